@@ -1,0 +1,1 @@
+//! Gold alignments: reading vecalign-style link files and strict scoring.

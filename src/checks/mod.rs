@@ -1,0 +1,326 @@
+//! The checks framework: the [`Check`] trait, the shared [`Context`] every
+//! check reads, and the registry of all checks. One file per check.
+
+mod addition;
+mod brackets;
+mod consistency;
+mod doubled_word;
+mod glossary;
+mod length;
+mod name;
+mod number;
+mod omission;
+mod punctuation;
+mod quote;
+mod untranslated;
+mod url;
+mod whitespace;
+
+use crate::align::Link;
+use crate::finding::{Finding, Severity};
+use crate::glossary::Glossary;
+use crate::input::Document;
+use crate::profile::Profile;
+use crate::segment::Segment;
+use std::collections::BTreeMap;
+
+/// A quality check. Implementations live one per file in this module.
+pub trait Check: Send + Sync {
+    /// Stable kebab-case rule id, used in config, JSON, SARIF and human output.
+    fn id(&self) -> &'static str;
+    /// One line saying what the rule catches.
+    fn description(&self) -> &'static str;
+    fn default_severity(&self) -> Severity;
+    /// Appends findings for the whole document pair. Most checks walk
+    /// `ctx.views` link by link; some (consistency, quote) look across links.
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>);
+}
+
+/// Every check, in report order.
+pub fn all_checks() -> Vec<Box<dyn Check>> {
+    vec![
+        Box::new(glossary::GlossaryCheck),
+        Box::new(name::NameCheck),
+        Box::new(consistency::ConsistencyCheck),
+        Box::new(number::NumberCheck),
+        Box::new(quote::QuoteCheck),
+        Box::new(untranslated::UntranslatedCheck),
+        Box::new(omission::OmissionCheck),
+        Box::new(addition::AdditionCheck),
+        Box::new(length::LengthCheck),
+        Box::new(url::UrlCheck),
+        Box::new(brackets::BracketsCheck),
+        Box::new(punctuation::PunctuationCheck),
+        Box::new(doubled_word::DoubledWordCheck),
+        Box::new(whitespace::WhitespaceCheck),
+    ]
+}
+
+/// (id, description, default severity) of every rule, for `--list-rules` and SARIF.
+pub fn rule_catalog() -> Vec<(&'static str, &'static str, Severity)> {
+    all_checks()
+        .iter()
+        .map(|c| (c.id(), c.description(), c.default_severity()))
+        .collect()
+}
+
+/// The text of one side of a link: its sentences joined by one space, with
+/// a map back to byte offsets in the document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SideText {
+    pub text: String,
+    /// (offset in `text`, offset in the document, length) per sentence.
+    pieces: Vec<(usize, usize, usize)>,
+}
+
+impl SideText {
+    pub fn new(doc: &Document, segments: &[Segment], ids: &[usize]) -> SideText {
+        let mut text = String::new();
+        let mut pieces = Vec::new();
+        for &i in ids {
+            let s = &segments[i];
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            pieces.push((text.len(), s.start, s.end - s.start));
+            text.push_str(&doc.text[s.start..s.end]);
+        }
+        SideText { text, pieces }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pieces.is_empty()
+    }
+
+    /// Document byte offset of a byte offset into `text`.
+    pub fn to_doc(&self, offset: usize) -> usize {
+        let mut best = None;
+        for &(j, d, len) in &self.pieces {
+            if offset >= j {
+                best = Some(d + (offset - j).min(len));
+            }
+        }
+        best.unwrap_or(0)
+    }
+
+    /// Document byte offset where the first sentence starts.
+    pub fn doc_start(&self) -> Option<usize> {
+        self.pieces.first().map(|p| p.1)
+    }
+}
+
+/// One link with the text of both sides.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkView {
+    pub index: usize,
+    pub source: SideText,
+    pub target: SideText,
+}
+
+/// Everything a check may read.
+pub struct Context<'a> {
+    pub source: &'a Document,
+    pub target: &'a Document,
+    pub source_segments: &'a [Segment],
+    pub target_segments: &'a [Segment],
+    pub links: &'a [Link],
+    pub views: Vec<LinkView>,
+    pub source_profile: &'a Profile,
+    pub target_profile: &'a Profile,
+    pub glossary: &'a Glossary,
+}
+
+impl<'a> Context<'a> {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        source: &'a Document,
+        target: &'a Document,
+        source_segments: &'a [Segment],
+        target_segments: &'a [Segment],
+        links: &'a [Link],
+        source_profile: &'a Profile,
+        target_profile: &'a Profile,
+        glossary: &'a Glossary,
+    ) -> Context<'a> {
+        let views = links
+            .iter()
+            .enumerate()
+            .map(|(index, l)| LinkView {
+                index,
+                source: SideText::new(source, source_segments, &l.source),
+                target: SideText::new(target, target_segments, &l.target),
+            })
+            .collect();
+        Context {
+            source,
+            target,
+            source_segments,
+            target_segments,
+            links,
+            views,
+            source_profile,
+            target_profile,
+            glossary,
+        }
+    }
+}
+
+/// A rule's configured severity: `None` switches it off.
+pub type SeverityOverrides = BTreeMap<String, Option<Severity>>;
+
+/// Runs the checks and applies severity overrides. Findings come out sorted
+/// by link, then by rule order.
+pub fn run_checks(
+    ctx: &Context,
+    checks: &[Box<dyn Check>],
+    overrides: &SeverityOverrides,
+) -> Vec<Finding> {
+    let mut all = Vec::new();
+    for check in checks {
+        let id = check.id();
+        let sev = match overrides.get(id) {
+            Some(None) => continue,
+            Some(Some(s)) => Some(*s),
+            None => None,
+        };
+        let mut found = Vec::new();
+        check.check(ctx, &mut found);
+        for mut f in found {
+            if let Some(s) = sev {
+                f.severity = s;
+            }
+            all.push(f);
+        }
+    }
+    all.sort_by_key(|f| f.link.unwrap_or(usize::MAX));
+    all
+}
+
+#[cfg(test)]
+pub(crate) mod testutil {
+    //! Builds a one-link (or few-link) [`Context`] from plain strings for unit tests.
+    use super::*;
+
+    pub struct Fixture {
+        pub source: Document,
+        pub target: Document,
+        pub src_segs: Vec<Segment>,
+        pub tgt_segs: Vec<Segment>,
+        pub links: Vec<Link>,
+        pub src_profile: Profile,
+        pub tgt_profile: Profile,
+        pub glossary: Glossary,
+    }
+
+    fn segs(doc: &Document, parts: &[&str]) -> Vec<Segment> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for p in parts {
+            let start = doc.text[pos..].find(p).expect("part in text") + pos;
+            let (line, column) = doc.line_col(start);
+            out.push(Segment {
+                start,
+                end: start + p.len(),
+                line,
+                column,
+                paragraph: 0,
+            });
+            pos = start + p.len();
+        }
+        out
+    }
+
+    impl Fixture {
+        /// Links given as pairs of sentence lists; sentences are laid out one per line.
+        pub fn links(pairs: &[(&[&str], &[&str])]) -> Fixture {
+            Fixture::with_langs("pt", "en", pairs)
+        }
+
+        pub fn with_langs(sl: &str, tl: &str, pairs: &[(&[&str], &[&str])]) -> Fixture {
+            let src_parts: Vec<&str> = pairs.iter().flat_map(|p| p.0.iter().copied()).collect();
+            let tgt_parts: Vec<&str> = pairs.iter().flat_map(|p| p.1.iter().copied()).collect();
+            let source = Document::from_text("source.txt", &src_parts.join("\n"));
+            let target = Document::from_text("target.txt", &tgt_parts.join("\n"));
+            let src_segs = segs(&source, &src_parts);
+            let tgt_segs = segs(&target, &tgt_parts);
+            let (mut i, mut j) = (0, 0);
+            let mut links = Vec::new();
+            for (s, t) in pairs {
+                links.push(Link {
+                    source: (i..i + s.len()).collect(),
+                    target: (j..j + t.len()).collect(),
+                    score: 0.9,
+                    low_confidence: false,
+                });
+                i += s.len();
+                j += t.len();
+            }
+            Fixture {
+                source,
+                target,
+                src_segs,
+                tgt_segs,
+                links,
+                src_profile: Profile::builtin(sl),
+                tgt_profile: Profile::builtin(tl),
+                glossary: Glossary::default(),
+            }
+        }
+
+        /// One 1-1 link.
+        pub fn pair(src: &str, tgt: &str) -> Fixture {
+            Fixture::links(&[(&[src], &[tgt])])
+        }
+
+        pub fn ctx(&self) -> Context<'_> {
+            Context::new(
+                &self.source,
+                &self.target,
+                &self.src_segs,
+                &self.tgt_segs,
+                &self.links,
+                &self.src_profile,
+                &self.tgt_profile,
+                &self.glossary,
+            )
+        }
+
+        /// Runs one check and returns its findings.
+        pub fn run(&self, check: &dyn Check) -> Vec<Finding> {
+            let mut out = Vec::new();
+            check.check(&self.ctx(), &mut out);
+            out
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_are_unique_kebab_case() {
+        let ids: Vec<_> = all_checks().iter().map(|c| c.id()).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), ids.len());
+        for id in ids {
+            assert!(
+                id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{id}"
+            );
+        }
+    }
+
+    #[test]
+    fn side_text_maps_offsets_back_to_document() {
+        let f = testutil::Fixture::links(&[(&["Um.", "Dois."], &["One. Two."])]);
+        let ctx = f.ctx();
+        let v = &ctx.views[0];
+        assert_eq!(v.source.text, "Um. Dois.");
+        // "Dois" starts at 4 in the joined text and at 4 in the document ("Um.\nDois.").
+        assert_eq!(v.source.to_doc(4), 4);
+        assert_eq!(&f.source.text[v.source.to_doc(4)..][..4], "Dois");
+    }
+}

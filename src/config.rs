@@ -1,0 +1,1 @@
+//! The `transcheck.toml` configuration file.

@@ -1,0 +1,161 @@
+//! The whole pipeline for one document pair: languages → segment → align → check.
+
+use crate::align::{self, AlignOptions, Link};
+use crate::checks::{self, Context, SeverityOverrides};
+use crate::finding::Finding;
+use crate::glossary::Glossary;
+use crate::input::Document;
+use crate::lang;
+use crate::profile::Profile;
+use crate::segment::{self, Segment};
+
+/// How to run one pair.
+#[derive(Debug, Clone, Default)]
+pub struct PairOptions {
+    /// Forced languages (ISO 639-1); detected when `None`.
+    pub source_lang: Option<String>,
+    pub target_lang: Option<String>,
+    /// Each input line is one sentence.
+    pub presegmented: bool,
+    pub overrides: SeverityOverrides,
+}
+
+/// Everything known about one checked pair; reports render it.
+#[derive(Debug, Clone)]
+pub struct PairResult {
+    pub source: Document,
+    pub target: Document,
+    pub source_lang: String,
+    pub target_lang: String,
+    pub source_segments: Vec<Segment>,
+    pub target_segments: Vec<Segment>,
+    pub links: Vec<Link>,
+    pub views: Vec<checks::LinkView>,
+    pub findings: Vec<Finding>,
+    /// Warnings about the run itself (language detection disagreeing, …).
+    pub notices: Vec<String>,
+}
+
+/// Picks the language of a document: the forced one (with a notice when
+/// detection disagrees) or the detected one.
+pub fn resolve_language(
+    doc: &Document,
+    forced: Option<&str>,
+    fallback: &str,
+    notices: &mut Vec<String>,
+) -> String {
+    let detected = lang::detect(&doc.text);
+    match (forced, detected) {
+        (Some(f), Some(d)) => {
+            if d.code != f && d.reliable {
+                notices.push(format!(
+                    "{}: language given as '{f}' but the text looks like '{}' (confidence {:.2}); check --source-lang/--target-lang or whether the files are swapped",
+                    doc.display_path(),
+                    d.code,
+                    d.confidence
+                ));
+            }
+            f.to_string()
+        }
+        (Some(f), None) => f.to_string(),
+        (None, Some(d)) => d.code,
+        (None, None) => {
+            notices.push(format!(
+                "{}: could not detect the language; assuming '{fallback}' (set it with --source-lang/--target-lang)",
+                doc.display_path()
+            ));
+            fallback.to_string()
+        }
+    }
+}
+
+/// Segments a document by its profile, or by lines when presegmented.
+pub fn segment_doc(doc: &Document, profile: &Profile, presegmented: bool) -> Vec<Segment> {
+    if presegmented {
+        segment::presegmented(doc)
+    } else {
+        segment::segment(doc, profile)
+    }
+}
+
+/// Aligns two segmented documents.
+pub fn align_docs(
+    source: &Document,
+    target: &Document,
+    src_segs: &[Segment],
+    tgt_segs: &[Segment],
+    src_profile: &Profile,
+    tgt_profile: &Profile,
+    glossary: &Glossary,
+) -> Vec<Link> {
+    fn side<'a>(doc: &'a Document, segs: &[Segment], profile: &'a Profile) -> align::Side<'a> {
+        align::Side {
+            sentences: segs.iter().map(|s| s.text(doc)).collect(),
+            paragraphs: segs.iter().map(|s| s.paragraph).collect(),
+            profile,
+        }
+    }
+    let src = side(source, src_segs, src_profile);
+    let tgt = side(target, tgt_segs, tgt_profile);
+    let options = AlignOptions {
+        term_pairs: glossary.term_pairs(),
+    };
+    align::align(&src, &tgt, &options)
+}
+
+/// Runs the whole pipeline on one pair.
+pub fn check_pair(
+    source: Document,
+    target: Document,
+    glossary: &Glossary,
+    options: &PairOptions,
+) -> PairResult {
+    let mut notices = Vec::new();
+    let source_lang = resolve_language(&source, options.source_lang.as_deref(), "pt", &mut notices);
+    let target_lang = resolve_language(&target, options.target_lang.as_deref(), "en", &mut notices);
+    if source_lang == target_lang && options.source_lang.is_none() {
+        notices.push(format!(
+            "source and target both look like '{source_lang}'; is the target a translation?"
+        ));
+    }
+    let src_profile = Profile::builtin(&source_lang);
+    let tgt_profile = Profile::builtin(&target_lang);
+    let source_segments = segment_doc(&source, &src_profile, options.presegmented);
+    let target_segments = segment_doc(&target, &tgt_profile, options.presegmented);
+    let links = align_docs(
+        &source,
+        &target,
+        &source_segments,
+        &target_segments,
+        &src_profile,
+        &tgt_profile,
+        glossary,
+    );
+    let all = checks::all_checks();
+    let (views, findings) = {
+        let ctx = Context::new(
+            &source,
+            &target,
+            &source_segments,
+            &target_segments,
+            &links,
+            &src_profile,
+            &tgt_profile,
+            glossary,
+        );
+        let findings = checks::run_checks(&ctx, &all, &options.overrides);
+        (ctx.views, findings)
+    };
+    PairResult {
+        source,
+        target,
+        source_lang,
+        target_lang,
+        source_segments,
+        target_segments,
+        links,
+        views,
+        findings,
+        notices,
+    }
+}

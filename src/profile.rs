@@ -1,0 +1,214 @@
+//! Language profiles: everything specific to one language, as data.
+//!
+//! A profile is a TOML file in `src/profiles/` (built in) or given by the user.
+//! Adding a language means adding a file, never code. Unknown languages get the
+//! generic profile (`xx.toml`).
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// Built-in profiles, by ISO 639-1 code.
+const BUILTIN: &[(&str, &str)] = &[
+    ("pt", include_str!("profiles/pt.toml")),
+    ("en", include_str!("profiles/en.toml")),
+    ("es", include_str!("profiles/es.toml")),
+    ("xx", include_str!("profiles/xx.toml")),
+];
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// ISO 639-1 code, such as `pt`.
+    pub code: String,
+    pub name: String,
+    #[serde(default)]
+    pub segment: SegmentProfile,
+    #[serde(default)]
+    pub numbers: NumberProfile,
+    #[serde(default)]
+    pub quotes: QuoteProfile,
+    #[serde(default)]
+    pub words: WordProfile,
+}
+
+/// Sentence segmentation data.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SegmentProfile {
+    /// Abbreviations without their final period (`Sr`, `Dr`, `p. ex`, `U.S`):
+    /// a period after them does not end a sentence unless a capitalised word
+    /// that is not a name usually follows... see `segment.rs`.
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    /// Abbreviations that are always followed by something (titles: `Sr`, `Dr`):
+    /// a period after them never ends a sentence.
+    #[serde(default)]
+    pub non_final_abbreviations: Vec<String>,
+    /// Ordinal markers written after digits (`º`, `ª`) or as suffixes (`st`, `nd`).
+    #[serde(default)]
+    pub ordinal_indicators: Vec<String>,
+}
+
+/// Number reading data.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct NumberProfile {
+    /// Decimal separator: `,` in pt, `.` in en.
+    #[serde(default)]
+    pub decimal: String,
+    /// Group (thousands) separators: `.` and a (no-break) space in pt, `,` in en.
+    #[serde(default)]
+    pub group: Vec<String>,
+    /// Cardinal number words and their values (`noventa` = 90).
+    #[serde(default)]
+    pub cardinals: BTreeMap<String, f64>,
+    /// Ordinal words (`quarto` = 4, `fourth` = 4).
+    #[serde(default)]
+    pub ordinals: BTreeMap<String, f64>,
+    /// Fractions (`terço` = 1/3, `half` = 0.5).
+    #[serde(default)]
+    pub fractions: BTreeMap<String, f64>,
+    /// Scale words and multipliers (`mil` = 1e3, `bilhões` = 1e9, `billion` = 1e9).
+    #[serde(default)]
+    pub scales: BTreeMap<String, f64>,
+    /// Words that join number words (`e` in "vinte e dois", `and`, `-`).
+    #[serde(default)]
+    pub joiners: Vec<String>,
+    /// Vague quantities (`dezenas` = 10 as in "tens of").
+    #[serde(default)]
+    pub vague: BTreeMap<String, f64>,
+    /// Words that look like numbers but usually are not ("segundo" = according to,
+    /// "um" = a): counted only when a number context confirms them.
+    #[serde(default)]
+    pub ambiguous: Vec<String>,
+    /// Words for percent (`por cento`, `percent`).
+    #[serde(default)]
+    pub percent_words: Vec<String>,
+    /// Currency symbols and codes used with numbers (`R$`, `US$`, `€`).
+    #[serde(default)]
+    pub currencies: Vec<String>,
+    /// Month names, January first; abbreviated forms in `month_abbreviations`.
+    #[serde(default)]
+    pub months: Vec<String>,
+    #[serde(default)]
+    pub month_abbreviations: Vec<String>,
+    /// Words between day and month or month and year (`de` in "4 de março").
+    #[serde(default)]
+    pub date_joiners: Vec<String>,
+    /// Range words (`a`, `entre ... e`, `to`, `-`).
+    #[serde(default)]
+    pub range_words: Vec<String>,
+}
+
+/// Quotation marks.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteProfile {
+    /// Opening and closing marks of the primary (outer) quotation, preferred first.
+    #[serde(default)]
+    pub primary: Vec<[String; 2]>,
+    /// Marks for quotations nested inside another.
+    #[serde(default)]
+    pub secondary: Vec<[String; 2]>,
+    /// Elisions and contractions where `'`/`’` is an apostrophe (`d’água`),
+    /// beyond the generic rule "letter, apostrophe, letter".
+    #[serde(default)]
+    pub apostrophe_words: Vec<String>,
+}
+
+/// Word lists.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct WordProfile {
+    /// Frequent function words (articles, prepositions, pronouns), lower case.
+    /// Used to tell languages apart on short text, and to know that a
+    /// capitalised sentence-initial word is not a name.
+    #[serde(default)]
+    pub function_words: Vec<String>,
+    /// Lower-case words that may appear capitalised inside names but are not
+    /// names themselves (`de`, `da`, `do`, `of`, `the`).
+    #[serde(default)]
+    pub name_particles: Vec<String>,
+    /// Capitalised words that are not names (days of the week, titles),
+    /// in lower case.
+    #[serde(default)]
+    pub not_names: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    #[error("{path}:{line}:{column}: invalid language profile: {message}")]
+    Parse {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+impl Profile {
+    /// The built-in profile for `code`, or the generic one with that code.
+    pub fn builtin(code: &str) -> Profile {
+        let code = code.to_ascii_lowercase();
+        let src = BUILTIN
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, s)| *s)
+            .unwrap_or(BUILTIN.last().expect("generic profile").1);
+        let mut p = Profile::parse("<builtin>", src).expect("built-in profiles are valid");
+        if p.code == "xx" {
+            p.code = code;
+        }
+        p
+    }
+
+    /// Whether a built-in (non-generic) profile exists for `code`.
+    pub fn has_builtin(code: &str) -> bool {
+        BUILTIN.iter().any(|(c, _)| *c == code && *c != "xx")
+    }
+
+    /// Codes of the built-in profiles.
+    pub fn builtin_codes() -> impl Iterator<Item = &'static str> {
+        BUILTIN.iter().map(|(c, _)| *c).filter(|c| *c != "xx")
+    }
+
+    pub fn parse(path: &str, src: &str) -> Result<Profile, ProfileError> {
+        toml::from_str(src).map_err(|e| {
+            let (line, column) = e
+                .span()
+                .map(|s| crate::text::line_col_of(src, s.start))
+                .unwrap_or((1, 1));
+            ProfileError::Parse {
+                path: path.to_string(),
+                line,
+                column,
+                message: e.message().to_string(),
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_profiles_parse() {
+        for (code, src) in BUILTIN {
+            let p = Profile::parse(code, src).unwrap();
+            assert_eq!(&p.code, code);
+        }
+    }
+
+    #[test]
+    fn unknown_language_gets_generic_profile_with_its_code() {
+        let p = Profile::builtin("fi");
+        assert_eq!(p.code, "fi");
+    }
+
+    #[test]
+    fn parse_error_names_line() {
+        let err = Profile::parse("p.toml", "code = \"pt\"\nname = 3\n").unwrap_err();
+        assert!(err.to_string().starts_with("p.toml:2:"), "{err}");
+    }
+}

@@ -1,0 +1,70 @@
+//! `--format json`: the stable machine-readable shape CI scripts read.
+
+use super::Report;
+use crate::checks::SideText;
+use crate::finding::Finding;
+use crate::input::Document;
+use crate::pipeline::PairResult;
+use serde_json::{Value, json};
+use std::io::{self, Write};
+use std::ops::Range;
+
+pub struct JsonReport;
+
+fn side(doc: &Document, text: &SideText, span: &Option<Range<usize>>) -> Value {
+    if text.is_empty() {
+        return Value::Null;
+    }
+    let (line, column) = doc.line_col(text.doc_start().unwrap_or(0));
+    let span = span.clone().unwrap_or(0..text.text.len());
+    json!({
+        "line": line,
+        "column": column,
+        "text": text.text,
+        "span": {"start": span.start, "end": span.end},
+    })
+}
+
+fn finding(r: &PairResult, f: &Finding) -> Value {
+    let (src, tgt) = match f.link.and_then(|i| r.views.get(i)) {
+        Some(v) => (
+            side(&r.source, &v.source, &f.source_span),
+            side(&r.target, &v.target, &f.target_span),
+        ),
+        None => (Value::Null, Value::Null),
+    };
+    let mut o = json!({
+        "rule": f.rule,
+        "severity": f.severity.as_str(),
+        "message": f.message,
+        "source": src,
+        "target": tgt,
+    });
+    if let Some(s) = &f.suggestion {
+        o["suggestion"] = Value::String(s.clone());
+    }
+    o
+}
+
+/// The JSON value for one pair.
+pub fn pair_value(r: &PairResult) -> Value {
+    let (errors, warnings, infos) = super::counts(r);
+    json!({
+        "version": 1,
+        "source": {"path": r.source.display_path(), "language": r.source_lang},
+        "target": {"path": r.target.display_path(), "language": r.target_lang},
+        "summary": {"links": r.links.len(), "errors": errors, "warnings": warnings, "infos": infos},
+        "findings": r.findings.iter().map(|f| finding(r, f)).collect::<Vec<_>>(),
+    })
+}
+
+impl Report for JsonReport {
+    fn render(&self, results: &[PairResult], out: &mut dyn Write) -> io::Result<()> {
+        let v = match results {
+            [one] => pair_value(one),
+            many => json!({"version": 1, "pairs": many.iter().map(pair_value).collect::<Vec<_>>()}),
+        };
+        serde_json::to_writer_pretty(&mut *out, &v)?;
+        writeln!(out)
+    }
+}

@@ -1,0 +1,91 @@
+//! Small text helpers shared by the pipeline: accent and case folding,
+//! word tokens, and offset arithmetic.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Lower-cases and strips diacritics: `Irã` → `ira`, `Teerão` → `teerao`.
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// 1-based line and column (in characters) of a byte offset in `s`.
+pub fn line_col_of(s: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(s.len());
+    while !s.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &s[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, col)
+}
+
+/// A word token: a maximal run of letters, digits, and inner apostrophes
+/// or hyphens, as a byte range into the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+/// Splits text into word tokens. Inner `'`, `’` and `-` stay inside a word
+/// (`d’água`, `Al-Busaidi`); digits group with letters (`F-35`, `G7`).
+pub fn words(s: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let inner = matches!(c, '\'' | '’' | '-' | '‐')
+            && start.is_some()
+            && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(st) = start.take() {
+            out.push(Word {
+                start: st,
+                end: i,
+                text: &s[st..i],
+            });
+        }
+    }
+    if let Some(st) = start {
+        out.push(Word {
+            start: st,
+            end: s.len(),
+            text: &s[st..],
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_strips_accents_and_case() {
+        assert_eq!(fold("Teerão"), "teerao");
+        assert_eq!(fold("ÇÃO"), "cao");
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_hyphens() {
+        let w: Vec<_> = words("d’água, Al-Busaidi e F-35 - fim.")
+            .into_iter()
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(w, ["d’água", "Al-Busaidi", "e", "F-35", "fim"]);
+    }
+
+    #[test]
+    fn line_col_counts_chars() {
+        assert_eq!(line_col_of("ab\nçd", 5), (2, 2));
+    }
+}
