@@ -8,6 +8,7 @@ pub mod align;
 pub mod checks;
 pub mod cli;
 pub mod config;
+pub mod eval;
 pub mod finding;
 pub mod glossary;
 pub mod input;
