@@ -139,7 +139,7 @@ impl Rules {
             .iter()
             .chain(p.words.function_words.iter())
             .map(|w| w.trim().to_lowercase())
-            .filter(|w| w.chars().count() >= 2)
+            .filter(|w| !w.is_empty())
             .collect();
         Rules {
             non_final: non_final.into_iter().collect::<HashSet<_>>(),
@@ -314,7 +314,7 @@ enum Start {
 }
 
 /// Classifies the start of `s` past opening quotes, brackets, dashes and
-/// spaces, and returns the first word, lower-cased.
+/// spaces, and returns the first word as written.
 fn next_start(s: &str) -> (Start, String) {
     let mut rest = s;
     for (skipped, c) in s.chars().enumerate() {
@@ -345,7 +345,6 @@ fn next_start(s: &str) -> (Start, String) {
         .chars()
         .take_while(|c| c.is_alphanumeric())
         .take(32)
-        .flat_map(char::to_lowercase)
         .collect();
     (kind, word)
 }
@@ -445,10 +444,11 @@ fn is_boundary(
     next: &str,
     rules: &Rules,
 ) -> bool {
-    let (start, word) = next_start(next);
+    let (start, next_word) = next_start(next);
     if matches!(start, Start::Lower | Start::Punct) {
         return false;
     }
+    let word = next_word.to_lowercase();
     if run.fullwidth || run.question_or_bang {
         return true;
     }
@@ -474,6 +474,11 @@ fn is_boundary(
     if in_set(&rules.non_final, token) || ends_with_any(before, &rules.multi_non_final) {
         return false;
     }
+    // Before the abbreviation lists: `S.` is an initial, not seconds.
+    if is_initial(token) {
+        // One-letter words (`A`, `O`) are more often further initials.
+        return word.chars().count() >= 2 && rules.starters.contains(&word);
+    }
     let dotted = is_dotted(token);
     if dotted || in_set(&rules.ordinary, token) || ends_with_any(before, &rules.multi_ordinary) {
         if start == Start::Digit {
@@ -483,10 +488,11 @@ fn is_boundary(
         if dotted && token.chars().any(char::is_uppercase) {
             return rules.starters.contains(&word);
         }
+        // `10:30 a.m. ET`: a short all-capitals word after `a.m.` is a zone.
+        if dotted && (2..=4).contains(&next_word.chars().count()) {
+            return !next_word.chars().all(char::is_uppercase);
+        }
         return true;
-    }
-    if is_initial(token) {
-        return rules.starters.contains(&word);
     }
     true
 }
@@ -769,6 +775,63 @@ mod tests {
             "en",
             "They chose plan B. The others left.",
             &["They chose plan B.", "The others left."],
+        );
+    }
+
+    #[test]
+    fn initial_wins_over_a_one_letter_unit() {
+        // `s` (seconds) is an abbreviation, but `S.` before a name is an initial.
+        assert_split(
+            "pt",
+            "O Sr. João Carlos S. Pereira não veio. Correu 100 m em 9,5 s. Depois parou.",
+            &[
+                "O Sr. João Carlos S. Pereira não veio.",
+                "Correu 100 m em 9,5 s.",
+                "Depois parou.",
+            ],
+        );
+    }
+
+    #[test]
+    fn times_and_zones() {
+        assert_split(
+            "en",
+            "It began at 10:30 a.m. ET on Monday. It ended at 6 p.m. The rest waited.",
+            &[
+                "It began at 10:30 a.m. ET on Monday.",
+                "It ended at 6 p.m.",
+                "The rest waited.",
+            ],
+        );
+    }
+
+    #[test]
+    fn en_news_paragraph() {
+        assert_split(
+            "en",
+            "Gen. Michael E. Kurilla met Sen. Lindsey Graham in Washington, D.C. He later flew to Tampa, Fla., at 6 p.m. The company, Acme Corp., lost $3.4 million... Analysts were surprised.",
+            &[
+                "Gen. Michael E. Kurilla met Sen. Lindsey Graham in Washington, D.C.",
+                "He later flew to Tampa, Fla., at 6 p.m.",
+                "The company, Acme Corp., lost $3.4 million...",
+                "Analysts were surprised.",
+            ],
+        );
+    }
+
+    #[test]
+    fn pt_news_paragraph() {
+        assert_split(
+            "pt",
+            "\"Nós vamos crescer. Não tenho dúvida disso. E o povo vai sentir no bolso\", disse Haddad. Questionado, ele respondeu: \"Está sob controle.\" A reunião foi às 17h30. O Dep. Arthur Lira (PP-AL) faltou.",
+            &[
+                "\"Nós vamos crescer.",
+                "Não tenho dúvida disso.",
+                "E o povo vai sentir no bolso\", disse Haddad.",
+                "Questionado, ele respondeu: \"Está sob controle.\"",
+                "A reunião foi às 17h30.",
+                "O Dep. Arthur Lira (PP-AL) faltou.",
+            ],
         );
     }
 
