@@ -35,18 +35,26 @@ pub struct Profile {
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct SegmentProfile {
-    /// Abbreviations without their final period (`Sr`, `Dr`, `p. ex`, `U.S`):
-    /// a period after them does not end a sentence unless a capitalised word
-    /// that is not a name usually follows... see `segment.rs`.
+    /// Abbreviations without their final period (`etc`, `p`, `Jan`, `U.S`,
+    /// `p. ex`). A period after one ends a sentence only when a capitalised
+    /// word follows (and, for dotted capitals such as `U.S`, only when that
+    /// word usually starts a sentence); never before a digit or a lower-case
+    /// word. A sentence-initial capital is allowed (`Etc` matches `etc`).
     #[serde(default)]
     pub abbreviations: Vec<String>,
-    /// Abbreviations that are always followed by something (titles: `Sr`, `Dr`):
-    /// a period after them never ends a sentence.
+    /// Abbreviations that are always followed by something (titles: `Sr`,
+    /// `Dr`, `Gen`): a period after them never ends a sentence.
     #[serde(default)]
     pub non_final_abbreviations: Vec<String>,
     /// Ordinal markers written after digits (`º`, `ª`) or as suffixes (`st`, `nd`).
     #[serde(default)]
     pub ordinal_indicators: Vec<String>,
+    /// Words (lower case) that usually start a sentence: articles, pronouns,
+    /// conjunctions. After an initial (`J.`) or a dotted abbreviation (`U.S.`)
+    /// only these start a new sentence; any other capitalised word is taken
+    /// to continue a name. `[words].function_words` count too.
+    #[serde(default)]
+    pub sentence_starters: Vec<String>,
 }
 
 /// Number reading data.
