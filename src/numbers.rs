@@ -457,17 +457,36 @@ fn split_number_compounds(toks: Vec<Tok>, lx: &Lexicon) -> Vec<Tok> {
             continue;
         }
         let parts: Vec<&str> = t.lower.split(is_dash).collect();
-        if parts.len() < 2 || !parts.iter().all(|p| lx.is_number_word(p)) {
-            out.push(t);
-            continue;
-        }
-        // Lower-casing can change byte lengths; fall back to the whole word then.
-        if t.lower.len() != t.end - t.start {
+        // "zero-deficit", "two-year": a cardinal leading a compound is a
+        // number; an ordinal is not ("primeiro-ministro", "segunda-feira").
+        let lead = if parts.iter().all(|p| lx.is_number_word(p)) {
+            parts.len()
+        } else {
+            parts
+                .iter()
+                .take_while(|p| {
+                    lx.cardinals.contains_key(**p)
+                        || lx.fractions.contains_key(**p) && !lx.ordinals.contains_key(**p)
+                })
+                .count()
+        };
+        // Lower-casing can change byte lengths; keep the whole word then.
+        if parts.len() < 2 || lead == 0 || t.lower.len() != t.end - t.start {
             out.push(t);
             continue;
         }
         let mut pos = t.start;
         for (k, p) in parts.iter().enumerate() {
+            if k == lead {
+                out.push(Tok {
+                    start: pos,
+                    end: t.end,
+                    kind: TokKind::Word,
+                    lower: t.lower[pos - t.start..].to_string(),
+                    space_before: false,
+                });
+                break;
+            }
             out.push(Tok {
                 start: pos,
                 end: pos + p.len(),
@@ -614,6 +633,17 @@ impl<'a> Reader<'a> {
             }
         }
         None
+    }
+
+    fn sentence_start(&self, i: usize) -> bool {
+        i == 0
+            || self.tok(i - 1).is_some_and(|t| {
+                t.kind == TokKind::Punct
+                    && matches!(
+                        t.lower.as_str(),
+                        "." | "!" | "?" | ":" | "“" | "\"" | "«" | "—" | "–"
+                    )
+            })
     }
 
     fn plain_int(&self, i: usize, max_len: usize) -> Option<u32> {
@@ -873,9 +903,21 @@ impl<'a> Reader<'a> {
                 return None;
             }
             let mut m = self.mention(i, k, f64::from(month), NumberKind::Month(month));
+            // "Rio de Janeiro": a month written in lower case in the profile but
+            // capitalised mid-sentence is more likely part of a name.
+            let lower_case_month = self
+                .lx
+                .months
+                .iter()
+                .any(|(_, mm, cap)| *mm == month && !cap);
+            let capitalised = self
+                .tok(i)
+                .and_then(|t| self.text[t.start..].chars().next())
+                .is_some_and(char::is_uppercase);
             m.weak = self
                 .word(i)
-                .is_some_and(|w| self.lx.ambiguous.iter().any(|a| a == w));
+                .is_some_and(|w| self.lx.ambiguous.iter().any(|a| a == w))
+                || (lower_case_month && capitalised && !self.sentence_start(i));
             return Some((m, k));
         }
         let kind = NumberKind::Date { month, day, year };
@@ -1053,7 +1095,7 @@ impl<'a> Reader<'a> {
             let next = self.word(i + 1)?;
             let ok = self.is_scale_word(next, currency).is_some()
                 && !self.lx.vague.contains_key(next)
-                || self.lx.fractions.contains_key(next);
+                || self.lx.fractions.contains_key(next) && !self.ordinal_before_noun(i + 1);
             if !ok {
                 return None;
             }
@@ -1117,6 +1159,7 @@ impl<'a> Reader<'a> {
             } else if let Some(&f) = self.lx.fractions.get(w)
                 && matches!(last, Some(Last::Card(_)) | Some(Last::Digits))
                 && scale.is_none()
+                && !(current == 1.0 && self.ordinal_before_noun(k))
             {
                 current = (total + current) * f;
                 total = 0.0;
@@ -1206,6 +1249,18 @@ impl<'a> Reader<'a> {
             code: false,
             ambiguous,
         })
+    }
+
+    /// "a third round" (ordinal) against "a third of" (fraction): a word that
+    /// is both, followed by a word that is not a partitive joiner.
+    fn ordinal_before_noun(&self, k: usize) -> bool {
+        let Some(w) = self.word(k) else {
+            return false;
+        };
+        self.lx.ordinals.contains_key(w)
+            && self
+                .word(k + 1)
+                .is_some_and(|n| !self.lx.vague_joiners.iter().any(|j| j == n))
     }
 
     /// Whether the joiner at `k` links two parts of one number rather than
@@ -1382,6 +1437,8 @@ pub fn render(m: &NumberMention, p: &Profile) -> Option<String> {
         | NumberKind::Decade
         | NumberKind::Ordinal => None,
         NumberKind::Year => Some(format!("{}", m.value)),
+        // "dois terços" is not helped by "0.666667".
+        NumberKind::Fraction if m.words => None,
         NumberKind::Plain
         | NumberKind::Percent
         | NumberKind::Currency(_)
@@ -1650,7 +1707,29 @@ mod tests {
     #[test]
     fn compounds_are_not_numbers() {
         assert!(extract("o primeiro-ministro", &pt()).is_empty());
-        assert!(extract("one-time deal", &en()).is_empty());
+        assert!(extract("na segunda-feira", &pt()).is_empty());
+        assert!(strong("one-time deal", &en()).is_empty());
+    }
+
+    #[test]
+    fn leading_cardinal_in_compound_is_a_number() {
+        assert_eq!(strong("the zero-deficit target", &en()), [0.0]);
+        assert_eq!(strong("a three-day visit", &en()), [3.0]);
+    }
+
+    #[test]
+    fn article_with_ordinal_before_noun_is_ordinal() {
+        let m = one("a third round", &en());
+        assert_eq!((m.value, m.kind), (3.0, NumberKind::Ordinal));
+        let m = one("a third of voters", &en());
+        assert_eq!((m.value, m.kind), (1.0 / 3.0, NumberKind::Fraction));
+    }
+
+    #[test]
+    fn capitalised_month_mid_sentence_is_weak_in_lower_case_languages() {
+        assert!(one("o Rio de Janeiro", &pt()).weak);
+        assert!(!one("Janeiro foi quente.", &pt()).weak);
+        assert!(!one("em janeiro", &pt()).weak);
     }
 
     #[test]
