@@ -106,6 +106,63 @@ pub struct NumberProfile {
     /// Range words (`a`, `entre ... e`, `to`, `-`).
     #[serde(default)]
     pub range_words: Vec<String>,
+    /// Articles that stand for "one" before a scale or fraction word
+    /// (`a` in "a thousand", "a third").
+    #[serde(default)]
+    pub articles: Vec<String>,
+    /// Ordinal markers written right after digits (`º`, `ª`, `st`, `th`).
+    #[serde(default)]
+    pub ordinal_suffixes: Vec<String>,
+    /// Phrases in which a number word is not a number ("os dois" = both,
+    /// "no one", "one of"): a number inside one counts only if the other
+    /// side confirms it.
+    #[serde(default)]
+    pub ambiguous_phrases: Vec<String>,
+    /// Short scale words (`bn`, `m`, `bi`, `mi`) that count only after an
+    /// amount of money ("$5bn"), since "5 m" is usually metres.
+    #[serde(default)]
+    pub scale_abbreviations: Vec<String>,
+    /// Preferred scale words for writing a suggestion, smallest first
+    /// (`thousand`, `million`, `billion`).
+    #[serde(default)]
+    pub scale_display: Vec<String>,
+    /// Words linking a vague quantity to the next ("dezenas *de* milhares").
+    #[serde(default)]
+    pub vague_joiners: Vec<String>,
+    /// Currency symbols, codes and names with their ISO 4217 code
+    /// (`R$` = BRL, `reais` = BRL, `dollars` = USD).
+    #[serde(default)]
+    pub currency_codes: BTreeMap<String, String>,
+    /// Words between an amount and a currency name after it ("mil *de* reais").
+    #[serde(default)]
+    pub currency_joiners: Vec<String>,
+    /// Marks of the hour written after digits (`h` in "14h30").
+    #[serde(default)]
+    pub time_hour_marks: Vec<String>,
+    /// Morning and afternoon markers after a time (`a.m.`, `p.m.`).
+    #[serde(default)]
+    pub time_am: Vec<String>,
+    #[serde(default)]
+    pub time_pm: Vec<String>,
+    /// Words before a decade ("anos 90", "década de 1990").
+    #[serde(default)]
+    pub decade_prefixes: Vec<String>,
+    /// Endings after a decade's digits ("1990s", "90s").
+    #[serde(default)]
+    pub decade_suffixes: Vec<String>,
+    /// How a percentage is written, `{}` standing for the number (`{}%`, `{} %`).
+    #[serde(default)]
+    pub percent_template: String,
+    /// How a full date is written: `{day}`, `{month}` (name) and `{year}`
+    /// (`{month} {day}, {year}`; `{day} de {month} de {year}`).
+    #[serde(default)]
+    pub date_template: String,
+    /// A date without the year (`{month} {day}`).
+    #[serde(default)]
+    pub date_template_no_year: String,
+    /// A month and year (`{month} {year}`).
+    #[serde(default)]
+    pub date_template_month_year: String,
 }
 
 /// Quotation marks.
