@@ -1,9 +1,45 @@
-//! The `omission` check: a source sentence with no translation.
+//! The `omission` check: a source sentence with no translation (a 1-0 link).
+//!
+//! One finding per 1-0 link. A link whose source has at most
+//! [`SHORT_WORDS`] words (a credit, a dateline, "Leia mais") is only a
+//! warning: such lines are often dropped on purpose, and a short segment is
+//! also where alignment is least sure. A source with no letters at all
+//! (separators such as `***`) is not reported.
 
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
 
 pub struct OmissionCheck;
+
+/// Segments with this many words or fewer are reported as warnings.
+pub(crate) const SHORT_WORDS: usize = 3;
+
+/// The first words of `text`, at most `max` characters, with an ellipsis when cut.
+pub(crate) fn excerpt(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    // Cut at the last space so the excerpt ends on a whole word.
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => cut[..i].to_string(),
+        _ => cut,
+    };
+    format!("{}…", cut.trim_end())
+}
+
+/// Whether an unmatched segment is short (`Some(true)`), long
+/// (`Some(false)`), or not worth reporting because it has no letters (`None`).
+pub(crate) fn unmatched_is_short(text: &str) -> Option<bool> {
+    if !text.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let n = crate::text::words(text)
+        .iter()
+        .filter(|w| w.text.chars().any(char::is_alphabetic))
+        .count();
+    Some(n <= SHORT_WORDS)
+}
 
 impl Check for OmissionCheck {
     fn id(&self) -> &'static str {
@@ -16,6 +52,94 @@ impl Check for OmissionCheck {
         Severity::Error
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let _ = (ctx, out);
+        for v in &ctx.views {
+            if v.source.is_empty() || !v.target.is_empty() {
+                continue;
+            }
+            let text = &v.source.text;
+            let Some(short) = unmatched_is_short(text) else {
+                continue;
+            };
+            let sev = if short {
+                Severity::Warning
+            } else {
+                self.default_severity()
+            };
+            out.push(
+                Finding::new(
+                    self.id(),
+                    sev,
+                    format!("source sentence not translated: \"{}\"", excerpt(text, 60)),
+                )
+                .link(v.index)
+                .source_span(0..text.len()),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testutil::Fixture;
+
+    #[test]
+    fn reports_an_untranslated_sentence() {
+        let f = Fixture::links(&[
+            (&["O ministro chegou."], &["The minister arrived."]),
+            (&["Ele vai se reunir com os americanos amanhã."], &[]),
+        ]);
+        let out = f.run(&OmissionCheck);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].link, Some(1));
+        assert_eq!(out[0].severity, Severity::Error);
+        assert!(
+            out[0].message.contains("Ele vai se reunir"),
+            "{}",
+            out[0].message
+        );
+        let n = "Ele vai se reunir com os americanos amanhã.".len();
+        assert_eq!(out[0].source_span, Some(0..n));
+    }
+
+    #[test]
+    fn one_finding_per_link() {
+        let f = Fixture::links(&[
+            (&["Primeira frase longa aqui."], &[]),
+            (&["Segunda frase longa aqui."], &[]),
+        ]);
+        assert_eq!(f.run(&OmissionCheck).len(), 2);
+    }
+
+    #[test]
+    fn short_segment_is_a_warning() {
+        let f = Fixture::links(&[(&["Foto: Reuters"], &[])]);
+        let out = f.run(&OmissionCheck);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn separator_is_left_alone() {
+        let f = Fixture::links(&[(&["***"], &[])]);
+        assert!(f.run(&OmissionCheck).is_empty());
+    }
+
+    #[test]
+    fn translated_and_added_links_are_left_alone() {
+        let f = Fixture::links(&[
+            (&["O ministro chegou."], &["The minister arrived."]),
+            (&[], &["An added sentence."]),
+        ]);
+        assert!(f.run(&OmissionCheck).is_empty());
+    }
+
+    #[test]
+    fn long_sentence_is_cut_in_the_message() {
+        let long = "Palavra ".repeat(30);
+        let f = Fixture::links(&[(&[long.trim()], &[])]);
+        let out = f.run(&OmissionCheck);
+        assert!(out[0].message.ends_with("…\""), "{}", out[0].message);
+        assert!(out[0].message.len() < 100);
     }
 }
