@@ -149,6 +149,11 @@ pub struct WordProfile {
     /// (`?` = `¿`, `!` = `¡` in Spanish).
     #[serde(default)]
     pub inverted_marks: BTreeMap<String, String>,
+    /// Starts of editorial lines that an edition drops or adds on purpose
+    /// (related-article links, credits, editor's notes), in lower case:
+    /// `leia também`, `editor's note`. Such a line with no counterpart is info.
+    #[serde(default)]
+    pub editorial_prefixes: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -1,9 +1,10 @@
 //! The `addition` check: a target sentence with no source (a 0-1 link).
 //!
 //! A warning: translators add context on purpose. Very short added lines
-//! (credits, "Reporting by …" tags of three words or fewer) are info.
+//! (three words or fewer) and editorial lines (the target profile's
+//! `editorial_prefixes`: "(Editor's note: …)", "Reporting by …") are info.
 
-use super::omission::{excerpt, unmatched_is_short};
+use super::omission::{excerpt, is_editorial, unmatched_is_short};
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
 
@@ -28,7 +29,7 @@ impl Check for AdditionCheck {
             let Some(short) = unmatched_is_short(text) else {
                 continue;
             };
-            let sev = if short {
+            let sev = if short || is_editorial(text, ctx.target_profile) {
                 Severity::Info
             } else {
                 self.default_severity()
@@ -68,6 +69,16 @@ mod tests {
     #[test]
     fn short_added_line_is_info() {
         let f = Fixture::links(&[(&[], &["Editing by Reuters"])]);
+        let out = f.run(&AdditionCheck);
+        assert_eq!(out[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn editors_note_is_info() {
+        let f = Fixture::links(&[(
+            &[],
+            &["(Editor’s note: the target is 3%, with a band of 1.5 points.)"],
+        )]);
         let out = f.run(&AdditionCheck);
         assert_eq!(out[0].severity, Severity::Info);
     }

@@ -3,8 +3,10 @@
 //! One finding per 1-0 link. A link whose source has at most
 //! [`SHORT_WORDS`] words (a credit, a dateline, "Leia mais") is only a
 //! warning: such lines are often dropped on purpose, and a short segment is
-//! also where alignment is least sure. A source with no letters at all
-//! (separators such as `***`) is not reported.
+//! also where alignment is least sure. An editorial line that editions drop
+//! on purpose (the source profile's `editorial_prefixes`: "Leia também: …",
+//! credits) is info. A source with no letters at all (separators such as
+//! `***`) is not reported.
 
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
@@ -26,6 +28,18 @@ pub(crate) fn excerpt(text: &str, max: usize) -> String {
         _ => cut,
     };
     format!("{}…", cut.trim_end())
+}
+
+/// Whether `text` starts like an editorial line of the profile (related
+/// article, credit, editor's note), ignoring case, accents and opening
+/// punctuation.
+pub(crate) fn is_editorial(text: &str, profile: &crate::profile::Profile) -> bool {
+    let t = crate::text::fold(text.trim_start_matches(|c: char| !c.is_alphanumeric()));
+    profile
+        .words
+        .editorial_prefixes
+        .iter()
+        .any(|p| !p.is_empty() && t.starts_with(&crate::text::fold(p)))
 }
 
 /// Whether an unmatched segment is short (`Some(true)`), long
@@ -60,7 +74,9 @@ impl Check for OmissionCheck {
             let Some(short) = unmatched_is_short(text) else {
                 continue;
             };
-            let sev = if short {
+            let sev = if is_editorial(text, ctx.source_profile) {
+                Severity::Info
+            } else if short {
                 Severity::Warning
             } else {
                 self.default_severity()
@@ -113,10 +129,18 @@ mod tests {
 
     #[test]
     fn short_segment_is_a_warning() {
-        let f = Fixture::links(&[(&["Foto: Reuters"], &[])]);
+        let f = Fixture::links(&[(&["Mais detalhes adiante."], &[])]);
         let out = f.run(&OmissionCheck);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn editorial_line_is_info() {
+        let f = Fixture::links(&[(&["Leia também: Petróleo sobe 3% com tensão no Golfo"], &[])]);
+        let out = f.run(&OmissionCheck);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].severity, Severity::Info);
     }
 
     #[test]
