@@ -31,7 +31,7 @@ const MIN_MAD: f64 = 0.06;
 
 /// Letters and digits: spaces and punctuation vary too much between
 /// languages to count.
-fn size(text: &str) -> usize {
+pub(crate) fn size(text: &str) -> usize {
     text.chars().filter(|c| c.is_alphanumeric()).count()
 }
 
@@ -46,6 +46,33 @@ fn median(v: &mut [f64]) -> Option<f64> {
     } else {
         (v[n / 2 - 1] + v[n / 2]) / 2.0
     })
+}
+
+/// Median and MAD (floored) of log(target size / source size) over the
+/// document's usable 1-1 links, with a prior when there are too few.
+pub(crate) fn log_ratio_stats(ctx: &Context) -> (f64, f64) {
+    let mut one_one: Vec<f64> = ctx
+        .views
+        .iter()
+        .filter(|v| {
+            ctx.links
+                .get(v.index)
+                .is_some_and(|l| l.source.len() == 1 && l.target.len() == 1)
+        })
+        .map(|v| (size(&v.source.text), size(&v.target.text)))
+        .filter(|(s, t)| *s >= MIN_CHARS / 2 && *t >= MIN_CHARS / 2)
+        .map(|(s, t)| (t as f64 / s as f64).ln())
+        .collect();
+    let n = one_one.len();
+    match median(&mut one_one) {
+        Some(m) if n >= MIN_LINKS => {
+            let mut dev: Vec<f64> = one_one.iter().map(|r| (r - m).abs()).collect();
+            let mad = median(&mut dev).unwrap_or(PRIOR_MAD);
+            (m, mad.max(MIN_MAD))
+        }
+        Some(m) if n >= 3 => (m, PRIOR_MAD),
+        _ => (0.0, PRIOR_MAD),
+    }
 }
 
 impl Check for LengthCheck {
@@ -65,27 +92,7 @@ impl Check for LengthCheck {
             .filter(|v| !v.source.is_empty() && !v.target.is_empty())
             .map(|v| (v.index, size(&v.source.text), size(&v.target.text)))
             .collect();
-        let mut one_one: Vec<f64> = ratios
-            .iter()
-            .filter(|(i, s, t)| {
-                ctx.links
-                    .get(*i)
-                    .is_some_and(|l| l.source.len() == 1 && l.target.len() == 1)
-                    && *s >= MIN_CHARS / 2
-                    && *t >= MIN_CHARS / 2
-            })
-            .map(|(_, s, t)| (*t as f64 / *s as f64).ln())
-            .collect();
-        let n = one_one.len();
-        let (med, mad) = match median(&mut one_one) {
-            Some(m) if n >= MIN_LINKS => {
-                let mut dev: Vec<f64> = one_one.iter().map(|r| (r - m).abs()).collect();
-                let mad = median(&mut dev).unwrap_or(PRIOR_MAD);
-                (m, mad.max(MIN_MAD))
-            }
-            Some(m) if n >= 3 => (m, PRIOR_MAD),
-            _ => (0.0, PRIOR_MAD),
-        };
+        let (med, mad) = log_ratio_stats(ctx);
         let sigma = 1.4826 * mad;
         for (i, s, t) in ratios {
             if s < MIN_CHARS && t < MIN_CHARS {

@@ -5,7 +5,9 @@
 //! warning: such lines are often dropped on purpose, and a short segment is
 //! also where alignment is least sure. An editorial line that editions drop
 //! on purpose (the source profile's `editorial_prefixes`: "Leia também: …",
-//! credits) is info. A source with no letters at all (separators such as
+//! credits) is info. When the translation next to it is too long for its
+//! own source, and this sentence would make up the difference, the sentence
+//! was probably merged there and missed by the alignment: a warning. A source with no letters at all (separators such as
 //! `***`) is not reported.
 
 use super::{Check, Context};
@@ -55,6 +57,36 @@ pub(crate) fn unmatched_is_short(text: &str) -> Option<bool> {
     Some(n <= SHORT_WORDS)
 }
 
+/// Whether the untranslated source sentence of link `li` looks merged into
+/// the translation of a neighbouring link (an alignment slip rather than an
+/// omission): that neighbour's target is too long for its source, and adding
+/// this sentence to its source brings the ratio closer to the document's.
+fn looks_merged(ctx: &Context, li: usize, median: f64) -> bool {
+    let Some(v) = ctx.views.get(li) else {
+        return false;
+    };
+    let extra = super::length::size(&v.source.text) as f64;
+    [li.checked_sub(1), li.checked_add(1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|n| ctx.views.get(n))
+        .filter(|n| !n.source.is_empty() && !n.target.is_empty())
+        .any(|n| {
+            let s = super::length::size(&n.source.text) as f64;
+            let t = super::length::size(&n.target.text) as f64;
+            if s == 0.0 || t == 0.0 {
+                return false;
+            }
+            let now = ((t / s).ln() - median).abs();
+            let merged = ((t / (s + extra)).ln() - median).abs();
+            now >= MERGE_SLACK && merged < now
+        })
+}
+
+/// How far (in log ratio) a neighbour's length must be off before an
+/// untranslated sentence is suspected to be merged into it.
+const MERGE_SLACK: f64 = 0.12;
+
 impl Check for OmissionCheck {
     fn id(&self) -> &'static str {
         "omission"
@@ -66,17 +98,19 @@ impl Check for OmissionCheck {
         Severity::Error
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let (median, _) = super::length::log_ratio_stats(ctx);
         for v in &ctx.views {
             if v.source.is_empty() || !v.target.is_empty() {
                 continue;
             }
             let text = &v.source.text;
+            let merged = looks_merged(ctx, v.index, median);
             let Some(short) = unmatched_is_short(text) else {
                 continue;
             };
             let sev = if is_editorial(text, ctx.source_profile) {
                 Severity::Info
-            } else if short {
+            } else if short || merged {
                 Severity::Warning
             } else {
                 self.default_severity()
@@ -85,7 +119,15 @@ impl Check for OmissionCheck {
                 Finding::new(
                     self.id(),
                     sev,
-                    format!("source sentence not translated: \"{}\"", excerpt(text, 60)),
+                    format!(
+                        "source sentence not translated: \"{}\"{}",
+                        excerpt(text, 60),
+                        if merged {
+                            " (or merged into the translation next to it)"
+                        } else {
+                            ""
+                        }
+                    ),
                 )
                 .link(v.index)
                 .source_span(0..text.len()),
@@ -116,6 +158,50 @@ mod tests {
         );
         let n = "Ele vai se reunir com os americanos amanhã.".len();
         assert_eq!(out[0].source_span, Some(0..n));
+    }
+
+    #[test]
+    fn sentence_merged_into_the_next_translation_is_a_warning() {
+        let f = Fixture::links(&[
+            (
+                &["O ministro chegou a Brasília nesta manhã."],
+                &["The minister arrived in Brasília this morning."],
+            ),
+            (
+                &["Barcos de abastecimento não conseguem mais navegar."],
+                &[],
+            ),
+            (
+                &["Escolas foram fechadas na região."],
+                &[
+                    "With supply boats no longer able to navigate, schools in the region were closed.",
+                ],
+            ),
+        ]);
+        let out = f.run(&OmissionCheck);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].severity, Severity::Warning);
+        assert!(out[0].message.contains("merged"));
+    }
+
+    #[test]
+    fn omission_between_well_matched_neighbours_stays_an_error() {
+        let f = Fixture::links(&[
+            (
+                &["O ministro chegou a Brasília nesta manhã."],
+                &["The minister arrived in Brasília this morning."],
+            ),
+            (
+                &["Barcos de abastecimento não conseguem mais navegar."],
+                &[],
+            ),
+            (
+                &["Escolas foram fechadas na região."],
+                &["Schools in the region were closed."],
+            ),
+        ]);
+        let out = f.run(&OmissionCheck);
+        assert_eq!(out[0].severity, Severity::Error);
     }
 
     #[test]
