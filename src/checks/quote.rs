@@ -464,7 +464,12 @@ impl Check for QuoteCheck {
                 .source
                 .iter()
                 .flat_map(|&i| src.marks_in(i))
-                .filter(|m| m.family == Family::Double || m.status == Status::Paired)
+                .filter(|m| match m.status {
+                    Status::Paired | Status::Continued => true,
+                    Status::Unclosed => m.family == Family::Double,
+                    // A stray mark is the source's own slip, not a quotation.
+                    Status::Stray | Status::Ignored => false,
+                })
                 .collect();
             let starts_inside = src_segs.first().is_some_and(|s| src.inside_at_start(s));
             let tgt_any = link.target.iter().any(|&i| {
@@ -517,7 +522,7 @@ impl Check for QuoteCheck {
             // A quoted name or title kept as is in the target.
             let kept = !content.trim().is_empty()
                 && content.split_whitespace().count() <= 6
-                && v.target.text.contains(content.trim());
+                && crate::text::fold(&v.target.text).contains(&crate::text::fold(content.trim()));
             if kept {
                 continue;
             }
@@ -780,6 +785,61 @@ mod tests {
     }
 
     #[test]
+    fn quoted_loanword_kept_in_an_english_target_passes() {
+        assert!(
+            run(
+                "As empresas adotaram o “home office” durante a pandemia.",
+                "Companies adopted home office arrangements during the pandemic."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn british_single_quotes_count_as_quotation() {
+        assert!(
+            run(
+                "Ele disse que as conversas foram “produtivas”.",
+                "He called the talks ‘productive’."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn apostrophes_and_possessives_inside_quotes_pass() {
+        assert!(
+            run(
+                "“Não é o fim”, disse o sindicato dos jogadores.",
+                "“It’s not the end,” the players’ union said of the ’90s rules."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn straight_quotes_with_nested_single_pass() {
+        assert!(
+            run(
+                "Ele disse: “ela gritou ‘não’ e saiu”.",
+                "He said: \"she shouted 'no' and left.\""
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn two_quotations_in_one_sentence_pass() {
+        assert!(
+            run(
+                "Ele descreveu o clima como “sério e construtivo”, mas disse que há “divergências importantes”.",
+                "He described the atmosphere as “serious and constructive” but said “significant differences” remained."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn quote_over_several_links_is_followed() {
         let f = Fixture::links(&[
             (
@@ -911,6 +971,20 @@ mod tests {
             "Iran’s leader said it’s not backing down.",
         );
         assert_eq!(errors(&out).len(), 1);
+    }
+
+    #[test]
+    fn stray_mark_in_the_source_is_not_a_quotation_to_keep() {
+        let out = run(
+            "O governo disse que vai recuar”.",
+            "The government said it would back down.",
+        );
+        assert!(errors(&out).is_empty(), "{out:?}");
+    }
+
+    #[test]
+    fn mis_typed_apostrophes_are_not_quotes() {
+        assert!(marks("rock ‘n’ roll, let ‘em go ‘til dawn").is_empty());
     }
 
     #[test]
