@@ -179,6 +179,10 @@ pub struct QuoteProfile {
     /// beyond the generic rule "letter, apostrophe, letter".
     #[serde(default)]
     pub apostrophe_words: Vec<String>,
+    /// Marks that break this language's convention (`«`, `»`, `„` in
+    /// English): a warning, with the preferred mark of the same role.
+    #[serde(default)]
+    pub forbidden: Vec<String>,
 }
 
 /// Word lists.
@@ -198,6 +202,23 @@ pub struct WordProfile {
     /// in lower case.
     #[serde(default)]
     pub not_names: Vec<String>,
+    /// Words that may legitimately be written twice in a row ("had had",
+    /// "que que"), in lower case.
+    #[serde(default)]
+    pub repeatable: Vec<String>,
+    /// Punctuation that takes no space before it (`,` `.` `;` `:` `!` `?` in
+    /// English; French would leave out `;` `:` `!` `?`).
+    #[serde(default)]
+    pub no_space_before: Vec<String>,
+    /// Closing marks that need an opening mark earlier in the sentence
+    /// (`?` = `¿`, `!` = `¡` in Spanish).
+    #[serde(default)]
+    pub inverted_marks: BTreeMap<String, String>,
+    /// Starts of editorial lines that an edition drops or adds on purpose
+    /// (related-article links, credits, editor's notes), in lower case:
+    /// `leia também`, `editor's note`. Such a line with no counterpart is info.
+    #[serde(default)]
+    pub editorial_prefixes: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
