@@ -150,7 +150,7 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<String, InputError> {
 }
 
 fn decode_utf16(path: &str, rest: &[u8], f: fn([u8; 2]) -> u16) -> Result<String, InputError> {
-    if rest.len() % 2 != 0 {
+    if !rest.len().is_multiple_of(2) {
         return Err(InputError::InvalidUtf16 {
             path: path.to_string(),
         });
