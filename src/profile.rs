@@ -219,6 +219,24 @@ pub struct WordProfile {
     /// `leia também`, `editor's note`. Such a line with no counterpart is info.
     #[serde(default)]
     pub editorial_prefixes: Vec<String>,
+    /// Suffix rewrites giving inflected forms (plural, gender) of glossary
+    /// terms marked `match = "inflected"`: `["ão", "ões"]`, `["", "s"]`.
+    #[serde(default)]
+    pub inflections: Vec<[String; 2]>,
+    /// Spelling rewrites that bring a name written in this language to a
+    /// shared rough form (lower case, no accents), so that cognate
+    /// renderings compare equal across languages (`["ph", "f"]`, `["ão", "an"]`).
+    /// A pattern ending in `$` only matches at the end of a word.
+    #[serde(default)]
+    pub cognate_rewrites: Vec<[String; 2]>,
+    /// Accented letters native to the language: a capitalised word holding
+    /// one is a local adaptation (`Irã`, `França`), likely translated.
+    #[serde(default)]
+    pub native_letters: String,
+    /// Word endings typical of the language's own adaptations of foreign
+    /// names (`a`, `o`, `ão` in pt): such a word may be a translation.
+    #[serde(default)]
+    pub adapted_endings: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
