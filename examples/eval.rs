@@ -70,6 +70,8 @@ fn tuned(mut p: Params) -> Params {
         };
         match k {
             "null" => p.null_cost = x,
+            "gap" => p.gap_bonus = x,
+            "junk" => p.junk_null = x,
             "reward" => p.match_reward = x,
             "unmatched" => p.unmatched_penalty = x,
             "null_unmatched" => p.null_unmatched = x,
@@ -77,6 +79,8 @@ fn tuned(mut p: Params) -> Params {
             "band" => p.band = x as usize,
             "temp" => p.temperature = x,
             "learn" => p.learn_pairs = x > 0.0,
+            "var" => p.reestimate_variance = x > 0.0,
+            "train_post" => p.train_posterior = x,
             "prior_strength" => p.prior_strength = x,
             "w_word" => p.weights.word = x,
             "w_prefix" => p.weights.prefix = x,

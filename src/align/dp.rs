@@ -107,27 +107,59 @@ pub(crate) struct Solution {
     pub expected: Vec<f64>,
 }
 
+/// Which kind of link last entered a cell: a null link continuing a run of
+/// the same direction is cheaper (affine gaps: omitted or added blocks, such
+/// as caption runs, come in one piece).
+#[inline]
+fn state_of(kind: Kind) -> usize {
+    match kind {
+        (_, 0) => 1,
+        (0, _) => 2,
+        _ => 0,
+    }
+}
+
+const STATES: usize = 3;
+
+/// Soft minimum at temperature `t`: −t·ln Σ exp(−x/t).
+#[inline]
+fn softmin(xs: &[f64], t: f64) -> f64 {
+    let m = xs.iter().copied().fold(f64::INFINITY, f64::min);
+    if !m.is_finite() {
+        return f64::INFINITY;
+    }
+    let s: f64 = xs.iter().map(|&x| (-(x - m) / t).exp()).sum();
+    m - t * s.ln()
+}
+
 /// Runs Viterbi and forward–backward in the band. `cost(i, a, j, b)` is the
-/// cost of a link taking source `i..i+a` and target `j..j+b`. Costs are
-/// negative log-probabilities scaled by `temperature` for the posteriors.
+/// cost of a link taking source `i..i+a` and target `j..j+b`; a null link
+/// right after a null link of the same direction costs `gap_bonus` less.
+/// Costs are negative log-probabilities, divided by `temperature` for the
+/// posteriors.
 pub(crate) fn solve(
     band: &Band,
     n: usize,
     m: usize,
     kinds: &[Kind],
     temperature: f64,
+    gap_bonus: f64,
     cost: &dyn Fn(usize, usize, usize, usize) -> f64,
 ) -> Solution {
     let cells = band.cells();
-    let mut best = vec![f64::INFINITY; cells];
-    let mut back = vec![u8::MAX; cells];
-    let mut fwd = vec![f64::INFINITY; cells];
     let t = temperature.max(1e-6);
-    let mut costs = vec![f64::INFINITY; kinds.len()];
+    let mut best = vec![f64::INFINITY; cells * STATES];
+    let mut back = vec![(u8::MAX, 0u8); cells * STATES];
+    let mut fwd = vec![f64::INFINITY; cells * STATES];
+    let bonus = |from: usize, kind: Kind| -> f64 {
+        let s = state_of(kind);
+        if s != 0 && s == from { -gap_bonus } else { 0.0 }
+    };
     if let Some(c) = band.index(0, 0) {
-        best[c] = 0.0;
-        fwd[c] = 0.0;
+        best[c * STATES] = 0.0;
+        fwd[c * STATES] = 0.0;
     }
+    let mut terms: Vec<Vec<f64>> = vec![Vec::new(); STATES];
     for i in 0..=n {
         for j in band.lo[i]..=band.hi[i] {
             if i == 0 && j == 0 {
@@ -136,53 +168,64 @@ pub(crate) fn solve(
             let Some(here) = band.index(i, j) else {
                 continue;
             };
-            let (mut bv, mut bk) = (f64::INFINITY, u8::MAX);
-            let mut fmin = f64::INFINITY;
-            for (k, &(a, b)) in kinds.iter().enumerate() {
-                costs[k] = f64::INFINITY;
+            for v in terms.iter_mut() {
+                v.clear();
+            }
+            for (k, &kind) in kinds.iter().enumerate() {
+                let (a, b) = kind;
                 if a > i || b > j {
                     continue;
                 }
                 let Some(prev) = band.index(i - a, j - b) else {
                     continue;
                 };
-                if !fwd[prev].is_finite() {
+                let ps = prev * STATES;
+                if fwd[ps..ps + STATES].iter().all(|x| !x.is_finite()) {
                     continue;
                 }
                 let c = cost(i - a, a, j - b, b);
-                costs[k] = c;
-                let v = best[prev] + c;
-                if v < bv {
-                    bv = v;
-                    bk = k as u8;
-                }
-                fmin = fmin.min(fwd[prev] + c);
-            }
-            best[here] = bv;
-            back[here] = bk;
-            if fmin.is_finite() {
-                let mut s = 0.0;
-                for (k, &(a, b)) in kinds.iter().enumerate() {
-                    if costs[k].is_finite()
-                        && let Some(prev) = band.index(i - a, j - b)
-                    {
-                        s += (-(fwd[prev] + costs[k] - fmin) / t).exp();
+                let to = state_of(kind);
+                let slot = here * STATES + to;
+                for from in 0..STATES {
+                    let extra = bonus(from, kind);
+                    let v = best[ps + from] + c + extra;
+                    if v < best[slot] {
+                        best[slot] = v;
+                        back[slot] = (k as u8, from as u8);
+                    }
+                    let f = fwd[ps + from];
+                    if f.is_finite() {
+                        terms[to].push(f + c + extra);
                     }
                 }
-                fwd[here] = fmin - t * s.ln();
+            }
+            for (to, v) in terms.iter().enumerate() {
+                fwd[here * STATES + to] = softmin(v, t);
             }
         }
     }
-    // Backtrace.
+    // Backtrace from the best end state.
     let mut path = vec![(n, m)];
     let (mut i, mut j) = (n, m);
+    let mut state = band
+        .index(n, m)
+        .map(|c| {
+            (0..STATES)
+                .min_by(|&x, &y| best[c * STATES + x].total_cmp(&best[c * STATES + y]))
+                .unwrap_or(0)
+        })
+        .unwrap_or(0);
     while i > 0 || j > 0 {
-        let k = band.index(i, j).map(|c| back[c]).unwrap_or(u8::MAX);
+        let (k, from) = band
+            .index(i, j)
+            .map(|c| back[c * STATES + state])
+            .unwrap_or((u8::MAX, 0));
         let Some(&(a, b)) = kinds.get(k as usize) else {
             break; // unreachable for a valid band; leave the rest to the caller
         };
         i -= a;
         j -= b;
+        state = from as usize;
         path.push((i, j));
     }
     path.reverse();
@@ -190,10 +233,15 @@ pub(crate) fn solve(
     drop(back);
 
     // Backward pass, with expected kind counts.
-    let mut bwd = vec![f64::INFINITY; cells];
-    let z = band.index(n, m).map(|c| fwd[c]).unwrap_or(f64::INFINITY);
+    let mut bwd = vec![f64::INFINITY; cells * STATES];
+    let z = band
+        .index(n, m)
+        .map(|c| softmin(&fwd[c * STATES..c * STATES + STATES], t))
+        .unwrap_or(f64::INFINITY);
     if let Some(c) = band.index(n, m) {
-        bwd[c] = 0.0;
+        for s in 0..STATES {
+            bwd[c * STATES + s] = 0.0;
+        }
     }
     let mut expected = vec![0.0; kinds.len()];
     for i in (0..=n).rev() {
@@ -204,36 +252,33 @@ pub(crate) fn solve(
             let Some(here) = band.index(i, j) else {
                 continue;
             };
-            let mut bmin = f64::INFINITY;
-            for (k, &(a, b)) in kinds.iter().enumerate() {
-                costs[k] = f64::INFINITY;
+            for v in terms.iter_mut() {
+                v.clear();
+            }
+            for (k, &kind) in kinds.iter().enumerate() {
+                let (a, b) = kind;
                 if i + a > n || j + b > m {
                     continue;
                 }
                 let Some(next) = band.index(i + a, j + b) else {
                     continue;
                 };
-                if !bwd[next].is_finite() {
+                let nb = bwd[next * STATES + state_of(kind)];
+                if !nb.is_finite() {
                     continue;
                 }
                 let c = cost(i, a, j, b);
-                costs[k] = c;
-                bmin = bmin.min(c + bwd[next]);
-            }
-            if bmin.is_finite() {
-                let mut s = 0.0;
-                for (k, &(a, b)) in kinds.iter().enumerate() {
-                    if costs[k].is_finite()
-                        && let Some(next) = band.index(i + a, j + b)
-                    {
-                        s += (-(costs[k] + bwd[next] - bmin) / t).exp();
-                        if fwd[here].is_finite() && z.is_finite() {
-                            let p = (-(fwd[here] + costs[k] + bwd[next] - z) / t).exp();
-                            expected[k] += p;
-                        }
+                for from in 0..STATES {
+                    let x = c + bonus(from, kind) + nb;
+                    terms[from].push(x);
+                    let f = fwd[here * STATES + from];
+                    if f.is_finite() && z.is_finite() {
+                        expected[k] += (-(f + x - z) / t).exp();
                     }
                 }
-                bwd[here] = bmin - t * s.ln();
+            }
+            for (from, v) in terms.iter().enumerate() {
+                bwd[here * STATES + from] = softmin(v, t);
             }
         }
     }
@@ -241,10 +286,18 @@ pub(crate) fn solve(
         .windows(2)
         .map(|w| {
             let ((i0, j0), (i1, j1)) = (w[0], w[1]);
+            let kind = (i1 - i0, j1 - j0);
             match (band.index(i0, j0), band.index(i1, j1)) {
                 (Some(p), Some(q)) if z.is_finite() => {
-                    let c = cost(i0, i1 - i0, j0, j1 - j0);
-                    (-(fwd[p] + c + bwd[q] - z) / t).exp().clamp(0.0, 1.0)
+                    let c = cost(i0, kind.0, j0, kind.1);
+                    let nb = bwd[q * STATES + state_of(kind)];
+                    (0..STATES)
+                        .map(|from| {
+                            let f = fwd[p * STATES + from];
+                            (-(f + c + bonus(from, kind) + nb - z) / t).exp()
+                        })
+                        .sum::<f64>()
+                        .clamp(0.0, 1.0)
                 }
                 _ => 0.0,
             }
@@ -282,7 +335,7 @@ mod tests {
         let cost = |i: usize, a: usize, j: usize, b: usize| -> f64 {
             if a == 1 && b == 1 && i == j { 0.0 } else { 5.0 }
         };
-        let s = solve(&b, n, m, &kinds, 1.0, &cost);
+        let s = solve(&b, n, m, &kinds, 1.0, 0.0, &cost);
         assert_eq!(s.path, (0..=5).map(|k| (k, k)).collect::<Vec<_>>());
         assert!(s.posterior.iter().all(|&p| p > 0.9 && p <= 1.0));
         let links: f64 = s.expected.iter().sum();
@@ -292,7 +345,15 @@ mod tests {
     #[test]
     fn solve_handles_one_empty_side() {
         let b = Band::around(&[(0, 0), (3, 0)], 3, 0, 2);
-        let s = solve(&b, 3, 0, &[(1, 1), (1, 0), (0, 1)], 1.0, &|_, _, _, _| 1.0);
+        let s = solve(
+            &b,
+            3,
+            0,
+            &[(1, 1), (1, 0), (0, 1)],
+            1.0,
+            0.5,
+            &|_, _, _, _| 1.0,
+        );
         assert_eq!(s.path, vec![(0, 0), (1, 0), (2, 0), (3, 0)]);
     }
 }

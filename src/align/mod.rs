@@ -79,6 +79,11 @@ pub struct Params {
     pub priors: Vec<(usize, usize, f64)>,
     /// Constant cost of a 1-0 or 0-1 link.
     pub null_cost: f64,
+    /// Cost removed from a null link that continues a run of null links on
+    /// the same side (omitted or added blocks come in one piece).
+    pub gap_bonus: f64,
+    /// Null cost factor for junk lines (fewer than 3 letters or mostly non-letters).
+    pub junk_null: f64,
     /// Cost removed per unit of shared anchor weight.
     pub match_reward: f64,
     /// Cost added per unit of anchor weight left unmatched in a link.
@@ -96,6 +101,10 @@ pub struct Params {
     pub low_confidence: f64,
     /// Learn word pairs from the first pass and align again.
     pub learn_pairs: bool,
+    /// Re-estimate the length variance from the first pass (else keep 6.8).
+    pub reestimate_variance: bool,
+    /// Posterior a first-pass 1-1 link needs to train word pairs.
+    pub train_posterior: f64,
     /// Re-estimate link-type priors per document (weight of the global prior,
     /// in links; 0 turns it off).
     pub prior_strength: f64,
@@ -108,7 +117,7 @@ impl Default for Params {
                 (1, 1, 0.89),
                 (1, 2, 0.0445),
                 (2, 1, 0.0445),
-                (2, 2, 0.0025),
+                (2, 2, 0.006),
                 (1, 3, 0.003),
                 (3, 1, 0.003),
                 (2, 3, 0.0005),
@@ -117,6 +126,8 @@ impl Default for Params {
                 (4, 1, 0.0005),
             ],
             null_cost: 4.5,
+            gap_bonus: 1.5,
+            junk_null: 1.0,
             match_reward: 0.6,
             unmatched_penalty: 0.3,
             null_unmatched: 0.0,
@@ -126,6 +137,8 @@ impl Default for Params {
             temperature: 1.0,
             low_confidence: 0.5,
             learn_pairs: true,
+            reestimate_variance: false,
+            train_posterior: 0.9,
             prior_strength: 0.0,
         }
     }
@@ -180,18 +193,24 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
     let band = dp::Band::around(&coarse, n, m, p.band);
     let (band, sol) = run(&src, &tgt, source, target, &model, p, band, n, m, p.band);
 
-    // Re-estimate the variance from confident 1-1 links.
-    let ones: Vec<(usize, usize)> = sol
+    // Re-estimate the variance from all 1-1 links (selecting confident ones
+    // would bias it low); learn word pairs from the confident ones.
+    let all_ones: Vec<((usize, usize), f64)> = sol
         .path
         .windows(2)
         .zip(&sol.posterior)
-        .filter(|(w, post)| w[1].0 == w[0].0 + 1 && w[1].1 == w[0].1 + 1 && **post > 0.5)
-        .map(|(w, _)| w[0])
+        .filter(|(w, _)| w[1].0 == w[0].0 + 1 && w[1].1 == w[0].1 + 1)
+        .map(|(w, post)| (w[0], *post))
         .collect();
-    if ones.len() >= 10 {
+    let ones: Vec<(usize, usize)> = all_ones
+        .iter()
+        .filter(|x| x.1 > p.train_posterior)
+        .map(|x| x.0)
+        .collect();
+    if p.reestimate_variance && all_ones.len() >= 10 {
         let mut sum = 0.0;
         let mut cnt = 0.0;
-        for &(i, j) in &ones {
+        for &((i, j), _) in &all_ones {
             let (a, b) = (src[i].len, tgt[j].len);
             let mean = ((a + b / ratio) / 2.0).max(1.0);
             sum += (b - ratio * a).powi(2) / mean;
@@ -200,6 +219,9 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
         let var = sum / cnt;
         if var.is_finite() && var > 0.5 {
             model.var = var;
+        }
+        if std::env::var_os("TRANSCHECK_DEBUG").is_some() {
+            eprintln!("var {var} ratio {ratio}");
         }
     }
     if p.prior_strength > 0.0 {
@@ -309,7 +331,7 @@ fn run(
     loop {
         let scorer = Scorer::new(src, tgt, source, target, model, p, &band, n, m);
         let cost = |i: usize, a: usize, j: usize, b: usize| scorer.cost(i, a, j, b);
-        let sol = dp::solve(&band, n, m, &kinds, p.temperature, &cost);
+        let sol = dp::solve(&band, n, m, &kinds, p.temperature, p.gap_bonus, &cost);
         let complete = sol.path.first() == Some(&(0, 0));
         let margin = (w / 5).max(2);
         let next_w = w * 2;
@@ -336,6 +358,8 @@ struct Scorer<'a> {
     tgt_len: Vec<f64>,
     src_total: Vec<f64>,
     tgt_total: Vec<f64>,
+    src_junk: Vec<bool>,
+    tgt_junk: Vec<bool>,
     src_para: &'a [usize],
     tgt_para: &'a [usize],
     /// Paragraph penalty, scaled by how well the paragraph counts agree (0 = off).
@@ -397,6 +421,8 @@ impl<'a> Scorer<'a> {
             tgt_len: prefix(&mut tgt.iter().map(|s| s.len)),
             src_total: prefix(&mut src.iter().map(|s| s.total)),
             tgt_total: prefix(&mut tgt.iter().map(|s| s.total)),
+            src_junk: src.iter().map(|s| s.junk).collect(),
+            tgt_junk: tgt.iter().map(|s| s.junk).collect(),
             src_para: &source.paragraphs,
             tgt_para: &target.paragraphs,
             para_penalty,
@@ -440,7 +466,17 @@ impl<'a> Scorer<'a> {
             } else {
                 self.tgt_total[j + b] - self.tgt_total[j]
             };
-            return p.null_cost + p.null_unmatched * unmatched;
+            let junk = if a > 0 {
+                self.src_junk[i]
+            } else {
+                self.tgt_junk[j]
+            };
+            let base = if junk {
+                p.null_cost * p.junk_null
+            } else {
+                p.null_cost
+            };
+            return base + p.null_unmatched * unmatched;
         }
         let ls = self.src_len[i + a] - self.src_len[i];
         let lt = self.tgt_len[j + b] - self.tgt_len[j];
