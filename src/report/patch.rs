@@ -1,0 +1,99 @@
+//! `--format patch`: a unified diff against each target file applying every
+//! finding that has a suggestion and a target span. transcheck never edits
+//! the files; `git apply` or `patch -p1` does.
+
+use super::{Report, Side};
+use crate::pipeline::PairResult;
+use std::io::{self, Write};
+use std::ops::Range;
+
+pub struct PatchReport;
+
+/// The edits for one pair: (document byte range, replacement), sorted and
+/// non-overlapping; an edit overlapping an earlier one is skipped.
+pub fn edits(r: &PairResult) -> Vec<(Range<usize>, String)> {
+    let mut all: Vec<(Range<usize>, String)> = r
+        .findings
+        .iter()
+        .filter(|f| f.target_span.is_some())
+        .filter_map(|f| {
+            let s = f.suggestion.clone()?;
+            let loc = super::location(r, f, Side::Target, false)?;
+            Some((loc.range, s))
+        })
+        .collect();
+    all.sort_by_key(|e| (e.0.start, e.0.end));
+    let mut out: Vec<(Range<usize>, String)> = Vec::new();
+    for e in all {
+        let overlaps = out
+            .last()
+            .is_some_and(|p| e.0.start < p.0.end || (e.0.start == p.0.start));
+        let changes = r.target.text.get(e.0.clone()) != Some(e.1.as_str());
+        if !overlaps && changes {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// The target text with the edits applied.
+pub fn apply(text: &str, edits: &[(Range<usize>, String)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    for (range, rep) in edits {
+        if let (Some(keep), true) = (text.get(pos..range.start), range.end <= text.len()) {
+            out.push_str(keep);
+            out.push_str(rep);
+            pos = range.end;
+        }
+    }
+    out.push_str(text.get(pos..).unwrap_or(""));
+    out
+}
+
+/// `a/` and `b/` header paths, as `git apply` and `patch -p1` expect.
+fn header_path(path: &str) -> String {
+    let p = path.replace('\\', "/");
+    let p = p.trim_start_matches("./").trim_start_matches('/');
+    p.to_string()
+}
+
+impl Report for PatchReport {
+    fn render(&self, results: &[PairResult], out: &mut dyn Write) -> io::Result<()> {
+        for r in results {
+            let e = edits(r);
+            if e.is_empty() {
+                continue;
+            }
+            let old = &r.target.text;
+            let new = apply(old, &e);
+            let p = header_path(&r.target.display_path());
+            let diff = similar::TextDiff::from_lines(old.as_str(), new.as_str());
+            write!(
+                out,
+                "{}",
+                diff.unified_diff()
+                    .context_radius(3)
+                    .header(&format!("a/{p}"), &format!("b/{p}"))
+            )?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apply_replaces_ranges_in_order() {
+        let e = vec![(0..3, "One".to_string()), (8..11, "six".to_string())];
+        assert_eq!(apply("uno and two", &e), "One and six");
+    }
+
+    #[test]
+    fn header_paths_are_relative() {
+        assert_eq!(header_path("./en/a.md"), "en/a.md");
+        assert_eq!(header_path("en\\a.md"), "en/a.md");
+    }
+}
