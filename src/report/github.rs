@@ -44,7 +44,7 @@ impl Report for GithubReport {
                             props.push(format!("endColumn={end}"));
                         }
                     }
-                    None => props.push(format!("file={}", property(&r.target.display_path()))),
+                    None => props.push(format!("file={}", property(&super::document_path(r)))),
                 }
                 props.push(format!(
                     "title={}",
@@ -69,5 +69,27 @@ mod tests {
     fn escapes_per_workflow_command_rules() {
         assert_eq!(data("50% a\nb\r"), "50%25 a%0Ab%0D");
         assert_eq!(property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+}
+
+#[cfg(test)]
+mod snapshots {
+    use super::*;
+
+    #[test]
+    fn annotations() {
+        let mut out = Vec::new();
+        GithubReport
+            .render(&[crate::report::fixture::result()], &mut out)
+            .unwrap();
+        let s = String::from_utf8(out).unwrap();
+        assert!(
+            s.starts_with(
+                "::error file=news/en.txt,line=1,col=24,endColumn=30,title=transcheck(name)::"
+            ),
+            "{s}"
+        );
+        assert!(s.contains("::notice "), "{s}");
+        insta::assert_snapshot!(s);
     }
 }

@@ -155,18 +155,22 @@ impl PairView<'_> {
     ) -> io::Result<()> {
         let cs = cells(doc, range);
         let avail = self.width.saturating_sub(self.gutter_w());
-        for (k, row) in wrap(&cs, avail).into_iter().enumerate() {
+        let rows = wrap(&cs, avail);
+        let last = rows.len().saturating_sub(1);
+        for (k, row) in rows.into_iter().enumerate() {
             let gutter = if k == 0 {
                 format!("{sign} {line:>w$} │ ", w = self.num_w)
             } else {
                 format!("  {:>w$} │ ", "", w = self.num_w)
             };
             let text: String = row.iter().map(|c| c.ch).collect();
+            // The space a row was broken at is not shown.
+            let text = if k < last { text.trim_end() } else { &text };
             writeln!(
                 out,
                 "{}{}",
                 self.p.paint(sign_style, &gutter),
-                self.p.paint(sign_style, &text)
+                self.p.paint(sign_style, text)
             )?;
             if let Some((cr, style)) = &carets {
                 let mut line = String::new();
@@ -312,7 +316,7 @@ impl PairView<'_> {
                 out,
                 "{pad}{} {}",
                 p.paint(HEADER, "-->"),
-                r.target.display_path()
+                super::document_path(r)
             )?,
         }
         let link = f.link.and_then(|i| r.links.get(i));
@@ -627,5 +631,86 @@ mod tests {
         assert_eq!(plural(2, "warning"), "2 warnings");
         assert_eq!(plural(0, "info"), "0 infos");
         assert_eq!(plural(1, "info"), "1 info");
+    }
+}
+
+#[cfg(test)]
+mod snapshots {
+    use super::*;
+    use crate::report::fixture;
+
+    fn render(h: HumanReport) -> String {
+        let mut out = Vec::new();
+        h.render(&[fixture::result()], &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn review() {
+        insta::assert_snapshot!(render(HumanReport::default()));
+    }
+
+    #[test]
+    fn review_all_links() {
+        insta::assert_snapshot!(render(HumanReport {
+            all: true,
+            ..Default::default()
+        }));
+    }
+
+    #[test]
+    fn review_with_context_marks_gaps() {
+        let mut r = fixture::result();
+        r.findings.retain(|f| f.rule == "length");
+        let mut out = Vec::new();
+        HumanReport {
+            context: 1,
+            ..Default::default()
+        }
+        .render(&[r], &mut out)
+        .unwrap();
+        let s = String::from_utf8(out).unwrap();
+        // Link 2 (1-0) is shown as context before link 3; links 0-1 are not.
+        assert!(s.contains("Ele falou com jornalistas."), "{s}");
+        assert!(!s.contains("Mascate"), "{s}");
+        insta::assert_snapshot!(s);
+    }
+
+    #[test]
+    fn narrow_width_wraps_without_losing_text() {
+        let s = render(HumanReport {
+            width: 40,
+            ..Default::default()
+        });
+        for line in s.lines() {
+            if line.contains('│') {
+                assert!(
+                    unicode_width::UnicodeWidthStr::width(line) <= 40,
+                    "{line:?}"
+                );
+            }
+        }
+        // Every word of the target survives wrapping.
+        for w in [
+            "Foreign", "Minister", "Abbas", "Araqchi", "arrived", "Muscat.",
+        ] {
+            assert!(s.contains(w), "{w} missing in\n{s}");
+        }
+        insta::assert_snapshot!(s);
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let plain = render(HumanReport::default());
+        assert!(!plain.contains('\u{1b}'));
+        let coloured = render(HumanReport {
+            color: true,
+            ..Default::default()
+        });
+        assert!(coloured.contains('\u{1b}'));
+        assert!(
+            !coloured.contains("[-q-]"),
+            "coloured diff uses no brackets"
+        );
     }
 }

@@ -97,3 +97,33 @@ mod tests {
         assert_eq!(header_path("en\\a.md"), "en/a.md");
     }
 }
+
+#[cfg(test)]
+mod snapshots {
+    use super::*;
+
+    #[test]
+    fn diff_applies_suggestions_only() {
+        let r = crate::report::fixture::result();
+        let mut out = Vec::new();
+        PatchReport
+            .render(std::slice::from_ref(&r), &mut out)
+            .unwrap();
+        let s = String::from_utf8(out).unwrap();
+        assert!(
+            s.contains("+Foreign Minister Abbas Araghchi arrived in Muscat."),
+            "{s}"
+        );
+        assert!(s.contains("+GDP grew 3.4% in 2024."), "{s}");
+        insta::assert_snapshot!(s);
+    }
+
+    #[test]
+    fn overlapping_edits_keep_the_first() {
+        let mut r = crate::report::fixture::result();
+        let mut extra = r.findings[0].clone();
+        extra.suggestion = Some("X".into());
+        r.findings.push(extra);
+        assert_eq!(edits(&r).len(), 2);
+    }
+}
