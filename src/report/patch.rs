@@ -118,6 +118,60 @@ mod snapshots {
         insta::assert_snapshot!(s);
     }
 
+    /// Runs a tool in `dir`; `None` when it isn't installed.
+    fn run(dir: &std::path::Path, cmd: &str, args: &[&str], stdin: &[u8]) -> Option<bool> {
+        use std::process::{Command, Stdio};
+        let mut child = Command::new(cmd)
+            .args(args)
+            .current_dir(dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .ok()?;
+        child.stdin.take()?.write_all(stdin).ok()?;
+        Some(child.wait().ok()?.success())
+    }
+
+    #[test]
+    fn git_apply_and_patch_accept_the_diff() {
+        let r = crate::report::fixture::result();
+        let mut diff = Vec::new();
+        PatchReport
+            .render(std::slice::from_ref(&r), &mut diff)
+            .unwrap();
+        let d = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(d.path().join("news")).unwrap();
+        let file = d.path().join("news/en.txt");
+        std::fs::write(&file, &r.target.text).unwrap();
+        let expected = apply(&r.target.text, &edits(&r));
+        if let Some(ok) = run(d.path(), "git", &["apply", "--check", "-"], &diff) {
+            assert!(
+                ok,
+                "git apply --check rejected:\n{}",
+                String::from_utf8_lossy(&diff)
+            );
+        }
+        if let Some(ok) = run(d.path(), "patch", &["-p1", "--quiet"], &diff) {
+            assert!(ok, "patch -p1 rejected the diff");
+            assert_eq!(std::fs::read_to_string(&file).unwrap(), expected);
+        }
+        // A file without a final newline.
+        let mut r2 = crate::report::fixture::result();
+        r2.target =
+            crate::input::Document::from_text(r2.target.path.clone(), r2.target.text.trim_end());
+        let mut diff2 = Vec::new();
+        PatchReport
+            .render(std::slice::from_ref(&r2), &mut diff2)
+            .unwrap();
+        std::fs::write(&file, &r2.target.text).unwrap();
+        if let Some(ok) = run(d.path(), "patch", &["-p1", "--quiet"], &diff2) {
+            assert!(ok, "patch rejected:\n{}", String::from_utf8_lossy(&diff2));
+            let got = std::fs::read_to_string(&file).unwrap();
+            assert!(got.contains("Araghchi") && !got.ends_with('\n'), "{got:?}");
+        }
+    }
+
     #[test]
     fn overlapping_edits_keep_the_first() {
         let mut r = crate::report::fixture::result();
