@@ -262,10 +262,11 @@ pub struct FilePair {
 pub fn expand_pairs(base: &Path, pairs: &[PairSpec]) -> Result<Vec<FilePair>, String> {
     let mut out = Vec::new();
     for spec in pairs {
-        let glob = Glob::new(&spec.source)
-            .map_err(|e| format!("invalid source glob '{}': {e}", spec.source))?;
+        let source = spec.source.trim_start_matches("./");
+        let glob =
+            Glob::new(source).map_err(|e| format!("invalid source glob '{}': {e}", spec.source))?;
         let matcher = glob.compile_matcher();
-        let prefix = literal_prefix(&spec.source);
+        let prefix = literal_prefix(source);
         let root = base.join(&prefix);
         let mut files = Vec::new();
         walk(&root, &mut files);

@@ -528,3 +528,47 @@ fn baseline_survives_lines_moving() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn rewriting_a_baseline_through_a_baseline_keeps_old_entries() {
+    let d = batch_dir();
+    tc(d.path())
+        .args(["check", "--write-baseline", "b.json"])
+        .assert()
+        .code(0);
+    write(d.path(), "content/pt/d.md", PT);
+    tc(d.path())
+        .args([
+            "check",
+            "--baseline",
+            "b.json",
+            "--write-baseline",
+            "b.json",
+        ])
+        .assert()
+        .code(0);
+    let b: Value =
+        serde_json::from_str(&fs::read_to_string(d.path().join("b.json")).unwrap()).unwrap();
+    assert_eq!(b["findings"].as_array().unwrap().len(), 2);
+    batch_json(&d, &["--baseline", "b.json"], 0);
+}
+
+#[test]
+fn missing_counterpart_follows_the_omission_rule_setting() {
+    let d = batch_dir();
+    let cfg = fs::read_to_string(d.path().join("transcheck.toml")).unwrap();
+    write(
+        d.path(),
+        "transcheck.toml",
+        &format!("{cfg}[rules]\nomission = \"warning\"\n"),
+    );
+    let v = batch_json(&d, &[], 0);
+    assert_eq!(findings(&v)[0]["severity"], "warning");
+    write(
+        d.path(),
+        "transcheck.toml",
+        &format!("{cfg}[rules]\nomission = \"off\"\n"),
+    );
+    let v = batch_json(&d, &[], 0);
+    assert!(findings(&v).is_empty());
+}

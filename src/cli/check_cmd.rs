@@ -191,6 +191,14 @@ fn missing_target(source: &Path, target: &Path, s: &Settings) -> Result<PairResu
             target.display()
         ),
     );
+    let findings = match s.merged.rules.get("omission").map(|r| r.severity()) {
+        Some(None) => Vec::new(),
+        Some(Some(sev)) => vec![Finding {
+            severity: sev,
+            ..finding
+        }],
+        None => vec![finding],
+    };
     Ok(PairResult {
         target: crate::input::Document::from_text(target, ""),
         source,
@@ -200,7 +208,7 @@ fn missing_target(source: &Path, target: &Path, s: &Settings) -> Result<PairResu
         target_segments: Vec::new(),
         links: Vec::new(),
         views: Vec::new(),
-        findings: vec![finding],
+        findings,
         notices,
     })
 }
@@ -365,6 +373,11 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         .map(|p| regex::Regex::new(p).with_context(|| format!("invalid ignore regex '{p}'")))
         .collect::<Result<Vec<_>>>()?;
     apply_ignores(&mut results, &patterns);
+    // Recorded before --baseline filters, so rewriting a baseline keeps old entries.
+    let new_baseline = args
+        .write_baseline
+        .as_ref()
+        .map(|_| crate::baseline::from_results(&results));
     if let Some(b) = &args.baseline {
         let baseline = crate::baseline::load(b)?;
         let n = crate::baseline::filter(&mut results, &baseline);
@@ -391,8 +404,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         .render(&results, out)?,
     }
 
-    if let Some(path) = &args.write_baseline {
-        let b = crate::baseline::from_results(&results);
+    if let (Some(path), Some(b)) = (&args.write_baseline, new_baseline) {
         crate::baseline::save(path, &b)?;
         writeln!(
             err,

@@ -19,7 +19,10 @@ pub fn edits(r: &PairResult) -> Vec<(Range<usize>, String)> {
         .filter_map(|f| {
             let s = f.suggestion.clone()?;
             let loc = super::location(r, f, Side::Target, false)?;
-            Some((loc.range, s))
+            let text = &r.target.text;
+            // A span off character boundaries can't be replaced without damage.
+            (text.is_char_boundary(loc.range.start) && text.is_char_boundary(loc.range.end))
+                .then_some((loc.range, s))
         })
         .collect();
     all.sort_by_key(|e| (e.0.start, e.0.end));
