@@ -71,6 +71,10 @@ fn findings(v: &Value) -> Vec<Value> {
     }
 }
 
+fn has_rule(v: &Value, rule: &str) -> bool {
+    findings(v).iter().any(|f| f["rule"] == rule)
+}
+
 // ---- exit codes ----
 
 #[test]
@@ -147,9 +151,12 @@ fn json_has_the_documented_shape() {
     assert_eq!(v["version"], 1);
     assert_eq!(v["source"]["language"], "pt");
     assert_eq!(v["target"]["path"], "en.txt");
-    assert_eq!(v["summary"]["warnings"], 1);
-    let f = &v["findings"][0];
-    assert_eq!(f["rule"], "suppression");
+    assert!(v["summary"]["warnings"].as_u64().unwrap() >= 1);
+    let all = findings(&v);
+    let f = all
+        .iter()
+        .find(|f| f["rule"] == "suppression")
+        .expect("a suppression finding");
     assert_eq!(f["severity"], "warning");
     assert!(f["message"].as_str().unwrap().contains("en.txt:2"));
     assert!(f.get("suggestion").is_none());
@@ -193,8 +200,12 @@ fn sarif_validates_against_the_schema() {
     assert!(errors.is_empty(), "{errors:#?}");
     let run = &v["runs"][0];
     assert_eq!(run["tool"]["driver"]["name"], "transcheck");
-    let r = &run["results"][0];
-    assert_eq!(r["ruleId"], "suppression");
+    let r = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "suppression")
+        .expect("a suppression result");
     assert_eq!(r["level"], "warning");
     assert_eq!(
         r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
@@ -321,22 +332,32 @@ fn rule_severity_and_off_from_config() {
         "[rules]\nsuppression = \"off\"\n",
     );
     let out = check(&d)
-        .args(["--format", "json", "--fail-on", "info"])
+        .args(["--format", "json", "--fail-on", "never"])
         .assert()
         .code(0)
         .get_output()
         .stdout
         .clone();
-    assert!(findings(&json_of(&out)).is_empty());
+    assert!(!has_rule(&json_of(&out), "suppression"));
 }
 
 #[test]
 fn ignore_patterns_drop_findings_on_matching_target_text() {
     let d = pair(EN_NO_REASON);
+    let run = |d: &TempDir| {
+        let out = check(d)
+            .args(["--format", "json", "--fail-on", "never"])
+            .assert()
+            .code(0)
+            .get_output()
+            .stdout
+            .clone();
+        json_of(&out)
+    };
     write(d.path(), "transcheck.toml", "ignore = [\"^He arrived\"]\n");
-    check(&d).args(["--fail-on", "warning"]).assert().code(0);
+    assert!(!has_rule(&run(&d), "suppression"));
     write(d.path(), "transcheck.toml", "ignore = [\"^Nothing\"]\n");
-    check(&d).args(["--fail-on", "warning"]).assert().code(1);
+    assert!(has_rule(&run(&d), "suppression"));
 }
 
 #[test]
@@ -439,9 +460,11 @@ fn batch_checks_every_pair_in_order_and_flags_missing_counterpart() {
     assert!(s[0].ends_with("content/pt/a.md"), "{s:?}");
     assert!(s[1].ends_with("content/pt/news/b.md"), "{s:?}");
     assert!(s[2].ends_with("content/pt/news/c.md"), "{s:?}");
-    let f = findings(&v);
+    let f: Vec<Value> = findings(&v)
+        .into_iter()
+        .filter(|f| f["rule"] == "omission")
+        .collect();
     assert_eq!(f.len(), 1, "{f:#?}");
-    assert_eq!(f[0]["rule"], "omission");
     assert_eq!(f[0]["severity"], "error");
     assert!(f[0]["message"].as_str().unwrap().contains("news/b.md"));
     // The other formats handle a missing counterpart too.
@@ -488,10 +511,16 @@ fn baseline_round_trip() {
         .args(["check", "--write-baseline", "base/known.json"])
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("1 finding"));
+        .stderr(predicate::str::contains("finding(s) to the baseline"));
     let text = fs::read_to_string(d.path().join("base/known.json")).unwrap();
     let b: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(b["findings"].as_array().unwrap().len(), 1);
+    assert!(
+        b["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "omission")
+    );
     // Known findings are hidden.
     let v = batch_json(&d, &["--baseline", "base/known.json"], 0);
     assert!(findings(&v).is_empty());
@@ -499,7 +528,7 @@ fn baseline_round_trip() {
     write(d.path(), "content/pt/d.md", PT);
     let v = batch_json(&d, &["--baseline", "base/known.json"], 1);
     let f = findings(&v);
-    assert_eq!(f.len(), 1);
+    assert_eq!(f.len(), 1, "only the new finding: {f:#?}");
     assert!(f[0]["message"].as_str().unwrap().contains("d.md"));
 }
 
@@ -536,6 +565,12 @@ fn rewriting_a_baseline_through_a_baseline_keeps_old_entries() {
         .args(["check", "--write-baseline", "b.json"])
         .assert()
         .code(0);
+    let count = |d: &TempDir| {
+        let b: Value =
+            serde_json::from_str(&fs::read_to_string(d.path().join("b.json")).unwrap()).unwrap();
+        b["findings"].as_array().unwrap().len()
+    };
+    let before = count(&d);
     write(d.path(), "content/pt/d.md", PT);
     tc(d.path())
         .args([
@@ -547,9 +582,7 @@ fn rewriting_a_baseline_through_a_baseline_keeps_old_entries() {
         ])
         .assert()
         .code(0);
-    let b: Value =
-        serde_json::from_str(&fs::read_to_string(d.path().join("b.json")).unwrap()).unwrap();
-    assert_eq!(b["findings"].as_array().unwrap().len(), 2);
+    assert_eq!(count(&d), before + 1);
     batch_json(&d, &["--baseline", "b.json"], 0);
 }
 
@@ -563,12 +596,17 @@ fn missing_counterpart_follows_the_omission_rule_setting() {
         &format!("{cfg}[rules]\nomission = \"warning\"\n"),
     );
     let v = batch_json(&d, &[], 0);
-    assert_eq!(findings(&v)[0]["severity"], "warning");
+    let om: Vec<Value> = findings(&v)
+        .into_iter()
+        .filter(|f| f["rule"] == "omission")
+        .collect();
+    assert_eq!(om.len(), 1);
+    assert_eq!(om[0]["severity"], "warning");
     write(
         d.path(),
         "transcheck.toml",
         &format!("{cfg}[rules]\nomission = \"off\"\n"),
     );
     let v = batch_json(&d, &[], 0);
-    assert!(findings(&v).is_empty());
+    assert!(!has_rule(&v, "omission"));
 }
