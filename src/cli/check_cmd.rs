@@ -292,10 +292,14 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
                     file.path.display()
                 );
             }
+            let cwd = std::env::current_dir().unwrap_or_default();
+            // Paths under the current folder are shown relative to it, as
+            // SARIF and annotations expect repository-relative paths.
+            let rel = |p: PathBuf| p.strip_prefix(&cwd).map(Path::to_path_buf).unwrap_or(p);
             config::expand_pairs(file.base(), &s.merged.pairs)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", file.path.display()))?
                 .into_iter()
-                .map(|p| (p.source, p.target))
+                .map(|p| (rel(p.source), rel(p.target)))
                 .collect()
         }
     };

@@ -60,6 +60,8 @@ fn result(r: &PairResult, f: &Finding, rule_index: Option<usize>) -> Value {
         "level": level(f.severity),
         "message": {"text": text},
         "locations": [location],
+        // Lets code scanning follow a result across commits as lines move.
+        "partialFingerprints": {"transcheck/v1": crate::baseline::fingerprint(r, f)},
     });
     if let Some(i) = rule_index {
         o["ruleIndex"] = json!(i);
