@@ -140,6 +140,11 @@ pub fn apply(
                 d.rules.join(",")
             ));
         }
+        if next.is_none() {
+            warn(format!(
+                "{place}: transcheck-ignore has no sentence after it and silences nothing"
+            ));
+        }
         for r in &d.rules {
             if r != "all" && !known_rules.contains(&r.as_str()) {
                 warn(format!(
@@ -202,6 +207,21 @@ mod tests {
         assert_eq!(ds[0].reason, "rounded in copy");
         assert_eq!(ds[1].rules, ["name", "quote"]);
         assert_eq!(ds[1].reason, "");
+    }
+
+    #[test]
+    fn directive_at_the_end_warns() {
+        let d = Document::from_text("t", "One.\ntranscheck-ignore: number fine\n");
+        let ds = directives(&d);
+        let segs = strip(&d, vec![seg(&d, 0, 4)], &ds);
+        let mut fs = Vec::new();
+        apply(&d, &ds, &segs, &[], &["number"], &mut fs);
+        assert_eq!(fs.len(), 1);
+        assert!(
+            fs[0].message.contains("silences nothing"),
+            "{}",
+            fs[0].message
+        );
     }
 
     #[test]

@@ -626,6 +626,34 @@ mod tests {
     }
 
     #[test]
+    fn carets_line_up_under_wide_characters() {
+        let doc = Document::from_text("t", "日本 Araqchi chegou.");
+        let view = PairView {
+            r: &crate::report::fixture::result(),
+            p: &Painter { color: false },
+            width: 100,
+            num_w: 1,
+        };
+        let start = doc.text.find("Araqchi").unwrap();
+        let mut out = Vec::new();
+        view.write_text(
+            &mut out,
+            '+',
+            PLUS,
+            1,
+            &doc,
+            0..doc.text.len(),
+            Some((start..start + 7, PLUS)),
+        )
+        .unwrap();
+        let s = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = s.lines().collect();
+        assert_eq!(lines[0], "+ 1 │ 日本 Araqchi chegou.");
+        // 日本 takes four columns and the space one: carets start at column 5.
+        assert_eq!(lines[1], "    │      ^^^^^^^");
+    }
+
+    #[test]
     fn plurals() {
         assert_eq!(plural(1, "error"), "1 error");
         assert_eq!(plural(2, "warning"), "2 warnings");
