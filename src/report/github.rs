@@ -34,13 +34,13 @@ impl Report for GithubReport {
                     Some(loc) => {
                         props.push(format!("file={}", property(&loc.path)));
                         props.push(format!("line={}", loc.start.0));
-                        props.push(format!("col={}", loc.start.1));
                         if loc.end.0 != loc.start.0 {
+                            // Columns may only be given on a one-line range.
                             props.push(format!("endLine={}", loc.end.0));
-                        }
-                        // GitHub's end column is inclusive.
-                        if loc.end.0 == loc.start.0 {
+                        } else {
+                            // GitHub's end column is inclusive.
                             let end = loc.end.1.saturating_sub(1).max(loc.start.1);
+                            props.push(format!("col={}", loc.start.1));
                             props.push(format!("endColumn={end}"));
                         }
                     }
