@@ -288,7 +288,9 @@ pub fn expand_pairs(base: &Path, pairs: &[PairSpec]) -> Result<Vec<FilePair>, St
             });
         }
     }
-    out.dedup();
+    // A file matched by two entries is checked once, with the first mapping.
+    let mut seen = std::collections::BTreeSet::new();
+    out.retain(|p| seen.insert(p.source.clone()));
     Ok(out)
 }
 

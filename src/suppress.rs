@@ -136,7 +136,7 @@ pub fn apply(
         }
         if d.reason.is_empty() {
             warn(format!(
-                "{place}: transcheck-ignore: {} has no reason; say why the finding is accepted",
+                "{place}: `transcheck-ignore: {}` has no reason; add one saying why the finding is accepted",
                 d.rules.join(",")
             ));
         }
