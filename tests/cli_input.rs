@@ -66,7 +66,7 @@ fn empty_and_whitespace_only_files_are_refused() {
 fn binary_file_is_refused() {
     check_with_target(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "img.png")
         .code(2)
-        .stderr(predicate::str::contains("img.png").and(predicate::str::contains("binary")));
+        .stderr(predicate::str::contains("img.png").and(predicate::str::contains("not text")));
 }
 
 #[test]
