@@ -488,6 +488,30 @@ fn batch_checks_every_pair_in_order_and_flags_missing_counterpart() {
 }
 
 #[test]
+fn explicit_config_in_the_current_folder_finds_the_same_pairs() {
+    let d = batch_dir();
+    let found = sources(&batch_json(&d, &[], 1));
+    let named = sources(&batch_json(&d, &["--config", "transcheck.toml"], 1));
+    assert_eq!(found, named);
+    // From a subfolder, through a relative path.
+    let sub = d.path().join("content");
+    let out = tc(&sub)
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--config",
+            "../transcheck.toml",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(sources(&json_of(&out)).len(), 3);
+}
+
+#[test]
 fn shards_split_the_pairs_without_overlap() {
     let d = batch_dir();
     let one = sources(&batch_json(&d, &["--shard", "1/2"], 0));
