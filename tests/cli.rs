@@ -484,7 +484,15 @@ fn batch_checks_every_pair_in_order_and_flags_missing_counterpart() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("error[omission]"))
-        .stdout(predicate::str::contains("total: 3 pairs"));
+        .stdout(predicate::str::contains(
+            "total: 3 pairs, 2 without findings",
+        ))
+        .stdout(predicate::str::contains("==> content/pt/a.md").not());
+    tc(d.path())
+        .args(["check", "--color", "never", "--all"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("==> content/pt/a.md"));
 }
 
 #[test]

@@ -533,9 +533,17 @@ impl Report for HumanReport {
         let p = Painter { color: self.color };
         let many = results.len() > 1;
         let mut totals = (0, 0, 0);
+        let mut clean = 0;
         for r in results {
             let (e, w, i) = super::counts(r);
             totals = (totals.0 + e, totals.1 + w, totals.2 + i);
+            // In a batch, clean pairs only count in the total, unless --all.
+            if r.findings.is_empty() {
+                clean += 1;
+                if many && !self.all {
+                    continue;
+                }
+            }
             if many {
                 writeln!(
                     out,
@@ -571,7 +579,7 @@ impl Report for HumanReport {
         if many {
             writeln!(
                 out,
-                "{} {} pairs; {}, {}, {}",
+                "{} {} pairs, {clean} without findings; {}, {}, {}",
                 p.paint(BOLD, "total:"),
                 results.len(),
                 plural(totals.0, "error"),
