@@ -280,6 +280,18 @@ fn human_report_and_colour() {
         .args(["--no-config", "--color", "always"])
         .assert()
         .stdout(predicate::str::contains("\u{1b}["));
+    // auto honours CLICOLOR_FORCE, and NO_COLOR over it.
+    check(&d)
+        .arg("--no-config")
+        .env("CLICOLOR_FORCE", "1")
+        .assert()
+        .stdout(predicate::str::contains("\u{1b}["));
+    check(&d)
+        .arg("--no-config")
+        .env("CLICOLOR_FORCE", "1")
+        .env("NO_COLOR", "1")
+        .assert()
+        .stdout(predicate::str::contains("\u{1b}[").not());
     check(&d)
         .args(["--no-config", "--all"])
         .assert()
