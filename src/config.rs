@@ -129,7 +129,10 @@ pub struct Loaded {
 impl Loaded {
     /// The folder holding the config file.
     pub fn base(&self) -> &Path {
-        self.path.parent().unwrap_or(Path::new("."))
+        match self.path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        }
     }
 }
 
@@ -283,8 +286,8 @@ pub fn expand_pairs(base: &Path, pairs: &[PairSpec]) -> Result<Vec<FilePair>, St
             };
             let target = fill_template(&spec.target, under);
             out.push(FilePair {
-                source: file.clone(),
-                target: base.join(target),
+                source: join(base, rel),
+                target: join(base, Path::new(&target)),
             });
         }
     }
@@ -292,6 +295,15 @@ pub fn expand_pairs(base: &Path, pairs: &[PairSpec]) -> Result<Vec<FilePair>, St
     let mut seen = std::collections::BTreeSet::new();
     out.retain(|p| seen.insert(p.source.clone()));
     Ok(out)
+}
+
+/// `base/rel`, without a leading `./` when the base is the current folder.
+fn join(base: &Path, rel: &Path) -> PathBuf {
+    if base == Path::new(".") {
+        rel.to_path_buf()
+    } else {
+        base.join(rel)
+    }
 }
 
 fn matches(m: &GlobMatcher, rel: &Path) -> bool {

@@ -280,6 +280,18 @@ fn human_report_and_colour() {
         .args(["--no-config", "--color", "always"])
         .assert()
         .stdout(predicate::str::contains("\u{1b}["));
+    // auto honours CLICOLOR_FORCE, and NO_COLOR over it.
+    check(&d)
+        .arg("--no-config")
+        .env("CLICOLOR_FORCE", "1")
+        .assert()
+        .stdout(predicate::str::contains("\u{1b}["));
+    check(&d)
+        .arg("--no-config")
+        .env("CLICOLOR_FORCE", "1")
+        .env("NO_COLOR", "1")
+        .assert()
+        .stdout(predicate::str::contains("\u{1b}[").not());
     check(&d)
         .args(["--no-config", "--all"])
         .assert()
@@ -484,7 +496,39 @@ fn batch_checks_every_pair_in_order_and_flags_missing_counterpart() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("error[omission]"))
-        .stdout(predicate::str::contains("total: 3 pairs"));
+        .stdout(predicate::str::contains(
+            "total: 3 pairs, 2 without findings",
+        ))
+        .stdout(predicate::str::contains("==> content/pt/a.md").not());
+    tc(d.path())
+        .args(["check", "--color", "never", "--all"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("==> content/pt/a.md"));
+}
+
+#[test]
+fn explicit_config_in_the_current_folder_finds_the_same_pairs() {
+    let d = batch_dir();
+    let found = sources(&batch_json(&d, &[], 1));
+    let named = sources(&batch_json(&d, &["--config", "transcheck.toml"], 1));
+    assert_eq!(found, named);
+    // From a subfolder, through a relative path.
+    let sub = d.path().join("content");
+    let out = tc(&sub)
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--config",
+            "../transcheck.toml",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(sources(&json_of(&out)).len(), 3);
 }
 
 #[test]

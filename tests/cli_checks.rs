@@ -86,3 +86,41 @@ fn patch_applies_with_git_and_patch() {
     let fixed = fs::read_to_string(d.path().join("en.txt")).unwrap();
     assert!(fixed.contains("Araghchi"), "{fixed}");
 }
+
+#[test]
+#[ignore = "needs the number check"]
+fn inline_suppression_silences_a_real_finding() {
+    let d = tempfile::tempdir().unwrap();
+    fs::write(
+        d.path().join("pt.txt"),
+        "O PIB cresceu 3,4% em 2024.\nA casa é grande.\n",
+    )
+    .unwrap();
+    let run = |target: &str| {
+        fs::write(d.path().join("en.txt"), target).unwrap();
+        Command::cargo_bin("transcheck")
+            .unwrap()
+            .current_dir(d.path())
+            .args([
+                "check",
+                "pt.txt",
+                "en.txt",
+                "--no-config",
+                "--source-lang",
+                "pt",
+                "--target-lang",
+                "en",
+            ])
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(run("GDP grew 3.2% in 2024.\nThe house is big.\n"), Some(1));
+    assert_eq!(
+        run(
+            "<!-- transcheck-ignore: number the copy desk rounded it -->\nGDP grew 3.2% in 2024.\nThe house is big.\n"
+        ),
+        Some(0)
+    );
+}

@@ -394,6 +394,19 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         }
     }
 
+    if args.format == CheckFormat::Patch {
+        for r in &results {
+            let changed = !crate::report::patch::edits(r).is_empty();
+            let raw = std::fs::read(&r.target.path).unwrap_or_default();
+            if changed && raw != r.target.text.as_bytes() {
+                writeln!(
+                    err,
+                    "warning: {}: the patch is made against the normalised text (UTF-8, NFC, \\n line endings) and may not apply to this file as it is; convert it first (e.g. dos2unix)",
+                    r.target.display_path()
+                )?;
+            }
+        }
+    }
     match args.format {
         CheckFormat::Json => crate::report::json::JsonReport.render(&results, out)?,
         CheckFormat::Sarif => crate::report::sarif::SarifReport.render(&results, out)?,

@@ -296,12 +296,21 @@ impl PairView<'_> {
         let r = self.r;
         let p = self.p;
         let sev = severity_style(f.severity);
-        writeln!(
-            out,
-            "{}{}",
-            p.paint(sev, &format!("{}[{}]", f.severity, f.rule)),
-            p.paint(BOLD, &format!(": {}", f.message))
-        )?;
+        let label = format!("{}[{}]", f.severity, f.rule);
+        let indent = label.len() + 2;
+        let lines = wrap_words(&f.message, self.width.saturating_sub(indent));
+        for (k, line) in lines.iter().enumerate() {
+            if k == 0 {
+                writeln!(
+                    out,
+                    "{}{}",
+                    p.paint(sev, &label),
+                    p.paint(BOLD, &format!(": {line}"))
+                )?;
+            } else {
+                writeln!(out, "{}{}", " ".repeat(indent), p.paint(BOLD, line))?;
+            }
+        }
         let pad = " ".repeat(self.num_w + 2);
         match super::primary_location(r, f) {
             Some(loc) => writeln!(
@@ -490,6 +499,24 @@ impl PairView<'_> {
     }
 }
 
+/// Greedy word wrap by display width; a word longer than the width stays whole.
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let width = width.max(20);
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for word in text.split(' ') {
+        if !cur.is_empty() && cur.width() + 1 + word.width() > width {
+            lines.push(std::mem::take(&mut cur));
+        } else if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(word);
+    }
+    lines.push(cur);
+    lines
+}
+
 fn plural(n: usize, word: &str) -> String {
     if n == 1 || word == "info" {
         format!(
@@ -533,9 +560,17 @@ impl Report for HumanReport {
         let p = Painter { color: self.color };
         let many = results.len() > 1;
         let mut totals = (0, 0, 0);
+        let mut clean = 0;
         for r in results {
             let (e, w, i) = super::counts(r);
             totals = (totals.0 + e, totals.1 + w, totals.2 + i);
+            // In a batch, clean pairs only count in the total, unless --all.
+            if r.findings.is_empty() {
+                clean += 1;
+                if many && !self.all {
+                    continue;
+                }
+            }
             if many {
                 writeln!(
                     out,
@@ -571,7 +606,7 @@ impl Report for HumanReport {
         if many {
             writeln!(
                 out,
-                "{} {} pairs; {}, {}, {}",
+                "{} {} pairs, {clean} without findings; {}, {}, {}",
                 p.paint(BOLD, "total:"),
                 results.len(),
                 plural(totals.0, "error"),
@@ -651,6 +686,15 @@ mod tests {
         assert_eq!(lines[0], "+ 1 │ 日本 Araqchi chegou.");
         // 日本 takes four columns and the space one: carets start at column 5.
         assert_eq!(lines[1], "    │      ^^^^^^^");
+    }
+
+    #[test]
+    fn messages_wrap_at_words_and_keep_every_word() {
+        let msg = "number changed: noventa in the source, nineteen in the target, which is wrong";
+        let lines = wrap_words(msg, 30);
+        assert!(lines.len() > 2, "{lines:?}");
+        assert!(lines.iter().all(|l| l.len() <= 30), "{lines:?}");
+        assert_eq!(lines.join(" "), msg);
     }
 
     #[test]
