@@ -1,6 +1,5 @@
-//! CLI tests that need the real checks (numbers, glossary): a planted
-//! mistake is found, fails the run, and the patch fixes it. Ignored until
-//! those checks are in; run with `cargo test -- --ignored`.
+//! CLI tests through the real checks (numbers, glossary): a planted
+//! mistake is found, fails the run, and the patch fixes it.
 
 use assert_cmd::Command;
 use std::fs;
@@ -41,7 +40,6 @@ fn check(dir: &Path, format: &str) -> std::process::Output {
 }
 
 #[test]
-#[ignore = "needs the number and glossary/name checks"]
 fn planted_mistakes_fail_the_run() {
     let d = setup();
     let out = check(d.path(), "json");
@@ -61,7 +59,6 @@ fn planted_mistakes_fail_the_run() {
 }
 
 #[test]
-#[ignore = "needs checks that make suggestions"]
 fn patch_applies_with_git_and_patch() {
     let d = setup();
     let out = check(d.path(), "patch");
@@ -88,7 +85,6 @@ fn patch_applies_with_git_and_patch() {
 }
 
 #[test]
-#[ignore = "needs the number check"]
 fn inline_suppression_silences_a_real_finding() {
     let d = tempfile::tempdir().unwrap();
     fs::write(
