@@ -422,6 +422,7 @@ fn split_block(text: &str, block: &Block, rules: &Rules, emit: &mut dyn FnMut(us
         if run.dots >= 2 {
             run.ellipsis = true;
         }
+        j = spaced_closer(text, j, be);
         let Some(after) = text[j..be].chars().next() else {
             break;
         };
@@ -442,6 +443,29 @@ fn split_block(text: &str, block: &Block, rules: &Rules, emit: &mut dyn FnMut(us
     if seg_start < be {
         emit(seg_start, be);
     }
+}
+
+/// French typography puts a space before a closing guillemet (`Oui. »`):
+/// returns the end of such a closer when one follows `j`, else `j`.
+fn spaced_closer(text: &str, j: usize, be: usize) -> usize {
+    let rest = &text[j..be];
+    let mut chars = rest.char_indices();
+    match chars.next() {
+        Some((_, ' ' | '\u{a0}' | '\u{202f}')) => {}
+        _ => return j,
+    }
+    let mut end = None;
+    for (i, c) in chars {
+        if matches!(c, '»' | '›') {
+            end = Some(i + c.len_utf8());
+        } else {
+            return match end {
+                Some(e) if c.is_whitespace() => j + e,
+                _ => j,
+            };
+        }
+    }
+    end.map_or(j, |e| j + e)
 }
 
 /// Decides whether the terminal run at `run_start` ends a sentence, given
@@ -942,6 +966,21 @@ mod tests {
             "en",
             "He said \"No way!\" Then he left.",
             &["He said \"No way!\"", "Then he left."],
+        );
+    }
+
+    #[test]
+    fn spaced_guillemets_stay_with_their_sentence() {
+        assert_split(
+            "xx",
+            "Il a dit : « Oui. Non. » Puis il est parti. « Bien ! » Fin.",
+            &[
+                "Il a dit : « Oui.",
+                "Non. »",
+                "Puis il est parti.",
+                "« Bien ! »",
+                "Fin.",
+            ],
         );
     }
 
