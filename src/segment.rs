@@ -887,6 +887,20 @@ mod tests {
     }
 
     #[test]
+    fn es_abbreviations_and_inverted_marks() {
+        assert_split(
+            "es",
+            "El Sr. García llegó a EE. UU. el 3 de ene. de 2024. ¿Vienes? ¡Claro! La Dra. Pérez, p. ej., no vino.",
+            &[
+                "El Sr. García llegó a EE. UU. el 3 de ene. de 2024.",
+                "¿Vienes?",
+                "¡Claro!",
+                "La Dra. Pérez, p. ej., no vino.",
+            ],
+        );
+    }
+
+    #[test]
     fn numbers_stay_whole() {
         assert_split(
             "pt",
