@@ -71,7 +71,13 @@ pub struct Document {
     pub text: String,
     /// Byte offset of the start of every line in `text`.
     line_starts: Vec<usize>,
+    /// Every [`CHECKPOINT`] bytes: (byte offset on a char boundary, its
+    /// 0-based column), so `line_col` counts at most that many bytes even
+    /// on a 50 MB line.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+const CHECKPOINT: usize = 4096;
 
 impl Document {
     /// Builds a document from text already in memory (tests, stdin).
@@ -88,11 +94,26 @@ impl Document {
             _ => unified.nfc().collect(),
         };
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+        let mut column = 0;
+        let mut next_checkpoint = 0;
+        for (i, c) in text.char_indices() {
+            if i >= next_checkpoint {
+                checkpoints.push((i, column));
+                next_checkpoint = i + CHECKPOINT;
+            }
+            if c == '\n' {
+                line_starts.push(i + 1);
+                column = 0;
+            } else {
+                column += 1;
+            }
+        }
         Document {
             path: path.into(),
             text,
             line_starts,
+            checkpoints,
         }
     }
 
@@ -120,15 +141,24 @@ impl Document {
 
     /// 1-based line and column (in characters) of a byte offset into `text`.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let line = match self.line_starts.binary_search(&offset) {
             Ok(i) => i,
-            Err(i) => i - 1,
+            Err(i) => i.saturating_sub(1),
         };
-        let start = self.line_starts[line];
-        let col = self.text[start..floor_char_boundary(&self.text, offset)]
-            .chars()
-            .count();
+        let line_start = self.line_starts.get(line).copied().unwrap_or(0);
+        // Count from the last checkpoint on this line, or from its start.
+        let (from, base) = match self.checkpoints.binary_search_by(|c| c.0.cmp(&offset)) {
+            Ok(i) => self.checkpoints[i],
+            Err(0) => (0, 0),
+            Err(i) => self.checkpoints[i - 1],
+        };
+        let (from, base) = if from >= line_start {
+            (from, base)
+        } else {
+            (line_start, 0)
+        };
+        let col = base + self.text[from..offset].chars().count();
         (line + 1, col + 1)
     }
 
@@ -529,5 +559,15 @@ mod tests {
         assert_eq!(d.line_col(d.text.len()), (2, 5));
         // Offsets inside a character do not panic.
         assert_eq!(d.line_col(2), (1, 2));
+    }
+
+    #[test]
+    fn line_col_on_long_lines_matches_counting() {
+        let text = format!("ab\n{}\nz{}", "é👍x".repeat(5000), "ç".repeat(9000));
+        let d = Document::from_text("a", &text);
+        for off in (0..text.len()).step_by(997).chain([text.len()]) {
+            let b = floor_char_boundary(&text, off);
+            assert_eq!(d.line_col(off), crate::text::line_col_of(&text, b), "{off}");
+        }
     }
 }
