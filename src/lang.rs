@@ -100,33 +100,41 @@ pub fn detect_with_profiles(text: &str, candidates: &[&Profile]) -> Option<Detec
     function_word_vote(sample(text), candidates).or(trigram)
 }
 
-/// The candidate with the most function-word hits, if it wins clearly.
+/// The candidate whose function words weigh most in the text, if it wins
+/// clearly. A word shared by several candidates (`de` in pt and es) counts
+/// for each as one over the number of candidates that have it.
 fn function_word_vote(text: &str, candidates: &[&Profile]) -> Option<Detection> {
-    let tokens: Vec<String> = crate::text::words(text)
-        .iter()
-        .map(|w| w.text.to_lowercase())
-        .collect();
-    if tokens.is_empty() {
-        return None;
-    }
-    let mut scores: Vec<(usize, &str)> = candidates
+    let sets: Vec<HashSet<String>> = candidates
         .iter()
         .map(|p| {
-            let set: HashSet<&str> = p.words.function_words.iter().map(String::as_str).collect();
-            let hits = tokens.iter().filter(|t| set.contains(t.as_str())).count();
-            (hits, p.code.as_str())
+            p.words
+                .function_words
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect()
         })
         .collect();
-    scores.sort_by_key(|s| std::cmp::Reverse(s.0));
-    let (best, code) = *scores.first()?;
-    let second = scores.get(1).map_or(0, |s| s.0);
-    // At least two hits, and half again as many as the runner-up.
-    if best < 2 || best * 2 < second * 3 {
+    let mut scores = vec![0.0f64; candidates.len()];
+    for w in crate::text::words(text) {
+        let token = w.text.to_lowercase();
+        let having: Vec<usize> = (0..sets.len())
+            .filter(|&i| sets[i].contains(&token))
+            .collect();
+        for &i in &having {
+            scores[i] += 1.0 / having.len() as f64;
+        }
+    }
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    let best = *order.first()?;
+    let second = order.get(1).map_or(0.0, |&i| scores[i]);
+    // Enough evidence, and half again as much as the runner-up.
+    if scores[best] < 1.5 || scores[best] < second * 1.5 {
         return None;
     }
     Some(Detection {
-        code: code.to_string(),
-        confidence: (best - second) as f64 / best as f64,
+        code: candidates[best].code.clone(),
+        confidence: (scores[best] - second) / scores[best],
         reliable: false,
     })
 }
@@ -167,6 +175,9 @@ mod tests {
         assert_eq!(d.code, "pt");
         let d = function_word_vote("He said that he will not go to the meeting", &c).unwrap();
         assert_eq!(d.code, "en");
+        // Words shared with Spanish weigh less than Portuguese-only ones.
+        let d = function_word_vote("Ele saiu de casa cedo para o trabalho", &c).unwrap();
+        assert_eq!(d.code, "pt");
         // Names alone say nothing.
         assert!(function_word_vote("Lula Biden Trump", &c).is_none());
     }
