@@ -27,6 +27,9 @@ pub enum NumberKind {
         day: Option<u8>,
         year: Option<i32>,
     },
+    /// A day of the month without its month ("quinta-feira (30)"); `value`
+    /// is the day.
+    Day(u8),
     /// A month name alone; `value` is the month number.
     Month(u8),
     /// A time of day in minutes after midnight; `twelve_hour` when it may be
@@ -315,6 +318,7 @@ struct Lexicon {
     /// (lower-case name, month number, must be capitalised)
     months: Vec<(String, u8, bool)>,
     month_abbreviations: Vec<(String, u8, bool)>,
+    weekdays: Vec<String>,
 }
 
 impl Lexicon {
@@ -391,6 +395,7 @@ impl Lexicon {
             ambiguous_phrases: phrase_list(p.ambiguous_phrases.iter()),
             months: months(&p.months),
             month_abbreviations: months(&p.month_abbreviations),
+            weekdays: lower_list(&p.weekdays),
         }
     }
 
@@ -505,6 +510,50 @@ fn split_number_compounds(toks: Vec<Tok>, lx: &Lexicon) -> Vec<Tok> {
     out
 }
 
+/// The value of a canonical Roman numeral up to 89 (`XXI` = 21); `None`
+/// for anything written non-canonically ("IIII", "VX").
+fn roman_value(s: &str) -> Option<u32> {
+    let val = |c: char| match c {
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
+        'L' => 50,
+        _ => 0,
+    };
+    let chars: Vec<u32> = s.chars().map(val).collect();
+    let mut total = 0u32;
+    for (k, &v) in chars.iter().enumerate() {
+        if v == 0 {
+            return None;
+        }
+        if chars.get(k + 1).is_some_and(|&n| n > v) {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+        }
+    }
+    (to_roman(total) == s).then_some(total)
+}
+
+fn to_roman(mut n: u32) -> String {
+    let mut out = String::new();
+    for (v, r) in [
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ] {
+        while n >= v {
+            out.push_str(r);
+            n -= v;
+        }
+    }
+    out
+}
+
 fn approx(a: f64, b: f64) -> bool {
     a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs())
 }
@@ -516,6 +565,8 @@ impl<'a> Reader<'a> {
         while i < self.toks.len() {
             let parsed = self
                 .time(i)
+                .or_else(|| self.weekday_day(i))
+                .or_else(|| self.roman(i))
                 .or_else(|| self.decade(i))
                 .or_else(|| self.date_day_first(i))
                 .or_else(|| self.date_month_first(i))
@@ -738,6 +789,39 @@ impl<'a> Reader<'a> {
         );
         m.weak = true;
         Some((m, next))
+    }
+
+    /// "quinta-feira (30)": the day of the month in brackets after a weekday.
+    fn weekday_day(&self, i: usize) -> Option<(NumberMention, usize)> {
+        let w = self.word(i)?;
+        if !self.lx.weekdays.iter().any(|d| d == w) || !self.punct(i + 1, "(") {
+            return None;
+        }
+        let d = self.plain_int(i + 2, 2).filter(|d| (1..=31).contains(d))?;
+        if !self.punct(i + 3, ")") {
+            return None;
+        }
+        let mut m = self.mention(i + 2, i + 3, f64::from(d), NumberKind::Day(d as u8));
+        // English usually drops it ("on Thursday"); it only confirms.
+        m.weak = true;
+        Some((m, i + 4))
+    }
+
+    /// Roman numerals ("século XXI", "World War II"): weak, since "XL" or
+    /// "VI" may be letters.
+    fn roman(&self, i: usize) -> Option<(NumberMention, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != TokKind::Word || t.lower.len() < 2 {
+            return None;
+        }
+        let raw = self.raw(t.start, t.end);
+        if !raw.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) {
+            return None;
+        }
+        let v = roman_value(raw)?;
+        let mut m = self.mention(i, i + 1, f64::from(v), NumberKind::Plain);
+        m.weak = true;
+        Some((m, i + 1))
     }
 
     fn decade(&self, i: usize) -> Option<(NumberMention, usize)> {
@@ -1431,6 +1515,7 @@ pub fn render(m: &NumberMention, p: &Profile) -> Option<String> {
             )
         }
         NumberKind::Month(mo) => np.months.get(usize::from(*mo).checked_sub(1)?).cloned(),
+        NumberKind::Day(d) => Some(d.to_string()),
         NumberKind::Time { .. }
         | NumberKind::Code
         | NumberKind::Vague
@@ -1840,6 +1925,25 @@ mod tests {
         let text = "Cerca de R$ 1,2 bilhão foi gasto.";
         let m = one(text, &pt());
         assert_eq!(&text[m.start..m.end], "R$ 1,2 bilhão");
+    }
+
+    #[test]
+    fn day_in_brackets_after_weekday() {
+        let m = one("nesta quinta-feira (30), o ministério", &pt());
+        assert_eq!(
+            (m.kind.clone(), m.raw.as_str(), m.weak),
+            (NumberKind::Day(30), "30", true)
+        );
+        assert_eq!(strong("a lista (30)", &pt()), [30.0]);
+    }
+
+    #[test]
+    fn roman_numerals_are_weak() {
+        let m = one("no século XXI", &pt());
+        assert_eq!((m.value, m.weak), (21.0, true));
+        assert_eq!(one("World War II", &en()).value, 2.0);
+        assert!(extract("IIII VX MIX", &en()).is_empty());
+        assert!(extract("I said", &en()).is_empty());
     }
 
     #[test]

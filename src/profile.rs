@@ -142,6 +142,10 @@ pub struct NumberProfile {
     /// Endings after a decade's digits ("1990s", "90s").
     #[serde(default)]
     pub decade_suffixes: Vec<String>,
+    /// Names of the days of the week: a day number in brackets after one
+    /// ("quinta-feira (30)") is a day of the month.
+    #[serde(default)]
+    pub weekdays: Vec<String>,
     /// How a percentage is written, `{}` standing for the number (`{}%`, `{} %`).
     #[serde(default)]
     pub percent_template: String,

@@ -27,23 +27,111 @@ impl Check for NumberCheck {
         Severity::Error
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for v in &ctx.views {
+        let mut links: Vec<Sides> = ctx
+            .views
+            .iter()
+            .map(|v| {
+                let src = numbers::extract(&v.source.text, ctx.source_profile);
+                let tgt = numbers::extract(&v.target.text, ctx.target_profile);
+                Sides {
+                    link: v.index,
+                    src_text: &v.source.text,
+                    tgt_text: &v.target.text,
+                    su: vec![false; src.len()],
+                    tu: vec![false; tgt.len()],
+                    src,
+                    tgt,
+                    tp: ctx.target_profile,
+                    findings: Vec::new(),
+                }
+            })
+            .collect();
+        for l in &mut links {
+            l.match_within();
+        }
+        // A sentence boundary misplaced by the alignment moves a number into
+        // the next link: what one link lacks and its neighbour has extra is
+        // not a translation error.
+        for k in 1..links.len() {
+            let (a, b) = links.split_at_mut(k);
+            if let (Some(a), Some(b)) = (a.last_mut(), b.first_mut()) {
+                rescue(&a.src, &mut a.su, &b.tgt, &mut b.tu);
+                rescue(&b.src, &mut b.su, &a.tgt, &mut a.tu);
+            }
+        }
+        for l in &mut links {
             // 1-0 and 0-1 links are the omission and addition rules' business.
-            if v.source.is_empty() || v.target.is_empty() {
+            if l.src_text.is_empty() || l.tgt_text.is_empty() {
                 continue;
             }
-            let src = numbers::extract(&v.source.text, ctx.source_profile);
-            let tgt = numbers::extract(&v.target.text, ctx.target_profile);
-            let side = Sides {
-                link: v.index,
-                src_text: &v.source.text,
-                tgt_text: &v.target.text,
-                src: &src,
-                tgt: &tgt,
-                sp: ctx.source_profile,
-                tp: ctx.target_profile,
-            };
-            side.compare(out);
+            l.report();
+            out.append(&mut l.findings);
+        }
+    }
+}
+
+/// A date whose month, day and year all appear, unused, on the other side
+/// ("no dia 4, em março" against "on March 4").
+fn match_date_pieces(
+    dates: &[NumberMention],
+    du: &mut [bool],
+    others: &[NumberMention],
+    ou: &mut [bool],
+) {
+    for (i, d) in dates.iter().enumerate() {
+        if du[i] {
+            continue;
+        }
+        let (month, day, year) = match d.kind {
+            NumberKind::Date { month, day, year } => (month, day, year),
+            _ => continue,
+        };
+        let mut taken: Vec<usize> = Vec::new();
+        let find = |pred: &dyn Fn(&NumberMention) -> bool, taken: &mut Vec<usize>| {
+            let k = (0..others.len()).find(|&k| !ou[k] && !taken.contains(&k) && pred(&others[k]));
+            if let Some(k) = k {
+                taken.push(k);
+            }
+            k.is_some()
+        };
+        let mut ok = find(
+            &|m| matches!(m.kind, NumberKind::Month(x) if x == month),
+            &mut taken,
+        );
+        if let Some(dd) = day {
+            ok &= find(
+                &|m| {
+                    (is_numeric(&m.kind) || matches!(m.kind, NumberKind::Day(_)))
+                        && approx(m.value, f64::from(dd))
+                },
+                &mut taken,
+            );
+        }
+        if let Some(y) = year {
+            ok &= find(
+                &|m| is_numeric(&m.kind) && approx(m.value, f64::from(y)),
+                &mut taken,
+            );
+        }
+        if ok {
+            du[i] = true;
+            for k in taken {
+                ou[k] = true;
+            }
+        }
+    }
+}
+
+/// Pairs unmatched strong mentions of one link's source with those of
+/// another link's target.
+fn rescue(src: &[NumberMention], su: &mut [bool], tgt: &[NumberMention], tu: &mut [bool]) {
+    for (i, s) in src.iter().enumerate() {
+        if su[i] || s.weak {
+            continue;
+        }
+        if let Some(j) = (0..tgt.len()).find(|&j| !tu[j] && !tgt[j].weak && same(s, &tgt[j])) {
+            su[i] = true;
+            tu[j] = true;
         }
     }
 }
@@ -91,6 +179,9 @@ fn same(a: &NumberMention, b: &NumberMention) -> bool {
             },
         ) => m1 == m2 && d1 == d2 && y1 == y2,
         (Month(m1), Month(m2)) => m1 == m2,
+        (Day(d), Date { day: Some(x), .. }) | (Date { day: Some(x), .. }, Day(d)) => d == x,
+        (Day(d1), Day(d2)) => d1 == d2,
+        (Day(_), k) | (k, Day(_)) if is_numeric(k) => approx(a.value, b.value),
         (Time { .. }, Time { .. }) => same_time(a, b),
         (Time { .. }, k) if is_numeric(k) => time_hour_matches(a, b.value),
         (k, Time { .. }) if is_numeric(k) => time_hour_matches(b, a.value),
@@ -138,7 +229,7 @@ fn time_hour_matches(t: &NumberMention, v: f64) -> bool {
 /// that pairs with the other: dates with dates, quantities with quantities.
 fn class(k: &NumberKind) -> u8 {
     match k {
-        NumberKind::Date { .. } | NumberKind::Month(_) => 1,
+        NumberKind::Date { .. } | NumberKind::Month(_) | NumberKind::Day(_) => 1,
         NumberKind::Vague => 2,
         NumberKind::Time { .. } => 3,
         NumberKind::Decade => 4,
@@ -146,35 +237,30 @@ fn class(k: &NumberKind) -> u8 {
     }
 }
 
+/// One link's mentions and which of them found their match.
 struct Sides<'a> {
     link: usize,
     src_text: &'a str,
     tgt_text: &'a str,
-    src: &'a [NumberMention],
-    tgt: &'a [NumberMention],
-    sp: &'a Profile,
+    src: Vec<NumberMention>,
+    tgt: Vec<NumberMention>,
+    su: Vec<bool>,
+    tu: Vec<bool>,
     tp: &'a Profile,
-}
-
-/// How a mention was matched.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Used {
-    No,
-    Yes,
+    findings: Vec<Finding>,
 }
 
 impl Sides<'_> {
-    fn compare(&self, out: &mut Vec<Finding>) {
-        let mut su = vec![Used::No; self.src.len()];
-        let mut tu = vec![Used::No; self.tgt.len()];
-        let mut findings = Vec::new();
-
+    /// Matches the mentions of the link against each other.
+    fn match_within(&mut self) {
+        let mut su = std::mem::take(&mut self.su);
+        let mut tu = std::mem::take(&mut self.tu);
         // 1. Strong against strong.
         self.pass(&mut su, &mut tu, |s, t| !s.weak && !t.weak);
         // 2. A target number that reads right only in the other convention
         //    ("1.000" in English for a thousand).
         for (j, t) in self.tgt.iter().enumerate() {
-            if tu[j] == Used::Yes {
+            if tu[j] {
                 continue;
             }
             let Some(d) = &t.digits else { continue };
@@ -184,44 +270,46 @@ impl Sides<'_> {
             let scale = t.scale.as_ref().map_or(1.0, |s| s.1);
             let alt_value = alt * scale;
             if let Some(i) = (0..self.src.len()).find(|&i| {
-                su[i] == Used::No
-                    && is_numeric(&self.src[i].kind)
-                    && approx(self.src[i].value, alt_value)
+                !su[i] && is_numeric(&self.src[i].kind) && approx(self.src[i].value, alt_value)
             }) {
-                su[i] = Used::Yes;
-                tu[j] = Used::Yes;
+                su[i] = true;
+                tu[j] = true;
                 let mut dd = d.clone();
                 dd.decimals = decimals;
                 dd.group_sep = if grouped { Some(',') } else { None };
-                findings.push(self.convention(Some(i), t, &dd, alt));
+                let f = self.convention(Some(i), t, &dd, alt);
+                self.findings.push(f);
             }
         }
         // 3. Strong against weak, either way.
         self.pass(&mut su, &mut tu, |s, t| s.weak != t.weak);
         // 4. A date on one side written as separate pieces on the other.
-        self.match_date_pieces(&mut su, &mut tu, true);
-        self.match_date_pieces(&mut su, &mut tu, false);
+        match_date_pieces(&self.src, &mut su, &self.tgt, &mut tu);
+        match_date_pieces(&self.tgt, &mut tu, &self.src, &mut su);
+        self.su = su;
+        self.tu = tu;
+    }
 
-        // Matched numbers written in the source's convention.
+    /// Reports what is left: numbers in the wrong convention, changed,
+    /// missing and added.
+    fn report(&mut self) {
+        let mut findings = Vec::new();
         for (j, t) in self.tgt.iter().enumerate() {
-            if tu[j] != Used::Yes {
+            if !self.tu[j] {
                 continue;
             }
             if let Some(d) = &t.digits
                 && d.foreign
                 && is_numeric(&t.kind)
             {
-                let v = t.mantissa();
-                findings.push(self.convention(None, t, d, v));
+                findings.push(self.convention(None, t, d, t.mantissa()));
             }
         }
-
-        // 5. What is left: changed, missing, added.
         let left_s: Vec<usize> = (0..self.src.len())
-            .filter(|&i| su[i] == Used::No && !self.src[i].weak)
+            .filter(|&i| !self.su[i] && !self.src[i].weak)
             .collect();
         let mut left_t: Vec<usize> = (0..self.tgt.len())
-            .filter(|&j| tu[j] == Used::No && !self.tgt[j].weak)
+            .filter(|&j| !self.tu[j] && !self.tgt[j].weak)
             .collect();
         for &i in &left_s {
             let s = &self.src[i];
@@ -248,74 +336,25 @@ impl Sides<'_> {
         for j in left_t {
             findings.push(self.added(&self.tgt[j]));
         }
-        out.extend(findings);
+        self.findings.append(&mut findings);
     }
 
     /// Matches unused mentions pairwise where `ok` allows and they agree.
     fn pass(
         &self,
-        su: &mut [Used],
-        tu: &mut [Used],
+        su: &mut [bool],
+        tu: &mut [bool],
         ok: impl Fn(&NumberMention, &NumberMention) -> bool,
     ) {
         for (i, s) in self.src.iter().enumerate() {
-            if su[i] == Used::Yes {
+            if su[i] {
                 continue;
             }
             if let Some(j) = (0..self.tgt.len())
-                .find(|&j| tu[j] == Used::No && ok(s, &self.tgt[j]) && same(s, &self.tgt[j]))
+                .find(|&j| !tu[j] && ok(s, &self.tgt[j]) && same(s, &self.tgt[j]))
             {
-                su[i] = Used::Yes;
-                tu[j] = Used::Yes;
-            }
-        }
-    }
-
-    /// A date whose month, day and year all appear, unused, on the other side.
-    fn match_date_pieces(&self, su: &mut [Used], tu: &mut [Used], source_date: bool) {
-        let (dates, others, du, ou) = if source_date {
-            (self.src, self.tgt, su, tu)
-        } else {
-            (self.tgt, self.src, tu, su)
-        };
-        for (i, d) in dates.iter().enumerate() {
-            if du[i] == Used::Yes {
-                continue;
-            }
-            let (month, day, year) = match d.kind {
-                NumberKind::Date { month, day, year } => (month, day, year),
-                _ => continue,
-            };
-            let mut taken: Vec<usize> = Vec::new();
-            let find = |pred: &dyn Fn(&NumberMention) -> bool, taken: &mut Vec<usize>| {
-                let k = (0..others.len())
-                    .find(|&k| ou[k] == Used::No && !taken.contains(&k) && pred(&others[k]));
-                if let Some(k) = k {
-                    taken.push(k);
-                }
-                k.is_some()
-            };
-            let mut ok = find(
-                &|m| matches!(m.kind, NumberKind::Month(x) if x == month),
-                &mut taken,
-            );
-            if let Some(dd) = day {
-                ok &= find(
-                    &|m| is_numeric(&m.kind) && approx(m.value, f64::from(dd)),
-                    &mut taken,
-                );
-            }
-            if let Some(y) = year {
-                ok &= find(
-                    &|m| is_numeric(&m.kind) && approx(m.value, f64::from(y)),
-                    &mut taken,
-                );
-            }
-            if ok {
-                du[i] = Used::Yes;
-                for k in taken {
-                    ou[k] = Used::Yes;
-                }
+                su[i] = true;
+                tu[j] = true;
             }
         }
     }
@@ -436,7 +475,6 @@ impl Sides<'_> {
         if let Some(r) = numbers::render(s, self.tp) {
             f = f.expected(r);
         }
-        let _ = self.sp;
         f
     }
 
@@ -727,6 +765,43 @@ mod tests {
         // A weak word does not hide a real change.
         let f = errors("Segundo ele, 5 morreram.", "According to him, 6 died.");
         assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn weekday_day_in_brackets() {
+        clean(
+            "O ministério informou nesta quinta-feira (30) que 5 vagas foram criadas.",
+            "The ministry said on Thursday that 5 jobs were created.",
+        );
+        clean(
+            "O ministério informou nesta quinta-feira (30) que 5 vagas foram criadas.",
+            "The ministry said on Thursday, January 30, that 5 jobs were created.",
+        );
+    }
+
+    #[test]
+    fn number_moved_to_the_next_link_by_alignment_is_not_reported() {
+        let f = Fixture::links(&[
+            (
+                &["Foram 3 gols.", "O jogo acabou 2 a 1."],
+                &["There were 3 goals. The game ended"],
+            ),
+            (&["Depois, festa."], &["2-1. Then, a party."]),
+        ])
+        .run(&NumberCheck);
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn roman_numerals_confirm() {
+        clean(
+            "No século 21, tudo mudou.",
+            "In the 21st century, everything changed.",
+        );
+        clean(
+            "No século XXI, tudo mudou.",
+            "In the 21st century, everything changed.",
+        );
     }
 
     #[test]
