@@ -581,6 +581,7 @@ impl<'a> Reader<'a> {
             }
         }
         self.spread_over_ranges(&mut out);
+        self.attach_years(&mut out);
         self.mark_ambiguous_phrases(&mut out);
         out
     }
@@ -1396,11 +1397,50 @@ impl<'a> Reader<'a> {
             let (Some(a), Some(b)) = (a.last_mut(), b.first_mut()) else {
                 continue;
             };
-            let between = self.raw(a.end, b.start).trim().to_lowercase();
-            let is_range = between.chars().count() == 1
-                && between.chars().all(|c| matches!(c, '-' | '–' | '—' | '‐'))
-                || self.lx.range_words.contains(&between);
-            if !is_range || a.weak || b.weak || a.kind != NumberKind::Plain {
+            if !self.is_range_between(a.end, b.start) || a.weak || b.weak {
+                continue;
+            }
+            // "18 e 19 de novembro", "November 18-19": both are dates.
+            let day = |m: &NumberMention| {
+                (m.kind == NumberKind::Plain
+                    && m.scale.is_none()
+                    && m.digits
+                        .as_ref()
+                        .is_some_and(|d| d.decimal_sep.is_none() && d.group_sep.is_none())
+                    && (1.0..=31.0).contains(&m.value))
+                .then_some(m.value as u8)
+            };
+            if let NumberKind::Date {
+                month,
+                day: Some(_),
+                year,
+            } = b.kind
+                && let Some(d) = day(a)
+            {
+                a.kind = NumberKind::Date {
+                    month,
+                    day: Some(d),
+                    year,
+                };
+                a.value = 0.0;
+                continue;
+            }
+            if let NumberKind::Date {
+                month,
+                day: Some(_),
+                year,
+            } = a.kind
+                && let Some(d) = day(b)
+            {
+                b.kind = NumberKind::Date {
+                    month,
+                    day: Some(d),
+                    year,
+                };
+                b.value = 0.0;
+                continue;
+            }
+            if a.kind != NumberKind::Plain {
                 continue;
             }
             if let Some((w, s)) = &b.scale
@@ -1414,6 +1454,49 @@ impl<'a> Reader<'a> {
                 NumberKind::Percent | NumberKind::Currency(_) => a.kind = b.kind.clone(),
                 _ => {}
             }
+        }
+    }
+
+    fn is_range_between(&self, start: usize, end: usize) -> bool {
+        let between = self.raw(start, end).trim().to_lowercase();
+        between.chars().count() == 1 && between.chars().all(|c| matches!(c, '-' | '–' | '—' | '‐'))
+            || self.lx.range_words.contains(&between)
+    }
+
+    /// "November 18-19, 2024": the year after a range of days belongs to
+    /// both dates.
+    fn attach_years(&self, ms: &mut Vec<NumberMention>) {
+        let mut k = 1;
+        while k < ms.len() {
+            let between = self.raw(ms[k - 1].end, ms[k].start).trim().to_lowercase();
+            let joins =
+                between == "," || between.is_empty() || self.lx.date_joiners.contains(&between);
+            let year = (ms[k].kind == NumberKind::Year).then_some(ms[k].value as i32);
+            if let (true, Some(y), NumberKind::Date { year: None, .. }) =
+                (joins, year, &ms[k - 1].kind)
+            {
+                let mut j = k;
+                while j > 0 {
+                    j -= 1;
+                    if let NumberKind::Date {
+                        year: yr @ None, ..
+                    } = &mut ms[j].kind
+                    {
+                        *yr = Some(y);
+                    } else {
+                        break;
+                    }
+                    if j == 0 || !self.is_range_between(ms[j - 1].end, ms[j].start) {
+                        break;
+                    }
+                }
+                let y_end = ms[k].end;
+                ms[k - 1].end = y_end;
+                ms[k - 1].raw = self.raw(ms[k - 1].start, y_end).to_string();
+                ms.remove(k);
+                continue;
+            }
+            k += 1;
         }
     }
 
@@ -1574,6 +1657,33 @@ pub fn render(m: &NumberMention, p: &Profile) -> Option<String> {
             }
         }
     }
+}
+
+/// Writes a whole number as a word of `p` ("two"), with the capital of
+/// `like` when it has one; `None` when the profile has no single word for it.
+pub fn render_words(m: &NumberMention, p: &Profile, like: &str) -> Option<String> {
+    if !matches!(m.kind, NumberKind::Plain | NumberKind::Year) || m.value.fract() != 0.0 {
+        return None;
+    }
+    let ambiguous = |w: &str| {
+        p.numbers
+            .ambiguous
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(w))
+    };
+    let word = p
+        .numbers
+        .cardinals
+        .iter()
+        .filter(|(w, v)| approx(**v, m.value) && !w.contains(' '))
+        .min_by_key(|(w, _)| (ambiguous(w), w.len()))
+        .map(|(w, _)| w.clone())?;
+    if like.chars().next().is_some_and(char::is_uppercase) {
+        let mut c = word.chars();
+        let first = c.next()?;
+        return Some(first.to_uppercase().chain(c).collect());
+    }
+    Some(word)
 }
 
 /// Rewrites the digits of a mention written in the other convention in the
@@ -1876,6 +1986,44 @@ mod tests {
         assert_eq!(strong("3-5", &en()), [3.0, 5.0]);
         let ms = extract("3 a 5%", &pt());
         assert_eq!(ms[0].kind, NumberKind::Percent);
+    }
+
+    #[test]
+    fn ranges_of_days_are_dates() {
+        let d = |day, year| NumberKind::Date {
+            month: 11,
+            day: Some(day),
+            year,
+        };
+        let kinds = |t: &str, p: &Profile| {
+            extract(t, p)
+                .into_iter()
+                .map(|m| m.kind)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds("em 18 e 19 de novembro", &pt()),
+            [d(18, None), d(19, None)]
+        );
+        assert_eq!(
+            kinds("on November 18-19", &en()),
+            [d(18, None), d(19, None)]
+        );
+        assert_eq!(
+            kinds("em 18 e 19 de novembro de 2024", &pt()),
+            [d(18, None), d(19, Some(2024))].map(|k| match k {
+                NumberKind::Date { day, .. } => NumberKind::Date {
+                    month: 11,
+                    day,
+                    year: Some(2024)
+                },
+                k => k,
+            })
+        );
+        assert_eq!(
+            kinds("on November 18-19, 2024", &en()),
+            [d(18, Some(2024)), d(19, Some(2024))]
+        );
     }
 
     #[test]

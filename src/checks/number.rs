@@ -311,6 +311,7 @@ impl Sides<'_> {
         let mut left_t: Vec<usize> = (0..self.tgt.len())
             .filter(|&j| !self.tu[j] && !self.tgt[j].weak)
             .collect();
+        let mut weak_paired: Vec<usize> = Vec::new();
         for &i in &left_s {
             let s = &self.src[i];
             let c = class(&s.kind);
@@ -325,12 +326,32 @@ impl Sides<'_> {
                     da.total_cmp(&db)
                 })
                 .map(|(k, j)| (k, *j));
+            // "terceira" against a weak "fourth", "abril" against "May":
+            // a weak word of the same kind stands for a change.
+            let weak_same_kind = || {
+                (0..self.tgt.len()).find(|&j| {
+                    !self.tu[j]
+                        && self.tgt[j].weak
+                        && !weak_paired.contains(&j)
+                        && matches!(
+                            (&s.kind, &self.tgt[j].kind),
+                            (NumberKind::Ordinal, NumberKind::Ordinal)
+                                | (NumberKind::Month(_), NumberKind::Month(_))
+                        )
+                })
+            };
             match best {
                 Some((k, j)) => {
                     left_t.remove(k);
                     findings.push(self.changed(s, &self.tgt[j]));
                 }
-                None => findings.push(self.missing(s)),
+                None => match weak_same_kind() {
+                    Some(j) => {
+                        weak_paired.push(j);
+                        findings.push(self.changed(s, &self.tgt[j]));
+                    }
+                    None => findings.push(self.missing(s)),
+                },
             }
         }
         for j in left_t {
@@ -401,7 +422,12 @@ impl Sides<'_> {
     }
 
     fn changed(&self, s: &NumberMention, t: &NumberMention) -> Finding {
-        let rendered = numbers::render(s, self.tp);
+        let rendered = if t.words {
+            // "three" for "duas": answer in words too.
+            numbers::render_words(s, self.tp, &t.raw).or_else(|| numbers::render(s, self.tp))
+        } else {
+            numbers::render(s, self.tp)
+        };
         let foreign_note = if t.digits.as_ref().is_some_and(|d| d.foreign) {
             " (and written with the other convention's separators)"
         } else {
@@ -735,7 +761,26 @@ mod tests {
         assert_eq!(f.len(), 1);
         let f = errors("Foram noventa minutos.", "It lasted eighty minutes.");
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].suggestion.as_deref(), Some("90"));
+        assert_eq!(f[0].suggestion.as_deref(), Some("ninety"));
+    }
+
+    #[test]
+    fn changed_words_suggest_words() {
+        let f = errors("Faltam duas semanas.", "It is three weeks away.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].suggestion.as_deref(), Some("two"));
+        let f = errors("Foram noventa minutos.", "Eighty minutes passed.");
+        assert_eq!(f[0].suggestion.as_deref(), Some("Ninety"));
+    }
+
+    #[test]
+    fn ordinal_and_month_changes_pair_with_weak_words() {
+        let f = errors("Foi a terceira rodada.", "It was the fourth round.");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("changed"), "{}", f[0].message);
+        let f = errors("As vendas caíram em abril.", "Sales fell in May.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].suggestion.as_deref(), Some("April"));
     }
 
     #[test]
