@@ -6,7 +6,9 @@
 //! only knows the shapes (digits, words, symbols) and how they combine.
 
 use crate::profile::{NumberProfile, Profile};
+use regex::Regex;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 /// What a number stands for.
 #[derive(Debug, Clone, PartialEq)]
@@ -319,6 +321,9 @@ struct Lexicon {
     months: Vec<(String, u8, bool)>,
     month_abbreviations: Vec<(String, u8, bool)>,
     weekdays: Vec<String>,
+    basis_points: Vec<Vec<String>>,
+    /// Order of day and month in "15/08/2024": true for day first.
+    day_first: bool,
 }
 
 impl Lexicon {
@@ -396,6 +401,8 @@ impl Lexicon {
             months: months(&p.months),
             month_abbreviations: months(&p.month_abbreviations),
             weekdays: lower_list(&p.weekdays),
+            basis_points: phrase_list(p.basis_point_words.iter()),
+            day_first: !p.numeric_date_order.eq_ignore_ascii_case("mdy"),
         }
     }
 
@@ -434,21 +441,50 @@ struct Core {
 struct Reader<'a> {
     text: &'a str,
     toks: Vec<Tok>,
+    lx: &'a Lexicon,
+}
+
+/// Spaces that may group thousands ("10 000") in some convention.
+const SPACE_GROUPS: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
+
+/// URLs, e-mail addresses and handles: digits inside them are not numbers.
+static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|@\w+").expect("valid regex")
+});
+
+/// A profile's number data, prepared once for reading many texts.
+pub struct Extractor {
     lx: Lexicon,
+}
+
+impl Extractor {
+    pub fn new(profile: &Profile) -> Extractor {
+        Extractor {
+            lx: Lexicon::new(&profile.numbers),
+        }
+    }
+
+    /// Finds the numbers in `text`, in order, without overlaps.
+    pub fn extract(&self, text: &str) -> Vec<NumberMention> {
+        let toks = split_number_compounds(tokenize(text, &SPACE_GROUPS), &self.lx);
+        let r = Reader {
+            text,
+            toks,
+            lx: &self.lx,
+        };
+        let mut out = r.run();
+        let skip: Vec<(usize, usize)> = NOT_PROSE
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        out.retain(|m| !skip.iter().any(|&(s, e)| m.start < e && s < m.end));
+        out
+    }
 }
 
 /// Finds the numbers in `text`, in order, without overlaps.
 pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
-    let lx = Lexicon::new(&profile.numbers);
-    let space_groups: Vec<char> = lx
-        .groups
-        .iter()
-        .copied()
-        .filter(|c| c.is_whitespace())
-        .collect();
-    let toks = split_number_compounds(tokenize(text, &space_groups), &lx);
-    let r = Reader { text, toks, lx };
-    r.run()
+    Extractor::new(profile).extract(text)
 }
 
 /// Splits hyphenated words made only of number words ("twenty-two",
@@ -564,7 +600,8 @@ impl<'a> Reader<'a> {
         let mut i = 0;
         while i < self.toks.len() {
             let parsed = self
-                .time(i)
+                .numeric_date(i)
+                .or_else(|| self.time(i))
                 .or_else(|| self.weekday_day(i))
                 .or_else(|| self.roman(i))
                 .or_else(|| self.decade(i))
@@ -789,6 +826,69 @@ impl<'a> Reader<'a> {
             },
         );
         m.weak = true;
+        Some((m, next))
+    }
+
+    /// "15/08/2024", "15/8", "15.08.2024" (or month first, by the profile).
+    fn numeric_date(&self, i: usize) -> Option<(NumberMention, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != TokKind::Digits || self.is_code(i) {
+            return None;
+        }
+        let mut parts: Vec<&str> = Vec::new();
+        let mut next = i + 1;
+        if t.lower.contains('.') && !t.lower.contains(',') {
+            parts = t.lower.split('.').collect();
+            if parts.len() != 3 {
+                return None;
+            }
+        } else {
+            if !t.lower.chars().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            parts.push(&t.lower);
+            while parts.len() < 3
+                && self.punct(next, "/")
+                && self.attached(next)
+                && self.attached(next + 1)
+                && self.tok(next + 1).is_some_and(|n| {
+                    n.kind == TokKind::Digits && n.lower.chars().all(|c| c.is_ascii_digit())
+                })
+            {
+                parts.push(&self.toks[next + 1].lower);
+                next += 2;
+            }
+            if parts.len() < 2 {
+                return None;
+            }
+        }
+        let num = |s: &str| s.parse::<u32>().ok();
+        let (a, b) = (num(parts[0])?, num(parts[1])?);
+        if parts[0].len() > 2 || parts[1].len() > 2 {
+            return None;
+        }
+        let (day, month) = if self.lx.day_first { (a, b) } else { (b, a) };
+        if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
+            return None;
+        }
+        let year = match parts.get(2) {
+            Some(y) if y.len() == 4 => Some(num(y)? as i32),
+            Some(y) if y.len() == 2 => Some(2000 + num(y)? as i32),
+            Some(_) => return None,
+            None => None,
+        };
+        let mut m = self.mention(
+            i,
+            next,
+            0.0,
+            NumberKind::Date {
+                month: month as u8,
+                day: Some(day as u8),
+                year,
+            },
+        );
+        // "1/3" may be a third.
+        m.weak = year.is_none() && a < b && b <= 10;
         Some((m, next))
     }
 
@@ -1054,6 +1154,7 @@ impl<'a> Reader<'a> {
             NumberKind::Plain
         };
         let mut confirmed = core.scale.is_some();
+        let mut value_factor = 1.0;
         if !core.code && !core.ordinal {
             if self.punct(next, "%") {
                 kind = NumberKind::Percent;
@@ -1063,6 +1164,12 @@ impl<'a> Reader<'a> {
                 kind = NumberKind::Percent;
                 next = n;
                 confirmed = true;
+            } else if let Some(n) = self.any_phrase_at(next, &self.lx.basis_points) {
+                // 25 basis points = 0.25 percentage point.
+                kind = NumberKind::Percent;
+                next = n;
+                confirmed = true;
+                value_factor = 0.01;
             } else if let Some(c) = &currency {
                 kind = NumberKind::Currency(c.clone());
                 if let Some((_, n)) = self.currency_suffix(next) {
@@ -1084,7 +1191,7 @@ impl<'a> Reader<'a> {
             kind = NumberKind::Year;
         }
         let code = core.code;
-        let mut m = self.mention(i, next, core.value, kind);
+        let mut m = self.mention(i, next, core.value * value_factor, kind);
         m.words = core.words;
         m.scale = core.scale;
         m.digits = core.digits;
@@ -1097,7 +1204,7 @@ impl<'a> Reader<'a> {
         let native = read_digits(raw, self.lx.decimal, &self.lx.groups);
         let other = if self.lx.decimal == ',' { '.' } else { ',' };
         let mut other_groups = vec![self.lx.decimal];
-        other_groups.extend(self.lx.groups.iter().copied().filter(|c| c.is_whitespace()));
+        other_groups.extend(SPACE_GROUPS);
         let foreign = read_digits(raw, other, &other_groups);
         let info = |r: &DigitRead, foreign: bool| DigitInfo {
             start: t.start,
@@ -1190,6 +1297,18 @@ impl<'a> Reader<'a> {
             k = i + 1;
         }
         while let Some(tok) = self.tok(k) {
+            // "$1.2-billion"
+            if tok.lower == "-"
+                && last == Some(Last::Digits)
+                && !tok.space_before
+                && self.attached(k + 1)
+                && self
+                    .word(k + 1)
+                    .is_some_and(|w| self.is_scale_word(w, currency).is_some())
+            {
+                k += 1;
+                continue;
+            }
             if tok.kind != TokKind::Word {
                 break;
             }
@@ -2092,6 +2211,50 @@ mod tests {
         assert_eq!(one("World War II", &en()).value, 2.0);
         assert!(extract("IIII VX MIX", &en()).is_empty());
         assert!(extract("I said", &en()).is_empty());
+    }
+
+    #[test]
+    fn numeric_dates_follow_the_profile_order() {
+        let d = |month, day, year| NumberKind::Date {
+            month,
+            day: Some(day),
+            year,
+        };
+        assert_eq!(one("em 15/08/2024", &pt()).kind, d(8, 15, Some(2024)));
+        assert_eq!(one("em 15.08.2024", &pt()).kind, d(8, 15, Some(2024)));
+        assert_eq!(one("em 15/8", &pt()).kind, d(8, 15, None));
+        assert_eq!(one("on 8/15/2024", &en()).kind, d(8, 15, Some(2024)));
+        assert!(one("1/3 dos votos", &pt()).weak);
+        assert_eq!(strong("2024/25", &pt()), [2024.0, 25.0]);
+    }
+
+    #[test]
+    fn basis_points_are_hundredths_of_a_point() {
+        let m = one("25 basis points", &en());
+        assert_eq!((m.value, m.kind), (0.25, NumberKind::Percent));
+        assert_eq!(one("25 pontos-base", &pt()).value, 0.25);
+    }
+
+    #[test]
+    fn digits_in_urls_and_handles_are_not_numbers() {
+        assert!(extract("veja https://gov.br/2024/03/dados e @ibge2020", &pt()).is_empty());
+        assert!(extract("escreva para joao2024@uol.com.br", &pt()).is_empty());
+    }
+
+    #[test]
+    fn space_grouping_in_english_is_foreign() {
+        let m = one("some 10 000 people", &en());
+        assert_eq!(m.value, 10000.0);
+        assert!(m.digits.unwrap().foreign);
+        let m = one("$1.2-billion deal", &en());
+        assert_eq!(m.value, 1.2e9);
+    }
+
+    #[test]
+    fn extractor_reuses_profile_data() {
+        let x = Extractor::new(&pt());
+        assert_eq!(x.extract("3,4%").len(), 1);
+        assert_eq!(x.extract("dois terços").len(), 1);
     }
 
     #[test]

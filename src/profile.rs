@@ -146,6 +146,13 @@ pub struct NumberProfile {
     /// ("quinta-feira (30)") is a day of the month.
     #[serde(default)]
     pub weekdays: Vec<String>,
+    /// Words after a number meaning hundredths of a percentage point
+    /// ("basis points", "pontos-base").
+    #[serde(default)]
+    pub basis_point_words: Vec<String>,
+    /// Order of a date written in digits: `dmy` ("15/08/2024") or `mdy`.
+    #[serde(default)]
+    pub numeric_date_order: String,
     /// How a percentage is written, `{}` standing for the number (`{}%`, `{} %`).
     #[serde(default)]
     pub percent_template: String,

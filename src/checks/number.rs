@@ -27,12 +27,14 @@ impl Check for NumberCheck {
         Severity::Error
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let sx = numbers::Extractor::new(ctx.source_profile);
+        let tx = numbers::Extractor::new(ctx.target_profile);
         let mut links: Vec<Sides> = ctx
             .views
             .iter()
             .map(|v| {
-                let src = numbers::extract(&v.source.text, ctx.source_profile);
-                let tgt = numbers::extract(&v.target.text, ctx.target_profile);
+                let src = sx.extract(&v.source.text);
+                let tgt = tx.extract(&v.target.text);
                 Sides {
                     link: v.index,
                     src_text: &v.source.text,
@@ -847,6 +849,44 @@ mod tests {
             "No século XXI, tudo mudou.",
             "In the 21st century, everything changed.",
         );
+    }
+
+    #[test]
+    fn numeric_dates_and_basis_points() {
+        clean(
+            "A lei entrou em vigor em 15/08/2024.",
+            "The law took effect on Aug. 15, 2024.",
+        );
+        clean(
+            "O Copom cortou a Selic em 0,25 ponto percentual.",
+            "Copom cut the Selic by 25 basis points.",
+        );
+        let f = errors(
+            "A lei entrou em vigor em 15/08/2024.",
+            "The law took effect on Aug. 16, 2024.",
+        );
+        assert_eq!(f.len(), 1);
+    }
+
+    #[test]
+    fn space_grouped_number_in_english_is_a_convention_error() {
+        let f = errors("Vieram 10 000 pessoas.", "Some 10 000 people came.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("10,000"));
+    }
+
+    #[test]
+    fn spanish_source_reads_its_own_conventions() {
+        let f = Fixture::with_langs(
+            "es",
+            "en",
+            &[(
+                &["El PIB creció un 3,4 % y se crearon 1,2 millones de empleos el 4 de marzo."],
+                &["GDP grew 3.4% and 1.2 million jobs were created on March 4."],
+            )],
+        )
+        .run(&NumberCheck);
+        assert!(f.is_empty(), "{f:#?}");
     }
 
     #[test]
