@@ -507,6 +507,7 @@ fn split_number_compounds(toks: Vec<Tok>, lx: &Lexicon) -> Vec<Tok> {
                 .iter()
                 .take_while(|p| {
                     lx.cardinals.contains_key(**p)
+                        || lx.scales.contains_key(**p)
                         || lx.fractions.contains_key(**p) && !lx.ordinals.contains_key(**p)
                 })
                 .count()
@@ -2027,6 +2028,8 @@ mod tests {
 
     #[test]
     fn leading_cardinal_in_compound_is_a_number() {
+        assert_eq!(strong("the 20-million-item collection", &en()), [2e7]);
+        assert_eq!(strong("a two-million-dollar house", &en()), [2e6]);
         assert_eq!(strong("the zero-deficit target", &en()), [0.0]);
         assert_eq!(strong("a three-day visit", &en()), [3.0]);
     }

@@ -890,6 +890,25 @@ mod tests {
     }
 
     #[test]
+    fn english_to_portuguese_works_the_same_way() {
+        let run =
+            |s: &str, t: &str| Fixture::with_langs("en", "pt", &[(&[s], &[t])]).run(&NumberCheck);
+        assert!(
+            run(
+                "GDP grew 3.4% to $1.2 billion on March 4.",
+                "O PIB cresceu 3,4%, para US$ 1,2 bilhão, em 4 de março."
+            )
+            .is_empty()
+        );
+        let f = run("Some 1,693,673 jobs.", "Foram 1,693,673 empregos.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("1.693.673"));
+        let f = run("Inflation was 3.4%.", "A inflação foi de 3.4%.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("3,4%"));
+    }
+
+    #[test]
     fn times_are_never_false_alarms() {
         clean("Às 9h, ele saiu.", "He left in the morning.");
     }
