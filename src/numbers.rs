@@ -1384,6 +1384,23 @@ impl<'a> Reader<'a> {
                 n_words += 1;
                 k += 1;
                 first_word = Some(w);
+                // "meio milhão", "half a million".
+                let after_article = match self.word(k) {
+                    Some(a) if self.lx.articles.iter().any(|x| x == a) => k + 1,
+                    _ => k,
+                };
+                if let Some(sw) = self.word(after_article)
+                    && let Some(sv) = self.is_scale_word(sw, currency)
+                    && sv >= 1000.0
+                {
+                    current = f * sv;
+                    fraction = false;
+                    n_words += 1;
+                    if let Some(t) = self.tok(after_article) {
+                        scale = Some((self.raw(t.start, t.end).to_string(), sv));
+                    }
+                    k = after_article + 1;
+                }
                 break;
             } else if let Some(&o) = self.lx.ordinals.get(w) {
                 let ok = match last {
@@ -1991,6 +2008,12 @@ mod tests {
         assert_eq!(strong("metade", &pt()), [0.5]);
         let m = one("half", &en());
         assert!(m.weak);
+    }
+
+    #[test]
+    fn half_a_million() {
+        assert_eq!(strong("meio milhão de pessoas", &pt()), [5e5]);
+        assert_eq!(strong("half a million people", &en()), [5e5]);
     }
 
     #[test]

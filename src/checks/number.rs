@@ -258,7 +258,7 @@ impl Sides<'_> {
         let mut su = std::mem::take(&mut self.su);
         let mut tu = std::mem::take(&mut self.tu);
         // 1. Strong against strong.
-        self.pass(&mut su, &mut tu, |s, t| !s.weak && !t.weak);
+        let mut pairs = self.pass(&mut su, &mut tu, |s, t| !s.weak && !t.weak && same(s, t));
         // 2. A target number that reads right only in the other convention
         //    ("1.000" in English for a thousand).
         for (j, t) in self.tgt.iter().enumerate() {
@@ -284,12 +284,55 @@ impl Sides<'_> {
             }
         }
         // 3. Strong against weak, either way.
-        self.pass(&mut su, &mut tu, |s, t| s.weak != t.weak);
+        pairs.extend(self.pass(&mut su, &mut tu, |s, t| s.weak != t.weak && same(s, t)));
+        // "uma dezena" against "ten", "milhares" against "3,000": a vague
+        // quantity confirms an exact one of its size.
+        self.pass(&mut su, &mut tu, |s, t| {
+            !s.weak
+                && !t.weak
+                && (s.kind == NumberKind::Vague) != (t.kind == NumberKind::Vague)
+                && is_numeric(if s.kind == NumberKind::Vague {
+                    &t.kind
+                } else {
+                    &s.kind
+                })
+                && magnitude(s.value) == magnitude(t.value)
+        });
         // 4. A date on one side written as separate pieces on the other.
         match_date_pieces(&self.src, &mut su, &self.tgt, &mut tu);
         match_date_pieces(&self.tgt, &mut tu, &self.src, &mut su);
         self.su = su;
         self.tu = tu;
+        self.currency_changes(&pairs);
+    }
+
+    /// Same amount, other money: "R$ 500 milhões" as "$500 million".
+    fn currency_changes(&mut self, pairs: &[(usize, usize)]) {
+        for &(i, j) in pairs {
+            let (s, t) = (&self.src[i], &self.tgt[j]);
+            let (NumberKind::Currency(a), NumberKind::Currency(b)) = (&s.kind, &t.kind) else {
+                continue;
+            };
+            // Only ISO codes from the profiles' tables, not bare symbols.
+            let iso = |c: &str| c.len() == 3 && c.chars().all(|x| x.is_ascii_uppercase());
+            if a == b || !iso(a) || !iso(b) {
+                continue;
+            }
+            let mut f = self
+                .base(
+                    Severity::Error,
+                    format!(
+                        "currency changed: {} ({a}) in the source, {} ({b}) in the target",
+                        s.raw, t.raw
+                    ),
+                )
+                .source_span(s.start..s.end)
+                .target_span(t.start..t.end);
+            if let Some(r) = numbers::render(s, self.tp) {
+                f = f.suggestion(r.clone()).expected(r);
+            }
+            self.findings.push(f);
+        }
     }
 
     /// Reports what is left: numbers in the wrong convention, changed,
@@ -367,19 +410,20 @@ impl Sides<'_> {
         &self,
         su: &mut [bool],
         tu: &mut [bool],
-        ok: impl Fn(&NumberMention, &NumberMention) -> bool,
-    ) {
+        agree: impl Fn(&NumberMention, &NumberMention) -> bool,
+    ) -> Vec<(usize, usize)> {
+        let mut pairs = Vec::new();
         for (i, s) in self.src.iter().enumerate() {
             if su[i] {
                 continue;
             }
-            if let Some(j) = (0..self.tgt.len())
-                .find(|&j| !tu[j] && ok(s, &self.tgt[j]) && same(s, &self.tgt[j]))
-            {
+            if let Some(j) = (0..self.tgt.len()).find(|&j| !tu[j] && agree(s, &self.tgt[j])) {
                 su[i] = true;
                 tu[j] = true;
+                pairs.push((i, j));
             }
         }
+        pairs
     }
 
     fn base(&self, severity: Severity, message: String) -> Finding {
@@ -906,6 +950,39 @@ mod tests {
         let f = run("Inflation was 3.4%.", "A inflação foi de 3.4%.");
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].suggestion.as_deref(), Some("3,4%"));
+    }
+
+    #[test]
+    fn currency_change_is_error() {
+        let f = errors(
+            "O governo liberou R$ 500 milhões.",
+            "The government released $500 million.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("currency"));
+        assert_eq!(f[0].suggestion.as_deref(), Some("R$500 million"));
+        clean(
+            "O governo liberou R$ 500 milhões.",
+            "The government released 500 million reais.",
+        );
+        clean(
+            "O acordo vale US$ 5 bilhões.",
+            "The deal is worth $5 billion.",
+        );
+        clean(
+            "O acordo vale US$ 5 bilhões.",
+            "The deal is worth 5 billion dollars.",
+        );
+    }
+
+    #[test]
+    fn vague_matches_exact_of_its_size() {
+        clean(
+            "Uma dezena de pessoas ficou ferida.",
+            "Ten people were injured.",
+        );
+        clean("Meio milhão de pessoas.", "Half a million people.");
+        clean("Meio milhão de pessoas.", "500,000 people.");
     }
 
     #[test]
