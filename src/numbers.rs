@@ -355,12 +355,18 @@ impl Lexicon {
         };
         let currency_prefix = mk(currencies.iter().filter(|c| symbolic(&c.0)).collect());
         let currency_suffix = mk(currencies.iter().collect());
+        // "Sep|Sept": spellings of one month separated by `|`.
         let months = |v: &[String]| {
             v.iter()
                 .enumerate()
-                .map(|(i, m)| {
-                    let cap = m.chars().next().is_some_and(char::is_uppercase);
-                    (m.to_lowercase(), (i + 1).min(12) as u8, cap)
+                .flat_map(|(i, m)| {
+                    m.split('|')
+                        .filter(|x| !x.is_empty())
+                        .map(move |x| {
+                            let cap = x.chars().next().is_some_and(char::is_uppercase);
+                            (x.to_lowercase(), (i + 1).min(12) as u8, cap)
+                        })
+                        .collect::<Vec<_>>()
                 })
                 .collect::<Vec<_>>()
         };
@@ -1717,7 +1723,13 @@ pub fn render(m: &NumberMention, p: &Profile) -> Option<String> {
     let np = &p.numbers;
     match &m.kind {
         NumberKind::Date { month, day, year } => {
-            let name = np.months.get(usize::from(*month).checked_sub(1)?)?;
+            let name = np
+                .months
+                .get(usize::from(*month).checked_sub(1)?)?
+                .split('|')
+                .next()?
+                .to_string();
+            let name = &name;
             let template = match (day, year) {
                 (Some(_), Some(_)) => &np.date_template,
                 (Some(_), None) => &np.date_template_no_year,
@@ -1734,7 +1746,12 @@ pub fn render(m: &NumberMention, p: &Profile) -> Option<String> {
                     .replace("{year}", &year.map(|y| y.to_string()).unwrap_or_default()),
             )
         }
-        NumberKind::Month(mo) => np.months.get(usize::from(*mo).checked_sub(1)?).cloned(),
+        NumberKind::Month(mo) => np
+            .months
+            .get(usize::from(*mo).checked_sub(1)?)?
+            .split('|')
+            .next()
+            .map(str::to_string),
         NumberKind::Day(d) => Some(d.to_string()),
         NumberKind::Time { .. }
         | NumberKind::Code
@@ -2111,6 +2128,8 @@ mod tests {
         assert_eq!(one("em junho", &pt()).kind, NumberKind::Month(6));
         assert_eq!(one("in June", &en()).kind, NumberKind::Month(6));
         assert_eq!(one("Jan. 5", &en()).kind, d(1, Some(5), None));
+        assert_eq!(one("Sept. 5", &en()).kind, d(9, Some(5), None));
+        assert_eq!(one("Sep 5", &en()).kind, d(9, Some(5), None));
     }
 
     #[test]

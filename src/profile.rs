@@ -87,7 +87,8 @@ pub struct NumberProfile {
     /// Currency symbols and codes used with numbers (`R$`, `US$`, `€`).
     #[serde(default)]
     pub currencies: Vec<String>,
-    /// Month names, January first; abbreviated forms in `month_abbreviations`.
+    /// Month names, January first, spellings of one month separated by `|`
+    /// (`Sep|Sept`); abbreviated forms in `month_abbreviations`.
     #[serde(default)]
     pub months: Vec<String>,
     #[serde(default)]
