@@ -719,12 +719,21 @@ impl<'a> Reader<'a> {
                 continue;
             }
             // The token after the suffix.
-            let next = self.toks[i..]
+            let next = self
+                .toks
+                .get(i..)
+                .unwrap_or(&[])
                 .iter()
                 .position(|t| t.start >= after)
                 .map_or(self.toks.len(), |p| p + i);
             // The suffix must cover whole tokens.
-            if self.toks[i..next].iter().all(|t| t.end <= after) {
+            if self
+                .toks
+                .get(i..next)
+                .unwrap_or(&[])
+                .iter()
+                .all(|t| t.end <= after)
+            {
                 return Some(next);
             }
         }
@@ -2345,6 +2354,25 @@ mod tests {
                         prop_assert!(m.start <= m.end && m.end <= s.len());
                         prop_assert!(s.is_char_boundary(m.start) && s.is_char_boundary(m.end));
                         prop_assert_eq!(&s[m.start..m.end], m.raw.as_str());
+                    }
+                }
+            }
+
+            #[test]
+            fn number_soup_never_panics(words in proptest::collection::vec(
+                "(1|12|1\\.000|3,4|2025|15/08|14h30|2:30|um|uma|dois|vinte|e|mil|milhão|bilhões|de|março|May|R\\$|US\\$|%|por cento|º|th|-|a|the|one|third|half|meio|anos|90s|\\(|\\)|segunda-feira|,|\\.|tens|of|dezenas|XXI|F-35|basis points)",
+                0..14,
+            ), sep in "( |-|)") {
+                let s = words.join(&sep);
+                for p in [pt(), en(), Profile::builtin("es")] {
+                    for m in extract(&s, &p) {
+                        prop_assert!(m.start <= m.end && m.end <= s.len());
+                        prop_assert!(s.is_char_boundary(m.start) && s.is_char_boundary(m.end));
+                        if let Some(d) = &m.digits {
+                            prop_assert!(s.is_char_boundary(d.start) && s.is_char_boundary(d.end) && d.end <= s.len());
+                        }
+                        let _ = render(&m, &en());
+                        let _ = render(&m, &pt());
                     }
                 }
             }

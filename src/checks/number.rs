@@ -985,6 +985,31 @@ mod tests {
         clean("Meio milhão de pessoas.", "500,000 people.");
     }
 
+    mod prop {
+        use super::*;
+        use proptest::prelude::*;
+
+        const SOUP: &str = "(1|12|1\\.000|3,4|2,5|2025|15/08|14h|um|dois|vinte|e|mil|milhões|de|março|May|June|R\\$|US\\$|%|º|th|-|a|the|one|third|half|anos|1990s|\\(|\\)|,|tens|of|dezenas|XXI|basis points|billion)";
+
+        proptest! {
+            #[test]
+            fn check_never_panics_and_spans_are_in_the_link_text(
+                a in proptest::collection::vec(SOUP, 1..10),
+                b in proptest::collection::vec(SOUP, 1..10),
+            ) {
+                let (src, tgt) = (a.join(" "), b.join(" "));
+                for f in Fixture::pair(&src, &tgt).run(&NumberCheck) {
+                    if let Some(r) = f.source_span {
+                        prop_assert!(src.get(r).is_some());
+                    }
+                    if let Some(r) = f.target_span {
+                        prop_assert!(tgt.get(r).is_some());
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn times_are_never_false_alarms() {
         clean("Às 9h, ele saiu.", "He left in the morning.");
