@@ -2346,11 +2346,16 @@ mod tests {
         use super::*;
         use proptest::prelude::*;
 
+        static PROFILES: LazyLock<Vec<Profile>> =
+            LazyLock::new(|| ["pt", "en", "es", "xx"].map(Profile::builtin).to_vec());
+        static EXTRACTORS: LazyLock<Vec<Extractor>> =
+            LazyLock::new(|| PROFILES.iter().map(Extractor::new).collect());
+
         proptest! {
             #[test]
             fn extract_never_panics_and_spans_are_valid(s in "\\PC{0,80}") {
-                for p in [pt(), en(), Profile::builtin("es"), Profile::builtin("xx")] {
-                    for m in extract(&s, &p) {
+                for x in EXTRACTORS.iter() {
+                    for m in x.extract(&s) {
                         prop_assert!(m.start <= m.end && m.end <= s.len());
                         prop_assert!(s.is_char_boundary(m.start) && s.is_char_boundary(m.end));
                         prop_assert_eq!(&s[m.start..m.end], m.raw.as_str());
@@ -2364,23 +2369,23 @@ mod tests {
                 0..14,
             ), sep in "( |-|)") {
                 let s = words.join(&sep);
-                for p in [pt(), en(), Profile::builtin("es")] {
-                    for m in extract(&s, &p) {
+                for x in EXTRACTORS.iter() {
+                    for m in x.extract(&s) {
                         prop_assert!(m.start <= m.end && m.end <= s.len());
                         prop_assert!(s.is_char_boundary(m.start) && s.is_char_boundary(m.end));
                         if let Some(d) = &m.digits {
                             prop_assert!(s.is_char_boundary(d.start) && s.is_char_boundary(d.end) && d.end <= s.len());
                         }
-                        let _ = render(&m, &en());
-                        let _ = render(&m, &pt());
+                        let _ = render(&m, &PROFILES[0]);
+                        let _ = render(&m, &PROFILES[1]);
                     }
                 }
             }
 
             #[test]
             fn numberish_text_never_panics(s in "[0-9 .,%$R-]{0,30}(mil|milhões|bilhão|million|de|e|and|º|th|h|:)?[0-9 .,]{0,10}") {
-                for p in [pt(), en()] {
-                    for m in extract(&s, &p) {
+                for x in EXTRACTORS.iter() {
+                    for m in x.extract(&s) {
                         prop_assert!(s.is_char_boundary(m.start) && s.is_char_boundary(m.end));
                     }
                 }

@@ -992,6 +992,8 @@ mod tests {
         const SOUP: &str = "(1|12|1\\.000|3,4|2,5|2025|15/08|14h|um|dois|vinte|e|mil|milhões|de|março|May|June|R\\$|US\\$|%|º|th|-|a|the|one|third|half|anos|1990s|\\(|\\)|,|tens|of|dezenas|XXI|basis points|billion)";
 
         proptest! {
+            // Each case builds two profiles; keep the suite fast.
+            #![proptest_config(ProptestConfig::with_cases(64))]
             #[test]
             fn check_never_panics_and_spans_are_in_the_link_text(
                 a in proptest::collection::vec(SOUP, 1..10),
