@@ -1266,6 +1266,8 @@ impl<'a> Reader<'a> {
         let mut n_words = 0usize;
         let mut k = i;
         let mut first_word: Option<&str> = None;
+        let mut fraction_word: Option<&str> = None;
+        let mut one_of = false;
         let mut article = false;
         if t.kind == TokKind::Digits {
             let (v, info) = self.digit_info(t)?;
@@ -1381,9 +1383,11 @@ impl<'a> Reader<'a> {
                 && scale.is_none()
                 && !(current == 1.0 && self.ordinal_before_noun(k))
             {
+                one_of = total + current == 1.0 && digits.is_none();
                 current = (total + current) * f;
                 total = 0.0;
                 fraction = true;
+                fraction_word = Some(w);
                 n_words += 1;
                 k += 1;
                 first_word = first_word.or(Some(w));
@@ -1470,11 +1474,12 @@ impl<'a> Reader<'a> {
         let words = digits.is_none();
         let value = total + current;
         let single = words && n_words == 1 && !article;
-        let ambiguous = (single
-            && first_word.is_some_and(|w| self.lx.ambiguous.iter().any(|a| a == w)))
-            || (article
-                && fraction
-                && first_word.is_some_and(|w| self.lx.ambiguous.iter().any(|a| a == w)));
+        let is_ambiguous = |w: &str| self.lx.ambiguous.iter().any(|a| a == w);
+        // "um quarto" may be a room, "a quarter" three months, "a half" fine:
+        // one of an ambiguous fraction word only confirms.
+        let ambiguous = (single && first_word.is_some_and(is_ambiguous))
+            || (article && fraction && first_word.is_some_and(is_ambiguous))
+            || (one_of && fraction_word.is_some_and(is_ambiguous));
         Some(Core {
             value,
             end: k,
@@ -2034,6 +2039,14 @@ mod tests {
         assert_eq!(strong("metade", &pt()), [0.5]);
         let m = one("half", &en());
         assert!(m.weak);
+    }
+
+    #[test]
+    fn one_of_an_ambiguous_fraction_is_weak() {
+        assert!(one("um quarto de hotel", &pt()).weak);
+        assert!(one("a quarter of the year", &en()).weak);
+        assert_eq!(strong("três quartos dos votos", &pt()), [0.75]);
+        assert_eq!(strong("um terço dos votos", &pt()), [1.0 / 3.0]);
     }
 
     #[test]

@@ -552,18 +552,30 @@ impl Sides<'_> {
 
     fn added(&self, t: &NumberMention) -> Finding {
         let what = what(t);
-        // Number words and vague words get added by idiom ("both", "a few");
-        // digits rarely are.
-        let severity = if t.words || t.kind == NumberKind::Vague {
-            Severity::Warning
-        } else {
-            Severity::Error
-        };
+        // Number words and vague words get added by idiom ("both", "a few"),
+        // and editions add context in brackets ("Bolsonaro (2019-2022)",
+        // "(about $240 million)"); other digits rarely are.
+        let severity =
+            if t.words || t.kind == NumberKind::Vague || in_brackets(self.tgt_text, t.start) {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
         self.base(
             severity,
             format!("{what} {} in the target is not in the source", t.raw),
         )
         .target_span(t.start..t.end)
+    }
+}
+
+/// Whether `offset` is inside an open round bracket.
+fn in_brackets(text: &str, offset: usize) -> bool {
+    let before = text.get(..offset).unwrap_or("");
+    match (before.rfind('('), before.rfind(')')) {
+        (Some(o), Some(c)) => o > c,
+        (Some(_), None) => true,
+        _ => false,
     }
 }
 
@@ -749,6 +761,16 @@ mod tests {
         let f = run("Vieram pessoas.", "Three people came.");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn context_added_in_brackets_is_a_warning() {
+        let f = run(
+            "O ex-presidente Bolsonaro falou.",
+            "Former President Jair Bolsonaro (2019-2022) spoke.",
+        );
+        assert_eq!(f.len(), 2);
+        assert!(f.iter().all(|x| x.severity == Severity::Warning), "{f:#?}");
     }
 
     #[test]
