@@ -137,7 +137,6 @@ fn tokenize(text: &str, space_groups: &[char]) -> Vec<Tok> {
             k += 1;
             continue;
         }
-        let start_k = k;
         let kind = if c.is_ascii_digit() {
             let mut j = k;
             while digit_at(j) {
@@ -193,7 +192,6 @@ fn tokenize(text: &str, space_groups: &[char]) -> Vec<Tok> {
             TokKind::Punct
         };
         let end = end_of(k);
-        let _ = start_k;
         out.push(Tok {
             start: i,
             end,
@@ -1435,7 +1433,7 @@ impl<'a> Reader<'a> {
                 ordinal = true;
                 last = Some(Last::Ord(o));
             } else if self.lx.joiners.iter().any(|j| j == w) && last.is_some() {
-                if !self.joiner_continues(k, last, current, currency) {
+                if !self.joiner_continues(k, last, current) {
                     break;
                 }
                 if let Some(Last::Scale(s)) = last {
@@ -1507,7 +1505,7 @@ impl<'a> Reader<'a> {
 
     /// Whether the joiner at `k` links two parts of one number rather than
     /// two numbers ("vinte e dois" vs "entre 3 e 5").
-    fn joiner_continues(&self, k: usize, last: Option<Last>, current: f64, currency: bool) -> bool {
+    fn joiner_continues(&self, k: usize, last: Option<Last>, current: f64) -> bool {
         let Some(next) = self.tok(k + 1) else {
             return false;
         };
@@ -1524,7 +1522,6 @@ impl<'a> Reader<'a> {
                         _ => return false,
                     },
                 };
-                let _ = currency;
                 ((20.0..100.0).contains(&p) && p % 10.0 == 0.0 && v < 10.0)
                     || (current >= 100.0 && current % 100.0 == 0.0 && current < 1000.0 && v < 100.0)
             }

@@ -515,8 +515,10 @@ impl Sides<'_> {
             _ => (
                 Severity::Error,
                 format!(
-                    "number changed: {} in the source, {} in the target{foreign_note}",
-                    s.raw, t.raw
+                    "{} changed: {} in the source, {} in the target{foreign_note}",
+                    what(s),
+                    s.raw,
+                    t.raw
                 ),
             ),
         };
