@@ -1809,14 +1809,20 @@ pub fn render(m: &NumberMention, p: &Profile) -> Option<String> {
                     Some(t.replace("{number}", &s))
                 }
                 NumberKind::Currency(code) => {
-                    let symbol = np
-                        .currency_codes
-                        .iter()
-                        .filter(|(k, v)| *v == code && k.chars().any(|c| !c.is_alphabetic()))
-                        .map(|(k, _)| k.clone())
-                        .next()
-                        .unwrap_or_else(|| code.clone());
-                    Some(format!("{symbol}{s}"))
+                    let symbol = np.currency_symbols.get(code).cloned().unwrap_or_else(|| {
+                        np.currency_codes
+                            .iter()
+                            .filter(|(k, v)| *v == code && k.chars().any(|c| !c.is_alphabetic()))
+                            .map(|(k, _)| k.clone())
+                            .next()
+                            .unwrap_or_else(|| code.clone())
+                    });
+                    let t = if np.currency_template.is_empty() {
+                        "{currency}{number}"
+                    } else {
+                        &np.currency_template
+                    };
+                    Some(t.replace("{currency}", &symbol).replace("{number}", &s))
                 }
                 _ => Some(s),
             }
@@ -2329,6 +2335,8 @@ mod tests {
         assert_eq!(render(&m, &en()).as_deref(), Some("1,693,673"));
         let m = one("US$ 348,7 bilhões", &pt());
         assert_eq!(render(&m, &en()).as_deref(), Some("$348.7 billion"));
+        let m = one("$348.7 billion", &en());
+        assert_eq!(render(&m, &pt()).as_deref(), Some("US$ 348,7 bilhões"));
         let m = one("4 de março de 2025", &pt());
         assert_eq!(render(&m, &en()).as_deref(), Some("March 4, 2025"));
         let m = one("March 4", &en());

@@ -126,6 +126,12 @@ pub struct NumberProfile {
     /// (`R$` = BRL, `reais` = BRL, `dollars` = USD).
     #[serde(default)]
     pub currency_codes: BTreeMap<String, String>,
+    /// The symbol to write for a currency code in a suggestion (`USD` = `US$`).
+    #[serde(default)]
+    pub currency_symbols: BTreeMap<String, String>,
+    /// How an amount is written: `{currency}` and `{number}` (`{currency} {number}`).
+    #[serde(default)]
+    pub currency_template: String,
     /// Words between an amount and a currency name after it ("mil *de* reais").
     #[serde(default)]
     pub currency_joiners: Vec<String>,
