@@ -15,6 +15,8 @@ use std::sync::LazyLock;
 pub enum NumberKind {
     Plain,
     Percent,
+    /// `pontos percentuais`, `percentage points`, `basis points` (as points).
+    PercentagePoints,
     /// An amount of money, with its ISO 4217 code when known (else the symbol).
     Currency(String),
     /// `1º`, `4th`, `quarto`.
@@ -308,6 +310,7 @@ struct Lexicon {
     decade_suffixes: Vec<String>,
     hour_marks: Vec<String>,
     percent: Vec<Vec<String>>,
+    points: Vec<Vec<String>>,
     currency_prefix: Vec<(Vec<String>, String)>,
     currency_suffix: Vec<(Vec<String>, String)>,
     currency_joiners: Vec<String>,
@@ -322,12 +325,17 @@ struct Lexicon {
     basis_points: Vec<Vec<String>>,
     /// Order of day and month in "15/08/2024": true for day first.
     day_first: bool,
+    /// The profile gives no decimal separator: no digits are foreign.
+    unknown_convention: bool,
 }
 
 impl Lexicon {
     fn new(p: &NumberProfile) -> Lexicon {
         let decimal = p.decimal.chars().next().unwrap_or('.');
         let mut groups: Vec<char> = p.group.iter().filter_map(|g| g.chars().next()).collect();
+        if p.decimal.is_empty() && groups.is_empty() {
+            groups.push(',');
+        }
         groups.retain(|&g| g != decimal);
         let mut currencies: Vec<(String, String)> = p
             .currency_codes
@@ -395,6 +403,7 @@ impl Lexicon {
             },
             hour_marks: lower_list(&p.time_hour_marks),
             percent: phrase_list(p.percent_words.iter()),
+            points: phrase_list(p.percentage_point_words.iter()),
             currency_prefix,
             currency_suffix,
             currency_joiners: lower_list(&p.currency_joiners),
@@ -407,6 +416,7 @@ impl Lexicon {
             weekdays: lower_list(&p.weekdays),
             basis_points: phrase_list(p.basis_point_words.iter()),
             day_first: !p.numeric_date_order.eq_ignore_ascii_case("mdy"),
+            unknown_convention: p.decimal.is_empty(),
         }
     }
 
@@ -1174,13 +1184,17 @@ impl<'a> Reader<'a> {
                 kind = NumberKind::Percent;
                 next += 1;
                 confirmed = true;
+            } else if let Some(n) = self.any_phrase_at(next, &self.lx.points) {
+                kind = NumberKind::PercentagePoints;
+                next = n;
+                confirmed = true;
             } else if let Some(n) = self.any_phrase_at(next, &self.lx.percent) {
                 kind = NumberKind::Percent;
                 next = n;
                 confirmed = true;
             } else if let Some(n) = self.any_phrase_at(next, &self.lx.basis_points) {
                 // 25 basis points = 0.25 percentage point.
-                kind = NumberKind::Percent;
+                kind = NumberKind::PercentagePoints;
                 next = n;
                 confirmed = true;
                 value_factor = 0.01;
@@ -1238,7 +1252,8 @@ impl<'a> Reader<'a> {
                 Some((n.0, d))
             }
             (Some(n), None) => Some((n.0, info(&n, false))),
-            (None, Some(f)) => Some((f.0, info(&f, true))),
+            // A profile that does not know its convention reads both.
+            (None, Some(f)) => Some((f.0, info(&f, !self.lx.unknown_convention))),
             (None, None) => None,
         }
     }
@@ -1605,7 +1620,9 @@ impl<'a> Reader<'a> {
                 a.scale = Some((w.clone(), *s));
             }
             match &b.kind {
-                NumberKind::Percent | NumberKind::Currency(_) => a.kind = b.kind.clone(),
+                NumberKind::Percent | NumberKind::PercentagePoints | NumberKind::Currency(_) => {
+                    a.kind = b.kind.clone()
+                }
                 _ => {}
             }
         }
@@ -1772,8 +1789,10 @@ pub fn render(m: &NumberMention, p: &Profile) -> Option<String> {
         NumberKind::Year => Some(format!("{}", m.value)),
         // "dois terços" is not helped by "0.666667".
         NumberKind::Fraction if m.words => None,
+        NumberKind::PercentagePoints if np.percentage_point_template.is_empty() => None,
         NumberKind::Plain
         | NumberKind::Percent
+        | NumberKind::PercentagePoints
         | NumberKind::Currency(_)
         | NumberKind::Fraction => {
             let scale_word = m.scale.as_ref().and_then(|(_, s)| {
@@ -1800,6 +1819,9 @@ pub fn render(m: &NumberMention, p: &Profile) -> Option<String> {
                 s = format!("{s} {w}");
             }
             match &m.kind {
+                NumberKind::PercentagePoints => {
+                    Some(np.percentage_point_template.replace("{number}", &s))
+                }
                 NumberKind::Percent => {
                     let t = if np.percent_template.is_empty() {
                         "{number}%"
@@ -1958,9 +1980,9 @@ mod tests {
         let m = one("14.25 percent", &en());
         assert_eq!((m.value, m.kind), (14.25, NumberKind::Percent));
         let m = one("0,5 ponto percentual", &pt());
-        assert_eq!(m.kind, NumberKind::Percent);
+        assert_eq!(m.kind, NumberKind::PercentagePoints);
         let m = one("0.5 percentage point", &en());
-        assert_eq!(m.kind, NumberKind::Percent);
+        assert_eq!(m.kind, NumberKind::PercentagePoints);
     }
 
     #[test]
@@ -2301,7 +2323,7 @@ mod tests {
     #[test]
     fn basis_points_are_hundredths_of_a_point() {
         let m = one("25 basis points", &en());
-        assert_eq!((m.value, m.kind), (0.25, NumberKind::Percent));
+        assert_eq!((m.value, m.kind), (0.25, NumberKind::PercentagePoints));
         assert_eq!(one("25 pontos-base", &pt()).value, 0.25);
     }
 
@@ -2355,9 +2377,12 @@ mod tests {
     }
 
     #[test]
-    fn generic_profile_reads_digits() {
+    fn generic_profile_reads_digits_of_either_convention() {
         let p = Profile::builtin("fi");
         assert_eq!(strong("3.4 and 1,000", &p), [3.4, 1000.0]);
+        let m = one("3,4", &p);
+        assert_eq!(m.value, 3.4);
+        assert!(!m.digits.unwrap().foreign);
     }
 
     mod prop {

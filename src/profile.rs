@@ -84,6 +84,13 @@ pub struct NumberProfile {
     /// Words for percent (`por cento`, `percent`).
     #[serde(default)]
     pub percent_words: Vec<String>,
+    /// Words for percentage points (`pontos percentuais`, `percentage points`).
+    #[serde(default)]
+    pub percentage_point_words: Vec<String>,
+    /// How percentage points are written in a suggestion, `{number}` for the
+    /// number; empty for no suggestion.
+    #[serde(default)]
+    pub percentage_point_template: String,
     /// Currency symbols and codes used with numbers (`R$`, `US$`, `€`).
     #[serde(default)]
     pub currencies: Vec<String>,

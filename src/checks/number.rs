@@ -156,6 +156,7 @@ fn is_numeric(k: &NumberKind) -> bool {
         k,
         NumberKind::Plain
             | NumberKind::Percent
+            | NumberKind::PercentagePoints
             | NumberKind::Currency(_)
             | NumberKind::Ordinal
             | NumberKind::Fraction
@@ -276,6 +277,10 @@ impl Sides<'_> {
             }) {
                 su[i] = true;
                 tu[j] = true;
+                // A target language of unknown convention may use either.
+                if self.tp.numbers.decimal.is_empty() {
+                    continue;
+                }
                 let mut dd = d.clone();
                 dd.decimals = decimals;
                 dd.group_sep = if grouped { Some(',') } else { None };
@@ -306,10 +311,32 @@ impl Sides<'_> {
         self.currency_changes(&pairs);
     }
 
-    /// Same amount, other money: "R$ 500 milhões" as "$500 million".
+    /// Same amount, other money: "R$ 500 milhões" as "$500 million"; same
+    /// number, other unit: "2 pontos percentuais" as "2%".
     fn currency_changes(&mut self, pairs: &[(usize, usize)]) {
         for &(i, j) in pairs {
             let (s, t) = (&self.src[i], &self.tgt[j]);
+            if matches!(
+                (&s.kind, &t.kind),
+                (NumberKind::Percent, NumberKind::PercentagePoints)
+                    | (NumberKind::PercentagePoints, NumberKind::Percent)
+            ) {
+                let mut f = self
+                    .base(
+                        Severity::Error,
+                        format!(
+                            "percent and percentage points confused: {} in the source, {} in the target",
+                            s.raw, t.raw
+                        ),
+                    )
+                    .source_span(s.start..s.end)
+                    .target_span(t.start..t.end);
+                if let Some(r) = numbers::render(s, self.tp) {
+                    f = f.suggestion(r.clone()).expected(r);
+                }
+                self.findings.push(f);
+                continue;
+            }
             let (NumberKind::Currency(a), NumberKind::Currency(b)) = (&s.kind, &t.kind) else {
                 continue;
             };
@@ -584,7 +611,7 @@ fn in_brackets(text: &str, offset: usize) -> bool {
 fn what(m: &NumberMention) -> &'static str {
     match m.kind {
         NumberKind::Date { .. } | NumberKind::Month(_) => "date",
-        NumberKind::Percent => "percentage",
+        NumberKind::Percent | NumberKind::PercentagePoints => "percentage",
         NumberKind::Currency(_) => "amount",
         NumberKind::Vague => "quantity",
         NumberKind::Year => "year",
@@ -997,6 +1024,35 @@ mod tests {
             "O acordo vale US$ 5 bilhões.",
             "The deal is worth 5 billion dollars.",
         );
+    }
+
+    #[test]
+    fn percent_and_points_confused_is_error() {
+        let f = errors("A taxa subiu 2 pontos percentuais.", "The rate rose 2%.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("2 percentage points"));
+        clean(
+            "A taxa subiu 2 pontos percentuais.",
+            "The rate rose 2 percentage points.",
+        );
+        clean(
+            "A taxa subiu 0,5 p.p.",
+            "The rate rose half a percentage point.",
+        );
+    }
+
+    #[test]
+    fn target_of_unknown_convention_is_not_told_its_separators() {
+        let f = Fixture::with_langs(
+            "pt",
+            "fi",
+            &[(
+                &["Foram 1.000 pessoas e 3,4%."],
+                &["Oli 1.000 ihmistä ja 3,4 %."],
+            )],
+        )
+        .run(&NumberCheck);
+        assert!(f.is_empty(), "{f:#?}");
     }
 
     #[test]
