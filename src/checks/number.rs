@@ -1065,6 +1065,562 @@ mod tests {
         clean("Meio milhão de pessoas.", "500,000 people.");
     }
 
+    #[test]
+    fn newsroom_style_translations_pass() {
+        let pairs = [
+            (
+                "O PIB cresceu 3,4% em 2024, segundo o IBGE.",
+                "GDP grew 3.4% in 2024, according to IBGE.",
+            ),
+            (
+                "Mais de 10 mil pessoas foram às ruas.",
+                "More than 10,000 people took to the streets.",
+            ),
+            (
+                "O salário mínimo passou para R$ 1.518.",
+                "The minimum wage rose to R$1,518.",
+            ),
+            (
+                "A inflação acumulada em 12 meses ficou em 4,83%.",
+                "Twelve-month inflation stood at 4.83%.",
+            ),
+            (
+                "O Copom elevou a Selic em 1 ponto percentual, para 13,25% ao ano.",
+                "Copom raised the Selic by 1 percentage point to 13.25% a year.",
+            ),
+            (
+                "Lula, de 79 anos, chegou na segunda-feira.",
+                "Lula, 79, arrived on Monday.",
+            ),
+            (
+                "Os dois presidentes se reuniram por duas horas.",
+                "The two presidents met for two hours.",
+            ),
+            (
+                "A reunião durou uma hora e meia.",
+                "The meeting lasted an hour and a half.",
+            ),
+            (
+                "Foi a primeira vez desde 2016.",
+                "It was the first time since 2016.",
+            ),
+            (
+                "O acidente deixou ao menos 12 mortos e dezenas de feridos.",
+                "The accident left at least 12 dead and dozens injured.",
+            ),
+            (
+                "O governo vai liberar R$ 2,5 bilhões.",
+                "The government will release 2.5 billion reais.",
+            ),
+            (
+                "O dólar fechou a R$ 5,80.",
+                "The dollar closed at 5.80 reais.",
+            ),
+            (
+                "A população é de cerca de 1,5 milhão de habitantes.",
+                "The population is about 1.5 million.",
+            ),
+            (
+                "Em 2023, foram 48 mil casos; em 2024, 52 mil.",
+                "There were 48,000 cases in 2023 and 52,000 in 2024.",
+            ),
+            (
+                "Ele foi eleito com 50,9% dos votos válidos.",
+                "He was elected with 50.9% of valid votes.",
+            ),
+            (
+                "O petróleo subiu para US$ 80 o barril.",
+                "Oil rose to $80 a barrel.",
+            ),
+            (
+                "A empresa demitiu um terço dos funcionários.",
+                "The company laid off a third of its staff.",
+            ),
+            (
+                "O 13º salário será pago em duas parcelas.",
+                "The 13th-month salary will be paid in two installments.",
+            ),
+            ("A partida terminou 2 a 1.", "The match ended 2-1."),
+            (
+                "O voo partiu às 8h15 e chegou às 10h.",
+                "The flight left at 8:15 a.m. and arrived at 10 a.m.",
+            ),
+            (
+                "Na década de 1980, a inflação chegou a 80% ao mês.",
+                "In the 1980s, inflation reached 80% a month.",
+            ),
+            (
+                "O Brasil tem 5.570 municípios.",
+                "Brazil has 5,570 municipalities.",
+            ),
+            (
+                "Cerca de metade dos entrevistados disse que não votaria.",
+                "About half of those surveyed said they would not vote.",
+            ),
+            (
+                "O projeto prevê investimentos de R$ 100 bi até 2030.",
+                "The project foresees investments of R$100 billion by 2030.",
+            ),
+            (
+                "O terremoto de magnitude 7,8 matou milhares de pessoas.",
+                "The magnitude 7.8 earthquake killed thousands of people.",
+            ),
+            (
+                "Segundo a polícia, um homem foi preso.",
+                "According to police, a man was arrested.",
+            ),
+            (
+                "A taxa de desemprego caiu para 6,1% no trimestre encerrado em dezembro.",
+                "The unemployment rate fell to 6.1% in the quarter through December.",
+            ),
+            (
+                "Um em cada cinco brasileiros vive na pobreza.",
+                "One in five Brazilians lives in poverty.",
+            ),
+            (
+                "A obra custou três vezes mais do que o previsto.",
+                "The work cost three times more than planned.",
+            ),
+            (
+                "O texto foi aprovado por 300 votos a 150.",
+                "The bill passed 300-150.",
+            ),
+            (
+                "A temperatura chegou a 42 °C no Rio.",
+                "Temperatures reached 42C in Rio.",
+            ),
+            (
+                "O Senado aprovou a PEC em dois turnos.",
+                "The Senate approved the amendment in two rounds.",
+            ),
+            (
+                "O G20 se reúne no Rio em 18 e 19 de novembro.",
+                "The G20 meets in Rio on November 18-19.",
+            ),
+            ("A COP30 será em Belém.", "COP30 will be held in Belém."),
+            (
+                "Ele cumpriu pena de 8 anos e 10 meses.",
+                "He served a sentence of eight years and 10 months.",
+            ),
+            (
+                "As vendas cresceram 0,5% em relação ao mês anterior.",
+                "Sales rose 0.5% from the previous month.",
+            ),
+            (
+                "O evento reuniu cerca de 200 mil pessoas, segundo os organizadores.",
+                "The event drew about 200,000 people, according to the organizers.",
+            ),
+            (
+                "O Brasil foi o segundo maior exportador.",
+                "Brazil was the second-largest exporter.",
+            ),
+            (
+                "A lei 14.133, de 2021, mudou as licitações.",
+                "Law 14,133 of 2021 changed public procurement.",
+            ),
+            ("Ele tem 1,80 m de altura.", "He is 1.80 m tall."),
+            (
+                "Foram registrados 1.234 casos no primeiro semestre.",
+                "There were 1,234 cases in the first half.",
+            ),
+            ("O prazo é de 30 dias.", "The deadline is 30 days."),
+            (
+                "O acordo foi fechado em 15 de agosto de 2023.",
+                "The deal was closed on Aug. 15, 2023.",
+            ),
+            (
+                "A pesquisa ouviu 2.004 pessoas entre 5 e 7 de março.",
+                "The poll interviewed 2,004 people March 5-7.",
+            ),
+            (
+                "A margem de erro é de dois pontos percentuais.",
+                "The margin of error is two percentage points.",
+            ),
+            (
+                "O Ibovespa subiu 1,2%, aos 128.000 pontos.",
+                "The Ibovespa rose 1.2% to 128,000 points.",
+            ),
+            ("O carro custa R$ 89.990.", "The car costs R$89,990."),
+            (
+                "A pena pode chegar a 12 anos de prisão.",
+                "The sentence can be up to 12 years in prison.",
+            ),
+            ("Ele morreu aos 92 anos.", "He died at 92."),
+            ("Ele morreu aos 92 anos.", "He died aged ninety-two."),
+            (
+                "A inflação de serviços foi de 5%, enquanto a de bens foi de 3%.",
+                "Services inflation was 5%, goods inflation 3%.",
+            ),
+            (
+                "O Brasil perdeu de 7 a 1 para a Alemanha em 2014.",
+                "Brazil lost 7-1 to Germany in 2014.",
+            ),
+            ("Os três poderes se reuniram.", "The three branches met."),
+            ("O texto tem 25 artigos.", "The text has 25 articles."),
+            (
+                "Faltam duas semanas para a eleição.",
+                "The election is two weeks away.",
+            ),
+            (
+                "O índice avançou de 3,2% para 3,5%.",
+                "The index rose from 3.2% to 3.5%.",
+            ),
+            (
+                "Mais da metade dos 513 deputados votou a favor.",
+                "More than half of the 513 deputies voted in favor.",
+            ),
+            (
+                "O ministro disse que não há um plano B.",
+                "The minister said there is no plan B.",
+            ),
+            (
+                "Em 1º de janeiro, assume o novo presidente.",
+                "The new president takes office on Jan. 1.",
+            ),
+            (
+                "O prêmio acumulou e está em R$ 45 milhões.",
+                "The jackpot rolled over and stands at R$45 million.",
+            ),
+            (
+                "Foram três anos de negociação.",
+                "It took three years of negotiation.",
+            ),
+            (
+                "A Segunda Guerra Mundial terminou em 1945.",
+                "World War II ended in 1945.",
+            ),
+            (
+                "O time venceu por 3 a 0 no domingo (12).",
+                "The team won 3-0 on Sunday.",
+            ),
+            (
+                "O número de mortos subiu para 57.",
+                "The death toll rose to 57.",
+            ),
+            (
+                "Uma das vítimas tinha 5 anos.",
+                "One of the victims was 5 years old.",
+            ),
+            (
+                "O Ministério da Saúde registrou 6,5 milhões de casos de dengue.",
+                "The Health Ministry recorded 6.5 million dengue cases.",
+            ),
+            (
+                "O crescimento foi de 2,9% em 2023 e deve ser de 3% em 2024.",
+                "Growth was 2.9% in 2023 and is expected to be 3% in 2024.",
+            ),
+            (
+                "A área equivale a 100 campos de futebol.",
+                "The area is equivalent to 100 soccer fields.",
+            ),
+            (
+                "São 27 unidades da federação.",
+                "There are 27 federal units.",
+            ),
+            (
+                "A empresa lucrou R$ 1 bilhão no trimestre.",
+                "The company made a profit of R$1 billion in the quarter.",
+            ),
+            (
+                "Nos anos 70, a economia crescia 10% ao ano.",
+                "In the 1970s, the economy grew 10% a year.",
+            ),
+            (
+                "O novo hospital terá 250 leitos, dos quais 50 de UTI.",
+                "The new hospital will have 250 beds, 50 of them ICU beds.",
+            ),
+            (
+                "Um dos suspeitos, de 34 anos, foi preso na quarta-feira (5).",
+                "One of the suspects, 34, was arrested on Wednesday.",
+            ),
+            (
+                "O ministro passou uma semana em Pequim.",
+                "The minister spent a week in Beijing.",
+            ),
+            (
+                "A Petrobras anunciou lucro de R$ 36,6 bilhões no terceiro trimestre.",
+                "Petrobras posted a third-quarter profit of 36.6 billion reais.",
+            ),
+            (
+                "A Petrobras anunciou lucro de R$ 36,6 bilhões no 3º trimestre.",
+                "Petrobras posted a profit of R$36.6 billion in the third quarter.",
+            ),
+            (
+                "A votação ficou para a semana que vem.",
+                "The vote was left for next week.",
+            ),
+            (
+                "A seleção estreia no dia 20 de junho, às 16h.",
+                "The team debuts on June 20 at 4 p.m.",
+            ),
+            (
+                "O incêndio destruiu 80% do acervo de 20 milhões de itens.",
+                "The fire destroyed 80% of the 20-million-item collection.",
+            ),
+            (
+                "O texto-base foi aprovado por 372 votos a favor e 112 contra.",
+                "The main text passed 372-112.",
+            ),
+            (
+                "A frota é de cerca de mil aeronaves.",
+                "The fleet numbers about 1,000 aircraft.",
+            ),
+            (
+                "Segunda maior economia do mundo, a China cresceu 5%.",
+                "China, the world's second-largest economy, grew 5%.",
+            ),
+            (
+                "O dólar subiu 0,8%, a R$ 6,18, maior valor nominal da história.",
+                "The dollar rose 0.8% to 6.18 reais, its highest nominal level ever.",
+            ),
+            (
+                "A pesquisa Datafolha ouviu 2.016 eleitores nos dias 3 e 4 de outubro.",
+                "The Datafolha poll interviewed 2,016 voters on Oct. 3-4.",
+            ),
+            (
+                "A Câmara tem 513 deputados e o Senado, 81 senadores.",
+                "The lower house has 513 members and the Senate 81.",
+            ),
+            (
+                "O programa atende 20,8 milhões de famílias.",
+                "The program serves 20.8 million families.",
+            ),
+            (
+                "A taxa de juros está em 10,5% ao ano desde junho.",
+                "Interest rates have been at 10.5% a year since June.",
+            ),
+            (
+                "O acidente ocorreu por volta das 23h de sábado.",
+                "The accident happened at around 11 p.m. on Saturday.",
+            ),
+            (
+                "As exportações somaram US$ 339 bilhões em 2023, recorde da série histórica iniciada em 1997.",
+                "Exports totaled a record $339 billion in 2023, the highest since records began in 1997.",
+            ),
+            (
+                "Foram duas derrotas seguidas.",
+                "It was a second straight defeat.",
+            ),
+            (
+                "A inflação ficou em 0,44% em outubro, após 0,26% em setembro.",
+                "Inflation was 0.44% in October, after 0.26% in September.",
+            ),
+            (
+                "A cidade tem 12,3 milhões de habitantes.",
+                "The city is home to 12.3 million people.",
+            ),
+            (
+                "O tratado foi assinado há 30 anos, em 1994.",
+                "The treaty was signed 30 years ago, in 1994.",
+            ),
+            (
+                "Cinco pessoas morreram e outras dez ficaram feridas.",
+                "Five people died and 10 others were injured.",
+            ),
+            (
+                "O presidente completou 100 dias de governo.",
+                "The president marked his first 100 days in office.",
+            ),
+            (
+                "O reajuste será de 6,97% a partir de 1º de janeiro.",
+                "The increase will be 6.97% starting Jan. 1.",
+            ),
+            ("A obra está 70% concluída.", "The work is 70% complete."),
+            (
+                "O navio transportava 1.200 contêineres.",
+                "The ship was carrying 1,200 containers.",
+            ),
+            (
+                "As chuvas atingiram 1,2 mil cidades.",
+                "The rains hit 1,200 cities.",
+            ),
+            (
+                "Os EUA impuseram tarifa de 25% sobre o aço.",
+                "The U.S. imposed a 25% tariff on steel.",
+            ),
+            (
+                "A reunião será na próxima terça.",
+                "The meeting will be next Tuesday.",
+            ),
+            (
+                "Quase 40% dos jovens de 18 a 24 anos não estudam.",
+                "Nearly 40% of 18- to 24-year-olds are not in school.",
+            ),
+            (
+                "O ministro do Meio Ambiente falou pela segunda vez.",
+                "The environment minister spoke for a second time.",
+            ),
+            (
+                "Por um lado, o governo cedeu; por outro, endureceu.",
+                "On the one hand, the government gave in; on the other, it hardened.",
+            ),
+            (
+                "Os ataques de 11 de setembro mudaram tudo.",
+                "The 9/11 attacks changed everything.",
+            ),
+            (
+                "O serviço funciona 24 horas por dia, sete dias por semana.",
+                "The service runs 24/7.",
+            ),
+            (
+                "Foi o primeiro título do clube.",
+                "It was the club's first-ever title.",
+            ),
+            ("Ele é o número um do ranking.", "He is the world No. 1."),
+            (
+                "A Covid-19 matou mais de 700 mil brasileiros.",
+                "Covid-19 killed more than 700,000 Brazilians.",
+            ),
+            (
+                "A menina, de 2 anos, foi resgatada.",
+                "The 2-year-old girl was rescued.",
+            ),
+            (
+                "Os dois lados trocaram acusações.",
+                "The two sides traded accusations.",
+            ),
+            (
+                "Ambos os lados trocaram acusações.",
+                "Both sides traded accusations.",
+            ),
+            (
+                "O Brasil enviou uma missão ao Haiti.",
+                "Brazil sent a mission to Haiti.",
+            ),
+            ("Um dia depois, ele renunciou.", "A day later, he resigned."),
+            (
+                "A Quarta-feira de Cinzas marca o fim do Carnaval.",
+                "Ash Wednesday marks the end of Carnival.",
+            ),
+            (
+                "O presidente cumpriu agenda no Centro-Oeste.",
+                "The president had engagements in the Center-West.",
+            ),
+            (
+                "O primeiro-ministro israelense chegou.",
+                "The Israeli prime minister arrived.",
+            ),
+            (
+                "Foram mais de cem dias de greve.",
+                "The strike lasted more than 100 days.",
+            ),
+            (
+                "A segunda fase da operação começou.",
+                "The second phase of the operation began.",
+            ),
+            (
+                "A segunda fase da operação começou.",
+                "Phase two of the operation began.",
+            ),
+            (
+                "O grupo dos sete países mais ricos se reuniu.",
+                "The Group of Seven richest countries met.",
+            ),
+            (
+                "O texto foi aprovado em primeiro turno.",
+                "The text was approved in the first round.",
+            ),
+            (
+                "O ano passado foi o mais quente.",
+                "Last year was the hottest.",
+            ),
+            (
+                "O projeto de lei 2.630 foi retirado de pauta.",
+                "Bill 2630 was taken off the agenda.",
+            ),
+            (
+                "O evento terá uma segunda edição.",
+                "The event will have a second edition.",
+            ),
+            (
+                "O Supremo tem onze ministros.",
+                "The Supreme Court has 11 justices.",
+            ),
+            (
+                "O IPCA de 12 meses ficou acima do teto pela primeira vez desde 2022.",
+                "Twelve-month IPCA inflation topped the ceiling for the first time since 2022.",
+            ),
+            (
+                "A reunião acontece a cada quatro anos.",
+                "The meeting takes place every four years.",
+            ),
+            (
+                "Nasceu em 1º de abril de 1960.",
+                "He was born on April 1, 1960.",
+            ),
+            ("Foram 4 a 3 na votação.", "The vote was 4-3."),
+        ];
+        for (s, t) in pairs {
+            clean(s, t);
+        }
+    }
+
+    #[test]
+    fn newsroom_style_mistakes_are_caught() {
+        let pairs = [
+            ("O PIB cresceu 3,4% em 2024.", "GDP grew 4.3% in 2024."),
+            (
+                "O governo vai liberar R$ 2,5 bilhões.",
+                "The government will release 2.5 million reais.",
+            ),
+            (
+                "Mais de 10 mil pessoas foram às ruas.",
+                "More than 1,000 people took to the streets.",
+            ),
+            (
+                "Faltam duas semanas para a eleição.",
+                "The election is three weeks away.",
+            ),
+            (
+                "O acordo foi fechado em 15 de agosto.",
+                "The deal was closed on August 5.",
+            ),
+            ("Em junho, a inflação subiu.", "In July, inflation rose."),
+            ("Foram registrados 1.234 casos.", "There were 1.234 cases."),
+            (
+                "O acidente deixou 12 mortos e 30 feridos.",
+                "The accident left 30 injured.",
+            ),
+            (
+                "O acidente deixou 12 mortos.",
+                "The accident left 12 dead and about 300 injured.",
+            ),
+            ("Foi a terceira rodada.", "It was the fourth round."),
+            ("O 13º salário.", "The 31st salary."),
+            ("Ele morreu aos 92 anos.", "He died at 29."),
+            (
+                "A população é de 1,5 milhão.",
+                "The population is 1.5 billion.",
+            ),
+            ("A taxa ficou em 6,1%.", "The rate stood at 6,1%."),
+            ("O carro custa R$ 89.990.", "The car costs R$89.990."),
+            (
+                "O Brasil tem 5.570 municípios.",
+                "Brazil has 5.570 municipalities.",
+            ),
+            (
+                "Dezenas de pessoas ficaram feridas.",
+                "Hundreds of people were injured.",
+            ),
+            ("Cerca de metade votou.", "About a third voted."),
+            ("Foram três anos.", "It took four years."),
+            ("Em 1º de janeiro de 2023.", "On January 1, 2024."),
+            (
+                "A dívida chegou a US$ 1,2 trilhão.",
+                "The debt reached $1.2 billion.",
+            ),
+            ("O prazo é de 30 dias.", "The deadline is 13 days."),
+            ("Entre 3 e 5 pessoas.", "Between 3 and 6 people."),
+            (
+                "As vendas caíram 2,5% em março e 1,8% em abril.",
+                "Sales fell 2.5% in March and 1.8% in May.",
+            ),
+        ];
+        for (s, t) in pairs {
+            assert!(!errors(s, t).is_empty(), "not caught: {s} / {t}");
+        }
+    }
+
     mod prop {
         use super::*;
         use proptest::prelude::*;
