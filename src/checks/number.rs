@@ -337,6 +337,30 @@ impl Sides<'_> {
                 self.findings.push(f);
                 continue;
             }
+            // "3%" as "3": the percent sign dropped (or added).
+            let percent = |k: &NumberKind| matches!(k, NumberKind::Percent);
+            if (percent(&s.kind) != percent(&t.kind))
+                && matches!(s.kind, NumberKind::Percent | NumberKind::Plain)
+                && matches!(t.kind, NumberKind::Percent | NumberKind::Plain)
+                && s.digits.is_some()
+                && t.digits.is_some()
+            {
+                let mut f = self
+                    .base(
+                        Severity::Warning,
+                        format!(
+                            "percent sign: {} in the source, {} in the target",
+                            s.raw, t.raw
+                        ),
+                    )
+                    .source_span(s.start..s.end)
+                    .target_span(t.start..t.end);
+                if let Some(r) = numbers::render(s, self.tp) {
+                    f = f.suggestion(r.clone()).expected(r);
+                }
+                self.findings.push(f);
+                continue;
+            }
             let (NumberKind::Currency(a), NumberKind::Currency(b)) = (&s.kind, &t.kind) else {
                 continue;
             };
@@ -584,12 +608,15 @@ impl Sides<'_> {
         // Number words and vague words get added by idiom ("both", "a few"),
         // and editions add context in brackets ("Bolsonaro (2019-2022)",
         // "(about $240 million)"); other digits rarely are.
-        let severity =
-            if t.words || t.kind == NumberKind::Vague || in_brackets(self.tgt_text, t.start) {
-                Severity::Warning
-            } else {
-                Severity::Error
-            };
+        // A year is often added to resolve "no ano passado".
+        let severity = if t.words
+            || matches!(t.kind, NumberKind::Vague | NumberKind::Year)
+            || in_brackets(self.tgt_text, t.start)
+        {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
         self.base(
             severity,
             format!("{what} {} in the target is not in the source", t.raw),
@@ -1053,6 +1080,25 @@ mod tests {
         )
         .run(&NumberCheck);
         assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn dropped_percent_sign_is_a_warning() {
+        let f = run("A inflação foi de 3,4%.", "Inflation was 3.4.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert_eq!(f[0].suggestion.as_deref(), Some("3.4%"));
+        clean("Subiu de 3% a 5%.", "It rose from 3 to 5%.");
+    }
+
+    #[test]
+    fn added_year_is_a_warning() {
+        let f = run(
+            "No ano passado, a economia cresceu.",
+            "In 2024, the economy grew.",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning);
     }
 
     #[test]
