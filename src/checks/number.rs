@@ -523,7 +523,13 @@ impl Sides<'_> {
             // "three" for "duas": answer in words too.
             numbers::render_words(s, self.tp, &t.raw).or_else(|| numbers::render(s, self.tp))
         } else {
-            numbers::render(s, self.tp)
+            same_currency_prefix(s, t)
+                .and_then(|prefix| {
+                    let mut plain = s.clone();
+                    plain.kind = NumberKind::Plain;
+                    numbers::render(&plain, self.tp).map(|r| format!("{prefix}{r}"))
+                })
+                .or_else(|| numbers::render(s, self.tp))
         };
         let foreign_note = if t.digits.as_ref().is_some_and(|d| d.foreign) {
             " (and written with the other convention's separators)"
@@ -622,6 +628,19 @@ impl Sides<'_> {
             format!("{what} {} in the target is not in the source", t.raw),
         )
         .target_span(t.start..t.end)
+    }
+}
+
+/// The target's own way of writing the currency ("US$", "R$ ") when both
+/// sides name the same one, so a suggestion keeps the translator's style.
+fn same_currency_prefix<'m>(s: &NumberMention, t: &'m NumberMention) -> Option<&'m str> {
+    match (&s.kind, &t.kind) {
+        (NumberKind::Currency(a), NumberKind::Currency(b)) if a == b => {
+            let d = t.digits.as_ref()?;
+            let prefix = t.raw.get(..d.start.checked_sub(t.start)?)?;
+            (!prefix.trim().is_empty()).then_some(prefix)
+        }
+        _ => None,
     }
 }
 
@@ -864,6 +883,17 @@ mod tests {
             f[0].message
         );
         assert_eq!(f[0].suggestion.as_deref(), Some("$348.7 billion"));
+    }
+
+    #[test]
+    fn suggestion_keeps_the_translators_currency_symbol() {
+        let f = errors(
+            "A dívida é de US$ 348,7 bilhões.",
+            "The debt is US$348.7 million.",
+        );
+        assert_eq!(f[0].suggestion.as_deref(), Some("US$348.7 billion"));
+        let f = errors("O salário é de R$ 2.180,45.", "The wage is R$2,810.45.");
+        assert_eq!(f[0].suggestion.as_deref(), Some("R$2,180.45"));
     }
 
     #[test]
