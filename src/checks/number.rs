@@ -433,6 +433,7 @@ impl Sides<'_> {
                             (&s.kind, &self.tgt[j].kind),
                             (NumberKind::Ordinal, NumberKind::Ordinal)
                                 | (NumberKind::Month(_), NumberKind::Month(_))
+                                | (NumberKind::Fraction, NumberKind::Fraction)
                         )
                 })
             };
@@ -930,6 +931,9 @@ mod tests {
     #[test]
     fn ordinal_and_month_changes_pair_with_weak_words() {
         let f = errors("Foi a terceira rodada.", "It was the fourth round.");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("changed"), "{}", f[0].message);
+        let f = errors("Dois terços votaram.", "One-third of them voted.");
         assert_eq!(f.len(), 1);
         assert!(f[0].message.contains("changed"), "{}", f[0].message);
         let f = errors("As vendas caíram em abril.", "Sales fell in May.");
