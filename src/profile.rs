@@ -92,10 +92,18 @@ pub struct NumberProfile {
     /// Words for percent (`por cento`, `percent`).
     #[serde(default)]
     pub percent_words: Vec<String>,
+    /// Words for percentage points (`pontos percentuais`, `percentage points`).
+    #[serde(default)]
+    pub percentage_point_words: Vec<String>,
+    /// How percentage points are written in a suggestion, `{number}` for the
+    /// number; empty for no suggestion.
+    #[serde(default)]
+    pub percentage_point_template: String,
     /// Currency symbols and codes used with numbers (`R$`, `US$`, `€`).
     #[serde(default)]
     pub currencies: Vec<String>,
-    /// Month names, January first; abbreviated forms in `month_abbreviations`.
+    /// Month names, January first, spellings of one month separated by `|`
+    /// (`Sep|Sept`); abbreviated forms in `month_abbreviations`.
     #[serde(default)]
     pub months: Vec<String>,
     #[serde(default)]
@@ -133,6 +141,12 @@ pub struct NumberProfile {
     /// (`R$` = BRL, `reais` = BRL, `dollars` = USD).
     #[serde(default)]
     pub currency_codes: BTreeMap<String, String>,
+    /// The symbol to write for a currency code in a suggestion (`USD` = `US$`).
+    #[serde(default)]
+    pub currency_symbols: BTreeMap<String, String>,
+    /// How an amount is written: `{currency}` and `{number}` (`{currency} {number}`).
+    #[serde(default)]
+    pub currency_template: String,
     /// Words between an amount and a currency name after it ("mil *de* reais").
     #[serde(default)]
     pub currency_joiners: Vec<String>,
@@ -150,6 +164,17 @@ pub struct NumberProfile {
     /// Endings after a decade's digits ("1990s", "90s").
     #[serde(default)]
     pub decade_suffixes: Vec<String>,
+    /// Names of the days of the week: a day number in brackets after one
+    /// ("quinta-feira (30)") is a day of the month.
+    #[serde(default)]
+    pub weekdays: Vec<String>,
+    /// Words after a number meaning hundredths of a percentage point
+    /// ("basis points", "pontos-base").
+    #[serde(default)]
+    pub basis_point_words: Vec<String>,
+    /// Order of a date written in digits: `dmy` ("15/08/2024") or `mdy`.
+    #[serde(default)]
+    pub numeric_date_order: String,
     /// How a percentage is written, `{}` standing for the number (`{}%`, `{} %`).
     #[serde(default)]
     pub percent_template: String,
