@@ -27,7 +27,9 @@
 //! no mark and is not inside a quotation. An imbalance that the aligned
 //! source has too, a dropped quotation on a low-confidence link, and a
 //! dropped title-like quotation (short and capitalised, as pt quotes
-//! titles that English italicises) are warnings.
+//! titles that English italicises) and a short quotation whose target uses
+//! a profile `equivalents` word instead ("the so-called secret budget") are
+//! warnings.
 
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
@@ -526,7 +528,16 @@ impl Check for QuoteCheck {
             if kept {
                 continue;
             }
-            let sev = if link.low_confidence || title_like {
+            // "the so-called secret budget": the target marks the term another way.
+            let target_folded = crate::text::fold(&v.target.text);
+            let marked_otherwise = quoted_words <= 4
+                && ctx
+                    .target_profile
+                    .quotes
+                    .equivalents
+                    .iter()
+                    .any(|e| !e.is_empty() && target_folded.contains(&crate::text::fold(e)));
+            let sev = if link.low_confidence || title_like || marked_otherwise {
                 Severity::Warning
             } else {
                 self.default_severity()
@@ -837,6 +848,16 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn so_called_instead_of_scare_quotes_is_a_warning() {
+        let out = run(
+            "O Congresso aprovou o chamado “orçamento secreto” ontem.",
+            "Congress approved the so-called secret budget yesterday.",
+        );
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].severity, Severity::Warning);
     }
 
     #[test]
