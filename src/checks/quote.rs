@@ -1059,3 +1059,51 @@ mod tests {
         assert!(f.run(&QuoteCheck).is_empty());
     }
 }
+
+#[cfg(test)]
+mod robustness {
+    //! No input makes the checks of this family panic.
+    use crate::checks::Check;
+    use crate::checks::testutil::Fixture;
+    use proptest::prelude::*;
+
+    fn checks() -> Vec<Box<dyn Check>> {
+        vec![
+            Box::new(super::QuoteCheck),
+            Box::new(super::super::untranslated::UntranslatedCheck),
+            Box::new(super::super::omission::OmissionCheck),
+            Box::new(super::super::addition::AdditionCheck),
+            Box::new(super::super::length::LengthCheck),
+            Box::new(super::super::url::UrlCheck),
+            Box::new(super::super::brackets::BracketsCheck),
+            Box::new(super::super::punctuation::PunctuationCheck),
+            Box::new(super::super::doubled_word::DoubledWordCheck),
+            Box::new(super::super::whitespace::WhitespaceCheck),
+        ]
+    }
+
+    const ALPHABET: &str = "[a-zA-Zçãé0-9 .,;:!?¿¡()\\[\\]{}“”‘’«»„\"'@/#_-]{1,60}";
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn never_panics(a in ALPHABET, b in ALPHABET, c in ALPHABET) {
+            let (a, b, c) = (a.trim().to_string(), b.trim().to_string(), c.trim().to_string());
+            prop_assume!(!a.is_empty() && !b.is_empty() && !c.is_empty());
+            let f = Fixture::links(&[(&[a.as_str()], &[b.as_str(), c.as_str()]), (&[c.as_str()], &[]), (&[], &[a.as_str()])]);
+            for check in checks() {
+                let out = f.run(check.as_ref());
+                let ctx = f.ctx();
+                for finding in out {
+                    let v = &ctx.views[finding.link.unwrap_or(0)];
+                    if let Some(r) = finding.target_span {
+                        prop_assert!(v.target.text.get(r).is_some());
+                    }
+                    if let Some(r) = finding.source_span {
+                        prop_assert!(v.source.text.get(r).is_some());
+                    }
+                }
+            }
+        }
+    }
+}

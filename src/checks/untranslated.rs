@@ -3,8 +3,9 @@
 //! Three signals, each conservative so that names, numbers, URLs and short
 //! lines ("OK", a title) pass:
 //! - the target text is identical to the source after folding case, accents,
-//!   punctuation and spaces, and has at least [`MIN_IDENTICAL_WORDS`]
-//!   lower-case words (a name alone is capitalised);
+//!   punctuation and spaces, has at least [`MIN_IDENTICAL_WORDS`]
+//!   lower-case words (a name alone is capitalised), and is not in the
+//!   target language (a quotation the source kept in the original);
 //! - function words: a target sentence of at least [`MIN_WORDS`] words with
 //!   at least [`MIN_SOURCE_FW`] function words found only in the source
 //!   language and far fewer found only in the target language. On short
@@ -130,9 +131,19 @@ impl Check for UntranslatedCheck {
             }
             // Identical to the source.
             let ns = normalise(&v.source.text);
+            // Text in the target language quoted in the source ("We will
+            // win", in English inside a Portuguese article) stays as is.
+            let in_target_language = || {
+                let (s, t, _) =
+                    function_word_counts(&v.target.text, &source_only, &target_only, &particles);
+                t > s
+                    || crate::lang::detect(&v.target.text)
+                        .is_some_and(|d| d.reliable && d.code == tp.code && t >= s)
+            };
             if !ns.is_empty()
                 && ns == normalise(&v.target.text)
                 && lowercase_words(&v.target.text, &particles) >= MIN_IDENTICAL_WORDS
+                && (same_language || !in_target_language())
             {
                 out.push(
                     Finding::new(
@@ -247,6 +258,12 @@ mod tests {
             out[0].target_span,
             Some(21..21 + "E a inflação subiu muito no país, segundo o banco.".len())
         );
+    }
+
+    #[test]
+    fn target_language_quote_kept_in_both_passes() {
+        let s = "“We are going to make a great deal with the people of Brazil.";
+        assert!(run(s, s).is_empty());
     }
 
     #[test]
