@@ -483,6 +483,23 @@ impl Check for QuoteCheck {
             });
             if (src_marks.is_empty() && !starts_inside) || tgt_any {
                 prev_dropped = false;
+                // Some quotation marks kept, but fewer quotations than the
+                // source: one may have been dropped, or two merged (a warning).
+                let ns = count_openings(&src, &link.source);
+                let nt = count_openings(&tgt, &link.target);
+                if tgt_any && ns > nt {
+                    dropped.push(
+                        Finding::new(
+                            self.id(),
+                            Severity::Warning,
+                            format!(
+                                "the source has {ns} quotations here, the target {nt}: one may have lost its quotation marks"
+                            ),
+                        )
+                        .link(li)
+                        .source_span(0..v.source.text.len()),
+                    );
+                }
                 continue;
             }
             // The same source quotation as the previous dropped link.
@@ -653,6 +670,21 @@ impl Check for QuoteCheck {
             }
         }
     }
+}
+
+/// Quotations that open in these sentences.
+fn count_openings(side: &SideQuotes, segs: &[usize]) -> usize {
+    segs.iter()
+        .flat_map(|&i| side.marks_in(i))
+        .filter(|m| {
+            m.role == Role::Open
+                && match m.status {
+                    Status::Paired | Status::Continued => true,
+                    Status::Unclosed => m.family == Family::Double,
+                    Status::Stray | Status::Ignored => false,
+                }
+        })
+        .count()
 }
 
 /// Whether the target of link `li` has any quotation mark.
@@ -858,6 +890,17 @@ mod tests {
         );
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn one_of_two_quotations_dropped_is_a_warning() {
+        let out = run(
+            "Ele descreveu o clima como “sério e construtivo”, mas disse que há “divergências importantes”.",
+            "He described the atmosphere as “serious and constructive” but said significant differences remained.",
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].severity, Severity::Warning);
+        assert!(out[0].message.contains("2 quotations"));
     }
 
     #[test]
