@@ -76,6 +76,8 @@ struct Mark {
     family: Family,
     role: Role,
     status: Status,
+    /// Document byte offset of the closing mark of a paired opening mark.
+    closed_at: Option<usize>,
 }
 
 /// Family and glyph direction of a quotation mark.
@@ -177,6 +179,7 @@ fn classify(text: &str, base: usize, seg: usize, profile: &Profile) -> Vec<Mark>
             family,
             role,
             status: Status::Ignored,
+            closed_at: None,
         });
     }
     out
@@ -320,6 +323,7 @@ fn analyse(doc: &str, segs: &[Segment], profile: &Profile) -> SideQuotes {
                             };
                         }
                         marks[j].status = Status::Paired;
+                        marks[j].closed_at = Some(marks[k].at);
                         marks[k].status = Status::Paired;
                         quoted.push(marks[j].at..marks[k].at + ch.len_utf8());
                     }
@@ -485,8 +489,17 @@ impl Check for QuoteCheck {
                 prev_dropped = false;
                 // Some quotation marks kept, but fewer quotations than the
                 // source: one may have been dropped, or two merged (a warning).
-                let ns = count_openings(&src, &link.source);
-                let nt = count_openings(&tgt, &link.target);
+                let target_folded = crate::text::fold(&v.target.text);
+                let ns = count_openings(&src, &link.source, |m| {
+                    // A quoted loanword or name the target keeps as is.
+                    let content = m
+                        .closed_at
+                        .and_then(|c| ctx.source.text.get(m.at + m.ch.len_utf8()..c))
+                        .map(|c| crate::text::fold(c.trim()))
+                        .unwrap_or_default();
+                    content.is_empty() || !target_folded.contains(&content)
+                });
+                let nt = count_openings(&tgt, &link.target, |_| true);
                 if tgt_any && ns > nt {
                     dropped.push(
                         Finding::new(
@@ -673,9 +686,10 @@ impl Check for QuoteCheck {
 }
 
 /// Quotations that open in these sentences.
-fn count_openings(side: &SideQuotes, segs: &[usize]) -> usize {
+fn count_openings(side: &SideQuotes, segs: &[usize], keep: impl Fn(&Mark) -> bool) -> usize {
     segs.iter()
         .flat_map(|&i| side.marks_in(i))
+        .filter(|m| keep(m))
         .filter(|m| {
             m.role == Role::Open
                 && match m.status {
@@ -890,6 +904,17 @@ mod tests {
         );
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn loanword_kept_next_to_a_kept_quotation_passes() {
+        assert!(
+            run(
+                "Ele lembrou que o “home office” e a “economia verde” mudaram tudo.",
+                "He noted that home office and the “green economy” had changed everything."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
