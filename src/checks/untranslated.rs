@@ -15,7 +15,10 @@
 //! - whatlang ([`crate::lang::detect`]) names the source language, reliably,
 //!   on a sentence of at least [`MIN_CHARS`] characters, and the function
 //!   words do not point to the target language. When a profile has no
-//!   function words this is the only signal, with a higher bar.
+//!   function words this is the only signal, with a higher bar;
+//! - as a warning, a stretch of at least six words copied from the source
+//!   that reads as the source language, outside quotation marks: a
+//!   sentence only partly translated.
 
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
@@ -97,6 +100,59 @@ fn function_word_counts(
     }
     (s, t, n)
 }
+
+/// The longest run of at least [`MIN_RUN`] words that the target sentence
+/// copies from the source and that reads as source language (at least two
+/// source-only function words, three lower-case words), outside quotation
+/// marks (a quotation kept in the original is fine). Byte range in `target`.
+fn copied_run(
+    target: &str,
+    source: &str,
+    source_only: &HashSet<String>,
+    particles: &HashSet<String>,
+) -> Option<std::ops::Range<usize>> {
+    let tw = words(target);
+    let sw: Vec<String> = words(source).iter().map(|w| fold(w.text)).collect();
+    let tf: Vec<String> = tw.iter().map(|w| fold(w.text)).collect();
+    let mut best: Option<(usize, usize)> = None;
+    for i in 0..tf.len() {
+        for j in 0..sw.len() {
+            let mut k = 0;
+            while i + k < tf.len() && j + k < sw.len() && tf[i + k] == sw[j + k] {
+                k += 1;
+            }
+            if k >= MIN_RUN && best.is_none_or(|(_, n)| k > n) {
+                best = Some((i, k));
+            }
+        }
+    }
+    let (i, k) = best?;
+    let run = &tw[i..i + k];
+    let fw = run
+        .iter()
+        .filter(|w| source_only.contains(&fold(w.text)))
+        .count();
+    let lower = run
+        .iter()
+        .filter(|w| {
+            w.text.chars().any(char::is_alphabetic)
+                && !is_capitalised(w.text)
+                && !particles.contains(&fold(w.text))
+        })
+        .count();
+    let (start, end) = (run.first()?.start, run.last()?.end);
+    let before = &target[..start];
+    let quoted = before
+        .chars()
+        .filter(|c| matches!(c, '“' | '«' | '„'))
+        .count()
+        > before.chars().filter(|c| matches!(c, '”' | '»')).count()
+        || before.matches('"').count() % 2 == 1;
+    (fw >= 2 && lower >= 3 && !quoted).then_some(start..end)
+}
+
+/// Words a copied stretch must have to count as partly untranslated.
+const MIN_RUN: usize = 6;
 
 fn folded_set(list: &[String]) -> HashSet<String> {
     list.iter().map(|w| fold(w)).collect()
@@ -204,6 +260,21 @@ impl Check for UntranslatedCheck {
                         .link(li)
                         .target_span(span),
                     );
+                } else if let Some(r) = copied_run(t, &v.source.text, &source_only, &particles) {
+                    let start = span.start + r.start;
+                    out.push(
+                        Finding::new(
+                            self.id(),
+                            Severity::Warning,
+                            format!(
+                                "part of the sentence is copied from the source, still in {}: \"{}\"",
+                                sp.name,
+                                t.get(r.clone()).unwrap_or("")
+                            ),
+                        )
+                        .link(li)
+                        .target_span(start..span.start + r.end),
+                    );
                 }
             }
         }
@@ -264,6 +335,45 @@ mod tests {
     fn target_language_quote_kept_in_both_passes() {
         let s = "“We are going to make a great deal with the people of Brazil.";
         assert!(run(s, s).is_empty());
+    }
+
+    #[test]
+    fn partly_untranslated_sentence_is_a_warning() {
+        let out = run(
+            "O governo disse que não vai recuar de forma alguma na proposta.",
+            "The government said que não vai recuar de forma alguma on the proposal.",
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].severity, Severity::Warning);
+        assert!(
+            out[0]
+                .message
+                .contains("que não vai recuar de forma alguma"),
+            "{}",
+            out[0].message
+        );
+    }
+
+    #[test]
+    fn original_quotation_kept_with_translation_passes() {
+        assert!(
+            run(
+                "O lema “Brasil acima de tudo, Deus acima de todos” foi repetido no comício.",
+                "The slogan “Brasil acima de tudo, Deus acima de todos” (Brazil above everything, God above all) was repeated at the rally."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn long_shared_name_passes() {
+        assert!(
+            run(
+                "A Universidade Federal do Rio Grande do Sul divulgou o estudo.",
+                "The Universidade Federal do Rio Grande do Sul released the study."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
