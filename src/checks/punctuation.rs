@@ -54,7 +54,7 @@ impl Check for PunctuationCheck {
                         Finding::new(
                             self.id(),
                             self.default_severity(),
-                            format!("the source has a {name}; the target has none"),
+                            format!("the source has {name}; the target has none"),
                         )
                         .link(v.index)
                         .source_span(i..i + len),
@@ -66,7 +66,7 @@ impl Check for PunctuationCheck {
                         Finding::new(
                             self.id(),
                             self.default_severity(),
-                            format!("the target has a {name}; the source has none"),
+                            format!("the target has {name}; the source has none"),
                         )
                         .link(v.index)
                         .target_span(i..i + len),

@@ -506,7 +506,7 @@ impl Check for QuoteCheck {
                             self.id(),
                             Severity::Warning,
                             format!(
-                                "the source has {ns} quotations here, the target {nt}: one may have lost its quotation marks"
+                                "quotations here: {ns} in the source, {nt} in the target; one may have lost its quotation marks"
                             ),
                         )
                         .link(li)
@@ -692,11 +692,10 @@ fn count_openings(side: &SideQuotes, segs: &[usize], keep: impl Fn(&Mark) -> boo
         .filter(|m| keep(m))
         .filter(|m| {
             m.role == Role::Open
-                && match m.status {
-                    Status::Paired | Status::Continued => true,
-                    Status::Unclosed => m.family == Family::Double,
-                    Status::Stray | Status::Ignored => false,
-                }
+                && matches!(
+                    m.status,
+                    Status::Paired | Status::Continued | Status::Unclosed
+                )
         })
         .count()
 }
@@ -925,7 +924,17 @@ mod tests {
         );
         assert_eq!(out.len(), 1, "{out:?}");
         assert_eq!(out[0].severity, Severity::Warning);
-        assert!(out[0].message.contains("2 quotations"));
+        assert!(out[0].message.contains("2 in the source, 1 in the target"));
+    }
+
+    #[test]
+    fn unclosed_single_quote_is_one_finding() {
+        let out = run(
+            "O capitão foi direto: “Quem duvidou da gente?",
+            "The captain was blunt: ‘Who doubted us?",
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert!(out[0].message.contains("never closed"));
     }
 
     #[test]
