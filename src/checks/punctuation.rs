@@ -43,8 +43,8 @@ impl Check for PunctuationCheck {
             let s = without_urls(&v.source.text);
             let t = without_urls(&v.target.text);
             for (marks, name) in [
-                (QUESTION, "question mark"),
-                (EXCLAMATION, "exclamation mark"),
+                (QUESTION, "a question mark"),
+                (EXCLAMATION, "an exclamation mark"),
             ] {
                 let (cs, ct) = (count(&s, marks), count(&t, marks));
                 if cs > 0 && ct == 0 {
