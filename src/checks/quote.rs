@@ -479,7 +479,8 @@ impl Check for QuoteCheck {
                 .collect();
             let starts_inside = src_segs.first().is_some_and(|s| src.inside_at_start(s));
             let tgt_any = link.target.iter().any(|&i| {
-                tgt.marks_in(i).next().is_some()
+                // Marks read as apostrophes after all do not count.
+                tgt.marks_in(i).any(|m| m.status != Status::Ignored)
                     || ctx
                         .target_segments
                         .get(i)
@@ -702,9 +703,11 @@ fn count_openings(side: &SideQuotes, segs: &[usize], keep: impl Fn(&Mark) -> boo
 
 /// Whether the target of link `li` has any quotation mark.
 fn tgt_link_has_marks(tgt: &SideQuotes, ctx: &Context, li: usize) -> bool {
-    ctx.links
-        .get(li)
-        .is_some_and(|l| l.target.iter().any(|&i| tgt.marks_in(i).next().is_some()))
+    ctx.links.get(li).is_some_and(|l| {
+        l.target
+            .iter()
+            .any(|&i| tgt.marks_in(i).any(|m| m.status != Status::Ignored))
+    })
 }
 
 #[cfg(test)]
@@ -1055,6 +1058,15 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn dropped_quote_next_to_a_plural_possessive_is_caught() {
+        let out = run(
+            "O sindicato disse que “a greve vai continuar até o fim”.",
+            "The players’ union said the strike would go on to the end.",
+        );
+        assert_eq!(errors(&out).len(), 1, "{out:?}");
     }
 
     #[test]
