@@ -323,6 +323,8 @@ def main():
     ap.add_argument("--keep", help="write the PO files and pofilter output here")
     ap.add_argument("--write-derived", help="write derived flawed sentences/gold here")
     ap.add_argument("--transcheck", help="transcheck binary to compare with")
+    ap.add_argument("-v", "--verbose", action="store_true",
+                    help="list every pofilter finding (link, test, message)")
     args = ap.parse_args()
 
     if not os.path.isdir(args.samples):
@@ -364,6 +366,10 @@ def main():
             po_out = os.path.join(work, f"{slug}.{name}.out.po")
             write_po(po_in, pt, tgt, links)
             results[name] = run_pofilter(po_in, po_out)
+        if args.verbose:
+            for name in ("clean", "flawed"):
+                for link, test, msg in results[name]:
+                    print(f"  [{slug} {name}] link {link} {test}: {msg}")
         for _, test, _ in results["clean"]:
             per_test_clean[test] += 1
             total[TESTS.get(test, test)][2] += 1
