@@ -193,8 +193,11 @@ struct SideQuotes {
 }
 
 impl SideQuotes {
+    /// The marks of one sentence (marks are in document order).
     fn marks_in(&self, seg: usize) -> impl Iterator<Item = &Mark> {
-        self.marks.iter().filter(move |m| m.seg == seg)
+        let from = self.marks.partition_point(|m| m.seg < seg);
+        let to = self.marks.partition_point(|m| m.seg <= seg);
+        self.marks.get(from..to).unwrap_or(&[]).iter()
     }
 
     /// Whether the sentence starts inside a quotation opened before it.
@@ -269,7 +272,7 @@ fn analyse(doc: &str, segs: &[Segment], profile: &Profile) -> SideQuotes {
     let mut k = 0;
     for i in 0..segs.len() {
         if i > 0 && segs[i].paragraph != segs[i - 1].paragraph {
-            let first = marks.iter().find(|m| m.seg == i);
+            let first = marks.get(k).filter(|m| m.seg == i);
             let next_opens = first.is_some_and(|m| {
                 m.family == Family::Double
                     && m.role != Role::Close
