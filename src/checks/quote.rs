@@ -528,43 +528,56 @@ impl Check for QuoteCheck {
                 .iter()
                 .map(|s| src.quoted_words(s, &ctx.source.text))
                 .sum();
-            // The first quotation of the source link, as a span of its text.
-            let first = src_marks
-                .first()
-                .and_then(|m| to_link(&src_loc, ctx.source_segments, m))
-                .map(|(_, r)| r);
-            let (span, content) = match first {
-                Some(r) if !starts_inside => {
-                    let len = v.source.text.len();
-                    let close = src_marks
-                        .iter()
-                        .skip(1)
-                        .find_map(|m| to_link(&src_loc, ctx.source_segments, m).map(|x| x.1))
-                        .unwrap_or(len..len);
-                    let inner = v
+            let target_folded = crate::text::fold(&v.target.text);
+            // Quotations opening in this link, as (span in the link text, content),
+            // less those the target keeps word for word (a name, a loanword).
+            let quotes: Vec<(Range<usize>, String)> = src_marks
+                .iter()
+                .filter(|m| m.role == Role::Open)
+                .filter_map(|m| {
+                    let (_, r) = to_link(&src_loc, ctx.source_segments, m)?;
+                    let seg_end = ctx.source_segments.get(m.seg).map_or(m.at, |s| s.end);
+                    let inner_end = m.closed_at.unwrap_or(seg_end).max(m.at + m.ch.len_utf8());
+                    let content = ctx
                         .source
                         .text
-                        .get(r.end..close.start.max(r.end))
+                        .get(m.at + m.ch.len_utf8()..inner_end)
                         .unwrap_or("")
+                        .trim()
                         .to_string();
-                    (r.start..close.end, inner)
-                }
+                    let closer = m
+                        .closed_at
+                        .and_then(|c| src.marks.iter().find(|x| x.at == c))
+                        .and_then(|x| to_link(&src_loc, ctx.source_segments, x))
+                        .filter(|(l, _)| *l == li)
+                        .map_or(v.source.text.len(), |(_, cr)| cr.end);
+                    Some((r.start..closer.max(r.end), content))
+                })
+                .filter(|(_, c)| {
+                    c.is_empty()
+                        || c.split_whitespace().count() > 6
+                        || !target_folded.contains(&crate::text::fold(c))
+                })
+                .collect();
+            if quotes.is_empty() && !starts_inside {
+                prev_dropped = false;
+                continue;
+            }
+            let (span, content) = match quotes.first() {
+                Some((r, c)) if !starts_inside => (r.clone(), c.clone()),
                 _ => (0..v.source.text.len(), v.source.text.clone()),
             };
             let title_like = !starts_inside
-                && quoted_words <= 6
+                && content.split_whitespace().count() <= 6
                 && content.chars().next().is_some_and(char::is_uppercase)
                 && span.start > 0;
-            // A quoted name or title kept as is in the target.
-            let kept = !content.trim().is_empty()
-                && content.split_whitespace().count() <= 6
-                && crate::text::fold(&v.target.text).contains(&crate::text::fold(content.trim()));
-            if kept {
-                continue;
-            }
             // "the so-called secret budget": the target marks the term another way.
-            let target_folded = crate::text::fold(&v.target.text);
-            let marked_otherwise = quoted_words <= 4
+            let words_quoted = if starts_inside {
+                quoted_words
+            } else {
+                content.split_whitespace().count()
+            };
+            let marked_otherwise = words_quoted <= 4
                 && ctx
                     .target_profile
                     .quotes
@@ -920,6 +933,17 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn dropped_quote_next_to_a_kept_loanword_is_caught() {
+        let out = run(
+            "Ele disse que o “home office” foi “um desastre para a produtividade”.",
+            "He said home office had been a disaster for productivity.",
+        );
+        let e = errors(&out);
+        assert_eq!(e.len(), 1, "{out:?}");
+        assert!(e[0].message.contains("um desastre"), "{}", e[0].message);
     }
 
     #[test]
