@@ -70,16 +70,63 @@ fn lowercase_words(text: &str, particles: &HashSet<String>) -> usize {
 }
 
 /// (source-only function words, target-only function words, words) in `text`.
+/// Byte ranges of quotations that may stay in the original language: short
+/// ones (at most [`SHORT_QUOTE_WORDS`] words, slogans) and capitalised ones
+/// that follow a word mid-sentence (titles).
+fn short_quotations(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (c, open) {
+            ('“' | '«' | '„', None) | ('"', None) => open = Some(i),
+            ('”' | '»', Some(o)) | ('"', Some(o)) => {
+                out.push(o..i);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        out.push(o..text.len());
+    }
+    out.retain(|r| {
+        let Some(q) = text.get(r.clone()) else {
+            return false;
+        };
+        // A capitalised quotation after a word, mid-sentence, is a title.
+        let title = text[..r.start]
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && words(q)
+                .first()
+                .is_some_and(|w| w.text.chars().next().is_some_and(char::is_uppercase));
+        title || words(q).len() <= SHORT_QUOTE_WORDS
+    });
+    out
+}
+
+/// Quotations up to this many words may stay in the original language.
+const SHORT_QUOTE_WORDS: usize = 8;
+
+/// Counts, leaving out words of short quotations when `skip_quoted`.
 fn function_word_counts(
     text: &str,
     source_only: &HashSet<String>,
     target_only: &HashSet<String>,
     particles: &HashSet<String>,
+    skip_quoted: bool,
 ) -> (usize, usize, usize) {
     let ws = words(text);
+    let quoted = if skip_quoted {
+        short_quotations(text)
+    } else {
+        Vec::new()
+    };
     let (mut s, mut t, mut n) = (0, 0, 0);
     for (k, w) in ws.iter().enumerate() {
-        if !w.text.chars().any(char::is_alphabetic) {
+        if !w.text.chars().any(char::is_alphabetic) || quoted.iter().any(|r| r.contains(&w.start)) {
             continue;
         }
         n += 1;
@@ -190,8 +237,13 @@ impl Check for UntranslatedCheck {
             // Text in the target language quoted in the source ("We will
             // win", in English inside a Portuguese article) stays as is.
             let in_target_language = || {
-                let (s, t, _) =
-                    function_word_counts(&v.target.text, &source_only, &target_only, &particles);
+                let (s, t, _) = function_word_counts(
+                    &v.target.text,
+                    &source_only,
+                    &target_only,
+                    &particles,
+                    false,
+                );
                 t > s
                     || crate::lang::detect(&v.target.text)
                         .is_some_and(|d| d.reliable && d.code == tp.code && t >= s)
@@ -229,7 +281,8 @@ impl Check for UntranslatedCheck {
                 };
                 let span = offset..offset + t.len();
                 offset += t.len() + 1;
-                let (s, tw, n) = function_word_counts(t, &source_only, &target_only, &particles);
+                let (s, tw, n) =
+                    function_word_counts(t, &source_only, &target_only, &particles, true);
                 if n < MIN_WORDS || lowercase_words(t, &particles) < MIN_IDENTICAL_WORDS {
                     continue;
                 }
@@ -335,6 +388,26 @@ mod tests {
     fn target_language_quote_kept_in_both_passes() {
         let s = "“We are going to make a great deal with the people of Brazil.";
         assert!(run(s, s).is_empty());
+    }
+
+    #[test]
+    fn quoted_portuguese_title_in_english_passes() {
+        assert!(
+            run(
+                "O livro “O que é que a baiana tem e outras histórias” foi lançado ontem.",
+                "The book “O que é que a baiana tem e outras histórias” was launched yesterday."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn long_quotation_left_untranslated_is_caught() {
+        let out = run(
+            "“Não vamos recuar de jeito nenhum e vamos continuar a luta até o fim”, disse ele.",
+            "“Não vamos recuar de jeito nenhum e vamos continuar a luta até o fim,” he said.",
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
     }
 
     #[test]
