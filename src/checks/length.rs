@@ -184,16 +184,12 @@ mod tests {
     ];
 
     fn fixture(last: (&'static str, &'static str)) -> Fixture {
-        let mut v: Vec<(&[&str], &[&str])> = Vec::new();
         let all: Vec<[&str; 2]> = PAIRS
             .iter()
             .chain(std::iter::once(&last))
             .map(|(s, t)| [*s, *t])
             .collect();
-        let leaked: &'static [[&str; 2]] = Box::leak(all.into_boxed_slice());
-        for p in leaked {
-            v.push((std::slice::from_ref(&p[0]), std::slice::from_ref(&p[1])));
-        }
+        let v: Vec<(&[&str], &[&str])> = all.iter().map(|p| (&p[..1], &p[1..])).collect();
         Fixture::links(&v)
     }
 
