@@ -646,6 +646,55 @@ impl Check for QuoteCheck {
             }
             out.push(f);
         }
+        // Style: a curly mark facing the wrong way (“ closing in English).
+        let pairs: Vec<&[String; 2]> = ctx
+            .target_profile
+            .quotes
+            .primary
+            .iter()
+            .chain(&ctx.target_profile.quotes.secondary)
+            .collect();
+        let used_as = |c: char, role: Role| {
+            let k = usize::from(role == Role::Close);
+            pairs.iter().any(|p| p[k].starts_with(c))
+        };
+        for m in tgt.marks.iter() {
+            if !matches!(m.status, Status::Paired | Status::Continued)
+                || m.ch == '"'
+                || m.ch == '\''
+                || forbidden.contains(&m.ch)
+                || used_as(m.ch, m.role)
+            {
+                continue;
+            }
+            let Some(fix) = preferred(ctx.target_profile, m.family, m.role) else {
+                continue;
+            };
+            let Some((li, span)) = to_link(&tgt_loc, ctx.target_segments, m) else {
+                continue;
+            };
+            if std::mem::replace(&mut styled[li], true) {
+                continue;
+            }
+            let role = if m.role == Role::Close {
+                "closing"
+            } else {
+                "opening"
+            };
+            out.push(
+                Finding::new(
+                    self.id(),
+                    Severity::Warning,
+                    format!(
+                        "{} used as an {role} quotation mark; {} uses {fix}",
+                        m.ch, ctx.target_profile.name
+                    ),
+                )
+                .link(li)
+                .target_span(span)
+                .suggestion(fix),
+            );
+        }
         // Style: straight and curly double marks mixed in one document.
         let counted: Vec<&Mark> = tgt
             .marks
@@ -1149,6 +1198,23 @@ mod tests {
         assert_eq!(out.len(), 1, "{out:?}");
         assert_eq!(out[0].severity, Severity::Warning);
         assert_eq!(out[0].suggestion.as_deref(), Some("“"));
+    }
+
+    #[test]
+    fn mark_facing_the_wrong_way_is_a_warning() {
+        let out = run("Ele pediu “cautela”.", "He urged “caution“.");
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].severity, Severity::Warning);
+        assert_eq!(out[0].suggestion.as_deref(), Some("”"));
+        let out = run("Ele pediu ‘cautela’.", "He urged ’caution’.");
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].suggestion.as_deref(), Some("‘"));
+    }
+
+    #[test]
+    fn german_style_marks_pass_in_the_generic_profile() {
+        let f = Fixture::with_langs("pt", "xx", &[(&["Ele disse “sim”."], &["Er sagte „ja“."])]);
+        assert!(f.run(&QuoteCheck).is_empty());
     }
 
     #[test]
