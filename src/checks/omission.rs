@@ -7,7 +7,9 @@
 //! on purpose (the source profile's `editorial_prefixes`: "Leia também: …",
 //! credits) is info. When the translation next to it is too long for its
 //! own source, and this sentence would make up the difference, the sentence
-//! was probably merged there and missed by the alignment: a warning. A source with no letters at all (separators such as
+//! was probably merged there and missed by the alignment: a warning. So is
+//! a sentence next to an unmatched target sentence that could be its loose
+//! translation (a fitting length, and a number or name in common). A source with no letters at all (separators such as
 //! `***`) is not reported.
 
 use super::{Check, Context};
@@ -83,6 +85,51 @@ fn looks_merged(ctx: &Context, li: usize, median: f64) -> bool {
         })
 }
 
+/// Numbers (digits only, separators dropped) and capitalised words after the
+/// first (folded) of a sentence: what a translation keeps.
+fn anchors(text: &str) -> Vec<String> {
+    crate::text::words(text)
+        .iter()
+        .enumerate()
+        .filter_map(|(k, w)| {
+            if w.text.chars().any(|c| c.is_ascii_digit()) {
+                Some(w.text.chars().filter(char::is_ascii_digit).collect())
+            } else if k > 0 && w.text.chars().next().is_some_and(char::is_uppercase) {
+                Some(crate::text::fold(w.text))
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// Whether an unmatched target sentence right next to link `li` (a 0-1
+/// link) could be a loose translation of its source: a length in the
+/// document's range, and a number or name in common (or none on either side).
+fn loose_pair(ctx: &Context, li: usize, median: f64, mad: f64) -> bool {
+    let Some(v) = ctx.views.get(li) else {
+        return false;
+    };
+    let src_anchors = anchors(&v.source.text);
+    let s = super::length::size(&v.source.text) as f64;
+    [li.checked_sub(1), li.checked_add(1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|n| ctx.views.get(n))
+        .filter(|n| n.source.is_empty() && !n.target.is_empty())
+        .any(|n| {
+            let t = super::length::size(&n.target.text) as f64;
+            if s == 0.0 || t == 0.0 {
+                return false;
+            }
+            let fits = ((t / s).ln() - median).abs() <= (3.0 * 1.4826 * mad).max(0.35);
+            let tgt_anchors = anchors(&n.target.text);
+            let shared = src_anchors.iter().any(|a| tgt_anchors.contains(a))
+                || (src_anchors.is_empty() && tgt_anchors.is_empty());
+            fits && shared
+        })
+}
+
 /// How far (in log ratio) a neighbour's length must be off before an
 /// untranslated sentence is suspected to be merged into it.
 const MERGE_SLACK: f64 = 0.12;
@@ -98,19 +145,20 @@ impl Check for OmissionCheck {
         Severity::Error
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let (median, _) = super::length::log_ratio_stats(ctx);
+        let (median, mad) = super::length::log_ratio_stats(ctx);
         for v in &ctx.views {
             if v.source.is_empty() || !v.target.is_empty() {
                 continue;
             }
             let text = &v.source.text;
             let merged = looks_merged(ctx, v.index, median);
+            let loose = loose_pair(ctx, v.index, median, mad);
             let Some(short) = unmatched_is_short(text) else {
                 continue;
             };
             let sev = if is_editorial(text, ctx.source_profile) {
                 Severity::Info
-            } else if short || merged {
+            } else if short || merged || loose {
                 Severity::Warning
             } else {
                 self.default_severity()
@@ -124,6 +172,8 @@ impl Check for OmissionCheck {
                         excerpt(text, 60),
                         if merged {
                             " (or merged into the translation next to it)"
+                        } else if loose {
+                            " (or loosely translated by the unmatched target sentence next to it)"
                         } else {
                             ""
                         }
@@ -198,6 +248,43 @@ mod tests {
             (
                 &["Escolas foram fechadas na região."],
                 &["Schools in the region were closed."],
+            ),
+        ]);
+        let out = f.run(&OmissionCheck);
+        assert_eq!(out[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn loose_translation_split_by_the_alignment_is_a_warning() {
+        let f = Fixture::links(&[
+            (
+                &["O ministro chegou a Brasília nesta manhã."],
+                &["The minister arrived in Brasília this morning."],
+            ),
+            (&["A inflação de São Paulo subiu para 4,5% no ano."], &[]),
+            (&[], &["Prices in São Paulo climbed 4.5% over the year."]),
+        ]);
+        let out = f.run(&OmissionCheck);
+        assert_eq!(out[0].severity, Severity::Warning);
+        assert!(out[0].message.contains("loosely"));
+    }
+
+    #[test]
+    fn omission_next_to_an_unrelated_addition_stays_an_error() {
+        let f = Fixture::links(&[
+            (
+                &["O ministro chegou a Brasília nesta manhã."],
+                &["The minister arrived in Brasília this morning."],
+            ),
+            (
+                &[
+                    "Entre os estados, São Paulo liderou com 446.950 vagas, seguido por Minas Gerais.",
+                ],
+                &[],
+            ),
+            (
+                &[],
+                &["Economists at several banks said they would revise their forecasts."],
             ),
         ]);
         let out = f.run(&OmissionCheck);
