@@ -63,7 +63,7 @@ pub(crate) fn unmatched_is_short(text: &str) -> Option<bool> {
 /// the translation of a neighbouring link (an alignment slip rather than an
 /// omission): that neighbour's target is too long for its source, and adding
 /// this sentence to its source brings the ratio closer to the document's.
-fn looks_merged(ctx: &Context, li: usize, median: f64) -> bool {
+fn looks_merged(ctx: &Context, li: usize, median: f64, mad: f64) -> bool {
     let Some(v) = ctx.views.get(li) else {
         return false;
     };
@@ -81,7 +81,9 @@ fn looks_merged(ctx: &Context, li: usize, median: f64) -> bool {
             }
             let now = ((t / s).ln() - median).abs();
             let merged = ((t / (s + extra)).ln() - median).abs();
-            now >= MERGE_SLACK && merged < now
+            let sigma = 1.4826 * mad;
+            // The neighbour must be clearly too long, and fit well once merged.
+            now >= (3.0 * sigma).max(MERGE_SLACK) && merged <= sigma.max(0.1)
         })
 }
 
@@ -130,9 +132,9 @@ fn loose_pair(ctx: &Context, li: usize, median: f64, mad: f64) -> bool {
         })
 }
 
-/// How far (in log ratio) a neighbour's length must be off before an
-/// untranslated sentence is suspected to be merged into it.
-const MERGE_SLACK: f64 = 0.12;
+/// How far (in log ratio) a neighbour's length must at least be off before
+/// an untranslated sentence is suspected to be merged into it.
+const MERGE_SLACK: f64 = 0.3;
 
 impl Check for OmissionCheck {
     fn id(&self) -> &'static str {
@@ -151,7 +153,7 @@ impl Check for OmissionCheck {
                 continue;
             }
             let text = &v.source.text;
-            let merged = looks_merged(ctx, v.index, median);
+            let merged = looks_merged(ctx, v.index, median, mad);
             let loose = loose_pair(ctx, v.index, median, mad);
             let Some(short) = unmatched_is_short(text) else {
                 continue;
@@ -232,6 +234,26 @@ mod tests {
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].severity, Severity::Warning);
         assert!(out[0].message.contains("merged"));
+    }
+
+    #[test]
+    fn omission_next_to_a_somewhat_long_translation_stays_an_error() {
+        let f = Fixture::links(&[
+            (
+                &["Enquanto isso, a economia iraniana segue sob forte pressão."],
+                &[],
+            ),
+            (
+                &[
+                    "O rial perdeu mais de 40% do seu valor frente ao dólar em doze meses, e a inflação oficial chegou a 32,5% em fevereiro, segundo o Banco Central do Irã.",
+                ],
+                &[
+                    "The rial has lost more than 40% of its value against the dollar in twelve months, and official inflation reached 32.5% in February, according to the Central Bank of Iran.",
+                ],
+            ),
+        ]);
+        let out = f.run(&OmissionCheck);
+        assert_eq!(out[0].severity, Severity::Error);
     }
 
     #[test]
