@@ -450,6 +450,28 @@ mod tests {
     }
 
     #[test]
+    fn english_left_in_a_portuguese_target_is_caught() {
+        let f = Fixture::with_langs(
+            "en",
+            "pt",
+            &[(
+                &["The central bank said it would keep rates on hold for now."],
+                &["The central bank said it would keep rates on hold for the time being."],
+            )],
+        );
+        assert_eq!(f.run(&UntranslatedCheck).len(), 1);
+        let f = Fixture::with_langs(
+            "en",
+            "pt",
+            &[(
+                &["The central bank said it would keep rates on hold for now."],
+                &["O banco central disse que vai manter os juros por enquanto."],
+            )],
+        );
+        assert!(f.run(&UntranslatedCheck).is_empty());
+    }
+
+    #[test]
     fn translation_passes() {
         assert!(
             run(
