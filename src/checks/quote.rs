@@ -27,7 +27,8 @@
 //! no mark and is not inside a quotation. An imbalance that the aligned
 //! source has too, a dropped quotation on a low-confidence link, and a
 //! dropped title-like quotation (short and capitalised, as pt quotes
-//! titles that English italicises) and a short quotation whose target uses
+//! titles that English italicises), a quotation dropped from a headline
+//! (often paraphrased) and a short quotation whose target uses
 //! a profile `equivalents` word instead ("the so-called secret budget") are
 //! warnings.
 
@@ -584,7 +585,21 @@ impl Check for QuoteCheck {
                     .equivalents
                     .iter()
                     .any(|e| !e.is_empty() && target_folded.contains(&crate::text::fold(e)));
-            let sev = if link.low_confidence || title_like || marked_otherwise {
+            // A headline (a paragraph of one sentence with no final
+            // punctuation) is often paraphrased.
+            let headline = src_segs.len() == 1
+                && src_segs.first().is_some_and(|seg| {
+                    let alone =
+                        |n: Option<&Segment>| n.is_none_or(|n| n.paragraph != seg.paragraph);
+                    let idx = link.source.first().copied().unwrap_or(0);
+                    alone(idx.checked_sub(1).and_then(|p| ctx.source_segments.get(p)))
+                        && alone(ctx.source_segments.get(idx + 1))
+                        && !ctx.source.text.get(seg.start..seg.end).is_some_and(|t| {
+                            t.trim_end_matches(|c: char| glyph(c).is_some())
+                                .ends_with(['.', '!', '?', '…'])
+                        })
+                });
+            let sev = if link.low_confidence || title_like || marked_otherwise || headline {
                 Severity::Warning
             } else {
                 self.default_severity()
@@ -1014,6 +1029,25 @@ mod tests {
         );
         assert_eq!(out.len(), 1, "{out:?}");
         assert!(out[0].message.contains("never closed"));
+    }
+
+    #[test]
+    fn headline_paraphrase_is_a_warning() {
+        let mut f = Fixture::links(&[
+            (
+                &["Lula: “Não haverá recessão este ano”"],
+                &["Lula says there will be no recession this year"],
+            ),
+            (
+                &["O presidente falou em Brasília."],
+                &["The president spoke in Brasília."],
+            ),
+        ]);
+        f.src_segs[1].paragraph = 1;
+        f.tgt_segs[1].paragraph = 1;
+        let out = f.run(&QuoteCheck);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].severity, Severity::Warning);
     }
 
     #[test]
