@@ -136,6 +136,76 @@ fn loose_pair(ctx: &Context, li: usize, median: f64, mad: f64) -> bool {
 /// an untranslated sentence is suspected to be merged into it.
 const MERGE_SLACK: f64 = 0.3;
 
+impl OmissionCheck {
+    /// A sentence of a many-to-one link whose numbers and names appear
+    /// nowhere in the link's translation, while those of its companion
+    /// sentences do: the alignment may have folded an untranslated
+    /// sentence into its neighbour's link. Only anchors the translation uses
+    /// somewhere (kept names, numbers) count, so exonyms do not mislead.
+    fn within_links(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let target_vocab: std::collections::HashSet<String> =
+            anchors(&ctx.target.text).into_iter().collect();
+        for (li, link) in ctx.links.iter().enumerate() {
+            if link.source.len() < 2 || link.target.is_empty() {
+                continue;
+            }
+            let Some(v) = ctx.views.get(li) else { continue };
+            let here: std::collections::HashSet<String> =
+                anchors(&v.target.text).into_iter().collect();
+            let per_sentence: Vec<(usize, Vec<String>)> = link
+                .source
+                .iter()
+                .filter_map(|&i| {
+                    let s = ctx.source_segments.get(i)?;
+                    let t = ctx.source.text.get(s.start..s.end)?;
+                    let a: Vec<String> = anchors(t)
+                        .into_iter()
+                        .filter(|a| target_vocab.contains(a))
+                        .collect();
+                    Some((i, a))
+                })
+                .collect();
+            let found = |a: &[String]| a.iter().filter(|x| here.contains(*x)).count();
+            for (k, (i, a)) in per_sentence.iter().enumerate() {
+                let others_found = per_sentence
+                    .iter()
+                    .enumerate()
+                    .any(|(j, (_, b))| j != k && found(b) > 0);
+                if a.len() < 2 || found(a) > 0 || !others_found {
+                    continue;
+                }
+                let Some(seg) = ctx.source_segments.get(*i) else {
+                    continue;
+                };
+                let Some(text) = ctx.source.text.get(seg.start..seg.end) else {
+                    continue;
+                };
+                // Offset of this sentence in the link's source text.
+                let offset: usize = link
+                    .source
+                    .iter()
+                    .take_while(|&&x| x != *i)
+                    .filter_map(|&x| ctx.source_segments.get(x))
+                    .map(|s| s.end - s.start + 1)
+                    .sum();
+                out.push(
+                    Finding::new(
+                        self.id(),
+                        Severity::Warning,
+                        format!(
+                            "source sentence may be missing from the translation (its {} do not appear there): \"{}\"",
+                            a.join(", "),
+                            excerpt(text, 60)
+                        ),
+                    )
+                    .link(li)
+                    .source_span(offset..offset + text.len()),
+                );
+            }
+        }
+    }
+}
+
 impl Check for OmissionCheck {
     fn id(&self) -> &'static str {
         "omission"
@@ -147,6 +217,7 @@ impl Check for OmissionCheck {
         Severity::Error
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        self.within_links(ctx, out);
         let (median, mad) = super::length::log_ratio_stats(ctx);
         for v in &ctx.views {
             if v.source.is_empty() || !v.target.is_empty() {
@@ -311,6 +382,43 @@ mod tests {
         ]);
         let out = f.run(&OmissionCheck);
         assert_eq!(out[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn sentence_folded_into_a_two_to_one_link_is_a_warning() {
+        let f = Fixture::links(&[
+            (
+                &[
+                    "São Paulo liderou com 446.950 vagas, seguido por Minas Gerais.",
+                    "O Rio de Janeiro criou 134.588 vagas.",
+                ],
+                &["Rio de Janeiro created 134,588 jobs."],
+            ),
+            (
+                &["Em Minas Gerais, o saldo foi de 166.121."],
+                &["In São Paulo and Minas Gerais the balance was 166,121 and 446,950."],
+            ),
+        ]);
+        let out = f.run(&OmissionCheck);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].severity, Severity::Warning);
+        assert_eq!(out[0].link, Some(0));
+        assert_eq!(
+            out[0].source_span,
+            Some(0.."São Paulo liderou com 446.950 vagas, seguido por Minas Gerais.".len())
+        );
+    }
+
+    #[test]
+    fn merged_sentences_all_translated_pass() {
+        let f = Fixture::links(&[(
+            &[
+                "São Paulo liderou com 446.950 vagas.",
+                "O Rio de Janeiro criou 134.588 vagas.",
+            ],
+            &["São Paulo led with 446,950 jobs and Rio de Janeiro created 134,588."],
+        )]);
+        assert!(f.run(&OmissionCheck).is_empty());
     }
 
     #[test]
