@@ -208,6 +208,10 @@ pub struct QuoteProfile {
     /// English): a warning, with the preferred mark of the same role.
     #[serde(default)]
     pub forbidden: Vec<String>,
+    /// Words that do the work of scare quotes (`so-called`, `dubbed`), in
+    /// lower case: a short quotation dropped next to one is only a warning.
+    #[serde(default)]
+    pub equivalents: Vec<String>,
 }
 
 /// Word lists.
