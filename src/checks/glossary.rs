@@ -183,19 +183,20 @@ impl Check for GlossaryCheck {
                         .any(|x| x.kind == Kind::Target && x.start == r.start && x.end == r.end);
                     if *d <= NEAR && !is_other_term && !overlaps(&reported, r.clone()) {
                         let found = v.target.text.get(r.clone()).unwrap_or("");
-                        out.push(
-                            Finding::new(
-                                "glossary",
-                                sev,
-                                format!(
-                                    "misspelled '{found}': the glossary renders '{src_text}' as '{preferred}'"
-                                ),
+                        let msg = if fold(src_text) == fold(preferred) {
+                            format!("misspelled '{found}': the glossary spells it '{preferred}'")
+                        } else {
+                            format!(
+                                "misspelled '{found}': the glossary renders '{src_text}' as '{preferred}'"
                             )
-                            .link(vi)
-                            .source_span(s.start..s.end)
-                            .target_span(r.clone())
-                            .suggestion(preferred)
-                            .expected(preferred),
+                        };
+                        out.push(
+                            Finding::new("glossary", sev, msg)
+                                .link(vi)
+                                .source_span(s.start..s.end)
+                                .target_span(r.clone())
+                                .suggestion(preferred)
+                                .expected(preferred),
                         );
                         reported.push(r.clone());
                         continue;
