@@ -78,11 +78,12 @@ impl Check for ConsistencyCheck {
                 });
             }
         }
-        let keys: Vec<&String> = forms.keys().collect();
+        let keys: Vec<(&String, usize)> = forms.keys().map(|k| (k, k.chars().count())).collect();
         let backed = |k: &str| src_words.contains(k) || preferred.contains(k);
-        for (i, a) in keys.iter().enumerate() {
-            for b in keys.iter().skip(i + 1) {
-                if !is_near(a, b) || is_inflection(a, b) {
+        for (i, &(a, la)) in keys.iter().enumerate() {
+            for &(b, lb) in keys.iter().skip(i + 1) {
+                // Cheap length filter before the edit distance.
+                if la.abs_diff(lb) > 2 || !is_near(a, b) || is_inflection(a, b) {
                     continue;
                 }
                 let (good, bad) = match (backed(a), backed(b)) {
@@ -93,7 +94,7 @@ impl Check for ConsistencyCheck {
                 if forbidden.contains(bad.as_str()) {
                     continue;
                 }
-                let (Some(good_form), Some(bad_form)) = (forms.get(*good), forms.get(*bad)) else {
+                let (Some(good_form), Some(bad_form)) = (forms.get(good), forms.get(bad)) else {
                     continue;
                 };
                 for occ in &bad_form.occurrences {
@@ -103,7 +104,7 @@ impl Check for ConsistencyCheck {
                     // Where the source has the backed spelling, the name check reports.
                     let src_has = words(&v.source.text)
                         .iter()
-                        .any(|w| squash(w.text) == **good);
+                        .any(|w| squash(w.text) == *good);
                     if src_has {
                         continue;
                     }

@@ -33,8 +33,8 @@ impl Check for NameCheck {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let sp = ctx.source_profile;
         let tp = ctx.target_profile;
-        let src_doc = DocWords::new(&ctx.source.text, sp);
-        let tgt_doc = DocWords::new(&ctx.target.text, tp);
+        let src_doc = DocWords::new(&ctx.source.text);
+        let tgt_doc = DocWords::new(&ctx.target.text);
         let m = (!ctx.glossary.terms.is_empty()).then(|| ctx.glossary.matcher(sp, tp));
         for (vi, v) in ctx.views.iter().enumerate() {
             if v.source.is_empty() || v.target.is_empty() {
@@ -199,13 +199,12 @@ pub(super) struct DocWords {
 }
 
 impl DocWords {
-    pub fn new(text: &str, profile: &Profile) -> DocWords {
+    pub fn new(text: &str) -> DocWords {
         let mut d = DocWords {
             mid_capitalised: HashSet::new(),
             lower: HashSet::new(),
             all: HashSet::new(),
         };
-        let _ = profile;
         for w in words(text) {
             let key = squash(w.text);
             if starts_upper(w.text) {
