@@ -58,7 +58,10 @@ impl Check for NameCheck {
                 .filter_map(|&n| ctx.views.get(n))
                 .collect();
             let tgt_words = words(&v.target.text);
-            let tgt_keys: Vec<String> = tgt_words.iter().map(|w| squash(w.text)).collect();
+            // Words and adjacent pairs (COP 30 for COP30, Al Busaidi for Albusaidi).
+            let mut tgt_keys: Vec<String> = tgt_words.iter().map(|w| squash(w.text)).collect();
+            let pairs: Vec<String> = tgt_keys.windows(2).map(|p| p.concat()).collect();
+            tgt_keys.extend(pairs);
             // Neighbouring links, for alignment slack: (source keys, target keys).
             let near_sides: Vec<(Vec<String>, Vec<String>)> = neighbours
                 .iter()
@@ -72,6 +75,7 @@ impl Check for NameCheck {
                 let mut absent: Vec<&NameWord> = Vec::new();
                 let mut misses: Vec<(&NameWord, crate::text::Word)> = Vec::new();
                 let mut any_glossary = false;
+                let mut some_rendered = false;
                 for w in &name.words {
                     if src_gl
                         .iter()
@@ -88,12 +92,18 @@ impl Check for NameCheck {
                     if present(&key, &tgt_keys) || in_neighbour {
                         continue;
                     }
-                    if w.kind == WordKind::Capitalised
-                        && let Some(t) =
-                            near_miss(w, &tgt_words, &tgt_gl, &src_doc, &tgt_doc, sp, tp)
-                    {
-                        misses.push((w, t));
-                        continue;
+                    if w.kind == WordKind::Capitalised {
+                        match near_miss(w, &tgt_words, &tgt_gl, &src_doc, &tgt_doc, sp, tp) {
+                            Near::Rendered => {
+                                some_rendered = true;
+                                continue;
+                            }
+                            Near::Miss(t) => {
+                                misses.push((w, t));
+                                continue;
+                            }
+                            Near::None => {}
+                        }
                     }
                     absent.push(w);
                 }
@@ -104,9 +114,13 @@ impl Check for NameCheck {
                     for (w, t) in misses {
                         // One vowel apart (Mohammad, Mohammed) is often a second
                         // transliteration: a warning, unless the target keeps the
-                        // source spelling elsewhere.
+                        // source spelling elsewhere; and nothing when another word
+                        // of the name is a cognate (Grande Bazar → Grand Bazaar).
                         let variant =
                             is_vowel_variant(&w.text, t.text) && !tgt_doc.has(&squash(&w.text));
+                        if variant && some_rendered {
+                            continue;
+                        }
                         let sev = if low_conf || variant {
                             Severity::Warning
                         } else {
@@ -460,7 +474,17 @@ fn has_native(w: &str, p: &Profile) -> bool {
     })
 }
 
-/// The target word that misspells a source name word, if any.
+/// What the target holds for a source name word missing as such.
+enum Near<'a> {
+    /// A likely rendering: a cognate (Pentágono → Pentagon), an accented
+    /// local form's translation, or a glossary spelling.
+    Rendered,
+    /// A near spelling that is not a rendering: a misspelling.
+    Miss(Word<'a>),
+    None,
+}
+
+/// Looks for the source name word's rendering or misspelling in the target.
 fn near_miss<'a>(
     w: &NameWord,
     tgt_words: &[Word<'a>],
@@ -469,13 +493,22 @@ fn near_miss<'a>(
     tgt_doc: &DocWords,
     sp: &Profile,
     tp: &Profile,
-) -> Option<Word<'a>> {
+) -> Near<'a> {
     let key = squash(&w.text);
     let has_native = has_native(&w.text, sp);
     let cog = cognate_form(&w.text, sp);
     let mut best: Option<(usize, Word<'a>)> = None;
+    let mut rendered = false;
     for t in tgt_words {
-        if !starts_upper(t.text) || !is_near(&w.text, t.text) {
+        if !starts_upper(t.text) {
+            continue;
+        }
+        // Cognate renderings (Pentágono → Pentagon, Zelenski → Zelensky).
+        if cognate_form(t.text, tp) == cog {
+            rendered = true;
+            continue;
+        }
+        if !is_near(&w.text, t.text) {
             continue;
         }
         let tkey = squash(t.text);
@@ -483,21 +516,16 @@ fn near_miss<'a>(
         if src_doc.has(&tkey) {
             continue;
         }
-        // The glossary owns glossary spellings.
-        if tgt_gl.iter().any(|g| g.start < t.end && t.start < g.end) {
-            continue;
-        }
-        // A common word of either language (carnaval, carnival) may be translated.
-        if src_doc.lower.contains(&key) || tgt_doc.lower.contains(&tkey) {
-            continue;
-        }
-        // Cognate renderings (Pentágono → Pentagon, Senado → Senate).
-        if cognate_form(t.text, tp) == cog {
-            continue;
-        }
-        // An accented local form may be translated (Romênia → Romania),
-        // unless the target keeps the source spelling elsewhere.
-        if has_native && !tgt_doc.has(&key) {
+        // The glossary owns glossary spellings; a common word of either
+        // language (carnaval, carnival) may be translated; an accented local
+        // form may be translated (Romênia → Romania) unless the target keeps
+        // the source spelling elsewhere.
+        if tgt_gl.iter().any(|g| g.start < t.end && t.start < g.end)
+            || src_doc.lower.contains(&key)
+            || tgt_doc.lower.contains(&tkey)
+            || (has_native && !tgt_doc.has(&key))
+        {
+            rendered = true;
             continue;
         }
         let d = edit(&w.text, t.text).0;
@@ -505,7 +533,11 @@ fn near_miss<'a>(
             best = Some((d, *t));
         }
     }
-    best.map(|b| b.1)
+    match best {
+        _ if rendered => Near::Rendered,
+        Some((_, t)) => Near::Miss(t),
+        None => Near::None,
+    }
 }
 
 #[cfg(test)]
@@ -635,6 +667,7 @@ mod tests {
             ("O Estreito de Ormuz.", "The Strait of Hormuz."),
             ("Segundo a ONU e a OTAN.", "According to the UN and NATO."),
             ("No Grande Bazar de Teerã.", "At Tehran's Grand Bazaar."),
+            ("O Grande Bazar.", "The Grand Bazaar."),
             (
                 "O Centro de Desastres Naturais.",
                 "The Natural Disasters Center.",
@@ -644,6 +677,16 @@ mod tests {
             let f = errors(s, t);
             assert!(f.is_empty(), "{s} → {t}: {f:#?}");
         }
+    }
+
+    #[test]
+    fn cognate_first_name_does_not_hide_a_misspelt_surname() {
+        let f = errors(
+            "O porta-voz Dmitri Peskov disse.",
+            "Spokesman Dmitry Peskow said.",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("Peskow"));
     }
 
     #[test]
@@ -715,6 +758,7 @@ mod tests {
         assert_eq!(f.len(), 2, "{f:#?}");
         assert!(f.iter().all(|x| x.severity == Severity::Warning));
         assert!(run("Caças F-35 na COP30.", "F35 jets at COP30.").is_empty());
+        assert!(run("Na COP30.", "At COP 30.").is_empty());
     }
 
     #[test]
