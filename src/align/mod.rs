@@ -1,9 +1,41 @@
 //! Sentence alignment: pairs source and target segments into [`Link`]s
-//! (1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0, 0-1) that never cross.
+//! (1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0, 0-1, and rarer 2-3, 3-2, 1-4, 4-1) that
+//! never cross and cover every sentence exactly once, in order.
+//!
+//! How a link is scored (lower cost is better, in nats):
+//! - a Gale–Church length model, with the length ratio `c` taken from the
+//!   pair's own totals and the variance `s²` re-estimated from the first
+//!   pass's confident 1-1 links (plain mean; 6.8 before that);
+//! - minus a reward for the weight of dictionary-free anchors the two sides
+//!   share, plus a penalty for anchor weight left unmatched ([`features`]);
+//! - the link type's prior, re-estimated per document from the first pass's
+//!   expected link counts; 1-0 and 0-1 links have a constant cost instead;
+//! - a penalty when a link's paragraph boundaries disagree between the sides
+//!   (only when both sides have paragraphs).
+//!
+//! A second pass adds word pairs learned from the first pass's confident 1-1
+//! links ([`model1`]) as extra anchors and aligns again.
+//!
+//! Cost stays near-linear: a coarse path through hapax anchors (keys that occur
+//! once on each side, filtered to their longest increasing chain) defines a
+//! band, the DP runs only inside it ([`dp`]), and the band is widened and the
+//! DP rerun when the best path runs along its edge.
+//!
+//! Confidence: each link's score is its posterior probability under the
+//! forward–backward algorithm in the band (costs read as negative
+//! log-probabilities at temperature [`Params::temperature`]): the share of all
+//! alignments, weighted by their probability, that contain this exact link.
+//! Links below [`Params::low_confidence`] are flagged.
 
+mod dp;
+pub mod eval;
+pub mod features;
 pub mod gold;
+mod model1;
 
 use crate::profile::Profile;
+pub use features::ClassWeights;
+use features::{Keys, Sent};
 use serde::Serialize;
 
 /// Aligned source and target sentences (indices into the segment lists).
@@ -39,20 +71,552 @@ pub struct AlignOptions {
     pub term_pairs: Vec<(String, String)>,
 }
 
+/// Scoring and search settings.
+#[derive(Debug, Clone)]
+pub struct Params {
+    /// Link types `(source count, target count)` and their prior probabilities.
+    /// 1-0 and 0-1 take [`Params::null_cost`] instead of a prior.
+    pub priors: Vec<(usize, usize, f64)>,
+    /// Constant cost of a 1-0 or 0-1 link.
+    pub null_cost: f64,
+    /// Cost removed from a null link that continues a run of null links on
+    /// the same side (omitted or added blocks come in one piece).
+    pub gap_bonus: f64,
+    /// Null cost factor for junk lines (fewer than 3 letters or mostly non-letters).
+    pub junk_null: f64,
+    /// Cost removed per unit of shared anchor weight.
+    pub match_reward: f64,
+    /// Cost added per unit of anchor weight left unmatched in a link.
+    pub unmatched_penalty: f64,
+    /// Cost per unit of anchor weight of a sentence left unaligned.
+    pub null_unmatched: f64,
+    /// Cost of a link whose paragraph boundaries differ between the sides.
+    pub paragraph_penalty: f64,
+    pub weights: ClassWeights,
+    /// Initial half-width of the band around the coarse path.
+    pub band: usize,
+    /// Temperature of the posteriors used for confidence.
+    pub temperature: f64,
+    /// Links with a posterior below this are flagged `low_confidence`.
+    pub low_confidence: f64,
+    /// Learn word pairs from the first pass and align again.
+    pub learn_pairs: bool,
+    /// Re-estimate the length variance from the first pass (else keep 6.8).
+    pub reestimate_variance: bool,
+    /// Posterior a first-pass 1-1 link needs to train word pairs.
+    pub train_posterior: f64,
+    /// Re-estimate link-type priors per document (weight of the global prior,
+    /// in links; 0 turns it off).
+    pub prior_strength: f64,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            priors: vec![
+                (1, 1, 0.89),
+                (1, 2, 0.0445),
+                (2, 1, 0.0445),
+                (2, 2, 0.006),
+                (1, 3, 0.003),
+                (3, 1, 0.003),
+                (2, 3, 0.0005),
+                (3, 2, 0.0005),
+                (1, 4, 0.0005),
+                (4, 1, 0.0005),
+            ],
+            null_cost: 4.5,
+            gap_bonus: 1.5,
+            junk_null: 1.0,
+            match_reward: 0.6,
+            unmatched_penalty: 0.3,
+            null_unmatched: 0.0,
+            paragraph_penalty: 3.0,
+            weights: ClassWeights::default(),
+            band: 30,
+            temperature: 1.0,
+            low_confidence: 0.5,
+            learn_pairs: true,
+            reestimate_variance: false,
+            train_posterior: 0.9,
+            prior_strength: 0.0,
+        }
+    }
+}
+
+/// Most cells the DP may use before it stops widening the band.
+const MAX_CELLS: usize = 40_000_000;
+
 /// Aligns two sides. Links cover every sentence exactly once, in order.
 pub fn align(source: &Side, target: &Side, options: &AlignOptions) -> Vec<Link> {
-    let _ = options;
-    // Placeholder: pair by position.
-    let n = source.sentences.len();
-    let m = target.sentences.len();
-    let mut links = Vec::new();
-    for i in 0..n.max(m) {
-        links.push(Link {
-            source: if i < n { vec![i] } else { vec![] },
-            target: if i < m { vec![i] } else { vec![] },
-            score: 0.5,
-            low_confidence: false,
-        });
+    align_with(source, target, options, &Params::default())
+}
+
+/// [`align`] with explicit scoring settings (the defaults are tuned on the
+/// gold corpora).
+pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Params) -> Vec<Link> {
+    let (n, m) = (source.sentences.len(), target.sentences.len());
+    if n == 0 || m == 0 {
+        let mut out: Vec<Link> = (0..n)
+            .map(|i| null_link(vec![i], vec![]))
+            .collect::<Vec<_>>();
+        out.extend((0..m).map(|j| null_link(vec![], vec![j])));
+        return out;
     }
-    links
+    let mut keys = Keys::default();
+    let (src_terms, tgt_terms): (Vec<String>, Vec<String>) =
+        options.term_pairs.iter().cloned().unzip();
+    let mut src = features::extract(
+        source,
+        &mut keys,
+        features::term_automaton(&src_terms).as_ref(),
+    );
+    let mut tgt = features::extract(
+        target,
+        &mut keys,
+        features::term_automaton(&tgt_terms).as_ref(),
+    );
+    let raw_src = src.clone();
+    let raw_tgt = tgt.clone();
+    features::weigh(&mut src, &mut tgt, &keys, &p.weights);
+
+    let ls: f64 = src.iter().map(|s| s.len).sum();
+    let lt: f64 = tgt.iter().map(|s| s.len).sum();
+    let ratio = if ls > 0.0 && lt > 0.0 { lt / ls } else { 1.0 };
+    let mut model = Model {
+        ratio,
+        var: 6.8,
+        priors: p.priors.clone(),
+    };
+
+    let coarse = coarse_path(&src, &tgt, &keys);
+    let band = dp::Band::around(&coarse, n, m, p.band);
+    let (band, sol) = run(&src, &tgt, source, target, &model, p, band, n, m, p.band);
+
+    // Re-estimate the variance from all 1-1 links (selecting confident ones
+    // would bias it low); learn word pairs from the confident ones.
+    let all_ones: Vec<((usize, usize), f64)> = sol
+        .path
+        .windows(2)
+        .zip(&sol.posterior)
+        .filter(|(w, _)| w[1].0 == w[0].0 + 1 && w[1].1 == w[0].1 + 1)
+        .map(|(w, post)| (w[0], *post))
+        .collect();
+    let ones: Vec<(usize, usize)> = all_ones
+        .iter()
+        .filter(|x| x.1 > p.train_posterior)
+        .map(|x| x.0)
+        .collect();
+    if p.reestimate_variance && all_ones.len() >= 10 {
+        let mut sum = 0.0;
+        let mut cnt = 0.0;
+        for &((i, j), _) in &all_ones {
+            let (a, b) = (src[i].len, tgt[j].len);
+            let mean = ((a + b / ratio) / 2.0).max(1.0);
+            sum += (b - ratio * a).powi(2) / mean;
+            cnt += 1.0;
+        }
+        let var = sum / cnt;
+        if var.is_finite() && var > 0.5 {
+            model.var = var;
+        }
+        if std::env::var_os("TRANSCHECK_DEBUG").is_some() {
+            eprintln!("var {var} ratio {ratio}");
+        }
+    }
+    if p.prior_strength > 0.0 {
+        let kinds = kinds_of(&model.priors);
+        let total: f64 = sol.expected.iter().sum();
+        let mut new = Vec::new();
+        for (k, &(a, b, prior)) in model.priors.iter().enumerate() {
+            let Some(e) = kinds
+                .iter()
+                .position(|&x| x == (a, b))
+                .map(|x| sol.expected[x])
+            else {
+                continue;
+            };
+            let _ = k;
+            new.push((
+                a,
+                b,
+                (e + p.prior_strength * prior) / (total + p.prior_strength),
+            ));
+        }
+        model.priors = new;
+    }
+
+    let mut final_sol = sol;
+    let mut final_band = band;
+    if p.learn_pairs && ones.len() >= 5 {
+        let train: Vec<(&[String], &[String])> = ones
+            .iter()
+            .take(5000)
+            .map(|&(i, j)| (src[i].words.as_slice(), tgt[j].words.as_slice()))
+            .collect();
+        let learned = model1::learn_pairs(&train, 5, 0.3);
+        if !learned.is_empty() {
+            let mut src2 = raw_src;
+            let mut tgt2 = raw_tgt;
+            add_learned(&mut src2, &mut tgt2, &learned, &mut keys);
+            features::weigh(&mut src2, &mut tgt2, &keys, &p.weights);
+            src = src2;
+            tgt = tgt2;
+        }
+        let band = dp::Band::around(&final_sol.path, n, m, p.band);
+        let (b2, s2) = run(&src, &tgt, source, target, &model, p, band, n, m, p.band);
+        final_sol = s2;
+        final_band = b2;
+    }
+    let _ = final_band;
+    links_of(&final_sol, p)
+}
+
+fn null_link(source: Vec<usize>, target: Vec<usize>) -> Link {
+    Link {
+        source,
+        target,
+        score: 1.0,
+        low_confidence: false,
+    }
+}
+
+/// Link kinds searched: the priors' kinds plus 1-0 and 0-1.
+fn kinds_of(priors: &[(usize, usize, f64)]) -> Vec<dp::Kind> {
+    let mut k: Vec<dp::Kind> = priors.iter().map(|&(a, b, _)| (a, b)).collect();
+    k.retain(|&(a, b)| a > 0 && b > 0);
+    k.push((1, 0));
+    k.push((0, 1));
+    k
+}
+
+fn links_of(sol: &dp::Solution, p: &Params) -> Vec<Link> {
+    sol.path
+        .windows(2)
+        .zip(&sol.posterior)
+        .map(|(w, &post)| {
+            let ((i0, j0), (i1, j1)) = (w[0], w[1]);
+            Link {
+                source: (i0..i1).collect(),
+                target: (j0..j1).collect(),
+                score: post,
+                low_confidence: post < p.low_confidence,
+            }
+        })
+        .collect()
+}
+
+/// Length-model settings for one document.
+struct Model {
+    ratio: f64,
+    var: f64,
+    priors: Vec<(usize, usize, f64)>,
+}
+
+/// Runs the DP in `band`, widening it while the best path runs along its edge.
+#[allow(clippy::too_many_arguments)]
+fn run(
+    src: &[Sent],
+    tgt: &[Sent],
+    source: &Side,
+    target: &Side,
+    model: &Model,
+    p: &Params,
+    mut band: dp::Band,
+    n: usize,
+    m: usize,
+    mut w: usize,
+) -> (dp::Band, dp::Solution) {
+    let kinds = kinds_of(&model.priors);
+    loop {
+        let scorer = Scorer::new(src, tgt, source, target, model, p, &band, n, m);
+        let cost = |i: usize, a: usize, j: usize, b: usize| scorer.cost(i, a, j, b);
+        let sol = dp::solve(&band, n, m, &kinds, p.temperature, p.gap_bonus, &cost);
+        let complete = sol.path.first() == Some(&(0, 0));
+        let margin = (w / 5).max(2);
+        let next_w = w * 2;
+        let wider = next_w * 2 * (n + 1) + band.cells() <= MAX_CELLS * 2;
+        if complete && (!band.touches_edge(&sol.path, m, margin) || !wider) {
+            return (band, sol);
+        }
+        if !wider {
+            // Cannot widen: fall back to a band around the diagonal corners.
+            return (band, sol);
+        }
+        w = next_w;
+        band = if complete {
+            dp::Band::around(&sol.path, n, m, w)
+        } else {
+            dp::Band::around(&[(0, 0), (n, m)], n, m, w.max(n.abs_diff(m)))
+        };
+    }
+}
+
+/// Prices links for the DP.
+struct Scorer<'a> {
+    src_len: Vec<f64>,
+    tgt_len: Vec<f64>,
+    src_total: Vec<f64>,
+    tgt_total: Vec<f64>,
+    src_junk: Vec<bool>,
+    tgt_junk: Vec<bool>,
+    src_para: &'a [usize],
+    tgt_para: &'a [usize],
+    /// Paragraph penalty, scaled by how well the paragraph counts agree (0 = off).
+    para_penalty: f64,
+    /// Shared anchor weight of sentence pairs near the band: row `s` holds
+    /// targets `sim_lo[s]..sim_lo[s] + len`.
+    sim: Vec<f64>,
+    sim_off: Vec<usize>,
+    sim_lo: Vec<usize>,
+    prior_cost: std::collections::HashMap<(usize, usize), f64>,
+    model: &'a Model,
+    p: &'a Params,
+}
+
+impl<'a> Scorer<'a> {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        src: &[Sent],
+        tgt: &[Sent],
+        source: &'a Side,
+        target: &'a Side,
+        model: &'a Model,
+        p: &'a Params,
+        band: &dp::Band,
+        n: usize,
+        m: usize,
+    ) -> Self {
+        let prefix = |v: &mut dyn Iterator<Item = f64>| {
+            let mut out = vec![0.0];
+            let mut acc = 0.0;
+            for x in v {
+                acc += x;
+                out.push(acc);
+            }
+            out
+        };
+        let max_span = 4;
+        let mut sim = Vec::new();
+        let mut sim_off = Vec::with_capacity(n + 1);
+        let mut sim_lo = Vec::with_capacity(n);
+        for (s, sent) in src.iter().enumerate().take(n) {
+            let lo = band.lo[s.saturating_sub(max_span)];
+            let hi = band.hi[(s + max_span + 1).min(n)].min(m);
+            sim_off.push(sim.len());
+            sim_lo.push(lo);
+            sim.extend(tgt[lo..hi].iter().map(|t| features::shared(sent, t)));
+        }
+        sim_off.push(sim.len());
+        let paras = |v: &[usize]| v.iter().max().copied().unwrap_or(0) + 1;
+        let (ps, pt) = (paras(&source.paragraphs), paras(&target.paragraphs));
+        let para_ok = source.paragraphs.len() == n && target.paragraphs.len() == m;
+        let para_penalty = if para_ok && ps > 1 && pt > 1 {
+            p.paragraph_penalty * ps.min(pt) as f64 / ps.max(pt) as f64
+        } else {
+            0.0
+        };
+        Scorer {
+            src_len: prefix(&mut src.iter().map(|s| s.len)),
+            tgt_len: prefix(&mut tgt.iter().map(|s| s.len)),
+            src_total: prefix(&mut src.iter().map(|s| s.total)),
+            tgt_total: prefix(&mut tgt.iter().map(|s| s.total)),
+            src_junk: src.iter().map(|s| s.junk).collect(),
+            tgt_junk: tgt.iter().map(|s| s.junk).collect(),
+            src_para: &source.paragraphs,
+            tgt_para: &target.paragraphs,
+            para_penalty,
+            sim,
+            sim_off,
+            sim_lo,
+            prior_cost: model
+                .priors
+                .iter()
+                .map(|&(a, b, pr)| ((a, b), -(pr.max(1e-12)).ln()))
+                .collect(),
+            model,
+            p,
+        }
+    }
+
+    #[inline]
+    fn sim(&self, s: usize, t: usize) -> f64 {
+        let (Some(&lo), Some(&off), Some(&end)) = (
+            self.sim_lo.get(s),
+            self.sim_off.get(s),
+            self.sim_off.get(s + 1),
+        ) else {
+            return 0.0;
+        };
+        if t < lo {
+            return 0.0;
+        }
+        self.sim
+            .get(off + t - lo)
+            .filter(|_| off + t - lo < end)
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    fn cost(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
+        let p = self.p;
+        if a == 0 || b == 0 {
+            let unmatched = if a > 0 {
+                self.src_total[i + a] - self.src_total[i]
+            } else {
+                self.tgt_total[j + b] - self.tgt_total[j]
+            };
+            let junk = if a > 0 {
+                self.src_junk[i]
+            } else {
+                self.tgt_junk[j]
+            };
+            let base = if junk {
+                p.null_cost * p.junk_null
+            } else {
+                p.null_cost
+            };
+            return base + p.null_unmatched * unmatched;
+        }
+        let ls = self.src_len[i + a] - self.src_len[i];
+        let lt = self.tgt_len[j + b] - self.tgt_len[j];
+        let mut c = self.prior_cost.get(&(a, b)).copied().unwrap_or(20.0);
+        c += length_cost(ls, lt, self.model.ratio, self.model.var);
+        let mut shared = 0.0;
+        for s in i..i + a {
+            for t in j..j + b {
+                shared += self.sim(s, t);
+            }
+        }
+        let total = (self.src_total[i + a] - self.src_total[i])
+            + (self.tgt_total[j + b] - self.tgt_total[j]);
+        let unmatched = (total - 2.0 * shared).max(0.0);
+        c += -p.match_reward * shared + p.unmatched_penalty * unmatched;
+        if self.para_penalty > 0.0 {
+            let starts = |v: &[usize], k: usize| k == 0 || v[k] != v[k - 1];
+            let inner = |v: &[usize], k: usize, len: usize| v[k] != v[k + len - 1];
+            if starts(self.src_para, i) != starts(self.tgt_para, j) {
+                c += self.para_penalty;
+            }
+            if inner(self.src_para, i, a) != inner(self.tgt_para, j, b) {
+                c += self.para_penalty;
+            }
+        }
+        c
+    }
+}
+
+/// Gale–Church cost: −ln P(|δ| ≥ observed), δ the length difference in
+/// standard deviations.
+fn length_cost(ls: f64, lt: f64, ratio: f64, var: f64) -> f64 {
+    if ls + lt <= 0.0 {
+        return 0.0;
+    }
+    let mean = ((ls + lt / ratio) / 2.0).max(1.0);
+    let delta = (lt - ratio * ls) / (var * mean).sqrt();
+    -ln_erfc(delta.abs() / std::f64::consts::SQRT_2)
+}
+
+/// ln erfc(z) for z ≥ 0 (Chebyshev fit, relative error < 1.2e-7), stable for large z.
+fn ln_erfc(z: f64) -> f64 {
+    let t = 1.0 / (1.0 + 0.5 * z);
+    let poly = -z * z - 1.265_512_23
+        + t * (1.000_023_68
+            + t * (0.374_091_96
+                + t * (0.096_784_18
+                    + t * (-0.186_288_06
+                        + t * (0.278_868_07
+                            + t * (-1.135_203_98
+                                + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
+    t.ln() + poly
+}
+
+/// A coarse path through hapax anchors: keys occurring in exactly one sentence
+/// on each side pair those sentences; the longest chain of such pairs that
+/// increases on both sides is kept.
+fn coarse_path(src: &[Sent], tgt: &[Sent], keys: &Keys) -> Vec<(usize, usize)> {
+    let (n, m) = (src.len(), tgt.len());
+    let mut where_s: Vec<(u32, usize)> = vec![(0, usize::MAX); keys.len()];
+    let mut where_t: Vec<(u32, usize)> = vec![(0, usize::MAX); keys.len()];
+    for (i, s) in src.iter().enumerate() {
+        for &(k, _) in &s.keys {
+            let e = &mut where_s[k as usize];
+            e.0 += 1;
+            e.1 = i;
+        }
+    }
+    for (j, s) in tgt.iter().enumerate() {
+        for &(k, _) in &s.keys {
+            let e = &mut where_t[k as usize];
+            e.0 += 1;
+            e.1 = j;
+        }
+    }
+    let mut pts: Vec<(usize, usize)> = where_s
+        .iter()
+        .zip(&where_t)
+        .filter(|(a, b)| a.0 == 1 && b.0 == 1)
+        .map(|(a, b)| (a.1, b.1))
+        .collect();
+    pts.sort_unstable();
+    pts.dedup();
+    // Longest chain strictly increasing in both coordinates (patience sorting):
+    // sort by i ascending, j descending within equal i, then LIS on j.
+    pts.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+    let mut tails: Vec<usize> = Vec::new(); // index into pts
+    let mut prev: Vec<usize> = vec![usize::MAX; pts.len()];
+    for (k, &(_, j)) in pts.iter().enumerate() {
+        let pos = tails.partition_point(|&t| pts[t].1 < j);
+        if pos > 0 {
+            prev[k] = tails[pos - 1];
+        }
+        if pos == tails.len() {
+            tails.push(k);
+        } else {
+            tails[pos] = k;
+        }
+    }
+    let mut chain = Vec::new();
+    let mut k = tails.last().copied().unwrap_or(usize::MAX);
+    while k != usize::MAX {
+        chain.push(pts[k]);
+        k = prev[k];
+    }
+    chain.reverse();
+    let mut out = vec![(0, 0)];
+    out.extend(chain.into_iter().map(|(i, j)| (i + 1, j + 1)));
+    out.push((n, m));
+    out
+}
+
+/// Adds learned word pairs as anchor keys to the sentences holding their words.
+fn add_learned(src: &mut [Sent], tgt: &mut [Sent], pairs: &[(String, String)], keys: &mut Keys) {
+    let mut by_src: std::collections::HashMap<&str, Vec<u32>> = Default::default();
+    let mut by_tgt: std::collections::HashMap<&str, Vec<u32>> = Default::default();
+    for (e, f) in pairs {
+        let id = keys.id(format!("l:{e}\u{1}{f}"), features::Class::Learned);
+        by_src.entry(e).or_default().push(id);
+        by_tgt.entry(f).or_default().push(id);
+    }
+    let add = |sents: &mut [Sent], by: &std::collections::HashMap<&str, Vec<u32>>| {
+        for s in sents {
+            let mut extra: Vec<u32> = s
+                .words
+                .iter()
+                .filter_map(|w| by.get(w.as_str()))
+                .flatten()
+                .copied()
+                .collect();
+            if extra.is_empty() {
+                continue;
+            }
+            extra.sort_unstable();
+            extra.dedup();
+            s.keys.extend(extra.into_iter().map(|k| (k, 0.0)));
+            s.keys.sort_unstable_by_key(|x| x.0);
+            s.keys.dedup_by_key(|x| x.0);
+        }
+    };
+    add(src, &by_src);
+    add(tgt, &by_tgt);
 }

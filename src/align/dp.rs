@@ -1,0 +1,359 @@
+//! Banded dynamic programming over the alignment lattice: Viterbi for the best
+//! path, forward–backward for link posteriors. Cell `(i, j)` means "the first
+//! `i` source and `j` target sentences are aligned"; only cells inside a
+//! [`Band`] exist, so time and memory grow with `n × band width`.
+
+/// For each source row `i` in `0..=n`, the target cells `lo[i]..=hi[i]`.
+#[derive(Debug, Clone)]
+pub(crate) struct Band {
+    pub lo: Vec<usize>,
+    pub hi: Vec<usize>,
+    offset: Vec<usize>,
+}
+
+impl Band {
+    /// A band of half-width `w` around a monotone path of cells, which must
+    /// start at `(0, 0)` and end at `(n, m)`. Every row is made reachable.
+    pub fn around(points: &[(usize, usize)], n: usize, m: usize, w: usize) -> Band {
+        let mut rlo = vec![usize::MAX; n + 1];
+        let mut rhi = vec![0usize; n + 1];
+        let mut mark = |r: usize, a: usize, b: usize| {
+            if r <= n {
+                rlo[r] = rlo[r].min(a.min(m));
+                rhi[r] = rhi[r].max(b.min(m));
+            }
+        };
+        mark(0, 0, 0);
+        mark(n, m, m);
+        for p in points.windows(2) {
+            let ((i1, j1), (i2, j2)) = (p[0], p[1]);
+            if i2 <= i1 {
+                mark(i1, j1.min(j2), j1.max(j2));
+                continue;
+            }
+            let di = (i2 - i1) as f64;
+            let dj = j2 as f64 - j1 as f64;
+            for r in i1..=i2 {
+                let x = j1 as f64 + dj * (r - i1) as f64 / di;
+                let y = j1 as f64 + dj * ((r + 1).min(i2) - i1) as f64 / di;
+                mark(r, x.floor().max(0.0) as usize, y.ceil().max(0.0) as usize);
+            }
+        }
+        // Rows no point touched take the previous row's range.
+        for r in 1..=n {
+            if rlo[r] == usize::MAX {
+                rlo[r] = rlo[r - 1];
+                rhi[r] = rhi[r].max(rhi[r - 1]);
+            }
+        }
+        let mut lo: Vec<usize> = rlo.iter().map(|&x| x.saturating_sub(w)).collect();
+        let mut hi: Vec<usize> = rhi.iter().map(|&x| (x + w).min(m)).collect();
+        lo[0] = 0;
+        hi[n] = m;
+        for r in 1..=n {
+            hi[r] = hi[r].max(hi[r - 1]);
+        }
+        for r in 0..n {
+            lo[r + 1] = lo[r + 1].max(lo[r]).min(hi[r]);
+        }
+        for r in 0..=n {
+            lo[r] = lo[r].min(hi[r]);
+        }
+        let mut offset = Vec::with_capacity(n + 2);
+        let mut total = 0;
+        for r in 0..=n {
+            offset.push(total);
+            total += hi[r] - lo[r] + 1;
+        }
+        offset.push(total);
+        Band { lo, hi, offset }
+    }
+
+    pub fn cells(&self) -> usize {
+        self.offset.last().copied().unwrap_or(0)
+    }
+
+    /// Flat index of cell `(i, j)`, if it is in the band.
+    #[inline]
+    pub fn index(&self, i: usize, j: usize) -> Option<usize> {
+        let lo = *self.lo.get(i)?;
+        if j < lo || j > self.hi[i] {
+            return None;
+        }
+        Some(self.offset[i] + j - lo)
+    }
+
+    /// Whether the path passes within `margin` of a band edge that is not the
+    /// edge of the whole lattice (so a wider band might find a better path).
+    pub fn touches_edge(&self, path: &[(usize, usize)], m: usize, margin: usize) -> bool {
+        path.iter().any(|&(i, j)| {
+            let (lo, hi) = (self.lo[i], self.hi[i]);
+            (lo > 0 && j < lo + margin) || (hi < m && j + margin > hi)
+        })
+    }
+}
+
+/// A link type: `a` source and `b` target sentences.
+pub(crate) type Kind = (usize, usize);
+
+/// The best path and, per link on it, its posterior probability.
+#[derive(Debug)]
+pub(crate) struct Solution {
+    /// Cells on the best path, `(0, 0)` first.
+    pub path: Vec<(usize, usize)>,
+    /// Posterior of each link (between consecutive cells of `path`).
+    pub posterior: Vec<f64>,
+    /// Expected number of links of each kind (same order as the kinds given).
+    pub expected: Vec<f64>,
+}
+
+/// Which kind of link last entered a cell: a null link continuing a run of
+/// the same direction is cheaper (affine gaps: omitted or added blocks, such
+/// as caption runs, come in one piece).
+#[inline]
+fn state_of(kind: Kind) -> usize {
+    match kind {
+        (_, 0) => 1,
+        (0, _) => 2,
+        _ => 0,
+    }
+}
+
+const STATES: usize = 3;
+
+/// Soft minimum at temperature `t`: −t·ln Σ exp(−x/t).
+#[inline]
+fn softmin(xs: &[f64], t: f64) -> f64 {
+    let m = xs.iter().copied().fold(f64::INFINITY, f64::min);
+    if !m.is_finite() {
+        return f64::INFINITY;
+    }
+    let s: f64 = xs.iter().map(|&x| (-(x - m) / t).exp()).sum();
+    m - t * s.ln()
+}
+
+/// Runs Viterbi and forward–backward in the band. `cost(i, a, j, b)` is the
+/// cost of a link taking source `i..i+a` and target `j..j+b`; a null link
+/// right after a null link of the same direction costs `gap_bonus` less.
+/// Costs are negative log-probabilities, divided by `temperature` for the
+/// posteriors.
+pub(crate) fn solve(
+    band: &Band,
+    n: usize,
+    m: usize,
+    kinds: &[Kind],
+    temperature: f64,
+    gap_bonus: f64,
+    cost: &dyn Fn(usize, usize, usize, usize) -> f64,
+) -> Solution {
+    let cells = band.cells();
+    let t = temperature.max(1e-6);
+    let mut best = vec![f64::INFINITY; cells * STATES];
+    let mut back = vec![(u8::MAX, 0u8); cells * STATES];
+    let mut fwd = vec![f64::INFINITY; cells * STATES];
+    let bonus = |from: usize, kind: Kind| -> f64 {
+        let s = state_of(kind);
+        if s != 0 && s == from { -gap_bonus } else { 0.0 }
+    };
+    if let Some(c) = band.index(0, 0) {
+        best[c * STATES] = 0.0;
+        fwd[c * STATES] = 0.0;
+    }
+    let mut terms: Vec<Vec<f64>> = vec![Vec::new(); STATES];
+    for i in 0..=n {
+        for j in band.lo[i]..=band.hi[i] {
+            if i == 0 && j == 0 {
+                continue;
+            }
+            let Some(here) = band.index(i, j) else {
+                continue;
+            };
+            for v in terms.iter_mut() {
+                v.clear();
+            }
+            for (k, &kind) in kinds.iter().enumerate() {
+                let (a, b) = kind;
+                if a > i || b > j {
+                    continue;
+                }
+                let Some(prev) = band.index(i - a, j - b) else {
+                    continue;
+                };
+                let ps = prev * STATES;
+                if fwd[ps..ps + STATES].iter().all(|x| !x.is_finite()) {
+                    continue;
+                }
+                let c = cost(i - a, a, j - b, b);
+                let to = state_of(kind);
+                let slot = here * STATES + to;
+                for from in 0..STATES {
+                    let extra = bonus(from, kind);
+                    let v = best[ps + from] + c + extra;
+                    if v < best[slot] {
+                        best[slot] = v;
+                        back[slot] = (k as u8, from as u8);
+                    }
+                    let f = fwd[ps + from];
+                    if f.is_finite() {
+                        terms[to].push(f + c + extra);
+                    }
+                }
+            }
+            for (to, v) in terms.iter().enumerate() {
+                fwd[here * STATES + to] = softmin(v, t);
+            }
+        }
+    }
+    // Backtrace from the best end state.
+    let mut path = vec![(n, m)];
+    let (mut i, mut j) = (n, m);
+    let mut state = band
+        .index(n, m)
+        .map(|c| {
+            (0..STATES)
+                .min_by(|&x, &y| best[c * STATES + x].total_cmp(&best[c * STATES + y]))
+                .unwrap_or(0)
+        })
+        .unwrap_or(0);
+    while i > 0 || j > 0 {
+        let (k, from) = band
+            .index(i, j)
+            .map(|c| back[c * STATES + state])
+            .unwrap_or((u8::MAX, 0));
+        let Some(&(a, b)) = kinds.get(k as usize) else {
+            break; // unreachable for a valid band; leave the rest to the caller
+        };
+        i -= a;
+        j -= b;
+        state = from as usize;
+        path.push((i, j));
+    }
+    path.reverse();
+    drop(best);
+    drop(back);
+
+    // Backward pass, with expected kind counts.
+    let mut bwd = vec![f64::INFINITY; cells * STATES];
+    let z = band
+        .index(n, m)
+        .map(|c| softmin(&fwd[c * STATES..c * STATES + STATES], t))
+        .unwrap_or(f64::INFINITY);
+    if let Some(c) = band.index(n, m) {
+        for s in 0..STATES {
+            bwd[c * STATES + s] = 0.0;
+        }
+    }
+    let mut expected = vec![0.0; kinds.len()];
+    for i in (0..=n).rev() {
+        for j in (band.lo[i]..=band.hi[i]).rev() {
+            if i == n && j == m {
+                continue;
+            }
+            let Some(here) = band.index(i, j) else {
+                continue;
+            };
+            for v in terms.iter_mut() {
+                v.clear();
+            }
+            for (k, &kind) in kinds.iter().enumerate() {
+                let (a, b) = kind;
+                if i + a > n || j + b > m {
+                    continue;
+                }
+                let Some(next) = band.index(i + a, j + b) else {
+                    continue;
+                };
+                let nb = bwd[next * STATES + state_of(kind)];
+                if !nb.is_finite() {
+                    continue;
+                }
+                let c = cost(i, a, j, b);
+                for from in 0..STATES {
+                    let x = c + bonus(from, kind) + nb;
+                    terms[from].push(x);
+                    let f = fwd[here * STATES + from];
+                    if f.is_finite() && z.is_finite() {
+                        expected[k] += (-(f + x - z) / t).exp();
+                    }
+                }
+            }
+            for (from, v) in terms.iter().enumerate() {
+                bwd[here * STATES + from] = softmin(v, t);
+            }
+        }
+    }
+    let posterior = path
+        .windows(2)
+        .map(|w| {
+            let ((i0, j0), (i1, j1)) = (w[0], w[1]);
+            let kind = (i1 - i0, j1 - j0);
+            match (band.index(i0, j0), band.index(i1, j1)) {
+                (Some(p), Some(q)) if z.is_finite() => {
+                    let c = cost(i0, kind.0, j0, kind.1);
+                    let nb = bwd[q * STATES + state_of(kind)];
+                    (0..STATES)
+                        .map(|from| {
+                            let f = fwd[p * STATES + from];
+                            (-(f + c + bonus(from, kind) + nb - z) / t).exp()
+                        })
+                        .sum::<f64>()
+                        .clamp(0.0, 1.0)
+                }
+                _ => 0.0,
+            }
+        })
+        .collect();
+    Solution {
+        path,
+        posterior,
+        expected,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn band_rows_are_connected_and_cover_corners() {
+        let b = Band::around(&[(0, 0), (3, 10), (10, 12)], 10, 12, 1);
+        assert_eq!(b.lo[0], 0);
+        assert_eq!(b.hi[10], 12);
+        for r in 0..10 {
+            assert!(b.lo[r + 1] <= b.hi[r], "row {r}: {:?} {:?}", b.lo, b.hi);
+            assert!(b.hi[r + 1] >= b.hi[r]);
+        }
+        // The vertical jump between rows 0 and 3 stays inside the band.
+        assert!(b.index(3, 10).is_some());
+    }
+
+    #[test]
+    fn solve_finds_diagonal_and_posteriors_sum_sensibly() {
+        let (n, m) = (5, 5);
+        let b = Band::around(&[(0, 0), (n, m)], n, m, 2);
+        let kinds = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2)];
+        let cost = |i: usize, a: usize, j: usize, b: usize| -> f64 {
+            if a == 1 && b == 1 && i == j { 0.0 } else { 5.0 }
+        };
+        let s = solve(&b, n, m, &kinds, 1.0, 0.0, &cost);
+        assert_eq!(s.path, (0..=5).map(|k| (k, k)).collect::<Vec<_>>());
+        assert!(s.posterior.iter().all(|&p| p > 0.9 && p <= 1.0));
+        let links: f64 = s.expected.iter().sum();
+        assert!((links - 5.0).abs() < 0.5, "{links}");
+    }
+
+    #[test]
+    fn solve_handles_one_empty_side() {
+        let b = Band::around(&[(0, 0), (3, 0)], 3, 0, 2);
+        let s = solve(
+            &b,
+            3,
+            0,
+            &[(1, 1), (1, 0), (0, 1)],
+            1.0,
+            0.5,
+            &|_, _, _, _| 1.0,
+        );
+        assert_eq!(s.path, vec![(0, 0), (1, 0), (2, 0), (3, 0)]);
+    }
+}

@@ -1,0 +1,126 @@
+//! Evaluation over the gold corpora (Text+Berg de-fr dev, ParIce en-is):
+//! aligns every document and scores it with [`gold::score`], pooled per corpus.
+
+use super::gold::{self, Score};
+use super::{AlignOptions, Params, Side};
+use crate::input::Document;
+use crate::profile::Profile;
+use std::path::{Path, PathBuf};
+
+/// Finds the gold corpora: `$TRANSCHECK_CORPORA`, else a `shared/corpora`
+/// folder in `start` or one of its ancestors (or beside them).
+pub fn find_corpora(start: &Path) -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("TRANSCHECK_CORPORA") {
+        let p = PathBuf::from(p);
+        return p.is_dir().then_some(p);
+    }
+    for dir in start.ancestors() {
+        let c = dir.join("shared").join("corpora");
+        if c.join("README.md").is_file() {
+            return Some(c);
+        }
+    }
+    None
+}
+
+/// One aligned and scored document.
+#[derive(Debug, Clone)]
+pub struct DocResult {
+    pub name: String,
+    pub source_sentences: usize,
+    pub target_sentences: usize,
+    pub score: Score,
+}
+
+/// A corpus: its documents and the pooled score.
+#[derive(Debug, Clone)]
+pub struct CorpusResult {
+    pub name: String,
+    pub docs: Vec<DocResult>,
+    pub pooled: Score,
+}
+
+/// A document pair with gold links, and the languages of its two sides.
+struct Job {
+    name: String,
+    source: PathBuf,
+    target: PathBuf,
+    gold: PathBuf,
+    langs: (&'static str, &'static str),
+}
+
+/// Aligns and scores every corpus found under `corpora`.
+pub fn evaluate(corpora: &Path, params: &Params) -> anyhow::Result<Vec<CorpusResult>> {
+    let mut out = Vec::new();
+    let tb = corpora.join("textberg-dev");
+    let jobs = vec![Job {
+        name: "dev".into(),
+        source: tb.join("dev.de"),
+        target: tb.join("dev.fr"),
+        gold: tb.join("dev.defr"),
+        langs: ("de", "fr"),
+    }];
+    out.push(run_corpus("Text+Berg dev (de-fr)", jobs, params)?);
+
+    let pi = corpora.join("parice-en-is");
+    let mut names: Vec<String> = std::fs::read_dir(pi.join("gold"))
+        .map_err(|e| anyhow::anyhow!("{}: {e}", pi.join("gold").display()))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    let jobs = names
+        .iter()
+        .map(|n| Job {
+            name: n.trim_end_matches(".txt").to_string(),
+            source: pi.join("eng_text").join(n),
+            target: pi.join("isl_text").join(n),
+            gold: pi.join("gold").join(n),
+            langs: ("en", "is"),
+        })
+        .collect();
+    out.push(run_corpus("ParIce (en-is)", jobs, params)?);
+    Ok(out)
+}
+
+fn run_corpus(name: &str, jobs: Vec<Job>, params: &Params) -> anyhow::Result<CorpusResult> {
+    let mut docs = Vec::new();
+    let mut pooled = Score::default();
+    for job in jobs {
+        let sd = Document::load(&job.source)?;
+        let td = Document::load(&job.target)?;
+        let gold_links = gold::load(&job.gold)?;
+        let sp = Profile::builtin(job.langs.0);
+        let tp = Profile::builtin(job.langs.1);
+        let ss = crate::segment::presegmented(&sd);
+        let ts = crate::segment::presegmented(&td);
+        let links = super::align_with(
+            &side(&sd, &ss, &sp),
+            &side(&td, &ts, &tp),
+            &AlignOptions::default(),
+            params,
+        );
+        let score = gold::score(&gold_links, &gold::from_links(&links));
+        pooled.add(&score);
+        docs.push(DocResult {
+            name: job.name,
+            source_sentences: ss.len(),
+            target_sentences: ts.len(),
+            score,
+        });
+    }
+    Ok(CorpusResult {
+        name: name.to_string(),
+        docs,
+        pooled,
+    })
+}
+
+fn side<'a>(doc: &'a Document, segs: &[crate::segment::Segment], profile: &'a Profile) -> Side<'a> {
+    Side {
+        sentences: segs.iter().map(|s| s.text(doc)).collect(),
+        paragraphs: segs.iter().map(|s| s.paragraph).collect(),
+        profile,
+    }
+}

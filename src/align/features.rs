@@ -1,0 +1,420 @@
+//! Dictionary-free lexical anchors for alignment: the keys each sentence
+//! carries (identical words, cognate prefixes, numbers, number and month words,
+//! punctuation, glossary terms, learned word pairs) and their weights.
+
+use super::Side;
+use crate::text::{fold, words};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+
+/// Anchor classes; each has its own weight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    Word,
+    Prefix,
+    Number,
+    Punct,
+    Term,
+    Learned,
+}
+
+/// Per-class weights before the document-frequency discount.
+#[derive(Debug, Clone, Copy)]
+pub struct ClassWeights {
+    pub word: f64,
+    pub prefix: f64,
+    pub number: f64,
+    pub punct: f64,
+    pub term: f64,
+    pub learned: f64,
+}
+
+impl Default for ClassWeights {
+    fn default() -> Self {
+        ClassWeights {
+            word: 1.0,
+            prefix: 2.0,
+            number: 4.0,
+            punct: 0.5,
+            term: 4.0,
+            learned: 1.5,
+        }
+    }
+}
+
+impl ClassWeights {
+    fn of(&self, c: Class) -> f64 {
+        match c {
+            Class::Word => self.word,
+            Class::Prefix => self.prefix,
+            Class::Number => self.number,
+            Class::Punct => self.punct,
+            Class::Term => self.term,
+            Class::Learned => self.learned,
+        }
+    }
+}
+
+/// Key vocabulary shared by both sides.
+#[derive(Debug, Default)]
+pub(crate) struct Keys {
+    ids: HashMap<String, u32>,
+    pub class: Vec<Class>,
+}
+
+impl Keys {
+    pub fn id(&mut self, key: String, class: Class) -> u32 {
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let id = self.class.len() as u32;
+        self.ids.insert(key, id);
+        self.class.push(class);
+        id
+    }
+    pub fn len(&self) -> usize {
+        self.class.len()
+    }
+}
+
+/// What the aligner knows about one sentence.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Sent {
+    /// Length in characters, whitespace excluded.
+    pub len: f64,
+    /// Distinct anchor keys, sorted by id, with their weight (0 = seen on one side only).
+    pub keys: Vec<(u32, f64)>,
+    /// Sum of the weights of `keys`.
+    pub total: f64,
+    /// Folded word tokens (for learning word pairs).
+    pub words: Vec<String>,
+    /// Hardly any letters (OCR debris, rules, page numbers): likely unaligned.
+    pub junk: bool,
+}
+
+const QUOTES: &[char] = &['«', '»', '“', '”', '„', '"', '‹', '›', '‟', '「', '」'];
+
+/// Extracts raw keys (weights unset) for every sentence of a side.
+pub(crate) fn extract(side: &Side, keys: &mut Keys, terms: Option<&AhoCorasick>) -> Vec<Sent> {
+    let np = &side.profile.numbers;
+    let fold_map = |m: &std::collections::BTreeMap<String, f64>| -> HashMap<String, f64> {
+        m.iter().map(|(k, v)| (fold(k), *v)).collect()
+    };
+    let mut number_words = fold_map(&np.cardinals);
+    number_words.extend(fold_map(&np.scales));
+    let ambiguous: Vec<String> = np.ambiguous.iter().map(|w| fold(w)).collect();
+    number_words.retain(|k, _| !ambiguous.contains(k) && k.chars().count() > 1);
+    let ordinal_words = fold_map(&np.ordinals);
+    let months: HashMap<String, usize> = np
+        .months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (fold(m), i + 1))
+        .collect();
+
+    side.sentences
+        .iter()
+        .map(|s| {
+            let mut ids = Vec::new();
+            let folded_sentence = fold(s);
+            let mut toks = Vec::new();
+            for w in words(s) {
+                let f = fold(w.text);
+                if f.chars().all(|c| c.is_ascii_digit()) {
+                    continue; // numbers are read below, with their separators
+                }
+                let letters = f.chars().filter(|c| c.is_alphabetic()).count();
+                if letters >= 3 {
+                    ids.push(keys.id(format!("w:{f}"), Class::Word));
+                }
+                if letters >= 5 && f.chars().all(char::is_alphabetic) {
+                    let p: String = f.chars().take(5).collect();
+                    ids.push(keys.id(format!("p:{p}"), Class::Prefix));
+                }
+                if let Some(v) = number_words.get(&f) {
+                    ids.push(keys.id(format!("n:{}", fmt_num(*v)), Class::Number));
+                } else if let Some(v) = ordinal_words.get(&f) {
+                    ids.push(keys.id(format!("o:{}", fmt_num(*v)), Class::Number));
+                }
+                if let Some(m) = months.get(&f) {
+                    ids.push(keys.id(format!("m:{m}"), Class::Number));
+                }
+                toks.push(f);
+            }
+            for n in numbers(s) {
+                ids.push(keys.id(format!("n:{n}"), Class::Number));
+            }
+            for c in s.chars() {
+                let k = match c {
+                    '?' | '¿' => "?",
+                    '!' | '¡' => "!",
+                    '(' => "(",
+                    ')' => ")",
+                    c if QUOTES.contains(&c) => "\"",
+                    _ => continue,
+                };
+                ids.push(keys.id(format!("x:{k}"), Class::Punct));
+            }
+            if let Some(ac) = terms {
+                for m in ac.find_iter(&folded_sentence) {
+                    let b = folded_sentence.as_bytes();
+                    let before_ok = m.start() == 0
+                        || !folded_sentence[..m.start()]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric);
+                    let after_ok = m.end() >= b.len()
+                        || !folded_sentence[m.end()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric);
+                    if before_ok && after_ok {
+                        ids.push(keys.id(format!("g:{}", m.pattern().as_usize()), Class::Term));
+                    }
+                }
+            }
+            ids.sort_unstable();
+            ids.dedup();
+            let len = s.chars().filter(|c| !c.is_whitespace()).count();
+            let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+            Sent {
+                junk: letters < 3 || letters * 2 < len,
+                len: len as f64,
+                keys: ids.into_iter().map(|k| (k, 0.0)).collect(),
+                total: 0.0,
+                words: toks,
+            }
+        })
+        .collect()
+}
+
+/// An automaton over the folded terms of one side of the glossary pairs; pattern
+/// `k` is pair `k`, so both sides share key `g:k`.
+pub(crate) fn term_automaton(terms: &[String]) -> Option<AhoCorasick> {
+    if terms.is_empty() {
+        return None;
+    }
+    let pats: Vec<String> = terms.iter().map(|t| fold(t)).collect();
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&pats)
+        .ok()
+}
+
+/// Sets key weights: class weight / sqrt(document frequency); keys seen on one
+/// side only get weight 0 and are dropped.
+pub(crate) fn weigh(src: &mut [Sent], tgt: &mut [Sent], keys: &Keys, cw: &ClassWeights) {
+    let mut df_s = vec![0u32; keys.len()];
+    let mut df_t = vec![0u32; keys.len()];
+    for s in src.iter() {
+        for &(k, _) in &s.keys {
+            df_s[k as usize] += 1;
+        }
+    }
+    for s in tgt.iter() {
+        for &(k, _) in &s.keys {
+            df_t[k as usize] += 1;
+        }
+    }
+    let weight = |k: u32| -> f64 {
+        let (a, b) = (df_s[k as usize], df_t[k as usize]);
+        if a == 0 || b == 0 {
+            return 0.0;
+        }
+        let df = (a.max(b)) as f64;
+        cw.of(keys.class[k as usize]) / df.sqrt()
+    };
+    for s in src.iter_mut().chain(tgt.iter_mut()) {
+        s.keys = s
+            .keys
+            .iter()
+            .map(|&(k, _)| (k, weight(k)))
+            .filter(|&(_, w)| w > 0.0)
+            .collect();
+        s.total = s.keys.iter().map(|&(_, w)| w).sum();
+    }
+}
+
+/// Weight of the keys two sentences share.
+pub(crate) fn shared(a: &Sent, b: &Sent) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.keys.len() && j < b.keys.len() {
+        let (ka, wa) = a.keys[i];
+        let kb = b.keys[j].0;
+        if ka == kb {
+            sum += wa;
+            i += 1;
+            j += 1;
+        } else if ka < kb {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    sum
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Numbers written with digits, normalised across locales: group separators
+/// (`.`, `,`, spaces, `'`) dropped, a decimal comma read as a point, leading
+/// zeros and trailing decimal zeros dropped. A lone separator followed by
+/// exactly three digits is read as grouping (`1.000` = `1,000` = `1 000`).
+pub(crate) fn numbers(s: &str) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        if !chars[k].is_ascii_digit() || (k > 0 && chars[k - 1].is_alphabetic()) {
+            k += 1;
+            continue;
+        }
+        // Groups of digits joined by single separators.
+        let mut groups: Vec<String> = Vec::new();
+        let mut seps: Vec<char> = Vec::new();
+        let mut cur = String::new();
+        while k < chars.len() {
+            let c = chars[k];
+            if c.is_ascii_digit() {
+                cur.push(c);
+                k += 1;
+                continue;
+            }
+            let is_sep = matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}' | '\'' | '’');
+            let next_digit = chars.get(k + 1).is_some_and(char::is_ascii_digit);
+            if !is_sep || !next_digit {
+                break;
+            }
+            // A space only groups three digits after a 1–3 digit head.
+            if matches!(c, ' ' | '\u{a0}' | '\u{202f}') {
+                let run = chars[k + 1..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
+                let head_ok = if groups.is_empty() {
+                    cur.len() <= 3
+                } else {
+                    cur.len() == 3
+                };
+                if run != 3 || !head_ok {
+                    break;
+                }
+            }
+            groups.push(std::mem::take(&mut cur));
+            seps.push(c);
+            k += 1;
+        }
+        groups.push(cur);
+        out.push(normalise(&groups, &seps));
+    }
+    out
+}
+
+fn normalise(groups: &[String], seps: &[char]) -> String {
+    // The last separator is decimal when it is `.`/`,`, differs from the ones
+    // before, or is followed by other than three digits.
+    let mut decimal_at = None;
+    if let (Some(&last), Some(tail)) = (seps.last(), groups.last()) {
+        let earlier_same = seps[..seps.len() - 1].contains(&last);
+        if matches!(last, '.' | ',') && !earlier_same && (tail.len() != 3 || seps.len() > 1) {
+            decimal_at = Some(seps.len() - 1);
+        }
+    }
+    let (int_groups, frac) = match decimal_at {
+        Some(d) => (&groups[..=d], groups.get(d + 1).map(String::as_str)),
+        None => (groups, None),
+    };
+    let int: String = int_groups.concat();
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    match frac.map(|f| f.trim_end_matches('0')) {
+        Some(f) if !f.is_empty() => format!("{int}.{f}"),
+        _ => int.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::Profile;
+
+    #[test]
+    fn numbers_normalise_across_locales() {
+        assert_eq!(numbers("1.000 e 1,000 e 1 000"), ["1000", "1000", "1000"]);
+        assert_eq!(numbers("3,4 ou 3.4 ou 3,40"), ["3.4", "3.4", "3.4"]);
+        assert_eq!(numbers("1.693.673 = 1,693,673"), ["1693673", "1693673"]);
+        assert_eq!(numbers("1.234,5 = 1,234.5"), ["1234.5", "1234.5"]);
+        assert_eq!(numbers("8839,8 m"), ["8839.8"]);
+        assert_eq!(numbers("1881-1902"), ["1881", "1902"]);
+        assert_eq!(numbers("F-35 e G7"), ["35"]);
+        assert_eq!(numbers("em 2019 42 pessoas"), ["2019", "42"]);
+        assert_eq!(numbers("05"), ["5"]);
+    }
+
+    fn side<'a>(s: &[&'a str], p: &'a Profile) -> Side<'a> {
+        Side {
+            sentences: s.to_vec(),
+            paragraphs: vec![0; s.len()],
+            profile: p,
+        }
+    }
+
+    #[test]
+    fn shared_keys_need_both_sides_and_number_words_match_digits() {
+        let (pt, en) = (Profile::builtin("pt"), Profile::builtin("en"));
+        let mut keys = Keys::default();
+        let s = side(
+            &["Lisboa recebeu três mil turistas em março.", "Sem nada."],
+            &pt,
+        );
+        let t = side(
+            &["Lisbon welcomed 3 thousand tourists in March.", "Nothing."],
+            &en,
+        );
+        let mut a = extract(&s, &mut keys, None);
+        let mut b = extract(&t, &mut keys, None);
+        weigh(&mut a, &mut b, &keys, &ClassWeights::default());
+        // Shared: prefix "lisbo", number 3 (três/3), 1000 (mil/thousand), month 3.
+        let w = shared(&a[0], &b[0]);
+        assert!(
+            (w - (2.0 + 3.0 * 4.0)).abs() < 1e-9,
+            "{w} {:?} {:?}",
+            a[0],
+            b[0]
+        );
+        assert_eq!(shared(&a[1], &b[0]), 0.0);
+        // A key seen on one side only carries no weight.
+        assert!(a[1].keys.is_empty(), "{:?}", a[1]);
+    }
+
+    #[test]
+    fn frequent_keys_weigh_less() {
+        let p = Profile::builtin("xx");
+        let mut keys = Keys::default();
+        let s = side(&["Anna ?", "Bern ?", "Chur ?"], &p);
+        let t = side(&["Anna ?", "Bern ?", "Chur ?"], &p);
+        let mut a = extract(&s, &mut keys, None);
+        let mut b = extract(&t, &mut keys, None);
+        weigh(&mut a, &mut b, &keys, &ClassWeights::default());
+        let q = a[0].keys.iter().map(|x| x.1).fold(f64::MAX, f64::min);
+        assert!((q - 0.5 / 3f64.sqrt()).abs() < 1e-9);
+    }
+
+    #[test]
+    fn glossary_terms_are_keys_at_word_boundaries() {
+        let p = Profile::builtin("xx");
+        let mut keys = Keys::default();
+        let ac = term_automaton(&["Banco Central".to_string()]);
+        let s = side(&["O banco central subiu.", "Os bancos centrais."], &p);
+        let a = extract(&s, &mut keys, ac.as_ref());
+        let g = keys.ids.get("g:0").copied().unwrap();
+        assert!(a[0].keys.iter().any(|k| k.0 == g));
+        assert!(!a[1].keys.iter().any(|k| k.0 == g));
+    }
+}
