@@ -40,7 +40,10 @@ impl Check for GlossaryCheck {
             let mut forbidden_terms: Vec<usize> = Vec::new();
 
             // Forbidden spellings, wherever they are.
-            for f in tgt.iter().filter(|x| x.kind == Kind::Forbidden && x.accent_exact) {
+            for f in tgt
+                .iter()
+                .filter(|x| x.kind == Kind::Forbidden && x.accent_exact)
+            {
                 let covered = tgt.iter().any(|x| {
                     x.kind == Kind::Target && x.accent_exact && x.start <= f.start && x.end >= f.end
                 });
@@ -69,7 +72,8 @@ impl Check for GlossaryCheck {
                 forbidden_terms.push(f.term);
             }
 
-            if v.source.is_empty() {
+            // A link without target is the omission check's business.
+            if v.source.is_empty() || v.target.is_empty() {
                 continue;
             }
             let src: Vec<Match> = matcher::longest_only(
@@ -93,21 +97,23 @@ impl Check for GlossaryCheck {
                 if forbidden_terms.contains(&s.term) {
                     continue;
                 }
+                // A rendering counts unless it is just the source spelling kept
+                // (Colômbia for Colombia: same letters, source accents).
                 let rendered_in = |ms: &[Match]| {
-                    ms.iter()
-                        .any(|x| x.kind == Kind::Target && renders(g.terms.get(x.term), term))
+                    ms.iter().any(|x| {
+                        x.kind == Kind::Target
+                            && renders(g.terms.get(x.term), term)
+                            && (x.accent_exact
+                                || !ms.iter().any(|y| {
+                                    y.kind == Kind::Source
+                                        && y.term == s.term
+                                        && y.accent_exact
+                                        && y.start == x.start
+                                        && y.end == x.end
+                                }))
+                    })
                 };
                 if rendered_in(tgt) {
-                    continue;
-                }
-                // Alignment slack: the rendering may sit in a neighbouring link.
-                let neighbours = [vi.checked_sub(1), Some(vi + 1)];
-                if neighbours
-                    .iter()
-                    .flatten()
-                    .filter_map(|&n| tgt_matches.get(n))
-                    .any(|ms| rendered_in(ms))
-                {
                     continue;
                 }
                 let src_text = v.source.text.get(s.start..s.end).unwrap_or(preferred);
@@ -124,7 +130,12 @@ impl Check for GlossaryCheck {
                         && !overlaps(&reported, x.start..x.end)
                 }) {
                     let found = v.target.text.get(u.start..u.end).unwrap_or("");
-                    let msg = if distance(found, preferred) <= NEAR {
+                    let d = distance(found, preferred);
+                    let msg = if d == 0.0 {
+                        format!(
+                            "'{found}' keeps the source spelling: the glossary renders '{src_text}' as '{preferred}'"
+                        )
+                    } else if d <= NEAR {
                         format!(
                             "misspelled '{found}': the glossary renders '{src_text}' as '{preferred}'"
                         )
@@ -145,30 +156,47 @@ impl Check for GlossaryCheck {
                     continue;
                 }
 
+                // Alignment slack: the rendering may sit in a neighbouring link
+                // whose own source lacks the term.
+                let neighbours = [vi.checked_sub(1), Some(vi + 1)];
+                if neighbours.iter().flatten().any(|&n| {
+                    let (Some(ms), Some(nv)) = (tgt_matches.get(n), ctx.views.get(n)) else {
+                        return false;
+                    };
+                    rendered_in(ms)
+                        && !m
+                            .find(&nv.source.text)
+                            .iter()
+                            .any(|x| x.kind == Kind::Source && x.term == s.term)
+                }) {
+                    continue;
+                }
+
                 let best = best_span(&v.target.text, &term.targets);
                 if let Some((r, d)) = &best {
                     if *d == 0.0 {
                         // Same letters, other case: rendered.
                         continue;
                     }
-                    let is_other_term = tgt.iter().any(|x| {
-                        x.kind == Kind::Target && x.start == r.start && x.end == r.end
-                    });
+                    let is_other_term = tgt
+                        .iter()
+                        .any(|x| x.kind == Kind::Target && x.start == r.start && x.end == r.end);
                     if *d <= NEAR && !is_other_term && !overlaps(&reported, r.clone()) {
                         let found = v.target.text.get(r.clone()).unwrap_or("");
-                        out.push(
-                            Finding::new(
-                                "glossary",
-                                sev,
-                                format!(
-                                    "misspelled '{found}': the glossary renders '{src_text}' as '{preferred}'"
-                                ),
+                        let msg = if fold(src_text) == fold(preferred) {
+                            format!("misspelled '{found}': the glossary spells it '{preferred}'")
+                        } else {
+                            format!(
+                                "misspelled '{found}': the glossary renders '{src_text}' as '{preferred}'"
                             )
-                            .link(vi)
-                            .source_span(s.start..s.end)
-                            .target_span(r.clone())
-                            .suggestion(preferred)
-                            .expected(preferred),
+                        };
+                        out.push(
+                            Finding::new("glossary", sev, msg)
+                                .link(vi)
+                                .source_span(s.start..s.end)
+                                .target_span(r.clone())
+                                .suggestion(preferred)
+                                .expected(preferred),
                         );
                         reported.push(r.clone());
                         continue;
@@ -193,10 +221,10 @@ impl Check for GlossaryCheck {
                 .link(vi)
                 .source_span(s.start..s.end)
                 .expected(preferred);
-                if let Some((r, d)) = best {
-                    if d <= 0.5 {
-                        f = f.target_span(r);
-                    }
+                if let Some((r, d)) = best
+                    && d <= 0.5
+                {
+                    f = f.target_span(r);
                 }
                 out.push(f);
             }
@@ -350,7 +378,11 @@ mod tests {
         let t = "Oil from Muskat.";
         let f = run("Petróleo de Mascate.", t);
         assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("misspelled 'Muskat'"), "{}", f[0].message);
+        assert!(
+            f[0].message.contains("misspelled 'Muskat'"),
+            "{}",
+            f[0].message
+        );
         assert_eq!(&t[f[0].target_span.clone().unwrap()], "Muskat");
         assert_eq!(f[0].expected.as_deref(), Some("Muscat"));
     }
@@ -383,7 +415,10 @@ mod tests {
 
     #[test]
     fn forbidden_and_missing_are_not_double_reported() {
-        let f = run("O chanceler Araghchi falou.", "Foreign minister Araqchi spoke.");
+        let f = run(
+            "O chanceler Araghchi falou.",
+            "Foreign minister Araqchi spoke.",
+        );
         assert_eq!(f.len(), 1, "{f:?}");
     }
 
@@ -410,6 +445,50 @@ mod tests {
             (&["O Irã falou."], &["It spoke."]),
             (&["Depois."], &["Iran spoke later."]),
         ]);
+        f.glossary = places();
+        assert!(f.run(&GlossaryCheck).is_empty());
+    }
+
+    #[test]
+    fn source_form_with_accents_is_not_a_rendering() {
+        let mut f = Fixture::pair("Peru, Colômbia e Bolívia.", "Peru, Colômbia and Bolivia.");
+        f.glossary = Glossary::from_terms(vec![term(&["Colômbia"], &["Colombia"], &[])]);
+        let found = f.run(&GlossaryCheck);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("source spelling"));
+        let mut f = Fixture::pair("A Turquia.", "Turkiye.");
+        f.glossary = Glossary::from_terms(vec![term(&["Turquia"], &["Türkiye"], &[])]);
+        assert!(
+            f.run(&GlossaryCheck).is_empty(),
+            "accent-folded rendering passes"
+        );
+    }
+
+    #[test]
+    fn untranslated_beats_a_rendering_in_a_neighbour() {
+        let mut f = Fixture::links(&[
+            (&["Em Mascate."], &["In Muscat."]),
+            (&["Ele deixou Mascate."], &["He left Mascate."]),
+        ]);
+        f.glossary = places();
+        let found = f.run(&GlossaryCheck);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].link, Some(1));
+    }
+
+    #[test]
+    fn neighbour_with_its_own_term_does_not_excuse() {
+        let mut f = Fixture::links(&[
+            (&["O Irã falou."], &["Iran spoke."]),
+            (&["O Irã calou."], &["Then silence."]),
+        ]);
+        f.glossary = places();
+        assert_eq!(f.run(&GlossaryCheck).len(), 1);
+    }
+
+    #[test]
+    fn link_without_target_is_skipped() {
+        let mut f = Fixture::links(&[(&["Leia também: Mascate."], &[])]);
         f.glossary = places();
         assert!(f.run(&GlossaryCheck).is_empty());
     }

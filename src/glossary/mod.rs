@@ -151,6 +151,34 @@ impl Glossary {
         Ok(g)
     }
 
+    /// The glossaries shipped in `glossaries/` for this language pair (pt→en
+    /// news: places, organizations, names); empty for other pairs.
+    pub fn builtin(source_lang: &str, target_lang: &str) -> Glossary {
+        const SHIPPED: &[(&str, &str)] = &[
+            (
+                "glossaries/names.toml",
+                include_str!("../../glossaries/names.toml"),
+            ),
+            (
+                "glossaries/organizations.toml",
+                include_str!("../../glossaries/organizations.toml"),
+            ),
+            (
+                "glossaries/places.toml",
+                include_str!("../../glossaries/places.toml"),
+            ),
+        ];
+        let mut g = Glossary::default();
+        for (name, text) in SHIPPED {
+            // Files for another pair come back empty, with a warning not worth showing.
+            if let Ok(mut one) = native::parse(name, text, source_lang, target_lang) {
+                one.warnings.clear();
+                g.extend(one);
+            }
+        }
+        g
+    }
+
     /// Merges another glossary into this one.
     pub fn extend(&mut self, other: Glossary) {
         self.terms.extend(other.terms);
@@ -300,6 +328,18 @@ mod tests {
         assert!(lang_matches("pt-BR", "pt"));
         assert!(lang_matches("PT", "pt-pt"));
         assert!(!lang_matches("es", "pt"));
+    }
+
+    #[test]
+    fn builtin_glossary_is_for_pt_en_only() {
+        let g = Glossary::builtin("pt", "en");
+        assert!(
+            g.terms
+                .iter()
+                .any(|t| t.source.contains(&"Mascate".to_string()))
+        );
+        assert!(g.warnings.is_empty());
+        assert!(Glossary::builtin("de", "fr").terms.is_empty());
     }
 
     #[test]
