@@ -81,7 +81,6 @@ fn tuned(mut p: Params) -> Params {
             "learn" => p.learn_pairs = x > 0.0,
             "var" => p.reestimate_variance = x > 0.0,
             "train_post" => p.train_posterior = x,
-            "prior_strength" => p.prior_strength = x,
             "w_word" => p.weights.word = x,
             "w_prefix" => p.weights.prefix = x,
             "w_number" => p.weights.number = x,

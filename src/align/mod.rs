@@ -8,8 +8,8 @@
 //!   pass's confident 1-1 links (plain mean; 6.8 before that);
 //! - minus a reward for the weight of dictionary-free anchors the two sides
 //!   share, plus a penalty for anchor weight left unmatched ([`features`]);
-//! - the link type's prior, re-estimated per document from the first pass's
-//!   expected link counts; 1-0 and 0-1 links have a constant cost instead;
+//! - the link type's prior; 1-0 and 0-1 links have a constant cost instead,
+//!   lowered when the null link continues a run of null links on that side;
 //! - a penalty when a link's paragraph boundaries disagree between the sides
 //!   (only when both sides have paragraphs).
 //!
@@ -105,9 +105,6 @@ pub struct Params {
     pub reestimate_variance: bool,
     /// Posterior a first-pass 1-1 link needs to train word pairs.
     pub train_posterior: f64,
-    /// Re-estimate link-type priors per document (weight of the global prior,
-    /// in links; 0 turns it off).
-    pub prior_strength: f64,
 }
 
 impl Default for Params {
@@ -139,10 +136,12 @@ impl Default for Params {
             learn_pairs: true,
             reestimate_variance: false,
             train_posterior: 0.9,
-            prior_strength: 0.0,
         }
     }
 }
+
+/// Most sentences one side of a link may hold.
+const MAX_SPAN: usize = 4;
 
 /// Most cells the DP may use before it stops widening the band.
 const MAX_CELLS: usize = 40_000_000;
@@ -182,13 +181,24 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
 
     let ls: f64 = src.iter().map(|s| s.len).sum();
     let lt: f64 = tgt.iter().map(|s| s.len).sum();
-    let ratio = if ls > 0.0 && lt > 0.0 { lt / ls } else { 1.0 };
+    // Clamped: a lopsided pair (one sentence against a thousand) says nothing
+    // about the languages' length ratio.
+    let ratio = if ls > 0.0 && lt > 0.0 {
+        (lt / ls).clamp(0.25, 4.0)
+    } else {
+        1.0
+    };
     let mut model = Model {
         ratio,
         var: 6.8,
         priors: p.priors.clone(),
     };
 
+    let dbg = std::env::var_os("TRANSCHECK_DEBUG").is_some();
+    let t0 = std::time::Instant::now();
+    if dbg {
+        eprintln!("features {:?}", t0.elapsed());
+    }
     let coarse = coarse_path(&src, &tgt, &keys);
     let band = dp::Band::around(&coarse, n, m, p.band);
     let (band, sol) = run(&src, &tgt, source, target, &model, p, band, n, m, p.band);
@@ -224,28 +234,6 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
             eprintln!("var {var} ratio {ratio}");
         }
     }
-    if p.prior_strength > 0.0 {
-        let kinds = kinds_of(&model.priors);
-        let total: f64 = sol.expected.iter().sum();
-        let mut new = Vec::new();
-        for (k, &(a, b, prior)) in model.priors.iter().enumerate() {
-            let Some(e) = kinds
-                .iter()
-                .position(|&x| x == (a, b))
-                .map(|x| sol.expected[x])
-            else {
-                continue;
-            };
-            let _ = k;
-            new.push((
-                a,
-                b,
-                (e + p.prior_strength * prior) / (total + p.prior_strength),
-            ));
-        }
-        model.priors = new;
-    }
-
     let mut final_sol = sol;
     let mut final_band = band;
     if p.learn_pairs && ones.len() >= 5 {
@@ -254,7 +242,11 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
             .take(5000)
             .map(|&(i, j)| (src[i].words.as_slice(), tgt[j].words.as_slice()))
             .collect();
+        let t1 = std::time::Instant::now();
         let learned = model1::learn_pairs(&train, 5, 0.3);
+        if dbg {
+            eprintln!("model1 {:?} {} pairs", t1.elapsed(), learned.len());
+        }
         if !learned.is_empty() {
             let mut src2 = raw_src;
             let mut tgt2 = raw_tgt;
@@ -284,7 +276,9 @@ fn null_link(source: Vec<usize>, target: Vec<usize>) -> Link {
 /// Link kinds searched: the priors' kinds plus 1-0 and 0-1.
 fn kinds_of(priors: &[(usize, usize, f64)]) -> Vec<dp::Kind> {
     let mut k: Vec<dp::Kind> = priors.iter().map(|&(a, b, _)| (a, b)).collect();
-    k.retain(|&(a, b)| a > 0 && b > 0);
+    k.retain(|&(a, b)| a > 0 && b > 0 && a <= MAX_SPAN && b <= MAX_SPAN);
+    k.sort_unstable();
+    k.dedup();
     k.push((1, 0));
     k.push((0, 1));
     k
@@ -329,9 +323,17 @@ fn run(
 ) -> (dp::Band, dp::Solution) {
     let kinds = kinds_of(&model.priors);
     loop {
+        let t0 = std::time::Instant::now();
         let scorer = Scorer::new(src, tgt, source, target, model, p, &band, n, m);
+        if std::env::var_os("TRANSCHECK_DEBUG").is_some() {
+            eprintln!("scorer {:?}", t0.elapsed());
+        }
         let cost = |i: usize, a: usize, j: usize, b: usize| scorer.cost(i, a, j, b);
+        let t0 = std::time::Instant::now();
         let sol = dp::solve(&band, n, m, &kinds, p.temperature, p.gap_bonus, &cost);
+        if std::env::var_os("TRANSCHECK_DEBUG").is_some() {
+            eprintln!("solve w={w} cells={} {:?}", band.cells(), t0.elapsed());
+        }
         let complete = sol.path.first() == Some(&(0, 0));
         let margin = (w / 5).max(2);
         let next_w = w * 2;
@@ -369,7 +371,8 @@ struct Scorer<'a> {
     sim: Vec<f64>,
     sim_off: Vec<usize>,
     sim_lo: Vec<usize>,
-    prior_cost: std::collections::HashMap<(usize, usize), f64>,
+    /// −ln prior of link kind `(a, b)`, at `[a][b]`.
+    prior_cost: [[f64; MAX_SPAN + 1]; MAX_SPAN + 1],
     model: &'a Model,
     p: &'a Params,
 }
@@ -396,7 +399,7 @@ impl<'a> Scorer<'a> {
             }
             out
         };
-        let max_span = 4;
+        let max_span = MAX_SPAN;
         let mut sim = Vec::new();
         let mut sim_off = Vec::with_capacity(n + 1);
         let mut sim_lo = Vec::with_capacity(n);
@@ -429,11 +432,15 @@ impl<'a> Scorer<'a> {
             sim,
             sim_off,
             sim_lo,
-            prior_cost: model
-                .priors
-                .iter()
-                .map(|&(a, b, pr)| ((a, b), -(pr.max(1e-12)).ln()))
-                .collect(),
+            prior_cost: {
+                let mut c = [[f64::INFINITY; MAX_SPAN + 1]; MAX_SPAN + 1];
+                for &(a, b, pr) in &model.priors {
+                    if a <= MAX_SPAN && b <= MAX_SPAN {
+                        c[a][b] = -(pr.max(1e-12)).ln();
+                    }
+                }
+                c
+            },
             model,
             p,
         }
@@ -480,7 +487,10 @@ impl<'a> Scorer<'a> {
         }
         let ls = self.src_len[i + a] - self.src_len[i];
         let lt = self.tgt_len[j + b] - self.tgt_len[j];
-        let mut c = self.prior_cost.get(&(a, b)).copied().unwrap_or(20.0);
+        let mut c = match self.prior_cost.get(a).and_then(|r| r.get(b)) {
+            Some(&x) if x.is_finite() => x,
+            _ => return f64::INFINITY,
+        };
         c += length_cost(ls, lt, self.model.ratio, self.model.var);
         let mut shared = 0.0;
         for s in i..i + a {
@@ -619,4 +629,360 @@ fn add_learned(src: &mut [Sent], tgt: &mut [Sent], pairs: &[(String, String)], k
     };
     add(src, &by_src);
     add(tgt, &by_tgt);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A fake translation: long words reversed (so they are not identical),
+    /// names and numbers kept.
+    fn tr(s: &str) -> String {
+        s.split(' ')
+            .map(|w| {
+                let starts_upper = w.chars().next().is_some_and(char::is_uppercase);
+                if w.len() >= 4 && !starts_upper && w.chars().all(char::is_alphabetic) {
+                    w.chars().rev().collect()
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    const NAMES: &[&str] = &[
+        "Almeida",
+        "Brandt",
+        "Castro",
+        "Duarte",
+        "Eriksen",
+        "Fonseca",
+        "Garnier",
+        "Holm",
+        "Ibsen",
+        "Jansen",
+        "Kowalski",
+        "Lindqvist",
+        "Moreau",
+        "Nakamura",
+        "Oliveira",
+        "Petrov",
+        "Quintana",
+        "Rossi",
+        "Silva",
+        "Tanaka",
+        "Ueda",
+        "Vargas",
+        "Weber",
+        "Xavier",
+        "Yilmaz",
+        "Zanetti",
+    ];
+
+    /// Source sentence `k`: a name, a number and filler of varying length.
+    fn sentence(k: usize) -> String {
+        let filler = [
+            "river", "mountain", "council", "harvest", "station", "market",
+        ];
+        let words: Vec<&str> = (0..(4 + (k * 7) % 13))
+            .map(|x| filler[(x + k) % 6])
+            .collect();
+        format!(
+            "{} met {} people near the {} today.",
+            NAMES[k % NAMES.len()],
+            100 + k * 37,
+            words.join(" ")
+        )
+    }
+
+    fn side<'a>(s: &'a [String], p: &'a Profile) -> Side<'a> {
+        Side {
+            sentences: s.iter().map(String::as_str).collect(),
+            paragraphs: vec![0; s.len()],
+            profile: p,
+        }
+    }
+
+    fn pairs(links: &[Link]) -> Vec<(Vec<usize>, Vec<usize>)> {
+        links
+            .iter()
+            .map(|l| (l.source.clone(), l.target.clone()))
+            .collect()
+    }
+
+    /// Links cover both sides exactly once, in order, without crossing.
+    fn assert_valid(links: &[Link], n: usize, m: usize) {
+        let (mut i, mut j) = (0, 0);
+        for l in links {
+            assert!(!(l.source.is_empty() && l.target.is_empty()), "empty link");
+            for &s in &l.source {
+                assert_eq!(s, i, "source out of order in {links:?}");
+                i += 1;
+            }
+            for &t in &l.target {
+                assert_eq!(t, j, "target out of order in {links:?}");
+                j += 1;
+            }
+            assert!((0.0..=1.0).contains(&l.score), "{}", l.score);
+            assert_eq!(l.low_confidence, l.score < Params::default().low_confidence);
+        }
+        assert_eq!((i, j), (n, m));
+    }
+
+    #[test]
+    fn recovers_link_types() {
+        let src: Vec<String> = (0..30).map(sentence).collect();
+        let mut tgt = Vec::new();
+        let mut expect = Vec::new();
+        let mut k = 0;
+        while k < src.len() {
+            let j = tgt.len();
+            match k {
+                // 1-2: a sentence split in two at a comma-like point.
+                5 | 17 => {
+                    let t = tr(&src[k]);
+                    let words: Vec<&str> = t.split(' ').collect();
+                    let mid = words.len() / 2;
+                    tgt.push(format!("{}.", words[..mid].join(" ")));
+                    tgt.push(words[mid..].join(" "));
+                    expect.push((vec![k], vec![j, j + 1]));
+                }
+                // 2-1: two sentences merged.
+                9 | 22 => {
+                    tgt.push(format!("{} {}", tr(&src[k]), tr(&src[k + 1])));
+                    expect.push((vec![k, k + 1], vec![j]));
+                    k += 1;
+                }
+                // 1-0: a sentence left out.
+                13 => expect.push((vec![k], vec![])),
+                // 0-1: a sentence added before this one.
+                26 => {
+                    tgt.push("Völlig anders: keine Entsprechung hier vorhanden.".into());
+                    tgt.push(tr(&src[k]));
+                    expect.push((vec![], vec![j]));
+                    expect.push((vec![k], vec![j + 1]));
+                }
+                _ => {
+                    tgt.push(tr(&src[k]));
+                    expect.push((vec![k], vec![j]));
+                }
+            }
+            k += 1;
+        }
+        let p = Profile::builtin("xx");
+        let links = align(&side(&src, &p), &side(&tgt, &p), &AlignOptions::default());
+        assert_valid(&links, src.len(), tgt.len());
+        assert_eq!(pairs(&links), expect);
+    }
+
+    #[test]
+    fn recovers_one_three_and_two_two() {
+        let p = Profile::builtin("xx");
+        let mut src: Vec<String> = (0..12).map(sentence).collect();
+        src[4] = "Almeida, Brandt and Castro arrived with 11 and 22 and 33 guests from the river council market station.".into();
+        src[8] = "Weber spoke first about the long mountain road.".into();
+        src[9] = "Xavier answered 4242 times about the harvest and the river.".into();
+        let mut tgt: Vec<String> = Vec::new();
+        for (k, s) in src.iter().enumerate() {
+            match k {
+                4 => {
+                    tgt.push("Almeida arrived with 11 guests.".into());
+                    tgt.push("Brandt arrived with 22 guests.".into());
+                    tgt.push("Castro arrived with 33 guests from the revir licnuoc tekram noitats.".into());
+                }
+                8 => tgt.push("Weber spoke first about the long".into()),
+                9 => tgt.push("niatnuom road, and Xavier answered 4242 times about the tsevrah and the revir.".into()),
+                _ => tgt.push(tr(s)),
+            }
+        }
+        let links = align(&side(&src, &p), &side(&tgt, &p), &AlignOptions::default());
+        assert_valid(&links, src.len(), tgt.len());
+        let got = pairs(&links);
+        assert!(got.contains(&(vec![4], vec![4, 5, 6])), "{got:?}");
+        assert!(
+            got.contains(&(vec![8, 9], vec![10, 11])) || got.contains(&(vec![8, 9], vec![10])),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn confident_links_on_a_clean_pair() {
+        let p = Profile::builtin("xx");
+        let src: Vec<String> = (0..20).map(sentence).collect();
+        let tgt: Vec<String> = src.iter().map(|s| tr(s)).collect();
+        let links = align(&side(&src, &p), &side(&tgt, &p), &AlignOptions::default());
+        assert_valid(&links, 20, 20);
+        assert!(
+            links.iter().all(|l| l.kind() == "1-1" && l.score > 0.8),
+            "{links:?}"
+        );
+    }
+
+    #[test]
+    fn empty_and_lopsided_sides() {
+        let p = Profile::builtin("xx");
+        let one = vec!["Almeida met 100 people.".to_string()];
+        let none: Vec<String> = Vec::new();
+        let many: Vec<String> = (0..1000).map(sentence).collect();
+        for (a, b) in [
+            (&none, &none),
+            (&one, &none),
+            (&none, &many),
+            (&one, &many),
+            (&many, &one),
+        ] {
+            let links = align(&side(a, &p), &side(b, &p), &AlignOptions::default());
+            assert_valid(&links, a.len(), b.len());
+        }
+        let links = align(&side(&one, &p), &side(&many, &p), &AlignOptions::default());
+        // The one sentence goes with its own translation (sentence 0 of many).
+        let l = links.iter().find(|l| l.source == [0]);
+        assert!(l.is_some_and(|l| l.target.contains(&0)), "{l:?}");
+    }
+
+    #[test]
+    fn paragraphs_guide_and_never_break() {
+        let p = Profile::builtin("xx");
+        // Equal-length sentences without anchors: only paragraphs tell that
+        // target 2 is added at the start of the second paragraph.
+        let src: Vec<String> = [
+            "aaaa bbbb cccc.",
+            "dddd eeee ffff.",
+            "gggg hhhh iiii.",
+            "jjjj kkkk llll.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let tgt: Vec<String> = [
+            "mmmm nnnn oooo.",
+            "pppp qqqq rrrr.",
+            "ssss tttt uuuu.",
+            "vvvv wwww xxxx.",
+            "yyyy zzzz abab.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let s = Side {
+            paragraphs: vec![0, 0, 1, 1],
+            ..side(&src, &p)
+        };
+        let t = Side {
+            paragraphs: vec![0, 0, 1, 1, 1],
+            ..side(&tgt, &p)
+        };
+        let links = align(&s, &t, &AlignOptions::default());
+        assert_valid(&links, 4, 5);
+        assert!(
+            links.iter().all(|l| {
+                let sp: Vec<usize> = l.source.iter().map(|&i| s.paragraphs[i]).collect();
+                let tp: Vec<usize> = l.target.iter().map(|&j| t.paragraphs[j]).collect();
+                sp.iter()
+                    .chain(&tp)
+                    .all(|&x| x == sp.first().or(tp.first()).copied().unwrap_or(x))
+            }),
+            "{links:?}"
+        );
+        // One side without paragraphs, or different counts: still valid.
+        let t0 = Side {
+            paragraphs: vec![0; 5],
+            ..side(&tgt, &p)
+        };
+        assert_valid(&align(&s, &t0, &AlignOptions::default()), 4, 5);
+        let t9 = Side {
+            paragraphs: vec![0, 1, 2, 3, 9],
+            ..side(&tgt, &p)
+        };
+        assert_valid(&align(&s, &t9, &AlignOptions::default()), 4, 5);
+        // Paragraph list of the wrong length is ignored, not indexed.
+        let bad = Side {
+            paragraphs: vec![0],
+            ..side(&tgt, &p)
+        };
+        assert_valid(&align(&s, &bad, &AlignOptions::default()), 4, 5);
+    }
+
+    #[test]
+    fn glossary_pairs_anchor_links() {
+        let p = Profile::builtin("xx");
+        let src: Vec<String> = [
+            "Der Vorstand tagt.",
+            "Die Bank zahlt.",
+            "Der Vorstand geht.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let tgt: Vec<String> = [
+            "Le conseil siège.",
+            "La caisse paie bien.",
+            "Le conseil part.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let opts = AlignOptions {
+            term_pairs: vec![("Vorstand".into(), "conseil".into())],
+        };
+        let links = align(&side(&src, &p), &side(&tgt, &p), &opts);
+        assert_valid(&links, 3, 3);
+        assert_eq!(
+            pairs(&links),
+            vec![(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2])]
+        );
+    }
+
+    #[test]
+    fn length_model_by_hand() {
+        assert!(ln_erfc(0.0).abs() < 1e-6);
+        // erfc(1) = 0.157299207...
+        assert!((ln_erfc(1.0) - 0.157_299_207f64.ln()).abs() < 1e-6);
+        // ln erfc(10) ≈ −100 − ln(10·√π) + ln(1 − 1/200) ≈ −102.880
+        assert!((ln_erfc(10.0) + 102.880).abs() < 1e-2);
+        assert!(length_cost(10.0, 10.0, 1.0, 6.8).abs() < 1e-6);
+        // δ = (20 − 10) / sqrt(6.8 · 15) ≈ 0.990; cost = −ln(2(1 − Φ(0.990))) ≈ 1.133.
+        let c = length_cost(10.0, 20.0, 1.0, 6.8);
+        assert!((c - 1.133).abs() < 0.005, "{c}");
+    }
+
+    #[test]
+    fn coarse_path_follows_hapax_anchors() {
+        let p = Profile::builtin("xx");
+        let src: Vec<String> = (0..10).map(sentence).collect();
+        let mut tgt: Vec<String> = (0..10).map(|k| tr(&sentence(k))).collect();
+        for _ in 0..5 {
+            tgt.insert(0, "Nichts.".into());
+        }
+        let mut keys = Keys::default();
+        let mut a = features::extract(&side(&src, &p), &mut keys, None);
+        let mut b = features::extract(&side(&tgt, &p), &mut keys, None);
+        features::weigh(&mut a, &mut b, &keys, &ClassWeights::default());
+        let path = coarse_path(&a, &b, &keys);
+        assert_eq!(path.first(), Some(&(0, 0)));
+        assert_eq!(path.last(), Some(&(10, 15)));
+        assert!(path.contains(&(3, 8)), "{path:?}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn alignment_covers_every_sentence_in_order(
+            src in proptest::collection::vec("[a-e ]{0,30}[.?!]?", 0..25),
+            tgt in proptest::collection::vec("[a-e0-9 ]{0,30}[.?!]?", 0..25),
+            para in 0usize..3,
+        ) {
+            let p = Profile::builtin("xx");
+            let mut s = side(&src, &p);
+            let mut t = side(&tgt, &p);
+            if para > 0 {
+                s.paragraphs = (0..src.len()).map(|k| k / 3).collect();
+                t.paragraphs = (0..tgt.len()).map(|k| k / (para + 1)).collect();
+            }
+            let links = align(&s, &t, &AlignOptions::default());
+            assert_valid(&links, src.len(), tgt.len());
+        }
+    }
 }

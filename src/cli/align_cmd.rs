@@ -1,9 +1,14 @@
-//! `transcheck align SRC TGT`.
+//! `transcheck align SRC TGT`: aligns two texts and prints the links
+//! (human side-by-side, TSV or JSON), optionally scored against gold links.
 
+use crate::align::{Link, gold};
+use crate::input::Document;
+use crate::segment::Segment;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
+use unicode_width::UnicodeWidthChar;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum AlignFormat {
@@ -24,6 +29,7 @@ pub struct AlignArgs {
     #[arg(long)]
     pub presegmented: bool,
     /// Score against gold links (vecalign format); needs --presegmented.
+    /// Prints strict precision, recall and F1 (to stderr with --format json).
     #[arg(long, requires = "presegmented")]
     pub gold: Option<PathBuf>,
     /// Glossaries whose term pairs serve as anchors.
@@ -38,9 +44,25 @@ pub fn run(args: AlignArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     let source = super::load(&args.source)?;
     let target = super::load(&args.target)?;
     let mut notices = Vec::new();
-    let sl = resolve_language(&source, args.source_lang.as_deref(), "pt", &mut notices);
-    let tl = resolve_language(&target, args.target_lang.as_deref(), "en", &mut notices);
+    // Presegmented corpora are often in languages without a profile; the
+    // generic one serves them, so failing detection is no news.
+    let fallback = |d: &str| if args.presegmented { "xx" } else { d }.to_string();
+    let sl = resolve_language(
+        &source,
+        args.source_lang.as_deref(),
+        &fallback("pt"),
+        &mut notices,
+    );
+    let tl = resolve_language(
+        &target,
+        args.target_lang.as_deref(),
+        &fallback("en"),
+        &mut notices,
+    );
     for n in notices {
+        if args.presegmented && n.contains("could not detect") {
+            continue;
+        }
         writeln!(err, "warning: {n}")?;
     }
     let sp = crate::profile::Profile::builtin(&sl);
@@ -51,41 +73,196 @@ pub fn run(args: AlignArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     }
     let ss = segment_doc(&source, &sp, args.presegmented);
     let ts = segment_doc(&target, &tp, args.presegmented);
+    // Read the gold first: a bad gold file should fail before any output.
+    let gold_links = match &args.gold {
+        Some(g) => Some(gold::load_checked(g, ss.len(), ts.len())?),
+        None => None,
+    };
     let links = align_docs(&source, &target, &ss, &ts, &sp, &tp, &glossary);
-    let join = |doc: &crate::input::Document, segs: &[crate::segment::Segment], ids: &[usize]| {
-        ids.iter()
-            .map(|&i| segs[i].text(doc))
-            .collect::<Vec<_>>()
-            .join(" ")
+    let src = Texts {
+        doc: &source,
+        segs: &ss,
+    };
+    let tgt = Texts {
+        doc: &target,
+        segs: &ts,
     };
     match args.format {
-        AlignFormat::Json => {
-            let v: Vec<_> = links
-                .iter()
-                .map(|l| {
-                    serde_json::json!({
-                        "type": l.kind(), "source": l.source, "target": l.target,
-                        "source_text": join(&source, &ss, &l.source),
-                        "target_text": join(&target, &ts, &l.target),
-                        "score": (l.score * 100.0).round() / 100.0,
-                    })
-                })
-                .collect();
-            serde_json::to_writer_pretty(&mut *out, &serde_json::json!({"links": v}))?;
-            writeln!(out)?;
-        }
-        AlignFormat::Tsv | AlignFormat::Human => {
-            for l in &links {
-                writeln!(
-                    out,
-                    "{}\t{:.2}\t{}\t{}",
-                    l.kind(),
-                    l.score,
-                    join(&source, &ss, &l.source),
-                    join(&target, &ts, &l.target)
-                )?;
-            }
+        AlignFormat::Json => write_json(out, &links, &src, &tgt)?,
+        AlignFormat::Tsv => write_tsv(out, &links, &src, &tgt)?,
+        AlignFormat::Human => write_human(out, &links, &src, &tgt)?,
+    }
+    if let Some(g) = gold_links {
+        let s = gold::score(&g, &gold::from_links(&links));
+        let line = format!(
+            "precision {:.4} recall {:.4} f1 {:.4}",
+            s.precision(),
+            s.recall(),
+            s.f1()
+        );
+        match args.format {
+            AlignFormat::Json => writeln!(err, "{line}")?,
+            _ => writeln!(out, "{line}")?,
         }
     }
     Ok(super::exit::CLEAN)
+}
+
+/// One side's sentences, for printing.
+struct Texts<'a> {
+    doc: &'a Document,
+    segs: &'a [Segment],
+}
+
+impl Texts<'_> {
+    /// The link's sentences on this side, joined by one space.
+    fn join(&self, ids: &[usize]) -> String {
+        ids.iter()
+            .filter_map(|&i| self.segs.get(i))
+            .map(|s| s.text(self.doc))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+fn ids(v: &[usize]) -> String {
+    v.iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// One link in the JSON output, fields in the documented order.
+#[derive(serde::Serialize)]
+struct JsonLink<'a> {
+    #[serde(rename = "type")]
+    kind: String,
+    source: &'a [usize],
+    target: &'a [usize],
+    source_text: String,
+    target_text: String,
+    score: f64,
+}
+
+#[derive(serde::Serialize)]
+struct JsonLinks<'a> {
+    links: Vec<JsonLink<'a>>,
+}
+
+fn write_json(out: &mut dyn Write, links: &[Link], src: &Texts, tgt: &Texts) -> Result<()> {
+    let links = links
+        .iter()
+        .map(|l| JsonLink {
+            kind: l.kind(),
+            source: &l.source,
+            target: &l.target,
+            source_text: src.join(&l.source),
+            target_text: tgt.join(&l.target),
+            score: (l.score * 100.0).round() / 100.0,
+        })
+        .collect();
+    serde_json::to_writer(&mut *out, &JsonLinks { links })?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn write_tsv(out: &mut dyn Write, links: &[Link], src: &Texts, tgt: &Texts) -> Result<()> {
+    let clean = |s: String| s.replace(['\t', '\n'], " ");
+    writeln!(
+        out,
+        "type\tscore\tlow_confidence\tsource\ttarget\tsource_text\ttarget_text"
+    )?;
+    for l in links {
+        writeln!(
+            out,
+            "{}\t{:.2}\t{}\t{}\t{}\t{}\t{}",
+            l.kind(),
+            l.score,
+            l.low_confidence,
+            ids(&l.source),
+            ids(&l.target),
+            clean(src.join(&l.source)),
+            clean(tgt.join(&l.target))
+        )?;
+    }
+    Ok(())
+}
+
+/// Column width of each side in the human format.
+const COLUMN: usize = 48;
+
+fn write_human(out: &mut dyn Write, links: &[Link], src: &Texts, tgt: &Texts) -> Result<()> {
+    let low = links.iter().filter(|l| l.low_confidence).count();
+    writeln!(
+        out,
+        "{} links, {} source and {} target sentences; {} low-confidence (marked ?)",
+        links.len(),
+        src.segs.len(),
+        tgt.segs.len(),
+        low
+    )?;
+    for l in links {
+        let mark = if l.low_confidence { '?' } else { ' ' };
+        let left = wrap(&src.join(&l.source), COLUMN);
+        let right = wrap(&tgt.join(&l.target), COLUMN);
+        let head = format!("{mark} {:<3} {:.2}", l.kind(), l.score);
+        let ids = format!("  [{}]:[{}]", ids(&l.source), ids(&l.target));
+        for k in 0..left.len().max(right.len()).max(1) {
+            let a = left.get(k).map(String::as_str).unwrap_or("");
+            let b = right.get(k).map(String::as_str).unwrap_or("");
+            let pad = COLUMN.saturating_sub(width(a));
+            let h = if k == 0 { head.as_str() } else { "" };
+            let tail = if k == 0 { ids.as_str() } else { "" };
+            writeln!(out, "{h:<10} {a}{:pad$} │ {b}{tail}", "")?;
+        }
+    }
+    Ok(())
+}
+
+fn width(s: &str) -> usize {
+    s.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// Greedy word wrap to `cols` display columns; over-long words are cut.
+fn wrap(s: &str, cols: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut cur = String::new();
+    let mut w = 0;
+    for word in s.split_whitespace() {
+        let ww = width(word);
+        if w > 0 && w + 1 + ww > cols {
+            lines.push(std::mem::take(&mut cur));
+            w = 0;
+        }
+        if w > 0 {
+            cur.push(' ');
+            w += 1;
+        }
+        for c in word.chars() {
+            let cw = c.width().unwrap_or(0);
+            if w + cw > cols {
+                lines.push(std::mem::take(&mut cur));
+                w = 0;
+            }
+            cur.push(c);
+            w += cw;
+        }
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_respects_width_and_keeps_words() {
+        let lines = wrap("aaa bbb ccc dddddddddd", 7);
+        assert_eq!(lines, ["aaa bbb", "ccc", "ddddddd", "ddd"]);
+        assert!(wrap("", 5).is_empty());
+        assert!(wrap("ação é", 4).iter().all(|l| width(l) <= 4));
+    }
 }
