@@ -82,8 +82,6 @@ pub struct Params {
     /// Cost removed from a null link that continues a run of null links on
     /// the same side (omitted or added blocks come in one piece).
     pub gap_bonus: f64,
-    /// Null cost factor for junk lines (fewer than 3 letters or mostly non-letters).
-    pub junk_null: f64,
     /// Cost removed per unit of shared anchor weight.
     pub match_reward: f64,
     /// Cost added per unit of anchor weight left unmatched in a link.
@@ -105,6 +103,10 @@ pub struct Params {
     pub reestimate_variance: bool,
     /// Posterior a first-pass 1-1 link needs to train word pairs.
     pub train_posterior: f64,
+    /// Least translation probability (both directions) of a learned pair.
+    pub pair_min_prob: f64,
+    /// Least number of training links a learned pair's source word is in.
+    pub pair_min_count: usize,
 }
 
 impl Default for Params {
@@ -124,7 +126,6 @@ impl Default for Params {
             ],
             null_cost: 4.5,
             gap_bonus: 1.5,
-            junk_null: 1.0,
             match_reward: 0.6,
             unmatched_penalty: 0.3,
             null_unmatched: 0.0,
@@ -136,6 +137,8 @@ impl Default for Params {
             learn_pairs: true,
             reestimate_variance: false,
             train_posterior: 0.9,
+            pair_min_prob: 0.3,
+            pair_min_count: 2,
         }
     }
 }
@@ -194,11 +197,6 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
         priors: p.priors.clone(),
     };
 
-    let dbg = std::env::var_os("TRANSCHECK_DEBUG").is_some();
-    let t0 = std::time::Instant::now();
-    if dbg {
-        eprintln!("features {:?}", t0.elapsed());
-    }
     let coarse = coarse_path(&src, &tgt, &keys);
     let band = dp::Band::around(&coarse, n, m, p.band);
     let (band, sol) = run(&src, &tgt, source, target, &model, p, band, n, m, p.band);
@@ -230,9 +228,6 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
         if var.is_finite() && var > 0.5 {
             model.var = var;
         }
-        if std::env::var_os("TRANSCHECK_DEBUG").is_some() {
-            eprintln!("var {var} ratio {ratio}");
-        }
     }
     let mut final_sol = sol;
     let mut final_band = band;
@@ -242,11 +237,7 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
             .take(5000)
             .map(|&(i, j)| (src[i].words.as_slice(), tgt[j].words.as_slice()))
             .collect();
-        let t1 = std::time::Instant::now();
-        let learned = model1::learn_pairs(&train, 5, 0.3);
-        if dbg {
-            eprintln!("model1 {:?} {} pairs", t1.elapsed(), learned.len());
-        }
+        let learned = model1::learn_pairs(&train, 5, p.pair_min_prob, p.pair_min_count);
         if !learned.is_empty() {
             let mut src2 = raw_src;
             let mut tgt2 = raw_tgt;
@@ -323,17 +314,9 @@ fn run(
 ) -> (dp::Band, dp::Solution) {
     let kinds = kinds_of(&model.priors);
     loop {
-        let t0 = std::time::Instant::now();
         let scorer = Scorer::new(src, tgt, source, target, model, p, &band, n, m);
-        if std::env::var_os("TRANSCHECK_DEBUG").is_some() {
-            eprintln!("scorer {:?}", t0.elapsed());
-        }
         let cost = |i: usize, a: usize, j: usize, b: usize| scorer.cost(i, a, j, b);
-        let t0 = std::time::Instant::now();
         let sol = dp::solve(&band, n, m, &kinds, p.temperature, p.gap_bonus, &cost);
-        if std::env::var_os("TRANSCHECK_DEBUG").is_some() {
-            eprintln!("solve w={w} cells={} {:?}", band.cells(), t0.elapsed());
-        }
         let complete = sol.path.first() == Some(&(0, 0));
         let margin = (w / 5).max(2);
         let next_w = w * 2;
@@ -360,8 +343,6 @@ struct Scorer<'a> {
     tgt_len: Vec<f64>,
     src_total: Vec<f64>,
     tgt_total: Vec<f64>,
-    src_junk: Vec<bool>,
-    tgt_junk: Vec<bool>,
     src_para: &'a [usize],
     tgt_para: &'a [usize],
     /// Paragraph penalty, scaled by how well the paragraph counts agree (0 = off).
@@ -424,8 +405,6 @@ impl<'a> Scorer<'a> {
             tgt_len: prefix(&mut tgt.iter().map(|s| s.len)),
             src_total: prefix(&mut src.iter().map(|s| s.total)),
             tgt_total: prefix(&mut tgt.iter().map(|s| s.total)),
-            src_junk: src.iter().map(|s| s.junk).collect(),
-            tgt_junk: tgt.iter().map(|s| s.junk).collect(),
             src_para: &source.paragraphs,
             tgt_para: &target.paragraphs,
             para_penalty,
@@ -473,17 +452,7 @@ impl<'a> Scorer<'a> {
             } else {
                 self.tgt_total[j + b] - self.tgt_total[j]
             };
-            let junk = if a > 0 {
-                self.src_junk[i]
-            } else {
-                self.tgt_junk[j]
-            };
-            let base = if junk {
-                p.null_cost * p.junk_null
-            } else {
-                p.null_cost
-            };
-            return base + p.null_unmatched * unmatched;
+            return p.null_cost + p.null_unmatched * unmatched;
         }
         let ls = self.src_len[i + a] - self.src_len[i];
         let lt = self.tgt_len[j + b] - self.tgt_len[j];

@@ -100,6 +100,7 @@ pub(crate) fn learn_pairs(
     pairs: &[(&[String], &[String])],
     iterations: usize,
     min_prob: f64,
+    min_count: usize,
 ) -> Vec<(String, String)> {
     let mut sv = Vocab::default();
     let mut tv = Vocab::default();
@@ -127,7 +128,7 @@ pub(crate) fn learn_pairs(
     let rev = best(&w, &t, tv.words.len() as u32);
     let mut out = Vec::new();
     for (&e, &(f, p)) in &fwd {
-        if p < min_prob || freq.get(&e).copied().unwrap_or(0) < 2 {
+        if p < min_prob || freq.get(&e).copied().unwrap_or(0) < min_count {
             continue;
         }
         if let Some(&(e2, q)) = rev.get(&f)
@@ -165,7 +166,7 @@ mod tests {
             .iter()
             .map(|(a, b)| (a.as_slice(), b.as_slice()))
             .collect();
-        let got = learn_pairs(&pairs, 5, 0.3);
+        let got = learn_pairs(&pairs, 5, 0.3, 2);
         assert!(got.contains(&("hund".into(), "chien".into())), "{got:?}");
         assert!(got.contains(&("katze".into(), "chatte".into())), "{got:?}");
         assert!(!got.iter().any(|(e, f)| e == "hund" && f == "dort"));
@@ -173,6 +174,6 @@ mod tests {
 
     #[test]
     fn no_data_no_pairs() {
-        assert!(learn_pairs(&[], 5, 0.3).is_empty());
+        assert!(learn_pairs(&[], 5, 0.3, 2).is_empty());
     }
 }
