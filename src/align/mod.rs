@@ -131,7 +131,7 @@ impl Default for Params {
             null_unmatched: 0.0,
             paragraph_penalty: 3.0,
             weights: ClassWeights::default(),
-            band: 30,
+            band: 20,
             temperature: 1.0,
             low_confidence: 0.5,
             learn_pairs: true,
