@@ -101,6 +101,8 @@ pub struct Params {
     pub learn_pairs: bool,
     /// Re-estimate the length variance from the first pass (else keep 6.8).
     pub reestimate_variance: bool,
+    /// Re-estimate the length ratio from the first pass's non-null links.
+    pub reestimate_ratio: bool,
     /// Posterior a first-pass 1-1 link needs to train word pairs.
     pub train_posterior: f64,
     /// Least translation probability (both directions) of a learned pair.
@@ -137,6 +139,7 @@ impl Default for Params {
             learn_pairs: true,
             reestimate_variance: false,
             train_posterior: 0.9,
+            reestimate_ratio: true,
             pair_min_prob: 0.3,
             pair_min_count: 2,
         }
@@ -199,7 +202,7 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
 
     let coarse = coarse_path(&src, &tgt, &keys);
     let band = dp::Band::around(&coarse, n, m, p.band);
-    let (band, sol) = run(&src, &tgt, source, target, &model, p, band, n, m, p.band);
+    let sol = run(&src, &tgt, source, target, &model, p, band, n, m, p.band);
 
     // Re-estimate the variance from all 1-1 links (selecting confident ones
     // would bias it low); learn word pairs from the confident ones.
@@ -229,12 +232,28 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
             model.var = var;
         }
     }
-    let mut final_sol = sol;
-    let mut final_band = band;
+    if p.reestimate_ratio {
+        // The length ratio of the aligned text only: omitted or added blocks
+        // (null links) would skew the ratio of the totals.
+        let (mut a, mut b) = (0.0, 0.0);
+        for w in sol.path.windows(2) {
+            let ((i0, j0), (i1, j1)) = (w[0], w[1]);
+            if i1 > i0 && j1 > j0 {
+                a += src[i0..i1].iter().map(|s| s.len).sum::<f64>();
+                b += tgt[j0..j1].iter().map(|s| s.len).sum::<f64>();
+            }
+        }
+        if a > 0.0 && b > 0.0 {
+            model.ratio = (b / a).clamp(0.25, 4.0);
+        }
+    }
+    let mut changed = (model.ratio - ratio).abs() > 0.01 * ratio || model.var != 6.8;
     if p.learn_pairs && ones.len() >= 5 {
+        // At most about 5000 training links, spread over the document.
+        let step = ones.len() / 5000 + 1;
         let train: Vec<(&[String], &[String])> = ones
             .iter()
-            .take(5000)
+            .step_by(step)
             .map(|&(i, j)| (src[i].words.as_slice(), tgt[j].words.as_slice()))
             .collect();
         let learned = model1::learn_pairs(&train, 5, p.pair_min_prob, p.pair_min_count);
@@ -245,14 +264,15 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
             features::weigh(&mut src2, &mut tgt2, &keys, &p.weights);
             src = src2;
             tgt = tgt2;
+            changed = true;
         }
-        let band = dp::Band::around(&final_sol.path, n, m, p.band);
-        let (b2, s2) = run(&src, &tgt, source, target, &model, p, band, n, m, p.band);
-        final_sol = s2;
-        final_band = b2;
     }
-    let _ = final_band;
-    links_of(&final_sol, p)
+    if !changed {
+        return links_of(&sol, p);
+    }
+    let band = dp::Band::around(&sol.path, n, m, p.band);
+    let sol = run(&src, &tgt, source, target, &model, p, band, n, m, p.band);
+    links_of(&sol, p)
 }
 
 fn null_link(source: Vec<usize>, target: Vec<usize>) -> Link {
@@ -311,7 +331,7 @@ fn run(
     n: usize,
     m: usize,
     mut w: usize,
-) -> (dp::Band, dp::Solution) {
+) -> dp::Solution {
     let kinds = kinds_of(&model.priors);
     loop {
         let scorer = Scorer::new(src, tgt, source, target, model, p, &band, n, m);
@@ -322,11 +342,10 @@ fn run(
         let next_w = w * 2;
         let wider = next_w * 2 * (n + 1) + band.cells() <= MAX_CELLS * 2;
         if complete && (!band.touches_edge(&sol.path, m, margin) || !wider) {
-            return (band, sol);
+            return sol;
         }
         if !wider {
-            // Cannot widen: fall back to a band around the diagonal corners.
-            return (band, sol);
+            return sol;
         }
         w = next_w;
         band = if complete {
@@ -915,6 +934,28 @@ mod tests {
         // δ = (20 − 10) / sqrt(6.8 · 15) ≈ 0.990; cost = −ln(2(1 − Φ(0.990))) ≈ 1.133.
         let c = length_cost(10.0, 20.0, 1.0, 6.8);
         assert!((c - 1.133).abs() < 0.005, "{c}");
+    }
+
+    #[test]
+    fn large_omission_leaves_the_diagonal() {
+        // 80 source sentences have no translation: the path must run 80 cells
+        // off the diagonal, far outside the initial band.
+        let p = Profile::builtin("xx");
+        let src: Vec<String> = (0..300)
+            .map(|k| format!("{} {}", sentence(k), 5000 + k))
+            .collect();
+        let tgt: Vec<String> = src
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !(100..180).contains(k))
+            .map(|(_, s)| tr(s))
+            .collect();
+        let links = align(&side(&src, &p), &side(&tgt, &p), &AlignOptions::default());
+        assert_valid(&links, 300, 220);
+        let got = pairs(&links);
+        assert!(got.contains(&(vec![99], vec![99])), "{got:?}");
+        assert!(got.contains(&(vec![180], vec![100])), "{got:?}");
+        assert!((100..180).all(|k| got.contains(&(vec![k], vec![]))));
     }
 
     #[test]
