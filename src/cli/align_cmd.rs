@@ -257,6 +257,117 @@ fn wrap(s: &str, cols: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
+
+    fn files(src: &str, tgt: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let (s, t) = (dir.path().join("src.txt"), dir.path().join("tgt.txt"));
+        std::fs::write(&s, src).unwrap();
+        std::fs::write(&t, tgt).unwrap();
+        (dir, s, t)
+    }
+
+    fn args(s: &Path, t: &Path, format: AlignFormat) -> AlignArgs {
+        AlignArgs {
+            source: s.to_path_buf(),
+            target: t.to_path_buf(),
+            source_lang: Some("de".into()),
+            target_lang: Some("fr".into()),
+            presegmented: true,
+            gold: None,
+            glossary: Vec::new(),
+            format,
+        }
+    }
+
+    fn run_to_strings(a: AlignArgs) -> (Result<u8>, String, String) {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let r = run(a, &mut out, &mut err);
+        (
+            r,
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(err).unwrap(),
+        )
+    }
+
+    const SRC: &str = "Bern hat 130 000 Einwohner.\nDie Aare fliesst durch Bern.\n";
+    const TGT: &str = "Berne compte 130 000 habitants.\nL'Aar traverse Berne.\nElle est belle.\n";
+
+    #[test]
+    fn json_has_the_documented_shape() {
+        let (_d, s, t) = files(SRC, TGT);
+        let (r, out, _) = run_to_strings(args(&s, &t, AlignFormat::Json));
+        assert_eq!(r.unwrap(), 0);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let links = v["links"].as_array().unwrap();
+        assert_eq!(v.as_object().unwrap().len(), 1);
+        let first = links[0].as_object().unwrap();
+        let keys: Vec<&str> = first.keys().map(String::as_str).collect();
+        for k in [
+            "type",
+            "source",
+            "target",
+            "source_text",
+            "target_text",
+            "score",
+        ] {
+            assert!(keys.contains(&k), "{keys:?}");
+        }
+        assert_eq!(first.len(), 6);
+        assert_eq!(first["type"], "1-1");
+        assert_eq!(first["source_text"], "Bern hat 130 000 Einwohner.");
+        let covered: usize = links
+            .iter()
+            .map(|l| l["target"].as_array().unwrap().len())
+            .sum();
+        assert_eq!(covered, 3);
+    }
+
+    #[test]
+    fn gold_scores_follow_the_links() {
+        let (d, s, t) = files(SRC, TGT);
+        let g = d.path().join("gold.txt");
+        std::fs::write(&g, "[0]:[0]\n[1]:[1, 2]\n").unwrap();
+        let mut a = args(&s, &t, AlignFormat::Tsv);
+        a.gold = Some(g.clone());
+        let (r, out, _) = run_to_strings(a);
+        assert_eq!(r.unwrap(), 0);
+        assert!(out.starts_with("type\tscore\t"), "{out}");
+        let last = out.lines().last().unwrap();
+        assert!(last.starts_with("precision "), "{out}");
+        // JSON keeps stdout parseable: the score goes to stderr.
+        let mut a = args(&s, &t, AlignFormat::Json);
+        a.gold = Some(g);
+        let (_, out, err) = run_to_strings(a);
+        assert!(serde_json::from_str::<serde_json::Value>(&out).is_ok());
+        assert!(err.contains("f1 "), "{err}");
+    }
+
+    #[test]
+    fn bad_gold_is_an_error_naming_the_line() {
+        let (d, s, t) = files(SRC, TGT);
+        let g = d.path().join("gold.txt");
+        std::fs::write(&g, "[0]:[0]\n[1]:[7]\n").unwrap();
+        let mut a = args(&s, &t, AlignFormat::Human);
+        a.gold = Some(g);
+        let (r, out, _) = run_to_strings(a);
+        let e = format!("{:#}", r.unwrap_err());
+        assert!(e.contains("gold.txt:2:"), "{e}");
+        assert!(out.is_empty(), "no links printed before the error: {out}");
+    }
+
+    #[test]
+    fn human_marks_types_and_scores() {
+        let (_d, s, t) = files(SRC, TGT);
+        let (r, out, _) = run_to_strings(args(&s, &t, AlignFormat::Human));
+        assert_eq!(r.unwrap(), 0);
+        assert!(out.contains("1-1"), "{out}");
+        assert!(out.contains(" │ "), "{out}");
+        assert!(
+            out.lines().next().unwrap().contains("low-confidence"),
+            "{out}"
+        );
+    }
 
     #[test]
     fn wrap_respects_width_and_keeps_words() {
