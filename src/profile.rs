@@ -8,12 +8,9 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// Built-in profiles, by ISO 639-1 code.
-const BUILTIN: &[(&str, &str)] = &[
-    ("pt", include_str!("profiles/pt.toml")),
-    ("en", include_str!("profiles/en.toml")),
-    ("es", include_str!("profiles/es.toml")),
-    ("xx", include_str!("profiles/xx.toml")),
-];
+/// Built-in profiles, by ISO 639-1 code: every file in `src/profiles/`,
+/// embedded by `build.rs`; the generic `xx` comes last.
+const BUILTIN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/profiles.rs"));
 
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
