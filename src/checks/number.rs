@@ -43,6 +43,7 @@ impl Check for NumberCheck {
                     tu: vec![false; tgt.len()],
                     src,
                     tgt,
+                    sp: ctx.source_profile,
                     tp: ctx.target_profile,
                     findings: Vec::new(),
                 }
@@ -249,6 +250,7 @@ struct Sides<'a> {
     tgt: Vec<NumberMention>,
     su: Vec<bool>,
     tu: Vec<bool>,
+    sp: &'a Profile,
     tp: &'a Profile,
     findings: Vec<Finding>,
 }
@@ -288,8 +290,9 @@ impl Sides<'_> {
                 self.findings.push(f);
             }
         }
-        // 3. Strong against weak, either way.
+        // 3. Strong against weak, either way, then weak against weak.
         pairs.extend(self.pass(&mut su, &mut tu, |s, t| s.weak != t.weak && same(s, t)));
+        self.pass(&mut su, &mut tu, |s, t| s.weak && t.weak && same(s, t));
         // "uma dezena" against "ten", "milhares" against "3,000": a vague
         // quantity confirms an exact one of its size.
         self.pass(&mut su, &mut tu, |s, t| {
@@ -453,6 +456,32 @@ impl Sides<'_> {
         }
         for j in left_t {
             findings.push(self.added(&self.tgt[j]));
+        }
+        // "pela primeira vez" as "for the second time": ordinal words are
+        // weak, but one left on each side and differing is a change.
+        // Only where each qualifies a noun ("primeira vez"), not in
+        // "segundo o ministro" or "First, ...".
+        let lone_ordinal =
+            |ms: &[NumberMention], used: &[bool], skip: &[usize], text: &str, p: &Profile| {
+                let left: Vec<usize> = (0..ms.len())
+                    .filter(|&k| {
+                        !used[k]
+                            && ms[k].weak
+                            && ms[k].words
+                            && ms[k].kind == NumberKind::Ordinal
+                            && !skip.contains(&k)
+                    })
+                    .collect();
+                match left.as_slice() {
+                    [k] if before_noun(text, ms[*k].end, p) => Some(*k),
+                    _ => None,
+                }
+            };
+        if let (Some(i), Some(j)) = (
+            lone_ordinal(&self.src, &self.su, &[], self.src_text, self.sp),
+            lone_ordinal(&self.tgt, &self.tu, &weak_paired, self.tgt_text, self.tp),
+        ) {
+            findings.push(self.changed(&self.src[i], &self.tgt[j]));
         }
         self.findings.append(&mut findings);
     }
@@ -643,6 +672,24 @@ fn same_currency_prefix<'m>(s: &NumberMention, t: &'m NumberMention) -> Option<&
         }
         _ => None,
     }
+}
+
+/// Whether the next thing after `offset` is a lower-case word that is not a
+/// function word (a noun or adjective the number qualifies).
+fn before_noun(text: &str, offset: usize, p: &Profile) -> bool {
+    let rest = text.get(offset..).unwrap_or("");
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    let Some(w) = crate::text::words(rest).into_iter().next() else {
+        return false;
+    };
+    if !rest[..w.start].trim().is_empty() {
+        return false;
+    }
+    let lower = w.text.to_lowercase();
+    w.text.chars().next().is_some_and(char::is_lowercase)
+        && !p.words.function_words.iter().any(|f| *f == lower)
 }
 
 /// Whether `offset` is inside an open round bracket.
@@ -1133,6 +1180,37 @@ mod tests {
         );
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn weak_ordinals_that_differ_are_a_change() {
+        let f = errors("Foi a primeira vez.", "It was the second time.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        clean(
+            "Segundo ele, foi a primeira vez.",
+            "He said it was the first time.",
+        );
+        clean(
+            "Segundo ele, foi a primeira vez.",
+            "According to him, it was unprecedented.",
+        );
+        clean(
+            "Na segunda-feira, pela primeira vez.",
+            "On Monday, for the first time.",
+        );
+        clean(
+            "Segundo o ministro, a medida vale.",
+            "The minister said the measure would first apply.",
+        );
+        clean(
+            "Segundo o ministro, a medida vale.",
+            "First, the minister said, the measure applies.",
+        );
+    }
+
+    #[test]
+    fn pofilter_locale_example() {
+        clean("O valor é R$ 1.000,50.", "The amount is R$1,000.50.");
     }
 
     #[test]
