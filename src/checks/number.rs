@@ -689,7 +689,7 @@ fn before_noun(text: &str, offset: usize, p: &Profile) -> bool {
     }
     let lower = w.text.to_lowercase();
     w.text.chars().next().is_some_and(char::is_lowercase)
-        && !p.words.function_words.iter().any(|f| *f == lower)
+        && !p.words.function_words.contains(&lower)
 }
 
 /// Whether `offset` is inside an open round bracket.
