@@ -483,6 +483,19 @@ impl Sides<'_> {
         ) {
             findings.push(self.changed(&self.src[i], &self.tgt[j]));
         }
+        // Times are weak (a bare "14h" may be a duration), but a time left on
+        // each side that disagrees is a change: "às 14h" as "at 4 p.m.".
+        let times = |ms: &[NumberMention], used: &[bool]| -> Vec<usize> {
+            (0..ms.len())
+                .filter(|&k| !used[k] && matches!(ms[k].kind, NumberKind::Time { .. }))
+                .collect()
+        };
+        for (i, j) in times(&self.src, &self.su)
+            .into_iter()
+            .zip(times(&self.tgt, &self.tu))
+        {
+            findings.push(self.changed(&self.src[i], &self.tgt[j]));
+        }
         self.findings.append(&mut findings);
     }
 
@@ -708,6 +721,7 @@ fn what(m: &NumberMention) -> &'static str {
         NumberKind::Percent | NumberKind::PercentagePoints => "percentage",
         NumberKind::Currency(_) => "amount",
         NumberKind::Vague => "quantity",
+        NumberKind::Time { .. } => "time",
         NumberKind::Year => "year",
         _ => "number",
     }
@@ -1809,6 +1823,16 @@ mod tests {
     #[test]
     fn times_are_never_false_alarms() {
         clean("Às 9h, ele saiu.", "He left in the morning.");
+        clean("Das 8h às 18h.", "From 8 a.m. to 6 p.m.");
+        clean("Às 20h30.", "At 8:30 p.m.");
+        clean("A viagem dura 10h.", "The trip takes 10 hours.");
+    }
+
+    #[test]
+    fn changed_time_is_error() {
+        let f = errors("A reunião foi às 14h.", "The meeting was at 4 p.m.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("14h") && f[0].message.contains("4 p.m."));
     }
 
     #[test]
