@@ -968,7 +968,8 @@ impl<'a> Reader<'a> {
             return Some((m, next));
         }
         let v = decade_digits(i)?;
-        if self.is_code(i) {
+        // "mid-1990s" is a decade; "A1990s" is not.
+        if self.is_code(i) && !self.punct(i.wrapping_sub(1), "-") {
             return None;
         }
         let next = self.suffix_at(i + 1, &self.lx.decade_suffixes)?;
@@ -2275,6 +2276,8 @@ mod tests {
         assert_eq!((m.kind.clone(), m.value), (NumberKind::Decade, 90.0));
         let m = one("in the 1990s", &en());
         assert_eq!((m.kind.clone(), m.value), (NumberKind::Decade, 1990.0));
+        let m = one("in the mid-1990s", &en());
+        assert_eq!((m.kind.clone(), m.value), (NumberKind::Decade, 1990.0));
         let m = one("the '90s", &en());
         assert_eq!((m.kind, m.raw.as_str()), (NumberKind::Decade, "'90s"));
     }
@@ -2374,6 +2377,28 @@ mod tests {
         assert_eq!(format_number(123.0, 0, true, &p).unwrap(), "123");
         assert_eq!(format_number(1234.5, 2, true, &p).unwrap(), "1,234.50");
         assert_eq!(format_number(f64::INFINITY, 0, true, &p), None);
+    }
+
+    #[test]
+    fn spanish_profile_is_data_only() {
+        let es = Profile::builtin("es");
+        assert_eq!(strong("1,2 millones de empleos", &es), [1.2e6]);
+        assert_eq!(strong("mil millones", &es), [1e9]);
+        assert_eq!(strong("veintidós", &es), [22.0]);
+        assert_eq!(strong("ciento veinte", &es), [120.0]);
+        assert_eq!(strong("dos tercios", &es), [2.0 / 3.0]);
+        assert_eq!(one("subió 3,4 %", &es).kind, NumberKind::Percent);
+        assert_eq!(
+            one("el 4 de marzo de 2025", &es).kind,
+            NumberKind::Date {
+                month: 3,
+                day: Some(4),
+                year: Some(2025)
+            }
+        );
+        assert_eq!(one("decenas de miles", &es).value, 1e4);
+        assert!(strong("un acuerdo", &es).is_empty());
+        assert!(strong("según el segundo informe", &es).is_empty());
     }
 
     #[test]
