@@ -192,6 +192,9 @@ fn same(a: &NumberMention, b: &NumberMention) -> bool {
         (Vague, Vague) => magnitude(a.value) == magnitude(b.value),
         (Decade, Decade) => approx(a.value % 100.0, b.value % 100.0),
         (Decade, k) | (k, Decade) if is_numeric(k) => approx(a.value, b.value),
+        // "metade" as "50%", "um terço" as "33%".
+        (Fraction, Percent) => (a.value * 100.0 - b.value).abs() <= 0.5,
+        (Percent, Fraction) => (b.value * 100.0 - a.value).abs() <= 0.5,
         (k1, k2) if is_numeric(k1) && is_numeric(k2) => approx(a.value, b.value),
         _ => false,
     }
@@ -1225,6 +1228,20 @@ mod tests {
     #[test]
     fn pofilter_locale_example() {
         clean("O valor é R$ 1.000,50.", "The amount is R$1,000.50.");
+    }
+
+    #[test]
+    fn fractions_match_percentages() {
+        clean("Metade dos eleitores votou.", "50% of voters voted.");
+        clean("Um terço dos eleitores votou.", "33% of voters voted.");
+        clean(
+            "Dois terços dos eleitores votaram.",
+            "About 67% of voters voted.",
+        );
+        assert_eq!(
+            errors("Metade dos eleitores votou.", "40% of voters voted.").len(),
+            1
+        );
     }
 
     #[test]
