@@ -312,6 +312,35 @@ impl Sides<'_> {
         // 4. A date on one side written as separate pieces on the other.
         match_date_pieces(&self.src, &mut su, &self.tgt, &mut tu);
         match_date_pieces(&self.tgt, &mut tu, &self.src, &mut su);
+        // "no último dia 30" as "on Jan. 30": the translation may name the
+        // month the source leaves to context (not the other way round).
+        for (j, t) in self.tgt.iter().enumerate() {
+            let NumberKind::Date { day: Some(d), .. } = t.kind else {
+                continue;
+            };
+            if tu[j] {
+                continue;
+            }
+            let src_has_month = (0..self.src.len()).any(|i| {
+                !su[i]
+                    && matches!(
+                        self.src[i].kind,
+                        NumberKind::Month(_) | NumberKind::Date { .. }
+                    )
+            });
+            if src_has_month {
+                continue;
+            }
+            if let Some(i) = (0..self.src.len()).find(|&i| {
+                !su[i]
+                    && matches!(self.src[i].kind, NumberKind::Plain | NumberKind::Ordinal)
+                    && self.src[i].digits.is_some()
+                    && approx(self.src[i].value, f64::from(d))
+            }) {
+                su[i] = true;
+                tu[j] = true;
+            }
+        }
         self.su = su;
         self.tu = tu;
         self.currency_changes(&pairs);
@@ -1228,6 +1257,19 @@ mod tests {
     #[test]
     fn pofilter_locale_example() {
         clean("O valor é R$ 1.000,50.", "The amount is R$1,000.50.");
+    }
+
+    #[test]
+    fn translation_may_name_the_month_of_a_bare_day() {
+        clean(
+            "O acordo foi assinado no último dia 30.",
+            "The deal was signed on Jan. 30.",
+        );
+        let f = errors(
+            "O acordo foi assinado em 5 de março.",
+            "The deal was signed on the 5th.",
+        );
+        assert!(!f.is_empty());
     }
 
     #[test]
