@@ -1880,6 +1880,42 @@ pub fn render_words(m: &NumberMention, p: &Profile, like: &str) -> Option<String
     Some(word)
 }
 
+/// Writes a fraction in words of `p` ("two-thirds") by the profile's
+/// `fraction_template`; `None` when the profile cannot say it.
+pub fn render_fraction_words(m: &NumberMention, p: &Profile, like: &str) -> Option<String> {
+    let np = &p.numbers;
+    if m.kind != NumberKind::Fraction || np.fraction_template.is_empty() {
+        return None;
+    }
+    let ambiguous = |w: &str| np.ambiguous.iter().any(|a| a.eq_ignore_ascii_case(w));
+    // The smallest numerator that gives the value with one of the fractions.
+    let (n, f) = np
+        .fractions
+        .values()
+        .filter(|f| **f > 0.0 && **f < 1.0)
+        .filter_map(|f| {
+            let n = (m.value / f).round();
+            ((1.0..=10.0).contains(&n) && approx(n * f, m.value)).then_some((n, *f))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))?;
+    // Plural for more than one ("terços", "thirds"), as the profile spells it.
+    let word = np
+        .fractions
+        .iter()
+        .filter(|(w, v)| approx(**v, f) && !w.contains(' '))
+        .min_by_key(|(w, _)| (w.ends_with('s') != (n > 1.0), ambiguous(w), w.len()))
+        .map(|(w, _)| w.clone())?;
+    let mut whole = m.clone();
+    whole.kind = NumberKind::Plain;
+    whole.value = n;
+    let numerator = render_words(&whole, p, like)?;
+    Some(
+        np.fraction_template
+            .replace("{numerator}", &numerator)
+            .replace("{fraction}", &word),
+    )
+}
+
 /// Rewrites the digits of a mention written in the other convention in the
 /// profile's own ("1.693.673" → "1,693,673" in English).
 pub fn rewrite_digits(d: &DigitInfo, value: f64, p: &Profile) -> Option<String> {
@@ -2368,6 +2404,25 @@ mod tests {
         assert_eq!(render(&m, &pt()).as_deref(), Some("4 de março"));
         let m = one("noventa", &pt());
         assert_eq!(render(&m, &en()).as_deref(), Some("90"));
+    }
+
+    #[test]
+    fn fractions_in_words() {
+        let m = one("dois terços", &pt());
+        assert_eq!(
+            render_fraction_words(&m, &en(), "x").as_deref(),
+            Some("two-thirds")
+        );
+        let m = one("two-thirds", &en());
+        assert_eq!(
+            render_fraction_words(&m, &pt(), "x").as_deref(),
+            Some("dois terços")
+        );
+        let m = one("um terço", &pt());
+        assert_eq!(
+            render_fraction_words(&m, &en(), "One").as_deref(),
+            Some("One-third")
+        );
     }
 
     #[test]

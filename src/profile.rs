@@ -68,6 +68,10 @@ pub struct NumberProfile {
     /// Fractions (`terço` = 1/3, `half` = 0.5).
     #[serde(default)]
     pub fractions: BTreeMap<String, f64>,
+    /// How a fraction is written in words: `{numerator}` and `{fraction}`
+    /// (`{numerator}-{fraction}` gives "two-thirds").
+    #[serde(default)]
+    pub fraction_template: String,
     /// Scale words and multipliers (`mil` = 1e3, `bilhões` = 1e9, `billion` = 1e9).
     #[serde(default)]
     pub scales: BTreeMap<String, f64>,

@@ -596,7 +596,9 @@ impl Sides<'_> {
     fn changed(&self, s: &NumberMention, t: &NumberMention) -> Finding {
         let rendered = if t.words {
             // "three" for "duas": answer in words too.
-            numbers::render_words(s, self.tp, &t.raw).or_else(|| numbers::render(s, self.tp))
+            numbers::render_words(s, self.tp, &t.raw)
+                .or_else(|| numbers::render_fraction_words(s, self.tp, &t.raw))
+                .or_else(|| numbers::render(s, self.tp))
         } else {
             same_currency_prefix(s, t)
                 .and_then(|prefix| {
@@ -1028,6 +1030,7 @@ mod tests {
         assert!(f[0].message.contains("changed"), "{}", f[0].message);
         let f = errors("Dois terços votaram.", "One-third of them voted.");
         assert_eq!(f.len(), 1);
+        assert_eq!(f[0].suggestion.as_deref(), Some("Two-thirds"));
         assert!(f[0].message.contains("changed"), "{}", f[0].message);
         let f = errors("As vendas caíram em abril.", "Sales fell in May.");
         assert_eq!(f.len(), 1);
