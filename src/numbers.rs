@@ -1167,7 +1167,7 @@ impl<'a> Reader<'a> {
             Some((c, n)) if self.tok(n).is_some_and(|t| t.kind == TokKind::Digits) => (Some(c), n),
             _ => (None, i),
         };
-        let core = self.core(k, currency.is_some())?;
+        let core = self.core(k, currency.is_some(), 0)?;
         let mut next = core.end;
         let mut kind = if core.code {
             NumberKind::Code
@@ -1268,7 +1268,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a number in digits and/or words starting at token `i`.
-    fn core(&self, i: usize, currency: bool) -> Option<Core> {
+    fn core(&self, i: usize, currency: bool, depth: usize) -> Option<Core> {
         let t = self.tok(i)?;
         let mut total = 0.0f64;
         let mut current = 0.0f64;
@@ -1454,7 +1454,13 @@ impl<'a> Reader<'a> {
                 }
                 if let Some(Last::Scale(s)) = last {
                     // "dois mil e quinhentos", "3 milhões e 200 mil".
-                    match self.core(k + 1, currency) {
+                    // Bounded: each level is a smaller scale, so a few suffice.
+                    let sub = if depth < 4 {
+                        self.core(k + 1, currency, depth + 1)
+                    } else {
+                        None
+                    };
+                    match sub {
                         Some(sub)
                             if sub.value < s
                                 && !sub.ordinal
@@ -2316,6 +2322,13 @@ mod tests {
         assert_eq!((m.kind.clone(), m.value), (NumberKind::Decade, 1990.0));
         let m = one("the '90s", &en());
         assert_eq!((m.kind, m.raw.as_str()), (NumberKind::Decade, "'90s"));
+    }
+
+    #[test]
+    fn long_number_phrases_do_not_recurse_deeply() {
+        let text = "um milhão e ".repeat(20_000);
+        let ms = extract(&text, &pt());
+        assert!(!ms.is_empty());
     }
 
     #[test]
