@@ -1783,6 +1783,82 @@ mod tests {
                 "He was born on April 1, 1960.",
             ),
             ("Foram 4 a 3 na votação.", "The vote was 4-3."),
+            (
+                "O rombo chega a R$ 1,2 tri.",
+                "The shortfall reaches 1.2 trillion reais.",
+            ),
+            (
+                "O real caiu 0,7%, a 5,71 por dólar.",
+                "The real fell 0.7% to 5.71 per dollar.",
+            ),
+            (
+                "A safra deve atingir 322,5 milhões de toneladas.",
+                "The harvest is expected to reach 322.5 million metric tons.",
+            ),
+            (
+                "A Embraer entregou 206 jatos em 2024, sendo 73 comerciais e 133 executivos.",
+                "Embraer delivered 206 jets in 2024: 73 commercial and 133 executive aircraft.",
+            ),
+            (
+                "O desmatamento caiu 45,7% entre agosto de 2023 e julho de 2024.",
+                "Deforestation fell 45.7% between August 2023 and July 2024.",
+            ),
+            (
+                "São mais de 2,5 milhões de km² de floresta.",
+                "That is more than 2.5 million square kilometers of forest.",
+            ),
+            (
+                "A pesquisa tem margem de erro de 2 pontos para mais ou para menos.",
+                "The poll has a margin of error of plus or minus 2 points.",
+            ),
+            (
+                "O Congresso aprovou o Orçamento de 2025 em 20 de março.",
+                "Congress approved the 2025 budget on March 20.",
+            ),
+            (
+                "A PF cumpriu 12 mandados de busca em 4 estados.",
+                "Federal police served 12 search warrants in four states.",
+            ),
+            (
+                "Ele foi preso pela 3ª vez.",
+                "He was arrested for the third time.",
+            ),
+            (
+                "Os juros futuros com vencimento em janeiro de 2027 subiram para 15,2%.",
+                "Yields on interest rate futures due January 2027 rose to 15.2%.",
+            ),
+            (
+                "O IPCA-15 de março subiu 0,64%.",
+                "The IPCA-15 index rose 0.64% in March.",
+            ),
+            (
+                "O Ibovespa fechou em alta de 1,5%, aos 125.980 pontos.",
+                "The Bovespa index closed up 1.5% at 125,980 points.",
+            ),
+            (
+                "O texto prevê isenção para quem ganha até R$ 5 mil por mês.",
+                "The text exempts those earning up to 5,000 reais a month.",
+            ),
+            (
+                "Cerca de 30 milhões de pessoas serão beneficiadas.",
+                "Some 30 million people will benefit.",
+            ),
+            (
+                "O prazo termina às 23h59 de sexta-feira (31).",
+                "The deadline ends at 11:59 p.m. on Friday.",
+            ),
+            (
+                "A alíquota passa de 27,5% para 25%.",
+                "The rate drops from 27.5% to 25%.",
+            ),
+            (
+                "Trata-se da maior alta desde 2003, no primeiro mandato de Lula.",
+                "It is the biggest increase since 2003, in Lula's first term.",
+            ),
+            (
+                "O país registrou 1.032 homicídios no primeiro semestre.",
+                "The country recorded 1,032 homicides in the first half.",
+            ),
         ];
         for (s, t) in pairs {
             clean(s, t);
