@@ -1819,7 +1819,7 @@ pub fn render(m: &NumberMention, p: &Profile) -> Option<String> {
             };
             let group = match &m.digits {
                 Some(d) if m.scale.is_none() => d.group_sep.is_some() || number.abs() >= 10_000.0,
-                _ => grouped_default && number.abs() >= 10_000.0,
+                _ => grouped_default && number.abs() >= 1000.0,
             };
             let mut s = format_number(number, decimals, group, np)?;
             if let Some(w) = scale_word {
@@ -2417,6 +2417,8 @@ mod tests {
         assert_eq!(render(&m, &pt()).as_deref(), Some("4 de março"));
         let m = one("noventa", &pt());
         assert_eq!(render(&m, &en()).as_deref(), Some("90"));
+        let m = one("R$ 5 mil", &pt());
+        assert_eq!(render(&m, &en()).as_deref(), Some("R$5,000"));
     }
 
     #[test]

@@ -756,6 +756,7 @@ fn what(m: &NumberMention) -> &'static str {
         NumberKind::Currency(_) => "amount",
         NumberKind::Vague => "quantity",
         NumberKind::Time { .. } => "time",
+        NumberKind::Decade => "decade",
         NumberKind::Year => "year",
         _ => "number",
     }
