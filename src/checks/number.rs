@@ -1926,6 +1926,38 @@ mod tests {
                 "As vendas caíram 2,5% em março e 1,8% em abril.",
                 "Sales fell 2.5% in March and 1.8% in May.",
             ),
+            ("A reunião foi às 14h.", "The meeting was at 4 p.m."),
+            ("Em 2023, o PIB cresceu.", "In 2013, GDP grew."),
+            ("O prêmio é de R$ 5 mil.", "The prize is 5 million reais."),
+            ("A aprovação é de 40%.", "Approval stands at 14%."),
+            (
+                "Nos anos 90, tudo mudou.",
+                "In the 1980s, everything changed.",
+            ),
+            (
+                "O acordo vale US$ 5 bilhões.",
+                "The deal is worth R$5 billion.",
+            ),
+            ("A taxa subiu 2 pontos percentuais.", "The rate rose 2%."),
+            (
+                "Milhões de pessoas protestaram.",
+                "Thousands of people protested.",
+            ),
+            (
+                "A cidade tem 1,5 milhão de habitantes.",
+                "The city has 15 million inhabitants.",
+            ),
+            (
+                "Cerca de 20% dos votos foram anulados, e 3% em branco.",
+                "About 20% of the votes were spoiled, and blank.",
+            ),
+            (
+                "Foi a primeira vez que o time perdeu.",
+                "It was the second time the team lost.",
+            ),
+            ("Ele tem 45 anos.", "He is 54."),
+            ("O voo durou 11 horas.", "The flight lasted 12 hours."),
+            ("Foram presos 3 suspeitos.", "Two suspects were arrested."),
         ];
         for (s, t) in pairs {
             assert!(!errors(s, t).is_empty(), "not caught: {s} / {t}");
