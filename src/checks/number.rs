@@ -432,6 +432,8 @@ impl Sides<'_> {
             if let Some(d) = &t.digits
                 && d.foreign
                 && is_numeric(&t.kind)
+                // "v1.2", "A320": identifiers keep their own dots.
+                && t.kind != NumberKind::Code
             {
                 findings.push(self.convention(None, t, d, t.mantissa()));
             }
