@@ -1788,6 +1788,29 @@ pub fn render(m: &NumberMention, p: &Profile) -> Option<String> {
             .next()
             .map(str::to_string),
         NumberKind::Day(d) => Some(d.to_string()),
+        NumberKind::Time {
+            minutes,
+            twelve_hour: false,
+        } => {
+            let template = if minutes % 60 == 0 && !np.time_template_whole_hour.is_empty() {
+                &np.time_template_whole_hour
+            } else {
+                &np.time_template
+            };
+            if template.is_empty() {
+                return None;
+            }
+            let (h24, mm) = ((minutes / 60) % 24, minutes % 60);
+            let h12 = if h24 % 12 == 0 { 12 } else { h24 % 12 };
+            let marks = if h24 < 12 { &np.time_am } else { &np.time_pm };
+            Some(
+                template
+                    .replace("{H}", &h24.to_string())
+                    .replace("{h}", &h12.to_string())
+                    .replace("{MM}", &format!("{mm:02}"))
+                    .replace("{ampm}", marks.first().map_or("", String::as_str)),
+            )
+        }
         NumberKind::Time { .. }
         | NumberKind::Code
         | NumberKind::Vague
@@ -2417,6 +2440,10 @@ mod tests {
         assert_eq!(render(&m, &pt()).as_deref(), Some("4 de março"));
         let m = one("noventa", &pt());
         assert_eq!(render(&m, &en()).as_deref(), Some("90"));
+        let m = one("às 14h", &pt());
+        assert_eq!(render(&m, &en()).as_deref(), Some("2 p.m."));
+        let m = one("at 8:15 a.m.", &en());
+        assert_eq!(render(&m, &pt()).as_deref(), Some("8h15"));
         let m = one("R$ 5 mil", &pt());
         assert_eq!(render(&m, &en()).as_deref(), Some("R$5,000"));
     }

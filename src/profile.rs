@@ -154,6 +154,13 @@ pub struct NumberProfile {
     pub time_am: Vec<String>,
     #[serde(default)]
     pub time_pm: Vec<String>,
+    /// How a time is written in a suggestion: `{H}` (0-23), `{h}` (1-12),
+    /// `{MM}` (minutes), `{ampm}` (the first `time_am`/`time_pm` word).
+    #[serde(default)]
+    pub time_template: String,
+    /// The same for a whole hour (`{H}h`, `{h} {ampm}`); `time_template` if empty.
+    #[serde(default)]
+    pub time_template_whole_hour: String,
     /// Words before a decade ("anos 90", "década de 1990").
     #[serde(default)]
     pub decade_prefixes: Vec<String>,

@@ -2006,6 +2006,7 @@ mod tests {
         let f = errors("A reunião foi às 14h.", "The meeting was at 4 p.m.");
         assert_eq!(f.len(), 1, "{f:#?}");
         assert!(f[0].message.contains("14h") && f[0].message.contains("4 p.m."));
+        assert_eq!(f[0].suggestion.as_deref(), Some("2 p.m."));
     }
 
     #[test]
