@@ -968,7 +968,8 @@ impl<'a> Reader<'a> {
             return Some((m, next));
         }
         let v = decade_digits(i)?;
-        if self.is_code(i) {
+        // "mid-1990s" is a decade; "A1990s" is not.
+        if self.is_code(i) && !self.punct(i.wrapping_sub(1), "-") {
             return None;
         }
         let next = self.suffix_at(i + 1, &self.lx.decade_suffixes)?;
@@ -1166,7 +1167,7 @@ impl<'a> Reader<'a> {
             Some((c, n)) if self.tok(n).is_some_and(|t| t.kind == TokKind::Digits) => (Some(c), n),
             _ => (None, i),
         };
-        let core = self.core(k, currency.is_some())?;
+        let core = self.core(k, currency.is_some(), 0)?;
         let mut next = core.end;
         let mut kind = if core.code {
             NumberKind::Code
@@ -1267,7 +1268,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a number in digits and/or words starting at token `i`.
-    fn core(&self, i: usize, currency: bool) -> Option<Core> {
+    fn core(&self, i: usize, currency: bool, depth: usize) -> Option<Core> {
         let t = self.tok(i)?;
         let mut total = 0.0f64;
         let mut current = 0.0f64;
@@ -1453,7 +1454,13 @@ impl<'a> Reader<'a> {
                 }
                 if let Some(Last::Scale(s)) = last {
                     // "dois mil e quinhentos", "3 milhões e 200 mil".
-                    match self.core(k + 1, currency) {
+                    // Bounded: each level is a smaller scale, so a few suffice.
+                    let sub = if depth < 4 {
+                        self.core(k + 1, currency, depth + 1)
+                    } else {
+                        None
+                    };
+                    match sub {
                         Some(sub)
                             if sub.value < s
                                 && !sub.ordinal
@@ -1781,6 +1788,29 @@ pub fn render(m: &NumberMention, p: &Profile) -> Option<String> {
             .next()
             .map(str::to_string),
         NumberKind::Day(d) => Some(d.to_string()),
+        NumberKind::Time {
+            minutes,
+            twelve_hour: false,
+        } => {
+            let template = if minutes % 60 == 0 && !np.time_template_whole_hour.is_empty() {
+                &np.time_template_whole_hour
+            } else {
+                &np.time_template
+            };
+            if template.is_empty() {
+                return None;
+            }
+            let (h24, mm) = ((minutes / 60) % 24, minutes % 60);
+            let h12 = if h24 % 12 == 0 { 12 } else { h24 % 12 };
+            let marks = if h24 < 12 { &np.time_am } else { &np.time_pm };
+            Some(
+                template
+                    .replace("{H}", &h24.to_string())
+                    .replace("{h}", &h12.to_string())
+                    .replace("{MM}", &format!("{mm:02}"))
+                    .replace("{ampm}", marks.first().map_or("", String::as_str)),
+            )
+        }
         NumberKind::Time { .. }
         | NumberKind::Code
         | NumberKind::Vague
@@ -1812,7 +1842,7 @@ pub fn render(m: &NumberMention, p: &Profile) -> Option<String> {
             };
             let group = match &m.digits {
                 Some(d) if m.scale.is_none() => d.group_sep.is_some() || number.abs() >= 10_000.0,
-                _ => grouped_default && number.abs() >= 10_000.0,
+                _ => grouped_default && number.abs() >= 1000.0,
             };
             let mut s = format_number(number, decimals, group, np)?;
             if let Some(w) = scale_word {
@@ -1877,6 +1907,42 @@ pub fn render_words(m: &NumberMention, p: &Profile, like: &str) -> Option<String
         return Some(first.to_uppercase().chain(c).collect());
     }
     Some(word)
+}
+
+/// Writes a fraction in words of `p` ("two-thirds") by the profile's
+/// `fraction_template`; `None` when the profile cannot say it.
+pub fn render_fraction_words(m: &NumberMention, p: &Profile, like: &str) -> Option<String> {
+    let np = &p.numbers;
+    if m.kind != NumberKind::Fraction || np.fraction_template.is_empty() {
+        return None;
+    }
+    let ambiguous = |w: &str| np.ambiguous.iter().any(|a| a.eq_ignore_ascii_case(w));
+    // The smallest numerator that gives the value with one of the fractions.
+    let (n, f) = np
+        .fractions
+        .values()
+        .filter(|f| **f > 0.0 && **f < 1.0)
+        .filter_map(|f| {
+            let n = (m.value / f).round();
+            ((1.0..=10.0).contains(&n) && approx(n * f, m.value)).then_some((n, *f))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))?;
+    // Plural for more than one ("terços", "thirds"), as the profile spells it.
+    let word = np
+        .fractions
+        .iter()
+        .filter(|(w, v)| approx(**v, f) && !w.contains(' '))
+        .min_by_key(|(w, _)| (w.ends_with('s') != (n > 1.0), ambiguous(w), w.len()))
+        .map(|(w, _)| w.clone())?;
+    let mut whole = m.clone();
+    whole.kind = NumberKind::Plain;
+    whole.value = n;
+    let numerator = render_words(&whole, p, like)?;
+    Some(
+        np.fraction_template
+            .replace("{numerator}", &numerator)
+            .replace("{fraction}", &word),
+    )
 }
 
 /// Rewrites the digits of a mention written in the other convention in the
@@ -2275,8 +2341,17 @@ mod tests {
         assert_eq!((m.kind.clone(), m.value), (NumberKind::Decade, 90.0));
         let m = one("in the 1990s", &en());
         assert_eq!((m.kind.clone(), m.value), (NumberKind::Decade, 1990.0));
+        let m = one("in the mid-1990s", &en());
+        assert_eq!((m.kind.clone(), m.value), (NumberKind::Decade, 1990.0));
         let m = one("the '90s", &en());
         assert_eq!((m.kind, m.raw.as_str()), (NumberKind::Decade, "'90s"));
+    }
+
+    #[test]
+    fn long_number_phrases_do_not_recurse_deeply() {
+        let text = "um milhão e ".repeat(20_000);
+        let ms = extract(&text, &pt());
+        assert!(!ms.is_empty());
     }
 
     #[test]
@@ -2365,6 +2440,31 @@ mod tests {
         assert_eq!(render(&m, &pt()).as_deref(), Some("4 de março"));
         let m = one("noventa", &pt());
         assert_eq!(render(&m, &en()).as_deref(), Some("90"));
+        let m = one("às 14h", &pt());
+        assert_eq!(render(&m, &en()).as_deref(), Some("2 p.m."));
+        let m = one("at 8:15 a.m.", &en());
+        assert_eq!(render(&m, &pt()).as_deref(), Some("8h15"));
+        let m = one("R$ 5 mil", &pt());
+        assert_eq!(render(&m, &en()).as_deref(), Some("R$5,000"));
+    }
+
+    #[test]
+    fn fractions_in_words() {
+        let m = one("dois terços", &pt());
+        assert_eq!(
+            render_fraction_words(&m, &en(), "x").as_deref(),
+            Some("two-thirds")
+        );
+        let m = one("two-thirds", &en());
+        assert_eq!(
+            render_fraction_words(&m, &pt(), "x").as_deref(),
+            Some("dois terços")
+        );
+        let m = one("um terço", &pt());
+        assert_eq!(
+            render_fraction_words(&m, &en(), "One").as_deref(),
+            Some("One-third")
+        );
     }
 
     #[test]
@@ -2374,6 +2474,28 @@ mod tests {
         assert_eq!(format_number(123.0, 0, true, &p).unwrap(), "123");
         assert_eq!(format_number(1234.5, 2, true, &p).unwrap(), "1,234.50");
         assert_eq!(format_number(f64::INFINITY, 0, true, &p), None);
+    }
+
+    #[test]
+    fn spanish_profile_is_data_only() {
+        let es = Profile::builtin("es");
+        assert_eq!(strong("1,2 millones de empleos", &es), [1.2e6]);
+        assert_eq!(strong("mil millones", &es), [1e9]);
+        assert_eq!(strong("veintidós", &es), [22.0]);
+        assert_eq!(strong("ciento veinte", &es), [120.0]);
+        assert_eq!(strong("dos tercios", &es), [2.0 / 3.0]);
+        assert_eq!(one("subió 3,4 %", &es).kind, NumberKind::Percent);
+        assert_eq!(
+            one("el 4 de marzo de 2025", &es).kind,
+            NumberKind::Date {
+                month: 3,
+                day: Some(4),
+                year: Some(2025)
+            }
+        );
+        assert_eq!(one("decenas de miles", &es).value, 1e4);
+        assert!(strong("un acuerdo", &es).is_empty());
+        assert!(strong("según el segundo informe", &es).is_empty());
     }
 
     #[test]

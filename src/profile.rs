@@ -73,6 +73,10 @@ pub struct NumberProfile {
     /// Fractions (`terço` = 1/3, `half` = 0.5).
     #[serde(default)]
     pub fractions: BTreeMap<String, f64>,
+    /// How a fraction is written in words: `{numerator}` and `{fraction}`
+    /// (`{numerator}-{fraction}` gives "two-thirds").
+    #[serde(default)]
+    pub fraction_template: String,
     /// Scale words and multipliers (`mil` = 1e3, `bilhões` = 1e9, `billion` = 1e9).
     #[serde(default)]
     pub scales: BTreeMap<String, f64>,
@@ -155,6 +159,13 @@ pub struct NumberProfile {
     pub time_am: Vec<String>,
     #[serde(default)]
     pub time_pm: Vec<String>,
+    /// How a time is written in a suggestion: `{H}` (0-23), `{h}` (1-12),
+    /// `{MM}` (minutes), `{ampm}` (the first `time_am`/`time_pm` word).
+    #[serde(default)]
+    pub time_template: String,
+    /// The same for a whole hour (`{H}h`, `{h} {ampm}`); `time_template` if empty.
+    #[serde(default)]
+    pub time_template_whole_hour: String,
     /// Words before a decade ("anos 90", "década de 1990").
     #[serde(default)]
     pub decade_prefixes: Vec<String>,

@@ -43,6 +43,7 @@ impl Check for NumberCheck {
                     tu: vec![false; tgt.len()],
                     src,
                     tgt,
+                    sp: ctx.source_profile,
                     tp: ctx.target_profile,
                     findings: Vec::new(),
                 }
@@ -191,6 +192,9 @@ fn same(a: &NumberMention, b: &NumberMention) -> bool {
         (Vague, Vague) => magnitude(a.value) == magnitude(b.value),
         (Decade, Decade) => approx(a.value % 100.0, b.value % 100.0),
         (Decade, k) | (k, Decade) if is_numeric(k) => approx(a.value, b.value),
+        // "metade" as "50%", "um terço" as "33%".
+        (Fraction, Percent) => (a.value * 100.0 - b.value).abs() <= 0.5,
+        (Percent, Fraction) => (b.value * 100.0 - a.value).abs() <= 0.5,
         (k1, k2) if is_numeric(k1) && is_numeric(k2) => approx(a.value, b.value),
         _ => false,
     }
@@ -249,6 +253,7 @@ struct Sides<'a> {
     tgt: Vec<NumberMention>,
     su: Vec<bool>,
     tu: Vec<bool>,
+    sp: &'a Profile,
     tp: &'a Profile,
     findings: Vec<Finding>,
 }
@@ -288,8 +293,9 @@ impl Sides<'_> {
                 self.findings.push(f);
             }
         }
-        // 3. Strong against weak, either way.
+        // 3. Strong against weak, either way, then weak against weak.
         pairs.extend(self.pass(&mut su, &mut tu, |s, t| s.weak != t.weak && same(s, t)));
+        self.pass(&mut su, &mut tu, |s, t| s.weak && t.weak && same(s, t));
         // "uma dezena" against "ten", "milhares" against "3,000": a vague
         // quantity confirms an exact one of its size.
         self.pass(&mut su, &mut tu, |s, t| {
@@ -306,6 +312,35 @@ impl Sides<'_> {
         // 4. A date on one side written as separate pieces on the other.
         match_date_pieces(&self.src, &mut su, &self.tgt, &mut tu);
         match_date_pieces(&self.tgt, &mut tu, &self.src, &mut su);
+        // "no último dia 30" as "on Jan. 30": the translation may name the
+        // month the source leaves to context (not the other way round).
+        for (j, t) in self.tgt.iter().enumerate() {
+            let NumberKind::Date { day: Some(d), .. } = t.kind else {
+                continue;
+            };
+            if tu[j] {
+                continue;
+            }
+            let src_has_month = (0..self.src.len()).any(|i| {
+                !su[i]
+                    && matches!(
+                        self.src[i].kind,
+                        NumberKind::Month(_) | NumberKind::Date { .. }
+                    )
+            });
+            if src_has_month {
+                continue;
+            }
+            if let Some(i) = (0..self.src.len()).find(|&i| {
+                !su[i]
+                    && matches!(self.src[i].kind, NumberKind::Plain | NumberKind::Ordinal)
+                    && self.src[i].digits.is_some()
+                    && approx(self.src[i].value, f64::from(d))
+            }) {
+                su[i] = true;
+                tu[j] = true;
+            }
+        }
         self.su = su;
         self.tu = tu;
         self.currency_changes(&pairs);
@@ -397,6 +432,8 @@ impl Sides<'_> {
             if let Some(d) = &t.digits
                 && d.foreign
                 && is_numeric(&t.kind)
+                // "v1.2", "A320": identifiers keep their own dots.
+                && t.kind != NumberKind::Code
             {
                 findings.push(self.convention(None, t, d, t.mantissa()));
             }
@@ -453,6 +490,45 @@ impl Sides<'_> {
         }
         for j in left_t {
             findings.push(self.added(&self.tgt[j]));
+        }
+        // "pela primeira vez" as "for the second time": ordinal words are
+        // weak, but one left on each side and differing is a change.
+        // Only where each qualifies a noun ("primeira vez"), not in
+        // "segundo o ministro" or "First, ...".
+        let lone_ordinal =
+            |ms: &[NumberMention], used: &[bool], skip: &[usize], text: &str, p: &Profile| {
+                let left: Vec<usize> = (0..ms.len())
+                    .filter(|&k| {
+                        !used[k]
+                            && ms[k].weak
+                            && ms[k].words
+                            && ms[k].kind == NumberKind::Ordinal
+                            && !skip.contains(&k)
+                    })
+                    .collect();
+                match left.as_slice() {
+                    [k] if before_noun(text, ms[*k].end, p) => Some(*k),
+                    _ => None,
+                }
+            };
+        if let (Some(i), Some(j)) = (
+            lone_ordinal(&self.src, &self.su, &[], self.src_text, self.sp),
+            lone_ordinal(&self.tgt, &self.tu, &weak_paired, self.tgt_text, self.tp),
+        ) {
+            findings.push(self.changed(&self.src[i], &self.tgt[j]));
+        }
+        // Times are weak (a bare "14h" may be a duration), but a time left on
+        // each side that disagrees is a change: "às 14h" as "at 4 p.m.".
+        let times = |ms: &[NumberMention], used: &[bool]| -> Vec<usize> {
+            (0..ms.len())
+                .filter(|&k| !used[k] && matches!(ms[k].kind, NumberKind::Time { .. }))
+                .collect()
+        };
+        for (i, j) in times(&self.src, &self.su)
+            .into_iter()
+            .zip(times(&self.tgt, &self.tu))
+        {
+            findings.push(self.changed(&self.src[i], &self.tgt[j]));
         }
         self.findings.append(&mut findings);
     }
@@ -522,7 +598,9 @@ impl Sides<'_> {
     fn changed(&self, s: &NumberMention, t: &NumberMention) -> Finding {
         let rendered = if t.words {
             // "three" for "duas": answer in words too.
-            numbers::render_words(s, self.tp, &t.raw).or_else(|| numbers::render(s, self.tp))
+            numbers::render_words(s, self.tp, &t.raw)
+                .or_else(|| numbers::render_fraction_words(s, self.tp, &t.raw))
+                .or_else(|| numbers::render(s, self.tp))
         } else {
             same_currency_prefix(s, t)
                 .and_then(|prefix| {
@@ -645,6 +723,24 @@ fn same_currency_prefix<'m>(s: &NumberMention, t: &'m NumberMention) -> Option<&
     }
 }
 
+/// Whether the next thing after `offset` is a lower-case word that is not a
+/// function word (a noun or adjective the number qualifies).
+fn before_noun(text: &str, offset: usize, p: &Profile) -> bool {
+    let rest = text.get(offset..).unwrap_or("");
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    let Some(w) = crate::text::words(rest).into_iter().next() else {
+        return false;
+    };
+    if !rest[..w.start].trim().is_empty() {
+        return false;
+    }
+    let lower = w.text.to_lowercase();
+    w.text.chars().next().is_some_and(char::is_lowercase)
+        && !p.words.function_words.contains(&lower)
+}
+
 /// Whether `offset` is inside an open round bracket.
 fn in_brackets(text: &str, offset: usize) -> bool {
     let before = text.get(..offset).unwrap_or("");
@@ -661,6 +757,8 @@ fn what(m: &NumberMention) -> &'static str {
         NumberKind::Percent | NumberKind::PercentagePoints => "percentage",
         NumberKind::Currency(_) => "amount",
         NumberKind::Vague => "quantity",
+        NumberKind::Time { .. } => "time",
+        NumberKind::Decade => "decade",
         NumberKind::Year => "year",
         _ => "number",
     }
@@ -935,6 +1033,7 @@ mod tests {
         assert!(f[0].message.contains("changed"), "{}", f[0].message);
         let f = errors("Dois terços votaram.", "One-third of them voted.");
         assert_eq!(f.len(), 1);
+        assert_eq!(f[0].suggestion.as_deref(), Some("Two-thirds"));
         assert!(f[0].message.contains("changed"), "{}", f[0].message);
         let f = errors("As vendas caíram em abril.", "Sales fell in May.");
         assert_eq!(f.len(), 1);
@@ -1133,6 +1232,64 @@ mod tests {
         );
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn weak_ordinals_that_differ_are_a_change() {
+        let f = errors("Foi a primeira vez.", "It was the second time.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        clean(
+            "Segundo ele, foi a primeira vez.",
+            "He said it was the first time.",
+        );
+        clean(
+            "Segundo ele, foi a primeira vez.",
+            "According to him, it was unprecedented.",
+        );
+        clean(
+            "Na segunda-feira, pela primeira vez.",
+            "On Monday, for the first time.",
+        );
+        clean(
+            "Segundo o ministro, a medida vale.",
+            "The minister said the measure would first apply.",
+        );
+        clean(
+            "Segundo o ministro, a medida vale.",
+            "First, the minister said, the measure applies.",
+        );
+    }
+
+    #[test]
+    fn pofilter_locale_example() {
+        clean("O valor é R$ 1.000,50.", "The amount is R$1,000.50.");
+    }
+
+    #[test]
+    fn translation_may_name_the_month_of_a_bare_day() {
+        clean(
+            "O acordo foi assinado no último dia 30.",
+            "The deal was signed on Jan. 30.",
+        );
+        let f = errors(
+            "O acordo foi assinado em 5 de março.",
+            "The deal was signed on the 5th.",
+        );
+        assert!(!f.is_empty());
+    }
+
+    #[test]
+    fn fractions_match_percentages() {
+        clean("Metade dos eleitores votou.", "50% of voters voted.");
+        clean("Um terço dos eleitores votou.", "33% of voters voted.");
+        clean(
+            "Dois terços dos eleitores votaram.",
+            "About 67% of voters voted.",
+        );
+        assert_eq!(
+            errors("Metade dos eleitores votou.", "40% of voters voted.").len(),
+            1
+        );
     }
 
     #[test]
@@ -1629,6 +1786,82 @@ mod tests {
                 "He was born on April 1, 1960.",
             ),
             ("Foram 4 a 3 na votação.", "The vote was 4-3."),
+            (
+                "O rombo chega a R$ 1,2 tri.",
+                "The shortfall reaches 1.2 trillion reais.",
+            ),
+            (
+                "O real caiu 0,7%, a 5,71 por dólar.",
+                "The real fell 0.7% to 5.71 per dollar.",
+            ),
+            (
+                "A safra deve atingir 322,5 milhões de toneladas.",
+                "The harvest is expected to reach 322.5 million metric tons.",
+            ),
+            (
+                "A Embraer entregou 206 jatos em 2024, sendo 73 comerciais e 133 executivos.",
+                "Embraer delivered 206 jets in 2024: 73 commercial and 133 executive aircraft.",
+            ),
+            (
+                "O desmatamento caiu 45,7% entre agosto de 2023 e julho de 2024.",
+                "Deforestation fell 45.7% between August 2023 and July 2024.",
+            ),
+            (
+                "São mais de 2,5 milhões de km² de floresta.",
+                "That is more than 2.5 million square kilometers of forest.",
+            ),
+            (
+                "A pesquisa tem margem de erro de 2 pontos para mais ou para menos.",
+                "The poll has a margin of error of plus or minus 2 points.",
+            ),
+            (
+                "O Congresso aprovou o Orçamento de 2025 em 20 de março.",
+                "Congress approved the 2025 budget on March 20.",
+            ),
+            (
+                "A PF cumpriu 12 mandados de busca em 4 estados.",
+                "Federal police served 12 search warrants in four states.",
+            ),
+            (
+                "Ele foi preso pela 3ª vez.",
+                "He was arrested for the third time.",
+            ),
+            (
+                "Os juros futuros com vencimento em janeiro de 2027 subiram para 15,2%.",
+                "Yields on interest rate futures due January 2027 rose to 15.2%.",
+            ),
+            (
+                "O IPCA-15 de março subiu 0,64%.",
+                "The IPCA-15 index rose 0.64% in March.",
+            ),
+            (
+                "O Ibovespa fechou em alta de 1,5%, aos 125.980 pontos.",
+                "The Bovespa index closed up 1.5% at 125,980 points.",
+            ),
+            (
+                "O texto prevê isenção para quem ganha até R$ 5 mil por mês.",
+                "The text exempts those earning up to 5,000 reais a month.",
+            ),
+            (
+                "Cerca de 30 milhões de pessoas serão beneficiadas.",
+                "Some 30 million people will benefit.",
+            ),
+            (
+                "O prazo termina às 23h59 de sexta-feira (31).",
+                "The deadline ends at 11:59 p.m. on Friday.",
+            ),
+            (
+                "A alíquota passa de 27,5% para 25%.",
+                "The rate drops from 27.5% to 25%.",
+            ),
+            (
+                "Trata-se da maior alta desde 2003, no primeiro mandato de Lula.",
+                "It is the biggest increase since 2003, in Lula's first term.",
+            ),
+            (
+                "O país registrou 1.032 homicídios no primeiro semestre.",
+                "The country recorded 1,032 homicides in the first half.",
+            ),
         ];
         for (s, t) in pairs {
             clean(s, t);
@@ -1695,6 +1928,38 @@ mod tests {
                 "As vendas caíram 2,5% em março e 1,8% em abril.",
                 "Sales fell 2.5% in March and 1.8% in May.",
             ),
+            ("A reunião foi às 14h.", "The meeting was at 4 p.m."),
+            ("Em 2023, o PIB cresceu.", "In 2013, GDP grew."),
+            ("O prêmio é de R$ 5 mil.", "The prize is 5 million reais."),
+            ("A aprovação é de 40%.", "Approval stands at 14%."),
+            (
+                "Nos anos 90, tudo mudou.",
+                "In the 1980s, everything changed.",
+            ),
+            (
+                "O acordo vale US$ 5 bilhões.",
+                "The deal is worth R$5 billion.",
+            ),
+            ("A taxa subiu 2 pontos percentuais.", "The rate rose 2%."),
+            (
+                "Milhões de pessoas protestaram.",
+                "Thousands of people protested.",
+            ),
+            (
+                "A cidade tem 1,5 milhão de habitantes.",
+                "The city has 15 million inhabitants.",
+            ),
+            (
+                "Cerca de 20% dos votos foram anulados, e 3% em branco.",
+                "About 20% of the votes were spoiled, and blank.",
+            ),
+            (
+                "Foi a primeira vez que o time perdeu.",
+                "It was the second time the team lost.",
+            ),
+            ("Ele tem 45 anos.", "He is 54."),
+            ("O voo durou 11 horas.", "The flight lasted 12 hours."),
+            ("Foram presos 3 suspeitos.", "Two suspects were arrested."),
         ];
         for (s, t) in pairs {
             assert!(!errors(s, t).is_empty(), "not caught: {s} / {t}");
@@ -1731,6 +1996,17 @@ mod tests {
     #[test]
     fn times_are_never_false_alarms() {
         clean("Às 9h, ele saiu.", "He left in the morning.");
+        clean("Das 8h às 18h.", "From 8 a.m. to 6 p.m.");
+        clean("Às 20h30.", "At 8:30 p.m.");
+        clean("A viagem dura 10h.", "The trip takes 10 hours.");
+    }
+
+    #[test]
+    fn changed_time_is_error() {
+        let f = errors("A reunião foi às 14h.", "The meeting was at 4 p.m.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("14h") && f[0].message.contains("4 p.m."));
+        assert_eq!(f[0].suggestion.as_deref(), Some("2 p.m."));
     }
 
     #[test]
