@@ -4,6 +4,7 @@
 
 use crate::profile::Profile;
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// How much text the detectors read: enough to be sure, cheap on huge files.
 const SAMPLE_BYTES: usize = 64 * 1024;
@@ -65,12 +66,32 @@ pub struct Detection {
     pub reliable: bool,
 }
 
+/// Function words of the built-in profiles, by code: parsed once, as the
+/// checks call [`detect`] on every sentence.
+static BUILTIN_WORDS: LazyLock<Vec<(String, HashSet<String>)>> = LazyLock::new(|| {
+    Profile::builtin_codes()
+        .map(|c| word_set(&Profile::builtin(c)))
+        .collect()
+});
+
+fn word_set(p: &Profile) -> (String, HashSet<String>) {
+    let set = p
+        .words
+        .function_words
+        .iter()
+        .map(|w| w.to_lowercase())
+        .collect();
+    (p.code.clone(), set)
+}
+
 /// Detects the language of `text`; `None` when it cannot tell. Falls back to
 /// the function words of the built-in profiles when whatlang is unsure.
 pub fn detect(text: &str) -> Option<Detection> {
-    let profiles: Vec<Profile> = Profile::builtin_codes().map(Profile::builtin).collect();
-    let refs: Vec<&Profile> = profiles.iter().collect();
-    detect_with_profiles(text, &refs)
+    let trigram = detect_whatlang(text);
+    if trigram.as_ref().is_some_and(|d| d.reliable) {
+        return trigram;
+    }
+    function_word_vote(sample(text), &BUILTIN_WORDS).or(trigram)
 }
 
 /// whatlang alone, on a sample of the text.
@@ -97,23 +118,15 @@ pub fn detect_with_profiles(text: &str, candidates: &[&Profile]) -> Option<Detec
     if trigram.as_ref().is_some_and(|d| d.reliable) {
         return trigram;
     }
-    function_word_vote(sample(text), candidates).or(trigram)
+    let sets: Vec<(String, HashSet<String>)> = candidates.iter().map(|p| word_set(p)).collect();
+    function_word_vote(sample(text), &sets).or(trigram)
 }
 
 /// The candidate whose function words weigh most in the text, if it wins
 /// clearly. A word shared by several candidates (`de` in pt and es) counts
 /// for each as one over the number of candidates that have it.
-fn function_word_vote(text: &str, candidates: &[&Profile]) -> Option<Detection> {
-    let sets: Vec<HashSet<String>> = candidates
-        .iter()
-        .map(|p| {
-            p.words
-                .function_words
-                .iter()
-                .map(|w| w.to_lowercase())
-                .collect()
-        })
-        .collect();
+fn function_word_vote(text: &str, candidates: &[(String, HashSet<String>)]) -> Option<Detection> {
+    let sets: Vec<&HashSet<String>> = candidates.iter().map(|(_, s)| s).collect();
     let mut scores = vec![0.0f64; candidates.len()];
     for w in crate::text::words(text) {
         let token = w.text.to_lowercase();
@@ -133,7 +146,7 @@ fn function_word_vote(text: &str, candidates: &[&Profile]) -> Option<Detection> 
         return None;
     }
     Some(Detection {
-        code: candidates[best].code.clone(),
+        code: candidates[best].0.clone(),
         confidence: (scores[best] - second) / scores[best],
         reliable: false,
     })
@@ -169,7 +182,7 @@ mod tests {
         let pt = Profile::builtin("pt");
         let en = Profile::builtin("en");
         let es = Profile::builtin("es");
-        let c = [&pt, &en, &es];
+        let c = [word_set(&pt), word_set(&en), word_set(&es)];
         let d =
             function_word_vote("Ele disse que não vai com os outros para a reunião", &c).unwrap();
         assert_eq!(d.code, "pt");

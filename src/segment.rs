@@ -26,8 +26,9 @@ pub struct Segment {
     /// 1-based line and column (characters) of `start` in the file.
     pub line: usize,
     pub column: usize,
-    /// 0-based paragraph number (blocks separated by blank lines; when a
-    /// file has one paragraph per line and no blank lines, every line).
+    /// 0-based paragraph number: blocks separated by blank lines, and inside
+    /// a block that is not hard-wrapped prose, every line (headings, bylines,
+    /// one paragraph per line).
     pub paragraph: usize,
 }
 
