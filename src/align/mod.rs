@@ -262,7 +262,7 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
     if p.learn_pairs && ones.len() >= 5 {
         // At most about 5000 training links, spread over the document.
         let step = ones.len() / 5000 + 1;
-        let train: Vec<(&[String], &[String])> = ones
+        let train: Vec<(&[u32], &[u32])> = ones
             .iter()
             .step_by(step)
             .map(|&(i, j)| (src[i].words.as_slice(), tgt[j].words.as_slice()))
@@ -608,20 +608,20 @@ fn coarse_path(src: &[Sent], tgt: &[Sent], keys: &Keys) -> Vec<(usize, usize)> {
 }
 
 /// Adds learned word pairs as anchor keys to the sentences holding their words.
-fn add_learned(src: &mut [Sent], tgt: &mut [Sent], pairs: &[(String, String)], keys: &mut Keys) {
-    let mut by_src: std::collections::HashMap<&str, Vec<u32>> = Default::default();
-    let mut by_tgt: std::collections::HashMap<&str, Vec<u32>> = Default::default();
-    for (e, f) in pairs {
-        let id = keys.id(format!("l:{e}\u{1}{f}"), features::Class::Learned);
+fn add_learned(src: &mut [Sent], tgt: &mut [Sent], pairs: &[(u32, u32)], keys: &mut Keys) {
+    let mut by_src: std::collections::HashMap<u32, Vec<u32>> = Default::default();
+    let mut by_tgt: std::collections::HashMap<u32, Vec<u32>> = Default::default();
+    for &(e, f) in pairs {
+        let id = keys.id(format!("l:{e}:{f}"), features::Class::Learned);
         by_src.entry(e).or_default().push(id);
         by_tgt.entry(f).or_default().push(id);
     }
-    let add = |sents: &mut [Sent], by: &std::collections::HashMap<&str, Vec<u32>>| {
+    let add = |sents: &mut [Sent], by: &std::collections::HashMap<u32, Vec<u32>>| {
         for s in sents {
             let mut extra: Vec<u32> = s
                 .words
                 .iter()
-                .filter_map(|w| by.get(w.as_str()))
+                .filter_map(|w| by.get(w))
                 .flatten()
                 .copied()
                 .collect();
