@@ -1,4 +1,12 @@
-//! Language identification with whatlang, reported as ISO 639-1 codes.
+//! Language identification, reported as ISO 639-1 codes: whatlang's trigram
+//! model, backed on short or ambiguous text by counts of each profile's
+//! function words (`[words].function_words`).
+
+use crate::profile::Profile;
+use std::collections::HashSet;
+
+/// How much text the detectors read: enough to be sure, cheap on huge files.
+const SAMPLE_BYTES: usize = 64 * 1024;
 
 /// ISO 639-3 (whatlang) to ISO 639-1.
 const CODES: &[(&str, &str)] = &[
@@ -57,9 +65,17 @@ pub struct Detection {
     pub reliable: bool,
 }
 
-/// Detects the language of `text`; `None` when whatlang cannot tell.
+/// Detects the language of `text`; `None` when it cannot tell. Falls back to
+/// the function words of the built-in profiles when whatlang is unsure.
 pub fn detect(text: &str) -> Option<Detection> {
-    let info = whatlang::detect(text)?;
+    let profiles: Vec<Profile> = Profile::builtin_codes().map(Profile::builtin).collect();
+    let refs: Vec<&Profile> = profiles.iter().collect();
+    detect_with_profiles(text, &refs)
+}
+
+/// whatlang alone, on a sample of the text.
+pub fn detect_whatlang(text: &str) -> Option<Detection> {
+    let info = whatlang::detect(sample(text))?;
     let three = info.lang().code();
     let code = CODES
         .iter()
@@ -71,6 +87,64 @@ pub fn detect(text: &str) -> Option<Detection> {
         confidence: info.confidence(),
         reliable: info.is_reliable(),
     })
+}
+
+/// Detects the language, trusting whatlang when it is reliable and otherwise
+/// picking the candidate profile whose function words are clearly the most
+/// frequent in the text (short headlines, single sentences).
+pub fn detect_with_profiles(text: &str, candidates: &[&Profile]) -> Option<Detection> {
+    let trigram = detect_whatlang(text);
+    if trigram.as_ref().is_some_and(|d| d.reliable) {
+        return trigram;
+    }
+    function_word_vote(sample(text), candidates).or(trigram)
+}
+
+/// The candidate whose function words weigh most in the text, if it wins
+/// clearly. A word shared by several candidates (`de` in pt and es) counts
+/// for each as one over the number of candidates that have it.
+fn function_word_vote(text: &str, candidates: &[&Profile]) -> Option<Detection> {
+    let sets: Vec<HashSet<String>> = candidates
+        .iter()
+        .map(|p| {
+            p.words
+                .function_words
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect()
+        })
+        .collect();
+    let mut scores = vec![0.0f64; candidates.len()];
+    for w in crate::text::words(text) {
+        let token = w.text.to_lowercase();
+        let having: Vec<usize> = (0..sets.len())
+            .filter(|&i| sets[i].contains(&token))
+            .collect();
+        for &i in &having {
+            scores[i] += 1.0 / having.len() as f64;
+        }
+    }
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    let best = *order.first()?;
+    let second = order.get(1).map_or(0.0, |&i| scores[i]);
+    // Enough evidence, and half again as much as the runner-up.
+    if scores[best] < 1.5 || scores[best] < second * 1.5 {
+        return None;
+    }
+    Some(Detection {
+        code: candidates[best].code.clone(),
+        confidence: (scores[best] - second) / scores[best],
+        reliable: false,
+    })
+}
+
+fn sample(text: &str) -> &str {
+    let mut end = text.len().min(SAMPLE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Whether a code looks like ISO 639-1 (two ASCII letters).
@@ -88,5 +162,39 @@ mod tests {
         assert_eq!(pt.code, "pt");
         let en = detect("The Iranian foreign minister arrived in Muscat on Tuesday for talks with the Americans.").unwrap();
         assert_eq!(en.code, "en");
+    }
+
+    #[test]
+    fn function_words_decide_between_candidates() {
+        let pt = Profile::builtin("pt");
+        let en = Profile::builtin("en");
+        let es = Profile::builtin("es");
+        let c = [&pt, &en, &es];
+        let d =
+            function_word_vote("Ele disse que não vai com os outros para a reunião", &c).unwrap();
+        assert_eq!(d.code, "pt");
+        let d = function_word_vote("He said that he will not go to the meeting", &c).unwrap();
+        assert_eq!(d.code, "en");
+        // Words shared with Spanish weigh less than Portuguese-only ones.
+        let d = function_word_vote("Ele saiu de casa cedo para o trabalho", &c).unwrap();
+        assert_eq!(d.code, "pt");
+        // Names alone say nothing.
+        assert!(function_word_vote("Lula Biden Trump", &c).is_none());
+    }
+
+    #[test]
+    fn short_text_is_detected_with_profiles() {
+        let pt = Profile::builtin("pt");
+        let en = Profile::builtin("en");
+        let d = detect_with_profiles("Ele não está com a gente.", &[&pt, &en]).unwrap();
+        assert_eq!(d.code, "pt");
+    }
+
+    #[test]
+    fn huge_text_is_sampled_on_a_char_boundary() {
+        let s = "€".repeat(SAMPLE_BYTES);
+        assert_eq!(sample(&s).len(), SAMPLE_BYTES / 3 * 3);
+        let big = "The minister said that the talks would go on. ".repeat(20_000);
+        assert_eq!(detect(&big).unwrap().code, "en");
     }
 }

@@ -5,9 +5,11 @@
 //! layer ([`cli::run`]) writes to the writers it is handed.
 
 pub mod align;
+pub mod baseline;
 pub mod checks;
 pub mod cli;
 pub mod config;
+pub mod eval;
 pub mod finding;
 pub mod glossary;
 pub mod input;
@@ -17,6 +19,7 @@ pub mod pipeline;
 pub mod profile;
 pub mod report;
 pub mod segment;
+pub mod suppress;
 pub mod text;
 
 pub use align::Link;

@@ -121,7 +121,13 @@ pub fn check_pair(
     let src_profile = Profile::builtin(&source_lang);
     let tgt_profile = Profile::builtin(&target_lang);
     let source_segments = segment_doc(&source, &src_profile, options.presegmented);
-    let target_segments = segment_doc(&target, &tgt_profile, options.presegmented);
+    // Suppression directive lines are cut out before alignment.
+    let directives = crate::suppress::directives(&target);
+    let target_segments = crate::suppress::strip(
+        &target,
+        segment_doc(&target, &tgt_profile, options.presegmented),
+        &directives,
+    );
     let links = align_docs(
         &source,
         &target,
@@ -143,7 +149,30 @@ pub fn check_pair(
             &tgt_profile,
             glossary,
         );
-        let findings = checks::run_checks(&ctx, &all, &options.overrides);
+        let mut findings = checks::run_checks(&ctx, &all, &options.overrides);
+        crate::suppress::apply(
+            &target,
+            &directives,
+            &target_segments,
+            &links,
+            &crate::config::known_rules(),
+            &mut findings,
+        );
+        if let Some(sev) = options.overrides.get(crate::suppress::RULE) {
+            findings.retain_mut(|f| {
+                if f.rule != crate::suppress::RULE {
+                    return true;
+                }
+                match sev {
+                    Some(s) => {
+                        f.severity = *s;
+                        true
+                    }
+                    None => false,
+                }
+            });
+        }
+        findings.sort_by_key(|f| f.link.unwrap_or(usize::MAX));
         (ctx.views, findings)
     };
     PairResult {

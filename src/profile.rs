@@ -35,18 +35,26 @@ pub struct Profile {
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct SegmentProfile {
-    /// Abbreviations without their final period (`Sr`, `Dr`, `p. ex`, `U.S`):
-    /// a period after them does not end a sentence unless a capitalised word
-    /// that is not a name usually follows... see `segment.rs`.
+    /// Abbreviations without their final period (`etc`, `p`, `Jan`, `U.S`,
+    /// `p. ex`). A period after one ends a sentence only when a capitalised
+    /// word follows (and, for dotted capitals such as `U.S`, only when that
+    /// word usually starts a sentence); never before a digit or a lower-case
+    /// word. A sentence-initial capital is allowed (`Etc` matches `etc`).
     #[serde(default)]
     pub abbreviations: Vec<String>,
-    /// Abbreviations that are always followed by something (titles: `Sr`, `Dr`):
-    /// a period after them never ends a sentence.
+    /// Abbreviations that are always followed by something (titles: `Sr`,
+    /// `Dr`, `Gen`): a period after them never ends a sentence.
     #[serde(default)]
     pub non_final_abbreviations: Vec<String>,
     /// Ordinal markers written after digits (`º`, `ª`) or as suffixes (`st`, `nd`).
     #[serde(default)]
     pub ordinal_indicators: Vec<String>,
+    /// Words (lower case) that usually start a sentence: articles, pronouns,
+    /// conjunctions. After an initial (`J.`) or a dotted abbreviation (`U.S.`)
+    /// only these start a new sentence; any other capitalised word is taken
+    /// to continue a name. `[words].function_words` count too.
+    #[serde(default)]
+    pub sentence_starters: Vec<String>,
 }
 
 /// Number reading data.
@@ -84,10 +92,18 @@ pub struct NumberProfile {
     /// Words for percent (`por cento`, `percent`).
     #[serde(default)]
     pub percent_words: Vec<String>,
+    /// Words for percentage points (`pontos percentuais`, `percentage points`).
+    #[serde(default)]
+    pub percentage_point_words: Vec<String>,
+    /// How percentage points are written in a suggestion, `{number}` for the
+    /// number; empty for no suggestion.
+    #[serde(default)]
+    pub percentage_point_template: String,
     /// Currency symbols and codes used with numbers (`R$`, `US$`, `€`).
     #[serde(default)]
     pub currencies: Vec<String>,
-    /// Month names, January first; abbreviated forms in `month_abbreviations`.
+    /// Month names, January first, spellings of one month separated by `|`
+    /// (`Sep|Sept`); abbreviated forms in `month_abbreviations`.
     #[serde(default)]
     pub months: Vec<String>,
     #[serde(default)]
@@ -98,6 +114,80 @@ pub struct NumberProfile {
     /// Range words (`a`, `entre ... e`, `to`, `-`).
     #[serde(default)]
     pub range_words: Vec<String>,
+    /// Articles that stand for "one" before a scale or fraction word
+    /// (`a` in "a thousand", "a third").
+    #[serde(default)]
+    pub articles: Vec<String>,
+    /// Ordinal markers written right after digits (`º`, `ª`, `st`, `th`).
+    #[serde(default)]
+    pub ordinal_suffixes: Vec<String>,
+    /// Phrases in which a number word is not a number ("os dois" = both,
+    /// "no one", "one of"): a number inside one counts only if the other
+    /// side confirms it.
+    #[serde(default)]
+    pub ambiguous_phrases: Vec<String>,
+    /// Short scale words (`bn`, `m`, `bi`, `mi`) that count only after an
+    /// amount of money ("$5bn"), since "5 m" is usually metres.
+    #[serde(default)]
+    pub scale_abbreviations: Vec<String>,
+    /// Preferred scale words for writing a suggestion, smallest first
+    /// (`thousand`, `million`, `billion`).
+    #[serde(default)]
+    pub scale_display: Vec<String>,
+    /// Words linking a vague quantity to the next ("dezenas *de* milhares").
+    #[serde(default)]
+    pub vague_joiners: Vec<String>,
+    /// Currency symbols, codes and names with their ISO 4217 code
+    /// (`R$` = BRL, `reais` = BRL, `dollars` = USD).
+    #[serde(default)]
+    pub currency_codes: BTreeMap<String, String>,
+    /// The symbol to write for a currency code in a suggestion (`USD` = `US$`).
+    #[serde(default)]
+    pub currency_symbols: BTreeMap<String, String>,
+    /// How an amount is written: `{currency}` and `{number}` (`{currency} {number}`).
+    #[serde(default)]
+    pub currency_template: String,
+    /// Words between an amount and a currency name after it ("mil *de* reais").
+    #[serde(default)]
+    pub currency_joiners: Vec<String>,
+    /// Marks of the hour written after digits (`h` in "14h30").
+    #[serde(default)]
+    pub time_hour_marks: Vec<String>,
+    /// Morning and afternoon markers after a time (`a.m.`, `p.m.`).
+    #[serde(default)]
+    pub time_am: Vec<String>,
+    #[serde(default)]
+    pub time_pm: Vec<String>,
+    /// Words before a decade ("anos 90", "década de 1990").
+    #[serde(default)]
+    pub decade_prefixes: Vec<String>,
+    /// Endings after a decade's digits ("1990s", "90s").
+    #[serde(default)]
+    pub decade_suffixes: Vec<String>,
+    /// Names of the days of the week: a day number in brackets after one
+    /// ("quinta-feira (30)") is a day of the month.
+    #[serde(default)]
+    pub weekdays: Vec<String>,
+    /// Words after a number meaning hundredths of a percentage point
+    /// ("basis points", "pontos-base").
+    #[serde(default)]
+    pub basis_point_words: Vec<String>,
+    /// Order of a date written in digits: `dmy` ("15/08/2024") or `mdy`.
+    #[serde(default)]
+    pub numeric_date_order: String,
+    /// How a percentage is written, `{}` standing for the number (`{}%`, `{} %`).
+    #[serde(default)]
+    pub percent_template: String,
+    /// How a full date is written: `{day}`, `{month}` (name) and `{year}`
+    /// (`{month} {day}, {year}`; `{day} de {month} de {year}`).
+    #[serde(default)]
+    pub date_template: String,
+    /// A date without the year (`{month} {day}`).
+    #[serde(default)]
+    pub date_template_no_year: String,
+    /// A month and year (`{month} {year}`).
+    #[serde(default)]
+    pub date_template_month_year: String,
 }
 
 /// Quotation marks.
@@ -114,6 +204,14 @@ pub struct QuoteProfile {
     /// beyond the generic rule "letter, apostrophe, letter".
     #[serde(default)]
     pub apostrophe_words: Vec<String>,
+    /// Marks that break this language's convention (`«`, `»`, `„` in
+    /// English): a warning, with the preferred mark of the same role.
+    #[serde(default)]
+    pub forbidden: Vec<String>,
+    /// Words that do the work of scare quotes (`so-called`, `dubbed`), in
+    /// lower case: a short quotation dropped next to one is only a warning.
+    #[serde(default)]
+    pub equivalents: Vec<String>,
 }
 
 /// Word lists.
@@ -133,6 +231,41 @@ pub struct WordProfile {
     /// in lower case.
     #[serde(default)]
     pub not_names: Vec<String>,
+    /// Words that may legitimately be written twice in a row ("had had",
+    /// "que que"), in lower case.
+    #[serde(default)]
+    pub repeatable: Vec<String>,
+    /// Punctuation that takes no space before it (`,` `.` `;` `:` `!` `?` in
+    /// English; French would leave out `;` `:` `!` `?`).
+    #[serde(default)]
+    pub no_space_before: Vec<String>,
+    /// Closing marks that need an opening mark earlier in the sentence
+    /// (`?` = `¿`, `!` = `¡` in Spanish).
+    #[serde(default)]
+    pub inverted_marks: BTreeMap<String, String>,
+    /// Starts of editorial lines that an edition drops or adds on purpose
+    /// (related-article links, credits, editor's notes), in lower case:
+    /// `leia também`, `editor's note`. Such a line with no counterpart is info.
+    #[serde(default)]
+    pub editorial_prefixes: Vec<String>,
+    /// Suffix rewrites giving inflected forms (plural, gender) of glossary
+    /// terms marked `match = "inflected"`: `["ão", "ões"]`, `["", "s"]`.
+    #[serde(default)]
+    pub inflections: Vec<[String; 2]>,
+    /// Spelling rewrites that bring a name written in this language to a
+    /// shared rough form (lower case, no accents), so that cognate
+    /// renderings compare equal across languages (`["ph", "f"]`, `["ão", "an"]`).
+    /// A pattern ending in `$` only matches at the end of a word.
+    #[serde(default)]
+    pub cognate_rewrites: Vec<[String; 2]>,
+    /// Accented letters native to the language: a capitalised word holding
+    /// one is a local adaptation (`Irã`, `França`), likely translated.
+    #[serde(default)]
+    pub native_letters: String,
+    /// Word endings typical of the language's own adaptations of foreign
+    /// names (`a`, `o`, `ão` in pt): such a word may be a translation.
+    #[serde(default)]
+    pub adapted_endings: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -1,5 +1,10 @@
-//! The `addition` check: a target sentence with no source sentence (added text).
+//! The `addition` check: a target sentence with no source (a 0-1 link).
+//!
+//! A warning: translators add context on purpose. Very short added lines
+//! (three words or fewer) and editorial lines (the target profile's
+//! `editorial_prefixes`: "(Editor's note: …)", "Reporting by …") are info.
 
+use super::omission::{excerpt, is_editorial, unmatched_is_short};
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
 
@@ -10,12 +15,80 @@ impl Check for AdditionCheck {
         "addition"
     }
     fn description(&self) -> &'static str {
-        "A target sentence with no source sentence (added text)"
+        "A target sentence with no source"
     }
     fn default_severity(&self) -> Severity {
         Severity::Warning
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let _ = (ctx, out);
+        for v in &ctx.views {
+            if !v.source.is_empty() || v.target.is_empty() {
+                continue;
+            }
+            let text = &v.target.text;
+            let Some(short) = unmatched_is_short(text) else {
+                continue;
+            };
+            let sev = if short || is_editorial(text, ctx.target_profile) {
+                Severity::Info
+            } else {
+                self.default_severity()
+            };
+            out.push(
+                Finding::new(
+                    self.id(),
+                    sev,
+                    format!("target sentence has no source: \"{}\"", excerpt(text, 60)),
+                )
+                .link(v.index)
+                .target_span(0..text.len()),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testutil::Fixture;
+
+    #[test]
+    fn reports_an_added_sentence() {
+        let f = Fixture::links(&[
+            (&["O ministro chegou."], &["The minister arrived."]),
+            (&[], &["He was greeted by a crowd of supporters."]),
+        ]);
+        let out = f.run(&AdditionCheck);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].link, Some(1));
+        assert_eq!(out[0].severity, Severity::Warning);
+        assert_eq!(out[0].target_span, Some(0..40));
+        assert!(out[0].message.contains("greeted"));
+    }
+
+    #[test]
+    fn short_added_line_is_info() {
+        let f = Fixture::links(&[(&[], &["Editing by Reuters"])]);
+        let out = f.run(&AdditionCheck);
+        assert_eq!(out[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn editors_note_is_info() {
+        let f = Fixture::links(&[(
+            &[],
+            &["(Editor’s note: the target is 3%, with a band of 1.5 points.)"],
+        )]);
+        let out = f.run(&AdditionCheck);
+        assert_eq!(out[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn omissions_and_pairs_are_left_alone() {
+        let f = Fixture::links(&[
+            (&["O ministro chegou."], &["The minister arrived."]),
+            (&["Frase sem tradução nenhuma."], &[]),
+        ]);
+        assert!(f.run(&AdditionCheck).is_empty());
     }
 }

@@ -1,9 +1,32 @@
-//! The `consistency` check: a name spelled two ways within the target document.
+//! The `consistency` check: a name spelled two ways within the target
+//! document (Witkoff and Witkof, Zelensky and Zelenskiy).
+//!
+//! Two capitalised target words form a pair when they are near spellings
+//! of each other. To keep distinct names apart (Austria and Australia), a
+//! pair is reported only when one spelling is backed by the source document
+//! (or is the glossary's preferred rendering) and the other is not; the
+//! unbacked spelling gets a warning, with the backed one as suggestion.
+//! Occurrences the `name` or `glossary` check already reports are skipped.
 
+use super::name::{is_near, squash};
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
+use crate::glossary::Kind;
+use crate::text::words;
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
 
 pub struct ConsistencyCheck;
+
+struct Occurrence {
+    link: usize,
+    span: Range<usize>,
+}
+
+struct Form {
+    text: String,
+    occurrences: Vec<Occurrence>,
+}
 
 impl Check for ConsistencyCheck {
     fn id(&self) -> &'static str {
@@ -16,6 +39,199 @@ impl Check for ConsistencyCheck {
         Severity::Warning
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let _ = (ctx, out);
+        let src_words: HashSet<String> = words(&ctx.source.text)
+            .iter()
+            .map(|w| squash(w.text))
+            .collect();
+        // Glossary: preferred renderings back a spelling; forbidden ones are
+        // the glossary check's.
+        let mut preferred: HashSet<String> = HashSet::new();
+        let mut forbidden: HashSet<String> = HashSet::new();
+        for t in &ctx.glossary.terms {
+            if let Some(p) = t.preferred() {
+                preferred.insert(squash(p));
+            }
+            for (f, _) in &t.forbidden {
+                forbidden.insert(squash(f));
+            }
+        }
+        let m = (!ctx.glossary.terms.is_empty())
+            .then(|| ctx.glossary.matcher(ctx.source_profile, ctx.target_profile));
+
+        let mut forms: BTreeMap<String, Form> = BTreeMap::new();
+        for (vi, v) in ctx.views.iter().enumerate() {
+            for w in words(&v.target.text) {
+                let letters: Vec<char> = w.text.chars().filter(|c| c.is_alphabetic()).collect();
+                let capitalised = w.text.chars().next().is_some_and(char::is_uppercase);
+                let acronym = letters.iter().all(|c| c.is_uppercase());
+                if !capitalised || acronym || letters.len() < 5 {
+                    continue;
+                }
+                let key = squash(w.text);
+                let form = forms.entry(key).or_insert_with(|| Form {
+                    text: w.text.to_string(),
+                    occurrences: Vec::new(),
+                });
+                form.occurrences.push(Occurrence {
+                    link: vi,
+                    span: w.start..w.end,
+                });
+            }
+        }
+        let keys: Vec<(&String, usize)> = forms.keys().map(|k| (k, k.chars().count())).collect();
+        let backed = |k: &str| src_words.contains(k) || preferred.contains(k);
+        for (i, &(a, la)) in keys.iter().enumerate() {
+            for &(b, lb) in keys.iter().skip(i + 1) {
+                // Cheap length filter before the edit distance.
+                if la.abs_diff(lb) > 2 || !is_near(a, b) || is_inflection(a, b) {
+                    continue;
+                }
+                let (good, bad) = match (backed(a), backed(b)) {
+                    (true, false) => (a, b),
+                    (false, true) => (b, a),
+                    _ => continue,
+                };
+                if forbidden.contains(bad.as_str()) {
+                    continue;
+                }
+                let (Some(good_form), Some(bad_form)) = (forms.get(good), forms.get(bad)) else {
+                    continue;
+                };
+                for occ in &bad_form.occurrences {
+                    let Some(v) = ctx.views.get(occ.link) else {
+                        continue;
+                    };
+                    // Where the source has the backed spelling, the name check reports.
+                    let src_has = words(&v.source.text)
+                        .iter()
+                        .any(|w| squash(w.text) == *good);
+                    if src_has {
+                        continue;
+                    }
+                    // A glossary spelling here is the glossary check's.
+                    if let Some(m) = &m {
+                        let in_glossary = m.find(&v.target.text).iter().any(|x| {
+                            x.kind != Kind::Source
+                                && x.start < occ.span.end
+                                && occ.span.start < x.end
+                        });
+                        if in_glossary {
+                            continue;
+                        }
+                    }
+                    out.push(
+                        Finding::new(
+                            "consistency",
+                            Severity::Warning,
+                            format!(
+                                "'{}' is spelled '{}' elsewhere ({} time(s)); use one spelling",
+                                bad_form.text,
+                                good_form.text,
+                                good_form.occurrences.len()
+                            ),
+                        )
+                        .link(occ.link)
+                        .target_span(occ.span.clone())
+                        .suggestion(good_form.text.clone())
+                        .expected(good_form.text.clone()),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Whether one spelling is the other with an ending (`Kushners`,
+/// `Pakistani`, `Amazonas`): derived words, not variants. A doubled final
+/// letter (`Witkof`, `Witkoff`) is a variant.
+fn is_inflection(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    match long.strip_prefix(short) {
+        Some(end) => {
+            let mut cs = end.chars();
+            let doubled = matches!((cs.next(), cs.next()), (Some(c), None) if short.ends_with(c));
+            !doubled
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testutil::Fixture;
+
+    fn run(pairs: &[(&[&str], &[&str])]) -> Vec<Finding> {
+        Fixture::links(pairs).run(&ConsistencyCheck)
+    }
+
+    #[test]
+    fn unbacked_variant_of_a_source_name_is_flagged() {
+        let f = run(&[
+            (&["Witkoff chegou."], &["Witkoff arrived."]),
+            (&["O enviado partiu."], &["Witkof left."]),
+        ]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].link, Some(1));
+        assert_eq!(f[0].suggestion.as_deref(), Some("Witkoff"));
+        assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn occurrence_the_name_check_reports_is_skipped() {
+        let f = run(&[
+            (&["Witkoff chegou."], &["Witkoff arrived."]),
+            (&["Witkoff partiu."], &["Witkof left."]),
+        ]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn two_distinct_source_names_are_left_alone() {
+        let f = run(&[
+            (&["A Áustria e a Austrália."], &["Austria and Australia."]),
+            (&["Os dois."], &["Austria, Australia."]),
+        ]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn unbacked_pairs_are_left_alone() {
+        let f = run(&[(
+            &["Austríacos e australianos."],
+            &["Austrian and Australian."],
+        )]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn inflections_are_not_variants() {
+        let f = run(&[(&["Os Kushner."], &["The Kushners met Kushner."])]);
+        assert!(f.is_empty(), "{f:?}");
+        let f = run(&[(&["O Amazonas."], &["Amazonas, the Amazon."])]);
+        assert!(f.is_empty(), "{f:?}");
+        assert!(!is_inflection("witkof", "witkoff"));
+    }
+
+    #[test]
+    fn glossary_preferred_spelling_backs_a_form() {
+        let mut f = Fixture::links(&[
+            (&["O presidente ucraniano."], &["Zelensky spoke."]),
+            (&["O presidente."], &["Zelenskiy left."]),
+        ]);
+        f.glossary = crate::glossary::Glossary::from_terms(vec![crate::glossary::Term {
+            source: vec!["Zelensky".into()],
+            targets: vec!["Zelensky".into()],
+            ..Default::default()
+        }]);
+        let found = f.run(&ConsistencyCheck);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].suggestion.as_deref(), Some("Zelensky"));
+    }
+
+    #[test]
+    fn short_words_and_acronyms_are_ignored() {
+        let f = run(&[(&["Irã e Iraque, NATO."], &["Iran and Iraq, NATO and NASA."])]);
+        assert!(f.is_empty(), "{f:?}");
     }
 }

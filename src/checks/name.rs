@@ -1,7 +1,22 @@
-//! The `name` check: a proper name, acronym or code from the source missing or misspelled in the target.
+//! The `name` check: a proper name, acronym or code from the source missing
+//! or misspelled in the target.
+//!
+//! Names are found in the source without a glossary: capitalised words that
+//! are not sentence-initial (or are, but appear capitalised mid-sentence
+//! elsewhere), joined by name particles (`de`, `bin`), acronyms and codes
+//! with digits (`F-35`, `COP30`). Each name word must be in the aligned
+//! target, exactly or with accents folded. A near miss is an error unless it
+//! looks like a translation (cognate spelling, accented local form); an
+//! absent multi-word name is a warning only when the document shows the
+//! name is kept in translation.
 
-use super::{Check, Context};
+use super::{Check, Context, LinkView};
 use crate::finding::{Finding, Severity};
+use crate::glossary::{Kind, Match, matcher};
+use crate::profile::Profile;
+use crate::text::{Word, fold, words};
+use std::collections::HashSet;
+use std::ops::Range;
 
 pub struct NameCheck;
 
@@ -16,6 +31,783 @@ impl Check for NameCheck {
         Severity::Error
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let _ = (ctx, out);
+        let sp = ctx.source_profile;
+        let tp = ctx.target_profile;
+        let src_doc = DocWords::new(&ctx.source.text);
+        let tgt_doc = DocWords::new(&ctx.target.text);
+        let m = (!ctx.glossary.terms.is_empty()).then(|| ctx.glossary.matcher(sp, tp));
+        for (vi, v) in ctx.views.iter().enumerate() {
+            if v.source.is_empty() || v.target.is_empty() {
+                continue;
+            }
+            let (src_gl, tgt_gl): (Vec<Match>, Vec<Match>) = match &m {
+                Some(m) => (
+                    matcher::longest_only(
+                        m.find(&v.source.text)
+                            .into_iter()
+                            .filter(|x| x.kind == Kind::Source)
+                            .collect(),
+                    ),
+                    m.find(&v.target.text),
+                ),
+                None => (Vec::new(), Vec::new()),
+            };
+            let neighbours: Vec<&LinkView> = [vi.checked_sub(1), Some(vi + 1)]
+                .iter()
+                .flatten()
+                .filter_map(|&n| ctx.views.get(n))
+                .collect();
+            let tgt_words = words(&v.target.text);
+            // Words and adjacent pairs (COP 30 for COP30, Al Busaidi for Albusaidi).
+            let mut tgt_keys: Vec<String> = tgt_words.iter().map(|w| squash(w.text)).collect();
+            let pairs: Vec<String> = tgt_keys.windows(2).map(|p| p.concat()).collect();
+            tgt_keys.extend(pairs);
+            // Neighbouring links, for alignment slack: (source keys, target keys).
+            let near_sides: Vec<(Vec<String>, Vec<String>)> = neighbours
+                .iter()
+                .map(|n| {
+                    let keys = |t: &str| words(t).iter().map(|w| squash(w.text)).collect();
+                    (keys(&n.source.text), keys(&n.target.text))
+                })
+                .collect();
+            let low_conf = ctx.links.get(vi).is_some_and(|l| l.low_confidence);
+            for name in find_names(&v.source.text, sp, &src_doc) {
+                let mut absent: Vec<&NameWord> = Vec::new();
+                let mut misses: Vec<(&NameWord, crate::text::Word)> = Vec::new();
+                let mut any_glossary = false;
+                let mut some_rendered = false;
+                for w in &name.words {
+                    if src_gl
+                        .iter()
+                        .any(|g| g.start < w.span.end && w.span.start < g.end)
+                    {
+                        any_glossary = true;
+                        continue;
+                    }
+                    let key = squash(&w.text);
+                    // A neighbour's rendering counts only if its own source lacks the name.
+                    let in_neighbour = near_sides
+                        .iter()
+                        .any(|(s, t)| !present(&key, s) && present(&key, t));
+                    if present(&key, &tgt_keys) || in_neighbour {
+                        continue;
+                    }
+                    if w.kind == WordKind::Capitalised {
+                        match near_miss(w, &tgt_words, &tgt_gl, &src_doc, &tgt_doc, sp, tp) {
+                            Near::Rendered => {
+                                some_rendered = true;
+                                continue;
+                            }
+                            Near::Miss(t) => {
+                                misses.push((w, t));
+                                continue;
+                            }
+                            Near::None => {}
+                        }
+                    }
+                    absent.push(w);
+                }
+                // A name with other words missing is translated as a whole
+                // (Grande Bazar → Grand Bazaar): its near misses are cognates.
+                let translated = absent.iter().any(|w| w.kind == WordKind::Capitalised);
+                if !translated {
+                    for (w, t) in misses {
+                        // One vowel apart (Mohammad, Mohammed) is often a second
+                        // transliteration: a warning, unless the target keeps the
+                        // source spelling elsewhere; and nothing when another word
+                        // of the name is a cognate (Grande Bazar → Grand Bazaar).
+                        let variant =
+                            is_vowel_variant(&w.text, t.text) && !tgt_doc.has(&squash(&w.text));
+                        if variant && some_rendered {
+                            continue;
+                        }
+                        let sev = if low_conf || variant {
+                            Severity::Warning
+                        } else {
+                            Severity::Error
+                        };
+                        out.push(
+                            Finding::new(
+                                "name",
+                                sev,
+                                format!(
+                                    "name '{}' is misspelled as '{}' in the translation",
+                                    w.text, t.text
+                                ),
+                            )
+                            .link(vi)
+                            .source_span(w.span.clone())
+                            .target_span(t.start..t.end)
+                            .suggestion(w.text.clone())
+                            .expected(w.text.clone()),
+                        );
+                    }
+                }
+                if any_glossary || absent.is_empty() {
+                    continue;
+                }
+                // Absent: warn only when confident the name is kept in translation.
+                let codes: Vec<&&NameWord> =
+                    absent.iter().filter(|w| w.kind == WordKind::Code).collect();
+                let full_name_missing = absent.len() == name.words.len()
+                    && name.words.len() >= 2
+                    && name.words.iter().all(|w| w.kind == WordKind::Capitalised)
+                    && name
+                        .words
+                        .iter()
+                        .all(|w| tgt_doc.has(&squash(&w.text)) && !has_native(&w.text, sp));
+                if full_name_missing {
+                    let text = v.source.text.get(name.span.clone()).unwrap_or("");
+                    out.push(
+                        Finding::new(
+                            "name",
+                            Severity::Warning,
+                            format!("name '{text}' is missing from the translation"),
+                        )
+                        .link(vi)
+                        .source_span(name.span.clone())
+                        .expected(text),
+                    );
+                } else {
+                    for w in codes {
+                        out.push(
+                            Finding::new(
+                                "name",
+                                Severity::Warning,
+                                format!("'{}' is missing from the translation", w.text),
+                            )
+                            .link(vi)
+                            .source_span(w.span.clone())
+                            .expected(w.text.clone()),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum WordKind {
+    Capitalised,
+    Acronym,
+    /// Letters with digits: `F-35`, `G7`, `COP30`.
+    Code,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct NameWord {
+    pub text: String,
+    pub span: Range<usize>,
+    pub kind: WordKind,
+}
+
+/// A run of name words (`Abbas Araghchi`, `Mohammed bin Salman`).
+#[derive(Debug, Clone)]
+pub(super) struct Name {
+    pub span: Range<usize>,
+    pub words: Vec<NameWord>,
+}
+
+/// Word statistics of a whole document: which words occur capitalised
+/// mid-sentence, which occur in lower case.
+pub(super) struct DocWords {
+    mid_capitalised: HashSet<String>,
+    lower: HashSet<String>,
+    all: HashSet<String>,
+}
+
+impl DocWords {
+    pub fn new(text: &str) -> DocWords {
+        let mut d = DocWords {
+            mid_capitalised: HashSet::new(),
+            lower: HashSet::new(),
+            all: HashSet::new(),
+        };
+        for w in words(text) {
+            let key = squash(w.text);
+            if starts_upper(w.text) {
+                if !is_sentence_initial(text, w.start) {
+                    d.mid_capitalised.insert(key.clone());
+                }
+            } else if w.text.chars().next().is_some_and(char::is_lowercase) {
+                d.lower.insert(key.clone());
+            }
+            d.all.insert(key);
+        }
+        d
+    }
+
+    /// Whether the (squashed) word occurs anywhere in the document.
+    pub fn has(&self, key: &str) -> bool {
+        self.all.contains(key)
+    }
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Lower case, accents folded, hyphens and apostrophes dropped.
+pub(super) fn squash(s: &str) -> String {
+    fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Whether a word starts a sentence: only opening punctuation lies between
+/// it and the start of the text or a sentence end.
+pub(super) fn is_sentence_initial(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    for c in before.chars().rev() {
+        if c.is_whitespace() || "“\"‘'«([—–-".contains(c) {
+            continue;
+        }
+        return ".!?…:;".contains(c);
+    }
+    true
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2
+        && letters.iter().all(|c| c.is_uppercase())
+        && !w.chars().any(|c| c.is_ascii_digit())
+}
+
+fn is_code(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic)
+}
+
+/// A capitalised word, or a particle-prefixed one (`al-Assad`).
+fn is_capitalised(w: &str, profile: &Profile) -> bool {
+    if starts_upper(w) {
+        return true;
+    }
+    if let Some((pre, rest)) = w.split_once('-') {
+        return profile.words.name_particles.iter().any(|p| p == pre) && starts_upper(rest);
+    }
+    false
+}
+
+fn in_list(list: &[String], w: &str) -> bool {
+    let l = w.to_lowercase();
+    list.contains(&l)
+}
+
+/// The names of a text (one link side).
+pub(super) fn find_names(text: &str, profile: &Profile, doc: &DocWords) -> Vec<Name> {
+    let ws = words(text);
+    let mut out: Vec<Name> = Vec::new();
+    let mut cur: Vec<(Word, WordKind)> = Vec::new();
+    let mut pending_particles: Vec<Word> = Vec::new();
+    let flush = |cur: &mut Vec<(Word, WordKind)>, out: &mut Vec<Name>| {
+        if let (Some(first), Some(last)) = (cur.first(), cur.last()) {
+            out.push(Name {
+                span: first.0.start..last.0.end,
+                words: cur
+                    .iter()
+                    .map(|(w, k)| NameWord {
+                        text: w.text.to_string(),
+                        span: w.start..w.end,
+                        kind: *k,
+                    })
+                    .collect(),
+            });
+        }
+        cur.clear();
+    };
+    for (i, w) in ws.iter().enumerate() {
+        // Only whitespace may separate the words of one name.
+        let joined = i > 0
+            && ws
+                .get(i - 1)
+                .and_then(|p| text.get(p.end..w.start))
+                .is_some_and(|gap| gap.chars().all(char::is_whitespace));
+        if !joined {
+            flush(&mut cur, &mut out);
+            pending_particles.clear();
+        }
+        let kind = classify(text, w, profile, doc);
+        match kind {
+            Some(k) => {
+                pending_particles.clear();
+                cur.push((*w, k));
+            }
+            None => {
+                let particle = in_list(&profile.words.name_particles, w.text)
+                    && !cur.is_empty()
+                    && pending_particles.len() < 2;
+                if particle {
+                    pending_particles.push(*w);
+                } else {
+                    flush(&mut cur, &mut out);
+                    pending_particles.clear();
+                }
+            }
+        }
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+/// Whether a word is a name word, and of which kind.
+fn classify(text: &str, w: &Word, profile: &Profile, doc: &DocWords) -> Option<WordKind> {
+    let t = w.text;
+    if is_code(t) {
+        // Ordinals and plain numbers with a unit letter are the number check's.
+        let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+        let digits_first = t.chars().next().is_some_and(|c| c.is_ascii_digit());
+        return (!digits_first || letters >= 2)
+            .then_some(WordKind::Code)
+            .filter(|_| !digits_first);
+    }
+    if in_list(&profile.words.not_names, t) || in_list(&profile.words.function_words, t) {
+        return None;
+    }
+    if !is_capitalised(t, profile) {
+        return None;
+    }
+    if is_acronym(t) {
+        return Some(WordKind::Acronym);
+    }
+    if t.chars().count() < 2 {
+        return None;
+    }
+    if is_sentence_initial(text, w.start) {
+        // A sentence-initial word is a name only if the document also has it
+        // capitalised mid-sentence and never in lower case.
+        let key = squash(t);
+        if !doc.mid_capitalised.contains(&key) || doc.lower.contains(&key) {
+            return None;
+        }
+    }
+    Some(WordKind::Capitalised)
+}
+
+/// Whether a squashed word is among the keys, exactly or with a short
+/// particle or ending attached (`albusaidi` for `busaidi`, `haddads`).
+fn present(key: &str, keys: &[String]) -> bool {
+    keys.iter().any(|k| {
+        k == key
+            || (k.len() > key.len()
+                && k.len() - key.len() <= 3
+                && key.chars().count() >= 4
+                && (k.starts_with(key) || k.ends_with(key)))
+    })
+}
+
+/// Rewrites a word to a rough cross-language form with the profile's
+/// cognate rules, then drops a plural `s` and final `a`/`e`/`o`.
+pub(super) fn cognate_form(w: &str, profile: &Profile) -> String {
+    let mut s: String = w.to_lowercase();
+    for [from, to] in &profile.words.cognate_rewrites {
+        if let Some(suffix) = from.strip_suffix('$') {
+            if let Some(stem) = s.strip_suffix(suffix) {
+                s = format!("{stem}{to}");
+            }
+        } else if let Some(prefix) = from.strip_prefix('^') {
+            if let Some(rest) = s.strip_prefix(prefix) {
+                s = format!("{to}{rest}");
+            }
+        } else if !from.is_empty() {
+            s = s.replace(from.as_str(), to);
+        }
+    }
+    let mut s = squash(&s);
+    if s.len() > 3 && s.ends_with('s') && !s.ends_with("ss") {
+        s.pop();
+    }
+    while s.len() > 3 && s.ends_with(['a', 'e', 'o']) {
+        s.pop();
+    }
+    s
+}
+
+/// Folded edit distance and its ratio to the longer word.
+pub(super) fn edit(a: &str, b: &str) -> (usize, f64) {
+    let (a, b) = (squash(a), squash(b));
+    let len = a.chars().count().max(b.chars().count()).max(1);
+    // Transpositions count once (Silva → Sliva).
+    let d = strsim::osa_distance(&a, &b);
+    (d, d as f64 / len as f64)
+}
+
+/// Whether two different spellings are close enough to be one name misspelt.
+pub(super) fn is_near(a: &str, b: &str) -> bool {
+    let (d, r) = edit(a, b);
+    let len = squash(a).chars().count().max(squash(b).chars().count());
+    len >= 5 && (1..=2).contains(&d) && r <= 0.25
+}
+
+/// Whether two spellings differ by exactly one vowel substituted, added or
+/// dropped (`Mohammad`/`Mohammed`, `Mahmud`/`Mahmoud`).
+pub(super) fn is_vowel_variant(a: &str, b: &str) -> bool {
+    let vowel = |c: char| "aeiouy".contains(c);
+    let a: Vec<char> = squash(a).chars().collect();
+    let b: Vec<char> = squash(b).chars().collect();
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    match long.len() - short.len() {
+        0 => {
+            let diffs: Vec<usize> = (0..long.len()).filter(|&i| long[i] != short[i]).collect();
+            diffs.len() == 1 && diffs.iter().all(|&i| vowel(long[i]) && vowel(short[i]))
+        }
+        1 => {
+            let i = (0..short.len())
+                .find(|&i| long[i] != short[i])
+                .unwrap_or(short.len());
+            vowel(long[i]) && long[..i] == short[..i] && long[i + 1..] == short[i..]
+        }
+        _ => false,
+    }
+}
+
+/// Whether a word holds a letter native to the profile's language (`ã`, `ç`).
+fn has_native(w: &str, p: &Profile) -> bool {
+    w.chars().any(|c| {
+        p.words
+            .native_letters
+            .chars()
+            .any(|n| c.to_lowercase().eq(n.to_lowercase()))
+    })
+}
+
+/// What the target holds for a source name word missing as such.
+enum Near<'a> {
+    /// A likely rendering: a cognate (Pentágono → Pentagon), an accented
+    /// local form's translation, or a glossary spelling.
+    Rendered,
+    /// A near spelling that is not a rendering: a misspelling.
+    Miss(Word<'a>),
+    None,
+}
+
+/// Looks for the source name word's rendering or misspelling in the target.
+fn near_miss<'a>(
+    w: &NameWord,
+    tgt_words: &[Word<'a>],
+    tgt_gl: &[Match],
+    src_doc: &DocWords,
+    tgt_doc: &DocWords,
+    sp: &Profile,
+    tp: &Profile,
+) -> Near<'a> {
+    let key = squash(&w.text);
+    let has_native = has_native(&w.text, sp);
+    let cog = cognate_form(&w.text, sp);
+    let mut best: Option<(usize, Word<'a>)> = None;
+    let mut rendered = false;
+    for t in tgt_words {
+        if !starts_upper(t.text) {
+            continue;
+        }
+        // Cognate renderings (Pentágono → Pentagon, Zelenski → Zelensky).
+        if cognate_form(t.text, tp) == cog {
+            rendered = true;
+            continue;
+        }
+        if !is_near(&w.text, t.text) {
+            continue;
+        }
+        let tkey = squash(t.text);
+        // Another name of the source document (Iran and Iraq both there).
+        if src_doc.has(&tkey) {
+            continue;
+        }
+        // The glossary owns glossary spellings; a common word of either
+        // language (carnaval, carnival) may be translated; an accented local
+        // form may be translated (Romênia → Romania) unless the target keeps
+        // the source spelling elsewhere.
+        if tgt_gl.iter().any(|g| g.start < t.end && t.start < g.end)
+            || src_doc.lower.contains(&key)
+            || tgt_doc.lower.contains(&tkey)
+            || (has_native && !tgt_doc.has(&key))
+        {
+            rendered = true;
+            continue;
+        }
+        let d = edit(&w.text, t.text).0;
+        if best.as_ref().is_none_or(|b| d < b.0) {
+            best = Some((d, *t));
+        }
+    }
+    match best {
+        _ if rendered => Near::Rendered,
+        Some((_, t)) => Near::Miss(t),
+        None => Near::None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testutil::Fixture;
+
+    fn run(src: &str, tgt: &str) -> Vec<Finding> {
+        Fixture::pair(src, tgt).run(&NameCheck)
+    }
+
+    fn errors(src: &str, tgt: &str) -> Vec<Finding> {
+        run(src, tgt)
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect()
+    }
+
+    #[test]
+    fn misspelled_names_are_errors_with_the_right_spelling() {
+        let t = "Envoy Steve Witkof left on Monday.";
+        let f = run("O enviado Steve Witkoff partiu na segunda-feira.", t);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Error);
+        assert_eq!(f[0].suggestion.as_deref(), Some("Witkoff"));
+        assert_eq!(&t[f[0].target_span.clone().unwrap()], "Witkof");
+        assert_eq!(
+            errors("Jared Kushner chegou.", "Jared Kuschner arrived.").len(),
+            1
+        );
+        assert_eq!(
+            errors(
+                "O chanceler Abbas Araghchi disse.",
+                "Foreign minister Abbas Araqchi said."
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn portuguese_names_misspelled_are_caught() {
+        assert_eq!(
+            errors(
+                "disse Maria Silva, moradora.",
+                "said Maria Sliva, a resident."
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            errors("segundo João Moreira.", "according to João Moreria.").len(),
+            1
+        );
+        assert_eq!(
+            errors("o ministro Fernando Haddad.", "minister Fernando Hadad.").len(),
+            1
+        );
+        assert_eq!(
+            errors("disse Ana Vasconcelos.", "said Ana Vasconcellos.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn one_vowel_transliteration_variant_is_only_a_warning() {
+        let f = run("Segundo Mahmud Abbas.", "According to Mahmoud Abbas.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(is_vowel_variant("Mohammad", "Mohammed"));
+        assert!(!is_vowel_variant("Moreira", "Moreria"));
+        assert!(!is_vowel_variant("Haddad", "Hadad"));
+        assert!(!is_vowel_variant("Silva", "Sliva"));
+    }
+
+    #[test]
+    fn exact_and_accent_folded_names_pass() {
+        assert!(
+            run(
+                "Disse o presidente Lula em Brasília.",
+                "President Lula said in Brasilia."
+            )
+            .is_empty()
+        );
+        assert!(
+            run(
+                "O ministro Abbas Araghchi.",
+                "Minister Abbas Araghchi's visit."
+            )
+            .is_empty()
+        );
+        assert!(
+            run(
+                "O chanceler Badr Al-Busaidi.",
+                "Foreign minister Badr Albusaidi."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn translated_names_are_left_alone() {
+        for (s, t) in [
+            ("Os Estados Unidos e o Irã.", "The United States and Iran."),
+            ("Disse o Comando Central.", "Central Command said."),
+            (
+                "Fontes no Pentágono e no Senado.",
+                "Sources at the Pentagon and the Senate.",
+            ),
+            (
+                "Delegações da Itália e da Síria.",
+                "Delegations from Italy and Syria.",
+            ),
+            (
+                "A visita à Romênia e à Jordânia.",
+                "The visit to Romania and Jordan.",
+            ),
+            (
+                "Os Democratas e os Republicanos.",
+                "Democrats and Republicans.",
+            ),
+            (
+                "Em Moscou e Berlim, o Congresso.",
+                "In Moscow and Berlin, Congress.",
+            ),
+            ("No Catar e no Brasil.", "In Qatar and Brazil."),
+            ("O Estreito de Ormuz.", "The Strait of Hormuz."),
+            ("Segundo a ONU e a OTAN.", "According to the UN and NATO."),
+            ("No Grande Bazar de Teerã.", "At Tehran's Grand Bazaar."),
+            ("O Grande Bazar.", "The Grand Bazaar."),
+            (
+                "O Centro de Desastres Naturais.",
+                "The Natural Disasters Center.",
+            ),
+            ("O Departamento de Estado.", "The State Department."),
+        ] {
+            let f = errors(s, t);
+            assert!(f.is_empty(), "{s} → {t}: {f:#?}");
+        }
+    }
+
+    #[test]
+    fn cognate_first_name_does_not_hide_a_misspelt_surname() {
+        let f = errors(
+            "O porta-voz Dmitri Peskov disse.",
+            "Spokesman Dmitry Peskow said.",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("Peskow"));
+    }
+
+    #[test]
+    fn capitalised_common_words_are_left_alone() {
+        let f = Fixture::links(&[
+            (&["O Carnaval começou."], &["Carnival began."]),
+            (
+                &["Depois do carnaval, a festa."],
+                &["After carnival, the party."],
+            ),
+        ]);
+        assert!(f.run(&NameCheck).is_empty());
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_names() {
+        assert!(
+            run(
+                "Segundo ele, Nada mudou.",
+                "According to him, nothing changed."
+            )
+            .is_empty()
+        );
+        assert!(run("Ontem choveu.", "It rained yesterday.").is_empty());
+    }
+
+    #[test]
+    fn other_source_names_are_not_misspellings() {
+        // The target word exists as a name in the source document.
+        let f = Fixture::links(&[
+            (&["O Irã e o Iraque."], &["Iran and Iraq."]),
+            (
+                &["Carlos falou com Marcos."],
+                &["Marcos spoke with Marcos."],
+            ),
+        ]);
+        let found: Vec<_> = f
+            .run(&NameCheck)
+            .into_iter()
+            .filter(|x| x.severity == Severity::Error)
+            .collect();
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn absent_full_name_kept_elsewhere_is_a_warning() {
+        let f = Fixture::links(&[
+            (&["Fernando Haddad falou."], &["Fernando Haddad spoke."]),
+            (
+                &["Depois, Fernando Haddad saiu."],
+                &["Then the minister left."],
+            ),
+        ]);
+        let found = f.run(&NameCheck);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].severity, Severity::Warning);
+        assert_eq!(found[0].link, Some(1));
+    }
+
+    #[test]
+    fn absent_single_name_or_translated_name_is_not_reported() {
+        assert!(run("Depois, Haddad saiu.", "Then he left.").is_empty());
+        assert!(run("Fontes da Casa Branca.", "White House sources.").is_empty());
+    }
+
+    #[test]
+    fn missing_code_is_a_warning_and_present_code_passes() {
+        let f = run("Caças F-35 e a COP30.", "Fighter jets and the summit.");
+        assert_eq!(f.len(), 2, "{f:#?}");
+        assert!(f.iter().all(|x| x.severity == Severity::Warning));
+        assert!(run("Caças F-35 na COP30.", "F35 jets at COP30.").is_empty());
+        assert!(run("Na COP30.", "At COP 30.").is_empty());
+    }
+
+    #[test]
+    fn numbers_and_ordinals_are_not_codes() {
+        assert!(run("O 1º lugar e 3,4% do PIB.", "First place and 3.4% of GDP.").is_empty());
+    }
+
+    #[test]
+    fn glossary_terms_are_left_to_the_glossary_check() {
+        let mut f = Fixture::pair("Steve Witkoff chegou.", "Steve Witkof arrived.");
+        f.glossary = crate::glossary::Glossary::from_terms(vec![crate::glossary::Term {
+            source: vec!["Witkoff".into()],
+            targets: vec!["Witkoff".into()],
+            forbidden: vec![("Witkof".into(), "Witkoff".into())],
+            ..Default::default()
+        }]);
+        assert!(f.run(&NameCheck).is_empty());
+    }
+
+    #[test]
+    fn empty_target_is_left_to_the_omission_check() {
+        let f = Fixture::links(&[(&["Steve Witkoff chegou."], &[])]);
+        assert!(f.run(&NameCheck).is_empty());
+    }
+
+    #[test]
+    fn cognate_forms_meet() {
+        let pt = Profile::builtin("pt");
+        let en = Profile::builtin("en");
+        for (a, b) in [
+            ("Pentágono", "Pentagon"),
+            ("Irã", "Iran"),
+            ("Itália", "Italy"),
+            ("Moscou", "Moscow"),
+            ("Zelenski", "Zelensky"),
+            ("Serguei", "Sergei"),
+            ("Dmitri", "Dmitry"),
+            ("Volodimir", "Volodymyr"),
+        ] {
+            assert_eq!(cognate_form(a, &pt), cognate_form(b, &en), "{a} {b}");
+        }
+        for (a, b) in [
+            ("Witkoff", "Witkof"),
+            ("Haddad", "Hadad"),
+            ("Araghchi", "Araqchi"),
+            ("Silva", "Sliva"),
+            ("Kushner", "Kuschner"),
+        ] {
+            assert_ne!(cognate_form(a, &pt), cognate_form(b, &en), "{a} {b}");
+        }
     }
 }

@@ -1,9 +1,397 @@
-//! The `quote` check: a quotation dropped in the target, or unbalanced quotation marks.
+//! The `quote` check: a quotation dropped in the target, unbalanced
+//! quotation marks, and (as warnings) marks that break the target
+//! language's convention.
+//!
+//! Quotation marks are followed through each whole document, not link by
+//! link, so a quotation opened in one sentence and closed three sentences
+//! later is balanced, and a sentence in the middle of it counts as quoted.
+//!
+//! How a mark is read:
+//! - apostrophes are not quotes: a `'`/`’` between letters (`Iran’s`,
+//!   `d’água`), before a digit (`’90s`), in a profile's `apostrophe_words`
+//!   (`’n’`, `’em`), or closing with nothing open (`the Joneses’ house`);
+//! - direction comes from the context (a space before and a letter after
+//!   opens), then from the glyph (`“` opens, `”` closes), then, for straight
+//!   marks, from whether a quotation is open;
+//! - `"`, `“`, `”`, `„`, `«`, `»` are one family and `'`, `‘`, `’`, `‚`, `‹`,
+//!   `›` another: a closing mark closes the innermost open quotation of its
+//!   family;
+//! - news style: a quotation that runs over several paragraphs opens each
+//!   paragraph again and closes only at its end. A paragraph that ends
+//!   inside a quotation is fine when the next one starts with an opening
+//!   mark.
+//!
+//! Errors: an opening mark never closed (by the end of its paragraph), a
+//! closing mark with no opening mark, and a link whose source has a
+//! quotation (a mark, or a sentence inside a quotation) while its target has
+//! no mark and is not inside a quotation. An imbalance that the aligned
+//! source has too, a dropped quotation on a low-confidence link, and a
+//! dropped title-like quotation (short and capitalised, as pt quotes
+//! titles that English italicises), a quotation dropped from a headline
+//! (often paraphrased) and a short quotation whose target uses
+//! a profile `equivalents` word instead ("the so-called secret budget") are
+//! warnings.
 
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
+use crate::profile::Profile;
+use crate::segment::Segment;
+use std::ops::Range;
 
 pub struct QuoteCheck;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Either,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Status {
+    /// Opened and closed.
+    Paired,
+    /// Left open at a paragraph end, and opened again at the next one.
+    Continued,
+    /// A closing mark with no opening mark.
+    Stray,
+    /// An opening mark never closed.
+    Unclosed,
+    /// Read as an apostrophe after all, or too ambiguous to judge.
+    Ignored,
+}
+
+/// One quotation mark in a document.
+#[derive(Debug, Clone)]
+struct Mark {
+    seg: usize,
+    /// Byte offset in the document.
+    at: usize,
+    ch: char,
+    family: Family,
+    role: Role,
+    status: Status,
+    /// Document byte offset of the closing mark of a paired opening mark.
+    closed_at: Option<usize>,
+}
+
+/// Family and glyph direction of a quotation mark.
+fn glyph(c: char) -> Option<(Family, Role)> {
+    Some(match c {
+        '“' | '„' | '‟' | '«' => (Family::Double, Role::Open),
+        '”' | '»' => (Family::Double, Role::Close),
+        '"' | '＂' => (Family::Double, Role::Either),
+        '‘' | '‚' | '‛' | '‹' => (Family::Single, Role::Open),
+        '’' | '›' => (Family::Single, Role::Close),
+        '\'' => (Family::Single, Role::Either),
+        _ => return None,
+    })
+}
+
+fn is_apostrophe_glyph(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | '‛')
+}
+
+/// Characters before a mark that leave it free to open.
+fn opens_after(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '(' | '[' | '{' | '<' | '—' | '–' | '-' | '/')
+        || glyph(c).is_some()
+}
+
+/// Characters after a mark that leave it free to close.
+fn closes_before(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '>' | '—' | '–' | '…' | '-'
+        )
+        || glyph(c).is_some()
+}
+
+/// Byte ranges covered by the profile's apostrophe words in `text`.
+fn apostrophe_word_spans(text: &str, words: &[String]) -> Vec<Range<usize>> {
+    let lower = text.to_lowercase();
+    // Lower-casing may change byte lengths; then give up on the list.
+    if lower.len() != text.len() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for w in words {
+        let w = w.to_lowercase();
+        if w.is_empty() {
+            continue;
+        }
+        for (i, _) in lower.match_indices(&w) {
+            let end = i + w.len();
+            let before_ok = lower[..i].chars().next_back().is_none_or(|c| {
+                !c.is_alphanumeric() || !w.starts_with(|c: char| c.is_alphanumeric())
+            });
+            let after_ok = lower[end..].chars().next().is_none_or(|c| {
+                !c.is_alphanumeric() || !w.ends_with(|c: char| c.is_alphanumeric())
+            });
+            if before_ok && after_ok {
+                out.push(i..end);
+            }
+        }
+    }
+    out
+}
+
+/// The quotation marks of one sentence, apostrophes left out.
+fn classify(text: &str, base: usize, seg: usize, profile: &Profile) -> Vec<Mark> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let apos = apostrophe_word_spans(text, &profile.quotes.apostrophe_words);
+    let mut out = Vec::new();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let Some((family, glyph_role)) = glyph(c) else {
+            continue;
+        };
+        let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|x| x.1);
+        let next = chars.get(k + 1).map(|x| x.1);
+        if is_apostrophe_glyph(c) {
+            let between_letters =
+                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+            let before_digit = next.is_some_and(|n| n.is_ascii_digit())
+                && prev.is_none_or(|p| !p.is_alphanumeric());
+            // A prime: 5' or 5’ (feet, minutes).
+            let prime = c == '\'' && prev.is_some_and(|p| p.is_ascii_digit());
+            if between_letters || before_digit || prime || apos.iter().any(|r| r.contains(&i)) {
+                continue;
+            }
+        }
+        let free_before = prev.is_none_or(opens_after);
+        let free_after = next.is_none_or(closes_before);
+        let role = match (free_before, free_after) {
+            (true, false) => Role::Open,
+            (false, true) => Role::Close,
+            _ => glyph_role,
+        };
+        out.push(Mark {
+            seg,
+            at: base + i,
+            ch: c,
+            family,
+            role,
+            status: Status::Ignored,
+            closed_at: None,
+        });
+    }
+    out
+}
+
+/// Quotation state of one whole document.
+struct SideQuotes {
+    marks: Vec<Mark>,
+    /// Document byte ranges inside a quotation (marks included).
+    quoted: Vec<Range<usize>>,
+}
+
+impl SideQuotes {
+    /// The marks of one sentence (marks are in document order).
+    fn marks_in(&self, seg: usize) -> impl Iterator<Item = &Mark> {
+        let from = self.marks.partition_point(|m| m.seg < seg);
+        let to = self.marks.partition_point(|m| m.seg <= seg);
+        self.marks.get(from..to).unwrap_or(&[]).iter()
+    }
+
+    /// Whether the sentence starts inside a quotation opened before it.
+    fn inside_at_start(&self, s: &Segment) -> bool {
+        self.quoted
+            .iter()
+            .any(|r| r.start < s.start && r.end > s.start)
+    }
+
+    /// Words of the sentence that are inside a quotation.
+    fn quoted_words(&self, s: &Segment, doc: &str) -> usize {
+        let Some(t) = doc.get(s.start..s.end) else {
+            return 0;
+        };
+        crate::text::words(t)
+            .iter()
+            .filter(|w| {
+                let at = s.start + w.start;
+                self.quoted.iter().any(|r| r.contains(&at))
+            })
+            .count()
+    }
+}
+
+/// Whether only whitespace precedes the mark in its sentence and a line
+/// break precedes the sentence: the mark opens a new line or paragraph.
+fn starts_line(m: &Mark, segs: &[Segment], doc: &str) -> bool {
+    let Some(s) = segs.get(m.seg) else {
+        return false;
+    };
+    let lead_blank = doc.get(s.start..m.at).is_some_and(|t| t.trim().is_empty());
+    let gap = match m.seg.checked_sub(1).and_then(|p| segs.get(p)) {
+        Some(prev) => doc.get(prev.end..s.start).unwrap_or(""),
+        None => "\n",
+    };
+    lead_blank && gap.contains('\n')
+}
+
+/// Follows the quotation marks through a document.
+fn analyse(doc: &str, segs: &[Segment], profile: &Profile) -> SideQuotes {
+    let mut marks = Vec::new();
+    for (i, s) in segs.iter().enumerate() {
+        if let Some(t) = doc.get(s.start..s.end) {
+            marks.extend(classify(t, s.start, i, profile));
+        }
+    }
+    let mut quoted = Vec::new();
+    let mut stack: Vec<usize> = Vec::new();
+    let seg_end = |i: usize| segs.get(i).map_or(0, |s| s.end);
+
+    // Closes what is left open at a paragraph end (`last` = its last sentence).
+    let end_paragraph = |marks: &mut Vec<Mark>,
+                         stack: &mut Vec<usize>,
+                         quoted: &mut Vec<Range<usize>>,
+                         last: usize,
+                         next_opens: bool| {
+        if next_opens && stack.iter().any(|&j| marks[j].family == Family::Double) {
+            // News style: the next paragraph reopens the quotation.
+            return;
+        }
+        for j in stack.drain(..) {
+            let m = &mut marks[j];
+            if m.family == Family::Double || m.ch == '‘' {
+                m.status = Status::Unclosed;
+                quoted.push(m.at..seg_end(last));
+            } else {
+                m.status = Status::Ignored;
+            }
+        }
+    };
+
+    let mut k = 0;
+    for i in 0..segs.len() {
+        if i > 0 && segs[i].paragraph != segs[i - 1].paragraph {
+            let first = marks.get(k).filter(|m| m.seg == i);
+            let next_opens = first.is_some_and(|m| {
+                m.family == Family::Double
+                    && m.role != Role::Close
+                    && doc
+                        .get(segs[i].start..m.at)
+                        .is_some_and(|t| t.trim().is_empty())
+            });
+            end_paragraph(&mut marks, &mut stack, &mut quoted, i - 1, next_opens);
+        }
+        while k < marks.len() && marks[k].seg == i {
+            let (family, ch) = (marks[k].family, marks[k].ch);
+            let open_same = stack.iter().rposition(|&j| marks[j].family == family);
+            let role = match marks[k].role {
+                Role::Either if open_same.is_some() => Role::Close,
+                Role::Either if family == Family::Double => Role::Open,
+                // A lone straight single mark: too ambiguous to open anything.
+                Role::Either => {
+                    k += 1;
+                    continue;
+                }
+                r => r,
+            };
+            marks[k].role = role;
+            if role == Role::Open {
+                // An opening mark at the start of a line while the same kind of
+                // quotation is open continues it (news style without blank lines
+                // between paragraphs, or a paragraph reopened).
+                if family == Family::Double
+                    && let Some(pos) = open_same
+                    && marks[stack[pos]].ch == ch
+                    && starts_line(&marks[k], segs, doc)
+                {
+                    let j = stack[pos];
+                    marks[j].status = Status::Continued;
+                    quoted.push(marks[j].at..seg_end(i.saturating_sub(1)));
+                    for above in stack.drain(pos..).skip(1) {
+                        marks[above].status = Status::Ignored;
+                    }
+                }
+                stack.push(k);
+            } else {
+                match open_same {
+                    Some(pos) => {
+                        let j = stack[pos];
+                        for above in stack.drain(pos..).skip(1) {
+                            let m = &mut marks[above];
+                            m.status = if m.ch == '‘' || m.family == Family::Double {
+                                Status::Unclosed
+                            } else {
+                                Status::Ignored
+                            };
+                        }
+                        marks[j].status = Status::Paired;
+                        marks[j].closed_at = Some(marks[k].at);
+                        marks[k].status = Status::Paired;
+                        quoted.push(marks[j].at..marks[k].at + ch.len_utf8());
+                    }
+                    None if family == Family::Double => marks[k].status = Status::Stray,
+                    // A closing single mark with nothing open: an apostrophe.
+                    None => {}
+                }
+            }
+            k += 1;
+        }
+    }
+    if !segs.is_empty() {
+        end_paragraph(&mut marks, &mut stack, &mut quoted, segs.len() - 1, false);
+    }
+    SideQuotes { marks, quoted }
+}
+
+/// Where each sentence sits: (link index, byte offset in the link's text).
+fn locate(
+    n: usize,
+    sides: impl Iterator<Item = (usize, Vec<usize>)>,
+    segs: &[Segment],
+) -> Vec<Option<(usize, usize)>> {
+    let mut loc = vec![None; n];
+    for (li, ids) in sides {
+        let mut off = 0;
+        for id in ids {
+            if let Some(slot) = loc.get_mut(id) {
+                *slot = Some((li, off));
+            }
+            off += segs.get(id).map_or(0, |s| s.end - s.start) + 1;
+        }
+    }
+    loc
+}
+
+fn to_link(
+    loc: &[Option<(usize, usize)>],
+    segs: &[Segment],
+    m: &Mark,
+) -> Option<(usize, Range<usize>)> {
+    let (li, off) = (*loc.get(m.seg)?)?;
+    let s = segs.get(m.seg)?;
+    let start = off + (m.at - s.start);
+    Some((li, start..start + m.ch.len_utf8()))
+}
+
+fn is_curly_double(c: char) -> bool {
+    matches!(c, '“' | '”' | '„' | '‟')
+}
+
+/// The preferred mark of a family and role in a profile.
+fn preferred(profile: &Profile, family: Family, role: Role) -> Option<String> {
+    let pairs = match family {
+        Family::Double => &profile.quotes.primary,
+        Family::Single => &profile.quotes.secondary,
+    };
+    let pair = pairs.first()?;
+    Some(if role == Role::Close {
+        pair[1].clone()
+    } else {
+        pair[0].clone()
+    })
+}
 
 impl Check for QuoteCheck {
     fn id(&self) -> &'static str {
@@ -16,6 +404,976 @@ impl Check for QuoteCheck {
         Severity::Error
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let _ = (ctx, out);
+        let src = analyse(&ctx.source.text, ctx.source_segments, ctx.source_profile);
+        let tgt = analyse(&ctx.target.text, ctx.target_segments, ctx.target_profile);
+        let src_loc = locate(
+            ctx.source_segments.len(),
+            ctx.links
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (i, l.source.clone())),
+            ctx.source_segments,
+        );
+        let tgt_loc = locate(
+            ctx.target_segments.len(),
+            ctx.links
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (i, l.target.clone())),
+            ctx.target_segments,
+        );
+        let bad = |s: Status| matches!(s, Status::Stray | Status::Unclosed);
+        // Links whose source is itself unbalanced.
+        let mut src_unbalanced = vec![false; ctx.links.len()];
+        for m in src.marks.iter().filter(|m| bad(m.status)) {
+            if let Some((li, _)) = src_loc.get(m.seg).copied().flatten()
+                && let Some(b) = src_unbalanced.get_mut(li)
+            {
+                *b = true;
+            }
+        }
+
+        // Unbalanced marks in the target.
+        let mut stray_links = Vec::new();
+        for m in tgt.marks.iter().filter(|m| bad(m.status)) {
+            let Some((li, span)) = to_link(&tgt_loc, ctx.target_segments, m) else {
+                continue;
+            };
+            let msg = if m.status == Status::Stray {
+                stray_links.push(li);
+                format!("closing quotation mark {} has no opening mark", m.ch)
+            } else {
+                format!(
+                    "opening quotation mark {} is never closed (the paragraph ends first)",
+                    m.ch
+                )
+            };
+            let sev = if src_unbalanced.get(li).copied().unwrap_or(false) {
+                Severity::Warning
+            } else {
+                self.default_severity()
+            };
+            out.push(Finding::new(self.id(), sev, msg).link(li).target_span(span));
+        }
+
+        // Dropped quotations.
+        let mut dropped: Vec<Finding> = Vec::new();
+        let mut prev_dropped = false;
+        for (li, link) in ctx.links.iter().enumerate() {
+            let Some(v) = ctx.views.get(li) else { continue };
+            if link.source.is_empty() || link.target.is_empty() {
+                prev_dropped = false;
+                continue;
+            }
+            let src_segs: Vec<&Segment> = link
+                .source
+                .iter()
+                .filter_map(|&i| ctx.source_segments.get(i))
+                .collect();
+            let src_marks: Vec<&Mark> = link
+                .source
+                .iter()
+                .flat_map(|&i| src.marks_in(i))
+                .filter(|m| match m.status {
+                    Status::Paired | Status::Continued => true,
+                    Status::Unclosed => m.family == Family::Double,
+                    // A stray mark is the source's own slip, not a quotation.
+                    Status::Stray | Status::Ignored => false,
+                })
+                .collect();
+            let starts_inside = src_segs.first().is_some_and(|s| src.inside_at_start(s));
+            let tgt_any = link.target.iter().any(|&i| {
+                // Marks read as apostrophes after all do not count.
+                tgt.marks_in(i).any(|m| m.status != Status::Ignored)
+                    || ctx
+                        .target_segments
+                        .get(i)
+                        .is_some_and(|s| tgt.inside_at_start(s))
+            });
+            if (src_marks.is_empty() && !starts_inside) || tgt_any {
+                prev_dropped = false;
+                // Some quotation marks kept, but fewer quotations than the
+                // source: one may have been dropped, or two merged (a warning).
+                let target_folded = crate::text::fold(&v.target.text);
+                let ns = count_openings(&src, &link.source, |m| {
+                    // A quoted loanword or name the target keeps as is.
+                    let content = m
+                        .closed_at
+                        .and_then(|c| ctx.source.text.get(m.at + m.ch.len_utf8()..c))
+                        .map(|c| crate::text::fold(c.trim()))
+                        .unwrap_or_default();
+                    content.is_empty() || !contains_phrase(&target_folded, &content)
+                });
+                let nt = count_openings(&tgt, &link.target, |_| true);
+                if tgt_any && ns > nt {
+                    // Far fewer quoted words too: a quotation lost its marks
+                    // (two quotations merged into one keep their words).
+                    let words_in =
+                        |side: &SideQuotes, doc: &str, ids: &[usize], segs: &[Segment]| {
+                            ids.iter()
+                                .filter_map(|&i| segs.get(i))
+                                .map(|s| side.quoted_words(s, doc))
+                                .sum::<usize>()
+                        };
+                    let ws = words_in(&src, &ctx.source.text, &link.source, ctx.source_segments);
+                    let wt = words_in(&tgt, &ctx.target.text, &link.target, ctx.target_segments);
+                    let sev = if (wt as f64) < 0.7 * ws as f64 && !link.low_confidence {
+                        self.default_severity()
+                    } else {
+                        Severity::Warning
+                    };
+                    dropped.push(
+                        Finding::new(
+                            self.id(),
+                            sev,
+                            format!(
+                                "quotations here: {ns} in the source, {nt} in the target; one may have lost its quotation marks"
+                            ),
+                        )
+                        .link(li)
+                        .source_span(0..v.source.text.len()),
+                    );
+                }
+                continue;
+            }
+            // The same source quotation as the previous dropped link.
+            if prev_dropped && starts_inside {
+                continue;
+            }
+            prev_dropped = true;
+            let quoted_words: usize = src_segs
+                .iter()
+                .map(|s| src.quoted_words(s, &ctx.source.text))
+                .sum();
+            let target_folded = crate::text::fold(&v.target.text);
+            // Quotations opening in this link, as (span in the link text, content),
+            // less those the target keeps word for word (a name, a loanword).
+            let quotes: Vec<(Range<usize>, String)> = src_marks
+                .iter()
+                .filter(|m| m.role == Role::Open)
+                .filter_map(|m| {
+                    let (_, r) = to_link(&src_loc, ctx.source_segments, m)?;
+                    let seg_end = ctx.source_segments.get(m.seg).map_or(m.at, |s| s.end);
+                    let inner_end = m.closed_at.unwrap_or(seg_end).max(m.at + m.ch.len_utf8());
+                    let content = ctx
+                        .source
+                        .text
+                        .get(m.at + m.ch.len_utf8()..inner_end)
+                        .unwrap_or("")
+                        .trim()
+                        .to_string();
+                    let closer = m
+                        .closed_at
+                        .and_then(|c| src.marks.iter().find(|x| x.at == c))
+                        .and_then(|x| to_link(&src_loc, ctx.source_segments, x))
+                        .filter(|(l, _)| *l == li)
+                        .map_or(v.source.text.len(), |(_, cr)| cr.end);
+                    Some((r.start..closer.max(r.end), content))
+                })
+                .filter(|(_, c)| {
+                    c.is_empty()
+                        || c.split_whitespace().count() > 6
+                        || !contains_phrase(&target_folded, &crate::text::fold(c))
+                })
+                .collect();
+            if quotes.is_empty() && !starts_inside {
+                prev_dropped = false;
+                continue;
+            }
+            let (span, content) = match quotes.first() {
+                Some((r, c)) if !starts_inside => (r.clone(), c.clone()),
+                _ => (0..v.source.text.len(), v.source.text.clone()),
+            };
+            let title_like = !starts_inside
+                && content.split_whitespace().count() <= 6
+                && content.chars().next().is_some_and(char::is_uppercase)
+                && span.start > 0;
+            // "the so-called secret budget": the target marks the term another way.
+            let words_quoted = if starts_inside {
+                quoted_words
+            } else {
+                content.split_whitespace().count()
+            };
+            let marked_otherwise = words_quoted <= 4
+                && ctx
+                    .target_profile
+                    .quotes
+                    .equivalents
+                    .iter()
+                    .any(|e| !e.is_empty() && target_folded.contains(&crate::text::fold(e)));
+            // A headline (a paragraph of one sentence with no final
+            // punctuation) is often paraphrased.
+            let headline = src_segs.len() == 1
+                && src_segs.first().is_some_and(|seg| {
+                    let alone =
+                        |n: Option<&Segment>| n.is_none_or(|n| n.paragraph != seg.paragraph);
+                    let idx = link.source.first().copied().unwrap_or(0);
+                    alone(idx.checked_sub(1).and_then(|p| ctx.source_segments.get(p)))
+                        && alone(ctx.source_segments.get(idx + 1))
+                        && !ctx.source.text.get(seg.start..seg.end).is_some_and(|t| {
+                            t.trim_end_matches(|c: char| glyph(c).is_some())
+                                .ends_with(['.', '!', '?', '…'])
+                        })
+                });
+            let sev = if link.low_confidence || title_like || marked_otherwise || headline {
+                Severity::Warning
+            } else {
+                self.default_severity()
+            };
+            let shown = super::omission::excerpt(content.trim(), 50);
+            dropped.push(
+                Finding::new(
+                    self.id(),
+                    sev,
+                    format!("the source quotes \"{shown}\"; the target has no quotation marks"),
+                )
+                .link(li)
+                .source_span(span),
+            );
+        }
+        // A run of dropped links right before a stray closing mark is the
+        // same mistake (the opening mark was dropped): the stray mark says it.
+        dropped.retain(|f| {
+            let li = f.link.unwrap_or(usize::MAX);
+            !stray_links.iter().any(|&s| {
+                s >= li
+                    && s - li <= 3
+                    && (li..s).all(|x| x == li || !tgt_link_has_marks(&tgt, ctx, x))
+            })
+        });
+        out.extend(dropped);
+
+        // Style: marks the target language does not use.
+        let forbidden: Vec<char> = ctx
+            .target_profile
+            .quotes
+            .forbidden
+            .iter()
+            .filter_map(|s| s.chars().next())
+            .collect();
+        let mut styled = vec![false; ctx.links.len()];
+        for m in tgt.marks.iter().filter(|m| m.status != Status::Ignored) {
+            if !forbidden.contains(&m.ch) {
+                continue;
+            }
+            let Some((li, span)) = to_link(&tgt_loc, ctx.target_segments, m) else {
+                continue;
+            };
+            if std::mem::replace(&mut styled[li], true) {
+                continue;
+            }
+            let mut f = Finding::new(
+                self.id(),
+                Severity::Warning,
+                format!(
+                    "{} is not a quotation mark {} uses",
+                    m.ch, ctx.target_profile.name
+                ),
+            )
+            .link(li)
+            .target_span(span);
+            if let Some(p) = preferred(ctx.target_profile, m.family, m.role) {
+                f = f.suggestion(p);
+            }
+            out.push(f);
+        }
+        // Style: a curly mark facing the wrong way (“ closing in English).
+        let pairs: Vec<&[String; 2]> = ctx
+            .target_profile
+            .quotes
+            .primary
+            .iter()
+            .chain(&ctx.target_profile.quotes.secondary)
+            .collect();
+        let used_as = |c: char, role: Role| {
+            let k = usize::from(role == Role::Close);
+            pairs.iter().any(|p| p[k].starts_with(c))
+        };
+        for m in tgt.marks.iter() {
+            if !matches!(m.status, Status::Paired | Status::Continued)
+                || m.ch == '"'
+                || m.ch == '\''
+                || forbidden.contains(&m.ch)
+                || used_as(m.ch, m.role)
+            {
+                continue;
+            }
+            let Some(fix) = preferred(ctx.target_profile, m.family, m.role) else {
+                continue;
+            };
+            let Some((li, span)) = to_link(&tgt_loc, ctx.target_segments, m) else {
+                continue;
+            };
+            if std::mem::replace(&mut styled[li], true) {
+                continue;
+            }
+            let role = if m.role == Role::Close {
+                "closing"
+            } else {
+                "opening"
+            };
+            out.push(
+                Finding::new(
+                    self.id(),
+                    Severity::Warning,
+                    format!(
+                        "{} used as an {role} quotation mark; {} uses {fix}",
+                        m.ch, ctx.target_profile.name
+                    ),
+                )
+                .link(li)
+                .target_span(span)
+                .suggestion(fix),
+            );
+        }
+        // Style: straight and curly double marks mixed in one document.
+        let counted: Vec<&Mark> = tgt
+            .marks
+            .iter()
+            .filter(|m| {
+                m.family == Family::Double
+                    && m.status != Status::Ignored
+                    && !forbidden.contains(&m.ch)
+            })
+            .collect();
+        let curly = counted.iter().filter(|m| is_curly_double(m.ch)).count();
+        let straight = counted.iter().filter(|m| m.ch == '"').count();
+        if curly > 0 && straight > 0 {
+            let prefer_curly = curly > straight
+                || (curly == straight
+                    && preferred(ctx.target_profile, Family::Double, Role::Open)
+                        .is_some_and(|p| p.chars().any(is_curly_double)));
+            for m in counted {
+                let minority = if prefer_curly {
+                    m.ch == '"'
+                } else {
+                    is_curly_double(m.ch)
+                };
+                if !minority {
+                    continue;
+                }
+                let Some((li, span)) = to_link(&tgt_loc, ctx.target_segments, m) else {
+                    continue;
+                };
+                if std::mem::replace(&mut styled[li], true) {
+                    continue;
+                }
+                let suggestion = if prefer_curly {
+                    if m.role == Role::Close { "”" } else { "“" }
+                } else {
+                    "\""
+                };
+                out.push(
+                    Finding::new(
+                        self.id(),
+                        Severity::Warning,
+                        format!(
+                            "{} quotation mark in a text that otherwise uses {} ones",
+                            if prefer_curly { "straight" } else { "curly" },
+                            if prefer_curly { "curly" } else { "straight" }
+                        ),
+                    )
+                    .link(li)
+                    .target_span(span)
+                    .suggestion(suggestion),
+                );
+            }
+        }
+    }
+}
+
+/// Whether `phrase` occurs in `text` as whole words.
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    let phrase = phrase.trim();
+    !phrase.is_empty()
+        && text.match_indices(phrase).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + phrase.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+}
+
+/// Quotations that open in these sentences.
+fn count_openings(side: &SideQuotes, segs: &[usize], keep: impl Fn(&Mark) -> bool) -> usize {
+    segs.iter()
+        .flat_map(|&i| side.marks_in(i))
+        .filter(|m| keep(m))
+        .filter(|m| {
+            m.role == Role::Open
+                && matches!(
+                    m.status,
+                    Status::Paired | Status::Continued | Status::Unclosed
+                )
+        })
+        .count()
+}
+
+/// Whether the target of link `li` has any quotation mark.
+fn tgt_link_has_marks(tgt: &SideQuotes, ctx: &Context, li: usize) -> bool {
+    ctx.links.get(li).is_some_and(|l| {
+        l.target
+            .iter()
+            .any(|&i| tgt.marks_in(i).any(|m| m.status != Status::Ignored))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testutil::Fixture;
+
+    fn run(s: &str, t: &str) -> Vec<Finding> {
+        Fixture::pair(s, t).run(&QuoteCheck)
+    }
+
+    fn errors(out: &[Finding]) -> Vec<&Finding> {
+        out.iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect()
+    }
+
+    fn marks(text: &str) -> Vec<(char, Role)> {
+        let p = Profile::builtin("en");
+        classify(text, 0, 0, &p)
+            .into_iter()
+            .map(|m| (m.ch, m.role))
+            .collect()
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(marks("Iran’s nuclear program isn't it’s d’água O'Brien").is_empty());
+        assert!(marks("in the ’90s and '80s, 5' tall").is_empty());
+    }
+
+    #[test]
+    fn profile_apostrophe_words() {
+        assert!(marks("rock ’n’ roll").is_empty());
+        let pt = Profile::builtin("pt");
+        assert!(classify("copo d'água", 0, 0, &pt).is_empty());
+    }
+
+    #[test]
+    fn direction_from_context() {
+        assert_eq!(
+            marks("he said \"no\" and “yes”"),
+            vec![
+                ('"', Role::Open),
+                ('"', Role::Close),
+                ('“', Role::Open),
+                ('”', Role::Close)
+            ]
+        );
+        // German-style „…“ and a mis-typed ”…”.
+        assert_eq!(marks("„ja“"), vec![('„', Role::Open), ('“', Role::Close)]);
+        assert_eq!(
+            marks("a ”word”."),
+            vec![('”', Role::Open), ('”', Role::Close)]
+        );
+    }
+
+    #[test]
+    fn balanced_quotes_pass() {
+        assert!(
+            run(
+                "Ele disse: “Não vamos recuar”.",
+                "He said: “We will not back down.”"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_is_an_error_at_the_opening_mark() {
+        let out = run(
+            "Guterres pediu que as partes “evitem qualquer passo que leve a uma escalada”.",
+            "Guterres urged the parties to “avoid any step that could lead to escalation.",
+        );
+        let e = errors(&out);
+        assert_eq!(e.len(), 1, "{out:?}");
+        assert!(e[0].message.contains("never closed"));
+        assert_eq!(e[0].target_span, Some(30..33));
+    }
+
+    #[test]
+    fn stray_closing_quote_is_an_error() {
+        let out = run(
+            "“Está virando rotina”, disse ela.",
+            "It is becoming routine,” she said.",
+        );
+        let e = errors(&out);
+        assert_eq!(e.len(), 1, "{out:?}");
+        assert!(e[0].message.contains("no opening"));
+        assert_eq!(e[0].target_span, Some(23..26));
+    }
+
+    #[test]
+    fn dropped_quote_is_an_error() {
+        let out = run(
+            "A ministra afirmou que o país precisa “se preparar para um novo normal”.",
+            "The minister said the country needs to prepare for a new normal.",
+        );
+        let e = errors(&out);
+        assert_eq!(e.len(), 1, "{out:?}");
+        assert!(e[0].message.contains("se preparar"), "{}", e[0].message);
+        let s = "A ministra afirmou que o país precisa ".len();
+        assert_eq!(e[0].source_span.as_ref().map(|r| r.start), Some(s));
+    }
+
+    #[test]
+    fn dropped_single_word_quote_is_an_error() {
+        let out = run(
+            "O Departamento de Estado informou que as conversas foram “produtivas”.",
+            "The State Department called the talks productive.",
+        );
+        assert_eq!(errors(&out).len(), 1, "{out:?}");
+    }
+
+    #[test]
+    fn dropped_title_quote_is_only_a_warning() {
+        let out = run(
+            "Ele leu o livro “Cem Anos de Solidão” na prisão.",
+            "He read One Hundred Years of Solitude in prison.",
+        );
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn quoted_name_kept_as_is_passes() {
+        assert!(
+            run(
+                "O jornal “Folha” publicou.",
+                "The newspaper Folha published it."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn quoted_loanword_kept_in_an_english_target_passes() {
+        assert!(
+            run(
+                "As empresas adotaram o “home office” durante a pandemia.",
+                "Companies adopted home office arrangements during the pandemic."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn british_single_quotes_count_as_quotation() {
+        assert!(
+            run(
+                "Ele disse que as conversas foram “produtivas”.",
+                "He called the talks ‘productive’."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn apostrophes_and_possessives_inside_quotes_pass() {
+        assert!(
+            run(
+                "“Não é o fim”, disse o sindicato dos jogadores.",
+                "“It’s not the end,” the players’ union said of the ’90s rules."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn straight_quotes_with_nested_single_pass() {
+        assert!(
+            run(
+                "Ele disse: “ela gritou ‘não’ e saiu”.",
+                "He said: \"she shouted 'no' and left.\""
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn two_quotations_in_one_sentence_pass() {
+        assert!(
+            run(
+                "Ele descreveu o clima como “sério e construtivo”, mas disse que há “divergências importantes”.",
+                "He described the atmosphere as “serious and constructive” but said “significant differences” remained."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn so_called_instead_of_scare_quotes_is_a_warning() {
+        let out = run(
+            "O Congresso aprovou o chamado “orçamento secreto” ontem.",
+            "Congress approved the so-called secret budget yesterday.",
+        );
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn loanword_kept_next_to_a_kept_quotation_passes() {
+        assert!(
+            run(
+                "Ele lembrou que o “home office” e a “economia verde” mudaram tudo.",
+                "He noted that home office and the “green economy” had changed everything."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn dropped_quote_next_to_a_kept_loanword_is_caught() {
+        let out = run(
+            "Ele disse que o “home office” foi “um desastre para a produtividade”.",
+            "He said home office had been a disaster for productivity.",
+        );
+        let e = errors(&out);
+        assert_eq!(e.len(), 1, "{out:?}");
+        assert!(e[0].message.contains("um desastre"), "{}", e[0].message);
+    }
+
+    #[test]
+    fn one_of_two_quotations_dropped_is_an_error() {
+        let out = run(
+            "Ele descreveu o clima como “sério e construtivo”, mas disse que há “divergências importantes”.",
+            "He described the atmosphere as serious and constructive but said “significant differences” remained.",
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn two_quotations_merged_into_one_is_a_warning() {
+        let out = run(
+            "Ele descreveu o clima como “sério” e “construtivo” na entrevista.",
+            "He described the atmosphere as “serious and constructive” in the interview.",
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn phrases_match_whole_words() {
+        assert!(contains_phrase("he was serious", "serious"));
+        assert!(!contains_phrase("he was serious", "serio"));
+        assert!(contains_phrase("home office work", "home office"));
+    }
+
+    #[test]
+    fn one_of_two_quotations_dropped_counts_quotations() {
+        let out = run(
+            "Ele descreveu o clima como “sério e construtivo”, mas disse que há “divergências importantes”.",
+            "He described the atmosphere as “serious and constructive” but said significant differences remained.",
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert!(out[0].message.contains("2 in the source, 1 in the target"));
+    }
+
+    #[test]
+    fn unclosed_single_quote_is_one_finding() {
+        let out = run(
+            "O capitão foi direto: “Quem duvidou da gente?",
+            "The captain was blunt: ‘Who doubted us?",
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert!(out[0].message.contains("never closed"));
+    }
+
+    #[test]
+    fn headline_paraphrase_is_a_warning() {
+        let mut f = Fixture::links(&[
+            (
+                &["Lula: “Não haverá recessão este ano”"],
+                &["Lula says there will be no recession this year"],
+            ),
+            (
+                &["O presidente falou em Brasília."],
+                &["The president spoke in Brasília."],
+            ),
+        ]);
+        f.src_segs[1].paragraph = 1;
+        f.tgt_segs[1].paragraph = 1;
+        let out = f.run(&QuoteCheck);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn quote_over_several_links_is_followed() {
+        let f = Fixture::links(&[
+            (
+                &["“Nunca vimos duas secas seguidas."],
+                &["“We have never seen two droughts in a row."],
+            ),
+            (
+                &["A floresta não se recupera."],
+                &["The forest does not recover."],
+            ),
+            (
+                &["Está virando rotina”, disse ela."],
+                &["It is becoming routine,” she said."],
+            ),
+        ]);
+        assert!(f.run(&QuoteCheck).is_empty());
+    }
+
+    #[test]
+    fn dropped_opening_mark_of_a_long_quote_is_one_finding() {
+        let f = Fixture::links(&[
+            (
+                &["“Nunca vimos duas secas seguidas."],
+                &["We have never seen two droughts in a row."],
+            ),
+            (
+                &["A floresta não se recupera."],
+                &["The forest does not recover."],
+            ),
+            (
+                &["Está virando rotina”, disse ela."],
+                &["It is becoming routine,” she said."],
+            ),
+        ]);
+        let out = f.run(&QuoteCheck);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].link, Some(2));
+        assert!(out[0].message.contains("no opening"));
+    }
+
+    #[test]
+    fn whole_multi_sentence_quote_dropped_is_reported_once() {
+        let f = Fixture::links(&[
+            (
+                &["“Nunca vimos duas secas seguidas."],
+                &["They have never seen two droughts in a row."],
+            ),
+            (
+                &["A floresta não se recupera."],
+                &["The forest does not recover."],
+            ),
+            (
+                &["Está virando rotina”, disse ela."],
+                &["It is becoming routine, she said."],
+            ),
+        ]);
+        let out = f.run(&QuoteCheck);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].link, Some(0));
+    }
+
+    #[test]
+    fn news_style_multi_paragraph_quote_passes() {
+        let mut f = Fixture::links(&[
+            (
+                &["“Primeiro parágrafo da citação."],
+                &["“First paragraph of the quote."],
+            ),
+            (
+                &["“Segundo parágrafo”, disse ele."],
+                &["“Second paragraph,” he said."],
+            ),
+        ]);
+        f.src_segs[1].paragraph = 1;
+        f.tgt_segs[1].paragraph = 1;
+        assert!(f.run(&QuoteCheck).is_empty());
+    }
+
+    #[test]
+    fn quote_left_open_at_paragraph_end_is_an_error() {
+        let mut f = Fixture::links(&[
+            (
+                &["“Primeiro parágrafo da citação”."],
+                &["“First paragraph of the quote."],
+            ),
+            (&["Outro assunto."], &["Another subject."]),
+        ]);
+        f.src_segs[1].paragraph = 1;
+        f.tgt_segs[1].paragraph = 1;
+        let out = f.run(&QuoteCheck);
+        assert_eq!(errors(&out).len(), 1, "{out:?}");
+        assert_eq!(out[0].link, Some(0));
+    }
+
+    #[test]
+    fn imbalance_mirrored_from_the_source_is_a_warning() {
+        let out = run("Ele disse: “vamos lutar.", "He said: “we will fight.");
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn nested_quotes_pass() {
+        assert!(
+            run(
+                "“Ele gritou ‘fora’ e saiu”, contou.",
+                "“He shouted ‘out’ and left,” she recalled."
+            )
+            .is_empty()
+        );
+        assert!(
+            run(
+                "«Ele disse “sim”», contou.",
+                "“He said ‘yes,’” she recalled."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn dropped_quote_next_to_a_plural_possessive_is_caught() {
+        let out = run(
+            "O sindicato disse que “a greve vai continuar até o fim”.",
+            "The players’ union said the strike would go on to the end.",
+        );
+        assert_eq!(errors(&out).len(), 1, "{out:?}");
+    }
+
+    #[test]
+    fn possessive_plural_is_not_a_stray_quote() {
+        assert!(run("A casa dos Silva.", "The Silvas’ house was sold.").is_empty());
+    }
+
+    #[test]
+    fn apostrophes_in_target_do_not_count_as_quotes() {
+        let out = run(
+            "O Irã disse que “não vai recuar”.",
+            "Iran’s leader said it’s not backing down.",
+        );
+        assert_eq!(errors(&out).len(), 1);
+    }
+
+    #[test]
+    fn stray_mark_in_the_source_is_not_a_quotation_to_keep() {
+        let out = run(
+            "O governo disse que vai recuar”.",
+            "The government said it would back down.",
+        );
+        assert!(errors(&out).is_empty(), "{out:?}");
+    }
+
+    #[test]
+    fn mis_typed_apostrophes_are_not_quotes() {
+        assert!(marks("rock ‘n’ roll, let ‘em go ‘til dawn").is_empty());
+    }
+
+    #[test]
+    fn straight_quotes_pass_when_consistent() {
+        assert!(run("Ele disse: “sim”.", "He said: \"yes.\"").is_empty());
+    }
+
+    #[test]
+    fn mixed_straight_and_curly_is_a_warning() {
+        let f = Fixture::links(&[
+            (&["Ele disse “sim”."], &["He said “yes.”"]),
+            (&["Ela disse “não”."], &["She said “no.”"]),
+            (&["Eles disseram “talvez”."], &["They said \"maybe.\""]),
+        ]);
+        let out = f.run(&QuoteCheck);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].severity, Severity::Warning);
+        assert_eq!(out[0].link, Some(2));
+        assert_eq!(out[0].suggestion.as_deref(), Some("“"));
+    }
+
+    #[test]
+    fn guillemets_in_english_are_a_warning() {
+        let out = run("Ele disse «sim».", "He said «yes».");
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].severity, Severity::Warning);
+        assert_eq!(out[0].suggestion.as_deref(), Some("“"));
+    }
+
+    #[test]
+    fn mark_facing_the_wrong_way_is_a_warning() {
+        let out = run("Ele pediu “cautela”.", "He urged “caution“.");
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].severity, Severity::Warning);
+        assert_eq!(out[0].suggestion.as_deref(), Some("”"));
+        let out = run("Ele pediu ‘cautela’.", "He urged ’caution’.");
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].suggestion.as_deref(), Some("‘"));
+    }
+
+    #[test]
+    fn german_style_marks_pass_in_the_generic_profile() {
+        let f = Fixture::with_langs("pt", "xx", &[(&["Ele disse “sim”."], &["Er sagte „ja“."])]);
+        assert!(f.run(&QuoteCheck).is_empty());
+    }
+
+    #[test]
+    fn guillemets_in_portuguese_pass() {
+        let f = Fixture::with_langs("en", "pt", &[(&["He said “yes.”"], &["Ele disse «sim»."])]);
+        assert!(f.run(&QuoteCheck).is_empty());
+    }
+
+    #[test]
+    fn low_confidence_link_is_a_warning() {
+        let mut f = Fixture::pair(
+            "Ele disse que “não vai recuar de jeito nenhum”.",
+            "He said he would not back down at all.",
+        );
+        f.links[0].low_confidence = true;
+        let out = f.run(&QuoteCheck);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn unmatched_links_are_left_alone() {
+        let f = Fixture::links(&[(&["Ele disse “sim”."], &[])]);
+        assert!(f.run(&QuoteCheck).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod robustness {
+    //! No input makes the checks of this family panic.
+    use crate::checks::Check;
+    use crate::checks::testutil::Fixture;
+    use proptest::prelude::*;
+
+    fn checks() -> Vec<Box<dyn Check>> {
+        vec![
+            Box::new(super::QuoteCheck),
+            Box::new(super::super::untranslated::UntranslatedCheck),
+            Box::new(super::super::omission::OmissionCheck),
+            Box::new(super::super::addition::AdditionCheck),
+            Box::new(super::super::length::LengthCheck),
+            Box::new(super::super::url::UrlCheck),
+            Box::new(super::super::brackets::BracketsCheck),
+            Box::new(super::super::punctuation::PunctuationCheck),
+            Box::new(super::super::doubled_word::DoubledWordCheck),
+            Box::new(super::super::whitespace::WhitespaceCheck),
+        ]
+    }
+
+    const ALPHABET: &str = "[a-zA-Zçãé0-9 .,;:!?¿¡()\\[\\]{}“”‘’«»„\"'@/#_-]{1,60}";
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn never_panics(a in ALPHABET, b in ALPHABET, c in ALPHABET) {
+            let (a, b, c) = (a.trim().to_string(), b.trim().to_string(), c.trim().to_string());
+            prop_assume!(!a.is_empty() && !b.is_empty() && !c.is_empty());
+            let f = Fixture::links(&[(&[a.as_str()], &[b.as_str(), c.as_str()]), (&[c.as_str()], &[]), (&[], &[a.as_str()])]);
+            for check in checks() {
+                let out = f.run(check.as_ref());
+                let ctx = f.ctx();
+                for finding in out {
+                    let v = &ctx.views[finding.link.unwrap_or(0)];
+                    if let Some(r) = finding.target_span {
+                        prop_assert!(v.target.text.get(r).is_some());
+                    }
+                    if let Some(r) = finding.source_span {
+                        prop_assert!(v.source.text.get(r).is_some());
+                    }
+                }
+            }
+        }
     }
 }

@@ -24,8 +24,11 @@ pub enum Command {
     Segment(segment_cmd::SegmentArgs),
     /// Align the sentences of a source text and its translation.
     Align(align_cmd::AlignArgs),
-    /// Align and check a source text and its translation.
+    /// Align and check a source text and its translation, or every
+    /// [[pair]] of the config when no files are given.
     Check(check_cmd::CheckArgs),
+    /// Show the settings from transcheck.toml merged with the options.
+    Config(check_cmd::ConfigCmdArgs),
 }
 
 /// Process exit codes.
@@ -44,6 +47,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
         Command::Segment(a) => segment_cmd::run(a, out, err),
         Command::Align(a) => align_cmd::run(a, out, err),
         Command::Check(a) => check_cmd::run(a, out, err),
+        Command::Config(a) => check_cmd::run_config(a, out, err),
     };
     match result {
         Ok(code) => ExitCode::from(code),

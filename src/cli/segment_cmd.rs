@@ -1,4 +1,5 @@
-//! `transcheck segment FILE`.
+//! `transcheck segment FILE`: prints the sentences of one file with their
+//! place in it, as text (`line:column<TAB>sentence`) or JSON.
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
@@ -7,17 +8,20 @@ use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum SegmentFormat {
+    /// `line:column<TAB>sentence`, one sentence per line.
     Text,
+    /// `{"language", "segments": [{start, end, line, column, paragraph, text}]}`.
     Json,
 }
 
 #[derive(Debug, Args)]
 pub struct SegmentArgs {
-    /// The text file to split.
+    /// The text file to split (UTF-8, or UTF-16 with a byte-order mark).
     pub file: PathBuf,
-    /// Language (ISO 639-1); detected when left out.
+    /// Language (ISO 639-1, such as pt or en); detected when left out.
     #[arg(long, value_parser = super::parse_lang)]
     pub lang: Option<String>,
+    /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: SegmentFormat,
 }
@@ -31,10 +35,11 @@ pub fn run(args: SegmentArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     }
     let profile = crate::profile::Profile::builtin(&lang);
     let segs = crate::segment::segment(&doc, &profile);
+    let mut out = std::io::BufWriter::new(out);
     match args.format {
         SegmentFormat::Text => {
             for s in &segs {
-                writeln!(out, "{}:{}\t{}", s.line, s.column, s.text(&doc))?;
+                writeln!(out, "{}:{}\t{}", s.line, s.column, one_line(s.text(&doc)))?;
             }
         }
         SegmentFormat::Json => {
@@ -48,11 +53,32 @@ pub fn run(args: SegmentArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
                 })
                 .collect();
             serde_json::to_writer_pretty(
-                &mut *out,
+                &mut out,
                 &serde_json::json!({"language": lang, "segments": v}),
             )?;
             writeln!(out)?;
         }
     }
+    out.flush()?;
     Ok(super::exit::CLEAN)
+}
+
+/// A sentence on one output line: line breaks and tabs inside it become spaces.
+fn one_line(s: &str) -> String {
+    s.split(['\n', '\t', '\u{2028}', '\u{2029}', '\u{85}'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_joins_wrapped_lines() {
+        assert_eq!(one_line("a\n  b\tc"), "a b c");
+        assert_eq!(one_line("x"), "x");
+    }
 }

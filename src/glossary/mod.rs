@@ -1,6 +1,19 @@
 //! Glossaries: reading TSV/CSV, TOML and TBX term lists, and matching terms in text.
+//!
+//! [`Glossary::load`] reads one file (the format follows the extension) or every
+//! glossary file of a directory. [`matcher::Matcher`] finds all terms of a
+//! glossary in a text in one automaton pass.
+
+pub mod matcher;
+mod native;
+mod tbx;
+mod tsv;
 
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
+use unicode_normalization::UnicodeNormalization;
+
+pub use matcher::{Kind, Match, Matcher};
 
 /// One glossary entry.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -19,25 +32,170 @@ pub struct Term {
     pub origin: (String, usize),
 }
 
+impl Term {
+    /// The preferred target rendering, if any.
+    pub fn preferred(&self) -> Option<&str> {
+        self.targets.first().map(String::as_str)
+    }
+}
+
 /// A set of terms for one language pair.
 #[derive(Debug, Clone, Default)]
 pub struct Glossary {
     pub terms: Vec<Term>,
     /// Non-fatal problems found while reading (duplicates, conflicts).
     pub warnings: Vec<String>,
+    /// The automaton over all spellings, built on first use.
+    cache: OnceLock<Arc<Matcher>>,
+}
+
+/// Why a glossary could not be read. Every variant names the file, and the
+/// line where there is one.
+#[derive(Debug, thiserror::Error)]
+pub enum GlossaryError {
+    #[error("{path}: cannot read glossary: {source}; check the path and permissions")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "{path}: unknown glossary format '{ext}'; use .tsv, .csv, .toml or .tbx (or a directory of them)"
+    )]
+    UnknownFormat { path: String, ext: String },
+    #[error("{path}:{line}:{column}: {message}")]
+    Syntax {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}:{line}: {message}")]
+    Row {
+        path: String,
+        line: usize,
+        message: String,
+    },
 }
 
 impl Glossary {
-    /// Reads a glossary file; the format follows the extension.
-    pub fn load(path: &Path, source_lang: &str, target_lang: &str) -> anyhow::Result<Glossary> {
-        let _ = (source_lang, target_lang);
-        anyhow::bail!("{}: glossary reading is not available yet", path.display())
+    /// Builds a glossary from terms (tests, library callers).
+    pub fn from_terms(terms: Vec<Term>) -> Glossary {
+        Glossary {
+            terms,
+            ..Default::default()
+        }
+    }
+
+    /// Reads a glossary file, or every `.tsv`/`.csv`/`.toml`/`.tbx` file of a
+    /// directory in name order; the format follows the extension.
+    pub fn load(
+        path: &Path,
+        source_lang: &str,
+        target_lang: &str,
+    ) -> Result<Glossary, GlossaryError> {
+        let io = |source| GlossaryError::Io {
+            path: path.display().to_string(),
+            source,
+        };
+        if path.is_dir() {
+            let mut files: Vec<_> = std::fs::read_dir(path)
+                .map_err(io)?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && format_of(p).is_some())
+                .collect();
+            files.sort();
+            let mut g = Glossary::default();
+            for f in files {
+                g.extend(Glossary::load(&f, source_lang, target_lang)?);
+            }
+            return Ok(g);
+        }
+        let Some(format) = format_of(path) else {
+            return Err(GlossaryError::UnknownFormat {
+                path: path.display().to_string(),
+                ext: path
+                    .extension()
+                    .map(|e| e.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            });
+        };
+        let bytes = std::fs::read(path).map_err(io)?;
+        let name = path.display().to_string();
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let off = e.utf8_error().valid_up_to();
+                let (line, column) =
+                    crate::text::line_col_of(&String::from_utf8_lossy(e.as_bytes()), off);
+                return Err(GlossaryError::Syntax {
+                    path: name,
+                    line,
+                    column,
+                    message: "invalid UTF-8; save the glossary as UTF-8".into(),
+                });
+            }
+        };
+        let text: String = text
+            .strip_prefix('\u{feff}')
+            .unwrap_or(&text)
+            .nfc()
+            .collect();
+        let mut g = match format {
+            Format::Tsv => tsv::parse(&name, &text, b'\t')?,
+            Format::Csv => tsv::parse(&name, &text, b',')?,
+            Format::Toml => native::parse(&name, &text, source_lang, target_lang)?,
+            Format::Tbx => tbx::parse(&name, &text, source_lang, target_lang)?,
+        };
+        g.check_conflicts();
+        Ok(g)
+    }
+
+    /// The glossaries shipped in `glossaries/` for this language pair (pt→en
+    /// news: places, organizations, names); empty for other pairs.
+    pub fn builtin(source_lang: &str, target_lang: &str) -> Glossary {
+        const SHIPPED: &[(&str, &str)] = &[
+            (
+                "glossaries/names.toml",
+                include_str!("../../glossaries/names.toml"),
+            ),
+            (
+                "glossaries/organizations.toml",
+                include_str!("../../glossaries/organizations.toml"),
+            ),
+            (
+                "glossaries/places.toml",
+                include_str!("../../glossaries/places.toml"),
+            ),
+        ];
+        let mut g = Glossary::default();
+        for (name, text) in SHIPPED {
+            // Files for another pair come back empty, with a warning not worth showing.
+            if let Ok(mut one) = native::parse(name, text, source_lang, target_lang) {
+                one.warnings.clear();
+                g.extend(one);
+            }
+        }
+        g
     }
 
     /// Merges another glossary into this one.
     pub fn extend(&mut self, other: Glossary) {
         self.terms.extend(other.terms);
         self.warnings.extend(other.warnings);
+        self.cache = OnceLock::new();
+    }
+
+    /// The matcher over every spelling of this glossary, built once. The
+    /// inflection rules come from the profiles given on first use.
+    pub fn matcher(
+        &self,
+        source: &crate::profile::Profile,
+        target: &crate::profile::Profile,
+    ) -> Arc<Matcher> {
+        self.cache
+            .get_or_init(|| Arc::new(Matcher::new(self, source, target)))
+            .clone()
     }
 
     /// (source spelling, preferred target) pairs, for alignment anchors.
@@ -51,5 +209,144 @@ impl Glossary {
             }
         }
         out
+    }
+
+    /// Warns about a spelling that one entry accepts and another forbids.
+    fn check_conflicts(&mut self) {
+        use std::collections::HashMap;
+        let mut accepted: HashMap<String, usize> = HashMap::new();
+        for (i, t) in self.terms.iter().enumerate() {
+            for s in &t.targets {
+                accepted.entry(s.to_lowercase()).or_insert(i);
+            }
+        }
+        for t in &self.terms {
+            for (bad, _) in &t.forbidden {
+                if let Some(&i) = accepted.get(&bad.to_lowercase()) {
+                    let other = &self.terms[i];
+                    self.warnings.push(format!(
+                        "{}:{}: '{bad}' is forbidden here but accepted by the entry at line {}; remove one of them",
+                        t.origin.0, t.origin.1, other.origin.1
+                    ));
+                }
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Format {
+    Tsv,
+    Csv,
+    Toml,
+    Tbx,
+}
+
+fn format_of(path: &Path) -> Option<Format> {
+    let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+    match ext.as_str() {
+        "tsv" | "tab" => Some(Format::Tsv),
+        "csv" => Some(Format::Csv),
+        "toml" => Some(Format::Toml),
+        "tbx" => Some(Format::Tbx),
+        _ => None,
+    }
+}
+
+/// Whether a language tag matches a requested language: `pt-BR` matches `pt`
+/// and `pt-br`; `pt` matches `pt-PT`.
+pub(crate) fn lang_matches(tag: &str, wanted: &str) -> bool {
+    let primary = |s: &str| {
+        s.split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    primary(tag) == primary(wanted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+        let p = dir.join(name);
+        let mut f = std::fs::File::create(&p).unwrap();
+        f.write_all(text.as_bytes()).unwrap();
+        p
+    }
+
+    #[test]
+    fn loads_a_directory_in_name_order() {
+        let d = tempfile::tempdir().unwrap();
+        write(d.path(), "b.tsv", "Omã\tOman\n");
+        write(d.path(), "a.tsv", "Catar\tQatar\n");
+        write(d.path(), "readme.md", "not a glossary");
+        let g = Glossary::load(d.path(), "pt", "en").unwrap();
+        let heads: Vec<_> = g.terms.iter().map(|t| t.source[0].as_str()).collect();
+        assert_eq!(heads, ["Catar", "Omã"]);
+    }
+
+    #[test]
+    fn unknown_extension_is_an_error_naming_the_file() {
+        let d = tempfile::tempdir().unwrap();
+        let p = write(d.path(), "g.docx", "x");
+        let e = Glossary::load(&p, "pt", "en").unwrap_err().to_string();
+        assert!(e.contains("g.docx") && e.contains(".tsv"), "{e}");
+    }
+
+    #[test]
+    fn missing_file_is_an_io_error() {
+        let e = Glossary::load(Path::new("/nonexistent/g.tsv"), "pt", "en").unwrap_err();
+        assert!(matches!(e, GlossaryError::Io { .. }));
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_line() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("g.tsv");
+        std::fs::write(&p, b"a\tb\nOm\xe3\tOman\n").unwrap();
+        let e = Glossary::load(&p, "pt", "en").unwrap_err().to_string();
+        assert!(e.contains("g.tsv:2:"), "{e}");
+    }
+
+    #[test]
+    fn accepted_and_forbidden_conflict_is_a_warning() {
+        let d = tempfile::tempdir().unwrap();
+        let p = write(
+            d.path(),
+            "g.toml",
+            "[[term]]\nsource = \"A\"\ntarget = \"Alpha\"\n[[term]]\nsource = \"B\"\ntarget = \"Beta\"\nforbidden = [\"Alpha\"]\n",
+        );
+        let g = Glossary::load(&p, "pt", "en").unwrap();
+        assert_eq!(g.warnings.len(), 1, "{:?}", g.warnings);
+    }
+
+    #[test]
+    fn language_tags_match_by_primary_subtag() {
+        assert!(lang_matches("pt-BR", "pt"));
+        assert!(lang_matches("PT", "pt-pt"));
+        assert!(!lang_matches("es", "pt"));
+    }
+
+    #[test]
+    fn builtin_glossary_is_for_pt_en_only() {
+        let g = Glossary::builtin("pt", "en");
+        assert!(
+            g.terms
+                .iter()
+                .any(|t| t.source.contains(&"Mascate".to_string()))
+        );
+        assert!(g.warnings.is_empty());
+        assert!(Glossary::builtin("de", "fr").terms.is_empty());
+    }
+
+    #[test]
+    fn shipped_glossaries_load_cleanly() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("glossaries");
+        let g = Glossary::load(&dir, "pt", "en").unwrap();
+        assert!(g.terms.len() > 200, "{}", g.terms.len());
+        assert!(g.warnings.is_empty(), "{:#?}", g.warnings);
     }
 }

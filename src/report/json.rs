@@ -68,3 +68,17 @@ impl Report for JsonReport {
         writeln!(out)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shape() {
+        let v = pair_value(&crate::report::fixture::result());
+        assert_eq!(v["summary"]["errors"], 3);
+        assert!(v["findings"][2]["target"].is_null());
+        assert!(v["findings"][2].get("suggestion").is_none());
+        insta::assert_json_snapshot!(v);
+    }
+}

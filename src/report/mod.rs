@@ -1,9 +1,17 @@
-//! Reports: one [`Report`] implementation per output format.
+//! Reports: one [`Report`] implementation per output format, and the
+//! location helpers they share (finding spans mapped to file lines/columns).
 
+pub mod github;
+pub mod human;
 pub mod json;
+pub mod patch;
+pub mod sarif;
 
+use crate::checks::SideText;
+use crate::finding::Finding;
 use crate::pipeline::PairResult;
 use std::io::{self, Write};
+use std::ops::Range;
 
 /// Renders the results of one or more checked pairs.
 pub trait Report {
@@ -22,4 +30,160 @@ pub fn counts(result: &PairResult) -> (usize, usize, usize) {
         }
     }
     c
+}
+
+/// Which file of a pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Source,
+    Target,
+}
+
+/// A region of one file: 1-based lines, 1-based character columns; the end
+/// column is that of the character after the region.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub path: String,
+    pub side: Side,
+    /// Byte range in the document text.
+    pub range: Range<usize>,
+    pub start: (usize, usize),
+    pub end: (usize, usize),
+}
+
+fn side_text<'a>(r: &'a PairResult, f: &Finding, side: Side) -> Option<&'a SideText> {
+    let v = r.views.get(f.link?)?;
+    let t = match side {
+        Side::Source => &v.source,
+        Side::Target => &v.target,
+    };
+    (!t.is_empty()).then_some(t)
+}
+
+/// The region of a finding on one side: its span, or the whole link side
+/// when it has no span there. `None` when that side has no text.
+pub fn location(
+    r: &PairResult,
+    f: &Finding,
+    side: Side,
+    whole_if_no_span: bool,
+) -> Option<Location> {
+    let text = side_text(r, f, side)?;
+    let (doc, span) = match side {
+        Side::Source => (&r.source, &f.source_span),
+        Side::Target => (&r.target, &f.target_span),
+    };
+    let span = match span {
+        Some(s) if s.start <= s.end && s.end <= text.text.len() => s.clone(),
+        Some(_) => return None,
+        None if whole_if_no_span => 0..text.text.len(),
+        None => return None,
+    };
+    let a = text.to_doc(span.start);
+    let b = text.to_doc(span.end).max(a);
+    Some(Location {
+        path: doc.display_path(),
+        side,
+        range: a..b,
+        start: doc.line_col(a),
+        end: doc.line_col(b),
+    })
+}
+
+/// The file a document-level finding belongs to: the target, or the source
+/// when there is no target text (a missing counterpart).
+pub fn document_path(r: &PairResult) -> String {
+    if r.target.text.is_empty() {
+        r.source.display_path()
+    } else {
+        r.target.display_path()
+    }
+}
+
+/// Where a finding is reported: the target span (or the target sentences),
+/// else the source side when the link has no target text (an omission).
+pub fn primary_location(r: &PairResult, f: &Finding) -> Option<Location> {
+    location(r, f, Side::Target, true).or_else(|| location(r, f, Side::Source, true))
+}
+
+#[cfg(test)]
+pub(crate) mod fixture {
+    //! A checked pair with hand-made findings, for report tests that must not
+    //! depend on the segmenter, aligner or checks.
+    use crate::align::Link;
+    use crate::checks::Context;
+    use crate::finding::{Finding, Severity};
+    use crate::glossary::Glossary;
+    use crate::input::Document;
+    use crate::pipeline::PairResult;
+    use crate::profile::Profile;
+
+    fn link(s: &[usize], t: &[usize], score: f64) -> Link {
+        Link {
+            source: s.to_vec(),
+            target: t.to_vec(),
+            score,
+            low_confidence: score < 0.5,
+        }
+    }
+
+    /// Four source lines, three target lines: links 1-1, 1-1, 1-0, 1-1.
+    pub fn result() -> PairResult {
+        let source = Document::from_text(
+            "news/pt.txt",
+            "O chanceler Abbas Araghchi chegou a Mascate.\nO PIB cresceu 3,4% em 2024.\nEle falou com jornalistas.\nA reunião durou duas horas.\n",
+        );
+        let target = Document::from_text(
+            "news/en.txt",
+            "Foreign Minister Abbas Araqchi arrived in Muscat.\nGDP grew 3.2% in 2024.\nThe meeting lasted two hours.\n",
+        );
+        let ss = crate::segment::presegmented(&source);
+        let ts = crate::segment::presegmented(&target);
+        let links = vec![
+            link(&[0], &[0], 0.93),
+            link(&[1], &[1], 0.88),
+            link(&[2], &[], 0.41),
+            link(&[3], &[2], 0.9),
+        ];
+        let (sp, tp) = (Profile::builtin("pt"), Profile::builtin("en"));
+        let g = Glossary::default();
+        let views = Context::new(&source, &target, &ss, &ts, &links, &sp, &tp, &g).views;
+        let at = |text: &str, needle: &str| {
+            let i = text.find(needle).expect("needle");
+            i..i + needle.len()
+        };
+        let findings = vec![
+            Finding::new("name", Severity::Error, "“Araghchi” is spelled “Araqchi”")
+                .link(0)
+                .source_span(at(&views[0].source.text, "Araghchi"))
+                .target_span(at(&views[0].target.text, "Araqchi"))
+                .expected("Araghchi")
+                .suggestion("Araghchi"),
+            Finding::new("number", Severity::Error, "3,4% became 3.2%")
+                .link(1)
+                .source_span(at(&views[1].source.text, "3,4%"))
+                .target_span(at(&views[1].target.text, "3.2%"))
+                .expected("3.4%")
+                .suggestion("3.4%"),
+            Finding::new("omission", Severity::Error, "sentence not translated").link(2),
+            Finding::new("length", Severity::Info, "target much shorter").link(3),
+            Finding::new(
+                "consistency",
+                Severity::Warning,
+                "“Araqchi” and “Araghchi” both used",
+            ),
+        ];
+        PairResult {
+            source,
+            target,
+            source_lang: "pt".into(),
+            target_lang: "en".into(),
+            source_segments: ss,
+            target_segments: ts,
+            links,
+            views,
+            findings,
+            notices: Vec::new(),
+        }
+    }
 }

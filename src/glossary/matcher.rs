@@ -1,0 +1,503 @@
+//! Finding glossary terms in text: one Aho-Corasick pass over a folded copy
+//! of the text (lower case, no accents), with a byte map back to the
+//! original. Matches are whole words; multi-word terms match across any
+//! whitespace. Accent-exact and accent-folded matches are told apart.
+
+use super::Glossary;
+use crate::profile::Profile;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Which list of a term a spelling comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Source,
+    Target,
+    Forbidden,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    term: usize,
+    kind: Kind,
+    /// Index into the term's list of that kind.
+    index: usize,
+    /// The spelling as written (or its inflected form), whitespace normalised.
+    spelling: String,
+    case_sensitive: bool,
+    inflected: bool,
+}
+
+/// One occurrence of a glossary spelling in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    pub term: usize,
+    pub kind: Kind,
+    pub index: usize,
+    /// Byte range in the searched text.
+    pub start: usize,
+    pub end: usize,
+    /// The text has the spelling's accents (case aside).
+    pub accent_exact: bool,
+    /// Matched through an inflected form (plural, gender).
+    pub inflected: bool,
+}
+
+/// All spellings of a glossary in one automaton.
+#[derive(Debug)]
+pub struct Matcher {
+    ac: Option<AhoCorasick>,
+    /// Entries per automaton pattern (several spellings may fold alike).
+    entries: Vec<Vec<Entry>>,
+}
+
+impl Matcher {
+    /// Builds the automaton: source spellings (inflected by the source
+    /// profile's rules), target and forbidden spellings (target profile).
+    pub fn new(g: &Glossary, source: &Profile, target: &Profile) -> Matcher {
+        let mut keys: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut entries: Vec<Vec<Entry>> = Vec::new();
+        let mut add = |spelling: &str, e: Entry| {
+            let key = fold_str(spelling);
+            if key.trim().is_empty() {
+                return;
+            }
+            let slot = *keys.entry(key.clone()).or_insert_with(|| {
+                patterns.push(key);
+                entries.push(Vec::new());
+                entries.len() - 1
+            });
+            if let Some(list) = entries.get_mut(slot)
+                && !list.iter().any(|x: &Entry| {
+                    x.term == e.term && x.kind == e.kind && x.spelling == e.spelling
+                })
+            {
+                list.push(e);
+            }
+        };
+        for (ti, t) in g.terms.iter().enumerate() {
+            let lists: [(Kind, Vec<&str>, &Profile); 3] = [
+                (
+                    Kind::Source,
+                    t.source.iter().map(String::as_str).collect(),
+                    source,
+                ),
+                (
+                    Kind::Target,
+                    t.targets.iter().map(String::as_str).collect(),
+                    target,
+                ),
+                (
+                    Kind::Forbidden,
+                    t.forbidden.iter().map(|f| f.0.as_str()).collect(),
+                    target,
+                ),
+            ];
+            for (kind, spellings, profile) in lists {
+                for (index, s) in spellings.into_iter().enumerate() {
+                    let s = normalise_spelling(s);
+                    let cs = t.case_sensitive || is_acronym(&s);
+                    add(
+                        &s,
+                        Entry {
+                            term: ti,
+                            kind,
+                            index,
+                            spelling: s.clone(),
+                            case_sensitive: cs,
+                            inflected: false,
+                        },
+                    );
+                    if t.inflected && kind != Kind::Forbidden {
+                        for v in inflect(&s, &profile.words.inflections) {
+                            add(
+                                &v,
+                                Entry {
+                                    term: ti,
+                                    kind,
+                                    index,
+                                    spelling: v.clone(),
+                                    case_sensitive: cs,
+                                    inflected: true,
+                                },
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        let ac = if patterns.is_empty() {
+            None
+        } else {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&patterns)
+                .ok()
+        };
+        Matcher { ac, entries }
+    }
+
+    /// Every whole-word occurrence of every spelling, in text order
+    /// (overlapping matches included).
+    pub fn find(&self, text: &str) -> Vec<Match> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let folded = Folded::new(text);
+        let mut out = Vec::new();
+        for m in ac.find_overlapping_iter(folded.text.as_str()) {
+            let Some((start, end)) = folded.original(m.start(), m.end()) else {
+                continue;
+            };
+            if !is_word_boundary(text, start, end) {
+                continue;
+            }
+            let Some(found) = text.get(start..end) else {
+                continue;
+            };
+            let found_norm = normalise_spelling(found);
+            let Some(list) = self.entries.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            for e in list {
+                if e.case_sensitive && strip_accents(&found_norm) != strip_accents(&e.spelling) {
+                    continue;
+                }
+                out.push(Match {
+                    term: e.term,
+                    kind: e.kind,
+                    index: e.index,
+                    start,
+                    end,
+                    accent_exact: found_norm.to_lowercase() == e.spelling.to_lowercase(),
+                    inflected: e.inflected,
+                });
+            }
+        }
+        out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        out
+    }
+}
+
+/// Drops matches of `kind` lying strictly inside a longer match of the same
+/// kind of another term ("Banco Central" inside "Banco Central Europeu").
+pub fn longest_only(matches: Vec<Match>) -> Vec<Match> {
+    let spans: Vec<(usize, usize, usize, Kind)> = matches
+        .iter()
+        .map(|m| (m.start, m.end, m.term, m.kind))
+        .collect();
+    matches
+        .into_iter()
+        .filter(|m| {
+            !spans.iter().any(|&(s, e, t, k)| {
+                k == m.kind && t != m.term && s <= m.start && e >= m.end && e - s > m.end - m.start
+            })
+        })
+        .collect()
+}
+
+/// Whitespace runs become one space, NFC.
+fn normalise_spelling(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .nfc()
+        .collect()
+}
+
+/// All-capital spellings (`US`, `WHO`, `U.S.`) match case-sensitively, so
+/// that "us" and "who" do not count.
+fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn strip_accents(s: &str) -> String {
+    s.nfd().filter(|c| !is_combining_mark(*c)).collect()
+}
+
+/// Folds one char: whitespace → space, typographic apostrophe → `'`,
+/// otherwise lower case without accents.
+fn fold_char(c: char, out: &mut String) {
+    if c.is_whitespace() {
+        out.push(' ');
+    } else if c == '’' || c == '‘' {
+        out.push('\'');
+    } else {
+        for d in c.nfd().filter(|d| !is_combining_mark(*d)) {
+            out.extend(d.to_lowercase());
+        }
+    }
+}
+
+fn fold_str(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// A folded copy of a text with, for every folded byte, the offset of the
+/// original char it came from.
+struct Folded {
+    text: String,
+    map: Vec<usize>,
+    len: usize,
+}
+
+impl Folded {
+    fn new(s: &str) -> Folded {
+        let mut text = String::with_capacity(s.len());
+        let mut map = Vec::with_capacity(s.len());
+        let mut prev_space = false;
+        for (i, c) in s.char_indices() {
+            // Whitespace runs fold to one space, so multi-word terms match across them.
+            let space = c.is_whitespace();
+            if space && prev_space {
+                continue;
+            }
+            prev_space = space;
+            let before = text.len();
+            fold_char(c, &mut text);
+            map.extend(std::iter::repeat_n(i, text.len() - before));
+        }
+        Folded {
+            text,
+            map,
+            len: s.len(),
+        }
+    }
+
+    /// Original byte range of a folded range, if it starts and ends on
+    /// original char boundaries.
+    fn original(&self, fs: usize, fe: usize) -> Option<(usize, usize)> {
+        let start = *self.map.get(fs)?;
+        if fs > 0 && self.map.get(fs - 1) == Some(&start) {
+            return None;
+        }
+        let end = if fe >= self.map.len() {
+            self.len
+        } else {
+            let e = *self.map.get(fe)?;
+            if fe > 0 && self.map.get(fe - 1) == Some(&e) {
+                return None;
+            }
+            e
+        };
+        Some((start, end))
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    let first = text.get(start..).and_then(|s| s.chars().next());
+    let last = text.get(..end).and_then(|s| s.chars().next_back());
+    // A boundary matters only where the term itself starts or ends with a word char.
+    let ok_before = !(before.is_some_and(is_word_char) && first.is_some_and(is_word_char));
+    let ok_after = !(after.is_some_and(is_word_char) && last.is_some_and(is_word_char));
+    ok_before && ok_after
+}
+
+/// Inflected forms of a spelling: each `[from, to]` rule rewrites the end of
+/// its last word (`["ão", "ões"]`: `eleição` → `eleições`).
+pub fn inflect(s: &str, rules: &[[String; 2]]) -> Vec<String> {
+    let mut out = Vec::new();
+    let (head, last) = match s.rfind(' ') {
+        Some(i) => s.split_at(i + 1),
+        None => ("", s),
+    };
+    let lower = last.to_lowercase();
+    for [from, to] in rules {
+        if lower.ends_with(from.as_str()) && lower.chars().count() > from.chars().count() + 1 {
+            // Keep the original case of the stem.
+            let cut = last.len().saturating_sub(from.len());
+            if let Some(stem) = last.get(..cut) {
+                let v = format!("{head}{stem}{to}");
+                if v != s && !out.contains(&v) {
+                    out.push(v);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::Term;
+
+    fn g(terms: &[(&[&str], &[&str])]) -> Glossary {
+        Glossary::from_terms(
+            terms
+                .iter()
+                .map(|(s, t)| Term {
+                    source: s.iter().map(|x| x.to_string()).collect(),
+                    targets: t.iter().map(|x| x.to_string()).collect(),
+                    ..Default::default()
+                })
+                .collect(),
+        )
+    }
+
+    fn m(g: &Glossary) -> Matcher {
+        Matcher::new(g, &Profile::builtin("pt"), &Profile::builtin("en"))
+    }
+
+    fn spans(text: &str, ms: &[Match]) -> Vec<String> {
+        ms.iter()
+            .map(|m| text[m.start..m.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn finds_multi_word_terms_across_whitespace() {
+        let gl = g(&[(&["Faixa de Gaza"], &["Gaza Strip"])]);
+        let t = "Ataques na Faixa  de\nGaza ontem.";
+        let ms = m(&gl).find(t);
+        assert_eq!(spans(t, &ms), ["Faixa  de\nGaza"]);
+        assert_eq!(ms[0].kind, Kind::Source);
+    }
+
+    #[test]
+    fn accent_folded_match_is_found_and_marked() {
+        let gl = g(&[(&["Teerã"], &["Tehran"])]);
+        let ms = m(&gl).find("Em Teera e em TEERÃ.");
+        assert_eq!(ms.len(), 2);
+        assert!(!ms[0].accent_exact);
+        assert!(ms[1].accent_exact);
+    }
+
+    #[test]
+    fn whole_words_only() {
+        let gl = g(&[(&["Omã"], &["Oman"])]);
+        assert!(m(&gl).find("Os Omãs e Romã").is_empty());
+        assert_eq!(m(&gl).find("(Omã)").len(), 1);
+        let gl = g(&[(&["Irã"], &["Iran"])]);
+        assert!(m(&gl).find("Iranian oil").is_empty());
+    }
+
+    #[test]
+    fn acronyms_match_case_sensitively() {
+        let gl = g(&[(&["EUA"], &["US", "U.S."])]);
+        let mm = m(&gl);
+        assert!(
+            mm.find("Tell us more")
+                .iter()
+                .all(|x| x.kind != Kind::Target)
+        );
+        let t = "the US and the U.S. said";
+        assert_eq!(spans(t, &mm.find(t)), ["US", "U.S."]);
+    }
+
+    #[test]
+    fn case_sensitive_terms_respect_case() {
+        let mut gl = g(&[(&["Lula"], &["Lula"])]);
+        gl.terms[0].case_sensitive = true;
+        assert_eq!(m(&gl).find("lula grelhada").len(), 0);
+        assert_eq!(m(&gl).find("Lula disse").len(), 2);
+    }
+
+    #[test]
+    fn inflected_terms_match_plural_and_gender() {
+        let mut gl = g(&[(&["ministro"], &["minister"])]);
+        gl.terms[0].inflected = true;
+        let mm = m(&gl);
+        let t = "a ministra e os ministros; ministers";
+        let ms = mm.find(t);
+        assert_eq!(spans(t, &ms), ["ministra", "ministros", "ministers"]);
+        assert!(ms.iter().all(|x| x.inflected));
+        let mut gl = g(&[(&["eleição"], &["election"])]);
+        gl.terms[0].inflected = true;
+        assert_eq!(m(&gl).find("as eleições").len(), 1);
+    }
+
+    #[test]
+    fn uninflected_terms_do_not_match_plurals() {
+        let gl = g(&[(&["ministro"], &["minister"])]);
+        assert!(m(&gl).find("os ministros").is_empty());
+    }
+
+    #[test]
+    fn longest_only_drops_nested_terms() {
+        let gl = g(&[
+            (&["Banco Central"], &["central bank"]),
+            (&["Banco Central Europeu"], &["European Central Bank"]),
+        ]);
+        let t = "o Banco Central Europeu";
+        let ms = longest_only(m(&gl).find(t));
+        assert_eq!(spans(t, &ms), ["Banco Central Europeu"]);
+    }
+
+    #[test]
+    fn offsets_survive_expanding_folds() {
+        let gl = g(&[(&["Ormuz"], &["Hormuz"])]);
+        let t = "ǅǅ İİ Ormuz";
+        let ms = m(&gl).find(t);
+        assert_eq!(spans(t, &ms), ["Ormuz"]);
+    }
+
+    #[test]
+    fn typographic_apostrophes_match_plain_ones() {
+        let gl = g(&[(&["Côte d'Ivoire"], &["Ivory Coast"])]);
+        assert_eq!(m(&gl).find("na Côte d’Ivoire").len(), 1);
+    }
+
+    /// A pseudo-word from a number: syllables, like real vocabulary.
+    fn pseudo_word(mut i: usize) -> String {
+        const SYL: [&str; 20] = [
+            "ba", "ce", "di", "fo", "gu", "la", "me", "ni", "po", "ru", "sa", "te", "vi", "xo",
+            "zu", "bra", "cle", "dri", "pro", "tra",
+        ];
+        let mut w = String::new();
+        loop {
+            w.push_str(SYL[i % SYL.len()]);
+            i /= SYL.len();
+            if i == 0 {
+                break;
+            }
+        }
+        w
+    }
+
+    #[test]
+    fn a_large_glossary_stays_fast() {
+        // 100,000 terms in release builds; fewer in debug test runs.
+        let n = if cfg!(debug_assertions) {
+            5_000
+        } else {
+            100_000
+        };
+        let terms: Vec<Term> = (0..n)
+            .map(|i| Term {
+                source: vec![format!("{} {}", pseudo_word(i), pseudo_word(i + 7))],
+                targets: vec![pseudo_word(i * 31 + 3)],
+                ..Default::default()
+            })
+            .collect();
+        let gl = Glossary::from_terms(terms);
+        let t0 = std::time::Instant::now();
+        let mm = m(&gl);
+        let built = t0.elapsed();
+        let hit = format!("{} {}", pseudo_word(n - 1), pseudo_word(n + 6));
+        let text = format!("o {hit} e nada mais. ").repeat(2000);
+        let t1 = std::time::Instant::now();
+        let ms = mm.find(&text);
+        let searched = t1.elapsed();
+        assert!(ms.iter().filter(|x| x.kind == Kind::Source).count() >= 2000);
+        assert!(built.as_secs() < 10 && searched.as_secs() < 5);
+        eprintln!(
+            "{n} terms: build {built:?}, search of {} bytes {searched:?}",
+            text.len()
+        );
+    }
+}

@@ -1,0 +1,372 @@
+//! `.tbx` glossaries: TBX-Basic, TBX v2 (`martif`/`termEntry`/`langSet`/`tig`)
+//! and TBX v3 core (`tbx`/`conceptEntry`/`langSec`/`termSec`).
+//!
+//! Only the requested language pair is imported (`pt-BR` counts as `pt`).
+//! Target terms whose `administrativeStatus` is deprecated or superseded
+//! become forbidden spellings, corrected to the preferred target term.
+
+use super::{Glossary, GlossaryError, Term};
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+#[derive(Default)]
+struct Entry {
+    line: usize,
+    /// (language, term, status) of every term of the entry.
+    terms: Vec<(String, String, Status)>,
+    note: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+enum Status {
+    Preferred,
+    #[default]
+    Admitted,
+    Deprecated,
+}
+
+fn status_of(value: &str) -> Status {
+    let v = value.trim().to_ascii_lowercase();
+    if v.starts_with("deprecated") || v.starts_with("superseded") || v.starts_with("forbidden") {
+        Status::Deprecated
+    } else if v.starts_with("preferred") {
+        Status::Preferred
+    } else {
+        Status::Admitted
+    }
+}
+
+pub(super) fn parse(
+    path: &str,
+    text: &str,
+    source_lang: &str,
+    target_lang: &str,
+) -> Result<Glossary, GlossaryError> {
+    let mut reader = Reader::from_str(text);
+    let syntax = |pos: u64, message: String| {
+        let (line, column) = crate::text::line_col_of(text, pos as usize);
+        GlossaryError::Syntax {
+            path: path.to_string(),
+            line,
+            column,
+            message,
+        }
+    };
+    let mut g = Glossary::default();
+    let mut stack: Vec<String> = Vec::new();
+    let mut entry: Option<Entry> = None;
+    let mut lang: Option<String> = None;
+    // The term being read: its text and status.
+    let mut term: Option<(String, Status)> = None;
+    let mut in_term_text = false;
+    let mut note_type: Option<String> = None;
+    let mut note_text = String::new();
+    let mut root_seen = false;
+    loop {
+        let pos = reader.buffer_position();
+        let ev = reader.read_event().map_err(|e| {
+            syntax(
+                reader.error_position(),
+                format!("malformed TBX (XML): {e}; fix the XML"),
+            )
+        })?;
+        match ev {
+            Event::Start(e) => {
+                let name = e.local_name().as_ref().to_string();
+                if !root_seen {
+                    root_seen = true;
+                    if name != "martif" && name != "tbx" {
+                        return Err(syntax(
+                            pos,
+                            format!(
+                                "root element is <{name}>, not <martif> or <tbx>; give a TBX file"
+                            ),
+                        ));
+                    }
+                }
+                let xml_lang = e
+                    .attributes()
+                    .flatten()
+                    .find(|a| a.key.as_ref() == "xml:lang" || a.key.as_ref() == "lang")
+                    .and_then(|a| {
+                        a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                            .ok()
+                            .map(|v| v.into_owned())
+                    });
+                let type_attr = e
+                    .attributes()
+                    .flatten()
+                    .find(|a| a.key.as_ref() == "type")
+                    .and_then(|a| {
+                        a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                            .ok()
+                            .map(|v| v.into_owned())
+                    });
+                match name.as_str() {
+                    "termEntry" | "conceptEntry" => {
+                        let (line, _) = crate::text::line_col_of(text, pos as usize);
+                        entry = Some(Entry {
+                            line,
+                            ..Default::default()
+                        });
+                    }
+                    "langSet" | "langSec" => lang = xml_lang,
+                    "tig" | "ntig" | "termSec" => term = Some((String::new(), Status::default())),
+                    "term" => {
+                        if term.is_none() {
+                            // TBX-Basic without tig: the term sits in the langSet.
+                            term = Some((String::new(), Status::default()));
+                        }
+                        in_term_text = true;
+                    }
+                    "termNote" | "descrip" | "note" => {
+                        note_type = Some(type_attr.unwrap_or_else(|| name.clone()));
+                        note_text.clear();
+                    }
+                    _ => {}
+                }
+                stack.push(name);
+            }
+            Event::Text(t) => {
+                let s = t.xml10_content();
+                push_text(&s, in_term_text, &mut term, &note_type, &mut note_text);
+            }
+            Event::CData(t) => {
+                let s = t.to_string();
+                push_text(&s, in_term_text, &mut term, &note_type, &mut note_text);
+            }
+            Event::GeneralRef(r) => {
+                let c = match r.resolve_char_ref() {
+                    Ok(Some(c)) => c.to_string(),
+                    _ => match &*r {
+                        "lt" => "<".into(),
+                        "gt" => ">".into(),
+                        "amp" => "&".into(),
+                        "quot" => "\"".into(),
+                        "apos" => "'".into(),
+                        other => {
+                            return Err(syntax(
+                                pos,
+                                format!("unknown entity '&{other};'; write the character itself"),
+                            ));
+                        }
+                    },
+                };
+                push_text(&c, in_term_text, &mut term, &note_type, &mut note_text);
+            }
+            Event::End(e) => {
+                let name = e.local_name().as_ref().to_string();
+                stack.pop();
+                match name.as_str() {
+                    "term" => in_term_text = false,
+                    "termNote" | "descrip" | "note" => {
+                        if let Some(kind) = note_type.take() {
+                            if kind == "administrativeStatus" || kind == "normativeAuthorization" {
+                                if let Some(t) = term.as_mut() {
+                                    t.1 = status_of(&note_text);
+                                }
+                            } else if (kind == "definition" || kind == "note" || kind == "context")
+                                && let Some(en) = entry.as_mut()
+                                && en.note.is_none()
+                                && !note_text.trim().is_empty()
+                            {
+                                en.note = Some(note_text.trim().to_string());
+                            }
+                        }
+                    }
+                    "tig" | "ntig" | "termSec" => flush_term(&mut term, &lang, &mut entry),
+                    "langSet" | "langSec" => {
+                        flush_term(&mut term, &lang, &mut entry);
+                        lang = None;
+                    }
+                    "termEntry" | "conceptEntry" => {
+                        if let Some(en) = entry.take()
+                            && let Some(t) = build_term(path, en, source_lang, target_lang)
+                        {
+                            g.terms.push(t);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::Eof => {
+                if let Some(open) = stack.last() {
+                    return Err(syntax(
+                        text.len() as u64,
+                        format!("unexpected end of file inside <{open}>; close the element"),
+                    ));
+                }
+                if !root_seen {
+                    return Err(syntax(
+                        0,
+                        "no <martif> or <tbx> root element; give a TBX file".into(),
+                    ));
+                }
+                break;
+            }
+            _ => {}
+        }
+    }
+    Ok(g)
+}
+
+fn push_text(
+    s: &str,
+    in_term_text: bool,
+    term: &mut Option<(String, Status)>,
+    note_type: &Option<String>,
+    note_text: &mut String,
+) {
+    if in_term_text {
+        if let Some(t) = term.as_mut() {
+            t.0.push_str(s);
+        }
+    } else if note_type.is_some() {
+        note_text.push_str(s);
+    }
+}
+
+fn flush_term(
+    term: &mut Option<(String, Status)>,
+    lang: &Option<String>,
+    entry: &mut Option<Entry>,
+) {
+    if let (Some((text, status)), Some(l), Some(en)) = (term.take(), lang, entry.as_mut()) {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() {
+            en.terms.push((l.clone(), text, status));
+        }
+    }
+}
+
+fn build_term(path: &str, en: Entry, source_lang: &str, target_lang: &str) -> Option<Term> {
+    let mut source = Vec::new();
+    let mut targets: Vec<(Status, String)> = Vec::new();
+    let mut deprecated = Vec::new();
+    for (l, text, status) in en.terms {
+        if super::lang_matches(&l, source_lang) {
+            if !source.contains(&text) {
+                source.push(text);
+            }
+        } else if super::lang_matches(&l, target_lang) {
+            if status == Status::Deprecated {
+                deprecated.push(text);
+            } else if !targets.iter().any(|t| t.1 == text) {
+                targets.push((status, text));
+            }
+        }
+    }
+    targets.sort_by_key(|t| t.0);
+    let targets: Vec<String> = targets.into_iter().map(|t| t.1).collect();
+    let preferred = targets.first()?.clone();
+    if source.is_empty() {
+        return None;
+    }
+    Some(Term {
+        source,
+        targets,
+        forbidden: deprecated
+            .into_iter()
+            .map(|d| (d, preferred.clone()))
+            .collect(),
+        note: en.note,
+        origin: (path.to_string(), en.line),
+        ..Default::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const V2: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en">
+  <text><body>
+    <termEntry id="1">
+      <descrip type="definition">Capital of Iran</descrip>
+      <langSet xml:lang="pt-BR"><tig><term>Teerã</term></tig></langSet>
+      <langSet xml:lang="pt-PT"><tig><term>Teerão</term></tig></langSet>
+      <langSet xml:lang="en">
+        <tig><term>Tehran</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+        <tig><term>Teheran</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+      </langSet>
+      <langSet xml:lang="de"><tig><term>Teheran</term></tig></langSet>
+    </termEntry>
+    <termEntry id="2">
+      <langSet xml:lang="de"><tig><term>Maskat</term></tig></langSet>
+      <langSet xml:lang="en"><tig><term>Muscat</term></tig></langSet>
+    </termEntry>
+  </body></text>
+</martif>"#;
+
+    const V3: &str = r#"<?xml version="1.0"?>
+<tbx type="TBX-Core" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+  <text><body>
+    <conceptEntry id="c1">
+      <langSec xml:lang="en">
+        <termSec><term>Strait of Hormuz</term></termSec>
+        <termSec><term>Strait of Ormuz</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec>
+      </langSec>
+      <langSec xml:lang="pt"><termSec><term>Estreito de Ormuz</term></termSec></langSec>
+    </conceptEntry>
+  </body></text>
+</tbx>"#;
+
+    #[test]
+    fn reads_tbx_v2_pair_with_regional_variants() {
+        let g = parse("g.tbx", V2, "pt", "en").unwrap();
+        assert_eq!(g.terms.len(), 1, "entry without pt is skipped");
+        let t = &g.terms[0];
+        assert_eq!(t.source, ["Teerã", "Teerão"]);
+        assert_eq!(t.targets, ["Tehran"]);
+        assert_eq!(t.forbidden, [("Teheran".to_string(), "Tehran".to_string())]);
+        assert_eq!(t.note.as_deref(), Some("Capital of Iran"));
+        assert_eq!(t.origin.1, 4);
+    }
+
+    #[test]
+    fn reads_tbx_v3_core() {
+        let g = parse("g.tbx", V3, "pt", "en").unwrap();
+        assert_eq!(g.terms[0].source, ["Estreito de Ormuz"]);
+        assert_eq!(g.terms[0].targets, ["Strait of Hormuz"]);
+        assert_eq!(g.terms[0].forbidden[0].0, "Strait of Ormuz");
+    }
+
+    #[test]
+    fn other_pair_is_imported_on_request() {
+        let g = parse("g.tbx", V2, "de", "en").unwrap();
+        assert_eq!(g.terms.len(), 2);
+        assert_eq!(g.terms[1].source, ["Maskat"]);
+    }
+
+    #[test]
+    fn entities_are_resolved() {
+        let x = r#"<martif><text><body><termEntry><langSet xml:lang="pt"><tig><term>P&amp;D</term></tig></langSet><langSet xml:lang="en"><tig><term>R&amp;D</term></tig></langSet></termEntry></body></text></martif>"#;
+        let g = parse("g.tbx", x, "pt", "en").unwrap();
+        assert_eq!(g.terms[0].source, ["P&D"]);
+        assert_eq!(g.terms[0].targets, ["R&D"]);
+    }
+
+    #[test]
+    fn malformed_xml_names_line_and_column() {
+        let x = "<martif>\n<text><body>\n<termEntry></langSet>\n</body></text></martif>";
+        let e = parse("g.tbx", x, "pt", "en").unwrap_err().to_string();
+        assert!(e.starts_with("g.tbx:3:"), "{e}");
+    }
+
+    #[test]
+    fn truncated_file_is_an_error() {
+        let e = parse("g.tbx", "<martif><text>", "pt", "en")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("end of file"), "{e}");
+    }
+
+    #[test]
+    fn non_tbx_root_is_an_error() {
+        let e = parse("g.tbx", "<html></html>", "pt", "en")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("<html>"), "{e}");
+    }
+}
