@@ -80,6 +80,7 @@ fn tuned(mut p: Params) -> Params {
             "learn" => p.learn_pairs = x > 0.0,
             "var" => p.reestimate_variance = x > 0.0,
             "train_post" => p.train_posterior = x,
+            "mbr" => p.mbr = (x > 0.0).then_some(x),
             "ratio" => p.reestimate_ratio = x > 0.0,
             "pair_prob" => p.pair_min_prob = x,
             "pair_count" => p.pair_min_count = x as usize,

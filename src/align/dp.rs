@@ -141,6 +141,7 @@ fn softmin(xs: &[f64], t: f64) -> f64 {
 /// right after a null link of the same direction costs `gap_bonus` less.
 /// Costs are negative log-probabilities, divided by `temperature` for the
 /// posteriors.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn solve(
     band: &Band,
     n: usize,
@@ -148,6 +149,7 @@ pub(crate) fn solve(
     kinds: &[Kind],
     temperature: f64,
     gap_bonus: f64,
+    mbr: Option<f64>,
     cost: &(dyn Fn(usize, usize, usize, usize) -> f64 + Sync),
 ) -> Solution {
     let t = temperature.max(1e-6);
@@ -164,28 +166,90 @@ pub(crate) fn solve(
         .index(n, m)
         .map(|c| softmin(&fwd[c * STATES..c * STATES + STATES], t))
         .unwrap_or(f64::INFINITY);
+    // Posterior of the link from cell (i0, j0) of the given kind.
+    let post = |i0: usize, j0: usize, kind: Kind| -> f64 {
+        match (band.index(i0, j0), band.index(i0 + kind.0, j0 + kind.1)) {
+            (Some(p), Some(q)) if z.is_finite() => {
+                let nb = bwd[q * STATES + state_of(kind)];
+                if !nb.is_finite() {
+                    return 0.0;
+                }
+                let c = cost(i0, kind.0, j0, kind.1);
+                (0..STATES)
+                    .map(|from| {
+                        let f = fwd[p * STATES + from];
+                        (-(f + c + bonus(from, kind) + nb - z) / t).exp()
+                    })
+                    .sum::<f64>()
+                    .clamp(0.0, 1.0)
+            }
+            _ => 0.0,
+        }
+    };
+    let path = match mbr {
+        Some(lambda) if z.is_finite() => max_expected_gain(band, n, m, kinds, lambda, &post),
+        _ => path,
+    };
     let posterior = path
         .windows(2)
-        .map(|w| {
-            let ((i0, j0), (i1, j1)) = (w[0], w[1]);
-            let kind = (i1 - i0, j1 - j0);
-            match (band.index(i0, j0), band.index(i1, j1)) {
-                (Some(p), Some(q)) if z.is_finite() => {
-                    let c = cost(i0, kind.0, j0, kind.1);
-                    let nb = bwd[q * STATES + state_of(kind)];
-                    (0..STATES)
-                        .map(|from| {
-                            let f = fwd[p * STATES + from];
-                            (-(f + c + bonus(from, kind) + nb - z) / t).exp()
-                        })
-                        .sum::<f64>()
-                        .clamp(0.0, 1.0)
-                }
-                _ => 0.0,
-            }
-        })
+        .map(|w| post(w[0].0, w[0].1, (w[1].0 - w[0].0, w[1].1 - w[0].1)))
         .collect();
     Solution { path, posterior }
+}
+
+/// The path maximising Σ (posterior − `lambda`) over its links: with `lambda`
+/// near half the expected F1 this trades expected correct links against
+/// the number of links, as strict F1 does.
+fn max_expected_gain(
+    band: &Band,
+    n: usize,
+    m: usize,
+    kinds: &[Kind],
+    lambda: f64,
+    post: &dyn Fn(usize, usize, Kind) -> f64,
+) -> Vec<(usize, usize)> {
+    let cells = band.cells();
+    let mut gain = vec![f64::NEG_INFINITY; cells];
+    let mut back = vec![u8::MAX; cells];
+    if let Some(c) = band.index(0, 0) {
+        gain[c] = 0.0;
+    }
+    for i in 0..=n {
+        for j in band.lo[i]..=band.hi[i] {
+            let Some(here) = band.index(i, j) else {
+                continue;
+            };
+            for (k, &(a, b)) in kinds.iter().enumerate() {
+                if a > i || b > j {
+                    continue;
+                }
+                let Some(prev) = band.index(i - a, j - b) else {
+                    continue;
+                };
+                if !gain[prev].is_finite() {
+                    continue;
+                }
+                let g = gain[prev] + post(i - a, j - b, (a, b)) - lambda;
+                if g > gain[here] {
+                    gain[here] = g;
+                    back[here] = k as u8;
+                }
+            }
+        }
+    }
+    let mut path = vec![(n, m)];
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let k = band.index(i, j).map(|c| back[c]).unwrap_or(u8::MAX);
+        let Some(&(a, b)) = kinds.get(k as usize) else {
+            break;
+        };
+        i -= a;
+        j -= b;
+        path.push((i, j));
+    }
+    path.reverse();
+    path
 }
 
 /// Viterbi and forward sums: the best path and the forward soft costs.
@@ -366,9 +430,11 @@ mod tests {
         let cost = |i: usize, a: usize, j: usize, b: usize| -> f64 {
             if a == 1 && b == 1 && i == j { 0.0 } else { 5.0 }
         };
-        let s = solve(&b, n, m, &kinds, 1.0, 0.0, &cost);
+        let s = solve(&b, n, m, &kinds, 1.0, 0.0, None, &cost);
         assert_eq!(s.path, (0..=5).map(|k| (k, k)).collect::<Vec<_>>());
         assert!(s.posterior.iter().all(|&p| p > 0.9 && p <= 1.0));
+        let s = solve(&b, n, m, &kinds, 1.0, 0.0, Some(0.45), &cost);
+        assert_eq!(s.path, (0..=5).map(|k| (k, k)).collect::<Vec<_>>());
     }
 
     #[test]
@@ -381,6 +447,7 @@ mod tests {
             &[(1, 1), (1, 0), (0, 1)],
             1.0,
             0.5,
+            Some(0.4),
             &|_, _, _, _| 1.0,
         );
         assert_eq!(s.path, vec![(0, 0), (1, 0), (2, 0), (3, 0)]);

@@ -60,9 +60,19 @@ impl ClassWeights {
 pub(crate) struct Keys {
     ids: HashMap<String, u32>,
     pub class: Vec<Class>,
+    /// Word vocabulary, shared by both sides so identical words share an id.
+    words: HashMap<String, u32>,
 }
 
 impl Keys {
+    pub fn word(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.words.get(w) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.words.insert(w.to_string(), id);
+        id
+    }
     pub fn id(&mut self, key: String, class: Class) -> u32 {
         if let Some(&id) = self.ids.get(&key) {
             return id;
@@ -86,8 +96,8 @@ pub(crate) struct Sent {
     pub keys: Vec<(u32, f64)>,
     /// Sum of the weights of `keys`.
     pub total: f64,
-    /// Folded word tokens (for learning word pairs).
-    pub words: Vec<String>,
+    /// Folded word tokens as ids in [`Keys::word`] (for learning word pairs).
+    pub words: Vec<u32>,
 }
 
 const QUOTES: &[char] = &['«', '»', '“', '”', '„', '"', '‹', '›', '‟', '「', '」'];
@@ -137,7 +147,7 @@ pub(crate) fn extract(side: &Side, keys: &mut Keys, terms: Option<&AhoCorasick>)
                 if let Some(m) = months.get(&f) {
                     ids.push(keys.id(format!("m:{m}"), Class::Number));
                 }
-                toks.push(f);
+                toks.push(keys.word(&f));
             }
             for n in numbers(s) {
                 ids.push(keys.id(format!("n:{n}"), Class::Number));

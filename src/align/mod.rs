@@ -103,6 +103,9 @@ pub struct Params {
     pub reestimate_variance: bool,
     /// Re-estimate the length ratio from the first pass's non-null links.
     pub reestimate_ratio: bool,
+    /// Decode the path maximising expected correct links minus this much per
+    /// link, instead of the single most probable path (`None`).
+    pub mbr: Option<f64>,
     /// Posterior a first-pass 1-1 link needs to train word pairs.
     pub train_posterior: f64,
     /// Least translation probability (both directions) of a learned pair.
@@ -139,6 +142,7 @@ impl Default for Params {
             learn_pairs: true,
             reestimate_variance: false,
             train_posterior: 0.9,
+            mbr: None,
             reestimate_ratio: true,
             pair_min_prob: 0.3,
             pair_min_count: 2,
@@ -202,7 +206,14 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
 
     let coarse = coarse_path(&src, &tgt, &keys);
     let band = dp::Band::around(&coarse, n, m, p.band);
-    let sol = run(&src, &tgt, source, target, &model, p, band, n, m, p.band);
+    // The first pass decodes the most probable path: its links train the second.
+    let first = Params {
+        mbr: None,
+        ..p.clone()
+    };
+    let sol = run(
+        &src, &tgt, source, target, &model, &first, band, n, m, p.band,
+    );
 
     // Re-estimate the variance from all 1-1 links (selecting confident ones
     // would bias it low); learn word pairs from the confident ones.
@@ -251,7 +262,7 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
     if p.learn_pairs && ones.len() >= 5 {
         // At most about 5000 training links, spread over the document.
         let step = ones.len() / 5000 + 1;
-        let train: Vec<(&[String], &[String])> = ones
+        let train: Vec<(&[u32], &[u32])> = ones
             .iter()
             .step_by(step)
             .map(|&(i, j)| (src[i].words.as_slice(), tgt[j].words.as_slice()))
@@ -336,7 +347,16 @@ fn run(
     loop {
         let scorer = Scorer::new(src, tgt, source, target, model, p, &band, n, m);
         let cost = |i: usize, a: usize, j: usize, b: usize| scorer.cost(i, a, j, b);
-        let sol = dp::solve(&band, n, m, &kinds, p.temperature, p.gap_bonus, &cost);
+        let sol = dp::solve(
+            &band,
+            n,
+            m,
+            &kinds,
+            p.temperature,
+            p.gap_bonus,
+            p.mbr,
+            &cost,
+        );
         let complete = sol.path.first() == Some(&(0, 0));
         let margin = (w / 5).max(2);
         let next_w = w * 2;
@@ -588,20 +608,20 @@ fn coarse_path(src: &[Sent], tgt: &[Sent], keys: &Keys) -> Vec<(usize, usize)> {
 }
 
 /// Adds learned word pairs as anchor keys to the sentences holding their words.
-fn add_learned(src: &mut [Sent], tgt: &mut [Sent], pairs: &[(String, String)], keys: &mut Keys) {
-    let mut by_src: std::collections::HashMap<&str, Vec<u32>> = Default::default();
-    let mut by_tgt: std::collections::HashMap<&str, Vec<u32>> = Default::default();
-    for (e, f) in pairs {
-        let id = keys.id(format!("l:{e}\u{1}{f}"), features::Class::Learned);
+fn add_learned(src: &mut [Sent], tgt: &mut [Sent], pairs: &[(u32, u32)], keys: &mut Keys) {
+    let mut by_src: std::collections::HashMap<u32, Vec<u32>> = Default::default();
+    let mut by_tgt: std::collections::HashMap<u32, Vec<u32>> = Default::default();
+    for &(e, f) in pairs {
+        let id = keys.id(format!("l:{e}:{f}"), features::Class::Learned);
         by_src.entry(e).or_default().push(id);
         by_tgt.entry(f).or_default().push(id);
     }
-    let add = |sents: &mut [Sent], by: &std::collections::HashMap<&str, Vec<u32>>| {
+    let add = |sents: &mut [Sent], by: &std::collections::HashMap<u32, Vec<u32>>| {
         for s in sents {
             let mut extra: Vec<u32> = s
                 .words
                 .iter()
-                .filter_map(|w| by.get(w.as_str()))
+                .filter_map(|w| by.get(w))
                 .flatten()
                 .copied()
                 .collect();
@@ -992,6 +1012,10 @@ mod tests {
                 t.paragraphs = (0..tgt.len()).map(|k| k / (para + 1)).collect();
             }
             let links = align(&s, &t, &AlignOptions::default());
+            assert_valid(&links, src.len(), tgt.len());
+            // Expected-gain decoding keeps the same guarantees.
+            let mbr = Params { mbr: Some(0.45), ..Params::default() };
+            let links = align_with(&s, &t, &AlignOptions::default(), &mbr);
             assert_valid(&links, src.len(), tgt.len());
         }
     }

@@ -3,21 +3,21 @@
 
 use std::collections::HashMap;
 
-/// A word vocabulary for one side.
+/// Dense ids for the words one side uses in training.
 #[derive(Default)]
 struct Vocab {
-    ids: HashMap<String, u32>,
-    words: Vec<String>,
+    ids: HashMap<u32, u32>,
+    words: Vec<u32>,
 }
 
 impl Vocab {
-    fn id(&mut self, w: &str) -> u32 {
-        if let Some(&i) = self.ids.get(w) {
+    fn id(&mut self, w: u32) -> u32 {
+        if let Some(&i) = self.ids.get(&w) {
             return i;
         }
         let i = self.words.len() as u32;
-        self.ids.insert(w.to_string(), i);
-        self.words.push(w.to_string());
+        self.ids.insert(w, i);
+        self.words.push(w);
         i
     }
 }
@@ -92,24 +92,24 @@ fn best(words: &[(u32, u32)], t: &[f64], null: u32) -> HashMap<u32, (u32, f64)> 
 }
 
 /// Learns word pairs `(source word, target word)` from aligned sentence pairs
-/// (folded tokens). A pair is kept when each word is the other's most likely
+/// (word ids from one vocabulary shared by both sides). A pair is kept when each word is the other's most likely
 /// translation in both directions, both probabilities reach `min_prob`, the
 /// words differ (identical words are anchors already) and the source word
 /// occurs at least twice.
 pub(crate) fn learn_pairs(
-    pairs: &[(&[String], &[String])],
+    pairs: &[(&[u32], &[u32])],
     iterations: usize,
     min_prob: f64,
     min_count: usize,
-) -> Vec<(String, String)> {
+) -> Vec<(u32, u32)> {
     let mut sv = Vocab::default();
     let mut tv = Vocab::default();
     let mut freq: HashMap<u32, usize> = HashMap::new();
     let ids: Vec<(Vec<u32>, Vec<u32>)> = pairs
         .iter()
         .map(|(s, t)| {
-            let mut a: Vec<u32> = s.iter().map(|w| sv.id(w)).collect();
-            let mut b: Vec<u32> = t.iter().map(|w| tv.id(w)).collect();
+            let mut a: Vec<u32> = s.iter().map(|&w| sv.id(w)).collect();
+            let mut b: Vec<u32> = t.iter().map(|&w| tv.id(w)).collect();
             a.sort_unstable();
             a.dedup();
             b.sort_unstable();
@@ -135,9 +135,9 @@ pub(crate) fn learn_pairs(
             && e2 == e
             && q >= min_prob
         {
-            let (ew, fw) = (&sv.words[e as usize], &tv.words[f as usize]);
+            let (ew, fw) = (sv.words[e as usize], tv.words[f as usize]);
             if ew != fw {
-                out.push((ew.clone(), fw.clone()));
+                out.push((ew, fw));
             }
         }
     }
@@ -149,27 +149,48 @@ pub(crate) fn learn_pairs(
 mod tests {
     use super::*;
 
-    fn v(s: &str) -> Vec<String> {
-        s.split_whitespace().map(String::from).collect()
+    /// Word ids from a shared vocabulary.
+    fn v(s: &str, vocab: &mut Vec<String>) -> Vec<u32> {
+        s.split_whitespace()
+            .map(|w| match vocab.iter().position(|x| x == w) {
+                Some(i) => i as u32,
+                None => {
+                    vocab.push(w.to_string());
+                    (vocab.len() - 1) as u32
+                }
+            })
+            .collect()
     }
 
     #[test]
     fn learns_consistent_pairs() {
-        let data = [
-            (v("der hund"), v("le chien")),
-            (v("der hund schläft"), v("le chien dort")),
-            (v("die katze schläft"), v("la chatte dort")),
-            (v("die katze"), v("la chatte")),
-            (v("hund und katze"), v("chien et chatte")),
+        let mut voc = Vec::new();
+        let raw = [
+            ("der hund", "le chien"),
+            ("der hund schläft", "le chien dort"),
+            ("die katze schläft", "la chatte dort"),
+            ("die katze", "la chatte"),
+            ("hund und katze", "chien et chatte"),
+            ("Bern", "Bern"),
+            ("Bern", "Bern"),
         ];
-        let pairs: Vec<(&[String], &[String])> = data
+        let data: Vec<(Vec<u32>, Vec<u32>)> = raw
+            .iter()
+            .map(|(a, b)| (v(a, &mut voc), v(b, &mut voc)))
+            .collect();
+        let pairs: Vec<(&[u32], &[u32])> = data
             .iter()
             .map(|(a, b)| (a.as_slice(), b.as_slice()))
             .collect();
-        let got = learn_pairs(&pairs, 5, 0.3, 2);
-        assert!(got.contains(&("hund".into(), "chien".into())), "{got:?}");
-        assert!(got.contains(&("katze".into(), "chatte".into())), "{got:?}");
-        assert!(!got.iter().any(|(e, f)| e == "hund" && f == "dort"));
+        let got: Vec<(&str, &str)> = learn_pairs(&pairs, 5, 0.3, 2)
+            .into_iter()
+            .map(|(e, f)| (voc[e as usize].as_str(), voc[f as usize].as_str()))
+            .collect();
+        assert!(got.contains(&("hund", "chien")), "{got:?}");
+        assert!(got.contains(&("katze", "chatte")), "{got:?}");
+        assert!(!got.iter().any(|&(e, f)| e == "hund" && f == "dort"));
+        // Identical words are anchors already, not learned pairs.
+        assert!(!got.iter().any(|&(e, _)| e == "Bern"), "{got:?}");
     }
 
     #[test]
