@@ -38,6 +38,9 @@ impl Check for GlossaryCheck {
             let low_conf = ctx.links.get(vi).is_some_and(|l| l.low_confidence);
             let mut reported: Vec<Range<usize>> = Vec::new();
             let mut forbidden_terms: Vec<usize> = Vec::new();
+            // Target sentences left in the source language are the
+            // untranslated check's: no term findings inside them.
+            let left_untranslated = untranslated_sentences(ctx, vi);
 
             // Forbidden spellings, wherever they are.
             for f in tgt
@@ -47,7 +50,10 @@ impl Check for GlossaryCheck {
                 let covered = tgt.iter().any(|x| {
                     x.kind == Kind::Target && x.accent_exact && x.start <= f.start && x.end >= f.end
                 });
-                if covered || overlaps(&reported, f.start..f.end) {
+                if covered
+                    || overlaps(&reported, f.start..f.end)
+                    || overlaps(&left_untranslated, f.start..f.end)
+                {
                     continue;
                 }
                 let Some(term) = g.terms.get(f.term) else {
@@ -73,7 +79,7 @@ impl Check for GlossaryCheck {
             }
 
             // A link without target is the omission check's business.
-            if v.source.is_empty() || v.target.is_empty() {
+            if v.source.is_empty() || v.target.is_empty() || !left_untranslated.is_empty() {
                 continue;
             }
             let src: Vec<Match> = matcher::longest_only(
@@ -230,6 +236,38 @@ impl Check for GlossaryCheck {
             }
         }
     }
+}
+
+/// Byte ranges (in the link's target text) of target sentences that read
+/// as the source language: more of its function words than of the target's.
+fn untranslated_sentences(ctx: &Context, vi: usize) -> Vec<Range<usize>> {
+    let Some(link) = ctx.links.get(vi) else {
+        return Vec::new();
+    };
+    let count = |ws: &[crate::text::Word], list: &[String]| {
+        ws.iter()
+            .filter(|w| list.iter().any(|f| *f == w.text.to_lowercase()))
+            .count()
+    };
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for (k, &i) in link.target.iter().enumerate() {
+        let Some(seg) = ctx.target_segments.get(i) else {
+            continue;
+        };
+        if k > 0 {
+            pos += 1;
+        }
+        let text = seg.text(ctx.target);
+        let ws = words(text);
+        let src = count(&ws, &ctx.source_profile.words.function_words);
+        let tgt = count(&ws, &ctx.target_profile.words.function_words);
+        if ctx.source_profile.code != ctx.target_profile.code && src >= 2 && src > 2 * tgt {
+            out.push(pos..pos + text.len());
+        }
+        pos += text.len();
+    }
+    out
 }
 
 /// Whether a target match of `found`'s term renders `wanted`: the same term,
@@ -491,6 +529,20 @@ mod tests {
         let mut f = Fixture::links(&[(&["Leia também: Mascate."], &[])]);
         f.glossary = places();
         assert!(f.run(&GlossaryCheck).is_empty());
+    }
+
+    #[test]
+    fn sentence_left_in_portuguese_is_left_to_the_untranslated_check() {
+        let f = run(
+            "A escolha de Omã como sede não é casual.",
+            "A escolha de Omã como sede não é casual.",
+        );
+        assert!(f.is_empty(), "{f:?}");
+        // An English sentence with the same slip is still reported.
+        assert_eq!(
+            run("A escolha de Mascate.", "The choice of Mascate.").len(),
+            1
+        );
     }
 
     #[test]
