@@ -119,9 +119,6 @@ impl Check for GlossaryCheck {
                                 }))
                     })
                 };
-                if rendered_in(tgt) {
-                    continue;
-                }
                 let src_text = v.source.text.get(s.start..s.end).unwrap_or(preferred);
                 let sev = if low_conf {
                     Severity::Warning
@@ -129,11 +126,20 @@ impl Check for GlossaryCheck {
                     Severity::Error
                 };
 
-                // The source spelling left as it was.
+                // The source spelling left as it was, even next to an accepted
+                // rendering ("Mascate, the capital of Oman"), unless that
+                // spelling is itself accepted (Belém → Belém).
                 if let Some(u) = tgt.iter().find(|x| {
                     x.kind == Kind::Source
                         && x.term == s.term
                         && !overlaps(&reported, x.start..x.end)
+                        && !tgt.iter().any(|y| {
+                            y.kind == Kind::Target
+                                && y.accent_exact
+                                && renders(g.terms.get(y.term), term)
+                                && y.start < x.end
+                                && x.start < y.end
+                        })
                 }) {
                     let found = v.target.text.get(u.start..u.end).unwrap_or("");
                     let d = distance(found, preferred);
@@ -159,6 +165,9 @@ impl Check for GlossaryCheck {
                             .expected(preferred),
                     );
                     reported.push(u.start..u.end);
+                    continue;
+                }
+                if rendered_in(tgt) {
                     continue;
                 }
 
@@ -400,6 +409,32 @@ mod tests {
         assert_eq!(f[0].suggestion.as_deref(), Some("Muscat"));
         let t = "The Mascate airport.";
         assert_eq!(&t[f[0].target_span.clone().unwrap()], "Mascate");
+    }
+
+    #[test]
+    fn untranslated_term_next_to_an_accepted_metonym_is_reported() {
+        let mut f = Fixture::pair(
+            "Em Mascate, capital de Omã.",
+            "In Mascate, the capital of Oman.",
+        );
+        f.glossary = Glossary::from_terms(vec![
+            term(&["Mascate"], &["Muscat", "Oman"], &[]),
+            term(&["Omã"], &["Oman"], &[]),
+        ]);
+        let found = f.run(&GlossaryCheck);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("untranslated"));
+    }
+
+    #[test]
+    fn source_spelling_that_is_also_accepted_passes() {
+        let mut f = Fixture::pair("Em Belém, no Pará.", "In Belém, in Pará state.");
+        f.glossary = Glossary::from_terms(vec![term(&["Belém"], &["Bethlehem", "Belém"], &[])]);
+        assert!(f.run(&GlossaryCheck).is_empty());
+        let mut f = Fixture::pair("Rafael Grossi disse.", "Rafael Grossi said.");
+        f.glossary =
+            Glossary::from_terms(vec![term(&["Rafael Grossi", "Grossi"], &["Grossi"], &[])]);
+        assert!(f.run(&GlossaryCheck).is_empty());
     }
 
     #[test]
