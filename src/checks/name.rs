@@ -797,6 +797,7 @@ mod tests {
             ("Serguei", "Sergei"),
             ("Dmitri", "Dmitry"),
             ("Volodimir", "Volodymyr"),
+            ("Prigojin", "Prigozhin"),
         ] {
             assert_eq!(cognate_form(a, &pt), cognate_form(b, &en), "{a} {b}");
         }
