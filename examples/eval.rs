@@ -71,7 +71,6 @@ fn tuned(mut p: Params) -> Params {
         match k {
             "null" => p.null_cost = x,
             "gap" => p.gap_bonus = x,
-            "junk" => p.junk_null = x,
             "reward" => p.match_reward = x,
             "unmatched" => p.unmatched_penalty = x,
             "null_unmatched" => p.null_unmatched = x,
@@ -81,7 +80,9 @@ fn tuned(mut p: Params) -> Params {
             "learn" => p.learn_pairs = x > 0.0,
             "var" => p.reestimate_variance = x > 0.0,
             "train_post" => p.train_posterior = x,
-            "prior_strength" => p.prior_strength = x,
+            "ratio" => p.reestimate_ratio = x > 0.0,
+            "pair_prob" => p.pair_min_prob = x,
+            "pair_count" => p.pair_min_count = x as usize,
             "w_word" => p.weights.word = x,
             "w_prefix" => p.weights.prefix = x,
             "w_number" => p.weights.number = x,

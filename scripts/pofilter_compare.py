@@ -18,8 +18,13 @@ flawed.expected.toml) this script:
    (a finding of a matching test on the link that holds the mistake), and findings on the
    clean translation (all false alarms).
 
+With --transcheck BIN, also runs `BIN check --format json pt.txt en(.flawed).txt` (its own
+segmentation and alignment, not the gold ones) and prints both tools side by side: a planted
+mistake counts as caught when a finding of a matching rule sits on the link holding its text.
+
 Usage:
     python3 scripts/pofilter_compare.py [SAMPLES_DIR] [--keep DIR] [--write-derived DIR]
+                                        [--transcheck BIN]
 
 Needs Python 3.11+ and translate-toolkit (pip install translate-toolkit).
 """
@@ -296,12 +301,30 @@ def link_of_text(needle, sents, links, side):
     return None
 
 
+def run_transcheck(binary, src, tgt):
+    """transcheck findings as dicts (rule, severity, source/target link text)."""
+    r = subprocess.run([binary, "check", "--format", "json", "--fail-on", "never", src, tgt],
+                       capture_output=True, text=True)
+    if r.returncode not in (0, 1):
+        sys.exit(f"transcheck failed ({r.returncode}): {r.stderr.strip()}")
+    import json
+    return json.loads(r.stdout).get("findings", [])
+
+
+def side_text(f, side):
+    v = f.get(side)
+    return v.get("text", "") if isinstance(v, dict) else ""
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("samples", nargs="?", default=os.path.join(here, "..", "samples"))
     ap.add_argument("--keep", help="write the PO files and pofilter output here")
     ap.add_argument("--write-derived", help="write derived flawed sentences/gold here")
+    ap.add_argument("--transcheck", help="transcheck binary to compare with")
+    ap.add_argument("-v", "--verbose", action="store_true",
+                    help="list every pofilter finding (link, test, message)")
     args = ap.parse_args()
 
     if not os.path.isdir(args.samples):
@@ -311,6 +334,8 @@ def main():
         if os.path.exists(os.path.join(args.samples, d, "flawed.expected.toml"))
     )
     total = collections.defaultdict(lambda: [0, 0, 0])  # rule -> planted, caught, clean alarms
+    # rule -> caught, errors on clean, warnings on clean, unmatched errors on flawed
+    tc = collections.defaultdict(lambda: [0, 0, 0, 0])
     per_test_clean = collections.Counter()
     per_test_flawed = collections.Counter()
     for slug in slugs:
@@ -341,6 +366,10 @@ def main():
             po_out = os.path.join(work, f"{slug}.{name}.out.po")
             write_po(po_in, pt, tgt, links)
             results[name] = run_pofilter(po_in, po_out)
+        if args.verbose:
+            for name in ("clean", "flawed"):
+                for link, test, msg in results[name]:
+                    print(f"  [{slug} {name}] link {link} {test}: {msg}")
         for _, test, _ in results["clean"]:
             per_test_clean[test] += 1
             total[TESTS.get(test, test)][2] += 1
@@ -349,6 +378,18 @@ def main():
 
         with open(os.path.join(d, "flawed.expected.toml"), "rb") as f:
             manifest = tomllib.load(f).get("mistake", [])
+        tc_clean = tc_flawed = None
+        if args.transcheck:
+            tc_clean = run_transcheck(args.transcheck, os.path.join(d, "pt.txt"),
+                                      os.path.join(d, "en.txt"))
+            tc_flawed = run_transcheck(args.transcheck, os.path.join(d, "pt.txt"),
+                                       os.path.join(d, "en.flawed.txt"))
+            for f in tc_clean:
+                if f["severity"] == "error":
+                    tc[f["rule"]][1] += 1
+                elif f["severity"] == "warning":
+                    tc[f["rule"]][2] += 1
+            used = [False] * len(tc_flawed)
         print(f"\n== {slug}: {len(results['clean'])} pofilter findings on the clean translation, "
               f"{len(results['flawed'])} on the flawed one")
         for m in manifest:
@@ -363,18 +404,40 @@ def main():
             total[rule][0] += 1
             total[rule][1] += bool(hits)
             mark = "caught by " + ",".join(hits) if hits else "missed"
-            print(f"  {rule:13} link {li!s:>4}  {mark:32} {m['text'][:50]}")
+            tmark = ""
+            if tc_flawed is not None:
+                got = False
+                for k, f in enumerate(tc_flawed):
+                    if f["rule"] in rules and m["text"] in side_text(f, side):
+                        used[k] = got = True
+                tc[rule][0] += got
+                tmark = "transcheck: " + ("caught" if got else "missed")
+            print(f"  {rule:13} link {li!s:>4}  {mark:32} {tmark:20} {m['text'][:40]}")
+        if tc_flawed is not None:
+            for k, f in enumerate(tc_flawed):
+                if not used[k] and f["severity"] == "error":
+                    tc[f["rule"]][3] += 1
 
     print("\n== pofilter findings per test (clean = false alarms)")
     print(f"  {'test':16} {'clean':>6} {'flawed':>7}")
     for t in TESTS:
         print(f"  {t:16} {per_test_clean[t]:6} {per_test_flawed[t]:7}")
-    print("\n== per transcheck rule: planted mistakes caught by pofilter, and its alarms on clean text")
-    print(f"  {'rule':13} {'planted':>7} {'caught':>6} {'recall':>6} {'clean alarms':>12}")
-    for rule in sorted(total):
+    print("\n== per transcheck rule: planted mistakes caught, and alarms on the clean translation")
+    head = f"  {'rule':13} {'planted':>7} | {'pofilter':>8} {'clean':>6}"
+    if args.transcheck:
+        head += f" | {'transcheck':>10} {'clean err':>9} {'clean warn':>10} {'extra err':>9}"
+    print(head)
+    for rule in sorted(set(total) | set(tc)):
         p, c, a = total[rule]
-        rec = f"{c / p:.2f}" if p else "-"
-        print(f"  {rule:13} {p:7} {c:6} {rec:>6} {a:12}")
+        line = f"  {rule:13} {p:7} | {c:8} {a:6}"
+        if args.transcheck:
+            t = tc[rule]
+            line += f" | {t[0]:10} {t[1]:9} {t[2]:10} {t[3]:9}"
+        print(line)
+    print("  (pofilter: caught = planted mistakes found on the right link with gold links;"
+          " clean = its findings on the clean translation, all false alarms."
+          " transcheck: its own segmentation and alignment;"
+          " extra err = errors on the flawed text matching no planted mistake)")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 //! Spans everywhere else in the crate are byte offsets into [`Document::text`].
 
 use std::path::{Path, PathBuf};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Why an input file could not be used. Callers match on it to pick exit code 2.
 /// Every message names the file (and the line where there is one) and says
@@ -71,20 +71,49 @@ pub struct Document {
     pub text: String,
     /// Byte offset of the start of every line in `text`.
     line_starts: Vec<usize>,
+    /// Every [`CHECKPOINT`] bytes: (byte offset on a char boundary, its
+    /// 0-based column), so `line_col` counts at most that many bytes even
+    /// on a 50 MB line.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+const CHECKPOINT: usize = 4096;
 
 impl Document {
     /// Builds a document from text already in memory (tests, stdin).
     pub fn from_text(path: impl Into<PathBuf>, raw: &str) -> Document {
         let unified = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-        let unified = unified.replace("\r\n", "\n").replace('\r', "\n");
-        let text: String = unified.nfc().collect();
+        let unified = if unified.contains('\r') {
+            unified.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            unified.to_string()
+        };
+        // Most text is already NFC: the quick check saves a full pass.
+        let text: String = match is_nfc_quick(unified.chars()) {
+            IsNormalized::Yes => unified,
+            _ => unified.nfc().collect(),
+        };
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+        let mut column = 0;
+        let mut next_checkpoint = 0;
+        for (i, c) in text.char_indices() {
+            if i >= next_checkpoint {
+                checkpoints.push((i, column));
+                next_checkpoint = i + CHECKPOINT;
+            }
+            if c == '\n' {
+                line_starts.push(i + 1);
+                column = 0;
+            } else {
+                column += 1;
+            }
+        }
         Document {
             path: path.into(),
             text,
             line_starts,
+            checkpoints,
         }
     }
 
@@ -112,15 +141,24 @@ impl Document {
 
     /// 1-based line and column (in characters) of a byte offset into `text`.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let line = match self.line_starts.binary_search(&offset) {
             Ok(i) => i,
-            Err(i) => i - 1,
+            Err(i) => i.saturating_sub(1),
         };
-        let start = self.line_starts[line];
-        let col = self.text[start..floor_char_boundary(&self.text, offset)]
-            .chars()
-            .count();
+        let line_start = self.line_starts.get(line).copied().unwrap_or(0);
+        // Count from the last checkpoint on this line, or from its start.
+        let (from, base) = match self.checkpoints.binary_search_by(|c| c.0.cmp(&offset)) {
+            Ok(i) => self.checkpoints[i],
+            Err(0) => (0, 0),
+            Err(i) => self.checkpoints[i - 1],
+        };
+        let (from, base) = if from >= line_start {
+            (from, base)
+        } else {
+            (line_start, 0)
+        };
+        let col = base + self.text[from..offset].chars().count();
         (line + 1, col + 1)
     }
 
@@ -398,8 +436,10 @@ mod tests {
 
     #[test]
     fn text_is_nfc() {
-        let d = Document::from_text("a", "Irã");
-        assert_eq!(d.text, "Irã");
+        let d = Document::from_text("a", "Ira\u{303}\r\n");
+        assert_eq!(d.text, "Ir\u{e3}\n");
+        let d = Document::from_text("a", "Ir\u{e3}");
+        assert_eq!(d.text, "Ir\u{e3}");
     }
 
     #[test]
@@ -519,5 +559,15 @@ mod tests {
         assert_eq!(d.line_col(d.text.len()), (2, 5));
         // Offsets inside a character do not panic.
         assert_eq!(d.line_col(2), (1, 2));
+    }
+
+    #[test]
+    fn line_col_on_long_lines_matches_counting() {
+        let text = format!("ab\n{}\nz{}", "é👍x".repeat(5000), "ç".repeat(9000));
+        let d = Document::from_text("a", &text);
+        for off in (0..text.len()).step_by(997).chain([text.len()]) {
+            let b = floor_char_boundary(&text, off);
+            assert_eq!(d.line_col(off), crate::text::line_col_of(&text, b), "{off}");
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::profile::Profile;
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// How much text the detectors read: enough to be sure, cheap on huge files.
 const SAMPLE_BYTES: usize = 64 * 1024;
@@ -65,12 +66,32 @@ pub struct Detection {
     pub reliable: bool,
 }
 
+/// Function words of the built-in profiles, by code: parsed once, as the
+/// checks call [`detect`] on every sentence.
+static BUILTIN_WORDS: LazyLock<Vec<(String, HashSet<String>)>> = LazyLock::new(|| {
+    Profile::builtin_codes()
+        .map(|c| word_set(&Profile::builtin(c)))
+        .collect()
+});
+
+fn word_set(p: &Profile) -> (String, HashSet<String>) {
+    let set = p
+        .words
+        .function_words
+        .iter()
+        .map(|w| w.to_lowercase())
+        .collect();
+    (p.code.clone(), set)
+}
+
 /// Detects the language of `text`; `None` when it cannot tell. Falls back to
 /// the function words of the built-in profiles when whatlang is unsure.
 pub fn detect(text: &str) -> Option<Detection> {
-    let profiles: Vec<Profile> = Profile::builtin_codes().map(Profile::builtin).collect();
-    let refs: Vec<&Profile> = profiles.iter().collect();
-    detect_with_profiles(text, &refs)
+    let trigram = detect_whatlang(text);
+    if trigram.as_ref().is_some_and(|d| d.reliable) {
+        return trigram;
+    }
+    function_word_vote(sample(text), &BUILTIN_WORDS).or(trigram)
 }
 
 /// whatlang alone, on a sample of the text.
@@ -97,36 +118,36 @@ pub fn detect_with_profiles(text: &str, candidates: &[&Profile]) -> Option<Detec
     if trigram.as_ref().is_some_and(|d| d.reliable) {
         return trigram;
     }
-    function_word_vote(sample(text), candidates).or(trigram)
+    let sets: Vec<(String, HashSet<String>)> = candidates.iter().map(|p| word_set(p)).collect();
+    function_word_vote(sample(text), &sets).or(trigram)
 }
 
-/// The candidate with the most function-word hits, if it wins clearly.
-fn function_word_vote(text: &str, candidates: &[&Profile]) -> Option<Detection> {
-    let tokens: Vec<String> = crate::text::words(text)
-        .iter()
-        .map(|w| w.text.to_lowercase())
-        .collect();
-    if tokens.is_empty() {
-        return None;
+/// The candidate whose function words weigh most in the text, if it wins
+/// clearly. A word shared by several candidates (`de` in pt and es) counts
+/// for each as one over the number of candidates that have it.
+fn function_word_vote(text: &str, candidates: &[(String, HashSet<String>)]) -> Option<Detection> {
+    let sets: Vec<&HashSet<String>> = candidates.iter().map(|(_, s)| s).collect();
+    let mut scores = vec![0.0f64; candidates.len()];
+    for w in crate::text::words(text) {
+        let token = w.text.to_lowercase();
+        let having: Vec<usize> = (0..sets.len())
+            .filter(|&i| sets[i].contains(&token))
+            .collect();
+        for &i in &having {
+            scores[i] += 1.0 / having.len() as f64;
+        }
     }
-    let mut scores: Vec<(usize, &str)> = candidates
-        .iter()
-        .map(|p| {
-            let set: HashSet<&str> = p.words.function_words.iter().map(String::as_str).collect();
-            let hits = tokens.iter().filter(|t| set.contains(t.as_str())).count();
-            (hits, p.code.as_str())
-        })
-        .collect();
-    scores.sort_by_key(|s| std::cmp::Reverse(s.0));
-    let (best, code) = *scores.first()?;
-    let second = scores.get(1).map_or(0, |s| s.0);
-    // At least two hits, and half again as many as the runner-up.
-    if best < 2 || best * 2 < second * 3 {
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    let best = *order.first()?;
+    let second = order.get(1).map_or(0.0, |&i| scores[i]);
+    // Enough evidence, and half again as much as the runner-up.
+    if scores[best] < 1.5 || scores[best] < second * 1.5 {
         return None;
     }
     Some(Detection {
-        code: code.to_string(),
-        confidence: (best - second) as f64 / best as f64,
+        code: candidates[best].0.clone(),
+        confidence: (scores[best] - second) / scores[best],
         reliable: false,
     })
 }
@@ -161,12 +182,15 @@ mod tests {
         let pt = Profile::builtin("pt");
         let en = Profile::builtin("en");
         let es = Profile::builtin("es");
-        let c = [&pt, &en, &es];
+        let c = [word_set(&pt), word_set(&en), word_set(&es)];
         let d =
             function_word_vote("Ele disse que não vai com os outros para a reunião", &c).unwrap();
         assert_eq!(d.code, "pt");
         let d = function_word_vote("He said that he will not go to the meeting", &c).unwrap();
         assert_eq!(d.code, "en");
+        // Words shared with Spanish weigh less than Portuguese-only ones.
+        let d = function_word_vote("Ele saiu de casa cedo para o trabalho", &c).unwrap();
+        assert_eq!(d.code, "pt");
         // Names alone say nothing.
         assert!(function_word_vote("Lula Biden Trump", &c).is_none());
     }

@@ -6,13 +6,17 @@
 //! only knows the shapes (digits, words, symbols) and how they combine.
 
 use crate::profile::{NumberProfile, Profile};
+use regex::Regex;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 /// What a number stands for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NumberKind {
     Plain,
     Percent,
+    /// `pontos percentuais`, `percentage points`, `basis points` (as points).
+    PercentagePoints,
     /// An amount of money, with its ISO 4217 code when known (else the symbol).
     Currency(String),
     /// `1º`, `4th`, `quarto`.
@@ -27,6 +31,9 @@ pub enum NumberKind {
         day: Option<u8>,
         year: Option<i32>,
     },
+    /// A day of the month without its month ("quinta-feira (30)"); `value`
+    /// is the day.
+    Day(u8),
     /// A month name alone; `value` is the month number.
     Month(u8),
     /// A time of day in minutes after midnight; `twelve_hour` when it may be
@@ -132,7 +139,6 @@ fn tokenize(text: &str, space_groups: &[char]) -> Vec<Tok> {
             k += 1;
             continue;
         }
-        let start_k = k;
         let kind = if c.is_ascii_digit() {
             let mut j = k;
             while digit_at(j) {
@@ -188,7 +194,6 @@ fn tokenize(text: &str, space_groups: &[char]) -> Vec<Tok> {
             TokKind::Punct
         };
         let end = end_of(k);
-        let _ = start_k;
         out.push(Tok {
             start: i,
             end,
@@ -305,6 +310,7 @@ struct Lexicon {
     decade_suffixes: Vec<String>,
     hour_marks: Vec<String>,
     percent: Vec<Vec<String>>,
+    points: Vec<Vec<String>>,
     currency_prefix: Vec<(Vec<String>, String)>,
     currency_suffix: Vec<(Vec<String>, String)>,
     currency_joiners: Vec<String>,
@@ -315,12 +321,21 @@ struct Lexicon {
     /// (lower-case name, month number, must be capitalised)
     months: Vec<(String, u8, bool)>,
     month_abbreviations: Vec<(String, u8, bool)>,
+    weekdays: Vec<String>,
+    basis_points: Vec<Vec<String>>,
+    /// Order of day and month in "15/08/2024": true for day first.
+    day_first: bool,
+    /// The profile gives no decimal separator: no digits are foreign.
+    unknown_convention: bool,
 }
 
 impl Lexicon {
     fn new(p: &NumberProfile) -> Lexicon {
         let decimal = p.decimal.chars().next().unwrap_or('.');
         let mut groups: Vec<char> = p.group.iter().filter_map(|g| g.chars().next()).collect();
+        if p.decimal.is_empty() && groups.is_empty() {
+            groups.push(',');
+        }
         groups.retain(|&g| g != decimal);
         let mut currencies: Vec<(String, String)> = p
             .currency_codes
@@ -346,12 +361,18 @@ impl Lexicon {
         };
         let currency_prefix = mk(currencies.iter().filter(|c| symbolic(&c.0)).collect());
         let currency_suffix = mk(currencies.iter().collect());
+        // "Sep|Sept": spellings of one month separated by `|`.
         let months = |v: &[String]| {
             v.iter()
                 .enumerate()
-                .map(|(i, m)| {
-                    let cap = m.chars().next().is_some_and(char::is_uppercase);
-                    (m.to_lowercase(), (i + 1).min(12) as u8, cap)
+                .flat_map(|(i, m)| {
+                    m.split('|')
+                        .filter(|x| !x.is_empty())
+                        .map(move |x| {
+                            let cap = x.chars().next().is_some_and(char::is_uppercase);
+                            (x.to_lowercase(), (i + 1).min(12) as u8, cap)
+                        })
+                        .collect::<Vec<_>>()
                 })
                 .collect::<Vec<_>>()
         };
@@ -382,6 +403,7 @@ impl Lexicon {
             },
             hour_marks: lower_list(&p.time_hour_marks),
             percent: phrase_list(p.percent_words.iter()),
+            points: phrase_list(p.percentage_point_words.iter()),
             currency_prefix,
             currency_suffix,
             currency_joiners: lower_list(&p.currency_joiners),
@@ -391,6 +413,10 @@ impl Lexicon {
             ambiguous_phrases: phrase_list(p.ambiguous_phrases.iter()),
             months: months(&p.months),
             month_abbreviations: months(&p.month_abbreviations),
+            weekdays: lower_list(&p.weekdays),
+            basis_points: phrase_list(p.basis_point_words.iter()),
+            day_first: !p.numeric_date_order.eq_ignore_ascii_case("mdy"),
+            unknown_convention: p.decimal.is_empty(),
         }
     }
 
@@ -429,21 +455,50 @@ struct Core {
 struct Reader<'a> {
     text: &'a str,
     toks: Vec<Tok>,
+    lx: &'a Lexicon,
+}
+
+/// Spaces that may group thousands ("10 000") in some convention.
+const SPACE_GROUPS: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
+
+/// URLs, e-mail addresses and handles: digits inside them are not numbers.
+static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|@\w+").expect("valid regex")
+});
+
+/// A profile's number data, prepared once for reading many texts.
+pub struct Extractor {
     lx: Lexicon,
+}
+
+impl Extractor {
+    pub fn new(profile: &Profile) -> Extractor {
+        Extractor {
+            lx: Lexicon::new(&profile.numbers),
+        }
+    }
+
+    /// Finds the numbers in `text`, in order, without overlaps.
+    pub fn extract(&self, text: &str) -> Vec<NumberMention> {
+        let toks = split_number_compounds(tokenize(text, &SPACE_GROUPS), &self.lx);
+        let r = Reader {
+            text,
+            toks,
+            lx: &self.lx,
+        };
+        let mut out = r.run();
+        let skip: Vec<(usize, usize)> = NOT_PROSE
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        out.retain(|m| !skip.iter().any(|&(s, e)| m.start < e && s < m.end));
+        out
+    }
 }
 
 /// Finds the numbers in `text`, in order, without overlaps.
 pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
-    let lx = Lexicon::new(&profile.numbers);
-    let space_groups: Vec<char> = lx
-        .groups
-        .iter()
-        .copied()
-        .filter(|c| c.is_whitespace())
-        .collect();
-    let toks = split_number_compounds(tokenize(text, &space_groups), &lx);
-    let r = Reader { text, toks, lx };
-    r.run()
+    Extractor::new(profile).extract(text)
 }
 
 /// Splits hyphenated words made only of number words ("twenty-two",
@@ -466,6 +521,7 @@ fn split_number_compounds(toks: Vec<Tok>, lx: &Lexicon) -> Vec<Tok> {
                 .iter()
                 .take_while(|p| {
                     lx.cardinals.contains_key(**p)
+                        || lx.scales.contains_key(**p)
                         || lx.fractions.contains_key(**p) && !lx.ordinals.contains_key(**p)
                 })
                 .count()
@@ -505,6 +561,50 @@ fn split_number_compounds(toks: Vec<Tok>, lx: &Lexicon) -> Vec<Tok> {
     out
 }
 
+/// The value of a canonical Roman numeral up to 89 (`XXI` = 21); `None`
+/// for anything written non-canonically ("IIII", "VX").
+fn roman_value(s: &str) -> Option<u32> {
+    let val = |c: char| match c {
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
+        'L' => 50,
+        _ => 0,
+    };
+    let chars: Vec<u32> = s.chars().map(val).collect();
+    let mut total = 0u32;
+    for (k, &v) in chars.iter().enumerate() {
+        if v == 0 {
+            return None;
+        }
+        if chars.get(k + 1).is_some_and(|&n| n > v) {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+        }
+    }
+    (to_roman(total) == s).then_some(total)
+}
+
+fn to_roman(mut n: u32) -> String {
+    let mut out = String::new();
+    for (v, r) in [
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ] {
+        while n >= v {
+            out.push_str(r);
+            n -= v;
+        }
+    }
+    out
+}
+
 fn approx(a: f64, b: f64) -> bool {
     a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs())
 }
@@ -515,7 +615,10 @@ impl<'a> Reader<'a> {
         let mut i = 0;
         while i < self.toks.len() {
             let parsed = self
-                .time(i)
+                .numeric_date(i)
+                .or_else(|| self.time(i))
+                .or_else(|| self.weekday_day(i))
+                .or_else(|| self.roman(i))
                 .or_else(|| self.decade(i))
                 .or_else(|| self.date_day_first(i))
                 .or_else(|| self.date_month_first(i))
@@ -530,6 +633,7 @@ impl<'a> Reader<'a> {
             }
         }
         self.spread_over_ranges(&mut out);
+        self.attach_years(&mut out);
         self.mark_ambiguous_phrases(&mut out);
         out
     }
@@ -623,12 +727,21 @@ impl<'a> Reader<'a> {
                 continue;
             }
             // The token after the suffix.
-            let next = self.toks[i..]
+            let next = self
+                .toks
+                .get(i..)
+                .unwrap_or(&[])
                 .iter()
                 .position(|t| t.start >= after)
                 .map_or(self.toks.len(), |p| p + i);
             // The suffix must cover whole tokens.
-            if self.toks[i..next].iter().all(|t| t.end <= after) {
+            if self
+                .toks
+                .get(i..next)
+                .unwrap_or(&[])
+                .iter()
+                .all(|t| t.end <= after)
+            {
                 return Some(next);
             }
         }
@@ -740,6 +853,102 @@ impl<'a> Reader<'a> {
         Some((m, next))
     }
 
+    /// "15/08/2024", "15/8", "15.08.2024" (or month first, by the profile).
+    fn numeric_date(&self, i: usize) -> Option<(NumberMention, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != TokKind::Digits || self.is_code(i) {
+            return None;
+        }
+        let mut parts: Vec<&str> = Vec::new();
+        let mut next = i + 1;
+        if t.lower.contains('.') && !t.lower.contains(',') {
+            parts = t.lower.split('.').collect();
+            if parts.len() != 3 {
+                return None;
+            }
+        } else {
+            if !t.lower.chars().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            parts.push(&t.lower);
+            while parts.len() < 3
+                && self.punct(next, "/")
+                && self.attached(next)
+                && self.attached(next + 1)
+                && self.tok(next + 1).is_some_and(|n| {
+                    n.kind == TokKind::Digits && n.lower.chars().all(|c| c.is_ascii_digit())
+                })
+            {
+                parts.push(&self.toks[next + 1].lower);
+                next += 2;
+            }
+            if parts.len() < 2 {
+                return None;
+            }
+        }
+        let num = |s: &str| s.parse::<u32>().ok();
+        let (a, b) = (num(parts[0])?, num(parts[1])?);
+        if parts[0].len() > 2 || parts[1].len() > 2 {
+            return None;
+        }
+        let (day, month) = if self.lx.day_first { (a, b) } else { (b, a) };
+        if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
+            return None;
+        }
+        let year = match parts.get(2) {
+            Some(y) if y.len() == 4 => Some(num(y)? as i32),
+            Some(y) if y.len() == 2 => Some(2000 + num(y)? as i32),
+            Some(_) => return None,
+            None => None,
+        };
+        let mut m = self.mention(
+            i,
+            next,
+            0.0,
+            NumberKind::Date {
+                month: month as u8,
+                day: Some(day as u8),
+                year,
+            },
+        );
+        // "1/3" may be a third.
+        m.weak = year.is_none() && a < b && b <= 10;
+        Some((m, next))
+    }
+
+    /// "quinta-feira (30)": the day of the month in brackets after a weekday.
+    fn weekday_day(&self, i: usize) -> Option<(NumberMention, usize)> {
+        let w = self.word(i)?;
+        if !self.lx.weekdays.iter().any(|d| d == w) || !self.punct(i + 1, "(") {
+            return None;
+        }
+        let d = self.plain_int(i + 2, 2).filter(|d| (1..=31).contains(d))?;
+        if !self.punct(i + 3, ")") {
+            return None;
+        }
+        let mut m = self.mention(i + 2, i + 3, f64::from(d), NumberKind::Day(d as u8));
+        // English usually drops it ("on Thursday"); it only confirms.
+        m.weak = true;
+        Some((m, i + 4))
+    }
+
+    /// Roman numerals ("século XXI", "World War II"): weak, since "XL" or
+    /// "VI" may be letters.
+    fn roman(&self, i: usize) -> Option<(NumberMention, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != TokKind::Word || t.lower.len() < 2 {
+            return None;
+        }
+        let raw = self.raw(t.start, t.end);
+        if !raw.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) {
+            return None;
+        }
+        let v = roman_value(raw)?;
+        let mut m = self.mention(i, i + 1, f64::from(v), NumberKind::Plain);
+        m.weak = true;
+        Some((m, i + 1))
+    }
+
     fn decade(&self, i: usize) -> Option<(NumberMention, usize)> {
         let decade_digits = |k: usize| {
             self.plain_int(k, 4).filter(|v| {
@@ -759,7 +968,8 @@ impl<'a> Reader<'a> {
             return Some((m, next));
         }
         let v = decade_digits(i)?;
-        if self.is_code(i) {
+        // "mid-1990s" is a decade; "A1990s" is not.
+        if self.is_code(i) && !self.punct(i.wrapping_sub(1), "-") {
             return None;
         }
         let next = self.suffix_at(i + 1, &self.lx.decade_suffixes)?;
@@ -957,7 +1167,7 @@ impl<'a> Reader<'a> {
             Some((c, n)) if self.tok(n).is_some_and(|t| t.kind == TokKind::Digits) => (Some(c), n),
             _ => (None, i),
         };
-        let core = self.core(k, currency.is_some())?;
+        let core = self.core(k, currency.is_some(), 0)?;
         let mut next = core.end;
         let mut kind = if core.code {
             NumberKind::Code
@@ -969,15 +1179,26 @@ impl<'a> Reader<'a> {
             NumberKind::Plain
         };
         let mut confirmed = core.scale.is_some();
+        let mut value_factor = 1.0;
         if !core.code && !core.ordinal {
             if self.punct(next, "%") {
                 kind = NumberKind::Percent;
                 next += 1;
                 confirmed = true;
+            } else if let Some(n) = self.any_phrase_at(next, &self.lx.points) {
+                kind = NumberKind::PercentagePoints;
+                next = n;
+                confirmed = true;
             } else if let Some(n) = self.any_phrase_at(next, &self.lx.percent) {
                 kind = NumberKind::Percent;
                 next = n;
                 confirmed = true;
+            } else if let Some(n) = self.any_phrase_at(next, &self.lx.basis_points) {
+                // 25 basis points = 0.25 percentage point.
+                kind = NumberKind::PercentagePoints;
+                next = n;
+                confirmed = true;
+                value_factor = 0.01;
             } else if let Some(c) = &currency {
                 kind = NumberKind::Currency(c.clone());
                 if let Some((_, n)) = self.currency_suffix(next) {
@@ -999,7 +1220,7 @@ impl<'a> Reader<'a> {
             kind = NumberKind::Year;
         }
         let code = core.code;
-        let mut m = self.mention(i, next, core.value, kind);
+        let mut m = self.mention(i, next, core.value * value_factor, kind);
         m.words = core.words;
         m.scale = core.scale;
         m.digits = core.digits;
@@ -1012,7 +1233,7 @@ impl<'a> Reader<'a> {
         let native = read_digits(raw, self.lx.decimal, &self.lx.groups);
         let other = if self.lx.decimal == ',' { '.' } else { ',' };
         let mut other_groups = vec![self.lx.decimal];
-        other_groups.extend(self.lx.groups.iter().copied().filter(|c| c.is_whitespace()));
+        other_groups.extend(SPACE_GROUPS);
         let foreign = read_digits(raw, other, &other_groups);
         let info = |r: &DigitRead, foreign: bool| DigitInfo {
             start: t.start,
@@ -1032,7 +1253,8 @@ impl<'a> Reader<'a> {
                 Some((n.0, d))
             }
             (Some(n), None) => Some((n.0, info(&n, false))),
-            (None, Some(f)) => Some((f.0, info(&f, true))),
+            // A profile that does not know its convention reads both.
+            (None, Some(f)) => Some((f.0, info(&f, !self.lx.unknown_convention))),
             (None, None) => None,
         }
     }
@@ -1046,7 +1268,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a number in digits and/or words starting at token `i`.
-    fn core(&self, i: usize, currency: bool) -> Option<Core> {
+    fn core(&self, i: usize, currency: bool, depth: usize) -> Option<Core> {
         let t = self.tok(i)?;
         let mut total = 0.0f64;
         let mut current = 0.0f64;
@@ -1058,6 +1280,8 @@ impl<'a> Reader<'a> {
         let mut n_words = 0usize;
         let mut k = i;
         let mut first_word: Option<&str> = None;
+        let mut fraction_word: Option<&str> = None;
+        let mut one_of = false;
         let mut article = false;
         if t.kind == TokKind::Digits {
             let (v, info) = self.digit_info(t)?;
@@ -1105,6 +1329,18 @@ impl<'a> Reader<'a> {
             k = i + 1;
         }
         while let Some(tok) = self.tok(k) {
+            // "$1.2-billion"
+            if tok.lower == "-"
+                && last == Some(Last::Digits)
+                && !tok.space_before
+                && self.attached(k + 1)
+                && self
+                    .word(k + 1)
+                    .is_some_and(|w| self.is_scale_word(w, currency).is_some())
+            {
+                k += 1;
+                continue;
+            }
             if tok.kind != TokKind::Word {
                 break;
             }
@@ -1161,9 +1397,11 @@ impl<'a> Reader<'a> {
                 && scale.is_none()
                 && !(current == 1.0 && self.ordinal_before_noun(k))
             {
+                one_of = total + current == 1.0 && digits.is_none();
                 current = (total + current) * f;
                 total = 0.0;
                 fraction = true;
+                fraction_word = Some(w);
                 n_words += 1;
                 k += 1;
                 first_word = first_word.or(Some(w));
@@ -1179,6 +1417,23 @@ impl<'a> Reader<'a> {
                 n_words += 1;
                 k += 1;
                 first_word = Some(w);
+                // "meio milhão", "half a million".
+                let after_article = match self.word(k) {
+                    Some(a) if self.lx.articles.iter().any(|x| x == a) => k + 1,
+                    _ => k,
+                };
+                if let Some(sw) = self.word(after_article)
+                    && let Some(sv) = self.is_scale_word(sw, currency)
+                    && sv >= 1000.0
+                {
+                    current = f * sv;
+                    fraction = false;
+                    n_words += 1;
+                    if let Some(t) = self.tok(after_article) {
+                        scale = Some((self.raw(t.start, t.end).to_string(), sv));
+                    }
+                    k = after_article + 1;
+                }
                 break;
             } else if let Some(&o) = self.lx.ordinals.get(w) {
                 let ok = match last {
@@ -1194,12 +1449,18 @@ impl<'a> Reader<'a> {
                 ordinal = true;
                 last = Some(Last::Ord(o));
             } else if self.lx.joiners.iter().any(|j| j == w) && last.is_some() {
-                if !self.joiner_continues(k, last, current, currency) {
+                if !self.joiner_continues(k, last, current) {
                     break;
                 }
                 if let Some(Last::Scale(s)) = last {
                     // "dois mil e quinhentos", "3 milhões e 200 mil".
-                    match self.core(k + 1, currency) {
+                    // Bounded: each level is a smaller scale, so a few suffice.
+                    let sub = if depth < 4 {
+                        self.core(k + 1, currency, depth + 1)
+                    } else {
+                        None
+                    };
+                    match sub {
                         Some(sub)
                             if sub.value < s
                                 && !sub.ordinal
@@ -1233,11 +1494,12 @@ impl<'a> Reader<'a> {
         let words = digits.is_none();
         let value = total + current;
         let single = words && n_words == 1 && !article;
-        let ambiguous = (single
-            && first_word.is_some_and(|w| self.lx.ambiguous.iter().any(|a| a == w)))
-            || (article
-                && fraction
-                && first_word.is_some_and(|w| self.lx.ambiguous.iter().any(|a| a == w)));
+        let is_ambiguous = |w: &str| self.lx.ambiguous.iter().any(|a| a == w);
+        // "um quarto" may be a room, "a quarter" three months, "a half" fine:
+        // one of an ambiguous fraction word only confirms.
+        let ambiguous = (single && first_word.is_some_and(is_ambiguous))
+            || (article && fraction && first_word.is_some_and(is_ambiguous))
+            || (one_of && fraction_word.is_some_and(is_ambiguous));
         Some(Core {
             value,
             end: k,
@@ -1265,7 +1527,7 @@ impl<'a> Reader<'a> {
 
     /// Whether the joiner at `k` links two parts of one number rather than
     /// two numbers ("vinte e dois" vs "entre 3 e 5").
-    fn joiner_continues(&self, k: usize, last: Option<Last>, current: f64, currency: bool) -> bool {
+    fn joiner_continues(&self, k: usize, last: Option<Last>, current: f64) -> bool {
         let Some(next) = self.tok(k + 1) else {
             return false;
         };
@@ -1282,7 +1544,6 @@ impl<'a> Reader<'a> {
                         _ => return false,
                     },
                 };
-                let _ = currency;
                 ((20.0..100.0).contains(&p) && p % 10.0 == 0.0 && v < 10.0)
                     || (current >= 100.0 && current % 100.0 == 0.0 && current < 1000.0 && v < 100.0)
             }
@@ -1312,11 +1573,50 @@ impl<'a> Reader<'a> {
             let (Some(a), Some(b)) = (a.last_mut(), b.first_mut()) else {
                 continue;
             };
-            let between = self.raw(a.end, b.start).trim().to_lowercase();
-            let is_range = between.chars().count() == 1
-                && between.chars().all(|c| matches!(c, '-' | '–' | '—' | '‐'))
-                || self.lx.range_words.contains(&between);
-            if !is_range || a.weak || b.weak || a.kind != NumberKind::Plain {
+            if !self.is_range_between(a.end, b.start) || a.weak || b.weak {
+                continue;
+            }
+            // "18 e 19 de novembro", "November 18-19": both are dates.
+            let day = |m: &NumberMention| {
+                (m.kind == NumberKind::Plain
+                    && m.scale.is_none()
+                    && m.digits
+                        .as_ref()
+                        .is_some_and(|d| d.decimal_sep.is_none() && d.group_sep.is_none())
+                    && (1.0..=31.0).contains(&m.value))
+                .then_some(m.value as u8)
+            };
+            if let NumberKind::Date {
+                month,
+                day: Some(_),
+                year,
+            } = b.kind
+                && let Some(d) = day(a)
+            {
+                a.kind = NumberKind::Date {
+                    month,
+                    day: Some(d),
+                    year,
+                };
+                a.value = 0.0;
+                continue;
+            }
+            if let NumberKind::Date {
+                month,
+                day: Some(_),
+                year,
+            } = a.kind
+                && let Some(d) = day(b)
+            {
+                b.kind = NumberKind::Date {
+                    month,
+                    day: Some(d),
+                    year,
+                };
+                b.value = 0.0;
+                continue;
+            }
+            if a.kind != NumberKind::Plain {
                 continue;
             }
             if let Some((w, s)) = &b.scale
@@ -1327,9 +1627,54 @@ impl<'a> Reader<'a> {
                 a.scale = Some((w.clone(), *s));
             }
             match &b.kind {
-                NumberKind::Percent | NumberKind::Currency(_) => a.kind = b.kind.clone(),
+                NumberKind::Percent | NumberKind::PercentagePoints | NumberKind::Currency(_) => {
+                    a.kind = b.kind.clone()
+                }
                 _ => {}
             }
+        }
+    }
+
+    fn is_range_between(&self, start: usize, end: usize) -> bool {
+        let between = self.raw(start, end).trim().to_lowercase();
+        between.chars().count() == 1 && between.chars().all(|c| matches!(c, '-' | '–' | '—' | '‐'))
+            || self.lx.range_words.contains(&between)
+    }
+
+    /// "November 18-19, 2024": the year after a range of days belongs to
+    /// both dates.
+    fn attach_years(&self, ms: &mut Vec<NumberMention>) {
+        let mut k = 1;
+        while k < ms.len() {
+            let between = self.raw(ms[k - 1].end, ms[k].start).trim().to_lowercase();
+            let joins =
+                between == "," || between.is_empty() || self.lx.date_joiners.contains(&between);
+            let year = (ms[k].kind == NumberKind::Year).then_some(ms[k].value as i32);
+            if let (true, Some(y), NumberKind::Date { year: None, .. }) =
+                (joins, year, &ms[k - 1].kind)
+            {
+                let mut j = k;
+                while j > 0 {
+                    j -= 1;
+                    if let NumberKind::Date {
+                        year: yr @ None, ..
+                    } = &mut ms[j].kind
+                    {
+                        *yr = Some(y);
+                    } else {
+                        break;
+                    }
+                    if j == 0 || !self.is_range_between(ms[j - 1].end, ms[j].start) {
+                        break;
+                    }
+                }
+                let y_end = ms[k].end;
+                ms[k - 1].end = y_end;
+                ms[k - 1].raw = self.raw(ms[k - 1].start, y_end).to_string();
+                ms.remove(k);
+                continue;
+            }
+            k += 1;
         }
     }
 
@@ -1413,7 +1758,13 @@ pub fn render(m: &NumberMention, p: &Profile) -> Option<String> {
     let np = &p.numbers;
     match &m.kind {
         NumberKind::Date { month, day, year } => {
-            let name = np.months.get(usize::from(*month).checked_sub(1)?)?;
+            let name = np
+                .months
+                .get(usize::from(*month).checked_sub(1)?)?
+                .split('|')
+                .next()?
+                .to_string();
+            let name = &name;
             let template = match (day, year) {
                 (Some(_), Some(_)) => &np.date_template,
                 (Some(_), None) => &np.date_template_no_year,
@@ -1430,7 +1781,36 @@ pub fn render(m: &NumberMention, p: &Profile) -> Option<String> {
                     .replace("{year}", &year.map(|y| y.to_string()).unwrap_or_default()),
             )
         }
-        NumberKind::Month(mo) => np.months.get(usize::from(*mo).checked_sub(1)?).cloned(),
+        NumberKind::Month(mo) => np
+            .months
+            .get(usize::from(*mo).checked_sub(1)?)?
+            .split('|')
+            .next()
+            .map(str::to_string),
+        NumberKind::Day(d) => Some(d.to_string()),
+        NumberKind::Time {
+            minutes,
+            twelve_hour: false,
+        } => {
+            let template = if minutes % 60 == 0 && !np.time_template_whole_hour.is_empty() {
+                &np.time_template_whole_hour
+            } else {
+                &np.time_template
+            };
+            if template.is_empty() {
+                return None;
+            }
+            let (h24, mm) = ((minutes / 60) % 24, minutes % 60);
+            let h12 = if h24 % 12 == 0 { 12 } else { h24 % 12 };
+            let marks = if h24 < 12 { &np.time_am } else { &np.time_pm };
+            Some(
+                template
+                    .replace("{H}", &h24.to_string())
+                    .replace("{h}", &h12.to_string())
+                    .replace("{MM}", &format!("{mm:02}"))
+                    .replace("{ampm}", marks.first().map_or("", String::as_str)),
+            )
+        }
         NumberKind::Time { .. }
         | NumberKind::Code
         | NumberKind::Vague
@@ -1439,8 +1819,10 @@ pub fn render(m: &NumberMention, p: &Profile) -> Option<String> {
         NumberKind::Year => Some(format!("{}", m.value)),
         // "dois terços" is not helped by "0.666667".
         NumberKind::Fraction if m.words => None,
+        NumberKind::PercentagePoints if np.percentage_point_template.is_empty() => None,
         NumberKind::Plain
         | NumberKind::Percent
+        | NumberKind::PercentagePoints
         | NumberKind::Currency(_)
         | NumberKind::Fraction => {
             let scale_word = m.scale.as_ref().and_then(|(_, s)| {
@@ -1460,13 +1842,16 @@ pub fn render(m: &NumberMention, p: &Profile) -> Option<String> {
             };
             let group = match &m.digits {
                 Some(d) if m.scale.is_none() => d.group_sep.is_some() || number.abs() >= 10_000.0,
-                _ => grouped_default && number.abs() >= 10_000.0,
+                _ => grouped_default && number.abs() >= 1000.0,
             };
             let mut s = format_number(number, decimals, group, np)?;
             if let Some(w) = scale_word {
                 s = format!("{s} {w}");
             }
             match &m.kind {
+                NumberKind::PercentagePoints => {
+                    Some(np.percentage_point_template.replace("{number}", &s))
+                }
                 NumberKind::Percent => {
                     let t = if np.percent_template.is_empty() {
                         "{number}%"
@@ -1476,19 +1861,88 @@ pub fn render(m: &NumberMention, p: &Profile) -> Option<String> {
                     Some(t.replace("{number}", &s))
                 }
                 NumberKind::Currency(code) => {
-                    let symbol = np
-                        .currency_codes
-                        .iter()
-                        .filter(|(k, v)| *v == code && k.chars().any(|c| !c.is_alphabetic()))
-                        .map(|(k, _)| k.clone())
-                        .next()
-                        .unwrap_or_else(|| code.clone());
-                    Some(format!("{symbol}{s}"))
+                    let symbol = np.currency_symbols.get(code).cloned().unwrap_or_else(|| {
+                        np.currency_codes
+                            .iter()
+                            .filter(|(k, v)| *v == code && k.chars().any(|c| !c.is_alphabetic()))
+                            .map(|(k, _)| k.clone())
+                            .next()
+                            .unwrap_or_else(|| code.clone())
+                    });
+                    let t = if np.currency_template.is_empty() {
+                        "{currency}{number}"
+                    } else {
+                        &np.currency_template
+                    };
+                    Some(t.replace("{currency}", &symbol).replace("{number}", &s))
                 }
                 _ => Some(s),
             }
         }
     }
+}
+
+/// Writes a whole number as a word of `p` ("two"), with the capital of
+/// `like` when it has one; `None` when the profile has no single word for it.
+pub fn render_words(m: &NumberMention, p: &Profile, like: &str) -> Option<String> {
+    if !matches!(m.kind, NumberKind::Plain | NumberKind::Year) || m.value.fract() != 0.0 {
+        return None;
+    }
+    let ambiguous = |w: &str| {
+        p.numbers
+            .ambiguous
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(w))
+    };
+    let word = p
+        .numbers
+        .cardinals
+        .iter()
+        .filter(|(w, v)| approx(**v, m.value) && !w.contains(' '))
+        .min_by_key(|(w, _)| (ambiguous(w), w.len()))
+        .map(|(w, _)| w.clone())?;
+    if like.chars().next().is_some_and(char::is_uppercase) {
+        let mut c = word.chars();
+        let first = c.next()?;
+        return Some(first.to_uppercase().chain(c).collect());
+    }
+    Some(word)
+}
+
+/// Writes a fraction in words of `p` ("two-thirds") by the profile's
+/// `fraction_template`; `None` when the profile cannot say it.
+pub fn render_fraction_words(m: &NumberMention, p: &Profile, like: &str) -> Option<String> {
+    let np = &p.numbers;
+    if m.kind != NumberKind::Fraction || np.fraction_template.is_empty() {
+        return None;
+    }
+    let ambiguous = |w: &str| np.ambiguous.iter().any(|a| a.eq_ignore_ascii_case(w));
+    // The smallest numerator that gives the value with one of the fractions.
+    let (n, f) = np
+        .fractions
+        .values()
+        .filter(|f| **f > 0.0 && **f < 1.0)
+        .filter_map(|f| {
+            let n = (m.value / f).round();
+            ((1.0..=10.0).contains(&n) && approx(n * f, m.value)).then_some((n, *f))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))?;
+    // Plural for more than one ("terços", "thirds"), as the profile spells it.
+    let word = np
+        .fractions
+        .iter()
+        .filter(|(w, v)| approx(**v, f) && !w.contains(' '))
+        .min_by_key(|(w, _)| (w.ends_with('s') != (n > 1.0), ambiguous(w), w.len()))
+        .map(|(w, _)| w.clone())?;
+    let mut whole = m.clone();
+    whole.kind = NumberKind::Plain;
+    whole.value = n;
+    let numerator = render_words(&whole, p, like)?;
+    Some(
+        np.fraction_template
+            .replace("{numerator}", &numerator)
+            .replace("{fraction}", &word),
+    )
 }
 
 /// Rewrites the digits of a mention written in the other convention in the
@@ -1592,9 +2046,9 @@ mod tests {
         let m = one("14.25 percent", &en());
         assert_eq!((m.value, m.kind), (14.25, NumberKind::Percent));
         let m = one("0,5 ponto percentual", &pt());
-        assert_eq!(m.kind, NumberKind::Percent);
+        assert_eq!(m.kind, NumberKind::PercentagePoints);
         let m = one("0.5 percentage point", &en());
-        assert_eq!(m.kind, NumberKind::Percent);
+        assert_eq!(m.kind, NumberKind::PercentagePoints);
     }
 
     #[test]
@@ -1679,6 +2133,20 @@ mod tests {
     }
 
     #[test]
+    fn one_of_an_ambiguous_fraction_is_weak() {
+        assert!(one("um quarto de hotel", &pt()).weak);
+        assert!(one("a quarter of the year", &en()).weak);
+        assert_eq!(strong("três quartos dos votos", &pt()), [0.75]);
+        assert_eq!(strong("um terço dos votos", &pt()), [1.0 / 3.0]);
+    }
+
+    #[test]
+    fn half_a_million() {
+        assert_eq!(strong("meio milhão de pessoas", &pt()), [5e5]);
+        assert_eq!(strong("half a million people", &en()), [5e5]);
+    }
+
+    #[test]
     fn vague_quantities() {
         let m = one("dezenas de milhares de pessoas", &pt());
         assert_eq!((m.value, m.kind.clone()), (1e4, NumberKind::Vague));
@@ -1713,6 +2181,8 @@ mod tests {
 
     #[test]
     fn leading_cardinal_in_compound_is_a_number() {
+        assert_eq!(strong("the 20-million-item collection", &en()), [2e7]);
+        assert_eq!(strong("a two-million-dollar house", &en()), [2e6]);
         assert_eq!(strong("the zero-deficit target", &en()), [0.0]);
         assert_eq!(strong("a three-day visit", &en()), [3.0]);
     }
@@ -1771,6 +2241,8 @@ mod tests {
         assert_eq!(one("em junho", &pt()).kind, NumberKind::Month(6));
         assert_eq!(one("in June", &en()).kind, NumberKind::Month(6));
         assert_eq!(one("Jan. 5", &en()).kind, d(1, Some(5), None));
+        assert_eq!(one("Sept. 5", &en()).kind, d(9, Some(5), None));
+        assert_eq!(one("Sep 5", &en()).kind, d(9, Some(5), None));
     }
 
     #[test]
@@ -1791,6 +2263,44 @@ mod tests {
         assert_eq!(strong("3-5", &en()), [3.0, 5.0]);
         let ms = extract("3 a 5%", &pt());
         assert_eq!(ms[0].kind, NumberKind::Percent);
+    }
+
+    #[test]
+    fn ranges_of_days_are_dates() {
+        let d = |day, year| NumberKind::Date {
+            month: 11,
+            day: Some(day),
+            year,
+        };
+        let kinds = |t: &str, p: &Profile| {
+            extract(t, p)
+                .into_iter()
+                .map(|m| m.kind)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds("em 18 e 19 de novembro", &pt()),
+            [d(18, None), d(19, None)]
+        );
+        assert_eq!(
+            kinds("on November 18-19", &en()),
+            [d(18, None), d(19, None)]
+        );
+        assert_eq!(
+            kinds("em 18 e 19 de novembro de 2024", &pt()),
+            [d(18, None), d(19, Some(2024))].map(|k| match k {
+                NumberKind::Date { day, .. } => NumberKind::Date {
+                    month: 11,
+                    day,
+                    year: Some(2024)
+                },
+                k => k,
+            })
+        );
+        assert_eq!(
+            kinds("on November 18-19, 2024", &en()),
+            [d(18, Some(2024)), d(19, Some(2024))]
+        );
     }
 
     #[test]
@@ -1831,8 +2341,17 @@ mod tests {
         assert_eq!((m.kind.clone(), m.value), (NumberKind::Decade, 90.0));
         let m = one("in the 1990s", &en());
         assert_eq!((m.kind.clone(), m.value), (NumberKind::Decade, 1990.0));
+        let m = one("in the mid-1990s", &en());
+        assert_eq!((m.kind.clone(), m.value), (NumberKind::Decade, 1990.0));
         let m = one("the '90s", &en());
         assert_eq!((m.kind, m.raw.as_str()), (NumberKind::Decade, "'90s"));
+    }
+
+    #[test]
+    fn long_number_phrases_do_not_recurse_deeply() {
+        let text = "um milhão e ".repeat(20_000);
+        let ms = extract(&text, &pt());
+        assert!(!ms.is_empty());
     }
 
     #[test]
@@ -1843,6 +2362,69 @@ mod tests {
     }
 
     #[test]
+    fn day_in_brackets_after_weekday() {
+        let m = one("nesta quinta-feira (30), o ministério", &pt());
+        assert_eq!(
+            (m.kind.clone(), m.raw.as_str(), m.weak),
+            (NumberKind::Day(30), "30", true)
+        );
+        assert_eq!(strong("a lista (30)", &pt()), [30.0]);
+    }
+
+    #[test]
+    fn roman_numerals_are_weak() {
+        let m = one("no século XXI", &pt());
+        assert_eq!((m.value, m.weak), (21.0, true));
+        assert_eq!(one("World War II", &en()).value, 2.0);
+        assert!(extract("IIII VX MIX", &en()).is_empty());
+        assert!(extract("I said", &en()).is_empty());
+    }
+
+    #[test]
+    fn numeric_dates_follow_the_profile_order() {
+        let d = |month, day, year| NumberKind::Date {
+            month,
+            day: Some(day),
+            year,
+        };
+        assert_eq!(one("em 15/08/2024", &pt()).kind, d(8, 15, Some(2024)));
+        assert_eq!(one("em 15.08.2024", &pt()).kind, d(8, 15, Some(2024)));
+        assert_eq!(one("em 15/8", &pt()).kind, d(8, 15, None));
+        assert_eq!(one("on 8/15/2024", &en()).kind, d(8, 15, Some(2024)));
+        assert!(one("1/3 dos votos", &pt()).weak);
+        assert_eq!(strong("2024/25", &pt()), [2024.0, 25.0]);
+    }
+
+    #[test]
+    fn basis_points_are_hundredths_of_a_point() {
+        let m = one("25 basis points", &en());
+        assert_eq!((m.value, m.kind), (0.25, NumberKind::PercentagePoints));
+        assert_eq!(one("25 pontos-base", &pt()).value, 0.25);
+    }
+
+    #[test]
+    fn digits_in_urls_and_handles_are_not_numbers() {
+        assert!(extract("veja https://gov.br/2024/03/dados e @ibge2020", &pt()).is_empty());
+        assert!(extract("escreva para joao2024@uol.com.br", &pt()).is_empty());
+    }
+
+    #[test]
+    fn space_grouping_in_english_is_foreign() {
+        let m = one("some 10 000 people", &en());
+        assert_eq!(m.value, 10000.0);
+        assert!(m.digits.unwrap().foreign);
+        let m = one("$1.2-billion deal", &en());
+        assert_eq!(m.value, 1.2e9);
+    }
+
+    #[test]
+    fn extractor_reuses_profile_data() {
+        let x = Extractor::new(&pt());
+        assert_eq!(x.extract("3,4%").len(), 1);
+        assert_eq!(x.extract("dois terços").len(), 1);
+    }
+
+    #[test]
     fn render_in_target_conventions() {
         let m = one("3,4%", &pt());
         assert_eq!(render(&m, &en()).as_deref(), Some("3.4%"));
@@ -1850,12 +2432,39 @@ mod tests {
         assert_eq!(render(&m, &en()).as_deref(), Some("1,693,673"));
         let m = one("US$ 348,7 bilhões", &pt());
         assert_eq!(render(&m, &en()).as_deref(), Some("$348.7 billion"));
+        let m = one("$348.7 billion", &en());
+        assert_eq!(render(&m, &pt()).as_deref(), Some("US$ 348,7 bilhões"));
         let m = one("4 de março de 2025", &pt());
         assert_eq!(render(&m, &en()).as_deref(), Some("March 4, 2025"));
         let m = one("March 4", &en());
         assert_eq!(render(&m, &pt()).as_deref(), Some("4 de março"));
         let m = one("noventa", &pt());
         assert_eq!(render(&m, &en()).as_deref(), Some("90"));
+        let m = one("às 14h", &pt());
+        assert_eq!(render(&m, &en()).as_deref(), Some("2 p.m."));
+        let m = one("at 8:15 a.m.", &en());
+        assert_eq!(render(&m, &pt()).as_deref(), Some("8h15"));
+        let m = one("R$ 5 mil", &pt());
+        assert_eq!(render(&m, &en()).as_deref(), Some("R$5,000"));
+    }
+
+    #[test]
+    fn fractions_in_words() {
+        let m = one("dois terços", &pt());
+        assert_eq!(
+            render_fraction_words(&m, &en(), "x").as_deref(),
+            Some("two-thirds")
+        );
+        let m = one("two-thirds", &en());
+        assert_eq!(
+            render_fraction_words(&m, &pt(), "x").as_deref(),
+            Some("dois terços")
+        );
+        let m = one("um terço", &pt());
+        assert_eq!(
+            render_fraction_words(&m, &en(), "One").as_deref(),
+            Some("One-third")
+        );
     }
 
     #[test]
@@ -1868,20 +2477,50 @@ mod tests {
     }
 
     #[test]
-    fn generic_profile_reads_digits() {
+    fn spanish_profile_is_data_only() {
+        let es = Profile::builtin("es");
+        assert_eq!(strong("1,2 millones de empleos", &es), [1.2e6]);
+        assert_eq!(strong("mil millones", &es), [1e9]);
+        assert_eq!(strong("veintidós", &es), [22.0]);
+        assert_eq!(strong("ciento veinte", &es), [120.0]);
+        assert_eq!(strong("dos tercios", &es), [2.0 / 3.0]);
+        assert_eq!(one("subió 3,4 %", &es).kind, NumberKind::Percent);
+        assert_eq!(
+            one("el 4 de marzo de 2025", &es).kind,
+            NumberKind::Date {
+                month: 3,
+                day: Some(4),
+                year: Some(2025)
+            }
+        );
+        assert_eq!(one("decenas de miles", &es).value, 1e4);
+        assert!(strong("un acuerdo", &es).is_empty());
+        assert!(strong("según el segundo informe", &es).is_empty());
+    }
+
+    #[test]
+    fn generic_profile_reads_digits_of_either_convention() {
         let p = Profile::builtin("fi");
         assert_eq!(strong("3.4 and 1,000", &p), [3.4, 1000.0]);
+        let m = one("3,4", &p);
+        assert_eq!(m.value, 3.4);
+        assert!(!m.digits.unwrap().foreign);
     }
 
     mod prop {
         use super::*;
         use proptest::prelude::*;
 
+        static PROFILES: LazyLock<Vec<Profile>> =
+            LazyLock::new(|| ["pt", "en", "es", "xx"].map(Profile::builtin).to_vec());
+        static EXTRACTORS: LazyLock<Vec<Extractor>> =
+            LazyLock::new(|| PROFILES.iter().map(Extractor::new).collect());
+
         proptest! {
             #[test]
             fn extract_never_panics_and_spans_are_valid(s in "\\PC{0,80}") {
-                for p in [pt(), en(), Profile::builtin("es"), Profile::builtin("xx")] {
-                    for m in extract(&s, &p) {
+                for x in EXTRACTORS.iter() {
+                    for m in x.extract(&s) {
                         prop_assert!(m.start <= m.end && m.end <= s.len());
                         prop_assert!(s.is_char_boundary(m.start) && s.is_char_boundary(m.end));
                         prop_assert_eq!(&s[m.start..m.end], m.raw.as_str());
@@ -1890,9 +2529,28 @@ mod tests {
             }
 
             #[test]
+            fn number_soup_never_panics(words in proptest::collection::vec(
+                "(1|12|1\\.000|3,4|2025|15/08|14h30|2:30|um|uma|dois|vinte|e|mil|milhão|bilhões|de|março|May|R\\$|US\\$|%|por cento|º|th|-|a|the|one|third|half|meio|anos|90s|\\(|\\)|segunda-feira|,|\\.|tens|of|dezenas|XXI|F-35|basis points)",
+                0..14,
+            ), sep in "( |-|)") {
+                let s = words.join(&sep);
+                for x in EXTRACTORS.iter() {
+                    for m in x.extract(&s) {
+                        prop_assert!(m.start <= m.end && m.end <= s.len());
+                        prop_assert!(s.is_char_boundary(m.start) && s.is_char_boundary(m.end));
+                        if let Some(d) = &m.digits {
+                            prop_assert!(s.is_char_boundary(d.start) && s.is_char_boundary(d.end) && d.end <= s.len());
+                        }
+                        let _ = render(&m, &PROFILES[0]);
+                        let _ = render(&m, &PROFILES[1]);
+                    }
+                }
+            }
+
+            #[test]
             fn numberish_text_never_panics(s in "[0-9 .,%$R-]{0,30}(mil|milhões|bilhão|million|de|e|and|º|th|h|:)?[0-9 .,]{0,10}") {
-                for p in [pt(), en()] {
-                    for m in extract(&s, &p) {
+                for x in EXTRACTORS.iter() {
+                    for m in x.extract(&s) {
                         prop_assert!(s.is_char_boundary(m.start) && s.is_char_boundary(m.end));
                     }
                 }

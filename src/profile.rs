@@ -8,12 +8,9 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// Built-in profiles, by ISO 639-1 code.
-const BUILTIN: &[(&str, &str)] = &[
-    ("pt", include_str!("profiles/pt.toml")),
-    ("en", include_str!("profiles/en.toml")),
-    ("es", include_str!("profiles/es.toml")),
-    ("xx", include_str!("profiles/xx.toml")),
-];
+/// Built-in profiles, by ISO 639-1 code: every file in `src/profiles/`,
+/// embedded by `build.rs`; the generic `xx` comes last.
+const BUILTIN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/profiles.rs"));
 
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -76,6 +73,10 @@ pub struct NumberProfile {
     /// Fractions (`terço` = 1/3, `half` = 0.5).
     #[serde(default)]
     pub fractions: BTreeMap<String, f64>,
+    /// How a fraction is written in words: `{numerator}` and `{fraction}`
+    /// (`{numerator}-{fraction}` gives "two-thirds").
+    #[serde(default)]
+    pub fraction_template: String,
     /// Scale words and multipliers (`mil` = 1e3, `bilhões` = 1e9, `billion` = 1e9).
     #[serde(default)]
     pub scales: BTreeMap<String, f64>,
@@ -92,10 +93,18 @@ pub struct NumberProfile {
     /// Words for percent (`por cento`, `percent`).
     #[serde(default)]
     pub percent_words: Vec<String>,
+    /// Words for percentage points (`pontos percentuais`, `percentage points`).
+    #[serde(default)]
+    pub percentage_point_words: Vec<String>,
+    /// How percentage points are written in a suggestion, `{number}` for the
+    /// number; empty for no suggestion.
+    #[serde(default)]
+    pub percentage_point_template: String,
     /// Currency symbols and codes used with numbers (`R$`, `US$`, `€`).
     #[serde(default)]
     pub currencies: Vec<String>,
-    /// Month names, January first; abbreviated forms in `month_abbreviations`.
+    /// Month names, January first, spellings of one month separated by `|`
+    /// (`Sep|Sept`); abbreviated forms in `month_abbreviations`.
     #[serde(default)]
     pub months: Vec<String>,
     #[serde(default)]
@@ -133,6 +142,12 @@ pub struct NumberProfile {
     /// (`R$` = BRL, `reais` = BRL, `dollars` = USD).
     #[serde(default)]
     pub currency_codes: BTreeMap<String, String>,
+    /// The symbol to write for a currency code in a suggestion (`USD` = `US$`).
+    #[serde(default)]
+    pub currency_symbols: BTreeMap<String, String>,
+    /// How an amount is written: `{currency}` and `{number}` (`{currency} {number}`).
+    #[serde(default)]
+    pub currency_template: String,
     /// Words between an amount and a currency name after it ("mil *de* reais").
     #[serde(default)]
     pub currency_joiners: Vec<String>,
@@ -144,12 +159,30 @@ pub struct NumberProfile {
     pub time_am: Vec<String>,
     #[serde(default)]
     pub time_pm: Vec<String>,
+    /// How a time is written in a suggestion: `{H}` (0-23), `{h}` (1-12),
+    /// `{MM}` (minutes), `{ampm}` (the first `time_am`/`time_pm` word).
+    #[serde(default)]
+    pub time_template: String,
+    /// The same for a whole hour (`{H}h`, `{h} {ampm}`); `time_template` if empty.
+    #[serde(default)]
+    pub time_template_whole_hour: String,
     /// Words before a decade ("anos 90", "década de 1990").
     #[serde(default)]
     pub decade_prefixes: Vec<String>,
     /// Endings after a decade's digits ("1990s", "90s").
     #[serde(default)]
     pub decade_suffixes: Vec<String>,
+    /// Names of the days of the week: a day number in brackets after one
+    /// ("quinta-feira (30)") is a day of the month.
+    #[serde(default)]
+    pub weekdays: Vec<String>,
+    /// Words after a number meaning hundredths of a percentage point
+    /// ("basis points", "pontos-base").
+    #[serde(default)]
+    pub basis_point_words: Vec<String>,
+    /// Order of a date written in digits: `dmy` ("15/08/2024") or `mdy`.
+    #[serde(default)]
+    pub numeric_date_order: String,
     /// How a percentage is written, `{}` standing for the number (`{}%`, `{} %`).
     #[serde(default)]
     pub percent_template: String,
@@ -183,6 +216,10 @@ pub struct QuoteProfile {
     /// English): a warning, with the preferred mark of the same role.
     #[serde(default)]
     pub forbidden: Vec<String>,
+    /// Words that do the work of scare quotes (`so-called`, `dubbed`), in
+    /// lower case: a short quotation dropped next to one is only a warning.
+    #[serde(default)]
+    pub equivalents: Vec<String>,
 }
 
 /// Word lists.

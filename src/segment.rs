@@ -26,8 +26,9 @@ pub struct Segment {
     /// 1-based line and column (characters) of `start` in the file.
     pub line: usize,
     pub column: usize,
-    /// 0-based paragraph number (blocks separated by blank lines; when a
-    /// file has one paragraph per line and no blank lines, every line).
+    /// 0-based paragraph number: blocks separated by blank lines, and inside
+    /// a block that is not hard-wrapped prose, every line (headings, bylines,
+    /// one paragraph per line).
     pub paragraph: usize,
 }
 
@@ -43,7 +44,7 @@ pub fn segment(doc: &Document, profile: &Profile) -> Vec<Segment> {
     let text = doc.text.as_str();
     let mut out = Vec::new();
     let mut cursor = Cursor::default();
-    for block in blocks(text) {
+    for block in blocks(text, &rules) {
         split_block(text, &block, &rules, &mut |start, end| {
             let (line, column) = cursor.advance(text, start);
             out.push(Segment {
@@ -109,6 +110,8 @@ struct Rules {
     multi_ordinary: Vec<String>,
     /// Lower-case words that usually start a sentence (articles, pronouns).
     starters: HashSet<String>,
+    /// The profile's function words: a line ending in one is wrapped.
+    function_words: HashSet<String>,
 }
 
 impl Rules {
@@ -141,7 +144,15 @@ impl Rules {
             .map(|w| w.trim().to_lowercase())
             .filter(|w| !w.is_empty())
             .collect();
+        let function_words = p
+            .words
+            .function_words
+            .iter()
+            .map(|w| w.trim().to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect();
         Rules {
+            function_words,
             non_final: non_final.into_iter().collect::<HashSet<_>>(),
             ordinary: ordinary.into_iter().collect::<HashSet<_>>(),
             multi_non_final,
@@ -412,6 +423,7 @@ fn split_block(text: &str, block: &Block, rules: &Rules, emit: &mut dyn FnMut(us
         if run.dots >= 2 {
             run.ellipsis = true;
         }
+        j = spaced_closer(text, j, be);
         let Some(after) = text[j..be].chars().next() else {
             break;
         };
@@ -432,6 +444,29 @@ fn split_block(text: &str, block: &Block, rules: &Rules, emit: &mut dyn FnMut(us
     if seg_start < be {
         emit(seg_start, be);
     }
+}
+
+/// French typography puts a space before a closing guillemet (`Oui. »`):
+/// returns the end of such a closer when one follows `j`, else `j`.
+fn spaced_closer(text: &str, j: usize, be: usize) -> usize {
+    let rest = &text[j..be];
+    let mut chars = rest.char_indices();
+    match chars.next() {
+        Some((_, ' ' | '\u{a0}' | '\u{202f}')) => {}
+        _ => return j,
+    }
+    let mut end = None;
+    for (i, c) in chars {
+        if matches!(c, '»' | '›') {
+            end = Some(i + c.len_utf8());
+        } else {
+            return match end {
+                Some(e) if c.is_whitespace() => j + e,
+                _ => j,
+            };
+        }
+    }
+    end.map_or(j, |e| j + e)
 }
 
 /// Decides whether the terminal run at `run_start` ends a sentence, given
@@ -525,7 +560,7 @@ enum Break {
 }
 
 /// Splits the text into blocks: paragraphs, and hard line breaks inside them.
-fn blocks(text: &str) -> Vec<Block> {
+fn blocks(text: &str, rules: &Rules) -> Vec<Block> {
     let mut lines: Vec<Line> = Vec::new();
     let mut groups: Vec<(usize, usize)> = Vec::new();
     let mut group_start = 0;
@@ -550,7 +585,6 @@ fn blocks(text: &str) -> Vec<Block> {
     if lines.len() > group_start {
         groups.push((group_start, lines.len()));
     }
-    let single_group = groups.len() == 1;
     let mut out = Vec::new();
     let mut paragraph = 0;
     for &(a, b) in &groups {
@@ -561,26 +595,21 @@ fn blocks(text: &str) -> Vec<Block> {
             .map(|l| l.chars)
             .max()
             .unwrap_or(0);
-        let wrapped = width <= WRAP_MAX;
-        let breaks: Vec<Break> = ls
-            .windows(2)
-            .map(|p| line_break(text, &p[0], &p[1], width, wrapped))
-            .collect();
-        // One paragraph per line: nothing was wrapped, and either the lines
-        // are too long to be wrapped or the file has no blank lines at all.
-        let per_line = !breaks.contains(&Break::Join) && (!wrapped || single_group);
+        // Hard-wrapped prose has short lines and at least one break that is
+        // plainly inside a sentence; otherwise every line is a paragraph.
+        let wrapped = width <= WRAP_MAX && ls.windows(2).any(|p| wraps(text, &p[0], &p[1], rules));
         let mut start = ls[0].start;
-        for (idx, br) in breaks.iter().enumerate() {
-            if per_line || *br == Break::Hard {
+        for (idx, pair) in ls.windows(2).enumerate() {
+            if line_break(text, &pair[0], &pair[1], width, wrapped, rules) == Break::Hard {
                 out.push(Block {
                     start,
                     end: ls[idx].end,
                     paragraph,
                 });
-                if per_line {
+                if !wrapped {
                     paragraph += 1;
                 }
-                start = ls[idx + 1].start;
+                start = pair[1].start;
             }
         }
         out.push(Block {
@@ -593,23 +622,52 @@ fn blocks(text: &str) -> Vec<Block> {
     out
 }
 
-/// Decides what the line break between lines `a` and `b` of one paragraph is.
-fn line_break(text: &str, a: &Line, b: &Line, width: usize, wrapped: bool) -> Break {
+fn ends_terminal(line: &str) -> bool {
+    line.trim_end_matches(is_closer)
+        .chars()
+        .next_back()
+        .is_some_and(is_terminal)
+}
+
+/// Whether the break between lines `a` and `b` is plainly inside a sentence:
+/// the next line goes on in lower case, or this one ends with a comma, a
+/// hyphen or a function word (`of`, `the`, `de`).
+fn wraps(text: &str, a: &Line, b: &Line, rules: &Rules) -> bool {
     let at = &text[a.start..a.end];
     let bt = &text[b.start..b.end];
-    let a_core = at.trim_end_matches(is_closer);
-    let a_terminal = a_core.chars().next_back().is_some_and(is_terminal);
-    let (b_start, _) = next_start(bt);
+    if list_marker(bt).is_some() || ends_terminal(at) {
+        return false;
+    }
+    if next_start(bt).0 == Start::Lower {
+        return true;
+    }
+    if at.ends_with([',', ';', '-', '–', '—', '(', '[', '“', '‘', '«', '/', '&']) {
+        return true;
+    }
+    let last = at
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    rules.function_words.contains(&last)
+}
+
+/// Decides what the line break between lines `a` and `b` of one paragraph is.
+fn line_break(text: &str, a: &Line, b: &Line, width: usize, wrapped: bool, rules: &Rules) -> Break {
+    let at = &text[a.start..a.end];
+    let bt = &text[b.start..b.end];
+    let a_terminal = ends_terminal(at);
     if let Some((len, dash)) = list_marker(bt) {
         let (after, _) = next_start(&bt[len..]);
-        // A dash may be a parenthetical one continuing the line before.
         let a_is_item = list_marker(at).is_some();
+        // A dash may be a parenthetical one continuing the line before.
         if !dash || a_is_item || a_terminal || at.ends_with(':') || after != Start::Lower {
             return Break::Hard;
         }
+        return Break::Join;
     }
     if !wrapped {
-        if !a_terminal && b_start == Start::Lower {
+        if !a_terminal && next_start(bt).0 == Start::Lower {
             return Break::Join;
         }
         return Break::Hard;
@@ -617,13 +675,7 @@ fn line_break(text: &str, a: &Line, b: &Line, width: usize, wrapped: bool) -> Br
     if a_terminal {
         return Break::Soft;
     }
-    if b_start == Start::Lower {
-        return Break::Join;
-    }
-    if at.ends_with([',', ';', '-', '–', '—', '(', '[', '“', '‘', '«', '/', '&']) {
-        return Break::Join;
-    }
-    if width >= WRAP_MIN && a.chars * 10 >= width * 7 {
+    if wraps(text, a, b, rules) || (width >= WRAP_MIN && a.chars * 10 >= width * 7) {
         return Break::Join;
     }
     Break::Hard
@@ -836,6 +888,20 @@ mod tests {
     }
 
     #[test]
+    fn es_abbreviations_and_inverted_marks() {
+        assert_split(
+            "es",
+            "El Sr. García llegó a EE. UU. el 3 de ene. de 2024. ¿Vienes? ¡Claro! La Dra. Pérez, p. ej., no vino.",
+            &[
+                "El Sr. García llegó a EE. UU. el 3 de ene. de 2024.",
+                "¿Vienes?",
+                "¡Claro!",
+                "La Dra. Pérez, p. ej., no vino.",
+            ],
+        );
+    }
+
+    #[test]
     fn numbers_stay_whole() {
         assert_split(
             "pt",
@@ -919,6 +985,21 @@ mod tests {
     }
 
     #[test]
+    fn spaced_guillemets_stay_with_their_sentence() {
+        assert_split(
+            "xx",
+            "Il a dit : « Oui. Non. » Puis il est parti. « Bien ! » Fin.",
+            &[
+                "Il a dit : « Oui.",
+                "Non. »",
+                "Puis il est parti.",
+                "« Bien ! »",
+                "Fin.",
+            ],
+        );
+    }
+
+    #[test]
     fn quotation_with_several_sentences_is_split_inside() {
         assert_split(
             "pt",
@@ -994,12 +1075,27 @@ mod tests {
 
     #[test]
     fn one_paragraph_per_line_gives_a_paragraph_each() {
-        let long = "Esta é uma frase longa o bastante para não parecer um texto quebrado em linhas curtas, como um e-mail";
+        let long = "Esta é uma frase longa o bastante para não parecer um texto quebrado em linhas curtas, como um e-mail antigo de muitos anos atrás";
         let text = format!("Título\n{long} antigo. Outra frase.\n{long} novo.\n");
         let d = Document::from_text("t", &text);
         let s = segment(&d, &Profile::builtin("pt"));
         let paras: Vec<_> = s.iter().map(|x| x.paragraph).collect();
         assert_eq!(paras, [0, 1, 1, 2]);
+        // A lower-case continuation joins its line without merging the rest.
+        let text = format!("Título\n{long}\ncontinua aqui. Fim.\n{long} novo.\n");
+        let d = Document::from_text("t", &text);
+        let s = segment(&d, &Profile::builtin("pt"));
+        let paras: Vec<_> = s.iter().map(|x| x.paragraph).collect();
+        assert_eq!(paras, [0, 1, 1, 2]);
+    }
+
+    #[test]
+    fn short_paragraph_lines_after_a_title_are_paragraphs() {
+        let text = "Título\n\nPrimeiro parágrafo curto. Com duas frases.\nSegundo parágrafo curto.\n“Terceiro”, disse ele.\n";
+        let d = Document::from_text("t", text);
+        let s = segment(&d, &Profile::builtin("pt"));
+        let paras: Vec<_> = s.iter().map(|x| x.paragraph).collect();
+        assert_eq!(paras, [0, 1, 1, 2, 3]);
     }
 
     #[test]

@@ -133,3 +133,49 @@ fn hostile_text_is_segmented_without_panic() {
         .assert()
         .code(0);
 }
+
+/// Segments one single-line file of `bytes` bytes and checks the count.
+fn single_line(bytes: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "O Sr. Silva disse 3,4% em https://a.b/c.d. Ele saiu! ";
+    let line = unit.repeat(bytes / unit.len());
+    let f = write(dir.path(), "long.txt", line.as_bytes());
+    let out = transcheck()
+        .args(["segment", "--lang", "pt"])
+        .arg(&f)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let count = out.iter().filter(|&&b| b == b'\n').count();
+    assert_eq!(count, 2 * (bytes / unit.len()));
+}
+
+#[test]
+fn long_single_line() {
+    single_line(5_000_000);
+}
+
+#[test]
+#[ignore = "50 MB: slow in debug builds; run with --ignored (or --release)"]
+fn fifty_megabyte_single_line() {
+    single_line(50_000_000);
+}
+
+#[test]
+fn a_million_empty_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "{}Um.{}Dois.",
+        "\n".repeat(1_000_000),
+        "\n".repeat(1_000_000)
+    );
+    let f = write(dir.path(), "empty.txt", text.as_bytes());
+    transcheck()
+        .args(["segment", "--lang", "pt"])
+        .arg(&f)
+        .assert()
+        .code(0)
+        .stdout("1000001:1\tUm.\n2000001:1\tDois.\n");
+}

@@ -4,9 +4,14 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use std::sync::LazyLock;
 use transcheck::input::{Document, decode};
 use transcheck::profile::Profile;
 use transcheck::segment::segment;
+
+/// Parsed once: parsing TOML on every input would dominate the run.
+static PROFILES: LazyLock<Vec<Profile>> =
+    LazyLock::new(|| ["pt", "en", "xx"].map(Profile::builtin).into());
 
 fuzz_target!(|data: &[u8]| {
     let text = match decode("fuzz.txt", data) {
@@ -15,8 +20,8 @@ fuzz_target!(|data: &[u8]| {
         Err(_) => String::from_utf8_lossy(data).into_owned(),
     };
     let doc = Document::from_text("fuzz.txt", &text);
-    for lang in ["pt", "en", "xx"] {
-        let segs = segment(&doc, &Profile::builtin(lang));
+    for profile in PROFILES.iter() {
+        let segs = segment(&doc, profile);
         check(&doc, &segs);
     }
 });

@@ -88,8 +88,6 @@ pub(crate) struct Sent {
     pub total: f64,
     /// Folded word tokens (for learning word pairs).
     pub words: Vec<String>,
-    /// Hardly any letters (OCR debris, rules, page numbers): likely unaligned.
-    pub junk: bool,
 }
 
 const QUOTES: &[char] = &['«', '»', '“', '”', '„', '"', '‹', '›', '‟', '「', '」'];
@@ -175,11 +173,8 @@ pub(crate) fn extract(side: &Side, keys: &mut Keys, terms: Option<&AhoCorasick>)
             }
             ids.sort_unstable();
             ids.dedup();
-            let len = s.chars().filter(|c| !c.is_whitespace()).count();
-            let letters = s.chars().filter(|c| c.is_alphabetic()).count();
             Sent {
-                junk: letters < 3 || letters * 2 < len,
-                len: len as f64,
+                len: s.chars().filter(|c| !c.is_whitespace()).count() as f64,
                 keys: ids.into_iter().map(|k| (k, 0.0)).collect(),
                 total: 0.0,
                 words: toks,

@@ -29,6 +29,44 @@ pub enum GoldError {
         line: usize,
         message: String,
     },
+    #[error(
+        "{path}:{line}: {side} sentence {index} does not exist ({side} has {count} sentences); are the gold links for these files, and are the files presegmented?"
+    )]
+    OutOfRange {
+        path: String,
+        line: usize,
+        side: &'static str,
+        index: usize,
+        count: usize,
+    },
+}
+
+/// Reads a gold link file and checks its indices against sentence counts.
+pub fn load_checked(
+    path: &Path,
+    sources: usize,
+    targets: usize,
+) -> Result<Vec<GoldLink>, GoldError> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|source| GoldError::Io {
+        path: name.clone(),
+        source,
+    })?;
+    let lines = parse_lines(&name, &text)?;
+    for (line, (s, t)) in &lines {
+        for (side, ids, count) in [("source", s, sources), ("target", t, targets)] {
+            if let Some(&index) = ids.iter().find(|&&x| x >= count) {
+                return Err(GoldError::OutOfRange {
+                    path: name,
+                    line: *line,
+                    side,
+                    index,
+                    count,
+                });
+            }
+        }
+    }
+    Ok(lines.into_iter().map(|x| x.1).collect())
 }
 
 /// Reads a gold link file.
@@ -42,6 +80,11 @@ pub fn load(path: &Path) -> Result<Vec<GoldLink>, GoldError> {
 
 /// Parses gold links; `path` only names the file in errors. Blank lines are skipped.
 pub fn parse(path: &str, text: &str) -> Result<Vec<GoldLink>, GoldError> {
+    Ok(parse_lines(path, text)?.into_iter().map(|x| x.1).collect())
+}
+
+/// Parses gold links with their 1-based line numbers.
+fn parse_lines(path: &str, text: &str) -> Result<Vec<(usize, GoldLink)>, GoldError> {
     let mut out = Vec::new();
     for (k, line) in text.lines().enumerate() {
         let t = line.trim();
@@ -58,7 +101,7 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<GoldLink>, GoldError> {
         };
         let src = parse_side(a).map_err(|m| err(format!("source side: {m}")))?;
         let tgt = parse_side(b).map_err(|m| err(format!("target side: {m}")))?;
-        out.push((src, tgt));
+        out.push((k + 1, (src, tgt)));
     }
     Ok(out)
 }
@@ -186,6 +229,19 @@ mod tests {
         assert!(e.contains("g:1:") && e.contains("`x`"), "{e}");
         let e = parse("g", "[0]:1\n").unwrap_err().to_string();
         assert!(e.contains("not a bracketed list"), "{e}");
+    }
+
+    #[test]
+    fn out_of_range_index_names_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("g.txt");
+        std::fs::write(&p, "[0]:[0]\n\n[1]:[5]\n").unwrap();
+        let e = load_checked(&p, 2, 3).unwrap_err().to_string();
+        assert!(
+            e.contains("g.txt:3:") && e.contains("target sentence 5"),
+            "{e}"
+        );
+        assert_eq!(load_checked(&p, 2, 6).unwrap().len(), 2);
     }
 
     #[test]

@@ -8,8 +8,8 @@
 //!   pass's confident 1-1 links (plain mean; 6.8 before that);
 //! - minus a reward for the weight of dictionary-free anchors the two sides
 //!   share, plus a penalty for anchor weight left unmatched ([`features`]);
-//! - the link type's prior, re-estimated per document from the first pass's
-//!   expected link counts; 1-0 and 0-1 links have a constant cost instead;
+//! - the link type's prior; 1-0 and 0-1 links have a constant cost instead,
+//!   lowered when the null link continues a run of null links on that side;
 //! - a penalty when a link's paragraph boundaries disagree between the sides
 //!   (only when both sides have paragraphs).
 //!
@@ -82,8 +82,6 @@ pub struct Params {
     /// Cost removed from a null link that continues a run of null links on
     /// the same side (omitted or added blocks come in one piece).
     pub gap_bonus: f64,
-    /// Null cost factor for junk lines (fewer than 3 letters or mostly non-letters).
-    pub junk_null: f64,
     /// Cost removed per unit of shared anchor weight.
     pub match_reward: f64,
     /// Cost added per unit of anchor weight left unmatched in a link.
@@ -103,11 +101,14 @@ pub struct Params {
     pub learn_pairs: bool,
     /// Re-estimate the length variance from the first pass (else keep 6.8).
     pub reestimate_variance: bool,
+    /// Re-estimate the length ratio from the first pass's non-null links.
+    pub reestimate_ratio: bool,
     /// Posterior a first-pass 1-1 link needs to train word pairs.
     pub train_posterior: f64,
-    /// Re-estimate link-type priors per document (weight of the global prior,
-    /// in links; 0 turns it off).
-    pub prior_strength: f64,
+    /// Least translation probability (both directions) of a learned pair.
+    pub pair_min_prob: f64,
+    /// Least number of training links a learned pair's source word is in.
+    pub pair_min_count: usize,
 }
 
 impl Default for Params {
@@ -127,22 +128,26 @@ impl Default for Params {
             ],
             null_cost: 4.5,
             gap_bonus: 1.5,
-            junk_null: 1.0,
             match_reward: 0.6,
             unmatched_penalty: 0.3,
             null_unmatched: 0.0,
             paragraph_penalty: 3.0,
             weights: ClassWeights::default(),
-            band: 30,
+            band: 20,
             temperature: 1.0,
             low_confidence: 0.5,
             learn_pairs: true,
             reestimate_variance: false,
             train_posterior: 0.9,
-            prior_strength: 0.0,
+            reestimate_ratio: true,
+            pair_min_prob: 0.3,
+            pair_min_count: 2,
         }
     }
 }
+
+/// Most sentences one side of a link may hold.
+const MAX_SPAN: usize = 4;
 
 /// Most cells the DP may use before it stops widening the band.
 const MAX_CELLS: usize = 40_000_000;
@@ -182,7 +187,13 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
 
     let ls: f64 = src.iter().map(|s| s.len).sum();
     let lt: f64 = tgt.iter().map(|s| s.len).sum();
-    let ratio = if ls > 0.0 && lt > 0.0 { lt / ls } else { 1.0 };
+    // Clamped: a lopsided pair (one sentence against a thousand) says nothing
+    // about the languages' length ratio.
+    let ratio = if ls > 0.0 && lt > 0.0 {
+        (lt / ls).clamp(0.25, 4.0)
+    } else {
+        1.0
+    };
     let mut model = Model {
         ratio,
         var: 6.8,
@@ -191,7 +202,7 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
 
     let coarse = coarse_path(&src, &tgt, &keys);
     let band = dp::Band::around(&coarse, n, m, p.band);
-    let (band, sol) = run(&src, &tgt, source, target, &model, p, band, n, m, p.band);
+    let sol = run(&src, &tgt, source, target, &model, p, band, n, m, p.band);
 
     // Re-estimate the variance from all 1-1 links (selecting confident ones
     // would bias it low); learn word pairs from the confident ones.
@@ -220,41 +231,32 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
         if var.is_finite() && var > 0.5 {
             model.var = var;
         }
-        if std::env::var_os("TRANSCHECK_DEBUG").is_some() {
-            eprintln!("var {var} ratio {ratio}");
+    }
+    if p.reestimate_ratio {
+        // The length ratio of the aligned text only: omitted or added blocks
+        // (null links) would skew the ratio of the totals.
+        let (mut a, mut b) = (0.0, 0.0);
+        for w in sol.path.windows(2) {
+            let ((i0, j0), (i1, j1)) = (w[0], w[1]);
+            if i1 > i0 && j1 > j0 {
+                a += src[i0..i1].iter().map(|s| s.len).sum::<f64>();
+                b += tgt[j0..j1].iter().map(|s| s.len).sum::<f64>();
+            }
+        }
+        if a > 0.0 && b > 0.0 {
+            model.ratio = (b / a).clamp(0.25, 4.0);
         }
     }
-    if p.prior_strength > 0.0 {
-        let kinds = kinds_of(&model.priors);
-        let total: f64 = sol.expected.iter().sum();
-        let mut new = Vec::new();
-        for (k, &(a, b, prior)) in model.priors.iter().enumerate() {
-            let Some(e) = kinds
-                .iter()
-                .position(|&x| x == (a, b))
-                .map(|x| sol.expected[x])
-            else {
-                continue;
-            };
-            let _ = k;
-            new.push((
-                a,
-                b,
-                (e + p.prior_strength * prior) / (total + p.prior_strength),
-            ));
-        }
-        model.priors = new;
-    }
-
-    let mut final_sol = sol;
-    let mut final_band = band;
+    let mut changed = (model.ratio - ratio).abs() > 0.01 * ratio || model.var != 6.8;
     if p.learn_pairs && ones.len() >= 5 {
+        // At most about 5000 training links, spread over the document.
+        let step = ones.len() / 5000 + 1;
         let train: Vec<(&[String], &[String])> = ones
             .iter()
-            .take(5000)
+            .step_by(step)
             .map(|&(i, j)| (src[i].words.as_slice(), tgt[j].words.as_slice()))
             .collect();
-        let learned = model1::learn_pairs(&train, 5, 0.3);
+        let learned = model1::learn_pairs(&train, 5, p.pair_min_prob, p.pair_min_count);
         if !learned.is_empty() {
             let mut src2 = raw_src;
             let mut tgt2 = raw_tgt;
@@ -262,14 +264,15 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
             features::weigh(&mut src2, &mut tgt2, &keys, &p.weights);
             src = src2;
             tgt = tgt2;
+            changed = true;
         }
-        let band = dp::Band::around(&final_sol.path, n, m, p.band);
-        let (b2, s2) = run(&src, &tgt, source, target, &model, p, band, n, m, p.band);
-        final_sol = s2;
-        final_band = b2;
     }
-    let _ = final_band;
-    links_of(&final_sol, p)
+    if !changed {
+        return links_of(&sol, p);
+    }
+    let band = dp::Band::around(&sol.path, n, m, p.band);
+    let sol = run(&src, &tgt, source, target, &model, p, band, n, m, p.band);
+    links_of(&sol, p)
 }
 
 fn null_link(source: Vec<usize>, target: Vec<usize>) -> Link {
@@ -284,7 +287,9 @@ fn null_link(source: Vec<usize>, target: Vec<usize>) -> Link {
 /// Link kinds searched: the priors' kinds plus 1-0 and 0-1.
 fn kinds_of(priors: &[(usize, usize, f64)]) -> Vec<dp::Kind> {
     let mut k: Vec<dp::Kind> = priors.iter().map(|&(a, b, _)| (a, b)).collect();
-    k.retain(|&(a, b)| a > 0 && b > 0);
+    k.retain(|&(a, b)| a > 0 && b > 0 && a <= MAX_SPAN && b <= MAX_SPAN);
+    k.sort_unstable();
+    k.dedup();
     k.push((1, 0));
     k.push((0, 1));
     k
@@ -326,7 +331,7 @@ fn run(
     n: usize,
     m: usize,
     mut w: usize,
-) -> (dp::Band, dp::Solution) {
+) -> dp::Solution {
     let kinds = kinds_of(&model.priors);
     loop {
         let scorer = Scorer::new(src, tgt, source, target, model, p, &band, n, m);
@@ -337,11 +342,10 @@ fn run(
         let next_w = w * 2;
         let wider = next_w * 2 * (n + 1) + band.cells() <= MAX_CELLS * 2;
         if complete && (!band.touches_edge(&sol.path, m, margin) || !wider) {
-            return (band, sol);
+            return sol;
         }
         if !wider {
-            // Cannot widen: fall back to a band around the diagonal corners.
-            return (band, sol);
+            return sol;
         }
         w = next_w;
         band = if complete {
@@ -358,8 +362,6 @@ struct Scorer<'a> {
     tgt_len: Vec<f64>,
     src_total: Vec<f64>,
     tgt_total: Vec<f64>,
-    src_junk: Vec<bool>,
-    tgt_junk: Vec<bool>,
     src_para: &'a [usize],
     tgt_para: &'a [usize],
     /// Paragraph penalty, scaled by how well the paragraph counts agree (0 = off).
@@ -369,7 +371,8 @@ struct Scorer<'a> {
     sim: Vec<f64>,
     sim_off: Vec<usize>,
     sim_lo: Vec<usize>,
-    prior_cost: std::collections::HashMap<(usize, usize), f64>,
+    /// −ln prior of link kind `(a, b)`, at `[a][b]`.
+    prior_cost: [[f64; MAX_SPAN + 1]; MAX_SPAN + 1],
     model: &'a Model,
     p: &'a Params,
 }
@@ -396,7 +399,7 @@ impl<'a> Scorer<'a> {
             }
             out
         };
-        let max_span = 4;
+        let max_span = MAX_SPAN;
         let mut sim = Vec::new();
         let mut sim_off = Vec::with_capacity(n + 1);
         let mut sim_lo = Vec::with_capacity(n);
@@ -421,19 +424,21 @@ impl<'a> Scorer<'a> {
             tgt_len: prefix(&mut tgt.iter().map(|s| s.len)),
             src_total: prefix(&mut src.iter().map(|s| s.total)),
             tgt_total: prefix(&mut tgt.iter().map(|s| s.total)),
-            src_junk: src.iter().map(|s| s.junk).collect(),
-            tgt_junk: tgt.iter().map(|s| s.junk).collect(),
             src_para: &source.paragraphs,
             tgt_para: &target.paragraphs,
             para_penalty,
             sim,
             sim_off,
             sim_lo,
-            prior_cost: model
-                .priors
-                .iter()
-                .map(|&(a, b, pr)| ((a, b), -(pr.max(1e-12)).ln()))
-                .collect(),
+            prior_cost: {
+                let mut c = [[f64::INFINITY; MAX_SPAN + 1]; MAX_SPAN + 1];
+                for &(a, b, pr) in &model.priors {
+                    if a <= MAX_SPAN && b <= MAX_SPAN {
+                        c[a][b] = -(pr.max(1e-12)).ln();
+                    }
+                }
+                c
+            },
             model,
             p,
         }
@@ -466,21 +471,14 @@ impl<'a> Scorer<'a> {
             } else {
                 self.tgt_total[j + b] - self.tgt_total[j]
             };
-            let junk = if a > 0 {
-                self.src_junk[i]
-            } else {
-                self.tgt_junk[j]
-            };
-            let base = if junk {
-                p.null_cost * p.junk_null
-            } else {
-                p.null_cost
-            };
-            return base + p.null_unmatched * unmatched;
+            return p.null_cost + p.null_unmatched * unmatched;
         }
         let ls = self.src_len[i + a] - self.src_len[i];
         let lt = self.tgt_len[j + b] - self.tgt_len[j];
-        let mut c = self.prior_cost.get(&(a, b)).copied().unwrap_or(20.0);
+        let mut c = match self.prior_cost.get(a).and_then(|r| r.get(b)) {
+            Some(&x) if x.is_finite() => x,
+            _ => return f64::INFINITY,
+        };
         c += length_cost(ls, lt, self.model.ratio, self.model.var);
         let mut shared = 0.0;
         for s in i..i + a {
@@ -619,4 +617,382 @@ fn add_learned(src: &mut [Sent], tgt: &mut [Sent], pairs: &[(String, String)], k
     };
     add(src, &by_src);
     add(tgt, &by_tgt);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A fake translation: long words reversed (so they are not identical),
+    /// names and numbers kept.
+    fn tr(s: &str) -> String {
+        s.split(' ')
+            .map(|w| {
+                let starts_upper = w.chars().next().is_some_and(char::is_uppercase);
+                if w.len() >= 4 && !starts_upper && w.chars().all(char::is_alphabetic) {
+                    w.chars().rev().collect()
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    const NAMES: &[&str] = &[
+        "Almeida",
+        "Brandt",
+        "Castro",
+        "Duarte",
+        "Eriksen",
+        "Fonseca",
+        "Garnier",
+        "Holm",
+        "Ibsen",
+        "Jansen",
+        "Kowalski",
+        "Lindqvist",
+        "Moreau",
+        "Nakamura",
+        "Oliveira",
+        "Petrov",
+        "Quintana",
+        "Rossi",
+        "Silva",
+        "Tanaka",
+        "Ueda",
+        "Vargas",
+        "Weber",
+        "Xavier",
+        "Yilmaz",
+        "Zanetti",
+    ];
+
+    /// Source sentence `k`: a name, a number and filler of varying length.
+    fn sentence(k: usize) -> String {
+        let filler = [
+            "river", "mountain", "council", "harvest", "station", "market",
+        ];
+        let words: Vec<&str> = (0..(4 + (k * 7) % 13))
+            .map(|x| filler[(x + k) % 6])
+            .collect();
+        format!(
+            "{} met {} people near the {} today.",
+            NAMES[k % NAMES.len()],
+            100 + k * 37,
+            words.join(" ")
+        )
+    }
+
+    fn side<'a>(s: &'a [String], p: &'a Profile) -> Side<'a> {
+        Side {
+            sentences: s.iter().map(String::as_str).collect(),
+            paragraphs: vec![0; s.len()],
+            profile: p,
+        }
+    }
+
+    fn pairs(links: &[Link]) -> Vec<(Vec<usize>, Vec<usize>)> {
+        links
+            .iter()
+            .map(|l| (l.source.clone(), l.target.clone()))
+            .collect()
+    }
+
+    /// Links cover both sides exactly once, in order, without crossing.
+    fn assert_valid(links: &[Link], n: usize, m: usize) {
+        let (mut i, mut j) = (0, 0);
+        for l in links {
+            assert!(!(l.source.is_empty() && l.target.is_empty()), "empty link");
+            for &s in &l.source {
+                assert_eq!(s, i, "source out of order in {links:?}");
+                i += 1;
+            }
+            for &t in &l.target {
+                assert_eq!(t, j, "target out of order in {links:?}");
+                j += 1;
+            }
+            assert!((0.0..=1.0).contains(&l.score), "{}", l.score);
+            assert_eq!(l.low_confidence, l.score < Params::default().low_confidence);
+        }
+        assert_eq!((i, j), (n, m));
+    }
+
+    #[test]
+    fn recovers_link_types() {
+        let src: Vec<String> = (0..30).map(sentence).collect();
+        let mut tgt = Vec::new();
+        let mut expect = Vec::new();
+        let mut k = 0;
+        while k < src.len() {
+            let j = tgt.len();
+            match k {
+                // 1-2: a sentence split in two at a comma-like point.
+                5 | 17 => {
+                    let t = tr(&src[k]);
+                    let words: Vec<&str> = t.split(' ').collect();
+                    let mid = words.len() / 2;
+                    tgt.push(format!("{}.", words[..mid].join(" ")));
+                    tgt.push(words[mid..].join(" "));
+                    expect.push((vec![k], vec![j, j + 1]));
+                }
+                // 2-1: two sentences merged.
+                9 | 22 => {
+                    tgt.push(format!("{} {}", tr(&src[k]), tr(&src[k + 1])));
+                    expect.push((vec![k, k + 1], vec![j]));
+                    k += 1;
+                }
+                // 1-0: a sentence left out.
+                13 => expect.push((vec![k], vec![])),
+                // 0-1: a sentence added before this one.
+                26 => {
+                    tgt.push("Völlig anders: keine Entsprechung hier vorhanden.".into());
+                    tgt.push(tr(&src[k]));
+                    expect.push((vec![], vec![j]));
+                    expect.push((vec![k], vec![j + 1]));
+                }
+                _ => {
+                    tgt.push(tr(&src[k]));
+                    expect.push((vec![k], vec![j]));
+                }
+            }
+            k += 1;
+        }
+        let p = Profile::builtin("xx");
+        let links = align(&side(&src, &p), &side(&tgt, &p), &AlignOptions::default());
+        assert_valid(&links, src.len(), tgt.len());
+        assert_eq!(pairs(&links), expect);
+    }
+
+    #[test]
+    fn recovers_one_three_and_two_two() {
+        let p = Profile::builtin("xx");
+        let mut src: Vec<String> = (0..12).map(sentence).collect();
+        src[4] = "Almeida, Brandt and Castro arrived with 11 and 22 and 33 guests from the river council market station.".into();
+        src[8] = "Weber spoke first about the long mountain road.".into();
+        src[9] = "Xavier answered 4242 times about the harvest and the river.".into();
+        let mut tgt: Vec<String> = Vec::new();
+        for (k, s) in src.iter().enumerate() {
+            match k {
+                4 => {
+                    tgt.push("Almeida arrived with 11 guests.".into());
+                    tgt.push("Brandt arrived with 22 guests.".into());
+                    tgt.push("Castro arrived with 33 guests from the revir licnuoc tekram noitats.".into());
+                }
+                8 => tgt.push("Weber spoke first about the long".into()),
+                9 => tgt.push("niatnuom road, and Xavier answered 4242 times about the tsevrah and the revir.".into()),
+                _ => tgt.push(tr(s)),
+            }
+        }
+        let links = align(&side(&src, &p), &side(&tgt, &p), &AlignOptions::default());
+        assert_valid(&links, src.len(), tgt.len());
+        let got = pairs(&links);
+        assert!(got.contains(&(vec![4], vec![4, 5, 6])), "{got:?}");
+        assert!(
+            got.contains(&(vec![8, 9], vec![10, 11])) || got.contains(&(vec![8, 9], vec![10])),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn confident_links_on_a_clean_pair() {
+        let p = Profile::builtin("xx");
+        let src: Vec<String> = (0..20).map(sentence).collect();
+        let tgt: Vec<String> = src.iter().map(|s| tr(s)).collect();
+        let links = align(&side(&src, &p), &side(&tgt, &p), &AlignOptions::default());
+        assert_valid(&links, 20, 20);
+        assert!(
+            links.iter().all(|l| l.kind() == "1-1" && l.score > 0.8),
+            "{links:?}"
+        );
+    }
+
+    #[test]
+    fn empty_and_lopsided_sides() {
+        let p = Profile::builtin("xx");
+        let one = vec!["Almeida met 100 people.".to_string()];
+        let none: Vec<String> = Vec::new();
+        let many: Vec<String> = (0..1000).map(sentence).collect();
+        for (a, b) in [
+            (&none, &none),
+            (&one, &none),
+            (&none, &many),
+            (&one, &many),
+            (&many, &one),
+        ] {
+            let links = align(&side(a, &p), &side(b, &p), &AlignOptions::default());
+            assert_valid(&links, a.len(), b.len());
+        }
+        let links = align(&side(&one, &p), &side(&many, &p), &AlignOptions::default());
+        // The one sentence goes with its own translation (sentence 0 of many).
+        let l = links.iter().find(|l| l.source == [0]);
+        assert!(l.is_some_and(|l| l.target.contains(&0)), "{l:?}");
+    }
+
+    #[test]
+    fn paragraphs_guide_and_never_break() {
+        let p = Profile::builtin("xx");
+        // Equal-length sentences without anchors: only paragraphs tell that
+        // target 2 is added at the start of the second paragraph.
+        let src: Vec<String> = [
+            "aaaa bbbb cccc.",
+            "dddd eeee ffff.",
+            "gggg hhhh iiii.",
+            "jjjj kkkk llll.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let tgt: Vec<String> = [
+            "mmmm nnnn oooo.",
+            "pppp qqqq rrrr.",
+            "ssss tttt uuuu.",
+            "vvvv wwww xxxx.",
+            "yyyy zzzz abab.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let s = Side {
+            paragraphs: vec![0, 0, 1, 1],
+            ..side(&src, &p)
+        };
+        let t = Side {
+            paragraphs: vec![0, 0, 1, 1, 1],
+            ..side(&tgt, &p)
+        };
+        let links = align(&s, &t, &AlignOptions::default());
+        assert_valid(&links, 4, 5);
+        assert!(
+            links.iter().all(|l| {
+                let sp: Vec<usize> = l.source.iter().map(|&i| s.paragraphs[i]).collect();
+                let tp: Vec<usize> = l.target.iter().map(|&j| t.paragraphs[j]).collect();
+                sp.iter()
+                    .chain(&tp)
+                    .all(|&x| x == sp.first().or(tp.first()).copied().unwrap_or(x))
+            }),
+            "{links:?}"
+        );
+        // One side without paragraphs, or different counts: still valid.
+        let t0 = Side {
+            paragraphs: vec![0; 5],
+            ..side(&tgt, &p)
+        };
+        assert_valid(&align(&s, &t0, &AlignOptions::default()), 4, 5);
+        let t9 = Side {
+            paragraphs: vec![0, 1, 2, 3, 9],
+            ..side(&tgt, &p)
+        };
+        assert_valid(&align(&s, &t9, &AlignOptions::default()), 4, 5);
+        // Paragraph list of the wrong length is ignored, not indexed.
+        let bad = Side {
+            paragraphs: vec![0],
+            ..side(&tgt, &p)
+        };
+        assert_valid(&align(&s, &bad, &AlignOptions::default()), 4, 5);
+    }
+
+    #[test]
+    fn glossary_pairs_anchor_links() {
+        let p = Profile::builtin("xx");
+        let src: Vec<String> = [
+            "Der Vorstand tagt.",
+            "Die Bank zahlt.",
+            "Der Vorstand geht.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let tgt: Vec<String> = [
+            "Le conseil siège.",
+            "La caisse paie bien.",
+            "Le conseil part.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let opts = AlignOptions {
+            term_pairs: vec![("Vorstand".into(), "conseil".into())],
+        };
+        let links = align(&side(&src, &p), &side(&tgt, &p), &opts);
+        assert_valid(&links, 3, 3);
+        assert_eq!(
+            pairs(&links),
+            vec![(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2])]
+        );
+    }
+
+    #[test]
+    fn length_model_by_hand() {
+        assert!(ln_erfc(0.0).abs() < 1e-6);
+        // erfc(1) = 0.157299207...
+        assert!((ln_erfc(1.0) - 0.157_299_207f64.ln()).abs() < 1e-6);
+        // ln erfc(10) ≈ −100 − ln(10·√π) + ln(1 − 1/200) ≈ −102.880
+        assert!((ln_erfc(10.0) + 102.880).abs() < 1e-2);
+        assert!(length_cost(10.0, 10.0, 1.0, 6.8).abs() < 1e-6);
+        // δ = (20 − 10) / sqrt(6.8 · 15) ≈ 0.990; cost = −ln(2(1 − Φ(0.990))) ≈ 1.133.
+        let c = length_cost(10.0, 20.0, 1.0, 6.8);
+        assert!((c - 1.133).abs() < 0.005, "{c}");
+    }
+
+    #[test]
+    fn large_omission_leaves_the_diagonal() {
+        // 80 source sentences have no translation: the path must run 80 cells
+        // off the diagonal, far outside the initial band.
+        let p = Profile::builtin("xx");
+        let src: Vec<String> = (0..300)
+            .map(|k| format!("{} {}", sentence(k), 5000 + k))
+            .collect();
+        let tgt: Vec<String> = src
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !(100..180).contains(k))
+            .map(|(_, s)| tr(s))
+            .collect();
+        let links = align(&side(&src, &p), &side(&tgt, &p), &AlignOptions::default());
+        assert_valid(&links, 300, 220);
+        let got = pairs(&links);
+        assert!(got.contains(&(vec![99], vec![99])), "{got:?}");
+        assert!(got.contains(&(vec![180], vec![100])), "{got:?}");
+        assert!((100..180).all(|k| got.contains(&(vec![k], vec![]))));
+    }
+
+    #[test]
+    fn coarse_path_follows_hapax_anchors() {
+        let p = Profile::builtin("xx");
+        let src: Vec<String> = (0..10).map(sentence).collect();
+        let mut tgt: Vec<String> = (0..10).map(|k| tr(&sentence(k))).collect();
+        for _ in 0..5 {
+            tgt.insert(0, "Nichts.".into());
+        }
+        let mut keys = Keys::default();
+        let mut a = features::extract(&side(&src, &p), &mut keys, None);
+        let mut b = features::extract(&side(&tgt, &p), &mut keys, None);
+        features::weigh(&mut a, &mut b, &keys, &ClassWeights::default());
+        let path = coarse_path(&a, &b, &keys);
+        assert_eq!(path.first(), Some(&(0, 0)));
+        assert_eq!(path.last(), Some(&(10, 15)));
+        assert!(path.contains(&(3, 8)), "{path:?}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn alignment_covers_every_sentence_in_order(
+            src in proptest::collection::vec("[a-e ]{0,30}[.?!]?", 0..25),
+            tgt in proptest::collection::vec("[a-e0-9 ]{0,30}[.?!]?", 0..25),
+            para in 0usize..3,
+        ) {
+            let p = Profile::builtin("xx");
+            let mut s = side(&src, &p);
+            let mut t = side(&tgt, &p);
+            if para > 0 {
+                s.paragraphs = (0..src.len()).map(|k| k / 3).collect();
+                t.paragraphs = (0..tgt.len()).map(|k| k / (para + 1)).collect();
+            }
+            let links = align(&s, &t, &AlignOptions::default());
+            assert_valid(&links, src.len(), tgt.len());
+        }
+    }
 }

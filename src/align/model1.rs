@@ -22,54 +22,65 @@ impl Vocab {
     }
 }
 
-/// `t(f | e)` after a few EM iterations, for sentence pairs of word ids.
-/// Source sentences get a NULL word (`u32::MAX`).
-fn train(pairs: &[(Vec<u32>, Vec<u32>)], iterations: usize) -> HashMap<(u32, u32), f64> {
-    let mut t: HashMap<(u32, u32), f64> = HashMap::new();
+/// `t(f | e)` after a few EM iterations, for sentence pairs of word ids;
+/// `vocab` is the number of source word ids. Source sentences get a NULL word
+/// (id `vocab`). Returns the word pairs and their probabilities.
+fn train(
+    pairs: &[(Vec<u32>, Vec<u32>)],
+    vocab: usize,
+    iterations: usize,
+) -> (Vec<(u32, u32)>, Vec<f64>) {
+    let null = vocab as u32;
+    let mut ids: HashMap<(u32, u32), u32> = HashMap::new();
+    let mut words: Vec<(u32, u32)> = Vec::new();
+    // For each sentence pair and target word, the pair ids of (e, f) for every
+    // source word e and NULL, laid out flat.
+    let mut layout: Vec<Vec<u32>> = Vec::with_capacity(pairs.len());
     for (e, f) in pairs {
+        let mut v = Vec::with_capacity(f.len() * (e.len() + 1));
         for &fw in f {
-            for &ew in e.iter().chain(std::iter::once(&u32::MAX)) {
-                t.insert((ew, fw), 1.0);
+            for &ew in e.iter().chain(std::iter::once(&null)) {
+                let id = *ids.entry((ew, fw)).or_insert_with(|| {
+                    words.push((ew, fw));
+                    (words.len() - 1) as u32
+                });
+                v.push(id);
             }
         }
+        layout.push(v);
     }
+    let mut t = vec![1.0; words.len()];
+    let mut count = vec![0.0; words.len()];
+    let mut total = vec![0.0; vocab + 1];
     for _ in 0..iterations {
-        let mut count: HashMap<(u32, u32), f64> = HashMap::with_capacity(t.len());
-        let mut total: HashMap<u32, f64> = HashMap::new();
-        for (e, f) in pairs {
-            for &fw in f {
-                let z: f64 = e
-                    .iter()
-                    .chain(std::iter::once(&u32::MAX))
-                    .map(|&ew| t.get(&(ew, fw)).copied().unwrap_or(0.0))
-                    .sum();
+        count.iter_mut().for_each(|x| *x = 0.0);
+        total.iter_mut().for_each(|x| *x = 0.0);
+        for ((e, _), v) in pairs.iter().zip(&layout) {
+            for row in v.chunks(e.len() + 1) {
+                let z: f64 = row.iter().map(|&id| t[id as usize]).sum();
                 if z <= 0.0 {
                     continue;
                 }
-                for &ew in e.iter().chain(std::iter::once(&u32::MAX)) {
-                    let p = t.get(&(ew, fw)).copied().unwrap_or(0.0) / z;
-                    *count.entry((ew, fw)).or_insert(0.0) += p;
-                    *total.entry(ew).or_insert(0.0) += p;
+                for &id in row {
+                    let p = t[id as usize] / z;
+                    count[id as usize] += p;
+                    total[words[id as usize].0 as usize] += p;
                 }
             }
         }
-        for (k, v) in t.iter_mut() {
-            let tot = total.get(&k.0).copied().unwrap_or(0.0);
-            *v = if tot > 0.0 {
-                count.get(k).copied().unwrap_or(0.0) / tot
-            } else {
-                0.0
-            };
+        for (id, x) in t.iter_mut().enumerate() {
+            let tot = total[words[id].0 as usize];
+            *x = if tot > 0.0 { count[id] / tot } else { 0.0 };
         }
     }
-    t
+    (words, t)
 }
 
-/// Best partner of each word under `t`, with its probability.
-fn best(t: &HashMap<(u32, u32), f64>) -> HashMap<u32, (u32, f64)> {
+/// Best partner of each word under `t`, with its probability (NULL excluded).
+fn best(words: &[(u32, u32)], t: &[f64], null: u32) -> HashMap<u32, (u32, f64)> {
     let mut out: HashMap<u32, (u32, f64)> = HashMap::new();
-    for (&(e, f), &p) in t {
-        if e == u32::MAX {
+    for (&(e, f), &p) in words.iter().zip(t) {
+        if e == null {
             continue;
         }
         let entry = out.entry(e).or_insert((f, p));
@@ -89,6 +100,7 @@ pub(crate) fn learn_pairs(
     pairs: &[(&[String], &[String])],
     iterations: usize,
     min_prob: f64,
+    min_count: usize,
 ) -> Vec<(String, String)> {
     let mut sv = Vocab::default();
     let mut tv = Vocab::default();
@@ -108,13 +120,15 @@ pub(crate) fn learn_pairs(
             (a, b)
         })
         .collect();
-    let fwd = best(&train(&ids, iterations));
+    let (w, t) = train(&ids, sv.words.len(), iterations);
+    let fwd = best(&w, &t, sv.words.len() as u32);
     let rev_ids: Vec<(Vec<u32>, Vec<u32>)> =
         ids.iter().map(|(a, b)| (b.clone(), a.clone())).collect();
-    let rev = best(&train(&rev_ids, iterations));
+    let (w, t) = train(&rev_ids, tv.words.len(), iterations);
+    let rev = best(&w, &t, tv.words.len() as u32);
     let mut out = Vec::new();
     for (&e, &(f, p)) in &fwd {
-        if p < min_prob || freq.get(&e).copied().unwrap_or(0) < 2 {
+        if p < min_prob || freq.get(&e).copied().unwrap_or(0) < min_count {
             continue;
         }
         if let Some(&(e2, q)) = rev.get(&f)
@@ -152,7 +166,7 @@ mod tests {
             .iter()
             .map(|(a, b)| (a.as_slice(), b.as_slice()))
             .collect();
-        let got = learn_pairs(&pairs, 5, 0.3);
+        let got = learn_pairs(&pairs, 5, 0.3, 2);
         assert!(got.contains(&("hund".into(), "chien".into())), "{got:?}");
         assert!(got.contains(&("katze".into(), "chatte".into())), "{got:?}");
         assert!(!got.iter().any(|(e, f)| e == "hund" && f == "dort"));
@@ -160,6 +174,6 @@ mod tests {
 
     #[test]
     fn no_data_no_pairs() {
-        assert!(learn_pairs(&[], 5, 0.3).is_empty());
+        assert!(learn_pairs(&[], 5, 0.3, 2).is_empty());
     }
 }

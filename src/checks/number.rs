@@ -27,23 +27,114 @@ impl Check for NumberCheck {
         Severity::Error
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for v in &ctx.views {
+        let sx = numbers::Extractor::new(ctx.source_profile);
+        let tx = numbers::Extractor::new(ctx.target_profile);
+        let mut links: Vec<Sides> = ctx
+            .views
+            .iter()
+            .map(|v| {
+                let src = sx.extract(&v.source.text);
+                let tgt = tx.extract(&v.target.text);
+                Sides {
+                    link: v.index,
+                    src_text: &v.source.text,
+                    tgt_text: &v.target.text,
+                    su: vec![false; src.len()],
+                    tu: vec![false; tgt.len()],
+                    src,
+                    tgt,
+                    sp: ctx.source_profile,
+                    tp: ctx.target_profile,
+                    findings: Vec::new(),
+                }
+            })
+            .collect();
+        for l in &mut links {
+            l.match_within();
+        }
+        // A sentence boundary misplaced by the alignment moves a number into
+        // the next link: what one link lacks and its neighbour has extra is
+        // not a translation error.
+        for k in 1..links.len() {
+            let (a, b) = links.split_at_mut(k);
+            if let (Some(a), Some(b)) = (a.last_mut(), b.first_mut()) {
+                rescue(&a.src, &mut a.su, &b.tgt, &mut b.tu);
+                rescue(&b.src, &mut b.su, &a.tgt, &mut a.tu);
+            }
+        }
+        for l in &mut links {
             // 1-0 and 0-1 links are the omission and addition rules' business.
-            if v.source.is_empty() || v.target.is_empty() {
+            if l.src_text.is_empty() || l.tgt_text.is_empty() {
                 continue;
             }
-            let src = numbers::extract(&v.source.text, ctx.source_profile);
-            let tgt = numbers::extract(&v.target.text, ctx.target_profile);
-            let side = Sides {
-                link: v.index,
-                src_text: &v.source.text,
-                tgt_text: &v.target.text,
-                src: &src,
-                tgt: &tgt,
-                sp: ctx.source_profile,
-                tp: ctx.target_profile,
-            };
-            side.compare(out);
+            l.report();
+            out.append(&mut l.findings);
+        }
+    }
+}
+
+/// A date whose month, day and year all appear, unused, on the other side
+/// ("no dia 4, em março" against "on March 4").
+fn match_date_pieces(
+    dates: &[NumberMention],
+    du: &mut [bool],
+    others: &[NumberMention],
+    ou: &mut [bool],
+) {
+    for (i, d) in dates.iter().enumerate() {
+        if du[i] {
+            continue;
+        }
+        let (month, day, year) = match d.kind {
+            NumberKind::Date { month, day, year } => (month, day, year),
+            _ => continue,
+        };
+        let mut taken: Vec<usize> = Vec::new();
+        let find = |pred: &dyn Fn(&NumberMention) -> bool, taken: &mut Vec<usize>| {
+            let k = (0..others.len()).find(|&k| !ou[k] && !taken.contains(&k) && pred(&others[k]));
+            if let Some(k) = k {
+                taken.push(k);
+            }
+            k.is_some()
+        };
+        let mut ok = find(
+            &|m| matches!(m.kind, NumberKind::Month(x) if x == month),
+            &mut taken,
+        );
+        if let Some(dd) = day {
+            ok &= find(
+                &|m| {
+                    (is_numeric(&m.kind) || matches!(m.kind, NumberKind::Day(_)))
+                        && approx(m.value, f64::from(dd))
+                },
+                &mut taken,
+            );
+        }
+        if let Some(y) = year {
+            ok &= find(
+                &|m| is_numeric(&m.kind) && approx(m.value, f64::from(y)),
+                &mut taken,
+            );
+        }
+        if ok {
+            du[i] = true;
+            for k in taken {
+                ou[k] = true;
+            }
+        }
+    }
+}
+
+/// Pairs unmatched strong mentions of one link's source with those of
+/// another link's target.
+fn rescue(src: &[NumberMention], su: &mut [bool], tgt: &[NumberMention], tu: &mut [bool]) {
+    for (i, s) in src.iter().enumerate() {
+        if su[i] || s.weak {
+            continue;
+        }
+        if let Some(j) = (0..tgt.len()).find(|&j| !tu[j] && !tgt[j].weak && same(s, &tgt[j])) {
+            su[i] = true;
+            tu[j] = true;
         }
     }
 }
@@ -66,6 +157,7 @@ fn is_numeric(k: &NumberKind) -> bool {
         k,
         NumberKind::Plain
             | NumberKind::Percent
+            | NumberKind::PercentagePoints
             | NumberKind::Currency(_)
             | NumberKind::Ordinal
             | NumberKind::Fraction
@@ -91,12 +183,18 @@ fn same(a: &NumberMention, b: &NumberMention) -> bool {
             },
         ) => m1 == m2 && d1 == d2 && y1 == y2,
         (Month(m1), Month(m2)) => m1 == m2,
+        (Day(d), Date { day: Some(x), .. }) | (Date { day: Some(x), .. }, Day(d)) => d == x,
+        (Day(d1), Day(d2)) => d1 == d2,
+        (Day(_), k) | (k, Day(_)) if is_numeric(k) => approx(a.value, b.value),
         (Time { .. }, Time { .. }) => same_time(a, b),
         (Time { .. }, k) if is_numeric(k) => time_hour_matches(a, b.value),
         (k, Time { .. }) if is_numeric(k) => time_hour_matches(b, a.value),
         (Vague, Vague) => magnitude(a.value) == magnitude(b.value),
         (Decade, Decade) => approx(a.value % 100.0, b.value % 100.0),
         (Decade, k) | (k, Decade) if is_numeric(k) => approx(a.value, b.value),
+        // "metade" as "50%", "um terço" as "33%".
+        (Fraction, Percent) => (a.value * 100.0 - b.value).abs() <= 0.5,
+        (Percent, Fraction) => (b.value * 100.0 - a.value).abs() <= 0.5,
         (k1, k2) if is_numeric(k1) && is_numeric(k2) => approx(a.value, b.value),
         _ => false,
     }
@@ -138,7 +236,7 @@ fn time_hour_matches(t: &NumberMention, v: f64) -> bool {
 /// that pairs with the other: dates with dates, quantities with quantities.
 fn class(k: &NumberKind) -> u8 {
     match k {
-        NumberKind::Date { .. } | NumberKind::Month(_) => 1,
+        NumberKind::Date { .. } | NumberKind::Month(_) | NumberKind::Day(_) => 1,
         NumberKind::Vague => 2,
         NumberKind::Time { .. } => 3,
         NumberKind::Decade => 4,
@@ -146,35 +244,31 @@ fn class(k: &NumberKind) -> u8 {
     }
 }
 
+/// One link's mentions and which of them found their match.
 struct Sides<'a> {
     link: usize,
     src_text: &'a str,
     tgt_text: &'a str,
-    src: &'a [NumberMention],
-    tgt: &'a [NumberMention],
+    src: Vec<NumberMention>,
+    tgt: Vec<NumberMention>,
+    su: Vec<bool>,
+    tu: Vec<bool>,
     sp: &'a Profile,
     tp: &'a Profile,
-}
-
-/// How a mention was matched.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Used {
-    No,
-    Yes,
+    findings: Vec<Finding>,
 }
 
 impl Sides<'_> {
-    fn compare(&self, out: &mut Vec<Finding>) {
-        let mut su = vec![Used::No; self.src.len()];
-        let mut tu = vec![Used::No; self.tgt.len()];
-        let mut findings = Vec::new();
-
+    /// Matches the mentions of the link against each other.
+    fn match_within(&mut self) {
+        let mut su = std::mem::take(&mut self.su);
+        let mut tu = std::mem::take(&mut self.tu);
         // 1. Strong against strong.
-        self.pass(&mut su, &mut tu, |s, t| !s.weak && !t.weak);
+        let mut pairs = self.pass(&mut su, &mut tu, |s, t| !s.weak && !t.weak && same(s, t));
         // 2. A target number that reads right only in the other convention
         //    ("1.000" in English for a thousand).
         for (j, t) in self.tgt.iter().enumerate() {
-            if tu[j] == Used::Yes {
+            if tu[j] {
                 continue;
             }
             let Some(d) = &t.digits else { continue };
@@ -184,45 +278,173 @@ impl Sides<'_> {
             let scale = t.scale.as_ref().map_or(1.0, |s| s.1);
             let alt_value = alt * scale;
             if let Some(i) = (0..self.src.len()).find(|&i| {
-                su[i] == Used::No
-                    && is_numeric(&self.src[i].kind)
-                    && approx(self.src[i].value, alt_value)
+                !su[i] && is_numeric(&self.src[i].kind) && approx(self.src[i].value, alt_value)
             }) {
-                su[i] = Used::Yes;
-                tu[j] = Used::Yes;
+                su[i] = true;
+                tu[j] = true;
+                // A target language of unknown convention may use either.
+                if self.tp.numbers.decimal.is_empty() {
+                    continue;
+                }
                 let mut dd = d.clone();
                 dd.decimals = decimals;
                 dd.group_sep = if grouped { Some(',') } else { None };
-                findings.push(self.convention(Some(i), t, &dd, alt));
+                let f = self.convention(Some(i), t, &dd, alt);
+                self.findings.push(f);
             }
         }
-        // 3. Strong against weak, either way.
-        self.pass(&mut su, &mut tu, |s, t| s.weak != t.weak);
+        // 3. Strong against weak, either way, then weak against weak.
+        pairs.extend(self.pass(&mut su, &mut tu, |s, t| s.weak != t.weak && same(s, t)));
+        self.pass(&mut su, &mut tu, |s, t| s.weak && t.weak && same(s, t));
+        // "uma dezena" against "ten", "milhares" against "3,000": a vague
+        // quantity confirms an exact one of its size.
+        self.pass(&mut su, &mut tu, |s, t| {
+            !s.weak
+                && !t.weak
+                && (s.kind == NumberKind::Vague) != (t.kind == NumberKind::Vague)
+                && is_numeric(if s.kind == NumberKind::Vague {
+                    &t.kind
+                } else {
+                    &s.kind
+                })
+                && magnitude(s.value) == magnitude(t.value)
+        });
         // 4. A date on one side written as separate pieces on the other.
-        self.match_date_pieces(&mut su, &mut tu, true);
-        self.match_date_pieces(&mut su, &mut tu, false);
-
-        // Matched numbers written in the source's convention.
+        match_date_pieces(&self.src, &mut su, &self.tgt, &mut tu);
+        match_date_pieces(&self.tgt, &mut tu, &self.src, &mut su);
+        // "no último dia 30" as "on Jan. 30": the translation may name the
+        // month the source leaves to context (not the other way round).
         for (j, t) in self.tgt.iter().enumerate() {
-            if tu[j] != Used::Yes {
+            let NumberKind::Date { day: Some(d), .. } = t.kind else {
+                continue;
+            };
+            if tu[j] {
+                continue;
+            }
+            let src_has_month = (0..self.src.len()).any(|i| {
+                !su[i]
+                    && matches!(
+                        self.src[i].kind,
+                        NumberKind::Month(_) | NumberKind::Date { .. }
+                    )
+            });
+            if src_has_month {
+                continue;
+            }
+            if let Some(i) = (0..self.src.len()).find(|&i| {
+                !su[i]
+                    && matches!(self.src[i].kind, NumberKind::Plain | NumberKind::Ordinal)
+                    && self.src[i].digits.is_some()
+                    && approx(self.src[i].value, f64::from(d))
+            }) {
+                su[i] = true;
+                tu[j] = true;
+            }
+        }
+        self.su = su;
+        self.tu = tu;
+        self.currency_changes(&pairs);
+    }
+
+    /// Same amount, other money: "R$ 500 milhões" as "$500 million"; same
+    /// number, other unit: "2 pontos percentuais" as "2%".
+    fn currency_changes(&mut self, pairs: &[(usize, usize)]) {
+        for &(i, j) in pairs {
+            let (s, t) = (&self.src[i], &self.tgt[j]);
+            if matches!(
+                (&s.kind, &t.kind),
+                (NumberKind::Percent, NumberKind::PercentagePoints)
+                    | (NumberKind::PercentagePoints, NumberKind::Percent)
+            ) {
+                let mut f = self
+                    .base(
+                        Severity::Error,
+                        format!(
+                            "percent and percentage points confused: {} in the source, {} in the target",
+                            s.raw, t.raw
+                        ),
+                    )
+                    .source_span(s.start..s.end)
+                    .target_span(t.start..t.end);
+                if let Some(r) = numbers::render(s, self.tp) {
+                    f = f.suggestion(r.clone()).expected(r);
+                }
+                self.findings.push(f);
+                continue;
+            }
+            // "3%" as "3": the percent sign dropped (or added).
+            let percent = |k: &NumberKind| matches!(k, NumberKind::Percent);
+            if (percent(&s.kind) != percent(&t.kind))
+                && matches!(s.kind, NumberKind::Percent | NumberKind::Plain)
+                && matches!(t.kind, NumberKind::Percent | NumberKind::Plain)
+                && s.digits.is_some()
+                && t.digits.is_some()
+            {
+                let mut f = self
+                    .base(
+                        Severity::Warning,
+                        format!(
+                            "percent sign: {} in the source, {} in the target",
+                            s.raw, t.raw
+                        ),
+                    )
+                    .source_span(s.start..s.end)
+                    .target_span(t.start..t.end);
+                if let Some(r) = numbers::render(s, self.tp) {
+                    f = f.suggestion(r.clone()).expected(r);
+                }
+                self.findings.push(f);
+                continue;
+            }
+            let (NumberKind::Currency(a), NumberKind::Currency(b)) = (&s.kind, &t.kind) else {
+                continue;
+            };
+            // Only ISO codes from the profiles' tables, not bare symbols.
+            let iso = |c: &str| c.len() == 3 && c.chars().all(|x| x.is_ascii_uppercase());
+            if a == b || !iso(a) || !iso(b) {
+                continue;
+            }
+            let mut f = self
+                .base(
+                    Severity::Error,
+                    format!(
+                        "currency changed: {} ({a}) in the source, {} ({b}) in the target",
+                        s.raw, t.raw
+                    ),
+                )
+                .source_span(s.start..s.end)
+                .target_span(t.start..t.end);
+            if let Some(r) = numbers::render(s, self.tp) {
+                f = f.suggestion(r.clone()).expected(r);
+            }
+            self.findings.push(f);
+        }
+    }
+
+    /// Reports what is left: numbers in the wrong convention, changed,
+    /// missing and added.
+    fn report(&mut self) {
+        let mut findings = Vec::new();
+        for (j, t) in self.tgt.iter().enumerate() {
+            if !self.tu[j] {
                 continue;
             }
             if let Some(d) = &t.digits
                 && d.foreign
                 && is_numeric(&t.kind)
+                // "v1.2", "A320": identifiers keep their own dots.
+                && t.kind != NumberKind::Code
             {
-                let v = t.mantissa();
-                findings.push(self.convention(None, t, d, v));
+                findings.push(self.convention(None, t, d, t.mantissa()));
             }
         }
-
-        // 5. What is left: changed, missing, added.
         let left_s: Vec<usize> = (0..self.src.len())
-            .filter(|&i| su[i] == Used::No && !self.src[i].weak)
+            .filter(|&i| !self.su[i] && !self.src[i].weak)
             .collect();
         let mut left_t: Vec<usize> = (0..self.tgt.len())
-            .filter(|&j| tu[j] == Used::No && !self.tgt[j].weak)
+            .filter(|&j| !self.tu[j] && !self.tgt[j].weak)
             .collect();
+        let mut weak_paired: Vec<usize> = Vec::new();
         for &i in &left_s {
             let s = &self.src[i];
             let c = class(&s.kind);
@@ -237,87 +459,99 @@ impl Sides<'_> {
                     da.total_cmp(&db)
                 })
                 .map(|(k, j)| (k, *j));
+            // "terceira" against a weak "fourth", "abril" against "May":
+            // a weak word of the same kind stands for a change.
+            let weak_same_kind = || {
+                (0..self.tgt.len()).find(|&j| {
+                    !self.tu[j]
+                        && self.tgt[j].weak
+                        && !weak_paired.contains(&j)
+                        && matches!(
+                            (&s.kind, &self.tgt[j].kind),
+                            (NumberKind::Ordinal, NumberKind::Ordinal)
+                                | (NumberKind::Month(_), NumberKind::Month(_))
+                                | (NumberKind::Fraction, NumberKind::Fraction)
+                        )
+                })
+            };
             match best {
                 Some((k, j)) => {
                     left_t.remove(k);
                     findings.push(self.changed(s, &self.tgt[j]));
                 }
-                None => findings.push(self.missing(s)),
+                None => match weak_same_kind() {
+                    Some(j) => {
+                        weak_paired.push(j);
+                        findings.push(self.changed(s, &self.tgt[j]));
+                    }
+                    None => findings.push(self.missing(s)),
+                },
             }
         }
         for j in left_t {
             findings.push(self.added(&self.tgt[j]));
         }
-        out.extend(findings);
+        // "pela primeira vez" as "for the second time": ordinal words are
+        // weak, but one left on each side and differing is a change.
+        // Only where each qualifies a noun ("primeira vez"), not in
+        // "segundo o ministro" or "First, ...".
+        let lone_ordinal =
+            |ms: &[NumberMention], used: &[bool], skip: &[usize], text: &str, p: &Profile| {
+                let left: Vec<usize> = (0..ms.len())
+                    .filter(|&k| {
+                        !used[k]
+                            && ms[k].weak
+                            && ms[k].words
+                            && ms[k].kind == NumberKind::Ordinal
+                            && !skip.contains(&k)
+                    })
+                    .collect();
+                match left.as_slice() {
+                    [k] if before_noun(text, ms[*k].end, p) => Some(*k),
+                    _ => None,
+                }
+            };
+        if let (Some(i), Some(j)) = (
+            lone_ordinal(&self.src, &self.su, &[], self.src_text, self.sp),
+            lone_ordinal(&self.tgt, &self.tu, &weak_paired, self.tgt_text, self.tp),
+        ) {
+            findings.push(self.changed(&self.src[i], &self.tgt[j]));
+        }
+        // Times are weak (a bare "14h" may be a duration), but a time left on
+        // each side that disagrees is a change: "às 14h" as "at 4 p.m.".
+        let times = |ms: &[NumberMention], used: &[bool]| -> Vec<usize> {
+            (0..ms.len())
+                .filter(|&k| !used[k] && matches!(ms[k].kind, NumberKind::Time { .. }))
+                .collect()
+        };
+        for (i, j) in times(&self.src, &self.su)
+            .into_iter()
+            .zip(times(&self.tgt, &self.tu))
+        {
+            findings.push(self.changed(&self.src[i], &self.tgt[j]));
+        }
+        self.findings.append(&mut findings);
     }
 
     /// Matches unused mentions pairwise where `ok` allows and they agree.
     fn pass(
         &self,
-        su: &mut [Used],
-        tu: &mut [Used],
-        ok: impl Fn(&NumberMention, &NumberMention) -> bool,
-    ) {
+        su: &mut [bool],
+        tu: &mut [bool],
+        agree: impl Fn(&NumberMention, &NumberMention) -> bool,
+    ) -> Vec<(usize, usize)> {
+        let mut pairs = Vec::new();
         for (i, s) in self.src.iter().enumerate() {
-            if su[i] == Used::Yes {
+            if su[i] {
                 continue;
             }
-            if let Some(j) = (0..self.tgt.len())
-                .find(|&j| tu[j] == Used::No && ok(s, &self.tgt[j]) && same(s, &self.tgt[j]))
-            {
-                su[i] = Used::Yes;
-                tu[j] = Used::Yes;
+            if let Some(j) = (0..self.tgt.len()).find(|&j| !tu[j] && agree(s, &self.tgt[j])) {
+                su[i] = true;
+                tu[j] = true;
+                pairs.push((i, j));
             }
         }
-    }
-
-    /// A date whose month, day and year all appear, unused, on the other side.
-    fn match_date_pieces(&self, su: &mut [Used], tu: &mut [Used], source_date: bool) {
-        let (dates, others, du, ou) = if source_date {
-            (self.src, self.tgt, su, tu)
-        } else {
-            (self.tgt, self.src, tu, su)
-        };
-        for (i, d) in dates.iter().enumerate() {
-            if du[i] == Used::Yes {
-                continue;
-            }
-            let (month, day, year) = match d.kind {
-                NumberKind::Date { month, day, year } => (month, day, year),
-                _ => continue,
-            };
-            let mut taken: Vec<usize> = Vec::new();
-            let find = |pred: &dyn Fn(&NumberMention) -> bool, taken: &mut Vec<usize>| {
-                let k = (0..others.len())
-                    .find(|&k| ou[k] == Used::No && !taken.contains(&k) && pred(&others[k]));
-                if let Some(k) = k {
-                    taken.push(k);
-                }
-                k.is_some()
-            };
-            let mut ok = find(
-                &|m| matches!(m.kind, NumberKind::Month(x) if x == month),
-                &mut taken,
-            );
-            if let Some(dd) = day {
-                ok &= find(
-                    &|m| is_numeric(&m.kind) && approx(m.value, f64::from(dd)),
-                    &mut taken,
-                );
-            }
-            if let Some(y) = year {
-                ok &= find(
-                    &|m| is_numeric(&m.kind) && approx(m.value, f64::from(y)),
-                    &mut taken,
-                );
-            }
-            if ok {
-                du[i] = Used::Yes;
-                for k in taken {
-                    ou[k] = Used::Yes;
-                }
-            }
-        }
+        pairs
     }
 
     fn base(&self, severity: Severity, message: String) -> Finding {
@@ -362,7 +596,20 @@ impl Sides<'_> {
     }
 
     fn changed(&self, s: &NumberMention, t: &NumberMention) -> Finding {
-        let rendered = numbers::render(s, self.tp);
+        let rendered = if t.words {
+            // "three" for "duas": answer in words too.
+            numbers::render_words(s, self.tp, &t.raw)
+                .or_else(|| numbers::render_fraction_words(s, self.tp, &t.raw))
+                .or_else(|| numbers::render(s, self.tp))
+        } else {
+            same_currency_prefix(s, t)
+                .and_then(|prefix| {
+                    let mut plain = s.clone();
+                    plain.kind = NumberKind::Plain;
+                    numbers::render(&plain, self.tp).map(|r| format!("{prefix}{r}"))
+                })
+                .or_else(|| numbers::render(s, self.tp))
+        };
         let foreign_note = if t.digits.as_ref().is_some_and(|d| d.foreign) {
             " (and written with the other convention's separators)"
         } else {
@@ -404,8 +651,10 @@ impl Sides<'_> {
             _ => (
                 Severity::Error,
                 format!(
-                    "number changed: {} in the source, {} in the target{foreign_note}",
-                    s.raw, t.raw
+                    "{} changed: {} in the source, {} in the target{foreign_note}",
+                    what(s),
+                    s.raw,
+                    t.raw
                 ),
             ),
         };
@@ -436,15 +685,19 @@ impl Sides<'_> {
         if let Some(r) = numbers::render(s, self.tp) {
             f = f.expected(r);
         }
-        let _ = self.sp;
         f
     }
 
     fn added(&self, t: &NumberMention) -> Finding {
         let what = what(t);
-        // Number words and vague words get added by idiom ("both", "a few");
-        // digits rarely are.
-        let severity = if t.words || t.kind == NumberKind::Vague {
+        // Number words and vague words get added by idiom ("both", "a few"),
+        // and editions add context in brackets ("Bolsonaro (2019-2022)",
+        // "(about $240 million)"); other digits rarely are.
+        // A year is often added to resolve "no ano passado".
+        let severity = if t.words
+            || matches!(t.kind, NumberKind::Vague | NumberKind::Year)
+            || in_brackets(self.tgt_text, t.start)
+        {
             Severity::Warning
         } else {
             Severity::Error
@@ -457,12 +710,55 @@ impl Sides<'_> {
     }
 }
 
+/// The target's own way of writing the currency ("US$", "R$ ") when both
+/// sides name the same one, so a suggestion keeps the translator's style.
+fn same_currency_prefix<'m>(s: &NumberMention, t: &'m NumberMention) -> Option<&'m str> {
+    match (&s.kind, &t.kind) {
+        (NumberKind::Currency(a), NumberKind::Currency(b)) if a == b => {
+            let d = t.digits.as_ref()?;
+            let prefix = t.raw.get(..d.start.checked_sub(t.start)?)?;
+            (!prefix.trim().is_empty()).then_some(prefix)
+        }
+        _ => None,
+    }
+}
+
+/// Whether the next thing after `offset` is a lower-case word that is not a
+/// function word (a noun or adjective the number qualifies).
+fn before_noun(text: &str, offset: usize, p: &Profile) -> bool {
+    let rest = text.get(offset..).unwrap_or("");
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    let Some(w) = crate::text::words(rest).into_iter().next() else {
+        return false;
+    };
+    if !rest[..w.start].trim().is_empty() {
+        return false;
+    }
+    let lower = w.text.to_lowercase();
+    w.text.chars().next().is_some_and(char::is_lowercase)
+        && !p.words.function_words.contains(&lower)
+}
+
+/// Whether `offset` is inside an open round bracket.
+fn in_brackets(text: &str, offset: usize) -> bool {
+    let before = text.get(..offset).unwrap_or("");
+    match (before.rfind('('), before.rfind(')')) {
+        (Some(o), Some(c)) => o > c,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
 fn what(m: &NumberMention) -> &'static str {
     match m.kind {
         NumberKind::Date { .. } | NumberKind::Month(_) => "date",
-        NumberKind::Percent => "percentage",
+        NumberKind::Percent | NumberKind::PercentagePoints => "percentage",
         NumberKind::Currency(_) => "amount",
         NumberKind::Vague => "quantity",
+        NumberKind::Time { .. } => "time",
+        NumberKind::Decade => "decade",
         NumberKind::Year => "year",
         _ => "number",
     }
@@ -642,6 +938,16 @@ mod tests {
     }
 
     #[test]
+    fn context_added_in_brackets_is_a_warning() {
+        let f = run(
+            "O ex-presidente Bolsonaro falou.",
+            "Former President Jair Bolsonaro (2019-2022) spoke.",
+        );
+        assert_eq!(f.len(), 2);
+        assert!(f.iter().all(|x| x.severity == Severity::Warning), "{f:#?}");
+    }
+
+    #[test]
     fn source_convention_in_target_is_error() {
         let f = errors(
             "Foram criados 1.693.673 empregos.",
@@ -679,6 +985,17 @@ mod tests {
     }
 
     #[test]
+    fn suggestion_keeps_the_translators_currency_symbol() {
+        let f = errors(
+            "A dívida é de US$ 348,7 bilhões.",
+            "The debt is US$348.7 million.",
+        );
+        assert_eq!(f[0].suggestion.as_deref(), Some("US$348.7 billion"));
+        let f = errors("O salário é de R$ 2.180,45.", "The wage is R$2,810.45.");
+        assert_eq!(f[0].suggestion.as_deref(), Some("R$2,180.45"));
+    }
+
+    #[test]
     fn changed_date_is_error() {
         let f = errors(
             "A reunião foi em 4 de março.",
@@ -697,7 +1014,30 @@ mod tests {
         assert_eq!(f.len(), 1);
         let f = errors("Foram noventa minutos.", "It lasted eighty minutes.");
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].suggestion.as_deref(), Some("90"));
+        assert_eq!(f[0].suggestion.as_deref(), Some("ninety"));
+    }
+
+    #[test]
+    fn changed_words_suggest_words() {
+        let f = errors("Faltam duas semanas.", "It is three weeks away.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].suggestion.as_deref(), Some("two"));
+        let f = errors("Foram noventa minutos.", "Eighty minutes passed.");
+        assert_eq!(f[0].suggestion.as_deref(), Some("Ninety"));
+    }
+
+    #[test]
+    fn ordinal_and_month_changes_pair_with_weak_words() {
+        let f = errors("Foi a terceira rodada.", "It was the fourth round.");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("changed"), "{}", f[0].message);
+        let f = errors("Dois terços votaram.", "One-third of them voted.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].suggestion.as_deref(), Some("Two-thirds"));
+        assert!(f[0].message.contains("changed"), "{}", f[0].message);
+        let f = errors("As vendas caíram em abril.", "Sales fell in May.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].suggestion.as_deref(), Some("April"));
     }
 
     #[test]
@@ -730,8 +1070,943 @@ mod tests {
     }
 
     #[test]
+    fn weekday_day_in_brackets() {
+        clean(
+            "O ministério informou nesta quinta-feira (30) que 5 vagas foram criadas.",
+            "The ministry said on Thursday that 5 jobs were created.",
+        );
+        clean(
+            "O ministério informou nesta quinta-feira (30) que 5 vagas foram criadas.",
+            "The ministry said on Thursday, January 30, that 5 jobs were created.",
+        );
+    }
+
+    #[test]
+    fn number_moved_to_the_next_link_by_alignment_is_not_reported() {
+        let f = Fixture::links(&[
+            (
+                &["Foram 3 gols.", "O jogo acabou 2 a 1."],
+                &["There were 3 goals. The game ended"],
+            ),
+            (&["Depois, festa."], &["2-1. Then, a party."]),
+        ])
+        .run(&NumberCheck);
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn roman_numerals_confirm() {
+        clean(
+            "No século 21, tudo mudou.",
+            "In the 21st century, everything changed.",
+        );
+        clean(
+            "No século XXI, tudo mudou.",
+            "In the 21st century, everything changed.",
+        );
+    }
+
+    #[test]
+    fn numeric_dates_and_basis_points() {
+        clean(
+            "A lei entrou em vigor em 15/08/2024.",
+            "The law took effect on Aug. 15, 2024.",
+        );
+        clean(
+            "O Copom cortou a Selic em 0,25 ponto percentual.",
+            "Copom cut the Selic by 25 basis points.",
+        );
+        let f = errors(
+            "A lei entrou em vigor em 15/08/2024.",
+            "The law took effect on Aug. 16, 2024.",
+        );
+        assert_eq!(f.len(), 1);
+    }
+
+    #[test]
+    fn space_grouped_number_in_english_is_a_convention_error() {
+        let f = errors("Vieram 10 000 pessoas.", "Some 10 000 people came.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("10,000"));
+    }
+
+    #[test]
+    fn spanish_source_reads_its_own_conventions() {
+        let f = Fixture::with_langs(
+            "es",
+            "en",
+            &[(
+                &["El PIB creció un 3,4 % y se crearon 1,2 millones de empleos el 4 de marzo."],
+                &["GDP grew 3.4% and 1.2 million jobs were created on March 4."],
+            )],
+        )
+        .run(&NumberCheck);
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn english_to_portuguese_works_the_same_way() {
+        let run =
+            |s: &str, t: &str| Fixture::with_langs("en", "pt", &[(&[s], &[t])]).run(&NumberCheck);
+        assert!(
+            run(
+                "GDP grew 3.4% to $1.2 billion on March 4.",
+                "O PIB cresceu 3,4%, para US$ 1,2 bilhão, em 4 de março."
+            )
+            .is_empty()
+        );
+        let f = run("Some 1,693,673 jobs.", "Foram 1,693,673 empregos.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("1.693.673"));
+        let f = run("Inflation was 3.4%.", "A inflação foi de 3.4%.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("3,4%"));
+    }
+
+    #[test]
+    fn currency_change_is_error() {
+        let f = errors(
+            "O governo liberou R$ 500 milhões.",
+            "The government released $500 million.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("currency"));
+        assert_eq!(f[0].suggestion.as_deref(), Some("R$500 million"));
+        clean(
+            "O governo liberou R$ 500 milhões.",
+            "The government released 500 million reais.",
+        );
+        clean(
+            "O acordo vale US$ 5 bilhões.",
+            "The deal is worth $5 billion.",
+        );
+        clean(
+            "O acordo vale US$ 5 bilhões.",
+            "The deal is worth 5 billion dollars.",
+        );
+    }
+
+    #[test]
+    fn percent_and_points_confused_is_error() {
+        let f = errors("A taxa subiu 2 pontos percentuais.", "The rate rose 2%.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("2 percentage points"));
+        clean(
+            "A taxa subiu 2 pontos percentuais.",
+            "The rate rose 2 percentage points.",
+        );
+        clean(
+            "A taxa subiu 0,5 p.p.",
+            "The rate rose half a percentage point.",
+        );
+    }
+
+    #[test]
+    fn target_of_unknown_convention_is_not_told_its_separators() {
+        let f = Fixture::with_langs(
+            "pt",
+            "fi",
+            &[(
+                &["Foram 1.000 pessoas e 3,4%."],
+                &["Oli 1.000 ihmistä ja 3,4 %."],
+            )],
+        )
+        .run(&NumberCheck);
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn dropped_percent_sign_is_a_warning() {
+        let f = run("A inflação foi de 3,4%.", "Inflation was 3.4.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert_eq!(f[0].suggestion.as_deref(), Some("3.4%"));
+        clean("Subiu de 3% a 5%.", "It rose from 3 to 5%.");
+    }
+
+    #[test]
+    fn added_year_is_a_warning() {
+        let f = run(
+            "No ano passado, a economia cresceu.",
+            "In 2024, the economy grew.",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn weak_ordinals_that_differ_are_a_change() {
+        let f = errors("Foi a primeira vez.", "It was the second time.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        clean(
+            "Segundo ele, foi a primeira vez.",
+            "He said it was the first time.",
+        );
+        clean(
+            "Segundo ele, foi a primeira vez.",
+            "According to him, it was unprecedented.",
+        );
+        clean(
+            "Na segunda-feira, pela primeira vez.",
+            "On Monday, for the first time.",
+        );
+        clean(
+            "Segundo o ministro, a medida vale.",
+            "The minister said the measure would first apply.",
+        );
+        clean(
+            "Segundo o ministro, a medida vale.",
+            "First, the minister said, the measure applies.",
+        );
+    }
+
+    #[test]
+    fn pofilter_locale_example() {
+        clean("O valor é R$ 1.000,50.", "The amount is R$1,000.50.");
+    }
+
+    #[test]
+    fn translation_may_name_the_month_of_a_bare_day() {
+        clean(
+            "O acordo foi assinado no último dia 30.",
+            "The deal was signed on Jan. 30.",
+        );
+        let f = errors(
+            "O acordo foi assinado em 5 de março.",
+            "The deal was signed on the 5th.",
+        );
+        assert!(!f.is_empty());
+    }
+
+    #[test]
+    fn fractions_match_percentages() {
+        clean("Metade dos eleitores votou.", "50% of voters voted.");
+        clean("Um terço dos eleitores votou.", "33% of voters voted.");
+        clean(
+            "Dois terços dos eleitores votaram.",
+            "About 67% of voters voted.",
+        );
+        assert_eq!(
+            errors("Metade dos eleitores votou.", "40% of voters voted.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn vague_matches_exact_of_its_size() {
+        clean(
+            "Uma dezena de pessoas ficou ferida.",
+            "Ten people were injured.",
+        );
+        clean("Meio milhão de pessoas.", "Half a million people.");
+        clean("Meio milhão de pessoas.", "500,000 people.");
+    }
+
+    #[test]
+    fn newsroom_style_translations_pass() {
+        let pairs = [
+            (
+                "O PIB cresceu 3,4% em 2024, segundo o IBGE.",
+                "GDP grew 3.4% in 2024, according to IBGE.",
+            ),
+            (
+                "Mais de 10 mil pessoas foram às ruas.",
+                "More than 10,000 people took to the streets.",
+            ),
+            (
+                "O salário mínimo passou para R$ 1.518.",
+                "The minimum wage rose to R$1,518.",
+            ),
+            (
+                "A inflação acumulada em 12 meses ficou em 4,83%.",
+                "Twelve-month inflation stood at 4.83%.",
+            ),
+            (
+                "O Copom elevou a Selic em 1 ponto percentual, para 13,25% ao ano.",
+                "Copom raised the Selic by 1 percentage point to 13.25% a year.",
+            ),
+            (
+                "Lula, de 79 anos, chegou na segunda-feira.",
+                "Lula, 79, arrived on Monday.",
+            ),
+            (
+                "Os dois presidentes se reuniram por duas horas.",
+                "The two presidents met for two hours.",
+            ),
+            (
+                "A reunião durou uma hora e meia.",
+                "The meeting lasted an hour and a half.",
+            ),
+            (
+                "Foi a primeira vez desde 2016.",
+                "It was the first time since 2016.",
+            ),
+            (
+                "O acidente deixou ao menos 12 mortos e dezenas de feridos.",
+                "The accident left at least 12 dead and dozens injured.",
+            ),
+            (
+                "O governo vai liberar R$ 2,5 bilhões.",
+                "The government will release 2.5 billion reais.",
+            ),
+            (
+                "O dólar fechou a R$ 5,80.",
+                "The dollar closed at 5.80 reais.",
+            ),
+            (
+                "A população é de cerca de 1,5 milhão de habitantes.",
+                "The population is about 1.5 million.",
+            ),
+            (
+                "Em 2023, foram 48 mil casos; em 2024, 52 mil.",
+                "There were 48,000 cases in 2023 and 52,000 in 2024.",
+            ),
+            (
+                "Ele foi eleito com 50,9% dos votos válidos.",
+                "He was elected with 50.9% of valid votes.",
+            ),
+            (
+                "O petróleo subiu para US$ 80 o barril.",
+                "Oil rose to $80 a barrel.",
+            ),
+            (
+                "A empresa demitiu um terço dos funcionários.",
+                "The company laid off a third of its staff.",
+            ),
+            (
+                "O 13º salário será pago em duas parcelas.",
+                "The 13th-month salary will be paid in two installments.",
+            ),
+            ("A partida terminou 2 a 1.", "The match ended 2-1."),
+            (
+                "O voo partiu às 8h15 e chegou às 10h.",
+                "The flight left at 8:15 a.m. and arrived at 10 a.m.",
+            ),
+            (
+                "Na década de 1980, a inflação chegou a 80% ao mês.",
+                "In the 1980s, inflation reached 80% a month.",
+            ),
+            (
+                "O Brasil tem 5.570 municípios.",
+                "Brazil has 5,570 municipalities.",
+            ),
+            (
+                "Cerca de metade dos entrevistados disse que não votaria.",
+                "About half of those surveyed said they would not vote.",
+            ),
+            (
+                "O projeto prevê investimentos de R$ 100 bi até 2030.",
+                "The project foresees investments of R$100 billion by 2030.",
+            ),
+            (
+                "O terremoto de magnitude 7,8 matou milhares de pessoas.",
+                "The magnitude 7.8 earthquake killed thousands of people.",
+            ),
+            (
+                "Segundo a polícia, um homem foi preso.",
+                "According to police, a man was arrested.",
+            ),
+            (
+                "A taxa de desemprego caiu para 6,1% no trimestre encerrado em dezembro.",
+                "The unemployment rate fell to 6.1% in the quarter through December.",
+            ),
+            (
+                "Um em cada cinco brasileiros vive na pobreza.",
+                "One in five Brazilians lives in poverty.",
+            ),
+            (
+                "A obra custou três vezes mais do que o previsto.",
+                "The work cost three times more than planned.",
+            ),
+            (
+                "O texto foi aprovado por 300 votos a 150.",
+                "The bill passed 300-150.",
+            ),
+            (
+                "A temperatura chegou a 42 °C no Rio.",
+                "Temperatures reached 42C in Rio.",
+            ),
+            (
+                "O Senado aprovou a PEC em dois turnos.",
+                "The Senate approved the amendment in two rounds.",
+            ),
+            (
+                "O G20 se reúne no Rio em 18 e 19 de novembro.",
+                "The G20 meets in Rio on November 18-19.",
+            ),
+            ("A COP30 será em Belém.", "COP30 will be held in Belém."),
+            (
+                "Ele cumpriu pena de 8 anos e 10 meses.",
+                "He served a sentence of eight years and 10 months.",
+            ),
+            (
+                "As vendas cresceram 0,5% em relação ao mês anterior.",
+                "Sales rose 0.5% from the previous month.",
+            ),
+            (
+                "O evento reuniu cerca de 200 mil pessoas, segundo os organizadores.",
+                "The event drew about 200,000 people, according to the organizers.",
+            ),
+            (
+                "O Brasil foi o segundo maior exportador.",
+                "Brazil was the second-largest exporter.",
+            ),
+            (
+                "A lei 14.133, de 2021, mudou as licitações.",
+                "Law 14,133 of 2021 changed public procurement.",
+            ),
+            ("Ele tem 1,80 m de altura.", "He is 1.80 m tall."),
+            (
+                "Foram registrados 1.234 casos no primeiro semestre.",
+                "There were 1,234 cases in the first half.",
+            ),
+            ("O prazo é de 30 dias.", "The deadline is 30 days."),
+            (
+                "O acordo foi fechado em 15 de agosto de 2023.",
+                "The deal was closed on Aug. 15, 2023.",
+            ),
+            (
+                "A pesquisa ouviu 2.004 pessoas entre 5 e 7 de março.",
+                "The poll interviewed 2,004 people March 5-7.",
+            ),
+            (
+                "A margem de erro é de dois pontos percentuais.",
+                "The margin of error is two percentage points.",
+            ),
+            (
+                "O Ibovespa subiu 1,2%, aos 128.000 pontos.",
+                "The Ibovespa rose 1.2% to 128,000 points.",
+            ),
+            ("O carro custa R$ 89.990.", "The car costs R$89,990."),
+            (
+                "A pena pode chegar a 12 anos de prisão.",
+                "The sentence can be up to 12 years in prison.",
+            ),
+            ("Ele morreu aos 92 anos.", "He died at 92."),
+            ("Ele morreu aos 92 anos.", "He died aged ninety-two."),
+            (
+                "A inflação de serviços foi de 5%, enquanto a de bens foi de 3%.",
+                "Services inflation was 5%, goods inflation 3%.",
+            ),
+            (
+                "O Brasil perdeu de 7 a 1 para a Alemanha em 2014.",
+                "Brazil lost 7-1 to Germany in 2014.",
+            ),
+            ("Os três poderes se reuniram.", "The three branches met."),
+            ("O texto tem 25 artigos.", "The text has 25 articles."),
+            (
+                "Faltam duas semanas para a eleição.",
+                "The election is two weeks away.",
+            ),
+            (
+                "O índice avançou de 3,2% para 3,5%.",
+                "The index rose from 3.2% to 3.5%.",
+            ),
+            (
+                "Mais da metade dos 513 deputados votou a favor.",
+                "More than half of the 513 deputies voted in favor.",
+            ),
+            (
+                "O ministro disse que não há um plano B.",
+                "The minister said there is no plan B.",
+            ),
+            (
+                "Em 1º de janeiro, assume o novo presidente.",
+                "The new president takes office on Jan. 1.",
+            ),
+            (
+                "O prêmio acumulou e está em R$ 45 milhões.",
+                "The jackpot rolled over and stands at R$45 million.",
+            ),
+            (
+                "Foram três anos de negociação.",
+                "It took three years of negotiation.",
+            ),
+            (
+                "A Segunda Guerra Mundial terminou em 1945.",
+                "World War II ended in 1945.",
+            ),
+            (
+                "O time venceu por 3 a 0 no domingo (12).",
+                "The team won 3-0 on Sunday.",
+            ),
+            (
+                "O número de mortos subiu para 57.",
+                "The death toll rose to 57.",
+            ),
+            (
+                "Uma das vítimas tinha 5 anos.",
+                "One of the victims was 5 years old.",
+            ),
+            (
+                "O Ministério da Saúde registrou 6,5 milhões de casos de dengue.",
+                "The Health Ministry recorded 6.5 million dengue cases.",
+            ),
+            (
+                "O crescimento foi de 2,9% em 2023 e deve ser de 3% em 2024.",
+                "Growth was 2.9% in 2023 and is expected to be 3% in 2024.",
+            ),
+            (
+                "A área equivale a 100 campos de futebol.",
+                "The area is equivalent to 100 soccer fields.",
+            ),
+            (
+                "São 27 unidades da federação.",
+                "There are 27 federal units.",
+            ),
+            (
+                "A empresa lucrou R$ 1 bilhão no trimestre.",
+                "The company made a profit of R$1 billion in the quarter.",
+            ),
+            (
+                "Nos anos 70, a economia crescia 10% ao ano.",
+                "In the 1970s, the economy grew 10% a year.",
+            ),
+            (
+                "O novo hospital terá 250 leitos, dos quais 50 de UTI.",
+                "The new hospital will have 250 beds, 50 of them ICU beds.",
+            ),
+            (
+                "Um dos suspeitos, de 34 anos, foi preso na quarta-feira (5).",
+                "One of the suspects, 34, was arrested on Wednesday.",
+            ),
+            (
+                "O ministro passou uma semana em Pequim.",
+                "The minister spent a week in Beijing.",
+            ),
+            (
+                "A Petrobras anunciou lucro de R$ 36,6 bilhões no terceiro trimestre.",
+                "Petrobras posted a third-quarter profit of 36.6 billion reais.",
+            ),
+            (
+                "A Petrobras anunciou lucro de R$ 36,6 bilhões no 3º trimestre.",
+                "Petrobras posted a profit of R$36.6 billion in the third quarter.",
+            ),
+            (
+                "A votação ficou para a semana que vem.",
+                "The vote was left for next week.",
+            ),
+            (
+                "A seleção estreia no dia 20 de junho, às 16h.",
+                "The team debuts on June 20 at 4 p.m.",
+            ),
+            (
+                "O incêndio destruiu 80% do acervo de 20 milhões de itens.",
+                "The fire destroyed 80% of the 20-million-item collection.",
+            ),
+            (
+                "O texto-base foi aprovado por 372 votos a favor e 112 contra.",
+                "The main text passed 372-112.",
+            ),
+            (
+                "A frota é de cerca de mil aeronaves.",
+                "The fleet numbers about 1,000 aircraft.",
+            ),
+            (
+                "Segunda maior economia do mundo, a China cresceu 5%.",
+                "China, the world's second-largest economy, grew 5%.",
+            ),
+            (
+                "O dólar subiu 0,8%, a R$ 6,18, maior valor nominal da história.",
+                "The dollar rose 0.8% to 6.18 reais, its highest nominal level ever.",
+            ),
+            (
+                "A pesquisa Datafolha ouviu 2.016 eleitores nos dias 3 e 4 de outubro.",
+                "The Datafolha poll interviewed 2,016 voters on Oct. 3-4.",
+            ),
+            (
+                "A Câmara tem 513 deputados e o Senado, 81 senadores.",
+                "The lower house has 513 members and the Senate 81.",
+            ),
+            (
+                "O programa atende 20,8 milhões de famílias.",
+                "The program serves 20.8 million families.",
+            ),
+            (
+                "A taxa de juros está em 10,5% ao ano desde junho.",
+                "Interest rates have been at 10.5% a year since June.",
+            ),
+            (
+                "O acidente ocorreu por volta das 23h de sábado.",
+                "The accident happened at around 11 p.m. on Saturday.",
+            ),
+            (
+                "As exportações somaram US$ 339 bilhões em 2023, recorde da série histórica iniciada em 1997.",
+                "Exports totaled a record $339 billion in 2023, the highest since records began in 1997.",
+            ),
+            (
+                "Foram duas derrotas seguidas.",
+                "It was a second straight defeat.",
+            ),
+            (
+                "A inflação ficou em 0,44% em outubro, após 0,26% em setembro.",
+                "Inflation was 0.44% in October, after 0.26% in September.",
+            ),
+            (
+                "A cidade tem 12,3 milhões de habitantes.",
+                "The city is home to 12.3 million people.",
+            ),
+            (
+                "O tratado foi assinado há 30 anos, em 1994.",
+                "The treaty was signed 30 years ago, in 1994.",
+            ),
+            (
+                "Cinco pessoas morreram e outras dez ficaram feridas.",
+                "Five people died and 10 others were injured.",
+            ),
+            (
+                "O presidente completou 100 dias de governo.",
+                "The president marked his first 100 days in office.",
+            ),
+            (
+                "O reajuste será de 6,97% a partir de 1º de janeiro.",
+                "The increase will be 6.97% starting Jan. 1.",
+            ),
+            ("A obra está 70% concluída.", "The work is 70% complete."),
+            (
+                "O navio transportava 1.200 contêineres.",
+                "The ship was carrying 1,200 containers.",
+            ),
+            (
+                "As chuvas atingiram 1,2 mil cidades.",
+                "The rains hit 1,200 cities.",
+            ),
+            (
+                "Os EUA impuseram tarifa de 25% sobre o aço.",
+                "The U.S. imposed a 25% tariff on steel.",
+            ),
+            (
+                "A reunião será na próxima terça.",
+                "The meeting will be next Tuesday.",
+            ),
+            (
+                "Quase 40% dos jovens de 18 a 24 anos não estudam.",
+                "Nearly 40% of 18- to 24-year-olds are not in school.",
+            ),
+            (
+                "O ministro do Meio Ambiente falou pela segunda vez.",
+                "The environment minister spoke for a second time.",
+            ),
+            (
+                "Por um lado, o governo cedeu; por outro, endureceu.",
+                "On the one hand, the government gave in; on the other, it hardened.",
+            ),
+            (
+                "Os ataques de 11 de setembro mudaram tudo.",
+                "The 9/11 attacks changed everything.",
+            ),
+            (
+                "O serviço funciona 24 horas por dia, sete dias por semana.",
+                "The service runs 24/7.",
+            ),
+            (
+                "Foi o primeiro título do clube.",
+                "It was the club's first-ever title.",
+            ),
+            ("Ele é o número um do ranking.", "He is the world No. 1."),
+            (
+                "A Covid-19 matou mais de 700 mil brasileiros.",
+                "Covid-19 killed more than 700,000 Brazilians.",
+            ),
+            (
+                "A menina, de 2 anos, foi resgatada.",
+                "The 2-year-old girl was rescued.",
+            ),
+            (
+                "Os dois lados trocaram acusações.",
+                "The two sides traded accusations.",
+            ),
+            (
+                "Ambos os lados trocaram acusações.",
+                "Both sides traded accusations.",
+            ),
+            (
+                "O Brasil enviou uma missão ao Haiti.",
+                "Brazil sent a mission to Haiti.",
+            ),
+            ("Um dia depois, ele renunciou.", "A day later, he resigned."),
+            (
+                "A Quarta-feira de Cinzas marca o fim do Carnaval.",
+                "Ash Wednesday marks the end of Carnival.",
+            ),
+            (
+                "O presidente cumpriu agenda no Centro-Oeste.",
+                "The president had engagements in the Center-West.",
+            ),
+            (
+                "O primeiro-ministro israelense chegou.",
+                "The Israeli prime minister arrived.",
+            ),
+            (
+                "Foram mais de cem dias de greve.",
+                "The strike lasted more than 100 days.",
+            ),
+            (
+                "A segunda fase da operação começou.",
+                "The second phase of the operation began.",
+            ),
+            (
+                "A segunda fase da operação começou.",
+                "Phase two of the operation began.",
+            ),
+            (
+                "O grupo dos sete países mais ricos se reuniu.",
+                "The Group of Seven richest countries met.",
+            ),
+            (
+                "O texto foi aprovado em primeiro turno.",
+                "The text was approved in the first round.",
+            ),
+            (
+                "O ano passado foi o mais quente.",
+                "Last year was the hottest.",
+            ),
+            (
+                "O projeto de lei 2.630 foi retirado de pauta.",
+                "Bill 2630 was taken off the agenda.",
+            ),
+            (
+                "O evento terá uma segunda edição.",
+                "The event will have a second edition.",
+            ),
+            (
+                "O Supremo tem onze ministros.",
+                "The Supreme Court has 11 justices.",
+            ),
+            (
+                "O IPCA de 12 meses ficou acima do teto pela primeira vez desde 2022.",
+                "Twelve-month IPCA inflation topped the ceiling for the first time since 2022.",
+            ),
+            (
+                "A reunião acontece a cada quatro anos.",
+                "The meeting takes place every four years.",
+            ),
+            (
+                "Nasceu em 1º de abril de 1960.",
+                "He was born on April 1, 1960.",
+            ),
+            ("Foram 4 a 3 na votação.", "The vote was 4-3."),
+            (
+                "O rombo chega a R$ 1,2 tri.",
+                "The shortfall reaches 1.2 trillion reais.",
+            ),
+            (
+                "O real caiu 0,7%, a 5,71 por dólar.",
+                "The real fell 0.7% to 5.71 per dollar.",
+            ),
+            (
+                "A safra deve atingir 322,5 milhões de toneladas.",
+                "The harvest is expected to reach 322.5 million metric tons.",
+            ),
+            (
+                "A Embraer entregou 206 jatos em 2024, sendo 73 comerciais e 133 executivos.",
+                "Embraer delivered 206 jets in 2024: 73 commercial and 133 executive aircraft.",
+            ),
+            (
+                "O desmatamento caiu 45,7% entre agosto de 2023 e julho de 2024.",
+                "Deforestation fell 45.7% between August 2023 and July 2024.",
+            ),
+            (
+                "São mais de 2,5 milhões de km² de floresta.",
+                "That is more than 2.5 million square kilometers of forest.",
+            ),
+            (
+                "A pesquisa tem margem de erro de 2 pontos para mais ou para menos.",
+                "The poll has a margin of error of plus or minus 2 points.",
+            ),
+            (
+                "O Congresso aprovou o Orçamento de 2025 em 20 de março.",
+                "Congress approved the 2025 budget on March 20.",
+            ),
+            (
+                "A PF cumpriu 12 mandados de busca em 4 estados.",
+                "Federal police served 12 search warrants in four states.",
+            ),
+            (
+                "Ele foi preso pela 3ª vez.",
+                "He was arrested for the third time.",
+            ),
+            (
+                "Os juros futuros com vencimento em janeiro de 2027 subiram para 15,2%.",
+                "Yields on interest rate futures due January 2027 rose to 15.2%.",
+            ),
+            (
+                "O IPCA-15 de março subiu 0,64%.",
+                "The IPCA-15 index rose 0.64% in March.",
+            ),
+            (
+                "O Ibovespa fechou em alta de 1,5%, aos 125.980 pontos.",
+                "The Bovespa index closed up 1.5% at 125,980 points.",
+            ),
+            (
+                "O texto prevê isenção para quem ganha até R$ 5 mil por mês.",
+                "The text exempts those earning up to 5,000 reais a month.",
+            ),
+            (
+                "Cerca de 30 milhões de pessoas serão beneficiadas.",
+                "Some 30 million people will benefit.",
+            ),
+            (
+                "O prazo termina às 23h59 de sexta-feira (31).",
+                "The deadline ends at 11:59 p.m. on Friday.",
+            ),
+            (
+                "A alíquota passa de 27,5% para 25%.",
+                "The rate drops from 27.5% to 25%.",
+            ),
+            (
+                "Trata-se da maior alta desde 2003, no primeiro mandato de Lula.",
+                "It is the biggest increase since 2003, in Lula's first term.",
+            ),
+            (
+                "O país registrou 1.032 homicídios no primeiro semestre.",
+                "The country recorded 1,032 homicides in the first half.",
+            ),
+        ];
+        for (s, t) in pairs {
+            clean(s, t);
+        }
+    }
+
+    #[test]
+    fn newsroom_style_mistakes_are_caught() {
+        let pairs = [
+            ("O PIB cresceu 3,4% em 2024.", "GDP grew 4.3% in 2024."),
+            (
+                "O governo vai liberar R$ 2,5 bilhões.",
+                "The government will release 2.5 million reais.",
+            ),
+            (
+                "Mais de 10 mil pessoas foram às ruas.",
+                "More than 1,000 people took to the streets.",
+            ),
+            (
+                "Faltam duas semanas para a eleição.",
+                "The election is three weeks away.",
+            ),
+            (
+                "O acordo foi fechado em 15 de agosto.",
+                "The deal was closed on August 5.",
+            ),
+            ("Em junho, a inflação subiu.", "In July, inflation rose."),
+            ("Foram registrados 1.234 casos.", "There were 1.234 cases."),
+            (
+                "O acidente deixou 12 mortos e 30 feridos.",
+                "The accident left 30 injured.",
+            ),
+            (
+                "O acidente deixou 12 mortos.",
+                "The accident left 12 dead and about 300 injured.",
+            ),
+            ("Foi a terceira rodada.", "It was the fourth round."),
+            ("O 13º salário.", "The 31st salary."),
+            ("Ele morreu aos 92 anos.", "He died at 29."),
+            (
+                "A população é de 1,5 milhão.",
+                "The population is 1.5 billion.",
+            ),
+            ("A taxa ficou em 6,1%.", "The rate stood at 6,1%."),
+            ("O carro custa R$ 89.990.", "The car costs R$89.990."),
+            (
+                "O Brasil tem 5.570 municípios.",
+                "Brazil has 5.570 municipalities.",
+            ),
+            (
+                "Dezenas de pessoas ficaram feridas.",
+                "Hundreds of people were injured.",
+            ),
+            ("Cerca de metade votou.", "About a third voted."),
+            ("Foram três anos.", "It took four years."),
+            ("Em 1º de janeiro de 2023.", "On January 1, 2024."),
+            (
+                "A dívida chegou a US$ 1,2 trilhão.",
+                "The debt reached $1.2 billion.",
+            ),
+            ("O prazo é de 30 dias.", "The deadline is 13 days."),
+            ("Entre 3 e 5 pessoas.", "Between 3 and 6 people."),
+            (
+                "As vendas caíram 2,5% em março e 1,8% em abril.",
+                "Sales fell 2.5% in March and 1.8% in May.",
+            ),
+            ("A reunião foi às 14h.", "The meeting was at 4 p.m."),
+            ("Em 2023, o PIB cresceu.", "In 2013, GDP grew."),
+            ("O prêmio é de R$ 5 mil.", "The prize is 5 million reais."),
+            ("A aprovação é de 40%.", "Approval stands at 14%."),
+            (
+                "Nos anos 90, tudo mudou.",
+                "In the 1980s, everything changed.",
+            ),
+            (
+                "O acordo vale US$ 5 bilhões.",
+                "The deal is worth R$5 billion.",
+            ),
+            ("A taxa subiu 2 pontos percentuais.", "The rate rose 2%."),
+            (
+                "Milhões de pessoas protestaram.",
+                "Thousands of people protested.",
+            ),
+            (
+                "A cidade tem 1,5 milhão de habitantes.",
+                "The city has 15 million inhabitants.",
+            ),
+            (
+                "Cerca de 20% dos votos foram anulados, e 3% em branco.",
+                "About 20% of the votes were spoiled, and blank.",
+            ),
+            (
+                "Foi a primeira vez que o time perdeu.",
+                "It was the second time the team lost.",
+            ),
+            ("Ele tem 45 anos.", "He is 54."),
+            ("O voo durou 11 horas.", "The flight lasted 12 hours."),
+            ("Foram presos 3 suspeitos.", "Two suspects were arrested."),
+        ];
+        for (s, t) in pairs {
+            assert!(!errors(s, t).is_empty(), "not caught: {s} / {t}");
+        }
+    }
+
+    mod prop {
+        use super::*;
+        use proptest::prelude::*;
+
+        const SOUP: &str = "(1|12|1\\.000|3,4|2,5|2025|15/08|14h|um|dois|vinte|e|mil|milhões|de|março|May|June|R\\$|US\\$|%|º|th|-|a|the|one|third|half|anos|1990s|\\(|\\)|,|tens|of|dezenas|XXI|basis points|billion)";
+
+        proptest! {
+            // Each case builds two profiles; keep the suite fast.
+            #![proptest_config(ProptestConfig::with_cases(64))]
+            #[test]
+            fn check_never_panics_and_spans_are_in_the_link_text(
+                a in proptest::collection::vec(SOUP, 1..10),
+                b in proptest::collection::vec(SOUP, 1..10),
+            ) {
+                let (src, tgt) = (a.join(" "), b.join(" "));
+                for f in Fixture::pair(&src, &tgt).run(&NumberCheck) {
+                    if let Some(r) = f.source_span {
+                        prop_assert!(src.get(r).is_some());
+                    }
+                    if let Some(r) = f.target_span {
+                        prop_assert!(tgt.get(r).is_some());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn times_are_never_false_alarms() {
         clean("Às 9h, ele saiu.", "He left in the morning.");
+        clean("Das 8h às 18h.", "From 8 a.m. to 6 p.m.");
+        clean("Às 20h30.", "At 8:30 p.m.");
+        clean("A viagem dura 10h.", "The trip takes 10 hours.");
+    }
+
+    #[test]
+    fn changed_time_is_error() {
+        let f = errors("A reunião foi às 14h.", "The meeting was at 4 p.m.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("14h") && f[0].message.contains("4 p.m."));
+        assert_eq!(f[0].suggestion.as_deref(), Some("2 p.m."));
     }
 
     #[test]

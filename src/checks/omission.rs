@@ -7,7 +7,9 @@
 //! on purpose (the source profile's `editorial_prefixes`: "Leia também: …",
 //! credits) is info. When the translation next to it is too long for its
 //! own source, and this sentence would make up the difference, the sentence
-//! was probably merged there and missed by the alignment: a warning. A source with no letters at all (separators such as
+//! was probably merged there and missed by the alignment: a warning. So is
+//! a sentence next to an unmatched target sentence that could be its loose
+//! translation (a fitting length, and a number or name in common). A source with no letters at all (separators such as
 //! `***`) is not reported.
 
 use super::{Check, Context};
@@ -61,7 +63,7 @@ pub(crate) fn unmatched_is_short(text: &str) -> Option<bool> {
 /// the translation of a neighbouring link (an alignment slip rather than an
 /// omission): that neighbour's target is too long for its source, and adding
 /// this sentence to its source brings the ratio closer to the document's.
-fn looks_merged(ctx: &Context, li: usize, median: f64) -> bool {
+fn looks_merged(ctx: &Context, li: usize, median: f64, mad: f64) -> bool {
     let Some(v) = ctx.views.get(li) else {
         return false;
     };
@@ -79,13 +81,130 @@ fn looks_merged(ctx: &Context, li: usize, median: f64) -> bool {
             }
             let now = ((t / s).ln() - median).abs();
             let merged = ((t / (s + extra)).ln() - median).abs();
-            now >= MERGE_SLACK && merged < now
+            let sigma = 1.4826 * mad;
+            // The neighbour must be clearly too long, and fit well once merged.
+            now >= (3.0 * sigma).max(MERGE_SLACK) && merged <= sigma.max(0.1)
         })
 }
 
-/// How far (in log ratio) a neighbour's length must be off before an
-/// untranslated sentence is suspected to be merged into it.
-const MERGE_SLACK: f64 = 0.12;
+/// Numbers (digits only, separators dropped) and capitalised words after the
+/// first (folded) of a sentence: what a translation keeps.
+fn anchors(text: &str) -> Vec<String> {
+    crate::text::words(text)
+        .iter()
+        .enumerate()
+        .filter_map(|(k, w)| {
+            if w.text.chars().any(|c| c.is_ascii_digit()) {
+                Some(w.text.chars().filter(char::is_ascii_digit).collect())
+            } else if k > 0 && w.text.chars().next().is_some_and(char::is_uppercase) {
+                Some(crate::text::fold(w.text))
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// Whether an unmatched target sentence right next to link `li` (a 0-1
+/// link) could be a loose translation of its source: a length in the
+/// document's range, and a number or name in common (or none on either side).
+fn loose_pair(ctx: &Context, li: usize, median: f64, mad: f64) -> bool {
+    let Some(v) = ctx.views.get(li) else {
+        return false;
+    };
+    let src_anchors = anchors(&v.source.text);
+    let s = super::length::size(&v.source.text) as f64;
+    [li.checked_sub(1), li.checked_add(1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|n| ctx.views.get(n))
+        .filter(|n| n.source.is_empty() && !n.target.is_empty())
+        .any(|n| {
+            let t = super::length::size(&n.target.text) as f64;
+            if s == 0.0 || t == 0.0 {
+                return false;
+            }
+            let fits = ((t / s).ln() - median).abs() <= (3.0 * 1.4826 * mad).max(0.35);
+            let tgt_anchors = anchors(&n.target.text);
+            let shared = src_anchors.iter().any(|a| tgt_anchors.contains(a))
+                || (src_anchors.is_empty() && tgt_anchors.is_empty());
+            fits && shared
+        })
+}
+
+/// How far (in log ratio) a neighbour's length must at least be off before
+/// an untranslated sentence is suspected to be merged into it.
+const MERGE_SLACK: f64 = 0.3;
+
+impl OmissionCheck {
+    /// A sentence of a many-to-one link whose numbers and names appear
+    /// nowhere in the link's translation, while those of its companion
+    /// sentences do: the alignment may have folded an untranslated
+    /// sentence into its neighbour's link. Only anchors the translation uses
+    /// somewhere (kept names, numbers) count, so exonyms do not mislead.
+    fn within_links(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let target_vocab: std::collections::HashSet<String> =
+            anchors(&ctx.target.text).into_iter().collect();
+        for (li, link) in ctx.links.iter().enumerate() {
+            if link.source.len() < 2 || link.target.is_empty() {
+                continue;
+            }
+            let Some(v) = ctx.views.get(li) else { continue };
+            let here: std::collections::HashSet<String> =
+                anchors(&v.target.text).into_iter().collect();
+            let per_sentence: Vec<(usize, Vec<String>)> = link
+                .source
+                .iter()
+                .filter_map(|&i| {
+                    let s = ctx.source_segments.get(i)?;
+                    let t = ctx.source.text.get(s.start..s.end)?;
+                    let a: Vec<String> = anchors(t)
+                        .into_iter()
+                        .filter(|a| target_vocab.contains(a))
+                        .collect();
+                    Some((i, a))
+                })
+                .collect();
+            let found = |a: &[String]| a.iter().filter(|x| here.contains(*x)).count();
+            for (k, (i, a)) in per_sentence.iter().enumerate() {
+                let others_found = per_sentence
+                    .iter()
+                    .enumerate()
+                    .any(|(j, (_, b))| j != k && found(b) > 0);
+                if a.len() < 2 || found(a) > 0 || !others_found {
+                    continue;
+                }
+                let Some(seg) = ctx.source_segments.get(*i) else {
+                    continue;
+                };
+                let Some(text) = ctx.source.text.get(seg.start..seg.end) else {
+                    continue;
+                };
+                // Offset of this sentence in the link's source text.
+                let offset: usize = link
+                    .source
+                    .iter()
+                    .take_while(|&&x| x != *i)
+                    .filter_map(|&x| ctx.source_segments.get(x))
+                    .map(|s| s.end - s.start + 1)
+                    .sum();
+                out.push(
+                    Finding::new(
+                        self.id(),
+                        Severity::Warning,
+                        format!(
+                            "source sentence may be missing from the translation (its {} do not appear there): \"{}\"",
+                            a.join(", "),
+                            excerpt(text, 60)
+                        ),
+                    )
+                    .link(li)
+                    .source_span(offset..offset + text.len()),
+                );
+            }
+        }
+    }
+}
 
 impl Check for OmissionCheck {
     fn id(&self) -> &'static str {
@@ -98,19 +217,21 @@ impl Check for OmissionCheck {
         Severity::Error
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let (median, _) = super::length::log_ratio_stats(ctx);
+        self.within_links(ctx, out);
+        let (median, mad) = super::length::log_ratio_stats(ctx);
         for v in &ctx.views {
             if v.source.is_empty() || !v.target.is_empty() {
                 continue;
             }
             let text = &v.source.text;
-            let merged = looks_merged(ctx, v.index, median);
+            let merged = looks_merged(ctx, v.index, median, mad);
+            let loose = loose_pair(ctx, v.index, median, mad);
             let Some(short) = unmatched_is_short(text) else {
                 continue;
             };
             let sev = if is_editorial(text, ctx.source_profile) {
                 Severity::Info
-            } else if short || merged {
+            } else if short || merged || loose {
                 Severity::Warning
             } else {
                 self.default_severity()
@@ -124,6 +245,8 @@ impl Check for OmissionCheck {
                         excerpt(text, 60),
                         if merged {
                             " (or merged into the translation next to it)"
+                        } else if loose {
+                            " (or loosely translated by the unmatched target sentence next to it)"
                         } else {
                             ""
                         }
@@ -185,6 +308,26 @@ mod tests {
     }
 
     #[test]
+    fn omission_next_to_a_somewhat_long_translation_stays_an_error() {
+        let f = Fixture::links(&[
+            (
+                &["Enquanto isso, a economia iraniana segue sob forte pressão."],
+                &[],
+            ),
+            (
+                &[
+                    "O rial perdeu mais de 40% do seu valor frente ao dólar em doze meses, e a inflação oficial chegou a 32,5% em fevereiro, segundo o Banco Central do Irã.",
+                ],
+                &[
+                    "The rial has lost more than 40% of its value against the dollar in twelve months, and official inflation reached 32.5% in February, according to the Central Bank of Iran.",
+                ],
+            ),
+        ]);
+        let out = f.run(&OmissionCheck);
+        assert_eq!(out[0].severity, Severity::Error);
+    }
+
+    #[test]
     fn omission_between_well_matched_neighbours_stays_an_error() {
         let f = Fixture::links(&[
             (
@@ -202,6 +345,80 @@ mod tests {
         ]);
         let out = f.run(&OmissionCheck);
         assert_eq!(out[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn loose_translation_split_by_the_alignment_is_a_warning() {
+        let f = Fixture::links(&[
+            (
+                &["O ministro chegou a Brasília nesta manhã."],
+                &["The minister arrived in Brasília this morning."],
+            ),
+            (&["A inflação de São Paulo subiu para 4,5% no ano."], &[]),
+            (&[], &["Prices in São Paulo climbed 4.5% over the year."]),
+        ]);
+        let out = f.run(&OmissionCheck);
+        assert_eq!(out[0].severity, Severity::Warning);
+        assert!(out[0].message.contains("loosely"));
+    }
+
+    #[test]
+    fn omission_next_to_an_unrelated_addition_stays_an_error() {
+        let f = Fixture::links(&[
+            (
+                &["O ministro chegou a Brasília nesta manhã."],
+                &["The minister arrived in Brasília this morning."],
+            ),
+            (
+                &[
+                    "Entre os estados, São Paulo liderou com 446.950 vagas, seguido por Minas Gerais.",
+                ],
+                &[],
+            ),
+            (
+                &[],
+                &["Economists at several banks said they would revise their forecasts."],
+            ),
+        ]);
+        let out = f.run(&OmissionCheck);
+        assert_eq!(out[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn sentence_folded_into_a_two_to_one_link_is_a_warning() {
+        let f = Fixture::links(&[
+            (
+                &[
+                    "São Paulo liderou com 446.950 vagas, seguido por Minas Gerais.",
+                    "O Rio de Janeiro criou 134.588 vagas.",
+                ],
+                &["Rio de Janeiro created 134,588 jobs."],
+            ),
+            (
+                &["Em Minas Gerais, o saldo foi de 166.121."],
+                &["In São Paulo and Minas Gerais the balance was 166,121 and 446,950."],
+            ),
+        ]);
+        let out = f.run(&OmissionCheck);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].severity, Severity::Warning);
+        assert_eq!(out[0].link, Some(0));
+        assert_eq!(
+            out[0].source_span,
+            Some(0.."São Paulo liderou com 446.950 vagas, seguido por Minas Gerais.".len())
+        );
+    }
+
+    #[test]
+    fn merged_sentences_all_translated_pass() {
+        let f = Fixture::links(&[(
+            &[
+                "São Paulo liderou com 446.950 vagas.",
+                "O Rio de Janeiro criou 134.588 vagas.",
+            ],
+            &["São Paulo led with 446,950 jobs and Rio de Janeiro created 134,588."],
+        )]);
+        assert!(f.run(&OmissionCheck).is_empty());
     }
 
     #[test]

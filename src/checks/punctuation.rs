@@ -43,8 +43,8 @@ impl Check for PunctuationCheck {
             let s = without_urls(&v.source.text);
             let t = without_urls(&v.target.text);
             for (marks, name) in [
-                (QUESTION, "question mark"),
-                (EXCLAMATION, "exclamation mark"),
+                (QUESTION, "a question mark"),
+                (EXCLAMATION, "an exclamation mark"),
             ] {
                 let (cs, ct) = (count(&s, marks), count(&t, marks));
                 if cs > 0 && ct == 0 {
@@ -54,7 +54,7 @@ impl Check for PunctuationCheck {
                         Finding::new(
                             self.id(),
                             self.default_severity(),
-                            format!("the source has a {name}; the target has none"),
+                            format!("the source has {name}; the target has none"),
                         )
                         .link(v.index)
                         .source_span(i..i + len),
@@ -66,7 +66,7 @@ impl Check for PunctuationCheck {
                         Finding::new(
                             self.id(),
                             self.default_severity(),
-                            format!("the target has a {name}; the source has none"),
+                            format!("the target has {name}; the source has none"),
                         )
                         .link(v.index)
                         .target_span(i..i + len),

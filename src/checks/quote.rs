@@ -27,7 +27,10 @@
 //! no mark and is not inside a quotation. An imbalance that the aligned
 //! source has too, a dropped quotation on a low-confidence link, and a
 //! dropped title-like quotation (short and capitalised, as pt quotes
-//! titles that English italicises) are warnings.
+//! titles that English italicises), a quotation dropped from a headline
+//! (often paraphrased) and a short quotation whose target uses
+//! a profile `equivalents` word instead ("the so-called secret budget") are
+//! warnings.
 
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
@@ -74,6 +77,8 @@ struct Mark {
     family: Family,
     role: Role,
     status: Status,
+    /// Document byte offset of the closing mark of a paired opening mark.
+    closed_at: Option<usize>,
 }
 
 /// Family and glyph direction of a quotation mark.
@@ -175,6 +180,7 @@ fn classify(text: &str, base: usize, seg: usize, profile: &Profile) -> Vec<Mark>
             family,
             role,
             status: Status::Ignored,
+            closed_at: None,
         });
     }
     out
@@ -188,8 +194,11 @@ struct SideQuotes {
 }
 
 impl SideQuotes {
+    /// The marks of one sentence (marks are in document order).
     fn marks_in(&self, seg: usize) -> impl Iterator<Item = &Mark> {
-        self.marks.iter().filter(move |m| m.seg == seg)
+        let from = self.marks.partition_point(|m| m.seg < seg);
+        let to = self.marks.partition_point(|m| m.seg <= seg);
+        self.marks.get(from..to).unwrap_or(&[]).iter()
     }
 
     /// Whether the sentence starts inside a quotation opened before it.
@@ -264,7 +273,7 @@ fn analyse(doc: &str, segs: &[Segment], profile: &Profile) -> SideQuotes {
     let mut k = 0;
     for i in 0..segs.len() {
         if i > 0 && segs[i].paragraph != segs[i - 1].paragraph {
-            let first = marks.iter().find(|m| m.seg == i);
+            let first = marks.get(k).filter(|m| m.seg == i);
             let next_opens = first.is_some_and(|m| {
                 m.family == Family::Double
                     && m.role != Role::Close
@@ -318,6 +327,7 @@ fn analyse(doc: &str, segs: &[Segment], profile: &Profile) -> SideQuotes {
                             };
                         }
                         marks[j].status = Status::Paired;
+                        marks[j].closed_at = Some(marks[k].at);
                         marks[k].status = Status::Paired;
                         quoted.push(marks[j].at..marks[k].at + ch.len_utf8());
                     }
@@ -473,7 +483,8 @@ impl Check for QuoteCheck {
                 .collect();
             let starts_inside = src_segs.first().is_some_and(|s| src.inside_at_start(s));
             let tgt_any = link.target.iter().any(|&i| {
-                tgt.marks_in(i).next().is_some()
+                // Marks read as apostrophes after all do not count.
+                tgt.marks_in(i).any(|m| m.status != Status::Ignored)
                     || ctx
                         .target_segments
                         .get(i)
@@ -481,6 +492,48 @@ impl Check for QuoteCheck {
             });
             if (src_marks.is_empty() && !starts_inside) || tgt_any {
                 prev_dropped = false;
+                // Some quotation marks kept, but fewer quotations than the
+                // source: one may have been dropped, or two merged (a warning).
+                let target_folded = crate::text::fold(&v.target.text);
+                let ns = count_openings(&src, &link.source, |m| {
+                    // A quoted loanword or name the target keeps as is.
+                    let content = m
+                        .closed_at
+                        .and_then(|c| ctx.source.text.get(m.at + m.ch.len_utf8()..c))
+                        .map(|c| crate::text::fold(c.trim()))
+                        .unwrap_or_default();
+                    content.is_empty() || !contains_phrase(&target_folded, &content)
+                });
+                let nt = count_openings(&tgt, &link.target, |_| true);
+                if tgt_any && ns > nt {
+                    // Far fewer quoted words too: a quotation lost its marks
+                    // (two quotations merged into one keep their words).
+                    let words_in =
+                        |side: &SideQuotes, doc: &str, ids: &[usize], segs: &[Segment]| {
+                            ids.iter()
+                                .filter_map(|&i| segs.get(i))
+                                .map(|s| side.quoted_words(s, doc))
+                                .sum::<usize>()
+                        };
+                    let ws = words_in(&src, &ctx.source.text, &link.source, ctx.source_segments);
+                    let wt = words_in(&tgt, &ctx.target.text, &link.target, ctx.target_segments);
+                    let sev = if (wt as f64) < 0.7 * ws as f64 && !link.low_confidence {
+                        self.default_severity()
+                    } else {
+                        Severity::Warning
+                    };
+                    dropped.push(
+                        Finding::new(
+                            self.id(),
+                            sev,
+                            format!(
+                                "quotations here: {ns} in the source, {nt} in the target; one may have lost its quotation marks"
+                            ),
+                        )
+                        .link(li)
+                        .source_span(0..v.source.text.len()),
+                    );
+                }
                 continue;
             }
             // The same source quotation as the previous dropped link.
@@ -492,41 +545,77 @@ impl Check for QuoteCheck {
                 .iter()
                 .map(|s| src.quoted_words(s, &ctx.source.text))
                 .sum();
-            // The first quotation of the source link, as a span of its text.
-            let first = src_marks
-                .first()
-                .and_then(|m| to_link(&src_loc, ctx.source_segments, m))
-                .map(|(_, r)| r);
-            let (span, content) = match first {
-                Some(r) if !starts_inside => {
-                    let len = v.source.text.len();
-                    let close = src_marks
-                        .iter()
-                        .skip(1)
-                        .find_map(|m| to_link(&src_loc, ctx.source_segments, m).map(|x| x.1))
-                        .unwrap_or(len..len);
-                    let inner = v
+            let target_folded = crate::text::fold(&v.target.text);
+            // Quotations opening in this link, as (span in the link text, content),
+            // less those the target keeps word for word (a name, a loanword).
+            let quotes: Vec<(Range<usize>, String)> = src_marks
+                .iter()
+                .filter(|m| m.role == Role::Open)
+                .filter_map(|m| {
+                    let (_, r) = to_link(&src_loc, ctx.source_segments, m)?;
+                    let seg_end = ctx.source_segments.get(m.seg).map_or(m.at, |s| s.end);
+                    let inner_end = m.closed_at.unwrap_or(seg_end).max(m.at + m.ch.len_utf8());
+                    let content = ctx
                         .source
                         .text
-                        .get(r.end..close.start.max(r.end))
+                        .get(m.at + m.ch.len_utf8()..inner_end)
                         .unwrap_or("")
+                        .trim()
                         .to_string();
-                    (r.start..close.end, inner)
-                }
+                    let closer = m
+                        .closed_at
+                        .and_then(|c| src.marks.iter().find(|x| x.at == c))
+                        .and_then(|x| to_link(&src_loc, ctx.source_segments, x))
+                        .filter(|(l, _)| *l == li)
+                        .map_or(v.source.text.len(), |(_, cr)| cr.end);
+                    Some((r.start..closer.max(r.end), content))
+                })
+                .filter(|(_, c)| {
+                    c.is_empty()
+                        || c.split_whitespace().count() > 6
+                        || !contains_phrase(&target_folded, &crate::text::fold(c))
+                })
+                .collect();
+            if quotes.is_empty() && !starts_inside {
+                prev_dropped = false;
+                continue;
+            }
+            let (span, content) = match quotes.first() {
+                Some((r, c)) if !starts_inside => (r.clone(), c.clone()),
                 _ => (0..v.source.text.len(), v.source.text.clone()),
             };
             let title_like = !starts_inside
-                && quoted_words <= 6
+                && content.split_whitespace().count() <= 6
                 && content.chars().next().is_some_and(char::is_uppercase)
                 && span.start > 0;
-            // A quoted name or title kept as is in the target.
-            let kept = !content.trim().is_empty()
-                && content.split_whitespace().count() <= 6
-                && crate::text::fold(&v.target.text).contains(&crate::text::fold(content.trim()));
-            if kept {
-                continue;
-            }
-            let sev = if link.low_confidence || title_like {
+            // "the so-called secret budget": the target marks the term another way.
+            let words_quoted = if starts_inside {
+                quoted_words
+            } else {
+                content.split_whitespace().count()
+            };
+            let marked_otherwise = words_quoted <= 4
+                && ctx
+                    .target_profile
+                    .quotes
+                    .equivalents
+                    .iter()
+                    .any(|e| !e.is_empty() && target_folded.contains(&crate::text::fold(e)));
+            // A headline (a paragraph of one sentence with no final
+            // punctuation) is often paraphrased.
+            let headline = src_segs.len() == 1
+                && src_segs.first().is_some_and(|seg| {
+                    let alone =
+                        |n: Option<&Segment>| n.is_none_or(|n| n.paragraph != seg.paragraph);
+                    let idx = link.source.first().copied().unwrap_or(0);
+                    alone(idx.checked_sub(1).and_then(|p| ctx.source_segments.get(p)))
+                        && alone(ctx.source_segments.get(idx + 1))
+                        && !ctx.source.text.get(seg.start..seg.end).is_some_and(|t| {
+                            t.trim_end_matches(|c: char| glyph(c).is_some())
+                                .ends_with(['.', '!', '?', '…'])
+                        })
+                });
+            let sev = if link.low_confidence || title_like || marked_otherwise || headline {
                 Severity::Warning
             } else {
                 self.default_severity()
@@ -588,6 +677,55 @@ impl Check for QuoteCheck {
             }
             out.push(f);
         }
+        // Style: a curly mark facing the wrong way (“ closing in English).
+        let pairs: Vec<&[String; 2]> = ctx
+            .target_profile
+            .quotes
+            .primary
+            .iter()
+            .chain(&ctx.target_profile.quotes.secondary)
+            .collect();
+        let used_as = |c: char, role: Role| {
+            let k = usize::from(role == Role::Close);
+            pairs.iter().any(|p| p[k].starts_with(c))
+        };
+        for m in tgt.marks.iter() {
+            if !matches!(m.status, Status::Paired | Status::Continued)
+                || m.ch == '"'
+                || m.ch == '\''
+                || forbidden.contains(&m.ch)
+                || used_as(m.ch, m.role)
+            {
+                continue;
+            }
+            let Some(fix) = preferred(ctx.target_profile, m.family, m.role) else {
+                continue;
+            };
+            let Some((li, span)) = to_link(&tgt_loc, ctx.target_segments, m) else {
+                continue;
+            };
+            if std::mem::replace(&mut styled[li], true) {
+                continue;
+            }
+            let role = if m.role == Role::Close {
+                "closing"
+            } else {
+                "opening"
+            };
+            out.push(
+                Finding::new(
+                    self.id(),
+                    Severity::Warning,
+                    format!(
+                        "{} used as an {role} quotation mark; {} uses {fix}",
+                        m.ch, ctx.target_profile.name
+                    ),
+                )
+                .link(li)
+                .target_span(span)
+                .suggestion(fix),
+            );
+        }
         // Style: straight and curly double marks mixed in one document.
         let counted: Vec<&Mark> = tgt
             .marks
@@ -644,11 +782,40 @@ impl Check for QuoteCheck {
     }
 }
 
+/// Whether `phrase` occurs in `text` as whole words.
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    let phrase = phrase.trim();
+    !phrase.is_empty()
+        && text.match_indices(phrase).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + phrase.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+}
+
+/// Quotations that open in these sentences.
+fn count_openings(side: &SideQuotes, segs: &[usize], keep: impl Fn(&Mark) -> bool) -> usize {
+    segs.iter()
+        .flat_map(|&i| side.marks_in(i))
+        .filter(|m| keep(m))
+        .filter(|m| {
+            m.role == Role::Open
+                && matches!(
+                    m.status,
+                    Status::Paired | Status::Continued | Status::Unclosed
+                )
+        })
+        .count()
+}
+
 /// Whether the target of link `li` has any quotation mark.
 fn tgt_link_has_marks(tgt: &SideQuotes, ctx: &Context, li: usize) -> bool {
-    ctx.links
-        .get(li)
-        .is_some_and(|l| l.target.iter().any(|&i| tgt.marks_in(i).next().is_some()))
+    ctx.links.get(li).is_some_and(|l| {
+        l.target
+            .iter()
+            .any(|&i| tgt.marks_in(i).any(|m| m.status != Status::Ignored))
+    })
 }
 
 #[cfg(test)]
@@ -840,6 +1007,104 @@ mod tests {
     }
 
     #[test]
+    fn so_called_instead_of_scare_quotes_is_a_warning() {
+        let out = run(
+            "O Congresso aprovou o chamado “orçamento secreto” ontem.",
+            "Congress approved the so-called secret budget yesterday.",
+        );
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn loanword_kept_next_to_a_kept_quotation_passes() {
+        assert!(
+            run(
+                "Ele lembrou que o “home office” e a “economia verde” mudaram tudo.",
+                "He noted that home office and the “green economy” had changed everything."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn dropped_quote_next_to_a_kept_loanword_is_caught() {
+        let out = run(
+            "Ele disse que o “home office” foi “um desastre para a produtividade”.",
+            "He said home office had been a disaster for productivity.",
+        );
+        let e = errors(&out);
+        assert_eq!(e.len(), 1, "{out:?}");
+        assert!(e[0].message.contains("um desastre"), "{}", e[0].message);
+    }
+
+    #[test]
+    fn one_of_two_quotations_dropped_is_an_error() {
+        let out = run(
+            "Ele descreveu o clima como “sério e construtivo”, mas disse que há “divergências importantes”.",
+            "He described the atmosphere as serious and constructive but said “significant differences” remained.",
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn two_quotations_merged_into_one_is_a_warning() {
+        let out = run(
+            "Ele descreveu o clima como “sério” e “construtivo” na entrevista.",
+            "He described the atmosphere as “serious and constructive” in the interview.",
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn phrases_match_whole_words() {
+        assert!(contains_phrase("he was serious", "serious"));
+        assert!(!contains_phrase("he was serious", "serio"));
+        assert!(contains_phrase("home office work", "home office"));
+    }
+
+    #[test]
+    fn one_of_two_quotations_dropped_counts_quotations() {
+        let out = run(
+            "Ele descreveu o clima como “sério e construtivo”, mas disse que há “divergências importantes”.",
+            "He described the atmosphere as “serious and constructive” but said significant differences remained.",
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert!(out[0].message.contains("2 in the source, 1 in the target"));
+    }
+
+    #[test]
+    fn unclosed_single_quote_is_one_finding() {
+        let out = run(
+            "O capitão foi direto: “Quem duvidou da gente?",
+            "The captain was blunt: ‘Who doubted us?",
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert!(out[0].message.contains("never closed"));
+    }
+
+    #[test]
+    fn headline_paraphrase_is_a_warning() {
+        let mut f = Fixture::links(&[
+            (
+                &["Lula: “Não haverá recessão este ano”"],
+                &["Lula says there will be no recession this year"],
+            ),
+            (
+                &["O presidente falou em Brasília."],
+                &["The president spoke in Brasília."],
+            ),
+        ]);
+        f.src_segs[1].paragraph = 1;
+        f.tgt_segs[1].paragraph = 1;
+        let out = f.run(&QuoteCheck);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].severity, Severity::Warning);
+    }
+
+    #[test]
     fn quote_over_several_links_is_followed() {
         let f = Fixture::links(&[
             (
@@ -960,6 +1225,15 @@ mod tests {
     }
 
     #[test]
+    fn dropped_quote_next_to_a_plural_possessive_is_caught() {
+        let out = run(
+            "O sindicato disse que “a greve vai continuar até o fim”.",
+            "The players’ union said the strike would go on to the end.",
+        );
+        assert_eq!(errors(&out).len(), 1, "{out:?}");
+    }
+
+    #[test]
     fn possessive_plural_is_not_a_stray_quote() {
         assert!(run("A casa dos Silva.", "The Silvas’ house was sold.").is_empty());
     }
@@ -1015,6 +1289,23 @@ mod tests {
     }
 
     #[test]
+    fn mark_facing_the_wrong_way_is_a_warning() {
+        let out = run("Ele pediu “cautela”.", "He urged “caution“.");
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].severity, Severity::Warning);
+        assert_eq!(out[0].suggestion.as_deref(), Some("”"));
+        let out = run("Ele pediu ‘cautela’.", "He urged ’caution’.");
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].suggestion.as_deref(), Some("‘"));
+    }
+
+    #[test]
+    fn german_style_marks_pass_in_the_generic_profile() {
+        let f = Fixture::with_langs("pt", "xx", &[(&["Ele disse “sim”."], &["Er sagte „ja“."])]);
+        assert!(f.run(&QuoteCheck).is_empty());
+    }
+
+    #[test]
     fn guillemets_in_portuguese_pass() {
         let f = Fixture::with_langs("en", "pt", &[(&["He said “yes.”"], &["Ele disse «sim»."])]);
         assert!(f.run(&QuoteCheck).is_empty());
@@ -1036,5 +1327,53 @@ mod tests {
     fn unmatched_links_are_left_alone() {
         let f = Fixture::links(&[(&["Ele disse “sim”."], &[])]);
         assert!(f.run(&QuoteCheck).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod robustness {
+    //! No input makes the checks of this family panic.
+    use crate::checks::Check;
+    use crate::checks::testutil::Fixture;
+    use proptest::prelude::*;
+
+    fn checks() -> Vec<Box<dyn Check>> {
+        vec![
+            Box::new(super::QuoteCheck),
+            Box::new(super::super::untranslated::UntranslatedCheck),
+            Box::new(super::super::omission::OmissionCheck),
+            Box::new(super::super::addition::AdditionCheck),
+            Box::new(super::super::length::LengthCheck),
+            Box::new(super::super::url::UrlCheck),
+            Box::new(super::super::brackets::BracketsCheck),
+            Box::new(super::super::punctuation::PunctuationCheck),
+            Box::new(super::super::doubled_word::DoubledWordCheck),
+            Box::new(super::super::whitespace::WhitespaceCheck),
+        ]
+    }
+
+    const ALPHABET: &str = "[a-zA-Zçãé0-9 .,;:!?¿¡()\\[\\]{}“”‘’«»„\"'@/#_-]{1,60}";
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn never_panics(a in ALPHABET, b in ALPHABET, c in ALPHABET) {
+            let (a, b, c) = (a.trim().to_string(), b.trim().to_string(), c.trim().to_string());
+            prop_assume!(!a.is_empty() && !b.is_empty() && !c.is_empty());
+            let f = Fixture::links(&[(&[a.as_str()], &[b.as_str(), c.as_str()]), (&[c.as_str()], &[]), (&[], &[a.as_str()])]);
+            for check in checks() {
+                let out = f.run(check.as_ref());
+                let ctx = f.ctx();
+                for finding in out {
+                    let v = &ctx.views[finding.link.unwrap_or(0)];
+                    if let Some(r) = finding.target_span {
+                        prop_assert!(v.target.text.get(r).is_some());
+                    }
+                    if let Some(r) = finding.source_span {
+                        prop_assert!(v.source.text.get(r).is_some());
+                    }
+                }
+            }
+        }
     }
 }

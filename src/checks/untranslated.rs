@@ -3,8 +3,9 @@
 //! Three signals, each conservative so that names, numbers, URLs and short
 //! lines ("OK", a title) pass:
 //! - the target text is identical to the source after folding case, accents,
-//!   punctuation and spaces, and has at least [`MIN_IDENTICAL_WORDS`]
-//!   lower-case words (a name alone is capitalised);
+//!   punctuation and spaces, has at least [`MIN_IDENTICAL_WORDS`]
+//!   lower-case words (a name alone is capitalised), and is not in the
+//!   target language (a quotation the source kept in the original);
 //! - function words: a target sentence of at least [`MIN_WORDS`] words with
 //!   at least [`MIN_SOURCE_FW`] function words found only in the source
 //!   language and far fewer found only in the target language. On short
@@ -14,7 +15,10 @@
 //! - whatlang ([`crate::lang::detect`]) names the source language, reliably,
 //!   on a sentence of at least [`MIN_CHARS`] characters, and the function
 //!   words do not point to the target language. When a profile has no
-//!   function words this is the only signal, with a higher bar.
+//!   function words this is the only signal, with a higher bar;
+//! - as a warning, a stretch of at least six words copied from the source
+//!   that reads as the source language, outside quotation marks: a
+//!   sentence only partly translated.
 
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
@@ -66,16 +70,63 @@ fn lowercase_words(text: &str, particles: &HashSet<String>) -> usize {
 }
 
 /// (source-only function words, target-only function words, words) in `text`.
+/// Byte ranges of quotations that may stay in the original language: short
+/// ones (at most [`SHORT_QUOTE_WORDS`] words, slogans) and capitalised ones
+/// that follow a word mid-sentence (titles).
+fn short_quotations(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (c, open) {
+            ('“' | '«' | '„', None) | ('"', None) => open = Some(i),
+            ('”' | '»', Some(o)) | ('"', Some(o)) => {
+                out.push(o..i);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        out.push(o..text.len());
+    }
+    out.retain(|r| {
+        let Some(q) = text.get(r.clone()) else {
+            return false;
+        };
+        // A capitalised quotation after a word, mid-sentence, is a title.
+        let title = text[..r.start]
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && words(q)
+                .first()
+                .is_some_and(|w| w.text.chars().next().is_some_and(char::is_uppercase));
+        title || words(q).len() <= SHORT_QUOTE_WORDS
+    });
+    out
+}
+
+/// Quotations up to this many words may stay in the original language.
+const SHORT_QUOTE_WORDS: usize = 8;
+
+/// Counts, leaving out words of short quotations when `skip_quoted`.
 fn function_word_counts(
     text: &str,
     source_only: &HashSet<String>,
     target_only: &HashSet<String>,
     particles: &HashSet<String>,
+    skip_quoted: bool,
 ) -> (usize, usize, usize) {
     let ws = words(text);
+    let quoted = if skip_quoted {
+        short_quotations(text)
+    } else {
+        Vec::new()
+    };
     let (mut s, mut t, mut n) = (0, 0, 0);
     for (k, w) in ws.iter().enumerate() {
-        if !w.text.chars().any(char::is_alphabetic) {
+        if !w.text.chars().any(char::is_alphabetic) || quoted.iter().any(|r| r.contains(&w.start)) {
             continue;
         }
         n += 1;
@@ -96,6 +147,59 @@ fn function_word_counts(
     }
     (s, t, n)
 }
+
+/// The longest run of at least [`MIN_RUN`] words that the target sentence
+/// copies from the source and that reads as source language (at least two
+/// source-only function words, three lower-case words), outside quotation
+/// marks (a quotation kept in the original is fine). Byte range in `target`.
+fn copied_run(
+    target: &str,
+    source: &str,
+    source_only: &HashSet<String>,
+    particles: &HashSet<String>,
+) -> Option<std::ops::Range<usize>> {
+    let tw = words(target);
+    let sw: Vec<String> = words(source).iter().map(|w| fold(w.text)).collect();
+    let tf: Vec<String> = tw.iter().map(|w| fold(w.text)).collect();
+    let mut best: Option<(usize, usize)> = None;
+    for i in 0..tf.len() {
+        for j in 0..sw.len() {
+            let mut k = 0;
+            while i + k < tf.len() && j + k < sw.len() && tf[i + k] == sw[j + k] {
+                k += 1;
+            }
+            if k >= MIN_RUN && best.is_none_or(|(_, n)| k > n) {
+                best = Some((i, k));
+            }
+        }
+    }
+    let (i, k) = best?;
+    let run = &tw[i..i + k];
+    let fw = run
+        .iter()
+        .filter(|w| source_only.contains(&fold(w.text)))
+        .count();
+    let lower = run
+        .iter()
+        .filter(|w| {
+            w.text.chars().any(char::is_alphabetic)
+                && !is_capitalised(w.text)
+                && !particles.contains(&fold(w.text))
+        })
+        .count();
+    let (start, end) = (run.first()?.start, run.last()?.end);
+    let before = &target[..start];
+    let quoted = before
+        .chars()
+        .filter(|c| matches!(c, '“' | '«' | '„'))
+        .count()
+        > before.chars().filter(|c| matches!(c, '”' | '»')).count()
+        || before.matches('"').count() % 2 == 1;
+    (fw >= 2 && lower >= 3 && !quoted).then_some(start..end)
+}
+
+/// Words a copied stretch must have to count as partly untranslated.
+const MIN_RUN: usize = 6;
 
 fn folded_set(list: &[String]) -> HashSet<String> {
     list.iter().map(|w| fold(w)).collect()
@@ -130,9 +234,24 @@ impl Check for UntranslatedCheck {
             }
             // Identical to the source.
             let ns = normalise(&v.source.text);
+            // Text in the target language quoted in the source ("We will
+            // win", in English inside a Portuguese article) stays as is.
+            let in_target_language = || {
+                let (s, t, _) = function_word_counts(
+                    &v.target.text,
+                    &source_only,
+                    &target_only,
+                    &particles,
+                    false,
+                );
+                t > s
+                    || crate::lang::detect(&v.target.text)
+                        .is_some_and(|d| d.reliable && d.code == tp.code && t >= s)
+            };
             if !ns.is_empty()
                 && ns == normalise(&v.target.text)
                 && lowercase_words(&v.target.text, &particles) >= MIN_IDENTICAL_WORDS
+                && (same_language || !in_target_language())
             {
                 out.push(
                     Finding::new(
@@ -162,7 +281,8 @@ impl Check for UntranslatedCheck {
                 };
                 let span = offset..offset + t.len();
                 offset += t.len() + 1;
-                let (s, tw, n) = function_word_counts(t, &source_only, &target_only, &particles);
+                let (s, tw, n) =
+                    function_word_counts(t, &source_only, &target_only, &particles, true);
                 if n < MIN_WORDS || lowercase_words(t, &particles) < MIN_IDENTICAL_WORDS {
                     continue;
                 }
@@ -192,6 +312,21 @@ impl Check for UntranslatedCheck {
                         )
                         .link(li)
                         .target_span(span),
+                    );
+                } else if let Some(r) = copied_run(t, &v.source.text, &source_only, &particles) {
+                    let start = span.start + r.start;
+                    out.push(
+                        Finding::new(
+                            self.id(),
+                            Severity::Warning,
+                            format!(
+                                "part of the sentence is copied from the source, still in {}: \"{}\"",
+                                sp.name,
+                                t.get(r.clone()).unwrap_or("")
+                            ),
+                        )
+                        .link(li)
+                        .target_span(start..span.start + r.end),
                     );
                 }
             }
@@ -247,6 +382,93 @@ mod tests {
             out[0].target_span,
             Some(21..21 + "E a inflação subiu muito no país, segundo o banco.".len())
         );
+    }
+
+    #[test]
+    fn target_language_quote_kept_in_both_passes() {
+        let s = "“We are going to make a great deal with the people of Brazil.";
+        assert!(run(s, s).is_empty());
+    }
+
+    #[test]
+    fn quoted_portuguese_title_in_english_passes() {
+        assert!(
+            run(
+                "O livro “O que é que a baiana tem e outras histórias” foi lançado ontem.",
+                "The book “O que é que a baiana tem e outras histórias” was launched yesterday."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn long_quotation_left_untranslated_is_caught() {
+        let out = run(
+            "“Não vamos recuar de jeito nenhum e vamos continuar a luta até o fim”, disse ele.",
+            "“Não vamos recuar de jeito nenhum e vamos continuar a luta até o fim,” he said.",
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+    }
+
+    #[test]
+    fn partly_untranslated_sentence_is_a_warning() {
+        let out = run(
+            "O governo disse que não vai recuar de forma alguma na proposta.",
+            "The government said que não vai recuar de forma alguma on the proposal.",
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].severity, Severity::Warning);
+        assert!(
+            out[0]
+                .message
+                .contains("que não vai recuar de forma alguma"),
+            "{}",
+            out[0].message
+        );
+    }
+
+    #[test]
+    fn original_quotation_kept_with_translation_passes() {
+        assert!(
+            run(
+                "O lema “Brasil acima de tudo, Deus acima de todos” foi repetido no comício.",
+                "The slogan “Brasil acima de tudo, Deus acima de todos” (Brazil above everything, God above all) was repeated at the rally."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn long_shared_name_passes() {
+        assert!(
+            run(
+                "A Universidade Federal do Rio Grande do Sul divulgou o estudo.",
+                "The Universidade Federal do Rio Grande do Sul released the study."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn english_left_in_a_portuguese_target_is_caught() {
+        let f = Fixture::with_langs(
+            "en",
+            "pt",
+            &[(
+                &["The central bank said it would keep rates on hold for now."],
+                &["The central bank said it would keep rates on hold for the time being."],
+            )],
+        );
+        assert_eq!(f.run(&UntranslatedCheck).len(), 1);
+        let f = Fixture::with_langs(
+            "en",
+            "pt",
+            &[(
+                &["The central bank said it would keep rates on hold for now."],
+                &["O banco central disse que vai manter os juros por enquanto."],
+            )],
+        );
+        assert!(f.run(&UntranslatedCheck).is_empty());
     }
 
     #[test]

@@ -46,11 +46,13 @@ pub struct ConfigArgs {
 /// Settings the CLI can override.
 #[derive(Debug, Clone, Args)]
 pub struct Overrides {
-    /// Glossary file (.tsv, .csv, .toml, .tbx); repeatable; added to the config's.
+    /// Glossary file (.tsv, .csv, .toml, .tbx) or a folder of them; repeatable; added to the config's.
     #[arg(long, short)]
     pub glossary: Vec<PathBuf>,
+    /// Source language (ISO 639-1, such as pt); detected when left out.
     #[arg(long, value_parser = super::parse_lang)]
     pub source_lang: Option<String>,
+    /// Target language (ISO 639-1, such as en); detected when left out.
     #[arg(long, value_parser = super::parse_lang)]
     pub target_lang: Option<String>,
     /// Exit 1 when a finding is at or above this severity [default: error].

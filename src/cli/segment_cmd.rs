@@ -35,6 +35,7 @@ pub fn run(args: SegmentArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     }
     let profile = crate::profile::Profile::builtin(&lang);
     let segs = crate::segment::segment(&doc, &profile);
+    let mut out = std::io::BufWriter::new(out);
     match args.format {
         SegmentFormat::Text => {
             for s in &segs {
@@ -52,12 +53,13 @@ pub fn run(args: SegmentArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
                 })
                 .collect();
             serde_json::to_writer_pretty(
-                &mut *out,
+                &mut out,
                 &serde_json::json!({"language": lang, "segments": v}),
             )?;
             writeln!(out)?;
         }
     }
+    out.flush()?;
     Ok(super::exit::CLEAN)
 }
 

@@ -1,0 +1,32 @@
+//! Embeds every language profile in `src/profiles/` so that adding a language
+//! is adding a data file.
+
+use std::fmt::Write;
+
+fn main() {
+    let dir = std::path::Path::new("src/profiles");
+    println!("cargo:rerun-if-changed=src/profiles");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("src/profiles exists")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml"))
+        .collect();
+    // The generic profile goes last: lookups fall back to it.
+    names.sort_by_key(|n| (n == "xx.toml", n.clone()));
+    let mut out = String::from("&[\n");
+    for n in &names {
+        let code = n.trim_end_matches(".toml");
+        let path = std::fs::canonicalize(dir.join(n)).expect("profile path");
+        writeln!(
+            out,
+            "    ({code:?}, include_str!({:?})),",
+            path.display().to_string()
+        )
+        .unwrap();
+        println!("cargo:rerun-if-changed=src/profiles/{n}");
+    }
+    out.push_str("]\n");
+    let dest = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("profiles.rs");
+    std::fs::write(dest, out).expect("write profiles.rs");
+}

@@ -1,0 +1,41 @@
+//! Strict link F1 on the gold corpora (Text+Berg de-fr dev, ParIce en-is),
+//! when they are present: `$TRANSCHECK_CORPORA` or a `shared/corpora` folder
+//! above the package. Skips with a message when they are absent.
+
+use std::path::Path;
+use transcheck::align::{Params, eval};
+
+/// The aligner must clearly beat hunalign without a dictionary (0.66 / 0.75).
+const MIN_F1: f64 = 0.85;
+
+#[test]
+fn gold_corpora_f1() {
+    let start = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let Some(dir) = eval::find_corpora(start) else {
+        eprintln!(
+            "skipping: gold corpora not found (set TRANSCHECK_CORPORA or put shared/corpora above {})",
+            start.display()
+        );
+        return;
+    };
+    let results = eval::evaluate(&dir, &Params::default()).expect("corpora readable");
+    assert_eq!(results.len(), 2);
+    for c in &results {
+        eprintln!(
+            "{}: precision {:.3} recall {:.3} f1 {:.3}",
+            c.name,
+            c.pooled.precision(),
+            c.pooled.recall(),
+            c.pooled.f1()
+        );
+        assert!(c.pooled.gold > 0, "{}: no gold links read", c.name);
+    }
+    for c in &results {
+        assert!(
+            c.pooled.f1() >= MIN_F1,
+            "{}: strict F1 {:.3} below {MIN_F1}",
+            c.name,
+            c.pooled.f1()
+        );
+    }
+}
