@@ -38,6 +38,9 @@ impl Check for GlossaryCheck {
             let low_conf = ctx.links.get(vi).is_some_and(|l| l.low_confidence);
             let mut reported: Vec<Range<usize>> = Vec::new();
             let mut forbidden_terms: Vec<usize> = Vec::new();
+            // Target sentences left in the source language are the
+            // untranslated check's: no term findings inside them.
+            let left_untranslated = untranslated_sentences(ctx, vi);
 
             // Forbidden spellings, wherever they are.
             for f in tgt
@@ -47,7 +50,10 @@ impl Check for GlossaryCheck {
                 let covered = tgt.iter().any(|x| {
                     x.kind == Kind::Target && x.accent_exact && x.start <= f.start && x.end >= f.end
                 });
-                if covered || overlaps(&reported, f.start..f.end) {
+                if covered
+                    || overlaps(&reported, f.start..f.end)
+                    || overlaps(&left_untranslated, f.start..f.end)
+                {
                     continue;
                 }
                 let Some(term) = g.terms.get(f.term) else {
@@ -73,7 +79,7 @@ impl Check for GlossaryCheck {
             }
 
             // A link without target is the omission check's business.
-            if v.source.is_empty() || v.target.is_empty() {
+            if v.source.is_empty() || v.target.is_empty() || !left_untranslated.is_empty() {
                 continue;
             }
             let src: Vec<Match> = matcher::longest_only(
@@ -113,9 +119,6 @@ impl Check for GlossaryCheck {
                                 }))
                     })
                 };
-                if rendered_in(tgt) {
-                    continue;
-                }
                 let src_text = v.source.text.get(s.start..s.end).unwrap_or(preferred);
                 let sev = if low_conf {
                     Severity::Warning
@@ -123,11 +126,20 @@ impl Check for GlossaryCheck {
                     Severity::Error
                 };
 
-                // The source spelling left as it was.
+                // The source spelling left as it was, even next to an accepted
+                // rendering ("Mascate, the capital of Oman"), unless that
+                // spelling is itself accepted (Belém → Belém).
                 if let Some(u) = tgt.iter().find(|x| {
                     x.kind == Kind::Source
                         && x.term == s.term
                         && !overlaps(&reported, x.start..x.end)
+                        && !tgt.iter().any(|y| {
+                            y.kind == Kind::Target
+                                && y.accent_exact
+                                && renders(g.terms.get(y.term), term)
+                                && y.start < x.end
+                                && x.start < y.end
+                        })
                 }) {
                     let found = v.target.text.get(u.start..u.end).unwrap_or("");
                     let d = distance(found, preferred);
@@ -153,6 +165,9 @@ impl Check for GlossaryCheck {
                             .expected(preferred),
                     );
                     reported.push(u.start..u.end);
+                    continue;
+                }
+                if rendered_in(tgt) {
                     continue;
                 }
 
@@ -230,6 +245,38 @@ impl Check for GlossaryCheck {
             }
         }
     }
+}
+
+/// Byte ranges (in the link's target text) of target sentences that read
+/// as the source language: more of its function words than of the target's.
+fn untranslated_sentences(ctx: &Context, vi: usize) -> Vec<Range<usize>> {
+    let Some(link) = ctx.links.get(vi) else {
+        return Vec::new();
+    };
+    let count = |ws: &[crate::text::Word], list: &[String]| {
+        ws.iter()
+            .filter(|w| list.iter().any(|f| *f == w.text.to_lowercase()))
+            .count()
+    };
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for (k, &i) in link.target.iter().enumerate() {
+        let Some(seg) = ctx.target_segments.get(i) else {
+            continue;
+        };
+        if k > 0 {
+            pos += 1;
+        }
+        let text = seg.text(ctx.target);
+        let ws = words(text);
+        let src = count(&ws, &ctx.source_profile.words.function_words);
+        let tgt = count(&ws, &ctx.target_profile.words.function_words);
+        if ctx.source_profile.code != ctx.target_profile.code && src >= 2 && src > 2 * tgt {
+            out.push(pos..pos + text.len());
+        }
+        pos += text.len();
+    }
+    out
 }
 
 /// Whether a target match of `found`'s term renders `wanted`: the same term,
@@ -365,6 +412,32 @@ mod tests {
     }
 
     #[test]
+    fn untranslated_term_next_to_an_accepted_metonym_is_reported() {
+        let mut f = Fixture::pair(
+            "Em Mascate, capital de Omã.",
+            "In Mascate, the capital of Oman.",
+        );
+        f.glossary = Glossary::from_terms(vec![
+            term(&["Mascate"], &["Muscat", "Oman"], &[]),
+            term(&["Omã"], &["Oman"], &[]),
+        ]);
+        let found = f.run(&GlossaryCheck);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("untranslated"));
+    }
+
+    #[test]
+    fn source_spelling_that_is_also_accepted_passes() {
+        let mut f = Fixture::pair("Em Belém, no Pará.", "In Belém, in Pará state.");
+        f.glossary = Glossary::from_terms(vec![term(&["Belém"], &["Bethlehem", "Belém"], &[])]);
+        assert!(f.run(&GlossaryCheck).is_empty());
+        let mut f = Fixture::pair("Rafael Grossi disse.", "Rafael Grossi said.");
+        f.glossary =
+            Glossary::from_terms(vec![term(&["Rafael Grossi", "Grossi"], &["Grossi"], &[])]);
+        assert!(f.run(&GlossaryCheck).is_empty());
+    }
+
+    #[test]
     fn source_spelling_close_to_rendering_is_a_misspelling() {
         let t = "Ships in the Strait of Ormuz.";
         let f = run("Navios no Estreito de Ormuz.", t);
@@ -491,6 +564,20 @@ mod tests {
         let mut f = Fixture::links(&[(&["Leia também: Mascate."], &[])]);
         f.glossary = places();
         assert!(f.run(&GlossaryCheck).is_empty());
+    }
+
+    #[test]
+    fn sentence_left_in_portuguese_is_left_to_the_untranslated_check() {
+        let f = run(
+            "A escolha de Omã como sede não é casual.",
+            "A escolha de Omã como sede não é casual.",
+        );
+        assert!(f.is_empty(), "{f:?}");
+        // An English sentence with the same slip is still reported.
+        assert_eq!(
+            run("A escolha de Mascate.", "The choice of Mascate.").len(),
+            1
+        );
     }
 
     #[test]

@@ -797,6 +797,7 @@ mod tests {
             ("Serguei", "Sergei"),
             ("Dmitri", "Dmitry"),
             ("Volodimir", "Volodymyr"),
+            ("Prigojin", "Prigozhin"),
         ] {
             assert_eq!(cognate_form(a, &pt), cognate_form(b, &en), "{a} {b}");
         }
@@ -808,6 +809,31 @@ mod tests {
             ("Kushner", "Kuschner"),
         ] {
             assert_ne!(cognate_form(a, &pt), cognate_form(b, &en), "{a} {b}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod prop {
+    use super::*;
+    use crate::checks::testutil::Fixture;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn name_glossary_and_consistency_never_panic(
+            s in "[A-Za-zÃãÇçÉéÍíÕõ0-9 .,;:'’“”()-]{0,60}",
+            t in "[A-Za-zÃãÇçÉéÍíÕõ0-9 .,;:'’“”()-]{0,60}",
+        ) {
+            let s = s.trim();
+            let t = t.trim();
+            prop_assume!(!s.is_empty() && !t.is_empty());
+            let mut f = Fixture::pair(s, t);
+            f.glossary = crate::glossary::Glossary::builtin("pt", "en");
+            let _ = f.run(&NameCheck);
+            let _ = f.run(&super::super::glossary::GlossaryCheck);
+            let _ = f.run(&super::super::consistency::ConsistencyCheck);
         }
     }
 }

@@ -289,6 +289,14 @@ mod tests {
     }
 
     #[test]
+    fn byte_order_mark_is_ignored() {
+        let d = tempfile::tempdir().unwrap();
+        let p = write(d.path(), "g.tsv", "\u{feff}Omã\tOman\n");
+        let g = Glossary::load(&p, "pt", "en").unwrap();
+        assert_eq!(g.terms[0].source, ["Omã"]);
+    }
+
+    #[test]
     fn unknown_extension_is_an_error_naming_the_file() {
         let d = tempfile::tempdir().unwrap();
         let p = write(d.path(), "g.docx", "x");

@@ -340,6 +340,28 @@ mod tests {
     }
 
     #[test]
+    fn tbx_basic_ntig_term_groups_are_read() {
+        let x = r#"<martif type="TBX-Basic"><text><body><termEntry>
+<langSet xml:lang="pt"><ntig><termGrp><term>Mascate</term></termGrp></ntig></langSet>
+<langSet xml:lang="en-GB"><ntig><termGrp><term>Muscat</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termGrp></ntig>
+<ntig><termGrp><term>Maskat</term><termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></termGrp></ntig></langSet>
+</termEntry></body></text></martif>"#;
+        let g = parse("g.tbx", x, "pt", "en").unwrap();
+        assert_eq!(g.terms[0].source, ["Mascate"]);
+        assert_eq!(g.terms[0].targets, ["Muscat"]);
+        assert_eq!(g.terms[0].forbidden[0].0, "Maskat");
+    }
+
+    #[test]
+    fn entry_with_only_deprecated_targets_is_skipped() {
+        let x = r#"<martif><text><body><termEntry>
+<langSet xml:lang="pt"><tig><term>A</term></tig></langSet>
+<langSet xml:lang="en"><tig><term>B</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig></langSet>
+</termEntry></body></text></martif>"#;
+        assert!(parse("g.tbx", x, "pt", "en").unwrap().terms.is_empty());
+    }
+
+    #[test]
     fn entities_are_resolved() {
         let x = r#"<martif><text><body><termEntry><langSet xml:lang="pt"><tig><term>P&amp;D</term></tig></langSet><langSet xml:lang="en"><tig><term>R&amp;D</term></tig></langSet></termEntry></body></text></martif>"#;
         let g = parse("g.tbx", x, "pt", "en").unwrap();

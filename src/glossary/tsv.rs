@@ -200,6 +200,14 @@ mod tests {
     }
 
     #[test]
+    fn crlf_line_endings_are_read() {
+        let g = parse("g.tsv", "# c\r\nOmã\tOman\r\nCatar\tQatar\r\n", b'\t').unwrap();
+        assert_eq!(g.terms.len(), 2);
+        assert_eq!(g.terms[1].targets, ["Qatar"]);
+        assert_eq!(g.terms[1].origin.1, 3);
+    }
+
+    #[test]
     fn csv_quotes_allow_commas() {
         let g = parse("g.csv", "\"Washington, D.C.\",\"Washington, DC\"\n", b',').unwrap();
         assert_eq!(g.terms[0].source, ["Washington, D.C."]);
