@@ -106,8 +106,9 @@ pub(crate) struct Solution {
 }
 
 /// Which kind of link last entered a cell: a null link continuing a run of
-/// the same direction is cheaper (affine gaps: omitted or added blocks, such
-/// as caption runs, come in one piece).
+/// null links is cheaper (affine gaps: omitted or added blocks, such as
+/// caption runs, come in one piece, and a sentence replaced by an unrelated
+/// one is an omission next to an addition).
 #[inline]
 fn state_of(kind: Kind) -> usize {
     match kind {
@@ -138,7 +139,7 @@ fn softmin(xs: &[f64], t: f64) -> f64 {
 
 /// Runs Viterbi and forward–backward in the band. `cost(i, a, j, b)` is the
 /// cost of a link taking source `i..i+a` and target `j..j+b`; a null link
-/// right after a null link of the same direction costs `gap_bonus` less.
+/// right after another null link costs `gap_bonus` less.
 /// Costs are negative log-probabilities, divided by `temperature` for the
 /// posteriors.
 #[allow(clippy::too_many_arguments)]
@@ -155,7 +156,7 @@ pub(crate) fn solve(
     let t = temperature.max(1e-6);
     let bonus = |from: usize, kind: Kind| -> f64 {
         let s = state_of(kind);
-        if s != 0 && s == from { -gap_bonus } else { 0.0 }
+        if s != 0 && from != 0 { -gap_bonus } else { 0.0 }
     };
     // The two passes are independent: run them on two threads.
     let ((path, fwd), bwd) = rayon::join(
@@ -268,7 +269,7 @@ fn forward(
     let mut fwd = vec![f64::INFINITY; cells * STATES];
     let bonus = |from: usize, kind: Kind| -> f64 {
         let s = state_of(kind);
-        if s != 0 && s == from { -gap_bonus } else { 0.0 }
+        if s != 0 && from != 0 { -gap_bonus } else { 0.0 }
     };
     if let Some(c) = band.index(0, 0) {
         best[c * STATES] = 0.0;
@@ -360,7 +361,7 @@ fn backward(
     let cells = band.cells();
     let bonus = |from: usize, kind: Kind| -> f64 {
         let s = state_of(kind);
-        if s != 0 && s == from { -gap_bonus } else { 0.0 }
+        if s != 0 && from != 0 { -gap_bonus } else { 0.0 }
     };
     let mut terms: Vec<Vec<f64>> = vec![Vec::new(); STATES];
     let mut bwd = vec![f64::INFINITY; cells * STATES];

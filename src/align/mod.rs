@@ -9,7 +9,7 @@
 //! - minus a reward for the weight of dictionary-free anchors the two sides
 //!   share, plus a penalty for anchor weight left unmatched ([`features`]);
 //! - the link type's prior; 1-0 and 0-1 links have a constant cost instead,
-//!   lowered when the null link continues a run of null links on that side;
+//!   lowered when the null link continues a run of null links;
 //! - a penalty when a link's paragraph boundaries disagree between the sides
 //!   (only when both sides have paragraphs).
 //!
@@ -79,8 +79,9 @@ pub struct Params {
     pub priors: Vec<(usize, usize, f64)>,
     /// Constant cost of a 1-0 or 0-1 link.
     pub null_cost: f64,
-    /// Cost removed from a null link that continues a run of null links on
-    /// the same side (omitted or added blocks come in one piece).
+    /// Cost removed from a null link that follows another null link
+    /// (omitted or added blocks come in one piece; a replaced sentence is an
+    /// omission next to an addition).
     pub gap_bonus: f64,
     /// Cost removed per unit of shared anchor weight.
     pub match_reward: f64,
