@@ -108,6 +108,14 @@ pub struct Config {
     /// Inputs hold one sentence per line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presegmented: Option<bool>,
+    /// Use the shipped glossary for the language pair when no glossary is
+    /// given (default true).
+    #[serde(
+        default,
+        alias = "builtin_glossary",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub builtin_glossary: Option<bool>,
     /// Regexes on the target text: findings whose target span or sentence
     /// matches are dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

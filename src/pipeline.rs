@@ -18,6 +18,8 @@ pub struct PairOptions {
     /// Each input line is one sentence.
     pub presegmented: bool,
     pub overrides: SeverityOverrides,
+    /// With no glossary given, use the shipped one for the language pair.
+    pub builtin_glossary: bool,
 }
 
 /// Everything known about one checked pair; reports render it.
@@ -118,6 +120,13 @@ pub fn check_pair(
             "source and target both look like '{source_lang}'; is the target a translation?"
         ));
     }
+    let builtin;
+    let glossary = if options.builtin_glossary && glossary.terms.is_empty() {
+        builtin = Glossary::builtin(&source_lang, &target_lang);
+        &builtin
+    } else {
+        glossary
+    };
     let src_profile = Profile::builtin(&source_lang);
     let tgt_profile = Profile::builtin(&target_lang);
     let source_segments = segment_doc(&source, &src_profile, options.presegmented);

@@ -120,3 +120,40 @@ fn inline_suppression_silences_a_real_finding() {
         Some(0)
     );
 }
+
+fn rules_without_glossary(dir: &Path, extra: &[&str]) -> Vec<String> {
+    let out = Command::cargo_bin("transcheck")
+        .unwrap()
+        .current_dir(dir)
+        .args([
+            "check",
+            "pt.txt",
+            "en.txt",
+            "--no-config",
+            "--format",
+            "json",
+        ])
+        .args(["--source-lang", "pt", "--target-lang", "en"])
+        .args(extra)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn builtin_glossary_applies_when_none_is_given() {
+    let d = tempfile::tempdir().unwrap();
+    fs::write(d.path().join("pt.txt"), "O avião pousou em Mascate.\n").unwrap();
+    fs::write(d.path().join("en.txt"), "The plane landed in Mascate.\n").unwrap();
+    assert!(rules_without_glossary(d.path(), &[]).contains(&"glossary".to_string()));
+    assert!(
+        !rules_without_glossary(d.path(), &["--no-builtin-glossary"])
+            .contains(&"glossary".to_string())
+    );
+}

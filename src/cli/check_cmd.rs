@@ -61,6 +61,9 @@ pub struct Overrides {
     /// Each input line is one sentence.
     #[arg(long)]
     pub presegmented: bool,
+    /// Don't fall back to the built-in glossary when no glossary is given.
+    #[arg(long)]
+    pub no_builtin_glossary: bool,
 }
 
 #[derive(Debug, Args)]
@@ -156,6 +159,9 @@ pub fn settings(cargs: &ConfigArgs, o: &Overrides) -> Result<Settings> {
     }
     merged.fail_on = Some(o.fail_on.or(merged.fail_on).unwrap_or_default());
     merged.presegmented = Some(o.presegmented || merged.presegmented.unwrap_or(false));
+    if o.no_builtin_glossary {
+        merged.builtin_glossary = Some(false);
+    }
     Ok(Settings { merged, file })
 }
 
@@ -333,6 +339,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         source_lang: s.merged.source_lang.clone(),
         target_lang: s.merged.target_lang.clone(),
         presegmented: s.merged.presegmented.unwrap_or(false),
+        builtin_glossary: s.merged.builtin_glossary.unwrap_or(true),
         overrides: s
             .merged
             .rules
