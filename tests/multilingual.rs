@@ -1,0 +1,125 @@
+//! End-to-end checks on other language pairs, driven by profile data alone:
+//! French, German and Italian into English and English into French. Each
+//! pair in `tests/data/multilingual/<src>-<tgt>/` has a clean translation
+//! (`target.txt`), a flawed one (`flawed.txt`) and the manifest of its
+//! planted mistakes (`expected.toml`), and may have a `glossary.toml` for
+//! its exonyms (Frankfurt → Francfort), as a newsroom would.
+
+use std::path::{Path, PathBuf};
+use transcheck::eval::{self, Manifest};
+use transcheck::glossary::Glossary;
+use transcheck::input::Document;
+use transcheck::pipeline::{PairOptions, check_pair};
+use transcheck::{Severity, profile::Profile, segment};
+
+/// Pair, and the sentence counts of its source and clean target.
+const PAIRS: &[(&str, usize, usize)] = &[
+    ("fr-en", 7, 7),
+    ("de-en", 8, 8),
+    ("it-en", 7, 7),
+    ("en-fr", 6, 6),
+];
+
+fn dir(pair: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/multilingual")
+        .join(pair)
+}
+
+fn langs(pair: &str) -> (&str, &str) {
+    pair.split_once('-')
+        .expect("pair directories are named src-tgt")
+}
+
+fn load(pair: &str, file: &str) -> Document {
+    Document::load(&dir(pair).join(file)).expect("test data is shipped")
+}
+
+fn run(pair: &str, target: &str) -> transcheck::pipeline::PairResult {
+    let (s, t) = langs(pair);
+    let options = PairOptions {
+        source_lang: Some(s.into()),
+        target_lang: Some(t.into()),
+        ..Default::default()
+    };
+    let glossary_path = dir(pair).join("glossary.toml");
+    let glossary = if glossary_path.exists() {
+        Glossary::load(&glossary_path, s, t).expect("test glossary loads")
+    } else {
+        Glossary::default()
+    };
+    check_pair(
+        load(pair, "source.txt"),
+        load(pair, target),
+        &glossary,
+        &options,
+    )
+}
+
+#[test]
+fn profiles_exist_for_every_language() {
+    for code in ["fr", "de", "it"] {
+        assert!(Profile::has_builtin(code), "no built-in profile for {code}");
+    }
+}
+
+#[test]
+fn segmentation_gives_the_expected_sentences() {
+    for &(pair, n_source, n_target) in PAIRS {
+        let (s, t) = langs(pair);
+        for (file, lang, want) in [("source.txt", s, n_source), ("target.txt", t, n_target)] {
+            let doc = load(pair, file);
+            let got: Vec<&str> = segment::segment(&doc, &Profile::builtin(lang))
+                .iter()
+                .map(|seg| seg.text(&doc))
+                .collect();
+            assert_eq!(got.len(), want, "{pair}/{file}: {got:#?}");
+        }
+    }
+}
+
+#[test]
+fn clean_translations_get_no_error() {
+    for &(pair, _, _) in PAIRS {
+        let r = run(pair, "target.txt");
+        let errors: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| format!("{}: {}", f.rule, f.message))
+            .collect();
+        assert!(errors.is_empty(), "{pair}:\n{}", errors.join("\n"));
+    }
+}
+
+#[test]
+fn every_planted_mistake_is_found_under_its_rule() {
+    let mut missed = Vec::new();
+    for &(pair, _, _) in PAIRS {
+        let path = dir(pair).join("expected.toml");
+        let manifest = Manifest::parse(
+            &path.display().to_string(),
+            &std::fs::read_to_string(&path).unwrap(),
+        )
+        .unwrap();
+        assert!(manifest.mistake.len() >= 4, "{pair}: too few mistakes");
+        let r = run(pair, "flawed.txt");
+        let s = eval::score(&r, &manifest);
+        for m in s.missed {
+            let found: Vec<String> = r
+                .findings
+                .iter()
+                .filter(|f| f.severity >= Severity::Warning)
+                .map(|f| format!("  {}: {}", f.rule, f.message))
+                .collect();
+            missed.push(format!(
+                "{pair}: [{}] {:?} ({})\n{}",
+                m.rule,
+                m.text,
+                m.note,
+                found.join("\n")
+            ));
+        }
+    }
+    assert!(missed.is_empty(), "missed:\n{}", missed.join("\n"));
+}
