@@ -979,6 +979,36 @@ mod tests {
     }
 
     #[test]
+    fn fr_de_it_titles_and_abbreviations() {
+        assert_split(
+            "fr",
+            "M. Macron est arrivé le 1er mars, env. 20 min avant. «\u{202f}Nous partons\u{202f}!\u{202f}» a-t-il dit. Les Mmes Dupont et al. sont là.",
+            &[
+                "M. Macron est arrivé le 1er mars, env. 20 min avant.",
+                "«\u{202f}Nous partons\u{202f}!\u{202f}» a-t-il dit.",
+                "Les Mmes Dupont et al. sont là.",
+            ],
+        );
+        assert_split(
+            "de",
+            "Prof. Dr. Meier kam z. B. mit Hrn. Schulz. Das war usw. Neu.",
+            &[
+                "Prof. Dr. Meier kam z. B. mit Hrn. Schulz.",
+                "Das war usw.",
+                "Neu.",
+            ],
+        );
+        assert_split(
+            "it",
+            "Il sig. Rossi e il dott. Bianchi, cfr. pag. 4, sono arrivati. Poi sono partiti.",
+            &[
+                "Il sig. Rossi e il dott. Bianchi, cfr. pag. 4, sono arrivati.",
+                "Poi sono partiti.",
+            ],
+        );
+    }
+
+    #[test]
     fn ellipsis_ends_only_before_a_capital() {
         assert_split(
             "pt",

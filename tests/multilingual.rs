@@ -95,6 +95,8 @@ fn clean_translations_get_no_error() {
 #[test]
 fn every_planted_mistake_is_found_under_its_rule() {
     let mut missed = Vec::new();
+    let mut false_alarms = Vec::new();
+    let (mut reported, mut correct) = (0, 0);
     for &(pair, _, _) in PAIRS {
         let path = dir(pair).join("expected.toml");
         let manifest = Manifest::parse(
@@ -105,6 +107,11 @@ fn every_planted_mistake_is_found_under_its_rule() {
         assert!(manifest.mistake.len() >= 4, "{pair}: too few mistakes");
         let r = run(pair, "flawed.txt");
         let s = eval::score(&r, &manifest);
+        reported += s.totals().reported;
+        correct += s.totals().correct;
+        for (rule, msg) in &s.false_alarms {
+            false_alarms.push(format!("{pair}: [{rule}] {msg}"));
+        }
         for m in s.missed {
             let found: Vec<String> = r
                 .findings
@@ -122,4 +129,22 @@ fn every_planted_mistake_is_found_under_its_rule() {
         }
     }
     assert!(missed.is_empty(), "missed:\n{}", missed.join("\n"));
+    let precision = correct as f64 / reported.max(1) as f64;
+    assert!(
+        precision >= 0.9,
+        "precision {precision:.3}; false alarms:\n{}",
+        false_alarms.join("\n")
+    );
+}
+
+#[test]
+fn language_detection_names_the_profiles() {
+    for &(pair, _, _) in PAIRS {
+        let (s, t) = langs(pair);
+        for (file, want) in [("source.txt", s), ("target.txt", t)] {
+            let doc = load(pair, file);
+            let got = transcheck::lang::detect(&doc.text).map(|d| d.code);
+            assert_eq!(got.as_deref(), Some(want), "{pair}/{file}");
+        }
+    }
 }
