@@ -148,3 +148,28 @@ fn language_detection_names_the_profiles() {
         }
     }
 }
+
+/// German capitalises every noun: a title noun before a name (`Chef`) is
+/// kept out of the name by `[words].not_names`, so a misspelt first name is
+/// still seen.
+#[test]
+fn german_title_nouns_do_not_hide_a_misspelt_name() {
+    let options = PairOptions {
+        source_lang: Some("de".into()),
+        target_lang: Some("en".into()),
+        ..Default::default()
+    };
+    let r = check_pair(
+        Document::from_text("de.txt", "Der Chef Richard Lutz begrüßte das Paket.\n"),
+        Document::from_text("en.txt", "The head Rihcard Lutz welcomed the package.\n"),
+        &Glossary::default(),
+        &options,
+    );
+    assert!(
+        r.findings
+            .iter()
+            .any(|f| f.rule == "name" && f.message.contains("Rihcard")),
+        "{:?}",
+        r.findings
+    );
+}
