@@ -327,6 +327,9 @@ struct Lexicon {
     day_first: bool,
     /// The profile gives no decimal separator: no digits are foreign.
     unknown_convention: bool,
+    /// Joiners ending in an apostrophe (`d’`): elisions written glued to
+    /// the next word ("milliards d’euros").
+    elisions: Vec<String>,
 }
 
 impl Lexicon {
@@ -417,6 +420,15 @@ impl Lexicon {
             basis_points: phrase_list(p.basis_point_words.iter()),
             day_first: !p.numeric_date_order.eq_ignore_ascii_case("mdy"),
             unknown_convention: p.decimal.is_empty(),
+            elisions: p
+                .currency_joiners
+                .iter()
+                .chain(&p.vague_joiners)
+                .chain(&p.date_joiners)
+                .chain(&p.joiners)
+                .map(|j| j.trim().to_lowercase())
+                .filter(|j| j.chars().count() >= 2 && j.ends_with(['’', '\'']))
+                .collect(),
         }
     }
 
@@ -480,7 +492,10 @@ impl Extractor {
 
     /// Finds the numbers in `text`, in order, without overlaps.
     pub fn extract(&self, text: &str) -> Vec<NumberMention> {
-        let toks = split_number_compounds(tokenize(text, &SPACE_GROUPS), &self.lx);
+        let toks = split_elisions(
+            split_number_compounds(tokenize(text, &SPACE_GROUPS), &self.lx),
+            &self.lx.elisions,
+        );
         let r = Reader {
             text,
             toks,
@@ -504,6 +519,45 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
 /// Splits hyphenated words made only of number words ("twenty-two",
 /// "two-thirds") into their parts; other compounds ("primeiro-ministro")
 /// stay whole and so are not numbers.
+/// Splits a word that starts with one of the profile's elided joiners
+/// (`d’euros`) into the joiner and the rest, so that the joiner does its work.
+fn split_elisions(toks: Vec<Tok>, elisions: &[String]) -> Vec<Tok> {
+    if elisions.is_empty() {
+        return toks;
+    }
+    let mut out = Vec::with_capacity(toks.len());
+    for t in toks {
+        let cut = (t.kind == TokKind::Word && t.lower.len() == t.end - t.start)
+            .then(|| {
+                elisions
+                    .iter()
+                    .find(|e| t.lower.starts_with(e.as_str()) && t.lower.len() > e.len())
+            })
+            .flatten()
+            .map(String::len);
+        match cut {
+            Some(n) if t.lower.is_char_boundary(n) => {
+                out.push(Tok {
+                    start: t.start,
+                    end: t.start + n,
+                    kind: TokKind::Word,
+                    lower: t.lower[..n].to_string(),
+                    space_before: t.space_before,
+                });
+                out.push(Tok {
+                    start: t.start + n,
+                    end: t.end,
+                    kind: TokKind::Word,
+                    lower: t.lower[n..].to_string(),
+                    space_before: false,
+                });
+            }
+            _ => out.push(t),
+        }
+    }
+    out
+}
+
 fn split_number_compounds(toks: Vec<Tok>, lx: &Lexicon) -> Vec<Tok> {
     let mut out = Vec::with_capacity(toks.len());
     for t in toks {
@@ -2220,6 +2274,25 @@ mod tests {
         let m = one("the fifth time", &en());
         assert_eq!((m.value, m.weak), (5.0, false));
         assert_eq!(one("twenty-first", &en()).value, 21.0);
+    }
+
+    #[test]
+    fn elided_joiners_glued_to_a_currency_name() {
+        let fr = Profile::builtin("fr");
+        let found = extract("un plan de 2,5 milliards d’euros", &fr);
+        assert!(
+            found
+                .iter()
+                .any(|m| m.kind == NumberKind::Currency("EUR".into()) && m.value == 2.5e9),
+            "{found:#?}"
+        );
+        // Without an elided joiner in the profile, the word stays whole.
+        let en = Profile::builtin("en");
+        let found = extract("2.5 billion d’euros", &en);
+        assert!(
+            found.iter().all(|m| m.kind == NumberKind::Plain),
+            "{found:#?}"
+        );
     }
 
     #[test]

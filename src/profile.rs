@@ -155,6 +155,9 @@ pub struct NumberProfile {
     #[serde(default)]
     pub currency_template: String,
     /// Words between an amount and a currency name after it ("mil *de* reais").
+    /// A joiner ending in an apostrophe here or in `vague_joiners`,
+    /// `date_joiners` or `joiners` (French `d’`) is an elision, read even
+    /// when glued to the next word ("milliards *d’*euros").
     #[serde(default)]
     pub currency_joiners: Vec<String>,
     /// Marks of the hour written after digits (`h` in "14h30").

@@ -173,3 +173,49 @@ fn german_title_nouns_do_not_hide_a_misspelt_name() {
         r.findings
     );
 }
+
+/// Numbers in each language's own format, read from profile data alone.
+#[test]
+fn local_number_formats_are_read() {
+    use transcheck::numbers::{NumberKind, extract};
+    let cases: &[(&str, &str, f64, &str)] = &[
+        ("fr", "un plan de 2,5 milliards d’euros", 2.5e9, "EUR"),
+        ("fr", "12\u{202f}500 exploitations", 12_500.0, ""),
+        ("fr", "une hausse de 7,3\u{a0}%", 7.3, "%"),
+        ("fr", "vingt-deux élèves", 22.0, ""),
+        ("de", "ein Paket von 3,2 Milliarden Euro", 3.2e9, "EUR"),
+        ("de", "1.250 Züge", 1250.0, ""),
+        ("de", "rund 4,8 Prozent mehr", 4.8, "%"),
+        ("de", "zwei Millionen Menschen", 2e6, ""),
+        ("it", "1,8 miliardi di euro", 1.8e9, "EUR"),
+        ("it", "circa 36.000 persone", 36_000.0, ""),
+        ("it", "un calo del 2,4%", 2.4, "%"),
+        ("it", "tre milioni di abitanti", 3e6, ""),
+    ];
+    for &(lang, text, value, kind) in cases {
+        let p = Profile::builtin(lang);
+        let found = extract(text, &p);
+        let ok = found.iter().any(|m| {
+            (m.value - value).abs() < 1e-6 * value.max(1.0)
+                && match kind {
+                    "%" => m.kind == NumberKind::Percent,
+                    "" => true,
+                    code => m.kind == NumberKind::Currency(code.into()),
+                }
+        });
+        assert!(ok, "{lang}: {text:?} gave {found:#?}");
+    }
+    let dates: &[(&str, &str, u8, u8)] = &[
+        ("fr", "avant le 1er mars 2025", 1, 3),
+        ("de", "bis zum 3. Oktober 2025", 3, 10),
+        ("it", "entro il 15 settembre 2025", 15, 9),
+    ];
+    for &(lang, text, d, mo) in dates {
+        let found = extract(text, &Profile::builtin(lang));
+        let ok = found.iter().any(|m| {
+            matches!(m.kind, NumberKind::Date { month, day: Some(day), year: Some(2025) }
+                if month == mo && day == d)
+        });
+        assert!(ok, "{lang}: {text:?} gave {found:#?}");
+    }
+}
