@@ -309,6 +309,7 @@ struct Lexicon {
     ordinal_suffixes: Vec<String>,
     decade_suffixes: Vec<String>,
     hour_marks: Vec<String>,
+    time_words: Vec<String>,
     percent: Vec<Vec<String>>,
     points: Vec<Vec<String>>,
     currency_prefix: Vec<(Vec<String>, String)>,
@@ -405,6 +406,7 @@ impl Lexicon {
                 v
             },
             hour_marks: lower_list(&p.time_hour_marks),
+            time_words: lower_list(&p.time_words),
             percent: phrase_list(p.percent_words.iter()),
             points: phrase_list(p.percentage_point_words.iter()),
             currency_prefix,
@@ -841,6 +843,36 @@ impl<'a> Reader<'a> {
     }
 
     fn time(&self, i: usize) -> Option<(NumberMention, usize)> {
+        let time_word = |k: usize| {
+            self.word(k)
+                .is_some_and(|w| self.lx.time_words.iter().any(|m| m == w))
+        };
+        // "14.30 Uhr", "14 Uhr": a time word after the number makes it a time,
+        // with `.` or `:` between hours and minutes.
+        if time_word(i + 1) {
+            let t = self.tok(i)?;
+            let (hs, ms) = t.lower.split_once(['.', ':']).unwrap_or((&t.lower, "00"));
+            let digits = |s: &str, n: usize| {
+                (1..=n).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+            };
+            if t.kind == TokKind::Digits && digits(hs, 2) && ms.len() == 2 && digits(ms, 2) {
+                let (h, m): (u32, u32) = (hs.parse().ok()?, ms.parse().ok()?);
+                if h <= 24 && m < 60 {
+                    let minutes = h * 60 + m;
+                    let mut mention = self.mention(
+                        i,
+                        i + 2,
+                        f64::from(h),
+                        NumberKind::Time {
+                            minutes,
+                            twelve_hour: false,
+                        },
+                    );
+                    mention.weak = true;
+                    return Some((mention, i + 2));
+                }
+            }
+        }
         let h = self.plain_int(i, 2)?;
         if h > 24 || self.is_code(i) {
             return None;
@@ -2274,6 +2306,31 @@ mod tests {
         let m = one("the fifth time", &en());
         assert_eq!((m.value, m.weak), (5.0, false));
         assert_eq!(one("twenty-first", &en()).value, 21.0);
+    }
+
+    #[test]
+    fn time_words_make_a_time() {
+        let de = Profile::builtin("de");
+        for (text, minutes) in [
+            ("um 14.30 Uhr", 870),
+            ("um 9 Uhr", 540),
+            ("um 14:30 Uhr", 870),
+        ] {
+            let found = extract(text, &de);
+            assert!(
+                found.iter().any(
+                    |m| matches!(m.kind, NumberKind::Time { minutes: got, .. } if got == minutes)
+                ),
+                "{text}: {found:#?}"
+            );
+        }
+        // Without the word, "14.30" stays a number.
+        let found = extract("Der Kurs lag bei 14.30 Punkten", &de);
+        assert!(
+            found
+                .iter()
+                .all(|m| !matches!(m.kind, NumberKind::Time { .. }))
+        );
     }
 
     #[test]

@@ -163,6 +163,10 @@ pub struct NumberProfile {
     /// Marks of the hour written after digits (`h` in "14h30").
     #[serde(default)]
     pub time_hour_marks: Vec<String>,
+    /// Words after a number that make it a time of day, with `.` or `:`
+    /// between hours and minutes (German `Uhr` in "14.30 Uhr", "14 Uhr").
+    #[serde(default)]
+    pub time_words: Vec<String>,
     /// Morning and afternoon markers after a time (`a.m.`, `p.m.`).
     #[serde(default)]
     pub time_am: Vec<String>,

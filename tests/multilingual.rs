@@ -219,3 +219,44 @@ fn local_number_formats_are_read() {
         assert!(ok, "{lang}: {text:?} gave {found:#?}");
     }
 }
+
+/// Times in each language's own style agree with the English clock.
+#[test]
+fn local_times_match_english_times() {
+    for (lang, src, tgt) in [
+        (
+            "de",
+            "Die Sitzung beginnt um 14.30 Uhr in Berlin.",
+            "The meeting starts at 2:30 p.m. in Berlin.",
+        ),
+        (
+            "fr",
+            "La réunion commence à 14h30 à Paris.",
+            "The meeting starts at 2:30 p.m. in Paris.",
+        ),
+        (
+            "it",
+            "La riunione inizia alle 14:30 a Roma.",
+            "The meeting starts at 2:30 p.m. in Rome.",
+        ),
+    ] {
+        let options = PairOptions {
+            source_lang: Some(lang.into()),
+            target_lang: Some("en".into()),
+            ..Default::default()
+        };
+        let r = check_pair(
+            Document::from_text("s.txt", src),
+            Document::from_text("t.txt", tgt),
+            &Glossary::default(),
+            &options,
+        );
+        let numbers: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.rule == "number" && f.severity >= Severity::Warning)
+            .map(|f| f.message.clone())
+            .collect();
+        assert!(numbers.is_empty(), "{lang}: {numbers:?}");
+    }
+}
