@@ -886,6 +886,14 @@ impl<'a> Reader<'a> {
         let mut minutes = None;
         let mut next = i + 1;
         let mut twelve = false;
+        // French "14 h 30": a spaced hour mark counts with two-digit minutes.
+        let spaced_minutes = self
+            .tok(i + 2)
+            .is_some_and(|t| t.lower.len() == 2 && t.kind == TokKind::Digits)
+            && self.plain_int(i + 2, 2).is_some_and(|m| m < 60)
+            && !self
+                .tok(i + 3)
+                .is_some_and(|t| t.kind == TokKind::Word && !t.space_before);
         if self.punct(i + 1, ":") && self.attached(i + 1) && self.attached(i + 2) {
             let t = self.tok(i + 2)?;
             let m = self
@@ -897,11 +905,11 @@ impl<'a> Reader<'a> {
         } else if self
             .word(i + 1)
             .is_some_and(|w| self.lx.hour_marks.iter().any(|m| m == w))
-            && self.attached(i + 1)
+            && (self.attached(i + 1) || spaced_minutes)
         {
             next = i + 2;
             let mut m = 0;
-            if self.attached(i + 2)
+            if (self.attached(i + 2) || spaced_minutes)
                 && let Some(mm) = self.plain_int(i + 2, 2).filter(|&m| m < 60)
             {
                 m = mm;
@@ -2324,6 +2332,23 @@ mod tests {
                 "{text}: {found:#?}"
             );
         }
+        let fr = Profile::builtin("fr");
+        for (text, minutes) in [("à 14 h 30", 870), ("à 14h30", 870), ("à 9h", 540)] {
+            let found = extract(text, &fr);
+            assert!(
+                found.iter().any(
+                    |m| matches!(m.kind, NumberKind::Time { minutes: got, .. } if got == minutes)
+                ),
+                "{text}: {found:#?}"
+            );
+        }
+        // "14 h" alone, spaced, is a duration.
+        let found = extract("pendant 14 h de route", &fr);
+        assert!(
+            found
+                .iter()
+                .all(|m| !matches!(m.kind, NumberKind::Time { .. }))
+        );
         // Without the word, "14.30" stays a number.
         let found = extract("Der Kurs lag bei 14.30 Punkten", &de);
         assert!(
