@@ -309,6 +309,7 @@ struct Lexicon {
     ordinal_suffixes: Vec<String>,
     decade_suffixes: Vec<String>,
     hour_marks: Vec<String>,
+    time_words: Vec<String>,
     percent: Vec<Vec<String>>,
     points: Vec<Vec<String>>,
     currency_prefix: Vec<(Vec<String>, String)>,
@@ -327,6 +328,9 @@ struct Lexicon {
     day_first: bool,
     /// The profile gives no decimal separator: no digits are foreign.
     unknown_convention: bool,
+    /// Joiners ending in an apostrophe (`d’`): elisions written glued to
+    /// the next word ("milliards d’euros").
+    elisions: Vec<String>,
 }
 
 impl Lexicon {
@@ -402,6 +406,7 @@ impl Lexicon {
                 v
             },
             hour_marks: lower_list(&p.time_hour_marks),
+            time_words: lower_list(&p.time_words),
             percent: phrase_list(p.percent_words.iter()),
             points: phrase_list(p.percentage_point_words.iter()),
             currency_prefix,
@@ -417,6 +422,15 @@ impl Lexicon {
             basis_points: phrase_list(p.basis_point_words.iter()),
             day_first: !p.numeric_date_order.eq_ignore_ascii_case("mdy"),
             unknown_convention: p.decimal.is_empty(),
+            elisions: p
+                .currency_joiners
+                .iter()
+                .chain(&p.vague_joiners)
+                .chain(&p.date_joiners)
+                .chain(&p.joiners)
+                .map(|j| j.trim().to_lowercase())
+                .filter(|j| j.chars().count() >= 2 && j.ends_with(['’', '\'']))
+                .collect(),
         }
     }
 
@@ -480,7 +494,10 @@ impl Extractor {
 
     /// Finds the numbers in `text`, in order, without overlaps.
     pub fn extract(&self, text: &str) -> Vec<NumberMention> {
-        let toks = split_number_compounds(tokenize(text, &SPACE_GROUPS), &self.lx);
+        let toks = split_elisions(
+            split_number_compounds(tokenize(text, &SPACE_GROUPS), &self.lx),
+            &self.lx.elisions,
+        );
         let r = Reader {
             text,
             toks,
@@ -504,6 +521,45 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
 /// Splits hyphenated words made only of number words ("twenty-two",
 /// "two-thirds") into their parts; other compounds ("primeiro-ministro")
 /// stay whole and so are not numbers.
+/// Splits a word that starts with one of the profile's elided joiners
+/// (`d’euros`) into the joiner and the rest, so that the joiner does its work.
+fn split_elisions(toks: Vec<Tok>, elisions: &[String]) -> Vec<Tok> {
+    if elisions.is_empty() {
+        return toks;
+    }
+    let mut out = Vec::with_capacity(toks.len());
+    for t in toks {
+        let cut = (t.kind == TokKind::Word && t.lower.len() == t.end - t.start)
+            .then(|| {
+                elisions
+                    .iter()
+                    .find(|e| t.lower.starts_with(e.as_str()) && t.lower.len() > e.len())
+            })
+            .flatten()
+            .map(String::len);
+        match cut {
+            Some(n) if t.lower.is_char_boundary(n) => {
+                out.push(Tok {
+                    start: t.start,
+                    end: t.start + n,
+                    kind: TokKind::Word,
+                    lower: t.lower[..n].to_string(),
+                    space_before: t.space_before,
+                });
+                out.push(Tok {
+                    start: t.start + n,
+                    end: t.end,
+                    kind: TokKind::Word,
+                    lower: t.lower[n..].to_string(),
+                    space_before: false,
+                });
+            }
+            _ => out.push(t),
+        }
+    }
+    out
+}
+
 fn split_number_compounds(toks: Vec<Tok>, lx: &Lexicon) -> Vec<Tok> {
     let mut out = Vec::with_capacity(toks.len());
     for t in toks {
@@ -787,6 +843,36 @@ impl<'a> Reader<'a> {
     }
 
     fn time(&self, i: usize) -> Option<(NumberMention, usize)> {
+        let time_word = |k: usize| {
+            self.word(k)
+                .is_some_and(|w| self.lx.time_words.iter().any(|m| m == w))
+        };
+        // "14.30 Uhr", "14 Uhr": a time word after the number makes it a time,
+        // with `.` or `:` between hours and minutes.
+        if time_word(i + 1) {
+            let t = self.tok(i)?;
+            let (hs, ms) = t.lower.split_once(['.', ':']).unwrap_or((&t.lower, "00"));
+            let digits = |s: &str, n: usize| {
+                (1..=n).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+            };
+            if t.kind == TokKind::Digits && digits(hs, 2) && ms.len() == 2 && digits(ms, 2) {
+                let (h, m): (u32, u32) = (hs.parse().ok()?, ms.parse().ok()?);
+                if h <= 24 && m < 60 {
+                    let minutes = h * 60 + m;
+                    let mut mention = self.mention(
+                        i,
+                        i + 2,
+                        f64::from(h),
+                        NumberKind::Time {
+                            minutes,
+                            twelve_hour: false,
+                        },
+                    );
+                    mention.weak = true;
+                    return Some((mention, i + 2));
+                }
+            }
+        }
         let h = self.plain_int(i, 2)?;
         if h > 24 || self.is_code(i) {
             return None;
@@ -800,6 +886,14 @@ impl<'a> Reader<'a> {
         let mut minutes = None;
         let mut next = i + 1;
         let mut twelve = false;
+        // French "14 h 30": a spaced hour mark counts with two-digit minutes.
+        let spaced_minutes = self
+            .tok(i + 2)
+            .is_some_and(|t| t.lower.len() == 2 && t.kind == TokKind::Digits)
+            && self.plain_int(i + 2, 2).is_some_and(|m| m < 60)
+            && !self
+                .tok(i + 3)
+                .is_some_and(|t| t.kind == TokKind::Word && !t.space_before);
         if self.punct(i + 1, ":") && self.attached(i + 1) && self.attached(i + 2) {
             let t = self.tok(i + 2)?;
             let m = self
@@ -811,11 +905,11 @@ impl<'a> Reader<'a> {
         } else if self
             .word(i + 1)
             .is_some_and(|w| self.lx.hour_marks.iter().any(|m| m == w))
-            && self.attached(i + 1)
+            && (self.attached(i + 1) || spaced_minutes)
         {
             next = i + 2;
             let mut m = 0;
-            if self.attached(i + 2)
+            if (self.attached(i + 2) || spaced_minutes)
                 && let Some(mm) = self.plain_int(i + 2, 2).filter(|&m| m < 60)
             {
                 m = mm;
@@ -2220,6 +2314,67 @@ mod tests {
         let m = one("the fifth time", &en());
         assert_eq!((m.value, m.weak), (5.0, false));
         assert_eq!(one("twenty-first", &en()).value, 21.0);
+    }
+
+    #[test]
+    fn time_words_make_a_time() {
+        let de = Profile::builtin("de");
+        for (text, minutes) in [
+            ("um 14.30 Uhr", 870),
+            ("um 9 Uhr", 540),
+            ("um 14:30 Uhr", 870),
+        ] {
+            let found = extract(text, &de);
+            assert!(
+                found.iter().any(
+                    |m| matches!(m.kind, NumberKind::Time { minutes: got, .. } if got == minutes)
+                ),
+                "{text}: {found:#?}"
+            );
+        }
+        let fr = Profile::builtin("fr");
+        for (text, minutes) in [("à 14 h 30", 870), ("à 14h30", 870), ("à 9h", 540)] {
+            let found = extract(text, &fr);
+            assert!(
+                found.iter().any(
+                    |m| matches!(m.kind, NumberKind::Time { minutes: got, .. } if got == minutes)
+                ),
+                "{text}: {found:#?}"
+            );
+        }
+        // "14 h" alone, spaced, is a duration.
+        let found = extract("pendant 14 h de route", &fr);
+        assert!(
+            found
+                .iter()
+                .all(|m| !matches!(m.kind, NumberKind::Time { .. }))
+        );
+        // Without the word, "14.30" stays a number.
+        let found = extract("Der Kurs lag bei 14.30 Punkten", &de);
+        assert!(
+            found
+                .iter()
+                .all(|m| !matches!(m.kind, NumberKind::Time { .. }))
+        );
+    }
+
+    #[test]
+    fn elided_joiners_glued_to_a_currency_name() {
+        let fr = Profile::builtin("fr");
+        let found = extract("un plan de 2,5 milliards d’euros", &fr);
+        assert!(
+            found
+                .iter()
+                .any(|m| m.kind == NumberKind::Currency("EUR".into()) && m.value == 2.5e9),
+            "{found:#?}"
+        );
+        // Without an elided joiner in the profile, the word stays whole.
+        let en = Profile::builtin("en");
+        let found = extract("2.5 billion d’euros", &en);
+        assert!(
+            found.iter().all(|m| m.kind == NumberKind::Plain),
+            "{found:#?}"
+        );
     }
 
     #[test]

@@ -43,7 +43,10 @@ pub struct SegmentProfile {
     /// `Dr`, `Gen`): a period after them never ends a sentence.
     #[serde(default)]
     pub non_final_abbreviations: Vec<String>,
-    /// Ordinal markers written after digits (`º`, `ª`) or as suffixes (`st`, `nd`).
+    /// Ordinal markers written after digits (`º`, `ª`) or as suffixes (`st`,
+    /// `nd`, French `er`, `e`). `.` marks a language that writes ordinals
+    /// with a period (German "3. Oktober"): a period after a number of up to
+    /// three digits then ends a sentence only before a `sentence_starters` word.
     #[serde(default)]
     pub ordinal_indicators: Vec<String>,
     /// Words (lower case) that usually start a sentence: articles, pronouns,
@@ -61,7 +64,8 @@ pub struct NumberProfile {
     /// Decimal separator: `,` in pt, `.` in en.
     #[serde(default)]
     pub decimal: String,
-    /// Group (thousands) separators: `.` and a (no-break) space in pt, `,` in en.
+    /// Group (thousands) separators: `.` and a (no-break) space in pt and de,
+    /// `,` in en, the narrow no-break space (U+202F) in fr, `'` in Swiss German.
     #[serde(default)]
     pub group: Vec<String>,
     /// Cardinal number words and their values (`noventa` = 90).
@@ -109,7 +113,8 @@ pub struct NumberProfile {
     pub months: Vec<String>,
     #[serde(default)]
     pub month_abbreviations: Vec<String>,
-    /// Words between day and month or month and year (`de` in "4 de março").
+    /// Words between day and month or month and year (`de` in "4 de março");
+    /// empty where day, month and year simply follow one another (fr, de, it).
     #[serde(default)]
     pub date_joiners: Vec<String>,
     /// Range words (`a`, `entre ... e`, `to`, `-`).
@@ -119,7 +124,8 @@ pub struct NumberProfile {
     /// (`a` in "a thousand", "a third").
     #[serde(default)]
     pub articles: Vec<String>,
-    /// Ordinal markers written right after digits (`º`, `ª`, `st`, `th`).
+    /// Ordinal markers written right after digits (`º`, `ª`, `st`, `th`,
+    /// French `er`/`e`, German `.` as in "3. Oktober").
     #[serde(default)]
     pub ordinal_suffixes: Vec<String>,
     /// Phrases in which a number word is not a number ("os dois" = both,
@@ -149,11 +155,18 @@ pub struct NumberProfile {
     #[serde(default)]
     pub currency_template: String,
     /// Words between an amount and a currency name after it ("mil *de* reais").
+    /// A joiner ending in an apostrophe here or in `vague_joiners`,
+    /// `date_joiners` or `joiners` (French `d’`) is an elision, read even
+    /// when glued to the next word ("milliards *d’*euros").
     #[serde(default)]
     pub currency_joiners: Vec<String>,
     /// Marks of the hour written after digits (`h` in "14h30").
     #[serde(default)]
     pub time_hour_marks: Vec<String>,
+    /// Words after a number that make it a time of day, with `.` or `:`
+    /// between hours and minutes (German `Uhr` in "14.30 Uhr", "14 Uhr").
+    #[serde(default)]
+    pub time_words: Vec<String>,
     /// Morning and afternoon markers after a time (`a.m.`, `p.m.`).
     #[serde(default)]
     pub time_am: Vec<String>,
@@ -208,12 +221,14 @@ pub struct QuoteProfile {
     /// Marks for quotations nested inside another.
     #[serde(default)]
     pub secondary: Vec<[String; 2]>,
-    /// Elisions and contractions where `'`/`’` is an apostrophe (`d’água`),
-    /// beyond the generic rule "letter, apostrophe, letter".
+    /// Elisions and contractions where `'`/`’` is an apostrophe (`d’água`,
+    /// French `l’`, `qu’`, `aujourd’hui`, Italian `dell’`, `un’`), beyond the
+    /// generic rule "letter, apostrophe, letter".
     #[serde(default)]
     pub apostrophe_words: Vec<String>,
     /// Marks that break this language's convention (`«`, `»`, `„` in
-    /// English): a warning, with the preferred mark of the same role.
+    /// English; `„` in French): a warning, with the preferred mark of the
+    /// same role.
     #[serde(default)]
     pub forbidden: Vec<String>,
     /// Words that do the work of scare quotes (`so-called`, `dubbed`), in
@@ -244,7 +259,8 @@ pub struct WordProfile {
     #[serde(default)]
     pub repeatable: Vec<String>,
     /// Punctuation that takes no space before it (`,` `.` `;` `:` `!` `?` in
-    /// English; French would leave out `;` `:` `!` `?`).
+    /// English; French leaves out `;` `:` `!` `?`, which take a (narrow)
+    /// no-break space before them).
     #[serde(default)]
     pub no_space_before: Vec<String>,
     /// Closing marks that need an opening mark earlier in the sentence

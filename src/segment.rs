@@ -112,6 +112,9 @@ struct Rules {
     starters: HashSet<String>,
     /// The profile's function words: a line ending in one is wrapped.
     function_words: HashSet<String>,
+    /// `.` is among the profile's ordinal indicators (German "3. Oktober"):
+    /// a period right after a short number marks an ordinal.
+    ordinal_period: bool,
 }
 
 impl Rules {
@@ -151,7 +154,9 @@ impl Rules {
             .map(|w| w.trim().to_lowercase())
             .filter(|w| !w.is_empty())
             .collect();
+        let ordinal_period = p.segment.ordinal_indicators.iter().any(|o| o.trim() == ".");
         Rules {
+            ordinal_period,
             function_words,
             non_final: non_final.into_iter().collect::<HashSet<_>>(),
             ordinary: ordinary.into_iter().collect::<HashSet<_>>(),
@@ -508,6 +513,15 @@ fn is_boundary(
     }
     if in_set(&rules.non_final, token) || ends_with_any(before, &rules.multi_non_final) {
         return false;
+    }
+    // "am 3. Oktober": in an ordinal-period language a short number before a
+    // period is an ordinal unless a usual sentence start follows. Years
+    // (four digits) and longer amounts keep the plain rule.
+    if rules.ordinal_period
+        && (1..=3).contains(&token.len())
+        && token.bytes().all(|b| b.is_ascii_digit())
+    {
+        return start != Start::Digit && rules.starters.contains(&word);
     }
     // Before the abbreviation lists: `S.` is an initial, not seconds.
     if is_initial(token) {
@@ -935,6 +949,62 @@ mod tests {
             "en",
             "He came 1st. She came 2nd.",
             &["He came 1st.", "She came 2nd."],
+        );
+    }
+
+    #[test]
+    fn ordinal_period_languages_keep_day_and_month_together() {
+        assert_split(
+            "de",
+            "Die Wahl findet am 3. Oktober statt. Im 21. Jahrhundert ist das anders. Er kam im Jahr 2024. Experten staunten.",
+            &[
+                "Die Wahl findet am 3. Oktober statt.",
+                "Im 21. Jahrhundert ist das anders.",
+                "Er kam im Jahr 2024.",
+                "Experten staunten.",
+            ],
+        );
+        // A usual sentence start after the number still splits.
+        assert_split(
+            "de",
+            "Der Zähler stand bei 12. Die Polizei kam.",
+            &["Der Zähler stand bei 12.", "Die Polizei kam."],
+        );
+        // Languages without the period ordinal split as before.
+        assert_split(
+            "en",
+            "The score was 3. Officials left.",
+            &["The score was 3.", "Officials left."],
+        );
+    }
+
+    #[test]
+    fn fr_de_it_titles_and_abbreviations() {
+        assert_split(
+            "fr",
+            "M. Macron est arrivé le 1er mars, env. 20 min avant. «\u{202f}Nous partons\u{202f}!\u{202f}» a-t-il dit. Les Mmes Dupont et al. sont là.",
+            &[
+                "M. Macron est arrivé le 1er mars, env. 20 min avant.",
+                "«\u{202f}Nous partons\u{202f}!\u{202f}» a-t-il dit.",
+                "Les Mmes Dupont et al. sont là.",
+            ],
+        );
+        assert_split(
+            "de",
+            "Prof. Dr. Meier kam z. B. mit Hrn. Schulz. Das war usw. Neu.",
+            &[
+                "Prof. Dr. Meier kam z. B. mit Hrn. Schulz.",
+                "Das war usw.",
+                "Neu.",
+            ],
+        );
+        assert_split(
+            "it",
+            "Il sig. Rossi e il dott. Bianchi, cfr. pag. 4, sono arrivati. Poi sono partiti.",
+            &[
+                "Il sig. Rossi e il dott. Bianchi, cfr. pag. 4, sono arrivati.",
+                "Poi sono partiti.",
+            ],
         );
     }
 
