@@ -84,7 +84,10 @@ struct Tally {
 
 /// Omission and addition findings (warning or above): rule, source range,
 /// target range in the documents.
-fn reports(r: &PairResult) -> Vec<(String, Option<Range<usize>>, Option<Range<usize>>)> {
+/// A report: rule, source range, target range.
+type Report = (String, Option<Range<usize>>, Option<Range<usize>>);
+
+fn reports(r: &PairResult) -> Vec<Report> {
     r.findings
         .iter()
         .filter(|f| f.severity >= Severity::Warning)
@@ -99,7 +102,7 @@ fn reports(r: &PairResult) -> Vec<(String, Option<Range<usize>>, Option<Range<us
                 Some(t.to_doc(s.start)..t.to_doc(s.end).max(t.to_doc(s.start) + 1))
             };
             Some((
-                f.rule.clone(),
+                f.rule.to_string(),
                 side(&v.source, &f.source_span),
                 side(&v.target, &f.target_span),
             ))

@@ -25,6 +25,25 @@ const DOUBT_ANCHORS: f64 = 0.5;
 const DETACH_GAIN: f64 = 0.7;
 /// Least gain for detaching a sentence without any anchor.
 const DETACH_GAIN_BARE: f64 = 2.0;
+/// Least gain for detaching a sentence whose anchors (at least
+/// [`SPLIT_ANCHORS`]) occur in the other document but not in this link.
+const DETACH_GAIN_ANCHORED: f64 = -0.3;
+/// Least gain for detaching a sentence that shares a little (at most
+/// [`WEAK`]) with the other side.
+const DETACH_GAIN_WEAK: f64 = 1.5;
+/// Share of the other side's anchor weight the rest of a link must match
+/// for it to count as fully explained without the detached sentence.
+const EXPLAINED: f64 = 0.9;
+/// Least gain for detaching a sentence with anchors from a link whose rest
+/// explains the other side.
+const DETACH_GAIN_EXPLAINED: f64 = -0.5;
+/// Least gain for detaching a sentence without anchors from such a link.
+const DETACH_GAIN_EXPLAINED_BARE: f64 = 0.3;
+/// Most shared weight of a sentence detached on a weak match.
+const WEAK: f64 = 1.0;
+/// Most shared-anchor density (per character) of a weakly matching sentence,
+/// relative to the rest of the link.
+const WEAK_DENSITY: f64 = 0.2;
 /// Anchor weight below which a sentence counts as having none.
 const BARE: f64 = 0.5;
 /// Shared anchor weight at or below which two sides count as sharing none:
@@ -170,6 +189,9 @@ fn detach(link: Link, src: &[Sent], tgt: &[Sent], ratio: f64, low: f64, out: &mu
     let len = |v: &[usize], side: &[Sent]| -> f64 {
         v.iter().filter_map(|&i| side.get(i)).map(|s| s.len).sum()
     };
+    let total = |v: &[usize], side: &[Sent]| -> f64 {
+        v.iter().filter_map(|&i| side.get(i)).map(|s| s.total).sum()
+    };
     let shared_with = |x: &Sent, others: &[usize], side: &[Sent]| -> f64 {
         others
             .iter()
@@ -199,9 +221,7 @@ fn detach(link: Link, src: &[Sent], tgt: &[Sent], ratio: f64, low: f64, out: &mu
                 (ids[ids.len() - 1], ids[..ids.len() - 1].to_vec())
             };
             let Some(xs) = side.get(x) else { continue };
-            if shared_with(xs, other, other_side) > NONE {
-                continue;
-            }
+            let x_shared = shared_with(xs, other, other_side);
             // The rest must keep the link's anchors: otherwise nothing says
             // which part belongs.
             let rest_shared: f64 = rest
@@ -209,7 +229,7 @@ fn detach(link: Link, src: &[Sent], tgt: &[Sent], ratio: f64, low: f64, out: &mu
                 .filter_map(|&i| side.get(i))
                 .map(|r| shared_with(r, other, other_side))
                 .sum();
-            if rest_shared <= NONE {
+            if rest_shared <= NONE || x_shared > WEAK {
                 continue;
             }
             let cost = if is_src {
@@ -217,12 +237,31 @@ fn detach(link: Link, src: &[Sent], tgt: &[Sent], ratio: f64, low: f64, out: &mu
             } else {
                 length_cost(len(other, src), len(&rest, tgt), ratio, VARIANCE)
             };
-            let need = if xs.total >= BARE {
+            let gain = full - cost;
+            let rest_len = len(&rest, side).max(1.0);
+            let need = if x_shared > NONE {
+                // One weak shared word: only with a far lower density of
+                // shared anchors than the rest, and a clear length gain.
+                if x_shared / xs.len.max(1.0) > WEAK_DENSITY * rest_shared / rest_len {
+                    continue;
+                }
+                DETACH_GAIN_WEAK
+            } else if rest_shared >= EXPLAINED * total(other, other_side) {
+                // The rest accounts for every anchor of the other side.
+                if xs.total >= BARE {
+                    DETACH_GAIN_EXPLAINED
+                } else {
+                    DETACH_GAIN_EXPLAINED_BARE
+                }
+            } else if xs.total >= SPLIT_ANCHORS {
+                // Its anchors occur elsewhere in the other document but not
+                // here: the length need only not get markedly worse.
+                DETACH_GAIN_ANCHORED
+            } else if xs.total >= BARE {
                 DETACH_GAIN
             } else {
                 DETACH_GAIN_BARE
             };
-            let gain = full - cost;
             if gain >= need && best.is_none_or(|b| gain > b.0) {
                 best = Some((gain, is_src, first));
             }
