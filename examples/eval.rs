@@ -1,7 +1,8 @@
 //! Strict link F1 of the aligner on the gold corpora.
 //!
 //! `cargo run --release --example eval` (set `TRANSCHECK_CORPORA` if the
-//! corpora are not in a `shared/corpora` folder above the package).
+//! corpora are not in a `shared/corpora` folder above the package). With
+//! `TRANSCHECK_REFINE=1` the QA refinement is applied to every alignment.
 
 use std::path::Path;
 use transcheck::align::{Params, eval};
@@ -16,7 +17,8 @@ fn main() -> anyhow::Result<()> {
     };
     let params = tuned(Params::default());
     let t = std::time::Instant::now();
-    let results = eval::evaluate(&dir, &params)?;
+    let refine = std::env::var("TRANSCHECK_REFINE").is_ok_and(|v| v == "1");
+    let results = eval::evaluate_with(&dir, &params, refine)?;
     for c in &results {
         println!("{}", c.name);
         println!(

@@ -20,6 +20,9 @@ pub struct PairOptions {
     pub overrides: SeverityOverrides,
     /// With no glossary given, use the shipped one for the language pair.
     pub builtin_glossary: bool,
+    /// Keep the aligner's links as they are, without the QA refinement
+    /// (for measuring what the refinement does).
+    pub raw_alignment: bool,
 }
 
 /// Everything known about one checked pair; reports render it.
@@ -80,7 +83,8 @@ pub fn segment_doc(doc: &Document, profile: &Profile, presegmented: bool) -> Vec
     }
 }
 
-/// Aligns two segmented documents.
+/// Aligns two segmented documents for checking: the alignment, then the QA
+/// refinement that brings out omissions and additions ([`align::refine`]).
 pub fn align_docs(
     source: &Document,
     target: &Document,
@@ -89,6 +93,30 @@ pub fn align_docs(
     src_profile: &Profile,
     tgt_profile: &Profile,
     glossary: &Glossary,
+) -> Vec<Link> {
+    align_docs_with(
+        source,
+        target,
+        src_segs,
+        tgt_segs,
+        src_profile,
+        tgt_profile,
+        glossary,
+        true,
+    )
+}
+
+/// [`align_docs`], with the QA refinement on or off.
+#[allow(clippy::too_many_arguments)]
+pub fn align_docs_with(
+    source: &Document,
+    target: &Document,
+    src_segs: &[Segment],
+    tgt_segs: &[Segment],
+    src_profile: &Profile,
+    tgt_profile: &Profile,
+    glossary: &Glossary,
+    refine: bool,
 ) -> Vec<Link> {
     fn side<'a>(doc: &'a Document, segs: &[Segment], profile: &'a Profile) -> align::Side<'a> {
         align::Side {
@@ -102,7 +130,12 @@ pub fn align_docs(
     let options = AlignOptions {
         term_pairs: glossary.term_pairs(),
     };
-    align::align(&src, &tgt, &options)
+    let links = align::align(&src, &tgt, &options);
+    if refine {
+        align::refine(&src, &tgt, links, &options)
+    } else {
+        links
+    }
 }
 
 /// Runs the whole pipeline on one pair.
@@ -137,7 +170,7 @@ pub fn check_pair(
         segment_doc(&target, &tgt_profile, options.presegmented),
         &directives,
     );
-    let links = align_docs(
+    let links = align_docs_with(
         &source,
         &target,
         &source_segments,
@@ -145,6 +178,7 @@ pub fn check_pair(
         &src_profile,
         &tgt_profile,
         glossary,
+        !options.raw_alignment,
     );
     let all = checks::all_checks();
     let (views, findings) = {

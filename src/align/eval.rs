@@ -51,6 +51,16 @@ struct Job {
 
 /// Aligns and scores every corpus found under `corpora`.
 pub fn evaluate(corpora: &Path, params: &Params) -> anyhow::Result<Vec<CorpusResult>> {
+    evaluate_with(corpora, params, false)
+}
+
+/// [`evaluate`], with the QA refinement ([`super::refine`]) applied to every
+/// alignment when `refine` is set.
+pub fn evaluate_with(
+    corpora: &Path,
+    params: &Params,
+    refine: bool,
+) -> anyhow::Result<Vec<CorpusResult>> {
     let mut out = Vec::new();
     let tb = corpora.join("textberg-dev");
     let jobs = vec![Job {
@@ -60,7 +70,7 @@ pub fn evaluate(corpora: &Path, params: &Params) -> anyhow::Result<Vec<CorpusRes
         gold: tb.join("dev.defr"),
         langs: ("de", "fr"),
     }];
-    out.push(run_corpus("Text+Berg dev (de-fr)", jobs, params)?);
+    out.push(run_corpus("Text+Berg dev (de-fr)", jobs, params, refine)?);
 
     let pi = corpora.join("parice-en-is");
     let mut names: Vec<String> = std::fs::read_dir(pi.join("gold"))
@@ -80,11 +90,16 @@ pub fn evaluate(corpora: &Path, params: &Params) -> anyhow::Result<Vec<CorpusRes
             langs: ("en", "is"),
         })
         .collect();
-    out.push(run_corpus("ParIce (en-is)", jobs, params)?);
+    out.push(run_corpus("ParIce (en-is)", jobs, params, refine)?);
     Ok(out)
 }
 
-fn run_corpus(name: &str, jobs: Vec<Job>, params: &Params) -> anyhow::Result<CorpusResult> {
+fn run_corpus(
+    name: &str,
+    jobs: Vec<Job>,
+    params: &Params,
+    refine: bool,
+) -> anyhow::Result<CorpusResult> {
     let mut docs = Vec::new();
     let mut pooled = Score::default();
     for job in jobs {
@@ -95,12 +110,11 @@ fn run_corpus(name: &str, jobs: Vec<Job>, params: &Params) -> anyhow::Result<Cor
         let tp = Profile::builtin(job.langs.1);
         let ss = crate::segment::presegmented(&sd);
         let ts = crate::segment::presegmented(&td);
-        let links = super::align_with(
-            &side(&sd, &ss, &sp),
-            &side(&td, &ts, &tp),
-            &AlignOptions::default(),
-            params,
-        );
+        let (s_side, t_side) = (side(&sd, &ss, &sp), side(&td, &ts, &tp));
+        let mut links = super::align_with(&s_side, &t_side, &AlignOptions::default(), params);
+        if refine {
+            links = super::refine(&s_side, &t_side, links, &AlignOptions::default());
+        }
         let score = gold::score(&gold_links, &gold::from_links(&links));
         pooled.add(&score);
         docs.push(DocResult {

@@ -32,10 +32,12 @@ pub mod eval;
 pub mod features;
 pub mod gold;
 mod model1;
+pub mod refine;
 
 use crate::profile::Profile;
 pub use features::ClassWeights;
 use features::{Keys, Sent};
+pub use refine::refine;
 use serde::Serialize;
 
 /// Aligned source and target sentences (indices into the segment lists).

@@ -346,6 +346,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             .iter()
             .map(|(k, v)| (k.clone(), v.severity()))
             .collect(),
+        ..Default::default()
     };
 
     let progress = (pairs.len() > 1 && std::io::stderr().is_terminal()).then(|| {

@@ -1,0 +1,427 @@
+//! A QA pass over a finished alignment: it undoes the links that hide an
+//! omission or an addition, which the aligner (tuned for link F1) prefers to
+//! fold into a neighbour.
+//!
+//! - A 1-1 link whose two sentences both carry anchors (numbers, names,
+//!   cognates, words learned from the document) and share none is split into
+//!   1-0 + 0-1: an omitted sentence next to an added one.
+//! - An edge sentence of a merged link (2-1, 1-2, 3-1, …) that shares no
+//!   anchor with the other side is detached as 1-0 or 0-1 when the rest of
+//!   the link then fits the document's length ratio markedly better. A
+//!   translator's legitimate split keeps shared words in both parts, or
+//!   leaves the rest too short, so it stays.
+//! - A 1-1 link left with anchors on both sides and none shared gets a lower
+//!   score, so the checks can see it is doubtful.
+
+use super::features::{self, ClassWeights, Keys, Sent};
+use super::{AlignOptions, Link, Params, Side, length_cost, model1};
+
+/// Least anchor weight each side of a 1-1 link needs before sharing none
+/// of it splits the link.
+const SPLIT_ANCHORS: f64 = 1.5;
+/// Least anchor weight each side needs before sharing none lowers the score.
+const DOUBT_ANCHORS: f64 = 0.5;
+/// Least gain in length cost (nats) for detaching a sentence that has anchors.
+const DETACH_GAIN: f64 = 0.7;
+/// Least gain for detaching a sentence without any anchor.
+const DETACH_GAIN_BARE: f64 = 2.0;
+/// Least gain for detaching a sentence whose anchors (at least
+/// [`SPLIT_ANCHORS`]) occur in the other document but not in this link.
+const DETACH_GAIN_ANCHORED: f64 = -0.3;
+/// Least gain for detaching a sentence that shares a little (at most
+/// [`WEAK`]) with the other side.
+const DETACH_GAIN_WEAK: f64 = 1.5;
+/// Share of the other side's anchor weight the rest of a link must match
+/// for it to count as fully explained without the detached sentence.
+const EXPLAINED: f64 = 0.9;
+/// Least gain for detaching a sentence with anchors from a link whose rest
+/// explains the other side.
+const DETACH_GAIN_EXPLAINED: f64 = -0.5;
+/// Least gain for detaching a sentence without anchors from such a link.
+const DETACH_GAIN_EXPLAINED_BARE: f64 = 0.3;
+/// Most shared weight of a sentence detached on a weak match.
+const WEAK: f64 = 1.0;
+/// Most shared-anchor density (per character) of a weakly matching sentence,
+/// relative to the rest of the link.
+const WEAK_DENSITY: f64 = 0.2;
+/// Anchor weight below which a sentence counts as having none.
+const BARE: f64 = 0.5;
+/// Shared anchor weight at or below which two sides count as sharing none:
+/// a frequent learned word pair ("disse" ↔ "said") is no evidence.
+const NONE: f64 = 0.3;
+/// Learned word pairs need words of at least this many characters: short
+/// function words pair up everywhere.
+const LEARNED_MIN_CHARS: usize = 4;
+/// Length variance of the Gale–Church model.
+const VARIANCE: f64 = 6.8;
+
+/// Refines `links` (an alignment of `source` and `target`, covering every
+/// sentence in order) for quality checking. Links that point outside the
+/// sides are returned unchanged.
+pub fn refine(source: &Side, target: &Side, links: Vec<Link>, options: &AlignOptions) -> Vec<Link> {
+    let (n, m) = (source.sentences.len(), target.sentences.len());
+    let in_range = links
+        .iter()
+        .all(|l| l.source.iter().all(|&i| i < n) && l.target.iter().all(|&j| j < m));
+    if links.is_empty() || !in_range {
+        return links;
+    }
+    let (src, tgt) = anchors(source, target, &links, options);
+    let ratio = doc_ratio(&src, &tgt, &links);
+    let low = Params::default().low_confidence;
+    let mut out = Vec::with_capacity(links.len() + 4);
+    for link in links {
+        let (a, b) = (link.source.len(), link.target.len());
+        if a == 1 && b == 1 {
+            let (s, t) = (&src[link.source[0]], &tgt[link.target[0]]);
+            let shared = features::shared(s, t);
+            if shared <= NONE && s.total >= SPLIT_ANCHORS && t.total >= SPLIT_ANCHORS {
+                let score = (1.0 - link.score).max(low);
+                out.push(null(link.source.clone(), vec![], score, low));
+                out.push(null(vec![], link.target.clone(), score, low));
+            } else if shared <= NONE && s.total >= DOUBT_ANCHORS && t.total >= DOUBT_ANCHORS {
+                let score = link.score * 0.5;
+                out.push(Link {
+                    low_confidence: score < low,
+                    score,
+                    ..link
+                });
+            } else {
+                out.push(link);
+            }
+            continue;
+        }
+        if a == 0 || b == 0 {
+            out.push(link);
+            continue;
+        }
+        detach(link, &src, &tgt, ratio, low, &mut out);
+    }
+    out
+}
+
+fn null(source: Vec<usize>, target: Vec<usize>, score: f64, low: f64) -> Link {
+    Link {
+        source,
+        target,
+        score,
+        low_confidence: score < low,
+    }
+}
+
+/// Anchor keys of every sentence, weighted as the aligner weighs them, with
+/// word pairs learned from the confident 1-1 links.
+fn anchors(
+    source: &Side,
+    target: &Side,
+    links: &[Link],
+    options: &AlignOptions,
+) -> (Vec<Sent>, Vec<Sent>) {
+    let mut keys = Keys::default();
+    let (src_terms, tgt_terms): (Vec<String>, Vec<String>) =
+        options.term_pairs.iter().cloned().unzip();
+    let mut src = features::extract(
+        source,
+        &mut keys,
+        features::term_automaton(&src_terms).as_ref(),
+    );
+    let mut tgt = features::extract(
+        target,
+        &mut keys,
+        features::term_automaton(&tgt_terms).as_ref(),
+    );
+    let p = Params::default();
+    let train: Vec<(&[String], &[String])> = links
+        .iter()
+        .filter(|l| l.source.len() == 1 && l.target.len() == 1 && l.score > p.train_posterior)
+        .filter_map(|l| {
+            let s = src.get(l.source[0])?;
+            let t = tgt.get(l.target[0])?;
+            Some((s.words.as_slice(), t.words.as_slice()))
+        })
+        .collect();
+    if train.len() >= 5 {
+        let mut learned = model1::learn_pairs(&train, 5, p.pair_min_prob, p.pair_min_count);
+        learned.retain(|(e, f)| {
+            e.chars().count() >= LEARNED_MIN_CHARS && f.chars().count() >= LEARNED_MIN_CHARS
+        });
+        if !learned.is_empty() {
+            super::add_learned(&mut src, &mut tgt, &learned, &mut keys);
+        }
+    }
+    features::weigh(&mut src, &mut tgt, &keys, &ClassWeights::default());
+    (src, tgt)
+}
+
+/// The document's length ratio (target / source) over its 1-1 links that
+/// share an anchor; the ratio of the totals when there are too few.
+fn doc_ratio(src: &[Sent], tgt: &[Sent], links: &[Link]) -> f64 {
+    let (mut a, mut b, mut k) = (0.0, 0.0, 0);
+    for l in links {
+        if let ([i], [j]) = (l.source.as_slice(), l.target.as_slice())
+            && let (Some(s), Some(t)) = (src.get(*i), tgt.get(*j))
+            && features::shared(s, t) > 0.0
+        {
+            a += s.len;
+            b += t.len;
+            k += 1;
+        }
+    }
+    if k < 3 || a <= 0.0 || b <= 0.0 {
+        a = src.iter().map(|s| s.len).sum();
+        b = tgt.iter().map(|s| s.len).sum();
+    }
+    if a > 0.0 && b > 0.0 {
+        (b / a).clamp(0.25, 4.0)
+    } else {
+        1.0
+    }
+}
+
+/// Detaches edge sentences of a merged link while one shares no anchor with
+/// the other side and the rest fits the length ratio markedly better; pushes
+/// the resulting links in order.
+fn detach(link: Link, src: &[Sent], tgt: &[Sent], ratio: f64, low: f64, out: &mut Vec<Link>) {
+    let mut before: Vec<Link> = Vec::new();
+    let mut after: Vec<Link> = Vec::new();
+    let mut s_ids = link.source.clone();
+    let mut t_ids = link.target.clone();
+    let len = |v: &[usize], side: &[Sent]| -> f64 {
+        v.iter().filter_map(|&i| side.get(i)).map(|s| s.len).sum()
+    };
+    let total = |v: &[usize], side: &[Sent]| -> f64 {
+        v.iter().filter_map(|&i| side.get(i)).map(|s| s.total).sum()
+    };
+    let shared_with = |x: &Sent, others: &[usize], side: &[Sent]| -> f64 {
+        others
+            .iter()
+            .filter_map(|&i| side.get(i))
+            .map(|o| features::shared(x, o))
+            .sum()
+    };
+    loop {
+        if s_ids.len() + t_ids.len() < 3 || s_ids.is_empty() || t_ids.is_empty() {
+            break;
+        }
+        let full = length_cost(len(&s_ids, src), len(&t_ids, tgt), ratio, VARIANCE);
+        // Candidates: (is source side, take the first).
+        let mut best: Option<(f64, bool, bool)> = None;
+        for (is_src, first) in [(true, true), (true, false), (false, true), (false, false)] {
+            let (ids, other, side, other_side) = if is_src {
+                (&s_ids, &t_ids, src, tgt)
+            } else {
+                (&t_ids, &s_ids, tgt, src)
+            };
+            if ids.len() < 2 {
+                continue;
+            }
+            let (x, rest): (usize, Vec<usize>) = if first {
+                (ids[0], ids[1..].to_vec())
+            } else {
+                (ids[ids.len() - 1], ids[..ids.len() - 1].to_vec())
+            };
+            let Some(xs) = side.get(x) else { continue };
+            let x_shared = shared_with(xs, other, other_side);
+            // The rest must keep the link's anchors: otherwise nothing says
+            // which part belongs.
+            let rest_shared: f64 = rest
+                .iter()
+                .filter_map(|&i| side.get(i))
+                .map(|r| shared_with(r, other, other_side))
+                .sum();
+            if rest_shared <= NONE || x_shared > WEAK {
+                continue;
+            }
+            let cost = if is_src {
+                length_cost(len(&rest, src), len(other, tgt), ratio, VARIANCE)
+            } else {
+                length_cost(len(other, src), len(&rest, tgt), ratio, VARIANCE)
+            };
+            let gain = full - cost;
+            let rest_len = len(&rest, side).max(1.0);
+            let need = if x_shared > NONE {
+                // One weak shared word: only with a far lower density of
+                // shared anchors than the rest, and a clear length gain.
+                if x_shared / xs.len.max(1.0) > WEAK_DENSITY * rest_shared / rest_len {
+                    continue;
+                }
+                DETACH_GAIN_WEAK
+            } else if rest_shared >= EXPLAINED * total(other, other_side) {
+                // The rest accounts for every anchor of the other side.
+                if xs.total >= BARE {
+                    DETACH_GAIN_EXPLAINED
+                } else {
+                    DETACH_GAIN_EXPLAINED_BARE
+                }
+            } else if xs.total >= SPLIT_ANCHORS {
+                // Its anchors occur elsewhere in the other document but not
+                // here: the length need only not get markedly worse.
+                DETACH_GAIN_ANCHORED
+            } else if xs.total >= BARE {
+                DETACH_GAIN
+            } else {
+                DETACH_GAIN_BARE
+            };
+            if gain >= need && best.is_none_or(|b| gain > b.0) {
+                best = Some((gain, is_src, first));
+            }
+        }
+        let Some((_, is_src, first)) = best else {
+            break;
+        };
+        let score = (1.0 - link.score).max(low);
+        let ids = if is_src { &mut s_ids } else { &mut t_ids };
+        let x = if first {
+            ids.remove(0)
+        } else {
+            ids.pop().unwrap_or(0)
+        };
+        let l = if is_src {
+            null(vec![x], vec![], score, low)
+        } else {
+            null(vec![], vec![x], score, low)
+        };
+        if first {
+            before.push(l);
+        } else {
+            after.insert(0, l);
+        }
+    }
+    out.extend(before);
+    out.push(Link {
+        source: s_ids,
+        target: t_ids,
+        ..link
+    });
+    out.extend(after);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::align;
+    use crate::profile::Profile;
+
+    fn side<'a>(s: &[&'a str], p: &'a Profile) -> Side<'a> {
+        Side {
+            sentences: s.to_vec(),
+            paragraphs: vec![0; s.len()],
+            profile: p,
+        }
+    }
+
+    fn pairs(links: &[Link]) -> Vec<(Vec<usize>, Vec<usize>)> {
+        links
+            .iter()
+            .map(|l| (l.source.clone(), l.target.clone()))
+            .collect()
+    }
+
+    const SRC: &[&str] = &[
+        "Almeida chegou a Lisboa com 120 pessoas em 2019.",
+        "Brandt visitou Berlim e falou com 340 estudantes.",
+        "Castro abriu a feira de Coimbra com 56 expositores.",
+        "Duarte anunciou em Faro um investimento de 780 milhões.",
+        "Eriksen deixou Oslo depois de 12 anos no cargo.",
+        "Fonseca ganhou a corrida de Braga com 44 segundos de vantagem.",
+        "Garnier publicou em Paris um livro de 610 páginas.",
+    ];
+    const TGT: &[&str] = &[
+        "Almeida arrived in Lisboa with 120 people in 2019.",
+        "Brandt visited Berlim and spoke to 340 students.",
+        "Castro opened the Coimbra fair with 56 exhibitors.",
+        "Duarte announced in Faro an investment of 780 million.",
+        "Eriksen left Oslo after 12 years in office.",
+        "Fonseca won the Braga race by 44 seconds.",
+        "Garnier published in Paris a book of 610 pages.",
+    ];
+
+    fn run(src: &[&str], tgt: &[&str], links: Vec<Link>) -> Vec<Link> {
+        let p = Profile::builtin("xx");
+        refine(
+            &side(src, &p),
+            &side(tgt, &p),
+            links,
+            &AlignOptions::default(),
+        )
+    }
+
+    fn l(s: &[usize], t: &[usize], score: f64) -> Link {
+        Link {
+            source: s.to_vec(),
+            target: t.to_vec(),
+            score,
+            low_confidence: false,
+        }
+    }
+
+    #[test]
+    fn a_clean_alignment_is_left_alone() {
+        let p = Profile::builtin("xx");
+        let links = align(&side(SRC, &p), &side(TGT, &p), &AlignOptions::default());
+        let refined = run(SRC, TGT, links.clone());
+        assert_eq!(refined, links);
+    }
+
+    #[test]
+    fn unrelated_one_to_one_is_split() {
+        // Source 3 omitted, an unrelated sentence added in its place.
+        let mut src = SRC.to_vec();
+        src[3] = "Duarte anunciou em Coimbra um investimento de 780 milhões.";
+        let mut tgt = TGT.to_vec();
+        tgt[3] = "Weber said in Berlim that 340 more were expected.";
+        let links: Vec<Link> = (0..7).map(|k| l(&[k], &[k], 0.9)).collect();
+        let got = pairs(&run(&src, &tgt, links));
+        assert!(got.contains(&(vec![3], vec![])), "{got:?}");
+        assert!(got.contains(&(vec![], vec![3])), "{got:?}");
+        assert!(got.contains(&(vec![2], vec![2])), "{got:?}");
+    }
+
+    #[test]
+    fn added_sentence_is_detached_from_a_one_to_two_link() {
+        let mut tgt = TGT.to_vec();
+        tgt.insert(
+            4,
+            "Officials in Berlim expected another 340 visitors before the end of the month.",
+        );
+        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
+        links.push(l(&[3], &[3, 4], 0.8));
+        links.extend((4..7).map(|k| l(&[k], &[k + 1], 0.9)));
+        let got = pairs(&run(SRC, &tgt, links));
+        assert!(got.contains(&(vec![3], vec![3])), "{got:?}");
+        assert!(got.contains(&(vec![], vec![4])), "{got:?}");
+    }
+
+    #[test]
+    fn omitted_sentence_is_detached_from_a_two_to_one_link() {
+        let mut src = SRC.to_vec();
+        src.insert(
+            4,
+            "Enquanto isso, a economia de Berlim segue sob forte pressão há 340 dias.",
+        );
+        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
+        links.push(l(&[3, 4], &[3], 0.8));
+        links.extend((5..8).map(|k| l(&[k], &[k - 1], 0.9)));
+        let got = pairs(&run(&src, TGT, links));
+        assert!(got.contains(&(vec![3], vec![3])), "{got:?}");
+        assert!(got.contains(&(vec![4], vec![])), "{got:?}");
+    }
+
+    #[test]
+    fn a_translators_split_stays() {
+        let mut tgt = TGT.to_vec();
+        tgt[3] = "Duarte made the announcement in Faro.";
+        tgt.insert(4, "Duarte said the investment would reach 780 million.");
+        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
+        links.push(l(&[3], &[3, 4], 0.8));
+        links.extend((4..7).map(|k| l(&[k], &[k + 1], 0.9)));
+        let got = pairs(&run(SRC, &tgt, links));
+        assert!(got.contains(&(vec![3], vec![3, 4])), "{got:?}");
+    }
+
+    #[test]
+    fn out_of_range_links_are_returned_unchanged() {
+        let links = vec![l(&[0], &[9], 0.9)];
+        assert_eq!(run(SRC, TGT, links.clone()), links);
+    }
+}
