@@ -220,6 +220,10 @@ pub struct QuoteProfile {
     /// lower case: a short quotation dropped next to one is only a warning.
     #[serde(default)]
     pub equivalents: Vec<String>,
+    /// Dashes that open a quoted speech at the start of a paragraph
+    /// (`— Vamos vencer — disse.`); the translation may use quotation marks.
+    #[serde(default)]
+    pub dialogue_dashes: Vec<String>,
 }
 
 /// Word lists.

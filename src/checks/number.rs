@@ -67,6 +67,11 @@ impl Check for NumberCheck {
             if l.src_text.is_empty() || l.tgt_text.is_empty() {
                 continue;
             }
+            // A sentence left in the source language is the untranslated
+            // rule's business; its numbers are all "in the wrong convention".
+            if l.src_text.trim() == l.tgt_text.trim() {
+                continue;
+            }
             l.report();
             out.append(&mut l.findings);
         }
@@ -438,6 +443,13 @@ impl Sides<'_> {
                 findings.push(self.convention(None, t, d, t.mantissa()));
             }
         }
+        // "5 billion reais (about $1 billion)", "38 °C (100.4 °F)": a
+        // conversion the edition adds for its readers is not a new number.
+        for j in 0..self.tgt.len() {
+            if !self.tu[j] && conversion_gloss(&self.tgt, j, self.tgt_text) {
+                self.tu[j] = true;
+            }
+        }
         let left_s: Vec<usize> = (0..self.src.len())
             .filter(|&i| !self.su[i] && !self.src[i].weak)
             .collect();
@@ -742,6 +754,47 @@ fn before_noun(text: &str, offset: usize, p: &Profile) -> bool {
 }
 
 /// Whether `offset` is inside an open round bracket.
+/// Whether target mention `j` is a bracketed conversion of the mention
+/// just before it: another currency ("R$ 5 bilhões" → "5 billion reais
+/// (about $1 billion)") or another unit ("38 °C (100.4 °F)"), the bracket
+/// holding nothing else but a hedge word or two.
+fn conversion_gloss(ms: &[NumberMention], j: usize, text: &str) -> bool {
+    let (Some(prev), Some(t)) = (j.checked_sub(1).and_then(|p| ms.get(p)), ms.get(j)) else {
+        return false;
+    };
+    let Some(gap) = text.get(prev.end..t.start) else {
+        return false;
+    };
+    let Some(open) = gap.find('(') else {
+        return false;
+    };
+    let (unit_before, hedge) = (
+        gap.get(..open).unwrap_or(""),
+        gap.get(open + 1..).unwrap_or(""),
+    );
+    let rest = text.get(t.end..).unwrap_or("");
+    let Some(close) = rest.find(')') else {
+        return false;
+    };
+    let unit_after = rest.get(..close).unwrap_or("");
+    let clean = |s: &str, max_words: usize| {
+        !s.chars()
+            .any(|c| c.is_ascii_digit() || "()[];.".contains(c))
+            && s.split_whitespace().count() <= max_words
+    };
+    if !clean(unit_before, 2) || !clean(hedge, 3) || !clean(unit_after, 2) {
+        return false;
+    }
+    match (&prev.kind, &t.kind) {
+        (NumberKind::Currency(a), NumberKind::Currency(b)) => a != b,
+        (a, b) if is_numeric(a) && is_numeric(b) => {
+            let (u1, u2) = (unit_before.trim(), unit_after.trim());
+            !u1.is_empty() && !u2.is_empty() && u1 != u2
+        }
+        _ => false,
+    }
+}
+
 fn in_brackets(text: &str, offset: usize) -> bool {
     let before = text.get(..offset).unwrap_or("");
     match (before.rfind('('), before.rfind(')')) {
@@ -2025,5 +2078,73 @@ mod tests {
         assert_eq!(f.len(), 1);
         let src = "Foi bom. Foram 3 gols.";
         assert_eq!(&src[f[0].source_span.clone().unwrap()], "3");
+    }
+
+    #[test]
+    fn a_bracketed_conversion_is_not_an_added_number() {
+        clean(
+            "A renda foi de R$ 5,3 milhões.",
+            "Receipts reached 5.3 million reais (about $1 million).",
+        );
+        clean(
+            "O orçamento foi de R$ 9,8 milhões.",
+            "The budget was 9.8 million reais ($1.8 million).",
+        );
+        clean(
+            "Febre abaixo de 38 °C em 8% dos casos.",
+            "Fever below 38 °C (100.4 °F) in 8% of cases.",
+        );
+    }
+
+    #[test]
+    fn a_bracketed_number_that_is_not_a_conversion_is_still_reported() {
+        // Same currency: not a conversion.
+        assert!(
+            !run(
+                "Custou R$ 5 milhões.",
+                "It cost 5 million reais (R$ 6 million)."
+            )
+            .is_empty()
+        );
+        // A bracket with more than a hedge is new information.
+        assert!(
+            !run(
+                "Custou R$ 5 milhões.",
+                "It cost 5 million reais (up from $2 million in 2020)."
+            )
+            .is_empty()
+        );
+        // The converted amount itself must still match.
+        assert!(
+            !errors(
+                "Custou R$ 5 milhões.",
+                "It cost 5 billion reais (about $1 million)."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn decades_are_tens_of_years() {
+        clean(
+            "É a primeira vez em 20 anos que isso acontece.",
+            "It is the first time in two decades that this happens.",
+        );
+        clean("Há duas décadas.", "Two decades ago.");
+        assert!(
+            !errors(
+                "É a primeira vez em 30 anos.",
+                "It is the first time in two decades."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_untranslated_sentence_is_left_to_the_untranslated_rule() {
+        clean(
+            "A eficácia geral foi de 67,3%.",
+            "A eficácia geral foi de 67,3%.",
+        );
     }
 }
