@@ -176,6 +176,10 @@ pub struct NumberProfile {
     /// ("quinta-feira (30)") is a day of the month.
     #[serde(default)]
     pub weekdays: Vec<String>,
+    /// Words after a number counting months of a duration ("6 meses"): six
+    /// months of a sentence may be written "and a half" years.
+    #[serde(default)]
+    pub month_units: Vec<String>,
     /// Words after a number meaning hundredths of a percentage point
     /// ("basis points", "pontos-base").
     #[serde(default)]

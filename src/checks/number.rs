@@ -450,6 +450,25 @@ impl Sides<'_> {
                 self.tu[j] = true;
             }
         }
+        // "9 anos e 6 meses" as "nine and a half years".
+        for i in 0..self.src.len() {
+            let s = &self.src[i];
+            if self.su[i] || !approx(s.value, 6.0) || !is_numeric(&s.kind) {
+                continue;
+            }
+            if !word_after(self.src_text, s.end, &self.sp.numbers.month_units) {
+                continue;
+            }
+            if let Some(j) = (0..self.tgt.len()).find(|&j| {
+                !self.tu[j]
+                    && self.tgt[j].kind == NumberKind::Fraction
+                    && approx(self.tgt[j].value, 0.5)
+                    && joined_fraction(self.tgt_text, self.tgt[j].start, self.tp)
+            }) {
+                self.su[i] = true;
+                self.tu[j] = true;
+            }
+        }
         let left_s: Vec<usize> = (0..self.src.len())
             .filter(|&i| !self.su[i] && !self.src[i].weak)
             .collect();
@@ -793,6 +812,29 @@ fn conversion_gloss(ms: &[NumberMention], j: usize, text: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether the fraction at `offset` hangs on a number by a joiner and an
+/// optional article ("nine and a half").
+fn joined_fraction(text: &str, offset: usize, p: &Profile) -> bool {
+    let before = text.get(..offset).unwrap_or("");
+    let mut words = before.split_whitespace().rev().map(str::to_lowercase);
+    let is = |w: &Option<String>, list: &[String]| {
+        w.as_ref()
+            .is_some_and(|w| list.iter().any(|x| x.to_lowercase() == *w))
+    };
+    let mut w = words.next();
+    if is(&w, &p.numbers.articles) {
+        w = words.next();
+    }
+    is(&w, &p.numbers.joiners)
+}
+
+/// Whether the word right after `offset` is one of `words` (any case).
+fn word_after(text: &str, offset: usize, words: &[String]) -> bool {
+    let rest = text.get(offset..).unwrap_or("").trim_start();
+    let w: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    !w.is_empty() && words.iter().any(|x| x.to_lowercase() == w.to_lowercase())
 }
 
 fn in_brackets(text: &str, offset: usize) -> bool {
@@ -2146,5 +2188,23 @@ mod tests {
             "A eficácia geral foi de 67,3%.",
             "A eficácia geral foi de 67,3%.",
         );
+    }
+
+    #[test]
+    fn six_months_may_be_half_a_year() {
+        clean(
+            "Condenado a 9 anos e 6 meses de prisão.",
+            "Sentenced to nine and a half years in prison.",
+        );
+        // Other months are not a half.
+        assert!(
+            !errors(
+                "Condenado a 9 anos e 4 meses.",
+                "Sentenced to nine and a half years."
+            )
+            .is_empty()
+        );
+        // Six of something else is not a half.
+        assert!(!errors("Ganhou 9 jogos e 6 empates.", "Won nine and a half games.").is_empty());
     }
 }
