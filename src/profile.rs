@@ -180,6 +180,10 @@ pub struct NumberProfile {
     /// months of a sentence may be written "and a half" years.
     #[serde(default)]
     pub month_units: Vec<String>,
+    /// Hedges before a number ("cerca de", "nearly"), lower case: a hedged
+    /// percentage may be rendered as a nearby fraction ("nearly a third").
+    #[serde(default)]
+    pub approximators: Vec<String>,
     /// Words after a number meaning hundredths of a percentage point
     /// ("basis points", "pontos-base").
     #[serde(default)]

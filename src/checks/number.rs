@@ -314,6 +314,18 @@ impl Sides<'_> {
                 })
                 && magnitude(s.value) == magnitude(t.value)
         });
+        // "cerca de 30%" as "nearly a third": a hedged percentage and a
+        // fraction a few points apart.
+        let (st, tt, sp, tp) = (self.src_text, self.tgt_text, self.sp, self.tp);
+        self.pass(&mut su, &mut tu, |s, t| {
+            let (pct, frac) = match (&s.kind, &t.kind) {
+                (NumberKind::Percent, NumberKind::Fraction) => (s.value, t.value),
+                (NumberKind::Fraction, NumberKind::Percent) => (t.value, s.value),
+                _ => return false,
+            };
+            (hedged(st, s.start, sp) || hedged(tt, t.start, tp))
+                && (frac * 100.0 - pct).abs() <= 0.15 * pct.max(frac * 100.0)
+        });
         // 4. A date on one side written as separate pieces on the other.
         match_date_pieces(&self.src, &mut su, &self.tgt, &mut tu);
         match_date_pieces(&self.tgt, &mut tu, &self.src, &mut su);
@@ -828,6 +840,26 @@ fn joined_fraction(text: &str, offset: usize, p: &Profile) -> bool {
         w = words.next();
     }
     is(&w, &p.numbers.joiners)
+}
+
+/// Whether a hedge ("cerca de", "nearly", optionally followed by an
+/// article) stands right before `offset`.
+fn hedged(text: &str, offset: usize, p: &Profile) -> bool {
+    let before = text.get(..offset).unwrap_or("").to_lowercase();
+    let mut before = before.trim_end();
+    for a in &p.numbers.articles {
+        if let Some(b) = before.strip_suffix(a.to_lowercase().as_str())
+            && b.ends_with(char::is_whitespace)
+        {
+            before = b.trim_end();
+            break;
+        }
+    }
+    p.numbers.approximators.iter().any(|h| {
+        before
+            .strip_suffix(h.to_lowercase().as_str())
+            .is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()))
+    })
 }
 
 /// Whether the word right after `offset` is one of `words` (any case).
@@ -2206,5 +2238,30 @@ mod tests {
         );
         // Six of something else is not a half.
         assert!(!errors("Ganhou 9 jogos e 6 empates.", "Won nine and a half games.").is_empty());
+    }
+
+    #[test]
+    fn a_hedged_percentage_may_be_a_nearby_fraction() {
+        clean(
+            "Cerca de 30% dos eleitores ainda não decidiram.",
+            "Nearly a third of voters have yet to decide.",
+        );
+        // Unhedged, or too far apart: still a change.
+        assert!(
+            !errors(
+                "Exatamente 30% dos eleitores.",
+                "Exactly a third of voters."
+            )
+            .is_empty()
+        );
+        assert!(!errors("Cerca de 20% dos eleitores.", "Nearly a third of voters.").is_empty());
+    }
+
+    #[test]
+    fn triple_is_three_times() {
+        clean(
+            "Foram 1,5 milhão de afetados, o triplo de 2022.",
+            "1.5 million were affected, three times the 2022 figure.",
+        );
     }
 }
