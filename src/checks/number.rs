@@ -677,6 +677,24 @@ impl Sides<'_> {
                     s.raw, t.raw
                 ),
             ),
+            // "1.693.673" as "nearly 1.7 million", "R$ 5,3 milhões" as
+            // "some 5 million reais": the hedge says it is rounded.
+            _ if is_numeric(&s.kind)
+                && is_numeric(&t.kind)
+                && s.value != 0.0
+                && ((s.value - t.value) / s.value).abs() <= 0.1
+                && significant(t) < significant(s)
+                && (hedged(self.tgt_text, t.start, self.tp)
+                    || hedged(self.src_text, s.start, self.sp)) =>
+            {
+                (
+                    Severity::Info,
+                    format!(
+                        "number rounded: {} in the source, {} in the target",
+                        s.raw, t.raw
+                    ),
+                )
+            }
             _ if is_numeric(&s.kind)
                 && is_numeric(&t.kind)
                 && s.value != 0.0
@@ -2262,6 +2280,45 @@ mod tests {
         clean(
             "Foram 1,5 milhão de afetados, o triplo de 2022.",
             "1.5 million were affected, three times the 2022 figure.",
+        );
+    }
+
+    #[test]
+    fn hedged_rounding_is_only_info() {
+        let quiet = |src: &str, tgt: &str| {
+            let f = run(src, tgt);
+            assert!(
+                f.iter().all(|f| f.severity == Severity::Info),
+                "{src} / {tgt}: {f:#?}"
+            );
+        };
+        quiet(
+            "O país criou 1.693.673 empregos.",
+            "The country created nearly 1.7 million jobs.",
+        );
+        quiet(
+            "O público foi de 68.412 torcedores.",
+            "More than 68,000 fans attended.",
+        );
+        quiet(
+            "A renda foi de R$ 5,3 milhões.",
+            "Receipts totalled some 5 million reais.",
+        );
+        // Unhedged rounding stays a warning; a hedge does not excuse a change.
+        assert!(
+            run(
+                "A renda foi de R$ 5,3 milhões.",
+                "Receipts totalled 5 million reais."
+            )
+            .iter()
+            .any(|f| f.severity >= Severity::Warning)
+        );
+        assert!(
+            !errors(
+                "A renda foi de R$ 5,3 milhões.",
+                "Receipts totalled some 4 million reais."
+            )
+            .is_empty()
         );
     }
 }
