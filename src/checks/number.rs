@@ -2321,4 +2321,24 @@ mod tests {
             .is_empty()
         );
     }
+
+    #[test]
+    fn a_quarter_of_the_year_is_three_months() {
+        clean(
+            "O desemprego caiu no trimestre encerrado em setembro.",
+            "Unemployment fell in the three months to September.",
+        );
+        clean(
+            "O PIB cresceu no terceiro trimestre.",
+            "GDP grew in the third quarter.",
+        );
+        clean(
+            "A análise termina no primeiro semestre.",
+            "The review ends in the first half of the year.",
+        );
+        clean(
+            "Em um trimestre, o número dobrou.",
+            "In one quarter, the number doubled.",
+        );
+    }
 }
