@@ -470,6 +470,20 @@ mod tests {
     }
 
     #[test]
+    fn advertising_and_credit_lines_of_scraped_pages_are_info() {
+        for line in [
+            "Publicidade",
+            "Continua após a publicidade",
+            "Reportagem: Ana Flor e João Pedro Oliveira",
+        ] {
+            let f = Fixture::links(&[(&[line], &[])]);
+            let out = f.run(&OmissionCheck);
+            assert_eq!(out.len(), 1, "{line}");
+            assert_eq!(out[0].severity, Severity::Info, "{line}");
+        }
+    }
+
+    #[test]
     fn separator_is_left_alone() {
         let f = Fixture::links(&[(&["***"], &[])]);
         assert!(f.run(&OmissionCheck).is_empty());
