@@ -1662,12 +1662,20 @@ impl<'a> Reader<'a> {
 
     /// "3 a 5 milhões" means 3 million to 5 million; "3 a 5%" two percentages.
     fn spread_over_ranges(&self, ms: &mut [NumberMention]) {
+        let ends: Vec<usize> = ms.iter().map(|m| m.end).collect();
         for k in 1..ms.len() {
             let (a, b) = ms.split_at_mut(k);
             let (Some(a), Some(b)) = (a.last_mut(), b.first_mut()) else {
                 continue;
             };
             if !self.is_range_between(a.end, b.start) || a.weak || b.weak {
+                continue;
+            }
+            // "aged 2 to 6 and 64.2%": a number that already ends a range
+            // does not open another one.
+            if let Some(&p) = k.checked_sub(2).and_then(|p| ends.get(p))
+                && self.is_range_between(p, a.start)
+            {
                 continue;
             }
             // "18 e 19 de novembro", "November 18-19": both are dates.
@@ -2418,6 +2426,10 @@ mod tests {
         assert_eq!(strong("3-5", &en()), [3.0, 5.0]);
         let ms = extract("3 a 5%", &pt());
         assert_eq!(ms[0].kind, NumberKind::Percent);
+        // The end of one range does not open the next.
+        let ms = extract("aged 2 to 6 and 64.2% among adults", &en());
+        assert_eq!(ms[1].kind, NumberKind::Plain, "{ms:#?}");
+        assert_eq!(ms[2].kind, NumberKind::Percent);
     }
 
     #[test]

@@ -189,6 +189,14 @@ pub struct NumberProfile {
     /// ("quinta-feira (30)") is a day of the month.
     #[serde(default)]
     pub weekdays: Vec<String>,
+    /// Words after a number counting months of a duration ("6 meses"): six
+    /// months of a sentence may be written "and a half" years.
+    #[serde(default)]
+    pub month_units: Vec<String>,
+    /// Hedges before a number ("cerca de", "nearly"), lower case: a hedged
+    /// percentage may be rendered as a nearby fraction ("nearly a third").
+    #[serde(default)]
+    pub approximators: Vec<String>,
     /// Words after a number meaning hundredths of a percentage point
     /// ("basis points", "pontos-base").
     #[serde(default)]
@@ -235,6 +243,10 @@ pub struct QuoteProfile {
     /// lower case: a short quotation dropped next to one is only a warning.
     #[serde(default)]
     pub equivalents: Vec<String>,
+    /// Dashes that open a quoted speech at the start of a paragraph
+    /// (`— Vamos vencer — disse.`); the translation may use quotation marks.
+    #[serde(default)]
+    pub dialogue_dashes: Vec<String>,
 }
 
 /// Word lists.

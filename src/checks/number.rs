@@ -67,6 +67,11 @@ impl Check for NumberCheck {
             if l.src_text.is_empty() || l.tgt_text.is_empty() {
                 continue;
             }
+            // A sentence left in the source language is the untranslated
+            // rule's business; its numbers are all "in the wrong convention".
+            if l.src_text.trim() == l.tgt_text.trim() {
+                continue;
+            }
             l.report();
             out.append(&mut l.findings);
         }
@@ -309,6 +314,18 @@ impl Sides<'_> {
                 })
                 && magnitude(s.value) == magnitude(t.value)
         });
+        // "cerca de 30%" as "nearly a third": a hedged percentage and a
+        // fraction a few points apart.
+        let (st, tt, sp, tp) = (self.src_text, self.tgt_text, self.sp, self.tp);
+        self.pass(&mut su, &mut tu, |s, t| {
+            let (pct, frac) = match (&s.kind, &t.kind) {
+                (NumberKind::Percent, NumberKind::Fraction) => (s.value, t.value),
+                (NumberKind::Fraction, NumberKind::Percent) => (t.value, s.value),
+                _ => return false,
+            };
+            (hedged(st, s.start, sp) || hedged(tt, t.start, tp))
+                && (frac * 100.0 - pct).abs() <= 0.15 * pct.max(frac * 100.0)
+        });
         // 4. A date on one side written as separate pieces on the other.
         match_date_pieces(&self.src, &mut su, &self.tgt, &mut tu);
         match_date_pieces(&self.tgt, &mut tu, &self.src, &mut su);
@@ -436,6 +453,32 @@ impl Sides<'_> {
                 && t.kind != NumberKind::Code
             {
                 findings.push(self.convention(None, t, d, t.mantissa()));
+            }
+        }
+        // "5 billion reais (about $1 billion)", "38 °C (100.4 °F)": a
+        // conversion the edition adds for its readers is not a new number.
+        for j in 0..self.tgt.len() {
+            if !self.tu[j] && conversion_gloss(&self.tgt, j, self.tgt_text) {
+                self.tu[j] = true;
+            }
+        }
+        // "9 anos e 6 meses" as "nine and a half years".
+        for i in 0..self.src.len() {
+            let s = &self.src[i];
+            if self.su[i] || !approx(s.value, 6.0) || !is_numeric(&s.kind) {
+                continue;
+            }
+            if !word_after(self.src_text, s.end, &self.sp.numbers.month_units) {
+                continue;
+            }
+            if let Some(j) = (0..self.tgt.len()).find(|&j| {
+                !self.tu[j]
+                    && self.tgt[j].kind == NumberKind::Fraction
+                    && approx(self.tgt[j].value, 0.5)
+                    && joined_fraction(self.tgt_text, self.tgt[j].start, self.tp)
+            }) {
+                self.su[i] = true;
+                self.tu[j] = true;
             }
         }
         let left_s: Vec<usize> = (0..self.src.len())
@@ -634,6 +677,24 @@ impl Sides<'_> {
                     s.raw, t.raw
                 ),
             ),
+            // "1.693.673" as "nearly 1.7 million", "R$ 5,3 milhões" as
+            // "some 5 million reais": the hedge says it is rounded.
+            _ if is_numeric(&s.kind)
+                && is_numeric(&t.kind)
+                && s.value != 0.0
+                && ((s.value - t.value) / s.value).abs() <= 0.1
+                && significant(t) < significant(s)
+                && (hedged(self.tgt_text, t.start, self.tp)
+                    || hedged(self.src_text, s.start, self.sp)) =>
+            {
+                (
+                    Severity::Info,
+                    format!(
+                        "number rounded: {} in the source, {} in the target",
+                        s.raw, t.raw
+                    ),
+                )
+            }
             _ if is_numeric(&s.kind)
                 && is_numeric(&t.kind)
                 && s.value != 0.0
@@ -742,6 +803,90 @@ fn before_noun(text: &str, offset: usize, p: &Profile) -> bool {
 }
 
 /// Whether `offset` is inside an open round bracket.
+/// Whether target mention `j` is a bracketed conversion of the mention
+/// just before it: another currency ("R$ 5 bilhões" → "5 billion reais
+/// (about $1 billion)") or another unit ("38 °C (100.4 °F)"), the bracket
+/// holding nothing else but a hedge word or two.
+fn conversion_gloss(ms: &[NumberMention], j: usize, text: &str) -> bool {
+    let (Some(prev), Some(t)) = (j.checked_sub(1).and_then(|p| ms.get(p)), ms.get(j)) else {
+        return false;
+    };
+    let Some(gap) = text.get(prev.end..t.start) else {
+        return false;
+    };
+    let Some(open) = gap.find('(') else {
+        return false;
+    };
+    let (unit_before, hedge) = (
+        gap.get(..open).unwrap_or(""),
+        gap.get(open + 1..).unwrap_or(""),
+    );
+    let rest = text.get(t.end..).unwrap_or("");
+    let Some(close) = rest.find(')') else {
+        return false;
+    };
+    let unit_after = rest.get(..close).unwrap_or("");
+    let clean = |s: &str, max_words: usize| {
+        !s.chars()
+            .any(|c| c.is_ascii_digit() || "()[];.".contains(c))
+            && s.split_whitespace().count() <= max_words
+    };
+    if !clean(unit_before, 2) || !clean(hedge, 3) || !clean(unit_after, 2) {
+        return false;
+    }
+    match (&prev.kind, &t.kind) {
+        (NumberKind::Currency(a), NumberKind::Currency(b)) => a != b,
+        (a, b) if is_numeric(a) && is_numeric(b) => {
+            let (u1, u2) = (unit_before.trim(), unit_after.trim());
+            !u1.is_empty() && !u2.is_empty() && u1 != u2
+        }
+        _ => false,
+    }
+}
+
+/// Whether the fraction at `offset` hangs on a number by a joiner and an
+/// optional article ("nine and a half").
+fn joined_fraction(text: &str, offset: usize, p: &Profile) -> bool {
+    let before = text.get(..offset).unwrap_or("");
+    let mut words = before.split_whitespace().rev().map(str::to_lowercase);
+    let is = |w: &Option<String>, list: &[String]| {
+        w.as_ref()
+            .is_some_and(|w| list.iter().any(|x| x.to_lowercase() == *w))
+    };
+    let mut w = words.next();
+    if is(&w, &p.numbers.articles) {
+        w = words.next();
+    }
+    is(&w, &p.numbers.joiners)
+}
+
+/// Whether a hedge ("cerca de", "nearly", optionally followed by an
+/// article) stands right before `offset`.
+fn hedged(text: &str, offset: usize, p: &Profile) -> bool {
+    let before = text.get(..offset).unwrap_or("").to_lowercase();
+    let mut before = before.trim_end();
+    for a in &p.numbers.articles {
+        if let Some(b) = before.strip_suffix(a.to_lowercase().as_str())
+            && b.ends_with(char::is_whitespace)
+        {
+            before = b.trim_end();
+            break;
+        }
+    }
+    p.numbers.approximators.iter().any(|h| {
+        before
+            .strip_suffix(h.to_lowercase().as_str())
+            .is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()))
+    })
+}
+
+/// Whether the word right after `offset` is one of `words` (any case).
+fn word_after(text: &str, offset: usize, words: &[String]) -> bool {
+    let rest = text.get(offset..).unwrap_or("").trim_start();
+    let w: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    !w.is_empty() && words.iter().any(|x| x.to_lowercase() == w.to_lowercase())
+}
+
 fn in_brackets(text: &str, offset: usize) -> bool {
     let before = text.get(..offset).unwrap_or("");
     match (before.rfind('('), before.rfind(')')) {
@@ -2025,5 +2170,175 @@ mod tests {
         assert_eq!(f.len(), 1);
         let src = "Foi bom. Foram 3 gols.";
         assert_eq!(&src[f[0].source_span.clone().unwrap()], "3");
+    }
+
+    #[test]
+    fn a_bracketed_conversion_is_not_an_added_number() {
+        clean(
+            "A renda foi de R$ 5,3 milhões.",
+            "Receipts reached 5.3 million reais (about $1 million).",
+        );
+        clean(
+            "O orçamento foi de R$ 9,8 milhões.",
+            "The budget was 9.8 million reais ($1.8 million).",
+        );
+        clean(
+            "Febre abaixo de 38 °C em 8% dos casos.",
+            "Fever below 38 °C (100.4 °F) in 8% of cases.",
+        );
+    }
+
+    #[test]
+    fn a_bracketed_number_that_is_not_a_conversion_is_still_reported() {
+        // Same currency: not a conversion.
+        assert!(
+            !run(
+                "Custou R$ 5 milhões.",
+                "It cost 5 million reais (R$ 6 million)."
+            )
+            .is_empty()
+        );
+        // A bracket with more than a hedge is new information.
+        assert!(
+            !run(
+                "Custou R$ 5 milhões.",
+                "It cost 5 million reais (up from $2 million in 2020)."
+            )
+            .is_empty()
+        );
+        // The converted amount itself must still match.
+        assert!(
+            !errors(
+                "Custou R$ 5 milhões.",
+                "It cost 5 billion reais (about $1 million)."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn decades_are_tens_of_years() {
+        clean(
+            "É a primeira vez em 20 anos que isso acontece.",
+            "It is the first time in two decades that this happens.",
+        );
+        clean("Há duas décadas.", "Two decades ago.");
+        assert!(
+            !errors(
+                "É a primeira vez em 30 anos.",
+                "It is the first time in two decades."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_untranslated_sentence_is_left_to_the_untranslated_rule() {
+        clean(
+            "A eficácia geral foi de 67,3%.",
+            "A eficácia geral foi de 67,3%.",
+        );
+    }
+
+    #[test]
+    fn six_months_may_be_half_a_year() {
+        clean(
+            "Condenado a 9 anos e 6 meses de prisão.",
+            "Sentenced to nine and a half years in prison.",
+        );
+        // Other months are not a half.
+        assert!(
+            !errors(
+                "Condenado a 9 anos e 4 meses.",
+                "Sentenced to nine and a half years."
+            )
+            .is_empty()
+        );
+        // Six of something else is not a half.
+        assert!(!errors("Ganhou 9 jogos e 6 empates.", "Won nine and a half games.").is_empty());
+    }
+
+    #[test]
+    fn a_hedged_percentage_may_be_a_nearby_fraction() {
+        clean(
+            "Cerca de 30% dos eleitores ainda não decidiram.",
+            "Nearly a third of voters have yet to decide.",
+        );
+        // Unhedged, or too far apart: still a change.
+        assert!(
+            !errors(
+                "Exatamente 30% dos eleitores.",
+                "Exactly a third of voters."
+            )
+            .is_empty()
+        );
+        assert!(!errors("Cerca de 20% dos eleitores.", "Nearly a third of voters.").is_empty());
+    }
+
+    #[test]
+    fn triple_is_three_times() {
+        clean(
+            "Foram 1,5 milhão de afetados, o triplo de 2022.",
+            "1.5 million were affected, three times the 2022 figure.",
+        );
+    }
+
+    #[test]
+    fn hedged_rounding_is_only_info() {
+        let quiet = |src: &str, tgt: &str| {
+            let f = run(src, tgt);
+            assert!(
+                f.iter().all(|f| f.severity == Severity::Info),
+                "{src} / {tgt}: {f:#?}"
+            );
+        };
+        quiet(
+            "O país criou 1.693.673 empregos.",
+            "The country created nearly 1.7 million jobs.",
+        );
+        quiet(
+            "O público foi de 68.412 torcedores.",
+            "More than 68,000 fans attended.",
+        );
+        quiet(
+            "A renda foi de R$ 5,3 milhões.",
+            "Receipts totalled some 5 million reais.",
+        );
+        // Unhedged rounding stays a warning; a hedge does not excuse a change.
+        assert!(
+            run(
+                "A renda foi de R$ 5,3 milhões.",
+                "Receipts totalled 5 million reais."
+            )
+            .iter()
+            .any(|f| f.severity >= Severity::Warning)
+        );
+        assert!(
+            !errors(
+                "A renda foi de R$ 5,3 milhões.",
+                "Receipts totalled some 4 million reais."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_quarter_of_the_year_is_three_months() {
+        clean(
+            "O desemprego caiu no trimestre encerrado em setembro.",
+            "Unemployment fell in the three months to September.",
+        );
+        clean(
+            "O PIB cresceu no terceiro trimestre.",
+            "GDP grew in the third quarter.",
+        );
+        clean(
+            "A análise termina no primeiro semestre.",
+            "The review ends in the first half of the year.",
+        );
+        clean(
+            "Em um trimestre, o número dobrou.",
+            "In one quarter, the number doubled.",
+        );
     }
 }

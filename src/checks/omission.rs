@@ -87,22 +87,36 @@ fn looks_merged(ctx: &Context, li: usize, median: f64, mad: f64) -> bool {
         })
 }
 
-/// Numbers (digits only, separators dropped) and capitalised words after the
-/// first (folded) of a sentence: what a translation keeps.
+/// Numbers (digits only, separators dropped, so "1,1" and "1.1" agree) and
+/// capitalised words of two letters or more after the first (folded) of a
+/// sentence: what a translation keeps. A lone letter ("R" of "R$") is no
+/// anchor.
 fn anchors(text: &str) -> Vec<String> {
-    crate::text::words(text)
-        .iter()
-        .enumerate()
-        .filter_map(|(k, w)| {
-            if w.text.chars().any(|c| c.is_ascii_digit()) {
-                Some(w.text.chars().filter(char::is_ascii_digit).collect())
-            } else if k > 0 && w.text.chars().next().is_some_and(char::is_uppercase) {
-                Some(crate::text::fold(w.text))
-            } else {
-                None
+    let words = crate::text::words(text);
+    let mut out: Vec<String> = Vec::new();
+    let mut prev_digit_end: Option<usize> = None;
+    for (k, w) in words.iter().enumerate() {
+        if w.text.chars().any(|c| c.is_ascii_digit()) {
+            let digits: String = w.text.chars().filter(char::is_ascii_digit).collect();
+            // "1,1" and "9.613" are one number split at their separator.
+            let joined = prev_digit_end
+                .is_some_and(|e| text.get(e..w.start).is_some_and(|g| g == "," || g == "."));
+            match out.last_mut() {
+                Some(last) if joined => last.push_str(&digits),
+                _ => out.push(digits),
             }
-        })
-        .collect()
+            prev_digit_end = Some(w.end);
+            continue;
+        }
+        prev_digit_end = None;
+        if k > 0
+            && w.text.chars().next().is_some_and(char::is_uppercase)
+            && w.text.chars().count() >= 2
+        {
+            out.push(crate::text::fold(w.text));
+        }
+    }
+    out
 }
 
 /// Whether an unmatched target sentence right next to link `li` (a 0-1
@@ -261,6 +275,15 @@ impl Check for OmissionCheck {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn anchors_keep_whole_numbers_and_skip_lone_letters() {
+        assert_eq!(anchors("Multa de R$ 1,1 milhão em 2022."), ["11", "2022"]);
+        assert_eq!(
+            anchors("Fined 1.1 million reais by Judge Montenegro."),
+            ["11", "judge", "montenegro"]
+        );
+    }
+
     use super::*;
     use crate::checks::testutil::Fixture;
 
@@ -444,6 +467,20 @@ mod tests {
         let out = f.run(&OmissionCheck);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn advertising_and_credit_lines_of_scraped_pages_are_info() {
+        for line in [
+            "Publicidade",
+            "Continua após a publicidade",
+            "Reportagem: Ana Flor e João Pedro Oliveira",
+        ] {
+            let f = Fixture::links(&[(&[line], &[])]);
+            let out = f.run(&OmissionCheck);
+            assert_eq!(out.len(), 1, "{line}");
+            assert_eq!(out[0].severity, Severity::Info, "{line}");
+        }
     }
 
     #[test]

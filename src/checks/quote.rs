@@ -631,6 +631,72 @@ impl Check for QuoteCheck {
                 .source_span(span),
             );
         }
+        // "— Vamos vencer — disse o técnico.": speech opened by a dash at the
+        // start of a paragraph is a quotation; a target that neither quotes
+        // it nor keeps the dash has dropped it.
+        for (li, link) in ctx.links.iter().enumerate() {
+            let Some(v) = ctx.views.get(li) else { continue };
+            if link.target.is_empty() || tgt_link_has_marks(&tgt, ctx, li) {
+                continue;
+            }
+            let Some(first) = link
+                .source
+                .first()
+                .and_then(|&i| ctx.source_segments.get(i))
+            else {
+                continue;
+            };
+            let opens_paragraph = link
+                .source
+                .first()
+                .and_then(|i| i.checked_sub(1))
+                .and_then(|p| ctx.source_segments.get(p))
+                .is_none_or(|p| p.paragraph != first.paragraph);
+            let dashes = &ctx.source_profile.quotes.dialogue_dashes;
+            let starts_with_dash = |t: &str| {
+                dashes
+                    .iter()
+                    .any(|d| !d.is_empty() && t.trim_start().starts_with(d.as_str()))
+            };
+            if !opens_paragraph
+                || !starts_with_dash(&v.source.text)
+                || starts_with_dash(&v.target.text)
+                || dropped.iter().any(|f| f.link == Some(li))
+            {
+                continue;
+            }
+            let lead = v.source.text.len() - v.source.text.trim_start().len();
+            let speech_start = v.source.text[lead..]
+                .char_indices()
+                .nth(1)
+                .map_or(v.source.text.len(), |(k, _)| lead + k);
+            // The speech runs to the closing dash, else to the end.
+            let rest = v.source.text.get(speech_start..).unwrap_or("");
+            let speech_end = dashes
+                .iter()
+                .filter(|d| !d.is_empty())
+                .filter_map(|d| rest.find(&format!(" {d}")))
+                .min()
+                .map_or(v.source.text.len(), |k| speech_start + k);
+            let content = v.source.text.get(speech_start..speech_end).unwrap_or("");
+            if content.split_whitespace().count() < 3 {
+                continue;
+            }
+            let shown = super::omission::excerpt(content.trim(), 50);
+            dropped.push(
+                Finding::new(
+                    self.id(),
+                    if link.low_confidence {
+                        Severity::Warning
+                    } else {
+                        self.default_severity()
+                    },
+                    format!("the source quotes \"{shown}\" (after a dialogue dash); the target has no quotation marks"),
+                )
+                .link(li)
+                .source_span(lead..speech_end),
+            );
+        }
         // A run of dropped links right before a stray closing mark is the
         // same mistake (the opening mark was dropped): the stray mark says it.
         dropped.retain(|f| {
@@ -822,6 +888,35 @@ fn tgt_link_has_marks(tgt: &SideQuotes, ctx: &Context, li: usize) -> bool {
 mod tests {
     use super::*;
     use crate::checks::testutil::Fixture;
+
+    #[test]
+    fn dialogue_dash_speech_needs_quotation_marks_in_english() {
+        let out = run(
+            "— Foi a nossa melhor partida no ano — disse o técnico.",
+            "It was our best game of the year, the coach said.",
+        );
+        assert_eq!(errors(&out).len(), 1, "{out:#?}");
+        // Rendered with quotation marks: fine.
+        let out = run(
+            "— Foi a nossa melhor partida no ano — disse o técnico.",
+            "\"It was our best game of the year,\" the coach said.",
+        );
+        assert!(out.is_empty(), "{out:#?}");
+    }
+
+    #[test]
+    fn a_dash_inside_a_sentence_is_not_dialogue() {
+        let out = run(
+            "RIO DE JANEIRO — O Flamengo venceu o Palmeiras por 3 a 1 no domingo.",
+            "RIO DE JANEIRO — Flamengo beat Palmeiras 3-1 on Sunday.",
+        );
+        assert!(out.is_empty(), "{out:#?}");
+        let out = run(
+            "O governo cortou cinco tributos — PIS, Cofins e IPI — na reforma.",
+            "The government cut five taxes in the reform.",
+        );
+        assert!(out.is_empty(), "{out:#?}");
+    }
 
     fn run(s: &str, t: &str) -> Vec<Finding> {
         Fixture::pair(s, t).run(&QuoteCheck)
