@@ -73,6 +73,14 @@ impl Keys {
         self.words.insert(w.to_string(), id);
         id
     }
+    /// Character counts of the vocabulary's words, indexed by word id.
+    pub fn word_lengths(&self) -> Vec<usize> {
+        let mut out = vec![0; self.words.len()];
+        for (w, &id) in &self.words {
+            out[id as usize] = w.chars().count();
+        }
+        out
+    }
     pub fn id(&mut self, key: String, class: Class) -> u32 {
         if let Some(&id) = self.ids.get(&key) {
             return id;

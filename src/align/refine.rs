@@ -131,7 +131,7 @@ fn anchors(
         features::term_automaton(&tgt_terms).as_ref(),
     );
     let p = Params::default();
-    let train: Vec<(&[String], &[String])> = links
+    let train: Vec<(&[u32], &[u32])> = links
         .iter()
         .filter(|l| l.source.len() == 1 && l.target.len() == 1 && l.score > p.train_posterior)
         .filter_map(|l| {
@@ -142,9 +142,13 @@ fn anchors(
         .collect();
     if train.len() >= 5 {
         let mut learned = model1::learn_pairs(&train, 5, p.pair_min_prob, p.pair_min_count);
-        learned.retain(|(e, f)| {
-            e.chars().count() >= LEARNED_MIN_CHARS && f.chars().count() >= LEARNED_MIN_CHARS
-        });
+        let lengths = keys.word_lengths();
+        let long = |w: &u32| {
+            lengths
+                .get(*w as usize)
+                .is_some_and(|&n| n >= LEARNED_MIN_CHARS)
+        };
+        learned.retain(|(e, f)| long(e) && long(f));
         if !learned.is_empty() {
             super::add_learned(&mut src, &mut tgt, &learned, &mut keys);
         }
