@@ -129,8 +129,11 @@ impl Check for GlossaryCheck {
                 // The source spelling left as it was, even next to an accepted
                 // rendering ("Mascate, the capital of Oman"), unless that
                 // spelling is itself accepted (Belém → Belém).
+                // Only the glossary's own spelling counts: "Kallás" copied from
+                // the source is another name than the entry "Kallas".
                 if let Some(u) = tgt.iter().find(|x| {
                     x.kind == Kind::Source
+                        && x.accent_exact
                         && x.term == s.term
                         && !overlaps(&reported, x.start..x.end)
                         && !tgt.iter().any(|y| {
@@ -399,6 +402,17 @@ mod tests {
         assert!(run("O Comando Central disse.", "Central Command said.").is_empty());
         assert!(run("A Turquia.", "Turkey.").is_empty());
         assert!(run("O Estreito de Ormuz.", "The Strait of Hormuz.").is_empty());
+    }
+
+    #[test]
+    fn an_accented_namesake_copied_from_the_source_is_not_untranslated() {
+        let mut f = Fixture::pair(
+            "O pesquisador Esper Kallás disse.",
+            "Researcher Esper Kallás said.",
+        );
+        f.glossary = Glossary::from_terms(vec![term(&["Kallas"], &["Kallas"], &[])]);
+        let found = f.run(&GlossaryCheck);
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
