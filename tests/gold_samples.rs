@@ -88,7 +88,12 @@ fn clean_translations_get_no_error() {
             .filter(|f| f.severity == Severity::Error)
             .map(|f| format!("{}: {}", f.rule, f.message))
             .collect();
-        assert!(errors.is_empty(), "{}:\n{}", dir.display(), errors.join("\n"));
+        assert!(
+            errors.is_empty(),
+            "{}:\n{}",
+            dir.display(),
+            errors.join("\n")
+        );
     }
 }
 
@@ -118,7 +123,13 @@ fn every_planted_mistake_is_found_under_its_rule() {
         totals.reported += t.reported;
         totals.correct += t.correct;
         for m in s.missed {
-            missed.push(format!("{}: [{}] {:?} ({})", dir.display(), m.rule, m.text, m.note));
+            missed.push(format!(
+                "{}: [{}] {:?} ({})",
+                dir.display(),
+                m.rule,
+                m.text,
+                m.note
+            ));
         }
         for (rule, msg) in s.false_alarms {
             false_alarms.push(format!("{}: [{rule}] {msg}", dir.display()));

@@ -40,7 +40,10 @@ impl Check for GlossaryCheck {
             let mut forbidden_terms: Vec<usize> = Vec::new();
 
             // Forbidden spellings, wherever they are.
-            for f in tgt.iter().filter(|x| x.kind == Kind::Forbidden && x.accent_exact) {
+            for f in tgt
+                .iter()
+                .filter(|x| x.kind == Kind::Forbidden && x.accent_exact)
+            {
                 let covered = tgt.iter().any(|x| {
                     x.kind == Kind::Target && x.accent_exact && x.start <= f.start && x.end >= f.end
                 });
@@ -151,9 +154,9 @@ impl Check for GlossaryCheck {
                         // Same letters, other case: rendered.
                         continue;
                     }
-                    let is_other_term = tgt.iter().any(|x| {
-                        x.kind == Kind::Target && x.start == r.start && x.end == r.end
-                    });
+                    let is_other_term = tgt
+                        .iter()
+                        .any(|x| x.kind == Kind::Target && x.start == r.start && x.end == r.end);
                     if *d <= NEAR && !is_other_term && !overlaps(&reported, r.clone()) {
                         let found = v.target.text.get(r.clone()).unwrap_or("");
                         out.push(
@@ -193,10 +196,10 @@ impl Check for GlossaryCheck {
                 .link(vi)
                 .source_span(s.start..s.end)
                 .expected(preferred);
-                if let Some((r, d)) = best {
-                    if d <= 0.5 {
-                        f = f.target_span(r);
-                    }
+                if let Some((r, d)) = best
+                    && d <= 0.5
+                {
+                    f = f.target_span(r);
                 }
                 out.push(f);
             }
@@ -350,7 +353,11 @@ mod tests {
         let t = "Oil from Muskat.";
         let f = run("Petróleo de Mascate.", t);
         assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("misspelled 'Muskat'"), "{}", f[0].message);
+        assert!(
+            f[0].message.contains("misspelled 'Muskat'"),
+            "{}",
+            f[0].message
+        );
         assert_eq!(&t[f[0].target_span.clone().unwrap()], "Muskat");
         assert_eq!(f[0].expected.as_deref(), Some("Muscat"));
     }
@@ -383,7 +390,10 @@ mod tests {
 
     #[test]
     fn forbidden_and_missing_are_not_double_reported() {
-        let f = run("O chanceler Araghchi falou.", "Foreign minister Araqchi spoke.");
+        let f = run(
+            "O chanceler Araghchi falou.",
+            "Foreign minister Araqchi spoke.",
+        );
         assert_eq!(f.len(), 1, "{f:?}");
     }
 

@@ -37,7 +37,9 @@ pub fn run(args: AlignArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     use crate::pipeline::*;
     let source = super::load(&args.source)?;
     let target = super::load(&args.target)?;
-    let mut notices = Vec::new();
+    let mut notices: Vec<String> = super::same_file_notice(&args.source, &args.target)
+        .into_iter()
+        .collect();
     let sl = resolve_language(&source, args.source_lang.as_deref(), "pt", &mut notices);
     let tl = resolve_language(&target, args.target_lang.as_deref(), "en", &mut notices);
     for n in notices {
@@ -52,6 +54,22 @@ pub fn run(args: AlignArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     let ss = segment_doc(&source, &sp, args.presegmented);
     let ts = segment_doc(&target, &tp, args.presegmented);
     let links = align_docs(&source, &target, &ss, &ts, &sp, &tp, &glossary);
+    if let Some(g) = &args.gold {
+        let gold = crate::align::gold::load(g)?;
+        let s = crate::align::gold::score(&gold, &crate::align::gold::from_links(&links));
+        writeln!(
+            err,
+            "gold {}: precision {:.3} recall {:.3} F1 {:.3} ({} of {} predicted links right, {} of {} gold links found)",
+            g.display(),
+            s.precision(),
+            s.recall(),
+            s.f1(),
+            s.true_positives,
+            s.predicted,
+            s.recalled,
+            s.gold
+        )?;
+    }
     let join = |doc: &crate::input::Document, segs: &[crate::segment::Segment], ids: &[usize]| {
         ids.iter()
             .map(|&i| segs[i].text(doc))

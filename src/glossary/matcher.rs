@@ -73,9 +73,10 @@ impl Matcher {
             if let Some(list) = entries.get_mut(slot)
                 && !list.iter().any(|x: &Entry| {
                     x.term == e.term && x.kind == e.kind && x.spelling == e.spelling
-                }) {
-                    list.push(e);
-                }
+                })
+            {
+                list.push(e);
+            }
         };
         for (ti, t) in g.terms.iter().enumerate() {
             let lists: [(Kind, Vec<&str>, &Profile); 3] = [

@@ -167,9 +167,11 @@ pub(super) fn parse(
                                 }
                             } else if (kind == "definition" || kind == "note" || kind == "context")
                                 && let Some(en) = entry.as_mut()
-                                    && en.note.is_none() && !note_text.trim().is_empty() {
-                                        en.note = Some(note_text.trim().to_string());
-                                    }
+                                && en.note.is_none()
+                                && !note_text.trim().is_empty()
+                            {
+                                en.note = Some(note_text.trim().to_string());
+                            }
                         }
                     }
                     "tig" | "ntig" | "termSec" => flush_term(&mut term, &lang, &mut entry),
@@ -179,9 +181,10 @@ pub(super) fn parse(
                     }
                     "termEntry" | "conceptEntry" => {
                         if let Some(en) = entry.take()
-                            && let Some(t) = build_term(path, en, source_lang, target_lang) {
-                                g.terms.push(t);
-                            }
+                            && let Some(t) = build_term(path, en, source_lang, target_lang)
+                        {
+                            g.terms.push(t);
+                        }
                     }
                     _ => {}
                 }
