@@ -326,6 +326,9 @@ fn swapped_files_are_caught_by_language_detection() {
         .assert()
         .stderr(
             predicate::str::contains("article.pt.txt: language given as 'en'")
+                .and(predicate::str::contains(
+                    "article.en.txt: language given as 'pt'",
+                ))
                 .and(predicate::str::contains("swapped")),
         );
 }
