@@ -81,3 +81,59 @@ proptest! {
         prop_assert_eq!(v["version"].as_u64(), Some(1));
     }
 }
+
+/// A sentence of 0 to 40 words.
+fn sentence() -> impl Strategy<Value = String> {
+    prop::collection::vec("[a-zA-Zà-ú0-9]{1,9}", 0..40).prop_map(|w| w.join(" ") + ".")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Alignment alone, with sentence lists of very unequal lengths: every
+    /// sentence once, in order, no crossing links.
+    #[test]
+    fn align_covers_unequal_sides(
+        src in prop::collection::vec(sentence(), 0..300),
+        tgt in prop::collection::vec(sentence(), 0..300),
+        split in 1usize..4,
+    ) {
+        // Sometimes one side is much shorter than the other.
+        let tgt = if split > 1 { tgt[..tgt.len() / split].to_vec() } else { tgt };
+        let pt = transcheck::profile::Profile::builtin("pt");
+        let en = transcheck::profile::Profile::builtin("en");
+        fn side<'a>(v: &'a [String], p: &'a transcheck::profile::Profile) -> transcheck::align::Side<'a> {
+            transcheck::align::Side {
+                sentences: v.iter().map(String::as_str).collect(),
+                paragraphs: vec![0; v.len()],
+                profile: p,
+            }
+        }
+        let links = transcheck::align::align(&side(&src, &pt), &side(&tgt, &en), &Default::default());
+        let s: Vec<usize> = links.iter().flat_map(|l| l.source.clone()).collect();
+        let t: Vec<usize> = links.iter().flat_map(|l| l.target.clone()).collect();
+        prop_assert_eq!(s, (0..src.len()).collect::<Vec<_>>());
+        prop_assert_eq!(t, (0..tgt.len()).collect::<Vec<_>>());
+        for l in &links {
+            prop_assert!(!(l.source.is_empty() && l.target.is_empty()));
+            for ids in [&l.source, &l.target] {
+                prop_assert!(ids.windows(2).all(|w| w[1] == w[0] + 1), "{:?}", l);
+            }
+        }
+    }
+
+    /// SARIF output parses and keeps its version for any pair.
+    #[test]
+    fn sarif_output_parses(src in texty(), tgt in texty()) {
+        let r = check_pair(
+            Document::from_text("s.txt", &src),
+            Document::from_text("t.txt", &tgt),
+            &Glossary::default(),
+            &PairOptions::default(),
+        );
+        let mut out = Vec::new();
+        transcheck::report::sarif::SarifReport.render(std::slice::from_ref(&r), &mut out).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        prop_assert_eq!(v["version"].as_str(), Some("2.1.0"));
+    }
+}

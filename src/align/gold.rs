@@ -15,7 +15,9 @@ pub type GoldLink = (Vec<usize>, Vec<usize>);
 /// Why a gold file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum GoldError {
-    #[error("{path}: cannot read gold links: {source}")]
+    #[error(
+        "{path}: cannot read gold links: {source}; check the path and that the file is UTF-8 text"
+    )]
     Io {
         path: String,
         #[source]

@@ -185,7 +185,7 @@ pub fn run_checks(
         };
         let mut found = Vec::new();
         check.check(ctx, &mut found);
-        for mut f in found {
+        for mut f in cap_per_link(found) {
             if let Some(s) = sev {
                 f.severity = s;
             }
@@ -194,6 +194,76 @@ pub fn run_checks(
     }
     all.sort_by_key(|f| f.link.unwrap_or(usize::MAX));
     all
+}
+
+/// Most findings one check reports on one link. A link of one huge
+/// "sentence" (a file without punctuation) could otherwise give thousands,
+/// each repeating the whole text in the reports.
+pub const MAX_PER_LINK: usize = 25;
+
+/// Keeps the first [`MAX_PER_LINK`] findings of each link, and one more
+/// saying how many were left out.
+fn cap_per_link(found: Vec<Finding>) -> Vec<Finding> {
+    use std::collections::HashMap;
+    let mut seen: HashMap<Option<usize>, usize> = HashMap::new();
+    let mut dropped: HashMap<Option<usize>, (usize, crate::finding::Severity, &'static str)> =
+        HashMap::new();
+    let mut out = Vec::with_capacity(found.len().min(4 * MAX_PER_LINK));
+    for f in found {
+        let n = seen.entry(f.link).or_default();
+        *n += 1;
+        if f.link.is_none() || *n <= MAX_PER_LINK {
+            out.push(f);
+        } else {
+            let d = dropped.entry(f.link).or_insert((0, f.severity, f.rule));
+            d.0 += 1;
+            d.1 = d.1.max(f.severity);
+        }
+    }
+    let mut extra: Vec<_> = dropped.into_iter().collect();
+    extra.sort_by_key(|(link, _)| *link);
+    for (link, (n, severity, rule)) in extra {
+        let mut f = Finding::new(
+            rule,
+            severity,
+            format!("{n} more {rule} finding(s) in this sentence not shown"),
+        );
+        f.link = link;
+        out.push(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod cap_tests {
+    use super::*;
+    use crate::finding::Severity;
+
+    #[test]
+    fn findings_beyond_the_cap_become_one_summary() {
+        let many: Vec<Finding> = (0..MAX_PER_LINK + 7)
+            .map(|i| {
+                let mut f = Finding::new("doubled-word", Severity::Warning, format!("n{i}"));
+                f.link = Some(3);
+                f
+            })
+            .chain(std::iter::once({
+                let mut f = Finding::new("doubled-word", Severity::Warning, "other".to_string());
+                f.link = Some(4);
+                f
+            }))
+            .collect();
+        let out = cap_per_link(many);
+        assert_eq!(out.len(), MAX_PER_LINK + 2);
+        let last = out.last().unwrap();
+        assert_eq!(last.link, Some(3));
+        assert!(
+            last.message.starts_with("7 more doubled-word"),
+            "{}",
+            last.message
+        );
+        assert!(out.iter().any(|f| f.message == "other"));
+    }
 }
 
 #[cfg(test)]

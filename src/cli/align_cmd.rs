@@ -43,7 +43,9 @@ pub fn run(args: AlignArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     use crate::pipeline::*;
     let source = super::load(&args.source)?;
     let target = super::load(&args.target)?;
-    let mut notices = Vec::new();
+    let mut notices: Vec<String> = super::same_file_notice(&args.source, &args.target)
+        .into_iter()
+        .collect();
     // Presegmented corpora are often in languages without a profile; the
     // generic one serves them, so failing detection is no news.
     let fallback = |d: &str| if args.presegmented { "xx" } else { d }.to_string();

@@ -234,7 +234,11 @@ fn check_one(
     }
     let src = super::load(source)?;
     let tgt = super::load(target)?;
-    Ok(crate::pipeline::check_pair(src, tgt, glossary, options))
+    let mut r = crate::pipeline::check_pair(src, tgt, glossary, options);
+    if let Some(n) = super::same_file_notice(source, target) {
+        r.notices.insert(0, n);
+    }
+    Ok(r)
 }
 
 /// Drops findings whose target span or target sentences match an ignore pattern.

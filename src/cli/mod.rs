@@ -69,6 +69,21 @@ pub(crate) fn load(path: &std::path::Path) -> anyhow::Result<crate::input::Docum
     Ok(crate::input::Document::load(path)?)
 }
 
+/// A warning when SOURCE and TARGET name the same file (as paths or links).
+pub(crate) fn same_file_notice(
+    source: &std::path::Path,
+    target: &std::path::Path,
+) -> Option<String> {
+    let a = std::fs::canonicalize(source).ok()?;
+    let b = std::fs::canonicalize(target).ok()?;
+    (a == b).then(|| {
+        format!(
+            "{}: source and target are the same file; give the translation as TARGET",
+            target.display()
+        )
+    })
+}
+
 /// Validates a `--*-lang` value.
 pub(crate) fn parse_lang(s: &str) -> Result<String, String> {
     let s = s.to_ascii_lowercase();

@@ -136,19 +136,27 @@ impl Glossary {
                 });
             }
         };
-        let text: String = text
-            .strip_prefix('\u{feff}')
-            .unwrap_or(&text)
-            .nfc()
-            .collect();
-        let mut g = match format {
-            Format::Tsv => tsv::parse(&name, &text, b'\t')?,
-            Format::Csv => tsv::parse(&name, &text, b',')?,
-            Format::Toml => native::parse(&name, &text, source_lang, target_lang)?,
-            Format::Tbx => tbx::parse(&name, &text, source_lang, target_lang)?,
+        parse_as(format, &name, &text, source_lang, target_lang)
+    }
+
+    /// Parses glossary text already in memory; the format follows the
+    /// extension of `name`, which also names the file in errors.
+    pub fn parse_str(
+        name: &str,
+        text: &str,
+        source_lang: &str,
+        target_lang: &str,
+    ) -> Result<Glossary, GlossaryError> {
+        let Some(format) = format_of(Path::new(name)) else {
+            return Err(GlossaryError::UnknownFormat {
+                path: name.to_string(),
+                ext: Path::new(name)
+                    .extension()
+                    .map(|e| e.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            });
         };
-        g.check_conflicts();
-        Ok(g)
+        parse_as(format, name, text, source_lang, target_lang)
     }
 
     /// The glossaries shipped in `glossaries/` for this language pair (pt→en
@@ -232,6 +240,29 @@ impl Glossary {
             }
         }
     }
+}
+
+fn parse_as(
+    format: Format,
+    name: &str,
+    text: &str,
+    source_lang: &str,
+    target_lang: &str,
+) -> Result<Glossary, GlossaryError> {
+    let text: String = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .nfc()
+        .collect();
+    let name = name.to_string();
+    let mut g = match format {
+        Format::Tsv => tsv::parse(&name, &text, b'\t')?,
+        Format::Csv => tsv::parse(&name, &text, b',')?,
+        Format::Toml => native::parse(&name, &text, source_lang, target_lang)?,
+        Format::Tbx => tbx::parse(&name, &text, source_lang, target_lang)?,
+    };
+    g.check_conflicts();
+    Ok(g)
 }
 
 #[derive(Clone, Copy)]
