@@ -804,10 +804,15 @@ mod tests {
                 4 => {
                     tgt.push("Almeida arrived with 11 guests.".into());
                     tgt.push("Brandt arrived with 22 guests.".into());
-                    tgt.push("Castro arrived with 33 guests from the revir licnuoc tekram noitats.".into());
+                    tgt.push(
+                        "Castro arrived with 33 guests from the revir licnuoc tekram noitats."
+                            .into(),
+                    );
                 }
-                8 => tgt.push("Weber spoke first about the long".into()),
-                9 => tgt.push("niatnuom road, and Xavier answered 4242 times about the tsevrah and the revir.".into()),
+                8 => tgt.push(
+                    "Weber spoke first about the long niatnuom road, and Xavier answered".into(),
+                ),
+                9 => tgt.push("4242 times about the tsevrah and the revir.".into()),
                 _ => tgt.push(tr(s)),
             }
         }
