@@ -137,10 +137,9 @@ fn heldout_findings_are_precise() {
 }
 
 #[test]
-#[ignore = "known misses: name near-misses taken for cognate renderings (Trapero/Trapera), \
-            and omissions/additions the alignment folds into a neighbouring link"]
 fn heldout_planted_mistakes_are_all_found() {
     let (t, missed, false_alarms) = score_flawed();
+    eprintln!("{}", summary(&t, &missed, &false_alarms));
     let recall = t.found as f64 / t.planted.max(1) as f64;
     assert!(recall >= 0.95, "{}", summary(&t, &missed, &false_alarms));
 }

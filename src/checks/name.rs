@@ -33,8 +33,8 @@ impl Check for NameCheck {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let sp = ctx.source_profile;
         let tp = ctx.target_profile;
-        let src_doc = DocWords::new(&ctx.source.text);
-        let tgt_doc = DocWords::new(&ctx.target.text);
+        let src_doc = DocWords::new(&ctx.source.text, sp);
+        let tgt_doc = DocWords::new(&ctx.target.text, tp);
         let m = (!ctx.glossary.terms.is_empty()).then(|| ctx.glossary.matcher(sp, tp));
         for (vi, v) in ctx.views.iter().enumerate() {
             if v.source.is_empty() || v.target.is_empty() {
@@ -71,17 +71,28 @@ impl Check for NameCheck {
                 })
                 .collect();
             let low_conf = ctx.links.get(vi).is_some_and(|l| l.low_confidence);
+            let src_words = words(&v.source.text);
             for name in find_names(&v.source.text, sp, &src_doc) {
                 let mut absent: Vec<&NameWord> = Vec::new();
                 let mut misses: Vec<(&NameWord, crate::text::Word)> = Vec::new();
                 let mut any_glossary = false;
                 let mut some_rendered = false;
-                for w in &name.words {
+                let person = PersonName::new(&name, &src_words, &tgt_words);
+                for (i, w) in name.words.iter().enumerate() {
                     if src_gl
                         .iter()
                         .any(|g| g.start < w.span.end && w.span.start < g.end)
                     {
                         any_glossary = true;
+                        continue;
+                    }
+                    if let Some(t) = person
+                        .as_ref()
+                        .and_then(|p| p.misspelt(i, w, &tgt_words, &tgt_gl, &src_doc, sp, tp))
+                    {
+                        let variant =
+                            is_vowel_variant(&w.text, t.text) && !tgt_doc.has(&squash(&w.text));
+                        push_miss(out, vi, w, &t, low_conf || variant);
                         continue;
                     }
                     let key = squash(&w.text);
@@ -121,26 +132,17 @@ impl Check for NameCheck {
                         if variant && some_rendered {
                             continue;
                         }
-                        let sev = if low_conf || variant {
-                            Severity::Warning
-                        } else {
-                            Severity::Error
-                        };
-                        out.push(
-                            Finding::new(
-                                "name",
-                                sev,
-                                format!(
-                                    "name '{}' is misspelled as '{}' in the translation",
-                                    w.text, t.text
-                                ),
-                            )
-                            .link(vi)
-                            .source_span(w.span.clone())
-                            .target_span(t.start..t.end)
-                            .suggestion(w.text.clone())
-                            .expected(w.text.clone()),
-                        );
+                        // A single name after a translated title may be an
+                        // exonym (papa Francisco → Pope Francis).
+                        let exonym = name.words.len() == 1
+                            && after_translated_title(
+                                &v.source.text,
+                                w,
+                                &v.target.text,
+                                &t,
+                                &src_doc,
+                            );
+                        push_miss(out, vi, w, &t, low_conf || variant || exonym);
                     }
                 }
                 if any_glossary || absent.is_empty() {
@@ -187,6 +189,152 @@ impl Check for NameCheck {
     }
 }
 
+fn push_miss(out: &mut Vec<Finding>, vi: usize, w: &NameWord, t: &Word, warn: bool) {
+    let sev = if warn {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
+    out.push(
+        Finding::new(
+            "name",
+            sev,
+            format!(
+                "name '{}' is misspelled as '{}' in the translation",
+                w.text, t.text
+            ),
+        )
+        .link(vi)
+        .source_span(w.span.clone())
+        .target_span(t.start..t.end)
+        .suggestion(w.text.clone())
+        .expected(w.text.clone()),
+    );
+}
+
+/// Whether the source word follows a lower-case word (a title: `papa`) and
+/// its target near miss follows a capitalised word the source lacks (`Pope`):
+/// the title was translated, so the name may be too.
+fn after_translated_title(
+    src: &str,
+    w: &NameWord,
+    tgt: &str,
+    t: &Word,
+    src_doc: &DocWords,
+) -> bool {
+    let before = |text: &str, at: usize| {
+        words(text.get(..at).unwrap_or(""))
+            .last()
+            .map(|p| (p.text.to_string(), p.end))
+    };
+    let Some((title, end)) = before(src, w.span.start) else {
+        return false;
+    };
+    let joined = |text: &str, from: usize, to: usize| {
+        text.get(from..to)
+            .is_some_and(|g| g.chars().all(char::is_whitespace))
+    };
+    if !title.chars().next().is_some_and(char::is_lowercase) || !joined(src, end, w.span.start) {
+        return false;
+    }
+    let Some((ttitle, tend)) = before(tgt, t.start) else {
+        return false;
+    };
+    starts_upper(&ttitle)
+        && joined(tgt, tend, t.start)
+        && !is_sentence_initial(tgt, tend - ttitle.len().min(tend), None)
+        && !src_doc.has(&squash(&ttitle))
+}
+
+/// A multi-word personal name (`Pablo Trapero`) some word of which the
+/// target keeps verbatim: its other words are kept verbatim too, so a near
+/// spelling in the matching position is a misspelling, not a cognate
+/// rendering. Place and organisation names reorder or translate in full
+/// (`Comando Central` → `Central Command`) and find no such position.
+struct PersonName {
+    /// Per name word: its index among the source link's words.
+    src_idx: Vec<usize>,
+    /// (name word index, target word index) of words kept verbatim.
+    anchors: Vec<(usize, usize)>,
+}
+
+impl PersonName {
+    fn new(name: &Name, src_words: &[Word], tgt_words: &[Word]) -> Option<PersonName> {
+        if name.words.len() < 2 || name.words.iter().any(|w| w.kind != WordKind::Capitalised) {
+            return None;
+        }
+        let src_idx: Option<Vec<usize>> = name
+            .words
+            .iter()
+            .map(|w| src_words.iter().position(|s| s.start == w.span.start))
+            .collect();
+        let src_idx = src_idx?;
+        let mut anchors = Vec::new();
+        for (i, w) in name.words.iter().enumerate() {
+            let key = squash(&w.text);
+            for (p, t) in tgt_words.iter().enumerate() {
+                if starts_upper(t.text) && squash(t.text) == key {
+                    anchors.push((i, p));
+                }
+            }
+        }
+        (!anchors.is_empty()).then_some(PersonName { src_idx, anchors })
+    }
+
+    /// The target word in word `i`'s position next to a verbatim word, when
+    /// it is a near spelling or cognate of word `i` but not word `i` itself.
+    #[allow(clippy::too_many_arguments)]
+    fn misspelt<'a>(
+        &self,
+        i: usize,
+        w: &NameWord,
+        tgt_words: &[Word<'a>],
+        tgt_gl: &[Match],
+        src_doc: &DocWords,
+        sp: &Profile,
+        tp: &Profile,
+    ) -> Option<Word<'a>> {
+        let key = squash(&w.text);
+        if self.anchors.iter().any(|&(j, _)| j == i) {
+            return None;
+        }
+        let si = *self.src_idx.get(i)?;
+        for &(j, p) in &self.anchors {
+            let sj = *self.src_idx.get(j)?;
+            let Some(q) = (p + si).checked_sub(sj) else {
+                continue;
+            };
+            let Some(t) = tgt_words.get(q) else {
+                continue;
+            };
+            let tkey = squash(t.text);
+            // A possessive (Henrique's) is the name itself.
+            let bare = fold(t.text);
+            let bare = bare
+                .strip_suffix("'s")
+                .or_else(|| bare.strip_suffix("’s"))
+                .unwrap_or(&bare);
+            // A source case ending (der Deutschen Bahn → Deutsche Bahn) is
+            // left to the general rules.
+            let inflected =
+                key.len() > tkey.len() && key.len() - tkey.len() <= 2 && key.starts_with(&tkey);
+            if !starts_upper(t.text)
+                || tkey == key
+                || inflected
+                || squash(bare) == key
+                || src_doc.has(&tkey)
+                || tgt_gl.iter().any(|g| g.start < t.end && t.start < g.end)
+            {
+                continue;
+            }
+            if is_near(&w.text, t.text) || cognate_form(&w.text, sp) == cognate_form(t.text, tp) {
+                return Some(*t);
+            }
+        }
+        None
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum WordKind {
     Capitalised,
@@ -218,7 +366,7 @@ pub(super) struct DocWords {
 }
 
 impl DocWords {
-    pub fn new(text: &str) -> DocWords {
+    pub fn new(text: &str, profile: &Profile) -> DocWords {
         let mut d = DocWords {
             mid_capitalised: HashSet::new(),
             lower: HashSet::new(),
@@ -227,7 +375,7 @@ impl DocWords {
         for w in words(text) {
             let key = squash(w.text);
             if starts_upper(w.text) {
-                if !is_sentence_initial(text, w.start) {
+                if !is_sentence_initial(text, w.start, Some(profile)) {
                     d.mid_capitalised.insert(key.clone());
                 }
             } else if w.text.chars().next().is_some_and(char::is_lowercase) {
@@ -254,12 +402,24 @@ pub(super) fn squash(s: &str) -> String {
 }
 
 /// Whether a word starts a sentence: only opening punctuation lies between
-/// it and the start of the text or a sentence end.
-pub(super) fn is_sentence_initial(text: &str, start: usize) -> bool {
+/// it and the start of the text or a sentence end. A period after a title
+/// abbreviation of the profile (`Dra.`) ends no sentence.
+pub(super) fn is_sentence_initial(text: &str, start: usize, profile: Option<&Profile>) -> bool {
     let before = text.get(..start).unwrap_or("");
-    for c in before.chars().rev() {
+    for (i, c) in before.char_indices().rev() {
         if c.is_whitespace() || "“\"‘'«([—–-".contains(c) {
             continue;
+        }
+        if c == '.'
+            && let Some(p) = profile
+            && let Some(prev) = words(before.get(..i).unwrap_or("")).last()
+            && prev.end == i
+            && p.segment
+                .non_final_abbreviations
+                .iter()
+                .any(|a| a == prev.text)
+        {
+            return false;
         }
         return ".!?…:;".contains(c);
     }
@@ -372,7 +532,7 @@ fn classify(text: &str, w: &Word, profile: &Profile, doc: &DocWords) -> Option<W
     if t.chars().count() < 2 {
         return None;
     }
-    if is_sentence_initial(text, w.start) {
+    if is_sentence_initial(text, w.start, Some(profile)) {
         // A sentence-initial word is a name only if the document also has it
         // capitalised mid-sentence and never in lower case.
         let key = squash(t);
@@ -503,8 +663,9 @@ fn near_miss<'a>(
         if !starts_upper(t.text) {
             continue;
         }
-        // Cognate renderings (Pentágono → Pentagon, Zelenski → Zelensky).
-        if cognate_form(t.text, tp) == cog {
+        // Cognate renderings (Pentágono → Pentagon, Zelenski → Zelensky),
+        // unless the target keeps the source spelling elsewhere.
+        if cognate_form(t.text, tp) == cog && !tgt_doc.has(&key) {
             rendered = true;
             continue;
         }
@@ -687,6 +848,96 @@ mod tests {
         );
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(f[0].message.contains("Peskow"));
+    }
+
+    #[test]
+    fn near_miss_beside_a_verbatim_name_word_is_a_misspelling() {
+        // Cognate-looking spellings (th→t, ph→f, plural s) next to a first
+        // name kept verbatim are misspellings of a person's name.
+        for (s, t, bad) in [
+            ("o deputado Arthur Lira", "deputy Artur Lira", "Artur"),
+            ("o meia Raphael Veiga", "midfielder Rafael Veiga", "Rafael"),
+            (
+                "o atacante Bruno Henrique",
+                "striker Bruno Henriques",
+                "Henriques",
+            ),
+        ] {
+            let f = errors(s, t);
+            assert_eq!(f.len(), 1, "{s} → {t}: {f:#?}");
+            assert!(f[0].message.contains(bad), "{f:?}");
+        }
+        // One letter apart at the end: still reported (as a warning).
+        for (s, t) in [
+            ("o cineasta Pablo Trapero", "filmmaker Pablo Trapera"),
+            ("o líder Carlos Jordy", "leader Carlos Jordi"),
+            ("a médica Helena Kfouri", "doctor Helena Kfoury"),
+        ] {
+            let f = run(s, t);
+            assert_eq!(f.len(), 1, "{s} → {t}: {f:#?}");
+        }
+    }
+
+    #[test]
+    fn a_name_after_a_title_abbreviation_is_not_sentence_initial() {
+        let f = run(
+            "disse a diretora, Dra. Helena Kfouri.",
+            "said the director, Dr. Helena Kfoury.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            run(
+                "disse a diretora, Dra. Helena Kfouri.",
+                "said the director, Dr. Helena Kfouri.",
+            )
+            .is_empty()
+        );
+        // A real sentence end still makes a sentence-initial word.
+        assert!(run("Ele saiu. Ontem choveu.", "He left. It rained yesterday.").is_empty());
+    }
+
+    #[test]
+    fn person_names_kept_verbatim_or_possessive_pass() {
+        for (s, t) in [
+            ("o atacante Bruno Henrique", "striker Bruno Henrique's goal"),
+            ("o deputado Arthur Lira", "Speaker Arthur Lira"),
+            ("O Comando Central dos EUA.", "The US Central Command."),
+            ("Disse o Comando Central.", "Central Command said."),
+        ] {
+            let f = run(s, t);
+            assert!(f.is_empty(), "{s} → {t}: {f:#?}");
+        }
+    }
+
+    #[test]
+    fn source_spelling_elsewhere_in_target_makes_a_cognate_a_misspelling() {
+        let f = Fixture::links(&[
+            (&["Pablo Trapero falou."], &["Pablo Trapero spoke."]),
+            (&["Depois, Trapero saiu."], &["Then Trapera left."]),
+        ]);
+        let found = f.run(&NameCheck);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].link, Some(1));
+    }
+
+    #[test]
+    fn name_after_a_translated_title_is_at_most_a_warning() {
+        assert!(errors("Segundo o papa Francisco.", "According to Pope Francis.").is_empty());
+        // Without a translated title the same near miss is an error.
+        assert_eq!(
+            errors(
+                "Segundo o papa Francisco.",
+                "According to the pope, Francis."
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn cognate_without_a_verbatim_anchor_is_not_an_error() {
+        assert!(errors("O presidente Zelenski.", "President Zelensky.").is_empty());
+        assert!(errors("Volodimir Zelenski falou.", "Volodymyr Zelensky spoke.").is_empty());
     }
 
     #[test]
