@@ -201,6 +201,20 @@ pub(crate) fn extract(side: &Side, keys: &mut Keys, terms: Option<&AhoCorasick>)
         .collect()
 }
 
+/// Anchors of both sides, with the glossary's term pairs as extra keys.
+pub(crate) fn extract_pair(
+    source: &Side,
+    target: &Side,
+    options: &super::AlignOptions,
+    keys: &mut Keys,
+) -> (Vec<Sent>, Vec<Sent>) {
+    let (src_terms, tgt_terms): (Vec<String>, Vec<String>) =
+        options.term_pairs.iter().cloned().unzip();
+    let src = extract(source, keys, term_automaton(&src_terms).as_ref());
+    let tgt = extract(target, keys, term_automaton(&tgt_terms).as_ref());
+    (src, tgt)
+}
+
 /// An automaton over the folded terms of one side of the glossary pairs; pattern
 /// `k` is pair `k`, so both sides share key `g:k`.
 pub(crate) fn term_automaton(terms: &[String]) -> Option<AhoCorasick> {

@@ -179,18 +179,7 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
         return out;
     }
     let mut keys = Keys::default();
-    let (src_terms, tgt_terms): (Vec<String>, Vec<String>) =
-        options.term_pairs.iter().cloned().unzip();
-    let mut src = features::extract(
-        source,
-        &mut keys,
-        features::term_automaton(&src_terms).as_ref(),
-    );
-    let mut tgt = features::extract(
-        target,
-        &mut keys,
-        features::term_automaton(&tgt_terms).as_ref(),
-    );
+    let (mut src, mut tgt) = features::extract_pair(source, target, options, &mut keys);
     let raw_src = src.clone();
     let raw_tgt = tgt.clone();
     features::weigh(&mut src, &mut tgt, &keys, &p.weights);

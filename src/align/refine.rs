@@ -118,18 +118,7 @@ fn anchors(
     options: &AlignOptions,
 ) -> (Vec<Sent>, Vec<Sent>) {
     let mut keys = Keys::default();
-    let (src_terms, tgt_terms): (Vec<String>, Vec<String>) =
-        options.term_pairs.iter().cloned().unzip();
-    let mut src = features::extract(
-        source,
-        &mut keys,
-        features::term_automaton(&src_terms).as_ref(),
-    );
-    let mut tgt = features::extract(
-        target,
-        &mut keys,
-        features::term_automaton(&tgt_terms).as_ref(),
-    );
+    let (mut src, mut tgt) = features::extract_pair(source, target, options, &mut keys);
     let p = Params::default();
     let train: Vec<(&[u32], &[u32])> = links
         .iter()
