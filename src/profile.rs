@@ -331,6 +331,17 @@ impl Profile {
         p
     }
 
+    /// Whether `text` starts like an editorial line of this language (related
+    /// article, credit, editor's note), ignoring case, accents and opening
+    /// punctuation.
+    pub fn is_editorial(&self, text: &str) -> bool {
+        let t = crate::text::fold(text.trim_start_matches(|c: char| !c.is_alphanumeric()));
+        self.words
+            .editorial_prefixes
+            .iter()
+            .any(|p| !p.is_empty() && t.starts_with(&crate::text::fold(p)))
+    }
+
     /// Whether a built-in (non-generic) profile exists for `code`.
     pub fn has_builtin(code: &str) -> bool {
         BUILTIN.iter().any(|(c, _)| *c == code && *c != "xx")

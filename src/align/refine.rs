@@ -95,9 +95,68 @@ pub fn refine(source: &Side, target: &Side, links: Vec<Link>, options: &AlignOpt
             out.push(link);
             continue;
         }
-        detach(link, &src, &tgt, ratio, low, &mut out);
+        let (link, after) = peel_editorial(link, source, target, low, &mut out);
+        if link.source.len() + link.target.len() > 2 {
+            detach(link, &src, &tgt, ratio, low, &mut out);
+        } else {
+            out.push(link);
+        }
+        out.extend(after);
     }
     out
+}
+
+/// Takes editorial lines (the profile's `editorial_prefixes`: "Leia também",
+/// "(Editor's note: …)") off the edges of a merged link: an edition adds or
+/// drops them on purpose, so they stand alone as 1-0 or 0-1. Leading ones go
+/// to `out`; trailing ones are returned to follow the link.
+fn peel_editorial(
+    mut link: Link,
+    source: &Side,
+    target: &Side,
+    low: f64,
+    out: &mut Vec<Link>,
+) -> (Link, Vec<Link>) {
+    let mut after = Vec::new();
+    let editorial = |side: &Side, i: usize| {
+        side.sentences
+            .get(i)
+            .is_some_and(|t| side.profile.is_editorial(t))
+    };
+    for is_source in [true, false] {
+        let side = if is_source { source } else { target };
+        loop {
+            let ids = if is_source {
+                &mut link.source
+            } else {
+                &mut link.target
+            };
+            if ids.len() < 2 {
+                break;
+            }
+            let (first, last) = (ids[0], ids[ids.len() - 1]);
+            let id = if editorial(side, first) {
+                ids.remove(0);
+                first
+            } else if editorial(side, last) {
+                ids.pop();
+                last
+            } else {
+                break;
+            };
+            let lone = if is_source {
+                null(vec![id], vec![], link.score, low)
+            } else {
+                null(vec![], vec![id], link.score, low)
+            };
+            if id == first {
+                out.push(lone);
+            } else {
+                after.insert(0, lone);
+            }
+        }
+    }
+    (link, after)
 }
 
 fn null(source: Vec<usize>, target: Vec<usize>, score: f64, low: f64) -> Link {
@@ -416,5 +475,41 @@ mod tests {
     fn out_of_range_links_are_returned_unchanged() {
         let links = vec![l(&[0], &[9], 0.9)];
         assert_eq!(run(SRC, TGT, links.clone()), links);
+    }
+
+    #[test]
+    fn editorial_lines_leave_merged_links() {
+        let (sp, tp) = (Profile::builtin("pt"), Profile::builtin("en"));
+        let src = ["O PIB cresceu 3% no ano.", "Leia também: o dólar cai."];
+        let tgt = [
+            "(Editor’s note: the target is 3%.)",
+            "GDP grew 3% in the year.",
+        ];
+        let links = vec![l(&[0, 1], &[0, 1], 0.9)];
+        let got = refine(
+            &side(&src, &sp),
+            &side(&tgt, &tp),
+            links,
+            &AlignOptions::default(),
+        );
+        assert_eq!(
+            pairs(&got),
+            vec![(vec![], vec![0]), (vec![0], vec![1]), (vec![1], vec![]),]
+        );
+    }
+
+    #[test]
+    fn links_without_editorial_lines_are_not_peeled() {
+        let (sp, tp) = (Profile::builtin("pt"), Profile::builtin("en"));
+        let src = ["O PIB cresceu 3% no ano, disse o ministro."];
+        let tgt = ["GDP grew 3% in the year.", "The minister said so."];
+        let links = vec![l(&[0], &[0, 1], 0.9)];
+        let got = refine(
+            &side(&src, &sp),
+            &side(&tgt, &tp),
+            links,
+            &AlignOptions::default(),
+        );
+        assert_eq!(pairs(&got), vec![(vec![0], vec![0, 1])]);
     }
 }

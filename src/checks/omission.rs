@@ -34,16 +34,9 @@ pub(crate) fn excerpt(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
-/// Whether `text` starts like an editorial line of the profile (related
-/// article, credit, editor's note), ignoring case, accents and opening
-/// punctuation.
+/// Whether `text` starts like an editorial line of the profile.
 pub(crate) fn is_editorial(text: &str, profile: &crate::profile::Profile) -> bool {
-    let t = crate::text::fold(text.trim_start_matches(|c: char| !c.is_alphanumeric()));
-    profile
-        .words
-        .editorial_prefixes
-        .iter()
-        .any(|p| !p.is_empty() && t.starts_with(&crate::text::fold(p)))
+    profile.is_editorial(text)
 }
 
 /// Whether an unmatched segment is short (`Some(true)`), long
