@@ -373,19 +373,15 @@ impl Sides<'_> {
                 (NumberKind::Percent, NumberKind::PercentagePoints)
                     | (NumberKind::PercentagePoints, NumberKind::Percent)
             ) {
-                let mut f = self
-                    .base(
-                        Severity::Error,
-                        format!(
-                            "percent and percentage points confused: {} in the source, {} in the target",
-                            s.raw, t.raw
-                        ),
-                    )
-                    .source_span(s.start..s.end)
-                    .target_span(t.start..t.end);
-                if let Some(r) = numbers::render(s, self.tp) {
-                    f = f.suggestion(r.clone()).expected(r);
-                }
+                let f = self.paired(
+                    Severity::Error,
+                    format!(
+                        "percent and percentage points confused: {} in the source, {} in the target",
+                        s.raw, t.raw
+                    ),
+                    s,
+                    t,
+                );
                 self.findings.push(f);
                 continue;
             }
@@ -397,19 +393,15 @@ impl Sides<'_> {
                 && s.digits.is_some()
                 && t.digits.is_some()
             {
-                let mut f = self
-                    .base(
-                        Severity::Warning,
-                        format!(
-                            "percent sign: {} in the source, {} in the target",
-                            s.raw, t.raw
-                        ),
-                    )
-                    .source_span(s.start..s.end)
-                    .target_span(t.start..t.end);
-                if let Some(r) = numbers::render(s, self.tp) {
-                    f = f.suggestion(r.clone()).expected(r);
-                }
+                let f = self.paired(
+                    Severity::Warning,
+                    format!(
+                        "percent sign: {} in the source, {} in the target",
+                        s.raw, t.raw
+                    ),
+                    s,
+                    t,
+                );
                 self.findings.push(f);
                 continue;
             }
@@ -421,19 +413,15 @@ impl Sides<'_> {
             if a == b || !iso(a) || !iso(b) {
                 continue;
             }
-            let mut f = self
-                .base(
-                    Severity::Error,
-                    format!(
-                        "currency changed: {} ({a}) in the source, {} ({b}) in the target",
-                        s.raw, t.raw
-                    ),
-                )
-                .source_span(s.start..s.end)
-                .target_span(t.start..t.end);
-            if let Some(r) = numbers::render(s, self.tp) {
-                f = f.suggestion(r.clone()).expected(r);
-            }
+            let f = self.paired(
+                Severity::Error,
+                format!(
+                    "currency changed: {} ({a}) in the source, {} ({b}) in the target",
+                    s.raw, t.raw
+                ),
+                s,
+                t,
+            );
             self.findings.push(f);
         }
     }
@@ -599,6 +587,25 @@ impl Sides<'_> {
 
     fn base(&self, severity: Severity, message: String) -> Finding {
         Finding::new(RULE, severity, message).link(self.link)
+    }
+
+    /// A finding on a source number and its target counterpart, suggesting
+    /// the source value written in the target's convention.
+    fn paired(
+        &self,
+        severity: Severity,
+        message: String,
+        s: &NumberMention,
+        t: &NumberMention,
+    ) -> Finding {
+        let f = self
+            .base(severity, message)
+            .source_span(s.start..s.end)
+            .target_span(t.start..t.end);
+        match numbers::render(s, self.tp) {
+            Some(r) => f.suggestion(r.clone()).expected(r),
+            None => f,
+        }
     }
 
     /// A target number written with the other convention's separators.
