@@ -66,14 +66,20 @@ pub struct Score {
     pub false_alarms: Vec<(String, String)>,
 }
 
+impl RuleScore {
+    pub fn add(&mut self, other: &RuleScore) {
+        self.planted += other.planted;
+        self.found += other.found;
+        self.reported += other.reported;
+        self.correct += other.correct;
+    }
+}
+
 impl Score {
     pub fn totals(&self) -> RuleScore {
         let mut t = RuleScore::default();
         for r in self.rules.values() {
-            t.planted += r.planted;
-            t.found += r.found;
-            t.reported += r.reported;
-            t.correct += r.correct;
+            t.add(r);
         }
         t
     }

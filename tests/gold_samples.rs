@@ -2,37 +2,16 @@
 //! gold sentence files, alignment against the gold links, and checking
 //! against the manifest of planted mistakes.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use transcheck::align::gold;
-use transcheck::eval::{self, Manifest};
-use transcheck::glossary::Glossary;
+use transcheck::eval;
 use transcheck::input::Document;
-use transcheck::pipeline::{PairOptions, check_pair};
 use transcheck::{Severity, profile::Profile, segment};
 
 fn sample_dirs() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("samples/ is shipped with the repository")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("pt.txt").exists())
-        .collect();
-    dirs.sort();
-    assert!(dirs.len() >= 3, "expected the shipped samples");
-    dirs
-}
-
-fn glossaries() -> Glossary {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("glossaries");
-    Glossary::load(&dir, "pt", "en").expect("shipped glossaries load")
-}
-
-fn options() -> PairOptions {
-    PairOptions {
-        source_lang: Some("pt".into()),
-        target_lang: Some("en".into()),
-        ..Default::default()
-    }
+    common::pair_dirs("samples", 3)
 }
 
 fn gold_sentences(path: &Path) -> Vec<String> {
@@ -75,14 +54,9 @@ fn segmentation_matches_gold_sentences() {
 
 #[test]
 fn clean_translations_get_no_error() {
-    let g = glossaries();
+    let g = common::shipped_glossaries();
     for dir in sample_dirs() {
-        let r = check_pair(
-            Document::load(&dir.join("pt.txt")).unwrap(),
-            Document::load(&dir.join("en.txt")).unwrap(),
-            &g,
-            &options(),
-        );
+        let r = common::check_pt_en(&dir, "en.txt", &g);
         let errors: Vec<_> = r
             .findings
             .iter()
@@ -100,29 +74,15 @@ fn clean_translations_get_no_error() {
 
 #[test]
 fn every_planted_mistake_is_found_under_its_rule() {
-    let g = glossaries();
+    let g = common::shipped_glossaries();
     let mut missed = Vec::new();
     let mut false_alarms = Vec::new();
     let mut totals = eval::RuleScore::default();
     for dir in sample_dirs() {
-        let manifest_path = dir.join("flawed.expected.toml");
-        let manifest = Manifest::parse(
-            &manifest_path.display().to_string(),
-            &std::fs::read_to_string(&manifest_path).unwrap(),
-        )
-        .unwrap();
-        let r = check_pair(
-            Document::load(&dir.join("pt.txt")).unwrap(),
-            Document::load(&dir.join("en.flawed.txt")).unwrap(),
-            &g,
-            &options(),
-        );
+        let manifest = common::manifest(&dir);
+        let r = common::check_pt_en(&dir, "en.flawed.txt", &g);
         let s = eval::score(&r, &manifest);
-        let t = s.totals();
-        totals.planted += t.planted;
-        totals.found += t.found;
-        totals.reported += t.reported;
-        totals.correct += t.correct;
+        totals.add(&s.totals());
         for m in s.missed {
             missed.push(format!(
                 "{}: [{}] {:?} ({})",
@@ -177,7 +137,7 @@ fn locate(text: &str, sentences: &[String]) -> Vec<std::ops::Range<usize>> {
 }
 
 fn aligned(presegmented: bool) -> Vec<Aligned> {
-    let g = glossaries();
+    let g = common::shipped_glossaries();
     let (pt, en) = (Profile::builtin("pt"), Profile::builtin("en"));
     let mut out = Vec::new();
     for dir in sample_dirs() {

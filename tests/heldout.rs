@@ -5,43 +5,14 @@
 //! spelled out). Clean pairs must get no error; planted mistakes must all be
 //! found with precision of at least 0.9.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use transcheck::eval::{self, Manifest};
-use transcheck::glossary::Glossary;
-use transcheck::input::Document;
-use transcheck::pipeline::{PairOptions, check_pair};
+use transcheck::eval;
 use transcheck::{Severity, pipeline::PairResult};
 
 fn dirs() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/heldout");
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("tests/data/heldout is shipped with the repository")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("pt.txt").exists())
-        .collect();
-    dirs.sort();
-    assert!(dirs.len() >= 5, "expected the held-out pairs");
-    dirs
-}
-
-fn run(dir: &Path, target: &str) -> PairResult {
-    let g = Glossary::load(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("glossaries"),
-        "pt",
-        "en",
-    )
-    .expect("shipped glossaries load");
-    let options = PairOptions {
-        source_lang: Some("pt".into()),
-        target_lang: Some("en".into()),
-        ..Default::default()
-    };
-    check_pair(
-        Document::load(&dir.join("pt.txt")).unwrap(),
-        Document::load(&dir.join(target)).unwrap(),
-        &g,
-        &options,
-    )
+    common::pair_dirs("tests/data/heldout", 5)
 }
 
 fn describe(dir: &Path, r: &PairResult, f: &transcheck::finding::Finding) -> String {
@@ -64,8 +35,9 @@ fn describe(dir: &Path, r: &PairResult, f: &transcheck::finding::Finding) -> Str
 fn clean_heldout_pairs_get_no_error_and_few_warnings() {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
+    let g = common::shipped_glossaries();
     for dir in dirs() {
-        let r = run(&dir, "en.txt");
+        let r = common::check_pt_en(&dir, "en.txt", &g);
         for f in &r.findings {
             match f.severity {
                 Severity::Error => errors.push(describe(&dir, &r, f)),
@@ -90,20 +62,12 @@ fn score_flawed() -> (eval::RuleScore, Vec<String>, Vec<String>) {
     let mut missed = Vec::new();
     let mut false_alarms = Vec::new();
     let mut totals = eval::RuleScore::default();
+    let g = common::shipped_glossaries();
     for dir in dirs() {
-        let manifest_path = dir.join("flawed.expected.toml");
-        let manifest = Manifest::parse(
-            &manifest_path.display().to_string(),
-            &std::fs::read_to_string(&manifest_path).unwrap(),
-        )
-        .unwrap();
-        let r = run(&dir, "en.flawed.txt");
+        let manifest = common::manifest(&dir);
+        let r = common::check_pt_en(&dir, "en.flawed.txt", &g);
         let s = eval::score(&r, &manifest);
-        let t = s.totals();
-        totals.planted += t.planted;
-        totals.found += t.found;
-        totals.reported += t.reported;
-        totals.correct += t.correct;
+        totals.add(&s.totals());
         let name = dir.file_name().unwrap().to_string_lossy().to_string();
         for m in s.missed {
             missed.push(format!("{name}: [{}] {:?} ({})", m.rule, m.text, m.note));
