@@ -49,7 +49,7 @@ pub fn edits(r: &PairResult) -> Vec<(Range<usize>, String)> {
 
 /// The text of the target file the edits apply to: the original of a
 /// marked-up file, not its prose.
-fn original_text(r: &PairResult) -> &str {
+pub fn original_text(r: &PairResult) -> &str {
     match &r.target.markup {
         Some(m) => &m.original.text,
         None => &r.target.text,
