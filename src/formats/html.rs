@@ -37,8 +37,8 @@ fn is_hidden(tag: &str) -> bool {
     )
 }
 
-struct State<'a> {
-    b: Builder<'a>,
+struct State<'a, 'b> {
+    b: &'b mut Builder<'a>,
     /// Kind of the open block.
     kind: BlockKind,
     hidden: usize,
@@ -50,7 +50,7 @@ struct State<'a> {
     deferred: Vec<(Range<usize>, String, Option<usize>)>,
 }
 
-impl<'a> State<'a> {
+impl<'a> State<'a, '_> {
     fn flush(&mut self) {
         self.b.end_block(self.kind);
         for (r, text, piece) in std::mem::take(&mut self.deferred) {
@@ -264,48 +264,61 @@ fn events(src: &str) -> Vec<Ev> {
 
 /// Reads an HTML document into its prose view.
 pub fn read(doc: &Document) -> Document {
-    let src = doc.text.as_str();
+    let mut b = Builder::new(&doc.text);
+    feed(&mut b, 0..doc.text.len());
+    b.finish("html", doc)
+}
+
+/// Reads the HTML in `range` of the builder's source into it (a whole page,
+/// or an HTML block inside Markdown).
+pub fn feed(b: &mut Builder, range: std::ops::Range<usize>) {
+    let src = b.source();
+    let Some(part) = src.get(range.clone()) else {
+        return;
+    };
+    let base = range.start;
+    let at = |r: Range<usize>| base + r.start..base + r.end;
     let mut s = State {
-        b: Builder::new(src),
+        b,
         kind: BlockKind::Paragraph,
         hidden: 0,
         code: None,
         links: Vec::new(),
         deferred: Vec::new(),
     };
-    for ev in events(src) {
+    for ev in events(part) {
         match ev {
             Ev::Start { tag, range, attrs } => {
                 if is_hidden(&tag) {
                     s.hidden += 1;
                 } else if s.hidden == 0 {
-                    s.start(&tag, &attrs, range);
+                    s.start(&tag, &attrs, at(range));
                 }
             }
             Ev::End { tag, range } => {
                 if is_hidden(&tag) {
                     s.hidden = s.hidden.saturating_sub(1);
                 } else if s.hidden == 0 {
-                    s.end(&tag, range);
+                    s.end(&tag, at(range));
                 }
             }
             Ev::Text { range, raw, prose } => {
                 if prose {
-                    s.text(range, &raw);
+                    s.text(at(range), &raw);
                 }
             }
             Ev::Comment { range, text } => {
                 if text.contains("transcheck-ignore:") && s.hidden == 0 {
                     s.flush();
-                    let raw = src.get(range.clone()).unwrap_or("");
-                    s.b.text(range, raw);
+                    let r = at(range);
+                    let raw = src.get(r.clone()).unwrap_or("");
+                    s.b.text(r, raw);
                     s.b.end_block(BlockKind::Directive);
                 }
             }
         }
     }
     s.flush();
-    s.b.finish("html", doc)
 }
 
 #[cfg(test)]

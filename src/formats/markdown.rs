@@ -47,6 +47,8 @@ struct Reader<'a> {
     links: Vec<(usize, String, Range<usize>, PieceKind, String)>,
     code: Option<(Range<usize>, String, String)>,
     metadata: Option<(MetadataBlockKind, Range<usize>)>,
+    /// The open HTML block's range, read by the HTML reader at its end.
+    html: Option<Range<usize>>,
     options: &'a ReadOptions,
 }
 
@@ -62,6 +64,7 @@ pub fn read(doc: &Document, options: &ReadOptions) -> Document {
         links: Vec::new(),
         code: None,
         metadata: None,
+        html: None,
         options,
     };
     let opts = Options::ENABLE_TABLES
@@ -179,13 +182,9 @@ impl<'a> Reader<'a> {
                     self.b.space(range);
                 }
             }
-            Event::Html(h) => {
-                // A suppression comment stays in the prose, on its own.
-                if h.contains("transcheck-ignore:") {
-                    self.flush();
-                    let t = h.trim_end();
-                    self.b.text(range.start..range.start + t.len(), t);
-                    self.b.end_block(BlockKind::Directive);
+            Event::Html(_) => {
+                if let Some(r) = &mut self.html {
+                    *r = r.start.min(range.start)..r.end.max(range.end);
                 }
             }
             Event::Rule => self.flush(),
@@ -206,6 +205,10 @@ impl<'a> Reader<'a> {
                     CodeBlockKind::Indented => String::new(),
                 };
                 self.code = Some((range, info, String::new()));
+            }
+            Tag::HtmlBlock => {
+                self.open(Open::Other);
+                self.html = Some(range.end..range.start);
             }
             Tag::MetadataBlock(kind) => {
                 self.flush();
@@ -250,7 +253,6 @@ impl<'a> Reader<'a> {
             | Tag::TableHead
             | Tag::TableRow
             | Tag::FootnoteDefinition(_)
-            | Tag::HtmlBlock
             | Tag::DefinitionList
             | Tag::DefinitionListTitle
             | Tag::DefinitionListDefinition => self.open(Open::Other),
@@ -270,10 +272,16 @@ impl<'a> Reader<'a> {
             | TagEnd::TableHead
             | TagEnd::TableRow
             | TagEnd::FootnoteDefinition
-            | TagEnd::HtmlBlock
             | TagEnd::DefinitionList
             | TagEnd::DefinitionListTitle
             | TagEnd::DefinitionListDefinition => self.close(),
+            TagEnd::HtmlBlock => {
+                self.flush();
+                if let Some(r) = self.html.take().filter(|r| r.start < r.end) {
+                    super::html::feed(&mut self.b, r);
+                }
+                self.stack.pop();
+            }
             TagEnd::Link | TagEnd::Image => {
                 let Some((start, dest, original, kind, _)) = self.links.pop() else {
                     return;
@@ -434,9 +442,14 @@ mod tests {
     #[test]
     fn html_is_not_text_but_suppressions_stay() {
         let d = read_str(
-            "<div class=\"x\">\n\n<!-- transcheck-ignore: number ok -->\nTexto <b>forte</b>.\n",
+            "<div class=\"x\">\n\n<!-- transcheck-ignore: number ok -->\nTexto <b>forte</b>.\n\n<div class=\"box\">\nTexto na caixa.\n<pre><code>x = 1\n</code></pre>\n</div>\n",
         );
         assert!(!d.text.contains("div"));
+        // Text inside an HTML block is prose; its <pre> is code.
+        assert!(d.text.contains("Texto na caixa."), "{:?}", d.text);
+        let m = d.markup.as_ref().unwrap();
+        let code = m.pieces.iter().find(|p| p.kind == PieceKind::CodeBlock);
+        assert!(code.is_some_and(|p| p.text.contains("x = 1")));
         assert!(d.text.contains("<!-- transcheck-ignore: number ok -->"));
         assert!(d.text.contains("Texto forte."));
     }
