@@ -177,12 +177,8 @@ impl<'a> Reader<'a> {
                 });
             }
             Event::SoftBreak | Event::HardBreak => self.b.space(range),
-            Event::InlineHtml(h) => {
-                if is_line_break(&h) {
-                    self.b.space(range);
-                }
-            }
-            Event::Html(_) => {
+            Event::InlineHtml(h) if is_line_break(&h) => self.b.space(range),
+            Event::Html(_) if self.html.is_some() => {
                 if let Some(r) = &mut self.html {
                     *r = r.start.min(range.start)..r.end.max(range.end);
                 }
