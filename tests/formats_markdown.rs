@@ -240,3 +240,38 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn front_matter_keys_come_from_the_config() {
+    let d = tempfile::tempdir().unwrap();
+    let pt = "+++\ntitle = \"Notícias\"\nauthor = \"Equipe Cartola\"\n+++\n\nA equipe publicou a versão nova do programa.\n";
+    let en = "+++\ntitle = \"News\"\nauthor = \"Cartola Team\"\n+++\n\nThe team published the new version of the program.\n";
+    std::fs::write(d.path().join("pt.md"), pt).unwrap();
+    std::fs::write(d.path().join("en.md"), en).unwrap();
+    let run = |config: &str| {
+        std::fs::write(d.path().join("transcheck.toml"), config).unwrap();
+        Command::cargo_bin("transcheck")
+            .unwrap()
+            .current_dir(d.path())
+            .args([
+                "check",
+                "pt.md",
+                "en.md",
+                "--source-lang",
+                "pt",
+                "--target-lang",
+                "en",
+            ])
+            .args(["--format", "json"])
+            .assert()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    // By default `author` must stay as it is.
+    let out = String::from_utf8(run("")).unwrap();
+    assert!(out.contains("front-matter"), "{out}");
+    // Listed, it is translated text.
+    let out = String::from_utf8(run("front-matter-keys = [\"title\", \"author\"]\n")).unwrap();
+    assert!(!out.contains("front-matter"), "{out}");
+}
