@@ -22,6 +22,10 @@ pub enum CheckFormat {
     Github,
     /// A unified diff applying every suggestion.
     Patch,
+    /// One line per finding: `file:line:col: severity[rule]: message`.
+    Short,
+    /// A self-contained review page for a browser.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -96,6 +100,11 @@ pub struct CheckArgs {
     /// Check only every N-th pair, starting at the I-th (1-based), such as 2/4.
     #[arg(long, value_name = "I/N", value_parser = parse_shard)]
     pub shard: Option<(usize, usize)>,
+    /// Write the report to FILE instead of standard output; given a folder,
+    /// write `transcheck.<format>` in it (a batch is one HTML page with a
+    /// section per pair).
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -264,6 +273,21 @@ fn apply_ignores(results: &mut [PairResult], patterns: &[regex::Regex]) {
     }
 }
 
+/// The glossaries of a run as the HTML header names them.
+fn glossary_names(s: &Settings) -> Vec<String> {
+    if s.merged.glossaries.is_empty() {
+        if s.merged.builtin_glossary.unwrap_or(true) {
+            return vec!["built-in for the language pair".into()];
+        }
+        return Vec::new();
+    }
+    s.merged
+        .glossaries
+        .iter()
+        .map(|g| g.display().to_string())
+        .collect()
+}
+
 fn color_enabled(when: ColorWhen) -> bool {
     match when {
         ColorWhen::Always => true,
@@ -283,8 +307,89 @@ fn width() -> usize {
     100
 }
 
-pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8> {
+/// Writes the report of `results` in the chosen format.
+fn render(
+    args: &CheckArgs,
+    s: &Settings,
+    results: &[PairResult],
+    out: &mut dyn Write,
+) -> Result<()> {
     use crate::report::Report;
+    match args.format {
+        CheckFormat::Json => crate::report::json::JsonReport.render(&results, out)?,
+        CheckFormat::Sarif => crate::report::sarif::SarifReport.render(&results, out)?,
+        CheckFormat::Github => crate::report::github::GithubReport.render(&results, out)?,
+        CheckFormat::Patch => crate::report::patch::PatchReport.render(&results, out)?,
+        CheckFormat::Short => crate::report::short::ShortReport.render(&results, out)?,
+        CheckFormat::Html => crate::report::html::HtmlReport {
+            glossaries: glossary_names(&s),
+        }
+        .render(&results, out)?,
+        CheckFormat::Human => crate::report::human::HumanReport {
+            color: color_enabled(args.color),
+            context: args.context,
+            all: args.all,
+            width: width(),
+        }
+        .render(&results, out)?,
+    }
+    Ok(())
+}
+
+/// transcheck never modifies an input file, even when told to write there.
+fn refuse_input_as_output(path: &Path, results: &[PairResult]) -> Result<()> {
+    let Ok(out) = std::fs::canonicalize(path) else {
+        return Ok(());
+    };
+    for r in results {
+        for input in [&r.source.path, &r.target.path] {
+            if std::fs::canonicalize(input).is_ok_and(|i| i == out) {
+                bail!(
+                    "{}: is an input file; give --output another file or a folder",
+                    path.display()
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes a report to a file (atomically), or into a folder as
+/// `transcheck.<ext>`; returns the file written.
+fn write_output(path: &Path, format: CheckFormat, bytes: &[u8]) -> Result<PathBuf> {
+    let file = if path.is_dir() {
+        let ext = match format {
+            CheckFormat::Human | CheckFormat::Short => "txt",
+            CheckFormat::Json => "json",
+            CheckFormat::Sarif => "sarif",
+            CheckFormat::Github => "log",
+            CheckFormat::Patch => "patch",
+            CheckFormat::Html => "html",
+        };
+        path.join(format!("transcheck.{ext}"))
+    } else {
+        path.to_path_buf()
+    };
+    let dir = match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let write = || -> std::io::Result<()> {
+        let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
+        tmp.write_all(bytes)?;
+        tmp.persist(&file).map_err(|e| e.error)?;
+        Ok(())
+    };
+    write().with_context(|| {
+        format!(
+            "cannot write the report to {}; check that its folder exists and is writable",
+            file.display()
+        )
+    })?;
+    Ok(file)
+}
+
+pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8> {
     let s = settings(&args.config, &args.overrides)?;
     let batch = args.source.is_none();
     let pairs: Vec<(PathBuf, PathBuf)> = match (&args.source, &args.target) {
@@ -421,18 +526,17 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             }
         }
     }
-    match args.format {
-        CheckFormat::Json => crate::report::json::JsonReport.render(&results, out)?,
-        CheckFormat::Sarif => crate::report::sarif::SarifReport.render(&results, out)?,
-        CheckFormat::Github => crate::report::github::GithubReport.render(&results, out)?,
-        CheckFormat::Patch => crate::report::patch::PatchReport.render(&results, out)?,
-        CheckFormat::Human => crate::report::human::HumanReport {
-            color: color_enabled(args.color),
-            context: args.context,
-            all: args.all,
-            width: width(),
-        }
-        .render(&results, out)?,
+    let mut buffer = Vec::new();
+    let report_out: &mut dyn Write = if args.output.is_some() {
+        &mut buffer
+    } else {
+        out
+    };
+    render(&args, &s, &results, report_out)?;
+    if let Some(path) = &args.output {
+        refuse_input_as_output(path, &results)?;
+        let written = write_output(path, args.format, &buffer)?;
+        writeln!(err, "wrote the report to {}", written.display())?;
     }
 
     if let (Some(path), Some(b)) = (&args.write_baseline, new_baseline) {
