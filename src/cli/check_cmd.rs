@@ -375,7 +375,11 @@ fn write_output(path: &Path, format: CheckFormat, bytes: &[u8]) -> Result<PathBu
         _ => PathBuf::from("."),
     };
     let write = || -> std::io::Result<()> {
-        let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
+        let mut builder = tempfile::Builder::new();
+        // A report is for reading by others (a CI artefact), unlike a secret temp file.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+        let mut tmp = builder.tempfile_in(&dir)?;
         tmp.write_all(bytes)?;
         tmp.persist(&file).map_err(|e| e.error)?;
         Ok(())

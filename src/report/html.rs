@@ -453,9 +453,9 @@ impl HtmlReport {
             "</ul><p class=\"gl\">glossaries: {glossaries}</p></div><div>"
         );
         counts_table(&mut body, &all);
-        body.push_str("</div></div>");
+        body.push_str("</div></div></header>");
         controls(&mut body, &all);
-        body.push_str("</header><main>");
+        body.push_str("<main>");
         let mut next_id = 0;
         for (pi, r) in results.iter().enumerate() {
             pair_section(&mut body, r, pi + 1, &mut next_id);

@@ -39,7 +39,10 @@
   }
   function show(f) {
     f.focus({ preventScroll: true });
-    f.scrollIntoView({ block: "center" });
+    // The whole link when it fits, else the finding itself.
+    var link = f.closest(".link") || f;
+    link.scrollIntoView({ block: "start" });
+    if (f.getBoundingClientRect().bottom > window.innerHeight) f.scrollIntoView({ block: "end" });
     highlight(f);
     if (history.replaceState) history.replaceState(null, "", "#" + f.id);
   }
