@@ -119,3 +119,42 @@ fn html_batch_is_one_page_with_a_section_per_pair() {
     assert!(page.contains("id=\"p-1\"") && page.contains("id=\"p-2\""));
     assert_eq!(page.matches("<!DOCTYPE html>").count(), 1);
 }
+
+fn rules_of(c: &mut Command) -> Vec<String> {
+    let out = c.args(["--format", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn rule_and_only_flags_work_like_the_config() {
+    let all = rules_of(&mut tc());
+    assert!(all.iter().any(|r| r == "number"), "{all:?}");
+    let without = rules_of(tc().args(["--rule", "number=off"]));
+    assert!(!without.iter().any(|r| r == "number"), "{without:?}");
+    assert_eq!(without.len(), all.iter().filter(|r| *r != "number").count());
+    let only = rules_of(tc().args(["--only", "number"]));
+    assert!(
+        !only.is_empty() && only.iter().all(|r| r == "number"),
+        "{only:?}"
+    );
+    // A rule made info no longer fails the run at the default --fail-on error.
+    let mut c = tc();
+    c.args(["--only", "number", "--rule", "number=info"]);
+    c.assert().code(0);
+}
+
+#[test]
+fn unknown_rules_and_levels_are_usage_errors() {
+    tc().args(["--rule", "numbr=off"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("known rules"));
+    tc().args(["--rule", "number=fatal"]).assert().code(2);
+    tc().args(["--only", "number,bogus"]).assert().code(2);
+}

@@ -68,6 +68,67 @@ pub struct Overrides {
     /// Don't fall back to the built-in glossary when no glossary is given.
     #[arg(long)]
     pub no_builtin_glossary: bool,
+    /// Set a rule's severity or turn it off, as in the config's [rules]
+    /// (RULE=off|info|warning|error); repeatable; wins over --only and the config.
+    #[arg(long = "rule", value_name = "RULE=LEVEL", value_parser = parse_rule_setting)]
+    pub rule: Vec<(String, config::RuleSetting)>,
+    /// Run only these rules (comma-separated); every other rule is off.
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',', value_parser = parse_rule_id)]
+    pub only: Vec<String>,
+}
+
+fn parse_rule_id(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    let known = config::known_rules();
+    if known.contains(&s) {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "unknown rule '{s}'; known rules: {}",
+            known.join(", ")
+        ))
+    }
+}
+
+fn parse_rule_setting(s: &str) -> Result<(String, config::RuleSetting), String> {
+    use config::RuleSetting::*;
+    let (rule, level) = s
+        .split_once('=')
+        .ok_or_else(|| format!("'{s}' is not RULE=LEVEL, such as length=off or url=warning"))?;
+    let level = match level.trim() {
+        "off" => Off,
+        "info" => Info,
+        "warning" => Warning,
+        "error" => Error,
+        other => {
+            return Err(format!(
+                "'{other}' is not a level; use off, info, warning or error"
+            ));
+        }
+    };
+    Ok((parse_rule_id(rule)?, level))
+}
+
+/// Applies `--only` and then `--rule` to the config's [rules].
+fn apply_rule_flags(
+    rules: &mut std::collections::BTreeMap<String, config::RuleSetting>,
+    o: &Overrides,
+) {
+    if !o.only.is_empty() {
+        for id in config::known_rules() {
+            if o.only.iter().any(|k| k == id) {
+                // Asked for by name: back to its default when the config had it off.
+                if rules.get(id) == Some(&config::RuleSetting::Off) {
+                    rules.remove(id);
+                }
+            } else {
+                rules.insert(id.to_string(), config::RuleSetting::Off);
+            }
+        }
+    }
+    for (id, level) in &o.rule {
+        rules.insert(id.clone(), *level);
+    }
 }
 
 #[derive(Debug, Args)]
@@ -171,6 +232,7 @@ pub fn settings(cargs: &ConfigArgs, o: &Overrides) -> Result<Settings> {
     if o.no_builtin_glossary {
         merged.builtin_glossary = Some(false);
     }
+    apply_rule_flags(&mut merged.rules, o);
     Ok(Settings { merged, file })
 }
 
@@ -569,6 +631,57 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rule_flags_parse_and_reject() {
+        use config::RuleSetting;
+        assert_eq!(
+            parse_rule_setting("length=off"),
+            Ok(("length".into(), RuleSetting::Off))
+        );
+        assert_eq!(
+            parse_rule_setting("url=warning"),
+            Ok(("url".into(), RuleSetting::Warning))
+        );
+        assert!(parse_rule_setting("length").is_err());
+        assert!(
+            parse_rule_setting("lenght=off")
+                .unwrap_err()
+                .contains("known rules")
+        );
+        assert!(parse_rule_setting("length=fatal").is_err());
+        assert!(parse_rule_id("number").is_ok());
+    }
+
+    #[test]
+    fn only_turns_the_others_off_and_rule_wins() {
+        use config::RuleSetting;
+        let o = Overrides::parse_from(["x", "--only", "number,name", "--rule", "url=info"]);
+        let mut rules = std::collections::BTreeMap::new();
+        rules.insert("number".to_string(), RuleSetting::Off);
+        apply_rule_flags(&mut rules, &o);
+        assert_eq!(
+            rules.get("number"),
+            None,
+            "named by --only: back to its default"
+        );
+        assert_eq!(rules.get("name"), None);
+        assert_eq!(rules["glossary"], RuleSetting::Off);
+        assert_eq!(rules["url"], RuleSetting::Info);
+    }
+
+    #[derive(clap::Parser)]
+    struct OverridesOnly {
+        #[command(flatten)]
+        o: Overrides,
+    }
+
+    impl Overrides {
+        fn parse_from(args: [&str; 5]) -> Overrides {
+            use clap::Parser;
+            OverridesOnly::parse_from(args).o
+        }
+    }
 
     #[test]
     fn shard_parses_and_rejects() {
