@@ -369,35 +369,6 @@ fn width() -> usize {
     100
 }
 
-/// Writes the report of `results` in the chosen format.
-fn render(
-    args: &CheckArgs,
-    s: &Settings,
-    results: &[PairResult],
-    out: &mut dyn Write,
-) -> Result<()> {
-    use crate::report::Report;
-    match args.format {
-        CheckFormat::Json => crate::report::json::JsonReport.render(&results, out)?,
-        CheckFormat::Sarif => crate::report::sarif::SarifReport.render(&results, out)?,
-        CheckFormat::Github => crate::report::github::GithubReport.render(&results, out)?,
-        CheckFormat::Patch => crate::report::patch::PatchReport.render(&results, out)?,
-        CheckFormat::Short => crate::report::short::ShortReport.render(&results, out)?,
-        CheckFormat::Html => crate::report::html::HtmlReport {
-            glossaries: glossary_names(&s),
-        }
-        .render(&results, out)?,
-        CheckFormat::Human => crate::report::human::HumanReport {
-            color: color_enabled(args.color),
-            context: args.context,
-            all: args.all,
-            width: width(),
-        }
-        .render(&results, out)?,
-    }
-    Ok(())
-}
-
 /// transcheck never modifies an input file, even when told to write there.
 fn refuse_input_as_output(path: &Path, results: &[PairResult]) -> Result<()> {
     let Ok(out) = std::fs::canonicalize(path) else {
@@ -456,6 +427,7 @@ fn write_output(path: &Path, format: CheckFormat, bytes: &[u8]) -> Result<PathBu
 }
 
 pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8> {
+    use crate::report::Report;
     let s = settings(&args.config, &args.overrides)?;
     let batch = args.source.is_none();
     let pairs: Vec<(PathBuf, PathBuf)> = match (&args.source, &args.target) {
@@ -592,13 +564,31 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             }
         }
     }
+    // With --output, the report goes to a buffer written to the file after.
     let mut buffer = Vec::new();
-    let report_out: &mut dyn Write = if args.output.is_some() {
+    let out: &mut dyn Write = if args.output.is_some() {
         &mut buffer
     } else {
         out
     };
-    render(&args, &s, &results, report_out)?;
+    match args.format {
+        CheckFormat::Json => crate::report::json::JsonReport.render(&results, out)?,
+        CheckFormat::Sarif => crate::report::sarif::SarifReport.render(&results, out)?,
+        CheckFormat::Github => crate::report::github::GithubReport.render(&results, out)?,
+        CheckFormat::Patch => crate::report::patch::PatchReport.render(&results, out)?,
+        CheckFormat::Short => crate::report::short::ShortReport.render(&results, out)?,
+        CheckFormat::Html => crate::report::html::HtmlReport {
+            glossaries: glossary_names(&s),
+        }
+        .render(&results, out)?,
+        CheckFormat::Human => crate::report::human::HumanReport {
+            color: color_enabled(args.color),
+            context: args.context,
+            all: args.all,
+            width: width(),
+        }
+        .render(&results, out)?,
+    }
     if let Some(path) = &args.output {
         refuse_input_as_output(path, &results)?;
         let written = write_output(path, args.format, &buffer)?;
