@@ -461,7 +461,7 @@ impl PairView<'_> {
                 let line_of = |segs: &[Segment], ids: &[usize]| {
                     ids.first()
                         .and_then(|&i| segs.get(i))
-                        .map_or("-".to_string(), |s| s.line.to_string())
+                        .map_or("-".to_string(), |s| format!("{}:{}", s.line, s.column))
                 };
                 writeln!(
                     out,
