@@ -122,6 +122,11 @@ pub(crate) fn diff_ops<'a>(
         return None;
     }
     let words = found.contains(char::is_whitespace) || expected.contains(char::is_whitespace);
+    // A number reads best whole: 408.6 against 406.8, not 40{+8.+}6[-.8-].
+    let letters = |s: &str| s.chars().any(char::is_alphabetic);
+    if !words && !(letters(found) && letters(expected)) {
+        return None;
+    }
     let ops = if words {
         similar::utils::diff_words(Algorithm::Myers, found, expected)
     } else {
@@ -193,6 +198,8 @@ mod helper_tests {
         // A term left untranslated: no character diff against its rendering.
         assert!(diff_ops("Mascate", "Muscat", Some("Mascate")).is_none());
         assert!(diff_ops("Estados Unidos", "United States", None).is_none());
+        assert!(diff_ops("406.8", "408.6", None).is_none());
+        assert!(diff_ops("March 8", "March 18", None).is_some());
     }
 }
 
