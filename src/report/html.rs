@@ -367,7 +367,7 @@ fn link_row(out: &mut String, r: &PairResult, pi: usize, li: usize, findings: &[
 }
 
 /// One pair: its files, languages, counts and every link.
-fn pair_section(out: &mut String, r: &PairResult, pi: usize, next_id: &mut usize) {
+fn pair_section(out: &mut String, r: &PairResult, pi: usize, many: bool, next_id: &mut usize) {
     let n = r.links.len();
     let mut by_link: BTreeMap<usize, Vec<Numbered>> = BTreeMap::new();
     let mut doc_level = Vec::new();
@@ -399,7 +399,10 @@ fn pair_section(out: &mut String, r: &PairResult, pi: usize, next_id: &mut usize
         escape_html(&r.target_lang),
         escape_html(&kinds.join(", ")),
     );
-    counts_table(out, &by_rule(r.findings.iter()));
+    // One pair: the header's table already is this pair's.
+    if many {
+        counts_table(out, &by_rule(r.findings.iter()));
+    }
     if !doc_level.is_empty() {
         out.push_str("<div class=\"link flagged doc\"><div class=\"lhead\">whole document</div><ol class=\"findings\">");
         for nf in &doc_level {
@@ -458,7 +461,7 @@ impl HtmlReport {
         body.push_str("<main>");
         let mut next_id = 0;
         for (pi, r) in results.iter().enumerate() {
-            pair_section(&mut body, r, pi + 1, &mut next_id);
+            pair_section(&mut body, r, pi + 1, results.len() > 1, &mut next_id);
         }
         body.push_str("</main>");
 

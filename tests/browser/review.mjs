@@ -146,6 +146,10 @@ try {
     const vis = (e) => !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length);
     return [...document.querySelectorAll('.link')].filter(vis).every(l => l.querySelector('.finding:not([hidden])'));`);
   check("only links with findings are left", links);
+  await js("window.scrollTo(0, 0)");
+  const filtered = shot.replace(/\.png$/, "") + "-filtered.png";
+  writeFileSync(filtered, Buffer.from(await s("/screenshot"), "base64"));
+  console.log(`screenshot: ${filtered}`);
 } catch (e) {
   failures++;
   console.log(`FAILED: ${e.message}`);
