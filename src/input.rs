@@ -75,6 +75,9 @@ pub struct Document {
     /// 0-based column), so `line_col` counts at most that many bytes even
     /// on a 50 MB line.
     checkpoints: Vec<(usize, usize)>,
+    /// Set when `text` was read out of a structured file (a PO msgstr, an
+    /// XLIFF target): where each byte came from, and what checks must not read.
+    pub origin: Option<std::sync::Arc<crate::formats::Origin>>,
 }
 
 const CHECKPOINT: usize = 4096;
@@ -93,6 +96,12 @@ impl Document {
             IsNormalized::Yes => unified,
             _ => unified.nfc().collect(),
         };
+        Document::from_normalized(path, text)
+    }
+
+    /// Builds a document from text that is already normalised, keeping every
+    /// byte where it is (texts read out of structured files map back by offset).
+    pub fn from_normalized(path: impl Into<PathBuf>, text: String) -> Document {
         let mut line_starts = vec![0];
         let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT + 1);
         let mut column = 0;
@@ -114,6 +123,16 @@ impl Document {
             text,
             line_starts,
             checkpoints,
+            origin: None,
+        }
+    }
+
+    /// The text as the user wrote it, for display: `text` with the
+    /// placeholders and markup that checks do not read put back.
+    pub fn display_text(&self) -> &str {
+        match &self.origin {
+            Some(o) => o.raw(),
+            None => &self.text,
         }
     }
 
@@ -141,6 +160,9 @@ impl Document {
 
     /// 1-based line and column (in characters) of a byte offset into `text`.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        if let Some(o) = &self.origin {
+            return o.line_col(offset);
+        }
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let line = match self.line_starts.binary_search(&offset) {
             Ok(i) => i,

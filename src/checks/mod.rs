@@ -10,6 +10,7 @@ mod length;
 mod name;
 mod number;
 mod omission;
+pub mod placeholder;
 mod punctuation;
 mod quote;
 mod untranslated;
@@ -49,6 +50,7 @@ pub fn all_checks() -> Vec<Box<dyn Check>> {
         Box::new(addition::AdditionCheck),
         Box::new(length::LengthCheck),
         Box::new(url::UrlCheck),
+        Box::new(placeholder::PlaceholderCheck),
         Box::new(brackets::BracketsCheck),
         Box::new(punctuation::PunctuationCheck),
         Box::new(doubled_word::DoubledWordCheck),
@@ -101,6 +103,21 @@ impl SideText {
             }
         }
         best.unwrap_or(0)
+    }
+
+    /// The text as the user wrote it (placeholders and markup unmasked).
+    pub fn display(&self, doc: &Document) -> String {
+        if doc.origin.is_none() {
+            return self.text.clone();
+        }
+        let raw = doc.display_text();
+        let mut out = self.text.clone();
+        for &(j, d, len) in &self.pieces {
+            if let (Some(src), true) = (raw.get(d..d + len), out.is_char_boundary(j)) {
+                out.replace_range(j..j + len, src);
+            }
+        }
+        out
     }
 
     /// Document byte offset where the first sentence starts.

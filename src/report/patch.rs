@@ -61,16 +61,33 @@ fn header_path(path: &str) -> String {
     p.to_string()
 }
 
+/// The file a patch edits, and the edits: the target document itself, or
+/// for a text read out of a structured file (a PO msgstr) the original file,
+/// keeping only fixes that can be written there for certain.
+pub fn file_edits(r: &PairResult) -> (&crate::input::Document, Vec<(Range<usize>, String)>) {
+    let e = edits(r);
+    let Some(o) = &r.target.origin else {
+        return (&r.target, e);
+    };
+    let mut fe: Vec<(Range<usize>, String)> = e
+        .into_iter()
+        .filter_map(|(range, s)| o.file_edit(range, &s))
+        .collect();
+    fe.sort_by_key(|e| (e.0.start, e.0.end));
+    fe.dedup_by(|b, a| b.0.start < a.0.end);
+    (o.file(), fe)
+}
+
 impl Report for PatchReport {
     fn render(&self, results: &[PairResult], out: &mut dyn Write) -> io::Result<()> {
         for r in results {
-            let e = edits(r);
+            let (file, e) = file_edits(r);
             if e.is_empty() {
                 continue;
             }
-            let old = &r.target.text;
+            let old = &file.text;
             let new = apply(old, &e);
-            let p = header_path(&r.target.display_path());
+            let p = header_path(&file.display_path());
             let diff = similar::TextDiff::from_lines(old.as_str(), new.as_str());
             write!(
                 out,
