@@ -23,6 +23,8 @@ pub struct PairOptions {
     /// Keep the aligner's links as they are, without the QA refinement
     /// (for measuring what the refinement does).
     pub raw_alignment: bool,
+    /// Localised URL prefixes (config `url-map`).
+    pub url_map: Vec<(String, String)>,
 }
 
 /// Everything known about one checked pair; reports render it.
@@ -182,7 +184,7 @@ pub fn check_pair(
     );
     let all = checks::all_checks();
     let (views, findings) = {
-        let ctx = Context::new(
+        let mut ctx = Context::new(
             &source,
             &target,
             &source_segments,
@@ -192,6 +194,7 @@ pub fn check_pair(
             &tgt_profile,
             glossary,
         );
+        ctx.url_map = options.url_map.clone();
         let mut findings = checks::run_checks(&ctx, &all, &options.overrides);
         crate::suppress::apply(
             &target,
@@ -268,7 +271,7 @@ pub fn check_bilingual(
         )
     });
     let all = checks::all_checks();
-    let ctx = Context::new(
+    let mut ctx = Context::new(
         &proj.source,
         &proj.target,
         &source_segments,
@@ -278,6 +281,7 @@ pub fn check_bilingual(
         &tgt_profile,
         glossary,
     );
+    ctx.url_map = options.url_map.clone();
     let findings = checks::run_checks(&ctx, &all, &options.overrides);
     let views = ctx.views;
     PairResult {

@@ -145,6 +145,8 @@ pub struct Context<'a> {
     pub source_profile: &'a Profile,
     pub target_profile: &'a Profile,
     pub glossary: &'a Glossary,
+    /// Localised URL prefixes, source to target (config `url-map`).
+    pub url_map: Vec<(String, String)>,
 }
 
 impl<'a> Context<'a> {
@@ -178,6 +180,7 @@ impl<'a> Context<'a> {
             source_profile,
             target_profile,
             glossary,
+            url_map: Vec::new(),
         }
     }
 }

@@ -412,6 +412,12 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             .iter()
             .map(|(k, v)| (k.clone(), v.severity()))
             .collect(),
+        url_map: s
+            .merged
+            .url_map
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
         ..Default::default()
     };
 
