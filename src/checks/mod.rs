@@ -13,6 +13,7 @@ mod omission;
 pub mod placeholder;
 mod punctuation;
 mod quote;
+pub mod tag;
 mod untranslated;
 mod url;
 mod whitespace;
@@ -51,6 +52,7 @@ pub fn all_checks() -> Vec<Box<dyn Check>> {
         Box::new(length::LengthCheck),
         Box::new(url::UrlCheck),
         Box::new(placeholder::PlaceholderCheck),
+        Box::new(tag::TagCheck),
         Box::new(brackets::BracketsCheck),
         Box::new(punctuation::PunctuationCheck),
         Box::new(doubled_word::DoubledWordCheck),

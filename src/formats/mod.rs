@@ -173,13 +173,16 @@ pub fn read_pair(
     ))
 }
 
+/// Where a unit's text is in a projected document, if it has one.
+pub type SideRange = Option<Range<usize>>;
+
 /// Units laid out as documents: the texts of each side joined by blank lines.
 pub struct Projection {
     pub source: Document,
     pub target: Document,
     /// Per unit, the byte range of its text in each projected document
     /// (`None` when that side is missing or empty).
-    pub ranges: Vec<(Option<Range<usize>>, Option<Range<usize>>)>,
+    pub ranges: Vec<(SideRange, SideRange)>,
 }
 
 /// Lays the units out as a source and a target document whose offsets map

@@ -306,10 +306,41 @@ fn syntaxes(flags: &[String]) -> Syntaxes {
     s
 }
 
+/// Marks placeholders, inline tags and code-like identifiers
+/// (`linkcheck_allowed_redirects`) as not prose.
 fn protect(piece: &mut Piece, syn: Syntaxes) {
     for r in placeholder::scan(&piece.text, syn) {
         piece.protect(r);
     }
+    for t in crate::checks::tag::scan(&piece.text) {
+        piece.protect(t.range);
+    }
+    for r in identifiers(&piece.text) {
+        piece.protect(r);
+    }
+}
+
+/// Words joined by `_` (snake_case names): code, not prose.
+fn identifiers(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_alphanumeric() || c == '_' {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            let w = &text[s..i];
+            if w.contains('_')
+                && w.trim_matches('_').contains('_')
+                && w.chars().any(char::is_alphabetic)
+            {
+                out.push(s..i);
+            }
+        }
+    }
+    out
 }
 
 /// Reads a PO file into units.
