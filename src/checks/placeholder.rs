@@ -24,20 +24,25 @@ pub struct Syntaxes {
     pub printf: bool,
     /// `{0}`, `{name}`, `{name:>3}`, ICU `{n, plural, …}`, i18next `{{name}}`, `$t(key)`.
     pub braces: bool,
+    /// The text declares no syntax: `%d` glued to a letter (`3%do`) is prose.
+    pub guess: bool,
 }
 
 impl Syntaxes {
     pub const ALL: Syntaxes = Syntaxes {
         printf: true,
         braces: true,
+        guess: true,
     };
     pub const PRINTF: Syntaxes = Syntaxes {
         printf: true,
         braces: false,
+        guess: false,
     };
     pub const BRACES: Syntaxes = Syntaxes {
         printf: false,
         braces: true,
+        guess: false,
     };
 }
 
@@ -75,7 +80,7 @@ pub fn tokens(text: &str, syn: Syntaxes) -> Vec<Token> {
     let mut i = 0;
     while i < b.len() {
         let next = match b[i] {
-            b'%' if syn.printf => printf(text, i, &mut out),
+            b'%' if syn.printf => printf(text, i, syn.guess, &mut out),
             b'{' if syn.braces => brace(text, i, &mut out, None),
             b'$' if syn.braces && text[i..].starts_with("$t(") => dollar_t(text, i, &mut out),
             _ => None,
@@ -92,7 +97,7 @@ fn ident_len(s: &str) -> usize {
 }
 
 /// A printf conversion at `i`; returns where scanning goes on.
-fn printf(text: &str, i: usize, out: &mut Vec<Token>) -> Option<usize> {
+fn printf(text: &str, i: usize, guess: bool, out: &mut Vec<Token>) -> Option<usize> {
     let b = text.as_bytes();
     let mut j = i + 1;
     match b.get(j)? {
@@ -148,7 +153,7 @@ fn printf(text: &str, i: usize, out: &mut Vec<Token>) -> Option<usize> {
     }
     let end = j + 1;
     // `50%d` or `%do` inside a word is prose, not a conversion.
-    if !named && !positional && b.get(end).is_some_and(|c| c.is_ascii_alphabetic()) {
+    if guess && !named && !positional && b.get(end).is_some_and(|c| c.is_ascii_alphabetic()) {
         return None;
     }
     let t = &text[i..end];
@@ -416,7 +421,11 @@ fn side_tokens(doc: &Document, segs: &[Segment], ids: &[usize]) -> Vec<Token> {
         .map(|s| origin.raw().get(s.start..s.end).unwrap_or(""))
         .collect();
     let joined = joined.join(" ");
-    tokens(&joined, Syntaxes::ALL)
+    let all = Syntaxes {
+        guess: false,
+        ..Syntaxes::ALL
+    };
+    tokens(&joined, all)
         .into_iter()
         .filter(|t| {
             prot.iter()
@@ -679,6 +688,12 @@ mod tests {
         // A percent sign in prose is no placeholder.
         assert_eq!(keys("50% de 3%dos"), Vec::<String>::new());
         assert_eq!(keys("%{count} items"), vec!["%{count}"]);
+    }
+
+    #[test]
+    fn declared_printf_may_touch_letters() {
+        let t = tokens("%dm %.3fs", Syntaxes::PRINTF);
+        assert_eq!(t.len(), 2);
     }
 
     #[test]

@@ -121,7 +121,7 @@ fn structure(tags: &[Tag]) -> Option<(String, Range<usize>)> {
 }
 
 fn side(tokens: &[(Range<usize>, String)]) -> Vec<Tag> {
-    let all: Vec<Tag> = tokens
+    tokens
         .iter()
         .filter_map(|(r, s)| {
             tag_at(s, 0).map(|t| Tag {
@@ -129,15 +129,15 @@ fn side(tokens: &[(Range<usize>, String)]) -> Vec<Tag> {
                 ..t
             })
         })
-        .collect();
-    markup(all)
+        .collect()
 }
 
 /// The tags that are markup: a bare `<command>` that nothing closes is a
 /// usage placeholder (translatable), not an element, and is left out.
-fn markup(all: Vec<Tag>) -> Vec<Tag> {
+fn markup(all: Vec<Tag>, other: &[Tag]) -> Vec<Tag> {
     let closed: Vec<String> = all
         .iter()
+        .chain(other)
         .filter(|t| t.kind == TagKind::Close)
         .map(|t| t.name.clone())
         .collect();
@@ -232,7 +232,8 @@ impl Check for TagCheck {
                 &link.target,
             ));
             if !s.is_empty() || !t.is_empty() {
-                compare(li, &s, &t, out);
+                let (ms, mt) = (markup(s.clone(), &t), markup(t, &s));
+                compare(li, &ms, &mt, out);
             }
         }
     }
@@ -244,7 +245,8 @@ mod tests {
 
     fn run(s: &str, t: &str) -> Vec<Finding> {
         let mut out = Vec::new();
-        compare(0, &markup(scan(s)), &markup(scan(t)), &mut out);
+        let (s, t) = (scan(s), scan(t));
+        compare(0, &markup(s.clone(), &t), &markup(t, &s), &mut out);
         out
     }
 
@@ -288,7 +290,14 @@ mod tests {
                 .all(|f| f.message.contains("not in the source"))
         );
         let f = run("<b>a</b>", "<b>a");
-        assert!(f.iter().any(|f| f.message.contains("missing")), "{f:?}");
+        assert!(
+            f.iter().any(|f| f.message.contains("</b> is missing")),
+            "{f:?}"
+        );
+        assert!(
+            f.iter().any(|f| f.message.contains("never closed")),
+            "{f:?}"
+        );
         let f = run("<b><i>a</i></b>", "<b><i>a</b></i>");
         assert_eq!(f.len(), 1);
         assert!(f[0].message.contains("cross"), "{f:?}");
