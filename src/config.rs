@@ -123,6 +123,10 @@ pub struct Config {
     /// Severity per rule id, or `off`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub rules: BTreeMap<String, RuleSetting>,
+    /// Localised URLs: a source URL or email prefix and the target prefix it
+    /// becomes (`"example.com.br/contato" = "example.com/contact"`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub url_map: BTreeMap<String, String>,
     #[serde(default, rename = "pair", skip_serializing_if = "Vec::is_empty")]
     pub pairs: Vec<PairSpec>,
     /// Front-matter keys of Markdown files whose values are translated text

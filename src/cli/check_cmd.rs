@@ -166,6 +166,23 @@ pub struct CheckArgs {
     /// section per pair).
     #[arg(long, short = 'o', value_name = "PATH")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// How input files are read.
+#[derive(Debug, Clone, Args)]
+pub struct ReadArgs {
+    /// Read the inputs as this format instead of detecting it from the
+    /// extension and content.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<crate::formats::Format>,
+    /// Check PO entries marked fuzzy too.
+    #[arg(long)]
+    pub include_fuzzy: bool,
+    /// Check XLIFF units in every state, not only translated, final and signed-off.
+    #[arg(long)]
+    pub all_states: bool,
 }
 
 #[derive(Debug, Args)]
@@ -292,10 +309,52 @@ fn missing_target(source: &Path, target: &Path, s: &Settings) -> Result<PairResu
     })
 }
 
+/// Runs one bilingual file, or a pair of catalogues; `None` for plain pairs.
+fn check_structured(
+    src: &crate::input::Document,
+    target: Option<&Path>,
+    read: &ReadArgs,
+    glossary: &crate::glossary::Glossary,
+    options: &crate::pipeline::PairOptions,
+) -> Result<Option<PairResult>> {
+    use crate::formats::{self, Format};
+    let format = read
+        .input_format
+        .unwrap_or_else(|| Format::detect(&src.path, &src.text));
+    let opts = formats::ReadOptions {
+        include_fuzzy: read.include_fuzzy,
+        all_states: read.all_states,
+        source_lang: options.source_lang.clone(),
+        target_lang: options.target_lang.clone(),
+    };
+    let bi = match (target, format) {
+        (None, f) if f.is_bilingual() => formats::read(f, src.clone(), &opts)?,
+        (None, f) => bail!(
+            "{}: one file given, but it reads as {f:?}, which holds one language; give SOURCE and TARGET (or --input-format po|xliff|tmx|csv)",
+            src.display_path()
+        ),
+        (Some(t), f) if f.is_catalogue() => {
+            formats::read_pair(f, src.clone(), super::load(t)?, &opts)?
+        }
+        (Some(_), f) if f.is_bilingual() => bail!(
+            "{}: a {f:?} file holds both languages; give it alone: transcheck check {}",
+            src.display_path(),
+            src.display_path()
+        ),
+        _ => return Ok(None),
+    };
+    Ok(Some(crate::pipeline::check_bilingual(
+        bi, glossary, options,
+    )))
+}
+
+#[allow(clippy::too_many_arguments)]
 fn check_one(
     source: &Path,
     target: &Path,
     batch: bool,
+    single: bool,
+    read: &ReadArgs,
     glossary: &crate::glossary::Glossary,
     options: &crate::pipeline::PairOptions,
     s: &Settings,
@@ -304,7 +363,19 @@ fn check_one(
         return missing_target(source, target, s);
     }
     let src = super::load(source)?;
+    let target_path = (!single).then_some(target);
+    if let Some(r) = check_structured(&src, target_path, read, glossary, options)? {
+        return Ok(r);
+    }
     let tgt = super::load(target)?;
+    // A forced marked-up format is read here; check_pair keeps a prose view.
+    let (src, tgt) = match read.input_format.and_then(crate::formats::Format::markup) {
+        Some(m) => (
+            crate::formats::prose_view(src, Some(m), &options.read),
+            crate::formats::prose_view(tgt, Some(m), &options.read),
+        ),
+        None => (src, tgt),
+    };
     let mut r = crate::pipeline::check_pair(src, tgt, glossary, options);
     if let Some(n) = super::same_file_notice(source, target) {
         r.notices.insert(0, n);
@@ -432,9 +503,8 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     let batch = args.source.is_none();
     let pairs: Vec<(PathBuf, PathBuf)> = match (&args.source, &args.target) {
         (Some(a), Some(b)) => vec![(a.clone(), b.clone())],
-        (Some(_), None) => {
-            bail!("give both SOURCE and TARGET, or neither to check the config's [[pair]] entries")
-        }
+        // One bilingual file (PO, XLIFF, TMX, CSV).
+        (Some(a), None) => vec![(a.clone(), a.clone())],
         _ => {
             let Some(file) = &s.file else {
                 bail!(
@@ -493,9 +563,15 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             .iter()
             .map(|(k, v)| (k.clone(), v.severity()))
             .collect(),
-        read: crate::formats::ReadOptions {
+        read: crate::formats::ProseOptions {
             front_matter_keys: s.merged.front_matter_keys.clone(),
         },
+        url_map: s
+            .merged
+            .url_map
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
         ..Default::default()
     };
 
@@ -509,7 +585,8 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         pairs
             .par_iter()
             .map(|(a, b)| {
-                let r = check_one(a, b, batch, &glossary, &options, &s);
+                let single = !batch && args.target.is_none();
+                let r = check_one(a, b, batch, single, &args.read, &glossary, &options, &s);
                 if let Some(pb) = &progress {
                     pb.inc(1);
                 }
@@ -556,13 +633,13 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
 
     if args.format == CheckFormat::Patch {
         for r in &results {
-            let changed = !crate::report::patch::edits(r).is_empty();
-            let raw = std::fs::read(&r.target.path).unwrap_or_default();
-            if changed && raw != crate::report::patch::original_text(r).as_bytes() {
+            let (file, e) = crate::report::patch::file_edits(r);
+            let raw = std::fs::read(&file.path).unwrap_or_default();
+            if !e.is_empty() && raw != file.text.as_bytes() {
                 writeln!(
                     err,
                     "warning: {}: the patch is made against the normalised text (UTF-8, NFC, \\n line endings) and may not apply to this file as it is; convert it first (e.g. dos2unix)",
-                    r.target.display_path()
+                    file.display_path()
                 )?;
             }
         }
