@@ -253,6 +253,12 @@ pub(crate) fn link_targets(ctx: &Context, rule: &'static str, out: &mut Vec<Find
         |p| super::url::url_key(p.text.trim()),
         |s, t| {
             let f = match (s, t) {
+                // A localised address (`/pt/docs/` ↔ `/en/docs/`) is no change.
+                (Some(s), Some(t))
+                    if super::url::link_localised(&s.piece.text, &t.piece.text, ctx) =>
+                {
+                    return;
+                }
                 (Some(s), Some(t)) => Finding::new(
                     rule,
                     Severity::Error,
@@ -363,6 +369,16 @@ mod tests {
         let c = of(&run(PT, &en), "code");
         assert_eq!(c.len(), 1, "{c:?}");
         assert!(c[0].contains("missing"), "{c:?}");
+    }
+
+    #[test]
+    fn localised_link_targets_pass_and_changed_ones_do_not() {
+        let pt = "Leia o [guia](https://example.com/pt/docs/guia/) antes de começar a instalar.\n";
+        let en =
+            "Read the [guide](https://example.com/en/docs/guia/) before you start installing.\n";
+        assert!(of(&run(pt, en), "url").is_empty());
+        let en = en.replace("/en/docs/guia/", "/en/docs/faq/");
+        assert_eq!(of(&run(pt, &en), "url").len(), 1);
     }
 
     #[test]
