@@ -6,6 +6,7 @@
 
 mod piece;
 pub mod po;
+pub mod xliff;
 
 pub use piece::{Escape, Origin, Piece};
 
@@ -149,6 +150,7 @@ impl FormatError {
 pub fn read(format: Format, doc: Document, opts: &ReadOptions) -> Result<Bilingual, FormatError> {
     match format {
         Format::Po => po::read(doc, opts),
+        Format::Xliff => xliff::read(doc, opts),
         _ => Err(FormatError::at(
             &doc,
             0,
@@ -224,6 +226,43 @@ fn project_side(
     let mut doc = Document::from_normalized(file.path.clone(), masked);
     doc.origin = Some(Arc::new(origin));
     (doc, ranges)
+}
+
+/// Marks placeholders, inline tags and code-like identifiers
+/// (`linkcheck_allowed_redirects`) as not prose.
+pub(crate) fn protect(piece: &mut Piece, syn: crate::checks::placeholder::Syntaxes) {
+    for r in crate::checks::placeholder::scan(&piece.text, syn) {
+        piece.protect(r);
+    }
+    for t in crate::checks::tag::scan(&piece.text) {
+        piece.protect(t.range);
+    }
+    for r in identifiers(&piece.text) {
+        piece.protect(r);
+    }
+}
+
+/// Words joined by `_` (snake_case names): code, not prose.
+fn identifiers(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_alphanumeric() || c == '_' {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            let w = &text[s..i];
+            if w.contains('_')
+                && w.trim_matches('_').contains('_')
+                && w.chars().any(char::is_alphabetic)
+            {
+                out.push(s..i);
+            }
+        }
+    }
+    out
 }
 
 /// Segments a projected document; lines and columns are those of the
