@@ -80,12 +80,22 @@ fn xliff_file() -> impl Strategy<Value = String> {
 /// whole text maps to an ordered range of the file.
 fn maps_back(p: &Piece, file: &Document) -> Result<(), TestCaseError> {
     let n = file.text.len();
-    for (i, _) in p.text.char_indices().chain(std::iter::once((p.text.len(), ' '))) {
+    for (i, _) in p
+        .text
+        .char_indices()
+        .chain(std::iter::once((p.text.len(), ' ')))
+    {
         let a = p.to_file(i);
         let b = p.to_file_end(i);
         prop_assert!(a <= n && b <= n, "offset {i} maps outside the file");
-        prop_assert!(file.text.is_char_boundary(a), "offset {i} → {a} not a char boundary");
-        prop_assert!(file.text.is_char_boundary(b), "offset {i} → {b} not a char boundary");
+        prop_assert!(
+            file.text.is_char_boundary(a),
+            "offset {i} → {a} not a char boundary"
+        );
+        prop_assert!(
+            file.text.is_char_boundary(b),
+            "offset {i} → {b} not a char boundary"
+        );
     }
     prop_assert!(p.to_file(0) <= p.to_file_end(p.text.len()));
     // A verbatim range holds the same text in the file.

@@ -6,6 +6,7 @@
 
 mod piece;
 pub mod po;
+pub mod tmx;
 pub mod xliff;
 
 pub use piece::{Escape, Origin, Piece};
@@ -151,6 +152,7 @@ pub fn read(format: Format, doc: Document, opts: &ReadOptions) -> Result<Bilingu
     match format {
         Format::Po => po::read(doc, opts),
         Format::Xliff => xliff::read(doc, opts),
+        Format::Tmx => tmx::read(doc, opts),
         _ => Err(FormatError::at(
             &doc,
             0,
