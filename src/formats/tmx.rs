@@ -30,6 +30,10 @@ fn primary(lang: &str) -> String {
         .to_ascii_lowercase()
 }
 
+/// A `<seg>` being read: its text, nesting depth, and where an open code
+/// element started (offset, depth).
+type Seg = (Piece, usize, Option<(usize, usize)>);
+
 /// One `<tu>` as read: (language, text) per `<tuv>`.
 #[derive(Default)]
 struct Tu {
@@ -47,7 +51,7 @@ pub fn read(doc: Document, opts: &ReadOptions) -> Result<Bilingual, FormatError>
     let mut tu: Option<Tu> = None;
     let mut lang: Option<String> = None;
     // Reading a <seg>: its piece, nesting depth, and a code element's start.
-    let mut seg: Option<(Piece, usize, Option<(usize, usize)>)> = None;
+    let mut seg: Option<Seg> = None;
     let mut root_seen = false;
     loop {
         let pos = reader.buffer_position() as usize;
