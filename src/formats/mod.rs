@@ -4,6 +4,7 @@
 //! file; [`project`] lays them out as two documents the pipeline checks
 //! without aligning. One file per format.
 
+pub mod catalog;
 mod piece;
 pub mod po;
 pub mod tmx;
@@ -168,13 +169,7 @@ pub fn read_pair(
     target: Document,
     opts: &ReadOptions,
 ) -> Result<Bilingual, FormatError> {
-    let _ = opts;
-    let _ = target;
-    Err(FormatError::at(
-        &source,
-        0,
-        format!("{format:?} catalogues are not read yet"),
-    ))
+    catalog::read_pair(format, source, target, opts)
 }
 
 /// Where a unit's text is in a projected document, if it has one.

@@ -4,7 +4,6 @@
 //! suggestions, then a summary. Lines wrap to the width; nothing is cut.
 
 use super::Report;
-use crate::checks::SideText;
 use crate::finding::{Finding, Severity};
 use crate::input::Document;
 use crate::pipeline::PairResult;
@@ -356,9 +355,11 @@ impl PairView<'_> {
             }
         }
         let view = f.link.and_then(|i| r.views.get(i));
+        // The text as written (placeholders and tags are masked in the view).
+        let shown = view.map(|v| v.target.display(&r.target));
         if let (Some(expected), Some(found)) = (
             &f.expected,
-            view.and_then(|v| span_text(&v.target, &f.target_span)),
+            shown.as_deref().and_then(|t| t.get(f.target_span.clone()?)),
         ) && expected != found
         {
             writeln!(
@@ -526,10 +527,6 @@ fn plural(n: usize, word: &str) -> String {
     } else {
         format!("{n} {word}s")
     }
-}
-
-fn span_text<'a>(side: &'a SideText, span: &Option<Range<usize>>) -> Option<&'a str> {
-    side.text.get(span.clone()?)
 }
 
 /// Expected against found: character-level for single words, word-level
