@@ -145,8 +145,37 @@ proptest! {
     }
 
     #[test]
-    fn readers_never_panic_on_any_text(s in "\\PC{0,200}", which in 0u8..2) {
-        let format = if which == 0 { Format::Po } else { Format::Xliff };
+    fn readers_never_panic_on_any_text(s in "\\PC{0,200}", which in 0usize..4) {
+        let format = [Format::Po, Format::Xliff, Format::Tmx, Format::Csv][which];
         check_all(format, &s)?;
+    }
+
+    #[test]
+    fn csv_cells_map_back_to_the_file(cells in prop::collection::vec(("[a-zé ,\"]{0,6}", "[a-zé ,\"]{1,6}"), 1..5)) {
+        let quote = |c: &str| format!("\"{}\"", c.replace('"', "\"\""));
+        let mut f = String::from("en,pt\n");
+        for (a, b) in &cells {
+            f.push_str(&format!("{},{}\n", quote(a), quote(b)));
+        }
+        check_all(Format::Csv, &f)?;
+    }
+
+    #[test]
+    fn json_catalogue_strings_map_back_to_the_file(vals in prop::collection::vec("[a-zé \"\\\\\n🙂]{0,6}", 1..5)) {
+        let body: Vec<String> = vals
+            .iter()
+            .enumerate()
+            .map(|(i, v)| format!("\"k{i}\": {}", serde_json::to_string(v).unwrap()))
+            .collect();
+        let f = format!("{{\n{}\n}}", body.join(",\n"));
+        let doc = Document::from_text("en.json", &f);
+        let bi = formats::read_pair(Format::Json, doc.clone(), doc, &ReadOptions::default());
+        prop_assert!(bi.is_ok(), "{:?}", bi.err());
+        let bi = bi.unwrap();
+        for (u, v) in bi.units.iter().zip(&vals) {
+            let p = u.source.as_ref().unwrap();
+            prop_assert_eq!(&p.text, &v.replace('\r', "\n"));
+            maps_back(p, &bi.source_file)?;
+        }
     }
 }

@@ -5,6 +5,7 @@
 //! without aligning. One file per format.
 
 pub mod catalog;
+pub mod csv;
 mod piece;
 pub mod po;
 pub mod tmx;
@@ -154,6 +155,7 @@ pub fn read(format: Format, doc: Document, opts: &ReadOptions) -> Result<Bilingu
         Format::Po => po::read(doc, opts),
         Format::Xliff => xliff::read(doc, opts),
         Format::Tmx => tmx::read(doc, opts),
+        Format::Csv => csv::read(doc, opts),
         _ => Err(FormatError::at(
             &doc,
             0,
