@@ -292,7 +292,8 @@ fn check_one(
         return missing_target(source, target, s);
     }
     let src = super::load(source)?;
-    let target_path = (!single).then_some(target);
+    // A [[pair]] whose target is the source file itself is one bilingual file.
+    let target_path = (!single && source != target).then_some(target);
     if let Some(r) = check_structured(&src, target_path, read, glossary, options)? {
         return Ok(r);
     }
