@@ -129,6 +129,14 @@ pub struct Config {
     pub url_map: BTreeMap<String, String>,
     #[serde(default, rename = "pair", skip_serializing_if = "Vec::is_empty")]
     pub pairs: Vec<PairSpec>,
+    /// Front-matter keys of Markdown files whose values are translated text
+    /// (default: title, description, summary, …); other keys must be equal.
+    #[serde(
+        default,
+        alias = "front_matter_keys",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub front_matter_keys: Vec<String>,
 }
 
 /// A config file that was read, with the folder its relative paths start from.

@@ -19,5 +19,6 @@ fn changed_number_points_at_its_cell() {
     assert_eq!(f.len(), 1, "{v}");
     assert_eq!(f[0]["rule"], "number");
     assert_eq!(f[0]["target"]["line"], 3);
-    assert_eq!(f[0]["target"]["column"], 25);
+    // The column of the changed number itself.
+    assert_eq!(f[0]["target"]["column"], 34);
 }

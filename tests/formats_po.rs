@@ -108,7 +108,8 @@ fn cli_one_po_file_points_at_the_msgstr_line_in_every_format() {
         "{ph}"
     );
     // The renamed placeholder is on line 10, after `"de `.
-    assert_eq!(ph["target"]["line"], 9, "{ph}");
+    assert_eq!(ph["target"]["line"], 10, "{ph}");
+    assert_eq!(ph["target"]["column"], 5, "{ph}");
     assert!(
         ph["target"]["text"].as_str().unwrap().contains("%(pasta)s"),
         "{ph}"

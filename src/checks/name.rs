@@ -372,7 +372,16 @@ impl DocWords {
             lower: HashSet::new(),
             all: HashSet::new(),
         };
+        // Words inside URLs and addresses (`suporte@cartola.dev`) say
+        // nothing about how the language writes them.
+        let urls: Vec<Range<usize>> = super::url::extract(text)
+            .into_iter()
+            .map(|i| i.span)
+            .collect();
         for w in words(text) {
+            if urls.iter().any(|u| u.contains(&w.start)) {
+                continue;
+            }
             let key = squash(w.text);
             if starts_upper(w.text) {
                 if !is_sentence_initial(text, w.start, Some(profile)) {

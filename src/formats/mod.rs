@@ -1,8 +1,15 @@
-//! Input formats: which format a file is in, and the readers of bilingual
-//! files (PO, XLIFF, TMX, i18n catalogues, CSV). A bilingual reader turns a
-//! file into [`Unit`]s whose texts map back, byte by byte, to the original
-//! file; [`project`] lays them out as two documents the pipeline checks
-//! without aligning. One file per format.
+//! Input formats: which format a file is in, and its reader, one file per
+//! format. Monolingual formats (Markdown, HTML) turn a file into its prose
+//! view ([`prose`]), which the usual segment → align → check → report
+//! pipeline reads. A bilingual reader (PO, XLIFF, TMX, i18n catalogues, CSV)
+//! turns a file into [`Unit`]s whose texts map back, byte by byte, to the
+//! original file; [`project`] lays them out as two documents the pipeline
+//! checks without aligning. Locations always point into the original file.
+
+pub mod frontmatter;
+pub mod html;
+pub mod markdown;
+pub mod prose;
 
 pub mod catalog;
 pub mod csv;
@@ -12,6 +19,9 @@ pub mod tmx;
 pub mod xliff;
 
 pub use piece::{Escape, Origin, Piece};
+
+/// Options of the monolingual readers.
+pub use markdown::ReadOptions as ProseOptions;
 
 use crate::input::Document;
 use std::ops::Range;
@@ -35,6 +45,10 @@ pub enum Format {
     Yaml,
     /// CSV or TSV with a header naming the languages.
     Csv,
+    /// Markdown (CommonMark with GFM tables and task lists, front matter).
+    Markdown,
+    /// HTML.
+    Html,
 }
 
 impl Format {
@@ -52,6 +66,8 @@ impl Format {
             "json" => return Format::Json,
             "yaml" | "yml" => return Format::Yaml,
             "csv" | "tsv" => return Format::Csv,
+            "md" | "markdown" | "mdown" | "mkd" => return Format::Markdown,
+            "html" | "htm" | "xhtml" => return Format::Html,
             _ => {}
         }
         sniff(text)
@@ -60,6 +76,15 @@ impl Format {
     /// One file holds both languages.
     pub fn is_bilingual(self) -> bool {
         matches!(self, Format::Po | Format::Xliff | Format::Tmx | Format::Csv)
+    }
+
+    /// The marked-up format read as prose, if it is one.
+    pub fn markup(self) -> Option<Markup> {
+        match self {
+            Format::Markdown => Some(Markup::Markdown),
+            Format::Html => Some(Markup::Html),
+            _ => None,
+        }
     }
 
     /// Two files, one per language, keyed alike.
@@ -146,6 +171,38 @@ impl FormatError {
             line: doc.line_col(offset).0,
             message: message.into(),
         }
+    }
+}
+
+/// A marked-up format read as prose, by the file's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Markup {
+    Markdown,
+    Html,
+}
+
+impl Markup {
+    /// By extension: `.md`, `.markdown`, `.mdx` and `.html`, `.htm`, `.xhtml`.
+    pub fn detect(path: &std::path::Path) -> Option<Markup> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" | "mdown" | "mkd" => Some(Markup::Markdown),
+            "html" | "htm" | "xhtml" => Some(Markup::Html),
+            _ => None,
+        }
+    }
+}
+
+/// The prose view of a document in a marked-up format; other documents (and
+/// one already read) come back as they are.
+pub fn prose_view(doc: Document, format: Option<Markup>, options: &ProseOptions) -> Document {
+    if doc.markup.is_some() {
+        return doc;
+    }
+    match format.or_else(|| Markup::detect(&doc.path)) {
+        Some(Markup::Markdown) => markdown::read(&doc, options),
+        Some(Markup::Html) => html::read(&doc),
+        None => doc,
     }
 }
 

@@ -156,7 +156,7 @@ impl Escape {
             Po => Escape::Po,
             Xliff | Tmx => Escape::Xml,
             Json => Escape::Json,
-            Text | Yaml | Csv => Escape::Plain,
+            Text | Yaml | Csv | Markdown | Html => Escape::Plain,
         }
     }
 
