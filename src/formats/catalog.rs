@@ -1,9 +1,10 @@
-//! i18n JSON catalogue pairs (`en.json` ↔ `pt-BR.json`): one language per
+//! i18n JSON and YAML catalogue pairs (`en.json` ↔ `pt-BR.json`): one language per
 //! file, nested keys flattened to `a.b.c`, string leaves as units. A key
 //! missing in the target is a unit without translation (an `omission`), a
 //! key only in the target one without source (an `addition`), except the
 //! extra plural forms a target language has (`key_few`, `key_many`).
-//! Parsed with jsonc-parser, which keeps byte ranges.
+//! JSON is parsed with jsonc-parser, which keeps byte ranges; YAML is read
+//! by [`super::yaml`].
 
 use super::{Bilingual, Format, FormatError, Piece, ReadOptions, Unit};
 use crate::input::Document;
@@ -19,15 +20,36 @@ pub fn read_pair(
     target: Document,
     opts: &ReadOptions,
 ) -> Result<Bilingual, FormatError> {
-    if format != Format::Json {
-        return Err(FormatError::at(
-            &source,
-            0,
-            format!("{format:?} catalogues are not read yet; convert them to JSON"),
-        ));
-    }
-    let s = leaves(&source)?;
-    let t = leaves(&target)?;
+    let (s, s_root, t, t_root) = match format {
+        Format::Json => (leaves(&source)?, None, leaves(&target)?, None),
+        Format::Yaml => {
+            let (mut s, mut t) = (super::yaml::leaves(&source)?, super::yaml::leaves(&target)?);
+            // Rails-style roots (`en:` ↔ `pt-BR:`) are not part of the keys.
+            let differ = s.root.is_some() && t.root.is_some() && s.root != t.root;
+            let (s_root, t_root) = (
+                differ || s.root_names_file(&source),
+                differ || t.root_names_file(&target),
+            );
+            let (s_root, t_root) = (
+                s_root.then(|| s.root.clone()).flatten(),
+                t_root.then(|| t.root.clone()).flatten(),
+            );
+            if s_root.is_some() {
+                s.strip_root();
+            }
+            if t_root.is_some() {
+                t.strip_root();
+            }
+            (s.leaves, s_root, t.leaves, t_root)
+        }
+        _ => {
+            return Err(FormatError::at(
+                &source,
+                0,
+                format!("{format:?} is not a catalogue format; give a JSON or YAML pair"),
+            ));
+        }
+    };
     let syn = crate::checks::placeholder::Syntaxes::ALL;
     let prot = |mut p: Piece| {
         super::protect(&mut p, syn);
@@ -67,8 +89,11 @@ pub fn read_pair(
             });
         }
     }
-    let lang = |d: &Document| {
-        let stem = d.path.file_stem()?.to_str()?.to_string();
+    let lang = |d: &Document, root: Option<String>| {
+        let stem = match root {
+            Some(r) => r,
+            None => d.path.file_stem()?.to_str()?.to_string(),
+        };
         let code: String = stem
             .chars()
             .take_while(|c| c.is_ascii_alphabetic())
@@ -78,8 +103,8 @@ pub fn read_pair(
     };
     Ok(Bilingual {
         format,
-        source_lang: opts.source_lang.clone().or_else(|| lang(&source)),
-        target_lang: opts.target_lang.clone().or_else(|| lang(&target)),
+        source_lang: opts.source_lang.clone().or_else(|| lang(&source, s_root)),
+        target_lang: opts.target_lang.clone().or_else(|| lang(&target, t_root)),
         source_file: source,
         target_file: target,
         units,
