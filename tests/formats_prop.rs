@@ -178,4 +178,47 @@ proptest! {
             maps_back(p, &bi.source_file)?;
         }
     }
+
+    #[test]
+    fn yaml_catalogue_scalars_map_back_to_the_file(
+        vals in prop::collection::vec(("[a-zé '\"\\\\🙂]{1,6}", "[a-zé]{1,4}( [a-zé]{1,4}){0,3}", 0usize..4), 1..5)
+    ) {
+        let mut f = String::from("en:\n");
+        let mut want = Vec::new();
+        for (i, (any, words, style)) in vals.iter().enumerate() {
+            let (written, value) = match style {
+                0 => (serde_json::to_string(any).unwrap(), any.clone()),
+                1 => (format!("'{}'", any.replace('\'', "''")), any.clone()),
+                // A literal block keeps the line as it is, without its final
+                // break (a line of blanks only would be empty, hence the `x`s).
+                2 => (format!("|-\n    x{any}x"), format!("x{any}x")),
+                // A plain scalar folded over lines.
+                _ => (words.replace(' ', "\n    "), words.clone()),
+            };
+            f.push_str(&format!("  k{i}: {written}\n"));
+            want.push(value);
+        }
+        let doc = Document::from_text("en.yml", &f);
+        let bi = formats::read_pair(Format::Yaml, doc.clone(), doc, &ReadOptions::default());
+        prop_assert!(bi.is_ok(), "{:?}\n{f}", bi.err());
+        let bi = bi.unwrap();
+        prop_assert_eq!(bi.units.len(), want.len(), "{}", f);
+        for (u, v) in bi.units.iter().zip(&want) {
+            let p = u.source.as_ref().unwrap();
+            prop_assert_eq!(&p.text, v, "{}", f);
+            maps_back(p, &bi.source_file)?;
+        }
+    }
+
+    #[test]
+    fn yaml_reader_never_panics_on_any_text(s in "[a-z:\\-|>'\" \n\t#&*!{}\\[\\],é]{0,120}") {
+        let doc = Document::from_text("en.yml", &s);
+        if let Ok(bi) = formats::read_pair(Format::Yaml, doc.clone(), doc, &ReadOptions::default()) {
+            for u in &bi.units {
+                for p in [&u.source, &u.target].into_iter().flatten() {
+                    maps_back(p, &bi.source_file)?;
+                }
+            }
+        }
+    }
 }

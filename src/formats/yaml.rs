@@ -23,14 +23,36 @@ pub struct Leaves {
 
 /// Reads the string leaves of a YAML catalogue, in document order.
 pub fn leaves(doc: &Document) -> Result<Leaves, FormatError> {
-    let chars: Vec<usize> = doc
-        .text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([doc.text.len()])
+    // Line starts, counting line breaks as the scanner does.
+    let b = doc.text.as_bytes();
+    let lines: Vec<usize> = std::iter::once(0)
+        .chain((0..b.len()).filter_map(|i| {
+            let brk = b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n'));
+            brk.then_some(i + 1)
+        }))
         .collect();
-    // Markers count characters; pieces need bytes.
-    let byte = |m: &Marker| chars.get(m.index()).copied().unwrap_or(doc.text.len());
+    // A marker's line (from 1) and column (from 0, in characters) as a byte
+    // offset; its index is not used, as it mixes bytes and characters.
+    // Walks on from the last marker on the same line: markers come in order,
+    // and a long flow mapping on one line stays linear.
+    let last = std::cell::Cell::new((0, 0, 0));
+    let byte = |m: &Marker| {
+        let Some(&start) = m.line().checked_sub(1).and_then(|l| lines.get(l)) else {
+            return doc.text.len();
+        };
+        let (line, col, at) = last.get();
+        let (from_col, from) = if line == m.line() && col <= m.col() {
+            (col, at)
+        } else {
+            (0, start)
+        };
+        let at = doc.text[from..]
+            .char_indices()
+            .nth(m.col() - from_col)
+            .map_or(doc.text.len(), |(i, _)| from + i);
+        last.set((m.line(), m.col(), at));
+        at
+    };
     let mut events = Events(Vec::new());
     Parser::new_from_str(&doc.text)
         .load(&mut events, true)
@@ -355,6 +377,17 @@ mod tests {
         let c = &l.leaves[2].1;
         assert_eq!(c.verbatim_range(0..8), None);
         check_map(doc, &l);
+    }
+
+    #[test]
+    fn non_ascii_block_scalars_do_not_shift_what_follows() {
+        let doc = "a: |\n  ééé\nb: \"ü\"\nc: {d: ö, e: õ}\n";
+        let l = read(doc);
+        for (_, p) in &l.leaves[1..] {
+            let at = p.to_file(0);
+            assert_eq!(&doc[at..at + p.text.len()], p.text);
+        }
+        assert_eq!(l.leaves.len(), 4);
     }
 
     #[test]
