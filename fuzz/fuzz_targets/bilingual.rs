@@ -1,5 +1,5 @@
-//! Bilingual readers (PO, XLIFF, TMX, CSV, JSON catalogue pairs) and the
-//! bilingual pipeline on arbitrary bytes: no panic, whatever the input.
+//! Bilingual readers (PO, XLIFF, TMX, CSV, JSON and YAML catalogue pairs)
+//! and the bilingual pipeline on arbitrary bytes: no panic, whatever the input.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -19,19 +19,24 @@ fuzz_target!(|data: &[u8]| {
         all_states: which & 8 != 0,
         ..ReadOptions::default()
     };
-    let read = match which % 5 {
+    let read = match which % 6 {
         0 => formats::read(Format::Po, doc, &opts),
         1 => formats::read(Format::Xliff, doc, &opts),
         2 => formats::read(Format::Tmx, doc, &opts),
         3 => formats::read(Format::Csv, doc, &opts),
-        _ => {
+        n => {
             // Two catalogues: the text split in half.
+            let (format, a_name, b_name) = if n == 4 {
+                (Format::Json, "en.json", "pt.json")
+            } else {
+                (Format::Yaml, "en.yml", "pt.yml")
+            };
             let mid = (0..=text.len() / 2).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
             let (a, b) = text.split_at(mid);
             formats::read_pair(
-                Format::Json,
-                Document::from_text("en.json", a),
-                Document::from_text("pt.json", b),
+                format,
+                Document::from_text(a_name, a),
+                Document::from_text(b_name, b),
                 &opts,
             )
         }
