@@ -17,11 +17,11 @@ fn main() {
     let mut out = String::from("&[\n");
     for n in &names {
         let code = n.trim_end_matches(".toml");
-        let path = std::fs::canonicalize(dir.join(n)).expect("profile path");
+        // Relative to the manifest, not an absolute path: a target directory
+        // copied from another checkout must not embed that checkout's files.
         writeln!(
             out,
-            "    ({code:?}, include_str!({:?})),",
-            path.display().to_string()
+            "    ({code:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/src/profiles/{n}\"))),"
         )
         .unwrap();
         println!("cargo:rerun-if-changed=src/profiles/{n}");
