@@ -57,12 +57,16 @@ fn without_urls(text: &str) -> String {
 }
 
 /// Words with a letter that start lower case and are not name particles,
-/// outside URLs.
+/// outside URLs. A letter followed by a full stop is part of an
+/// abbreviation (`a.m.`, `e.g.`), the same in many languages, not a word.
 fn lowercase_words(text: &str, particles: &HashSet<String>) -> usize {
-    words(&without_urls(text))
+    let text = without_urls(text);
+    words(&text)
         .iter()
         .filter(|w| {
+            let initial = w.text.chars().count() == 1 && text[w.end..].starts_with('.');
             w.text.chars().any(char::is_alphabetic)
+                && !initial
                 && !is_capitalised(w.text)
                 && !particles.contains(&fold(w.text))
         })
@@ -507,6 +511,14 @@ mod tests {
         assert!(run("https://www.gov.br/trabalho", "https://www.gov.br/trabalho").is_empty());
         assert!(run("OK", "OK").is_empty());
         assert!(run("Tropa de Elite", "Tropa de Elite").is_empty());
+    }
+
+    #[test]
+    fn abbreviations_kept_as_they_are_pass() {
+        assert!(run("p.m.", "p.m.").is_empty());
+        assert!(run("a.m. e.g.", "a.m. e.g.").is_empty());
+        // Words beside an abbreviation still count.
+        assert_eq!(run("a reunião das 5 p.m.", "a reunião das 5 p.m.").len(), 1);
     }
 
     #[test]
