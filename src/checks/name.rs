@@ -72,6 +72,10 @@ impl Check for NameCheck {
                 .collect();
             let low_conf = ctx.links.get(vi).is_some_and(|l| l.low_confidence);
             let src_words = words(&v.source.text);
+            // Misspellings that are cognates of the source word, and whether
+            // another capitalised word of the link is translated.
+            let mut cognate_misses: Vec<usize> = Vec::new();
+            let mut link_translates = false;
             for name in find_names(&v.source.text, sp, &src_doc) {
                 let mut absent: Vec<&NameWord> = Vec::new();
                 let mut misses: Vec<(&NameWord, crate::text::Word)> = Vec::new();
@@ -121,6 +125,7 @@ impl Check for NameCheck {
                 // A name with other words missing is translated as a whole
                 // (Grande Bazar → Grand Bazaar): its near misses are cognates.
                 let translated = absent.iter().any(|w| w.kind == WordKind::Capitalised);
+                link_translates |= translated;
                 if !translated {
                     for (w, t) in misses {
                         // One vowel apart (Mohammad, Mohammed) is often a second
@@ -142,6 +147,9 @@ impl Check for NameCheck {
                                 &t,
                                 &src_doc,
                             );
+                        if cognate_form(&w.text, sp) == cognate_form(t.text, tp) {
+                            cognate_misses.push(out.len());
+                        }
                         push_miss(out, vi, w, &t, low_conf || variant || exonym);
                     }
                 }
@@ -183,6 +191,14 @@ impl Check for NameCheck {
                             .expected(w.text.clone()),
                         );
                     }
+                }
+            }
+            // Where the link translates its other capitalised words (`True or
+            // False` → `Verdadeiro ou Falso`), a cognate is a translated
+            // word, not a misspelt name kept elsewhere: a warning at most.
+            if link_translates {
+                for i in cognate_misses {
+                    out[i].severity = Severity::Warning;
                 }
             }
         }
@@ -953,6 +969,28 @@ mod tests {
     fn cognate_without_a_verbatim_anchor_is_not_an_error() {
         assert!(errors("O presidente Zelenski.", "President Zelensky.").is_empty());
         assert!(errors("Volodimir Zelenski falou.", "Volodymyr Zelensky spoke.").is_empty());
+    }
+
+    #[test]
+    fn a_cognate_beside_translated_capitalised_words_is_a_warning() {
+        let run = |t: &str| {
+            let links: &[(&[&str], &[&str])] = &[
+                (
+                    &["The value is True or False."],
+                    &["O valor é True ou False."],
+                ),
+                (&["A flag that is True or False."], &[t]),
+            ];
+            Fixture::with_langs("en", "pt", links).run(&NameCheck)
+        };
+        let sev = |f: Vec<Finding>| f.iter().map(|f| f.severity).collect::<Vec<_>>();
+        // The target keeps `False` elsewhere, but this link translates its
+        // capitalised words: `Falso` is a translated word, not a misspelling.
+        let f = run("Um sinal que é Verdadeiro ou Falso.");
+        assert_eq!(sev(f), vec![Severity::Warning]);
+        // Without a translated neighbour the cognate stays an error.
+        let f = run("Um sinal que é True ou Falso.");
+        assert_eq!(sev(f), vec![Severity::Error]);
     }
 
     #[test]
