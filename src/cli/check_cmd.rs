@@ -5,6 +5,7 @@
 use crate::config::{self, Config, FailOn};
 use crate::finding::{Finding, Severity};
 use crate::pipeline::PairResult;
+use crate::report::escape;
 use anyhow::{Context as _, Result, bail};
 use clap::{Args, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -337,7 +338,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         glossary.extend(crate::glossary::Glossary::load(g, &langs.0, &langs.1)?);
     }
     for w in &glossary.warnings {
-        writeln!(err, "warning: {w}")?;
+        writeln!(err, "warning: {}", escape::terminal_lines(w))?;
     }
     let options = crate::pipeline::PairOptions {
         source_lang: s.merged.source_lang.clone(),
@@ -380,7 +381,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     }
     for r in &results {
         for n in &r.notices {
-            writeln!(err, "warning: {n}")?;
+            writeln!(err, "warning: {}", escape::terminal_lines(n))?;
         }
     }
 
@@ -403,7 +404,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             writeln!(
                 err,
                 "note: {n} known finding(s) hidden by the baseline {}",
-                b.display()
+                escape::terminal(&b.display().to_string())
             )?;
         }
     }
@@ -416,7 +417,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
                 writeln!(
                     err,
                     "warning: {}: the patch is made against the normalised text (UTF-8, NFC, \\n line endings) and may not apply to this file as it is; convert it first (e.g. dos2unix)",
-                    r.target.display_path()
+                    escape::terminal(&r.target.display_path())
                 )?;
             }
         }
@@ -441,7 +442,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             err,
             "wrote {} finding(s) to the baseline {}",
             b.findings.len(),
-            path.display()
+            escape::terminal(&path.display().to_string())
         )?;
         return Ok(super::exit::CLEAN);
     }

@@ -58,7 +58,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
             {
                 return ExitCode::from(exit::CLEAN);
             }
-            let _ = writeln!(err, "error: {e:#}");
+            // Messages name files from the repository: escaped like any output.
+            let msg = crate::report::escape::terminal_lines(&format!("{e:#}"));
+            let _ = writeln!(err, "error: {msg}");
             ExitCode::from(exit::ERROR)
         }
     }

@@ -4,6 +4,7 @@
 //! suggestions, then a summary. Lines wrap to the width; nothing is cut.
 
 use super::Report;
+use super::escape::terminal as esc;
 use crate::checks::SideText;
 use crate::finding::{Finding, Severity};
 use crate::input::Document;
@@ -73,7 +74,7 @@ fn cells(doc: &Document, range: Range<usize>) -> Vec<Cell> {
     let text = doc.text.get(range.clone()).unwrap_or("");
     text.char_indices()
         .map(|(i, c)| {
-            let ch = if c.is_control() { ' ' } else { c };
+            let ch = super::escape::display_char(&text[..i], c);
             Cell {
                 start: range.start + i,
                 end: range.start + i + c.len_utf8(),
@@ -219,9 +220,9 @@ impl PairView<'_> {
         };
         let mut h = format!(
             "@@ {}:{} ↔ {}:{} @@ {} · score {:.2}",
-            r.source.display_path(),
+            esc(&r.source.display_path()),
             line_of(&r.source_segments, &link.source),
-            r.target.display_path(),
+            esc(&r.target.display_path()),
             line_of(&r.target_segments, &link.target),
             link.kind(),
             link.score
@@ -298,7 +299,7 @@ impl PairView<'_> {
         let sev = severity_style(f.severity);
         let label = format!("{}[{}]", f.severity, f.rule);
         let indent = label.len() + 2;
-        let lines = wrap_words(&f.message, self.width.saturating_sub(indent));
+        let lines = wrap_words(&esc(&f.message), self.width.saturating_sub(indent));
         for (k, line) in lines.iter().enumerate() {
             if k == 0 {
                 writeln!(
@@ -317,7 +318,7 @@ impl PairView<'_> {
                 out,
                 "{pad}{} {}:{}:{}",
                 p.paint(HEADER, "-->"),
-                loc.path,
+                esc(&loc.path),
                 loc.start.0,
                 loc.start.1
             )?,
@@ -325,7 +326,7 @@ impl PairView<'_> {
                 out,
                 "{pad}{} {}",
                 p.paint(HEADER, "-->"),
-                super::document_path(r)
+                esc(&super::document_path(r))
             )?,
         }
         let link = f.link.and_then(|i| r.links.get(i));
@@ -363,13 +364,20 @@ impl PairView<'_> {
         {
             writeln!(
                 out,
-                "{pad}{} expected “{expected}”, found “{found}”: {}",
+                "{pad}{} expected “{}”, found “{}”: {}",
                 p.paint(BOLD, "="),
-                inline_diff(p, found, expected)
+                esc(expected),
+                esc(found),
+                inline_diff(p, &esc(found), &esc(expected))
             )?;
         }
         if let Some(s) = &f.suggestion {
-            writeln!(out, "{pad}{} replace with “{s}”", p.paint(BOLD, "= help:"))?;
+            writeln!(
+                out,
+                "{pad}{} replace with “{}”",
+                p.paint(BOLD, "= help:"),
+                esc(s)
+            )?;
         }
         Ok(())
     }
@@ -393,8 +401,8 @@ impl PairView<'_> {
             out,
             "{} {} ↔ {}",
             p.paint(BOLD, "summary:"),
-            r.source.display_path(),
-            r.target.display_path()
+            esc(&r.source.display_path()),
+            esc(&r.target.display_path())
         )?;
         writeln!(
             out,
@@ -445,9 +453,9 @@ impl PairView<'_> {
                 writeln!(
                     out,
                     "    {}:{} ↔ {}:{} ({}, score {:.2})",
-                    r.source.display_path(),
+                    esc(&r.source.display_path()),
                     line_of(&r.source_segments, &l.source),
-                    r.target.display_path(),
+                    esc(&r.target.display_path()),
                     line_of(&r.target_segments, &l.target),
                     l.kind(),
                     l.score
@@ -579,8 +587,8 @@ impl Report for HumanReport {
                         BOLD,
                         &format!(
                             "==> {} ↔ {}",
-                            r.source.display_path(),
-                            r.target.display_path()
+                            esc(&r.source.display_path()),
+                            esc(&r.target.display_path())
                         )
                     )
                 )?;

@@ -36,7 +36,7 @@ fn finding(r: &PairResult, f: &Finding) -> Value {
     let mut o = json!({
         "rule": f.rule,
         "severity": f.severity.as_str(),
-        "message": f.message,
+        "message": super::escape::visible(&f.message),
         "source": src,
         "target": tgt,
     });
@@ -64,8 +64,7 @@ impl Report for JsonReport {
             [one] => pair_value(one),
             many => json!({"version": 1, "pairs": many.iter().map(pair_value).collect::<Vec<_>>()}),
         };
-        serde_json::to_writer_pretty(&mut *out, &v)?;
-        writeln!(out)
+        super::escape::write_json(out, &v)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Reports: one [`Report`] implementation per output format, and the
 //! location helpers they share (finding spans mapped to file lines/columns).
 
+pub mod escape;
 pub mod github;
 pub mod human;
 pub mod json;
