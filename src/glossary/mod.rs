@@ -120,7 +120,9 @@ impl Glossary {
                     .unwrap_or_default(),
             });
         };
-        let bytes = std::fs::read(path).map_err(io)?;
+        // Capped, regular files only: a device or FIFO never hangs or fills memory.
+        let bytes = crate::input::read_limited(path, crate::input::DEFAULT_MAX_FILE_SIZE)
+            .map_err(|e| io(std::io::Error::other(e.to_string())))?;
         let name = path.display().to_string();
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
