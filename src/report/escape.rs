@@ -65,11 +65,9 @@ pub fn terminal(s: &str) -> Cow<'_, str> {
     while let Some(c) = chars.next() {
         let next = chars.peek().copied();
         let word_start = prev.is_none_or(char::is_whitespace);
-        if is_dangerous(c) {
-            push_escaped(&mut out, c);
-        } else if c == ':' && next == Some(':') && word_start {
-            push_escaped(&mut out, c);
-        } else if c == '[' && out.ends_with("##") {
+        let command_start = c == ':' && next == Some(':') && word_start;
+        let legacy_command = c == '[' && out.ends_with("##");
+        if is_dangerous(c) || command_start || legacy_command {
             push_escaped(&mut out, c);
         } else {
             out.push(c);
