@@ -263,8 +263,38 @@ fn parse_as(
         Format::Toml => native::parse(&name, &text, source_lang, target_lang)?,
         Format::Tbx => tbx::parse(&name, &text, source_lang, target_lang)?,
     };
+    reject_controls(&g)?;
     g.check_conflicts();
     Ok(g)
+}
+
+/// A term holding a control character (NUL, ESC, BEL…) is an error naming
+/// its file and line: such text never belongs in a term and would reach
+/// every report. Notes may hold line breaks and tabs.
+fn reject_controls(g: &Glossary) -> Result<(), GlossaryError> {
+    let bad = |s: &str, note: bool| {
+        s.chars()
+            .find(|&c| c.is_control() && !(note && (c == '\n' || c == '\t')))
+    };
+    for t in &g.terms {
+        let words = t.source.iter().chain(&t.targets);
+        let forbidden = t.forbidden.iter().flat_map(|(a, b)| [a, b]);
+        let found = words
+            .chain(forbidden)
+            .find_map(|s| bad(s, false))
+            .or_else(|| t.note.as_deref().and_then(|n| bad(n, true)));
+        if let Some(c) = found {
+            return Err(GlossaryError::Row {
+                path: t.origin.0.clone(),
+                line: t.origin.1,
+                message: format!(
+                    "control character U+{:04X} in a term; remove it (save the glossary as plain text)",
+                    u32::from(c)
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 #[derive(Clone, Copy)]
@@ -308,6 +338,27 @@ mod tests {
         let mut f = std::fs::File::create(&p).unwrap();
         f.write_all(text.as_bytes()).unwrap();
         p
+    }
+
+    #[test]
+    fn control_characters_in_rows_are_errors_with_the_line() {
+        for (name, text) in [
+            ("g.tsv", "Mascate\tMuscat\nTeerã\tTeh\0ran\n"),
+            ("g.csv", "Mascate,Muscat\nTeerã,\"Te\u{1b}[2Jhran\"\n"),
+            (
+                "g.toml",
+                "[[term]]\nsource = \"Mascate\"\n[[term]]\nsource = \"Omã\"\ntarget = \"O\\u0007man\"\n",
+            ),
+        ] {
+            let e = Glossary::parse_str(name, text, "pt", "en")
+                .unwrap_err()
+                .to_string();
+            let line = if name == "g.toml" { 3 } else { 2 };
+            assert!(e.starts_with(&format!("{name}:{line}:")), "{e}");
+            assert!(e.contains("control character"), "{e}");
+        }
+        let ok = "[[term]]\nsource = \"a\"\nnote = \"\"\"two\nlines\"\"\"\n";
+        assert!(Glossary::parse_str("g.toml", ok, "pt", "en").is_ok());
     }
 
     #[test]
