@@ -46,8 +46,9 @@ fn workflow_commands(out: &str) -> Vec<(String, String, String)> {
 }
 
 fn has_raw_controls(s: &str) -> Option<char> {
-    s.chars()
-        .find(|&c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c))
+    s.chars().find(|&c| {
+        (c.is_control() && c != '\n' && c != '\t') || ('\u{202a}'..='\u{202e}').contains(&c)
+    })
 }
 
 fn evil_pair() -> tempfile::TempDir {
@@ -824,4 +825,61 @@ fn shard_baselines_merge_into_one() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{out:?}");
+}
+
+#[test]
+fn segment_and_align_outputs_are_escaped_too() {
+    let d = evil_pair();
+    let outputs = [
+        vec!["segment", EVIL_NAME, "--lang", "en"],
+        vec!["segment", EVIL_NAME, "--lang", "en", "--format", "json"],
+        vec!["align", "pt.txt", EVIL_NAME],
+        vec!["align", "pt.txt", EVIL_NAME, "--format", "tsv"],
+        vec!["align", "pt.txt", EVIL_NAME, "--format", "json"],
+    ];
+    for args in outputs {
+        let out = tc(d.path()).args(&args).output().unwrap();
+        let (o, e) = (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        );
+        assert!(out.status.success(), "{args:?}: {e}");
+        assert!(workflow_commands(&o).is_empty(), "{args:?}:\n{o}");
+        assert!(workflow_commands(&e).is_empty(), "{args:?}:\n{e}");
+        assert_eq!(has_raw_controls(&o), None, "{args:?}:\n{o}");
+    }
+}
+
+#[test]
+fn interrupted_baseline_writes_leave_no_temporary_file() {
+    // SIGINT at spread-out moments of a run; whenever it lands, no
+    // temporary file may stay behind.
+    let d = shard_repo();
+    let r = d.path().join("repo");
+    let probe = std::time::Instant::now();
+    tc(&r)
+        .args(["check", "--write-baseline", "b.json"])
+        .assert()
+        .code(0);
+    let run_ms = probe.elapsed().as_millis() as u64;
+    for k in 0..12 {
+        let mut child = transcheck_in(&r, &["check", "--write-baseline", "b.json"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(run_ms * k / 10));
+        // SAFETY: sending a signal to our own child process.
+        unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+        child.wait().unwrap();
+        let left: Vec<_> = fs::read_dir(&r)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("transcheck-tmp"))
+            .collect();
+        assert!(left.is_empty(), "after SIGINT at {k}/10 of a run: {left:?}");
+        // Whatever happened, the baseline is whole.
+        assert!(entries(&r.join("b.json")) > 0);
+    }
 }
