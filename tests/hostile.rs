@@ -81,7 +81,7 @@ fn run_format(d: &Path, format: &str) -> (String, String) {
 #[test]
 fn injected_names_and_texts_start_no_command_in_any_format() {
     let d = evil_pair();
-    for format in ["human", "json", "sarif", "patch"] {
+    for format in ["human", "short", "json", "sarif", "patch", "html"] {
         let (out, err) = run_format(d.path(), format);
         assert!(
             workflow_commands(&out).is_empty(),

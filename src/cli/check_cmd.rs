@@ -23,6 +23,10 @@ pub enum CheckFormat {
     Github,
     /// A unified diff applying every suggestion.
     Patch,
+    /// One line per finding: `file:line:col: severity[rule]: message`.
+    Short,
+    /// A self-contained review page for a browser.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -65,6 +69,67 @@ pub struct Overrides {
     /// Don't fall back to the built-in glossary when no glossary is given.
     #[arg(long)]
     pub no_builtin_glossary: bool,
+    /// Set a rule's severity or turn it off, as in the config's [rules]
+    /// (RULE=off|info|warning|error); repeatable; wins over --only and the config.
+    #[arg(long = "rule", value_name = "RULE=LEVEL", value_parser = parse_rule_setting)]
+    pub rule: Vec<(String, config::RuleSetting)>,
+    /// Run only these rules (comma-separated); every other rule is off.
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',', value_parser = parse_rule_id)]
+    pub only: Vec<String>,
+}
+
+fn parse_rule_id(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    let known = config::known_rules();
+    if known.contains(&s) {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "unknown rule '{s}'; known rules: {}",
+            known.join(", ")
+        ))
+    }
+}
+
+fn parse_rule_setting(s: &str) -> Result<(String, config::RuleSetting), String> {
+    use config::RuleSetting::*;
+    let (rule, level) = s
+        .split_once('=')
+        .ok_or_else(|| format!("'{s}' is not RULE=LEVEL, such as length=off or url=warning"))?;
+    let level = match level.trim() {
+        "off" => Off,
+        "info" => Info,
+        "warning" => Warning,
+        "error" => Error,
+        other => {
+            return Err(format!(
+                "'{other}' is not a level; use off, info, warning or error"
+            ));
+        }
+    };
+    Ok((parse_rule_id(rule)?, level))
+}
+
+/// Applies `--only` and then `--rule` to the config's [rules].
+fn apply_rule_flags(
+    rules: &mut std::collections::BTreeMap<String, config::RuleSetting>,
+    o: &Overrides,
+) {
+    if !o.only.is_empty() {
+        for id in config::known_rules() {
+            if o.only.iter().any(|k| k == id) {
+                // Asked for by name: back to its default when the config had it off.
+                if rules.get(id) == Some(&config::RuleSetting::Off) {
+                    rules.remove(id);
+                }
+            } else {
+                rules.insert(id.to_string(), config::RuleSetting::Off);
+            }
+        }
+    }
+    for (id, level) in &o.rule {
+        rules.insert(id.clone(), *level);
+    }
 }
 
 #[derive(Debug, Args)]
@@ -97,6 +162,11 @@ pub struct CheckArgs {
     /// Check only every N-th pair, starting at the I-th (1-based), such as 2/4.
     #[arg(long, value_name = "I/N", value_parser = parse_shard)]
     pub shard: Option<(usize, usize)>,
+    /// Write the report to FILE instead of standard output; given a folder,
+    /// write `transcheck.<format>` in it (a batch is one HTML page with a
+    /// section per pair).
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -171,6 +241,7 @@ pub fn settings(cargs: &ConfigArgs, o: &Overrides) -> Result<Settings> {
     if o.no_builtin_glossary {
         merged.builtin_glossary = Some(false);
     }
+    apply_rule_flags(&mut merged.rules, o);
     Ok(Settings {
         merged,
         file,
@@ -322,6 +393,21 @@ fn apply_ignores(results: &mut [PairResult], patterns: &[regex::Regex]) {
     }
 }
 
+/// The glossaries of a run as the HTML header names them.
+fn glossary_names(s: &Settings) -> Vec<String> {
+    if s.merged.glossaries.is_empty() {
+        if s.merged.builtin_glossary.unwrap_or(true) {
+            return vec!["built-in for the language pair".into()];
+        }
+        return Vec::new();
+    }
+    s.merged
+        .glossaries
+        .iter()
+        .map(|g| g.display().to_string())
+        .collect()
+}
+
 fn color_enabled(when: ColorWhen) -> bool {
     match when {
         ColorWhen::Always => true,
@@ -339,6 +425,61 @@ fn width() -> usize {
         return usize::from(w).max(40);
     }
     100
+}
+
+/// transcheck never modifies an input file, even when told to write there.
+fn refuse_input_as_output(path: &Path, inputs: &[&Path]) -> Result<()> {
+    let Ok(out) = std::fs::canonicalize(path) else {
+        return Ok(());
+    };
+    for input in inputs {
+        if std::fs::canonicalize(input).is_ok_and(|i| i == out) {
+            bail!(
+                "{}: is an input file; give --output another file or a folder",
+                path.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Writes a report to a file (atomically), or into a folder as
+/// `transcheck.<ext>`; returns the file written.
+fn write_output(path: &Path, format: CheckFormat, bytes: &[u8]) -> Result<PathBuf> {
+    let file = if path.is_dir() {
+        let ext = match format {
+            CheckFormat::Human | CheckFormat::Short => "txt",
+            CheckFormat::Json => "json",
+            CheckFormat::Sarif => "sarif",
+            CheckFormat::Github => "log",
+            CheckFormat::Patch => "patch",
+            CheckFormat::Html => "html",
+        };
+        path.join(format!("transcheck.{ext}"))
+    } else {
+        path.to_path_buf()
+    };
+    let dir = match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let write = || -> std::io::Result<()> {
+        let mut builder = tempfile::Builder::new();
+        // A report is for reading by others (a CI artefact), unlike a secret temp file.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+        let mut tmp = builder.tempfile_in(&dir)?;
+        tmp.write_all(bytes)?;
+        tmp.persist(&file).map_err(|e| e.error)?;
+        Ok(())
+    };
+    write().with_context(|| {
+        format!(
+            "cannot write the report to {}; check that its folder exists and is writable",
+            file.display()
+        )
+    })?;
+    Ok(file)
 }
 
 /// The pairs to check: SOURCE TARGET, or the config's `[[pair]]` entries
@@ -524,11 +665,23 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             }
         }
     }
+    // With --output, the report goes to a buffer written to the file after.
+    let mut buffer = Vec::new();
+    let out: &mut dyn Write = if args.output.is_some() {
+        &mut buffer
+    } else {
+        out
+    };
     let rendered = match args.format {
         CheckFormat::Json => crate::report::json::JsonReport.render(&results, out),
         CheckFormat::Sarif => crate::report::sarif::SarifReport.render(&results, out),
         CheckFormat::Github => crate::report::github::GithubReport.render(&results, out),
         CheckFormat::Patch => crate::report::patch::PatchReport.render(&results, out),
+        CheckFormat::Short => crate::report::short::ShortReport.render(&results, out),
+        CheckFormat::Html => crate::report::html::HtmlReport {
+            glossaries: glossary_names(&s),
+        }
+        .render(&results, out),
         CheckFormat::Human => crate::report::human::HumanReport {
             color: color_enabled(args.color),
             context: args.context,
@@ -551,15 +704,25 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             "note: the output was closed before the report was complete; the exit code still counts every finding"
         );
     }
+    // Every file the run read: nothing is ever written over one of them.
+    let mut inputs: Vec<&Path> = Vec::new();
+    for j in &pairs {
+        inputs.push(&j.source);
+        inputs.push(&j.target);
+    }
+    inputs.extend(s.merged.glossaries.iter().map(PathBuf::as_path));
+    inputs.extend(s.file.iter().map(|l| l.path.as_path()));
+    if let Some(path) = &args.output {
+        refuse_input_as_output(path, &inputs)?;
+        let written = write_output(path, args.format, &buffer)?;
+        writeln!(
+            err,
+            "wrote the report to {}",
+            escape::terminal(&written.display().to_string())
+        )?;
+    }
 
     if let (Some(path), Some(b)) = (&args.write_baseline, new_baseline) {
-        let mut inputs: Vec<&Path> = Vec::new();
-        for j in &pairs {
-            inputs.push(&j.source);
-            inputs.push(&j.target);
-        }
-        inputs.extend(s.merged.glossaries.iter().map(PathBuf::as_path));
-        inputs.extend(s.file.iter().map(|l| l.path.as_path()));
         if args.shard.is_some() {
             // Shards share one file: each replaces only its own entries.
             let files = results.iter().map(|r| r.target.display_path()).collect();
@@ -591,6 +754,57 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rule_flags_parse_and_reject() {
+        use config::RuleSetting;
+        assert_eq!(
+            parse_rule_setting("length=off"),
+            Ok(("length".into(), RuleSetting::Off))
+        );
+        assert_eq!(
+            parse_rule_setting("url=warning"),
+            Ok(("url".into(), RuleSetting::Warning))
+        );
+        assert!(parse_rule_setting("length").is_err());
+        assert!(
+            parse_rule_setting("lenght=off")
+                .unwrap_err()
+                .contains("known rules")
+        );
+        assert!(parse_rule_setting("length=fatal").is_err());
+        assert!(parse_rule_id("number").is_ok());
+    }
+
+    #[test]
+    fn only_turns_the_others_off_and_rule_wins() {
+        use config::RuleSetting;
+        let o = Overrides::parse_from(["x", "--only", "number,name", "--rule", "url=info"]);
+        let mut rules = std::collections::BTreeMap::new();
+        rules.insert("number".to_string(), RuleSetting::Off);
+        apply_rule_flags(&mut rules, &o);
+        assert_eq!(
+            rules.get("number"),
+            None,
+            "named by --only: back to its default"
+        );
+        assert_eq!(rules.get("name"), None);
+        assert_eq!(rules["glossary"], RuleSetting::Off);
+        assert_eq!(rules["url"], RuleSetting::Info);
+    }
+
+    #[derive(clap::Parser)]
+    struct OverridesOnly {
+        #[command(flatten)]
+        o: Overrides,
+    }
+
+    impl Overrides {
+        fn parse_from(args: [&str; 5]) -> Overrides {
+            use clap::Parser;
+            OverridesOnly::parse_from(args).o
+        }
+    }
 
     #[test]
     fn shard_parses_and_rejects() {

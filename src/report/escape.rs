@@ -163,11 +163,20 @@ pub fn patch_path(path: &str) -> String {
 }
 
 /// Text inside HTML element content or a quoted attribute value: markup
-/// characters as entities, controls and bidi controls as visible escapes.
+/// characters as entities, controls and bidi controls as visible escapes,
+/// and `::` at a line or word start and the `[` of `##[` as character
+/// references, which a browser shows unchanged but a CI log never runs.
 pub fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
+    let mut prev: Option<char> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let word_start = prev.is_none_or(char::is_whitespace);
+        let next = chars.peek().copied();
+        prev = Some(c);
         match c {
+            ':' if word_start && next == Some(':') => out.push_str("&#58;"),
+            '[' if out.ends_with("##") => out.push_str("&#91;"),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -282,6 +291,8 @@ mod tests {
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
         );
         assert_eq!(html("a\u{1b}b\u{202e}"), "a\\u{1b}b\\u{202e}");
+        let h = html("x\n::error::y ##[add-mask]z");
+        assert!(h.lines().all(|l| !is_workflow_command(l)), "{h}");
     }
 
     #[test]
