@@ -883,3 +883,33 @@ fn interrupted_baseline_writes_leave_no_temporary_file() {
         assert!(entries(&r.join("b.json")) > 0);
     }
 }
+
+#[test]
+fn discovery_stops_at_the_home_folder() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "transcheck.toml", "fail-on = \"never\"\n");
+    let home = d.path().join("home");
+    write(&home, "work/pt.txt", MINI_PT);
+    write(&home, "work/en.txt", MINI_EN);
+    let run = |home_dir: &Path| {
+        tc(&home.join("work"))
+            .env("HOME", home_dir)
+            .args([
+                "check",
+                "pt.txt",
+                "en.txt",
+                "--source-lang",
+                "pt",
+                "--target-lang",
+                "en",
+            ])
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    // Above the home folder the planted config is never reached.
+    assert_eq!(run(&home), Some(1));
+    // With the home folder higher up, the same file is found and obeyed.
+    assert_eq!(run(d.path()), Some(0));
+}
