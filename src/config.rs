@@ -133,6 +133,14 @@ pub struct Config {
     pub max_file_size: Option<ByteSize>,
     #[serde(default, rename = "pair", skip_serializing_if = "Vec::is_empty")]
     pub pairs: Vec<PairSpec>,
+    /// Front-matter keys of Markdown files whose values are translated text
+    /// (default: title, description, summary, …); other keys must be equal.
+    #[serde(
+        default,
+        alias = "front_matter_keys",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub front_matter_keys: Vec<String>,
 }
 
 /// A size in bytes, written as a number or a string such as `"64M"`.

@@ -182,6 +182,9 @@ pub struct Document {
     /// 0-based column), so `line_col` counts at most that many bytes even
     /// on a 50 MB line.
     checkpoints: Vec<(usize, usize)>,
+    /// For a marked-up file (Markdown, HTML): `text` is its prose, and this
+    /// maps it back to the original file, which locations point into.
+    pub markup: Option<std::sync::Arc<crate::formats::prose::Markup>>,
 }
 
 const CHECKPOINT: usize = 4096;
@@ -200,6 +203,24 @@ impl Document {
             IsNormalized::Yes => unified,
             _ => unified.nfc().collect(),
         };
+        Document::build(path.into(), text, None)
+    }
+
+    /// A document over the prose text of a marked-up file (already
+    /// normalised: its offsets are those of `markup`'s map).
+    pub fn with_markup(
+        path: impl Into<PathBuf>,
+        text: String,
+        markup: crate::formats::prose::Markup,
+    ) -> Document {
+        Document::build(path.into(), text, Some(std::sync::Arc::new(markup)))
+    }
+
+    fn build(
+        path: PathBuf,
+        text: String,
+        markup: Option<std::sync::Arc<crate::formats::prose::Markup>>,
+    ) -> Document {
         let mut line_starts = vec![0];
         let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT + 1);
         let mut column = 0;
@@ -217,10 +238,11 @@ impl Document {
             }
         }
         Document {
-            path: path.into(),
+            path,
             text,
             line_starts,
             checkpoints,
+            markup,
         }
     }
 
@@ -240,6 +262,9 @@ impl Document {
 
     /// 1-based line and column (in characters) of a byte offset into `text`.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        if let Some(m) = &self.markup {
+            return m.original.line_col(m.to_original(offset));
+        }
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let line = match self.line_starts.binary_search(&offset) {
             Ok(i) => i,

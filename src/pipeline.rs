@@ -23,6 +23,8 @@ pub struct PairOptions {
     /// Keep the aligner's links as they are, without the QA refinement
     /// (for measuring what the refinement does).
     pub raw_alignment: bool,
+    /// How marked-up inputs (Markdown, HTML) are read.
+    pub read: crate::formats::ReadOptions,
 }
 
 /// Everything known about one checked pair; reports render it.
@@ -76,11 +78,28 @@ pub fn resolve_language(
 
 /// Segments a document by its profile, or by lines when presegmented.
 pub fn segment_doc(doc: &Document, profile: &Profile, presegmented: bool) -> Vec<Segment> {
-    if presegmented {
+    let mut segs = if presegmented && doc.markup.is_none() {
         segment::presegmented(doc)
     } else {
         segment::segment(doc, profile)
+    };
+    // The prose of a marked-up file: lines and columns of the original.
+    if doc.markup.is_some() {
+        for s in &mut segs {
+            (s.line, s.column) = doc.line_col(s.start);
+        }
     }
+    segs
+}
+
+/// Block kind of every segment of a marked-up document (empty otherwise).
+fn block_kinds(doc: &Document, segs: &[Segment]) -> Vec<u8> {
+    let Some(m) = &doc.markup else {
+        return Vec::new();
+    };
+    segs.iter()
+        .map(|s| m.block_at(s.start).map_or(0, |b| b.kind.code()))
+        .collect()
 }
 
 /// Aligns two segmented documents for checking: the alignment, then the QA
@@ -129,6 +148,7 @@ pub fn align_docs_with(
     let tgt = side(target, tgt_segs, tgt_profile);
     let options = AlignOptions {
         term_pairs: glossary.term_pairs(),
+        blocks: (block_kinds(source, src_segs), block_kinds(target, tgt_segs)),
     };
     let links = align::align(&src, &tgt, &options);
     if refine {
@@ -145,6 +165,8 @@ pub fn check_pair(
     glossary: &Glossary,
     options: &PairOptions,
 ) -> PairResult {
+    let source = crate::formats::prose_view(source, None, &options.read);
+    let target = crate::formats::prose_view(target, None, &options.read);
     let mut notices = Vec::new();
     let source_lang = resolve_language(&source, options.source_lang.as_deref(), "pt", &mut notices);
     let target_lang = resolve_language(&target, options.target_lang.as_deref(), "en", &mut notices);

@@ -3,8 +3,10 @@
 
 mod addition;
 mod brackets;
+mod code;
 mod consistency;
 mod doubled_word;
+mod front_matter;
 mod glossary;
 mod length;
 mod name;
@@ -49,6 +51,8 @@ pub fn all_checks() -> Vec<Box<dyn Check>> {
         Box::new(addition::AdditionCheck),
         Box::new(length::LengthCheck),
         Box::new(url::UrlCheck),
+        Box::new(code::CodeCheck),
+        Box::new(front_matter::FrontMatterCheck),
         Box::new(brackets::BracketsCheck),
         Box::new(punctuation::PunctuationCheck),
         Box::new(doubled_word::DoubledWordCheck),
@@ -101,6 +105,14 @@ impl SideText {
             }
         }
         best.unwrap_or(0)
+    }
+
+    /// Offset in `text` of a document byte offset inside one of its sentences.
+    pub fn from_doc(&self, doc: usize) -> Option<usize> {
+        self.pieces
+            .iter()
+            .find(|&&(_, d, len)| doc >= d && doc <= d + len)
+            .map(|&(j, d, _)| j + (doc - d))
     }
 
     /// Document byte offset where the first sentence starts.

@@ -372,7 +372,16 @@ impl DocWords {
             lower: HashSet::new(),
             all: HashSet::new(),
         };
+        // Words inside URLs and addresses (`suporte@cartola.dev`) say
+        // nothing about how the language writes them.
+        let urls: Vec<Range<usize>> = super::url::extract(text)
+            .into_iter()
+            .map(|i| i.span)
+            .collect();
         for w in words(text) {
+            if urls.iter().any(|u| u.contains(&w.start)) {
+                continue;
+            }
             let key = squash(w.text);
             if starts_upper(w.text) {
                 if !is_sentence_initial(text, w.start, Some(profile)) {
@@ -407,6 +416,10 @@ pub(super) fn squash(s: &str) -> String {
 pub(super) fn is_sentence_initial(text: &str, start: usize, profile: Option<&Profile>) -> bool {
     let before = text.get(..start).unwrap_or("");
     for (i, c) in before.char_indices().rev() {
+        // A blank line ends a block (a heading or list item has no stop).
+        if c == '\n' && before[..i].ends_with('\n') {
+            return true;
+        }
         if c.is_whitespace() || "“\"‘'«([—–-".contains(c) {
             continue;
         }

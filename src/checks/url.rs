@@ -62,7 +62,7 @@ fn trim_trailing(s: &str) -> &str {
     })
 }
 
-fn url_key(s: &str) -> String {
+pub(crate) fn url_key(s: &str) -> String {
     let lower_scheme = s.to_string();
     let rest = ["https://", "http://", "ftp://"]
         .iter()
@@ -216,6 +216,8 @@ impl Check for UrlCheck {
                 }
             }
         }
+        // Link and image targets of marked-up files.
+        super::code::link_targets(ctx, self.id(), out);
     }
 }
 

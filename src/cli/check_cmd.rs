@@ -580,6 +580,9 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             .iter()
             .map(|(k, v)| (k.clone(), v.severity()))
             .collect(),
+        read: crate::formats::ReadOptions {
+            front_matter_keys: s.merged.front_matter_keys.clone(),
+        },
         ..Default::default()
     };
 
@@ -656,7 +659,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             let changed = !crate::report::patch::edits(r).is_empty();
             let max = s.merged.max_file_size();
             let raw = crate::input::read_limited(&job.target, max).unwrap_or_default();
-            if changed && raw != r.target.text.as_bytes() {
+            if changed && raw != crate::report::patch::original_text(r).as_bytes() {
                 writeln!(
                     err,
                     "warning: {}: the patch is made against the normalised text (UTF-8, NFC, \\n line endings) and may not apply to this file as it is; convert it first (e.g. dos2unix)",

@@ -19,10 +19,18 @@ pub fn edits(r: &PairResult) -> Vec<(Range<usize>, String)> {
         .filter_map(|f| {
             let s = f.suggestion.clone()?;
             let loc = super::location(r, f, Side::Target, false)?;
-            let text = &r.target.text;
+            // A marked-up file is edited only where its prose is copied
+            // verbatim: never code, URLs, markup or entities; and URL
+            // suggestions may undo a localised address.
+            let range = match &r.target.markup {
+                Some(_) if f.rule == "url" => return None,
+                Some(m) => m.verbatim_range(loc.range)?,
+                None => loc.range,
+            };
+            let text = original_text(r);
             // A span off character boundaries can't be replaced without damage.
-            (text.is_char_boundary(loc.range.start) && text.is_char_boundary(loc.range.end))
-                .then_some((loc.range, s))
+            (text.is_char_boundary(range.start) && text.is_char_boundary(range.end))
+                .then_some((range, s))
         })
         .collect();
     all.sort_by_key(|e| (e.0.start, e.0.end));
@@ -31,12 +39,21 @@ pub fn edits(r: &PairResult) -> Vec<(Range<usize>, String)> {
         let overlaps = out
             .last()
             .is_some_and(|p| e.0.start < p.0.end || (e.0.start == p.0.start));
-        let changes = r.target.text.get(e.0.clone()) != Some(e.1.as_str());
+        let changes = original_text(r).get(e.0.clone()) != Some(e.1.as_str());
         if !overlaps && changes {
             out.push(e);
         }
     }
     out
+}
+
+/// The text of the target file the edits apply to: the original of a
+/// marked-up file, not its prose.
+pub fn original_text(r: &PairResult) -> &str {
+    match &r.target.markup {
+        Some(m) => &m.original.text,
+        None => &r.target.text,
+    }
 }
 
 /// The target text with the edits applied.
@@ -68,10 +85,10 @@ impl Report for PatchReport {
             if e.is_empty() {
                 continue;
             }
-            let old = &r.target.text;
+            let old = original_text(r);
             let new = apply(old, &e);
             let p = header_path(&r.target.display_path());
-            let diff = similar::TextDiff::from_lines(old.as_str(), new.as_str());
+            let diff = similar::TextDiff::from_lines(old, new.as_str());
             let text = diff
                 .unified_diff()
                 .context_radius(3)
