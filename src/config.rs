@@ -131,6 +131,10 @@ pub struct Config {
     /// number with K, M or G (binary units), such as "64M".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_file_size: Option<ByteSize>,
+    /// Localised URLs: a source URL or email prefix and the target prefix it
+    /// becomes (`"example.com.br/contato" = "example.com/contact"`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub url_map: BTreeMap<String, String>,
     #[serde(default, rename = "pair", skip_serializing_if = "Vec::is_empty")]
     pub pairs: Vec<PairSpec>,
     /// Front-matter keys of Markdown files whose values are translated text

@@ -185,6 +185,9 @@ pub struct Document {
     /// For a marked-up file (Markdown, HTML): `text` is its prose, and this
     /// maps it back to the original file, which locations point into.
     pub markup: Option<std::sync::Arc<crate::formats::prose::Markup>>,
+    /// Set when `text` was read out of a structured file (a PO msgstr, an
+    /// XLIFF target): where each byte came from, and what checks must not read.
+    pub origin: Option<std::sync::Arc<crate::formats::Origin>>,
 }
 
 const CHECKPOINT: usize = 4096;
@@ -203,6 +206,12 @@ impl Document {
             IsNormalized::Yes => unified,
             _ => unified.nfc().collect(),
         };
+        Document::build(path.into(), text, None)
+    }
+
+    /// Builds a document from text that is already normalised, keeping every
+    /// byte where it is (texts read out of structured files map back by offset).
+    pub fn from_normalized(path: impl Into<PathBuf>, text: String) -> Document {
         Document::build(path.into(), text, None)
     }
 
@@ -243,6 +252,16 @@ impl Document {
             line_starts,
             checkpoints,
             markup,
+            origin: None,
+        }
+    }
+
+    /// The text as the user wrote it, for display: `text` with the
+    /// placeholders and markup that checks do not read put back.
+    pub fn display_text(&self) -> &str {
+        match &self.origin {
+            Some(o) => o.raw(),
+            None => &self.text,
         }
     }
 
@@ -264,6 +283,9 @@ impl Document {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         if let Some(m) = &self.markup {
             return m.original.line_col(m.to_original(offset));
+        }
+        if let Some(o) = &self.origin {
+            return o.line_col(offset);
         }
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let line = match self.line_starts.binary_search(&offset) {

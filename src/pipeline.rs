@@ -24,7 +24,9 @@ pub struct PairOptions {
     /// (for measuring what the refinement does).
     pub raw_alignment: bool,
     /// How marked-up inputs (Markdown, HTML) are read.
-    pub read: crate::formats::ReadOptions,
+    pub read: crate::formats::ProseOptions,
+    /// Localised URL prefixes (config `url-map`).
+    pub url_map: Vec<(String, String)>,
 }
 
 /// Everything known about one checked pair; reports render it.
@@ -204,7 +206,7 @@ pub fn check_pair(
     );
     let all = checks::all_checks();
     let (views, findings) = {
-        let ctx = Context::new(
+        let mut ctx = Context::new(
             &source,
             &target,
             &source_segments,
@@ -214,6 +216,7 @@ pub fn check_pair(
             &tgt_profile,
             glossary,
         );
+        ctx.url_map = options.url_map.clone();
         let mut findings = checks::run_checks(&ctx, &all, &options.overrides);
         crate::suppress::apply(
             &target,
@@ -243,6 +246,69 @@ pub fn check_pair(
     PairResult {
         source,
         target,
+        source_lang,
+        target_lang,
+        source_segments,
+        target_segments,
+        links,
+        views,
+        findings,
+        notices,
+    }
+}
+
+/// Runs the pipeline on a bilingual file (PO, XLIFF, …): its units are
+/// already links, so the aligner only splits a long unit into sentences.
+pub fn check_bilingual(
+    bi: crate::formats::Bilingual,
+    glossary: &Glossary,
+    options: &PairOptions,
+) -> PairResult {
+    let proj = crate::formats::project(&bi);
+    let mut notices = bi.notices.clone();
+    let forced_s = options.source_lang.as_deref().or(bi.source_lang.as_deref());
+    let forced_t = options.target_lang.as_deref().or(bi.target_lang.as_deref());
+    let source_lang = resolve_language(&proj.source, forced_s, "en", &mut notices);
+    let target_lang = resolve_language(&proj.target, forced_t, "pt", &mut notices);
+    let builtin;
+    let glossary = if options.builtin_glossary && glossary.terms.is_empty() {
+        builtin = Glossary::builtin(&source_lang, &target_lang);
+        &builtin
+    } else {
+        glossary
+    };
+    let src_profile = Profile::builtin(&source_lang);
+    let tgt_profile = Profile::builtin(&target_lang);
+    let source_segments = crate::formats::segment_projected(&proj.source, &src_profile);
+    let target_segments = crate::formats::segment_projected(&proj.target, &tgt_profile);
+    let links = crate::formats::unit_links(&proj, &source_segments, &target_segments, |s, t| {
+        align_docs(
+            &proj.source,
+            &proj.target,
+            s,
+            t,
+            &src_profile,
+            &tgt_profile,
+            glossary,
+        )
+    });
+    let all = checks::all_checks();
+    let mut ctx = Context::new(
+        &proj.source,
+        &proj.target,
+        &source_segments,
+        &target_segments,
+        &links,
+        &src_profile,
+        &tgt_profile,
+        glossary,
+    );
+    ctx.url_map = options.url_map.clone();
+    let findings = checks::run_checks(&ctx, &all, &options.overrides);
+    let views = ctx.views;
+    PairResult {
+        source: proj.source,
+        target: proj.target,
         source_lang,
         target_lang,
         source_segments,

@@ -8,7 +8,7 @@ mod site;
 use assert_cmd::Command;
 use proptest::prelude::*;
 use serde_json::Value;
-use transcheck::formats::{ReadOptions, markdown};
+use transcheck::formats::{ProseOptions, markdown};
 use transcheck::input::Document;
 
 #[test]
@@ -217,7 +217,7 @@ proptest! {
     #[test]
     fn prose_maps_back_to_the_original(src in markdownish()) {
         let orig = Document::from_text("a.md", &src);
-        let d = markdown::read(&orig, &ReadOptions::default());
+        let d = markdown::read(&orig, &ProseOptions::default());
         let m = d.markup.as_ref().expect("markup");
         let o = &m.original.text;
         for (i, _) in d.text.char_indices().chain(std::iter::once((d.text.len(), ' '))) {

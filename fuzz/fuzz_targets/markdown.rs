@@ -4,13 +4,13 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use transcheck::formats::{ReadOptions, markdown};
+use transcheck::formats::{ProseOptions, markdown};
 use transcheck::input::Document;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let orig = Document::from_text("fuzz.md", &text);
-    let d = markdown::read(&orig, &ReadOptions::default());
+    let d = markdown::read(&orig, &ProseOptions::default());
     common::check(&d);
 });
 

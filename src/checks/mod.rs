@@ -12,8 +12,10 @@ mod length;
 mod name;
 mod number;
 mod omission;
+pub mod placeholder;
 mod punctuation;
 mod quote;
+pub mod tag;
 mod untranslated;
 mod url;
 mod whitespace;
@@ -53,6 +55,8 @@ pub fn all_checks() -> Vec<Box<dyn Check>> {
         Box::new(url::UrlCheck),
         Box::new(code::CodeCheck),
         Box::new(front_matter::FrontMatterCheck),
+        Box::new(placeholder::PlaceholderCheck),
+        Box::new(tag::TagCheck),
         Box::new(brackets::BracketsCheck),
         Box::new(punctuation::PunctuationCheck),
         Box::new(doubled_word::DoubledWordCheck),
@@ -115,6 +119,21 @@ impl SideText {
             .map(|&(j, d, _)| j + (doc - d))
     }
 
+    /// The text as the user wrote it (placeholders and markup unmasked).
+    pub fn display(&self, doc: &Document) -> String {
+        if doc.origin.is_none() {
+            return self.text.clone();
+        }
+        let raw = doc.display_text();
+        let mut out = self.text.clone();
+        for &(j, d, len) in &self.pieces {
+            if let (Some(src), true) = (raw.get(d..d + len), out.is_char_boundary(j)) {
+                out.replace_range(j..j + len, src);
+            }
+        }
+        out
+    }
+
     /// Document byte offset where the first sentence starts.
     pub fn doc_start(&self) -> Option<usize> {
         self.pieces.first().map(|p| p.1)
@@ -140,6 +159,8 @@ pub struct Context<'a> {
     pub source_profile: &'a Profile,
     pub target_profile: &'a Profile,
     pub glossary: &'a Glossary,
+    /// Localised URL prefixes, source to target (config `url-map`).
+    pub url_map: Vec<(String, String)>,
 }
 
 impl<'a> Context<'a> {
@@ -173,6 +194,7 @@ impl<'a> Context<'a> {
             source_profile,
             target_profile,
             glossary,
+            url_map: Vec::new(),
         }
     }
 }

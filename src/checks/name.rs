@@ -415,9 +415,11 @@ pub(super) fn squash(s: &str) -> String {
 /// abbreviation of the profile (`Dra.`) ends no sentence.
 pub(super) fn is_sentence_initial(text: &str, start: usize, profile: Option<&Profile>) -> bool {
     let before = text.get(..start).unwrap_or("");
+    let mut newlines = 0;
     for (i, c) in before.char_indices().rev() {
-        // A blank line ends a block (a heading or list item has no stop).
-        if c == '\n' && before[..i].ends_with('\n') {
+        // A blank line (a paragraph or unit break) starts a sentence.
+        newlines += usize::from(c == '\n');
+        if newlines >= 2 {
             return true;
         }
         if c.is_whitespace() || "“\"‘'«([—–-".contains(c) {

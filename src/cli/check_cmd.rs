@@ -167,6 +167,23 @@ pub struct CheckArgs {
     /// section per pair).
     #[arg(long, short = 'o', value_name = "PATH")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// How input files are read.
+#[derive(Debug, Clone, Args)]
+pub struct ReadArgs {
+    /// Read the inputs as this format instead of detecting it from the
+    /// extension and content.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<crate::formats::Format>,
+    /// Check PO entries marked fuzzy too.
+    #[arg(long)]
+    pub include_fuzzy: bool,
+    /// Check XLIFF units in every state, not only translated, final and signed-off.
+    #[arg(long)]
+    pub all_states: bool,
 }
 
 #[derive(Debug, Args)]
@@ -348,9 +365,51 @@ fn input_error(job: &Job, s: &Settings, e: &anyhow::Error) -> PairResult {
     }
 }
 
+/// Runs one bilingual file, or a pair of catalogues; `None` for plain pairs.
+fn check_structured(
+    src: &crate::input::Document,
+    target: Option<&Path>,
+    read: &ReadArgs,
+    glossary: &crate::glossary::Glossary,
+    options: &crate::pipeline::PairOptions,
+) -> Result<Option<PairResult>> {
+    use crate::formats::{self, Format};
+    let format = read
+        .input_format
+        .unwrap_or_else(|| Format::detect(&src.path, &src.text));
+    let opts = formats::ReadOptions {
+        include_fuzzy: read.include_fuzzy,
+        all_states: read.all_states,
+        source_lang: options.source_lang.clone(),
+        target_lang: options.target_lang.clone(),
+    };
+    let bi = match (target, format) {
+        (None, f) if f.is_bilingual() => formats::read(f, src.clone(), &opts)?,
+        (None, f) => bail!(
+            "{}: one file given, but it reads as {f:?}, which holds one language; give SOURCE and TARGET (or --input-format po|xliff|tmx|csv)",
+            src.display_path()
+        ),
+        (Some(t), f) if f.is_catalogue() => {
+            formats::read_pair(f, src.clone(), super::load(t)?, &opts)?
+        }
+        (Some(_), f) if f.is_bilingual() => bail!(
+            "{}: a {f:?} file holds both languages; give it alone: transcheck check {}",
+            src.display_path(),
+            src.display_path()
+        ),
+        _ => return Ok(None),
+    };
+    Ok(Some(crate::pipeline::check_bilingual(
+        bi, glossary, options,
+    )))
+}
+
+#[allow(clippy::too_many_arguments)]
 fn check_one(
     job: &Job,
     batch: bool,
+    single: bool,
+    read: &ReadArgs,
     glossary: &crate::glossary::Glossary,
     options: &crate::pipeline::PairOptions,
     s: &Settings,
@@ -360,9 +419,21 @@ fn check_one(
     }
     let max = s.merged.max_file_size();
     let mut src = super::load_limited(&job.source, max)?;
-    let mut tgt = super::load_limited(&job.target, max)?;
     src.path = job.shown_source.clone();
+    let target_path = (!single).then_some(job.target.as_path());
+    if let Some(r) = check_structured(&src, target_path, read, glossary, options)? {
+        return Ok(r);
+    }
+    let mut tgt = super::load_limited(&job.target, max)?;
     tgt.path = job.shown_target.clone();
+    // A forced marked-up format is read here; check_pair keeps a prose view.
+    let (src, tgt) = match read.input_format.and_then(crate::formats::Format::markup) {
+        Some(m) => (
+            crate::formats::prose_view(src, Some(m), &options.read),
+            crate::formats::prose_view(tgt, Some(m), &options.read),
+        ),
+        None => (src, tgt),
+    };
     let mut r = crate::pipeline::check_pair(src, tgt, glossary, options);
     if let Some(n) = super::same_file_notice(&job.source, &job.target) {
         r.notices.insert(0, n);
@@ -482,52 +553,51 @@ fn write_output(path: &Path, format: CheckFormat, bytes: &[u8]) -> Result<PathBu
     Ok(file)
 }
 
-/// The pairs to check: SOURCE TARGET, or the config's `[[pair]]` entries
-/// (this shard of them).
+/// The pairs to check: SOURCE TARGET, one bilingual SOURCE, or the
+/// config's `[[pair]]` entries (this shard of them).
 fn jobs(args: &CheckArgs, s: &Settings, err: &mut dyn Write) -> Result<Vec<Job>> {
-    let jobs = match (&args.source, &args.target) {
-        (Some(a), Some(b)) => {
-            if args.shard.is_some() {
-                bail!(
-                    "--shard splits the config's [[pair]] entries; leave it out when giving SOURCE and TARGET"
-                );
-            }
-            return Ok(vec![Job::explicit(a, b)]);
+    let explicit = match (&args.source, &args.target) {
+        (Some(a), Some(b)) => Some(Job::explicit(a, b)),
+        // One bilingual file (PO, XLIFF, TMX, CSV).
+        (Some(a), None) => Some(Job::explicit(a, a)),
+        _ => None,
+    };
+    if let Some(job) = explicit {
+        if args.shard.is_some() {
+            bail!("--shard splits the config's [[pair]] entries; leave it out when giving files");
         }
-        (Some(_), None) => {
-            bail!("give both SOURCE and TARGET, or neither to check the config's [[pair]] entries")
+        return Ok(vec![job]);
+    }
+    let jobs = {
+        let Some(file) = &s.file else {
+            bail!(
+                "no files given and no transcheck.toml found; give SOURCE TARGET, or add [[pair]] entries to a transcheck.toml"
+            );
+        };
+        if s.merged.pairs.is_empty() {
+            bail!(
+                "{}: no [[pair]] entries; give SOURCE TARGET, or add entries such as\n[[pair]]\nsource = \"content/pt/**/*.md\"\ntarget = \"content/en/{{path}}\"",
+                file.path.display()
+            );
         }
-        _ => {
-            let Some(file) = &s.file else {
-                bail!(
-                    "no files given and no transcheck.toml found; give SOURCE TARGET, or add [[pair]] entries to a transcheck.toml"
-                );
-            };
-            if s.merged.pairs.is_empty() {
-                bail!(
-                    "{}: no [[pair]] entries; give SOURCE TARGET, or add entries such as\n[[pair]]\nsource = \"content/pt/**/*.md\"\ntarget = \"content/en/{{path}}\"",
-                    file.path.display()
-                );
-            }
-            let ex = config::expand_pairs(
-                file.base(),
-                &s.merged.pairs,
-                s.merged.allow_outside.unwrap_or(false),
-            )
-            .map_err(|e| anyhow::anyhow!("{}: {e}", file.path.display()))?;
-            for w in &ex.warnings {
-                writeln!(err, "warning: {}", escape::terminal_lines(w))?;
-            }
-            ex.pairs
-                .into_iter()
-                .map(|p| Job {
-                    source: p.source,
-                    target: p.target,
-                    shown_source: p.shown_source,
-                    shown_target: p.shown_target,
-                })
-                .collect::<Vec<_>>()
+        let ex = config::expand_pairs(
+            file.base(),
+            &s.merged.pairs,
+            s.merged.allow_outside.unwrap_or(false),
+        )
+        .map_err(|e| anyhow::anyhow!("{}: {e}", file.path.display()))?;
+        for w in &ex.warnings {
+            writeln!(err, "warning: {}", escape::terminal_lines(w))?;
         }
+        ex.pairs
+            .into_iter()
+            .map(|p| Job {
+                source: p.source,
+                target: p.target,
+                shown_source: p.shown_source,
+                shown_target: p.shown_target,
+            })
+            .collect::<Vec<_>>()
     };
     Ok(match args.shard {
         Some((i, n)) => jobs
@@ -580,9 +650,15 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             .iter()
             .map(|(k, v)| (k.clone(), v.severity()))
             .collect(),
-        read: crate::formats::ReadOptions {
+        read: crate::formats::ProseOptions {
             front_matter_keys: s.merged.front_matter_keys.clone(),
         },
+        url_map: s
+            .merged
+            .url_map
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
         ..Default::default()
     };
 
@@ -596,7 +672,8 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         pairs
             .par_iter()
             .map(|job| {
-                let r = check_one(job, batch, &glossary, &options, &s);
+                let single = !batch && args.target.is_none();
+                let r = check_one(job, batch, single, &args.read, &glossary, &options, &s);
                 if let Some(pb) = &progress {
                     pb.inc(1);
                 }
@@ -656,14 +733,19 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
 
     if args.format == CheckFormat::Patch {
         for (r, job) in results.iter().zip(&pairs) {
-            let changed = !crate::report::patch::edits(r).is_empty();
+            let (file, e) = crate::report::patch::file_edits(r);
+            let real = if file.path == r.target.path {
+                &job.target
+            } else {
+                &job.source
+            };
             let max = s.merged.max_file_size();
-            let raw = crate::input::read_limited(&job.target, max).unwrap_or_default();
-            if changed && raw != crate::report::patch::original_text(r).as_bytes() {
+            let raw = crate::input::read_limited(real, max).unwrap_or_default();
+            if !e.is_empty() && raw != file.text.as_bytes() {
                 writeln!(
                     err,
                     "warning: {}: the patch is made against the normalised text (UTF-8, NFC, \\n line endings) and may not apply to this file as it is; convert it first (e.g. dos2unix)",
-                    escape::terminal(&r.target.display_path())
+                    escape::terminal(&file.display_path())
                 )?;
             }
         }

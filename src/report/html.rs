@@ -624,6 +624,27 @@ mod tests {
         assert!(p.len() < 2_000_000, "{} bytes", p.len());
     }
 
+    proptest::proptest! {
+        /// Any spans, even off char boundaries or past the end: no panic, and
+        /// the text reads the same once the marks are taken out.
+        #[test]
+        fn marks_never_lose_or_break_text(
+            text in "[a-zé<&\" ]{0,30}",
+            spans in proptest::collection::vec((0usize..40, 0usize..40), 0..6),
+        ) {
+            let spans: Vec<_> = spans
+                .into_iter()
+                .enumerate()
+                .map(|(i, (a, b))| (a.min(b)..a.max(b), i + 1, Severity::Warning, String::new()))
+                .collect();
+            let out = marked(&text, &spans);
+            let plain = regex::Regex::new(r"<mark [^>]*>‸</mark>|<mark [^>]*>|</mark>")
+                .unwrap()
+                .replace_all(&out, "");
+            proptest::prop_assert_eq!(plain, escape_html(&text));
+        }
+    }
+
     /// The page's markup without the style and script, a tag a line.
     #[test]
     fn structure_snapshot() {

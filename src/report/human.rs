@@ -79,7 +79,7 @@ struct Caret {
 }
 
 fn cells(doc: &Document, range: Range<usize>) -> Vec<Cell> {
-    let text = doc.text.get(range.clone()).unwrap_or("");
+    let text = doc.display_text().get(range.clone()).unwrap_or("");
     text.char_indices()
         .map(|(i, c)| {
             let ch = super::escape::display_char(&text[..i], c);

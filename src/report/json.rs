@@ -25,7 +25,7 @@ fn side(doc: &Document, text: &SideText, span: &Option<Range<usize>>) -> Value {
     json!({
         "line": line,
         "column": column,
-        "text": text.text,
+        "text": text.display(doc),
         "span": {"start": span.start, "end": span.end},
     })
 }

@@ -125,7 +125,8 @@ pub(crate) fn diff_ops<'a>(
     let words = found.contains(char::is_whitespace) || expected.contains(char::is_whitespace);
     // A number reads best whole: 408.6 against 406.8, not 40{+8.+}6[-.8-].
     let letters = |s: &str| s.chars().any(char::is_alphabetic);
-    if !(words || (letters(found) && letters(expected))) {
+    let alphabetic = letters(found) && letters(expected);
+    if !words && !alphabetic {
         return None;
     }
     let ops = if words {

@@ -12,10 +12,18 @@ pub struct PatchReport;
 /// The edits for one pair: (document byte range, replacement), sorted and
 /// non-overlapping; an edit overlapping an earlier one is skipped.
 pub fn edits(r: &PairResult) -> Vec<(Range<usize>, String)> {
+    edits_where(r, |_| true)
+}
+
+/// [`edits`] of the findings `keep` accepts.
+fn edits_where(
+    r: &PairResult,
+    keep: impl Fn(&crate::finding::Finding) -> bool,
+) -> Vec<(Range<usize>, String)> {
     let mut all: Vec<(Range<usize>, String)> = r
         .findings
         .iter()
-        .filter(|f| f.target_span.is_some())
+        .filter(|f| f.target_span.is_some() && keep(f))
         .filter_map(|f| {
             let s = f.suggestion.clone()?;
             let loc = super::location(r, f, Side::Target, false)?;
@@ -78,17 +86,38 @@ fn header_path(path: &str) -> String {
     p.to_string()
 }
 
+/// The file a patch edits, and the edits: the target document itself, or
+/// for a text read out of a structured file (a PO msgstr) the original file,
+/// keeping only fixes that can be written there for certain.
+pub fn file_edits(r: &PairResult) -> (&crate::input::Document, Vec<(Range<usize>, String)>) {
+    if let Some(m) = &r.target.markup {
+        return (&m.original, edits(r));
+    }
+    let Some(o) = &r.target.origin else {
+        return (&r.target, edits(r));
+    };
+    // Spacing in software strings can be deliberate (indentation, columns).
+    let e = edits_where(r, |f| f.rule != "whitespace");
+    let mut fe: Vec<(Range<usize>, String)> = e
+        .into_iter()
+        .filter_map(|(range, s)| o.file_edit(range, &s))
+        .collect();
+    fe.sort_by_key(|e| (e.0.start, e.0.end));
+    fe.dedup_by(|b, a| b.0.start < a.0.end);
+    (o.file(), fe)
+}
+
 impl Report for PatchReport {
     fn render(&self, results: &[PairResult], out: &mut dyn Write) -> io::Result<()> {
         for r in results {
-            let e = edits(r);
+            let (file, e) = file_edits(r);
             if e.is_empty() {
                 continue;
             }
-            let old = original_text(r);
+            let old = &file.text;
             let new = apply(old, &e);
-            let p = header_path(&r.target.display_path());
-            let diff = similar::TextDiff::from_lines(old, new.as_str());
+            let p = header_path(&file.display_path());
+            let diff = similar::TextDiff::from_lines(old.as_str(), new.as_str());
             let text = diff
                 .unified_diff()
                 .context_radius(3)
