@@ -302,6 +302,23 @@ pub struct WordProfile {
     /// names (`a`, `o`, `ão` in pt): such a word may be a translation.
     #[serde(default)]
     pub adapted_endings: Vec<String>,
+    /// Orthographic correspondences for names: rewrites (after lower case
+    /// and accent folding) to a spelling skeleton shared across languages
+    /// (`["ch", "c"]`, `["h", ""]`, `["y", "i"]`, `["m$", "n"]`). Two
+    /// spellings with one skeleton (doubled letters collapsed, final vowels
+    /// and `s` dropped) are conventional renderings of one name
+    /// (Ismael/Ishmael, Agripa/Agrippa), not a misspelling.
+    #[serde(default)]
+    pub name_spellings: Vec<[String; 2]>,
+    /// Letter groups the language's own spelling does not use (`k`, `th`,
+    /// `dd`): a source name holding one is a foreign spelling kept verbatim,
+    /// so the translation must keep it too (Haddad, Witkoff).
+    #[serde(default)]
+    pub foreign_in_names: Vec<String>,
+    /// Words joining two names into a list (`e`, `and`): "Silas e Timóteo"
+    /// is two people, not one.
+    #[serde(default)]
+    pub conjunctions: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]

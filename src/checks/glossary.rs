@@ -220,8 +220,25 @@ impl Check for GlossaryCheck {
                         continue;
                     }
                 }
-                // A name kept as it is: its absence is the name check's business.
+                // A name kept as it is and dropped outright: reported when
+                // the source gives the full name ("Abbas Araghchi"), which a
+                // translation does not replace with a pronoun; a lone surname
+                // may be.
                 if is_unchanged_name(term) {
+                    if in_full_name(&v.source.text, s.start, s.end)
+                        && best.as_ref().is_none_or(|(_, d)| *d > NEAR)
+                    {
+                        out.push(
+                            Finding::new(
+                                "glossary",
+                                sev,
+                                format!("name '{src_text}' is missing from the translation"),
+                            )
+                            .link(vi)
+                            .source_span(s.start..s.end)
+                            .expected(preferred),
+                        );
+                    }
                     continue;
                 }
                 let alternatives = if term.targets.len() > 1 {
@@ -296,6 +313,32 @@ fn renders(found: Option<&Term>, wanted: &Term) -> bool {
             .source
             .iter()
             .any(|s| wanted.source.iter().any(|w| fold(w) == fold(s)))
+}
+
+/// Whether the span is joined by whitespace to a capitalised word on
+/// either side: part of a full name ("Abbas Araghchi").
+fn in_full_name(text: &str, start: usize, end: usize) -> bool {
+    let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let before = text.get(..start).unwrap_or("");
+    let after = text.get(end..).unwrap_or("");
+    let prev = before
+        .strip_suffix(' ')
+        .and_then(|b| b.split(char::is_whitespace).next_back());
+    let next = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split(char::is_whitespace).next());
+    prev.is_some_and(|w| cap(w) && w.chars().all(char::is_alphabetic) && !sentence_start(before, w))
+        || next.is_some_and(|w| cap(w) && w.chars().all(char::is_alphabetic))
+}
+
+/// Whether the word ending `before` starts the text or a sentence.
+fn sentence_start(before: &str, word: &str) -> bool {
+    let rest = before
+        .trim_end()
+        .strip_suffix(word)
+        .unwrap_or("")
+        .trim_end();
+    rest.is_empty() || rest.ends_with(['.', '!', '?', ':'])
 }
 
 /// A name whose rendering is its own source spelling (Trump → Trump).
@@ -393,6 +436,20 @@ mod tests {
         let mut f = Fixture::pair(src, tgt);
         f.glossary = places();
         f.run(&GlossaryCheck)
+    }
+
+    #[test]
+    fn a_full_name_dropped_outright_is_reported() {
+        let f = run(
+            "O chanceler Abbas Araghchi chegou ontem a Mascate para as conversas.",
+            "Foreign Minister someone arrived in Muscat yesterday for the talks.",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("missing"), "{}", f[0].message);
+        assert_eq!(f[0].severity, Severity::Error);
+        // A lone surname may become a pronoun.
+        assert!(run("Depois, Araghchi partiu.", "Then he left.").is_empty());
+        assert!(run("Abbas Araghchi partiu.", "Abbas Araghchi left.").is_empty());
     }
 
     #[test]
