@@ -188,6 +188,8 @@ fn same(a: &NumberMention, b: &NumberMention) -> bool {
             },
         ) => m1 == m2 && d1 == d2 && y1 == y2,
         (Month(m1), Month(m2)) => m1 == m2,
+        (Version(v1), Version(v2)) => v1 == v2,
+        (Weekday(d1), Weekday(d2)) => d1 == d2,
         (Day(d), Date { day: Some(x), .. }) | (Date { day: Some(x), .. }, Day(d)) => d == x,
         (Day(d1), Day(d2)) => d1 == d2,
         (Day(_), k) | (k, Day(_)) if is_numeric(k) => approx(a.value, b.value),
@@ -245,6 +247,8 @@ fn class(k: &NumberKind) -> u8 {
         NumberKind::Vague => 2,
         NumberKind::Time { .. } => 3,
         NumberKind::Decade => 4,
+        NumberKind::Version(_) => 5,
+        NumberKind::Weekday(_) => 6,
         _ => 0,
     }
 }
@@ -561,6 +565,20 @@ impl Sides<'_> {
         {
             findings.push(self.changed(&self.src[i], &self.tgt[j]));
         }
+        // Weekdays are weak too (editions drop them), but one left on each
+        // side that disagrees is a change: "terça-feira" as "Wednesday".
+        let weekdays = |ms: &[NumberMention], used: &[bool]| -> Vec<usize> {
+            (0..ms.len())
+                .filter(|&k| !used[k] && matches!(ms[k].kind, NumberKind::Weekday(_)))
+                .collect()
+        };
+        if let ([i], [j]) = (
+            weekdays(&self.src, &self.su).as_slice(),
+            weekdays(&self.tgt, &self.tu).as_slice(),
+        ) {
+            let f = self.changed(&self.src[*i], &self.tgt[*j]);
+            findings.push(f);
+        }
         self.findings.append(&mut findings);
     }
 
@@ -646,7 +664,9 @@ impl Sides<'_> {
     }
 
     fn changed(&self, s: &NumberMention, t: &NumberMention) -> Finding {
-        let rendered = if t.words {
+        let rendered = if let Some(r) = as_written(s, self.tp) {
+            Some(r)
+        } else if t.words {
             // "three" for "duas": answer in words too.
             numbers::render_words(s, self.tp, &t.raw)
                 .or_else(|| numbers::render_fraction_words(s, self.tp, &t.raw))
@@ -737,6 +757,19 @@ impl Sides<'_> {
     }
 
     fn missing(&self, s: &NumberMention) -> Finding {
+        if let Some(r) = as_written(s, self.tp) {
+            return self
+                .base(
+                    Severity::Error,
+                    format!(
+                        "{} {} in the source is missing in the target",
+                        what(s),
+                        s.raw
+                    ),
+                )
+                .source_span(s.start..s.end)
+                .expected(r);
+        }
         let what = what(s);
         // A vague "dezenas de" dropped is worth a look, not an error.
         let severity = if s.kind == NumberKind::Vague {
@@ -903,6 +936,16 @@ fn in_brackets(text: &str, offset: usize) -> bool {
     }
 }
 
+/// The target form of a value read as written rather than as a number: a
+/// version string, a weekday name.
+fn as_written(m: &NumberMention, tp: &Profile) -> Option<String> {
+    match &m.kind {
+        NumberKind::Version(v) => Some(v.clone()),
+        NumberKind::Weekday(d) => tp.numbers.weekdays.get(usize::from(*d)).cloned(),
+        _ => None,
+    }
+}
+
 fn what(m: &NumberMention) -> &'static str {
     match m.kind {
         NumberKind::Date { .. } | NumberKind::Month(_) => "date",
@@ -912,6 +955,8 @@ fn what(m: &NumberMention) -> &'static str {
         NumberKind::Time { .. } => "time",
         NumberKind::Decade => "decade",
         NumberKind::Year => "year",
+        NumberKind::Version(_) => "version",
+        NumberKind::Weekday(_) => "weekday",
         _ => "number",
     }
 }
@@ -2151,6 +2196,72 @@ mod tests {
         clean("Das 8h às 18h.", "From 8 a.m. to 6 p.m.");
         clean("Às 20h30.", "At 8:30 p.m.");
         clean("A viagem dura 10h.", "The trip takes 10 hours.");
+    }
+
+    #[test]
+    fn versions_compare_as_strings() {
+        let f = errors(
+            "A versão 2.4.1 corrige falhas.",
+            "Version 2.1.4 fixes bugs.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("version"), "{}", f[0].message);
+        assert_eq!(f[0].suggestion.as_deref(), Some("2.4.1"));
+        assert!(
+            errors(
+                "A versão 2.4.1 corrige falhas.",
+                "Version 2.4.1 fixes bugs."
+            )
+            .is_empty()
+        );
+        // Thousands groups are still numbers.
+        assert!(errors("São 1.693.673 vagas.", "There are 1,693,673 jobs.").is_empty());
+    }
+
+    #[test]
+    fn changed_weekday_is_error_dropped_weekday_is_not() {
+        let f = errors(
+            "A reunião será na terça-feira.",
+            "The meeting is on Wednesday.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("Tuesday"));
+        assert!(
+            errors(
+                "A reunião será na terça-feira.",
+                "The meeting is on Tuesday."
+            )
+            .is_empty()
+        );
+        assert!(
+            errors(
+                "A reunião será na terça-feira.",
+                "The meeting is this week."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn number_words_inside_proper_names_are_not_numbers() {
+        for (s, t) in [
+            (
+                "A fábrica de Três Lagoas abriu.",
+                "The Três Lagoas plant opened.",
+            ),
+            ("A usina de Sete Quedas.", "The Sete Quedas dam."),
+            ("E Sete viveu muito.", "And Seth lived long."),
+            (
+                "Na rua Quinze de Novembro.",
+                "On Fifteenth of November Street.",
+            ),
+            ("Três Lagoas cresceu.", "Três Lagoas grew."),
+        ] {
+            let f = errors(s, t);
+            assert!(f.is_empty(), "{s} → {t}: {f:#?}");
+        }
+        // A sentence-initial number word before a common word is a number.
+        assert_eq!(errors("Três homens chegaram.", "Two men arrived.").len(), 1);
     }
 
     #[test]
