@@ -439,6 +439,34 @@ mod tests {
     }
 
     #[test]
+    fn a_term_must_end_at_a_word_boundary_and_a_longer_word_is_a_near_miss() {
+        let mut f = Fixture::pair(
+            "O Bloco de Esquerda votou contra.",
+            "The Left Block voted against.",
+        );
+        f.glossary = Glossary::from_terms(vec![term(&["Bloco de Esquerda"], &["Left Bloc"], &[])]);
+        let found = f.run(&GlossaryCheck);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("Left Block"), "{}", found[0].message);
+        assert_eq!(found[0].suggestion.as_deref(), Some("Left Bloc"));
+    }
+
+    #[test]
+    fn tsv_common_nouns_match_their_plurals() {
+        let path = std::env::temp_dir().join(format!("tc-infl-{}.tsv", std::process::id()));
+        std::fs::write(&path, "prefeito\tmayor\n").unwrap();
+        let g = Glossary::load(&path, "pt", "en").unwrap();
+        let _ = std::fs::remove_file(&path);
+        assert!(g.terms[0].inflected);
+        let mut f = Fixture::pair("Os prefeitos se reuniram.", "The mayors met.");
+        f.glossary = g.clone();
+        assert!(f.run(&GlossaryCheck).is_empty());
+        let mut f = Fixture::pair("Os prefeitos se reuniram.", "The governors met.");
+        f.glossary = g;
+        assert_eq!(f.run(&GlossaryCheck).len(), 1);
+    }
+
+    #[test]
     fn a_full_name_dropped_outright_is_reported() {
         let f = run(
             "O chanceler Abbas Araghchi chegou ontem a Mascate para as conversas.",
