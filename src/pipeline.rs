@@ -39,6 +39,9 @@ pub struct PairResult {
     pub findings: Vec<Finding>,
     /// Warnings about the run itself (language detection disagreeing, …).
     pub notices: Vec<String>,
+    /// The glossary files used, user files after the built-in ones they
+    /// override ("built-in glossaries/names.toml", "mine.tsv").
+    pub glossaries: Vec<String>,
 }
 
 /// Picks the language of a document: the forced one (with a notice when
@@ -153,13 +156,35 @@ pub fn check_pair(
             "source and target both look like '{source_lang}'; is the target a translation?"
         ));
     }
-    let builtin;
-    let glossary = if options.builtin_glossary && glossary.terms.is_empty() {
-        builtin = Glossary::builtin(&source_lang, &target_lang);
-        &builtin
+    // User glossaries layer over the built-in one (a user entry wins for
+    // its source term); `builtin_glossary: false` drops the built-in.
+    let layered;
+    let builtin = if options.builtin_glossary {
+        Glossary::builtin(&source_lang, &target_lang)
     } else {
-        glossary
+        Glossary::default()
     };
+    let builtin_files = builtin.files();
+    let glossary = if builtin.terms.is_empty() {
+        glossary
+    } else if glossary.terms.is_empty() {
+        layered = builtin;
+        &layered
+    } else {
+        layered = glossary.layered_over(builtin);
+        &layered
+    };
+    let glossaries: Vec<String> = glossary
+        .files()
+        .into_iter()
+        .map(|f| {
+            if builtin_files.contains(&f) {
+                format!("built-in {f}")
+            } else {
+                f
+            }
+        })
+        .collect();
     let src_profile = Profile::builtin(&source_lang);
     let tgt_profile = Profile::builtin(&target_lang);
     let source_segments = segment_doc(&source, &src_profile, options.presegmented);
@@ -229,5 +254,6 @@ pub fn check_pair(
         views,
         findings,
         notices,
+        glossaries,
     }
 }

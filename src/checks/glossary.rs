@@ -447,7 +447,11 @@ mod tests {
         f.glossary = Glossary::from_terms(vec![term(&["Bloco de Esquerda"], &["Left Bloc"], &[])]);
         let found = f.run(&GlossaryCheck);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].message.contains("Left Block"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("Left Block"),
+            "{}",
+            found[0].message
+        );
         assert_eq!(found[0].suggestion.as_deref(), Some("Left Bloc"));
     }
 

@@ -218,6 +218,7 @@ fn missing_target(source: &Path, target: &Path, s: &Settings) -> Result<PairResu
         views: Vec::new(),
         findings,
         notices,
+        glossaries: Vec::new(),
     })
 }
 

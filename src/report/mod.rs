@@ -184,6 +184,7 @@ pub(crate) mod fixture {
             views,
             findings,
             notices: Vec::new(),
+            glossaries: Vec::new(),
         }
     }
 }
