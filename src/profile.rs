@@ -193,6 +193,13 @@ pub struct NumberProfile {
     /// months of a sentence may be written "and a half" years.
     #[serde(default)]
     pub month_units: Vec<String>,
+    /// Units of measure written after a number (`gb`, `km`, `milhas`,
+    /// `°f`), lower case: each names its dimension and its factor (and
+    /// offset, for temperatures) to that dimension's base unit, so that a
+    /// changed unit (2 GB → 2 MB) is caught and a conversion (10 km → 6.2
+    /// miles) passes.
+    #[serde(default)]
+    pub units: BTreeMap<String, Unit>,
     /// Hedges before a number ("cerca de", "nearly"), lower case: a hedged
     /// percentage may be rendered as a nearby fraction ("nearly a third").
     #[serde(default)]
@@ -319,6 +326,16 @@ pub struct WordProfile {
     /// is two people, not one.
     #[serde(default)]
     pub conjunctions: Vec<String>,
+}
+
+/// A unit of measure: value in base unit = value × factor + offset.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    pub dimension: String,
+    pub factor: f64,
+    #[serde(default)]
+    pub offset: f64,
 }
 
 #[derive(Debug, thiserror::Error)]

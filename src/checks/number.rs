@@ -274,6 +274,19 @@ impl Sides<'_> {
         let mut tu = std::mem::take(&mut self.tu);
         // 1. Strong against strong.
         let mut pairs = self.pass(&mut su, &mut tu, |s, t| !s.weak && !t.weak && same(s, t));
+        // 1b. A quantity converted to another unit (10 km as 6.2 miles).
+        let (st, tt, sp, tp) = (self.src_text, self.tgt_text, self.sp, self.tp);
+        self.pass(&mut su, &mut tu, |s, t| {
+            !s.weak
+                && !t.weak
+                && match (unit_after(st, s, sp), unit_after(tt, t, tp)) {
+                    (Some(a), Some(b)) => {
+                        a.dimension == b.dimension
+                            && close(in_base(s.value, a), in_base(t.value, b))
+                    }
+                    _ => false,
+                }
+        });
         // 2. A target number that reads right only in the other convention
         //    ("1.000" in English for a thousand).
         for (j, t) in self.tgt.iter().enumerate() {
@@ -365,6 +378,37 @@ impl Sides<'_> {
         self.su = su;
         self.tu = tu;
         self.currency_changes(&pairs);
+        self.unit_changes(&pairs);
+    }
+
+    /// Same number, other unit of measure: "2 GB" as "2 MB".
+    fn unit_changes(&mut self, pairs: &[(usize, usize)]) {
+        for &(i, j) in pairs {
+            let (s, t) = (&self.src[i], &self.tgt[j]);
+            let (Some(a), Some(b)) = (
+                unit_after(self.src_text, s, self.sp),
+                unit_after(self.tgt_text, t, self.tp),
+            ) else {
+                continue;
+            };
+            if a.dimension == b.dimension && close(in_base(s.value, a), in_base(t.value, b)) {
+                continue;
+            }
+            let f = self
+                .base(
+                    Severity::Error,
+                    format!(
+                        "unit changed: {} {} in the source, {} {} in the target",
+                        s.raw,
+                        unit_word(self.src_text, s),
+                        t.raw,
+                        unit_word(self.tgt_text, t)
+                    ),
+                )
+                .source_span(s.start..s.end)
+                .target_span(t.start..t.end);
+            self.findings.push(f);
+        }
     }
 
     /// Same amount, other money: "R$ 500 milhões" as "$500 million"; same
@@ -934,6 +978,39 @@ fn in_brackets(text: &str, offset: usize) -> bool {
         (Some(_), None) => true,
         _ => false,
     }
+}
+
+/// The word right after a number: its unit, if it has one ("GB", "km/h", "°C").
+fn unit_word<'t>(text: &'t str, m: &NumberMention) -> &'t str {
+    let rest = text.get(m.end..).unwrap_or("");
+    let rest = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let len: usize = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || "°²³/".contains(*c))
+        .map(char::len_utf8)
+        .sum();
+    &rest[..len]
+}
+
+/// The profile's unit of measure written right after a plain number.
+fn unit_after<'p>(
+    text: &str,
+    m: &NumberMention,
+    p: &'p Profile,
+) -> Option<&'p crate::profile::Unit> {
+    if m.kind != NumberKind::Plain {
+        return None;
+    }
+    p.numbers.units.get(&unit_word(text, m).to_lowercase())
+}
+
+fn in_base(v: f64, u: &crate::profile::Unit) -> f64 {
+    v * u.factor + u.offset
+}
+
+/// Equal up to the rounding of a conversion.
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 0.03 * a.abs().max(b.abs()) + 1e-9
 }
 
 /// The target form of a value read as written rather than as a number: a
@@ -2196,6 +2273,31 @@ mod tests {
         clean("Das 8h às 18h.", "From 8 a.m. to 6 p.m.");
         clean("Às 20h30.", "At 8:30 p.m.");
         clean("A viagem dura 10h.", "The trip takes 10 hours.");
+    }
+
+    #[test]
+    fn units_are_read_and_compared() {
+        let f = errors("Um pacote de 2 GB.", "A 2 MB pack.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("unit changed"), "{}", f[0].message);
+        for (s, t) in [
+            ("Um pacote de 2 GB.", "A 2 GB pack."),
+            ("A trilha tem 10 km.", "The trail is 6.2 miles long."),
+            (
+                "A trilha tem 10 km.",
+                "The trail is 10 km (6.2 miles) long.",
+            ),
+            ("Fez 38 °C na cidade.", "It was 100.4 °F in the city."),
+            ("Uma área de 500 hectares.", "An area of 1,236 acres."),
+            ("Pesava 5 kg.", "It weighed 11 lb."),
+        ] {
+            let f = errors(s, t);
+            assert!(f.is_empty(), "{s} → {t}: {f:#?}");
+        }
+        assert_eq!(
+            errors("A trilha tem 10 km.", "The trail is 10 miles long.").len(),
+            1
+        );
     }
 
     #[test]
