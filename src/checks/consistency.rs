@@ -5,7 +5,7 @@
 //! of each other. To keep distinct names apart (Austria and Australia), a
 //! pair is reported only when one spelling is backed by the source document
 //! (or is the glossary's preferred rendering) and the other is not; the
-//! unbacked spelling gets a warning, with the backed one as suggestion.
+//! unbacked spelling gets a warning, with the backed one as expected.
 //! Occurrences the `name` or `glossary` check already reports are skipped.
 
 use super::name::{is_near, is_typo, squash};
@@ -178,7 +178,6 @@ impl Check for ConsistencyCheck {
                         )
                         .link(occ.link)
                         .target_span(occ.span.clone())
-                        .suggestion(good_form.text.clone())
                         .expected(good_form.text.clone()),
                     );
                 }
@@ -246,7 +245,7 @@ mod tests {
         ]);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].link, Some(1));
-        assert_eq!(f[0].suggestion.as_deref(), Some("Witkoff"));
+        assert_eq!(f[0].expected.as_deref(), Some("Witkoff"));
         assert_eq!(f[0].severity, Severity::Warning);
     }
 
@@ -305,7 +304,7 @@ mod tests {
         }]);
         let found = f.run(&ConsistencyCheck);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].suggestion.as_deref(), Some("Zelensky"));
+        assert_eq!(found[0].expected.as_deref(), Some("Zelensky"));
     }
 
     #[test]
