@@ -27,6 +27,10 @@ pub struct Term {
     pub case_sensitive: bool,
     /// Match inflected forms (plural and gender endings) of common nouns.
     pub inflected: bool,
+    /// Report a forbidden spelling wherever it is; by default only where
+    /// the aligned source has the term (another Hadad is not a misspelt
+    /// Haddad).
+    pub forbidden_anywhere: bool,
     pub note: Option<String>,
     /// Where the entry was defined: file and 1-based line.
     pub origin: (String, usize),
