@@ -180,35 +180,8 @@ pub fn check_pair(
             "source and target both look like '{source_lang}'; is the target a translation?"
         ));
     }
-    // User glossaries layer over the built-in one (a user entry wins for
-    // its source term); `builtin_glossary: false` drops the built-in.
-    let layered;
-    let builtin = if options.builtin_glossary {
-        Glossary::builtin(&source_lang, &target_lang)
-    } else {
-        Glossary::default()
-    };
-    let builtin_files = builtin.files();
-    let glossary = if builtin.terms.is_empty() {
-        glossary
-    } else if glossary.terms.is_empty() {
-        layered = builtin;
-        &layered
-    } else {
-        layered = glossary.layered_over(builtin);
-        &layered
-    };
-    let glossaries: Vec<String> = glossary
-        .files()
-        .into_iter()
-        .map(|f| {
-            if builtin_files.contains(&f) {
-                format!("built-in {f}")
-            } else {
-                f
-            }
-        })
-        .collect();
+    let (layered, glossaries) = effective_glossary(glossary, options, &source_lang, &target_lang);
+    let glossary = layered.as_ref().unwrap_or(glossary);
     let src_profile = Profile::builtin(&source_lang);
     let tgt_profile = Profile::builtin(&target_lang);
     let source_segments = segment_doc(&source, &src_profile, options.presegmented);
@@ -296,13 +269,8 @@ pub fn check_bilingual(
     let forced_t = options.target_lang.as_deref().or(bi.target_lang.as_deref());
     let source_lang = resolve_language(&proj.source, forced_s, "en", &mut notices);
     let target_lang = resolve_language(&proj.target, forced_t, "pt", &mut notices);
-    let builtin;
-    let glossary = if options.builtin_glossary && glossary.terms.is_empty() {
-        builtin = Glossary::builtin(&source_lang, &target_lang);
-        &builtin
-    } else {
-        glossary
-    };
+    let (layered, glossaries) = effective_glossary(glossary, options, &source_lang, &target_lang);
+    let glossary = layered.as_ref().unwrap_or(glossary);
     let src_profile = Profile::builtin(&source_lang);
     let tgt_profile = Profile::builtin(&target_lang);
     let source_segments = crate::formats::segment_projected(&proj.source, &src_profile);
@@ -343,5 +311,45 @@ pub fn check_bilingual(
         views,
         findings,
         notices,
+        glossaries,
     }
+}
+
+/// The glossary a pair is checked with: the user's layered over the
+/// built-in one (a user entry wins for its source term; `builtin_glossary:
+/// false` drops the built-in), `None` when that is the user's as given; and
+/// the files it comes from.
+fn effective_glossary(
+    user: &Glossary,
+    options: &PairOptions,
+    source_lang: &str,
+    target_lang: &str,
+) -> (Option<Glossary>, Vec<String>) {
+    let builtin = if options.builtin_glossary {
+        Glossary::builtin(source_lang, target_lang)
+    } else {
+        Glossary::default()
+    };
+    let builtin_files = builtin.files();
+    let layered = if builtin.terms.is_empty() {
+        None
+    } else if user.terms.is_empty() {
+        Some(builtin)
+    } else {
+        Some(user.layered_over(builtin))
+    };
+    let files = layered
+        .as_ref()
+        .unwrap_or(user)
+        .files()
+        .into_iter()
+        .map(|f| {
+            if builtin_files.contains(&f) {
+                format!("built-in {f}")
+            } else {
+                f
+            }
+        })
+        .collect();
+    (layered, files)
 }
