@@ -1208,7 +1208,7 @@ mod tests {
     #[test]
     fn typing_slips_are_errors_other_near_misses_warnings() {
         assert!(is_typo("Moreira", "Moreria"));
-        assert!(is_typo("Carvalhedo", "Carvalhado") == false);
+        assert!(!is_typo("Carvalhedo", "Carvalhado"));
         assert!(is_typo("Carvalho", "Carvalo"));
         assert!(is_typo("Peixoto", "Peixito"));
         assert!(!is_typo("Cafarnaum", "Capernaum"));
