@@ -349,6 +349,7 @@ fn empty_result(job: &Job, s: &Settings) -> PairResult {
         views: Vec::new(),
         findings: Vec::new(),
         notices: Vec::new(),
+        glossaries: Vec::new(),
     }
 }
 

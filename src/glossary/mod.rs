@@ -27,6 +27,10 @@ pub struct Term {
     pub case_sensitive: bool,
     /// Match inflected forms (plural and gender endings) of common nouns.
     pub inflected: bool,
+    /// Report a forbidden spelling wherever it is; by default only where
+    /// the aligned source has the term (another Hadad is not a misspelt
+    /// Haddad).
+    pub forbidden_anywhere: bool,
     pub note: Option<String>,
     /// Where the entry was defined: file and 1-based line.
     pub origin: (String, usize),
@@ -187,6 +191,40 @@ impl Glossary {
             }
         }
         g
+    }
+
+    /// This (user) glossary layered over `base` (the built-in one): a base
+    /// entry sharing a source spelling with a user entry is dropped, so the
+    /// user's entry wins.
+    pub fn layered_over(&self, base: Glossary) -> Glossary {
+        let key = |s: &str| crate::text::fold(s).to_lowercase();
+        let user: std::collections::HashSet<String> = self
+            .terms
+            .iter()
+            .flat_map(|t| t.source.iter().map(|s| key(s)))
+            .collect();
+        let mut terms: Vec<Term> = base
+            .terms
+            .into_iter()
+            .filter(|t| !t.source.iter().any(|s| user.contains(&key(s))))
+            .collect();
+        terms.extend(self.terms.iter().cloned());
+        Glossary {
+            terms,
+            warnings: self.warnings.clone(),
+            ..Default::default()
+        }
+    }
+
+    /// The files the terms come from, in order of first use.
+    pub fn files(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for t in &self.terms {
+            if !t.origin.0.is_empty() && !out.contains(&t.origin.0) {
+                out.push(t.origin.0.clone());
+            }
+        }
+        out
     }
 
     /// Merges another glossary into this one.
@@ -420,6 +458,26 @@ mod tests {
         assert!(lang_matches("pt-BR", "pt"));
         assert!(lang_matches("PT", "pt-pt"));
         assert!(!lang_matches("es", "pt"));
+    }
+
+    #[test]
+    fn a_user_entry_overrides_the_builtin_one_for_the_same_source_term() {
+        let user = Glossary::from_terms(vec![Term {
+            source: vec!["Mascate".into()],
+            targets: vec!["Masqat".into()],
+            origin: ("mine.tsv".into(), 1),
+            ..Default::default()
+        }]);
+        let g = user.layered_over(Glossary::builtin("pt", "en"));
+        let mascate: Vec<&Term> = g
+            .terms
+            .iter()
+            .filter(|t| t.source.iter().any(|s| s == "Mascate"))
+            .collect();
+        assert_eq!(mascate.len(), 1);
+        assert_eq!(mascate[0].targets, vec!["Masqat".to_string()]);
+        assert!(g.terms.len() > 100, "built-in terms kept");
+        assert_eq!(g.files().last().map(String::as_str), Some("mine.tsv"));
     }
 
     #[test]

@@ -46,6 +46,8 @@ struct TermDef {
     matching: Option<Matching>,
     #[serde(default)]
     note: Option<String>,
+    #[serde(default)]
+    forbidden_anywhere: bool,
 }
 
 #[derive(Deserialize)]
@@ -174,6 +176,7 @@ pub(super) fn parse(
             inflected: def.matching.or(file.matching).unwrap_or_default() == Matching::Inflected,
             note: def.note,
             origin: (path.to_string(), line),
+            forbidden_anywhere: def.forbidden_anywhere,
         });
     }
     Ok(g)

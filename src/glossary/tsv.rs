@@ -120,6 +120,9 @@ pub(super) fn parse(path: &str, text: &str, delimiter: u8) -> Result<Glossary, G
                     targets: vec![tgt.to_string()],
                     note,
                     origin: (path.to_string(), line),
+                    // A common noun (prefeito → mayor) matches its plural and
+                    // gender forms too; a name is matched as written.
+                    inflected: src.chars().next().is_some_and(char::is_lowercase),
                     ..Default::default()
                 });
             }

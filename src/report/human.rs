@@ -615,6 +615,10 @@ impl Report for HumanReport {
                     )
                 )?;
             }
+            if !r.glossaries.is_empty() {
+                let line = format!("glossaries: {}", r.glossaries.join(", "));
+                writeln!(out, "{}", p.paint(DIM, &line))?;
+            }
             let max_line = r
                 .source_segments
                 .iter()

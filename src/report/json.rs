@@ -59,6 +59,7 @@ pub fn pair_value(r: &PairResult) -> Value {
         "source": {"path": r.source.display_path(), "language": r.source_lang},
         "target": {"path": r.target.display_path(), "language": r.target_lang},
         "summary": {"links": r.links.len(), "errors": errors, "warnings": warnings, "infos": infos},
+        "glossaries": r.glossaries,
         "findings": r.findings.iter().map(|f| finding(r, f)).collect::<Vec<_>>(),
     })
 }

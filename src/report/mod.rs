@@ -283,6 +283,7 @@ pub(crate) mod fixture {
             views,
             findings,
             notices: Vec::new(),
+            glossaries: Vec::new(),
         }
     }
 }
