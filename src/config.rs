@@ -123,8 +123,20 @@ pub struct Config {
     /// Severity per rule id, or `off`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub rules: BTreeMap<String, RuleSetting>,
+    /// Localised URLs: a source URL or email prefix and the target prefix it
+    /// becomes (`"example.com.br/contato" = "example.com/contact"`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub url_map: BTreeMap<String, String>,
     #[serde(default, rename = "pair", skip_serializing_if = "Vec::is_empty")]
     pub pairs: Vec<PairSpec>,
+    /// Front-matter keys of Markdown files whose values are translated text
+    /// (default: title, description, summary, …); other keys must be equal.
+    #[serde(
+        default,
+        alias = "front_matter_keys",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub front_matter_keys: Vec<String>,
 }
 
 /// A config file that was read, with the folder its relative paths start from.

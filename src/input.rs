@@ -75,6 +75,12 @@ pub struct Document {
     /// 0-based column), so `line_col` counts at most that many bytes even
     /// on a 50 MB line.
     checkpoints: Vec<(usize, usize)>,
+    /// For a marked-up file (Markdown, HTML): `text` is its prose, and this
+    /// maps it back to the original file, which locations point into.
+    pub markup: Option<std::sync::Arc<crate::formats::prose::Markup>>,
+    /// Set when `text` was read out of a structured file (a PO msgstr, an
+    /// XLIFF target): where each byte came from, and what checks must not read.
+    pub origin: Option<std::sync::Arc<crate::formats::Origin>>,
 }
 
 const CHECKPOINT: usize = 4096;
@@ -93,6 +99,30 @@ impl Document {
             IsNormalized::Yes => unified,
             _ => unified.nfc().collect(),
         };
+        Document::build(path.into(), text, None)
+    }
+
+    /// Builds a document from text that is already normalised, keeping every
+    /// byte where it is (texts read out of structured files map back by offset).
+    pub fn from_normalized(path: impl Into<PathBuf>, text: String) -> Document {
+        Document::build(path.into(), text, None)
+    }
+
+    /// A document over the prose text of a marked-up file (already
+    /// normalised: its offsets are those of `markup`'s map).
+    pub fn with_markup(
+        path: impl Into<PathBuf>,
+        text: String,
+        markup: crate::formats::prose::Markup,
+    ) -> Document {
+        Document::build(path.into(), text, Some(std::sync::Arc::new(markup)))
+    }
+
+    fn build(
+        path: PathBuf,
+        text: String,
+        markup: Option<std::sync::Arc<crate::formats::prose::Markup>>,
+    ) -> Document {
         let mut line_starts = vec![0];
         let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT + 1);
         let mut column = 0;
@@ -110,10 +140,21 @@ impl Document {
             }
         }
         Document {
-            path: path.into(),
+            path,
             text,
             line_starts,
             checkpoints,
+            markup,
+            origin: None,
+        }
+    }
+
+    /// The text as the user wrote it, for display: `text` with the
+    /// placeholders and markup that checks do not read put back.
+    pub fn display_text(&self) -> &str {
+        match &self.origin {
+            Some(o) => o.raw(),
+            None => &self.text,
         }
     }
 
@@ -141,6 +182,12 @@ impl Document {
 
     /// 1-based line and column (in characters) of a byte offset into `text`.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        if let Some(m) = &self.markup {
+            return m.original.line_col(m.to_original(offset));
+        }
+        if let Some(o) = &self.origin {
+            return o.line_col(offset);
+        }
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let line = match self.line_starts.binary_search(&offset) {
             Ok(i) => i,

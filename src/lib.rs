@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod eval;
 pub mod finding;
+pub mod formats;
 pub mod glossary;
 pub mod input;
 pub mod lang;

@@ -23,6 +23,10 @@ pub struct PairOptions {
     /// Keep the aligner's links as they are, without the QA refinement
     /// (for measuring what the refinement does).
     pub raw_alignment: bool,
+    /// How marked-up inputs (Markdown, HTML) are read.
+    pub read: crate::formats::ProseOptions,
+    /// Localised URL prefixes (config `url-map`).
+    pub url_map: Vec<(String, String)>,
 }
 
 /// Everything known about one checked pair; reports render it.
@@ -76,11 +80,28 @@ pub fn resolve_language(
 
 /// Segments a document by its profile, or by lines when presegmented.
 pub fn segment_doc(doc: &Document, profile: &Profile, presegmented: bool) -> Vec<Segment> {
-    if presegmented {
+    let mut segs = if presegmented && doc.markup.is_none() {
         segment::presegmented(doc)
     } else {
         segment::segment(doc, profile)
+    };
+    // The prose of a marked-up file: lines and columns of the original.
+    if doc.markup.is_some() {
+        for s in &mut segs {
+            (s.line, s.column) = doc.line_col(s.start);
+        }
     }
+    segs
+}
+
+/// Block kind of every segment of a marked-up document (empty otherwise).
+fn block_kinds(doc: &Document, segs: &[Segment]) -> Vec<u8> {
+    let Some(m) = &doc.markup else {
+        return Vec::new();
+    };
+    segs.iter()
+        .map(|s| m.block_at(s.start).map_or(0, |b| b.kind.code()))
+        .collect()
 }
 
 /// Aligns two segmented documents for checking: the alignment, then the QA
@@ -129,6 +150,7 @@ pub fn align_docs_with(
     let tgt = side(target, tgt_segs, tgt_profile);
     let options = AlignOptions {
         term_pairs: glossary.term_pairs(),
+        blocks: (block_kinds(source, src_segs), block_kinds(target, tgt_segs)),
     };
     let links = align::align(&src, &tgt, &options);
     if refine {
@@ -145,6 +167,8 @@ pub fn check_pair(
     glossary: &Glossary,
     options: &PairOptions,
 ) -> PairResult {
+    let source = crate::formats::prose_view(source, None, &options.read);
+    let target = crate::formats::prose_view(target, None, &options.read);
     let mut notices = Vec::new();
     let source_lang = resolve_language(&source, options.source_lang.as_deref(), "pt", &mut notices);
     let target_lang = resolve_language(&target, options.target_lang.as_deref(), "en", &mut notices);
@@ -182,7 +206,7 @@ pub fn check_pair(
     );
     let all = checks::all_checks();
     let (views, findings) = {
-        let ctx = Context::new(
+        let mut ctx = Context::new(
             &source,
             &target,
             &source_segments,
@@ -192,6 +216,7 @@ pub fn check_pair(
             &tgt_profile,
             glossary,
         );
+        ctx.url_map = options.url_map.clone();
         let mut findings = checks::run_checks(&ctx, &all, &options.overrides);
         crate::suppress::apply(
             &target,
@@ -221,6 +246,69 @@ pub fn check_pair(
     PairResult {
         source,
         target,
+        source_lang,
+        target_lang,
+        source_segments,
+        target_segments,
+        links,
+        views,
+        findings,
+        notices,
+    }
+}
+
+/// Runs the pipeline on a bilingual file (PO, XLIFF, …): its units are
+/// already links, so the aligner only splits a long unit into sentences.
+pub fn check_bilingual(
+    bi: crate::formats::Bilingual,
+    glossary: &Glossary,
+    options: &PairOptions,
+) -> PairResult {
+    let proj = crate::formats::project(&bi);
+    let mut notices = bi.notices.clone();
+    let forced_s = options.source_lang.as_deref().or(bi.source_lang.as_deref());
+    let forced_t = options.target_lang.as_deref().or(bi.target_lang.as_deref());
+    let source_lang = resolve_language(&proj.source, forced_s, "en", &mut notices);
+    let target_lang = resolve_language(&proj.target, forced_t, "pt", &mut notices);
+    let builtin;
+    let glossary = if options.builtin_glossary && glossary.terms.is_empty() {
+        builtin = Glossary::builtin(&source_lang, &target_lang);
+        &builtin
+    } else {
+        glossary
+    };
+    let src_profile = Profile::builtin(&source_lang);
+    let tgt_profile = Profile::builtin(&target_lang);
+    let source_segments = crate::formats::segment_projected(&proj.source, &src_profile);
+    let target_segments = crate::formats::segment_projected(&proj.target, &tgt_profile);
+    let links = crate::formats::unit_links(&proj, &source_segments, &target_segments, |s, t| {
+        align_docs(
+            &proj.source,
+            &proj.target,
+            s,
+            t,
+            &src_profile,
+            &tgt_profile,
+            glossary,
+        )
+    });
+    let all = checks::all_checks();
+    let mut ctx = Context::new(
+        &proj.source,
+        &proj.target,
+        &source_segments,
+        &target_segments,
+        &links,
+        &src_profile,
+        &tgt_profile,
+        glossary,
+    );
+    ctx.url_map = options.url_map.clone();
+    let findings = checks::run_checks(&ctx, &all, &options.overrides);
+    let views = ctx.views;
+    PairResult {
+        source: proj.source,
+        target: proj.target,
         source_lang,
         target_lang,
         source_segments,

@@ -71,6 +71,10 @@ pub struct Side<'a> {
 pub struct AlignOptions {
     /// Glossary pairs (source term, target rendering) used as anchors.
     pub term_pairs: Vec<(String, String)>,
+    /// Block kind of every source and target sentence of a marked-up file
+    /// (empty for plain text): a link never runs across a heading, list
+    /// item, table cell or code block boundary, and kinds should match.
+    pub blocks: (Vec<u8>, Vec<u8>),
 }
 
 /// Scoring and search settings.
@@ -156,6 +160,9 @@ impl Default for Params {
     }
 }
 
+/// Cost of a link between blocks of different kinds (a heading and an item).
+const KIND_MISMATCH: f64 = 6.0;
+
 /// Most sentences one side of a link may hold.
 const MAX_SPAN: usize = 4;
 
@@ -197,6 +204,11 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
         ratio,
         var: 6.8,
         priors: p.priors.clone(),
+        blocks: if options.blocks.0.len() == n && options.blocks.1.len() == m {
+            options.blocks.clone()
+        } else {
+            (Vec::new(), Vec::new())
+        },
     };
 
     let coarse = coarse_path(&src, &tgt, &keys);
@@ -322,6 +334,8 @@ struct Model {
     ratio: f64,
     var: f64,
     priors: Vec<(usize, usize, f64)>,
+    /// [`AlignOptions::blocks`], when both sides have them.
+    blocks: (Vec<u8>, Vec<u8>),
 }
 
 /// Runs the DP in `band`, widening it while the best path runs along its edge.
@@ -510,7 +524,30 @@ impl<'a> Scorer<'a> {
                 c += self.para_penalty;
             }
         }
-        c
+        c + self.block_cost(i, a, j, b)
+    }
+
+    /// Marked-up files: a link across a structural block boundary is
+    /// impossible, one between blocks of different kinds is costly.
+    fn block_cost(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
+        let (sk, tk) = (&self.model.blocks.0, &self.model.blocks.1);
+        if sk.is_empty()
+            || tk.is_empty()
+            || sk.len() != self.src_para.len()
+            || tk.len() != self.tgt_para.len()
+        {
+            return 0.0;
+        }
+        const PARAGRAPH: u8 = 0;
+        let crosses = |kinds: &[u8], para: &[usize], k: usize, len: usize| {
+            (k + 1..k + len).any(|x| {
+                para[x] != para[x - 1] && (kinds[x] != PARAGRAPH || kinds[x - 1] != PARAGRAPH)
+            })
+        };
+        if crosses(sk, self.src_para, i, a) || crosses(tk, self.tgt_para, j, b) {
+            return f64::INFINITY;
+        }
+        if sk[i] != tk[j] { KIND_MISMATCH } else { 0.0 }
     }
 }
 
@@ -966,6 +1003,7 @@ mod tests {
         .collect();
         let opts = AlignOptions {
             term_pairs: vec![("Vorstand".into(), "conseil".into())],
+            ..Default::default()
         };
         let links = align(&side(&src, &p), &side(&tgt, &p), &opts);
         assert_valid(&links, 3, 3);

@@ -3,15 +3,19 @@
 
 mod addition;
 mod brackets;
+mod code;
 mod consistency;
 mod doubled_word;
+mod front_matter;
 mod glossary;
 mod length;
 mod name;
 mod number;
 mod omission;
+pub mod placeholder;
 mod punctuation;
 mod quote;
+pub mod tag;
 mod untranslated;
 mod url;
 mod whitespace;
@@ -49,6 +53,10 @@ pub fn all_checks() -> Vec<Box<dyn Check>> {
         Box::new(addition::AdditionCheck),
         Box::new(length::LengthCheck),
         Box::new(url::UrlCheck),
+        Box::new(code::CodeCheck),
+        Box::new(front_matter::FrontMatterCheck),
+        Box::new(placeholder::PlaceholderCheck),
+        Box::new(tag::TagCheck),
         Box::new(brackets::BracketsCheck),
         Box::new(punctuation::PunctuationCheck),
         Box::new(doubled_word::DoubledWordCheck),
@@ -103,6 +111,29 @@ impl SideText {
         best.unwrap_or(0)
     }
 
+    /// Offset in `text` of a document byte offset inside one of its sentences.
+    pub fn from_doc(&self, doc: usize) -> Option<usize> {
+        self.pieces
+            .iter()
+            .find(|&&(_, d, len)| doc >= d && doc <= d + len)
+            .map(|&(j, d, _)| j + (doc - d))
+    }
+
+    /// The text as the user wrote it (placeholders and markup unmasked).
+    pub fn display(&self, doc: &Document) -> String {
+        if doc.origin.is_none() {
+            return self.text.clone();
+        }
+        let raw = doc.display_text();
+        let mut out = self.text.clone();
+        for &(j, d, len) in &self.pieces {
+            if let (Some(src), true) = (raw.get(d..d + len), out.is_char_boundary(j)) {
+                out.replace_range(j..j + len, src);
+            }
+        }
+        out
+    }
+
     /// Document byte offset where the first sentence starts.
     pub fn doc_start(&self) -> Option<usize> {
         self.pieces.first().map(|p| p.1)
@@ -128,6 +159,8 @@ pub struct Context<'a> {
     pub source_profile: &'a Profile,
     pub target_profile: &'a Profile,
     pub glossary: &'a Glossary,
+    /// Localised URL prefixes, source to target (config `url-map`).
+    pub url_map: Vec<(String, String)>,
 }
 
 impl<'a> Context<'a> {
@@ -161,6 +194,7 @@ impl<'a> Context<'a> {
             source_profile,
             target_profile,
             glossary,
+            url_map: Vec::new(),
         }
     }
 }

@@ -372,7 +372,16 @@ impl DocWords {
             lower: HashSet::new(),
             all: HashSet::new(),
         };
+        // Words inside URLs and addresses (`suporte@cartola.dev`) say
+        // nothing about how the language writes them.
+        let urls: Vec<Range<usize>> = super::url::extract(text)
+            .into_iter()
+            .map(|i| i.span)
+            .collect();
         for w in words(text) {
+            if urls.iter().any(|u| u.contains(&w.start)) {
+                continue;
+            }
             let key = squash(w.text);
             if starts_upper(w.text) {
                 if !is_sentence_initial(text, w.start, Some(profile)) {
@@ -406,7 +415,13 @@ pub(super) fn squash(s: &str) -> String {
 /// abbreviation of the profile (`Dra.`) ends no sentence.
 pub(super) fn is_sentence_initial(text: &str, start: usize, profile: Option<&Profile>) -> bool {
     let before = text.get(..start).unwrap_or("");
+    let mut newlines = 0;
     for (i, c) in before.char_indices().rev() {
+        // A blank line (a paragraph or unit break) starts a sentence.
+        newlines += usize::from(c == '\n');
+        if newlines >= 2 {
+            return true;
+        }
         if c.is_whitespace() || "“\"‘'«([—–-".contains(c) {
             continue;
         }

@@ -439,6 +439,7 @@ impl Sides<'_> {
                 && is_numeric(&t.kind)
                 // "v1.2", "A320": identifiers keep their own dots.
                 && t.kind != NumberKind::Code
+                && !version_context(self.tgt_text, t.start)
             {
                 findings.push(self.convention(None, t, d, t.mantissa()));
             }
@@ -810,6 +811,44 @@ fn before_noun(text: &str, offset: usize, p: &Profile) -> bool {
 }
 
 /// Whether `offset` is inside an open round bracket.
+/// A dotted number that is a version: right after a capitalised name that
+/// is not sentence-initial ("Sphinx 5.1", "Python 3.0"), or in a text that
+/// also has a dotted triple ("2.5 or 3.0 … 2.5.1").
+fn version_context(text: &str, start: usize) -> bool {
+    static TRIPLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\b\d+\.\d{1,2}\.\d{1,2}\b").expect("valid version regex")
+    });
+    static VERSION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\d+\.\d{1,2}").expect("valid version regex")
+    });
+    let here = text.get(start..).unwrap_or("");
+    let Some(m) = VERSION.find(here) else {
+        return false;
+    };
+    let mut rest = here[m.end()..].chars();
+    let next = rest.next();
+    let more_digits = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    if more_digits(next)
+        || next == Some('%')
+        || (matches!(next, Some('.' | ',')) && more_digits(rest.next()))
+    {
+        return false;
+    }
+    if TRIPLE.is_match(text) {
+        return true;
+    }
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let ws = crate::text::words(before);
+    match ws.last() {
+        Some(w) if w.end == before.len() => {
+            w.text.chars().next().is_some_and(char::is_uppercase)
+                && w.text.chars().any(char::is_lowercase)
+                && !super::name::is_sentence_initial(before, w.start, None)
+        }
+        _ => false,
+    }
+}
+
 /// Whether target mention `j` is a bracketed conversion of the mention
 /// just before it: another currency ("R$ 5 bilhões" → "5 billion reais
 /// (about $1 billion)") or another unit ("38 °C (100.4 °F)"), the bracket

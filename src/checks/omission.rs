@@ -236,9 +236,15 @@ impl Check for OmissionCheck {
             let Some(short) = unmatched_is_short(text) else {
                 continue;
             };
-            let sev = if is_editorial(text, ctx.source_profile) {
+            // A dropped heading, list item or table cell of a marked-up file.
+            let structural = ctx.links.get(v.index).is_some_and(|l| {
+                l.source
+                    .iter()
+                    .any(|&i| super::code::in_structural_block(ctx.source, ctx.source_segments, i))
+            });
+            let sev = if is_editorial(text, ctx.source_profile) && !structural {
                 Severity::Info
-            } else if short || merged || loose {
+            } else if (short || merged || loose) && !structural {
                 Severity::Warning
             } else {
                 self.default_severity()

@@ -62,7 +62,7 @@ fn trim_trailing(s: &str) -> &str {
     })
 }
 
-fn url_key(s: &str) -> String {
+pub(crate) fn url_key(s: &str) -> String {
     let lower_scheme = s.to_string();
     let rest = ["https://", "http://", "ftp://"]
         .iter()
@@ -136,6 +136,138 @@ pub(crate) fn extract(text: &str) -> Vec<Item> {
     items
 }
 
+/// Whether `t` is `s` localised for the target language.
+fn localised(s: &Item, t: &Item, ctx: &Context) -> bool {
+    if s.kind != t.kind {
+        return false;
+    }
+    if ctx
+        .url_map
+        .iter()
+        .any(|(a, b)| mapped(s, t, &map_key(s.kind, a), &map_key(s.kind, b)))
+    {
+        return true;
+    }
+    let lang = ctx.target_profile.code.as_str();
+    match s.kind {
+        Kind::Url => {
+            let (sh, sp) = split_host(&s.key);
+            let (th, tp) = split_host(&t.key);
+            same_host(sh, th, lang) && same_but_locale(sp, tp, lang)
+        }
+        Kind::Email => {
+            let (Some((sl, sh)), Some((tl, th))) = (s.key.split_once('@'), t.key.split_once('@'))
+            else {
+                return false;
+            };
+            same_host(sh, th, lang) && same_mailbox(sl, tl, lang)
+        }
+        Kind::Handle => false,
+    }
+}
+
+/// A url-map entry normalised like the items it is compared with.
+fn map_key(kind: Kind, s: &str) -> String {
+    match kind {
+        Kind::Url => url_key(s),
+        _ => s.to_lowercase(),
+    }
+}
+
+/// `s` starts with the map's source prefix, `t` with its target prefix,
+/// and the rest is the same.
+fn mapped(s: &Item, t: &Item, a: &str, b: &str) -> bool {
+    !a.is_empty()
+        && matches!(
+            (s.key.strip_prefix(a), t.key.strip_prefix(b)),
+            (Some(x), Some(y)) if x == y
+        )
+}
+
+fn split_host(key: &str) -> (&str, &str) {
+    match key.find(['/', '?', '#']) {
+        Some(i) => (&key[..i], &key[i..]),
+        None => (key, ""),
+    }
+}
+
+/// A locale code such as `pt`, `pt-br`, `pt_BR`: its language.
+fn locale_lang(tok: &str) -> Option<String> {
+    let t = tok.to_ascii_lowercase();
+    let (lang, region) = match t.split_once(['-', '_']) {
+        Some((l, r)) => (l, Some(r)),
+        None => (t.as_str(), None),
+    };
+    let region_ok = region
+        .is_none_or(|r| (2..=4).contains(&r.len()) && r.chars().all(|c| c.is_ascii_alphanumeric()));
+    (lang.len() == 2 && region_ok && crate::lang::is_iso639_1(lang)).then(|| lang.to_string())
+}
+
+/// Hosts equal but for a country suffix (`.com.br` ↔ `.com`) or a leading
+/// language label (`pt.wikipedia.org` ↔ `en.wikipedia.org`).
+fn same_host(a: &str, b: &str, lang: &str) -> bool {
+    fn bare(h: &str) -> &str {
+        let parts: Vec<&str> = h.rsplitn(3, '.').collect();
+        // `example.com.br`: a generic second level and a country code.
+        if parts.len() == 3
+            && parts[0].len() == 2
+            && ["com", "org", "net", "gov", "edu", "co"].contains(&parts[1])
+        {
+            return &h[..h.len() - 3];
+        }
+        h
+    }
+    if bare(a) == bare(b) {
+        return true;
+    }
+    match (a.split_once('.'), b.split_once('.')) {
+        (Some((la, ra)), Some((lb, rb))) => {
+            locale_lang(la).is_some()
+                && locale_lang(lb).as_deref() == Some(lang)
+                && bare(ra) == bare(rb)
+        }
+        _ => false,
+    }
+}
+
+/// Paths and queries equal but for locale parts, the target's in the
+/// target language (`/en/docs?lang=en` ↔ `/pt/docs?lang=pt`).
+fn same_but_locale(a: &str, b: &str, lang: &str) -> bool {
+    let split = |s: &str| -> Vec<String> {
+        s.trim_end_matches('/')
+            .split(['/', '?', '&', '=', '#'])
+            .map(str::to_string)
+            .collect()
+    };
+    let (x, y) = (split(a), split(b));
+    x.len() == y.len()
+        && x.iter().zip(&y).all(|(p, q)| {
+            p == q || (locale_lang(p).is_some() && locale_lang(q).as_deref() == Some(lang))
+        })
+}
+
+/// Mailbox names that are the same word in two languages (`contato` ↔
+/// `contact`, `suporte` ↔ `support`) or differ by a locale tag (`info-pt`).
+fn same_mailbox(a: &str, b: &str, lang: &str) -> bool {
+    let strip = |s: &str| -> String {
+        for sep in ['-', '_', '.'] {
+            if let Some((head, tail)) = s.rsplit_once(sep)
+                && locale_lang(tail).is_some()
+            {
+                return head.to_string();
+            }
+        }
+        s.to_string()
+    };
+    let _ = lang;
+    let (a, b) = (strip(a), strip(b));
+    if a == b {
+        return true;
+    }
+    let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    prefix >= 3 && strsim::normalized_levenshtein(&a, &b) >= 0.6
+}
+
 impl Check for UrlCheck {
     fn id(&self) -> &'static str {
         "url"
@@ -168,6 +300,18 @@ impl Check for UrlCheck {
                     None => missing.push(s),
                 }
             }
+            // A localised counterpart (`/pt/` ↔ `/en/`, `.com.br` ↔ `.com`,
+            // `contato@` ↔ `contact@`, the config's url-map) is no change.
+            missing.retain(|s| {
+                let found = tgt
+                    .iter()
+                    .enumerate()
+                    .find(|(j, t)| !used[*j] && localised(s, t, ctx));
+                if let Some((j, _)) = found {
+                    used[j] = true;
+                }
+                found.is_none()
+            });
             for s in missing {
                 // A leftover target item of the same kind is the changed one.
                 let changed = tgt
@@ -187,8 +331,9 @@ impl Check for UrlCheck {
                                 t.text
                             ),
                         )
+                        // No suggestion: the target may point at a page
+                        // localised on purpose, and a fix never rewrites a URL.
                         .target_span(t.span.clone())
-                        .suggestion(s.text.clone())
                     }
                     None => Finding::new(
                         self.id(),
@@ -216,6 +361,173 @@ impl Check for UrlCheck {
                 }
             }
         }
+        // Link and image targets of marked-up files.
+        super::code::link_targets(ctx, self.id(), out);
+    }
+}
+
+#[cfg(test)]
+mod localised_tests {
+    use super::*;
+    use crate::checks::testutil::Fixture;
+
+    fn run(src: &str, tgt: &str, sl: &str, tl: &str) -> Vec<Finding> {
+        Fixture::with_langs(sl, tl, &[(&[src], &[tgt])]).run(&UrlCheck)
+    }
+
+    #[test]
+    fn locale_path_parts_may_change_to_the_target_language() {
+        assert!(
+            run(
+                "See https://example.com/pt/docs/a.",
+                "See https://example.com/en/docs/a.",
+                "pt",
+                "en"
+            )
+            .is_empty()
+        );
+        assert!(
+            run(
+                "See https://docs.x.org/en/master/man/.",
+                "Veja https://docs.x.org/pt-br/master/man/.",
+                "en",
+                "pt"
+            )
+            .is_empty()
+        );
+        assert!(
+            run(
+                "See https://x.org/a?lang=en.",
+                "Veja https://x.org/a?lang=pt_BR.",
+                "en",
+                "pt"
+            )
+            .is_empty()
+        );
+        // The wrong target locale, another path or another host stay errors.
+        assert_eq!(
+            run(
+                "See https://example.com/pt/docs.",
+                "See https://example.com/es/docs.",
+                "pt",
+                "en"
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            run(
+                "See https://example.com/pt/docs.",
+                "See https://example.com/en/blog.",
+                "pt",
+                "en"
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            run(
+                "See https://example.com/pt/docs.",
+                "See https://evil.com/en/docs.",
+                "pt",
+                "en"
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn country_suffix_and_language_subdomain() {
+        assert!(
+            run(
+                "Veja exemplo.com.br/ajuda.",
+                "See exemplo.com/ajuda.",
+                "pt",
+                "en"
+            )
+            .is_empty()
+        );
+        assert!(
+            run(
+                "Veja https://pt.wikipedia.org/wiki/X.",
+                "See https://en.wikipedia.org/wiki/X.",
+                "pt",
+                "en"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            run(
+                "Veja exemplo.com.br/ajuda.",
+                "See outro.com/ajuda.",
+                "pt",
+                "en"
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn translated_mailbox_on_the_same_host() {
+        assert!(
+            run(
+                "Escreva a contato@folha.com.br.",
+                "Write to contact@folha.com.",
+                "pt",
+                "en"
+            )
+            .is_empty()
+        );
+        assert!(
+            run(
+                "Escreva a suporte@x.com.",
+                "Write to support@x.com.",
+                "pt",
+                "en"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            run(
+                "Escreva a contato@folha.com.br.",
+                "Write to contact@evil.com.",
+                "pt",
+                "en"
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            run(
+                "Escreva a contato@x.com.",
+                "Write to sales@x.com.",
+                "pt",
+                "en"
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn url_map_from_the_config() {
+        let mut f = Fixture::with_langs(
+            "pt",
+            "en",
+            &[(&["Escreva a imprensa@x.com."], &["Write to press@x.com."])],
+        );
+        assert_eq!(f.run(&UrlCheck).len(), 1);
+        let ctx = {
+            f.glossary = crate::glossary::Glossary::default();
+            let mut c = f.ctx();
+            c.url_map = vec![("imprensa@".into(), "press@".into())];
+            let mut out = Vec::new();
+            UrlCheck.check(&c, &mut out);
+            out
+        };
+        assert!(ctx.is_empty(), "{ctx:?}");
     }
 }
 
@@ -269,7 +581,7 @@ mod tests {
     }
 
     #[test]
-    fn changed_url_is_an_error_with_suggestion() {
+    fn changed_url_is_an_error_without_a_rewrite() {
         let f = Fixture::pair(
             "Mais em https://www.gov.br/saude.",
             "More at https://www.gov.br/saud.",
@@ -277,10 +589,8 @@ mod tests {
         let out = f.run(&UrlCheck);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].severity, Severity::Error);
-        assert_eq!(
-            out[0].suggestion.as_deref(),
-            Some("https://www.gov.br/saude")
-        );
+        assert_eq!(out[0].suggestion, None);
+        assert_eq!(out[0].expected.as_deref(), Some("https://www.gov.br/saude"));
         let t = &f.ctx().views[0].target.text;
         assert_eq!(
             &t[out[0].target_span.clone().unwrap()],

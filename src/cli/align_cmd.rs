@@ -41,8 +41,8 @@ pub struct AlignArgs {
 
 pub fn run(args: AlignArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8> {
     use crate::pipeline::*;
-    let source = super::load(&args.source)?;
-    let target = super::load(&args.target)?;
+    let source = crate::formats::prose_view(super::load(&args.source)?, None, &Default::default());
+    let target = crate::formats::prose_view(super::load(&args.target)?, None, &Default::default());
     let mut notices: Vec<String> = super::same_file_notice(&args.source, &args.target)
         .into_iter()
         .collect();

@@ -22,6 +22,10 @@ pub enum CheckFormat {
     Github,
     /// A unified diff applying every suggestion.
     Patch,
+    /// One line per finding: `file:line:col: severity[rule]: message`.
+    Short,
+    /// A self-contained review page for a browser.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -64,6 +68,67 @@ pub struct Overrides {
     /// Don't fall back to the built-in glossary when no glossary is given.
     #[arg(long)]
     pub no_builtin_glossary: bool,
+    /// Set a rule's severity or turn it off, as in the config's [rules]
+    /// (RULE=off|info|warning|error); repeatable; wins over --only and the config.
+    #[arg(long = "rule", value_name = "RULE=LEVEL", value_parser = parse_rule_setting)]
+    pub rule: Vec<(String, config::RuleSetting)>,
+    /// Run only these rules (comma-separated); every other rule is off.
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',', value_parser = parse_rule_id)]
+    pub only: Vec<String>,
+}
+
+fn parse_rule_id(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    let known = config::known_rules();
+    if known.contains(&s) {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "unknown rule '{s}'; known rules: {}",
+            known.join(", ")
+        ))
+    }
+}
+
+fn parse_rule_setting(s: &str) -> Result<(String, config::RuleSetting), String> {
+    use config::RuleSetting::*;
+    let (rule, level) = s
+        .split_once('=')
+        .ok_or_else(|| format!("'{s}' is not RULE=LEVEL, such as length=off or url=warning"))?;
+    let level = match level.trim() {
+        "off" => Off,
+        "info" => Info,
+        "warning" => Warning,
+        "error" => Error,
+        other => {
+            return Err(format!(
+                "'{other}' is not a level; use off, info, warning or error"
+            ));
+        }
+    };
+    Ok((parse_rule_id(rule)?, level))
+}
+
+/// Applies `--only` and then `--rule` to the config's [rules].
+fn apply_rule_flags(
+    rules: &mut std::collections::BTreeMap<String, config::RuleSetting>,
+    o: &Overrides,
+) {
+    if !o.only.is_empty() {
+        for id in config::known_rules() {
+            if o.only.iter().any(|k| k == id) {
+                // Asked for by name: back to its default when the config had it off.
+                if rules.get(id) == Some(&config::RuleSetting::Off) {
+                    rules.remove(id);
+                }
+            } else {
+                rules.insert(id.to_string(), config::RuleSetting::Off);
+            }
+        }
+    }
+    for (id, level) in &o.rule {
+        rules.insert(id.clone(), *level);
+    }
 }
 
 #[derive(Debug, Args)]
@@ -96,6 +161,28 @@ pub struct CheckArgs {
     /// Check only every N-th pair, starting at the I-th (1-based), such as 2/4.
     #[arg(long, value_name = "I/N", value_parser = parse_shard)]
     pub shard: Option<(usize, usize)>,
+    /// Write the report to FILE instead of standard output; given a folder,
+    /// write `transcheck.<format>` in it (a batch is one HTML page with a
+    /// section per pair).
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// How input files are read.
+#[derive(Debug, Clone, Args)]
+pub struct ReadArgs {
+    /// Read the inputs as this format instead of detecting it from the
+    /// extension and content.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<crate::formats::Format>,
+    /// Check PO entries marked fuzzy too.
+    #[arg(long)]
+    pub include_fuzzy: bool,
+    /// Check XLIFF units in every state, not only translated, final and signed-off.
+    #[arg(long)]
+    pub all_states: bool,
 }
 
 #[derive(Debug, Args)]
@@ -162,6 +249,7 @@ pub fn settings(cargs: &ConfigArgs, o: &Overrides) -> Result<Settings> {
     if o.no_builtin_glossary {
         merged.builtin_glossary = Some(false);
     }
+    apply_rule_flags(&mut merged.rules, o);
     Ok(Settings { merged, file })
 }
 
@@ -221,10 +309,52 @@ fn missing_target(source: &Path, target: &Path, s: &Settings) -> Result<PairResu
     })
 }
 
+/// Runs one bilingual file, or a pair of catalogues; `None` for plain pairs.
+fn check_structured(
+    src: &crate::input::Document,
+    target: Option<&Path>,
+    read: &ReadArgs,
+    glossary: &crate::glossary::Glossary,
+    options: &crate::pipeline::PairOptions,
+) -> Result<Option<PairResult>> {
+    use crate::formats::{self, Format};
+    let format = read
+        .input_format
+        .unwrap_or_else(|| Format::detect(&src.path, &src.text));
+    let opts = formats::ReadOptions {
+        include_fuzzy: read.include_fuzzy,
+        all_states: read.all_states,
+        source_lang: options.source_lang.clone(),
+        target_lang: options.target_lang.clone(),
+    };
+    let bi = match (target, format) {
+        (None, f) if f.is_bilingual() => formats::read(f, src.clone(), &opts)?,
+        (None, f) => bail!(
+            "{}: one file given, but it reads as {f:?}, which holds one language; give SOURCE and TARGET (or --input-format po|xliff|tmx|csv)",
+            src.display_path()
+        ),
+        (Some(t), f) if f.is_catalogue() => {
+            formats::read_pair(f, src.clone(), super::load(t)?, &opts)?
+        }
+        (Some(_), f) if f.is_bilingual() => bail!(
+            "{}: a {f:?} file holds both languages; give it alone: transcheck check {}",
+            src.display_path(),
+            src.display_path()
+        ),
+        _ => return Ok(None),
+    };
+    Ok(Some(crate::pipeline::check_bilingual(
+        bi, glossary, options,
+    )))
+}
+
+#[allow(clippy::too_many_arguments)]
 fn check_one(
     source: &Path,
     target: &Path,
     batch: bool,
+    single: bool,
+    read: &ReadArgs,
     glossary: &crate::glossary::Glossary,
     options: &crate::pipeline::PairOptions,
     s: &Settings,
@@ -233,7 +363,19 @@ fn check_one(
         return missing_target(source, target, s);
     }
     let src = super::load(source)?;
+    let target_path = (!single).then_some(target);
+    if let Some(r) = check_structured(&src, target_path, read, glossary, options)? {
+        return Ok(r);
+    }
     let tgt = super::load(target)?;
+    // A forced marked-up format is read here; check_pair keeps a prose view.
+    let (src, tgt) = match read.input_format.and_then(crate::formats::Format::markup) {
+        Some(m) => (
+            crate::formats::prose_view(src, Some(m), &options.read),
+            crate::formats::prose_view(tgt, Some(m), &options.read),
+        ),
+        None => (src, tgt),
+    };
     let mut r = crate::pipeline::check_pair(src, tgt, glossary, options);
     if let Some(n) = super::same_file_notice(source, target) {
         r.notices.insert(0, n);
@@ -264,6 +406,21 @@ fn apply_ignores(results: &mut [PairResult], patterns: &[regex::Regex]) {
     }
 }
 
+/// The glossaries of a run as the HTML header names them.
+fn glossary_names(s: &Settings) -> Vec<String> {
+    if s.merged.glossaries.is_empty() {
+        if s.merged.builtin_glossary.unwrap_or(true) {
+            return vec!["built-in for the language pair".into()];
+        }
+        return Vec::new();
+    }
+    s.merged
+        .glossaries
+        .iter()
+        .map(|g| g.display().to_string())
+        .collect()
+}
+
 fn color_enabled(when: ColorWhen) -> bool {
     match when {
         ColorWhen::Always => true,
@@ -283,15 +440,71 @@ fn width() -> usize {
     100
 }
 
+/// transcheck never modifies an input file, even when told to write there.
+fn refuse_input_as_output(path: &Path, results: &[PairResult]) -> Result<()> {
+    let Ok(out) = std::fs::canonicalize(path) else {
+        return Ok(());
+    };
+    for r in results {
+        for input in [&r.source.path, &r.target.path] {
+            if std::fs::canonicalize(input).is_ok_and(|i| i == out) {
+                bail!(
+                    "{}: is an input file; give --output another file or a folder",
+                    path.display()
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes a report to a file (atomically), or into a folder as
+/// `transcheck.<ext>`; returns the file written.
+fn write_output(path: &Path, format: CheckFormat, bytes: &[u8]) -> Result<PathBuf> {
+    let file = if path.is_dir() {
+        let ext = match format {
+            CheckFormat::Human | CheckFormat::Short => "txt",
+            CheckFormat::Json => "json",
+            CheckFormat::Sarif => "sarif",
+            CheckFormat::Github => "log",
+            CheckFormat::Patch => "patch",
+            CheckFormat::Html => "html",
+        };
+        path.join(format!("transcheck.{ext}"))
+    } else {
+        path.to_path_buf()
+    };
+    let dir = match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let write = || -> std::io::Result<()> {
+        let mut builder = tempfile::Builder::new();
+        // A report is for reading by others (a CI artefact), unlike a secret temp file.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+        let mut tmp = builder.tempfile_in(&dir)?;
+        tmp.write_all(bytes)?;
+        tmp.persist(&file).map_err(|e| e.error)?;
+        Ok(())
+    };
+    write().with_context(|| {
+        format!(
+            "cannot write the report to {}; check that its folder exists and is writable",
+            file.display()
+        )
+    })?;
+    Ok(file)
+}
+
 pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8> {
     use crate::report::Report;
     let s = settings(&args.config, &args.overrides)?;
     let batch = args.source.is_none();
     let pairs: Vec<(PathBuf, PathBuf)> = match (&args.source, &args.target) {
         (Some(a), Some(b)) => vec![(a.clone(), b.clone())],
-        (Some(_), None) => {
-            bail!("give both SOURCE and TARGET, or neither to check the config's [[pair]] entries")
-        }
+        // One bilingual file (PO, XLIFF, TMX, CSV).
+        (Some(a), None) => vec![(a.clone(), a.clone())],
         _ => {
             let Some(file) = &s.file else {
                 bail!(
@@ -350,6 +563,15 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             .iter()
             .map(|(k, v)| (k.clone(), v.severity()))
             .collect(),
+        read: crate::formats::ProseOptions {
+            front_matter_keys: s.merged.front_matter_keys.clone(),
+        },
+        url_map: s
+            .merged
+            .url_map
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
         ..Default::default()
     };
 
@@ -363,7 +585,8 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         pairs
             .par_iter()
             .map(|(a, b)| {
-                let r = check_one(a, b, batch, &glossary, &options, &s);
+                let single = !batch && args.target.is_none();
+                let r = check_one(a, b, batch, single, &args.read, &glossary, &options, &s);
                 if let Some(pb) = &progress {
                     pb.inc(1);
                 }
@@ -410,22 +633,34 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
 
     if args.format == CheckFormat::Patch {
         for r in &results {
-            let changed = !crate::report::patch::edits(r).is_empty();
-            let raw = std::fs::read(&r.target.path).unwrap_or_default();
-            if changed && raw != r.target.text.as_bytes() {
+            let (file, e) = crate::report::patch::file_edits(r);
+            let raw = std::fs::read(&file.path).unwrap_or_default();
+            if !e.is_empty() && raw != file.text.as_bytes() {
                 writeln!(
                     err,
                     "warning: {}: the patch is made against the normalised text (UTF-8, NFC, \\n line endings) and may not apply to this file as it is; convert it first (e.g. dos2unix)",
-                    r.target.display_path()
+                    file.display_path()
                 )?;
             }
         }
     }
+    // With --output, the report goes to a buffer written to the file after.
+    let mut buffer = Vec::new();
+    let out: &mut dyn Write = if args.output.is_some() {
+        &mut buffer
+    } else {
+        out
+    };
     match args.format {
         CheckFormat::Json => crate::report::json::JsonReport.render(&results, out)?,
         CheckFormat::Sarif => crate::report::sarif::SarifReport.render(&results, out)?,
         CheckFormat::Github => crate::report::github::GithubReport.render(&results, out)?,
         CheckFormat::Patch => crate::report::patch::PatchReport.render(&results, out)?,
+        CheckFormat::Short => crate::report::short::ShortReport.render(&results, out)?,
+        CheckFormat::Html => crate::report::html::HtmlReport {
+            glossaries: glossary_names(&s),
+        }
+        .render(&results, out)?,
         CheckFormat::Human => crate::report::human::HumanReport {
             color: color_enabled(args.color),
             context: args.context,
@@ -433,6 +668,11 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             width: width(),
         }
         .render(&results, out)?,
+    }
+    if let Some(path) = &args.output {
+        refuse_input_as_output(path, &results)?;
+        let written = write_output(path, args.format, &buffer)?;
+        writeln!(err, "wrote the report to {}", written.display())?;
     }
 
     if let (Some(path), Some(b)) = (&args.write_baseline, new_baseline) {
@@ -461,6 +701,57 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rule_flags_parse_and_reject() {
+        use config::RuleSetting;
+        assert_eq!(
+            parse_rule_setting("length=off"),
+            Ok(("length".into(), RuleSetting::Off))
+        );
+        assert_eq!(
+            parse_rule_setting("url=warning"),
+            Ok(("url".into(), RuleSetting::Warning))
+        );
+        assert!(parse_rule_setting("length").is_err());
+        assert!(
+            parse_rule_setting("lenght=off")
+                .unwrap_err()
+                .contains("known rules")
+        );
+        assert!(parse_rule_setting("length=fatal").is_err());
+        assert!(parse_rule_id("number").is_ok());
+    }
+
+    #[test]
+    fn only_turns_the_others_off_and_rule_wins() {
+        use config::RuleSetting;
+        let o = Overrides::parse_from(["x", "--only", "number,name", "--rule", "url=info"]);
+        let mut rules = std::collections::BTreeMap::new();
+        rules.insert("number".to_string(), RuleSetting::Off);
+        apply_rule_flags(&mut rules, &o);
+        assert_eq!(
+            rules.get("number"),
+            None,
+            "named by --only: back to its default"
+        );
+        assert_eq!(rules.get("name"), None);
+        assert_eq!(rules["glossary"], RuleSetting::Off);
+        assert_eq!(rules["url"], RuleSetting::Info);
+    }
+
+    #[derive(clap::Parser)]
+    struct OverridesOnly {
+        #[command(flatten)]
+        o: Overrides,
+    }
+
+    impl Overrides {
+        fn parse_from(args: [&str; 5]) -> Overrides {
+            use clap::Parser;
+            OverridesOnly::parse_from(args).o
+        }
+    }
 
     #[test]
     fn shard_parses_and_rejects() {

@@ -27,7 +27,7 @@ pub struct SegmentArgs {
 }
 
 pub fn run(args: SegmentArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8> {
-    let doc = super::load(&args.file)?;
+    let doc = crate::formats::prose_view(super::load(&args.file)?, None, &Default::default());
     let mut notices = Vec::new();
     let lang = crate::pipeline::resolve_language(&doc, args.lang.as_deref(), "en", &mut notices);
     for n in notices {

@@ -52,7 +52,7 @@ impl Report for GithubReport {
                 ));
                 let mut msg = f.message.clone();
                 if let Some(s) = &f.suggestion {
-                    msg.push_str(&format!(" (replace with “{s}”)"));
+                    msg.push_str(&format!(" ({})", super::hint(super::found_text(r, f), s)));
                 }
                 writeln!(out, "::{cmd} {}::{}", props.join(","), data(&msg))?;
             }

@@ -1,10 +1,10 @@
-//! `--format human`: a diff-style review. Each link with findings is shown as
-//! a block (source on `-` lines, target on `+` lines, with line numbers),
-//! each finding with carets under its spans, expected-vs-found diffs and
-//! suggestions, then a summary. Lines wrap to the width; nothing is cut.
+//! `--format human`: a diff-style review. Each link with findings is shown
+//! once as a block (source on `-` lines, target on `+` lines, with line
+//! numbers) with the carets of every finding under its sentences, then each
+//! finding: message, location, expected against found, and what to do; then
+//! a summary. Lines wrap to the width; nothing is cut.
 
 use super::Report;
-use crate::checks::SideText;
 use crate::finding::{Finding, Severity};
 use crate::input::Document;
 use crate::pipeline::PairResult;
@@ -69,8 +69,16 @@ struct Cell {
     width: usize,
 }
 
+/// Carets under a span: a document byte range, its style and a label (the
+/// rule id, when a link has several findings).
+struct Caret {
+    range: Range<usize>,
+    style: Style,
+    label: String,
+}
+
 fn cells(doc: &Document, range: Range<usize>) -> Vec<Cell> {
-    let text = doc.text.get(range.clone()).unwrap_or("");
+    let text = doc.display_text().get(range.clone()).unwrap_or("");
     text.char_indices()
         .map(|(i, c)| {
             let ch = if c.is_control() { ' ' } else { c };
@@ -141,7 +149,8 @@ impl PairView<'_> {
     }
 
     /// Writes one document range (a sentence) on gutter-prefixed rows, with
-    /// carets under `carets` (a document byte range) when given.
+    /// a caret line under each row for every caret (a document byte range,
+    /// its style and label) that falls on it.
     #[allow(clippy::too_many_arguments)]
     fn write_text(
         &self,
@@ -151,7 +160,7 @@ impl PairView<'_> {
         line: usize,
         doc: &Document,
         range: Range<usize>,
-        carets: Option<(Range<usize>, Style)>,
+        carets: &[Caret],
     ) -> io::Result<()> {
         let cs = cells(doc, range);
         let avail = self.width.saturating_sub(self.gutter_w());
@@ -172,39 +181,51 @@ impl PairView<'_> {
                 self.p.paint(sign_style, &gutter),
                 self.p.paint(sign_style, text)
             )?;
-            if let Some((cr, style)) = &carets {
-                let mut line = String::new();
-                let mut any = false;
-                for c in row {
-                    let hit = if cr.is_empty() {
-                        c.start == cr.start
-                    } else {
-                        c.start < cr.end && c.end > cr.start
-                    };
-                    if hit {
-                        line.push_str(&"^".repeat(c.width.max(1)));
-                        any = true;
-                    } else {
-                        line.push_str(&" ".repeat(c.width));
-                    }
-                }
-                // An empty span at the end of the row.
-                if !any && cr.is_empty() && row.last().is_some_and(|c| c.end == cr.start) {
-                    line.push('^');
-                    any = true;
-                }
-                if any {
-                    let blank = format!("  {:>w$} │ ", "", w = self.num_w);
-                    writeln!(
-                        out,
-                        "{}{}",
-                        self.p.paint(DIM, &blank),
-                        self.p.paint(*style, line.trim_end())
-                    )?;
-                }
+            for c in carets {
+                self.caret_line(out, row, c)?;
             }
         }
         Ok(())
+    }
+
+    /// The carets of one span under one row, when the span touches it.
+    fn caret_line(&self, out: &mut dyn Write, row: &[Cell], c: &Caret) -> io::Result<()> {
+        let cr = &c.range;
+        let mut line = String::new();
+        let mut any = false;
+        for cell in row {
+            let hit = if cr.is_empty() {
+                cell.start == cr.start
+            } else {
+                cell.start < cr.end && cell.end > cr.start
+            };
+            if hit {
+                line.push_str(&"^".repeat(cell.width.max(1)));
+                any = true;
+            } else {
+                line.push_str(&" ".repeat(cell.width));
+            }
+        }
+        // An empty span at the end of the row.
+        if !any && cr.is_empty() && row.last().is_some_and(|cell| cell.end == cr.start) {
+            line.push('^');
+            any = true;
+        }
+        if !any {
+            return Ok(());
+        }
+        let mut line = line.trim_end().to_string();
+        if !c.label.is_empty() {
+            line.push(' ');
+            line.push_str(&c.label);
+        }
+        let blank = format!("  {:>w$} │ ", "", w = self.num_w);
+        writeln!(
+            out,
+            "{}{}",
+            self.p.paint(DIM, &blank),
+            self.p.paint(c.style, &line)
+        )
     }
 
     fn header(&self, out: &mut dyn Write, li: usize, dim: bool) -> io::Result<()> {
@@ -212,10 +233,11 @@ impl PairView<'_> {
         let Some(link) = r.links.get(li) else {
             return Ok(());
         };
+        // line:col, so two links in one paragraph read apart.
         let line_of = |segs: &[Segment], ids: &[usize]| {
             ids.first()
                 .and_then(|&i| segs.get(i))
-                .map_or("-".to_string(), |s| s.line.to_string())
+                .map_or("-".to_string(), |s| format!("{}:{}", s.line, s.column))
         };
         let mut h = format!(
             "@@ {}:{} ↔ {}:{} @@ {} · score {:.2}",
@@ -232,61 +254,73 @@ impl PairView<'_> {
         writeln!(out, "{}", self.p.paint(if dim { DIM } else { HEADER }, &h))
     }
 
-    fn block(&self, out: &mut dyn Write, li: usize, dim: bool) -> io::Result<()> {
+    /// A link shown once: its header, then every sentence of both sides
+    /// with the carets of each finding that touches it.
+    fn block(
+        &self,
+        out: &mut dyn Write,
+        li: usize,
+        dim: bool,
+        findings: &[&Finding],
+    ) -> io::Result<()> {
         let r = self.r;
         let Some(link) = r.links.get(li) else {
             return Ok(());
         };
         self.header(out, li, dim)?;
         let (ms, ps) = if dim { (DIM, DIM) } else { (MINUS, PLUS) };
-        for &i in &link.source {
-            if let Some(s) = r.source_segments.get(i) {
-                self.write_text(out, '-', ms, s.line, &r.source, s.start..s.end, None)?;
-            }
-        }
-        for &i in &link.target {
-            if let Some(s) = r.target_segments.get(i) {
-                self.write_text(out, '+', ps, s.line, &r.target, s.start..s.end, None)?;
-            }
-        }
-        Ok(())
-    }
-
-    /// The sentences of a link side that a document range touches, with carets.
-    #[allow(clippy::too_many_arguments)]
-    fn spanned(
-        &self,
-        out: &mut dyn Write,
-        sign: char,
-        style: Style,
-        doc: &Document,
-        segs: &[Segment],
-        ids: &[usize],
-        range: Range<usize>,
-        caret_style: Style,
-    ) -> io::Result<()> {
-        for &i in ids {
-            let Some(s) = segs.get(i) else { continue };
-            let touches = if range.is_empty() {
-                range.start >= s.start && range.start <= s.end
-            } else {
-                range.start < s.end && range.end > s.start
-            };
-            if touches {
-                let cr =
-                    range.start.max(s.start)..range.end.min(s.end).max(range.start.max(s.start));
-                self.write_text(
-                    out,
-                    sign,
-                    style,
-                    s.line,
-                    doc,
-                    s.start..s.end,
-                    Some((cr, caret_style)),
-                )?;
-                if range.is_empty() {
-                    break;
-                }
+        let carets = |side: super::Side| -> Vec<Caret> {
+            findings
+                .iter()
+                .filter_map(|f| {
+                    let loc = super::location(r, f, side, false)?;
+                    Some(Caret {
+                        range: loc.range,
+                        style: severity_style(f.severity),
+                        label: if findings.len() > 1 {
+                            f.rule.to_string()
+                        } else {
+                            String::new()
+                        },
+                    })
+                })
+                .collect()
+        };
+        let sides = [
+            (
+                '-',
+                ms,
+                &r.source,
+                &r.source_segments,
+                &link.source,
+                carets(super::Side::Source),
+            ),
+            (
+                '+',
+                ps,
+                &r.target,
+                &r.target_segments,
+                &link.target,
+                carets(super::Side::Target),
+            ),
+        ];
+        for (sign, style, doc, segs, ids, cs) in sides {
+            for &i in ids.iter() {
+                let Some(s) = segs.get(i) else { continue };
+                // The carets of this sentence, clipped to it.
+                let mine: Vec<Caret> = cs
+                    .iter()
+                    .filter(|c| touches(&c.range, s))
+                    .map(|c| {
+                        let a = c.range.start.max(s.start);
+                        Caret {
+                            range: a..c.range.end.min(s.end).max(a),
+                            style: c.style,
+                            label: c.label.clone(),
+                        }
+                    })
+                    .collect();
+                self.write_text(out, sign, style, s.line, doc, s.start..s.end, &mine)?;
             }
         }
         Ok(())
@@ -328,50 +362,37 @@ impl PairView<'_> {
                 super::document_path(r)
             )?,
         }
-        let link = f.link.and_then(|i| r.links.get(i));
-        if let Some(link) = link {
-            if let Some(loc) = super::location(r, f, super::Side::Source, false) {
-                self.spanned(
-                    out,
-                    '-',
-                    MINUS,
-                    &r.source,
-                    &r.source_segments,
-                    &link.source,
-                    loc.range,
-                    sev,
-                )?;
-            }
-            if let Some(loc) = super::location(r, f, super::Side::Target, false) {
-                self.spanned(
-                    out,
-                    '+',
-                    PLUS,
-                    &r.target,
-                    &r.target_segments,
-                    &link.target,
-                    loc.range,
-                    sev,
-                )?;
-            }
+        self.expected_found(out, f, &pad)?;
+        if let Some(s) = &f.suggestion {
+            let hint = super::hint(super::found_text(r, f), s);
+            writeln!(out, "{pad}{} {hint}", p.paint(BOLD, "= help:"))?;
         }
-        let view = f.link.and_then(|i| r.views.get(i));
-        if let (Some(expected), Some(found)) = (
-            &f.expected,
-            view.and_then(|v| span_text(&v.target, &f.target_span)),
-        ) && expected != found
-        {
-            writeln!(
+        Ok(())
+    }
+
+    /// `expected … found …`, with a diff when the two are alike; a term left
+    /// in the source's wording gets none (`M[-a-]{+u+}scat` helps nobody).
+    fn expected_found(&self, out: &mut dyn Write, f: &Finding, pad: &str) -> io::Result<()> {
+        let (Some(expected), Some(found)) = (&f.expected, super::found_text(self.r, f)) else {
+            return Ok(());
+        };
+        if expected == found {
+            return Ok(());
+        }
+        let p = self.p;
+        match super::diff_ops(found, expected, super::source_text(self.r, f)) {
+            Some(ops) => writeln!(
                 out,
                 "{pad}{} expected “{expected}”, found “{found}”: {}",
                 p.paint(BOLD, "="),
-                inline_diff(p, found, expected)
-            )?;
+                paint_diff(p, &ops)
+            ),
+            None => writeln!(
+                out,
+                "{pad}{} expected “{expected}”, found “{found}”",
+                p.paint(BOLD, "=")
+            ),
         }
-        if let Some(s) = &f.suggestion {
-            writeln!(out, "{pad}{} replace with “{s}”", p.paint(BOLD, "= help:"))?;
-        }
-        Ok(())
     }
 
     fn summary(&self, out: &mut dyn Write) -> io::Result<()> {
@@ -440,7 +461,7 @@ impl PairView<'_> {
                 let line_of = |segs: &[Segment], ids: &[usize]| {
                     ids.first()
                         .and_then(|&i| segs.get(i))
-                        .map_or("-".to_string(), |s| s.line.to_string())
+                        .map_or("-".to_string(), |s| format!("{}:{}", s.line, s.column))
                 };
                 writeln!(
                     out,
@@ -483,9 +504,9 @@ impl PairView<'_> {
             if prev.is_some_and(|p| p + 1 != li) {
                 writeln!(out, "{}", self.p.paint(DIM, "⋮"))?;
             }
-            let flagged = by_link.get(&li);
-            self.block(out, li, flagged.is_none() && !all)?;
-            for f in flagged.into_iter().flatten() {
+            let flagged = by_link.get(&li).map(Vec::as_slice).unwrap_or_default();
+            self.block(out, li, flagged.is_empty() && !all, flagged)?;
+            for f in flagged {
                 self.finding(out, f)?;
             }
             writeln!(out)?;
@@ -496,6 +517,16 @@ impl PairView<'_> {
             writeln!(out)?;
         }
         self.summary(out)
+    }
+}
+
+/// Whether a document range falls on a sentence (an empty range at its end
+/// counts).
+fn touches(range: &Range<usize>, s: &Segment) -> bool {
+    if range.is_empty() {
+        range.start >= s.start && range.start <= s.end
+    } else {
+        range.start < s.end && range.end > s.start
     }
 }
 
@@ -528,20 +559,9 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-fn span_text<'a>(side: &'a SideText, span: &Option<Range<usize>>) -> Option<&'a str> {
-    side.text.get(span.clone()?)
-}
-
-/// Expected against found: character-level for single words, word-level
-/// otherwise. Without colour, `[-removed-]{+added+}`.
-fn inline_diff(p: &Painter, found: &str, expected: &str) -> String {
-    use similar::{Algorithm, ChangeTag};
-    let words = found.contains(char::is_whitespace) || expected.contains(char::is_whitespace);
-    let ops = if words {
-        similar::utils::diff_words(Algorithm::Myers, found, expected)
-    } else {
-        similar::utils::diff_chars(Algorithm::Myers, found, expected)
-    };
+/// Diff operations painted; without colour, `[-removed-]{+added+}`.
+fn paint_diff(p: &Painter, ops: &[(similar::ChangeTag, &str)]) -> String {
+    use similar::ChangeTag;
     let mut s = String::new();
     for (tag, t) in ops {
         match (tag, p.color) {
@@ -553,6 +573,14 @@ fn inline_diff(p: &Painter, found: &str, expected: &str) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+fn inline_diff(p: &Painter, found: &str, expected: &str) -> String {
+    paint_diff(
+        p,
+        &super::diff_ops(found, expected, None).unwrap_or_default(),
+    )
 }
 
 impl Report for HumanReport {
@@ -678,7 +706,11 @@ mod tests {
             1,
             &doc,
             0..doc.text.len(),
-            Some((start..start + 7, PLUS)),
+            &[Caret {
+                range: start..start + 7,
+                style: PLUS,
+                label: String::new(),
+            }],
         )
         .unwrap();
         let s = String::from_utf8(out).unwrap();
@@ -745,6 +777,42 @@ mod snapshots {
         // Link 2 (1-0) is shown as context before link 3; links 0-1 are not.
         assert!(s.contains("Ele falou com jornalistas."), "{s}");
         assert!(!s.contains("Mascate"), "{s}");
+        insta::assert_snapshot!(s);
+    }
+
+    #[test]
+    fn a_link_with_several_findings_is_shown_once() {
+        use crate::finding::Finding;
+        let mut r = fixture::result();
+        let t = &r.views[0].target.text;
+        let src = &r.views[0].source.text;
+        let abbas_t = t.find("Abbas").unwrap();
+        let abbas_s = src.find("Abbas").unwrap();
+        r.findings.push(
+            Finding::new("doubled-word", Severity::Warning, "“Abbas” twice")
+                .link(0)
+                .target_span(abbas_t..abbas_t + 6)
+                .suggestion(""),
+        );
+        // A word kept in the source's wording: expected vs found, no diff.
+        r.findings.push(
+            Finding::new("glossary", Severity::Error, "untranslated term 'Abbas'")
+                .link(0)
+                .source_span(abbas_s..abbas_s + 5)
+                .target_span(abbas_t..abbas_t + 5)
+                .expected("Abbās")
+                .suggestion("Abbās"),
+        );
+        let mut out = Vec::new();
+        HumanReport::default().render(&[r], &mut out).unwrap();
+        let s = String::from_utf8(out).unwrap();
+        assert_eq!(s.matches("Foreign Minister Abbas").count(), 1, "{s}");
+        assert_eq!(s.matches("O chanceler Abbas").count(), 1, "{s}");
+        assert!(s.contains("^^^^^^ doubled-word"), "{s}");
+        assert!(s.contains("^^^^^^^ name"), "{s}");
+        assert!(s.contains("= help: delete “Abbas”"), "{s}");
+        assert!(!s.contains("“”"), "{s}");
+        assert!(s.contains("= expected “Abbās”, found “Abbas”\n"), "{s}");
         insta::assert_snapshot!(s);
     }
 

@@ -1,4 +1,9 @@
 //! `--format json`: the stable machine-readable shape CI scripts read.
+//!
+//! Each side of a finding gives `line`/`column` (1-based, columns in
+//! characters) of the finding's span in the file, or of the sentence start
+//! when the finding has no span on that side; `text` is the link's sentences
+//! joined by one space, and `span` is a byte range into that `text`.
 
 use super::Report;
 use crate::checks::SideText;
@@ -16,12 +21,12 @@ fn side(doc: &Document, text: &SideText, span: &Option<Range<usize>>) -> Value {
     if text.is_empty() {
         return Value::Null;
     }
-    let (line, column) = doc.line_col(text.doc_start().unwrap_or(0));
     let span = span.clone().unwrap_or(0..text.text.len());
+    let (line, column) = doc.line_col(text.to_doc(span.start));
     json!({
         "line": line,
         "column": column,
-        "text": text.text,
+        "text": text.display(doc),
         "span": {"start": span.start, "end": span.end},
     })
 }
@@ -130,6 +135,12 @@ mod tests {
         assert_eq!(v["summary"]["errors"], 3);
         assert!(v["findings"][2]["target"].is_null());
         assert!(v["findings"][2].get("suggestion").is_none());
+        // Line and column of the span, not of the sentence start.
+        assert_eq!(v["findings"][0]["target"]["line"], 1);
+        assert_eq!(v["findings"][0]["target"]["column"], 24);
+        assert_eq!(v["findings"][1]["source"]["column"], 15);
+        // No span: the sentence start.
+        assert_eq!(v["findings"][2]["source"]["column"], 1);
         insta::assert_json_snapshot!(v);
     }
 

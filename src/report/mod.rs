@@ -2,10 +2,12 @@
 //! location helpers they share (finding spans mapped to file lines/columns).
 
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod patch;
 pub mod sarif;
+pub mod short;
 
 use crate::checks::SideText;
 use crate::finding::Finding;
@@ -104,6 +106,102 @@ pub fn document_path(r: &PairResult) -> String {
 /// else the source side when the link has no target text (an omission).
 pub fn primary_location(r: &PairResult, f: &Finding) -> Option<Location> {
     location(r, f, Side::Target, true).or_else(|| location(r, f, Side::Source, true))
+}
+
+/// Expected against found as diff operations: by characters for single
+/// words, by words otherwise. `None` when a diff would not help: the found
+/// text is the source's own wording (a term left untranslated), or the two
+/// are too unlike; then a report shows expected and found side by side.
+pub(crate) fn diff_ops<'a>(
+    found: &'a str,
+    expected: &'a str,
+    source: Option<&str>,
+) -> Option<Vec<(similar::ChangeTag, &'a str)>> {
+    use similar::{Algorithm, ChangeTag};
+    if source.is_some_and(|s| s.trim().to_lowercase() == found.trim().to_lowercase()) {
+        return None;
+    }
+    let words = found.contains(char::is_whitespace) || expected.contains(char::is_whitespace);
+    // A number reads best whole: 408.6 against 406.8, not 40{+8.+}6[-.8-].
+    let letters = |s: &str| s.chars().any(char::is_alphabetic);
+    let alphabetic = letters(found) && letters(expected);
+    if !words && !alphabetic {
+        return None;
+    }
+    let ops = if words {
+        similar::utils::diff_words(Algorithm::Myers, found, expected)
+    } else {
+        similar::utils::diff_chars(Algorithm::Myers, found, expected)
+    };
+    let kept: usize = ops
+        .iter()
+        .filter(|(t, _)| *t == ChangeTag::Equal)
+        .map(|(_, s)| s.chars().count())
+        .sum();
+    let longer = found.chars().count().max(expected.chars().count());
+    // Half of the longer string must survive; otherwise the diff is noise.
+    (longer > 0 && 2 * kept >= longer).then_some(ops)
+}
+
+/// What to do about a finding with a suggestion, in words: never
+/// `replace with “”` (a deletion) nor a quoted quotation mark.
+pub(crate) fn hint(found: Option<&str>, suggestion: &str) -> String {
+    let found = found.map(str::trim).filter(|f| !f.is_empty());
+    let symbols = |s: &str| !s.trim().is_empty() && !s.chars().any(char::is_alphanumeric);
+    match found {
+        _ if suggestion.trim().is_empty() => match found {
+            Some(f) => format!("delete “{f}”"),
+            None => "delete the marked text".to_string(),
+        },
+        _ if symbols(suggestion) => match found {
+            Some(f) if symbols(f) => format!("use {} here instead of {f}", suggestion.trim()),
+            _ => format!("use {} here", suggestion.trim()),
+        },
+        Some(f) => format!("replace “{f}” with “{suggestion}”"),
+        None => format!("insert “{suggestion}”"),
+    }
+}
+
+/// The text of a finding's target span, when it has one.
+pub(crate) fn found_text<'a>(r: &'a PairResult, f: &Finding) -> Option<&'a str> {
+    let v = r.views.get(f.link?)?;
+    v.target.text.get(f.target_span.clone()?)
+}
+
+/// The text of a finding's source span, when it has one.
+pub(crate) fn source_text<'a>(r: &'a PairResult, f: &Finding) -> Option<&'a str> {
+    let v = r.views.get(f.link?)?;
+    v.source.text.get(f.source_span.clone()?)
+}
+
+#[cfg(test)]
+mod helper_tests {
+    use super::*;
+
+    #[test]
+    fn hints_say_what_to_do() {
+        assert_eq!(hint(Some("the "), ""), "delete “the”");
+        assert_eq!(hint(Some("\""), "”"), "use ” here instead of \"");
+        assert_eq!(hint(None, "”"), "use ” here");
+        assert_eq!(
+            hint(Some("Araqchi"), "Araghchi"),
+            "replace “Araqchi” with “Araghchi”"
+        );
+        assert_eq!(hint(None, ","), "use , here");
+        assert_eq!(hint(None, "US$"), "insert “US$”");
+        assert!(!hint(Some("x"), "").contains("“”"));
+    }
+
+    #[test]
+    fn diff_only_for_alike_strings() {
+        assert!(diff_ops("Araqchi", "Araghchi", Some("Araghchi")).is_some());
+        assert!(diff_ops("Strait of Ormuz", "Strait of Hormuz", None).is_some());
+        // A term left untranslated: no character diff against its rendering.
+        assert!(diff_ops("Mascate", "Muscat", Some("Mascate")).is_none());
+        assert!(diff_ops("Estados Unidos", "United States", None).is_none());
+        assert!(diff_ops("406.8", "408.6", None).is_none());
+        assert!(diff_ops("March 8", "March 18", None).is_some());
+    }
 }
 
 #[cfg(test)]

@@ -12,17 +12,33 @@ pub struct PatchReport;
 /// The edits for one pair: (document byte range, replacement), sorted and
 /// non-overlapping; an edit overlapping an earlier one is skipped.
 pub fn edits(r: &PairResult) -> Vec<(Range<usize>, String)> {
+    edits_where(r, |_| true)
+}
+
+/// [`edits`] of the findings `keep` accepts.
+fn edits_where(
+    r: &PairResult,
+    keep: impl Fn(&crate::finding::Finding) -> bool,
+) -> Vec<(Range<usize>, String)> {
     let mut all: Vec<(Range<usize>, String)> = r
         .findings
         .iter()
-        .filter(|f| f.target_span.is_some())
+        .filter(|f| f.target_span.is_some() && keep(f))
         .filter_map(|f| {
             let s = f.suggestion.clone()?;
             let loc = super::location(r, f, Side::Target, false)?;
-            let text = &r.target.text;
+            // A marked-up file is edited only where its prose is copied
+            // verbatim: never code, URLs, markup or entities; and URL
+            // suggestions may undo a localised address.
+            let range = match &r.target.markup {
+                Some(_) if f.rule == "url" => return None,
+                Some(m) => m.verbatim_range(loc.range)?,
+                None => loc.range,
+            };
+            let text = original_text(r);
             // A span off character boundaries can't be replaced without damage.
-            (text.is_char_boundary(loc.range.start) && text.is_char_boundary(loc.range.end))
-                .then_some((loc.range, s))
+            (text.is_char_boundary(range.start) && text.is_char_boundary(range.end))
+                .then_some((range, s))
         })
         .collect();
     all.sort_by_key(|e| (e.0.start, e.0.end));
@@ -31,12 +47,21 @@ pub fn edits(r: &PairResult) -> Vec<(Range<usize>, String)> {
         let overlaps = out
             .last()
             .is_some_and(|p| e.0.start < p.0.end || (e.0.start == p.0.start));
-        let changes = r.target.text.get(e.0.clone()) != Some(e.1.as_str());
+        let changes = original_text(r).get(e.0.clone()) != Some(e.1.as_str());
         if !overlaps && changes {
             out.push(e);
         }
     }
     out
+}
+
+/// The text of the target file the edits apply to: the original of a
+/// marked-up file, not its prose.
+pub fn original_text(r: &PairResult) -> &str {
+    match &r.target.markup {
+        Some(m) => &m.original.text,
+        None => &r.target.text,
+    }
 }
 
 /// The target text with the edits applied.
@@ -61,16 +86,37 @@ fn header_path(path: &str) -> String {
     p.to_string()
 }
 
+/// The file a patch edits, and the edits: the target document itself, or
+/// for a text read out of a structured file (a PO msgstr) the original file,
+/// keeping only fixes that can be written there for certain.
+pub fn file_edits(r: &PairResult) -> (&crate::input::Document, Vec<(Range<usize>, String)>) {
+    if let Some(m) = &r.target.markup {
+        return (&m.original, edits(r));
+    }
+    let Some(o) = &r.target.origin else {
+        return (&r.target, edits(r));
+    };
+    // Spacing in software strings can be deliberate (indentation, columns).
+    let e = edits_where(r, |f| f.rule != "whitespace");
+    let mut fe: Vec<(Range<usize>, String)> = e
+        .into_iter()
+        .filter_map(|(range, s)| o.file_edit(range, &s))
+        .collect();
+    fe.sort_by_key(|e| (e.0.start, e.0.end));
+    fe.dedup_by(|b, a| b.0.start < a.0.end);
+    (o.file(), fe)
+}
+
 impl Report for PatchReport {
     fn render(&self, results: &[PairResult], out: &mut dyn Write) -> io::Result<()> {
         for r in results {
-            let e = edits(r);
+            let (file, e) = file_edits(r);
             if e.is_empty() {
                 continue;
             }
-            let old = &r.target.text;
+            let old = &file.text;
             let new = apply(old, &e);
-            let p = header_path(&r.target.display_path());
+            let p = header_path(&file.display_path());
             let diff = similar::TextDiff::from_lines(old.as_str(), new.as_str());
             write!(
                 out,

@@ -1,0 +1,807 @@
+//! The `placeholder` check: printf (`%s %d %1$s %.2f`), Python (`%(name)s`,
+//! `{name}`, `{0}`), ICU MessageFormat (argument names, plural and select
+//! structure), i18next `{{name}}` and `$t(…)` placeholders missing, added or
+//! changed between a unit and its translation. Positional and named ones may
+//! move; `%s`-style ones fill in order, so their order must stay.
+//!
+//! Also owns the placeholder scanner the bilingual readers use to mark what
+//! other checks must not read as prose. The check runs on texts read from
+//! structured files only (a plain-text article has no placeholders).
+
+use super::{Check, Context};
+use crate::finding::{Finding, Severity};
+use crate::input::Document;
+use crate::segment::Segment;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+pub struct PlaceholderCheck;
+
+/// Which placeholder syntaxes to look for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Syntaxes {
+    /// `%s`, `%1$d`, `%(name)s`, `%{name}`.
+    pub printf: bool,
+    /// `{0}`, `{name}`, `{name:>3}`, ICU `{n, plural, …}`, i18next `{{name}}`, `$t(key)`.
+    pub braces: bool,
+    /// The text declares no syntax: `%d` glued to a letter (`3%do`) is prose.
+    pub guess: bool,
+}
+
+impl Syntaxes {
+    pub const ALL: Syntaxes = Syntaxes {
+        printf: true,
+        braces: true,
+        guess: true,
+    };
+    pub const PRINTF: Syntaxes = Syntaxes {
+        printf: true,
+        braces: false,
+        guess: false,
+    };
+    pub const BRACES: Syntaxes = Syntaxes {
+        printf: false,
+        braces: true,
+        guess: false,
+    };
+}
+
+/// What a placeholder token is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// Fills in order (`%s`, `{}`): the key is the conversion.
+    Ordered(String),
+    /// Has a name or position (`%(n)s`, `%1$s`, `{0}`, `{{n}}`, `$t(k)`).
+    Keyed(String),
+    /// An ICU argument with a type: name and type (`plural`, `select`, …).
+    IcuArg(String, String),
+    /// An ICU case opening (`one {`): the argument type and the selector.
+    IcuCase(String, String),
+    /// Syntax only: an ICU closing brace or `#`.
+    Syntax,
+}
+
+/// One placeholder or piece of placeholder syntax in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub range: Range<usize>,
+    pub kind: Kind,
+}
+
+/// Byte ranges of every placeholder (and ICU syntax) in `text`.
+pub fn scan(text: &str, syn: Syntaxes) -> Vec<Range<usize>> {
+    tokens(text, syn).into_iter().map(|t| t.range).collect()
+}
+
+/// The placeholder tokens of `text`, in order.
+pub fn tokens(text: &str, syn: Syntaxes) -> Vec<Token> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let next = match b[i] {
+            b'%' if syn.printf => printf(text, i, syn.guess, &mut out),
+            b'{' if syn.braces => brace(text, i, &mut out, None),
+            b'$' if syn.braces && text[i..].starts_with("$t(") => dollar_t(text, i, &mut out),
+            _ => None,
+        };
+        i = next.unwrap_or(i + 1);
+    }
+    out
+}
+
+fn ident_len(s: &str) -> usize {
+    s.bytes()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'))
+        .count()
+}
+
+/// A printf conversion at `i`; returns where scanning goes on.
+fn printf(text: &str, i: usize, guess: bool, out: &mut Vec<Token>) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut j = i + 1;
+    match b.get(j)? {
+        b'%' => return Some(j + 1),
+        b'(' => {
+            let close = text[j..].find(')')? + j;
+            let name = &text[j + 1..close];
+            if name.is_empty() || name.len() > 64 || name.contains(['%', '(', '\n']) {
+                return None;
+            }
+            j = close + 1;
+        }
+        b'{' => {
+            let n = ident_len(&text[j + 1..]);
+            if n > 0 && b.get(j + 1 + n) == Some(&b'}') {
+                let end = j + n + 2;
+                out.push(Token {
+                    range: i..end,
+                    kind: Kind::Keyed(text[i..end].to_string()),
+                });
+                return Some(end);
+            }
+            return None;
+        }
+        _ => {}
+    }
+    let named = j > i + 1;
+    let digits = b[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let positional = !named && digits > 0 && b.get(j + digits) == Some(&b'$');
+    if positional {
+        j += digits + 1;
+    }
+    j += b[j..].iter().take_while(|c| b"-+#0".contains(c)).count();
+    j += b[j..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || **c == b'*')
+        .count();
+    if b.get(j) == Some(&b'.') {
+        j += 1;
+        j += b[j..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit() || **c == b'*')
+            .count();
+    }
+    j += b[j..]
+        .iter()
+        .take_while(|c| b"hlLqjzt".contains(c))
+        .count()
+        .min(2);
+    let conv = *b.get(j)?;
+    if !b"diouxXeEfFgGcrsaAp".contains(&conv) {
+        return None;
+    }
+    let end = j + 1;
+    // `50%d` or `%do` inside a word is prose, not a conversion.
+    if guess && !named && !positional && b.get(end).is_some_and(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let t = &text[i..end];
+    let kind = if named || positional {
+        Kind::Keyed(t.to_string())
+    } else {
+        Kind::Ordered(t.to_string())
+    };
+    out.push(Token {
+        range: i..end,
+        kind,
+    });
+    Some(end)
+}
+
+/// `$t(key)` or `$t(key, {…})`.
+fn dollar_t(text: &str, i: usize, out: &mut Vec<Token>) -> Option<usize> {
+    let close = text[i..].find(')')? + i;
+    if close - i > 200 {
+        return None;
+    }
+    out.push(Token {
+        range: i..close + 1,
+        kind: Kind::Keyed(text[i..=close].to_string()),
+    });
+    Some(close + 1)
+}
+
+const ICU_TYPES: &[&str] = &[
+    "plural",
+    "select",
+    "selectordinal",
+    "number",
+    "date",
+    "time",
+    "spellout",
+    "ordinal",
+    "duration",
+];
+
+/// A brace placeholder at `i`. `in_plural` is set inside an ICU plural
+/// case, where `#` is the number.
+fn brace(text: &str, i: usize, out: &mut Vec<Token>, depth: Option<usize>) -> Option<usize> {
+    if depth.unwrap_or(0) > 8 {
+        return None;
+    }
+    let b = text.as_bytes();
+    // i18next `{{name}}` / `{{name, format}}`.
+    if b.get(i + 1) == Some(&b'{') {
+        let close = text[i + 2..].find("}}")? + i + 2;
+        let inner = text[i + 2..close].trim();
+        let name = inner.split(',').next().unwrap_or("").trim();
+        if name.is_empty() || ident_len(name) != name.len() {
+            return None;
+        }
+        out.push(Token {
+            range: i..close + 2,
+            kind: Kind::Keyed(format!("{{{{{name}}}}}")),
+        });
+        return Some(close + 2);
+    }
+    let rest = &text[i + 1..];
+    let n = ident_len(rest);
+    let after = rest[n..].trim_start();
+    let gap = rest.len() - n - after.len();
+    match after.as_bytes().first() {
+        Some(b'}') if gap == 0 => {
+            let end = i + 1 + n + 1;
+            let kind = if n == 0 {
+                Kind::Ordered("{}".into())
+            } else {
+                Kind::Keyed(text[i..end].to_string())
+            };
+            out.push(Token {
+                range: i..end,
+                kind,
+            });
+            Some(end)
+        }
+        // Python format spec or conversion: `{0:.2f}`, `{name!r}`.
+        Some(b':' | b'!') if gap == 0 => {
+            let close = rest.find('}')? + i + 1;
+            let spec = &text[i + 1 + n..close];
+            if spec.contains(['{', '\n']) || spec.len() > 32 {
+                return None;
+            }
+            let kind = if n == 0 {
+                Kind::Ordered(text[i..=close].to_string())
+            } else {
+                Kind::Keyed(text[i..=close].to_string())
+            };
+            out.push(Token {
+                range: i..close + 1,
+                kind,
+            });
+            Some(close + 1)
+        }
+        Some(b',') if n > 0 => icu(text, i, n, out, depth.unwrap_or(0)),
+        _ => None,
+    }
+}
+
+/// An ICU argument with a type: `{name, plural, one {…} other {…}}`.
+fn icu(text: &str, i: usize, n: usize, out: &mut Vec<Token>, depth: usize) -> Option<usize> {
+    let name = &text[i + 1..i + 1 + n];
+    let comma = text[i + 1 + n..].find(',')? + i + 1 + n;
+    let ty_start = comma + 1 + (text[comma + 1..].len() - text[comma + 1..].trim_start().len());
+    let tl = ident_len(&text[ty_start..]);
+    let ty = &text[ty_start..ty_start + tl];
+    if !ICU_TYPES.contains(&ty) {
+        return None;
+    }
+    let b = text.as_bytes();
+    let mut j = ty_start + tl;
+    j += text[j..].len() - text[j..].trim_start().len();
+    let cased = matches!(ty, "plural" | "select" | "selectordinal");
+    if !cased || b.get(j) == Some(&b'}') {
+        // `{n, number}` or `{d, date, short}`: one token up to its brace.
+        let close = text[j..].find('}')? + j;
+        if text[j..close].contains('{') {
+            return None;
+        }
+        out.push(Token {
+            range: i..close + 1,
+            kind: Kind::IcuArg(name.to_string(), ty.to_string()),
+        });
+        return Some(close + 1);
+    }
+    if b.get(j) != Some(&b',') {
+        return None;
+    }
+    j += 1;
+    let mut mine = vec![Token {
+        range: i..j,
+        kind: Kind::IcuArg(name.to_string(), ty.to_string()),
+    }];
+    loop {
+        j += text[j..].len() - text[j..].trim_start().len();
+        match b.get(j)? {
+            b'}' => {
+                mine.push(Token {
+                    range: j..j + 1,
+                    kind: Kind::Syntax,
+                });
+                out.extend(mine);
+                return Some(j + 1);
+            }
+            _ => {
+                // `offset:1`, `=0`, `one`: a selector, then `{`.
+                let sel_start = j;
+                if text[j..].starts_with("offset:") {
+                    j += 7;
+                    j += b[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+                    continue;
+                }
+                if b[j] == b'=' {
+                    j += 1;
+                }
+                let sl = ident_len(&text[j..]);
+                if sl == 0 {
+                    return None;
+                }
+                j += sl;
+                let sel = text[sel_start..j].to_string();
+                j += text[j..].len() - text[j..].trim_start().len();
+                if b.get(j) != Some(&b'{') {
+                    return None;
+                }
+                mine.push(Token {
+                    range: sel_start..j + 1,
+                    kind: Kind::IcuCase(ty.to_string(), sel),
+                });
+                j = case_body(text, j + 1, ty != "select", &mut mine, depth)?;
+            }
+        }
+    }
+}
+
+/// The message inside an ICU case, up to and including its closing brace.
+fn case_body(
+    text: &str,
+    mut j: usize,
+    plural: bool,
+    out: &mut Vec<Token>,
+    depth: usize,
+) -> Option<usize> {
+    let b = text.as_bytes();
+    while j < b.len() {
+        match b[j] {
+            b'}' => {
+                out.push(Token {
+                    range: j..j + 1,
+                    kind: Kind::Syntax,
+                });
+                return Some(j + 1);
+            }
+            b'{' => {
+                j = brace(text, j, out, Some(depth + 1))?;
+            }
+            b'#' if plural => {
+                out.push(Token {
+                    range: j..j + 1,
+                    kind: Kind::Syntax,
+                });
+                j += 1;
+            }
+            b'\'' if b.get(j + 1) == Some(&b'{') => {
+                // ICU quoting: '{' is a literal brace.
+                j += text[j + 1..].find('\'').map_or(b.len() - j, |k| k + 2);
+            }
+            _ => j += 1,
+        }
+    }
+    None
+}
+
+/// The protected tokens of one side of a link, as (range in the link's
+/// joined text, raw text): placeholders and tags the reader marked.
+pub(crate) fn link_protected(
+    doc: &Document,
+    segs: &[Segment],
+    ids: &[usize],
+) -> Vec<(Range<usize>, String)> {
+    let Some(origin) = &doc.origin else {
+        return Vec::new();
+    };
+    let raw = origin.raw();
+    let mut out = Vec::new();
+    let mut base = 0;
+    for (k, &i) in ids.iter().enumerate() {
+        let Some(s) = segs.get(i) else { continue };
+        if k > 0 {
+            base += 1;
+        }
+        for p in origin.protected() {
+            if p.start >= s.start
+                && p.end <= s.end
+                && let Some(t) = raw.get(p.clone())
+            {
+                out.push((
+                    base + p.start - s.start..base + p.end - s.start,
+                    t.to_string(),
+                ));
+            }
+        }
+        base += s.end - s.start;
+    }
+    out
+}
+
+/// The placeholder tokens of one side of a link: the protected tokens that
+/// are placeholders, with ranges in the link's joined text.
+fn side_tokens(doc: &Document, segs: &[Segment], ids: &[usize]) -> Vec<Token> {
+    let prot = link_protected(doc, segs, ids);
+    if prot.is_empty() {
+        return Vec::new();
+    }
+    // Re-read the joined raw text so ICU structure is seen whole.
+    let Some(origin) = &doc.origin else {
+        return Vec::new();
+    };
+    let joined: Vec<&str> = ids
+        .iter()
+        .filter_map(|&i| segs.get(i))
+        .map(|s| origin.raw().get(s.start..s.end).unwrap_or(""))
+        .collect();
+    let joined = joined.join(" ");
+    let all = Syntaxes {
+        guess: false,
+        ..Syntaxes::ALL
+    };
+    tokens(&joined, all)
+        .into_iter()
+        .filter(|t| {
+            prot.iter()
+                .any(|(r, _)| r.start <= t.range.start && t.range.end <= r.end)
+        })
+        .collect()
+}
+
+fn key(t: &Token) -> Option<&str> {
+    match &t.kind {
+        Kind::Ordered(k) | Kind::Keyed(k) => Some(k),
+        _ => None,
+    }
+}
+
+fn shown(k: &str) -> String {
+    format!("`{k}`")
+}
+
+/// Compares one link's placeholders; pushes findings.
+fn compare(
+    li: usize,
+    src: &[Token],
+    tgt: &[Token],
+    src_text: &str,
+    tgt_text: &str,
+    out: &mut Vec<Finding>,
+) {
+    let count = |ts: &[Token]| {
+        let mut m: BTreeMap<String, Vec<Range<usize>>> = BTreeMap::new();
+        for t in ts {
+            if let Some(k) = key(t) {
+                m.entry(k.to_string()).or_default().push(t.range.clone());
+            }
+            if let Kind::IcuArg(n, ty) = &t.kind {
+                m.entry(format!("{{{n}, {ty}}}"))
+                    .or_default()
+                    .push(t.range.clone());
+            }
+        }
+        m
+    };
+    let (sm, tm) = (count(src), count(tgt));
+    let mut missing = Vec::new();
+    let mut added = Vec::new();
+    for (k, rs) in &sm {
+        let n = tm.get(k).map_or(0, Vec::len);
+        missing.extend(rs.iter().skip(n).map(|r| (k.clone(), r.clone())));
+    }
+    for (k, rs) in &tm {
+        let n = sm.get(k).map_or(0, Vec::len);
+        added.extend(rs.iter().skip(n).map(|r| (k.clone(), r.clone())));
+    }
+    if missing.len() == 1 && added.len() == 1 {
+        let ((mk, mr), (ak, ar)) = (&missing[0], &added[0]);
+        out.push(
+            Finding::new(
+                "placeholder",
+                Severity::Error,
+                format!("placeholder {} became {}", shown(mk), shown(ak)),
+            )
+            .link(li)
+            .source_span(mr.clone())
+            .target_span(ar.clone())
+            .expected(mk.clone())
+            .suggestion(src_text.get(mr.clone()).unwrap_or(mk).to_string()),
+        );
+    } else {
+        for (k, r) in &missing {
+            out.push(
+                Finding::new(
+                    "placeholder",
+                    Severity::Error,
+                    format!("placeholder {} is missing in the translation", shown(k)),
+                )
+                .link(li)
+                .source_span(r.clone()),
+            );
+        }
+        for (k, r) in &added {
+            out.push(
+                Finding::new(
+                    "placeholder",
+                    Severity::Error,
+                    format!("placeholder {} is not in the source", shown(k)),
+                )
+                .link(li)
+                .target_span(r.clone()),
+            );
+        }
+    }
+    if missing.is_empty() && added.is_empty() {
+        order(li, src, tgt, tgt_text, out);
+    }
+    icu_cases(li, src, tgt, out);
+}
+
+/// Ordered placeholders (`%s %d`) must keep their order.
+fn order(li: usize, src: &[Token], tgt: &[Token], tgt_text: &str, out: &mut Vec<Finding>) {
+    let seq = |ts: &[Token]| -> Vec<(String, Range<usize>)> {
+        ts.iter()
+            .filter_map(|t| match &t.kind {
+                Kind::Ordered(k) => Some((k.clone(), t.range.clone())),
+                _ => None,
+            })
+            .collect()
+    };
+    let (s, t) = (seq(src), seq(tgt));
+    let same = s.iter().map(|x| &x.0).eq(t.iter().map(|x| &x.0));
+    if !same && let Some(first) = t.first() {
+        let span = first.1.start..t.last().map_or(first.1.end, |x| x.1.end);
+        let _ = tgt_text;
+        out.push(
+            Finding::new(
+                "placeholder",
+                Severity::Error,
+                format!(
+                    "placeholders {} fill in order but come as {}; keep the source order or number them (%1$s)",
+                    s.iter().map(|x| x.0.as_str()).collect::<Vec<_>>().join(" "),
+                    t.iter().map(|x| x.0.as_str()).collect::<Vec<_>>().join(" ")
+                ),
+            )
+            .link(li)
+            .target_span(span),
+        );
+    }
+}
+
+/// ICU cases: select cases must match; a plural needs `other`.
+fn icu_cases(li: usize, src: &[Token], tgt: &[Token], out: &mut Vec<Finding>) {
+    let cases = |ts: &[Token], want: &str| -> Vec<String> {
+        let mut v: Vec<String> = ts
+            .iter()
+            .filter_map(|t| match &t.kind {
+                Kind::IcuCase(ty, sel) if ty == want => Some(sel.clone()),
+                _ => None,
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let (ss, ts) = (cases(src, "select"), cases(tgt, "select"));
+    if ss != ts {
+        out.push(
+            Finding::new(
+                "placeholder",
+                Severity::Error,
+                format!(
+                    "select cases differ: source has {}, translation has {}",
+                    ss.join(" "),
+                    ts.join(" ")
+                ),
+            )
+            .link(li),
+        );
+    }
+    for ty in ["plural", "selectordinal"] {
+        let has_arg = tgt
+            .iter()
+            .any(|t| matches!(&t.kind, Kind::IcuArg(_, x) if x == ty));
+        if has_arg && !cases(tgt, ty).iter().any(|c| c == "other") {
+            out.push(
+                Finding::new(
+                    "placeholder",
+                    Severity::Error,
+                    format!("the {ty} has no `other` case, which ICU requires"),
+                )
+                .link(li),
+            );
+        }
+    }
+}
+
+impl Check for PlaceholderCheck {
+    fn id(&self) -> &'static str {
+        "placeholder"
+    }
+    fn description(&self) -> &'static str {
+        "A printf, Python, ICU or i18next placeholder missing, added or changed"
+    }
+    fn default_severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        if ctx.source.origin.is_none() && ctx.target.origin.is_none() {
+            return;
+        }
+        for (li, link) in ctx.links.iter().enumerate() {
+            if link.source.is_empty() || link.target.is_empty() {
+                continue;
+            }
+            let s = side_tokens(ctx.source, ctx.source_segments, &link.source);
+            let t = side_tokens(ctx.target, ctx.target_segments, &link.target);
+            if s.is_empty() && t.is_empty() {
+                continue;
+            }
+            let v = &ctx.views[li];
+            let (st, tt) = (
+                raw_view(
+                    ctx.source,
+                    &v.source.text,
+                    ctx.source_segments,
+                    &link.source,
+                ),
+                raw_view(
+                    ctx.target,
+                    &v.target.text,
+                    ctx.target_segments,
+                    &link.target,
+                ),
+            );
+            compare(li, &s, &t, &st, &tt, out);
+        }
+    }
+}
+
+/// The link side's text with placeholders in place (the view is masked).
+fn raw_view(doc: &Document, masked: &str, segs: &[Segment], ids: &[usize]) -> String {
+    let Some(origin) = &doc.origin else {
+        return masked.to_string();
+    };
+    ids.iter()
+        .filter_map(|&i| segs.get(i))
+        .map(|s| origin.raw().get(s.start..s.end).unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(s: &str) -> Vec<String> {
+        tokens(s, Syntaxes::ALL)
+            .iter()
+            .map(|t| match &t.kind {
+                Kind::Ordered(k) | Kind::Keyed(k) => k.clone(),
+                Kind::IcuArg(n, ty) => format!("icu:{n}:{ty}"),
+                Kind::IcuCase(ty, s) => format!("case:{ty}:{s}"),
+                Kind::Syntax => s[t.range.clone()].to_string(),
+            })
+            .collect()
+    }
+
+    fn findings(src: &str, tgt: &str) -> Vec<Finding> {
+        let s = tokens(src, Syntaxes::ALL);
+        let t = tokens(tgt, Syntaxes::ALL);
+        let mut out = Vec::new();
+        compare(0, &s, &t, src, tgt, &mut out);
+        out
+    }
+
+    #[test]
+    fn printf_forms() {
+        assert_eq!(
+            keys("%s and %d, %1$s %.2f %-5d %(name)s %ld"),
+            vec!["%s", "%d", "%1$s", "%.2f", "%-5d", "%(name)s", "%ld"]
+        );
+        assert_eq!(keys("100%% sure"), Vec::<String>::new());
+        // A percent sign in prose is no placeholder.
+        assert_eq!(keys("50% de 3%dos"), Vec::<String>::new());
+        assert_eq!(keys("%{count} items"), vec!["%{count}"]);
+    }
+
+    #[test]
+    fn declared_printf_may_touch_letters() {
+        let t = tokens("%dm %.3fs", Syntaxes::PRINTF);
+        assert_eq!(t.len(), 2);
+    }
+
+    #[test]
+    fn brace_forms() {
+        assert_eq!(
+            keys("{0} of {name} {} {0:.2f} {x!r}"),
+            vec!["{0}", "{name}", "{}", "{0:.2f}", "{x!r}"]
+        );
+        assert_eq!(
+            keys("Hi {{user}} $t(app.name)"),
+            vec!["{{user}}", "$t(app.name)"]
+        );
+        // A JSON-looking brace in prose is not a placeholder.
+        assert_eq!(keys("use { \"a\": 1 }"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn icu_plural_structure() {
+        let k = keys("{count, plural, one {# file} other {# files in {dir}}}");
+        assert_eq!(
+            k,
+            vec![
+                "icu:count:plural",
+                "case:plural:one",
+                "#",
+                "}",
+                "case:plural:other",
+                "#",
+                "{dir}",
+                "}",
+                "}"
+            ]
+        );
+        assert_eq!(keys("{n, number}"), vec!["icu:n:number"]);
+    }
+
+    #[test]
+    fn missing_added_and_renamed() {
+        let f = findings("Delete %(name)s?", "Excluir?");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("missing"), "{}", f[0].message);
+        let f = findings("Hello {name}", "Olá {nome}");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("became"), "{}", f[0].message);
+        assert_eq!(f[0].suggestion.as_deref(), Some("{name}"));
+        let f = findings("Saved", "Salvo %s");
+        assert!(f[0].message.contains("not in the source"));
+    }
+
+    #[test]
+    fn positional_may_move_ordered_may_not() {
+        assert!(findings("%1$s of %2$s", "%2$s de %1$s").is_empty());
+        assert!(findings("{0} of {1}", "{1} de {0}").is_empty());
+        let f = findings("%s has %d", "%d tem %s");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("order"), "{}", f[0].message);
+        assert!(findings("%s has %d", "%s tem %d").is_empty());
+    }
+
+    #[test]
+    fn changed_conversion_is_reported() {
+        let f = findings("%d files", "%s arquivos");
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].message.contains("`%d` became `%s`"),
+            "{}",
+            f[0].message
+        );
+    }
+
+    #[test]
+    fn icu_plural_cases_may_differ_but_need_other() {
+        assert!(
+            findings(
+                "{n, plural, one {# file} other {# files}}",
+                "{n, plural, one {# arquivo} many {# arquivos} other {# arquivos}}"
+            )
+            .is_empty()
+        );
+        let f = findings(
+            "{n, plural, one {# file} other {# files}}",
+            "{n, plural, one {# arquivo}}",
+        );
+        assert!(f.iter().any(|f| f.message.contains("other")), "{f:?}");
+        let f = findings(
+            "{n, plural, one {# file} other {# files}}",
+            "{m, plural, one {# arquivo} other {# arquivos}}",
+        );
+        assert!(f.iter().any(|f| f.message.contains("became")), "{f:?}");
+        let f = findings(
+            "{g, select, male {he} other {they}}",
+            "{g, select, other {eles}}",
+        );
+        assert!(
+            f.iter().any(|f| f.message.contains("select cases")),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn i18next_and_t_function() {
+        assert!(findings("Hi {{name}}, see $t(menu)", "Oi {{name}}, veja $t(menu)").is_empty());
+        assert_eq!(findings("Hi {{name}}", "Oi {{nome}}").len(), 1);
+    }
+
+    #[test]
+    fn plain_text_pairs_are_left_alone() {
+        let f = crate::checks::testutil::Fixture::pair("Custa 5%d.", "It costs {x}.");
+        assert!(f.run(&PlaceholderCheck).is_empty());
+    }
+}

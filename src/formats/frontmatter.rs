@@ -1,0 +1,327 @@
+//! Front matter of a Markdown file: YAML (`---`, read with yaml-rust2) or
+//! TOML (`+++`, read with toml). The values of the listed keys (`title`,
+//! `description`, … or `front-matter-keys` in transcheck.toml) are prose
+//! blocks; every other top-level value is a field that must stay as it is,
+//! except the language keys, which differ by nature.
+
+use super::prose::{BlockKind, Builder, Piece, PieceKind};
+use std::ops::Range;
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+/// Keys whose values are translated text, when the config lists none.
+pub const DEFAULT_KEYS: &[&str] = &[
+    "title",
+    "linkTitle",
+    "subtitle",
+    "description",
+    "summary",
+    "excerpt",
+    "lead",
+    "abstract",
+    "caption",
+    "alt",
+    "keywords",
+];
+
+/// Keys that name the language and so always differ.
+const LANGUAGE_KEYS: &[&str] = &["lang", "language", "locale"];
+
+/// One top-level entry: its key and value, and where the value is.
+#[derive(Debug)]
+struct Entry {
+    key: String,
+    /// Scalar strings of the value (several for a list), with their ranges
+    /// (absolute) and whether the range holds them verbatim.
+    strings: Vec<(Range<usize>, String, bool)>,
+    /// The whole value: absolute range and its text as written.
+    whole: Range<usize>,
+}
+
+/// Reads the front matter in `range` of the builder's source into blocks
+/// and pieces. Malformed front matter is one field compared verbatim.
+pub fn read(b: &mut Builder, toml: bool, range: Range<usize>, keys: &[String]) {
+    let src = b.source();
+    let Some(body) = src.get(range.clone()) else {
+        return;
+    };
+    let entries = if toml {
+        toml_entries(body, range.start)
+    } else {
+        yaml_entries(body, range.start)
+    };
+    let Some(entries) = entries else {
+        field(b, "front matter", range.clone(), body);
+        return;
+    };
+    let translated = |k: &str| {
+        if keys.is_empty() {
+            DEFAULT_KEYS.contains(&k)
+        } else {
+            keys.iter().any(|x| x == k)
+        }
+    };
+    for e in entries {
+        if LANGUAGE_KEYS.contains(&e.key.as_str()) {
+            continue;
+        }
+        if translated(&e.key) && !e.strings.is_empty() {
+            // A value not held verbatim (escapes, folding) reads as decoded
+            // text over its whole token.
+            for (r, s, _) in &e.strings {
+                b.text(r.clone(), s);
+                b.end_block(BlockKind::Meta);
+            }
+        } else {
+            let text = src.get(e.whole.clone()).unwrap_or("").trim().to_string();
+            field(b, &e.key, e.whole.clone(), &text);
+        }
+    }
+}
+
+/// A field compared verbatim: a placeholder block and a piece.
+fn field(b: &mut Builder, key: &str, whole: Range<usize>, text: &str) {
+    let at = b.placeholder(whole.clone());
+    b.end_block(BlockKind::Field);
+    b.piece(Piece {
+        kind: PieceKind::Field,
+        text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+        key: key.to_string(),
+        original: whole,
+        at,
+    });
+}
+
+/// Where a string value sits: inside its quotes when the source holds it
+/// as written there, else the whole token.
+fn locate(src: &str, token: Range<usize>, value: &str) -> (Range<usize>, bool) {
+    let raw = src.get(token.clone()).unwrap_or("");
+    if raw == value {
+        return (token, true);
+    }
+    for q in ["\"\"\"", "'''", "\"", "'"] {
+        if let Some(inner) = raw.strip_prefix(q).and_then(|r| r.strip_suffix(q))
+            && inner == value
+        {
+            let a = token.start + q.len();
+            return (a..a + value.len(), true);
+        }
+    }
+    (token, false)
+}
+
+fn toml_entries(body: &str, base: usize) -> Option<Vec<Entry>> {
+    use toml::de::{DeTable, DeValue};
+    let table = DeTable::parse(body).ok()?;
+    let mut out = Vec::new();
+    for (k, v) in table.get_ref().iter() {
+        let span = v.span();
+        let mut strings = Vec::new();
+        let mut push = |s: &str, span: Range<usize>| {
+            let (r, verbatim) = locate(body, span, s);
+            strings.push((base + r.start..base + r.end, s.to_string(), verbatim));
+        };
+        match v.get_ref() {
+            DeValue::String(s) => push(s, span.clone()),
+            DeValue::Array(items) => {
+                for it in items.iter() {
+                    if let DeValue::String(s) = it.get_ref() {
+                        push(s, it.span());
+                    }
+                }
+            }
+            _ => {}
+        }
+        out.push(Entry {
+            key: k.get_ref().to_string(),
+            strings,
+            whole: base + span.start..base + span.end,
+        });
+    }
+    out.sort_by_key(|e| e.whole.start);
+    Some(out)
+}
+
+/// Collects the events of a YAML document with their positions.
+#[derive(Default)]
+struct Events(Vec<(Event, Marker)>);
+
+impl MarkedEventReceiver for Events {
+    fn on_event(&mut self, ev: Event, mark: Marker) {
+        self.0.push((ev, mark));
+    }
+}
+
+fn yaml_entries(body: &str, base: usize) -> Option<Vec<Entry>> {
+    let mut events = Events::default();
+    Parser::new_from_str(body).load(&mut events, false).ok()?;
+    // Markers count characters: turn them into byte offsets.
+    let bytes: Vec<usize> = body
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(body.len()))
+        .collect();
+    let ev: Vec<(Event, usize)> = events
+        .0
+        .into_iter()
+        .map(|(e, m)| (e, bytes.get(m.index()).copied().unwrap_or(body.len())))
+        .collect();
+    // The top-level mapping: keys at depth 1, their values after them.
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut i = 0;
+    let mut key: Option<(String, usize)> = None;
+    let mut value_start: Option<usize> = None;
+    let mut strings = Vec::new();
+    let finish = |key: &mut Option<(String, usize)>,
+                  vs: Option<usize>,
+                  end: usize,
+                  strings: &mut Vec<(Range<usize>, String, bool)>,
+                  out: &mut Vec<Entry>| {
+        if let (Some((k, _)), Some(vs)) = (key.take(), vs) {
+            let end = end.max(vs);
+            out.push(Entry {
+                key: k,
+                strings: std::mem::take(strings),
+                whole: base + vs..base + trim_end(body, vs, end),
+            });
+        }
+    };
+    while i < ev.len() {
+        let (e, m) = &ev[i];
+        match e {
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                if depth == 1 && key.is_some() && value_start.is_none() {
+                    value_start = Some(*m);
+                }
+                depth += 1;
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                depth = depth.saturating_sub(1);
+            }
+            Event::Scalar(s, ..) if depth == 1 => {
+                if key.is_none() {
+                    key = Some((s.clone(), *m));
+                } else {
+                    let start = *m;
+                    let (r, verbatim) = locate(body, start..token_end(body, start, s), s);
+                    strings.push((base + r.start..base + r.end, s.clone(), verbatim));
+                    value_start = Some(start);
+                    let end = next_key_start(&ev, i + 1, body.len());
+                    finish(&mut key, value_start.take(), end, &mut strings, &mut out);
+                }
+            }
+            Event::Scalar(s, ..) if depth == 2 && key.is_some() => {
+                let start = *m;
+                let (r, verbatim) = locate(body, start..token_end(body, start, s), s);
+                strings.push((base + r.start..base + r.end, s.clone(), verbatim));
+            }
+            _ => {}
+        }
+        // A collection value ends where the next top-level key starts.
+        if depth == 1 && matches!(e, Event::MappingEnd | Event::SequenceEnd) && key.is_some() {
+            let end = next_key_start(&ev, i + 1, body.len());
+            finish(&mut key, value_start.take(), end, &mut strings, &mut out);
+        }
+        i += 1;
+    }
+    Some(out)
+}
+
+/// The end of a scalar token starting at `start`: the value as written, or
+/// its quoted form, or the end of the line.
+fn token_end(body: &str, start: usize, value: &str) -> usize {
+    let rest = body.get(start..).unwrap_or("");
+    if rest.starts_with(value) {
+        return start + value.len();
+    }
+    for q in ["\"", "'"] {
+        let quoted = format!("{q}{value}{q}");
+        if rest.starts_with(&quoted) {
+            return start + quoted.len();
+        }
+    }
+    start + rest.find('\n').unwrap_or(rest.len())
+}
+
+/// Offset of the next depth-1 key after event `from`, or `end`.
+fn next_key_start(ev: &[(Event, usize)], from: usize, end: usize) -> usize {
+    let mut depth = 1usize;
+    for (e, m) in &ev[from.min(ev.len())..] {
+        match e {
+            Event::MappingStart(..) | Event::SequenceStart(..) => depth += 1,
+            Event::MappingEnd | Event::SequenceEnd => {
+                if depth == 1 {
+                    return end;
+                }
+                depth -= 1;
+            }
+            Event::Scalar(..) if depth == 1 => return *m,
+            _ => {}
+        }
+    }
+    end
+}
+
+/// `end` moved back over trailing whitespace (and the `key:` line start of
+/// the next entry stays out).
+fn trim_end(body: &str, start: usize, end: usize) -> usize {
+    let s = body.get(start..end).unwrap_or("");
+    start + s.trim_end().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::formats::markdown::{ReadOptions, read};
+    use crate::formats::prose::{BlockKind, PieceKind};
+    use crate::input::Document;
+
+    fn md(s: &str) -> Document {
+        read(&Document::from_text("a.md", s), &ReadOptions::default())
+    }
+
+    #[test]
+    fn yaml_title_is_prose_and_date_a_field() {
+        let d = md(
+            "---\ntitle: \"Guia de instalação\"\ndate: 2024-05-01\ntags:\n  - rust\n  - cli\nlang: pt\n---\n\n# Olá\n",
+        );
+        let m = d.markup.as_ref().unwrap();
+        assert!(d.text.starts_with("Guia de instalação\n\n"), "{:?}", d.text);
+        assert_eq!(m.blocks[0].kind, BlockKind::Meta);
+        let i = d.text.find("Guia").unwrap();
+        assert_eq!(d.line_col(i), (2, 9));
+        assert_eq!(m.verbatim_range(i..i + 4), Some(12..16));
+        let fields: Vec<(&str, &str)> = m
+            .pieces
+            .iter()
+            .filter(|p| p.kind == PieceKind::Field)
+            .map(|p| (p.key.as_str(), p.text.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            vec![("date", "2024-05-01"), ("tags", "- rust - cli")]
+        );
+    }
+
+    #[test]
+    fn toml_front_matter() {
+        let d = md("+++\ntitle = 'Notícias'\nweight = 3\n+++\n\nTexto.\n");
+        let m = d.markup.as_ref().unwrap();
+        assert!(d.text.starts_with("Notícias"), "{:?}", d.text);
+        let i = d.text.find("Notícias").unwrap();
+        assert_eq!(d.line_col(i), (2, 10));
+        assert!(
+            m.pieces
+                .iter()
+                .any(|p| p.kind == PieceKind::Field && p.key == "weight" && p.text == "3")
+        );
+    }
+
+    #[test]
+    fn broken_front_matter_is_one_field_and_no_panic() {
+        let d = md("---\ntitle: [unclosed\n---\n\nTexto.\n");
+        let m = d.markup.as_ref().unwrap();
+        assert!(m.pieces.iter().any(|p| p.kind == PieceKind::Field));
+        assert!(d.text.contains("Texto."));
+    }
+}

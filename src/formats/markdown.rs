@@ -1,0 +1,452 @@
+//! Markdown reader: CommonMark with GFM tables, task lists and strikethrough,
+//! and YAML (`---`) or TOML (`+++`) front matter, on pulldown-cmark. Turns a
+//! file into its prose view ([`super::prose`]): headings, list items, table
+//! cells, paragraphs and `alt`/`title` texts are blocks; emphasis, HTML and
+//! link syntax are dropped; code blocks, inline code and link/image targets
+//! become pieces compared verbatim.
+
+use super::prose::{BlockKind, Builder, Piece, PieceKind};
+use crate::input::Document;
+use pulldown_cmark::{
+    CodeBlockKind, Event, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd,
+};
+use std::ops::Range;
+
+/// What the reader needs besides the file.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Front-matter keys whose values are translated text (empty: the defaults).
+    pub front_matter_keys: Vec<String>,
+}
+
+/// The open containers, innermost last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    Paragraph,
+    Heading,
+    Item,
+    Cell,
+    Other,
+}
+
+/// An `alt` or `title` text waiting for its block to end.
+struct Deferred {
+    parts: Vec<(Range<usize>, String)>,
+    /// The image piece that moves to this text.
+    piece: Option<usize>,
+}
+
+struct Reader<'a> {
+    b: Builder<'a>,
+    stack: Vec<Open>,
+    /// Inside an image: its alt text goes to `alt`.
+    image_depth: usize,
+    alt: Vec<(Range<usize>, String)>,
+    deferred: Vec<Deferred>,
+    /// Open links and images: (prose start, destination, original range, kind).
+    links: Vec<(usize, String, Range<usize>, PieceKind, String)>,
+    code: Option<(Range<usize>, String, String)>,
+    metadata: Option<(MetadataBlockKind, Range<usize>)>,
+    /// The open HTML block's range, read by the HTML reader at its end.
+    html: Option<Range<usize>>,
+    options: &'a ReadOptions,
+}
+
+/// Reads a Markdown document into its prose view.
+pub fn read(doc: &Document, options: &ReadOptions) -> Document {
+    let src = doc.text.as_str();
+    let mut r = Reader {
+        b: Builder::new(src),
+        stack: Vec::new(),
+        image_depth: 0,
+        alt: Vec::new(),
+        deferred: Vec::new(),
+        links: Vec::new(),
+        code: None,
+        metadata: None,
+        html: None,
+        options,
+    };
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    for (event, range) in Parser::new_ext(src, opts).into_offset_iter() {
+        r.event(event, range);
+    }
+    r.flush();
+    r.b.finish("markdown", doc)
+}
+
+impl<'a> Reader<'a> {
+    /// The kind of the open block: a paragraph inside a list item is the item.
+    fn kind(&self) -> BlockKind {
+        let mut it = self.stack.iter().rev();
+        match it.next() {
+            Some(Open::Heading) => BlockKind::Heading,
+            Some(Open::Item) => BlockKind::Item,
+            Some(Open::Cell) => BlockKind::Cell,
+            Some(Open::Paragraph) => match it.next() {
+                Some(Open::Item) => BlockKind::Item,
+                _ => BlockKind::Paragraph,
+            },
+            _ => BlockKind::Paragraph,
+        }
+    }
+
+    /// Ends the open block, then the `alt`/`title` texts found in it.
+    fn flush(&mut self) {
+        let kind = self.kind();
+        self.b.end_block(kind);
+        if self.image_depth == 0 {
+            for d in std::mem::take(&mut self.deferred) {
+                let before = self.b.last_block();
+                for (r, t) in d.parts {
+                    self.b.text(r, &t);
+                }
+                self.b.end_block(BlockKind::Attribute);
+                if let (Some(i), Some(at)) = (d.piece, self.b.last_block())
+                    && Some(&at) != before.as_ref()
+                {
+                    self.b.set_piece_at(i, at);
+                }
+            }
+        }
+    }
+
+    fn open(&mut self, o: Open) {
+        self.flush();
+        self.stack.push(o);
+    }
+
+    fn close(&mut self) {
+        self.flush();
+        self.stack.pop();
+    }
+
+    fn event(&mut self, event: Event<'a>, range: Range<usize>) {
+        if let Some((_, _, code)) = &mut self.code {
+            match event {
+                Event::Text(t) => code.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => self.end_code_block(),
+                _ => {}
+            }
+            return;
+        }
+        if let Some((kind, r)) = &mut self.metadata {
+            match event {
+                Event::Text(_) => *r = r.start.min(range.start)..r.end.max(range.end),
+                Event::End(TagEnd::MetadataBlock(_)) => {
+                    let (kind, r) = (*kind, r.clone());
+                    self.metadata = None;
+                    super::frontmatter::read(
+                        &mut self.b,
+                        kind == MetadataBlockKind::PlusesStyle,
+                        r,
+                        &self.options.front_matter_keys,
+                    );
+                }
+                _ => {}
+            }
+            return;
+        }
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag, range),
+            Event::Text(t) => {
+                if self.image_depth > 0 {
+                    self.alt.push((range, t.to_string()));
+                } else {
+                    self.b.text(range, &t);
+                }
+            }
+            Event::Code(t) => {
+                if self.image_depth > 0 {
+                    self.alt.push((range, t.to_string()));
+                    return;
+                }
+                let at = self.b.placeholder(range.clone());
+                self.b.piece(Piece {
+                    kind: PieceKind::InlineCode,
+                    text: t.to_string(),
+                    key: String::new(),
+                    original: range,
+                    at,
+                });
+            }
+            Event::SoftBreak | Event::HardBreak => self.b.space(range),
+            Event::InlineHtml(h) if is_line_break(&h) => self.b.space(range),
+            Event::Html(_) if self.html.is_some() => {
+                if let Some(r) = &mut self.html {
+                    *r = r.start.min(range.start)..r.end.max(range.end);
+                }
+            }
+            Event::Rule => self.flush(),
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'a>, range: Range<usize>) {
+        match tag {
+            Tag::Paragraph => self.open(Open::Paragraph),
+            Tag::Heading { .. } => self.open(Open::Heading),
+            Tag::Item => self.open(Open::Item),
+            Tag::TableCell => self.open(Open::Cell),
+            Tag::CodeBlock(kind) => {
+                self.flush();
+                let info = match kind {
+                    CodeBlockKind::Fenced(i) => i.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.code = Some((range, info, String::new()));
+            }
+            Tag::HtmlBlock => {
+                self.open(Open::Other);
+                self.html = Some(range.end..range.start);
+            }
+            Tag::MetadataBlock(kind) => {
+                self.flush();
+                self.metadata = Some((kind, range.end..range.start));
+            }
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            } => {
+                self.defer_title(&title, &range);
+                // An autolink's text is its URL, read as prose.
+                if !matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                    let here = self.b.here();
+                    self.links.push((
+                        here,
+                        dest_url.to_string(),
+                        range,
+                        PieceKind::Link,
+                        String::new(),
+                    ));
+                }
+            }
+            Tag::Image {
+                dest_url, title, ..
+            } => {
+                self.defer_title(&title, &range);
+                self.image_depth += 1;
+                let here = self.b.here();
+                self.links.push((
+                    here,
+                    dest_url.to_string(),
+                    range,
+                    PieceKind::Image,
+                    String::new(),
+                ));
+            }
+            Tag::BlockQuote(_)
+            | Tag::List(_)
+            | Tag::Table(_)
+            | Tag::TableHead
+            | Tag::TableRow
+            | Tag::FootnoteDefinition(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition => self.open(Open::Other),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, _range: Range<usize>) {
+        match tag {
+            TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::Item
+            | TagEnd::TableCell
+            | TagEnd::BlockQuote(_)
+            | TagEnd::List(_)
+            | TagEnd::Table
+            | TagEnd::TableHead
+            | TagEnd::TableRow
+            | TagEnd::FootnoteDefinition
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition => self.close(),
+            TagEnd::HtmlBlock => {
+                self.flush();
+                if let Some(r) = self.html.take().filter(|r| r.start < r.end) {
+                    super::html::feed(&mut self.b, r);
+                }
+                self.stack.pop();
+            }
+            TagEnd::Link | TagEnd::Image => {
+                let Some((start, dest, original, kind, _)) = self.links.pop() else {
+                    return;
+                };
+                if kind == PieceKind::Image {
+                    self.image_depth = self.image_depth.saturating_sub(1);
+                    let parts = std::mem::take(&mut self.alt);
+                    if !parts.is_empty() {
+                        let piece = Some(self.b.piece_index());
+                        self.deferred.push(Deferred { parts, piece });
+                    }
+                }
+                let end = self.b.here().max(start);
+                // The open link's offset may sit before a space.
+                let start = if self.b.prose().get(start..start + 1) == Some(" ") {
+                    start + 1
+                } else {
+                    start
+                };
+                self.b.piece(Piece {
+                    kind,
+                    text: dest,
+                    key: String::new(),
+                    original,
+                    at: start..end,
+                });
+            }
+            _ => {}
+        }
+    }
+
+    fn end_code_block(&mut self) {
+        let Some((range, info, code)) = self.code.take() else {
+            return;
+        };
+        let at = self.b.placeholder(range.clone());
+        self.b.end_block(BlockKind::Code);
+        self.b.piece(Piece {
+            kind: PieceKind::CodeBlock,
+            text: code,
+            key: info,
+            original: range,
+            at,
+        });
+    }
+
+    /// A link or image title is a text block of its own, read where it is
+    /// written inside the construct.
+    fn defer_title(&mut self, title: &str, range: &Range<usize>) {
+        if title.trim().is_empty() {
+            return;
+        }
+        let src = self.b.source();
+        let found = src
+            .get(range.clone())
+            .and_then(|s| s.rfind(title))
+            .map(|i| range.start + i..range.start + i + title.len());
+        let r = found.unwrap_or_else(|| range.clone());
+        self.deferred.push(Deferred {
+            parts: vec![(r, title.to_string())],
+            piece: None,
+        });
+    }
+}
+
+fn is_line_break(html: &str) -> bool {
+    let t = html.trim().trim_start_matches('<').trim_end_matches('>');
+    let name = t.trim_end_matches('/').trim();
+    name.eq_ignore_ascii_case("br")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::prose::{BlockKind, PLACEHOLDER, PieceKind};
+
+    fn read_str(s: &str) -> Document {
+        read(&Document::from_text("a.md", s), &ReadOptions::default())
+    }
+
+    fn kinds(d: &Document) -> Vec<BlockKind> {
+        d.markup
+            .as_ref()
+            .unwrap()
+            .blocks
+            .iter()
+            .map(|b| b.kind)
+            .collect()
+    }
+
+    #[test]
+    fn emphasis_and_link_syntax_are_not_prose() {
+        let d = read_str("**Importante:** leia o [guia](https://ex.com/pt/guia \"Guia\").\n");
+        let p = PLACEHOLDER;
+        assert!(!d.text.contains(p));
+        assert!(
+            d.text.starts_with("Importante: leia o guia."),
+            "{:?}",
+            d.text
+        );
+        let m = d.markup.as_ref().unwrap();
+        let link = m.pieces.iter().find(|x| x.kind == PieceKind::Link).unwrap();
+        assert_eq!(link.text, "https://ex.com/pt/guia");
+        assert_eq!(&d.text[link.at.clone()], "guia");
+        // The title is a block of its own.
+        assert_eq!(kinds(&d), vec![BlockKind::Paragraph, BlockKind::Attribute]);
+    }
+
+    #[test]
+    fn code_is_a_placeholder_and_a_piece() {
+        let d = read_str("Rode `cargo install --path .` agora.\n\n```sh\nls -l\n```\n");
+        let p = PLACEHOLDER;
+        assert_eq!(d.text, format!("Rode {p} agora.\n\n{p}"));
+        let m = d.markup.as_ref().unwrap();
+        assert_eq!(m.pieces[0].text, "cargo install --path .");
+        assert_eq!(m.pieces[1].kind, PieceKind::CodeBlock);
+        assert_eq!(m.pieces[1].text, "ls -l\n");
+        assert_eq!(m.pieces[1].key, "sh");
+        assert_eq!(kinds(&d), vec![BlockKind::Paragraph, BlockKind::Code]);
+        // The code block's placeholder points at the fence line.
+        assert_eq!(d.line_col(d.text.len() - p.len_utf8()), (3, 1));
+    }
+
+    #[test]
+    fn headings_items_cells_are_blocks() {
+        let src = "# Título\n\n- um\n  - dois\n- [x] três\n\n| a | b |\n|---|---|\n| c | d |\n";
+        let d = read_str(src);
+        use BlockKind::*;
+        assert_eq!(
+            kinds(&d),
+            vec![Heading, Item, Item, Item, Cell, Cell, Cell, Cell]
+        );
+        assert!(d.text.contains("três"));
+        let i = d.text.find("dois").unwrap();
+        assert_eq!(d.line_col(i), (4, 5));
+    }
+
+    #[test]
+    fn image_alt_is_an_attribute_block() {
+        let d = read_str("Veja ![Captura da tela](img/tela.png) abaixo.\n");
+        assert_eq!(d.text, "Veja abaixo.\n\nCaptura da tela");
+        let m = d.markup.as_ref().unwrap();
+        assert_eq!(m.pieces[0].kind, PieceKind::Image);
+        assert_eq!(m.pieces[0].text, "img/tela.png");
+        let i = d.text.find("Captura").unwrap();
+        assert_eq!(m.verbatim_range(i..i + 7), Some(7..14));
+    }
+
+    #[test]
+    fn entities_and_escapes_decode_but_are_not_editable() {
+        let d = read_str("AT&amp;T e 1\\. lugar\n");
+        assert!(d.text.starts_with("AT&T e 1. lugar"), "{:?}", d.text);
+        let m = d.markup.as_ref().unwrap();
+        let i = d.text.find('&').unwrap();
+        assert_eq!(m.verbatim_range(i..i + 1), None);
+    }
+
+    #[test]
+    fn html_is_not_text_but_suppressions_stay() {
+        let d = read_str(
+            "<div class=\"x\">\n\n<!-- transcheck-ignore: number ok -->\nTexto <b>forte</b>.\n\n<div class=\"box\">\nTexto na caixa.\n<pre><code>x = 1\n</code></pre>\n</div>\n",
+        );
+        assert!(!d.text.contains("div"));
+        // Text inside an HTML block is prose; its <pre> is code.
+        assert!(d.text.contains("Texto na caixa."), "{:?}", d.text);
+        let m = d.markup.as_ref().unwrap();
+        let code = m.pieces.iter().find(|p| p.kind == PieceKind::CodeBlock);
+        assert!(code.is_some_and(|p| p.text.contains("x = 1")));
+        assert!(d.text.contains("<!-- transcheck-ignore: number ok -->"));
+        assert!(d.text.contains("Texto forte."));
+    }
+}

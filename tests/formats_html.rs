@@ -1,0 +1,144 @@
+//! HTML input: the site fixture's page pair (clean page clean, every planted
+//! mistake found), the CLI on HTML (locations, exit codes, a patch `git apply
+//! --check` accepts), and a property test that the prose view maps back to
+//! byte ranges of the original on char boundaries.
+
+mod site;
+
+use assert_cmd::Command;
+use proptest::prelude::*;
+use serde_json::Value;
+use transcheck::formats::html;
+use transcheck::input::Document;
+
+#[test]
+fn site_page_clean_and_every_planted_mistake_found() {
+    let (planted, found, reported) = site::assert_site(".html");
+    assert_eq!(planted, found);
+    println!("html pages: {found}/{planted} planted mistakes found, {reported} findings");
+}
+
+const SRC: &str = "pt/index.html";
+const CLEAN: &str = "en/index.html";
+const FLAWED: &str = "en/index.flawed.html";
+
+fn check(target: &str, format: &str) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("transcheck")
+        .unwrap()
+        .current_dir(site::root())
+        .args([
+            "check",
+            SRC,
+            target,
+            "--source-lang",
+            "pt",
+            "--target-lang",
+            "en",
+        ])
+        .args(["--format", format])
+        .assert()
+}
+
+#[test]
+fn cli_exit_codes_and_locations() {
+    check(CLEAN, "human").code(0);
+    let out = check(FLAWED, "github").code(1).get_output().stdout.clone();
+    let s = String::from_utf8(out).unwrap();
+    // The number inside the paragraph, the alt text inside the tag.
+    assert!(s.contains(&format!("file={FLAWED},line=20,col=41")), "{s}");
+    assert!(s.contains(&format!("file={FLAWED},line=21,col=37")), "{s}");
+    let out = check(FLAWED, "sarif").code(1).get_output().stdout.clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    let lines: Vec<u64> = v["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64())
+        .collect();
+    assert!(lines.contains(&34) && lines.contains(&36), "{lines:?}");
+}
+
+#[test]
+fn patch_edits_text_only_and_applies() {
+    let out = check(FLAWED, "patch").code(1).get_output().stdout.clone();
+    let diff = String::from_utf8(out).unwrap();
+    assert!(diff.contains("from 14 banks"), "{diff}");
+    for bad in ["+    <pre>", "href=\"/pt/docs/instalar", "cartolla</code>"] {
+        assert!(!diff.contains(bad), "patch touches {bad}:\n{diff}");
+    }
+    let d = tempfile::tempdir().unwrap();
+    let dest = d.path().join(FLAWED);
+    std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+    std::fs::copy(site::root().join(FLAWED), &dest).unwrap();
+    let Ok(mut git) = std::process::Command::new("git")
+        .args(["apply", "--check", "-"])
+        .current_dir(d.path())
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("git not installed: skipping git apply --check");
+        return;
+    };
+    use std::io::Write;
+    git.stdin
+        .take()
+        .unwrap()
+        .write_all(diff.as_bytes())
+        .unwrap();
+    assert!(
+        git.wait().unwrap().success(),
+        "git apply --check rejected:\n{diff}"
+    );
+}
+
+fn htmlish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("<p>".to_string()),
+        Just("</p>".to_string()),
+        Just("<h2>Título</h2>".to_string()),
+        Just("<ul><li>um<li>dois</ul>".to_string()),
+        Just("<table><tr><td>ç</td></tr></table>".to_string()),
+        Just("<code>x</code>".to_string()),
+        Just("<pre>a\nb</pre>".to_string()),
+        Just("<a href=\"/x\" title=\"tí\">l</a>".to_string()),
+        Just("<img src=a.png alt=\"alt çã\">".to_string()),
+        Just("<script>var a = '<p>';</script>".to_string()),
+        Just("<style>p{}</style>".to_string()),
+        Just("&amp; &eacute; &#x1F600; &bogus;".to_string()),
+        Just("<!-- transcheck-ignore: number ok -->".to_string()),
+        Just("<!-- c".to_string()),
+        Just("<".to_string()),
+        Just("e\u{301}👍🏽".to_string()),
+        "[a-zA-Zàãçé .,]{0,12}",
+        any::<String>(),
+    ];
+    prop::collection::vec(piece, 0..20).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn prose_maps_back_to_the_original(src in htmlish()) {
+        let orig = Document::from_text("a.html", &src);
+        let d = html::read(&orig);
+        let m = d.markup.as_ref().expect("markup");
+        let o = &m.original.text;
+        for (i, _) in d.text.char_indices().chain(std::iter::once((d.text.len(), ' '))) {
+            let at = m.to_original(i);
+            prop_assert!(at <= o.len() && o.is_char_boundary(at));
+        }
+        let profile = transcheck::profile::Profile::builtin("pt");
+        for s in transcheck::pipeline::segment_doc(&d, &profile, false) {
+            let r = m.range_to_original(s.start..s.end);
+            prop_assert!(r.end <= o.len() && o.is_char_boundary(r.start) && o.is_char_boundary(r.end));
+            if let Some(v) = m.verbatim_range(s.start..s.end) {
+                prop_assert_eq!(&o[v], &d.text[s.start..s.end]);
+            }
+        }
+        for p in &m.pieces {
+            prop_assert!(p.original.end <= o.len());
+            prop_assert!(o.is_char_boundary(p.original.start) && o.is_char_boundary(p.original.end));
+        }
+    }
+}
