@@ -403,6 +403,7 @@ struct Scorer<'a> {
     /// −ln prior of link kind `(a, b)`, at `[a][b]`.
     prior_cost: [[f64; MAX_SPAN + 1]; MAX_SPAN + 1],
     length: LengthCost,
+    model: &'a Model,
     p: &'a Params,
 }
 
@@ -469,6 +470,7 @@ impl<'a> Scorer<'a> {
                 c
             },
             length: LengthCost::new(model.ratio, model.var),
+            model,
             p,
         }
     }
