@@ -222,7 +222,9 @@ def main():
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--check-sizes", default="1000,10000",
                     help="sizes `check` also runs on (with `name` on it is slow on large pairs)")
-    ap.add_argument("--corpora", default=str(ROOT.parent / "shared/corpora"))
+    ap.add_argument("--corpora", default=os.environ.get("TRANSCHECK_CORPORA") or next(
+        (str(d / "shared/corpora") for d in ROOT.parents if (d / "shared/corpora").is_dir()),
+        "shared/corpora"))
     ap.add_argument("--no-hunalign", action="store_true")
     ap.add_argument("--keep", help="build the inputs in this folder and keep them")
     args = ap.parse_args()
