@@ -305,7 +305,13 @@ pub fn check_bilingual(
     );
     ctx.url_map = options.url_map.clone();
     let findings = checks::run_checks(&ctx, &all, &options.overrides);
-    let views = ctx.views;
+    // Reports show the text as written: placeholders and tags unmasked
+    // (same byte lengths, so spans stay put).
+    let mut views = ctx.views;
+    for v in &mut views {
+        v.source.text = v.source.display(&proj.source);
+        v.target.text = v.target.display(&proj.target);
+    }
     PairResult {
         source: proj.source,
         target: proj.target,

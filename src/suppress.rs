@@ -44,7 +44,12 @@ pub fn directives(doc: &Document) -> Vec<Directive> {
                 None => (body, ""),
             };
             out.push(Directive {
-                line: i + 1,
+                // A marked-up file's prose has its own lines: name the original's.
+                line: if doc.markup.is_some() {
+                    doc.line_col(pos).0
+                } else {
+                    i + 1
+                },
                 start: pos,
                 end: pos + line.len(),
                 rules: rules

@@ -240,3 +240,70 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn front_matter_keys_come_from_the_config() {
+    let d = tempfile::tempdir().unwrap();
+    let pt = "+++\ntitle = \"Notícias\"\nauthor = \"Equipe Cartola\"\n+++\n\nA equipe publicou a versão nova do programa.\n";
+    let en = "+++\ntitle = \"News\"\nauthor = \"Cartola Team\"\n+++\n\nThe team published the new version of the program.\n";
+    std::fs::write(d.path().join("pt.md"), pt).unwrap();
+    std::fs::write(d.path().join("en.md"), en).unwrap();
+    let run = |config: &str| {
+        std::fs::write(d.path().join("transcheck.toml"), config).unwrap();
+        Command::cargo_bin("transcheck")
+            .unwrap()
+            .current_dir(d.path())
+            .args([
+                "check",
+                "pt.md",
+                "en.md",
+                "--source-lang",
+                "pt",
+                "--target-lang",
+                "en",
+            ])
+            .args(["--format", "json"])
+            .assert()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    // By default `author` must stay as it is.
+    let out = String::from_utf8(run("")).unwrap();
+    assert!(out.contains("front-matter"), "{out}");
+    // Listed, it is translated text.
+    let out = String::from_utf8(run("front-matter-keys = [\"title\", \"author\"]\n")).unwrap();
+    assert!(!out.contains("front-matter"), "{out}");
+}
+
+#[test]
+fn suppression_comment_works_and_names_the_original_line() {
+    let d = tempfile::tempdir().unwrap();
+    let pt = "# Preços\n\nTemos dois planos,\ncom preços\ndiferentes.\n\nO plano custa 10 reais por mês.\n";
+    // A wrapped paragraph before the comment: the prose has fewer lines.
+    let en = "# Prices\n\nWe have two plans,\nwith different\nprices.\n\n<!-- transcheck-ignore: number -->\nThe plan costs 12 reais a month.\n";
+    std::fs::write(d.path().join("pt.md"), pt).unwrap();
+    std::fs::write(d.path().join("en.md"), en).unwrap();
+    let out = Command::cargo_bin("transcheck")
+        .unwrap()
+        .current_dir(d.path())
+        .args([
+            "check",
+            "pt.md",
+            "en.md",
+            "--source-lang",
+            "pt",
+            "--target-lang",
+            "en",
+        ])
+        .args(["--format", "short", "--fail-on", "never"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let s = String::from_utf8(out).unwrap();
+    // The number finding is silenced; the missing reason names line 7.
+    assert!(!s.contains("error[number]"), "{s}");
+    assert!(s.contains("en.md:7: `transcheck-ignore"), "{s}");
+}

@@ -125,11 +125,23 @@ fn compare<'a>(
     key: impl Fn(&Piece) -> String,
     mut report: impl FnMut(Option<&'a Placed<'a>>, Option<&'a Placed<'a>>),
 ) {
+    use std::collections::HashMap;
+    // Target pieces by (link, key), in order: linear however many there are.
+    let mut exact: HashMap<(usize, String), std::collections::VecDeque<usize>> = HashMap::new();
+    let mut by_link: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (j, t) in tgt.iter().enumerate() {
+        exact
+            .entry((t.link, key(t.piece)))
+            .or_default()
+            .push_back(j);
+        by_link.entry(t.link).or_default().push(j);
+    }
     let mut used = vec![false; tgt.len()];
     let mut missing = Vec::new();
     for s in src {
-        let k = key(s.piece);
-        match (0..tgt.len()).find(|&j| !used[j] && tgt[j].link == s.link && key(tgt[j].piece) == k)
+        match exact
+            .get_mut(&(s.link, key(s.piece)))
+            .and_then(|q| q.pop_front())
         {
             Some(j) => used[j] = true,
             None => missing.push(s),
@@ -137,8 +149,11 @@ fn compare<'a>(
     }
     for s in missing {
         // A leftover target piece of the same kind on the link is the changed one.
-        let changed = (0..tgt.len())
-            .find(|&j| !used[j] && tgt[j].link == s.link && tgt[j].piece.kind == s.piece.kind);
+        let changed = by_link.get(&s.link).and_then(|js| {
+            js.iter()
+                .copied()
+                .find(|&j| !used[j] && tgt[j].piece.kind == s.piece.kind)
+        });
         match changed {
             Some(j) => {
                 used[j] = true;
@@ -238,6 +253,12 @@ pub(crate) fn link_targets(ctx: &Context, rule: &'static str, out: &mut Vec<Find
         |p| super::url::url_key(p.text.trim()),
         |s, t| {
             let f = match (s, t) {
+                // A localised address (`/pt/docs/` ↔ `/en/docs/`) is no change.
+                (Some(s), Some(t))
+                    if super::url::link_localised(&s.piece.text, &t.piece.text, ctx) =>
+                {
+                    return;
+                }
                 (Some(s), Some(t)) => Finding::new(
                     rule,
                     Severity::Error,
@@ -348,6 +369,16 @@ mod tests {
         let c = of(&run(PT, &en), "code");
         assert_eq!(c.len(), 1, "{c:?}");
         assert!(c[0].contains("missing"), "{c:?}");
+    }
+
+    #[test]
+    fn localised_link_targets_pass_and_changed_ones_do_not() {
+        let pt = "Leia o [guia](https://example.com/pt/docs/guia/) antes de começar a instalar.\n";
+        let en =
+            "Read the [guide](https://example.com/en/docs/guia/) before you start installing.\n";
+        assert!(of(&run(pt, en), "url").is_empty());
+        let en = en.replace("/en/docs/guia/", "/en/docs/faq/");
+        assert_eq!(of(&run(pt, &en), "url").len(), 1);
     }
 
     #[test]

@@ -401,6 +401,12 @@ pub(crate) fn link_protected(
         }
         base += s.end - s.start;
     }
+    // A range inside another (a tag within an XLIFF code) is part of it.
+    let all = out.clone();
+    out.retain(|(r, _)| {
+        !all.iter()
+            .any(|(o, _)| o.start <= r.start && r.end <= o.end && o.len() > r.len())
+    });
     out
 }
 

@@ -93,6 +93,7 @@ fn tag_at(text: &str, i: usize) -> Option<Tag> {
 /// Elements that never have a closing tag.
 const VOID: &[&str] = &[
     "br", "hr", "img", "input", "meta", "link", "wbr", "x", "bx", "ex", "ph", "it", "sc", "ec",
+    "bpt", "ept", "sub",
 ];
 
 /// Unbalanced or crossed tags: a message, and the tag it points at.

@@ -136,6 +136,25 @@ pub(crate) fn extract(text: &str) -> Vec<Item> {
     items
 }
 
+/// Whether the link target `t` of a marked-up file is the source's `s`,
+/// localised for the target language (`/pt/docs/` ↔ `/en/docs/`).
+pub(crate) fn link_localised(s: &str, t: &str, ctx: &Context) -> bool {
+    let item = |x: &str| {
+        let x = x.trim();
+        let (kind, key) = match x.strip_prefix("mailto:") {
+            Some(m) => (Kind::Email, m.to_lowercase()),
+            None => (Kind::Url, url_key(x)),
+        };
+        Item {
+            kind,
+            span: 0..0,
+            text: x.to_string(),
+            key,
+        }
+    };
+    localised(&item(s), &item(t), ctx)
+}
+
 /// Whether `t` is `s` localised for the target language.
 fn localised(s: &Item, t: &Item, ctx: &Context) -> bool {
     if s.kind != t.kind {

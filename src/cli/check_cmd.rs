@@ -329,6 +329,8 @@ fn check_structured(
     };
     let bi = match (target, format) {
         (None, f) if f.is_bilingual() => formats::read(f, src.clone(), &opts)?,
+        // A [[pair]] whose target is its source file: one bilingual file.
+        (Some(t), f) if f.is_bilingual() && t == src.path => formats::read(f, src.clone(), &opts)?,
         (None, f) => bail!(
             "{}: one file given, but it reads as {f:?}, which holds one language; give SOURCE and TARGET (or --input-format po|xliff|tmx|csv)",
             src.display_path()

@@ -34,7 +34,7 @@ pub fn run(args: SegmentArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         writeln!(err, "warning: {n}")?;
     }
     let profile = crate::profile::Profile::builtin(&lang);
-    let segs = crate::segment::segment(&doc, &profile);
+    let segs = crate::pipeline::segment_doc(&doc, &profile, false);
     let mut out = std::io::BufWriter::new(out);
     match args.format {
         SegmentFormat::Text => {

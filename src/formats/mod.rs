@@ -11,8 +11,12 @@ pub mod html;
 pub mod markdown;
 pub mod prose;
 
+pub mod catalog;
+pub mod csv;
 mod piece;
 pub mod po;
+pub mod tmx;
+pub mod xliff;
 
 pub use piece::{Escape, Origin, Piece};
 
@@ -206,6 +210,9 @@ pub fn prose_view(doc: Document, format: Option<Markup>, options: &ProseOptions)
 pub fn read(format: Format, doc: Document, opts: &ReadOptions) -> Result<Bilingual, FormatError> {
     match format {
         Format::Po => po::read(doc, opts),
+        Format::Xliff => xliff::read(doc, opts),
+        Format::Tmx => tmx::read(doc, opts),
+        Format::Csv => csv::read(doc, opts),
         _ => Err(FormatError::at(
             &doc,
             0,
@@ -221,13 +228,7 @@ pub fn read_pair(
     target: Document,
     opts: &ReadOptions,
 ) -> Result<Bilingual, FormatError> {
-    let _ = opts;
-    let _ = target;
-    Err(FormatError::at(
-        &source,
-        0,
-        format!("{format:?} catalogues are not read yet"),
-    ))
+    catalog::read_pair(format, source, target, opts)
 }
 
 /// Where a unit's text is in a projected document, if it has one.
@@ -281,6 +282,43 @@ fn project_side(
     let mut doc = Document::from_normalized(file.path.clone(), masked);
     doc.origin = Some(Arc::new(origin));
     (doc, ranges)
+}
+
+/// Marks placeholders, inline tags and code-like identifiers
+/// (`linkcheck_allowed_redirects`) as not prose.
+pub(crate) fn protect(piece: &mut Piece, syn: crate::checks::placeholder::Syntaxes) {
+    for r in crate::checks::placeholder::scan(&piece.text, syn) {
+        piece.protect(r);
+    }
+    for t in crate::checks::tag::scan(&piece.text) {
+        piece.protect(t.range);
+    }
+    for r in identifiers(&piece.text) {
+        piece.protect(r);
+    }
+}
+
+/// Words joined by `_` (snake_case names): code, not prose.
+fn identifiers(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_alphanumeric() || c == '_' {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            let w = &text[s..i];
+            if w.contains('_')
+                && w.trim_matches('_').contains('_')
+                && w.chars().any(char::is_alphabetic)
+            {
+                out.push(s..i);
+            }
+        }
+    }
+    out
 }
 
 /// Segments a projected document; lines and columns are those of the

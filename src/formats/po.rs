@@ -6,8 +6,9 @@
 //! (with one form only, msgstr[0] pairs with msgid_plural); a missing or
 //! extra form against the header's `nplurals` is reported as an issue.
 
+use super::protect;
 use super::{Bilingual, Format, FormatError, Piece, ReadOptions, Unit};
-use crate::checks::placeholder::{self, Syntaxes};
+use crate::checks::placeholder::Syntaxes;
 use crate::input::Document;
 
 /// One PO entry as parsed.
@@ -304,43 +305,6 @@ fn syntaxes(flags: &[String]) -> Syntaxes {
         s.braces = false;
     }
     s
-}
-
-/// Marks placeholders, inline tags and code-like identifiers
-/// (`linkcheck_allowed_redirects`) as not prose.
-fn protect(piece: &mut Piece, syn: Syntaxes) {
-    for r in placeholder::scan(&piece.text, syn) {
-        piece.protect(r);
-    }
-    for t in crate::checks::tag::scan(&piece.text) {
-        piece.protect(t.range);
-    }
-    for r in identifiers(&piece.text) {
-        piece.protect(r);
-    }
-}
-
-/// Words joined by `_` (snake_case names): code, not prose.
-fn identifiers(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if c.is_alphanumeric() || c == '_' {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            let w = &text[s..i];
-            if w.contains('_')
-                && w.trim_matches('_').contains('_')
-                && w.chars().any(char::is_alphabetic)
-            {
-                out.push(s..i);
-            }
-        }
-    }
-    out
 }
 
 /// Reads a PO file into units.

@@ -178,6 +178,13 @@ pub struct Builder<'a> {
     open: Option<usize>,
     /// A space waiting for more text in the same block (its original range).
     pending_space: Option<Range<usize>>,
+    /// Template tags (`{{ … }}`, `{% … %}`) of the source, in order: not
+    /// prose, each one placeholder.
+    templates: Vec<Range<usize>>,
+    /// Index of the first template not yet wholly behind the text.
+    next_template: usize,
+    /// The template whose placeholder is already out.
+    placed_template: Option<usize>,
 }
 
 impl<'a> Builder<'a> {
@@ -190,6 +197,9 @@ impl<'a> Builder<'a> {
             pieces: Vec::new(),
             open: None,
             pending_space: None,
+            templates: template_tags(src),
+            next_template: 0,
+            placed_template: None,
         }
     }
 
@@ -239,6 +249,34 @@ impl<'a> Builder<'a> {
     /// parser read there (entities and escapes resolved); when it differs
     /// from the original bytes the run cannot be edited in place.
     pub fn text(&mut self, original: Range<usize>, decoded: &str) {
+        // Template tags inside the run are cut out as placeholders.
+        while self
+            .templates
+            .get(self.next_template)
+            .is_some_and(|t| t.end <= original.start)
+        {
+            self.next_template += 1;
+        }
+        if let Some(t) = self.templates.get(self.next_template).cloned()
+            && t.start < original.end
+        {
+            let before = original.start..t.start.max(original.start);
+            if before.start < before.end {
+                let raw = self.src.get(before.clone()).unwrap_or("").to_string();
+                self.text(before, &raw);
+            }
+            if self.placed_template != Some(self.next_template) {
+                self.placed_template = Some(self.next_template);
+                self.placeholder(t.clone());
+            }
+            let after = t.end.min(original.end)..original.end;
+            if after.start < after.end {
+                self.next_template += 1;
+                let raw = self.src.get(after.clone()).unwrap_or("").to_string();
+                self.text(after, &raw);
+            }
+            return;
+        }
         let raw = self.src.get(original.clone()).unwrap_or("");
         if raw != decoded {
             let clean = collapse(decoded);
@@ -346,6 +384,39 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// Template tags of static-site generators (Hugo `{{< … >}}` and
+/// `{{ … }}`, Liquid and Jinja `{% … %}`): each from its opening to its
+/// closing delimiter, not nested, at most a few lines long.
+fn template_tags(src: &str) -> Vec<Range<usize>> {
+    const MAX: usize = 400;
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(i) = src[pos..].find('{').map(|i| pos + i) {
+        let close = match src.get(i + 1..i + 2) {
+            Some("{") => "}}",
+            Some("%") => "%}",
+            _ => {
+                pos = i + 1;
+                continue;
+            }
+        };
+        let limit = (i + MAX).min(src.len());
+        let mut limit = limit;
+        while !src.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        match src[i + 2..limit].find(close) {
+            Some(j) => {
+                let end = i + 2 + j + close.len();
+                out.push(i..end);
+                pos = end;
+            }
+            None => pos = i + 2,
+        }
+    }
+    out
+}
+
 /// Splits text into alternating runs of whitespace (`true`) and the rest.
 fn runs(s: &str) -> Vec<(bool, &str)> {
     let mut out: Vec<(bool, &str)> = Vec::new();
@@ -416,6 +487,23 @@ mod tests {
         assert_eq!(m.verbatim_range(0..4), None);
         assert_eq!(m.range_to_original(0..4), 0..8);
         assert_eq!(m.verbatim_range(5..7), Some(9..11));
+    }
+
+    #[test]
+    fn template_tags_are_placeholders() {
+        let src = "Veja {{< tip text=\"dica\" >}} e {% raw %} fim";
+        let d = build(src, |b| {
+            b.text(0..src.len(), src);
+        });
+        let p = PLACEHOLDER;
+        assert_eq!(d.text, format!("Veja {p} e {p} fim"));
+        // A tag split across runs gets one placeholder.
+        let d = build(src, |b| {
+            b.text(0..12, &src[0..12]);
+            b.text(12..src.len(), &src[12..]);
+        });
+        assert_eq!(d.text, format!("Veja {p} e {p} fim"));
+        assert_eq!(template_tags("{ a } {{ b"), Vec::<Range<usize>>::new());
     }
 
     #[test]
