@@ -12,6 +12,12 @@ use std::collections::BTreeMap;
 /// embedded by `build.rs`; the generic `xx` comes last.
 const BUILTIN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/profiles.rs"));
 
+/// The built-in profiles, parsed on first use. Immutable data embedded in the
+/// binary, so a process-wide cache holds no state a caller could observe:
+/// every `Profile::builtin` call (each pair of a batch, each fuzz run) used
+/// to parse the TOML again; now it clones the parsed profile.
+static PARSED: std::sync::OnceLock<Vec<(&'static str, Profile)>> = std::sync::OnceLock::new();
+
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
@@ -353,12 +359,21 @@ impl Profile {
     /// The built-in profile for `code`, or the generic one with that code.
     pub fn builtin(code: &str) -> Profile {
         let code = code.to_ascii_lowercase();
-        let src = BUILTIN
+        let parsed = PARSED.get_or_init(|| {
+            BUILTIN
+                .iter()
+                .map(|(c, src)| {
+                    let p = Profile::parse("<builtin>", src).expect("built-in profiles are valid");
+                    (*c, p)
+                })
+                .collect()
+        });
+        let mut p = parsed
             .iter()
             .find(|(c, _)| *c == code)
-            .map(|(_, s)| *s)
-            .unwrap_or(BUILTIN.last().expect("generic profile").1);
-        let mut p = Profile::parse("<builtin>", src).expect("built-in profiles are valid");
+            .or(parsed.last())
+            .map(|(_, p)| p.clone())
+            .expect("generic profile");
         if p.code == "xx" {
             p.code = code;
         }

@@ -302,6 +302,7 @@ fn parse_as(
         Format::Tbx => tbx::parse(&name, &text, source_lang, target_lang)?,
     };
     reject_controls(&g)?;
+    check_lengths(&g)?;
     g.check_conflicts();
     Ok(g)
 }
@@ -330,6 +331,35 @@ fn reject_controls(g: &Glossary) -> Result<(), GlossaryError> {
                     u32::from(c)
                 ),
             });
+        }
+    }
+    Ok(())
+}
+
+/// Longest spelling a glossary entry may have, in characters. Real terms are
+/// a few words; a longer "term" is a broken file (a missing tab or quote
+/// swallowing the rest), and matching it would cost time for nothing.
+pub const MAX_TERM_CHARS: usize = 1_000;
+
+fn check_lengths(g: &Glossary) -> Result<(), GlossaryError> {
+    for t in &g.terms {
+        let spellings = t
+            .source
+            .iter()
+            .chain(&t.targets)
+            .chain(t.forbidden.iter().flat_map(|(a, b)| [a, b]));
+        for s in spellings {
+            // Bytes bound chars from above: count chars only when it may matter.
+            if s.len() > MAX_TERM_CHARS && s.chars().count() > MAX_TERM_CHARS {
+                return Err(GlossaryError::Row {
+                    path: t.origin.0.clone(),
+                    line: t.origin.1,
+                    message: format!(
+                        "a spelling of {} characters is longer than the {MAX_TERM_CHARS} a term may have; check for a missing separator or quote",
+                        s.chars().count()
+                    ),
+                });
+            }
         }
     }
     Ok(())
@@ -478,6 +508,18 @@ mod tests {
         assert_eq!(mascate[0].targets, vec!["Masqat".to_string()]);
         assert!(g.terms.len() > 100, "built-in terms kept");
         assert_eq!(g.files().last().map(String::as_str), Some("mine.tsv"));
+    }
+
+    #[test]
+    fn overlong_term_is_refused_with_its_line() {
+        let long = "a".repeat(MAX_TERM_CHARS + 1);
+        let text = format!("Omã\tOman\n{long}\tx\n");
+        let e = Glossary::parse_str("g.tsv", &text, "pt", "en")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("g.tsv:2:"), "{e}");
+        let ok = format!("{}\tx\n", "a".repeat(MAX_TERM_CHARS));
+        assert!(Glossary::parse_str("g.tsv", &ok, "pt", "en").is_ok());
     }
 
     #[test]

@@ -127,8 +127,9 @@ pub(super) fn parse(
         ));
         return Ok(g);
     }
+    let lines = crate::text::LineIndex::new(text);
     for spanned in file.term {
-        let (line, _) = crate::text::line_col_of(text, spanned.span().start);
+        let (line, _) = lines.line_col(text, spanned.span().start);
         let def = spanned.into_inner();
         let row_err = |message: String| GlossaryError::Row {
             path: path.to_string(),

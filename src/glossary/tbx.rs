@@ -47,6 +47,7 @@ pub(super) fn parse(
     target_lang: &str,
 ) -> Result<Glossary, GlossaryError> {
     let mut reader = Reader::from_str(text);
+    let lines = crate::text::LineIndex::new(text);
     let syntax = |pos: u64, message: String| {
         let (line, column) = crate::text::line_col_of(text, pos as usize);
         GlossaryError::Syntax {
@@ -116,7 +117,7 @@ pub(super) fn parse(
                     });
                 match name.as_str() {
                     "termEntry" | "conceptEntry" => {
-                        let (line, _) = crate::text::line_col_of(text, pos as usize);
+                        let (line, _) = lines.line_col(text, pos as usize);
                         entry = Some(Entry {
                             line,
                             ..Default::default()
