@@ -1,4 +1,5 @@
-//! Mutation test of omission and addition reporting on the shipped samples.
+//! Mutation test of omission and addition reporting on the shipped samples
+//! and the held-out pairs.
 //!
 //! For each sample's clean pair (`pt.txt`, `en.txt`): every target sentence
 //! that is the whole translation of one source sentence (a 1-1 link) is
@@ -18,12 +19,16 @@ use transcheck::input::Document;
 use transcheck::pipeline::{PairOptions, PairResult, check_pair};
 
 fn main() -> anyhow::Result<()> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("pt.txt").exists() && p.join("en.txt").exists())
-        .collect();
-    dirs.sort();
+    let base = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for root in [base.join("samples"), base.join("tests/data/heldout")] {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(&root)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.join("pt.txt").exists() && p.join("en.txt").exists())
+            .collect();
+        found.sort();
+        dirs.extend(found);
+    }
     let glossary = Glossary::load(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("glossaries"),
         "pt",

@@ -123,6 +123,14 @@ pub struct Config {
     /// Severity per rule id, or `off`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub rules: BTreeMap<String, RuleSetting>,
+    /// Let `[[pair]]` patterns reach files outside the config's folder
+    /// (default false). `.git/` is never read either way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow_outside: Option<bool>,
+    /// Largest file read (inputs, glossaries, baselines): bytes, or a
+    /// number with K, M or G (binary units), such as "64M".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_file_size: Option<ByteSize>,
     /// Localised URLs: a source URL or email prefix and the target prefix it
     /// becomes (`"example.com.br/contato" = "example.com/contact"`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -137,6 +145,59 @@ pub struct Config {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub front_matter_keys: Vec<String>,
+}
+
+/// A size in bytes, written as a number or a string such as `"64M"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "ByteSizeRepr", into = "ByteSizeRepr")]
+pub struct ByteSize(pub u64);
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+enum ByteSizeRepr {
+    Int(u64),
+    Text(String),
+}
+
+impl TryFrom<ByteSizeRepr> for ByteSize {
+    type Error = String;
+    fn try_from(r: ByteSizeRepr) -> Result<ByteSize, String> {
+        match r {
+            ByteSizeRepr::Int(n) => Ok(ByteSize(n)),
+            ByteSizeRepr::Text(t) => parse_size(&t).map(ByteSize).ok_or_else(|| {
+                format!("'{t}' is not a size such as 1048576, \"512K\", \"64M\" or \"1G\"")
+            }),
+        }
+    }
+}
+
+impl From<ByteSize> for ByteSizeRepr {
+    fn from(b: ByteSize) -> ByteSizeRepr {
+        ByteSizeRepr::Int(b.0)
+    }
+}
+
+fn parse_size(t: &str) -> Option<u64> {
+    let t = t.trim();
+    let t = t
+        .strip_suffix("iB")
+        .or_else(|| t.strip_suffix('B'))
+        .unwrap_or(t);
+    let (num, mult) = match t.chars().last()? {
+        'k' | 'K' => (&t[..t.len() - 1], 1u64 << 10),
+        'm' | 'M' => (&t[..t.len() - 1], 1 << 20),
+        'g' | 'G' => (&t[..t.len() - 1], 1 << 30),
+        _ => (t, 1),
+    };
+    num.trim().parse::<u64>().ok()?.checked_mul(mult)
+}
+
+impl Config {
+    /// The size cap of every file read, from `max-file-size` or the default.
+    pub fn max_file_size(&self) -> u64 {
+        self.max_file_size
+            .map_or(crate::input::DEFAULT_MAX_FILE_SIZE, |b| b.0)
+    }
 }
 
 /// A config file that was read, with the folder its relative paths start from.
@@ -156,20 +217,94 @@ impl Loaded {
     }
 }
 
-/// Looks for `transcheck.toml` in `start` and its parents.
-pub fn discover(start: &Path) -> Option<PathBuf> {
-    start
-        .ancestors()
-        .map(|d| d.join(FILE_NAME))
-        .find(|p| p.is_file())
+/// The outcome of looking for a config file.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    pub path: Option<PathBuf>,
+    /// Config files found but not used, and why.
+    pub warnings: Vec<String>,
+}
+
+/// Looks for `transcheck.toml` in `start` and its parents, stopping at the
+/// repository root (the folder holding `.git`) or the home folder, so a
+/// file planted higher up (in `/tmp`, say) is never obeyed. A config not
+/// owned by the user in a world-writable place is skipped with a warning.
+pub fn discover(start: &Path) -> Discovery {
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let mut d = Discovery::default();
+    for dir in start.ancestors() {
+        let p = dir.join(FILE_NAME);
+        if p.is_file() {
+            match untrusted(&p) {
+                Some(why) => d.warnings.push(format!(
+                    "{}: ignored, because {why}; pass it with --config if you trust it",
+                    p.display()
+                )),
+                None => {
+                    d.path = Some(p);
+                    return d;
+                }
+            }
+        }
+        let is_home = home.as_deref().is_some_and(|h| same_dir(h, dir));
+        if dir.join(".git").exists() || is_home {
+            break;
+        }
+    }
+    d
+}
+
+fn same_dir(a: &Path, b: &Path) -> bool {
+    a == b
+        || matches!(
+            (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+            (Ok(x), Ok(y)) if x == y
+        )
+}
+
+/// Why a config file found by discovery must not be trusted: someone other
+/// than the user owns it and anyone may write it or its folder.
+#[cfg(unix)]
+fn untrusted(p: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(p).ok()?;
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let me = unsafe { libc::geteuid() };
+    if meta.uid() == me {
+        return None;
+    }
+    let world_writable = |m: u32| m & 0o002 != 0;
+    if world_writable(meta.mode()) {
+        return Some("it is world-writable and owned by another user".into());
+    }
+    let folder = p.parent().and_then(|d| std::fs::metadata(d).ok());
+    if folder.is_some_and(|f| world_writable(f.mode())) {
+        return Some("it is owned by another user in a world-writable folder".into());
+    }
+    None
+}
+
+#[cfg(not(unix))]
+fn untrusted(_p: &Path) -> Option<String> {
+    None
 }
 
 /// Reads and validates a config file.
 pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+    // A config is small: the default cap keeps a device from filling memory.
+    let bytes =
+        crate::input::read_limited(path, crate::input::DEFAULT_MAX_FILE_SIZE).map_err(|e| {
+            ConfigError::Io {
+                path: shown.clone(),
+                source: std::io::Error::other(e.to_string()),
+            }
+        })?;
+    let text = String::from_utf8(bytes).map_err(|_| ConfigError::Invalid {
         path: shown.clone(),
-        source,
+        line: 1,
+        column: 1,
+        message: "not UTF-8; save the config as UTF-8".into(),
     })?;
     let config = parse(&shown, &text)?;
     Ok(Loaded {
@@ -229,6 +364,15 @@ pub fn parse(path: &str, text: &str) -> Result<Config, ConfigError> {
                 format!("invalid source glob '{}': {e}", p.source),
             ));
         }
+        if let Some(bad) = unknown_placeholder(&p.target) {
+            return Err(invalid(
+                &p.target,
+                format!(
+                    "unknown placeholder '{{{bad}}}' in target '{}'; use {{path}}, {{dir}}, {{name}} or {{stem}}",
+                    p.target
+                ),
+            ));
+        }
     }
     for lang in [&config.source_lang, &config.target_lang]
         .into_iter()
@@ -243,6 +387,25 @@ pub fn parse(path: &str, text: &str) -> Result<Config, ConfigError> {
     }
     Ok(config)
 }
+
+/// The first `{…}` of a target template that is not a known placeholder.
+fn unknown_placeholder(template: &str) -> Option<String> {
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        let after = &rest[i + 1..];
+        let Some(j) = after.find('}') else {
+            return Some(after.to_string());
+        };
+        let name = &after[..j];
+        if !PLACEHOLDERS.contains(&name) {
+            return Some(name.to_string());
+        }
+        rest = &after[j + 1..];
+    }
+    None
+}
+
+const PLACEHOLDERS: &[&str] = &["path", "dir", "name", "stem"];
 
 /// Every rule id a config may name: the checks' and `suppression`.
 pub fn known_rules() -> Vec<&'static str> {
@@ -275,25 +438,138 @@ fn find_line(text: &str, needle: &str) -> (usize, usize) {
 /// One source/target file pair produced by a `[[pair]]` entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FilePair {
+    /// The files to read: the config's folder joined to the paths below.
     pub source: PathBuf,
     pub target: PathBuf,
+    /// The paths relative to the config's folder, shown in every output.
+    pub shown_source: PathBuf,
+    pub shown_target: PathBuf,
+}
+
+/// The file pairs of the `[[pair]]` entries, and what was left out.
+#[derive(Debug, Default)]
+pub struct Expansion {
+    pub pairs: Vec<FilePair>,
+    /// Symbolic links not followed, and why.
+    pub warnings: Vec<String>,
+}
+
+/// Where expansion may read: the config's folder (resolved), unless
+/// `allow-outside`; never inside a `.git` folder.
+struct Fence {
+    root: PathBuf,
+    allow_outside: bool,
+}
+
+impl Fence {
+    /// Why a resolved path must not be read, if it must not.
+    fn refuse(&self, resolved: &Path) -> Option<&'static str> {
+        let inside = resolved.strip_prefix(&self.root).ok();
+        let in_git = |p: &Path| p.components().any(|c| c.as_os_str() == ".git");
+        match inside {
+            Some(rel) if in_git(rel) => Some("inside a .git folder, which is never read"),
+            Some(_) => None,
+            None if in_git(resolved) => Some("inside a .git folder, which is never read"),
+            None if self.allow_outside => None,
+            None => Some("outside the config's folder (set allow-outside = true to allow it)"),
+        }
+    }
+
+    /// A pattern that names `..`, an absolute path or `.git` is refused
+    /// before anything is read.
+    fn check_pattern(&self, what: &str, pattern: &str) -> Result<(), String> {
+        let p = Path::new(pattern);
+        let git = p.components().any(|c| c.as_os_str() == ".git");
+        if git {
+            return Err(format!(
+                "{what} '{pattern}' reaches into .git/, which is never read; point it at the text files"
+            ));
+        }
+        let escapes = p.is_absolute()
+            || p.components()
+                .any(|c| matches!(c, std::path::Component::ParentDir));
+        if escapes && !self.allow_outside {
+            return Err(format!(
+                "{what} '{pattern}' leaves the config's folder; patterns are relative to the folder holding transcheck.toml (set allow-outside = true to allow it)"
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Refuses a path named by the config (a glossary) that resolves outside
+/// its folder (unless `allow_outside`) or inside `.git/`.
+pub fn check_inside(base: &Path, path: &Path, allow_outside: bool) -> Result<(), String> {
+    let root = std::fs::canonicalize(base)
+        .map_err(|e| format!("cannot resolve the config's folder {}: {e}", base.display()))?;
+    let fence = Fence {
+        root,
+        allow_outside,
+    };
+    match fence.refuse(&resolve(path)) {
+        Some(why) => Err(format!("{} resolves {why}", path.display())),
+        None => Ok(()),
+    }
+}
+
+/// Resolves symlinks in `p`, or in its nearest existing ancestor when `p`
+/// does not exist yet (a missing counterpart).
+fn resolve(p: &Path) -> PathBuf {
+    let mut tail = Vec::new();
+    let mut cur = p.to_path_buf();
+    loop {
+        if let Ok(c) = std::fs::canonicalize(&cur) {
+            return tail.iter().rev().fold(c, |acc: PathBuf, t| acc.join(t));
+        }
+        match (cur.file_name().map(|n| n.to_os_string()), cur.parent()) {
+            (Some(name), Some(parent)) => {
+                tail.push(name);
+                cur = if parent.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    parent.to_path_buf()
+                };
+            }
+            _ => return p.to_path_buf(),
+        }
+    }
 }
 
 /// Expands the `[[pair]]` entries into file pairs, sorted and deduplicated.
-/// Paths are relative to `base` (the config file's folder) and come out
-/// joined to it.
-pub fn expand_pairs(base: &Path, pairs: &[PairSpec]) -> Result<Vec<FilePair>, String> {
-    let mut out = Vec::new();
+/// Patterns are relative to `base` (the config file's folder) and must stay
+/// in it after resolving symlinks unless `allow_outside`; `.git/` is never
+/// read. A pattern matching no file is an error.
+pub fn expand_pairs(
+    base: &Path,
+    pairs: &[PairSpec],
+    allow_outside: bool,
+) -> Result<Expansion, String> {
+    let root = std::fs::canonicalize(base)
+        .map_err(|e| format!("cannot resolve the config's folder {}: {e}", base.display()))?;
+    let fence = Fence {
+        root,
+        allow_outside,
+    };
+    let mut ex = Expansion::default();
     for spec in pairs {
         let source = spec.source.trim_start_matches("./");
+        fence.check_pattern("source pattern", source)?;
+        fence.check_pattern("target pattern", &spec.target)?;
         let glob =
             Glob::new(source).map_err(|e| format!("invalid source glob '{}': {e}", spec.source))?;
         let matcher = glob.compile_matcher();
         let prefix = literal_prefix(source);
         let root = base.join(&prefix);
         let mut files = Vec::new();
-        walk(&root, &mut files);
+        let mut walker = Walker {
+            base,
+            fence: &fence,
+            seen: Default::default(),
+            warnings: &mut ex.warnings,
+        };
+        walker.walk(&root, &mut files);
         files.sort();
+        let before = ex.pairs.len();
         for file in files {
             let Ok(rel) = file.strip_prefix(base) else {
                 continue;
@@ -305,16 +581,32 @@ pub fn expand_pairs(base: &Path, pairs: &[PairSpec]) -> Result<Vec<FilePair>, St
                 continue;
             };
             let target = fill_template(&spec.target, under);
-            out.push(FilePair {
+            fence.check_pattern("target", &target)?;
+            let target_path = join(base, Path::new(&target));
+            if let Some(why) = fence.refuse(&resolve(&target_path)) {
+                return Err(format!(
+                    "target {target} (of {}) resolves {why}",
+                    rel.display()
+                ));
+            }
+            ex.pairs.push(FilePair {
                 source: join(base, rel),
-                target: join(base, Path::new(&target)),
+                target: target_path,
+                shown_source: rel.to_path_buf(),
+                shown_target: PathBuf::from(target.trim_start_matches("./")),
             });
+        }
+        if ex.pairs.len() == before {
+            return Err(format!(
+                "[[pair]] source '{}' matches no files; check the pattern (it is relative to the folder holding transcheck.toml)",
+                spec.source
+            ));
         }
     }
     // A file matched by two entries is checked once, with the first mapping.
     let mut seen = std::collections::BTreeSet::new();
-    out.retain(|p| seen.insert(p.source.clone()));
-    Ok(out)
+    ex.pairs.retain(|p| seen.insert(p.source.clone()));
+    Ok(ex)
 }
 
 /// `base/rel`, without a leading `./` when the base is the current folder.
@@ -374,20 +666,66 @@ fn fill_template(template: &str, under: &Path) -> String {
         .replace("{stem}", &stem)
 }
 
-/// Collects the files under `dir`, skipping hidden folders; a folder that
-/// can't be read is skipped (its pairs simply don't appear).
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        let hidden = e.file_name().to_string_lossy().starts_with('.');
-        match e.file_type() {
-            Ok(t) if t.is_dir() && !hidden => walk(&p, out),
-            Ok(t) if t.is_file() => out.push(p),
+/// Collects the files under a folder, skipping hidden folders. Symbolic
+/// links are followed when they resolve inside the fence and reported when
+/// they don't; a folder that can't be read is skipped.
+struct Walker<'a> {
+    base: &'a Path,
+    fence: &'a Fence,
+    /// Resolved folders already walked, so a link loop ends.
+    seen: std::collections::HashSet<PathBuf>,
+    warnings: &'a mut Vec<String>,
+}
+
+impl Walker<'_> {
+    fn walk(&mut self, dir: &Path, out: &mut Vec<PathBuf>) {
+        let resolved = resolve(dir);
+        if let Some(why) = self.fence.refuse(&resolved) {
+            self.warn(dir, why);
+            return;
+        }
+        if !self.seen.insert(resolved) {
+            return;
+        }
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            let hidden = e.file_name().to_string_lossy().starts_with('.');
+            let Ok(t) = e.file_type() else { continue };
+            if t.is_symlink() {
+                self.link(&p, hidden, out);
+            } else if t.is_dir() && !hidden {
+                self.walk(&p, out);
+            } else if t.is_file() {
+                out.push(p);
+            }
+        }
+    }
+
+    fn link(&mut self, p: &Path, hidden: bool, out: &mut Vec<PathBuf>) {
+        let Ok(resolved) = std::fs::canonicalize(p) else {
+            self.warn(p, "a broken symbolic link");
+            return;
+        };
+        if let Some(why) = self.fence.refuse(&resolved) {
+            self.warn(p, why);
+            return;
+        }
+        match std::fs::metadata(&resolved) {
+            Ok(m) if m.is_dir() && !hidden => self.walk(p, out),
+            Ok(m) if m.is_file() => out.push(p.to_path_buf()),
             _ => {}
         }
+    }
+
+    fn warn(&mut self, p: &Path, why: &str) {
+        let shown = p.strip_prefix(self.base).unwrap_or(p);
+        self.warnings.push(format!(
+            "{}: not read: a symbolic link or folder that resolves {why}",
+            shown.display()
+        ));
     }
 }
 
@@ -479,8 +817,10 @@ target = "en/{path}"
                 source: "pt/**/*.md".into(),
                 target: "en/{path}".into(),
             }],
+            false,
         )
-        .unwrap();
+        .unwrap()
+        .pairs;
         let got: Vec<_> = pairs
             .iter()
             .map(|p| {

@@ -20,6 +20,12 @@ pub enum InputError {
     },
     #[error("{path}: is a directory; give a text file")]
     IsDir { path: String },
+    #[error("{path}: is {kind}; give a regular text file, or `-` to read stdin")]
+    NotRegular { path: String, kind: &'static str },
+    #[error(
+        "{path}: larger than the size cap of {max} bytes; raise `max-file-size` in transcheck.toml if the file is meant to be checked"
+    )]
+    TooLarge { path: String, max: u64 },
     #[error("{path}: file is empty; give a file with text in it")]
     Empty { path: String },
     #[error("{path}: file holds only whitespace; give a file with text in it")]
@@ -60,6 +66,107 @@ pub enum InputError {
     },
     #[error("{path}: invalid UTF-16 at byte offset {offset}; re-save the file as UTF-8")]
     InvalidUtf16 { path: String, offset: usize },
+}
+
+/// The rule id of the finding for a file of a batch that could not be read.
+pub const INPUT_ERROR_RULE: &str = "input-error";
+
+/// The size cap of every file transcheck reads when the config sets no
+/// `max-file-size`: far above any real document, far below what exhausts
+/// memory when a device such as `/dev/zero` is given.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+/// Reads a whole file of at most `max` bytes. Only regular files (after
+/// following symlinks) are read, so a FIFO or a device never hangs or
+/// fills memory; `-` reads stdin, under the same cap.
+pub fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, InputError> {
+    use std::io::Read as _;
+    let shown = || path.display().to_string();
+    let too_large = || InputError::TooLarge { path: shown(), max };
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(max.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|source| InputError::Io {
+                path: "<stdin>".into(),
+                source,
+            })?;
+        return if bytes.len() as u64 > max {
+            Err(too_large())
+        } else {
+            Ok(bytes)
+        };
+    }
+    let io_err = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => InputError::NotFound { path: shown() },
+        std::io::ErrorKind::IsADirectory => InputError::IsDir { path: shown() },
+        _ => InputError::Io {
+            path: shown(),
+            source: e,
+        },
+    };
+    check_regular(path, &std::fs::metadata(path).map_err(io_err)?)?;
+    let file = open_nonblocking(path).map_err(io_err)?;
+    // The file may have been swapped since the first look.
+    let meta = file.metadata().map_err(io_err)?;
+    check_regular(path, &meta)?;
+    if meta.len() > max {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io_err)?;
+    if bytes.len() as u64 > max {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+fn check_regular(path: &Path, meta: &std::fs::Metadata) -> Result<(), InputError> {
+    let ft = meta.file_type();
+    if ft.is_dir() {
+        return Err(InputError::IsDir {
+            path: path.display().to_string(),
+        });
+    }
+    if ft.is_file() {
+        return Ok(());
+    }
+    #[cfg(unix)]
+    let kind = {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            "a named pipe (FIFO)"
+        } else if ft.is_char_device() || ft.is_block_device() {
+            "a device"
+        } else if ft.is_socket() {
+            "a socket"
+        } else {
+            "not a regular file"
+        }
+    };
+    #[cfg(not(unix))]
+    let kind = "not a regular file";
+    Err(InputError::NotRegular {
+        path: path.display().to_string(),
+        kind,
+    })
+}
+
+/// Opens read-only; on Unix without blocking, so a FIFO swapped in after
+/// the first look cannot hang the run.
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut o = std::fs::OpenOptions::new();
+    o.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.custom_flags(libc::O_NONBLOCK);
+    }
+    o.open(path)
 }
 
 /// A decoded, normalised text file.
@@ -158,24 +265,16 @@ impl Document {
         }
     }
 
-    /// Reads and decodes a file (opened read-only, never modified).
+    /// Reads and decodes a file (opened read-only, never modified), with
+    /// the default size cap.
     pub fn load(path: &Path) -> Result<Document, InputError> {
+        Document::load_limited(path, DEFAULT_MAX_FILE_SIZE)
+    }
+
+    /// [`Document::load`] with a size cap in bytes; `-` reads stdin.
+    pub fn load_limited(path: &Path, max: u64) -> Result<Document, InputError> {
         let shown = path.display().to_string();
-        if path.is_dir() {
-            return Err(InputError::IsDir { path: shown });
-        }
-        let bytes = std::fs::read(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => InputError::NotFound {
-                path: shown.clone(),
-            },
-            std::io::ErrorKind::IsADirectory => InputError::IsDir {
-                path: shown.clone(),
-            },
-            _ => InputError::Io {
-                path: shown.clone(),
-                source: e,
-            },
-        })?;
+        let bytes = read_limited(path, max)?;
         let text = decode(&shown, &bytes)?;
         Ok(Document::from_text(path, &text))
     }

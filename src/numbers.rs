@@ -48,6 +48,10 @@ pub enum NumberKind {
     Vague,
     /// Digits inside an identifier (`F-35`, `G7`, `COVID-19`).
     Code,
+    /// A version or dotted identifier (`2.4.1`), compared as written.
+    Version(String),
+    /// A day of the week, 0 = Monday; `value` is the same.
+    Weekday(u8),
 }
 
 /// How the digits of a number were written.
@@ -509,7 +513,53 @@ impl Extractor {
             .map(|m| (m.start(), m.end()))
             .collect();
         out.retain(|m| !skip.iter().any(|&(s, e)| m.start < e && s < m.end));
+        // Only a possible number: it may confirm the other side ("Group of
+        // Seven" for "grupo dos sete") but is never reported alone.
+        for m in &mut out {
+            if self.in_proper_name(text, m) {
+                m.weak = true;
+            }
+        }
         out
+    }
+
+    /// A number word that is part of a proper name (Três Lagoas, Sete
+    /// Quedas, Quinze de Novembro, Sete for Seth): capitalised mid-sentence,
+    /// or at a sentence start right before another capitalised word.
+    fn in_proper_name(&self, text: &str, m: &NumberMention) -> bool {
+        if m.digits.is_some() || matches!(m.kind, NumberKind::Weekday(_) | NumberKind::Month(_)) {
+            return false;
+        }
+        let Some(first) = m
+            .raw
+            .split(|c: char| c.is_whitespace() || is_dash(c))
+            .next()
+        else {
+            return false;
+        };
+        let upper = first.chars().next().is_some_and(char::is_uppercase);
+        let all_caps = first
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        if !upper || all_caps || !self.lx.is_number_word(&first.to_lowercase()) {
+            return false;
+        }
+        let before = text
+            .get(..m.start)
+            .unwrap_or("")
+            .trim_end_matches(|c: char| c.is_whitespace() || "“\"‘'«([—–-".contains(c));
+        let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', ':', ';']);
+        if !sentence_start {
+            return true;
+        }
+        let after = text.get(m.start + first.len()..).unwrap_or("");
+        after.starts_with(' ')
+            && after
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
     }
 }
 
@@ -673,7 +723,9 @@ impl<'a> Reader<'a> {
             let parsed = self
                 .numeric_date(i)
                 .or_else(|| self.time(i))
+                .or_else(|| self.version(i))
                 .or_else(|| self.weekday_day(i))
+                .or_else(|| self.weekday(i))
                 .or_else(|| self.roman(i))
                 .or_else(|| self.decade(i))
                 .or_else(|| self.date_day_first(i))
@@ -1008,6 +1060,39 @@ impl<'a> Reader<'a> {
         // "1/3" may be a third.
         m.weak = year.is_none() && a < b && b <= 10;
         Some((m, next))
+    }
+
+    /// "2.4.1", "10.0.19045": three or more dot-separated runs that are not
+    /// thousands groups; compared as strings.
+    fn version(&self, i: usize) -> Option<(NumberMention, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != TokKind::Digits || t.lower.contains(',') {
+            return None;
+        }
+        let runs: Vec<&str> = t.lower.split('.').collect();
+        let grouped =
+            runs.first().is_some_and(|r| r.len() <= 3) && runs[1..].iter().all(|r| r.len() == 3);
+        if runs.len() < 3 || grouped {
+            return None;
+        }
+        let raw = t.lower.clone();
+        Some((self.mention(i, i + 1, 0.0, NumberKind::Version(raw)), i + 1))
+    }
+
+    /// A weekday named alone ("na terça-feira", "on Wednesday").
+    fn weekday(&self, i: usize) -> Option<(NumberMention, usize)> {
+        let w = self.word(i)?;
+        // "segunda" is also "second": left to the ordinal reading.
+        if self.lx.ambiguous.iter().any(|a| a == w) {
+            return None;
+        }
+        let k = self.lx.weekdays.iter().position(|d| d == w)?;
+        let day = (k % 7) as u8;
+        let mut m = self.mention(i, i + 1, f64::from(day), NumberKind::Weekday(day));
+        m.words = true;
+        // Editions drop or add a weekday freely; only one that changes counts.
+        m.weak = true;
+        Some((m, i + 1))
     }
 
     /// "quinta-feira (30)": the day of the month in brackets after a weekday.
@@ -1859,6 +1944,8 @@ fn natural_decimals(v: f64) -> usize {
 pub fn render(m: &NumberMention, p: &Profile) -> Option<String> {
     let np = &p.numbers;
     match &m.kind {
+        NumberKind::Version(v) => Some(v.clone()),
+        NumberKind::Weekday(d) => np.weekdays.get(usize::from(*d)).cloned(),
         NumberKind::Date { month, day, year } => {
             let name = np
                 .months
@@ -2277,7 +2364,12 @@ mod tests {
     #[test]
     fn compounds_are_not_numbers() {
         assert!(extract("o primeiro-ministro", &pt()).is_empty());
-        assert!(extract("na segunda-feira", &pt()).is_empty());
+        // A weekday, not the number two.
+        let m = extract("na segunda-feira", &pt());
+        assert!(
+            m.iter().all(|m| m.kind == NumberKind::Weekday(0) && m.weak),
+            "{m:?}"
+        );
         assert!(strong("one-time deal", &en()).is_empty());
     }
 

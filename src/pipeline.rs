@@ -43,6 +43,9 @@ pub struct PairResult {
     pub findings: Vec<Finding>,
     /// Warnings about the run itself (language detection disagreeing, …).
     pub notices: Vec<String>,
+    /// The glossary files used, user files after the built-in ones they
+    /// override ("built-in glossaries/names.toml", "mine.tsv").
+    pub glossaries: Vec<String>,
 }
 
 /// Picks the language of a document: the forced one (with a notice when
@@ -177,13 +180,8 @@ pub fn check_pair(
             "source and target both look like '{source_lang}'; is the target a translation?"
         ));
     }
-    let builtin;
-    let glossary = if options.builtin_glossary && glossary.terms.is_empty() {
-        builtin = Glossary::builtin(&source_lang, &target_lang);
-        &builtin
-    } else {
-        glossary
-    };
+    let (layered, glossaries) = effective_glossary(glossary, options, &source_lang, &target_lang);
+    let glossary = layered.as_ref().unwrap_or(glossary);
     let src_profile = Profile::builtin(&source_lang);
     let tgt_profile = Profile::builtin(&target_lang);
     let source_segments = segment_doc(&source, &src_profile, options.presegmented);
@@ -254,6 +252,7 @@ pub fn check_pair(
         views,
         findings,
         notices,
+        glossaries,
     }
 }
 
@@ -270,13 +269,8 @@ pub fn check_bilingual(
     let forced_t = options.target_lang.as_deref().or(bi.target_lang.as_deref());
     let source_lang = resolve_language(&proj.source, forced_s, "en", &mut notices);
     let target_lang = resolve_language(&proj.target, forced_t, "pt", &mut notices);
-    let builtin;
-    let glossary = if options.builtin_glossary && glossary.terms.is_empty() {
-        builtin = Glossary::builtin(&source_lang, &target_lang);
-        &builtin
-    } else {
-        glossary
-    };
+    let (layered, glossaries) = effective_glossary(glossary, options, &source_lang, &target_lang);
+    let glossary = layered.as_ref().unwrap_or(glossary);
     let src_profile = Profile::builtin(&source_lang);
     let tgt_profile = Profile::builtin(&target_lang);
     let source_segments = crate::formats::segment_projected(&proj.source, &src_profile);
@@ -323,5 +317,45 @@ pub fn check_bilingual(
         views,
         findings,
         notices,
+        glossaries,
     }
+}
+
+/// The glossary a pair is checked with: the user's layered over the
+/// built-in one (a user entry wins for its source term; `builtin_glossary:
+/// false` drops the built-in), `None` when that is the user's as given; and
+/// the files it comes from.
+fn effective_glossary(
+    user: &Glossary,
+    options: &PairOptions,
+    source_lang: &str,
+    target_lang: &str,
+) -> (Option<Glossary>, Vec<String>) {
+    let builtin = if options.builtin_glossary {
+        Glossary::builtin(source_lang, target_lang)
+    } else {
+        Glossary::default()
+    };
+    let builtin_files = builtin.files();
+    let layered = if builtin.terms.is_empty() {
+        None
+    } else if user.terms.is_empty() {
+        Some(builtin)
+    } else {
+        Some(user.layered_over(builtin))
+    };
+    let files = layered
+        .as_ref()
+        .unwrap_or(user)
+        .files()
+        .into_iter()
+        .map(|f| {
+            if builtin_files.contains(&f) {
+                format!("built-in {f}")
+            } else {
+                f
+            }
+        })
+        .collect();
+    (layered, files)
 }

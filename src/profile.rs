@@ -12,6 +12,12 @@ use std::collections::BTreeMap;
 /// embedded by `build.rs`; the generic `xx` comes last.
 const BUILTIN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/profiles.rs"));
 
+/// The built-in profiles, parsed on first use. Immutable data embedded in the
+/// binary, so a process-wide cache holds no state a caller could observe:
+/// every `Profile::builtin` call (each pair of a batch, each fuzz run) used
+/// to parse the TOML again; now it clones the parsed profile.
+static PARSED: std::sync::OnceLock<Vec<(&'static str, Profile)>> = std::sync::OnceLock::new();
+
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
@@ -193,6 +199,13 @@ pub struct NumberProfile {
     /// months of a sentence may be written "and a half" years.
     #[serde(default)]
     pub month_units: Vec<String>,
+    /// Units of measure written after a number (`gb`, `km`, `milhas`,
+    /// `°f`), lower case: each names its dimension and its factor (and
+    /// offset, for temperatures) to that dimension's base unit, so that a
+    /// changed unit (2 GB → 2 MB) is caught and a conversion (10 km → 6.2
+    /// miles) passes.
+    #[serde(default)]
+    pub units: BTreeMap<String, Unit>,
     /// Hedges before a number ("cerca de", "nearly"), lower case: a hedged
     /// percentage may be rendered as a nearby fraction ("nearly a third").
     #[serde(default)]
@@ -302,6 +315,33 @@ pub struct WordProfile {
     /// names (`a`, `o`, `ão` in pt): such a word may be a translation.
     #[serde(default)]
     pub adapted_endings: Vec<String>,
+    /// Orthographic correspondences for names: rewrites (after lower case
+    /// and accent folding) to a spelling skeleton shared across languages
+    /// (`["ch", "c"]`, `["h", ""]`, `["y", "i"]`, `["m$", "n"]`). Two
+    /// spellings with one skeleton (doubled letters collapsed, final vowels
+    /// and `s` dropped) are conventional renderings of one name
+    /// (Ismael/Ishmael, Agripa/Agrippa), not a misspelling.
+    #[serde(default)]
+    pub name_spellings: Vec<[String; 2]>,
+    /// Letter groups the language's own spelling does not use (`k`, `th`,
+    /// `dd`): a source name holding one is a foreign spelling kept verbatim,
+    /// so the translation must keep it too (Haddad, Witkoff).
+    #[serde(default)]
+    pub foreign_in_names: Vec<String>,
+    /// Words joining two names into a list (`e`, `and`): "Silas e Timóteo"
+    /// is two people, not one.
+    #[serde(default)]
+    pub conjunctions: Vec<String>,
+}
+
+/// A unit of measure: value in base unit = value × factor + offset.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    pub dimension: String,
+    pub factor: f64,
+    #[serde(default)]
+    pub offset: f64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -319,12 +359,21 @@ impl Profile {
     /// The built-in profile for `code`, or the generic one with that code.
     pub fn builtin(code: &str) -> Profile {
         let code = code.to_ascii_lowercase();
-        let src = BUILTIN
+        let parsed = PARSED.get_or_init(|| {
+            BUILTIN
+                .iter()
+                .map(|(c, src)| {
+                    let p = Profile::parse("<builtin>", src).expect("built-in profiles are valid");
+                    (*c, p)
+                })
+                .collect()
+        });
+        let mut p = parsed
             .iter()
             .find(|(c, _)| *c == code)
-            .map(|(_, s)| *s)
-            .unwrap_or(BUILTIN.last().expect("generic profile").1);
-        let mut p = Profile::parse("<builtin>", src).expect("built-in profiles are valid");
+            .or(parsed.last())
+            .map(|(_, p)| p.clone())
+            .expect("generic profile");
         if p.code == "xx" {
             p.code = code;
         }

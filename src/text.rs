@@ -24,6 +24,39 @@ pub fn line_col_of(s: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// Line starts of a text, for many [`line_col_of`] look-ups: each costs a
+/// binary search and the column's characters, not a rescan from the start.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(s: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(line_starts_after_newlines(s));
+        LineIndex { starts }
+    }
+
+    /// Same as [`line_col_of`] on the text this index was built from.
+    pub fn line_col(&self, s: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(s.len());
+        while !s.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&x| x <= offset);
+        let start = self.starts[line - 1];
+        (line, s[start..offset].chars().count() + 1)
+    }
+}
+
+fn line_starts_after_newlines(s: &str) -> impl Iterator<Item = usize> + '_ {
+    s.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i + 1)
+}
+
 /// A word token: a maximal run of letters, digits, and inner apostrophes
 /// or hyphens, as a byte range into the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,5 +120,14 @@ mod tests {
     #[test]
     fn line_col_counts_chars() {
         assert_eq!(line_col_of("ab\nçd", 5), (2, 2));
+    }
+
+    #[test]
+    fn line_index_agrees_with_line_col_of() {
+        let s = "ab\nçd\n\nx\r\nyz";
+        let idx = LineIndex::new(s);
+        for off in 0..=s.len() + 2 {
+            assert_eq!(idx.line_col(s, off), line_col_of(s, off), "{off}");
+        }
     }
 }

@@ -419,8 +419,12 @@ fn writing_a_baseline_replaces_an_existing_file_whole() {
         b"The minister arrived in Muscat on Monday.\n\nHe met the American envoy.\n",
     );
     let b = d.path().join("baseline.json");
-    // A longer file that a partial overwrite would leave a tail of.
-    std::fs::write(&b, "x".repeat(1 << 20)).unwrap();
+    // A longer baseline that a partial overwrite would leave a tail of.
+    let old = format!(
+        "{{\"version\": 1, \"findings\": []}}{}",
+        " ".repeat(1 << 20)
+    );
+    std::fs::write(&b, old).unwrap();
     bin()
         .arg("check")
         .arg(&s)

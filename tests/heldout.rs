@@ -3,7 +3,9 @@
 //! English editions take (splits, merges, paraphrased numbers, currency
 //! conversions, dropped "(12)" day markers and "Leia mais" lines, acronyms
 //! spelled out). Clean pairs must get no error; planted mistakes must all be
-//! found with precision of at least 0.9.
+//! found with precision of at least 0.9. Four pairs (a news story, a pt-PT text,
+//! an interview with dialogue dashes, a product release) hold number words
+//! inside names, weekdays, versions, units and URLs.
 
 mod common;
 
@@ -12,7 +14,7 @@ use transcheck::eval;
 use transcheck::{Severity, pipeline::PairResult};
 
 fn dirs() -> Vec<PathBuf> {
-    common::pair_dirs("tests/data/heldout", 5)
+    common::pair_dirs("tests/data/heldout", 9)
 }
 
 fn describe(dir: &Path, r: &PairResult, f: &transcheck::finding::Finding) -> String {
@@ -32,7 +34,7 @@ fn describe(dir: &Path, r: &PairResult, f: &transcheck::finding::Finding) -> Str
 }
 
 #[test]
-fn clean_heldout_pairs_get_no_error_and_few_warnings() {
+fn clean_heldout_pairs_get_no_error_and_no_warning() {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let g = common::shipped_glossaries();
@@ -47,10 +49,9 @@ fn clean_heldout_pairs_get_no_error_and_few_warnings() {
         }
     }
     assert!(errors.is_empty(), "errors:\n{}", errors.join("\n"));
-    // A warning on a clean pair is a false alarm too; allow at most one per
-    // article.
+    // A warning on a clean pair is a false alarm too.
     assert!(
-        warnings.len() <= dirs().len(),
+        warnings.is_empty(),
         "{} warnings:\n{}",
         warnings.len(),
         warnings.join("\n")

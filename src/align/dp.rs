@@ -118,7 +118,8 @@ fn state_of(kind: Kind) -> usize {
     }
 }
 
-const STATES: usize = 3;
+/// Most link kinds the DP takes (the softmin buffers are this long).
+const MAX_KINDS: usize = 16;
 
 /// Soft minimum at temperature `t`: −t·ln Σ exp(−x/t). Terms more than 40t
 /// above the minimum change nothing a posterior can show and are skipped.
@@ -137,13 +138,40 @@ fn softmin(xs: &[f64], t: f64) -> f64 {
     m - t * s.ln()
 }
 
+/// Per cell, what a link leaving it needs to know about the three states it
+/// may be in (matched, after a 1-0, after a 0-1): the aggregate for a link
+/// into the matched state (`plain`, no bonus) and for a null link (`gap`, the
+/// bonus taken off the null states). Folding the three states into two
+/// values once per cell, instead of once per incoming link, is what keeps
+/// the inner loop short; the sums are the same.
+#[derive(Debug, Clone, Copy)]
+struct Agg {
+    plain: f64,
+    gap: f64,
+}
+
+impl Agg {
+    const NONE: Agg = Agg {
+        plain: f64::INFINITY,
+        gap: f64::INFINITY,
+    };
+    #[inline]
+    fn get(&self, kind: Kind) -> f64 {
+        if state_of(kind) == 0 {
+            self.plain
+        } else {
+            self.gap
+        }
+    }
+}
+
 /// Runs Viterbi and forward–backward in the band. `cost(i, a, j, b)` is the
 /// cost of a link taking source `i..i+a` and target `j..j+b`; a null link
 /// right after another null link costs `gap_bonus` less.
 /// Costs are negative log-probabilities, divided by `temperature` for the
 /// posteriors.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn solve(
+pub(crate) fn solve<F>(
     band: &Band,
     n: usize,
     m: usize,
@@ -151,13 +179,13 @@ pub(crate) fn solve(
     temperature: f64,
     gap_bonus: f64,
     mbr: Option<f64>,
-    cost: &(dyn Fn(usize, usize, usize, usize) -> f64 + Sync),
-) -> Solution {
+    cost: &F,
+) -> Solution
+where
+    F: Fn(usize, usize, usize, usize) -> f64 + Sync,
+{
+    assert!(kinds.len() <= MAX_KINDS, "too many link kinds");
     let t = temperature.max(1e-6);
-    let bonus = |from: usize, kind: Kind| -> f64 {
-        let s = state_of(kind);
-        if s != 0 && from != 0 { -gap_bonus } else { 0.0 }
-    };
     // The two passes are independent: run them on two threads.
     let ((path, fwd), bwd) = rayon::join(
         || forward(band, n, m, kinds, t, gap_bonus, cost),
@@ -165,24 +193,19 @@ pub(crate) fn solve(
     );
     let z = band
         .index(n, m)
-        .map(|c| softmin(&fwd[c * STATES..c * STATES + STATES], t))
+        .map(|c| fwd[c].plain)
         .unwrap_or(f64::INFINITY);
     // Posterior of the link from cell (i0, j0) of the given kind.
     let post = |i0: usize, j0: usize, kind: Kind| -> f64 {
         match (band.index(i0, j0), band.index(i0 + kind.0, j0 + kind.1)) {
             (Some(p), Some(q)) if z.is_finite() => {
-                let nb = bwd[q * STATES + state_of(kind)];
-                if !nb.is_finite() {
+                let nb = bwd[q].get(kind);
+                let f = fwd[p].get(kind);
+                if !nb.is_finite() || !f.is_finite() {
                     return 0.0;
                 }
                 let c = cost(i0, kind.0, j0, kind.1);
-                (0..STATES)
-                    .map(|from| {
-                        let f = fwd[p * STATES + from];
-                        (-(f + c + bonus(from, kind) + nb - z) / t).exp()
-                    })
-                    .sum::<f64>()
-                    .clamp(0.0, 1.0)
+                (-(f + c + nb - z) / t).exp().clamp(0.0, 1.0)
             }
             _ => 0.0,
         }
@@ -253,29 +276,69 @@ fn max_expected_gain(
     path
 }
 
+/// Viterbi state of one cell: the best cost into each state folded as in
+/// [`Agg`], with the state each aggregate came from (for the backtrace).
+#[derive(Debug, Clone, Copy)]
+struct Best {
+    plain: f64,
+    gap: f64,
+    /// State the `plain` and `gap` minima were reached in.
+    from_plain: u8,
+    from_gap: u8,
+}
+
+impl Best {
+    const NONE: Best = Best {
+        plain: f64::INFINITY,
+        gap: f64::INFINITY,
+        from_plain: 0,
+        from_gap: 0,
+    };
+}
+
+/// Folds the three states' Viterbi costs into a [`Best`] (first minimum wins).
+fn fold_best(v: [f64; 3], gap_bonus: f64) -> Best {
+    let mut b = Best::NONE;
+    for (s, &x) in v.iter().enumerate() {
+        if x < b.plain {
+            b.plain = x;
+            b.from_plain = s as u8;
+        }
+        let g = if s == 0 { x } else { x - gap_bonus };
+        if g < b.gap {
+            b.gap = g;
+            b.from_gap = s as u8;
+        }
+    }
+    b
+}
+
 /// Viterbi and forward sums: the best path and the forward soft costs.
-fn forward(
+fn forward<F>(
     band: &Band,
     n: usize,
     m: usize,
     kinds: &[Kind],
     t: f64,
     gap_bonus: f64,
-    cost: &(dyn Fn(usize, usize, usize, usize) -> f64 + Sync),
-) -> (Vec<(usize, usize)>, Vec<f64>) {
+    cost: &F,
+) -> (Vec<(usize, usize)>, Vec<Agg>)
+where
+    F: Fn(usize, usize, usize, usize) -> f64,
+{
     let cells = band.cells();
-    let mut best = vec![f64::INFINITY; cells * STATES];
-    let mut back = vec![(u8::MAX, 0u8); cells * STATES];
-    let mut fwd = vec![f64::INFINITY; cells * STATES];
-    let bonus = |from: usize, kind: Kind| -> f64 {
-        let s = state_of(kind);
-        if s != 0 && from != 0 { -gap_bonus } else { 0.0 }
-    };
+    let mut best = vec![Best::NONE; cells];
+    // Kind index that entered each cell's state (u8::MAX: none).
+    let mut back = vec![[u8::MAX; 3]; cells];
+    let mut fwd = vec![Agg::NONE; cells];
     if let Some(c) = band.index(0, 0) {
-        best[c * STATES] = 0.0;
-        fwd[c * STATES] = 0.0;
+        best[c] = fold_best([0.0, f64::INFINITY, f64::INFINITY], gap_bonus);
+        fwd[c] = Agg {
+            plain: 0.0,
+            gap: 0.0,
+        };
     }
-    let mut terms: Vec<Vec<f64>> = vec![Vec::new(); STATES];
+    let mut terms = [0.0f64; MAX_KINDS];
     for i in 0..=n {
         for j in band.lo[i]..=band.hi[i] {
             if i == 0 && j == 0 {
@@ -284,9 +347,9 @@ fn forward(
             let Some(here) = band.index(i, j) else {
                 continue;
             };
-            for v in terms.iter_mut() {
-                v.clear();
-            }
+            let mut vit = [f64::INFINITY; 3];
+            let mut soft = [f64::INFINITY; 3];
+            let mut nterms = 0;
             for (k, &kind) in kinds.iter().enumerate() {
                 let (a, b) = kind;
                 if a > i || b > j {
@@ -295,29 +358,32 @@ fn forward(
                 let Some(prev) = band.index(i - a, j - b) else {
                     continue;
                 };
-                let ps = prev * STATES;
-                if fwd[ps..ps + STATES].iter().all(|x| !x.is_finite()) {
+                let f = fwd[prev].get(kind);
+                if !f.is_finite() {
                     continue;
                 }
                 let c = cost(i - a, a, j - b, b);
                 let to = state_of(kind);
-                let slot = here * STATES + to;
-                for from in 0..STATES {
-                    let extra = bonus(from, kind);
-                    let v = best[ps + from] + c + extra;
-                    if v < best[slot] {
-                        best[slot] = v;
-                        back[slot] = (k as u8, from as u8);
-                    }
-                    let f = fwd[ps + from];
-                    if f.is_finite() {
-                        terms[to].push(f + c + extra);
-                    }
+                let pb = &best[prev];
+                let v = c + if to == 0 { pb.plain } else { pb.gap };
+                if v < vit[to] {
+                    vit[to] = v;
+                    back[here][to] = k as u8;
+                }
+                if to == 0 {
+                    terms[nterms] = f + c;
+                    nterms += 1;
+                } else {
+                    // One null kind per state: its only term.
+                    soft[to] = f + c;
                 }
             }
-            for (to, v) in terms.iter().enumerate() {
-                fwd[here * STATES + to] = softmin(v, t);
-            }
+            soft[0] = softmin(&terms[..nterms], t);
+            best[here] = fold_best(vit, gap_bonus);
+            fwd[here] = Agg {
+                plain: softmin(&soft, t),
+                gap: softmin(&[soft[0], soft[1] - gap_bonus, soft[2] - gap_bonus], t),
+            };
         }
     }
     // Backtrace from the best end state.
@@ -325,50 +391,56 @@ fn forward(
     let (mut i, mut j) = (n, m);
     let mut state = band
         .index(n, m)
-        .map(|c| {
-            (0..STATES)
-                .min_by(|&x, &y| best[c * STATES + x].total_cmp(&best[c * STATES + y]))
-                .unwrap_or(0)
-        })
+        .map(|c| best[c].from_plain as usize)
         .unwrap_or(0);
     while i > 0 || j > 0 {
-        let (k, from) = band
-            .index(i, j)
-            .map(|c| back[c * STATES + state])
-            .unwrap_or((u8::MAX, 0));
-        let Some(&(a, b)) = kinds.get(k as usize) else {
+        let k = band.index(i, j).map(|c| back[c][state]).unwrap_or(u8::MAX);
+        let Some(&kind) = kinds.get(k as usize) else {
             break; // unreachable for a valid band; leave the rest to the caller
         };
-        i -= a;
-        j -= b;
-        state = from as usize;
+        i -= kind.0;
+        j -= kind.1;
+        state = band
+            .index(i, j)
+            .map(|c| {
+                let b = &best[c];
+                if state_of(kind) == 0 {
+                    b.from_plain
+                } else {
+                    b.from_gap
+                }
+            })
+            .unwrap_or(0) as usize;
         path.push((i, j));
     }
     path.reverse();
     (path, fwd)
 }
 
-/// Backward soft costs: from each cell and state to the end.
-fn backward(
+/// Backward soft costs: from each cell to the end, for a cell entered in the
+/// matched state (`plain`) or in a null state (`gap`: a null link leaving it
+/// gets the bonus).
+fn backward<F>(
     band: &Band,
     n: usize,
     m: usize,
     kinds: &[Kind],
     t: f64,
     gap_bonus: f64,
-    cost: &(dyn Fn(usize, usize, usize, usize) -> f64 + Sync),
-) -> Vec<f64> {
+    cost: &F,
+) -> Vec<Agg>
+where
+    F: Fn(usize, usize, usize, usize) -> f64,
+{
     let cells = band.cells();
-    let bonus = |from: usize, kind: Kind| -> f64 {
-        let s = state_of(kind);
-        if s != 0 && from != 0 { -gap_bonus } else { 0.0 }
-    };
-    let mut terms: Vec<Vec<f64>> = vec![Vec::new(); STATES];
-    let mut bwd = vec![f64::INFINITY; cells * STATES];
+    let mut plain = [0.0f64; MAX_KINDS];
+    let mut gap = [0.0f64; MAX_KINDS];
+    let mut bwd = vec![Agg::NONE; cells];
     if let Some(c) = band.index(n, m) {
-        for s in 0..STATES {
-            bwd[c * STATES + s] = 0.0;
-        }
+        bwd[c] = Agg {
+            plain: 0.0,
+            gap: 0.0,
+        };
     }
     for i in (0..=n).rev() {
         for j in (band.lo[i]..=band.hi[i]).rev() {
@@ -378,9 +450,7 @@ fn backward(
             let Some(here) = band.index(i, j) else {
                 continue;
             };
-            for v in terms.iter_mut() {
-                v.clear();
-            }
+            let mut nterms = 0;
             for &kind in kinds {
                 let (a, b) = kind;
                 if i + a > n || j + b > m {
@@ -389,18 +459,23 @@ fn backward(
                 let Some(next) = band.index(i + a, j + b) else {
                     continue;
                 };
-                let nb = bwd[next * STATES + state_of(kind)];
+                let nb = bwd[next].get(kind);
                 if !nb.is_finite() {
                     continue;
                 }
                 let c = cost(i, a, j, b);
-                for (from, v) in terms.iter_mut().enumerate() {
-                    v.push(c + bonus(from, kind) + nb);
-                }
+                plain[nterms] = c + nb;
+                gap[nterms] = if state_of(kind) == 0 {
+                    c + nb
+                } else {
+                    c - gap_bonus + nb
+                };
+                nterms += 1;
             }
-            for (from, v) in terms.iter().enumerate() {
-                bwd[here * STATES + from] = softmin(v, t);
-            }
+            bwd[here] = Agg {
+                plain: softmin(&plain[..nterms], t),
+                gap: softmin(&gap[..nterms], t),
+            };
         }
     }
     bwd

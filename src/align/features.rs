@@ -128,6 +128,30 @@ pub(crate) fn extract(side: &Side, keys: &mut Keys, terms: Option<&AhoCorasick>)
         .map(|(i, m)| (fold(m), i + 1))
         .collect();
 
+    // Keys of each distinct word, worked out once per side: a word's keys
+    // depend only on its folded form and this side's profile.
+    let mut word_keys: HashMap<u32, Vec<u32>> = HashMap::new();
+    let keys_of = |f: &str, keys: &mut Keys| -> Vec<u32> {
+        let mut ids = Vec::new();
+        let letters = f.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 3 {
+            ids.push(keys.id(format!("w:{f}"), Class::Word));
+        }
+        if letters >= 5 && f.chars().all(char::is_alphabetic) {
+            let p: String = f.chars().take(5).collect();
+            ids.push(keys.id(format!("p:{p}"), Class::Prefix));
+        }
+        if let Some(v) = number_words.get(f) {
+            ids.push(keys.id(format!("n:{}", fmt_num(*v)), Class::Number));
+        } else if let Some(v) = ordinal_words.get(f) {
+            ids.push(keys.id(format!("o:{}", fmt_num(*v)), Class::Number));
+        }
+        if let Some(m) = months.get(f) {
+            ids.push(keys.id(format!("m:{m}"), Class::Number));
+        }
+        ids
+    };
+
     side.sentences
         .iter()
         .map(|s| {
@@ -139,23 +163,16 @@ pub(crate) fn extract(side: &Side, keys: &mut Keys, terms: Option<&AhoCorasick>)
                 if f.chars().all(|c| c.is_ascii_digit()) {
                     continue; // numbers are read below, with their separators
                 }
-                let letters = f.chars().filter(|c| c.is_alphabetic()).count();
-                if letters >= 3 {
-                    ids.push(keys.id(format!("w:{f}"), Class::Word));
-                }
-                if letters >= 5 && f.chars().all(char::is_alphabetic) {
-                    let p: String = f.chars().take(5).collect();
-                    ids.push(keys.id(format!("p:{p}"), Class::Prefix));
-                }
-                if let Some(v) = number_words.get(&f) {
-                    ids.push(keys.id(format!("n:{}", fmt_num(*v)), Class::Number));
-                } else if let Some(v) = ordinal_words.get(&f) {
-                    ids.push(keys.id(format!("o:{}", fmt_num(*v)), Class::Number));
-                }
-                if let Some(m) = months.get(&f) {
-                    ids.push(keys.id(format!("m:{m}"), Class::Number));
-                }
-                toks.push(keys.word(&f));
+                let tok = keys.word(&f);
+                let cached = match word_keys.get(&tok) {
+                    Some(k) => k,
+                    None => {
+                        let k = keys_of(&f, keys);
+                        word_keys.entry(tok).or_insert(k)
+                    }
+                };
+                ids.extend_from_slice(cached);
+                toks.push(tok);
             }
             for n in numbers(s) {
                 ids.push(keys.id(format!("n:{n}"), Class::Number));

@@ -59,6 +59,24 @@ impl Check for GlossaryCheck {
                 let Some(term) = g.terms.get(f.term) else {
                     continue;
                 };
+                // Only where the source has the term (or a neighbour's
+                // source, for alignment slack), unless the entry says
+                // anywhere: another Hadad is not a misspelt Haddad.
+                let source_has = |n: usize| {
+                    ctx.views.get(n).is_some_and(|nv| {
+                        m.find(&nv.source.text)
+                            .iter()
+                            .any(|x| x.kind == Kind::Source && x.term == f.term)
+                    })
+                };
+                if !term.forbidden_anywhere
+                    && ![vi.checked_sub(1), Some(vi), Some(vi + 1)]
+                        .iter()
+                        .flatten()
+                        .any(|&n| source_has(n))
+                {
+                    continue;
+                }
                 let Some((bad, good)) = term.forbidden.get(f.index) else {
                     continue;
                 };
@@ -220,8 +238,25 @@ impl Check for GlossaryCheck {
                         continue;
                     }
                 }
-                // A name kept as it is: its absence is the name check's business.
+                // A name kept as it is and dropped outright: reported when
+                // the source gives the full name ("Abbas Araghchi"), which a
+                // translation does not replace with a pronoun; a lone surname
+                // may be.
                 if is_unchanged_name(term) {
+                    if in_full_name(&v.source.text, s.start, s.end)
+                        && best.as_ref().is_none_or(|(_, d)| *d > NEAR)
+                    {
+                        out.push(
+                            Finding::new(
+                                "glossary",
+                                sev,
+                                format!("name '{src_text}' is missing from the translation"),
+                            )
+                            .link(vi)
+                            .source_span(s.start..s.end)
+                            .expected(preferred),
+                        );
+                    }
                     continue;
                 }
                 let alternatives = if term.targets.len() > 1 {
@@ -296,6 +331,32 @@ fn renders(found: Option<&Term>, wanted: &Term) -> bool {
             .source
             .iter()
             .any(|s| wanted.source.iter().any(|w| fold(w) == fold(s)))
+}
+
+/// Whether the span is joined by whitespace to a capitalised word on
+/// either side: part of a full name ("Abbas Araghchi").
+fn in_full_name(text: &str, start: usize, end: usize) -> bool {
+    let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let before = text.get(..start).unwrap_or("");
+    let after = text.get(end..).unwrap_or("");
+    let prev = before
+        .strip_suffix(' ')
+        .and_then(|b| b.split(char::is_whitespace).next_back());
+    let next = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split(char::is_whitespace).next());
+    prev.is_some_and(|w| cap(w) && w.chars().all(char::is_alphabetic) && !sentence_start(before, w))
+        || next.is_some_and(|w| cap(w) && w.chars().all(char::is_alphabetic))
+}
+
+/// Whether the word ending `before` starts the text or a sentence.
+fn sentence_start(before: &str, word: &str) -> bool {
+    let rest = before
+        .trim_end()
+        .strip_suffix(word)
+        .unwrap_or("")
+        .trim_end();
+    rest.is_empty() || rest.ends_with(['.', '!', '?', ':'])
 }
 
 /// A name whose rendering is its own source spelling (Trump → Trump).
@@ -396,6 +457,68 @@ mod tests {
     }
 
     #[test]
+    fn a_term_must_end_at_a_word_boundary_and_a_longer_word_is_a_near_miss() {
+        let mut f = Fixture::pair(
+            "O Bloco de Esquerda votou contra.",
+            "The Left Block voted against.",
+        );
+        f.glossary = Glossary::from_terms(vec![term(&["Bloco de Esquerda"], &["Left Bloc"], &[])]);
+        let found = f.run(&GlossaryCheck);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].message.contains("Left Block"),
+            "{}",
+            found[0].message
+        );
+        assert_eq!(found[0].suggestion.as_deref(), Some("Left Bloc"));
+    }
+
+    #[test]
+    fn tsv_common_nouns_match_their_plurals() {
+        let path = std::env::temp_dir().join(format!("tc-infl-{}.tsv", std::process::id()));
+        std::fs::write(&path, "prefeito\tmayor\n").unwrap();
+        let g = Glossary::load(&path, "pt", "en").unwrap();
+        let _ = std::fs::remove_file(&path);
+        assert!(g.terms[0].inflected);
+        let mut f = Fixture::pair("Os prefeitos se reuniram.", "The mayors met.");
+        f.glossary = g.clone();
+        assert!(f.run(&GlossaryCheck).is_empty());
+        let mut f = Fixture::pair("Os prefeitos se reuniram.", "The governors met.");
+        f.glossary = g;
+        assert_eq!(f.run(&GlossaryCheck).len(), 1);
+    }
+
+    #[test]
+    fn a_forbidden_spelling_counts_only_where_the_source_has_the_term() {
+        let haddad = || term(&["Haddad"], &["Haddad"], &[("Hadad", "Haddad")]);
+        let mut f = Fixture::pair("O rei Hadade fugiu.", "King Hadad fled.");
+        f.glossary = Glossary::from_terms(vec![haddad()]);
+        assert!(f.run(&GlossaryCheck).is_empty());
+        let mut f = Fixture::pair("O ministro Haddad falou.", "Minister Hadad spoke.");
+        f.glossary = Glossary::from_terms(vec![haddad()]);
+        assert_eq!(f.run(&GlossaryCheck).len(), 1);
+        let mut anywhere = haddad();
+        anywhere.forbidden_anywhere = true;
+        let mut f = Fixture::pair("O rei Hadade fugiu.", "King Hadad fled.");
+        f.glossary = Glossary::from_terms(vec![anywhere]);
+        assert_eq!(f.run(&GlossaryCheck).len(), 1);
+    }
+
+    #[test]
+    fn a_full_name_dropped_outright_is_reported() {
+        let f = run(
+            "O chanceler Abbas Araghchi chegou ontem a Mascate para as conversas.",
+            "Foreign Minister someone arrived in Muscat yesterday for the talks.",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("missing"), "{}", f[0].message);
+        assert_eq!(f[0].severity, Severity::Error);
+        // A lone surname may become a pronoun.
+        assert!(run("Depois, Araghchi partiu.", "Then he left.").is_empty());
+        assert!(run("Abbas Araghchi partiu.", "Abbas Araghchi left.").is_empty());
+    }
+
+    #[test]
     fn rendered_terms_pass() {
         assert!(run("Os Estados Unidos e o Irã.", "The United States and Iran.").is_empty());
         assert!(run("Os Estados Unidos e o Irã.", "The US and the Iranian side.").is_empty());
@@ -491,9 +614,16 @@ mod tests {
     }
 
     #[test]
-    fn forbidden_spelling_is_reported_even_without_source() {
+    fn forbidden_spelling_marked_anywhere_is_reported_even_without_source() {
         let t = "Foreign minister Araqchi spoke.";
-        let f = run("O ministro falou.", t);
+        assert!(run("O ministro falou.", t).is_empty());
+        let mut fx = Fixture::pair("O ministro falou.", t);
+        let mut g = places();
+        for term in &mut g.terms {
+            term.forbidden_anywhere = true;
+        }
+        fx.glossary = g;
+        let f = fx.run(&GlossaryCheck);
         assert_eq!(f.len(), 1);
         assert!(f[0].message.contains("forbidden"));
         assert_eq!(f[0].suggestion.as_deref(), Some("Araghchi"));

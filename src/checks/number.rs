@@ -188,6 +188,8 @@ fn same(a: &NumberMention, b: &NumberMention) -> bool {
             },
         ) => m1 == m2 && d1 == d2 && y1 == y2,
         (Month(m1), Month(m2)) => m1 == m2,
+        (Version(v1), Version(v2)) => v1 == v2,
+        (Weekday(d1), Weekday(d2)) => d1 == d2,
         (Day(d), Date { day: Some(x), .. }) | (Date { day: Some(x), .. }, Day(d)) => d == x,
         (Day(d1), Day(d2)) => d1 == d2,
         (Day(_), k) | (k, Day(_)) if is_numeric(k) => approx(a.value, b.value),
@@ -245,6 +247,8 @@ fn class(k: &NumberKind) -> u8 {
         NumberKind::Vague => 2,
         NumberKind::Time { .. } => 3,
         NumberKind::Decade => 4,
+        NumberKind::Version(_) => 5,
+        NumberKind::Weekday(_) => 6,
         _ => 0,
     }
 }
@@ -270,6 +274,21 @@ impl Sides<'_> {
         let mut tu = std::mem::take(&mut self.tu);
         // 1. Strong against strong.
         let mut pairs = self.pass(&mut su, &mut tu, |s, t| !s.weak && !t.weak && same(s, t));
+        // 1b. A quantity converted to another unit (10 km as 6.2 miles).
+        let (st, tt, sp, tp) = (self.src_text, self.tgt_text, self.sp, self.tp);
+        self.pass(&mut su, &mut tu, |s, t| {
+            !s.weak
+                && !t.weak
+                && match (unit_after(st, s, sp), unit_after(tt, t, tp)) {
+                    // Only between two units: 408,6 kg as 406.8 kg is a change.
+                    (Some(a), Some(b)) => {
+                        a != b
+                            && a.dimension == b.dimension
+                            && close(in_base(s.value, a), in_base(t.value, b))
+                    }
+                    _ => false,
+                }
+        });
         // 2. A target number that reads right only in the other convention
         //    ("1.000" in English for a thousand).
         for (j, t) in self.tgt.iter().enumerate() {
@@ -361,6 +380,37 @@ impl Sides<'_> {
         self.su = su;
         self.tu = tu;
         self.currency_changes(&pairs);
+        self.unit_changes(&pairs);
+    }
+
+    /// Same number, other unit of measure: "2 GB" as "2 MB".
+    fn unit_changes(&mut self, pairs: &[(usize, usize)]) {
+        for &(i, j) in pairs {
+            let (s, t) = (&self.src[i], &self.tgt[j]);
+            let (Some(a), Some(b)) = (
+                unit_after(self.src_text, s, self.sp),
+                unit_after(self.tgt_text, t, self.tp),
+            ) else {
+                continue;
+            };
+            if a.dimension == b.dimension && close(in_base(s.value, a), in_base(t.value, b)) {
+                continue;
+            }
+            let f = self
+                .base(
+                    Severity::Error,
+                    format!(
+                        "unit changed: {} {} in the source, {} {} in the target",
+                        s.raw,
+                        unit_word(self.src_text, s),
+                        t.raw,
+                        unit_word(self.tgt_text, t)
+                    ),
+                )
+                .source_span(s.start..s.end)
+                .target_span(t.start..t.end);
+            self.findings.push(f);
+        }
     }
 
     /// Same amount, other money: "R$ 500 milhões" as "$500 million"; same
@@ -562,6 +612,20 @@ impl Sides<'_> {
         {
             findings.push(self.changed(&self.src[i], &self.tgt[j]));
         }
+        // Weekdays are weak too (editions drop them), but one left on each
+        // side that disagrees is a change: "terça-feira" as "Wednesday".
+        let weekdays = |ms: &[NumberMention], used: &[bool]| -> Vec<usize> {
+            (0..ms.len())
+                .filter(|&k| !used[k] && matches!(ms[k].kind, NumberKind::Weekday(_)))
+                .collect()
+        };
+        if let ([i], [j]) = (
+            weekdays(&self.src, &self.su).as_slice(),
+            weekdays(&self.tgt, &self.tu).as_slice(),
+        ) {
+            let f = self.changed(&self.src[*i], &self.tgt[*j]);
+            findings.push(f);
+        }
         self.findings.append(&mut findings);
     }
 
@@ -647,7 +711,9 @@ impl Sides<'_> {
     }
 
     fn changed(&self, s: &NumberMention, t: &NumberMention) -> Finding {
-        let rendered = if t.words {
+        let rendered = if let Some(r) = as_written(s, self.tp) {
+            Some(r)
+        } else if t.words {
             // "three" for "duas": answer in words too.
             numbers::render_words(s, self.tp, &t.raw)
                 .or_else(|| numbers::render_fraction_words(s, self.tp, &t.raw))
@@ -738,6 +804,19 @@ impl Sides<'_> {
     }
 
     fn missing(&self, s: &NumberMention) -> Finding {
+        if let Some(r) = as_written(s, self.tp) {
+            return self
+                .base(
+                    Severity::Error,
+                    format!(
+                        "{} {} in the source is missing in the target",
+                        what(s),
+                        s.raw
+                    ),
+                )
+                .source_span(s.start..s.end)
+                .expected(r);
+        }
         let what = what(s);
         // A vague "dezenas de" dropped is worth a look, not an error.
         let severity = if s.kind == NumberKind::Vague {
@@ -942,6 +1021,49 @@ fn in_brackets(text: &str, offset: usize) -> bool {
     }
 }
 
+/// The word right after a number: its unit, if it has one ("GB", "km/h", "°C").
+fn unit_word<'t>(text: &'t str, m: &NumberMention) -> &'t str {
+    let rest = text.get(m.end..).unwrap_or("");
+    let rest = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let len: usize = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || "°²³/".contains(*c))
+        .map(char::len_utf8)
+        .sum();
+    &rest[..len]
+}
+
+/// The profile's unit of measure written right after a plain number.
+fn unit_after<'p>(
+    text: &str,
+    m: &NumberMention,
+    p: &'p Profile,
+) -> Option<&'p crate::profile::Unit> {
+    if m.kind != NumberKind::Plain {
+        return None;
+    }
+    p.numbers.units.get(&unit_word(text, m).to_lowercase())
+}
+
+fn in_base(v: f64, u: &crate::profile::Unit) -> f64 {
+    v * u.factor + u.offset
+}
+
+/// Equal up to the rounding of a conversion.
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 0.03 * a.abs().max(b.abs()) + 1e-9
+}
+
+/// The target form of a value read as written rather than as a number: a
+/// version string, a weekday name.
+fn as_written(m: &NumberMention, tp: &Profile) -> Option<String> {
+    match &m.kind {
+        NumberKind::Version(v) => Some(v.clone()),
+        NumberKind::Weekday(d) => tp.numbers.weekdays.get(usize::from(*d)).cloned(),
+        _ => None,
+    }
+}
+
 fn what(m: &NumberMention) -> &'static str {
     match m.kind {
         NumberKind::Date { .. } | NumberKind::Month(_) => "date",
@@ -951,6 +1073,8 @@ fn what(m: &NumberMention) -> &'static str {
         NumberKind::Time { .. } => "time",
         NumberKind::Decade => "decade",
         NumberKind::Year => "year",
+        NumberKind::Version(_) => "version",
+        NumberKind::Weekday(_) => "weekday",
         _ => "number",
     }
 }
@@ -2190,6 +2314,97 @@ mod tests {
         clean("Das 8h às 18h.", "From 8 a.m. to 6 p.m.");
         clean("Às 20h30.", "At 8:30 p.m.");
         clean("A viagem dura 10h.", "The trip takes 10 hours.");
+    }
+
+    #[test]
+    fn units_are_read_and_compared() {
+        let f = errors("Um pacote de 2 GB.", "A 2 MB pack.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("unit changed"), "{}", f[0].message);
+        for (s, t) in [
+            ("Um pacote de 2 GB.", "A 2 GB pack."),
+            ("A trilha tem 10 km.", "The trail is 6.2 miles long."),
+            (
+                "A trilha tem 10 km.",
+                "The trail is 10 km (6.2 miles) long.",
+            ),
+            ("Fez 38 °C na cidade.", "It was 100.4 °F in the city."),
+            ("Uma área de 500 hectares.", "An area of 1,236 acres."),
+            ("Pesava 5 kg.", "It weighed 11 lb."),
+        ] {
+            let f = errors(s, t);
+            assert!(f.is_empty(), "{s} → {t}: {f:#?}");
+        }
+        assert_eq!(
+            errors("A trilha tem 10 km.", "The trail is 10 miles long.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn versions_compare_as_strings() {
+        let f = errors(
+            "A versão 2.4.1 corrige falhas.",
+            "Version 2.1.4 fixes bugs.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("version"), "{}", f[0].message);
+        assert_eq!(f[0].suggestion.as_deref(), Some("2.4.1"));
+        assert!(
+            errors(
+                "A versão 2.4.1 corrige falhas.",
+                "Version 2.4.1 fixes bugs."
+            )
+            .is_empty()
+        );
+        // Thousands groups are still numbers.
+        assert!(errors("São 1.693.673 vagas.", "There are 1,693,673 jobs.").is_empty());
+    }
+
+    #[test]
+    fn changed_weekday_is_error_dropped_weekday_is_not() {
+        let f = errors(
+            "A reunião será na terça-feira.",
+            "The meeting is on Wednesday.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("Tuesday"));
+        assert!(
+            errors(
+                "A reunião será na terça-feira.",
+                "The meeting is on Tuesday."
+            )
+            .is_empty()
+        );
+        assert!(
+            errors(
+                "A reunião será na terça-feira.",
+                "The meeting is this week."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn number_words_inside_proper_names_are_not_numbers() {
+        for (s, t) in [
+            (
+                "A fábrica de Três Lagoas abriu.",
+                "The Três Lagoas plant opened.",
+            ),
+            ("A usina de Sete Quedas.", "The Sete Quedas dam."),
+            ("E Sete viveu muito.", "And Seth lived long."),
+            (
+                "Na rua Quinze de Novembro.",
+                "On Fifteenth of November Street.",
+            ),
+            ("Três Lagoas cresceu.", "Três Lagoas grew."),
+        ] {
+            let f = errors(s, t);
+            assert!(f.is_empty(), "{s} → {t}: {f:#?}");
+        }
+        // A sentence-initial number word before a common word is a number.
+        assert_eq!(errors("Três homens chegaram.", "Two men arrived.").len(), 1);
     }
 
     #[test]

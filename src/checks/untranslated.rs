@@ -23,7 +23,7 @@
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
 use crate::text::{fold, words};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 pub struct UntranslatedCheck;
 
@@ -49,10 +49,19 @@ fn is_capitalised(w: &str) -> bool {
 
 /// `text` with URLs, emails and handles blanked out.
 fn without_urls(text: &str) -> String {
-    let mut s = text.to_string();
+    // Built in one pass: blanking span by span would copy the tail each time.
+    let mut s = String::with_capacity(text.len());
+    let mut at = 0;
     for item in super::url::extract(text) {
-        s.replace_range(item.span.clone(), &" ".repeat(item.span.len()));
+        let (a, b) = (item.span.start.max(at), item.span.end);
+        if b <= a || text.get(at..a).is_none() {
+            continue;
+        }
+        s.push_str(&text[at..a]);
+        s.extend(std::iter::repeat_n(' ', b - a));
+        at = b;
     }
+    s.push_str(text.get(at..).unwrap_or(""));
     s
 }
 
@@ -114,6 +123,13 @@ fn short_quotations(text: &str) -> Vec<std::ops::Range<usize>> {
 /// Quotations up to this many words may stay in the original language.
 const SHORT_QUOTE_WORDS: usize = 8;
 
+/// Whether `at` lies in one of `ranges` (sorted, disjoint): a binary search,
+/// so a long sentence with many quotations stays linear.
+fn in_ranges(ranges: &[std::ops::Range<usize>], at: usize) -> bool {
+    let k = ranges.partition_point(|r| r.end <= at);
+    ranges.get(k).is_some_and(|r| r.contains(&at))
+}
+
 /// Counts, leaving out words of short quotations when `skip_quoted`.
 fn function_word_counts(
     text: &str,
@@ -130,7 +146,7 @@ fn function_word_counts(
     };
     let (mut s, mut t, mut n) = (0, 0, 0);
     for (k, w) in ws.iter().enumerate() {
-        if !w.text.chars().any(char::is_alphabetic) || quoted.iter().any(|r| r.contains(&w.start)) {
+        if !w.text.chars().any(char::is_alphabetic) || in_ranges(&quoted, w.start) {
             continue;
         }
         n += 1;
@@ -163,21 +179,14 @@ fn copied_run(
     particles: &HashSet<String>,
 ) -> Option<std::ops::Range<usize>> {
     let tw = words(target);
-    let sw: Vec<String> = words(source).iter().map(|w| fold(w.text)).collect();
-    let tf: Vec<String> = tw.iter().map(|w| fold(w.text)).collect();
-    let mut best: Option<(usize, usize)> = None;
-    for i in 0..tf.len() {
-        for j in 0..sw.len() {
-            let mut k = 0;
-            while i + k < tf.len() && j + k < sw.len() && tf[i + k] == sw[j + k] {
-                k += 1;
-            }
-            if k >= MIN_RUN && best.is_none_or(|(_, n)| k > n) {
-                best = Some((i, k));
-            }
-        }
-    }
-    let (i, k) = best?;
+    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut id = |w: &str| {
+        let n = vocab.len() as u32;
+        *vocab.entry(fold(w)).or_insert(n)
+    };
+    let sw: Vec<u32> = words(source).iter().map(|w| id(w.text)).collect();
+    let tf: Vec<u32> = tw.iter().map(|w| id(w.text)).collect();
+    let (i, k) = longest_common_run(&tf, &sw, MIN_RUN)?;
     let run = &tw[i..i + k];
     let fw = run
         .iter()
@@ -200,6 +209,54 @@ fn copied_run(
         > before.chars().filter(|c| matches!(c, '”' | '»')).count()
         || before.matches('"').count() % 2 == 1;
     (fw >= 2 && lower >= 3 && !quoted).then_some(start..end)
+}
+
+/// The longest run of `a` (at least `min` long) that also occurs in `b`, as
+/// (start in `a`, length); the earliest start among the longest. Binary search
+/// on the length with rolling hashes: O((|a| + |b|) log |a|), where comparing
+/// every pair of positions was quadratic in the sentence length.
+fn longest_common_run(a: &[u32], b: &[u32], min: usize) -> Option<(usize, usize)> {
+    let first_at = |k: usize| -> Option<usize> {
+        if k == 0 || k > a.len() || k > b.len() {
+            return None;
+        }
+        let mut seen: HashMap<u64, usize> = HashMap::with_capacity(b.len());
+        for (j, h) in window_hashes(b, k) {
+            seen.entry(h).or_insert(j);
+        }
+        window_hashes(a, k).find_map(|(i, h)| {
+            let j = *seen.get(&h)?;
+            (a[i..i + k] == b[j..j + k]).then_some(i)
+        })
+    };
+    let (mut lo, mut hi) = (min, a.len().min(b.len()));
+    let mut best = (first_at(lo)?, lo);
+    // Invariant: a run of length `lo` exists; none longer than `hi`.
+    while lo < hi {
+        let mid = lo + (hi - lo).div_ceil(2);
+        match first_at(mid) {
+            Some(i) => {
+                best = (i, mid);
+                lo = mid;
+            }
+            None => hi = mid - 1,
+        }
+    }
+    Some(best)
+}
+
+/// (start, hash) of every window of `k` ids, by a polynomial rolling hash.
+fn window_hashes(s: &[u32], k: usize) -> impl Iterator<Item = (usize, u64)> + '_ {
+    const BASE: u64 = 0x100_0000_01b3;
+    let pow = (1..k).fold(1u64, |p, _| p.wrapping_mul(BASE));
+    let mut h = 0u64;
+    s.iter().enumerate().filter_map(move |(x, &c)| {
+        if x >= k {
+            h = h.wrapping_sub(pow.wrapping_mul(u64::from(s[x - k]) + 1));
+        }
+        h = h.wrapping_mul(BASE).wrapping_add(u64::from(c) + 1);
+        (x + 1 >= k).then(|| (x + 1 - k, h))
+    })
 }
 
 /// Words a copied stretch must have to count as partly untranslated.
@@ -542,5 +599,45 @@ mod tests {
     fn unmatched_links_are_left_alone() {
         let f = Fixture::links(&[(&[], &["A escolha de Omã como sede não é casual."])]);
         assert!(f.run(&UntranslatedCheck).is_empty());
+    }
+
+    /// The longest common run by comparing every pair of positions.
+    fn brute_run(a: &[u32], b: &[u32], min: usize) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, usize)> = None;
+        for i in 0..a.len() {
+            for j in 0..b.len() {
+                let mut k = 0;
+                while i + k < a.len() && j + k < b.len() && a[i + k] == b[j + k] {
+                    k += 1;
+                }
+                if k >= min && best.is_none_or(|(_, n)| k > n) {
+                    best = Some((i, k));
+                }
+            }
+        }
+        best
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn longest_run_matches_brute_force(
+            a in proptest::collection::vec(0u32..4, 0..40),
+            b in proptest::collection::vec(0u32..4, 0..40),
+            min in 1usize..8,
+        ) {
+            proptest::prop_assert_eq!(longest_common_run(&a, &b, min), brute_run(&a, &b, min));
+        }
+    }
+
+    #[test]
+    fn long_copied_sentence_is_not_quadratic() {
+        // 40,000 words copied from the source: comparing every pair of
+        // positions took minutes; this is a guard, not a timing.
+        let s = "o governo disse que a proposta de lei não será votada este ano ".repeat(3_000);
+        let t = format!("The government said that {s}");
+        let t0 = std::time::Instant::now();
+        let out = run(&s, &t);
+        assert!(!out.is_empty());
+        assert!(t0.elapsed().as_secs() < 60, "{:?}", t0.elapsed());
     }
 }

@@ -65,7 +65,7 @@ pub fn run(args: AlignArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         if args.presegmented && n.contains("could not detect") {
             continue;
         }
-        writeln!(err, "warning: {n}")?;
+        writeln!(err, "warning: {}", esc(&n))?;
     }
     let sp = crate::profile::Profile::builtin(&sl);
     let tp = crate::profile::Profile::builtin(&tl);
@@ -109,6 +109,8 @@ pub fn run(args: AlignArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     }
     Ok(super::exit::CLEAN)
 }
+
+use crate::report::escape::terminal as esc;
 
 /// One side's sentences, for printing.
 struct Texts<'a> {
@@ -163,8 +165,8 @@ fn write_json(out: &mut dyn Write, links: &[Link], src: &Texts, tgt: &Texts) -> 
             score: (l.score * 100.0).round() / 100.0,
         })
         .collect();
-    serde_json::to_writer(&mut *out, &JsonLinks { links })?;
-    writeln!(out)?;
+    let text = serde_json::to_string(&JsonLinks { links })?;
+    writeln!(out, "{}", crate::report::escape::json(&text))?;
     Ok(())
 }
 
@@ -183,8 +185,8 @@ fn write_tsv(out: &mut dyn Write, links: &[Link], src: &Texts, tgt: &Texts) -> R
             l.low_confidence,
             ids(&l.source),
             ids(&l.target),
-            clean(src.join(&l.source)),
-            clean(tgt.join(&l.target))
+            esc(&clean(src.join(&l.source))),
+            esc(&clean(tgt.join(&l.target)))
         )?;
     }
     Ok(())
@@ -205,8 +207,8 @@ fn write_human(out: &mut dyn Write, links: &[Link], src: &Texts, tgt: &Texts) ->
     )?;
     for l in links {
         let mark = if l.low_confidence { '?' } else { ' ' };
-        let left = wrap(&src.join(&l.source), COLUMN);
-        let right = wrap(&tgt.join(&l.target), COLUMN);
+        let left = wrap(&esc(&src.join(&l.source)), COLUMN);
+        let right = wrap(&esc(&tgt.join(&l.target)), COLUMN);
         let head = format!("{mark} {:<3} {:.2}", l.kind(), l.score);
         let ids = format!("  [{}]:[{}]", ids(&l.source), ids(&l.target));
         for k in 0..left.len().max(right.len()).max(1) {

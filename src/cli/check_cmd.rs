@@ -5,6 +5,7 @@
 use crate::config::{self, Config, FailOn};
 use crate::finding::{Finding, Severity};
 use crate::pipeline::PairResult;
+use crate::report::escape;
 use anyhow::{Context as _, Result, bail};
 use clap::{Args, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -212,6 +213,8 @@ pub struct Settings {
     pub merged: Config,
     /// The config file read, if any.
     pub file: Option<config::Loaded>,
+    /// Config files found but not used, and why.
+    pub warnings: Vec<String>,
 }
 
 impl Settings {
@@ -222,20 +225,26 @@ impl Settings {
 
 /// Merges CLI overrides, the config file and defaults.
 pub fn settings(cargs: &ConfigArgs, o: &Overrides) -> Result<Settings> {
+    let mut warnings = Vec::new();
     let file = if cargs.no_config {
         None
     } else if let Some(p) = &cargs.config {
         Some(config::load(p)?)
     } else {
         let cwd = std::env::current_dir().context("cannot read the current folder")?;
-        config::discover(&cwd)
-            .map(|p| config::load(&p))
-            .transpose()?
+        let found = config::discover(&cwd);
+        warnings = found.warnings;
+        found.path.map(|p| config::load(&p)).transpose()?
     };
     let mut merged = file.as_ref().map(|l| l.config.clone()).unwrap_or_default();
     if let Some(l) = &file {
         let base = l.base();
         merged.glossaries = merged.glossaries.iter().map(|g| base.join(g)).collect();
+        let allow = merged.allow_outside.unwrap_or(false);
+        for g in &merged.glossaries {
+            config::check_inside(base, g, allow)
+                .map_err(|e| anyhow::anyhow!("{}: glossary {e}", l.path.display()))?;
+        }
     }
     merged.glossaries.extend(o.glossary.iter().cloned());
     if o.source_lang.is_some() {
@@ -250,7 +259,11 @@ pub fn settings(cargs: &ConfigArgs, o: &Overrides) -> Result<Settings> {
         merged.builtin_glossary = Some(false);
     }
     apply_rule_flags(&mut merged.rules, o);
-    Ok(Settings { merged, file })
+    Ok(Settings {
+        merged,
+        file,
+        warnings,
+    })
 }
 
 /// `transcheck config --dump`.
@@ -268,9 +281,29 @@ pub fn run_config(args: ConfigCmdArgs, out: &mut dyn Write, _err: &mut dyn Write
     Ok(super::exit::CLEAN)
 }
 
+/// One pair to check: the files to read and the paths every output shows.
+struct Job {
+    source: PathBuf,
+    target: PathBuf,
+    shown_source: PathBuf,
+    shown_target: PathBuf,
+}
+
+impl Job {
+    fn explicit(source: &Path, target: &Path) -> Job {
+        Job {
+            source: source.to_path_buf(),
+            target: target.to_path_buf(),
+            shown_source: source.to_path_buf(),
+            shown_target: target.to_path_buf(),
+        }
+    }
+}
+
 /// A missing counterpart: an `omission` finding on the source file.
-fn missing_target(source: &Path, target: &Path, s: &Settings) -> Result<PairResult> {
-    let source = super::load(source)?;
+fn missing_target(job: &Job, s: &Settings) -> Result<PairResult> {
+    let mut source = super::load_limited(&job.source, s.merged.max_file_size())?;
+    source.path = job.shown_source.clone();
     let mut notices = Vec::new();
     let sl = crate::pipeline::resolve_language(
         &source,
@@ -284,7 +317,7 @@ fn missing_target(source: &Path, target: &Path, s: &Settings) -> Result<PairResu
         format!(
             "{}: no translation; the counterpart {} does not exist",
             source.display_path(),
-            target.display()
+            job.shown_target.display()
         ),
     );
     let findings = match s.merged.rules.get("omission").map(|r| r.severity()) {
@@ -296,17 +329,41 @@ fn missing_target(source: &Path, target: &Path, s: &Settings) -> Result<PairResu
         None => vec![finding],
     };
     Ok(PairResult {
-        target: crate::input::Document::from_text(target, ""),
-        source,
+        findings,
+        notices,
         source_lang: sl,
+        ..empty_result(job, s)
+    })
+}
+
+/// A pair with no text, for pairs that could not be read.
+fn empty_result(job: &Job, s: &Settings) -> PairResult {
+    PairResult {
+        source: crate::input::Document::from_text(&job.shown_source, ""),
+        target: crate::input::Document::from_text(&job.shown_target, ""),
+        source_lang: s.merged.source_lang.clone().unwrap_or_else(|| "pt".into()),
         target_lang: s.merged.target_lang.clone().unwrap_or_else(|| "en".into()),
         source_segments: Vec::new(),
         target_segments: Vec::new(),
         links: Vec::new(),
         views: Vec::new(),
-        findings,
-        notices,
-    })
+        findings: Vec::new(),
+        notices: Vec::new(),
+        glossaries: Vec::new(),
+    }
+}
+
+/// A pair of a batch that could not be read (empty, binary, too large…):
+/// an `input-error` finding, so the rest of the batch is still checked.
+fn input_error(job: &Job, s: &Settings, e: &anyhow::Error) -> PairResult {
+    PairResult {
+        findings: vec![Finding::new(
+            crate::input::INPUT_ERROR_RULE,
+            Severity::Error,
+            format!("{e:#}"),
+        )],
+        ..empty_result(job, s)
+    }
 }
 
 /// Runs one bilingual file, or a pair of catalogues; `None` for plain pairs.
@@ -352,8 +409,7 @@ fn check_structured(
 
 #[allow(clippy::too_many_arguments)]
 fn check_one(
-    source: &Path,
-    target: &Path,
+    job: &Job,
     batch: bool,
     single: bool,
     read: &ReadArgs,
@@ -361,15 +417,18 @@ fn check_one(
     options: &crate::pipeline::PairOptions,
     s: &Settings,
 ) -> Result<PairResult> {
-    if batch && !target.exists() {
-        return missing_target(source, target, s);
+    if batch && !job.target.exists() && std::fs::symlink_metadata(&job.target).is_err() {
+        return missing_target(job, s);
     }
-    let src = super::load(source)?;
-    let target_path = (!single).then_some(target);
+    let max = s.merged.max_file_size();
+    let mut src = super::load_limited(&job.source, max)?;
+    src.path = job.shown_source.clone();
+    let target_path = (!single).then_some(job.target.as_path());
     if let Some(r) = check_structured(&src, target_path, read, glossary, options)? {
         return Ok(r);
     }
-    let tgt = super::load(target)?;
+    let mut tgt = super::load_limited(&job.target, max)?;
+    tgt.path = job.shown_target.clone();
     // A forced marked-up format is read here; check_pair keeps a prose view.
     let (src, tgt) = match read.input_format.and_then(crate::formats::Format::markup) {
         Some(m) => (
@@ -379,7 +438,7 @@ fn check_one(
         None => (src, tgt),
     };
     let mut r = crate::pipeline::check_pair(src, tgt, glossary, options);
-    if let Some(n) = super::same_file_notice(source, target) {
+    if let Some(n) = super::same_file_notice(&job.source, &job.target) {
         r.notices.insert(0, n);
     }
     Ok(r)
@@ -443,18 +502,16 @@ fn width() -> usize {
 }
 
 /// transcheck never modifies an input file, even when told to write there.
-fn refuse_input_as_output(path: &Path, results: &[PairResult]) -> Result<()> {
+fn refuse_input_as_output(path: &Path, inputs: &[&Path]) -> Result<()> {
     let Ok(out) = std::fs::canonicalize(path) else {
         return Ok(());
     };
-    for r in results {
-        for input in [&r.source.path, &r.target.path] {
-            if std::fs::canonicalize(input).is_ok_and(|i| i == out) {
-                bail!(
-                    "{}: is an input file; give --output another file or a folder",
-                    path.display()
-                );
-            }
+    for input in inputs {
+        if std::fs::canonicalize(input).is_ok_and(|i| i == out) {
+            bail!(
+                "{}: is an input file; give --output another file or a folder",
+                path.display()
+            );
         }
     }
     Ok(())
@@ -499,49 +556,80 @@ fn write_output(path: &Path, format: CheckFormat, bytes: &[u8]) -> Result<PathBu
     Ok(file)
 }
 
-pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8> {
-    use crate::report::Report;
-    let s = settings(&args.config, &args.overrides)?;
-    let batch = args.source.is_none();
-    let pairs: Vec<(PathBuf, PathBuf)> = match (&args.source, &args.target) {
-        (Some(a), Some(b)) => vec![(a.clone(), b.clone())],
+/// The pairs to check: SOURCE TARGET, one bilingual SOURCE, or the
+/// config's `[[pair]]` entries (this shard of them).
+fn jobs(args: &CheckArgs, s: &Settings, err: &mut dyn Write) -> Result<Vec<Job>> {
+    let explicit = match (&args.source, &args.target) {
+        (Some(a), Some(b)) => Some(Job::explicit(a, b)),
         // One bilingual file (PO, XLIFF, TMX, CSV).
-        (Some(a), None) => vec![(a.clone(), a.clone())],
-        _ => {
-            let Some(file) = &s.file else {
-                bail!(
-                    "no files given and no transcheck.toml found; give SOURCE TARGET, or add [[pair]] entries to a transcheck.toml"
-                );
-            };
-            if s.merged.pairs.is_empty() {
-                bail!(
-                    "{}: no [[pair]] entries; give SOURCE TARGET, or add entries such as\n[[pair]]\nsource = \"content/pt/**/*.md\"\ntarget = \"content/en/{{path}}\"",
-                    file.path.display()
-                );
-            }
-            let cwd = std::env::current_dir().unwrap_or_default();
-            // Paths under the current folder are shown relative to it, as
-            // SARIF and annotations expect repository-relative paths.
-            let rel = |p: PathBuf| p.strip_prefix(&cwd).map(Path::to_path_buf).unwrap_or(p);
-            config::expand_pairs(file.base(), &s.merged.pairs)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", file.path.display()))?
-                .into_iter()
-                .map(|p| (rel(p.source), rel(p.target)))
-                .collect()
-        }
+        (Some(a), None) => Some(Job::explicit(a, a)),
+        _ => None,
     };
-    let pairs: Vec<_> = match args.shard {
-        Some((i, n)) => pairs
+    if let Some(job) = explicit {
+        if args.shard.is_some() {
+            bail!("--shard splits the config's [[pair]] entries; leave it out when giving files");
+        }
+        return Ok(vec![job]);
+    }
+    let jobs = {
+        let Some(file) = &s.file else {
+            bail!(
+                "no files given and no transcheck.toml found; give SOURCE TARGET, or add [[pair]] entries to a transcheck.toml"
+            );
+        };
+        if s.merged.pairs.is_empty() {
+            bail!(
+                "{}: no [[pair]] entries; give SOURCE TARGET, or add entries such as\n[[pair]]\nsource = \"content/pt/**/*.md\"\ntarget = \"content/en/{{path}}\"",
+                file.path.display()
+            );
+        }
+        let ex = config::expand_pairs(
+            file.base(),
+            &s.merged.pairs,
+            s.merged.allow_outside.unwrap_or(false),
+        )
+        .map_err(|e| anyhow::anyhow!("{}: {e}", file.path.display()))?;
+        for w in &ex.warnings {
+            writeln!(err, "warning: {}", escape::terminal_lines(w))?;
+        }
+        ex.pairs
+            .into_iter()
+            .map(|p| Job {
+                source: p.source,
+                target: p.target,
+                shown_source: p.shown_source,
+                shown_target: p.shown_target,
+            })
+            .collect::<Vec<_>>()
+    };
+    Ok(match args.shard {
+        Some((i, n)) => jobs
             .into_iter()
             .enumerate()
             .filter(|(k, _)| k % n == i - 1)
             .map(|(_, p)| p)
             .collect(),
-        None => pairs,
-    };
-    if batch && pairs.is_empty() && args.shard.is_none() {
-        writeln!(err, "warning: the [[pair]] entries match no files")?;
+        None => jobs,
+    })
+}
+
+pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8> {
+    use crate::report::Report;
+    let s = settings(&args.config, &args.overrides)?;
+    for w in &s.warnings {
+        writeln!(err, "warning: {}", escape::terminal_lines(w))?;
     }
+    if args.format == CheckFormat::Human
+        && let Some(l) = &s.file
+    {
+        writeln!(
+            err,
+            "note: using the config {}",
+            escape::terminal(&l.path.display().to_string())
+        )?;
+    }
+    let batch = args.source.is_none();
+    let pairs = jobs(&args, &s, err)?;
 
     let langs = (
         s.merged.source_lang.clone().unwrap_or_else(|| "pt".into()),
@@ -552,7 +640,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         glossary.extend(crate::glossary::Glossary::load(g, &langs.0, &langs.1)?);
     }
     for w in &glossary.warnings {
-        writeln!(err, "warning: {w}")?;
+        writeln!(err, "warning: {}", escape::terminal_lines(w))?;
     }
     let options = crate::pipeline::PairOptions {
         source_lang: s.merged.source_lang.clone(),
@@ -586,9 +674,9 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         use rayon::prelude::*;
         pairs
             .par_iter()
-            .map(|(a, b)| {
+            .map(|job| {
                 let single = !batch && args.target.is_none();
-                let r = check_one(a, b, batch, single, &args.read, &glossary, &options, &s);
+                let r = check_one(job, batch, single, &args.read, &glossary, &options, &s);
                 if let Some(pb) = &progress {
                     pb.inc(1);
                 }
@@ -600,12 +688,25 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         pb.finish_and_clear();
     }
     let mut results = Vec::with_capacity(outcomes.len());
-    for o in outcomes {
-        results.push(o?);
+    let mut unreadable = 0;
+    for (job, o) in pairs.iter().zip(outcomes) {
+        match o {
+            Ok(r) => results.push(r),
+            // One bad file does not sink a batch: it becomes a finding.
+            Err(e) if batch => {
+                unreadable += 1;
+                writeln!(err, "error: {}", escape::terminal_lines(&format!("{e:#}")))?;
+                results.push(input_error(job, &s, &e));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    if unreadable > 0 && unreadable == pairs.len() {
+        bail!("none of the {unreadable} pair(s) could be read; see the errors above");
     }
     for r in &results {
         for n in &r.notices {
-            writeln!(err, "warning: {n}")?;
+            writeln!(err, "warning: {}", escape::terminal_lines(n))?;
         }
     }
 
@@ -628,20 +729,26 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             writeln!(
                 err,
                 "note: {n} known finding(s) hidden by the baseline {}",
-                b.display()
+                escape::terminal(&b.display().to_string())
             )?;
         }
     }
 
     if args.format == CheckFormat::Patch {
-        for r in &results {
+        for (r, job) in results.iter().zip(&pairs) {
             let (file, e) = crate::report::patch::file_edits(r);
-            let raw = std::fs::read(&file.path).unwrap_or_default();
+            let real = if file.path == r.target.path {
+                &job.target
+            } else {
+                &job.source
+            };
+            let max = s.merged.max_file_size();
+            let raw = crate::input::read_limited(real, max).unwrap_or_default();
             if !e.is_empty() && raw != file.text.as_bytes() {
                 writeln!(
                     err,
                     "warning: {}: the patch is made against the normalised text (UTF-8, NFC, \\n line endings) and may not apply to this file as it is; convert it first (e.g. dos2unix)",
-                    file.display_path()
+                    escape::terminal(&file.display_path())
                 )?;
             }
         }
@@ -653,37 +760,69 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     } else {
         out
     };
-    match args.format {
-        CheckFormat::Json => crate::report::json::JsonReport.render(&results, out)?,
-        CheckFormat::Sarif => crate::report::sarif::SarifReport.render(&results, out)?,
-        CheckFormat::Github => crate::report::github::GithubReport.render(&results, out)?,
-        CheckFormat::Patch => crate::report::patch::PatchReport.render(&results, out)?,
-        CheckFormat::Short => crate::report::short::ShortReport.render(&results, out)?,
+    let rendered = match args.format {
+        CheckFormat::Json => crate::report::json::JsonReport.render(&results, out),
+        CheckFormat::Sarif => crate::report::sarif::SarifReport.render(&results, out),
+        CheckFormat::Github => crate::report::github::GithubReport.render(&results, out),
+        CheckFormat::Patch => crate::report::patch::PatchReport.render(&results, out),
+        CheckFormat::Short => crate::report::short::ShortReport.render(&results, out),
         CheckFormat::Html => crate::report::html::HtmlReport {
             glossaries: glossary_names(&s),
         }
-        .render(&results, out)?,
+        .render(&results, out),
         CheckFormat::Human => crate::report::human::HumanReport {
             color: color_enabled(args.color),
             context: args.context,
             all: args.all,
             width: width(),
         }
-        .render(&results, out)?,
+        .render(&results, out),
     }
+    .and_then(|()| out.flush());
+    // A reader that stops early (`| head`) must not turn the result green
+    // or keep the baseline from being written.
+    let pipe_closed = match rendered {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => true,
+        Err(e) => return Err(e).context("cannot write the report"),
+        Ok(()) => false,
+    };
+    if pipe_closed {
+        let _ = writeln!(
+            err,
+            "note: the output was closed before the report was complete; the exit code still counts every finding"
+        );
+    }
+    // Every file the run read: nothing is ever written over one of them.
+    let mut inputs: Vec<&Path> = Vec::new();
+    for j in &pairs {
+        inputs.push(&j.source);
+        inputs.push(&j.target);
+    }
+    inputs.extend(s.merged.glossaries.iter().map(PathBuf::as_path));
+    inputs.extend(s.file.iter().map(|l| l.path.as_path()));
     if let Some(path) = &args.output {
-        refuse_input_as_output(path, &results)?;
+        refuse_input_as_output(path, &inputs)?;
         let written = write_output(path, args.format, &buffer)?;
-        writeln!(err, "wrote the report to {}", written.display())?;
+        writeln!(
+            err,
+            "wrote the report to {}",
+            escape::terminal(&written.display().to_string())
+        )?;
     }
 
     if let (Some(path), Some(b)) = (&args.write_baseline, new_baseline) {
-        crate::baseline::save(path, &b)?;
+        if args.shard.is_some() {
+            // Shards share one file: each replaces only its own entries.
+            let files = results.iter().map(|r| r.target.display_path()).collect();
+            crate::baseline::save_shard(path, &b, &files, &inputs)?;
+        } else {
+            crate::baseline::save(path, &b, &inputs)?;
+        }
         writeln!(
             err,
             "wrote {} finding(s) to the baseline {}",
             b.findings.len(),
-            path.display()
+            escape::terminal(&path.display().to_string())
         )?;
         return Ok(super::exit::CLEAN);
     }
@@ -692,7 +831,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             .iter()
             .flat_map(|r| &r.findings)
             .any(|f| f.severity >= t)
-    });
+    }) || unreadable > 0;
     Ok(if failed {
         super::exit::FINDINGS
     } else {

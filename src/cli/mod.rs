@@ -2,6 +2,7 @@
 //! Each subcommand lives in its own file.
 
 mod align_cmd;
+mod baseline_cmd;
 mod check_cmd;
 mod segment_cmd;
 
@@ -29,6 +30,8 @@ pub enum Command {
     Check(check_cmd::CheckArgs),
     /// Show the settings from transcheck.toml merged with the options.
     Config(check_cmd::ConfigCmdArgs),
+    /// Work with baseline files (merge the shards of a batch).
+    Baseline(baseline_cmd::BaselineArgs),
 }
 
 /// Process exit codes.
@@ -48,6 +51,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
         Command::Align(a) => align_cmd::run(a, out, err),
         Command::Check(a) => check_cmd::run(a, out, err),
         Command::Config(a) => check_cmd::run_config(a, out, err),
+        Command::Baseline(a) => baseline_cmd::run(a, out, err),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -58,7 +62,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
             {
                 return ExitCode::from(exit::CLEAN);
             }
-            let _ = writeln!(err, "error: {e:#}");
+            // Messages name files from the repository: escaped like any output.
+            let msg = crate::report::escape::terminal_lines(&format!("{e:#}"));
+            let _ = writeln!(err, "error: {msg}");
             ExitCode::from(exit::ERROR)
         }
     }
@@ -67,6 +73,14 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
 /// Loads a document, turning input errors into messages that name the file.
 pub(crate) fn load(path: &std::path::Path) -> anyhow::Result<crate::input::Document> {
     Ok(crate::input::Document::load(path)?)
+}
+
+/// [`load`] with a size cap in bytes.
+pub(crate) fn load_limited(
+    path: &std::path::Path,
+    max: u64,
+) -> anyhow::Result<crate::input::Document> {
+    Ok(crate::input::Document::load_limited(path, max)?)
 }
 
 /// A warning when SOURCE and TARGET name the same file (as paths or links).

@@ -31,7 +31,7 @@ pub fn run(args: SegmentArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     let mut notices = Vec::new();
     let lang = crate::pipeline::resolve_language(&doc, args.lang.as_deref(), "en", &mut notices);
     for n in notices {
-        writeln!(err, "warning: {n}")?;
+        writeln!(err, "warning: {}", crate::report::escape::terminal(&n))?;
     }
     let profile = crate::profile::Profile::builtin(&lang);
     let segs = crate::pipeline::segment_doc(&doc, &profile, false);
@@ -39,7 +39,9 @@ pub fn run(args: SegmentArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     match args.format {
         SegmentFormat::Text => {
             for s in &segs {
-                writeln!(out, "{}:{}\t{}", s.line, s.column, one_line(s.text(&doc)))?;
+                let text = one_line(s.text(&doc));
+                let text = crate::report::escape::terminal(&text);
+                writeln!(out, "{}:{}\t{text}", s.line, s.column)?;
             }
         }
         SegmentFormat::Json => {
@@ -52,11 +54,10 @@ pub fn run(args: SegmentArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
                     })
                 })
                 .collect();
-            serde_json::to_writer_pretty(
+            crate::report::escape::write_json(
                 &mut out,
                 &serde_json::json!({"language": lang, "segments": v}),
             )?;
-            writeln!(out)?;
         }
     }
     out.flush()?;

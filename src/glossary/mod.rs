@@ -27,6 +27,10 @@ pub struct Term {
     pub case_sensitive: bool,
     /// Match inflected forms (plural and gender endings) of common nouns.
     pub inflected: bool,
+    /// Report a forbidden spelling wherever it is; by default only where
+    /// the aligned source has the term (another Hadad is not a misspelt
+    /// Haddad).
+    pub forbidden_anywhere: bool,
     pub note: Option<String>,
     /// Where the entry was defined: file and 1-based line.
     pub origin: (String, usize),
@@ -120,7 +124,9 @@ impl Glossary {
                     .unwrap_or_default(),
             });
         };
-        let bytes = std::fs::read(path).map_err(io)?;
+        // Capped, regular files only: a device or FIFO never hangs or fills memory.
+        let bytes = crate::input::read_limited(path, crate::input::DEFAULT_MAX_FILE_SIZE)
+            .map_err(|e| io(std::io::Error::other(e.to_string())))?;
         let name = path.display().to_string();
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
@@ -185,6 +191,40 @@ impl Glossary {
             }
         }
         g
+    }
+
+    /// This (user) glossary layered over `base` (the built-in one): a base
+    /// entry sharing a source spelling with a user entry is dropped, so the
+    /// user's entry wins.
+    pub fn layered_over(&self, base: Glossary) -> Glossary {
+        let key = |s: &str| crate::text::fold(s).to_lowercase();
+        let user: std::collections::HashSet<String> = self
+            .terms
+            .iter()
+            .flat_map(|t| t.source.iter().map(|s| key(s)))
+            .collect();
+        let mut terms: Vec<Term> = base
+            .terms
+            .into_iter()
+            .filter(|t| !t.source.iter().any(|s| user.contains(&key(s))))
+            .collect();
+        terms.extend(self.terms.iter().cloned());
+        Glossary {
+            terms,
+            warnings: self.warnings.clone(),
+            ..Default::default()
+        }
+    }
+
+    /// The files the terms come from, in order of first use.
+    pub fn files(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for t in &self.terms {
+            if !t.origin.0.is_empty() && !out.contains(&t.origin.0) {
+                out.push(t.origin.0.clone());
+            }
+        }
+        out
     }
 
     /// Merges another glossary into this one.
@@ -261,8 +301,68 @@ fn parse_as(
         Format::Toml => native::parse(&name, &text, source_lang, target_lang)?,
         Format::Tbx => tbx::parse(&name, &text, source_lang, target_lang)?,
     };
+    reject_controls(&g)?;
+    check_lengths(&g)?;
     g.check_conflicts();
     Ok(g)
+}
+
+/// A term holding a control character (NUL, ESC, BEL…) is an error naming
+/// its file and line: such text never belongs in a term and would reach
+/// every report. Notes may hold line breaks and tabs.
+fn reject_controls(g: &Glossary) -> Result<(), GlossaryError> {
+    let bad = |s: &str, note: bool| {
+        s.chars()
+            .find(|&c| c.is_control() && !(note && (c == '\n' || c == '\t')))
+    };
+    for t in &g.terms {
+        let words = t.source.iter().chain(&t.targets);
+        let forbidden = t.forbidden.iter().flat_map(|(a, b)| [a, b]);
+        let found = words
+            .chain(forbidden)
+            .find_map(|s| bad(s, false))
+            .or_else(|| t.note.as_deref().and_then(|n| bad(n, true)));
+        if let Some(c) = found {
+            return Err(GlossaryError::Row {
+                path: t.origin.0.clone(),
+                line: t.origin.1,
+                message: format!(
+                    "control character U+{:04X} in a term; remove it (save the glossary as plain text)",
+                    u32::from(c)
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Longest spelling a glossary entry may have, in characters. Real terms are
+/// a few words; a longer "term" is a broken file (a missing tab or quote
+/// swallowing the rest), and matching it would cost time for nothing.
+pub const MAX_TERM_CHARS: usize = 1_000;
+
+fn check_lengths(g: &Glossary) -> Result<(), GlossaryError> {
+    for t in &g.terms {
+        let spellings = t
+            .source
+            .iter()
+            .chain(&t.targets)
+            .chain(t.forbidden.iter().flat_map(|(a, b)| [a, b]));
+        for s in spellings {
+            // Bytes bound chars from above: count chars only when it may matter.
+            if s.len() > MAX_TERM_CHARS && s.chars().count() > MAX_TERM_CHARS {
+                return Err(GlossaryError::Row {
+                    path: t.origin.0.clone(),
+                    line: t.origin.1,
+                    message: format!(
+                        "a spelling of {} characters is longer than the {MAX_TERM_CHARS} a term may have; check for a missing separator or quote",
+                        s.chars().count()
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 #[derive(Clone, Copy)]
@@ -306,6 +406,27 @@ mod tests {
         let mut f = std::fs::File::create(&p).unwrap();
         f.write_all(text.as_bytes()).unwrap();
         p
+    }
+
+    #[test]
+    fn control_characters_in_rows_are_errors_with_the_line() {
+        for (name, text) in [
+            ("g.tsv", "Mascate\tMuscat\nTeerã\tTeh\0ran\n"),
+            ("g.csv", "Mascate,Muscat\nTeerã,\"Te\u{1b}[2Jhran\"\n"),
+            (
+                "g.toml",
+                "[[term]]\nsource = \"Mascate\"\n[[term]]\nsource = \"Omã\"\ntarget = \"O\\u0007man\"\n",
+            ),
+        ] {
+            let e = Glossary::parse_str(name, text, "pt", "en")
+                .unwrap_err()
+                .to_string();
+            let line = if name == "g.toml" { 3 } else { 2 };
+            assert!(e.starts_with(&format!("{name}:{line}:")), "{e}");
+            assert!(e.contains("control character"), "{e}");
+        }
+        let ok = "[[term]]\nsource = \"a\"\nnote = \"\"\"two\nlines\"\"\"\n";
+        assert!(Glossary::parse_str("g.toml", ok, "pt", "en").is_ok());
     }
 
     #[test]
@@ -367,6 +488,38 @@ mod tests {
         assert!(lang_matches("pt-BR", "pt"));
         assert!(lang_matches("PT", "pt-pt"));
         assert!(!lang_matches("es", "pt"));
+    }
+
+    #[test]
+    fn a_user_entry_overrides_the_builtin_one_for_the_same_source_term() {
+        let user = Glossary::from_terms(vec![Term {
+            source: vec!["Mascate".into()],
+            targets: vec!["Masqat".into()],
+            origin: ("mine.tsv".into(), 1),
+            ..Default::default()
+        }]);
+        let g = user.layered_over(Glossary::builtin("pt", "en"));
+        let mascate: Vec<&Term> = g
+            .terms
+            .iter()
+            .filter(|t| t.source.iter().any(|s| s == "Mascate"))
+            .collect();
+        assert_eq!(mascate.len(), 1);
+        assert_eq!(mascate[0].targets, vec!["Masqat".to_string()]);
+        assert!(g.terms.len() > 100, "built-in terms kept");
+        assert_eq!(g.files().last().map(String::as_str), Some("mine.tsv"));
+    }
+
+    #[test]
+    fn overlong_term_is_refused_with_its_line() {
+        let long = "a".repeat(MAX_TERM_CHARS + 1);
+        let text = format!("Omã\tOman\n{long}\tx\n");
+        let e = Glossary::parse_str("g.tsv", &text, "pt", "en")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("g.tsv:2:"), "{e}");
+        let ok = format!("{}\tx\n", "a".repeat(MAX_TERM_CHARS));
+        assert!(Glossary::parse_str("g.tsv", &ok, "pt", "en").is_ok());
     }
 
     #[test]

@@ -46,6 +46,8 @@ struct TermDef {
     matching: Option<Matching>,
     #[serde(default)]
     note: Option<String>,
+    #[serde(default)]
+    forbidden_anywhere: bool,
 }
 
 #[derive(Deserialize)]
@@ -125,8 +127,9 @@ pub(super) fn parse(
         ));
         return Ok(g);
     }
+    let lines = crate::text::LineIndex::new(text);
     for spanned in file.term {
-        let (line, _) = crate::text::line_col_of(text, spanned.span().start);
+        let (line, _) = lines.line_col(text, spanned.span().start);
         let def = spanned.into_inner();
         let row_err = |message: String| GlossaryError::Row {
             path: path.to_string(),
@@ -174,6 +177,7 @@ pub(super) fn parse(
             inflected: def.matching.or(file.matching).unwrap_or_default() == Matching::Inflected,
             note: def.note,
             origin: (path.to_string(), line),
+            forbidden_anywhere: def.forbidden_anywhere,
         });
     }
     Ok(g)

@@ -36,6 +36,10 @@ fn status_of(value: &str) -> Status {
     }
 }
 
+/// The deepest element nesting read: TBX needs about eight levels, and a
+/// hostile file nested a million deep must fail fast, not hang.
+const MAX_DEPTH: usize = 64;
+
 pub(super) fn parse(
     path: &str,
     text: &str,
@@ -43,6 +47,7 @@ pub(super) fn parse(
     target_lang: &str,
 ) -> Result<Glossary, GlossaryError> {
     let mut reader = Reader::from_str(text);
+    let lines = crate::text::LineIndex::new(text);
     let syntax = |pos: u64, message: String| {
         let (line, column) = crate::text::line_col_of(text, pos as usize);
         GlossaryError::Syntax {
@@ -72,6 +77,14 @@ pub(super) fn parse(
         })?;
         match ev {
             Event::Start(e) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(syntax(
+                        pos,
+                        format!(
+                            "elements nested more than {MAX_DEPTH} levels deep; a TBX entry needs fewer than ten, so fix the nesting"
+                        ),
+                    ));
+                }
                 let name = e.local_name().as_ref().to_string();
                 if !root_seen {
                     root_seen = true;
@@ -104,7 +117,7 @@ pub(super) fn parse(
                     });
                 match name.as_str() {
                     "termEntry" | "conceptEntry" => {
-                        let (line, _) = crate::text::line_col_of(text, pos as usize);
+                        let (line, _) = lines.line_col(text, pos as usize);
                         entry = Some(Entry {
                             line,
                             ..Default::default()
@@ -367,6 +380,24 @@ mod tests {
         let g = parse("g.tbx", x, "pt", "en").unwrap();
         assert_eq!(g.terms[0].source, ["P&D"]);
         assert_eq!(g.terms[0].targets, ["R&D"]);
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_hang() {
+        let n = 1_000_000;
+        let text = format!(
+            "<martif><text><body>{}{}</body></text></martif>",
+            "<termEntry>".repeat(n),
+            "</termEntry>".repeat(n)
+        );
+        let start = std::time::Instant::now();
+        let e = parse("deep.tbx", &text, "pt", "en")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("nested more than 64 levels"), "{e}");
+        assert!(e.starts_with("deep.tbx:1:"), "{e}");
+        // A generous cap that only catches the old quadratic behaviour.
+        assert!(start.elapsed().as_secs() < 5);
     }
 
     #[test]

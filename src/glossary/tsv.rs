@@ -41,6 +41,7 @@ pub(super) fn parse(path: &str, text: &str, delimiter: u8) -> Result<Glossary, G
     let mut by_source: HashMap<String, usize> = HashMap::new();
     let mut seen_rows: HashMap<(String, String), usize> = HashMap::new();
     let mut first = true;
+    let lines = crate::text::LineIndex::new(&blanked);
     for rec in reader.records() {
         // A record's position may point at empty lines skipped before it.
         let line_of = |byte: u64| {
@@ -49,7 +50,7 @@ pub(super) fn parse(path: &str, text: &str, delimiter: u8) -> Result<Glossary, G
                 .get(b..)
                 .map(|r| r.len() - r.trim_start_matches(['\n', '\r']).len())
                 .unwrap_or(0);
-            crate::text::line_col_of(&blanked, b + skip).0
+            lines.line_col(&blanked, b + skip).0
         };
         let rec = rec.map_err(|e| {
             let line = e.position().map(|p| line_of(p.byte())).unwrap_or(0);
@@ -120,6 +121,9 @@ pub(super) fn parse(path: &str, text: &str, delimiter: u8) -> Result<Glossary, G
                     targets: vec![tgt.to_string()],
                     note,
                     origin: (path.to_string(), line),
+                    // A common noun (prefeito → mayor) matches its plural and
+                    // gender forms too; a name is matched as written.
+                    inflected: src.chars().next().is_some_and(char::is_lowercase),
                     ..Default::default()
                 });
             }

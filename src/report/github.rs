@@ -8,17 +8,7 @@ use std::io::{self, Write};
 
 pub struct GithubReport;
 
-/// Escapes a command's message.
-fn data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// Escapes a command property value, where `:` and `,` are separators.
-fn property(s: &str) -> String {
-    data(s).replace(':', "%3A").replace(',', "%2C")
-}
+use super::escape::{github_data as data, github_property as property};
 
 impl Report for GithubReport {
     fn render(&self, results: &[PairResult], out: &mut dyn Write) -> io::Result<()> {

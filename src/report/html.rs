@@ -30,24 +30,7 @@ const JS: &str = include_str!("html/review.js");
 /// Control and bidirectional-override characters are shown as `\u{…}`
 /// so they can neither hide nor reorder what a reviewer reads.
 pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' | '\t' => out.push(c),
-            c if c.is_control()
-                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') =>
-            {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out
+    super::escape::html(s)
 }
 
 /// `'sha256-…'` of an inline block, for the Content-Security-Policy.

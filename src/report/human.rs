@@ -5,6 +5,7 @@
 //! a summary. Lines wrap to the width; nothing is cut.
 
 use super::Report;
+use super::escape::terminal as esc;
 use crate::finding::{Finding, Severity};
 use crate::input::Document;
 use crate::pipeline::PairResult;
@@ -81,7 +82,7 @@ fn cells(doc: &Document, range: Range<usize>) -> Vec<Cell> {
     let text = doc.display_text().get(range.clone()).unwrap_or("");
     text.char_indices()
         .map(|(i, c)| {
-            let ch = if c.is_control() { ' ' } else { c };
+            let ch = super::escape::display_char(&text[..i], c);
             Cell {
                 start: range.start + i,
                 end: range.start + i + c.len_utf8(),
@@ -241,9 +242,9 @@ impl PairView<'_> {
         };
         let mut h = format!(
             "@@ {}:{} ↔ {}:{} @@ {} · score {:.2}",
-            r.source.display_path(),
+            esc(&r.source.display_path()),
             line_of(&r.source_segments, &link.source),
-            r.target.display_path(),
+            esc(&r.target.display_path()),
             line_of(&r.target_segments, &link.target),
             link.kind(),
             link.score
@@ -332,7 +333,7 @@ impl PairView<'_> {
         let sev = severity_style(f.severity);
         let label = format!("{}[{}]", f.severity, f.rule);
         let indent = label.len() + 2;
-        let lines = wrap_words(&f.message, self.width.saturating_sub(indent));
+        let lines = wrap_words(&esc(&f.message), self.width.saturating_sub(indent));
         for (k, line) in lines.iter().enumerate() {
             if k == 0 {
                 writeln!(
@@ -351,7 +352,7 @@ impl PairView<'_> {
                 out,
                 "{pad}{} {}:{}:{}",
                 p.paint(HEADER, "-->"),
-                loc.path,
+                esc(&loc.path),
                 loc.start.0,
                 loc.start.1
             )?,
@@ -359,13 +360,13 @@ impl PairView<'_> {
                 out,
                 "{pad}{} {}",
                 p.paint(HEADER, "-->"),
-                super::document_path(r)
+                esc(&super::document_path(r))
             )?,
         }
         self.expected_found(out, f, &pad)?;
         if let Some(s) = &f.suggestion {
             let hint = super::hint(super::found_text(r, f), s);
-            writeln!(out, "{pad}{} {hint}", p.paint(BOLD, "= help:"))?;
+            writeln!(out, "{pad}{} {}", p.paint(BOLD, "= help:"), esc(&hint))?;
         }
         Ok(())
     }
@@ -380,7 +381,8 @@ impl PairView<'_> {
             return Ok(());
         }
         let p = self.p;
-        match super::diff_ops(found, expected, super::source_text(self.r, f)) {
+        let (expected, found) = (esc(expected), esc(found));
+        match super::diff_ops(&found, &expected, super::source_text(self.r, f)) {
             Some(ops) => writeln!(
                 out,
                 "{pad}{} expected “{expected}”, found “{found}”: {}",
@@ -414,8 +416,8 @@ impl PairView<'_> {
             out,
             "{} {} ↔ {}",
             p.paint(BOLD, "summary:"),
-            r.source.display_path(),
-            r.target.display_path()
+            esc(&r.source.display_path()),
+            esc(&r.target.display_path())
         )?;
         writeln!(
             out,
@@ -466,9 +468,9 @@ impl PairView<'_> {
                 writeln!(
                     out,
                     "    {}:{} ↔ {}:{} ({}, score {:.2})",
-                    r.source.display_path(),
+                    esc(&r.source.display_path()),
                     line_of(&r.source_segments, &l.source),
-                    r.target.display_path(),
+                    esc(&r.target.display_path()),
                     line_of(&r.target_segments, &l.target),
                     l.kind(),
                     l.score
@@ -607,11 +609,15 @@ impl Report for HumanReport {
                         BOLD,
                         &format!(
                             "==> {} ↔ {}",
-                            r.source.display_path(),
-                            r.target.display_path()
+                            esc(&r.source.display_path()),
+                            esc(&r.target.display_path())
                         )
                     )
                 )?;
+            }
+            if !r.glossaries.is_empty() {
+                let line = format!("glossaries: {}", r.glossaries.join(", "));
+                writeln!(out, "{}", p.paint(DIM, &line))?;
             }
             let max_line = r
                 .source_segments

@@ -10,6 +10,7 @@ use crate::checks::SideText;
 use crate::finding::Finding;
 use crate::input::Document;
 use crate::pipeline::PairResult;
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value, json};
 use std::io::{self, Write};
 use std::ops::Range;
@@ -41,7 +42,7 @@ fn finding(r: &PairResult, f: &Finding) -> Value {
     let mut o = json!({
         "rule": f.rule,
         "severity": f.severity.as_str(),
-        "message": f.message,
+        "message": super::escape::visible(&f.message),
         "source": src,
         "target": tgt,
     });
@@ -53,24 +54,74 @@ fn finding(r: &PairResult, f: &Finding) -> Value {
 
 /// The JSON value for one pair.
 pub fn pair_value(r: &PairResult) -> Value {
-    let (errors, warnings, infos) = super::counts(r);
-    json!({
-        "version": 1,
-        "source": {"path": r.source.display_path(), "language": r.source_lang},
-        "target": {"path": r.target.display_path(), "language": r.target_lang},
-        "summary": {"links": r.links.len(), "errors": errors, "warnings": warnings, "infos": infos},
-        "findings": r.findings.iter().map(|f| finding(r, f)).collect::<Vec<_>>(),
-    })
+    serde_json::to_value(Pair(r)).unwrap_or(Value::Null)
+}
+
+/// One pair, serialised finding by finding as it is written: the whole
+/// report is never held as a JSON tree (a large pair has many findings).
+struct Pair<'a>(&'a PairResult);
+
+/// The findings of a pair, serialised one at a time.
+struct Findings<'a>(&'a PairResult);
+
+/// Several pairs, serialised one at a time.
+struct Pairs<'a>(&'a [PairResult]);
+
+impl Serialize for Pair<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self.0;
+        let (errors, warnings, infos) = super::counts(r);
+        let mut m = s.serialize_map(Some(6))?;
+        m.serialize_entry("version", &1)?;
+        m.serialize_entry(
+            "source",
+            &json!({"path": r.source.display_path(), "language": r.source_lang}),
+        )?;
+        m.serialize_entry(
+            "target",
+            &json!({"path": r.target.display_path(), "language": r.target_lang}),
+        )?;
+        m.serialize_entry(
+            "summary",
+            &json!({"links": r.links.len(), "errors": errors, "warnings": warnings, "infos": infos}),
+        )?;
+        m.serialize_entry("glossaries", &r.glossaries)?;
+        m.serialize_entry("findings", &Findings(r))?;
+        m.end()
+    }
+}
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.findings.iter().map(|f| finding(self.0, f)))
+    }
+}
+
+impl Serialize for Pairs<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("version", &1)?;
+        m.serialize_entry("pairs", &PairList(self.0))?;
+        m.end()
+    }
+}
+
+struct PairList<'a>(&'a [PairResult]);
+
+impl Serialize for PairList<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(Pair))
+    }
 }
 
 impl Report for JsonReport {
     fn render(&self, results: &[PairResult], out: &mut dyn Write) -> io::Result<()> {
-        let v = match results {
-            [one] => pair_value(one),
-            many => json!({"version": 1, "pairs": many.iter().map(pair_value).collect::<Vec<_>>()}),
+        // Serialised without a JSON tree, then through the escaping layer.
+        let text = match results {
+            [one] => serde_json::to_string_pretty(&Pair(one))?,
+            many => serde_json::to_string_pretty(&Pairs(many))?,
         };
-        serde_json::to_writer_pretty(&mut *out, &v)?;
-        writeln!(out)
+        writeln!(out, "{}", super::escape::json(&text))
     }
 }
 
@@ -91,5 +142,23 @@ mod tests {
         // No span: the sentence start.
         assert_eq!(v["findings"][2]["source"]["column"], 1);
         insta::assert_json_snapshot!(v);
+    }
+
+    #[test]
+    fn written_output_is_the_value() {
+        let r = crate::report::fixture::result();
+        let mut out = Vec::new();
+        JsonReport
+            .render(std::slice::from_ref(&r), &mut out)
+            .unwrap();
+        let back: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(back, pair_value(&r));
+        let mut out = Vec::new();
+        JsonReport
+            .render(&[r.clone(), r.clone()], &mut out)
+            .unwrap();
+        let back: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(back["pairs"][1], pair_value(&r));
+        assert_eq!(back["version"], 1);
     }
 }

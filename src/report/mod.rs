@@ -1,6 +1,7 @@
 //! Reports: one [`Report`] implementation per output format, and the
 //! location helpers they share (finding spans mapped to file lines/columns).
 
+pub mod escape;
 pub mod github;
 pub mod html;
 pub mod human;
@@ -282,6 +283,7 @@ pub(crate) mod fixture {
             views,
             findings,
             notices: Vec::new(),
+            glossaries: Vec::new(),
         }
     }
 }

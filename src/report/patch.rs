@@ -118,13 +118,26 @@ impl Report for PatchReport {
             let new = apply(old, &e);
             let p = header_path(&file.display_path());
             let diff = similar::TextDiff::from_lines(old.as_str(), new.as_str());
-            write!(
-                out,
-                "{}",
-                diff.unified_diff()
-                    .context_radius(3)
-                    .header(&format!("a/{p}"), &format!("b/{p}"))
-            )?;
+            let text = diff
+                .unified_diff()
+                .context_radius(3)
+                .header(
+                    &super::escape::patch_path(&format!("a/{p}")),
+                    &super::escape::patch_path(&format!("b/{p}")),
+                )
+                .to_string();
+            // File lines are copied verbatim (the patch must apply), so a
+            // hunk that would read as a CI workflow command is left out.
+            if let Some(n) = text.lines().position(super::escape::is_workflow_command) {
+                writeln!(
+                    out,
+                    "# transcheck: {} left out: line {} of its diff would read as a CI workflow command; apply these suggestions by hand",
+                    super::escape::terminal(&p),
+                    n + 1
+                )?;
+                continue;
+            }
+            write!(out, "{text}")?;
         }
         Ok(())
     }

@@ -44,9 +44,9 @@ fn physical(loc: &Location) -> Value {
 }
 
 fn result(r: &PairResult, f: &Finding, rule_index: Option<usize>) -> Value {
-    let mut text = f.message.clone();
+    let mut text = super::escape::visible(&f.message).into_owned();
     if let Some(s) = &f.suggestion {
-        text.push_str(&format!(" (suggestion: “{s}”)"));
+        text.push_str(&format!(" (suggestion: “{}”)", super::escape::visible(s)));
     }
     let location = match super::primary_location(r, f) {
         Some(loc) => json!({"physicalLocation": physical(&loc)}),
@@ -137,8 +137,7 @@ pub fn sarif_value(results: &[PairResult]) -> Value {
 
 impl Report for SarifReport {
     fn render(&self, results: &[PairResult], out: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, &sarif_value(results))?;
-        writeln!(out)
+        super::escape::write_json(out, &sarif_value(results))
     }
 }
 

@@ -8,17 +8,10 @@ use std::io::{self, Write};
 
 pub struct ShortReport;
 
-/// Keeps a field on one line: control characters become `\u{…}` escapes.
+/// Keeps a field on one line: control and bidi characters become `\u{…}`
+/// escapes, and nothing can start a CI workflow command.
 fn one_line(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_control() {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    super::escape::terminal(s).into_owned()
 }
 
 impl Report for ShortReport {

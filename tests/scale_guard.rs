@@ -1,0 +1,113 @@
+//! Guards against a quadratic path: large inputs must finish under wall-clock
+//! caps far above their normal time (seconds), so a loaded machine never
+//! fails them, while a cost quadratic in the input (hours at these sizes)
+//! does. Not a speed measurement: `scripts/bench.py` measures.
+//!
+//! Segmentation runs on 200,000 sentences in every build. The whole pipeline
+//! on 200,000 sentences and on one 5 MB line needs an optimised build
+//! (unoptimised code takes minutes on 20,000): CI runs
+//! `cargo test --release --test scale_guard -- --include-ignored`; a debug
+//! build checks a 200 KB line.
+
+use std::time::{Duration, Instant};
+use transcheck::checks::SeverityOverrides;
+use transcheck::glossary::Glossary;
+use transcheck::input::Document;
+use transcheck::pipeline::{PairOptions, check_pair};
+use transcheck::profile::Profile;
+
+/// Far above the normal time, far below a quadratic one.
+const CAP: Duration = Duration::from_secs(if cfg!(debug_assertions) { 120 } else { 300 });
+
+const SOURCE: &[&str] = &[
+    "O ministro da Fazenda disse nesta terça-feira que o governo vai cortar R$ 12 bilhões do orçamento.",
+    "A medida atinge sobretudo os gastos discricionários dos ministérios.",
+    "Segundo ele, o objetivo é cumprir a meta de déficit zero em 2025.",
+    "A oposição criticou o anúncio e pediu explicações ao Congresso.",
+    "O Banco Central manteve a taxa de juros em 10,5% ao ano.",
+];
+const TARGET: &[&str] = &[
+    "The finance minister said on Tuesday that the government will cut R$12 billion from the budget.",
+    "The measure mainly affects the ministries' discretionary spending.",
+    "According to him, the goal is to meet the zero-deficit target in 2025.",
+    "The opposition criticised the announcement and asked Congress for explanations.",
+    "The Central Bank kept the interest rate at 10.5% a year.",
+];
+
+/// `n` sentences, five to a paragraph, each made distinct by a number.
+fn text(sentences: &[&str], n: usize) -> String {
+    let mut s = String::with_capacity(n * 100);
+    for k in 0..n {
+        let base = sentences[k % sentences.len()];
+        s.push_str(&base.replacen('.', &format!(" ({k})."), 1));
+        s.push(if k % 5 == 4 { '\n' } else { ' ' });
+        if k % 5 == 4 {
+            s.push('\n');
+        }
+    }
+    s
+}
+
+#[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "needs an optimised build: cargo test --release --test scale_guard"
+)]
+fn pipeline_on_200k_sentences_stays_under_the_cap() {
+    let n = 200_000;
+    let src = Document::from_text("pt.txt", &text(SOURCE, n));
+    let tgt = Document::from_text("en.txt", &text(TARGET, n));
+    // `name` is left out: its cost on whole documents is known and tracked
+    // separately; every other check runs.
+    let mut overrides = SeverityOverrides::new();
+    overrides.insert("name".into(), None);
+    let options = PairOptions {
+        source_lang: Some("pt".into()),
+        target_lang: Some("en".into()),
+        overrides,
+        ..Default::default()
+    };
+    let t = Instant::now();
+    let r = check_pair(src, tgt, &Glossary::default(), &options);
+    let took = t.elapsed();
+    assert!(r.links.len() >= n * 9 / 10, "{} links", r.links.len());
+    assert!(took < CAP, "{n} sentences took {took:?} (cap {CAP:?})");
+}
+
+#[test]
+fn segmenting_200k_sentences_stays_under_the_cap() {
+    let doc = Document::from_text("pt.txt", &text(SOURCE, 200_000));
+    let t = Instant::now();
+    let segs = transcheck::segment::segment(&doc, &Profile::builtin("pt"));
+    let took = t.elapsed();
+    assert!(segs.len() >= 200_000, "{}", segs.len());
+    assert!(took < CAP, "took {took:?} (cap {CAP:?})");
+}
+
+#[test]
+fn one_huge_line_without_punctuation_stays_under_the_cap() {
+    // No sentence end: one segment on each side, compared as one.
+    let size = if cfg!(debug_assertions) {
+        200_000
+    } else {
+        5_000_000
+    };
+    let words = "governo orçamento ministro meta juros banco ";
+    let s = words.repeat(size / words.len());
+    let t = format!("The {s}");
+    let src = Document::from_text("pt.txt", &s);
+    let tgt = Document::from_text("en.txt", &t);
+    let mut overrides = SeverityOverrides::new();
+    overrides.insert("name".into(), None);
+    let options = PairOptions {
+        source_lang: Some("pt".into()),
+        target_lang: Some("en".into()),
+        overrides,
+        ..Default::default()
+    };
+    let t0 = Instant::now();
+    let r = check_pair(src, tgt, &Glossary::default(), &options);
+    let took = t0.elapsed();
+    assert!(!r.links.is_empty());
+    assert!(took < CAP, "took {took:?} (cap {CAP:?})");
+}
