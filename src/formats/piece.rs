@@ -145,6 +145,9 @@ pub enum Escape {
     Xml,
     /// JSON string literals.
     Json,
+    /// YAML scalars: as plain text, without the quote that would end a
+    /// single-quoted scalar.
+    Yaml,
     /// Formats where a fix is put back only when it needs no escaping.
     Plain,
 }
@@ -156,7 +159,8 @@ impl Escape {
             Po => Escape::Po,
             Xliff | Tmx => Escape::Xml,
             Json => Escape::Json,
-            Text | Yaml | Csv | Markdown | Html => Escape::Plain,
+            Yaml => Escape::Yaml,
+            Text | Csv | Markdown | Html => Escape::Plain,
         }
     }
 
@@ -186,7 +190,8 @@ impl Escape {
                 let q = serde_json::to_string(s).ok()?;
                 Some(q[1..q.len() - 1].to_string())
             }
-            Escape::Plain => s
+            Escape::Yaml if s.contains('\'') => None,
+            Escape::Yaml | Escape::Plain => s
                 .chars()
                 .all(|c| c.is_alphanumeric() || " .%-'’".contains(c))
                 .then(|| s.to_string()),
@@ -317,6 +322,8 @@ mod tests {
         );
         assert_eq!(Escape::Xml.escape("a<b&").as_deref(), Some("a&lt;b&amp;"));
         assert_eq!(Escape::Plain.escape("a,b"), None);
+        assert_eq!(Escape::Yaml.escape("it's"), None);
+        assert_eq!(Escape::Yaml.escape("Olá 10").as_deref(), Some("Olá 10"));
     }
 
     #[test]
