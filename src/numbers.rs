@@ -2846,4 +2846,33 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn multiples_with_article_are_strong() {
+        assert_eq!(
+            ex("Subiu para o dobro.", &pt()),
+            [("o dobro".into(), 2.0, false)]
+        );
+        assert_eq!(strong("Mais do triplo de 2022.", &pt()), [3.0, 2022.0]);
+        assert_eq!(strong("Chegou ao quádruplo.", &pt()), [4.0]);
+        let de = Profile::builtin("de");
+        assert_eq!(strong("Es kostet das Doppelte.", &de), [2.0]);
+        assert_eq!(strong("Doppelt so viele Wähler.", &de), [2.0]);
+        let it = Profile::builtin("it");
+        assert_eq!(strong("Costa il doppio.", &it), [2.0]);
+    }
+
+    #[test]
+    fn lone_multiple_words_only_confirm() {
+        assert_eq!(
+            ex("A double standard.", &en()),
+            [("double".into(), 2.0, true)]
+        );
+        assert_eq!(
+            ex("It rose twice as fast.", &en()),
+            [("twice".into(), 2.0, true)]
+        );
+        assert_eq!(ex("A triple jump.", &en()), [("triple".into(), 3.0, true)]);
+        assert!(strong("die doppelte Staatsbürgerschaft", &Profile::builtin("de")).is_empty());
+    }
 }
