@@ -323,6 +323,8 @@ struct Lexicon {
     pm: Vec<Vec<String>>,
     decade_prefixes: Vec<Vec<String>>,
     ambiguous_phrases: Vec<Vec<String>>,
+    /// Multiple phrases ("o dobro"), longest first.
+    multipliers: Vec<(Vec<String>, f64)>,
     /// (lower-case name, month number, must be capitalised)
     months: Vec<(String, u8, bool)>,
     month_abbreviations: Vec<(String, u8, bool)>,
@@ -420,6 +422,16 @@ impl Lexicon {
             pm: phrase_list(p.time_pm.iter()),
             decade_prefixes: phrase_list(p.decade_prefixes.iter()),
             ambiguous_phrases: phrase_list(p.ambiguous_phrases.iter()),
+            multipliers: {
+                let mut v: Vec<(Vec<String>, f64)> = p
+                    .multipliers
+                    .iter()
+                    .map(|(k, v)| (phrase_tokens(k), *v))
+                    .filter(|(k, _)| !k.is_empty())
+                    .collect();
+                v.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+                v
+            },
             months: months(&p.months),
             month_abbreviations: months(&p.month_abbreviations),
             weekdays: lower_list(&p.weekdays),
@@ -730,6 +742,7 @@ impl<'a> Reader<'a> {
                 .or_else(|| self.decade(i))
                 .or_else(|| self.date_day_first(i))
                 .or_else(|| self.date_month_first(i))
+                .or_else(|| self.multiplier(i))
                 .or_else(|| self.number(i))
                 .or_else(|| self.vague(i));
             match parsed {
@@ -1728,6 +1741,23 @@ impl<'a> Reader<'a> {
             }
             _ => false,
         }
+    }
+
+    /// "o dobro", "twice": an exact multiple. A lone ambiguous word
+    /// ("double standard") only confirms.
+    fn multiplier(&self, i: usize) -> Option<(NumberMention, usize)> {
+        let (k, v) = self
+            .lx
+            .multipliers
+            .iter()
+            .find_map(|(p, v)| self.phrase_at(i, p).map(|k| (k, *v)))?;
+        let mut m = self.mention(i, k, v, NumberKind::Plain);
+        m.words = true;
+        m.weak = k == i + 1
+            && self
+                .word(i)
+                .is_some_and(|w| self.lx.ambiguous.iter().any(|a| a == w));
+        Some((m, k))
     }
 
     fn vague(&self, i: usize) -> Option<(NumberMention, usize)> {
@@ -2815,5 +2845,34 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn multiples_with_article_are_strong() {
+        assert_eq!(
+            ex("Subiu para o dobro.", &pt()),
+            [("o dobro".into(), 2.0, false)]
+        );
+        assert_eq!(strong("Mais do triplo de 2022.", &pt()), [3.0, 2022.0]);
+        assert_eq!(strong("Chegou ao quádruplo.", &pt()), [4.0]);
+        let de = Profile::builtin("de");
+        assert_eq!(strong("Es kostet das Doppelte.", &de), [2.0]);
+        assert_eq!(strong("Doppelt so viele Wähler.", &de), [2.0]);
+        let it = Profile::builtin("it");
+        assert_eq!(strong("Costa il doppio.", &it), [2.0]);
+    }
+
+    #[test]
+    fn lone_multiple_words_only_confirm() {
+        assert_eq!(
+            ex("A double standard.", &en()),
+            [("double".into(), 2.0, true)]
+        );
+        assert_eq!(
+            ex("It rose twice as fast.", &en()),
+            [("twice".into(), 2.0, true)]
+        );
+        assert_eq!(ex("A triple jump.", &en()), [("triple".into(), 3.0, true)]);
+        assert!(strong("die doppelte Staatsbürgerschaft", &Profile::builtin("de")).is_empty());
     }
 }

@@ -96,6 +96,10 @@ pub struct NumberProfile {
     /// Vague quantities (`dezenas` = 10 as in "tens of").
     #[serde(default)]
     pub vague: BTreeMap<String, f64>,
+    /// Multiples as exact quantities (`o dobro` = 2, `twice` = 2); a single
+    /// word also listed in `ambiguous` ("double") only confirms.
+    #[serde(default)]
+    pub multipliers: BTreeMap<String, f64>,
     /// Words that look like numbers but usually are not ("segundo" = according to,
     /// "um" = a): counted only when a number context confirms them.
     #[serde(default)]

@@ -2602,4 +2602,125 @@ mod tests {
             "In one quarter, the number doubled.",
         );
     }
+
+    fn langs(sl: &str, tl: &str, src: &str, tgt: &str) -> Vec<Finding> {
+        Fixture::with_langs(sl, tl, &[(&[src], &[tgt])]).run(&NumberCheck)
+    }
+
+    #[test]
+    fn double_is_two_times() {
+        clean(
+            "O custo foi o dobro do previsto.",
+            "The cost was twice the forecast.",
+        );
+        clean(
+            "O custo foi o dobro do previsto.",
+            "The cost was double the forecast.",
+        );
+        clean(
+            "O custo foi o dobro do previsto.",
+            "The cost was two times the forecast.",
+        );
+        clean(
+            "O valor chegou a mais do dobro.",
+            "The figure reached more than double.",
+        );
+    }
+
+    #[test]
+    fn double_as_another_multiple_is_an_error() {
+        assert!(
+            !errors(
+                "O custo foi o dobro do previsto.",
+                "The cost was three times the forecast."
+            )
+            .is_empty()
+        );
+        assert!(
+            !errors(
+                "O custo foi o dobro do previsto.",
+                "The cost was triple the forecast."
+            )
+            .is_empty()
+        );
+        assert!(
+            !errors(
+                "O custo foi o triplo do previsto.",
+                "The cost was twice the forecast."
+            )
+            .is_empty()
+        );
+        assert!(
+            !errors(
+                "O custo foi o quádruplo do previsto.",
+                "The cost was three times the forecast."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn multiples_in_other_words_pass() {
+        clean(
+            "O custo foi o triplo do previsto.",
+            "The cost was triple the forecast.",
+        );
+        clean(
+            "O custo foi o quádruplo do previsto.",
+            "The cost was four times the forecast.",
+        );
+    }
+
+    #[test]
+    fn half_is_a_half_on_both_sides() {
+        clean(
+            "Metade dos eleitores não votou.",
+            "Half of the voters did not vote.",
+        );
+        assert!(
+            !errors(
+                "Metade dos eleitores não votou.",
+                "Two times the voters did not vote."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn ambiguous_double_alone_is_not_reported() {
+        // No multiple in the source: "double standard" is no quantity.
+        clean("É um critério hipócrita.", "It is a double standard.");
+        clean(
+            "O jogador fez uma tripla jogada.",
+            "The player made a triple play.",
+        );
+    }
+
+    #[test]
+    fn multiples_in_spanish_and_french() {
+        assert!(langs("es", "en", "El coste fue el doble.", "The cost was double.").is_empty());
+        let f = langs(
+            "es",
+            "en",
+            "El coste fue el doble.",
+            "The cost was three times higher.",
+        );
+        assert!(f.iter().any(|f| f.severity == Severity::Error), "{f:#?}");
+        let f = langs(
+            "fr",
+            "en",
+            "Le coût a atteint le triple.",
+            "The cost reached twice that.",
+        );
+        assert!(f.iter().any(|f| f.severity == Severity::Error), "{f:#?}");
+        assert!(
+            langs(
+                "fr",
+                "en",
+                "La moitié des électeurs.",
+                "Half of the voters."
+            )
+            .is_empty()
+        );
+    }
 }
