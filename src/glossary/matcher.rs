@@ -223,6 +223,13 @@ pub fn longest_only(matches: Vec<Match>) -> Vec<Match> {
 
 /// Whitespace runs become one space, NFC.
 fn normalise_spelling(s: &str) -> String {
+    let plain = s.chars().all(|c| c == ' ' || !c.is_whitespace())
+        && !s.contains("  ")
+        && s.trim() == s
+        && unicode_normalization::is_nfc(s);
+    if plain {
+        return s.to_string();
+    }
     s.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -233,8 +240,8 @@ fn normalise_spelling(s: &str) -> String {
 /// All-capital spellings (`US`, `WHO`, `U.S.`) match case-sensitively, so
 /// that "us" and "who" do not count.
 fn is_acronym(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = s.chars().filter(|c| c.is_alphabetic());
+    letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
 }
 
 fn strip_accents(s: &str) -> String {

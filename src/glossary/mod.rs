@@ -385,11 +385,13 @@ fn parse_as(
     source_lang: &str,
     target_lang: &str,
 ) -> Result<Glossary, GlossaryError> {
-    let text: String = text
-        .strip_prefix('\u{feff}')
-        .unwrap_or(text)
-        .nfc()
-        .collect();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Most glossaries are NFC already: checking is cheaper than rebuilding.
+    let text: std::borrow::Cow<str> = if unicode_normalization::is_nfc(text) {
+        text.into()
+    } else {
+        text.nfc().collect::<String>().into()
+    };
     let name = name.to_string();
     let mut g = match format {
         Format::Tsv => tsv::parse(&name, &text, b'\t')?,

@@ -56,8 +56,14 @@ impl WordTrie {
         let mut node = 0u32;
         for (a, b) in tokens(spelling) {
             let tok = &spelling[a..b];
-            let next_tok = self.vocab.len() as u32;
-            let t = *self.vocab.entry(tok.into()).or_insert(next_tok);
+            let t = match self.vocab.get(tok) {
+                Some(&t) => t,
+                None => {
+                    let t = self.vocab.len() as u32;
+                    self.vocab.insert(tok.into(), t);
+                    t
+                }
+            };
             let next_node = self.ends.len() as u32;
             node = *self.edges.entry((node, t)).or_insert_with(|| next_node);
             if node == next_node {
