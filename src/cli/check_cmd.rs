@@ -681,20 +681,28 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             b.findings.len(),
             escape::terminal(&path.display().to_string())
         )?;
-        return Ok(super::exit::CLEAN);
+        return Ok(if unreadable > 0 {
+            super::exit::ERROR
+        } else {
+            super::exit::CLEAN
+        });
     }
     Ok(exit_code(&s, &results, unreadable))
 }
 
-/// 1 when a finding is at or above `--fail-on` (or a pair of a batch could
-/// not be read), else 0.
+/// 2 when a pair of a batch could not be read (an input error, whatever
+/// `--fail-on` says: a bad file never gives a green run), 1 when a finding
+/// is at or above `--fail-on`, else 0.
 fn exit_code(s: &Settings, results: &[PairResult], unreadable: usize) -> u8 {
+    if unreadable > 0 {
+        return super::exit::ERROR;
+    }
     let failed = s.fail_on().threshold().is_some_and(|t| {
         results
             .iter()
             .flat_map(|r| &r.findings)
             .any(|f| f.severity >= t)
-    }) || unreadable > 0;
+    });
     if failed {
         super::exit::FINDINGS
     } else {
