@@ -618,7 +618,9 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     announce_settings(&args, &s, err)?;
     let batch = args.source.is_none();
     let pairs = jobs(&args, &s, err)?;
-    let glossary = load_glossary(&s, err)?;
+    // Freeing a large glossary term by term costs more than checking an
+    // article with it, and the process ends after the run.
+    let glossary = std::mem::ManuallyDrop::new(load_glossary(&s, err)?);
     let options = pair_options(&s);
     let outcomes = check_all(&args, &pairs, batch, &glossary, &options, &s);
     let (mut results, unreadable) = collect(&pairs, outcomes, batch, &s, err)?;
@@ -753,6 +755,13 @@ fn load_glossary(s: &Settings, err: &mut dyn Write) -> Result<crate::glossary::G
     }
     for w in &glossary.warnings {
         writeln!(err, "warning: {}", escape::terminal_lines(w))?;
+    }
+    // Languages known before any file is read: layer over the built-in
+    // glossary once, moving the terms rather than copying them.
+    if let (Some(sl), Some(tl)) = (&s.merged.source_lang, &s.merged.target_lang)
+        && s.merged.builtin_glossary.unwrap_or(true)
+    {
+        glossary = glossary.into_layered(sl, tl);
     }
     Ok(glossary)
 }

@@ -284,6 +284,54 @@ impl Glossary {
         (layered, files)
     }
 
+    /// This (user) glossary layered over the built-in one for one language
+    /// pair, its terms moved rather than copied: for a run whose languages
+    /// are known before any file is read. [`Glossary::for_pair`] on the
+    /// result gives it as it is.
+    pub fn into_layered(self, source_lang: &str, target_lang: &str) -> Glossary {
+        let base = Glossary::builtin_shared(source_lang, target_lang);
+        if base.terms.is_empty() {
+            return self;
+        }
+        let builtin_files = base.files();
+        let key = |s: &str| crate::text::fold(s).to_lowercase();
+        let user: std::collections::HashSet<String> = self
+            .terms
+            .iter()
+            .flat_map(|t| t.source.iter().map(|s| key(s)))
+            .collect();
+        let mut terms: Vec<Term> = base
+            .terms
+            .iter()
+            .filter(|t| !t.source.iter().any(|s| user.contains(&key(s))))
+            .cloned()
+            .collect();
+        terms.extend(self.terms);
+        let g = Glossary {
+            terms,
+            warnings: self.warnings,
+            ..Default::default()
+        };
+        let files: Arc<[String]> = g
+            .files()
+            .into_iter()
+            .map(|f| {
+                if builtin_files.contains(&f) {
+                    format!("built-in {f}")
+                } else {
+                    f
+                }
+            })
+            .collect();
+        let key = (source_lang.to_string(), target_lang.to_string(), true);
+        g.layers
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(key, (None, files));
+        g
+    }
+
     /// This (user) glossary layered over `base` (the built-in one): a base
     /// entry sharing a source spelling with a user entry is dropped, so the
     /// user's entry wins.
@@ -357,7 +405,9 @@ impl Glossary {
 
     /// Warns about a spelling that one entry accepts and another forbids.
     fn check_conflicts(&mut self) {
-        use std::collections::HashMap;
+        if self.terms.iter().all(|t| t.forbidden.is_empty()) {
+            return;
+        }
         let mut accepted: HashMap<String, usize> = HashMap::new();
         for (i, t) in self.terms.iter().enumerate() {
             for s in &t.targets {
@@ -618,6 +668,25 @@ mod tests {
         assert!(e.starts_with("g.tsv:2:"), "{e}");
         let ok = format!("{}\tx\n", "a".repeat(MAX_TERM_CHARS));
         assert!(Glossary::parse_str("g.tsv", &ok, "pt", "en").is_ok());
+    }
+
+    #[test]
+    fn into_layered_is_for_pair_with_the_terms_moved() {
+        let user = Glossary::from_terms(vec![Term {
+            source: vec!["Mascate".into()],
+            targets: vec!["Masqat".into()],
+            origin: ("mine.tsv".into(), 1),
+            ..Default::default()
+        }]);
+        let (expected, expected_files) = user.for_pair("pt", "en", true);
+        let expected = expected.unwrap();
+        let moved = user.into_layered("pt", "en");
+        assert_eq!(moved.terms, expected.terms);
+        let (again, files) = moved.for_pair("pt", "en", true);
+        assert!(again.is_none(), "used as it is");
+        assert_eq!(files, expected_files);
+        assert!(files.iter().any(|f| f == "built-in glossaries/places.toml"));
+        assert_eq!(files.last().map(String::as_str), Some("mine.tsv"));
     }
 
     #[test]
