@@ -98,7 +98,7 @@ fn free_of(taken: &[Range<usize>]) -> impl FnMut(&Range<usize>) -> bool + '_ {
         while taken.get(i).is_some_and(|t| t.end <= r.start) {
             i += 1;
         }
-        !taken.get(i).is_some_and(|t| t.start < r.end)
+        taken.get(i).is_none_or(|t| t.start >= r.end)
     }
 }
 
