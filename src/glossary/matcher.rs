@@ -49,82 +49,119 @@ pub struct Match {
 pub struct Matcher {
     trie: WordTrie,
     /// Entries per trie spelling id (several spellings may fold alike).
-    entries: Vec<Vec<Entry>>,
+    entries: Entries,
+}
+
+/// Entries per spelling id in one flat list, each spelling's chained in
+/// order of insertion: no small list per spelling to allocate.
+#[derive(Debug, Default)]
+struct Entries {
+    /// First and last entry of each spelling id.
+    ends: Vec<(u32, u32)>,
+    items: Vec<Entry>,
+    /// The next entry of the same spelling, or `u32::MAX`.
+    next: Vec<u32>,
+}
+
+impl Entries {
+    fn with_capacity(n: usize) -> Entries {
+        Entries {
+            ends: Vec::with_capacity(n),
+            items: Vec::with_capacity(n),
+            next: Vec::with_capacity(n),
+        }
+    }
+
+    fn slots(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn iter(&self, slot: usize) -> impl Iterator<Item = &Entry> {
+        let mut i = self.ends.get(slot).map_or(u32::MAX, |e| e.0);
+        std::iter::from_fn(move || {
+            let e = self.items.get(i as usize)?;
+            i = self.next.get(i as usize).copied().unwrap_or(u32::MAX);
+            Some(e)
+        })
+    }
+
+    /// Adds `e` to spelling `slot` (a new slot is the next one) unless the
+    /// slot has the same spelling of the same term and kind.
+    fn push(&mut self, slot: usize, e: Entry) {
+        if self
+            .iter(slot)
+            .any(|x| x.term == e.term && x.kind == e.kind && x.spelling == e.spelling)
+        {
+            return;
+        }
+        let i = self.items.len() as u32;
+        self.items.push(e);
+        self.next.push(u32::MAX);
+        match self.ends.get_mut(slot) {
+            Some(ends) => {
+                if let Some(n) = self.next.get_mut(ends.1 as usize) {
+                    *n = i;
+                }
+                ends.1 = i;
+            }
+            None => self.ends.push((i, i)),
+        }
+    }
 }
 
 impl Matcher {
     /// Builds the automaton: source spellings (inflected by the source
     /// profile's rules), target and forbidden spellings (target profile).
     pub fn new(g: &Glossary, source: &Profile, target: &Profile) -> Matcher {
-        let mut trie = WordTrie::new();
-        let mut entries: Vec<Vec<Entry>> = Vec::new();
-        let mut add = |spelling: &str, e: Entry| {
-            let key = fold_str(spelling);
+        // Most terms have one source and one target spelling.
+        let mut trie = WordTrie::with_capacity(2 * g.terms.len());
+        let mut entries = Entries::with_capacity(2 * g.terms.len());
+        let mut add = |e: Entry| {
+            let key = fold_str(&e.spelling);
             if key.trim().is_empty() {
                 return;
             }
-            let Some(slot) = trie.insert(&key, entries.len() as u32) else {
+            let Some(slot) = trie.insert(&key, entries.slots() as u32) else {
                 return;
             };
-            if slot as usize == entries.len() {
-                entries.push(Vec::new());
-            }
-            if let Some(list) = entries.get_mut(slot as usize)
-                && !list.iter().any(|x: &Entry| {
-                    x.term == e.term && x.kind == e.kind && x.spelling == e.spelling
-                })
-            {
-                list.push(e);
-            }
+            entries.push(slot as usize, e);
         };
         for (ti, t) in g.terms.iter().enumerate() {
-            let lists: [(Kind, Vec<&str>, &Profile); 3] = [
-                (
-                    Kind::Source,
-                    t.source.iter().map(String::as_str).collect(),
-                    source,
-                ),
-                (
-                    Kind::Target,
-                    t.targets.iter().map(String::as_str).collect(),
-                    target,
-                ),
-                (
-                    Kind::Forbidden,
-                    t.forbidden.iter().map(|f| f.0.as_str()).collect(),
-                    target,
-                ),
-            ];
-            for (kind, spellings, profile) in lists {
-                for (index, s) in spellings.into_iter().enumerate() {
-                    let s = normalise_spelling(s);
-                    let cs = t.case_sensitive || is_acronym(&s);
-                    add(
-                        &s,
-                        Entry {
-                            term: ti,
-                            kind,
-                            index,
-                            spelling: s.clone(),
-                            case_sensitive: cs,
-                            inflected: false,
-                        },
-                    );
-                    if t.inflected && kind != Kind::Forbidden {
-                        for v in inflect(&s, &profile.words.inflections) {
-                            add(
-                                &v,
-                                Entry {
-                                    term: ti,
-                                    kind,
-                                    index,
-                                    spelling: v.clone(),
-                                    case_sensitive: cs,
-                                    inflected: true,
-                                },
-                            );
-                        }
-                    }
+            let spellings = (t.source.iter().enumerate())
+                .map(|(i, s)| (Kind::Source, i, s.as_str(), source))
+                .chain(
+                    (t.targets.iter().enumerate())
+                        .map(|(i, s)| (Kind::Target, i, s.as_str(), target)),
+                )
+                .chain(
+                    (t.forbidden.iter().enumerate())
+                        .map(|(i, f)| (Kind::Forbidden, i, f.0.as_str(), target)),
+                );
+            for (kind, index, s, profile) in spellings {
+                let s = normalise_spelling(s);
+                let cs = t.case_sensitive || is_acronym(&s);
+                let forms = if t.inflected && kind != Kind::Forbidden {
+                    inflect(&s, &profile.words.inflections)
+                } else {
+                    Vec::new()
+                };
+                add(Entry {
+                    term: ti,
+                    kind,
+                    index,
+                    spelling: s,
+                    case_sensitive: cs,
+                    inflected: false,
+                });
+                for v in forms {
+                    add(Entry {
+                        term: ti,
+                        kind,
+                        index,
+                        spelling: v,
+                        case_sensitive: cs,
+                        inflected: true,
+                    });
                 }
             }
         }
@@ -181,10 +218,7 @@ impl Matcher {
                 continue;
             };
             let found_norm = normalise_spelling(found);
-            let Some(list) = self.entries.get(id as usize) else {
-                continue;
-            };
-            for e in list {
+            for e in self.entries.iter(id as usize) {
                 if e.case_sensitive && strip_accents(&found_norm) != strip_accents(&e.spelling) {
                     continue;
                 }
@@ -251,7 +285,10 @@ fn strip_accents(s: &str) -> String {
 /// Folds one char: whitespace → space, typographic apostrophe → `'`,
 /// otherwise lower case without accents.
 fn fold_char(c: char, out: &mut String) {
-    if c.is_whitespace() {
+    // ASCII has no accents to strip: skip the decomposition.
+    if c.is_ascii() && !c.is_whitespace() {
+        out.push(c.to_ascii_lowercase());
+    } else if c.is_whitespace() {
         out.push(' ');
     } else if c == '’' || c == '‘' {
         out.push('\'');
@@ -263,7 +300,7 @@ fn fold_char(c: char, out: &mut String) {
 }
 
 fn fold_str(s: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         fold_char(c, &mut out);
     }

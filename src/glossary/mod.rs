@@ -294,18 +294,14 @@ impl Glossary {
             return self;
         }
         let builtin_files = base.files();
-        let key = |s: &str| crate::text::fold(s).to_lowercase();
-        let user: std::collections::HashSet<String> = self
-            .terms
-            .iter()
-            .flat_map(|t| t.source.iter().map(|s| key(s)))
-            .collect();
-        let mut terms: Vec<Term> = base
-            .terms
-            .iter()
-            .filter(|t| !t.source.iter().any(|s| user.contains(&key(s))))
-            .cloned()
-            .collect();
+        let overridden = overridden_keys(&base, &self);
+        let mut terms: Vec<Term> = Vec::with_capacity(base.terms.len() + self.terms.len());
+        terms.extend(
+            base.terms
+                .iter()
+                .filter(|t| !t.source.iter().any(|s| overridden.contains(&layer_key(s))))
+                .cloned(),
+        );
         terms.extend(self.terms);
         let g = Glossary {
             terms,
@@ -336,17 +332,13 @@ impl Glossary {
     /// entry sharing a source spelling with a user entry is dropped, so the
     /// user's entry wins.
     pub fn layered_over(&self, base: Glossary) -> Glossary {
-        let key = |s: &str| crate::text::fold(s).to_lowercase();
-        let user: std::collections::HashSet<String> = self
-            .terms
-            .iter()
-            .flat_map(|t| t.source.iter().map(|s| key(s)))
-            .collect();
-        let mut terms: Vec<Term> = base
-            .terms
-            .into_iter()
-            .filter(|t| !t.source.iter().any(|s| user.contains(&key(s))))
-            .collect();
+        let overridden = overridden_keys(&base, self);
+        let mut terms: Vec<Term> = Vec::with_capacity(base.terms.len() + self.terms.len());
+        terms.extend(
+            base.terms
+                .into_iter()
+                .filter(|t| !t.source.iter().any(|s| overridden.contains(&layer_key(s)))),
+        );
         terms.extend(self.terms.iter().cloned());
         Glossary {
             terms,
@@ -426,6 +418,46 @@ impl Glossary {
             }
         }
     }
+}
+
+/// The key two source spellings share when one overrides the other:
+/// folded, lower case.
+fn layer_key(s: &str) -> String {
+    // ASCII folds to its lower case: skip the decomposition.
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        crate::text::fold(s).to_lowercase()
+    }
+}
+
+/// The keys of `base`'s source spellings that a `user` entry overrides.
+/// The set is built from the (small) built-in glossary and only looked up
+/// for each user spelling, so a large user glossary costs one fold per
+/// spelling and no set of its own.
+fn overridden_keys(base: &Glossary, user: &Glossary) -> rustc_hash::FxHashSet<String> {
+    let base_keys: rustc_hash::FxHashSet<String> = base
+        .terms
+        .iter()
+        .flat_map(|t| t.source.iter().map(|s| layer_key(s)))
+        .collect();
+    let mut hits = rustc_hash::FxHashSet::default();
+    let mut buf = String::new();
+    for s in user.terms.iter().flat_map(|t| &t.source) {
+        let key = if s.is_ascii() {
+            buf.clear();
+            buf.push_str(s);
+            buf.make_ascii_lowercase();
+            &buf
+        } else {
+            buf = crate::text::fold(s).to_lowercase();
+            &buf
+        };
+        if let Some(k) = base_keys.get(key.as_str()) {
+            hits.insert(k.clone());
+        }
+    }
+    hits
 }
 
 fn parse_as(

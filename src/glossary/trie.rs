@@ -49,6 +49,16 @@ impl WordTrie {
         }
     }
 
+    /// A trie with room for about `spellings` two-word spellings, so that
+    /// building a large one does not rehash its maps over and over.
+    pub fn with_capacity(spellings: usize) -> WordTrie {
+        let mut t = WordTrie::new();
+        t.vocab.reserve(spellings);
+        t.edges.reserve(3 * spellings);
+        t.ends.reserve(3 * spellings);
+        t
+    }
+
     /// Adds a (folded) spelling with id `id`; returns the id the spelling
     /// has: `id`, or the earlier one if it was added before. An empty
     /// spelling is not added (`None`).

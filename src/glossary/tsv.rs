@@ -4,7 +4,7 @@
 //! skipped. Rows with the same source list accepted alternatives.
 
 use super::{Glossary, GlossaryError, Term};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 const HEADER_WORDS: &[&str] = &[
     "source",
@@ -38,7 +38,7 @@ pub(super) fn parse(path: &str, text: &str, delimiter: u8) -> Result<Glossary, G
         .from_reader(blanked.as_bytes());
     let mut g = Glossary::default();
     // Source spelling → index of its term, so that repeated rows merge.
-    let mut by_source: HashMap<String, usize> = HashMap::new();
+    let mut by_source: FxHashMap<String, usize> = FxHashMap::default();
     // Line of each target row of each term, for duplicate warnings.
     let mut target_lines: Vec<Vec<usize>> = Vec::new();
     let mut first = true;
