@@ -12,9 +12,12 @@ use rustc_hash::FxHashMap;
 /// No spelling ends at this node.
 const NONE: u32 = u32::MAX;
 
+/// Token ids below this are ASCII bytes; the vocabulary's come after.
+const ASCII_IDS: u32 = 128;
+
 #[derive(Debug, Default)]
 pub struct WordTrie {
-    /// Token text → token id.
+    /// Token text → token id, for tokens longer than one ASCII byte.
     vocab: FxHashMap<Box<str>, u32>,
     /// (node, token id) → child node; node 0 is the root.
     edges: FxHashMap<(u32, u32), u32>,
@@ -66,10 +69,10 @@ impl WordTrie {
         let mut node = 0u32;
         for (a, b) in tokens(spelling) {
             let tok = &spelling[a..b];
-            let t = match self.vocab.get(tok) {
-                Some(&t) => t,
+            let t = match self.token_id(tok) {
+                Some(t) => t,
                 None => {
-                    let t = self.vocab.len() as u32;
+                    let t = ASCII_IDS + self.vocab.len() as u32;
                     self.vocab.insert(tok.into(), t);
                     t
                 }
@@ -90,6 +93,15 @@ impl WordTrie {
         Some(*end)
     }
 
+    /// A one-byte token (space, punctuation, a digit) is its own id, with
+    /// no look-up: multi-word spellings have one between every two words.
+    fn token_id(&self, tok: &str) -> Option<u32> {
+        match tok.as_bytes() {
+            &[b] if b.is_ascii() => Some(u32::from(b)),
+            _ => self.vocab.get(tok).copied(),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.edges.is_empty()
     }
@@ -105,7 +117,7 @@ impl WordTrie {
         for i in 0..toks.len() {
             let mut node = 0u32;
             for &(a, b) in &toks[i..] {
-                let Some(&t) = self.vocab.get(&text[a..b]) else {
+                let Some(t) = self.token_id(&text[a..b]) else {
                     break;
                 };
                 let Some(&child) = self.edges.get(&(node, t)) else {
