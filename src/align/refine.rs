@@ -28,9 +28,6 @@ const DETACH_GAIN_BARE: f64 = 2.0;
 /// Least gain for detaching a sentence whose anchors (at least
 /// [`SPLIT_ANCHORS`]) occur in the other document but not in this link.
 const DETACH_GAIN_ANCHORED: f64 = -0.3;
-/// Least gain for detaching a sentence that shares a little (at most
-/// [`WEAK`]) with the other side.
-const DETACH_GAIN_WEAK: f64 = 1.5;
 /// Share of the other side's anchor weight the rest of a link must match
 /// for it to count as fully explained without the detached sentence.
 const EXPLAINED: f64 = 0.9;
@@ -39,11 +36,15 @@ const EXPLAINED: f64 = 0.9;
 const DETACH_GAIN_EXPLAINED: f64 = -0.5;
 /// Least gain for detaching a sentence without anchors from such a link.
 const DETACH_GAIN_EXPLAINED_BARE: f64 = 0.3;
-/// Most shared weight of a sentence detached on a weak match.
-const WEAK: f64 = 1.0;
-/// Most shared-anchor density (per character) of a weakly matching sentence,
-/// relative to the rest of the link.
-const WEAK_DENSITY: f64 = 0.2;
+/// Most density (per character) of anchors only a detached sentence
+/// explains, relative to the rest of the link's shared anchors.
+const WEAK_DENSITY: f64 = 0.35;
+/// Most weight of anchors only a detached sentence explains: less than one
+/// name or word the two documents share nowhere else.
+const WEAK: f64 = 0.9;
+/// Lower gain needed per unit of a sentence's own anchor weight, when the
+/// rest of its link explains the other side.
+const ANCHOR_CREDIT: f64 = 0.1;
 /// Anchor weight below which a sentence counts as having none.
 const BARE: f64 = 0.5;
 /// Shared anchor weight at or below which two sides count as sharing none:
@@ -96,11 +97,7 @@ pub fn refine(source: &Side, target: &Side, links: Vec<Link>, options: &AlignOpt
             continue;
         }
         let (link, after) = peel_editorial(link, source, target, low, &mut out);
-        if link.source.len() + link.target.len() > 2 {
-            detach(link, &src, &tgt, ratio, low, &mut out);
-        } else {
-            out.push(link);
-        }
+        settle(link, &src, &tgt, ratio, low, &mut out);
         out.extend(after);
     }
     out
@@ -230,6 +227,235 @@ fn doc_ratio(src: &[Sent], tgt: &[Sent], links: &[Link]) -> f64 {
     }
 }
 
+/// Weight of the keys of `x` that some sentence of `other` has and no
+/// sentence of `rest` has: what only `x` can explain. A name or number that
+/// the rest of a link repeats is no evidence that `x` is translated.
+fn exclusive(x: &Sent, rest: &[usize], side: &[Sent], other: &[usize], other_side: &[Sent]) -> f64 {
+    let has = |ids: &[usize], sents: &[Sent], k: u32| {
+        ids.iter()
+            .filter_map(|&i| sents.get(i))
+            .any(|s| s.keys.binary_search_by_key(&k, |&(id, _)| id).is_ok())
+    };
+    x.keys
+        .iter()
+        .filter(|&&(k, _)| has(other, other_side, k) && !has(rest, side, k))
+        .map(|&(_, w)| w)
+        .sum()
+}
+
+/// Sum of the length of the sentences `v` of `side`.
+fn len_of(v: &[usize], side: &[Sent]) -> f64 {
+    v.iter().filter_map(|&i| side.get(i)).map(|s| s.len).sum()
+}
+
+/// Anchor weight the sentences `a` of the source share with the sentences
+/// `b` of the target.
+fn shared_between(a: &[usize], src: &[Sent], b: &[usize], tgt: &[Sent]) -> f64 {
+    a.iter()
+        .filter_map(|&i| src.get(i))
+        .map(|s| {
+            b.iter()
+                .filter_map(|&j| tgt.get(j))
+                .map(|t| features::shared(s, t))
+                .sum::<f64>()
+        })
+        .sum()
+}
+
+/// Splits a link with two or more sentences on both sides into two links
+/// at the cut where each part shares anchors with its own counterpart and
+/// (next to) none across: a 3-2 link hiding an omitted middle sentence
+/// becomes 1-1 + 2-1, whose edge [`detach`] can then take off.
+fn split(link: &Link, src: &[Sent], tgt: &[Sent]) -> Option<(Link, Link)> {
+    let (a, b) = (link.source.len(), link.target.len());
+    if a < 2 || b < 2 {
+        return None;
+    }
+    let mut best: Option<(f64, usize, usize)> = None;
+    for i in 1..a {
+        for j in 1..b {
+            let (s1, s2) = link.source.split_at(i);
+            let (t1, t2) = link.target.split_at(j);
+            let within = shared_between(s1, src, t1, tgt).min(shared_between(s2, src, t2, tgt));
+            let cross = shared_between(s1, src, t2, tgt) + shared_between(s2, src, t1, tgt);
+            if within >= SPLIT_ANCHORS
+                && cross <= NONE.max(CROSS * within)
+                && best.is_none_or(|x| within - cross > x.0)
+            {
+                best = Some((within - cross, i, j));
+            }
+        }
+    }
+    let (_, i, j) = best?;
+    let part = |s: &[usize], t: &[usize]| Link {
+        source: s.to_vec(),
+        target: t.to_vec(),
+        ..link.clone()
+    };
+    Some((
+        part(&link.source[..i], &link.target[..j]),
+        part(&link.source[i..], &link.target[j..]),
+    ))
+}
+
+/// Most anchor weight shared across a [`split`], relative to the least
+/// shared within one part.
+const CROSS: f64 = 0.1;
+
+/// Settles a merged link: [`split`] where it falls in two, then [`detach`]
+/// on each part.
+fn settle(link: Link, src: &[Sent], tgt: &[Sent], ratio: f64, low: f64, out: &mut Vec<Link>) {
+    if let Some((a, b)) = split(&link, src, tgt) {
+        settle(a, src, tgt, ratio, low, out);
+        settle(b, src, tgt, ratio, low, out);
+    } else if link.source.len() + link.target.len() > 2 {
+        detach(link, src, tgt, ratio, low, out);
+    } else {
+        out.push(link);
+    }
+}
+
+/// Least length gain needed to detach a sentence that shares a little
+/// with the other side only it explains, at `dens` (its density of such
+/// anchors relative to the rest's): more the closer the densities are.
+fn weak_need(dens: f64) -> f64 {
+    WEAK_GAIN_BASE + WEAK_GAIN_SLOPE * (dens - 0.1).max(0.0)
+}
+const WEAK_GAIN_BASE: f64 = 0.5;
+const WEAK_GAIN_SLOPE: f64 = 5.0;
+
+/// Whether sentence `x` of one side of a link (the source when `is_src`)
+/// may be taken out, leaving `rest` with the link's `other` side: the
+/// length gain of taking it out and the least gain that takes, or `None`
+/// when it shares too much with the other side, or the rest nothing.
+fn take_out(
+    x: usize,
+    rest: &[usize],
+    other: &[usize],
+    is_src: bool,
+    src: &[Sent],
+    tgt: &[Sent],
+    ratio: f64,
+) -> Option<(f64, f64)> {
+    let (side, other_side) = if is_src { (src, tgt) } else { (tgt, src) };
+    let xs = side.get(x)?;
+    let x_shared = exclusive(xs, rest, side, other, other_side);
+    // The rest must keep the link's anchors: otherwise nothing says which
+    // part belongs.
+    let rest_shared = if is_src {
+        shared_between(rest, src, other, tgt)
+    } else {
+        shared_between(other, src, rest, tgt)
+    };
+    if rest_shared <= NONE {
+        return None;
+    }
+    let mut all = rest.to_vec();
+    all.push(x);
+    let cost = |mine: &[usize]| {
+        if is_src {
+            length_cost(len_of(mine, src), len_of(other, tgt), ratio, VARIANCE)
+        } else {
+            length_cost(len_of(other, src), len_of(mine, tgt), ratio, VARIANCE)
+        }
+    };
+    let gain = cost(&all) - cost(rest);
+    let rest_len = len_of(rest, side).max(1.0);
+    let other_total: f64 = other
+        .iter()
+        .filter_map(|&i| other_side.get(i))
+        .map(|s| s.total)
+        .sum();
+    let need = if x_shared > NONE {
+        // Some anchors only it explains: only with a far lower density of
+        // them than the rest, and a clear length gain.
+        let dens = (x_shared / xs.len.max(1.0)) / (rest_shared / rest_len);
+        if dens > WEAK_DENSITY || x_shared > WEAK {
+            return None;
+        }
+        weak_need(dens)
+    } else if rest_shared >= EXPLAINED * other_total {
+        // The rest accounts for every anchor of the other side; the more
+        // anchors of its own this sentence has, the surer.
+        if xs.total >= BARE {
+            DETACH_GAIN_EXPLAINED - ANCHOR_CREDIT * xs.total.min(10.0)
+        } else {
+            DETACH_GAIN_EXPLAINED_BARE
+        }
+    } else if xs.total >= SPLIT_ANCHORS {
+        // Its anchors occur elsewhere in the other document but not here:
+        // the length need only not get markedly worse.
+        DETACH_GAIN_ANCHORED
+    } else if xs.total >= BARE {
+        DETACH_GAIN
+    } else {
+        DETACH_GAIN_BARE
+    };
+    Some((gain, need))
+}
+
+/// A sentence inside a merged link (not at its edge, where [`refine`]
+/// detaches it) that nothing on the link's other side translates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hidden {
+    /// Index of the link.
+    pub link: usize,
+    /// The sentence is a source sentence (an omission), else a target
+    /// sentence (an addition).
+    pub source: bool,
+    /// Index of the sentence on its side.
+    pub sentence: usize,
+}
+
+/// The middle sentences of merged links (three or more sentences on one
+/// side) that [`take_out`] would take out: an omission or an addition the
+/// alignment folded into a link, where no order-keeping split can show it.
+pub fn hidden(source: &Side, target: &Side, links: &[Link], options: &AlignOptions) -> Vec<Hidden> {
+    let (n, m) = (source.sentences.len(), target.sentences.len());
+    let in_range = links
+        .iter()
+        .all(|l| l.source.iter().all(|&i| i < n) && l.target.iter().all(|&j| j < m));
+    let wide = |l: &Link| {
+        (l.source.len() >= 3 && !l.target.is_empty()) || (l.target.len() >= 3 && !l.source.is_empty())
+    };
+    if !in_range || !links.iter().any(wide) {
+        return Vec::new();
+    }
+    let (src, tgt) = anchors(source, target, links, options);
+    let ratio = doc_ratio(&src, &tgt, links);
+    let mut out = Vec::new();
+    for (li, l) in links.iter().enumerate().filter(|(_, l)| wide(l)) {
+        for is_src in [true, false] {
+            let (ids, other) = if is_src {
+                (&l.source, &l.target)
+            } else {
+                (&l.target, &l.source)
+            };
+            if ids.len() < 3 {
+                continue;
+            }
+            for k in 1..ids.len() - 1 {
+                let rest: Vec<usize> = ids
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != k)
+                    .map(|(_, &i)| i)
+                    .collect();
+                if let Some((gain, need)) = take_out(ids[k], &rest, other, is_src, &src, &tgt, ratio)
+                    && gain >= need
+                {
+                    out.push(Hidden {
+                        link: li,
+                        source: is_src,
+                        sentence: ids[k],
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Detaches edge sentences of a merged link while one shares no anchor with
 /// the other side and the rest fits the length ratio markedly better; pushes
 /// the resulting links in order.
@@ -238,31 +464,17 @@ fn detach(link: Link, src: &[Sent], tgt: &[Sent], ratio: f64, low: f64, out: &mu
     let mut after: Vec<Link> = Vec::new();
     let mut s_ids = link.source.clone();
     let mut t_ids = link.target.clone();
-    let len = |v: &[usize], side: &[Sent]| -> f64 {
-        v.iter().filter_map(|&i| side.get(i)).map(|s| s.len).sum()
-    };
-    let total = |v: &[usize], side: &[Sent]| -> f64 {
-        v.iter().filter_map(|&i| side.get(i)).map(|s| s.total).sum()
-    };
-    let shared_with = |x: &Sent, others: &[usize], side: &[Sent]| -> f64 {
-        others
-            .iter()
-            .filter_map(|&i| side.get(i))
-            .map(|o| features::shared(x, o))
-            .sum()
-    };
     loop {
         if s_ids.len() + t_ids.len() < 3 || s_ids.is_empty() || t_ids.is_empty() {
             break;
         }
-        let full = length_cost(len(&s_ids, src), len(&t_ids, tgt), ratio, VARIANCE);
         // Candidates: (is source side, take the first).
         let mut best: Option<(f64, bool, bool)> = None;
         for (is_src, first) in [(true, true), (true, false), (false, true), (false, false)] {
-            let (ids, other, side, other_side) = if is_src {
-                (&s_ids, &t_ids, src, tgt)
+            let (ids, other) = if is_src {
+                (&s_ids, &t_ids)
             } else {
-                (&t_ids, &s_ids, tgt, src)
+                (&t_ids, &s_ids)
             };
             if ids.len() < 2 {
                 continue;
@@ -272,47 +484,8 @@ fn detach(link: Link, src: &[Sent], tgt: &[Sent], ratio: f64, low: f64, out: &mu
             } else {
                 (ids[ids.len() - 1], ids[..ids.len() - 1].to_vec())
             };
-            let Some(xs) = side.get(x) else { continue };
-            let x_shared = shared_with(xs, other, other_side);
-            // The rest must keep the link's anchors: otherwise nothing says
-            // which part belongs.
-            let rest_shared: f64 = rest
-                .iter()
-                .filter_map(|&i| side.get(i))
-                .map(|r| shared_with(r, other, other_side))
-                .sum();
-            if rest_shared <= NONE || x_shared > WEAK {
+            let Some((gain, need)) = take_out(x, &rest, other, is_src, src, tgt, ratio) else {
                 continue;
-            }
-            let cost = if is_src {
-                length_cost(len(&rest, src), len(other, tgt), ratio, VARIANCE)
-            } else {
-                length_cost(len(other, src), len(&rest, tgt), ratio, VARIANCE)
-            };
-            let gain = full - cost;
-            let rest_len = len(&rest, side).max(1.0);
-            let need = if x_shared > NONE {
-                // One weak shared word: only with a far lower density of
-                // shared anchors than the rest, and a clear length gain.
-                if x_shared / xs.len.max(1.0) > WEAK_DENSITY * rest_shared / rest_len {
-                    continue;
-                }
-                DETACH_GAIN_WEAK
-            } else if rest_shared >= EXPLAINED * total(other, other_side) {
-                // The rest accounts for every anchor of the other side.
-                if xs.total >= BARE {
-                    DETACH_GAIN_EXPLAINED
-                } else {
-                    DETACH_GAIN_EXPLAINED_BARE
-                }
-            } else if xs.total >= SPLIT_ANCHORS {
-                // Its anchors occur elsewhere in the other document but not
-                // here: the length need only not get markedly worse.
-                DETACH_GAIN_ANCHORED
-            } else if xs.total >= BARE {
-                DETACH_GAIN
-            } else {
-                DETACH_GAIN_BARE
             };
             if gain >= need && best.is_none_or(|b| gain > b.0) {
                 best = Some((gain, is_src, first));

@@ -4,11 +4,48 @@
 //! (three words or fewer) and editorial lines (the target profile's
 //! `editorial_prefixes`: "(Editor's note: …)", "Reporting by …") are info.
 
-use super::omission::{excerpt, is_editorial, unmatched_is_short};
+use super::omission::{excerpt, hidden, is_editorial, span_in_link, unmatched_is_short};
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
 
 pub struct AdditionCheck;
+
+impl AdditionCheck {
+    /// Target sentences hidden in the middle of a merged link
+    /// ([`hidden`]): reported as a 0-1 link would be.
+    fn hidden_in_links(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        for h in hidden(ctx).into_iter().filter(|h| !h.source) {
+            let Some(link) = ctx.links.get(h.link) else {
+                continue;
+            };
+            let Some((span, text)) =
+                span_in_link(&link.target, ctx.target_segments, ctx.target, h.sentence)
+            else {
+                continue;
+            };
+            let Some(short) = unmatched_is_short(text) else {
+                continue;
+            };
+            let sev = if short || is_editorial(text, ctx.target_profile) {
+                Severity::Info
+            } else {
+                self.default_severity()
+            };
+            out.push(
+                Finding::new(
+                    self.id(),
+                    sev,
+                    format!(
+                        "target sentence has no source (it sits inside the translation of the sentence around it): \"{}\"",
+                        excerpt(text, 60)
+                    ),
+                )
+                .link(h.link)
+                .target_span(span),
+            );
+        }
+    }
+}
 
 impl Check for AdditionCheck {
     fn id(&self) -> &'static str {
@@ -21,6 +58,7 @@ impl Check for AdditionCheck {
         Severity::Warning
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        self.hidden_in_links(ctx, out);
         for v in &ctx.views {
             if !v.source.is_empty() || v.target.is_empty() {
                 continue;
