@@ -5,11 +5,17 @@
 //! - A 1-1 link whose two sentences both carry anchors (numbers, names,
 //!   cognates, words learned from the document) and share none is split into
 //!   1-0 + 0-1: an omitted sentence next to an added one.
-//! - An edge sentence of a merged link (2-1, 1-2, 3-1, …) that shares no
-//!   anchor with the other side is detached as 1-0 or 0-1 when the rest of
-//!   the link then fits the document's length ratio markedly better. A
-//!   translator's legitimate split keeps shared words in both parts, or
-//!   leaves the rest too short, so it stays.
+//! - A link with two or more sentences on both sides is split in two where
+//!   each part shares anchors with its own counterpart and none across.
+//! - An edge sentence of a merged link (2-1, 1-2, 3-1, …) is detached as 1-0
+//!   or 0-1 when the anchors only it explains (those the rest of the link
+//!   does not repeat) are next to none and the rest of the link then fits
+//!   the document's length ratio markedly better. A translator's legitimate
+//!   split keeps shared words in both parts, or leaves the rest too short,
+//!   so it stays.
+//! - A middle sentence of a merged link that passes the same test cannot
+//!   come out without breaking the order; [`hidden`] lists it for the
+//!   omission and addition checks.
 //! - A 1-1 link left with anchors on both sides and none shared gets a lower
 //!   score, so the checks can see it is doubtful.
 
@@ -39,8 +45,8 @@ const DETACH_GAIN_EXPLAINED_BARE: f64 = 0.3;
 /// Most density (per character) of anchors only a detached sentence
 /// explains, relative to the rest of the link's shared anchors.
 const WEAK_DENSITY: f64 = 0.35;
-/// Most weight of anchors only a detached sentence explains: less than one
-/// name or word the two documents share nowhere else.
+/// Most weight of anchors only a detached sentence explains: less than a
+/// cognate, number or glossary term found nowhere else in the documents.
 const WEAK: f64 = 0.9;
 /// Lower gain needed per unit of a sentence's own anchor weight, when the
 /// rest of its link explains the other side.
@@ -684,5 +690,87 @@ mod tests {
             &AlignOptions::default(),
         );
         assert_eq!(pairs(&got), vec![(vec![0], vec![0, 1])]);
+    }
+
+    #[test]
+    fn omitted_sentence_sharing_only_what_the_rest_shares_is_detached() {
+        // The omitted sentence repeats the name and number of its
+        // neighbour: they are no evidence that it is translated.
+        let mut src = SRC.to_vec();
+        src.insert(
+            4,
+            "Duarte disse que os 780 milhões virão de fundos europeus e de bancos privados ao longo da década.",
+        );
+        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
+        links.push(l(&[3, 4], &[3], 0.8));
+        links.extend((5..8).map(|k| l(&[k], &[k - 1], 0.9)));
+        let got = pairs(&run(&src, TGT, links));
+        assert!(got.contains(&(vec![3], vec![3])), "{got:?}");
+        assert!(got.contains(&(vec![4], vec![])), "{got:?}");
+    }
+
+    #[test]
+    fn omitted_middle_sentence_of_a_three_to_two_link_comes_out() {
+        let mut src = SRC.to_vec();
+        src.insert(
+            4,
+            "Enquanto isso, a economia de Berlim segue sob forte pressão há 340 dias.",
+        );
+        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
+        links.push(l(&[3, 4, 5], &[3, 4], 0.8));
+        links.extend((6..8).map(|k| l(&[k], &[k - 1], 0.9)));
+        let got = pairs(&run(&src, TGT, links));
+        assert!(got.contains(&(vec![3], vec![3])), "{got:?}");
+        assert!(got.contains(&(vec![4], vec![])), "{got:?}");
+        assert!(got.contains(&(vec![5], vec![4])), "{got:?}");
+    }
+
+    #[test]
+    fn a_two_to_two_link_of_two_pairs_is_split_in_order() {
+        let links: Vec<Link> = vec![
+            l(&[0, 1], &[0, 1], 0.8),
+            l(&[2], &[2], 0.9),
+            l(&[3], &[3], 0.9),
+            l(&[4], &[4], 0.9),
+            l(&[5], &[5], 0.9),
+            l(&[6], &[6], 0.9),
+        ];
+        let got = pairs(&run(SRC, TGT, links));
+        assert_eq!(got[..2], [(vec![0], vec![0]), (vec![1], vec![1])]);
+    }
+
+    #[test]
+    fn added_middle_sentence_of_a_one_to_three_link_is_hidden() {
+        let p = Profile::builtin("xx");
+        let mut tgt = TGT.to_vec();
+        tgt[3] = "Duarte made the announcement in Faro.";
+        tgt.insert(4, "Weber said the Oslo office would close after 56 years, Garnier added.");
+        tgt.insert(5, "Duarte said the investment would reach 780 million.");
+        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
+        links.push(l(&[3], &[3, 4, 5], 0.8));
+        links.extend((4..7).map(|k| l(&[k], &[k + 2], 0.9)));
+        let got = hidden(&side(SRC, &p), &side(&tgt, &p), &links, &AlignOptions::default());
+        assert_eq!(
+            got,
+            [Hidden {
+                link: 3,
+                source: false,
+                sentence: 4
+            }]
+        );
+    }
+
+    #[test]
+    fn a_translators_three_way_split_hides_nothing() {
+        let p = Profile::builtin("xx");
+        let mut tgt = TGT.to_vec();
+        tgt[3] = "Duarte made the announcement in Faro.";
+        tgt.insert(4, "It was an investment.");
+        tgt.insert(5, "Duarte said it would reach 780 million.");
+        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
+        links.push(l(&[3], &[3, 4, 5], 0.8));
+        links.extend((4..7).map(|k| l(&[k], &[k + 2], 0.9)));
+        let got = hidden(&side(SRC, &p), &side(&tgt, &p), &links, &AlignOptions::default());
+        assert!(got.is_empty(), "{got:?}");
     }
 }

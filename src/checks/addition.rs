@@ -129,4 +129,32 @@ mod tests {
         ]);
         assert!(f.run(&AdditionCheck).is_empty());
     }
+
+    #[test]
+    fn sentence_hidden_inside_a_merged_link_is_reported_on_its_span() {
+        let (a, b, c) = (
+            "The line will run 933 kilometers and is expected to cost 18 billion.",
+            "Officials in Belém expect 75 ships a month at the new terminal by 2031.",
+            "Farmers in Sorriso say freight could be 30% cheaper.",
+        );
+        let mut pairs: Vec<(&[&str], &[&str])> = vec![
+            (&["O governo assinou o contrato de 2029 em Cuiabá."], &["The government signed the 2029 contract in Cuiabá."]),
+            (&["Ibama ainda precisa aprovar a licença de 12 anos."], &["Ibama still has to approve the 12-year license."]),
+            (&["A ferrovia de Mato Grosso vai levar 6 milhões de toneladas."], &["The Mato Grosso railway will carry 6 million tonnes."]),
+            (&["Teles Pires e Juruena são rios de 5 bacias."], &["Teles Pires and Juruena are rivers of 5 basins."]),
+            (&["O Pará recebe 17 portos novos."], &["Pará is getting 17 new ports."]),
+        ];
+        let merged: (&[&str], &[&str]) = (
+            &["A obra terá 933 quilômetros e deve custar 18 bilhões, e produtores de Sorriso dizem que o frete pode ficar 30% mais barato."],
+            &[a, b, c],
+        );
+        pairs.push(merged);
+        let f = Fixture::links(&pairs);
+        let out = f.run(&AdditionCheck);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].link, Some(5));
+        assert_eq!(out[0].severity, Severity::Warning);
+        let start = a.len() + 1;
+        assert_eq!(out[0].target_span, Some(start..start + b.len()));
+    }
 }

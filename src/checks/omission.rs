@@ -590,4 +590,38 @@ mod tests {
         assert!(out[0].message.ends_with("…\""), "{}", out[0].message);
         assert!(out[0].message.len() < 100);
     }
+
+    #[test]
+    fn sentence_hidden_inside_a_merged_link_is_an_error_on_its_span() {
+        let (a, b, c) = (
+            "A obra terá 933 quilômetros e deve custar 18 bilhões.",
+            "Cada viagem até Miritituba leva em média 3 dias, e as filas chegam a 40 quilômetros.",
+            "Produtores de Sorriso dizem que o frete pode ficar 30% mais barato.",
+        );
+        let mut pairs: Vec<(&[&str], &[&str])> = vec![
+            (&["O governo assinou o contrato de 2029 em Cuiabá."], &["The government signed the 2029 contract in Cuiabá."]),
+            (&["Ibama ainda precisa aprovar a licença de 12 anos."], &["Ibama still has to approve the 12-year license."]),
+            (&["A ferrovia de Mato Grosso vai levar 6 milhões de toneladas."], &["The Mato Grosso railway will carry 6 million tonnes."]),
+            (&["Teles Pires e Juruena são rios de 5 bacias."], &["Teles Pires and Juruena are rivers of 5 basins."]),
+            (&["O Pará recebe 17 portos novos."], &["Pará is getting 17 new ports."]),
+        ];
+        let merged: (&[&str], &[&str]) = (
+            &[a, b, c],
+            &[
+                "The line will run 933 kilometers and is expected to cost 18 billion.",
+                "Farmers in Sorriso say freight could be 30% cheaper.",
+            ],
+        );
+        pairs.push(merged);
+        let f = Fixture::links(&pairs);
+        let out: Vec<Finding> = f
+            .run(&OmissionCheck)
+            .into_iter()
+            .filter(|x| x.severity == Severity::Error)
+            .collect();
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].link, Some(5));
+        let start = a.len() + 1;
+        assert_eq!(out[0].source_span, Some(start..start + b.len()));
+    }
 }
