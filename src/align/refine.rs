@@ -40,6 +40,9 @@ const EXPLAINED: f64 = 0.9;
 /// Least gain for detaching a sentence with anchors from a link whose rest
 /// explains the other side.
 const DETACH_GAIN_EXPLAINED: f64 = -0.5;
+/// Least gain for detaching a sentence that shares nothing and holds a
+/// number the other document never mentions.
+const DETACH_GAIN_ORPHAN: f64 = -3.0;
 /// Least gain for detaching a sentence without anchors from such a link.
 const DETACH_GAIN_EXPLAINED_BARE: f64 = 0.3;
 /// Most density (per character) of anchors only a detached sentence
@@ -73,7 +76,7 @@ pub fn refine(source: &Side, target: &Side, links: Vec<Link>, options: &AlignOpt
     if links.is_empty() || !in_range {
         return links;
     }
-    let (src, tgt) = anchors(source, target, &links, options);
+    let (src, tgt, orphans) = anchors(source, target, &links, options);
     let ratio = doc_ratio(&src, &tgt, &links);
     let low = Params::default().low_confidence;
     let mut out = Vec::with_capacity(links.len() + 4);
@@ -103,7 +106,7 @@ pub fn refine(source: &Side, target: &Side, links: Vec<Link>, options: &AlignOpt
             continue;
         }
         let (link, after) = peel_editorial(link, source, target, low, &mut out);
-        settle(link, &src, &tgt, ratio, low, &mut out);
+        settle(link, (&src, &tgt), &orphans, ratio, low, &mut out);
         out.extend(after);
     }
     out
@@ -178,9 +181,10 @@ fn anchors(
     target: &Side,
     links: &[Link],
     options: &AlignOptions,
-) -> (Vec<Sent>, Vec<Sent>) {
+) -> (Vec<Sent>, Vec<Sent>, Orphans) {
     let mut keys = Keys::default();
     let (mut src, mut tgt) = features::extract_pair(source, target, options, &mut keys);
+    let orphans = orphans(&src, &tgt, &keys);
     let p = Params::default();
     let train: Vec<(&[u32], &[u32])> = links
         .iter()
@@ -205,7 +209,32 @@ fn anchors(
         }
     }
     features::weigh(&mut src, &mut tgt, &keys, &ClassWeights::default());
-    (src, tgt)
+    (src, tgt, orphans)
+}
+
+/// Per sentence of each side, how many numbers it holds that the other
+/// document never mentions (anchors weighing drops them).
+type Orphans = (Vec<usize>, Vec<usize>);
+
+fn orphans(src: &[Sent], tgt: &[Sent], keys: &Keys) -> Orphans {
+    let set = |side: &[Sent]| -> std::collections::HashSet<u32> {
+        side.iter().flat_map(|s| s.keys.iter().map(|&(k, _)| k)).collect()
+    };
+    let (in_src, in_tgt) = (set(src), set(tgt));
+    let count = |side: &[Sent], other: &std::collections::HashSet<u32>| -> Vec<usize> {
+        side.iter()
+            .map(|s| {
+                s.keys
+                    .iter()
+                    .filter(|&&(k, _)| {
+                        keys.class.get(k as usize) == Some(&features::Class::Number)
+                            && !other.contains(&k)
+                    })
+                    .count()
+            })
+            .collect()
+    };
+    (count(src, &in_tgt), count(tgt, &in_src))
 }
 
 /// The document's length ratio (target / source) over its 1-1 links that
@@ -310,12 +339,19 @@ const CROSS: f64 = 0.1;
 
 /// Settles a merged link: [`split`] where it falls in two, then [`detach`]
 /// on each part.
-fn settle(link: Link, src: &[Sent], tgt: &[Sent], ratio: f64, low: f64, out: &mut Vec<Link>) {
-    if let Some((a, b)) = split(&link, src, tgt) {
-        settle(a, src, tgt, ratio, low, out);
-        settle(b, src, tgt, ratio, low, out);
+fn settle(
+    link: Link,
+    sents: (&[Sent], &[Sent]),
+    orphans: &Orphans,
+    ratio: f64,
+    low: f64,
+    out: &mut Vec<Link>,
+) {
+    if let Some((a, b)) = split(&link, sents.0, sents.1) {
+        settle(a, sents, orphans, ratio, low, out);
+        settle(b, sents, orphans, ratio, low, out);
     } else if link.source.len() + link.target.len() > 2 {
-        detach(link, src, tgt, ratio, low, out);
+        detach(link, sents, orphans, ratio, low, out);
     } else {
         out.push(link);
     }
@@ -339,8 +375,8 @@ fn take_out(
     rest: &[usize],
     other: &[usize],
     is_src: bool,
-    src: &[Sent],
-    tgt: &[Sent],
+    (src, tgt): (&[Sent], &[Sent]),
+    orphans: &Orphans,
     ratio: f64,
 ) -> Option<(f64, f64)> {
     let (side, other_side) = if is_src { (src, tgt) } else { (tgt, src) };
@@ -380,6 +416,13 @@ fn take_out(
             return None;
         }
         weak_need(dens)
+    } else if (if is_src { &orphans.0 } else { &orphans.1 })
+        .get(x)
+        .is_some_and(|&n| n > 0)
+    {
+        // It holds a number the other document never mentions, and shares
+        // nothing: the length need only not get much worse.
+        DETACH_GAIN_ORPHAN
     } else if rest_shared >= EXPLAINED * other_total {
         // The rest accounts for every anchor of the other side; the more
         // anchors of its own this sentence has, the surer.
@@ -427,7 +470,7 @@ pub fn hidden(source: &Side, target: &Side, links: &[Link], options: &AlignOptio
     if !in_range || !links.iter().any(wide) {
         return Vec::new();
     }
-    let (src, tgt) = anchors(source, target, links, options);
+    let (src, tgt, orphans) = anchors(source, target, links, options);
     let ratio = doc_ratio(&src, &tgt, links);
     let mut out = Vec::new();
     for (li, l) in links.iter().enumerate().filter(|(_, l)| wide(l)) {
@@ -447,7 +490,8 @@ pub fn hidden(source: &Side, target: &Side, links: &[Link], options: &AlignOptio
                     .filter(|&(j, _)| j != k)
                     .map(|(_, &i)| i)
                     .collect();
-                if let Some((gain, need)) = take_out(ids[k], &rest, other, is_src, &src, &tgt, ratio)
+                if let Some((gain, need)) =
+                    take_out(ids[k], &rest, other, is_src, (&src, &tgt), &orphans, ratio)
                     && gain >= need
                 {
                     out.push(Hidden {
@@ -465,7 +509,14 @@ pub fn hidden(source: &Side, target: &Side, links: &[Link], options: &AlignOptio
 /// Detaches edge sentences of a merged link while one shares no anchor with
 /// the other side and the rest fits the length ratio markedly better; pushes
 /// the resulting links in order.
-fn detach(link: Link, src: &[Sent], tgt: &[Sent], ratio: f64, low: f64, out: &mut Vec<Link>) {
+fn detach(
+    link: Link,
+    (src, tgt): (&[Sent], &[Sent]),
+    orphans: &Orphans,
+    ratio: f64,
+    low: f64,
+    out: &mut Vec<Link>,
+) {
     let mut before: Vec<Link> = Vec::new();
     let mut after: Vec<Link> = Vec::new();
     let mut s_ids = link.source.clone();
@@ -490,7 +541,8 @@ fn detach(link: Link, src: &[Sent], tgt: &[Sent], ratio: f64, low: f64, out: &mu
             } else {
                 (ids[ids.len() - 1], ids[..ids.len() - 1].to_vec())
             };
-            let Some((gain, need)) = take_out(x, &rest, other, is_src, src, tgt, ratio) else {
+            let Some((gain, need)) = take_out(x, &rest, other, is_src, (src, tgt), orphans, ratio)
+            else {
                 continue;
             };
             if gain >= need && best.is_none_or(|b| gain > b.0) {
