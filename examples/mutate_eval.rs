@@ -75,7 +75,11 @@ fn sample_pairs() -> anyhow::Result<Vec<Pair>> {
             .collect();
         found.sort();
         out.extend(found.into_iter().map(|p| {
-            let name = p.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            let name = p
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
             (p.join("pt.txt"), p.join("en.txt"), name)
         }));
     }
@@ -115,7 +119,10 @@ fn main() -> anyhow::Result<()> {
             args: &args,
         };
         let t = run.all(&bible_pairs(dir)?)?;
-        println!("Bible chapters, aligner + refine, every {} link", args.every);
+        println!(
+            "Bible chapters, aligner + refine, every {} link",
+            args.every
+        );
         t.print();
         return Ok(());
     }
@@ -194,12 +201,7 @@ impl Tally {
 }
 
 /// A report: rule, severity, source range, target range in the documents.
-type Report = (
-    String,
-    Severity,
-    Option<Range<usize>>,
-    Option<Range<usize>>,
-);
+type Report = (String, Severity, Option<Range<usize>>, Option<Range<usize>>);
 
 fn reports(r: &PairResult) -> Vec<Report> {
     r.findings
@@ -321,7 +323,12 @@ impl Run<'_> {
 
     /// The document range to delete for link `link`'s translation, and the
     /// source sentence that must then be reported.
-    fn deletion(&self, clean: &PairResult, text: &str, k: usize) -> Option<(Range<usize>, Range<usize>)> {
+    fn deletion(
+        &self,
+        clean: &PairResult,
+        text: &str,
+        k: usize,
+    ) -> Option<(Range<usize>, Range<usize>)> {
         let link = clean.links.get(k)?;
         let [i] = link.source.as_slice() else {
             return None;
@@ -342,7 +349,14 @@ impl Run<'_> {
         Some((first.start..end, ss.start..ss.end))
     }
 
-    fn deletions(&self, pair: &Pair, src: &Document, tgt: &Document, clean: &PairResult, t: &mut Tally) {
+    fn deletions(
+        &self,
+        pair: &Pair,
+        src: &Document,
+        tgt: &Document,
+        clean: &PairResult,
+        t: &mut Tally,
+    ) {
         let text = &tgt.text;
         let mut seen = 0usize;
         for k in 0..clean.links.len() {
@@ -350,7 +364,7 @@ impl Run<'_> {
                 continue;
             };
             seen += 1;
-            if seen % self.every != 0
+            if !seen.is_multiple_of(self.every)
                 || self.args.ins.is_some()
                 || self.args.del.is_some_and(|d| d != k)
             {
@@ -402,7 +416,7 @@ impl Run<'_> {
         let mut positions: Vec<usize> = clean.target_segments.iter().map(|s| s.start).collect();
         positions.push(text.trim_end().len());
         for (k, &pos) in positions.iter().enumerate() {
-            if ((k + 1) % self.every != 0 && k + 1 != positions.len())
+            if (!(k + 1).is_multiple_of(self.every) && k + 1 != positions.len())
                 || self.args.del.is_some()
                 || self.args.ins.is_some_and(|i| i != k)
             {

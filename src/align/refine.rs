@@ -218,7 +218,9 @@ type Orphans = (Vec<usize>, Vec<usize>);
 
 fn orphans(src: &[Sent], tgt: &[Sent], keys: &Keys) -> Orphans {
     let set = |side: &[Sent]| -> std::collections::HashSet<u32> {
-        side.iter().flat_map(|s| s.keys.iter().map(|&(k, _)| k)).collect()
+        side.iter()
+            .flat_map(|s| s.keys.iter().map(|&(k, _)| k))
+            .collect()
     };
     let (in_src, in_tgt) = (set(src), set(tgt));
     let count = |side: &[Sent], other: &std::collections::HashSet<u32>| -> Vec<usize> {
@@ -465,7 +467,8 @@ pub fn hidden(source: &Side, target: &Side, links: &[Link], options: &AlignOptio
         .iter()
         .all(|l| l.source.iter().all(|&i| i < n) && l.target.iter().all(|&j| j < m));
     let wide = |l: &Link| {
-        (l.source.len() >= 3 && !l.target.is_empty()) || (l.target.len() >= 3 && !l.source.is_empty())
+        (l.source.len() >= 3 && !l.target.is_empty())
+            || (l.target.len() >= 3 && !l.source.is_empty())
     };
     if !in_range || !links.iter().any(wide) {
         return Vec::new();
@@ -796,12 +799,20 @@ mod tests {
         let p = Profile::builtin("xx");
         let mut tgt = TGT.to_vec();
         tgt[3] = "Duarte made the announcement in Faro.";
-        tgt.insert(4, "Weber said the Oslo office would close after 56 years, Garnier added.");
+        tgt.insert(
+            4,
+            "Weber said the Oslo office would close after 56 years, Garnier added.",
+        );
         tgt.insert(5, "Duarte said the investment would reach 780 million.");
         let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
         links.push(l(&[3], &[3, 4, 5], 0.8));
         links.extend((4..7).map(|k| l(&[k], &[k + 2], 0.9)));
-        let got = hidden(&side(SRC, &p), &side(&tgt, &p), &links, &AlignOptions::default());
+        let got = hidden(
+            &side(SRC, &p),
+            &side(&tgt, &p),
+            &links,
+            &AlignOptions::default(),
+        );
         assert_eq!(
             got,
             [Hidden {
@@ -822,7 +833,12 @@ mod tests {
         let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
         links.push(l(&[3], &[3, 4, 5], 0.8));
         links.extend((4..7).map(|k| l(&[k], &[k + 2], 0.9)));
-        let got = hidden(&side(SRC, &p), &side(&tgt, &p), &links, &AlignOptions::default());
+        let got = hidden(
+            &side(SRC, &p),
+            &side(&tgt, &p),
+            &links,
+            &AlignOptions::default(),
+        );
         assert!(got.is_empty(), "{got:?}");
     }
 }

@@ -599,11 +599,26 @@ mod tests {
             "Produtores de Sorriso dizem que o frete pode ficar 30% mais barato.",
         );
         let mut pairs: Vec<(&[&str], &[&str])> = vec![
-            (&["O governo assinou o contrato de 2029 em Cuiabá."], &["The government signed the 2029 contract in Cuiabá."]),
-            (&["Ibama ainda precisa aprovar a licença de 12 anos."], &["Ibama still has to approve the 12-year license."]),
-            (&["A ferrovia de Mato Grosso vai levar 6 milhões de toneladas."], &["The Mato Grosso railway will carry 6 million tonnes."]),
-            (&["Teles Pires e Juruena são rios de 5 bacias."], &["Teles Pires and Juruena are rivers of 5 basins."]),
-            (&["O Pará recebe 17 portos novos."], &["Pará is getting 17 new ports."]),
+            (
+                &["O governo assinou o contrato de 2029 em Cuiabá."],
+                &["The government signed the 2029 contract in Cuiabá."],
+            ),
+            (
+                &["Ibama ainda precisa aprovar a licença de 12 anos."],
+                &["Ibama still has to approve the 12-year license."],
+            ),
+            (
+                &["A ferrovia de Mato Grosso vai levar 6 milhões de toneladas."],
+                &["The Mato Grosso railway will carry 6 million tonnes."],
+            ),
+            (
+                &["Teles Pires e Juruena são rios de 5 bacias."],
+                &["Teles Pires and Juruena are rivers of 5 basins."],
+            ),
+            (
+                &["O Pará recebe 17 portos novos."],
+                &["Pará is getting 17 new ports."],
+            ),
         ];
         let merged: (&[&str], &[&str]) = (
             &[a, b, c],
