@@ -15,6 +15,11 @@ impl Band {
     /// A band of half-width `w` around a monotone path of cells, which must
     /// start at `(0, 0)` and end at `(n, m)`. Every row is made reachable.
     pub fn around(points: &[(usize, usize)], n: usize, m: usize, w: usize) -> Band {
+        Band::around_widths(points, n, m, &vec![w; n + 1])
+    }
+
+    /// [`Band::around`] with half-width `w[r]` at row `r` (`w` has `n + 1` rows).
+    pub fn around_widths(points: &[(usize, usize)], n: usize, m: usize, w: &[usize]) -> Band {
         let mut rlo = vec![usize::MAX; n + 1];
         let mut rhi = vec![0usize; n + 1];
         let mut mark = |r: usize, a: usize, b: usize| {
@@ -46,8 +51,9 @@ impl Band {
                 rhi[r] = rhi[r].max(rhi[r - 1]);
             }
         }
-        let mut lo: Vec<usize> = rlo.iter().map(|&x| x.saturating_sub(w)).collect();
-        let mut hi: Vec<usize> = rhi.iter().map(|&x| (x + w).min(m)).collect();
+        let wr = |r: usize| w.get(r).copied().unwrap_or(0);
+        let mut lo: Vec<usize> = (0..=n).map(|r| rlo[r].saturating_sub(wr(r))).collect();
+        let mut hi: Vec<usize> = (0..=n).map(|r| (rhi[r] + wr(r)).min(m)).collect();
         lo[0] = 0;
         hi[n] = m;
         for r in 1..=n {
@@ -83,13 +89,16 @@ impl Band {
         Some(self.offset[i] + j - lo)
     }
 
-    /// Whether the path passes within `margin` of a band edge that is not the
-    /// edge of the whole lattice (so a wider band might find a better path).
-    pub fn touches_edge(&self, path: &[(usize, usize)], m: usize, margin: usize) -> bool {
-        path.iter().any(|&(i, j)| {
-            let (lo, hi) = (self.lo[i], self.hi[i]);
-            (lo > 0 && j < lo + margin) || (hi < m && j + margin > hi)
-        })
+    /// Rows where the path passes within `margin` of a band edge that is not
+    /// the edge of the whole lattice (so a wider band might find a better path).
+    pub fn edge_rows(&self, path: &[(usize, usize)], m: usize, margin: usize) -> Vec<usize> {
+        path.iter()
+            .filter(|&&(i, j)| {
+                let (lo, hi) = (self.lo[i], self.hi[i]);
+                (lo > 0 && j < lo + margin) || (hi < m && j + margin > hi)
+            })
+            .map(|&(i, _)| i)
+            .collect()
     }
 }
 

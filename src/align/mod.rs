@@ -166,7 +166,8 @@ const KIND_MISMATCH: f64 = 6.0;
 /// Most sentences one side of a link may hold.
 const MAX_SPAN: usize = 4;
 
-/// Most cells the DP may use before it stops widening the band.
+/// Most cells the DP may use before it stops widening the band (a chunk
+/// widens to at most eight times its first band, or this many cells).
 const MAX_CELLS: usize = 40_000_000;
 
 /// Aligns two sides. Links cover every sentence exactly once, in order.
@@ -459,7 +460,9 @@ fn run(
     out
 }
 
-/// Runs the DP in `band`, widening it while the best path runs along its edge.
+/// Runs the DP in `band` (half-width `w` around a guide), widening it where
+/// the best path runs along its edge: only the rows near those places, so
+/// one stray stretch of a long document does not widen all of it.
 fn run_band(
     src: &[Sent],
     tgt: &[Sent],
@@ -467,10 +470,11 @@ fn run_band(
     model: &Model,
     p: &Params,
     mut band: dp::Band,
-    mut w: usize,
+    w: usize,
 ) -> dp::Solution {
     let (n, m) = (src.len(), tgt.len());
     let kinds = kinds_of(&model.priors);
+    let mut widths = vec![w; n + 1];
     loop {
         let scorer = Scorer::new(src, tgt, paras, model, p, Some(&band));
         let cost = |i: usize, a: usize, j: usize, b: usize| scorer.cost(i, a, j, b);
@@ -484,22 +488,37 @@ fn run_band(
             p.mbr,
             &cost,
         );
-        let complete = sol.path.first() == Some(&(0, 0));
-        let margin = (w / 5).max(2);
-        let next_w = w * 2;
-        let wider = next_w * 2 * (n + 1) + band.cells() <= MAX_CELLS * 2;
-        if complete && (!band.touches_edge(&sol.path, m, margin) || !wider) {
+        if sol.path.first() != Some(&(0, 0)) {
+            // No path in the band (blocks that cannot be linked): the whole
+            // lattice around the diagonal, once, if it is small enough.
+            let wide = (widths[0] * 2).max(n.abs_diff(m) + w);
+            if widths[0] >= n.max(m) || (2 * wide + 1) * (n + 1) > MAX_CELLS {
+                return sol;
+            }
+            widths = vec![wide; n + 1];
+            band = dp::Band::around_widths(&[(0, 0), (n, m)], n, m, &widths);
+            continue;
+        }
+        let mut grew = false;
+        let old = widths.clone();
+        for r in band.edge_rows(&sol.path, m, (w / 5).max(2)) {
+            let nw = old[r] * 2;
+            let reach = nw * 2;
+            for x in &mut widths[r.saturating_sub(reach)..(r + reach + 1).min(n + 1)] {
+                if *x < nw {
+                    *x = nw;
+                    grew = true;
+                }
+            }
+        }
+        if !grew {
             return sol;
         }
-        if !wider {
+        let wider = dp::Band::around_widths(&sol.path, n, m, &widths);
+        if wider.cells() > MAX_CELLS.min((n + 1) * 8 * (2 * w + 1)).max(1 << 21) {
             return sol;
         }
-        w = next_w;
-        band = if complete {
-            dp::Band::around(&sol.path, n, m, w)
-        } else {
-            dp::Band::around(&[(0, 0), (n, m)], n, m, w.max(n.abs_diff(m)))
-        };
+        band = wider;
     }
 }
 
