@@ -337,6 +337,21 @@ struct Model {
     blocks: (Vec<u8>, Vec<u8>),
 }
 
+impl Model {
+    /// The model of the rows `i0..i1` and columns `j0..j1`.
+    fn slice(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> Model {
+        let (bs, bt) = &self.blocks;
+        Model {
+            blocks: match (bs.get(i0..i1), bt.get(j0..j1)) {
+                (Some(a), Some(b)) if !a.is_empty() && !b.is_empty() => (a.to_vec(), b.to_vec()),
+                _ => (Vec::new(), Vec::new()),
+            },
+            priors: self.priors.clone(),
+            ..*self
+        }
+    }
+}
+
 /// Paragraph numbers of both sides and the paragraph penalty they earn.
 struct Paras<'a> {
     src: &'a [usize],
@@ -399,8 +414,7 @@ fn run(
 ) -> dp::Solution {
     let (n, m) = (src.len(), tgt.len());
     if n <= 2 * CHUNK_ROWS {
-        let band = dp::Band::around(guide, n, m, w);
-        return run_band(src, tgt, paras, model, p, band, w);
+        return run_band(src, tgt, paras, model, p, guide, w);
     }
     let mut cuts = vec![(0, 0)];
     let mut next = CHUNK_ROWS;
@@ -423,24 +437,13 @@ fn run(
                 .filter(|&&(i, j)| (i0..=i1).contains(&i) && (j0..=j1).contains(&j))
                 .map(|&(i, j)| (i - i0, j - j0))
                 .collect();
-            let (bs, bt) = &model.blocks;
-            let sub_model = Model {
-                blocks: match (bs.get(i0..i1), bt.get(j0..j1)) {
-                    (Some(a), Some(b)) if !a.is_empty() && !b.is_empty() => (a.to_vec(), b.to_vec()),
-                    _ => (Vec::new(), Vec::new()),
-                },
-                priors: model.priors.clone(),
-                ..*model
-            };
-            let sub_paras = paras.slice(i0, i1, j0, j1);
-            let band = dp::Band::around(&sub, i1 - i0, j1 - j0, w);
             let mut sol = run_band(
                 &src[i0..i1],
                 &tgt[j0..j1],
-                &sub_paras,
-                &sub_model,
+                &paras.slice(i0, i1, j0, j1),
+                &model.slice(i0, i1, j0, j1),
                 p,
-                band,
+                &sub,
                 w,
             );
             for x in &mut sol.path {
@@ -460,66 +463,100 @@ fn run(
     out
 }
 
-/// Runs the DP in `band` (half-width `w` around a guide), widening it where
-/// the best path runs along its edge: only the rows near those places, so
-/// one stray stretch of a long document does not widen all of it.
+/// Most half-width a region's band is widened to.
+const MAX_WIDTH: usize = 2048;
+
+/// Runs the DP in a band of half-width `w` around `guide`. Where the best
+/// path runs along the band's edge (a wider band might find a better one),
+/// only that region is solved again, in a band twice as wide around the
+/// path found: one stray stretch of a long document costs its own length.
 fn run_band(
     src: &[Sent],
     tgt: &[Sent],
     paras: &Paras,
     model: &Model,
     p: &Params,
-    mut band: dp::Band,
+    guide: &[(usize, usize)],
     w: usize,
 ) -> dp::Solution {
     let (n, m) = (src.len(), tgt.len());
     let kinds = kinds_of(&model.priors);
-    let mut widths = vec![w; n + 1];
-    loop {
-        let scorer = Scorer::new(src, tgt, paras, model, p, Some(&band));
+    let solve = |band: &dp::Band| {
+        let scorer = Scorer::new(src, tgt, paras, model, p, Some(band));
         let cost = |i: usize, a: usize, j: usize, b: usize| scorer.cost(i, a, j, b);
-        let sol = dp::solve(
-            &band,
-            n,
-            m,
-            &kinds,
-            p.temperature,
-            p.gap_bonus,
-            p.mbr,
-            &cost,
-        );
-        if sol.path.first() != Some(&(0, 0)) {
-            // No path in the band (blocks that cannot be linked): the whole
-            // lattice around the diagonal, once, if it is small enough.
-            let wide = (widths[0] * 2).max(n.abs_diff(m) + w);
-            if widths[0] >= n.max(m) || (2 * wide + 1) * (n + 1) > MAX_CELLS {
-                return sol;
-            }
-            widths = vec![wide; n + 1];
-            band = dp::Band::around_widths(&[(0, 0), (n, m)], n, m, &widths);
+        dp::solve(band, n, m, &kinds, p.temperature, p.gap_bonus, p.mbr, &cost)
+    };
+    let band = dp::Band::around(guide, n, m, w);
+    let sol = solve(&band);
+    if sol.path.first() != Some(&(0, 0)) {
+        // No path in the band (blocks that cannot be linked): once, the
+        // whole lattice around the diagonal if it is small enough.
+        let wide = n.abs_diff(m) + 2 * w;
+        if (2 * wide + 1) * (n + 1) > MAX_CELLS || wide <= w {
+            return sol;
+        }
+        return solve(&dp::Band::around(&[(0, 0), (n, m)], n, m, wide));
+    }
+    let wider = 2 * w;
+    if wider > MAX_WIDTH.min(n.max(m)) {
+        return sol;
+    }
+    // Regions of rows around edge contacts, merged when they overlap.
+    let reach = 4 * w;
+    let mut regions: Vec<(usize, usize)> = Vec::new();
+    for r in band.edge_rows(&sol.path, m, (w / 5).max(2)) {
+        let (lo, hi) = (r.saturating_sub(reach), (r + reach).min(n));
+        match regions.last_mut() {
+            Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+            _ => regions.push((lo, hi)),
+        }
+    }
+    if regions.is_empty() {
+        return sol;
+    }
+    let mut out = dp::Solution {
+        path: Vec::with_capacity(sol.path.len()),
+        posterior: Vec::with_capacity(sol.posterior.len()),
+    };
+    let mut k = 0; // next path point to copy
+    for (lo, hi) in regions {
+        // The region runs between path points on rows `lo` and `hi`.
+        let k0 = k.max(sol.path[k..].partition_point(|x| x.0 < lo) + k);
+        let k0 = k0.min(sol.path.len() - 1);
+        let k1 = (sol.path[k0..].partition_point(|x| x.0 < hi) + k0).min(sol.path.len() - 1);
+        if k1 <= k0 {
             continue;
         }
-        let mut grew = false;
-        let old = widths.clone();
-        for r in band.edge_rows(&sol.path, m, (w / 5).max(2)) {
-            let nw = old[r] * 2;
-            let reach = nw * 2;
-            for x in &mut widths[r.saturating_sub(reach)..(r + reach + 1).min(n + 1)] {
-                if *x < nw {
-                    *x = nw;
-                    grew = true;
-                }
-            }
+        let ((i0, j0), (i1, j1)) = (sol.path[k0], sol.path[k1]);
+        if (2 * wider + 1) * (i1 - i0 + 1) > MAX_CELLS {
+            continue;
         }
-        if !grew {
-            return sol;
+        out.path.extend_from_slice(&sol.path[k..k0]);
+        out.posterior.extend_from_slice(&sol.posterior[k..k0]);
+        let sub_guide: Vec<(usize, usize)> =
+            sol.path[k0..=k1].iter().map(|&(i, j)| (i - i0, j - j0)).collect();
+        let sub = run_band(
+            &src[i0..i1],
+            &tgt[j0..j1],
+            &paras.slice(i0, i1, j0, j1),
+            &model.slice(i0, i1, j0, j1),
+            p,
+            &sub_guide,
+            wider,
+        );
+        if sub.path.first() == Some(&(0, 0)) && sub.path.last() == Some(&(i1 - i0, j1 - j0)) {
+            out.path
+                .extend(sub.path[..sub.path.len() - 1].iter().map(|&(i, j)| (i + i0, j + j0)));
+            out.posterior.extend(sub.posterior);
+        } else {
+            out.path.extend_from_slice(&sol.path[k0..k1]);
+            out.posterior.extend_from_slice(&sol.posterior[k0..k1]);
         }
-        let wider = dp::Band::around_widths(&sol.path, n, m, &widths);
-        if wider.cells() > MAX_CELLS.min((n + 1) * 8 * (2 * w + 1)).max(1 << 21) {
-            return sol;
-        }
-        band = wider;
+        k = k1;
     }
+    out.path.extend_from_slice(&sol.path[k..]);
+    out.posterior.extend_from_slice(&sol.posterior[k..]);
+    out
 }
 
 /// Half-width in rows of the beam that finds a guide path where anchors
