@@ -131,6 +131,7 @@ pub(crate) fn extract(side: &Side, keys: &mut Keys, terms: Option<&AhoCorasick>)
     // Keys of each distinct word, worked out once per side: a word's keys
     // depend only on its folded form and this side's profile.
     let mut word_keys: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut raw_tok: HashMap<&str, Option<u32>> = HashMap::new();
     let keys_of = |f: &str, keys: &mut Keys| -> Vec<u32> {
         let mut ids = Vec::new();
         let letters = f.chars().filter(|c| c.is_alphabetic()).count();
@@ -156,22 +157,32 @@ pub(crate) fn extract(side: &Side, keys: &mut Keys, terms: Option<&AhoCorasick>)
         .iter()
         .map(|s| {
             let mut ids = Vec::new();
-            let folded_sentence = fold(s);
             let mut toks = Vec::new();
             for w in words(s) {
-                let f = fold(w.text);
-                if f.chars().all(|c| c.is_ascii_digit()) {
-                    continue; // numbers are read below, with their separators
-                }
-                let tok = keys.word(&f);
-                let cached = match word_keys.get(&tok) {
-                    Some(k) => k,
+                // A word seen before on this side: no folding, no lookup by
+                // folded form (`None`: a number, read below).
+                let tok = match raw_tok.get(w.text) {
+                    Some(&t) => t,
                     None => {
-                        let k = keys_of(&f, keys);
-                        word_keys.entry(tok).or_insert(k)
+                        let f = fold(w.text);
+                        let t = if f.chars().all(|c| c.is_ascii_digit()) {
+                            None
+                        } else {
+                            let tok = keys.word(&f);
+                            if !word_keys.contains_key(&tok) {
+                                let k = keys_of(&f, keys);
+                                word_keys.insert(tok, k);
+                            }
+                            Some(tok)
+                        };
+                        raw_tok.insert(w.text, t);
+                        t
                     }
                 };
-                ids.extend_from_slice(cached);
+                let Some(tok) = tok else {
+                    continue; // numbers are read below, with their separators
+                };
+                ids.extend_from_slice(&word_keys[&tok]);
                 toks.push(tok);
             }
             for n in numbers(s) {
@@ -189,6 +200,7 @@ pub(crate) fn extract(side: &Side, keys: &mut Keys, terms: Option<&AhoCorasick>)
                 ids.push(keys.id(format!("x:{k}"), Class::Punct));
             }
             if let Some(ac) = terms {
+                let folded_sentence = fold(s);
                 for m in ac.find_iter(&folded_sentence) {
                     let b = folded_sentence.as_bytes();
                     let before_ok = m.start() == 0
