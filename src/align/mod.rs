@@ -463,8 +463,10 @@ fn run(
     out
 }
 
-/// Most half-width a region's band is widened to.
-const MAX_WIDTH: usize = 2048;
+/// Most half-width a region's band is widened to, and most cells one
+/// widened region may take: a stray stretch is re-solved at a bounded cost.
+const MAX_WIDTH: usize = 320;
+const MAX_REGION_CELLS: usize = 8_000_000;
 
 /// Runs the DP in a band of half-width `w` around `guide`. Where the best
 /// path runs along the band's edge (a wider band might find a better one),
@@ -528,7 +530,7 @@ fn run_band(
             continue;
         }
         let ((i0, j0), (i1, j1)) = (sol.path[k0], sol.path[k1]);
-        if (2 * wider + 1) * (i1 - i0 + 1) > MAX_CELLS {
+        if (2 * wider + 1) * (i1 - i0 + 1) > MAX_REGION_CELLS {
             continue;
         }
         out.path.extend_from_slice(&sol.path[k..k0]);
