@@ -32,7 +32,8 @@
 //! a profile `equivalents` word instead ("the so-called secret budget") are
 //! warnings.
 
-use super::{Check, Context};
+use super::{Check, Context, LinkView};
+use crate::align::Link;
 use crate::finding::{Finding, Severity};
 use crate::profile::Profile;
 use crate::segment::Segment;
@@ -404,6 +405,41 @@ impl Check for QuoteCheck {
         Severity::Error
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let q = Quotes::read(ctx);
+        let stray_links = q.unbalanced_marks(out);
+        let mut dropped = q.dropped_quotations();
+        q.dialogue_speech(&mut dropped);
+        // A run of dropped links right before a stray closing mark is the
+        // same mistake (the opening mark was dropped): the stray mark says it.
+        dropped.retain(|f| {
+            let li = f.link.unwrap_or(usize::MAX);
+            !stray_links.iter().any(|&s| {
+                s >= li
+                    && s - li <= 3
+                    && (li..s).all(|x| x == li || !tgt_link_has_marks(&q.tgt, ctx, x))
+            })
+        });
+        out.extend(dropped);
+        q.style(out);
+    }
+}
+
+fn is_unbalanced(s: Status) -> bool {
+    matches!(s, Status::Stray | Status::Unclosed)
+}
+
+/// Both documents' quotation marks, read once, and where each sentence sits
+/// in the links: what the steps of [`QuoteCheck::check`] share.
+struct Quotes<'c, 'a> {
+    ctx: &'c Context<'a>,
+    src: SideQuotes,
+    tgt: SideQuotes,
+    src_loc: Vec<Option<(usize, usize)>>,
+    tgt_loc: Vec<Option<(usize, usize)>>,
+}
+
+impl<'c, 'a> Quotes<'c, 'a> {
+    fn read(ctx: &'c Context<'a>) -> Self {
         let src = analyse(&ctx.source.text, ctx.source_segments, ctx.source_profile);
         let tgt = analyse(&ctx.target.text, ctx.target_segments, ctx.target_profile);
         let src_loc = locate(
@@ -422,21 +458,43 @@ impl Check for QuoteCheck {
                 .map(|(i, l)| (i, l.target.clone())),
             ctx.target_segments,
         );
-        let bad = |s: Status| matches!(s, Status::Stray | Status::Unclosed);
-        // Links whose source is itself unbalanced.
-        let mut src_unbalanced = vec![false; ctx.links.len()];
-        for m in src.marks.iter().filter(|m| bad(m.status)) {
-            if let Some((li, _)) = src_loc.get(m.seg).copied().flatten()
+        Quotes {
+            ctx,
+            src,
+            tgt,
+            src_loc,
+            tgt_loc,
+        }
+    }
+
+    fn finding(sev: Severity, msg: String) -> Finding {
+        Finding::new(QuoteCheck.id(), sev, msg)
+    }
+
+    fn error() -> Severity {
+        QuoteCheck.default_severity()
+    }
+
+    /// Links whose source is itself unbalanced.
+    fn source_unbalanced(&self) -> Vec<bool> {
+        let mut src_unbalanced = vec![false; self.ctx.links.len()];
+        for m in self.src.marks.iter().filter(|m| is_unbalanced(m.status)) {
+            if let Some((li, _)) = self.src_loc.get(m.seg).copied().flatten()
                 && let Some(b) = src_unbalanced.get_mut(li)
             {
                 *b = true;
             }
         }
+        src_unbalanced
+    }
 
-        // Unbalanced marks in the target.
+    /// Unbalanced marks in the target; returns the links with a stray
+    /// closing mark.
+    fn unbalanced_marks(&self, out: &mut Vec<Finding>) -> Vec<usize> {
+        let src_unbalanced = self.source_unbalanced();
         let mut stray_links = Vec::new();
-        for m in tgt.marks.iter().filter(|m| bad(m.status)) {
-            let Some((li, span)) = to_link(&tgt_loc, ctx.target_segments, m) else {
+        for m in self.tgt.marks.iter().filter(|m| is_unbalanced(m.status)) {
+            let Some((li, span)) = to_link(&self.tgt_loc, self.ctx.target_segments, m) else {
                 continue;
             };
             let msg = if m.status == Status::Stray {
@@ -451,12 +509,17 @@ impl Check for QuoteCheck {
             let sev = if src_unbalanced.get(li).copied().unwrap_or(false) {
                 Severity::Warning
             } else {
-                self.default_severity()
+                Self::error()
             };
-            out.push(Finding::new(self.id(), sev, msg).link(li).target_span(span));
+            out.push(Self::finding(sev, msg).link(li).target_span(span));
         }
+        stray_links
+    }
 
-        // Dropped quotations.
+    /// Links whose source quotes while the target has no quotation marks,
+    /// or has fewer quotations than the source.
+    fn dropped_quotations(&self) -> Vec<Finding> {
+        let ctx = self.ctx;
         let mut dropped: Vec<Finding> = Vec::new();
         let mut prev_dropped = false;
         for (li, link) in ctx.links.iter().enumerate() {
@@ -470,173 +533,249 @@ impl Check for QuoteCheck {
                 .iter()
                 .filter_map(|&i| ctx.source_segments.get(i))
                 .collect();
-            let src_marks: Vec<&Mark> = link
-                .source
-                .iter()
-                .flat_map(|&i| src.marks_in(i))
-                .filter(|m| match m.status {
-                    Status::Paired | Status::Continued => true,
-                    Status::Unclosed => m.family == Family::Double,
-                    // A stray mark is the source's own slip, not a quotation.
-                    Status::Stray | Status::Ignored => false,
-                })
-                .collect();
-            let starts_inside = src_segs.first().is_some_and(|s| src.inside_at_start(s));
-            let tgt_any = link.target.iter().any(|&i| {
-                // Marks read as apostrophes after all do not count.
-                tgt.marks_in(i).any(|m| m.status != Status::Ignored)
-                    || ctx
-                        .target_segments
-                        .get(i)
-                        .is_some_and(|s| tgt.inside_at_start(s))
-            });
+            let src_marks = self.quoting_marks(link);
+            let starts_inside = src_segs
+                .first()
+                .is_some_and(|s| self.src.inside_at_start(s));
+            let tgt_any = self.target_quotes(link);
             if (src_marks.is_empty() && !starts_inside) || tgt_any {
                 prev_dropped = false;
-                // Some quotation marks kept, but fewer quotations than the
-                // source: one may have been dropped, or two merged (a warning).
-                let target_folded = crate::text::fold(&v.target.text);
-                let ns = count_openings(&src, &link.source, |m| {
-                    // A quoted loanword or name the target keeps as is.
-                    let content = m
-                        .closed_at
-                        .and_then(|c| ctx.source.text.get(m.at + m.ch.len_utf8()..c))
-                        .map(|c| crate::text::fold(c.trim()))
-                        .unwrap_or_default();
-                    content.is_empty() || !contains_phrase(&target_folded, &content)
-                });
-                let nt = count_openings(&tgt, &link.target, |_| true);
-                if tgt_any && ns > nt {
-                    // Far fewer quoted words too: a quotation lost its marks
-                    // (two quotations merged into one keep their words).
-                    let words_in =
-                        |side: &SideQuotes, doc: &str, ids: &[usize], segs: &[Segment]| {
-                            ids.iter()
-                                .filter_map(|&i| segs.get(i))
-                                .map(|s| side.quoted_words(s, doc))
-                                .sum::<usize>()
-                        };
-                    let ws = words_in(&src, &ctx.source.text, &link.source, ctx.source_segments);
-                    let wt = words_in(&tgt, &ctx.target.text, &link.target, ctx.target_segments);
-                    let sev = if (wt as f64) < 0.7 * ws as f64 && !link.low_confidence {
-                        self.default_severity()
-                    } else {
-                        Severity::Warning
-                    };
-                    dropped.push(
-                        Finding::new(
-                            self.id(),
-                            sev,
-                            format!(
-                                "quotations here: {ns} in the source, {nt} in the target; one may have lost its quotation marks"
-                            ),
-                        )
-                        .link(li)
-                        .source_span(0..v.source.text.len()),
-                    );
-                }
+                dropped.extend(self.fewer_quotations(li, link, v, tgt_any));
                 continue;
             }
             // The same source quotation as the previous dropped link.
             if prev_dropped && starts_inside {
                 continue;
             }
-            prev_dropped = true;
-            let quoted_words: usize = src_segs
-                .iter()
-                .map(|s| src.quoted_words(s, &ctx.source.text))
-                .sum();
-            let target_folded = crate::text::fold(&v.target.text);
-            // Quotations opening in this link, as (span in the link text, content),
-            // less those the target keeps word for word (a name, a loanword).
-            let quotes: Vec<(Range<usize>, String)> = src_marks
-                .iter()
-                .filter(|m| m.role == Role::Open)
-                .filter_map(|m| {
-                    let (_, r) = to_link(&src_loc, ctx.source_segments, m)?;
-                    let seg_end = ctx.source_segments.get(m.seg).map_or(m.at, |s| s.end);
-                    let inner_end = m.closed_at.unwrap_or(seg_end).max(m.at + m.ch.len_utf8());
-                    let content = ctx
-                        .source
-                        .text
-                        .get(m.at + m.ch.len_utf8()..inner_end)
-                        .unwrap_or("")
-                        .trim()
-                        .to_string();
-                    let closer = m
-                        .closed_at
-                        .and_then(|c| src.marks.iter().find(|x| x.at == c))
-                        .and_then(|x| to_link(&src_loc, ctx.source_segments, x))
-                        .filter(|(l, _)| *l == li)
-                        .map_or(v.source.text.len(), |(_, cr)| cr.end);
-                    Some((r.start..closer.max(r.end), content))
-                })
-                .filter(|(_, c)| {
-                    c.is_empty()
-                        || c.split_whitespace().count() > 6
-                        || !contains_phrase(&target_folded, &crate::text::fold(c))
-                })
-                .collect();
-            if quotes.is_empty() && !starts_inside {
-                prev_dropped = false;
-                continue;
-            }
-            let (span, content) = match quotes.first() {
-                Some((r, c)) if !starts_inside => (r.clone(), c.clone()),
-                _ => (0..v.source.text.len(), v.source.text.clone()),
-            };
-            let title_like = !starts_inside
-                && content.split_whitespace().count() <= 6
-                && content.chars().next().is_some_and(char::is_uppercase)
-                && span.start > 0;
-            // "the so-called secret budget": the target marks the term another way.
-            let words_quoted = if starts_inside {
-                quoted_words
-            } else {
-                content.split_whitespace().count()
-            };
-            let marked_otherwise = words_quoted <= 4
-                && ctx
-                    .target_profile
-                    .quotes
-                    .equivalents
-                    .iter()
-                    .any(|e| !e.is_empty() && target_folded.contains(&crate::text::fold(e)));
-            // A headline (a paragraph of one sentence with no final
-            // punctuation) is often paraphrased.
-            let headline = src_segs.len() == 1
-                && src_segs.first().is_some_and(|seg| {
-                    let alone =
-                        |n: Option<&Segment>| n.is_none_or(|n| n.paragraph != seg.paragraph);
-                    let idx = link.source.first().copied().unwrap_or(0);
-                    alone(idx.checked_sub(1).and_then(|p| ctx.source_segments.get(p)))
-                        && alone(ctx.source_segments.get(idx + 1))
-                        && !ctx.source.text.get(seg.start..seg.end).is_some_and(|t| {
-                            t.trim_end_matches(|c: char| glyph(c).is_some())
-                                .ends_with(['.', '!', '?', '…'])
-                        })
-                });
-            let sev = if link.low_confidence || title_like || marked_otherwise || headline {
-                Severity::Warning
-            } else {
-                self.default_severity()
-            };
-            let shown = super::omission::excerpt(content.trim(), 50);
-            dropped.push(
-                Finding::new(
-                    self.id(),
-                    sev,
-                    format!("the source quotes \"{shown}\"; the target has no quotation marks"),
-                )
-                .link(li)
-                .source_span(span),
-            );
+            let found = self.dropped_quote(li, link, v, &src_segs, &src_marks, starts_inside);
+            prev_dropped = found.is_some();
+            dropped.extend(found);
         }
-        // "— Vamos vencer — disse o técnico.": speech opened by a dash at the
-        // start of a paragraph is a quotation; a target that neither quotes
-        // it nor keeps the dash has dropped it.
+        dropped
+    }
+
+    /// The source marks of a link that make a quotation.
+    fn quoting_marks(&self, link: &Link) -> Vec<&Mark> {
+        link.source
+            .iter()
+            .flat_map(|&i| self.src.marks_in(i))
+            .filter(|m| match m.status {
+                Status::Paired | Status::Continued => true,
+                Status::Unclosed => m.family == Family::Double,
+                // A stray mark is the source's own slip, not a quotation.
+                Status::Stray | Status::Ignored => false,
+            })
+            .collect()
+    }
+
+    /// Whether the target of a link has a quotation mark or starts inside
+    /// a quotation.
+    fn target_quotes(&self, link: &Link) -> bool {
+        link.target.iter().any(|&i| {
+            // Marks read as apostrophes after all do not count.
+            self.tgt.marks_in(i).any(|m| m.status != Status::Ignored)
+                || self
+                    .ctx
+                    .target_segments
+                    .get(i)
+                    .is_some_and(|s| self.tgt.inside_at_start(s))
+        })
+    }
+
+    /// Some quotation marks kept, but fewer quotations than the source: one
+    /// may have been dropped, or two merged (a warning).
+    fn fewer_quotations(
+        &self,
+        li: usize,
+        link: &Link,
+        v: &LinkView,
+        tgt_any: bool,
+    ) -> Option<Finding> {
+        let ctx = self.ctx;
+        let target_folded = crate::text::fold(&v.target.text);
+        let ns = count_openings(&self.src, &link.source, |m| {
+            // A quoted loanword or name the target keeps as is.
+            let content = m
+                .closed_at
+                .and_then(|c| ctx.source.text.get(m.at + m.ch.len_utf8()..c))
+                .map(|c| crate::text::fold(c.trim()))
+                .unwrap_or_default();
+            content.is_empty() || !contains_phrase(&target_folded, &content)
+        });
+        let nt = count_openings(&self.tgt, &link.target, |_| true);
+        if !(tgt_any && ns > nt) {
+            return None;
+        }
+        // Far fewer quoted words too: a quotation lost its marks (two
+        // quotations merged into one keep their words).
+        let words_in = |side: &SideQuotes, doc: &str, ids: &[usize], segs: &[Segment]| {
+            ids.iter()
+                .filter_map(|&i| segs.get(i))
+                .map(|s| side.quoted_words(s, doc))
+                .sum::<usize>()
+        };
+        let ws = words_in(
+            &self.src,
+            &ctx.source.text,
+            &link.source,
+            ctx.source_segments,
+        );
+        let wt = words_in(
+            &self.tgt,
+            &ctx.target.text,
+            &link.target,
+            ctx.target_segments,
+        );
+        let sev = if (wt as f64) < 0.7 * ws as f64 && !link.low_confidence {
+            Self::error()
+        } else {
+            Severity::Warning
+        };
+        Some(
+            Self::finding(
+                sev,
+                format!(
+                    "quotations here: {ns} in the source, {nt} in the target; one may have lost its quotation marks"
+                ),
+            )
+            .link(li)
+            .source_span(0..v.source.text.len()),
+        )
+    }
+
+    /// A link whose source quotes and whose target has no quotation marks;
+    /// `None` when every quotation is a name or loanword the target keeps.
+    fn dropped_quote(
+        &self,
+        li: usize,
+        link: &Link,
+        v: &LinkView,
+        src_segs: &[&Segment],
+        src_marks: &[&Mark],
+        starts_inside: bool,
+    ) -> Option<Finding> {
+        let ctx = self.ctx;
+        let quoted_words: usize = src_segs
+            .iter()
+            .map(|s| self.src.quoted_words(s, &ctx.source.text))
+            .sum();
+        let target_folded = crate::text::fold(&v.target.text);
+        let quotes = self.opening_quotes(li, v, src_marks, &target_folded);
+        if quotes.is_empty() && !starts_inside {
+            return None;
+        }
+        let (span, content) = match quotes.first() {
+            Some((r, c)) if !starts_inside => (r.clone(), c.clone()),
+            _ => (0..v.source.text.len(), v.source.text.clone()),
+        };
+        let title_like = !starts_inside
+            && content.split_whitespace().count() <= 6
+            && content.chars().next().is_some_and(char::is_uppercase)
+            && span.start > 0;
+        // "the so-called secret budget": the target marks the term another way.
+        let words_quoted = if starts_inside {
+            quoted_words
+        } else {
+            content.split_whitespace().count()
+        };
+        let marked_otherwise = words_quoted <= 4
+            && ctx
+                .target_profile
+                .quotes
+                .equivalents
+                .iter()
+                .any(|e| !e.is_empty() && target_folded.contains(&crate::text::fold(e)));
+        let sev = if link.low_confidence
+            || title_like
+            || marked_otherwise
+            || self.is_headline(link, src_segs)
+        {
+            Severity::Warning
+        } else {
+            Self::error()
+        };
+        let shown = super::omission::excerpt(content.trim(), 50);
+        Some(
+            Self::finding(
+                sev,
+                format!("the source quotes \"{shown}\"; the target has no quotation marks"),
+            )
+            .link(li)
+            .source_span(span),
+        )
+    }
+
+    /// Quotations opening in this link, as (span in the link text, content),
+    /// less those the target keeps word for word (a name, a loanword).
+    fn opening_quotes(
+        &self,
+        li: usize,
+        v: &LinkView,
+        src_marks: &[&Mark],
+        target_folded: &str,
+    ) -> Vec<(Range<usize>, String)> {
+        let ctx = self.ctx;
+        src_marks
+            .iter()
+            .filter(|m| m.role == Role::Open)
+            .filter_map(|m| {
+                let (_, r) = to_link(&self.src_loc, ctx.source_segments, m)?;
+                let seg_end = ctx.source_segments.get(m.seg).map_or(m.at, |s| s.end);
+                let inner_end = m.closed_at.unwrap_or(seg_end).max(m.at + m.ch.len_utf8());
+                let content = ctx
+                    .source
+                    .text
+                    .get(m.at + m.ch.len_utf8()..inner_end)
+                    .unwrap_or("")
+                    .trim()
+                    .to_string();
+                let closer = m
+                    .closed_at
+                    .and_then(|c| self.src.marks.iter().find(|x| x.at == c))
+                    .and_then(|x| to_link(&self.src_loc, ctx.source_segments, x))
+                    .filter(|(l, _)| *l == li)
+                    .map_or(v.source.text.len(), |(_, cr)| cr.end);
+                Some((r.start..closer.max(r.end), content))
+            })
+            .filter(|(_, c)| {
+                c.is_empty()
+                    || c.split_whitespace().count() > 6
+                    || !contains_phrase(target_folded, &crate::text::fold(c))
+            })
+            .collect()
+    }
+
+    /// A headline (a paragraph of one sentence with no final punctuation)
+    /// is often paraphrased.
+    fn is_headline(&self, link: &Link, src_segs: &[&Segment]) -> bool {
+        let ctx = self.ctx;
+        src_segs.len() == 1
+            && src_segs.first().is_some_and(|seg| {
+                let alone = |n: Option<&Segment>| n.is_none_or(|n| n.paragraph != seg.paragraph);
+                let idx = link.source.first().copied().unwrap_or(0);
+                alone(idx.checked_sub(1).and_then(|p| ctx.source_segments.get(p)))
+                    && alone(ctx.source_segments.get(idx + 1))
+                    && !ctx.source.text.get(seg.start..seg.end).is_some_and(|t| {
+                        t.trim_end_matches(|c: char| glyph(c).is_some())
+                            .ends_with(['.', '!', '?', '…'])
+                    })
+            })
+    }
+
+    /// "— Vamos vencer — disse o técnico.": speech opened by a dash at the
+    /// start of a paragraph is a quotation; a target that neither quotes it
+    /// nor keeps the dash has dropped it.
+    fn dialogue_speech(&self, dropped: &mut Vec<Finding>) {
+        let ctx = self.ctx;
+        let dashes = &ctx.source_profile.quotes.dialogue_dashes;
+        let starts_with_dash = |t: &str| {
+            dashes
+                .iter()
+                .any(|d| !d.is_empty() && t.trim_start().starts_with(d.as_str()))
+        };
         for (li, link) in ctx.links.iter().enumerate() {
             let Some(v) = ctx.views.get(li) else { continue };
-            if link.target.is_empty() || tgt_link_has_marks(&tgt, ctx, li) {
+            if link.target.is_empty() || tgt_link_has_marks(&self.tgt, ctx, li) {
                 continue;
             }
             let Some(first) = link
@@ -652,12 +791,6 @@ impl Check for QuoteCheck {
                 .and_then(|i| i.checked_sub(1))
                 .and_then(|p| ctx.source_segments.get(p))
                 .is_none_or(|p| p.paragraph != first.paragraph);
-            let dashes = &ctx.source_profile.quotes.dialogue_dashes;
-            let starts_with_dash = |t: &str| {
-                dashes
-                    .iter()
-                    .any(|d| !d.is_empty() && t.trim_start().starts_with(d.as_str()))
-            };
             if !opens_paragraph
                 || !starts_with_dash(&v.source.text)
                 || starts_with_dash(&v.target.text)
@@ -665,71 +798,62 @@ impl Check for QuoteCheck {
             {
                 continue;
             }
-            let lead = v.source.text.len() - v.source.text.trim_start().len();
-            let speech_start = v.source.text[lead..]
-                .char_indices()
-                .nth(1)
-                .map_or(v.source.text.len(), |(k, _)| lead + k);
-            // The speech runs to the closing dash, else to the end.
-            let rest = v.source.text.get(speech_start..).unwrap_or("");
-            let speech_end = dashes
-                .iter()
-                .filter(|d| !d.is_empty())
-                .filter_map(|d| rest.find(&format!(" {d}")))
-                .min()
-                .map_or(v.source.text.len(), |k| speech_start + k);
-            let content = v.source.text.get(speech_start..speech_end).unwrap_or("");
-            if content.split_whitespace().count() < 3 {
+            let Some((span, content)) = dash_speech(&v.source.text, dashes) else {
                 continue;
-            }
+            };
             let shown = super::omission::excerpt(content.trim(), 50);
             dropped.push(
-                Finding::new(
-                    self.id(),
+                Self::finding(
                     if link.low_confidence {
                         Severity::Warning
                     } else {
-                        self.default_severity()
+                        Self::error()
                     },
                     format!("the source quotes \"{shown}\" (after a dialogue dash); the target has no quotation marks"),
                 )
                 .link(li)
-                .source_span(lead..speech_end),
+                .source_span(span),
             );
         }
-        // A run of dropped links right before a stray closing mark is the
-        // same mistake (the opening mark was dropped): the stray mark says it.
-        dropped.retain(|f| {
-            let li = f.link.unwrap_or(usize::MAX);
-            !stray_links.iter().any(|&s| {
-                s >= li
-                    && s - li <= 3
-                    && (li..s).all(|x| x == li || !tgt_link_has_marks(&tgt, ctx, x))
-            })
-        });
-        out.extend(dropped);
+    }
 
-        // Style: marks the target language does not use.
-        let forbidden: Vec<char> = ctx
+    /// Style warnings, at most one per link: marks the target language does
+    /// not use, curly marks facing the wrong way, straight and curly marks
+    /// mixed in one document.
+    fn style(&self, out: &mut Vec<Finding>) {
+        let forbidden: Vec<char> = self
+            .ctx
             .target_profile
             .quotes
             .forbidden
             .iter()
             .filter_map(|s| s.chars().next())
             .collect();
-        let mut styled = vec![false; ctx.links.len()];
-        for m in tgt.marks.iter().filter(|m| m.status != Status::Ignored) {
+        let mut styled = vec![false; self.ctx.links.len()];
+        self.foreign_marks(&forbidden, &mut styled, out);
+        self.wrong_way_marks(&forbidden, &mut styled, out);
+        self.mixed_double_marks(&forbidden, &mut styled, out);
+    }
+
+    /// Marks the target language does not use.
+    fn foreign_marks(&self, forbidden: &[char], styled: &mut [bool], out: &mut Vec<Finding>) {
+        let ctx = self.ctx;
+        for m in self
+            .tgt
+            .marks
+            .iter()
+            .filter(|m| m.status != Status::Ignored)
+        {
             if !forbidden.contains(&m.ch) {
                 continue;
             }
-            let Some((li, span)) = to_link(&tgt_loc, ctx.target_segments, m) else {
+            let Some((li, span)) = to_link(&self.tgt_loc, ctx.target_segments, m) else {
                 continue;
             };
             if std::mem::replace(&mut styled[li], true) {
                 continue;
             }
-            let mut f = Finding::new(
-                self.id(),
+            let mut f = Self::finding(
                 Severity::Warning,
                 format!(
                     "{} is not a quotation mark {} uses",
@@ -743,7 +867,11 @@ impl Check for QuoteCheck {
             }
             out.push(f);
         }
-        // Style: a curly mark facing the wrong way (“ closing in English).
+    }
+
+    /// A curly mark facing the wrong way (“ closing in English).
+    fn wrong_way_marks(&self, forbidden: &[char], styled: &mut [bool], out: &mut Vec<Finding>) {
+        let ctx = self.ctx;
         let pairs: Vec<&[String; 2]> = ctx
             .target_profile
             .quotes
@@ -755,7 +883,7 @@ impl Check for QuoteCheck {
             let k = usize::from(role == Role::Close);
             pairs.iter().any(|p| p[k].starts_with(c))
         };
-        for m in tgt.marks.iter() {
+        for m in self.tgt.marks.iter() {
             if !matches!(m.status, Status::Paired | Status::Continued)
                 || m.ch == '"'
                 || m.ch == '\''
@@ -767,7 +895,7 @@ impl Check for QuoteCheck {
             let Some(fix) = preferred(ctx.target_profile, m.family, m.role) else {
                 continue;
             };
-            let Some((li, span)) = to_link(&tgt_loc, ctx.target_segments, m) else {
+            let Some((li, span)) = to_link(&self.tgt_loc, ctx.target_segments, m) else {
                 continue;
             };
             if std::mem::replace(&mut styled[li], true) {
@@ -779,8 +907,7 @@ impl Check for QuoteCheck {
                 "opening"
             };
             out.push(
-                Finding::new(
-                    self.id(),
+                Self::finding(
                     Severity::Warning,
                     format!(
                         "{} used as an {role} quotation mark; {} uses {fix}",
@@ -792,8 +919,14 @@ impl Check for QuoteCheck {
                 .suggestion(fix),
             );
         }
-        // Style: straight and curly double marks mixed in one document.
-        let counted: Vec<&Mark> = tgt
+    }
+
+    /// Straight and curly double marks mixed in one document: the minority
+    /// kind is flagged.
+    fn mixed_double_marks(&self, forbidden: &[char], styled: &mut [bool], out: &mut Vec<Finding>) {
+        let ctx = self.ctx;
+        let counted: Vec<&Mark> = self
+            .tgt
             .marks
             .iter()
             .filter(|m| {
@@ -804,48 +937,71 @@ impl Check for QuoteCheck {
             .collect();
         let curly = counted.iter().filter(|m| is_curly_double(m.ch)).count();
         let straight = counted.iter().filter(|m| m.ch == '"').count();
-        if curly > 0 && straight > 0 {
-            let prefer_curly = curly > straight
-                || (curly == straight
-                    && preferred(ctx.target_profile, Family::Double, Role::Open)
-                        .is_some_and(|p| p.chars().any(is_curly_double)));
-            for m in counted {
-                let minority = if prefer_curly {
-                    m.ch == '"'
-                } else {
-                    is_curly_double(m.ch)
-                };
-                if !minority {
-                    continue;
-                }
-                let Some((li, span)) = to_link(&tgt_loc, ctx.target_segments, m) else {
-                    continue;
-                };
-                if std::mem::replace(&mut styled[li], true) {
-                    continue;
-                }
-                let suggestion = if prefer_curly {
-                    if m.role == Role::Close { "”" } else { "“" }
-                } else {
-                    "\""
-                };
-                out.push(
-                    Finding::new(
-                        self.id(),
-                        Severity::Warning,
-                        format!(
-                            "{} quotation mark in a text that otherwise uses {} ones",
-                            if prefer_curly { "straight" } else { "curly" },
-                            if prefer_curly { "curly" } else { "straight" }
-                        ),
-                    )
+        if curly == 0 || straight == 0 {
+            return;
+        }
+        let prefer_curly = curly > straight
+            || (curly == straight
+                && preferred(ctx.target_profile, Family::Double, Role::Open)
+                    .is_some_and(|p| p.chars().any(is_curly_double)));
+        let message = format!(
+            "{} quotation mark in a text that otherwise uses {} ones",
+            if prefer_curly { "straight" } else { "curly" },
+            if prefer_curly { "curly" } else { "straight" }
+        );
+        for m in counted {
+            let minority = if prefer_curly {
+                m.ch == '"'
+            } else {
+                is_curly_double(m.ch)
+            };
+            if !minority {
+                continue;
+            }
+            let Some((li, span)) = to_link(&self.tgt_loc, ctx.target_segments, m) else {
+                continue;
+            };
+            if std::mem::replace(&mut styled[li], true) {
+                continue;
+            }
+            let suggestion = if !prefer_curly {
+                "\""
+            } else if m.role == Role::Close {
+                "”"
+            } else {
+                "“"
+            };
+            out.push(
+                Self::finding(Severity::Warning, message.clone())
                     .link(li)
                     .target_span(span)
                     .suggestion(suggestion),
-                );
-            }
+            );
         }
     }
+}
+
+/// The speech after a dialogue dash, as (its span in the text from the
+/// dash, its words), when it has three words or more. The speech runs to
+/// the closing dash, else to the end.
+fn dash_speech<'t>(text: &'t str, dashes: &[String]) -> Option<(Range<usize>, &'t str)> {
+    let lead = text.len() - text.trim_start().len();
+    let speech_start = text[lead..]
+        .char_indices()
+        .nth(1)
+        .map_or(text.len(), |(k, _)| lead + k);
+    let rest = text.get(speech_start..).unwrap_or("");
+    let speech_end = dashes
+        .iter()
+        .filter(|d| !d.is_empty())
+        .filter_map(|d| rest.find(&format!(" {d}")))
+        .min()
+        .map_or(text.len(), |k| speech_start + k);
+    let content = text.get(speech_start..speech_end).unwrap_or("");
+    if content.split_whitespace().count() < 3 {
+        return None;
+    }
+    Some((lead..speech_end, content))
 }
 
 /// Whether `phrase` occurs in `text` as whole words.

@@ -1,0 +1,258 @@
+//! What the words around a number say: a unit after it, a hedge before it,
+//! a bracket around it, a version name, a noun it qualifies.
+
+use super::is_numeric;
+use crate::numbers::{NumberKind, NumberMention};
+use crate::profile::Profile;
+
+/// Whether the next thing after `offset` is a lower-case word that is not a
+/// function word (a noun or adjective the number qualifies).
+pub(super) fn before_noun(text: &str, offset: usize, p: &Profile) -> bool {
+    let rest = text.get(offset..).unwrap_or("");
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    let Some(w) = crate::text::words(rest).into_iter().next() else {
+        return false;
+    };
+    if !rest[..w.start].trim().is_empty() {
+        return false;
+    }
+    let lower = w.text.to_lowercase();
+    w.text.chars().next().is_some_and(char::is_lowercase)
+        && !p.words.function_words.contains(&lower)
+}
+
+/// A dotted number that is a version: right after a capitalised name that
+/// is not sentence-initial ("Sphinx 5.1", "Python 3.0"), or in a text that
+/// also has a dotted triple ("2.5 or 3.0 … 2.5.1").
+pub(super) fn version_context(text: &str, start: usize) -> bool {
+    static TRIPLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\b\d+\.\d{1,2}\.\d{1,2}\b").expect("valid version regex")
+    });
+    static VERSION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\d+\.\d{1,2}").expect("valid version regex")
+    });
+    let here = text.get(start..).unwrap_or("");
+    let Some(m) = VERSION.find(here) else {
+        return false;
+    };
+    let mut rest = here[m.end()..].chars();
+    let next = rest.next();
+    let more_digits = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    if more_digits(next)
+        || next == Some('%')
+        || (matches!(next, Some('.' | ',')) && more_digits(rest.next()))
+    {
+        return false;
+    }
+    if TRIPLE.is_match(text) {
+        return true;
+    }
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let ws = crate::text::words(before);
+    match ws.last() {
+        Some(w) if w.end == before.len() => {
+            w.text.chars().next().is_some_and(char::is_uppercase)
+                && w.text.chars().any(char::is_lowercase)
+                && !crate::checks::name::is_sentence_initial(before, w.start, None)
+        }
+        _ => false,
+    }
+}
+
+/// Whether target mention `j` is a bracketed conversion of the mention
+/// just before it: another currency ("R$ 5 bilhões" → "5 billion reais
+/// (about $1 billion)") or another unit ("38 °C (100.4 °F)"), the bracket
+/// holding nothing else but a hedge word or two.
+pub(super) fn conversion_gloss(ms: &[NumberMention], j: usize, text: &str) -> bool {
+    let (Some(prev), Some(t)) = (j.checked_sub(1).and_then(|p| ms.get(p)), ms.get(j)) else {
+        return false;
+    };
+    let Some(gap) = text.get(prev.end..t.start) else {
+        return false;
+    };
+    let Some(open) = gap.find('(') else {
+        return false;
+    };
+    let (unit_before, hedge) = (
+        gap.get(..open).unwrap_or(""),
+        gap.get(open + 1..).unwrap_or(""),
+    );
+    let rest = text.get(t.end..).unwrap_or("");
+    let Some(close) = rest.find(')') else {
+        return false;
+    };
+    let unit_after = rest.get(..close).unwrap_or("");
+    let clean = |s: &str, max_words: usize| {
+        !s.chars()
+            .any(|c| c.is_ascii_digit() || "()[];.".contains(c))
+            && s.split_whitespace().count() <= max_words
+    };
+    if !clean(unit_before, 2) || !clean(hedge, 3) || !clean(unit_after, 2) {
+        return false;
+    }
+    match (&prev.kind, &t.kind) {
+        (NumberKind::Currency(a), NumberKind::Currency(b)) => a != b,
+        (a, b) if is_numeric(a) && is_numeric(b) => {
+            let (u1, u2) = (unit_before.trim(), unit_after.trim());
+            !u1.is_empty() && !u2.is_empty() && u1 != u2
+        }
+        _ => false,
+    }
+}
+
+/// Whether the fraction at `offset` hangs on a number by a joiner and an
+/// optional article ("nine and a half").
+pub(super) fn joined_fraction(text: &str, offset: usize, p: &Profile) -> bool {
+    let before = text.get(..offset).unwrap_or("");
+    let mut words = before.split_whitespace().rev().map(str::to_lowercase);
+    let is = |w: &Option<String>, list: &[String]| {
+        w.as_ref()
+            .is_some_and(|w| list.iter().any(|x| x.to_lowercase() == *w))
+    };
+    let mut w = words.next();
+    if is(&w, &p.numbers.articles) {
+        w = words.next();
+    }
+    is(&w, &p.numbers.joiners)
+}
+
+/// Whether a hedge ("cerca de", "nearly", optionally followed by an
+/// article) stands right before `offset`.
+pub(super) fn hedged(text: &str, offset: usize, p: &Profile) -> bool {
+    let before = text.get(..offset).unwrap_or("").to_lowercase();
+    let mut before = before.trim_end();
+    for a in &p.numbers.articles {
+        if let Some(b) = before.strip_suffix(a.to_lowercase().as_str())
+            && b.ends_with(char::is_whitespace)
+        {
+            before = b.trim_end();
+            break;
+        }
+    }
+    p.numbers.approximators.iter().any(|h| {
+        before
+            .strip_suffix(h.to_lowercase().as_str())
+            .is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()))
+    })
+}
+
+/// Whether the word right after `offset` is one of `words` (any case).
+pub(super) fn word_after(text: &str, offset: usize, words: &[String]) -> bool {
+    let rest = text.get(offset..).unwrap_or("").trim_start();
+    let w: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    !w.is_empty() && words.iter().any(|x| x.to_lowercase() == w.to_lowercase())
+}
+
+/// Whether `offset` is inside an open round bracket.
+pub(super) fn in_brackets(text: &str, offset: usize) -> bool {
+    let before = text.get(..offset).unwrap_or("");
+    match (before.rfind('('), before.rfind(')')) {
+        (Some(o), Some(c)) => o > c,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// The word right after a number: its unit, if it has one ("GB", "km/h", "°C").
+pub(super) fn unit_word<'t>(text: &'t str, m: &NumberMention) -> &'t str {
+    let rest = text.get(m.end..).unwrap_or("");
+    let rest = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let len: usize = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || "°²³/".contains(*c))
+        .map(char::len_utf8)
+        .sum();
+    &rest[..len]
+}
+
+/// The profile's unit of measure written right after a plain number.
+pub(super) fn unit_after<'p>(
+    text: &str,
+    m: &NumberMention,
+    p: &'p Profile,
+) -> Option<&'p crate::profile::Unit> {
+    if m.kind != NumberKind::Plain {
+        return None;
+    }
+    p.numbers.units.get(&unit_word(text, m).to_lowercase())
+}
+
+pub(super) fn in_base(v: f64, u: &crate::profile::Unit) -> f64 {
+    v * u.factor + u.offset
+}
+
+/// Equal up to the rounding of a conversion.
+pub(super) fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 0.03 * a.abs().max(b.abs()) + 1e-9
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+
+    #[test]
+    fn versions_compare_as_strings() {
+        let f = errors(
+            "A versão 2.4.1 corrige falhas.",
+            "Version 2.1.4 fixes bugs.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("version"), "{}", f[0].message);
+        assert_eq!(f[0].suggestion.as_deref(), Some("2.4.1"));
+        assert!(
+            errors(
+                "A versão 2.4.1 corrige falhas.",
+                "Version 2.4.1 fixes bugs."
+            )
+            .is_empty()
+        );
+        // Thousands groups are still numbers.
+        assert!(errors("São 1.693.673 vagas.", "There are 1,693,673 jobs.").is_empty());
+    }
+
+    #[test]
+    fn a_bracketed_conversion_is_not_an_added_number() {
+        clean(
+            "A renda foi de R$ 5,3 milhões.",
+            "Receipts reached 5.3 million reais (about $1 million).",
+        );
+        clean(
+            "O orçamento foi de R$ 9,8 milhões.",
+            "The budget was 9.8 million reais ($1.8 million).",
+        );
+        clean(
+            "Febre abaixo de 38 °C em 8% dos casos.",
+            "Fever below 38 °C (100.4 °F) in 8% of cases.",
+        );
+    }
+
+    #[test]
+    fn a_bracketed_number_that_is_not_a_conversion_is_still_reported() {
+        // Same currency: not a conversion.
+        assert!(
+            !run(
+                "Custou R$ 5 milhões.",
+                "It cost 5 million reais (R$ 6 million)."
+            )
+            .is_empty()
+        );
+        // A bracket with more than a hedge is new information.
+        assert!(
+            !run(
+                "Custou R$ 5 milhões.",
+                "It cost 5 million reais (up from $2 million in 2020)."
+            )
+            .is_empty()
+        );
+        // The converted amount itself must still match.
+        assert!(
+            !errors(
+                "Custou R$ 5 milhões.",
+                "It cost 5 billion reais (about $1 million)."
+            )
+            .is_empty()
+        );
+    }
+}

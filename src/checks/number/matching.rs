@@ -1,0 +1,526 @@
+//! Pairing the mentions of a link: same values first, then conversions,
+//! the other convention, weak words, vague quantities, dates in pieces.
+
+use super::context::{close, hedged, in_base, unit_after};
+use super::{Sides, approx, is_numeric, magnitude};
+use crate::numbers::{NumberKind, NumberMention};
+
+/// A date whose month, day and year all appear, unused, on the other side
+/// ("no dia 4, em março" against "on March 4").
+pub(super) fn match_date_pieces(
+    dates: &[NumberMention],
+    du: &mut [bool],
+    others: &[NumberMention],
+    ou: &mut [bool],
+) {
+    for (i, d) in dates.iter().enumerate() {
+        if du[i] {
+            continue;
+        }
+        let (month, day, year) = match d.kind {
+            NumberKind::Date { month, day, year } => (month, day, year),
+            _ => continue,
+        };
+        let mut taken: Vec<usize> = Vec::new();
+        let find = |pred: &dyn Fn(&NumberMention) -> bool, taken: &mut Vec<usize>| {
+            let k = (0..others.len()).find(|&k| !ou[k] && !taken.contains(&k) && pred(&others[k]));
+            if let Some(k) = k {
+                taken.push(k);
+            }
+            k.is_some()
+        };
+        let mut ok = find(
+            &|m| matches!(m.kind, NumberKind::Month(x) if x == month),
+            &mut taken,
+        );
+        if let Some(dd) = day {
+            ok &= find(
+                &|m| {
+                    (is_numeric(&m.kind) || matches!(m.kind, NumberKind::Day(_)))
+                        && approx(m.value, f64::from(dd))
+                },
+                &mut taken,
+            );
+        }
+        if let Some(y) = year {
+            ok &= find(
+                &|m| is_numeric(&m.kind) && approx(m.value, f64::from(y)),
+                &mut taken,
+            );
+        }
+        if ok {
+            du[i] = true;
+            for k in taken {
+                ou[k] = true;
+            }
+        }
+    }
+}
+
+/// Pairs unmatched strong mentions of one link's source with those of
+/// another link's target.
+pub(super) fn rescue(
+    src: &[NumberMention],
+    su: &mut [bool],
+    tgt: &[NumberMention],
+    tu: &mut [bool],
+) {
+    for (i, s) in src.iter().enumerate() {
+        if su[i] || s.weak {
+            continue;
+        }
+        if let Some(j) = (0..tgt.len()).find(|&j| !tu[j] && !tgt[j].weak && same(s, &tgt[j])) {
+            su[i] = true;
+            tu[j] = true;
+        }
+    }
+}
+
+/// Whether two mentions say the same thing.
+pub(super) fn same(a: &NumberMention, b: &NumberMention) -> bool {
+    use NumberKind::*;
+    match (&a.kind, &b.kind) {
+        (
+            Date {
+                month: m1,
+                day: d1,
+                year: y1,
+            },
+            Date {
+                month: m2,
+                day: d2,
+                year: y2,
+            },
+        ) => m1 == m2 && d1 == d2 && y1 == y2,
+        (Month(m1), Month(m2)) => m1 == m2,
+        (Version(v1), Version(v2)) => v1 == v2,
+        (Weekday(d1), Weekday(d2)) => d1 == d2,
+        (Day(d), Date { day: Some(x), .. }) | (Date { day: Some(x), .. }, Day(d)) => d == x,
+        (Day(d1), Day(d2)) => d1 == d2,
+        (Day(_), k) | (k, Day(_)) if is_numeric(k) => approx(a.value, b.value),
+        (Time { .. }, Time { .. }) => same_time(a, b),
+        (Time { .. }, k) if is_numeric(k) => time_hour_matches(a, b.value),
+        (k, Time { .. }) if is_numeric(k) => time_hour_matches(b, a.value),
+        (Vague, Vague) => magnitude(a.value) == magnitude(b.value),
+        (Decade, Decade) => approx(a.value % 100.0, b.value % 100.0),
+        (Decade, k) | (k, Decade) if is_numeric(k) => approx(a.value, b.value),
+        // "metade" as "50%", "um terço" as "33%".
+        (Fraction, Percent) => (a.value * 100.0 - b.value).abs() <= 0.5,
+        (Percent, Fraction) => (b.value * 100.0 - a.value).abs() <= 0.5,
+        (k1, k2) if is_numeric(k1) && is_numeric(k2) => approx(a.value, b.value),
+        _ => false,
+    }
+}
+
+pub(super) fn time_minutes(m: &NumberMention) -> Option<(u32, bool)> {
+    match m.kind {
+        NumberKind::Time {
+            minutes,
+            twelve_hour,
+        } => Some((minutes, twelve_hour)),
+        _ => None,
+    }
+}
+
+pub(super) fn same_time(a: &NumberMention, b: &NumberMention) -> bool {
+    let (Some((x, tx)), Some((y, ty))) = (time_minutes(a), time_minutes(b)) else {
+        return false;
+    };
+    let day = 24 * 60;
+    let half = 12 * 60;
+    x % day == y % day || ((tx || ty) && (x % half == y % half))
+}
+
+/// "às 14 horas" against "at 2 p.m.": a plain number may be the hour.
+pub(super) fn time_hour_matches(t: &NumberMention, v: f64) -> bool {
+    let Some((minutes, _)) = time_minutes(t) else {
+        return false;
+    };
+    if minutes % 60 != 0 || v.fract() != 0.0 || !(0.0..=24.0).contains(&v) {
+        return false;
+    }
+    let h = minutes / 60;
+    let v = v as u32;
+    v == h || v % 12 == h % 12
+}
+
+impl Sides<'_> {
+    /// Matches the mentions of the link against each other, step by step
+    /// from the surest pairing to the loosest.
+    pub(super) fn match_within(&mut self) {
+        let mut su = std::mem::take(&mut self.su);
+        let mut tu = std::mem::take(&mut self.tu);
+        // 1. Strong against strong.
+        let mut pairs = self.pass(&mut su, &mut tu, |s, t| !s.weak && !t.weak && same(s, t));
+        // 1b. A quantity converted to another unit (10 km as 6.2 miles).
+        self.match_conversions(&mut su, &mut tu);
+        // 2. A target number that reads right only in the other convention.
+        self.match_other_convention(&mut su, &mut tu);
+        // 3. Strong against weak, either way, then weak against weak.
+        pairs.extend(self.pass(&mut su, &mut tu, |s, t| s.weak != t.weak && same(s, t)));
+        self.pass(&mut su, &mut tu, |s, t| s.weak && t.weak && same(s, t));
+        self.match_approximate(&mut su, &mut tu);
+        // 4. A date on one side written as separate pieces on the other.
+        match_date_pieces(&self.src, &mut su, &self.tgt, &mut tu);
+        match_date_pieces(&self.tgt, &mut tu, &self.src, &mut su);
+        self.match_bare_days(&mut su, &mut tu);
+        self.su = su;
+        self.tu = tu;
+        self.currency_changes(&pairs);
+        self.unit_changes(&pairs);
+    }
+
+    /// A quantity converted to another unit (10 km as 6.2 miles).
+    fn match_conversions(&self, su: &mut [bool], tu: &mut [bool]) {
+        let (st, tt, sp, tp) = (self.src_text, self.tgt_text, self.sp, self.tp);
+        self.pass(su, tu, |s, t| {
+            !s.weak
+                && !t.weak
+                && match (unit_after(st, s, sp), unit_after(tt, t, tp)) {
+                    // Only between two units: 408,6 kg as 406.8 kg is a change.
+                    (Some(a), Some(b)) => {
+                        a != b
+                            && a.dimension == b.dimension
+                            && close(in_base(s.value, a), in_base(t.value, b))
+                    }
+                    _ => false,
+                }
+        });
+    }
+
+    /// A target number that reads right only in the other convention
+    /// ("1.000" in English for a thousand): matched, and reported as
+    /// written in the wrong convention.
+    fn match_other_convention(&mut self, su: &mut [bool], tu: &mut [bool]) {
+        for (j, t) in self.tgt.iter().enumerate() {
+            if tu[j] {
+                continue;
+            }
+            let Some(d) = &t.digits else { continue };
+            let Some((alt, decimals, grouped)) = d.alt else {
+                continue;
+            };
+            let scale = t.scale.as_ref().map_or(1.0, |s| s.1);
+            let alt_value = alt * scale;
+            if let Some(i) = (0..self.src.len()).find(|&i| {
+                !su[i] && is_numeric(&self.src[i].kind) && approx(self.src[i].value, alt_value)
+            }) {
+                su[i] = true;
+                tu[j] = true;
+                // A target language of unknown convention may use either.
+                if self.tp.numbers.decimal.is_empty() {
+                    continue;
+                }
+                let mut dd = d.clone();
+                dd.decimals = decimals;
+                dd.group_sep = if grouped { Some(',') } else { None };
+                let f = self.convention(Some(i), t, &dd, alt);
+                self.findings.push(f);
+            }
+        }
+    }
+
+    /// Near matches: a vague quantity and an exact one of its size, a
+    /// hedged percentage and a nearby fraction.
+    fn match_approximate(&self, su: &mut [bool], tu: &mut [bool]) {
+        // "uma dezena" against "ten", "milhares" against "3,000": a vague
+        // quantity confirms an exact one of its size.
+        self.pass(su, tu, |s, t| {
+            !s.weak
+                && !t.weak
+                && (s.kind == NumberKind::Vague) != (t.kind == NumberKind::Vague)
+                && is_numeric(if s.kind == NumberKind::Vague {
+                    &t.kind
+                } else {
+                    &s.kind
+                })
+                && magnitude(s.value) == magnitude(t.value)
+        });
+        // "cerca de 30%" as "nearly a third": a hedged percentage and a
+        // fraction a few points apart.
+        let (st, tt, sp, tp) = (self.src_text, self.tgt_text, self.sp, self.tp);
+        self.pass(su, tu, |s, t| {
+            let (pct, frac) = match (&s.kind, &t.kind) {
+                (NumberKind::Percent, NumberKind::Fraction) => (s.value, t.value),
+                (NumberKind::Fraction, NumberKind::Percent) => (t.value, s.value),
+                _ => return false,
+            };
+            (hedged(st, s.start, sp) || hedged(tt, t.start, tp))
+                && (frac * 100.0 - pct).abs() <= 0.15 * pct.max(frac * 100.0)
+        });
+    }
+
+    /// "no último dia 30" as "on Jan. 30": the translation may name the
+    /// month the source leaves to context (not the other way round).
+    fn match_bare_days(&self, su: &mut [bool], tu: &mut [bool]) {
+        for (j, t) in self.tgt.iter().enumerate() {
+            let NumberKind::Date { day: Some(d), .. } = t.kind else {
+                continue;
+            };
+            if tu[j] {
+                continue;
+            }
+            let src_has_month = (0..self.src.len()).any(|i| {
+                !su[i]
+                    && matches!(
+                        self.src[i].kind,
+                        NumberKind::Month(_) | NumberKind::Date { .. }
+                    )
+            });
+            if src_has_month {
+                continue;
+            }
+            if let Some(i) = (0..self.src.len()).find(|&i| {
+                !su[i]
+                    && matches!(self.src[i].kind, NumberKind::Plain | NumberKind::Ordinal)
+                    && self.src[i].digits.is_some()
+                    && approx(self.src[i].value, f64::from(d))
+            }) {
+                su[i] = true;
+                tu[j] = true;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::NumberCheck;
+    use super::super::tests::*;
+    use crate::checks::testutil::Fixture;
+
+    #[test]
+    fn number_moved_to_the_next_link_by_alignment_is_not_reported() {
+        let f = Fixture::links(&[
+            (
+                &["Foram 3 gols.", "O jogo acabou 2 a 1."],
+                &["There were 3 goals. The game ended"],
+            ),
+            (&["Depois, festa."], &["2-1. Then, a party."]),
+        ])
+        .run(&NumberCheck);
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn translation_may_name_the_month_of_a_bare_day() {
+        clean(
+            "O acordo foi assinado no último dia 30.",
+            "The deal was signed on Jan. 30.",
+        );
+        let f = errors(
+            "O acordo foi assinado em 5 de março.",
+            "The deal was signed on the 5th.",
+        );
+        assert!(!f.is_empty());
+    }
+
+    #[test]
+    fn fractions_match_percentages() {
+        clean("Metade dos eleitores votou.", "50% of voters voted.");
+        clean("Um terço dos eleitores votou.", "33% of voters voted.");
+        clean(
+            "Dois terços dos eleitores votaram.",
+            "About 67% of voters voted.",
+        );
+        assert_eq!(
+            errors("Metade dos eleitores votou.", "40% of voters voted.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn vague_matches_exact_of_its_size() {
+        clean(
+            "Uma dezena de pessoas ficou ferida.",
+            "Ten people were injured.",
+        );
+        clean("Meio milhão de pessoas.", "Half a million people.");
+        clean("Meio milhão de pessoas.", "500,000 people.");
+    }
+
+    #[test]
+    fn numeric_dates_and_basis_points() {
+        clean(
+            "A lei entrou em vigor em 15/08/2024.",
+            "The law took effect on Aug. 15, 2024.",
+        );
+        clean(
+            "O Copom cortou a Selic em 0,25 ponto percentual.",
+            "Copom cut the Selic by 25 basis points.",
+        );
+        let f = errors(
+            "A lei entrou em vigor em 15/08/2024.",
+            "The law took effect on Aug. 16, 2024.",
+        );
+        assert_eq!(f.len(), 1);
+    }
+
+    #[test]
+    fn weekday_day_in_brackets() {
+        clean(
+            "O ministério informou nesta quinta-feira (30) que 5 vagas foram criadas.",
+            "The ministry said on Thursday that 5 jobs were created.",
+        );
+        clean(
+            "O ministério informou nesta quinta-feira (30) que 5 vagas foram criadas.",
+            "The ministry said on Thursday, January 30, that 5 jobs were created.",
+        );
+    }
+
+    #[test]
+    fn roman_numerals_confirm() {
+        clean(
+            "No século 21, tudo mudou.",
+            "In the 21st century, everything changed.",
+        );
+        clean(
+            "No século XXI, tudo mudou.",
+            "In the 21st century, everything changed.",
+        );
+    }
+
+    #[test]
+    fn weak_words_confirm_but_never_report() {
+        clean("Uma pessoa morreu.", "One person died.");
+        clean("1 pessoa morreu.", "One person died.");
+        clean("No one came.", "Ninguém veio.");
+        // A weak word does not hide a real change.
+        let f = errors("Segundo ele, 5 morreram.", "According to him, 6 died.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn six_months_may_be_half_a_year() {
+        clean(
+            "Condenado a 9 anos e 6 meses de prisão.",
+            "Sentenced to nine and a half years in prison.",
+        );
+        // Other months are not a half.
+        assert!(
+            !errors(
+                "Condenado a 9 anos e 4 meses.",
+                "Sentenced to nine and a half years."
+            )
+            .is_empty()
+        );
+        // Six of something else is not a half.
+        assert!(!errors("Ganhou 9 jogos e 6 empates.", "Won nine and a half games.").is_empty());
+    }
+
+    #[test]
+    fn a_hedged_percentage_may_be_a_nearby_fraction() {
+        clean(
+            "Cerca de 30% dos eleitores ainda não decidiram.",
+            "Nearly a third of voters have yet to decide.",
+        );
+        // Unhedged, or too far apart: still a change.
+        assert!(
+            !errors(
+                "Exatamente 30% dos eleitores.",
+                "Exactly a third of voters."
+            )
+            .is_empty()
+        );
+        assert!(!errors("Cerca de 20% dos eleitores.", "Nearly a third of voters.").is_empty());
+    }
+
+    #[test]
+    fn a_quarter_of_the_year_is_three_months() {
+        clean(
+            "O desemprego caiu no trimestre encerrado em setembro.",
+            "Unemployment fell in the three months to September.",
+        );
+        clean(
+            "O PIB cresceu no terceiro trimestre.",
+            "GDP grew in the third quarter.",
+        );
+        clean(
+            "A análise termina no primeiro semestre.",
+            "The review ends in the first half of the year.",
+        );
+        clean(
+            "Em um trimestre, o número dobrou.",
+            "In one quarter, the number doubled.",
+        );
+    }
+
+    #[test]
+    fn double_is_two_times() {
+        clean(
+            "O custo foi o dobro do previsto.",
+            "The cost was twice the forecast.",
+        );
+        clean(
+            "O custo foi o dobro do previsto.",
+            "The cost was double the forecast.",
+        );
+        clean(
+            "O custo foi o dobro do previsto.",
+            "The cost was two times the forecast.",
+        );
+        clean(
+            "O valor chegou a mais do dobro.",
+            "The figure reached more than double.",
+        );
+    }
+
+    #[test]
+    fn triple_is_three_times() {
+        clean(
+            "Foram 1,5 milhão de afetados, o triplo de 2022.",
+            "1.5 million were affected, three times the 2022 figure.",
+        );
+    }
+
+    #[test]
+    fn multiples_in_other_words_pass() {
+        clean(
+            "O custo foi o triplo do previsto.",
+            "The cost was triple the forecast.",
+        );
+        clean(
+            "O custo foi o quádruplo do previsto.",
+            "The cost was four times the forecast.",
+        );
+    }
+
+    #[test]
+    fn half_is_a_half_on_both_sides() {
+        clean(
+            "Metade dos eleitores não votou.",
+            "Half of the voters did not vote.",
+        );
+        assert!(
+            !errors(
+                "Metade dos eleitores não votou.",
+                "Two times the voters did not vote."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn decades_are_tens_of_years() {
+        clean(
+            "É a primeira vez em 20 anos que isso acontece.",
+            "It is the first time in two decades that this happens.",
+        );
+        clean("Há duas décadas.", "Two decades ago.");
+        assert!(
+            !errors(
+                "É a primeira vez em 30 anos.",
+                "It is the first time in two decades."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn times_are_never_false_alarms() {
+        clean("Às 9h, ele saiu.", "He left in the morning.");
+        clean("Das 8h às 18h.", "From 8 a.m. to 6 p.m.");
+        clean("Às 20h30.", "At 8:30 p.m.");
+        clean("A viagem dura 10h.", "The trip takes 10 hours.");
+    }
+}

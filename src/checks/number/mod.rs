@@ -1,0 +1,607 @@
+//! The `number` check: a number, date, percentage or amount missing, added or
+//! changed, a number written with the source language's separators in the
+//! target, and a scale word that changes (bilhões → million).
+//!
+//! Each side is read with its own profile ([`crate::numbers::extract`]) and
+//! the multisets of values are compared, so a dropped repeat counts. Words
+//! that only may be numbers ("um acordo", "one of") are weak: they confirm a
+//! number on the other side but are never reported on their own.
+//!
+//! [`matching`] pairs the mentions of a link, [`report`] turns what is
+//! left into findings, and [`context`] reads the words around a number.
+
+mod context;
+mod matching;
+mod report;
+
+use super::{Check, Context};
+use crate::finding::{Finding, Severity};
+use crate::numbers::{self, NumberKind, NumberMention};
+use crate::profile::Profile;
+use matching::rescue;
+
+pub struct NumberCheck;
+
+const RULE: &str = "number";
+
+impl Check for NumberCheck {
+    fn id(&self) -> &'static str {
+        RULE
+    }
+    fn description(&self) -> &'static str {
+        "A number, date, percentage or amount missing, added or changed"
+    }
+    fn default_severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let mut links = read_links(ctx);
+        for l in &mut links {
+            l.match_within();
+        }
+        rescue_neighbours(&mut links);
+        for l in &mut links {
+            // 1-0 and 0-1 links are the omission and addition rules' business.
+            if l.src_text.is_empty() || l.tgt_text.is_empty() {
+                continue;
+            }
+            // A sentence left in the source language is the untranslated
+            // rule's business; its numbers are all "in the wrong convention".
+            if l.src_text.trim() == l.tgt_text.trim() {
+                continue;
+            }
+            l.report();
+            out.append(&mut l.findings);
+        }
+    }
+}
+
+/// Each link's mentions, read with each side's profile.
+fn read_links<'a>(ctx: &'a Context) -> Vec<Sides<'a>> {
+    let sx = numbers::Extractor::new(ctx.source_profile);
+    let tx = numbers::Extractor::new(ctx.target_profile);
+    ctx.views
+        .iter()
+        .map(|v| {
+            let src = sx.extract(&v.source.text);
+            let tgt = tx.extract(&v.target.text);
+            Sides {
+                link: v.index,
+                src_text: &v.source.text,
+                tgt_text: &v.target.text,
+                su: vec![false; src.len()],
+                tu: vec![false; tgt.len()],
+                src,
+                tgt,
+                sp: ctx.source_profile,
+                tp: ctx.target_profile,
+                findings: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// A sentence boundary misplaced by the alignment moves a number into the
+/// next link: what one link lacks and its neighbour has extra is not a
+/// translation error.
+fn rescue_neighbours(links: &mut [Sides]) {
+    for k in 1..links.len() {
+        let (a, b) = links.split_at_mut(k);
+        if let (Some(a), Some(b)) = (a.last_mut(), b.first_mut()) {
+            rescue(&a.src, &mut a.su, &b.tgt, &mut b.tu);
+            rescue(&b.src, &mut b.su, &a.tgt, &mut a.tu);
+        }
+    }
+}
+
+/// One link's mentions and which of them found their match.
+struct Sides<'a> {
+    link: usize,
+    src_text: &'a str,
+    tgt_text: &'a str,
+    src: Vec<NumberMention>,
+    tgt: Vec<NumberMention>,
+    su: Vec<bool>,
+    tu: Vec<bool>,
+    sp: &'a Profile,
+    tp: &'a Profile,
+    findings: Vec<Finding>,
+}
+
+fn approx(a: f64, b: f64) -> bool {
+    a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs())
+}
+
+/// Order of magnitude of a vague quantity ("dozens" and "dezenas" agree).
+fn magnitude(v: f64) -> i32 {
+    if v <= 0.0 {
+        0
+    } else {
+        (v.log10() + 1e-9).floor() as i32
+    }
+}
+
+fn is_numeric(k: &NumberKind) -> bool {
+    matches!(
+        k,
+        NumberKind::Plain
+            | NumberKind::Percent
+            | NumberKind::PercentagePoints
+            | NumberKind::Currency(_)
+            | NumberKind::Ordinal
+            | NumberKind::Fraction
+            | NumberKind::Year
+            | NumberKind::Code
+    )
+}
+
+/// Whether a finding about this mention would be about a class of thing
+/// that pairs with the other: dates with dates, quantities with quantities.
+fn class(k: &NumberKind) -> u8 {
+    match k {
+        NumberKind::Date { .. } | NumberKind::Month(_) | NumberKind::Day(_) => 1,
+        NumberKind::Vague => 2,
+        NumberKind::Time { .. } => 3,
+        NumberKind::Decade => 4,
+        NumberKind::Version(_) => 5,
+        NumberKind::Weekday(_) => 6,
+        _ => 0,
+    }
+}
+
+fn what(m: &NumberMention) -> &'static str {
+    match m.kind {
+        NumberKind::Date { .. } | NumberKind::Month(_) => "date",
+        NumberKind::Percent | NumberKind::PercentagePoints => "percentage",
+        NumberKind::Currency(_) => "amount",
+        NumberKind::Vague => "quantity",
+        NumberKind::Time { .. } => "time",
+        NumberKind::Decade => "decade",
+        NumberKind::Year => "year",
+        NumberKind::Version(_) => "version",
+        NumberKind::Weekday(_) => "weekday",
+        _ => "number",
+    }
+}
+
+/// Significant digits written (for telling rounding from change).
+fn significant(m: &NumberMention) -> usize {
+    let digits: String = m
+        .digits
+        .as_ref()
+        .map(|d| {
+            m.raw
+                .get(d.start.saturating_sub(m.start)..d.end.saturating_sub(m.start))
+                .unwrap_or("")
+        })
+        .unwrap_or("")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let trimmed = digits.trim_start_matches('0').trim_end_matches('0');
+    trimmed.len()
+}
+
+/// Relative position of a byte offset in a text (0..1).
+fn rel(offset: usize, text: &str) -> f64 {
+    if text.is_empty() {
+        0.0
+    } else {
+        offset as f64 / text.len() as f64
+    }
+}
+
+impl Sides<'_> {
+    /// Matches unused mentions pairwise where `ok` allows and they agree.
+    fn pass(
+        &self,
+        su: &mut [bool],
+        tu: &mut [bool],
+        agree: impl Fn(&NumberMention, &NumberMention) -> bool,
+    ) -> Vec<(usize, usize)> {
+        let mut pairs = Vec::new();
+        for (i, s) in self.src.iter().enumerate() {
+            if su[i] {
+                continue;
+            }
+            if let Some(j) = (0..self.tgt.len()).find(|&j| !tu[j] && agree(s, &self.tgt[j])) {
+                su[i] = true;
+                tu[j] = true;
+                pairs.push((i, j));
+            }
+        }
+        pairs
+    }
+
+    fn base(&self, severity: Severity, message: String) -> Finding {
+        Finding::new(RULE, severity, message).link(self.link)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testutil::Fixture;
+
+    pub(super) fn run(src: &str, tgt: &str) -> Vec<Finding> {
+        Fixture::pair(src, tgt).run(&NumberCheck)
+    }
+
+    pub(super) fn errors(src: &str, tgt: &str) -> Vec<Finding> {
+        run(src, tgt)
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect()
+    }
+
+    pub(super) fn clean(src: &str, tgt: &str) {
+        let f = run(src, tgt);
+        assert!(f.is_empty(), "{src} / {tgt}: {f:#?}");
+    }
+
+    pub(super) fn langs(sl: &str, tl: &str, src: &str, tgt: &str) -> Vec<Finding> {
+        Fixture::with_langs(sl, tl, &[(&[src], &[tgt])]).run(&NumberCheck)
+    }
+
+    #[test]
+    fn legit_variations_pass() {
+        clean("Foram noventa minutos.", "It lasted ninety minutes.");
+        clean("A inflação foi de 3,4%.", "Inflation was 3.4%.");
+        clean(
+            "A taxa é de 14,25% ao ano.",
+            "The rate is 14.25 percent a year.",
+        );
+        clean("A taxa é de 14,25 por cento.", "The rate is 14.25%.");
+        clean(
+            "A dívida é de US$ 348,7 bilhões.",
+            "The debt is US$348.7 billion.",
+        );
+        clean(
+            "A dívida é de US$ 348,7 bilhões.",
+            "The debt is $348.7 billion.",
+        );
+        clean("A dívida é de US$ 348,7 bilhões.", "The debt is $348.7bn.");
+        clean(
+            "O custo foi de R$ 1,2 bilhão.",
+            "The cost was R$1.2 billion.",
+        );
+        clean(
+            "O custo foi de R$ 1,2 bilhão.",
+            "The cost was 1.2 billion reais.",
+        );
+        clean(
+            "A reunião foi em 4 de março.",
+            "The meeting was on March 4.",
+        );
+        clean(
+            "A reunião foi em 4 de março de 2025.",
+            "The meeting was on March 4, 2025.",
+        );
+        clean("Em junho, ele saiu.", "In June, he left.");
+        clean(
+            "Segundo ele, o plano falhou.",
+            "According to him, the plan failed.",
+        );
+        clean("Eles assinaram um acordo.", "They signed an agreement.");
+        clean(
+            "Foram criados 1.693.673 empregos.",
+            "Some 1,693,673 jobs were created.",
+        );
+        clean("Três pessoas morreram.", "Three people died.");
+        clean("Três pessoas morreram.", "3 people died.");
+        clean("Dois terços votaram.", "Two-thirds voted.");
+        clean("Metade votou.", "Half voted.");
+        clean(
+            "Dezenas de milhares protestaram.",
+            "Tens of thousands protested.",
+        );
+        clean(
+            "Dezenas de pessoas protestaram.",
+            "Dozens of people protested.",
+        );
+        clean("Mil pessoas vieram.", "A thousand people came.");
+        clean(
+            "Cerca de 1,2 milhão de pessoas.",
+            "About 1.2 million people.",
+        );
+        clean("Ficou em quarto lugar.", "It came fourth.");
+        clean("Ficou em 4º lugar.", "It came 4th.");
+        clean("Entre 3 e 5 pessoas.", "Between 3 and 5 people.");
+        clean("De 3 a 5 milhões.", "From 3 to 5 million.");
+        clean(
+            "Subiu 0,5 ponto percentual.",
+            "It rose 0.5 percentage point.",
+        );
+        clean("Pela primeira vez.", "For the first time.");
+        clean("O primeiro-ministro falou.", "The prime minister spoke.");
+        clean("É um dos maiores.", "It is one of the largest.");
+        clean("Os dois países assinaram.", "Both countries signed.");
+        clean("A reunião foi às 14h.", "The meeting was at 2 p.m.");
+        clean("A reunião foi às 14h30.", "The meeting was at 2:30 p.m.");
+        clean("Nos anos 1990 era assim.", "In the 1990s it was like that.");
+        clean("Nos anos 90 era assim.", "In the '90s it was like that.");
+        clean("O F-35 voou.", "The F-35 flew.");
+        clean("Em 2025, o PIB cresceu.", "In 2025, GDP grew.");
+        clean("Em março de 2025.", "In March 2025.");
+        clean("No dia 4, em março.", "On March 4.");
+    }
+
+    #[test]
+    fn dropped_repeat_is_caught() {
+        let f = errors("Foram 3 gols e 3 cartões.", "There were 3 goals and cards.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("missing"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn spanish_source_reads_its_own_conventions() {
+        let f = Fixture::with_langs(
+            "es",
+            "en",
+            &[(
+                &["El PIB creció un 3,4 % y se crearon 1,2 millones de empleos el 4 de marzo."],
+                &["GDP grew 3.4% and 1.2 million jobs were created on March 4."],
+            )],
+        )
+        .run(&NumberCheck);
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn english_to_portuguese_works_the_same_way() {
+        let run =
+            |s: &str, t: &str| Fixture::with_langs("en", "pt", &[(&[s], &[t])]).run(&NumberCheck);
+        assert!(
+            run(
+                "GDP grew 3.4% to $1.2 billion on March 4.",
+                "O PIB cresceu 3,4%, para US$ 1,2 bilhão, em 4 de março."
+            )
+            .is_empty()
+        );
+        let f = run("Some 1,693,673 jobs.", "Foram 1,693,673 empregos.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("1.693.673"));
+        let f = run("Inflation was 3.4%.", "A inflação foi de 3.4%.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("3,4%"));
+    }
+
+    #[test]
+    fn pofilter_locale_example() {
+        clean("O valor é R$ 1.000,50.", "The amount is R$1,000.50.");
+    }
+
+    /// Newsroom-style pairs that must pass clean, one a line in
+    /// `newsroom_pass.tsv`; every failing case is named by its line.
+    #[test]
+    fn newsroom_style_translations_pass() {
+        let table = include_str!("newsroom_pass.tsv");
+        let mut cases = 0;
+        let mut failures = Vec::new();
+        for (n, line) in table.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (src, tgt) = line
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("newsroom_pass.tsv:{}: no tab", n + 1));
+            cases += 1;
+            let found = run(src, tgt);
+            if !found.is_empty() {
+                failures.push(format!(
+                    "newsroom_pass.tsv:{}: {src} / {tgt}: {found:#?}",
+                    n + 1
+                ));
+            }
+        }
+        assert!(
+            cases >= 100,
+            "only {cases} cases read from newsroom_pass.tsv"
+        );
+        assert!(
+            failures.is_empty(),
+            "{} of {cases} cases fail:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn newsroom_style_mistakes_are_caught() {
+        let pairs = [
+            ("O PIB cresceu 3,4% em 2024.", "GDP grew 4.3% in 2024."),
+            (
+                "O governo vai liberar R$ 2,5 bilhões.",
+                "The government will release 2.5 million reais.",
+            ),
+            (
+                "Mais de 10 mil pessoas foram às ruas.",
+                "More than 1,000 people took to the streets.",
+            ),
+            (
+                "Faltam duas semanas para a eleição.",
+                "The election is three weeks away.",
+            ),
+            (
+                "O acordo foi fechado em 15 de agosto.",
+                "The deal was closed on August 5.",
+            ),
+            ("Em junho, a inflação subiu.", "In July, inflation rose."),
+            ("Foram registrados 1.234 casos.", "There were 1.234 cases."),
+            (
+                "O acidente deixou 12 mortos e 30 feridos.",
+                "The accident left 30 injured.",
+            ),
+            (
+                "O acidente deixou 12 mortos.",
+                "The accident left 12 dead and about 300 injured.",
+            ),
+            ("Foi a terceira rodada.", "It was the fourth round."),
+            ("O 13º salário.", "The 31st salary."),
+            ("Ele morreu aos 92 anos.", "He died at 29."),
+            (
+                "A população é de 1,5 milhão.",
+                "The population is 1.5 billion.",
+            ),
+            ("A taxa ficou em 6,1%.", "The rate stood at 6,1%."),
+            ("O carro custa R$ 89.990.", "The car costs R$89.990."),
+            (
+                "O Brasil tem 5.570 municípios.",
+                "Brazil has 5.570 municipalities.",
+            ),
+            (
+                "Dezenas de pessoas ficaram feridas.",
+                "Hundreds of people were injured.",
+            ),
+            ("Cerca de metade votou.", "About a third voted."),
+            ("Foram três anos.", "It took four years."),
+            ("Em 1º de janeiro de 2023.", "On January 1, 2024."),
+            (
+                "A dívida chegou a US$ 1,2 trilhão.",
+                "The debt reached $1.2 billion.",
+            ),
+            ("O prazo é de 30 dias.", "The deadline is 13 days."),
+            ("Entre 3 e 5 pessoas.", "Between 3 and 6 people."),
+            (
+                "As vendas caíram 2,5% em março e 1,8% em abril.",
+                "Sales fell 2.5% in March and 1.8% in May.",
+            ),
+            ("A reunião foi às 14h.", "The meeting was at 4 p.m."),
+            ("Em 2023, o PIB cresceu.", "In 2013, GDP grew."),
+            ("O prêmio é de R$ 5 mil.", "The prize is 5 million reais."),
+            ("A aprovação é de 40%.", "Approval stands at 14%."),
+            (
+                "Nos anos 90, tudo mudou.",
+                "In the 1980s, everything changed.",
+            ),
+            (
+                "O acordo vale US$ 5 bilhões.",
+                "The deal is worth R$5 billion.",
+            ),
+            ("A taxa subiu 2 pontos percentuais.", "The rate rose 2%."),
+            (
+                "Milhões de pessoas protestaram.",
+                "Thousands of people protested.",
+            ),
+            (
+                "A cidade tem 1,5 milhão de habitantes.",
+                "The city has 15 million inhabitants.",
+            ),
+            (
+                "Cerca de 20% dos votos foram anulados, e 3% em branco.",
+                "About 20% of the votes were spoiled, and blank.",
+            ),
+            (
+                "Foi a primeira vez que o time perdeu.",
+                "It was the second time the team lost.",
+            ),
+            ("Ele tem 45 anos.", "He is 54."),
+            ("O voo durou 11 horas.", "The flight lasted 12 hours."),
+            ("Foram presos 3 suspeitos.", "Two suspects were arrested."),
+        ];
+        for (s, t) in pairs {
+            assert!(!errors(s, t).is_empty(), "not caught: {s} / {t}");
+        }
+    }
+
+    #[test]
+    fn number_words_inside_proper_names_are_not_numbers() {
+        for (s, t) in [
+            (
+                "A fábrica de Três Lagoas abriu.",
+                "The Três Lagoas plant opened.",
+            ),
+            ("A usina de Sete Quedas.", "The Sete Quedas dam."),
+            ("E Sete viveu muito.", "And Seth lived long."),
+            (
+                "Na rua Quinze de Novembro.",
+                "On Fifteenth of November Street.",
+            ),
+            ("Três Lagoas cresceu.", "Três Lagoas grew."),
+        ] {
+            let f = errors(s, t);
+            assert!(f.is_empty(), "{s} → {t}: {f:#?}");
+        }
+        // A sentence-initial number word before a common word is a number.
+        assert_eq!(errors("Três homens chegaram.", "Two men arrived.").len(), 1);
+    }
+
+    #[test]
+    fn one_to_zero_links_are_skipped() {
+        let f = Fixture::links(&[(&["Foram 3 gols."], &[])]).run(&NumberCheck);
+        assert!(f.is_empty());
+    }
+
+    #[test]
+    fn an_untranslated_sentence_is_left_to_the_untranslated_rule() {
+        clean(
+            "A eficácia geral foi de 67,3%.",
+            "A eficácia geral foi de 67,3%.",
+        );
+    }
+
+    #[test]
+    fn ambiguous_double_alone_is_not_reported() {
+        // No multiple in the source: "double standard" is no quantity.
+        clean("É um critério hipócrita.", "It is a double standard.");
+        clean(
+            "O jogador fez uma tripla jogada.",
+            "The player made a triple play.",
+        );
+    }
+
+    #[test]
+    fn multiples_in_spanish_and_french() {
+        assert!(langs("es", "en", "El coste fue el doble.", "The cost was double.").is_empty());
+        let f = langs(
+            "es",
+            "en",
+            "El coste fue el doble.",
+            "The cost was three times higher.",
+        );
+        assert!(f.iter().any(|f| f.severity == Severity::Error), "{f:#?}");
+        let f = langs(
+            "fr",
+            "en",
+            "Le coût a atteint le triple.",
+            "The cost reached twice that.",
+        );
+        assert!(f.iter().any(|f| f.severity == Severity::Error), "{f:#?}");
+        assert!(
+            langs(
+                "fr",
+                "en",
+                "La moitié des électeurs.",
+                "Half of the voters."
+            )
+            .is_empty()
+        );
+    }
+
+    mod prop {
+        use super::*;
+        use proptest::prelude::*;
+
+        const SOUP: &str = "(1|12|1\\.000|3,4|2,5|2025|15/08|14h|um|dois|vinte|e|mil|milhões|de|março|May|June|R\\$|US\\$|%|º|th|-|a|the|one|third|half|anos|1990s|\\(|\\)|,|tens|of|dezenas|XXI|basis points|billion)";
+
+        proptest! {
+            // Each case builds two profiles; keep the suite fast.
+            #![proptest_config(ProptestConfig::with_cases(64))]
+            #[test]
+            fn check_never_panics_and_spans_are_in_the_link_text(
+                a in proptest::collection::vec(SOUP, 1..10),
+                b in proptest::collection::vec(SOUP, 1..10),
+            ) {
+                let (src, tgt) = (a.join(" "), b.join(" "));
+                for f in Fixture::pair(&src, &tgt).run(&NumberCheck) {
+                    if let Some(r) = f.source_span {
+                        prop_assert!(src.get(r).is_some());
+                    }
+                    if let Some(r) = f.target_span {
+                        prop_assert!(tgt.get(r).is_some());
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,939 @@
+//! Findings from what matching left: numbers in the other convention,
+//! changed, missing and added; units, currencies and percent signs that
+//! differ between paired numbers.
+
+use super::context::*;
+use super::{Sides, approx, class, is_numeric, rel, significant, what};
+use crate::finding::{Finding, Severity};
+use crate::numbers::{self, NumberKind, NumberMention};
+use crate::profile::Profile;
+
+/// The target's own way of writing the currency ("US$", "R$ ") when both
+/// sides name the same one, so a suggestion keeps the translator's style.
+pub(super) fn same_currency_prefix<'m>(s: &NumberMention, t: &'m NumberMention) -> Option<&'m str> {
+    match (&s.kind, &t.kind) {
+        (NumberKind::Currency(a), NumberKind::Currency(b)) if a == b => {
+            let d = t.digits.as_ref()?;
+            let prefix = t.raw.get(..d.start.checked_sub(t.start)?)?;
+            (!prefix.trim().is_empty()).then_some(prefix)
+        }
+        _ => None,
+    }
+}
+
+/// The target form of a value read as written rather than as a number: a
+/// version string, a weekday name.
+pub(super) fn as_written(m: &NumberMention, tp: &Profile) -> Option<String> {
+    match &m.kind {
+        NumberKind::Version(v) => Some(v.clone()),
+        NumberKind::Weekday(d) => tp.numbers.weekdays.get(usize::from(*d)).cloned(),
+        _ => None,
+    }
+}
+
+/// The one weak ordinal word left unmatched, when it qualifies a noun
+/// ("primeira vez"), not in "segundo o ministro" or "First, ...".
+fn lone_ordinal(
+    ms: &[NumberMention],
+    used: &[bool],
+    skip: &[usize],
+    text: &str,
+    p: &Profile,
+) -> Option<usize> {
+    let left: Vec<usize> = (0..ms.len())
+        .filter(|&k| {
+            !used[k]
+                && ms[k].weak
+                && ms[k].words
+                && ms[k].kind == NumberKind::Ordinal
+                && !skip.contains(&k)
+        })
+        .collect();
+    match left.as_slice() {
+        [k] if before_noun(text, ms[*k].end, p) => Some(*k),
+        _ => None,
+    }
+}
+
+impl Sides<'_> {
+    /// Same number, other unit of measure: "2 GB" as "2 MB".
+    pub(super) fn unit_changes(&mut self, pairs: &[(usize, usize)]) {
+        for &(i, j) in pairs {
+            let (s, t) = (&self.src[i], &self.tgt[j]);
+            let (Some(a), Some(b)) = (
+                unit_after(self.src_text, s, self.sp),
+                unit_after(self.tgt_text, t, self.tp),
+            ) else {
+                continue;
+            };
+            if a.dimension == b.dimension && close(in_base(s.value, a), in_base(t.value, b)) {
+                continue;
+            }
+            let f = self
+                .base(
+                    Severity::Error,
+                    format!(
+                        "unit changed: {} {} in the source, {} {} in the target",
+                        s.raw,
+                        unit_word(self.src_text, s),
+                        t.raw,
+                        unit_word(self.tgt_text, t)
+                    ),
+                )
+                .source_span(s.start..s.end)
+                .target_span(t.start..t.end);
+            self.findings.push(f);
+        }
+    }
+
+    /// Same amount, other money: "R$ 500 milhões" as "$500 million"; same
+    /// number, other unit: "2 pontos percentuais" as "2%".
+    pub(super) fn currency_changes(&mut self, pairs: &[(usize, usize)]) {
+        for &(i, j) in pairs {
+            let (s, t) = (&self.src[i], &self.tgt[j]);
+            if matches!(
+                (&s.kind, &t.kind),
+                (NumberKind::Percent, NumberKind::PercentagePoints)
+                    | (NumberKind::PercentagePoints, NumberKind::Percent)
+            ) {
+                let f = self.paired(
+                    Severity::Error,
+                    format!(
+                        "percent and percentage points confused: {} in the source, {} in the target",
+                        s.raw, t.raw
+                    ),
+                    s,
+                    t,
+                );
+                self.findings.push(f);
+                continue;
+            }
+            // "3%" as "3": the percent sign dropped (or added).
+            let percent = |k: &NumberKind| matches!(k, NumberKind::Percent);
+            if (percent(&s.kind) != percent(&t.kind))
+                && matches!(s.kind, NumberKind::Percent | NumberKind::Plain)
+                && matches!(t.kind, NumberKind::Percent | NumberKind::Plain)
+                && s.digits.is_some()
+                && t.digits.is_some()
+            {
+                let f = self.paired(
+                    Severity::Warning,
+                    format!(
+                        "percent sign: {} in the source, {} in the target",
+                        s.raw, t.raw
+                    ),
+                    s,
+                    t,
+                );
+                self.findings.push(f);
+                continue;
+            }
+            let (NumberKind::Currency(a), NumberKind::Currency(b)) = (&s.kind, &t.kind) else {
+                continue;
+            };
+            // Only ISO codes from the profiles' tables, not bare symbols.
+            let iso = |c: &str| c.len() == 3 && c.chars().all(|x| x.is_ascii_uppercase());
+            if a == b || !iso(a) || !iso(b) {
+                continue;
+            }
+            let f = self.paired(
+                Severity::Error,
+                format!(
+                    "currency changed: {} ({a}) in the source, {} ({b}) in the target",
+                    s.raw, t.raw
+                ),
+                s,
+                t,
+            );
+            self.findings.push(f);
+        }
+    }
+
+    /// Reports what is left: numbers in the wrong convention, changed,
+    /// missing and added.
+    pub(super) fn report(&mut self) {
+        let mut findings = self.foreign_separators();
+        self.match_conversion_glosses();
+        self.match_half_years();
+        let weak_paired = self.unmatched(&mut findings);
+        findings.extend(self.lone_ordinal_change(&weak_paired));
+        findings.extend(self.time_changes());
+        findings.extend(self.weekday_change());
+        self.findings.append(&mut findings);
+    }
+
+    /// Matched target numbers written with the other convention's
+    /// separators.
+    fn foreign_separators(&self) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        for (j, t) in self.tgt.iter().enumerate() {
+            if !self.tu[j] {
+                continue;
+            }
+            if let Some(d) = &t.digits
+                && d.foreign
+                && is_numeric(&t.kind)
+                // "v1.2", "A320": identifiers keep their own dots.
+                && t.kind != NumberKind::Code
+                && !version_context(self.tgt_text, t.start)
+            {
+                findings.push(self.convention(None, t, d, t.mantissa()));
+            }
+        }
+        findings
+    }
+
+    /// "5 billion reais (about $1 billion)", "38 °C (100.4 °F)": a
+    /// conversion the edition adds for its readers is not a new number.
+    fn match_conversion_glosses(&mut self) {
+        for j in 0..self.tgt.len() {
+            if !self.tu[j] && conversion_gloss(&self.tgt, j, self.tgt_text) {
+                self.tu[j] = true;
+            }
+        }
+    }
+
+    /// "9 anos e 6 meses" as "nine and a half years".
+    fn match_half_years(&mut self) {
+        for i in 0..self.src.len() {
+            let s = &self.src[i];
+            if self.su[i] || !approx(s.value, 6.0) || !is_numeric(&s.kind) {
+                continue;
+            }
+            if !word_after(self.src_text, s.end, &self.sp.numbers.month_units) {
+                continue;
+            }
+            if let Some(j) = (0..self.tgt.len()).find(|&j| {
+                !self.tu[j]
+                    && self.tgt[j].kind == NumberKind::Fraction
+                    && approx(self.tgt[j].value, 0.5)
+                    && joined_fraction(self.tgt_text, self.tgt[j].start, self.tp)
+            }) {
+                self.su[i] = true;
+                self.tu[j] = true;
+            }
+        }
+    }
+
+    /// Strong mentions left unmatched: each source one is changed (into the
+    /// nearest target one of its class, or a weak word of its kind) or
+    /// missing; target ones left over are added. Returns the weak target
+    /// words that stood for a change.
+    fn unmatched(&self, findings: &mut Vec<Finding>) -> Vec<usize> {
+        let left_s: Vec<usize> = (0..self.src.len())
+            .filter(|&i| !self.su[i] && !self.src[i].weak)
+            .collect();
+        let mut left_t: Vec<usize> = (0..self.tgt.len())
+            .filter(|&j| !self.tu[j] && !self.tgt[j].weak)
+            .collect();
+        let mut weak_paired: Vec<usize> = Vec::new();
+        for &i in &left_s {
+            let s = &self.src[i];
+            match self.nearest_of_class(s, &left_t) {
+                Some((k, j)) => {
+                    left_t.remove(k);
+                    findings.push(self.changed(s, &self.tgt[j]));
+                }
+                None => match self.weak_of_same_kind(s, &weak_paired) {
+                    Some(j) => {
+                        weak_paired.push(j);
+                        findings.push(self.changed(s, &self.tgt[j]));
+                    }
+                    None => findings.push(self.missing(s)),
+                },
+            }
+        }
+        for j in left_t {
+            findings.push(self.added(&self.tgt[j]));
+        }
+        weak_paired
+    }
+
+    /// The target mention in `left_t` of the same class as `s` nearest its
+    /// relative position, as (index in `left_t`, target index).
+    fn nearest_of_class(&self, s: &NumberMention, left_t: &[usize]) -> Option<(usize, usize)> {
+        let c = class(&s.kind);
+        let pos = rel(s.start, self.src_text);
+        left_t
+            .iter()
+            .enumerate()
+            .filter(|(_, j)| class(&self.tgt[**j].kind) == c)
+            .min_by(|(_, a), (_, b)| {
+                let da = (rel(self.tgt[**a].start, self.tgt_text) - pos).abs();
+                let db = (rel(self.tgt[**b].start, self.tgt_text) - pos).abs();
+                da.total_cmp(&db)
+            })
+            .map(|(k, j)| (k, *j))
+    }
+
+    /// "terceira" against a weak "fourth", "abril" against "May": a weak
+    /// word of the same kind stands for a change.
+    fn weak_of_same_kind(&self, s: &NumberMention, weak_paired: &[usize]) -> Option<usize> {
+        (0..self.tgt.len()).find(|&j| {
+            !self.tu[j]
+                && self.tgt[j].weak
+                && !weak_paired.contains(&j)
+                && matches!(
+                    (&s.kind, &self.tgt[j].kind),
+                    (NumberKind::Ordinal, NumberKind::Ordinal)
+                        | (NumberKind::Month(_), NumberKind::Month(_))
+                        | (NumberKind::Fraction, NumberKind::Fraction)
+                )
+        })
+    }
+
+    /// "pela primeira vez" as "for the second time": ordinal words are
+    /// weak, but one left on each side and differing is a change.
+    fn lone_ordinal_change(&self, weak_paired: &[usize]) -> Option<Finding> {
+        let i = lone_ordinal(&self.src, &self.su, &[], self.src_text, self.sp)?;
+        let j = lone_ordinal(&self.tgt, &self.tu, weak_paired, self.tgt_text, self.tp)?;
+        Some(self.changed(&self.src[i], &self.tgt[j]))
+    }
+
+    /// Times are weak (a bare "14h" may be a duration), but a time left on
+    /// each side that disagrees is a change: "às 14h" as "at 4 p.m.".
+    fn time_changes(&self) -> Vec<Finding> {
+        let times = |ms: &[NumberMention], used: &[bool]| -> Vec<usize> {
+            (0..ms.len())
+                .filter(|&k| !used[k] && matches!(ms[k].kind, NumberKind::Time { .. }))
+                .collect()
+        };
+        times(&self.src, &self.su)
+            .into_iter()
+            .zip(times(&self.tgt, &self.tu))
+            .map(|(i, j)| self.changed(&self.src[i], &self.tgt[j]))
+            .collect()
+    }
+
+    /// Weekdays are weak too (editions drop them), but one left on each
+    /// side that disagrees is a change: "terça-feira" as "Wednesday".
+    fn weekday_change(&self) -> Option<Finding> {
+        let weekdays = |ms: &[NumberMention], used: &[bool]| -> Vec<usize> {
+            (0..ms.len())
+                .filter(|&k| !used[k] && matches!(ms[k].kind, NumberKind::Weekday(_)))
+                .collect()
+        };
+        match (
+            weekdays(&self.src, &self.su).as_slice(),
+            weekdays(&self.tgt, &self.tu).as_slice(),
+        ) {
+            ([i], [j]) => Some(self.changed(&self.src[*i], &self.tgt[*j])),
+            _ => None,
+        }
+    }
+
+    /// A finding on a source number and its target counterpart, suggesting
+    /// the source value written in the target's convention.
+    pub(super) fn paired(
+        &self,
+        severity: Severity,
+        message: String,
+        s: &NumberMention,
+        t: &NumberMention,
+    ) -> Finding {
+        let f = self
+            .base(severity, message)
+            .source_span(s.start..s.end)
+            .target_span(t.start..t.end);
+        match numbers::render(s, self.tp) {
+            Some(r) => f.suggestion(r.clone()).expected(r),
+            None => f,
+        }
+    }
+
+    /// A target number written with the other convention's separators.
+    pub(super) fn convention(
+        &self,
+        src: Option<usize>,
+        t: &NumberMention,
+        d: &numbers::DigitInfo,
+        digits_value: f64,
+    ) -> Finding {
+        let mut end = d.end;
+        let mut suffix = "";
+        if self.tgt_text.get(end..).is_some_and(|r| r.starts_with('%'))
+            && t.kind == NumberKind::Percent
+        {
+            end += 1;
+            suffix = "%";
+        }
+        let raw = self.tgt_text.get(d.start..end).unwrap_or("");
+        let fix = numbers::rewrite_digits(d, digits_value, self.tp).map(|s| format!("{s}{suffix}"));
+        let mut msg = format!(
+            "\"{raw}\" is written with the separators of another convention; in {} write",
+            self.tp.name
+        );
+        match &fix {
+            Some(f) => msg.push_str(&format!(" \"{f}\"")),
+            None => msg.push_str(&format!(" decimal \"{}\"", self.tp.numbers.decimal)),
+        }
+        let mut f = self.base(Severity::Error, msg).target_span(d.start..end);
+        if let Some(i) = src {
+            let s = &self.src[i];
+            f = f.source_span(s.start..s.end);
+        }
+        if let Some(fix) = fix {
+            f = f.suggestion(fix.clone()).expected(fix);
+        }
+        f
+    }
+
+    /// A source number changed into a target one, with the source value
+    /// written the target's way as the suggestion.
+    fn changed(&self, s: &NumberMention, t: &NumberMention) -> Finding {
+        let (severity, message) = self.change_message(s, t);
+        let mut f = self
+            .base(severity, message)
+            .source_span(s.start..s.end)
+            .target_span(t.start..t.end);
+        if let Some(r) = self.rendered_for(s, t) {
+            f = f.suggestion(r.clone()).expected(r);
+        }
+        f
+    }
+
+    /// The source mention written as the target would write it, in words
+    /// when the target wrote words, with the target's currency prefix.
+    fn rendered_for(&self, s: &NumberMention, t: &NumberMention) -> Option<String> {
+        if let Some(r) = as_written(s, self.tp) {
+            Some(r)
+        } else if t.words {
+            // "three" for "duas": answer in words too.
+            numbers::render_words(s, self.tp, &t.raw)
+                .or_else(|| numbers::render_fraction_words(s, self.tp, &t.raw))
+                .or_else(|| numbers::render(s, self.tp))
+        } else {
+            same_currency_prefix(s, t)
+                .and_then(|prefix| {
+                    let mut plain = s.clone();
+                    plain.kind = NumberKind::Plain;
+                    numbers::render(&plain, self.tp).map(|r| format!("{prefix}{r}"))
+                })
+                .or_else(|| numbers::render(s, self.tp))
+        }
+    }
+
+    /// What kind of change it is: a scale word, a vague quantity, rounding
+    /// (hedged: info; close: warning) or a plain change (error).
+    fn change_message(&self, s: &NumberMention, t: &NumberMention) -> (Severity, String) {
+        let foreign_note = if t.digits.as_ref().is_some_and(|d| d.foreign) {
+            " (and written with the other convention's separators)"
+        } else {
+            ""
+        };
+        let rounded = |max: f64| {
+            is_numeric(&s.kind)
+                && is_numeric(&t.kind)
+                && s.value != 0.0
+                && ((s.value - t.value) / s.value).abs() <= max
+                && significant(t) < significant(s)
+        };
+        let rounding = || {
+            format!(
+                "number rounded: {} in the source, {} in the target",
+                s.raw, t.raw
+            )
+        };
+        match (&s.scale, &t.scale) {
+            (Some((sw, sv)), Some((tw, tv)))
+                if !approx(*sv, *tv) && approx(s.mantissa(), t.mantissa()) =>
+            {
+                (
+                    Severity::Error,
+                    format!(
+                        "scale word changed: \"{sw}\" in the source ({}) but \"{tw}\" in the target ({})",
+                        s.raw, t.raw
+                    ),
+                )
+            }
+            _ if s.kind == NumberKind::Vague && t.kind == NumberKind::Vague => (
+                Severity::Error,
+                format!(
+                    "quantity changed: \"{}\" in the source but \"{}\" in the target",
+                    s.raw, t.raw
+                ),
+            ),
+            // "1.693.673" as "nearly 1.7 million", "R$ 5,3 milhões" as
+            // "some 5 million reais": the hedge says it is rounded.
+            _ if rounded(0.1)
+                && (hedged(self.tgt_text, t.start, self.tp)
+                    || hedged(self.src_text, s.start, self.sp)) =>
+            {
+                (Severity::Info, rounding())
+            }
+            _ if rounded(0.02) => (Severity::Warning, rounding()),
+            _ => (
+                Severity::Error,
+                format!(
+                    "{} changed: {} in the source, {} in the target{foreign_note}",
+                    what(s),
+                    s.raw,
+                    t.raw
+                ),
+            ),
+        }
+    }
+
+    pub(super) fn missing(&self, s: &NumberMention) -> Finding {
+        if let Some(r) = as_written(s, self.tp) {
+            return self
+                .base(
+                    Severity::Error,
+                    format!(
+                        "{} {} in the source is missing in the target",
+                        what(s),
+                        s.raw
+                    ),
+                )
+                .source_span(s.start..s.end)
+                .expected(r);
+        }
+        let what = what(s);
+        // A vague "dezenas de" dropped is worth a look, not an error.
+        let severity = if s.kind == NumberKind::Vague {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        let mut f = self
+            .base(
+                severity,
+                format!("{what} {} in the source is missing in the target", s.raw),
+            )
+            .source_span(s.start..s.end);
+        if let Some(r) = numbers::render(s, self.tp) {
+            f = f.expected(r);
+        }
+        f
+    }
+
+    pub(super) fn added(&self, t: &NumberMention) -> Finding {
+        let what = what(t);
+        // Number words and vague words get added by idiom ("both", "a few"),
+        // and editions add context in brackets ("Bolsonaro (2019-2022)",
+        // "(about $240 million)"); other digits rarely are.
+        // A year is often added to resolve "no ano passado".
+        let severity = if t.words
+            || matches!(t.kind, NumberKind::Vague | NumberKind::Year)
+            || in_brackets(self.tgt_text, t.start)
+        {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        self.base(
+            severity,
+            format!("{what} {} in the target is not in the source", t.raw),
+        )
+        .target_span(t.start..t.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::NumberCheck;
+    use super::super::tests::*;
+    use crate::checks::testutil::Fixture;
+    use crate::finding::Severity;
+
+    #[test]
+    fn changed_value_shows_both_with_suggestion() {
+        let f = errors("A inflação foi de 3,4%.", "Inflation was 3.5%.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("3,4%") && f[0].message.contains("3.5%"));
+        assert_eq!(f[0].suggestion.as_deref(), Some("3.4%"));
+        let tgt = "Inflation was 3.5%.";
+        let span = f[0].target_span.clone().unwrap();
+        assert_eq!(&tgt[span], "3.5%");
+    }
+
+    #[test]
+    fn missing_number_is_error() {
+        let f = errors(
+            "Foram criados 1.693.673 empregos.",
+            "Many jobs were created.",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].message,
+            "number 1.693.673 in the source is missing in the target"
+        );
+        assert_eq!(f[0].expected.as_deref(), Some("1,693,673"));
+    }
+
+    #[test]
+    fn added_digits_are_error_added_words_warning() {
+        let f = errors("Vieram pessoas.", "5 people came.");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("not in the source"));
+        let f = run("Vieram pessoas.", "Three people came.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn context_added_in_brackets_is_a_warning() {
+        let f = run(
+            "O ex-presidente Bolsonaro falou.",
+            "Former President Jair Bolsonaro (2019-2022) spoke.",
+        );
+        assert_eq!(f.len(), 2);
+        assert!(f.iter().all(|x| x.severity == Severity::Warning), "{f:#?}");
+    }
+
+    #[test]
+    fn source_convention_in_target_is_error() {
+        let f = errors(
+            "Foram criados 1.693.673 empregos.",
+            "Some 1.693.673 formal jobs were created.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("1,693,673"));
+        let f = errors("A taxa é de 14,25%.", "The rate is 14,25%.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("14.25%"));
+        let tgt = "The rate is 14,25%.";
+        assert_eq!(&tgt[f[0].target_span.clone().unwrap()], "14,25%");
+        // "1.000" reads as 1.0 in English but the source has a thousand.
+        let f = errors("Vieram 1.000 pessoas.", "Some 1.000 people came.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("1,000"));
+        let f = errors("Cresceu 2,5 milhões.", "It grew 2,5 million.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("2.5"));
+    }
+
+    #[test]
+    fn scale_word_change_is_error() {
+        let f = errors(
+            "A dívida é de US$ 348,7 bilhões.",
+            "The debt is $348.7 million.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("bilhões") && f[0].message.contains("million"),
+            "{}",
+            f[0].message
+        );
+        assert_eq!(f[0].suggestion.as_deref(), Some("$348.7 billion"));
+    }
+
+    #[test]
+    fn suggestion_keeps_the_translators_currency_symbol() {
+        let f = errors(
+            "A dívida é de US$ 348,7 bilhões.",
+            "The debt is US$348.7 million.",
+        );
+        assert_eq!(f[0].suggestion.as_deref(), Some("US$348.7 billion"));
+        let f = errors("O salário é de R$ 2.180,45.", "The wage is R$2,810.45.");
+        assert_eq!(f[0].suggestion.as_deref(), Some("R$2,180.45"));
+    }
+
+    #[test]
+    fn changed_date_is_error() {
+        let f = errors(
+            "A reunião foi em 4 de março.",
+            "The meeting was on March 5.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("March 4"));
+        let f = errors("Em junho, ele saiu.", "In July, he left.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("June"));
+    }
+
+    #[test]
+    fn changed_year_and_words() {
+        let f = errors("Em 2024, o PIB cresceu.", "In 2025, GDP grew.");
+        assert_eq!(f.len(), 1);
+        let f = errors("Foram noventa minutos.", "It lasted eighty minutes.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].suggestion.as_deref(), Some("ninety"));
+    }
+
+    #[test]
+    fn changed_words_suggest_words() {
+        let f = errors("Faltam duas semanas.", "It is three weeks away.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].suggestion.as_deref(), Some("two"));
+        let f = errors("Foram noventa minutos.", "Eighty minutes passed.");
+        assert_eq!(f[0].suggestion.as_deref(), Some("Ninety"));
+    }
+
+    #[test]
+    fn rounding_is_a_warning() {
+        let f = run("Foram 1.693.673 empregos.", "There were 1.7 million jobs.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn hedged_rounding_is_only_info() {
+        let quiet = |src: &str, tgt: &str| {
+            let f = run(src, tgt);
+            assert!(
+                f.iter().all(|f| f.severity == Severity::Info),
+                "{src} / {tgt}: {f:#?}"
+            );
+        };
+        quiet(
+            "O país criou 1.693.673 empregos.",
+            "The country created nearly 1.7 million jobs.",
+        );
+        quiet(
+            "O público foi de 68.412 torcedores.",
+            "More than 68,000 fans attended.",
+        );
+        quiet(
+            "A renda foi de R$ 5,3 milhões.",
+            "Receipts totalled some 5 million reais.",
+        );
+        // Unhedged rounding stays a warning; a hedge does not excuse a change.
+        assert!(
+            run(
+                "A renda foi de R$ 5,3 milhões.",
+                "Receipts totalled 5 million reais."
+            )
+            .iter()
+            .any(|f| f.severity >= Severity::Warning)
+        );
+        assert!(
+            !errors(
+                "A renda foi de R$ 5,3 milhões.",
+                "Receipts totalled some 4 million reais."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn currency_change_is_error() {
+        let f = errors(
+            "O governo liberou R$ 500 milhões.",
+            "The government released $500 million.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("currency"));
+        assert_eq!(f[0].suggestion.as_deref(), Some("R$500 million"));
+        clean(
+            "O governo liberou R$ 500 milhões.",
+            "The government released 500 million reais.",
+        );
+        clean(
+            "O acordo vale US$ 5 bilhões.",
+            "The deal is worth $5 billion.",
+        );
+        clean(
+            "O acordo vale US$ 5 bilhões.",
+            "The deal is worth 5 billion dollars.",
+        );
+    }
+
+    #[test]
+    fn percent_and_points_confused_is_error() {
+        let f = errors("A taxa subiu 2 pontos percentuais.", "The rate rose 2%.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("2 percentage points"));
+        clean(
+            "A taxa subiu 2 pontos percentuais.",
+            "The rate rose 2 percentage points.",
+        );
+        clean(
+            "A taxa subiu 0,5 p.p.",
+            "The rate rose half a percentage point.",
+        );
+    }
+
+    #[test]
+    fn target_of_unknown_convention_is_not_told_its_separators() {
+        let f = Fixture::with_langs(
+            "pt",
+            "fi",
+            &[(
+                &["Foram 1.000 pessoas e 3,4%."],
+                &["Oli 1.000 ihmistä ja 3,4 %."],
+            )],
+        )
+        .run(&NumberCheck);
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn dropped_percent_sign_is_a_warning() {
+        let f = run("A inflação foi de 3,4%.", "Inflation was 3.4.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert_eq!(f[0].suggestion.as_deref(), Some("3.4%"));
+        clean("Subiu de 3% a 5%.", "It rose from 3 to 5%.");
+    }
+
+    #[test]
+    fn added_year_is_a_warning() {
+        let f = run(
+            "No ano passado, a economia cresceu.",
+            "In 2024, the economy grew.",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn units_are_read_and_compared() {
+        let f = errors("Um pacote de 2 GB.", "A 2 MB pack.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("unit changed"), "{}", f[0].message);
+        for (s, t) in [
+            ("Um pacote de 2 GB.", "A 2 GB pack."),
+            ("A trilha tem 10 km.", "The trail is 6.2 miles long."),
+            (
+                "A trilha tem 10 km.",
+                "The trail is 10 km (6.2 miles) long.",
+            ),
+            ("Fez 38 °C na cidade.", "It was 100.4 °F in the city."),
+            ("Uma área de 500 hectares.", "An area of 1,236 acres."),
+            ("Pesava 5 kg.", "It weighed 11 lb."),
+        ] {
+            let f = errors(s, t);
+            assert!(f.is_empty(), "{s} → {t}: {f:#?}");
+        }
+        assert_eq!(
+            errors("A trilha tem 10 km.", "The trail is 10 miles long.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn changed_weekday_is_error_dropped_weekday_is_not() {
+        let f = errors(
+            "A reunião será na terça-feira.",
+            "The meeting is on Wednesday.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("Tuesday"));
+        assert!(
+            errors(
+                "A reunião será na terça-feira.",
+                "The meeting is on Tuesday."
+            )
+            .is_empty()
+        );
+        assert!(
+            errors(
+                "A reunião será na terça-feira.",
+                "The meeting is this week."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn changed_time_is_error() {
+        let f = errors("A reunião foi às 14h.", "The meeting was at 4 p.m.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("14h") && f[0].message.contains("4 p.m."));
+        assert_eq!(f[0].suggestion.as_deref(), Some("2 p.m."));
+    }
+
+    #[test]
+    fn weak_ordinals_that_differ_are_a_change() {
+        let f = errors("Foi a primeira vez.", "It was the second time.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        clean(
+            "Segundo ele, foi a primeira vez.",
+            "He said it was the first time.",
+        );
+        clean(
+            "Segundo ele, foi a primeira vez.",
+            "According to him, it was unprecedented.",
+        );
+        clean(
+            "Na segunda-feira, pela primeira vez.",
+            "On Monday, for the first time.",
+        );
+        clean(
+            "Segundo o ministro, a medida vale.",
+            "The minister said the measure would first apply.",
+        );
+        clean(
+            "Segundo o ministro, a medida vale.",
+            "First, the minister said, the measure applies.",
+        );
+    }
+
+    #[test]
+    fn ordinal_and_month_changes_pair_with_weak_words() {
+        let f = errors("Foi a terceira rodada.", "It was the fourth round.");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("changed"), "{}", f[0].message);
+        let f = errors("Dois terços votaram.", "One-third of them voted.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].suggestion.as_deref(), Some("Two-thirds"));
+        assert!(f[0].message.contains("changed"), "{}", f[0].message);
+        let f = errors("As vendas caíram em abril.", "Sales fell in May.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].suggestion.as_deref(), Some("April"));
+    }
+
+    #[test]
+    fn vague_change_is_error_vague_drop_warning() {
+        let f = errors(
+            "Dezenas de milhares protestaram.",
+            "Hundreds of thousands protested.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let f = run("Dezenas de milhares protestaram.", "Many protested.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn space_grouped_number_in_english_is_a_convention_error() {
+        let f = errors("Vieram 10 000 pessoas.", "Some 10 000 people came.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("10,000"));
+    }
+
+    #[test]
+    fn spans_are_in_the_joined_link_text() {
+        let f = Fixture::links(&[(
+            &["Foi bom.", "Foram 3 gols."],
+            &["It was good. There were 4 goals."],
+        )])
+        .run(&NumberCheck);
+        assert_eq!(f.len(), 1);
+        let src = "Foi bom. Foram 3 gols.";
+        assert_eq!(&src[f[0].source_span.clone().unwrap()], "3");
+    }
+
+    #[test]
+    fn double_as_another_multiple_is_an_error() {
+        assert!(
+            !errors(
+                "O custo foi o dobro do previsto.",
+                "The cost was three times the forecast."
+            )
+            .is_empty()
+        );
+        assert!(
+            !errors(
+                "O custo foi o dobro do previsto.",
+                "The cost was triple the forecast."
+            )
+            .is_empty()
+        );
+        assert!(
+            !errors(
+                "O custo foi o triplo do previsto.",
+                "The cost was twice the forecast."
+            )
+            .is_empty()
+        );
+        assert!(
+            !errors(
+                "O custo foi o quádruplo do previsto.",
+                "The cost was three times the forecast."
+            )
+            .is_empty()
+        );
+    }
+}

@@ -1,0 +1,201 @@
+//! A profile's number data prepared for lookups: lower-cased words,
+//! phrases as token lists (longest first), months and currencies.
+
+use super::tokenize::tokenize;
+use crate::profile::NumberProfile;
+use std::collections::BTreeMap;
+
+/// Phrases split into lower-case tokens, for matching against text tokens.
+pub(super) fn phrase_tokens(s: &str) -> Vec<String> {
+    tokenize(&s.to_lowercase(), &[])
+        .into_iter()
+        .map(|t| t.lower)
+        .collect()
+}
+
+pub(super) fn phrase_list<'a>(items: impl Iterator<Item = &'a String>) -> Vec<Vec<String>> {
+    let mut v: Vec<Vec<String>> = items
+        .map(|s| phrase_tokens(s))
+        .filter(|p| !p.is_empty())
+        .collect();
+    // Longest first, so "US$" wins over "$".
+    v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    v
+}
+
+pub(super) fn lower_map(m: &BTreeMap<String, f64>) -> BTreeMap<String, f64> {
+    m.iter()
+        .filter(|(k, _)| !k.trim().contains(' '))
+        .map(|(k, v)| (k.to_lowercase(), *v))
+        .collect()
+}
+
+pub(super) fn lower_list(v: &[String]) -> Vec<String> {
+    v.iter().map(|s| s.to_lowercase()).collect()
+}
+
+/// The profile data prepared for lookups.
+pub(super) struct Lexicon {
+    pub(super) decimal: char,
+    pub(super) groups: Vec<char>,
+    pub(super) cardinals: BTreeMap<String, f64>,
+    pub(super) ordinals: BTreeMap<String, f64>,
+    pub(super) fractions: BTreeMap<String, f64>,
+    pub(super) scales: BTreeMap<String, f64>,
+    pub(super) vague: BTreeMap<String, f64>,
+    pub(super) joiners: Vec<String>,
+    pub(super) ambiguous: Vec<String>,
+    pub(super) articles: Vec<String>,
+    pub(super) scale_abbreviations: Vec<String>,
+    pub(super) vague_joiners: Vec<String>,
+    pub(super) date_joiners: Vec<String>,
+    pub(super) range_words: Vec<String>,
+    pub(super) ordinal_suffixes: Vec<String>,
+    pub(super) decade_suffixes: Vec<String>,
+    pub(super) hour_marks: Vec<String>,
+    pub(super) time_words: Vec<String>,
+    pub(super) percent: Vec<Vec<String>>,
+    pub(super) points: Vec<Vec<String>>,
+    pub(super) currency_prefix: Vec<(Vec<String>, String)>,
+    pub(super) currency_suffix: Vec<(Vec<String>, String)>,
+    pub(super) currency_joiners: Vec<String>,
+    pub(super) am: Vec<Vec<String>>,
+    pub(super) pm: Vec<Vec<String>>,
+    pub(super) decade_prefixes: Vec<Vec<String>>,
+    pub(super) ambiguous_phrases: Vec<Vec<String>>,
+    /// Multiple phrases ("o dobro"), longest first.
+    pub(super) multipliers: Vec<(Vec<String>, f64)>,
+    /// (lower-case name, month number, must be capitalised)
+    pub(super) months: Vec<(String, u8, bool)>,
+    pub(super) month_abbreviations: Vec<(String, u8, bool)>,
+    pub(super) weekdays: Vec<String>,
+    pub(super) basis_points: Vec<Vec<String>>,
+    /// Order of day and month in "15/08/2024": true for day first.
+    pub(super) day_first: bool,
+    /// The profile gives no decimal separator: no digits are foreign.
+    pub(super) unknown_convention: bool,
+    /// Joiners ending in an apostrophe (`d’`): elisions written glued to
+    /// the next word ("milliards d’euros").
+    pub(super) elisions: Vec<String>,
+}
+
+impl Lexicon {
+    pub(super) fn new(p: &NumberProfile) -> Lexicon {
+        let decimal = p.decimal.chars().next().unwrap_or('.');
+        let mut groups: Vec<char> = p.group.iter().filter_map(|g| g.chars().next()).collect();
+        if p.decimal.is_empty() && groups.is_empty() {
+            groups.push(',');
+        }
+        groups.retain(|&g| g != decimal);
+        let mut currencies: Vec<(String, String)> = p
+            .currency_codes
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for c in &p.currencies {
+            if !p.currency_codes.contains_key(c) {
+                currencies.push((c.clone(), c.clone()));
+            }
+        }
+        let symbolic = |s: &str| {
+            s.chars().any(|c| !c.is_alphabetic()) || s.chars().all(|c| c.is_ascii_uppercase())
+        };
+        let mk = |list: Vec<&(String, String)>| {
+            let mut v: Vec<(Vec<String>, String)> = list
+                .into_iter()
+                .map(|(k, code)| (phrase_tokens(k), code.clone()))
+                .filter(|(p, _)| !p.is_empty())
+                .collect();
+            v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+            v
+        };
+        let currency_prefix = mk(currencies.iter().filter(|c| symbolic(&c.0)).collect());
+        let currency_suffix = mk(currencies.iter().collect());
+        // "Sep|Sept": spellings of one month separated by `|`.
+        let months = |v: &[String]| {
+            v.iter()
+                .enumerate()
+                .flat_map(|(i, m)| {
+                    m.split('|')
+                        .filter(|x| !x.is_empty())
+                        .map(move |x| {
+                            let cap = x.chars().next().is_some_and(char::is_uppercase);
+                            (x.to_lowercase(), (i + 1).min(12) as u8, cap)
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+        };
+        Lexicon {
+            decimal,
+            groups,
+            cardinals: lower_map(&p.cardinals),
+            ordinals: lower_map(&p.ordinals),
+            fractions: lower_map(&p.fractions),
+            scales: lower_map(&p.scales),
+            vague: lower_map(&p.vague),
+            joiners: lower_list(&p.joiners),
+            ambiguous: lower_list(&p.ambiguous),
+            articles: lower_list(&p.articles),
+            scale_abbreviations: lower_list(&p.scale_abbreviations),
+            vague_joiners: lower_list(&p.vague_joiners),
+            date_joiners: lower_list(&p.date_joiners),
+            range_words: lower_list(&p.range_words),
+            ordinal_suffixes: {
+                let mut v = p.ordinal_suffixes.clone();
+                v.sort_by_key(|s| std::cmp::Reverse(s.len()));
+                v
+            },
+            decade_suffixes: {
+                let mut v = p.decade_suffixes.clone();
+                v.sort_by_key(|s| std::cmp::Reverse(s.len()));
+                v
+            },
+            hour_marks: lower_list(&p.time_hour_marks),
+            time_words: lower_list(&p.time_words),
+            percent: phrase_list(p.percent_words.iter()),
+            points: phrase_list(p.percentage_point_words.iter()),
+            currency_prefix,
+            currency_suffix,
+            currency_joiners: lower_list(&p.currency_joiners),
+            am: phrase_list(p.time_am.iter()),
+            pm: phrase_list(p.time_pm.iter()),
+            decade_prefixes: phrase_list(p.decade_prefixes.iter()),
+            ambiguous_phrases: phrase_list(p.ambiguous_phrases.iter()),
+            multipliers: {
+                let mut v: Vec<(Vec<String>, f64)> = p
+                    .multipliers
+                    .iter()
+                    .map(|(k, v)| (phrase_tokens(k), *v))
+                    .filter(|(k, _)| !k.is_empty())
+                    .collect();
+                v.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+                v
+            },
+            months: months(&p.months),
+            month_abbreviations: months(&p.month_abbreviations),
+            weekdays: lower_list(&p.weekdays),
+            basis_points: phrase_list(p.basis_point_words.iter()),
+            day_first: !p.numeric_date_order.eq_ignore_ascii_case("mdy"),
+            unknown_convention: p.decimal.is_empty(),
+            elisions: p
+                .currency_joiners
+                .iter()
+                .chain(&p.vague_joiners)
+                .chain(&p.date_joiners)
+                .chain(&p.joiners)
+                .map(|j| j.trim().to_lowercase())
+                .filter(|j| j.chars().count() >= 2 && j.ends_with(['’', '\'']))
+                .collect(),
+        }
+    }
+
+    /// A word that may take part in a number written in words.
+    pub(super) fn is_number_word(&self, w: &str) -> bool {
+        self.cardinals.contains_key(w)
+            || self.ordinals.contains_key(w)
+            || self.fractions.contains_key(w)
+            || self.scales.contains_key(w)
+            || self.joiners.iter().any(|j| j == w)
+    }
+}

@@ -1,0 +1,449 @@
+//! Numbers in digits and what follows them: percentages, currencies,
+//! years, identifiers, versions, Roman numerals, multiples and vague
+//! quantities.
+
+use super::Reader;
+use crate::numbers::tokenize::{DigitRead, Tok, TokKind, read_digits};
+use crate::numbers::{DigitInfo, NumberKind, NumberMention, SPACE_GROUPS, approx};
+
+/// The value of a canonical Roman numeral up to 89 (`XXI` = 21); `None`
+/// for anything written non-canonically ("IIII", "VX").
+fn roman_value(s: &str) -> Option<u32> {
+    let val = |c: char| match c {
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
+        'L' => 50,
+        _ => 0,
+    };
+    let chars: Vec<u32> = s.chars().map(val).collect();
+    let mut total = 0u32;
+    for (k, &v) in chars.iter().enumerate() {
+        if v == 0 {
+            return None;
+        }
+        if chars.get(k + 1).is_some_and(|&n| n > v) {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+        }
+    }
+    (to_roman(total) == s).then_some(total)
+}
+
+fn to_roman(mut n: u32) -> String {
+    let mut out = String::new();
+    for (v, r) in [
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ] {
+        while n >= v {
+            out.push_str(r);
+            n -= v;
+        }
+    }
+    out
+}
+
+impl Reader<'_> {
+    /// "2.4.1", "10.0.19045": three or more dot-separated runs that are not
+    /// thousands groups; compared as strings.
+    pub(super) fn version(&self, i: usize) -> Option<(NumberMention, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != TokKind::Digits || t.lower.contains(',') {
+            return None;
+        }
+        let runs: Vec<&str> = t.lower.split('.').collect();
+        let grouped =
+            runs.first().is_some_and(|r| r.len() <= 3) && runs[1..].iter().all(|r| r.len() == 3);
+        if runs.len() < 3 || grouped {
+            return None;
+        }
+        let raw = t.lower.clone();
+        Some((self.mention(i, i + 1, 0.0, NumberKind::Version(raw)), i + 1))
+    }
+
+    /// Roman numerals ("século XXI", "World War II"): weak, since "XL" or
+    /// "VI" may be letters.
+    pub(super) fn roman(&self, i: usize) -> Option<(NumberMention, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != TokKind::Word || t.lower.len() < 2 {
+            return None;
+        }
+        let raw = self.raw(t.start, t.end);
+        if !raw.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) {
+            return None;
+        }
+        let v = roman_value(raw)?;
+        let mut m = self.mention(i, i + 1, f64::from(v), NumberKind::Plain);
+        m.weak = true;
+        Some((m, i + 1))
+    }
+
+    pub(super) fn currency_prefix(&self, i: usize) -> Option<(String, usize)> {
+        self.lx
+            .currency_prefix
+            .iter()
+            .find_map(|(p, code)| self.phrase_at(i, p).map(|n| (code.clone(), n)))
+    }
+
+    pub(super) fn currency_suffix(&self, i: usize) -> Option<(String, usize)> {
+        let find = |k: usize| {
+            self.lx
+                .currency_suffix
+                .iter()
+                .find_map(|(p, code)| self.phrase_at(k, p).map(|n| (code.clone(), n)))
+        };
+        if let Some(r) = find(i) {
+            return Some(r);
+        }
+        let w = self.word(i)?;
+        if self.lx.currency_joiners.iter().any(|j| j == w) {
+            // Only names after a joiner: "mil de $" is not a thing.
+            let (code, n) = find(i + 1)?;
+            if self.tok(i + 1).is_some_and(|t| t.kind == TokKind::Word) {
+                return Some((code, n));
+            }
+        }
+        None
+    }
+
+    pub(super) fn number(&self, i: usize) -> Option<(NumberMention, usize)> {
+        let (currency, k) = match self.currency_prefix(i) {
+            Some((c, n)) if self.tok(n).is_some_and(|t| t.kind == TokKind::Digits) => (Some(c), n),
+            _ => (None, i),
+        };
+        let core = self.core(k, currency.is_some(), 0)?;
+        let mut next = core.end;
+        let mut kind = if core.code {
+            NumberKind::Code
+        } else if core.ordinal {
+            NumberKind::Ordinal
+        } else if core.fraction {
+            NumberKind::Fraction
+        } else {
+            NumberKind::Plain
+        };
+        let mut confirmed = core.scale.is_some();
+        let mut value_factor = 1.0;
+        if !core.code && !core.ordinal {
+            if self.punct(next, "%") {
+                kind = NumberKind::Percent;
+                next += 1;
+                confirmed = true;
+            } else if let Some(n) = self.any_phrase_at(next, &self.lx.points) {
+                kind = NumberKind::PercentagePoints;
+                next = n;
+                confirmed = true;
+            } else if let Some(n) = self.any_phrase_at(next, &self.lx.percent) {
+                kind = NumberKind::Percent;
+                next = n;
+                confirmed = true;
+            } else if let Some(n) = self.any_phrase_at(next, &self.lx.basis_points) {
+                // 25 basis points = 0.25 percentage point.
+                kind = NumberKind::PercentagePoints;
+                next = n;
+                confirmed = true;
+                value_factor = 0.01;
+            } else if let Some(c) = &currency {
+                kind = NumberKind::Currency(c.clone());
+                if let Some((_, n)) = self.currency_suffix(next) {
+                    next = n;
+                }
+            } else if let Some((c, n)) = self.currency_suffix(next) {
+                kind = NumberKind::Currency(c);
+                next = n;
+                confirmed = true;
+            }
+        }
+        let is_year = kind == NumberKind::Plain
+            && core.scale.is_none()
+            && core.digits.as_ref().is_some_and(|d| {
+                d.decimal_sep.is_none() && d.group_sep.is_none() && d.end - d.start == 4
+            })
+            && (1000.0..=2999.0).contains(&core.value);
+        if is_year {
+            kind = NumberKind::Year;
+        }
+        let code = core.code;
+        let mut m = self.mention(i, next, core.value * value_factor, kind);
+        m.words = core.words;
+        m.scale = core.scale;
+        m.digits = core.digits;
+        m.weak = code || (core.ambiguous && !confirmed);
+        Some((m, next))
+    }
+
+    pub(super) fn digit_info(&self, t: &Tok) -> Option<(f64, DigitInfo)> {
+        let raw = self.raw(t.start, t.end);
+        let native = read_digits(raw, self.lx.decimal, &self.lx.groups);
+        let other = if self.lx.decimal == ',' { '.' } else { ',' };
+        let mut other_groups = vec![self.lx.decimal];
+        other_groups.extend(SPACE_GROUPS);
+        let foreign = read_digits(raw, other, &other_groups);
+        let info = |r: &DigitRead, foreign: bool| DigitInfo {
+            start: t.start,
+            end: t.end,
+            decimal_sep: r.3,
+            group_sep: r.4,
+            decimals: r.1,
+            foreign,
+            alt: None,
+        };
+        match (native, foreign) {
+            (Some(n), Some(f)) => {
+                let mut d = info(&n, false);
+                if !approx(n.0, f.0) {
+                    d.alt = Some((f.0, f.1, f.2));
+                }
+                Some((n.0, d))
+            }
+            (Some(n), None) => Some((n.0, info(&n, false))),
+            // A profile that does not know its convention reads both.
+            (None, Some(f)) => Some((f.0, info(&f, !self.lx.unknown_convention))),
+            (None, None) => None,
+        }
+    }
+
+    pub(super) fn is_scale_word(&self, w: &str, currency: bool) -> Option<f64> {
+        let s = *self.lx.scales.get(w)?;
+        if self.lx.scale_abbreviations.iter().any(|a| a == w) && !currency {
+            return None;
+        }
+        Some(s)
+    }
+
+    /// "o dobro", "twice": an exact multiple. A lone ambiguous word
+    /// ("double standard") only confirms.
+    pub(super) fn multiplier(&self, i: usize) -> Option<(NumberMention, usize)> {
+        let (k, v) = self
+            .lx
+            .multipliers
+            .iter()
+            .find_map(|(p, v)| self.phrase_at(i, p).map(|k| (k, *v)))?;
+        let mut m = self.mention(i, k, v, NumberKind::Plain);
+        m.words = true;
+        m.weak = k == i + 1
+            && self
+                .word(i)
+                .is_some_and(|w| self.lx.ambiguous.iter().any(|a| a == w));
+        Some((m, k))
+    }
+
+    pub(super) fn vague(&self, i: usize) -> Option<(NumberMention, usize)> {
+        let w = self.word(i)?;
+        let mut v = *self.lx.vague.get(w)?;
+        let mut k = i + 1;
+        while let Some(j) = self.word(k)
+            && self.lx.vague_joiners.iter().any(|x| x == j)
+            && let Some(w2) = self.word(k + 1)
+            && let Some(&v2) = self.lx.vague.get(w2)
+        {
+            v *= v2;
+            k += 2;
+        }
+        Some((self.mention(i, k, v, NumberKind::Vague), k))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numbers::test_support::*;
+
+    #[test]
+    fn pt_digits_decimal_comma_and_group_dot() {
+        assert_eq!(strong("cresceu 3,4 pontos", &pt()), [3.4]);
+        assert_eq!(strong("1.693.673 empregos", &pt()), [1693673.0]);
+        assert_eq!(strong("1 000 pessoas", &pt()), [1000.0]);
+        let m = one("1.693.673", &pt());
+        assert_eq!(m.digits.as_ref().unwrap().group_sep, Some('.'));
+        assert!(!m.digits.unwrap().foreign);
+    }
+
+    #[test]
+    fn en_digits_decimal_point_and_group_comma() {
+        assert_eq!(strong("grew 3.4 points", &en()), [3.4]);
+        assert_eq!(strong("1,693,673 jobs", &en()), [1693673.0]);
+        assert_eq!(strong("1,000.5", &en()), [1000.5]);
+    }
+
+    #[test]
+    fn source_convention_in_english_is_foreign() {
+        let m = one("1.693.673 jobs", &en());
+        assert_eq!(m.value, 1693673.0);
+        assert!(m.digits.unwrap().foreign);
+        let m = one("a rate of 14,25%", &en());
+        assert_eq!(m.value, 14.25);
+        assert_eq!(m.kind, NumberKind::Percent);
+        assert!(m.digits.unwrap().foreign);
+        let m = one("2,5 million", &en());
+        assert_eq!(m.value, 2.5e6);
+        assert!(m.digits.unwrap().foreign);
+    }
+
+    #[test]
+    fn ambiguous_thousands_have_alternative_reading() {
+        let m = one("1.000", &pt());
+        assert_eq!(m.value, 1000.0);
+        assert_eq!(m.digits.unwrap().alt.map(|a| a.0), Some(1.0));
+        let m = one("1.000", &en());
+        assert_eq!(m.value, 1.0);
+        assert_eq!(m.digits.unwrap().alt.map(|a| a.0), Some(1000.0));
+        let m = one("1,234", &en());
+        assert_eq!(m.value, 1234.0);
+    }
+
+    #[test]
+    fn years_are_not_grouped_and_space_grouping_needs_three_digits() {
+        let m = one("em 2025", &pt());
+        assert_eq!(m.kind, NumberKind::Year);
+        assert_eq!(strong("em 2020 300 pessoas", &pt()), [2020.0, 300.0]);
+    }
+
+    #[test]
+    fn percentages() {
+        let m = one("14,25%", &pt());
+        assert_eq!((m.value, m.kind), (14.25, NumberKind::Percent));
+        let m = one("14,25 por cento", &pt());
+        assert_eq!(
+            (m.value, m.kind.clone(), m.raw.as_str()),
+            (14.25, NumberKind::Percent, "14,25 por cento")
+        );
+        let m = one("14.25 percent", &en());
+        assert_eq!((m.value, m.kind), (14.25, NumberKind::Percent));
+        let m = one("0,5 ponto percentual", &pt());
+        assert_eq!(m.kind, NumberKind::PercentagePoints);
+        let m = one("0.5 percentage point", &en());
+        assert_eq!(m.kind, NumberKind::PercentagePoints);
+    }
+
+    #[test]
+    fn currencies_with_scales() {
+        let m = one("R$ 1,2 bilhão", &pt());
+        assert_eq!(m.value, 1.2e9);
+        assert_eq!(m.kind, NumberKind::Currency("BRL".into()));
+        assert_eq!(m.scale.as_ref().unwrap().0, "bilhão");
+        let m = one("US$ 348,7 bilhões", &pt());
+        assert_eq!(
+            (m.value, m.kind),
+            (348.7e9, NumberKind::Currency("USD".into()))
+        );
+        let m = one("R$1.2 billion", &en());
+        assert_eq!(
+            (m.value, m.kind),
+            (1.2e9, NumberKind::Currency("BRL".into()))
+        );
+        let m = one("$348.7bn", &en());
+        assert_eq!(
+            (m.value, m.kind),
+            (348.7e9, NumberKind::Currency("USD".into()))
+        );
+        let m = one("1.2 billion reais", &en());
+        assert_eq!(
+            (m.value, m.kind),
+            (1.2e9, NumberKind::Currency("BRL".into()))
+        );
+        let m = one("R$ 5 bi", &pt());
+        assert_eq!(m.value, 5e9);
+    }
+
+    #[test]
+    fn short_scales_need_money() {
+        assert_eq!(strong("a 100m race", &en()), [100.0]);
+        assert_eq!(strong("5 mi de pessoas", &pt()), [5.0]);
+    }
+
+    #[test]
+    fn vague_quantities() {
+        let m = one("dezenas de milhares de pessoas", &pt());
+        assert_eq!((m.value, m.kind.clone()), (1e4, NumberKind::Vague));
+        assert_eq!(m.raw, "dezenas de milhares");
+        let m = one("tens of thousands of people", &en());
+        assert_eq!((m.value, m.kind), (1e4, NumberKind::Vague));
+        let m = one("milhões de pessoas", &pt());
+        assert_eq!((m.value, m.kind), (1e6, NumberKind::Vague));
+        let m = one("hundreds", &en());
+        assert_eq!(m.value, 100.0);
+    }
+
+    #[test]
+    fn identifiers_are_codes() {
+        for s in ["F-35", "G7", "COVID-19"] {
+            let m = one(s, &en());
+            assert_eq!(m.kind, NumberKind::Code, "{s}");
+            assert!(m.weak);
+        }
+        let m = one("Boeing 737", &en());
+        assert_eq!(m.kind, NumberKind::Plain);
+        assert_eq!(strong("a 30-year-old man", &en()), [30.0]);
+    }
+
+    #[test]
+    fn roman_numerals_are_weak() {
+        let m = one("no século XXI", &pt());
+        assert_eq!((m.value, m.weak), (21.0, true));
+        assert_eq!(one("World War II", &en()).value, 2.0);
+        assert!(extract("IIII VX MIX", &en()).is_empty());
+        assert!(extract("I said", &en()).is_empty());
+    }
+
+    #[test]
+    fn basis_points_are_hundredths_of_a_point() {
+        let m = one("25 basis points", &en());
+        assert_eq!((m.value, m.kind), (0.25, NumberKind::PercentagePoints));
+        assert_eq!(one("25 pontos-base", &pt()).value, 0.25);
+    }
+
+    #[test]
+    fn space_grouping_in_english_is_foreign() {
+        let m = one("some 10 000 people", &en());
+        assert_eq!(m.value, 10000.0);
+        assert!(m.digits.unwrap().foreign);
+        let m = one("$1.2-billion deal", &en());
+        assert_eq!(m.value, 1.2e9);
+    }
+
+    #[test]
+    fn generic_profile_reads_digits_of_either_convention() {
+        let p = Profile::builtin("fi");
+        assert_eq!(strong("3.4 and 1,000", &p), [3.4, 1000.0]);
+        let m = one("3,4", &p);
+        assert_eq!(m.value, 3.4);
+        assert!(!m.digits.unwrap().foreign);
+    }
+
+    #[test]
+    fn multiples_with_article_are_strong() {
+        assert_eq!(
+            ex("Subiu para o dobro.", &pt()),
+            [("o dobro".into(), 2.0, false)]
+        );
+        assert_eq!(strong("Mais do triplo de 2022.", &pt()), [3.0, 2022.0]);
+        assert_eq!(strong("Chegou ao quádruplo.", &pt()), [4.0]);
+        let de = Profile::builtin("de");
+        assert_eq!(strong("Es kostet das Doppelte.", &de), [2.0]);
+        assert_eq!(strong("Doppelt so viele Wähler.", &de), [2.0]);
+        let it = Profile::builtin("it");
+        assert_eq!(strong("Costa il doppio.", &it), [2.0]);
+    }
+
+    #[test]
+    fn lone_multiple_words_only_confirm() {
+        assert_eq!(
+            ex("A double standard.", &en()),
+            [("double".into(), 2.0, true)]
+        );
+        assert_eq!(
+            ex("It rose twice as fast.", &en()),
+            [("twice".into(), 2.0, true)]
+        );
+        assert_eq!(ex("A triple jump.", &en()), [("triple".into(), 3.0, true)]);
+        assert!(strong("die doppelte Staatsbürgerschaft", &Profile::builtin("de")).is_empty());
+    }
+}

@@ -1,0 +1,170 @@
+//! Ranges and neighbours: "3 a 5 milhões", "18-19 de novembro", years
+//! after a range of days, number words inside set phrases.
+
+use super::Reader;
+use crate::numbers::{NumberKind, NumberMention};
+
+impl Reader<'_> {
+    /// "3 a 5 milhões" means 3 million to 5 million; "3 a 5%" two percentages.
+    pub(super) fn spread_over_ranges(&self, ms: &mut [NumberMention]) {
+        let ends: Vec<usize> = ms.iter().map(|m| m.end).collect();
+        for k in 1..ms.len() {
+            let (a, b) = ms.split_at_mut(k);
+            let (Some(a), Some(b)) = (a.last_mut(), b.first_mut()) else {
+                continue;
+            };
+            if !self.is_range_between(a.end, b.start) || a.weak || b.weak {
+                continue;
+            }
+            // "aged 2 to 6 and 64.2%": a number that already ends a range
+            // does not open another one.
+            if let Some(&p) = k.checked_sub(2).and_then(|p| ends.get(p))
+                && self.is_range_between(p, a.start)
+            {
+                continue;
+            }
+            // "18 e 19 de novembro", "November 18-19": both are dates.
+            let day = |m: &NumberMention| {
+                (m.kind == NumberKind::Plain
+                    && m.scale.is_none()
+                    && m.digits
+                        .as_ref()
+                        .is_some_and(|d| d.decimal_sep.is_none() && d.group_sep.is_none())
+                    && (1.0..=31.0).contains(&m.value))
+                .then_some(m.value as u8)
+            };
+            if let NumberKind::Date {
+                month,
+                day: Some(_),
+                year,
+            } = b.kind
+                && let Some(d) = day(a)
+            {
+                a.kind = NumberKind::Date {
+                    month,
+                    day: Some(d),
+                    year,
+                };
+                a.value = 0.0;
+                continue;
+            }
+            if let NumberKind::Date {
+                month,
+                day: Some(_),
+                year,
+            } = a.kind
+                && let Some(d) = day(b)
+            {
+                b.kind = NumberKind::Date {
+                    month,
+                    day: Some(d),
+                    year,
+                };
+                b.value = 0.0;
+                continue;
+            }
+            if a.kind != NumberKind::Plain {
+                continue;
+            }
+            if let Some((w, s)) = &b.scale
+                && a.scale.is_none()
+                && a.value < b.mantissa()
+            {
+                a.value *= s;
+                a.scale = Some((w.clone(), *s));
+            }
+            match &b.kind {
+                NumberKind::Percent | NumberKind::PercentagePoints | NumberKind::Currency(_) => {
+                    a.kind = b.kind.clone()
+                }
+                _ => {}
+            }
+        }
+    }
+
+    pub(super) fn is_range_between(&self, start: usize, end: usize) -> bool {
+        let between = self.raw(start, end).trim().to_lowercase();
+        between.chars().count() == 1 && between.chars().all(|c| matches!(c, '-' | '–' | '—' | '‐'))
+            || self.lx.range_words.contains(&between)
+    }
+
+    /// Number words inside phrases like "one of" or "os dois" become weak.
+    pub(super) fn mark_ambiguous_phrases(&self, ms: &mut [NumberMention]) {
+        if self.lx.ambiguous_phrases.is_empty() {
+            return;
+        }
+        let mut spans = Vec::new();
+        for i in 0..self.toks.len() {
+            for p in &self.lx.ambiguous_phrases {
+                if let Some(n) = self.phrase_at(i, p) {
+                    let start = self.toks[i].start;
+                    let end = self.tok(n - 1).map_or(start, |t| t.end);
+                    spans.push((start, end));
+                }
+            }
+        }
+        for m in ms.iter_mut() {
+            if m.words && m.scale.is_none() && spans.iter().any(|&(s, e)| m.start < e && s < m.end)
+            {
+                m.weak = true;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numbers::test_support::*;
+
+    #[test]
+    fn ranges_share_scale_and_percent() {
+        assert_eq!(strong("3 a 5 milhões", &pt()), [3e6, 5e6]);
+        assert_eq!(strong("3 to 5 million", &en()), [3e6, 5e6]);
+        assert_eq!(strong("3-5", &en()), [3.0, 5.0]);
+        let ms = extract("3 a 5%", &pt());
+        assert_eq!(ms[0].kind, NumberKind::Percent);
+        // The end of one range does not open the next.
+        let ms = extract("aged 2 to 6 and 64.2% among adults", &en());
+        assert_eq!(ms[1].kind, NumberKind::Plain, "{ms:#?}");
+        assert_eq!(ms[2].kind, NumberKind::Percent);
+    }
+
+    #[test]
+    fn ranges_of_days_are_dates() {
+        let d = |day, year| NumberKind::Date {
+            month: 11,
+            day: Some(day),
+            year,
+        };
+        let kinds = |t: &str, p: &Profile| {
+            extract(t, p)
+                .into_iter()
+                .map(|m| m.kind)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds("em 18 e 19 de novembro", &pt()),
+            [d(18, None), d(19, None)]
+        );
+        assert_eq!(
+            kinds("on November 18-19", &en()),
+            [d(18, None), d(19, None)]
+        );
+        assert_eq!(
+            kinds("em 18 e 19 de novembro de 2024", &pt()),
+            [d(18, None), d(19, Some(2024))].map(|k| match k {
+                NumberKind::Date { day, .. } => NumberKind::Date {
+                    month: 11,
+                    day,
+                    year: Some(2024)
+                },
+                k => k,
+            })
+        );
+        assert_eq!(
+            kinds("on November 18-19, 2024", &en()),
+            [d(18, Some(2024)), d(19, Some(2024))]
+        );
+    }
+}

@@ -1,0 +1,484 @@
+//! Numbers written in words (and digits with scale words): cardinals,
+//! scales, ordinals, fractions and the joiners between them.
+
+use super::{Core, Last, Reader};
+use crate::numbers::DigitInfo;
+use crate::numbers::tokenize::{Tok, TokKind};
+
+/// What [`Reader::core`] has read so far.
+#[derive(Default)]
+struct Acc<'s> {
+    total: f64,
+    current: f64,
+    last: Option<Last>,
+    scale: Option<(String, f64)>,
+    ordinal: bool,
+    fraction: bool,
+    digits: Option<DigitInfo>,
+    n_words: usize,
+    /// The next token to read.
+    k: usize,
+    first_word: Option<&'s str>,
+    fraction_word: Option<&'s str>,
+    /// One of a fraction ("um terço", "one third").
+    one_of: bool,
+    /// Opened by an article ("a million", "um terço").
+    article: bool,
+}
+
+/// How reading a number starts: whole at once, or word by word.
+enum Start<'s> {
+    Done(Core),
+    Read(Acc<'s>),
+}
+
+/// What one token did to the number being read.
+enum Step<'s> {
+    /// Took this word; move on.
+    Took(&'s str),
+    /// Moved on by itself.
+    Again,
+    /// The number ends before this token (or the step took it and ended).
+    Stop,
+    /// No number here after all.
+    Fail,
+}
+
+impl Reader<'_> {
+    /// Reads a number in digits and/or words starting at token `i`.
+    pub(super) fn core(&self, i: usize, currency: bool, depth: usize) -> Option<Core> {
+        let mut acc = match self.core_start(i, currency)? {
+            Start::Done(core) => return Some(core),
+            Start::Read(acc) => acc,
+        };
+        while let Some(tok) = self.tok(acc.k) {
+            match self.core_step(tok, &mut acc, currency, depth) {
+                Step::Took(w) => {
+                    acc.first_word = acc.first_word.or(Some(w));
+                    acc.n_words += 1;
+                    acc.k += 1;
+                }
+                Step::Again => {}
+                Step::Stop => break,
+                Step::Fail => return None,
+            }
+        }
+        self.core_finish(i, acc)
+    }
+
+    /// The first token: digits (maybe a whole code or ordinal), an article
+    /// before a scale or fraction ("a million", "um terço"), or a word.
+    fn core_start(&self, i: usize, currency: bool) -> Option<Start<'_>> {
+        let t = self.tok(i)?;
+        let mut acc = Acc {
+            k: i,
+            ..Acc::default()
+        };
+        if t.kind == TokKind::Digits {
+            let (v, info) = self.digit_info(t)?;
+            let whole = |end: usize, ordinal: bool, code: bool, digits| Core {
+                value: v,
+                end,
+                words: false,
+                scale: None,
+                ordinal,
+                fraction: false,
+                digits,
+                code,
+                ambiguous: false,
+            };
+            if self.is_code(i) {
+                return Some(Start::Done(whole(i + 1, false, true, Some(info))));
+            }
+            if let Some(n) = self.suffix_at(i + 1, &self.lx.ordinal_suffixes) {
+                return Some(Start::Done(whole(n, true, false, Some(info))));
+            }
+            acc.digits = Some(info);
+            acc.current = v;
+            acc.last = Some(Last::Digits);
+            acc.k = i + 1;
+        } else if t.kind == TokKind::Word && self.lx.articles.contains(&t.lower) {
+            let next = self.word(i + 1)?;
+            let ok = self.is_scale_word(next, currency).is_some()
+                && !self.lx.vague.contains_key(next)
+                || self.lx.fractions.contains_key(next) && !self.ordinal_before_noun(i + 1);
+            if !ok {
+                return None;
+            }
+            acc.current = 1.0;
+            acc.last = Some(Last::Card(1.0));
+            acc.article = true;
+            acc.k = i + 1;
+        }
+        Some(Start::Read(acc))
+    }
+
+    /// Reads the token at `acc.k` into the number, or says why not.
+    fn core_step<'s>(
+        &'s self,
+        tok: &'s Tok,
+        acc: &mut Acc<'s>,
+        currency: bool,
+        depth: usize,
+    ) -> Step<'s> {
+        let k = acc.k;
+        // "$1.2-billion"
+        if tok.lower == "-"
+            && acc.last == Some(Last::Digits)
+            && !tok.space_before
+            && self.attached(k + 1)
+            && self
+                .word(k + 1)
+                .is_some_and(|w| self.is_scale_word(w, currency).is_some())
+        {
+            acc.k += 1;
+            return Step::Again;
+        }
+        if tok.kind != TokKind::Word {
+            return Step::Stop;
+        }
+        let w = tok.lower.as_str();
+        if let Some(&v) = self.lx.cardinals.get(w) {
+            Self::cardinal(acc, v, w)
+        } else if let Some(s) = self.is_scale_word(w, currency) {
+            self.scale(acc, s, tok, w)
+        } else if let Some(&f) = self.lx.fractions.get(w)
+            && matches!(acc.last, Some(Last::Card(_)) | Some(Last::Digits))
+            && acc.scale.is_none()
+            && !(acc.current == 1.0 && self.ordinal_before_noun(k))
+        {
+            acc.one_of = acc.total + acc.current == 1.0 && acc.digits.is_none();
+            acc.current = (acc.total + acc.current) * f;
+            acc.total = 0.0;
+            acc.fraction = true;
+            acc.fraction_word = Some(w);
+            acc.n_words += 1;
+            acc.k += 1;
+            acc.first_word = acc.first_word.or(Some(w));
+            Step::Stop
+        } else if let Some(&f) = self.lx.fractions.get(w)
+            && acc.last.is_none()
+            && !self.lx.ordinals.contains_key(w)
+        {
+            self.lone_fraction(acc, f, w, currency);
+            Step::Stop
+        } else if let Some(&o) = self.lx.ordinals.get(w) {
+            Self::ordinal(acc, o, w)
+        } else if self.lx.joiners.iter().any(|j| j == w) && acc.last.is_some() {
+            self.joiner(acc, currency, depth)
+        } else {
+            Step::Stop
+        }
+    }
+
+    /// A cardinal word: "vinte" then "e dois", "cem" then "e vinte".
+    fn cardinal<'s>(acc: &mut Acc<'s>, v: f64, w: &'s str) -> Step<'s> {
+        let ok = match acc.last {
+            None => true,
+            Some(Last::Card(p)) => {
+                ((20.0..100.0).contains(&p) && p % 10.0 == 0.0 && v < 10.0)
+                    || (acc.current >= 100.0
+                        && acc.current % 100.0 == 0.0
+                        && acc.current < 1000.0
+                        && v < 100.0)
+            }
+            Some(Last::Scale(s)) => s < 1000.0 && v < 100.0 || s >= 1000.0 && v < s,
+            _ => false,
+        };
+        if !ok || acc.last == Some(Last::Digits) {
+            return Step::Stop;
+        }
+        acc.current += v;
+        acc.last = Some(Last::Card(v));
+        Step::Took(w)
+    }
+
+    /// A scale word: "mil", "milhões", "billion"; "mil milhões" multiplies.
+    fn scale<'s>(&self, acc: &mut Acc<'s>, s: f64, tok: &Tok, w: &'s str) -> Step<'s> {
+        match acc.last {
+            None => {
+                // A bare plural scale is vague ("milhões de pessoas").
+                if self.lx.vague.contains_key(w) {
+                    return Step::Fail;
+                }
+                acc.current = 1.0;
+            }
+            Some(Last::Scale(p)) if s <= p => return Step::Stop,
+            Some(Last::Ord(_)) => return Step::Stop,
+            _ => {}
+        }
+        if let Some(Last::Scale(p)) = acc.last
+            && s > p
+        {
+            // "mil milhões" = a thousand millions.
+            acc.total = (acc.total + acc.current) * s;
+            acc.current = 0.0;
+        } else if s < 1000.0 {
+            acc.current = acc.current.max(1.0) * s;
+        } else {
+            acc.total += acc.current.max(1.0) * s;
+            acc.current = 0.0;
+        }
+        if acc.scale.as_ref().is_none_or(|(_, p)| s > *p) {
+            acc.scale = Some((self.raw(tok.start, tok.end).to_string(), s));
+        }
+        acc.last = Some(Last::Scale(s));
+        Step::Took(w)
+    }
+
+    /// "metade", "half" alone; "meio milhão", "half a million" with a scale.
+    fn lone_fraction<'s>(&self, acc: &mut Acc<'s>, f: f64, w: &'s str, currency: bool) {
+        acc.current = f;
+        acc.last = Some(Last::Card(f));
+        acc.fraction = true;
+        acc.n_words += 1;
+        acc.k += 1;
+        acc.first_word = Some(w);
+        let k = acc.k;
+        let after_article = match self.word(k) {
+            Some(a) if self.lx.articles.iter().any(|x| x == a) => k + 1,
+            _ => k,
+        };
+        if let Some(sw) = self.word(after_article)
+            && let Some(sv) = self.is_scale_word(sw, currency)
+            && sv >= 1000.0
+        {
+            acc.current = f * sv;
+            acc.fraction = false;
+            acc.n_words += 1;
+            if let Some(t) = self.tok(after_article) {
+                acc.scale = Some((self.raw(t.start, t.end).to_string(), sv));
+            }
+            acc.k = after_article + 1;
+        }
+    }
+
+    /// An ordinal word, alone or after a round ten ("vigésimo quinto").
+    fn ordinal<'s>(acc: &mut Acc<'s>, o: f64, w: &'s str) -> Step<'s> {
+        let ok = match acc.last {
+            None => true,
+            Some(Last::Card(p)) => p >= 20.0 && p % 10.0 == 0.0 && o < 10.0,
+            Some(Last::Ord(p)) => p % 10.0 == 0.0 && o < p,
+            _ => false,
+        };
+        if !ok {
+            return Step::Stop;
+        }
+        acc.current += o;
+        acc.ordinal = true;
+        acc.last = Some(Last::Ord(o));
+        Step::Took(w)
+    }
+
+    /// A joiner ("e", "and") inside a number; after a scale it reads the
+    /// smaller rest ("dois mil e quinhentos", "3 milhões e 200 mil").
+    fn joiner<'s>(&self, acc: &mut Acc<'s>, currency: bool, depth: usize) -> Step<'s> {
+        let k = acc.k;
+        if !self.joiner_continues(k, acc.last, acc.current) {
+            return Step::Stop;
+        }
+        let Some(Last::Scale(s)) = acc.last else {
+            acc.k += 1;
+            acc.n_words += 1;
+            return Step::Again;
+        };
+        // Bounded: each level is a smaller scale, so a few suffice.
+        let sub = if depth < 4 {
+            self.core(k + 1, currency, depth + 1)
+        } else {
+            None
+        };
+        if let Some(sub) = sub
+            && sub.value < s
+            && !sub.ordinal
+            && !sub.fraction
+            && !sub.code
+            && sub.digits.as_ref().is_none_or(|d| !d.foreign)
+        {
+            acc.total += acc.current + sub.value;
+            acc.current = 0.0;
+            acc.k = sub.end;
+            acc.n_words += 2;
+        }
+        Step::Stop
+    }
+
+    /// The number read so far, with whether one ambiguous word makes it.
+    fn core_finish(&self, i: usize, acc: Acc<'_>) -> Option<Core> {
+        acc.last?;
+        let k = acc.k;
+        if k == i || (acc.article && acc.n_words == 0) {
+            return None;
+        }
+        let words = acc.digits.is_none();
+        let value = acc.total + acc.current;
+        let single = words && acc.n_words == 1 && !acc.article;
+        let is_ambiguous = |w: &str| self.lx.ambiguous.iter().any(|a| a == w);
+        // "um quarto" may be a room, "a quarter" three months, "a half" fine:
+        // one of an ambiguous fraction word only confirms.
+        let ambiguous = (single && acc.first_word.is_some_and(is_ambiguous))
+            || (acc.article && acc.fraction && acc.first_word.is_some_and(is_ambiguous))
+            || (acc.one_of && acc.fraction_word.is_some_and(is_ambiguous));
+        Some(Core {
+            value,
+            end: k,
+            words,
+            scale: acc.scale,
+            ordinal: acc.ordinal,
+            fraction: acc.fraction,
+            digits: acc.digits,
+            code: false,
+            ambiguous,
+        })
+    }
+
+    /// "a third round" (ordinal) against "a third of" (fraction): a word that
+    /// is both, followed by a word that is not a partitive joiner.
+    pub(super) fn ordinal_before_noun(&self, k: usize) -> bool {
+        let Some(w) = self.word(k) else {
+            return false;
+        };
+        self.lx.ordinals.contains_key(w)
+            && self
+                .word(k + 1)
+                .is_some_and(|n| !self.lx.vague_joiners.iter().any(|j| j == n))
+    }
+
+    /// Whether the joiner at `k` links two parts of one number rather than
+    /// two numbers ("vinte e dois" vs "entre 3 e 5").
+    pub(super) fn joiner_continues(&self, k: usize, last: Option<Last>, current: f64) -> bool {
+        let Some(next) = self.tok(k + 1) else {
+            return false;
+        };
+        match last {
+            Some(Last::Scale(_)) => {
+                next.kind == TokKind::Digits
+                    || next.kind == TokKind::Word && self.lx.cardinals.contains_key(&next.lower)
+            }
+            Some(Last::Card(p)) => {
+                let v = match self.lx.cardinals.get(&next.lower) {
+                    Some(v) => *v,
+                    None => match self.lx.ordinals.get(&next.lower) {
+                        Some(v) if p >= 20.0 => *v,
+                        _ => return false,
+                    },
+                };
+                ((20.0..100.0).contains(&p) && p % 10.0 == 0.0 && v < 10.0)
+                    || (current >= 100.0 && current % 100.0 == 0.0 && current < 1000.0 && v < 100.0)
+            }
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::numbers::test_support::*;
+
+    #[test]
+    fn cardinal_words() {
+        assert_eq!(strong("noventa minutos", &pt()), [90.0]);
+        assert_eq!(strong("ninety minutes", &en()), [90.0]);
+        assert_eq!(strong("vinte e dois", &pt()), [22.0]);
+        assert_eq!(strong("twenty-two", &en()), [22.0]);
+        assert_eq!(strong("twenty two", &en()), [22.0]);
+        assert_eq!(strong("três", &pt()), [3.0]);
+        assert_eq!(strong("three", &en()), [3.0]);
+        assert_eq!(strong("cem", &pt()), [100.0]);
+        assert_eq!(strong("cento e vinte e três", &pt()), [123.0]);
+        assert_eq!(strong("one hundred and twenty", &en()), [120.0]);
+        assert_eq!(strong("dois mil e quinhentos", &pt()), [2500.0]);
+        assert_eq!(strong("mil pessoas", &pt()), [1000.0]);
+        assert_eq!(strong("a thousand people", &en()), [1000.0]);
+        assert_eq!(strong("one thousand people", &en()), [1000.0]);
+    }
+
+    #[test]
+    fn joiners_do_not_merge_separate_numbers() {
+        assert_eq!(strong("entre 3 e 5", &pt()), [3.0, 5.0]);
+        assert_eq!(strong("dois e três", &pt()), [2.0, 3.0]);
+        assert_eq!(strong("entre 2 mil e 3 mil", &pt()), [2000.0, 3000.0]);
+        assert_eq!(strong("3 milhões e 200 mil", &pt()), [3.2e6]);
+    }
+
+    #[test]
+    fn scales_with_digits_and_words() {
+        assert_eq!(strong("1,2 milhão", &pt()), [1.2e6]);
+        assert_eq!(strong("1.2 million", &en()), [1.2e6]);
+        assert_eq!(strong("dois milhões", &pt()), [2e6]);
+        assert_eq!(strong("mil milhões", &pt()), [1e9]);
+        assert_eq!(strong("um milhão de pessoas", &pt()), [1e6]);
+    }
+
+    #[test]
+    fn fractions() {
+        assert_eq!(strong("dois terços", &pt()), [2.0 / 3.0]);
+        assert_eq!(strong("two-thirds", &en()), [2.0 / 3.0]);
+        assert_eq!(strong("um terço", &pt()), [1.0 / 3.0]);
+        assert_eq!(strong("metade", &pt()), [0.5]);
+        let m = one("half", &en());
+        assert!(m.weak);
+    }
+
+    #[test]
+    fn one_of_an_ambiguous_fraction_is_weak() {
+        assert!(one("um quarto de hotel", &pt()).weak);
+        assert!(one("a quarter of the year", &en()).weak);
+        assert_eq!(strong("três quartos dos votos", &pt()), [0.75]);
+        assert_eq!(strong("um terço dos votos", &pt()), [1.0 / 3.0]);
+    }
+
+    #[test]
+    fn half_a_million() {
+        assert_eq!(strong("meio milhão de pessoas", &pt()), [5e5]);
+        assert_eq!(strong("half a million people", &en()), [5e5]);
+    }
+
+    #[test]
+    fn ambiguous_words_are_weak() {
+        assert!(ex("segundo ele", &pt())[0].2);
+        assert!(ex("um acordo", &pt())[0].2);
+        assert!(ex("uma reunião", &pt())[0].2);
+        assert!(ex("one of the", &en())[0].2);
+        assert!(strong("no one came", &en()).is_empty());
+        assert!(strong("wait a second", &en()).is_empty());
+        assert_eq!(strong("um milhão", &pt()), [1e6]);
+        assert_eq!(strong("one million", &en()), [1e6]);
+        assert!(strong("os dois países", &pt()).is_empty());
+    }
+
+    #[test]
+    fn article_with_ordinal_before_noun_is_ordinal() {
+        let m = one("a third round", &en());
+        assert_eq!((m.value, m.kind), (3.0, NumberKind::Ordinal));
+        let m = one("a third of voters", &en());
+        assert_eq!((m.value, m.kind), (1.0 / 3.0, NumberKind::Fraction));
+    }
+
+    #[test]
+    fn ordinals() {
+        for (t, p) in [
+            ("1º", pt()),
+            ("1.º", pt()),
+            ("2ª", pt()),
+            ("4th", en()),
+            ("21st", en()),
+        ] {
+            let m = one(t, &p);
+            assert_eq!(m.kind, NumberKind::Ordinal, "{t}");
+            assert_eq!(m.raw, t);
+        }
+        assert_eq!(one("quarto lugar", &pt()).value, 4.0);
+        assert!(one("quarto lugar", &pt()).weak);
+        let m = one("the fifth time", &en());
+        assert_eq!((m.value, m.weak), (5.0, false));
+        assert_eq!(one("twenty-first", &en()).value, 21.0);
+    }
+
+    #[test]
+    fn long_number_phrases_do_not_recurse_deeply() {
+        let text = "um milhão e ".repeat(20_000);
+        let ms = extract(&text, &pt());
+        assert!(!ms.is_empty());
+    }
+}

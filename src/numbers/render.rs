@@ -1,0 +1,313 @@
+//! Writing a mention back in a profile's conventions, for suggestions.
+
+use super::{DigitInfo, NumberKind, NumberMention, approx};
+use crate::profile::{NumberProfile, Profile};
+
+/// Writes `value` with the profile's separators: `decimals` digits after the
+/// decimal separator, integer part grouped by thousands when `group`.
+pub fn format_number(
+    value: f64,
+    decimals: usize,
+    group: bool,
+    p: &NumberProfile,
+) -> Option<String> {
+    if !value.is_finite() || value.abs() >= 1e18 || decimals > 12 {
+        return None;
+    }
+    let s = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = match s.split_once('.') {
+        Some((a, b)) => (a.to_string(), Some(b.to_string())),
+        None => (s.clone(), None),
+    };
+    let sep = p.group.first().map_or(",", String::as_str);
+    let mut out = String::new();
+    if group && int.len() > 3 {
+        let first = int.len() % 3;
+        for (k, c) in int.chars().enumerate() {
+            if k > 0 && (k + 3 - first) % 3 == 0 {
+                out.push_str(sep);
+            }
+            out.push(c);
+        }
+    } else {
+        out.push_str(&int);
+    }
+    if let Some(f) = frac {
+        out.push_str(if p.decimal.is_empty() {
+            "."
+        } else {
+            &p.decimal
+        });
+        out.push_str(&f);
+    }
+    Some(out)
+}
+
+/// Decimals needed to write `v` (up to 6), for numbers read from words.
+fn natural_decimals(v: f64) -> usize {
+    (0..=6)
+        .find(|&d| {
+            let f = 10f64.powi(d as i32);
+            ((v * f).round() - v * f).abs() < 1e-6
+        })
+        .unwrap_or(6)
+}
+
+/// Writes a mention of another language in `p`'s conventions ("3,4%" → "3.4%",
+/// "4 de março" → "March 4"), when the profile says how.
+pub fn render(m: &NumberMention, p: &Profile) -> Option<String> {
+    let np = &p.numbers;
+    match &m.kind {
+        NumberKind::Version(v) => Some(v.clone()),
+        NumberKind::Weekday(d) => np.weekdays.get(usize::from(*d)).cloned(),
+        NumberKind::Date { month, day, year } => {
+            let name = np
+                .months
+                .get(usize::from(*month).checked_sub(1)?)?
+                .split('|')
+                .next()?
+                .to_string();
+            let name = &name;
+            let template = match (day, year) {
+                (Some(_), Some(_)) => &np.date_template,
+                (Some(_), None) => &np.date_template_no_year,
+                (None, Some(_)) => &np.date_template_month_year,
+                (None, None) => return Some(name.clone()),
+            };
+            if template.is_empty() {
+                return None;
+            }
+            Some(
+                template
+                    .replace("{month}", name)
+                    .replace("{day}", &day.map(|d| d.to_string()).unwrap_or_default())
+                    .replace("{year}", &year.map(|y| y.to_string()).unwrap_or_default()),
+            )
+        }
+        NumberKind::Month(mo) => np
+            .months
+            .get(usize::from(*mo).checked_sub(1)?)?
+            .split('|')
+            .next()
+            .map(str::to_string),
+        NumberKind::Day(d) => Some(d.to_string()),
+        NumberKind::Time {
+            minutes,
+            twelve_hour: false,
+        } => {
+            let template = if minutes % 60 == 0 && !np.time_template_whole_hour.is_empty() {
+                &np.time_template_whole_hour
+            } else {
+                &np.time_template
+            };
+            if template.is_empty() {
+                return None;
+            }
+            let (h24, mm) = ((minutes / 60) % 24, minutes % 60);
+            let h12 = if h24 % 12 == 0 { 12 } else { h24 % 12 };
+            let marks = if h24 < 12 { &np.time_am } else { &np.time_pm };
+            Some(
+                template
+                    .replace("{H}", &h24.to_string())
+                    .replace("{h}", &h12.to_string())
+                    .replace("{MM}", &format!("{mm:02}"))
+                    .replace("{ampm}", marks.first().map_or("", String::as_str)),
+            )
+        }
+        NumberKind::Time { .. }
+        | NumberKind::Code
+        | NumberKind::Vague
+        | NumberKind::Decade
+        | NumberKind::Ordinal => None,
+        NumberKind::Year => Some(format!("{}", m.value)),
+        // "dois terços" is not helped by "0.666667".
+        NumberKind::Fraction if m.words => None,
+        NumberKind::PercentagePoints if np.percentage_point_template.is_empty() => None,
+        NumberKind::Plain
+        | NumberKind::Percent
+        | NumberKind::PercentagePoints
+        | NumberKind::Currency(_)
+        | NumberKind::Fraction => {
+            let scale_word = m.scale.as_ref().and_then(|(_, s)| {
+                np.scale_display
+                    .iter()
+                    .find(|w| np.scales.get(*w).is_some_and(|v| approx(*v, *s)))
+            });
+            let (number, grouped_default) = match scale_word {
+                Some(_) => (m.mantissa(), false),
+                None if m.scale.is_some() => (m.value, true),
+                None => (m.mantissa(), true),
+            };
+            let decimals = match (&m.digits, scale_word) {
+                (Some(d), Some(_)) => d.decimals,
+                (Some(d), None) if m.scale.is_none() => d.decimals,
+                _ => natural_decimals(number),
+            };
+            let group = match &m.digits {
+                Some(d) if m.scale.is_none() => d.group_sep.is_some() || number.abs() >= 10_000.0,
+                _ => grouped_default && number.abs() >= 1000.0,
+            };
+            let mut s = format_number(number, decimals, group, np)?;
+            if let Some(w) = scale_word {
+                s = format!("{s} {w}");
+            }
+            match &m.kind {
+                NumberKind::PercentagePoints => {
+                    Some(np.percentage_point_template.replace("{number}", &s))
+                }
+                NumberKind::Percent => {
+                    let t = if np.percent_template.is_empty() {
+                        "{number}%"
+                    } else {
+                        &np.percent_template
+                    };
+                    Some(t.replace("{number}", &s))
+                }
+                NumberKind::Currency(code) => {
+                    let symbol = np.currency_symbols.get(code).cloned().unwrap_or_else(|| {
+                        np.currency_codes
+                            .iter()
+                            .filter(|(k, v)| *v == code && k.chars().any(|c| !c.is_alphabetic()))
+                            .map(|(k, _)| k.clone())
+                            .next()
+                            .unwrap_or_else(|| code.clone())
+                    });
+                    let t = if np.currency_template.is_empty() {
+                        "{currency}{number}"
+                    } else {
+                        &np.currency_template
+                    };
+                    Some(t.replace("{currency}", &symbol).replace("{number}", &s))
+                }
+                _ => Some(s),
+            }
+        }
+    }
+}
+
+/// Writes a whole number as a word of `p` ("two"), with the capital of
+/// `like` when it has one; `None` when the profile has no single word for it.
+pub fn render_words(m: &NumberMention, p: &Profile, like: &str) -> Option<String> {
+    if !matches!(m.kind, NumberKind::Plain | NumberKind::Year) || m.value.fract() != 0.0 {
+        return None;
+    }
+    let ambiguous = |w: &str| {
+        p.numbers
+            .ambiguous
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(w))
+    };
+    let word = p
+        .numbers
+        .cardinals
+        .iter()
+        .filter(|(w, v)| approx(**v, m.value) && !w.contains(' '))
+        .min_by_key(|(w, _)| (ambiguous(w), w.len()))
+        .map(|(w, _)| w.clone())?;
+    if like.chars().next().is_some_and(char::is_uppercase) {
+        let mut c = word.chars();
+        let first = c.next()?;
+        return Some(first.to_uppercase().chain(c).collect());
+    }
+    Some(word)
+}
+
+/// Writes a fraction in words of `p` ("two-thirds") by the profile's
+/// `fraction_template`; `None` when the profile cannot say it.
+pub fn render_fraction_words(m: &NumberMention, p: &Profile, like: &str) -> Option<String> {
+    let np = &p.numbers;
+    if m.kind != NumberKind::Fraction || np.fraction_template.is_empty() {
+        return None;
+    }
+    let ambiguous = |w: &str| np.ambiguous.iter().any(|a| a.eq_ignore_ascii_case(w));
+    // The smallest numerator that gives the value with one of the fractions.
+    let (n, f) = np
+        .fractions
+        .values()
+        .filter(|f| **f > 0.0 && **f < 1.0)
+        .filter_map(|f| {
+            let n = (m.value / f).round();
+            ((1.0..=10.0).contains(&n) && approx(n * f, m.value)).then_some((n, *f))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))?;
+    // Plural for more than one ("terços", "thirds"), as the profile spells it.
+    let word = np
+        .fractions
+        .iter()
+        .filter(|(w, v)| approx(**v, f) && !w.contains(' '))
+        .min_by_key(|(w, _)| (w.ends_with('s') != (n > 1.0), ambiguous(w), w.len()))
+        .map(|(w, _)| w.clone())?;
+    let mut whole = m.clone();
+    whole.kind = NumberKind::Plain;
+    whole.value = n;
+    let numerator = render_words(&whole, p, like)?;
+    Some(
+        np.fraction_template
+            .replace("{numerator}", &numerator)
+            .replace("{fraction}", &word),
+    )
+}
+
+/// Rewrites the digits of a mention written in the other convention in the
+/// profile's own ("1.693.673" → "1,693,673" in English).
+pub fn rewrite_digits(d: &DigitInfo, value: f64, p: &Profile) -> Option<String> {
+    format_number(value, d.decimals, d.group_sep.is_some(), &p.numbers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numbers::test_support::*;
+
+    #[test]
+    fn render_in_target_conventions() {
+        let m = one("3,4%", &pt());
+        assert_eq!(render(&m, &en()).as_deref(), Some("3.4%"));
+        let m = one("1.693.673", &pt());
+        assert_eq!(render(&m, &en()).as_deref(), Some("1,693,673"));
+        let m = one("US$ 348,7 bilhões", &pt());
+        assert_eq!(render(&m, &en()).as_deref(), Some("$348.7 billion"));
+        let m = one("$348.7 billion", &en());
+        assert_eq!(render(&m, &pt()).as_deref(), Some("US$ 348,7 bilhões"));
+        let m = one("4 de março de 2025", &pt());
+        assert_eq!(render(&m, &en()).as_deref(), Some("March 4, 2025"));
+        let m = one("March 4", &en());
+        assert_eq!(render(&m, &pt()).as_deref(), Some("4 de março"));
+        let m = one("noventa", &pt());
+        assert_eq!(render(&m, &en()).as_deref(), Some("90"));
+        let m = one("às 14h", &pt());
+        assert_eq!(render(&m, &en()).as_deref(), Some("2 p.m."));
+        let m = one("at 8:15 a.m.", &en());
+        assert_eq!(render(&m, &pt()).as_deref(), Some("8h15"));
+        let m = one("R$ 5 mil", &pt());
+        assert_eq!(render(&m, &en()).as_deref(), Some("R$5,000"));
+    }
+
+    #[test]
+    fn fractions_in_words() {
+        let m = one("dois terços", &pt());
+        assert_eq!(
+            render_fraction_words(&m, &en(), "x").as_deref(),
+            Some("two-thirds")
+        );
+        let m = one("two-thirds", &en());
+        assert_eq!(
+            render_fraction_words(&m, &pt(), "x").as_deref(),
+            Some("dois terços")
+        );
+        let m = one("um terço", &pt());
+        assert_eq!(
+            render_fraction_words(&m, &en(), "One").as_deref(),
+            Some("One-third")
+        );
+    }
+
+    #[test]
+    fn format_number_groups() {
+        let p = en().numbers;
+        assert_eq!(format_number(1693673.0, 0, true, &p).unwrap(), "1,693,673");
+        assert_eq!(format_number(123.0, 0, true, &p).unwrap(), "123");
+        assert_eq!(format_number(1234.5, 2, true, &p).unwrap(), "1,234.50");
+        assert_eq!(format_number(f64::INFINITY, 0, true, &p), None);
+    }
+}

@@ -1,0 +1,307 @@
+//! Splitting text into the tokens the reader walks: digit runs with their
+//! separators, words, and single other characters.
+
+use super::lexicon::Lexicon;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TokKind {
+    Digits,
+    Word,
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Tok {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) kind: TokKind,
+    pub(super) lower: String,
+    /// Whitespace (or the start of text) right before the token.
+    pub(super) space_before: bool,
+}
+
+pub(super) fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+/// Splits text into digit runs (with their inner separators), letter runs
+/// (with inner hyphens and apostrophes) and single other characters.
+pub(super) fn tokenize(text: &str, space_groups: &[char]) -> Vec<Tok> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let end_of = |k: usize| chars.get(k).map_or(text.len(), |c| c.0);
+    let digit_at = |k: usize| chars.get(k).is_some_and(|c| c.1.is_ascii_digit());
+    let mut out = Vec::new();
+    let mut space = true;
+    let mut k = 0;
+    while k < n {
+        let (i, c) = chars[k];
+        if c.is_whitespace() {
+            space = true;
+            k += 1;
+            continue;
+        }
+        let kind = if c.is_ascii_digit() {
+            let mut j = k;
+            while digit_at(j) {
+                j += 1;
+            }
+            // Lengths of the digit runs so far, for space grouping ("1 000").
+            let mut runs = vec![j - k];
+            let mut only_space_groups = true;
+            loop {
+                let sep = chars.get(j).map(|c| c.1);
+                match sep {
+                    Some('.') | Some(',') if digit_at(j + 1) => {
+                        only_space_groups = false;
+                        j += 1;
+                        let s = j;
+                        while digit_at(j) {
+                            j += 1;
+                        }
+                        runs.push(j - s);
+                    }
+                    Some(s) if space_groups.contains(&s) && only_space_groups => {
+                        let first_ok = runs.first().is_some_and(|&r| r <= 3);
+                        let rest_ok = runs.iter().skip(1).all(|&r| r == 3);
+                        let three = (1..=3).all(|d| digit_at(j + d)) && !digit_at(j + 4);
+                        if first_ok && rest_ok && three {
+                            j += 4;
+                            runs.push(3);
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            k = j;
+            TokKind::Digits
+        } else if c.is_alphabetic() {
+            let mut j = k + 1;
+            while j < n {
+                let cj = chars[j].1;
+                let inner = (is_dash(cj) || cj == '\'' || cj == '’')
+                    && chars.get(j + 1).is_some_and(|c| c.1.is_alphabetic());
+                if cj.is_alphabetic() || inner {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            k = j;
+            TokKind::Word
+        } else {
+            k += 1;
+            TokKind::Punct
+        };
+        let end = end_of(k);
+        out.push(Tok {
+            start: i,
+            end,
+            kind,
+            lower: text[i..end].to_lowercase(),
+            space_before: space,
+        });
+        space = false;
+    }
+    out
+}
+
+/// (value, decimals, grouped, decimal sep, group sep) of a run of digits.
+pub(super) type DigitRead = (f64, usize, bool, Option<char>, Option<char>);
+
+/// Reads a run of digits and separators with one convention.
+pub(super) fn read_digits(raw: &str, decimal: char, groups: &[char]) -> Option<DigitRead> {
+    let mut int = String::new();
+    let mut frac: Option<String> = None;
+    let mut runs: Vec<usize> = vec![0];
+    let mut group_sep: Option<char> = None;
+    for c in raw.chars() {
+        if c.is_ascii_digit() {
+            match &mut frac {
+                Some(f) => f.push(c),
+                None => {
+                    int.push(c);
+                    if let Some(r) = runs.last_mut() {
+                        *r += 1;
+                    }
+                }
+            }
+        } else if frac.is_some() {
+            return None;
+        } else if c == decimal {
+            frac = Some(String::new());
+        } else if groups.contains(&c) {
+            if group_sep.is_some_and(|g| g != c) {
+                return None;
+            }
+            group_sep = Some(c);
+            runs.push(0);
+        } else {
+            return None;
+        }
+    }
+    if group_sep.is_some() {
+        let first_ok = runs.first().is_some_and(|&r| (1..=3).contains(&r));
+        if !first_ok || runs.iter().skip(1).any(|&r| r != 3) {
+            return None;
+        }
+    }
+    let decimals = frac.as_ref().map_or(0, |f| f.len());
+    let s = match &frac {
+        Some(f) => format!("{int}.{f}"),
+        None => int,
+    };
+    let v: f64 = s.parse().ok()?;
+    Some((
+        v,
+        decimals,
+        group_sep.is_some(),
+        frac.map(|_| decimal),
+        group_sep,
+    ))
+}
+
+/// Splits a word that starts with one of the profile's elided joiners
+/// (`d’euros`) into the joiner and the rest, so that the joiner does its work.
+pub(super) fn split_elisions(toks: Vec<Tok>, elisions: &[String]) -> Vec<Tok> {
+    if elisions.is_empty() {
+        return toks;
+    }
+    let mut out = Vec::with_capacity(toks.len());
+    for t in toks {
+        let cut = (t.kind == TokKind::Word && t.lower.len() == t.end - t.start)
+            .then(|| {
+                elisions
+                    .iter()
+                    .find(|e| t.lower.starts_with(e.as_str()) && t.lower.len() > e.len())
+            })
+            .flatten()
+            .map(String::len);
+        match cut {
+            Some(n) if t.lower.is_char_boundary(n) => {
+                out.push(Tok {
+                    start: t.start,
+                    end: t.start + n,
+                    kind: TokKind::Word,
+                    lower: t.lower[..n].to_string(),
+                    space_before: t.space_before,
+                });
+                out.push(Tok {
+                    start: t.start + n,
+                    end: t.end,
+                    kind: TokKind::Word,
+                    lower: t.lower[n..].to_string(),
+                    space_before: false,
+                });
+            }
+            _ => out.push(t),
+        }
+    }
+    out
+}
+
+/// Splits hyphenated words made only of number words ("twenty-two",
+/// "two-thirds") into their parts; other compounds ("primeiro-ministro")
+/// stay whole and so are not numbers.
+pub(super) fn split_number_compounds(toks: Vec<Tok>, lx: &Lexicon) -> Vec<Tok> {
+    let mut out = Vec::with_capacity(toks.len());
+    for t in toks {
+        if t.kind != TokKind::Word || !t.lower.chars().any(is_dash) {
+            out.push(t);
+            continue;
+        }
+        let parts: Vec<&str> = t.lower.split(is_dash).collect();
+        // "zero-deficit", "two-year": a cardinal leading a compound is a
+        // number; an ordinal is not ("primeiro-ministro", "segunda-feira").
+        let lead = if parts.iter().all(|p| lx.is_number_word(p)) {
+            parts.len()
+        } else {
+            parts
+                .iter()
+                .take_while(|p| {
+                    lx.cardinals.contains_key(**p)
+                        || lx.scales.contains_key(**p)
+                        || lx.fractions.contains_key(**p) && !lx.ordinals.contains_key(**p)
+                })
+                .count()
+        };
+        // Lower-casing can change byte lengths; keep the whole word then.
+        if parts.len() < 2 || lead == 0 || t.lower.len() != t.end - t.start {
+            out.push(t);
+            continue;
+        }
+        let mut pos = t.start;
+        for (k, p) in parts.iter().enumerate() {
+            if k == lead {
+                out.push(Tok {
+                    start: pos,
+                    end: t.end,
+                    kind: TokKind::Word,
+                    lower: t.lower[pos - t.start..].to_string(),
+                    space_before: false,
+                });
+                break;
+            }
+            out.push(Tok {
+                start: pos,
+                end: pos + p.len(),
+                kind: TokKind::Word,
+                lower: p.to_string(),
+                space_before: k == 0 && t.space_before,
+            });
+            // Every dash here is one char; skip it.
+            let dash_len = t.lower[pos - t.start + p.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+            pos += p.len() + dash_len;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::numbers::test_support::*;
+
+    #[test]
+    fn compounds_are_not_numbers() {
+        assert!(extract("o primeiro-ministro", &pt()).is_empty());
+        // A weekday, not the number two.
+        let m = extract("na segunda-feira", &pt());
+        assert!(
+            m.iter().all(|m| m.kind == NumberKind::Weekday(0) && m.weak),
+            "{m:?}"
+        );
+        assert!(strong("one-time deal", &en()).is_empty());
+    }
+
+    #[test]
+    fn leading_cardinal_in_compound_is_a_number() {
+        assert_eq!(strong("the 20-million-item collection", &en()), [2e7]);
+        assert_eq!(strong("a two-million-dollar house", &en()), [2e6]);
+        assert_eq!(strong("the zero-deficit target", &en()), [0.0]);
+        assert_eq!(strong("a three-day visit", &en()), [3.0]);
+    }
+
+    #[test]
+    fn elided_joiners_glued_to_a_currency_name() {
+        let fr = Profile::builtin("fr");
+        let found = extract("un plan de 2,5 milliards d’euros", &fr);
+        assert!(
+            found
+                .iter()
+                .any(|m| m.kind == NumberKind::Currency("EUR".into()) && m.value == 2.5e9),
+            "{found:#?}"
+        );
+        // Without an elided joiner in the profile, the word stays whole.
+        let en = Profile::builtin("en");
+        let found = extract("2.5 billion d’euros", &en);
+        assert!(
+            found.iter().all(|m| m.kind == NumberKind::Plain),
+            "{found:#?}"
+        );
+    }
+}
