@@ -118,7 +118,11 @@ fn repetitive_text_with_drift_aligns_like_with_like() {
     // the path, and a target sentence dropped every 97 moves it ever further
     // off the diagonal (by 2,000 rows at 200,000). Each 1-1 link must still
     // pair a sentence with its translation, within the cap.
-    let n = if cfg!(debug_assertions) { 4_000 } else { 200_000 };
+    let n = if cfg!(debug_assertions) {
+        4_000
+    } else {
+        200_000
+    };
     let src: Vec<&str> = (0..n).map(|k| SOURCE[k % SOURCE.len()]).collect();
     let keep: Vec<usize> = (0..n).filter(|k| k % 97 != 50).collect();
     let tgt: Vec<&str> = keep.iter().map(|&k| TARGET[k % TARGET.len()]).collect();
@@ -144,6 +148,10 @@ fn repetitive_text_with_drift_aligns_like_with_like() {
         .filter(|l| l.source[0] % SOURCE.len() == keep[l.target[0]] % TARGET.len())
         .count();
     assert!(ones.len() >= n * 9 / 10, "{} 1-1 links", ones.len());
-    assert!(alike >= ones.len() * 98 / 100, "{alike} of {} alike", ones.len());
+    assert!(
+        alike >= ones.len() * 98 / 100,
+        "{alike} of {} alike",
+        ones.len()
+    );
     assert!(took < CAP, "took {took:?} (cap {CAP:?})");
 }

@@ -110,7 +110,13 @@ impl Band {
 /// Null links take their plain cost (no gap bonus): the band around this
 /// path is solved exactly afterwards. Falls back to the diagonal when the
 /// end is unreachable.
-pub(crate) fn beam_path<F>(n: usize, m: usize, kinds: &[Kind], w: usize, mut cost: F) -> Vec<(usize, usize)>
+pub(crate) fn beam_path<F>(
+    n: usize,
+    m: usize,
+    kinds: &[Kind],
+    w: usize,
+    mut cost: F,
+) -> Vec<(usize, usize)>
 where
     F: FnMut(usize, usize, usize, usize) -> f64,
 {
@@ -617,7 +623,15 @@ mod tests {
         // 300 source sentences, the middle 100 left out: the path runs 100
         // cells off the diagonal, far beyond a beam of 8 rows.
         let (n, m) = (300, 200);
-        let true_j = |i: usize| if i < 100 { Some(i) } else if i < 200 { None } else { Some(i - 100) };
+        let true_j = |i: usize| {
+            if i < 100 {
+                Some(i)
+            } else if i < 200 {
+                None
+            } else {
+                Some(i - 100)
+            }
+        };
         let cost = |i: usize, a: usize, j: usize, b: usize| -> f64 {
             match (a, b) {
                 (1, 1) if true_j(i) == Some(j) => -2.0,
@@ -630,7 +644,10 @@ mod tests {
         let path = beam_path(n, m, &kinds, 8, cost);
         assert_eq!(path.first(), Some(&(0, 0)));
         assert_eq!(path.last(), Some(&(n, m)));
-        assert!(path.contains(&(100, 100)) && path.contains(&(200, 100)), "{path:?}");
+        assert!(
+            path.contains(&(100, 100)) && path.contains(&(200, 100)),
+            "{path:?}"
+        );
         assert!(path.contains(&(250, 150)));
     }
 

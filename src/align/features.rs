@@ -169,10 +169,7 @@ pub(crate) fn extract(side: &Side, keys: &mut Keys, terms: Option<&AhoCorasick>)
                             None
                         } else {
                             let tok = keys.word(&f);
-                            if !word_keys.contains_key(&tok) {
-                                let k = keys_of(&f, keys);
-                                word_keys.insert(tok, k);
-                            }
+                            word_keys.entry(tok).or_insert_with(|| keys_of(&f, keys));
                             Some(tok)
                         };
                         raw_tok.insert(w.text, t);

@@ -535,8 +535,10 @@ fn run_band(
         }
         out.path.extend_from_slice(&sol.path[k..k0]);
         out.posterior.extend_from_slice(&sol.posterior[k..k0]);
-        let sub_guide: Vec<(usize, usize)> =
-            sol.path[k0..=k1].iter().map(|&(i, j)| (i - i0, j - j0)).collect();
+        let sub_guide: Vec<(usize, usize)> = sol.path[k0..=k1]
+            .iter()
+            .map(|&(i, j)| (i - i0, j - j0))
+            .collect();
         let sub = run_band(
             &src[i0..i1],
             &tgt[j0..j1],
@@ -547,8 +549,11 @@ fn run_band(
             wider,
         );
         if sub.path.first() == Some(&(0, 0)) && sub.path.last() == Some(&(i1 - i0, j1 - j0)) {
-            out.path
-                .extend(sub.path[..sub.path.len() - 1].iter().map(|&(i, j)| (i + i0, j + j0)));
+            out.path.extend(
+                sub.path[..sub.path.len() - 1]
+                    .iter()
+                    .map(|&(i, j)| (i + i0, j + j0)),
+            );
             out.posterior.extend(sub.posterior);
         } else {
             out.path.extend_from_slice(&sol.path[k0..k1]);
@@ -580,9 +585,7 @@ fn fill_gaps(
     model: &Model,
     p: &Params,
 ) -> Vec<(usize, usize)> {
-    let far = |a: (usize, usize), b: (usize, usize)| {
-        b.0 - a.0 > GUIDE_GAP || b.1 - a.1 > GUIDE_GAP
-    };
+    let far = |a: (usize, usize), b: (usize, usize)| b.0 - a.0 > GUIDE_GAP || b.1 - a.1 > GUIDE_GAP;
     if !coarse.windows(2).any(|x| far(x[0], x[1])) {
         return coarse.to_vec();
     }
@@ -682,7 +685,11 @@ impl<'a> Scorer<'a> {
         let mut sim = Vec::new();
         let mut sim_off = Vec::with_capacity(n + 1);
         let mut sim_lo = Vec::with_capacity(n);
-        for (s, sent) in src.iter().enumerate().take(if band.is_some() { n } else { 0 }) {
+        for (s, sent) in src
+            .iter()
+            .enumerate()
+            .take(if band.is_some() { n } else { 0 })
+        {
             let Some(band) = band else { break };
             let lo = band.lo[s.saturating_sub(max_span)];
             let hi = band.hi[(s + max_span + 1).min(n)].min(m);
