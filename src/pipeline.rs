@@ -152,8 +152,9 @@ pub fn align_docs_with(
     let src = side(source, src_segs, src_profile);
     let tgt = side(target, tgt_segs, tgt_profile);
     let options = AlignOptions {
-        term_pairs: glossary.term_pairs(),
+        terms: (!glossary.terms.is_empty()).then(|| glossary.matcher(src_profile, tgt_profile)),
         blocks: (block_kinds(source, src_segs), block_kinds(target, tgt_segs)),
+        ..Default::default()
     };
     let links = align::align(&src, &tgt, &options);
     if refine {
@@ -181,7 +182,7 @@ pub fn check_pair(
         ));
     }
     let (layered, glossaries) = effective_glossary(glossary, options, &source_lang, &target_lang);
-    let glossary = layered.as_ref().unwrap_or(glossary);
+    let glossary = layered.as_deref().unwrap_or(glossary);
     let src_profile = Profile::builtin(&source_lang);
     let tgt_profile = Profile::builtin(&target_lang);
     let source_segments = segment_doc(&source, &src_profile, options.presegmented);
@@ -287,7 +288,7 @@ pub fn check_bilingual(
     let source_lang = resolve_language(&proj.source, forced_s, "en", &mut notices);
     let target_lang = resolve_language(&proj.target, forced_t, "pt", &mut notices);
     let (layered, glossaries) = effective_glossary(glossary, options, &source_lang, &target_lang);
-    let glossary = layered.as_ref().unwrap_or(glossary);
+    let glossary = layered.as_deref().unwrap_or(glossary);
     let src_profile = Profile::builtin(&source_lang);
     let tgt_profile = Profile::builtin(&target_lang);
     let source_segments = crate::formats::segment_projected(&proj.source, &src_profile);
@@ -338,41 +339,14 @@ pub fn check_bilingual(
     }
 }
 
-/// The glossary a pair is checked with: the user's layered over the
-/// built-in one (a user entry wins for its source term; `builtin_glossary:
-/// false` drops the built-in), `None` when that is the user's as given; and
-/// the files it comes from.
+/// The glossary a pair is checked with (see [`Glossary::for_pair`]),
+/// `None` when that is the user's as given; and the files it comes from.
 fn effective_glossary(
     user: &Glossary,
     options: &PairOptions,
     source_lang: &str,
     target_lang: &str,
-) -> (Option<Glossary>, Vec<String>) {
-    let builtin = if options.builtin_glossary {
-        Glossary::builtin(source_lang, target_lang)
-    } else {
-        Glossary::default()
-    };
-    let builtin_files = builtin.files();
-    let layered = if builtin.terms.is_empty() {
-        None
-    } else if user.terms.is_empty() {
-        Some(builtin)
-    } else {
-        Some(user.layered_over(builtin))
-    };
-    let files = layered
-        .as_ref()
-        .unwrap_or(user)
-        .files()
-        .into_iter()
-        .map(|f| {
-            if builtin_files.contains(&f) {
-                format!("built-in {f}")
-            } else {
-                f
-            }
-        })
-        .collect();
-    (layered, files)
+) -> (Option<std::sync::Arc<Glossary>>, Vec<String>) {
+    let (layered, files) = user.for_pair(source_lang, target_lang, options.builtin_glossary);
+    (layered, files.to_vec())
 }

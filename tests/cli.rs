@@ -102,6 +102,36 @@ fn warning_fails_only_at_fail_on_warning() {
 }
 
 #[test]
+fn an_unreadable_pair_of_a_batch_exits_2_whatever_fail_on_says() {
+    let d = tempfile::tempdir().unwrap();
+    write(
+        d.path(),
+        "transcheck.toml",
+        "source-lang = \"pt\"\ntarget-lang = \"en\"\n[[pair]]\nsource = \"pt/*.txt\"\ntarget = \"en/{name}\"\n",
+    );
+    write(d.path(), "pt/a.txt", PT);
+    write(d.path(), "en/a.txt", EN);
+    write(d.path(), "pt/b.txt", PT);
+    // A missing counterpart is a finding (omission): exit 0 under `never`.
+    tc(d.path())
+        .args(["check", "--fail-on", "never"])
+        .assert()
+        .code(0);
+    // An empty file is an input error: 2, even under `never`, with the
+    // readable pairs still reported.
+    write(d.path(), "en/b.txt", "");
+    for fail_on in ["never", "error"] {
+        let out = tc(d.path())
+            .args(["check", "--format", "json", "--fail-on", fail_on])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{fail_on}: {out:?}");
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["pairs"].as_array().unwrap().len(), 2, "{v}");
+    }
+}
+
+#[test]
 fn usage_and_input_errors_exit_2() {
     let d = pair(EN);
     tc(d.path())

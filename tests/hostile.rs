@@ -418,8 +418,9 @@ fn one_bad_file_in_a_batch_is_a_finding_and_the_rest_is_checked() {
     fs::write(r.join("en/b.txt"), b"").unwrap();
     write(&r, "pt/c.txt", PT);
     fs::write(r.join("en/c.txt"), b"\x00\x01\x02binary").unwrap();
+    // An input error exits 2 (never green), and the readable pair is still reported.
     let out = batch(&r, "json");
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let pairs = v["pairs"].as_array().unwrap();
     assert_eq!(pairs.len(), 3);
@@ -551,7 +552,7 @@ fn oversized_file_is_refused_with_the_cap_named() {
     write(&r, "en/big.txt", &EN.repeat(100));
     let out = batch(&r, "json");
     let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(
         err.contains("pt/big.txt") && err.contains("size cap of 1024 bytes"),
         "{err}"

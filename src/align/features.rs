@@ -3,8 +3,8 @@
 //! punctuation, glossary terms, learned word pairs) and their weights.
 
 use super::Side;
+use crate::glossary::{Kind, Matcher};
 use crate::text::{fold, words};
-use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
 
 /// Anchor classes; each has its own weight.
@@ -111,7 +111,7 @@ pub(crate) struct Sent {
 const QUOTES: &[char] = &['«', '»', '“', '”', '„', '"', '‹', '›', '‟', '「', '」'];
 
 /// Extracts raw keys (weights unset) for every sentence of a side.
-pub(crate) fn extract(side: &Side, keys: &mut Keys, terms: Option<&AhoCorasick>) -> Vec<Sent> {
+pub(crate) fn extract(side: &Side, keys: &mut Keys, terms: Option<(&Matcher, Kind)>) -> Vec<Sent> {
     let np = &side.profile.numbers;
     let fold_map = |m: &std::collections::BTreeMap<String, f64>| -> HashMap<String, f64> {
         m.iter().map(|(k, v)| (fold(k), *v)).collect()
@@ -196,23 +196,9 @@ pub(crate) fn extract(side: &Side, keys: &mut Keys, terms: Option<&AhoCorasick>)
                 };
                 ids.push(keys.id(format!("x:{k}"), Class::Punct));
             }
-            if let Some(ac) = terms {
-                let folded_sentence = fold(s);
-                for m in ac.find_iter(&folded_sentence) {
-                    let b = folded_sentence.as_bytes();
-                    let before_ok = m.start() == 0
-                        || !folded_sentence[..m.start()]
-                            .chars()
-                            .next_back()
-                            .is_some_and(char::is_alphanumeric);
-                    let after_ok = m.end() >= b.len()
-                        || !folded_sentence[m.end()..]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphanumeric);
-                    if before_ok && after_ok {
-                        ids.push(keys.id(format!("g:{}", m.pattern().as_usize()), Class::Term));
-                    }
+            if let Some((m, kind)) = terms {
+                for t in m.terms_in(s, kind) {
+                    ids.push(keys.id(format!("g:{t}"), Class::Term));
                 }
             }
             ids.sort_unstable();
@@ -227,31 +213,26 @@ pub(crate) fn extract(side: &Side, keys: &mut Keys, terms: Option<&AhoCorasick>)
         .collect()
 }
 
-/// Anchors of both sides, with the glossary's term pairs as extra keys.
+/// Anchors of both sides, with the glossary's terms as extra keys (term
+/// `k` found on either side is key `g:k`).
 pub(crate) fn extract_pair(
     source: &Side,
     target: &Side,
     options: &super::AlignOptions,
     keys: &mut Keys,
 ) -> (Vec<Sent>, Vec<Sent>) {
-    let (src_terms, tgt_terms): (Vec<String>, Vec<String>) =
-        options.term_pairs.iter().cloned().unzip();
-    let src = extract(source, keys, term_automaton(&src_terms).as_ref());
-    let tgt = extract(target, keys, term_automaton(&tgt_terms).as_ref());
+    let built;
+    let terms = match &options.terms {
+        Some(m) => Some(m.as_ref()),
+        None if !options.term_pairs.is_empty() => {
+            built = Matcher::from_pairs(&options.term_pairs, source.profile, target.profile);
+            Some(&built)
+        }
+        None => None,
+    };
+    let src = extract(source, keys, terms.map(|m| (m, Kind::Source)));
+    let tgt = extract(target, keys, terms.map(|m| (m, Kind::Target)));
     (src, tgt)
-}
-
-/// An automaton over the folded terms of one side of the glossary pairs; pattern
-/// `k` is pair `k`, so both sides share key `g:k`.
-pub(crate) fn term_automaton(terms: &[String]) -> Option<AhoCorasick> {
-    if terms.is_empty() {
-        return None;
-    }
-    let pats: Vec<String> = terms.iter().map(|t| fold(t)).collect();
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&pats)
-        .ok()
 }
 
 /// Sets key weights: class weight / sqrt(document frequency); keys seen on one
@@ -463,9 +444,10 @@ mod tests {
     fn glossary_terms_are_keys_at_word_boundaries() {
         let p = Profile::builtin("xx");
         let mut keys = Keys::default();
-        let ac = term_automaton(&["Banco Central".to_string()]);
+        let pairs = [("Banco Central".to_string(), "central bank".to_string())];
+        let m = Matcher::from_pairs(&pairs, &p, &p);
         let s = side(&["O banco central subiu.", "Os bancos centrais."], &p);
-        let a = extract(&s, &mut keys, ac.as_ref());
+        let a = extract(&s, &mut keys, Some((&m, Kind::Source)));
         let g = keys.ids.get("g:0").copied().unwrap();
         assert!(a[0].keys.iter().any(|k| k.0 == g));
         assert!(!a[1].keys.iter().any(|k| k.0 == g));

@@ -71,6 +71,9 @@ pub struct Side<'a> {
 pub struct AlignOptions {
     /// Glossary pairs (source term, target rendering) used as anchors.
     pub term_pairs: Vec<(String, String)>,
+    /// A glossary's matcher, built once and shared, used as anchors
+    /// instead of `term_pairs`.
+    pub terms: Option<std::sync::Arc<crate::glossary::Matcher>>,
     /// Block kind of every source and target sentence of a marked-up file
     /// (empty for plain text): a link never runs across a heading, list
     /// item, table cell or code block boundary, and kinds should match.

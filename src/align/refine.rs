@@ -5,11 +5,17 @@
 //! - A 1-1 link whose two sentences both carry anchors (numbers, names,
 //!   cognates, words learned from the document) and share none is split into
 //!   1-0 + 0-1: an omitted sentence next to an added one.
-//! - An edge sentence of a merged link (2-1, 1-2, 3-1, …) that shares no
-//!   anchor with the other side is detached as 1-0 or 0-1 when the rest of
-//!   the link then fits the document's length ratio markedly better. A
-//!   translator's legitimate split keeps shared words in both parts, or
-//!   leaves the rest too short, so it stays.
+//! - A link with two or more sentences on both sides is split in two where
+//!   each part shares anchors with its own counterpart and none across.
+//! - An edge sentence of a merged link (2-1, 1-2, 3-1, …) is detached as 1-0
+//!   or 0-1 when the anchors only it explains (those the rest of the link
+//!   does not repeat) are next to none and the rest of the link then fits
+//!   the document's length ratio markedly better. A translator's legitimate
+//!   split keeps shared words in both parts, or leaves the rest too short,
+//!   so it stays.
+//! - A middle sentence of a merged link that passes the same test cannot
+//!   come out without breaking the order; [`hidden`] lists it for the
+//!   omission and addition checks.
 //! - A 1-1 link left with anchors on both sides and none shared gets a lower
 //!   score, so the checks can see it is doubtful.
 
@@ -28,22 +34,26 @@ const DETACH_GAIN_BARE: f64 = 2.0;
 /// Least gain for detaching a sentence whose anchors (at least
 /// [`SPLIT_ANCHORS`]) occur in the other document but not in this link.
 const DETACH_GAIN_ANCHORED: f64 = -0.3;
-/// Least gain for detaching a sentence that shares a little (at most
-/// [`WEAK`]) with the other side.
-const DETACH_GAIN_WEAK: f64 = 1.5;
 /// Share of the other side's anchor weight the rest of a link must match
 /// for it to count as fully explained without the detached sentence.
 const EXPLAINED: f64 = 0.9;
 /// Least gain for detaching a sentence with anchors from a link whose rest
 /// explains the other side.
 const DETACH_GAIN_EXPLAINED: f64 = -0.5;
+/// Least gain for detaching a sentence that shares nothing and holds a
+/// number the other document never mentions.
+const DETACH_GAIN_ORPHAN: f64 = -3.0;
 /// Least gain for detaching a sentence without anchors from such a link.
 const DETACH_GAIN_EXPLAINED_BARE: f64 = 0.3;
-/// Most shared weight of a sentence detached on a weak match.
-const WEAK: f64 = 1.0;
-/// Most shared-anchor density (per character) of a weakly matching sentence,
-/// relative to the rest of the link.
-const WEAK_DENSITY: f64 = 0.2;
+/// Most density (per character) of anchors only a detached sentence
+/// explains, relative to the rest of the link's shared anchors.
+const WEAK_DENSITY: f64 = 0.35;
+/// Most weight of anchors only a detached sentence explains: less than a
+/// cognate, number or glossary term found nowhere else in the documents.
+const WEAK: f64 = 0.9;
+/// Lower gain needed per unit of a sentence's own anchor weight, when the
+/// rest of its link explains the other side.
+const ANCHOR_CREDIT: f64 = 0.1;
 /// Anchor weight below which a sentence counts as having none.
 const BARE: f64 = 0.5;
 /// Shared anchor weight at or below which two sides count as sharing none:
@@ -66,7 +76,7 @@ pub fn refine(source: &Side, target: &Side, links: Vec<Link>, options: &AlignOpt
     if links.is_empty() || !in_range {
         return links;
     }
-    let (src, tgt) = anchors(source, target, &links, options);
+    let (src, tgt, orphans) = anchors(source, target, &links, options);
     let ratio = doc_ratio(&src, &tgt, &links);
     let low = Params::default().low_confidence;
     let mut out = Vec::with_capacity(links.len() + 4);
@@ -96,11 +106,7 @@ pub fn refine(source: &Side, target: &Side, links: Vec<Link>, options: &AlignOpt
             continue;
         }
         let (link, after) = peel_editorial(link, source, target, low, &mut out);
-        if link.source.len() + link.target.len() > 2 {
-            detach(link, &src, &tgt, ratio, low, &mut out);
-        } else {
-            out.push(link);
-        }
+        settle(link, (&src, &tgt), &orphans, ratio, low, &mut out);
         out.extend(after);
     }
     out
@@ -175,9 +181,10 @@ fn anchors(
     target: &Side,
     links: &[Link],
     options: &AlignOptions,
-) -> (Vec<Sent>, Vec<Sent>) {
+) -> (Vec<Sent>, Vec<Sent>, Orphans) {
     let mut keys = Keys::default();
     let (mut src, mut tgt) = features::extract_pair(source, target, options, &mut keys);
+    let orphans = orphans(&src, &tgt, &keys);
     let p = Params::default();
     let train: Vec<(&[u32], &[u32])> = links
         .iter()
@@ -202,7 +209,34 @@ fn anchors(
         }
     }
     features::weigh(&mut src, &mut tgt, &keys, &ClassWeights::default());
-    (src, tgt)
+    (src, tgt, orphans)
+}
+
+/// Per sentence of each side, how many numbers it holds that the other
+/// document never mentions (anchors weighing drops them).
+type Orphans = (Vec<usize>, Vec<usize>);
+
+fn orphans(src: &[Sent], tgt: &[Sent], keys: &Keys) -> Orphans {
+    let set = |side: &[Sent]| -> std::collections::HashSet<u32> {
+        side.iter()
+            .flat_map(|s| s.keys.iter().map(|&(k, _)| k))
+            .collect()
+    };
+    let (in_src, in_tgt) = (set(src), set(tgt));
+    let count = |side: &[Sent], other: &std::collections::HashSet<u32>| -> Vec<usize> {
+        side.iter()
+            .map(|s| {
+                s.keys
+                    .iter()
+                    .filter(|&&(k, _)| {
+                        keys.class.get(k as usize) == Some(&features::Class::Number)
+                            && !other.contains(&k)
+                    })
+                    .count()
+            })
+            .collect()
+    };
+    (count(src, &in_tgt), count(tgt, &in_src))
 }
 
 /// The document's length ratio (target / source) over its 1-1 links that
@@ -230,39 +264,277 @@ fn doc_ratio(src: &[Sent], tgt: &[Sent], links: &[Link]) -> f64 {
     }
 }
 
+/// Weight of the keys of `x` that some sentence of `other` has and no
+/// sentence of `rest` has: what only `x` can explain. A name or number that
+/// the rest of a link repeats is no evidence that `x` is translated.
+fn exclusive(x: &Sent, rest: &[usize], side: &[Sent], other: &[usize], other_side: &[Sent]) -> f64 {
+    let has = |ids: &[usize], sents: &[Sent], k: u32| {
+        ids.iter()
+            .filter_map(|&i| sents.get(i))
+            .any(|s| s.keys.binary_search_by_key(&k, |&(id, _)| id).is_ok())
+    };
+    x.keys
+        .iter()
+        .filter(|&&(k, _)| has(other, other_side, k) && !has(rest, side, k))
+        .map(|&(_, w)| w)
+        .sum()
+}
+
+/// Sum of the length of the sentences `v` of `side`.
+fn len_of(v: &[usize], side: &[Sent]) -> f64 {
+    v.iter().filter_map(|&i| side.get(i)).map(|s| s.len).sum()
+}
+
+/// Anchor weight the sentences `a` of the source share with the sentences
+/// `b` of the target.
+fn shared_between(a: &[usize], src: &[Sent], b: &[usize], tgt: &[Sent]) -> f64 {
+    a.iter()
+        .filter_map(|&i| src.get(i))
+        .map(|s| {
+            b.iter()
+                .filter_map(|&j| tgt.get(j))
+                .map(|t| features::shared(s, t))
+                .sum::<f64>()
+        })
+        .sum()
+}
+
+/// Splits a link with two or more sentences on both sides into two links
+/// at the cut where each part shares anchors with its own counterpart and
+/// (next to) none across: a 3-2 link hiding an omitted middle sentence
+/// becomes 1-1 + 2-1, whose edge [`detach`] can then take off.
+fn split(link: &Link, src: &[Sent], tgt: &[Sent]) -> Option<(Link, Link)> {
+    let (a, b) = (link.source.len(), link.target.len());
+    if a < 2 || b < 2 {
+        return None;
+    }
+    let mut best: Option<(f64, usize, usize)> = None;
+    for i in 1..a {
+        for j in 1..b {
+            let (s1, s2) = link.source.split_at(i);
+            let (t1, t2) = link.target.split_at(j);
+            let within = shared_between(s1, src, t1, tgt).min(shared_between(s2, src, t2, tgt));
+            let cross = shared_between(s1, src, t2, tgt) + shared_between(s2, src, t1, tgt);
+            if within >= SPLIT_ANCHORS
+                && cross <= NONE.max(CROSS * within)
+                && best.is_none_or(|x| within - cross > x.0)
+            {
+                best = Some((within - cross, i, j));
+            }
+        }
+    }
+    let (_, i, j) = best?;
+    let part = |s: &[usize], t: &[usize]| Link {
+        source: s.to_vec(),
+        target: t.to_vec(),
+        ..link.clone()
+    };
+    Some((
+        part(&link.source[..i], &link.target[..j]),
+        part(&link.source[i..], &link.target[j..]),
+    ))
+}
+
+/// Most anchor weight shared across a [`split`], relative to the least
+/// shared within one part.
+const CROSS: f64 = 0.1;
+
+/// Settles a merged link: [`split`] where it falls in two, then [`detach`]
+/// on each part.
+fn settle(
+    link: Link,
+    sents: (&[Sent], &[Sent]),
+    orphans: &Orphans,
+    ratio: f64,
+    low: f64,
+    out: &mut Vec<Link>,
+) {
+    if let Some((a, b)) = split(&link, sents.0, sents.1) {
+        settle(a, sents, orphans, ratio, low, out);
+        settle(b, sents, orphans, ratio, low, out);
+    } else if link.source.len() + link.target.len() > 2 {
+        detach(link, sents, orphans, ratio, low, out);
+    } else {
+        out.push(link);
+    }
+}
+
+/// Least length gain needed to detach a sentence that shares a little
+/// with the other side only it explains, at `dens` (its density of such
+/// anchors relative to the rest's): more the closer the densities are.
+fn weak_need(dens: f64) -> f64 {
+    WEAK_GAIN_BASE + WEAK_GAIN_SLOPE * (dens - 0.1).max(0.0)
+}
+const WEAK_GAIN_BASE: f64 = 0.5;
+const WEAK_GAIN_SLOPE: f64 = 5.0;
+
+/// Whether sentence `x` of one side of a link (the source when `is_src`)
+/// may be taken out, leaving `rest` with the link's `other` side: the
+/// length gain of taking it out and the least gain that takes, or `None`
+/// when it shares too much with the other side, or the rest nothing.
+fn take_out(
+    x: usize,
+    rest: &[usize],
+    other: &[usize],
+    is_src: bool,
+    (src, tgt): (&[Sent], &[Sent]),
+    orphans: &Orphans,
+    ratio: f64,
+) -> Option<(f64, f64)> {
+    let (side, other_side) = if is_src { (src, tgt) } else { (tgt, src) };
+    let xs = side.get(x)?;
+    let x_shared = exclusive(xs, rest, side, other, other_side);
+    // The rest must keep the link's anchors: otherwise nothing says which
+    // part belongs.
+    let rest_shared = if is_src {
+        shared_between(rest, src, other, tgt)
+    } else {
+        shared_between(other, src, rest, tgt)
+    };
+    if rest_shared <= NONE {
+        return None;
+    }
+    let mut all = rest.to_vec();
+    all.push(x);
+    let cost = |mine: &[usize]| {
+        if is_src {
+            length_cost(len_of(mine, src), len_of(other, tgt), ratio, VARIANCE)
+        } else {
+            length_cost(len_of(other, src), len_of(mine, tgt), ratio, VARIANCE)
+        }
+    };
+    let gain = cost(&all) - cost(rest);
+    let rest_len = len_of(rest, side).max(1.0);
+    let other_total: f64 = other
+        .iter()
+        .filter_map(|&i| other_side.get(i))
+        .map(|s| s.total)
+        .sum();
+    let need = if x_shared > NONE {
+        // Some anchors only it explains: only with a far lower density of
+        // them than the rest, and a clear length gain.
+        let dens = (x_shared / xs.len.max(1.0)) / (rest_shared / rest_len);
+        if dens > WEAK_DENSITY || x_shared > WEAK {
+            return None;
+        }
+        weak_need(dens)
+    } else if (if is_src { &orphans.0 } else { &orphans.1 })
+        .get(x)
+        .is_some_and(|&n| n > 0)
+    {
+        // It holds a number the other document never mentions, and shares
+        // nothing: the length need only not get much worse.
+        DETACH_GAIN_ORPHAN
+    } else if rest_shared >= EXPLAINED * other_total {
+        // The rest accounts for every anchor of the other side; the more
+        // anchors of its own this sentence has, the surer.
+        if xs.total >= BARE {
+            DETACH_GAIN_EXPLAINED - ANCHOR_CREDIT * xs.total.min(10.0)
+        } else {
+            DETACH_GAIN_EXPLAINED_BARE
+        }
+    } else if xs.total >= SPLIT_ANCHORS {
+        // Its anchors occur elsewhere in the other document but not here:
+        // the length need only not get markedly worse.
+        DETACH_GAIN_ANCHORED
+    } else if xs.total >= BARE {
+        DETACH_GAIN
+    } else {
+        DETACH_GAIN_BARE
+    };
+    Some((gain, need))
+}
+
+/// A sentence inside a merged link (not at its edge, where [`refine`]
+/// detaches it) that nothing on the link's other side translates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hidden {
+    /// Index of the link.
+    pub link: usize,
+    /// The sentence is a source sentence (an omission), else a target
+    /// sentence (an addition).
+    pub source: bool,
+    /// Index of the sentence on its side.
+    pub sentence: usize,
+}
+
+/// The middle sentences of merged links (three or more sentences on one
+/// side) that [`take_out`] would take out: an omission or an addition the
+/// alignment folded into a link, where no order-keeping split can show it.
+pub fn hidden(source: &Side, target: &Side, links: &[Link], options: &AlignOptions) -> Vec<Hidden> {
+    let (n, m) = (source.sentences.len(), target.sentences.len());
+    let in_range = links
+        .iter()
+        .all(|l| l.source.iter().all(|&i| i < n) && l.target.iter().all(|&j| j < m));
+    let wide = |l: &Link| {
+        (l.source.len() >= 3 && !l.target.is_empty())
+            || (l.target.len() >= 3 && !l.source.is_empty())
+    };
+    if !in_range || !links.iter().any(wide) {
+        return Vec::new();
+    }
+    let (src, tgt, orphans) = anchors(source, target, links, options);
+    let ratio = doc_ratio(&src, &tgt, links);
+    let mut out = Vec::new();
+    for (li, l) in links.iter().enumerate().filter(|(_, l)| wide(l)) {
+        for is_src in [true, false] {
+            let (ids, other) = if is_src {
+                (&l.source, &l.target)
+            } else {
+                (&l.target, &l.source)
+            };
+            if ids.len() < 3 {
+                continue;
+            }
+            for k in 1..ids.len() - 1 {
+                let rest: Vec<usize> = ids
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != k)
+                    .map(|(_, &i)| i)
+                    .collect();
+                if let Some((gain, need)) =
+                    take_out(ids[k], &rest, other, is_src, (&src, &tgt), &orphans, ratio)
+                    && gain >= need
+                {
+                    out.push(Hidden {
+                        link: li,
+                        source: is_src,
+                        sentence: ids[k],
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Detaches edge sentences of a merged link while one shares no anchor with
 /// the other side and the rest fits the length ratio markedly better; pushes
 /// the resulting links in order.
-fn detach(link: Link, src: &[Sent], tgt: &[Sent], ratio: f64, low: f64, out: &mut Vec<Link>) {
+fn detach(
+    link: Link,
+    (src, tgt): (&[Sent], &[Sent]),
+    orphans: &Orphans,
+    ratio: f64,
+    low: f64,
+    out: &mut Vec<Link>,
+) {
     let mut before: Vec<Link> = Vec::new();
     let mut after: Vec<Link> = Vec::new();
     let mut s_ids = link.source.clone();
     let mut t_ids = link.target.clone();
-    let len = |v: &[usize], side: &[Sent]| -> f64 {
-        v.iter().filter_map(|&i| side.get(i)).map(|s| s.len).sum()
-    };
-    let total = |v: &[usize], side: &[Sent]| -> f64 {
-        v.iter().filter_map(|&i| side.get(i)).map(|s| s.total).sum()
-    };
-    let shared_with = |x: &Sent, others: &[usize], side: &[Sent]| -> f64 {
-        others
-            .iter()
-            .filter_map(|&i| side.get(i))
-            .map(|o| features::shared(x, o))
-            .sum()
-    };
     loop {
         if s_ids.len() + t_ids.len() < 3 || s_ids.is_empty() || t_ids.is_empty() {
             break;
         }
-        let full = length_cost(len(&s_ids, src), len(&t_ids, tgt), ratio, VARIANCE);
         // Candidates: (is source side, take the first).
         let mut best: Option<(f64, bool, bool)> = None;
         for (is_src, first) in [(true, true), (true, false), (false, true), (false, false)] {
-            let (ids, other, side, other_side) = if is_src {
-                (&s_ids, &t_ids, src, tgt)
+            let (ids, other) = if is_src {
+                (&s_ids, &t_ids)
             } else {
-                (&t_ids, &s_ids, tgt, src)
+                (&t_ids, &s_ids)
             };
             if ids.len() < 2 {
                 continue;
@@ -272,47 +544,9 @@ fn detach(link: Link, src: &[Sent], tgt: &[Sent], ratio: f64, low: f64, out: &mu
             } else {
                 (ids[ids.len() - 1], ids[..ids.len() - 1].to_vec())
             };
-            let Some(xs) = side.get(x) else { continue };
-            let x_shared = shared_with(xs, other, other_side);
-            // The rest must keep the link's anchors: otherwise nothing says
-            // which part belongs.
-            let rest_shared: f64 = rest
-                .iter()
-                .filter_map(|&i| side.get(i))
-                .map(|r| shared_with(r, other, other_side))
-                .sum();
-            if rest_shared <= NONE || x_shared > WEAK {
+            let Some((gain, need)) = take_out(x, &rest, other, is_src, (src, tgt), orphans, ratio)
+            else {
                 continue;
-            }
-            let cost = if is_src {
-                length_cost(len(&rest, src), len(other, tgt), ratio, VARIANCE)
-            } else {
-                length_cost(len(other, src), len(&rest, tgt), ratio, VARIANCE)
-            };
-            let gain = full - cost;
-            let rest_len = len(&rest, side).max(1.0);
-            let need = if x_shared > NONE {
-                // One weak shared word: only with a far lower density of
-                // shared anchors than the rest, and a clear length gain.
-                if x_shared / xs.len.max(1.0) > WEAK_DENSITY * rest_shared / rest_len {
-                    continue;
-                }
-                DETACH_GAIN_WEAK
-            } else if rest_shared >= EXPLAINED * total(other, other_side) {
-                // The rest accounts for every anchor of the other side.
-                if xs.total >= BARE {
-                    DETACH_GAIN_EXPLAINED
-                } else {
-                    DETACH_GAIN_EXPLAINED_BARE
-                }
-            } else if xs.total >= SPLIT_ANCHORS {
-                // Its anchors occur elsewhere in the other document but not
-                // here: the length need only not get markedly worse.
-                DETACH_GAIN_ANCHORED
-            } else if xs.total >= BARE {
-                DETACH_GAIN
-            } else {
-                DETACH_GAIN_BARE
             };
             if gain >= need && best.is_none_or(|b| gain > b.0) {
                 best = Some((gain, is_src, first));
@@ -511,5 +745,100 @@ mod tests {
             &AlignOptions::default(),
         );
         assert_eq!(pairs(&got), vec![(vec![0], vec![0, 1])]);
+    }
+
+    #[test]
+    fn omitted_sentence_sharing_only_what_the_rest_shares_is_detached() {
+        // The omitted sentence repeats the name and number of its
+        // neighbour: they are no evidence that it is translated.
+        let mut src = SRC.to_vec();
+        src.insert(
+            4,
+            "Duarte disse que os 780 milhões virão de fundos europeus e de bancos privados ao longo da década.",
+        );
+        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
+        links.push(l(&[3, 4], &[3], 0.8));
+        links.extend((5..8).map(|k| l(&[k], &[k - 1], 0.9)));
+        let got = pairs(&run(&src, TGT, links));
+        assert!(got.contains(&(vec![3], vec![3])), "{got:?}");
+        assert!(got.contains(&(vec![4], vec![])), "{got:?}");
+    }
+
+    #[test]
+    fn omitted_middle_sentence_of_a_three_to_two_link_comes_out() {
+        let mut src = SRC.to_vec();
+        src.insert(
+            4,
+            "Enquanto isso, a economia de Berlim segue sob forte pressão há 340 dias.",
+        );
+        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
+        links.push(l(&[3, 4, 5], &[3, 4], 0.8));
+        links.extend((6..8).map(|k| l(&[k], &[k - 1], 0.9)));
+        let got = pairs(&run(&src, TGT, links));
+        assert!(got.contains(&(vec![3], vec![3])), "{got:?}");
+        assert!(got.contains(&(vec![4], vec![])), "{got:?}");
+        assert!(got.contains(&(vec![5], vec![4])), "{got:?}");
+    }
+
+    #[test]
+    fn a_two_to_two_link_of_two_pairs_is_split_in_order() {
+        let links: Vec<Link> = vec![
+            l(&[0, 1], &[0, 1], 0.8),
+            l(&[2], &[2], 0.9),
+            l(&[3], &[3], 0.9),
+            l(&[4], &[4], 0.9),
+            l(&[5], &[5], 0.9),
+            l(&[6], &[6], 0.9),
+        ];
+        let got = pairs(&run(SRC, TGT, links));
+        assert_eq!(got[..2], [(vec![0], vec![0]), (vec![1], vec![1])]);
+    }
+
+    #[test]
+    fn added_middle_sentence_of_a_one_to_three_link_is_hidden() {
+        let p = Profile::builtin("xx");
+        let mut tgt = TGT.to_vec();
+        tgt[3] = "Duarte made the announcement in Faro.";
+        tgt.insert(
+            4,
+            "Weber said the Oslo office would close after 56 years, Garnier added.",
+        );
+        tgt.insert(5, "Duarte said the investment would reach 780 million.");
+        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
+        links.push(l(&[3], &[3, 4, 5], 0.8));
+        links.extend((4..7).map(|k| l(&[k], &[k + 2], 0.9)));
+        let got = hidden(
+            &side(SRC, &p),
+            &side(&tgt, &p),
+            &links,
+            &AlignOptions::default(),
+        );
+        assert_eq!(
+            got,
+            [Hidden {
+                link: 3,
+                source: false,
+                sentence: 4
+            }]
+        );
+    }
+
+    #[test]
+    fn a_translators_three_way_split_hides_nothing() {
+        let p = Profile::builtin("xx");
+        let mut tgt = TGT.to_vec();
+        tgt[3] = "Duarte made the announcement in Faro.";
+        tgt.insert(4, "It was an investment.");
+        tgt.insert(5, "Duarte said it would reach 780 million.");
+        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
+        links.push(l(&[3], &[3, 4, 5], 0.8));
+        links.extend((4..7).map(|k| l(&[k], &[k + 2], 0.9)));
+        let got = hidden(
+            &side(SRC, &p),
+            &side(&tgt, &p),
+            &links,
+            &AlignOptions::default(),
+        );
+        assert!(got.is_empty(), "{got:?}");
     }
 }

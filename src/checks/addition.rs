@@ -4,11 +4,48 @@
 //! (three words or fewer) and editorial lines (the target profile's
 //! `editorial_prefixes`: "(Editor's note: …)", "Reporting by …") are info.
 
-use super::omission::{excerpt, is_editorial, unmatched_is_short};
+use super::omission::{excerpt, hidden, is_editorial, span_in_link, unmatched_is_short};
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
 
 pub struct AdditionCheck;
+
+impl AdditionCheck {
+    /// Target sentences hidden in the middle of a merged link
+    /// ([`hidden`]): reported as a 0-1 link would be.
+    fn hidden_in_links(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        for h in hidden(ctx).into_iter().filter(|h| !h.source) {
+            let Some(link) = ctx.links.get(h.link) else {
+                continue;
+            };
+            let Some((span, text)) =
+                span_in_link(&link.target, ctx.target_segments, ctx.target, h.sentence)
+            else {
+                continue;
+            };
+            let Some(short) = unmatched_is_short(text) else {
+                continue;
+            };
+            let sev = if short || is_editorial(text, ctx.target_profile) {
+                Severity::Info
+            } else {
+                self.default_severity()
+            };
+            out.push(
+                Finding::new(
+                    self.id(),
+                    sev,
+                    format!(
+                        "target sentence has no source (it sits inside the translation of the sentence around it): \"{}\"",
+                        excerpt(text, 60)
+                    ),
+                )
+                .link(h.link)
+                .target_span(span),
+            );
+        }
+    }
+}
 
 impl Check for AdditionCheck {
     fn id(&self) -> &'static str {
@@ -21,6 +58,7 @@ impl Check for AdditionCheck {
         Severity::Warning
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        self.hidden_in_links(ctx, out);
         for v in &ctx.views {
             if !v.source.is_empty() || v.target.is_empty() {
                 continue;
@@ -90,5 +128,50 @@ mod tests {
             (&["Frase sem tradução nenhuma."], &[]),
         ]);
         assert!(f.run(&AdditionCheck).is_empty());
+    }
+
+    #[test]
+    fn sentence_hidden_inside_a_merged_link_is_reported_on_its_span() {
+        let (a, b, c) = (
+            "The line will run 933 kilometers and is expected to cost 18 billion.",
+            "Officials in Belém expect 75 ships a month at the new terminal by 2031.",
+            "Farmers in Sorriso say freight could be 30% cheaper.",
+        );
+        let mut pairs: Vec<(&[&str], &[&str])> = vec![
+            (
+                &["O governo assinou o contrato de 2029 em Cuiabá."],
+                &["The government signed the 2029 contract in Cuiabá."],
+            ),
+            (
+                &["Ibama ainda precisa aprovar a licença de 12 anos."],
+                &["Ibama still has to approve the 12-year license."],
+            ),
+            (
+                &["A ferrovia de Mato Grosso vai levar 6 milhões de toneladas."],
+                &["The Mato Grosso railway will carry 6 million tonnes."],
+            ),
+            (
+                &["Teles Pires e Juruena são rios de 5 bacias."],
+                &["Teles Pires and Juruena are rivers of 5 basins."],
+            ),
+            (
+                &["O Pará recebe 17 portos novos."],
+                &["Pará is getting 17 new ports."],
+            ),
+        ];
+        let merged: (&[&str], &[&str]) = (
+            &[
+                "A obra terá 933 quilômetros e deve custar 18 bilhões, e produtores de Sorriso dizem que o frete pode ficar 30% mais barato.",
+            ],
+            &[a, b, c],
+        );
+        pairs.push(merged);
+        let f = Fixture::links(&pairs);
+        let out = f.run(&AdditionCheck);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].link, Some(5));
+        assert_eq!(out[0].severity, Severity::Warning);
+        let start = a.len() + 1;
+        assert_eq!(out[0].target_span, Some(start..start + b.len()));
     }
 }

@@ -11,10 +11,11 @@
 use super::name::{is_near, is_typo, squash};
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
-use crate::glossary::Kind;
+use crate::glossary::{Kind, Matcher};
 use crate::text::words;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 pub struct ConsistencyCheck;
 
@@ -39,12 +40,51 @@ impl Check for ConsistencyCheck {
         Severity::Warning
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let backing = Backing::read(ctx);
+        let forms = target_forms(ctx);
+        for (good, bad) in spelling_pairs(&forms, &backing) {
+            let (Some(good_form), Some(bad_form)) = (forms.get(good), forms.get(bad)) else {
+                continue;
+            };
+            for occ in &bad_form.occurrences {
+                if backing.reported_elsewhere(ctx, occ, good, bad) {
+                    continue;
+                }
+                out.push(
+                    Finding::new(
+                        "consistency",
+                        Severity::Warning,
+                        format!(
+                            "'{}' is spelled '{}' elsewhere ({} time(s)); use one spelling",
+                            bad_form.text,
+                            good_form.text,
+                            good_form.occurrences.len()
+                        ),
+                    )
+                    .link(occ.link)
+                    .target_span(occ.span.clone())
+                    .expected(good_form.text.clone()),
+                );
+            }
+        }
+    }
+}
+
+/// What backs a spelling: the source document's words and the glossary's
+/// preferred renderings (its forbidden ones are the glossary check's).
+struct Backing {
+    src_words: HashSet<String>,
+    preferred: HashSet<String>,
+    forbidden: HashSet<String>,
+    matcher: Option<Arc<Matcher>>,
+}
+
+impl Backing {
+    fn read(ctx: &Context) -> Backing {
         let src_words: HashSet<String> = words(&ctx.source.text)
             .iter()
             .map(|w| squash(w.text))
             .collect();
-        // Glossary: preferred renderings back a spelling; forbidden ones are
-        // the glossary check's.
         let mut preferred: HashSet<String> = HashSet::new();
         let mut forbidden: HashSet<String> = HashSet::new();
         for t in &ctx.glossary.terms {
@@ -55,135 +95,153 @@ impl Check for ConsistencyCheck {
                 forbidden.insert(squash(f));
             }
         }
-        let m = (!ctx.glossary.terms.is_empty())
+        let matcher = (!ctx.glossary.terms.is_empty())
             .then(|| ctx.glossary.matcher(ctx.source_profile, ctx.target_profile));
-
-        let mut forms: BTreeMap<String, Form> = BTreeMap::new();
-        for (vi, v) in ctx.views.iter().enumerate() {
-            for w in words(&v.target.text) {
-                let letters: Vec<char> = w.text.chars().filter(|c| c.is_alphabetic()).collect();
-                let capitalised = w.text.chars().next().is_some_and(char::is_uppercase);
-                let acronym = letters.iter().all(|c| c.is_uppercase());
-                if !capitalised || acronym || letters.len() < 5 {
-                    continue;
-                }
-                let key = squash(w.text);
-                let form = forms.entry(key).or_insert_with(|| Form {
-                    text: w.text.to_string(),
-                    occurrences: Vec::new(),
-                });
-                form.occurrences.push(Occurrence {
-                    link: vi,
-                    span: w.start..w.end,
-                });
-            }
-        }
-        let keys: Vec<(&String, usize, [u8; 32])> = forms
-            .keys()
-            .map(|k| (k, k.chars().count(), histogram(k)))
-            .collect();
-        let backed = |k: &str| src_words.contains(k) || preferred.contains(k);
-        for (i, (a, la, ha)) in keys.iter().enumerate() {
-            let (a, la) = (*a, *la);
-            for (b, lb, hb) in keys.iter().skip(i + 1) {
-                let (b, lb) = (*b, *lb);
-                // Cheap filters before the edit distance: two edits change
-                // the length by at most 2 and letter counts by at most 4.
-                if la.abs_diff(lb) > 2
-                    || ha
-                        .iter()
-                        .zip(hb.iter())
-                        .map(|(x, y)| x.abs_diff(*y) as u32)
-                        .sum::<u32>()
-                        > 4
-                    || !is_near(a, b)
-                    // Small relative to length: two edits only in long names
-                    // (Brasília and Brazilian are two words).
-                    || (la.max(lb) < 10 && strsim::osa_distance(a, b) > 1)
-                    || is_inflection(a, b)
-                    || differ_in_final_vowels(a, b)
-                {
-                    continue;
-                }
-                let (good, bad) = match (backed(a), backed(b)) {
-                    (true, false) => (a, b),
-                    (false, true) => (b, a),
-                    _ => continue,
-                };
-                if forbidden.contains(bad.as_str()) {
-                    continue;
-                }
-                let (Some(good_form), Some(bad_form)) = (forms.get(good), forms.get(bad)) else {
-                    continue;
-                };
-                for occ in &bad_form.occurrences {
-                    let Some(v) = ctx.views.get(occ.link) else {
-                        continue;
-                    };
-                    // Where the source has the backed spelling, the name check
-                    // reports. Otherwise the same source name must stand
-                    // behind both spellings: the backed one in a neighbouring
-                    // source sentence (alignment slack), not just a similar
-                    // word (Brasília, Brazilian) somewhere in the document.
-                    let src_has = |l: usize| {
-                        ctx.views.get(l).is_some_and(|n| {
-                            words(&n.source.text)
-                                .iter()
-                                .any(|w| squash(w.text) == *good)
-                                || m.as_ref().is_some_and(|m| {
-                                    m.find(&n.source.text).iter().any(|x| {
-                                        x.kind == Kind::Source
-                                            && ctx
-                                                .glossary
-                                                .terms
-                                                .get(x.term)
-                                                .and_then(|t| t.preferred())
-                                                .is_some_and(|p| squash(p) == *good)
-                                    })
-                                })
-                        })
-                    };
-                    if words(&v.source.text)
-                        .iter()
-                        .any(|w| squash(w.text) == *good)
-                    {
-                        continue;
-                    }
-                    let near = [occ.link.checked_sub(1), Some(occ.link + 1), Some(occ.link)];
-                    // A typing slip of the backed spelling needs no more evidence.
-                    if !is_typo(bad, good) && !near.iter().flatten().any(|&l| src_has(l)) {
-                        continue;
-                    }
-                    // A glossary spelling here is the glossary check's.
-                    if let Some(m) = &m {
-                        let in_glossary = m.find(&v.target.text).iter().any(|x| {
-                            x.kind != Kind::Source
-                                && x.start < occ.span.end
-                                && occ.span.start < x.end
-                        });
-                        if in_glossary {
-                            continue;
-                        }
-                    }
-                    out.push(
-                        Finding::new(
-                            "consistency",
-                            Severity::Warning,
-                            format!(
-                                "'{}' is spelled '{}' elsewhere ({} time(s)); use one spelling",
-                                bad_form.text,
-                                good_form.text,
-                                good_form.occurrences.len()
-                            ),
-                        )
-                        .link(occ.link)
-                        .target_span(occ.span.clone())
-                        .expected(good_form.text.clone()),
-                    );
-                }
-            }
+        Backing {
+            src_words,
+            preferred,
+            forbidden,
+            matcher,
         }
     }
+
+    fn backs(&self, k: &str) -> bool {
+        self.src_words.contains(k) || self.preferred.contains(k)
+    }
+
+    /// Whether this occurrence of the unbacked spelling is another check's
+    /// to report, or lacks the evidence that one name stands behind both.
+    fn reported_elsewhere(
+        &self,
+        ctx: &Context,
+        occ: &Occurrence,
+        good: &String,
+        bad: &str,
+    ) -> bool {
+        let Some(v) = ctx.views.get(occ.link) else {
+            return true;
+        };
+        // Where the source has the backed spelling, the name check
+        // reports. Otherwise the same source name must stand behind both
+        // spellings: the backed one in a neighbouring source sentence
+        // (alignment slack), not just a similar word (Brasília, Brazilian)
+        // somewhere in the document.
+        if words(&v.source.text)
+            .iter()
+            .any(|w| squash(w.text) == *good)
+        {
+            return true;
+        }
+        let near = [occ.link.checked_sub(1), Some(occ.link + 1), Some(occ.link)];
+        // A typing slip of the backed spelling needs no more evidence.
+        if !is_typo(bad, good)
+            && !near
+                .iter()
+                .flatten()
+                .any(|&l| self.source_has(ctx, l, good))
+        {
+            return true;
+        }
+        // A glossary spelling here is the glossary check's.
+        self.matcher.as_ref().is_some_and(|m| {
+            m.find(&v.target.text)
+                .iter()
+                .any(|x| x.kind != Kind::Source && x.start < occ.span.end && occ.span.start < x.end)
+        })
+    }
+
+    /// Whether link `l`'s source has the spelling `good`, or a glossary
+    /// term whose preferred rendering it is.
+    fn source_has(&self, ctx: &Context, l: usize, good: &String) -> bool {
+        ctx.views.get(l).is_some_and(|n| {
+            words(&n.source.text)
+                .iter()
+                .any(|w| squash(w.text) == *good)
+                || self.matcher.as_ref().is_some_and(|m| {
+                    m.find(&n.source.text).iter().any(|x| {
+                        x.kind == Kind::Source
+                            && ctx
+                                .glossary
+                                .terms
+                                .get(x.term)
+                                .and_then(|t| t.preferred())
+                                .is_some_and(|p| squash(p) == *good)
+                    })
+                })
+        })
+    }
+}
+
+/// Capitalised target words of five letters or more (not acronyms), by
+/// squashed spelling, with where each occurs.
+fn target_forms(ctx: &Context) -> BTreeMap<String, Form> {
+    let mut forms: BTreeMap<String, Form> = BTreeMap::new();
+    for (vi, v) in ctx.views.iter().enumerate() {
+        for w in words(&v.target.text) {
+            let letters: Vec<char> = w.text.chars().filter(|c| c.is_alphabetic()).collect();
+            let capitalised = w.text.chars().next().is_some_and(char::is_uppercase);
+            let acronym = letters.iter().all(|c| c.is_uppercase());
+            if !capitalised || acronym || letters.len() < 5 {
+                continue;
+            }
+            let key = squash(w.text);
+            let form = forms.entry(key).or_insert_with(|| Form {
+                text: w.text.to_string(),
+                occurrences: Vec::new(),
+            });
+            form.occurrences.push(Occurrence {
+                link: vi,
+                span: w.start..w.end,
+            });
+        }
+    }
+    forms
+}
+
+/// Pairs of near spellings, as (backed, unbacked), in document-key order.
+fn spelling_pairs<'f>(
+    forms: &'f BTreeMap<String, Form>,
+    backing: &Backing,
+) -> Vec<(&'f String, &'f String)> {
+    let keys: Vec<(&String, usize, [u8; 32])> = forms
+        .keys()
+        .map(|k| (k, k.chars().count(), histogram(k)))
+        .collect();
+    let mut pairs = Vec::new();
+    for (i, (a, la, ha)) in keys.iter().enumerate() {
+        let (a, la) = (*a, *la);
+        for (b, lb, hb) in keys.iter().skip(i + 1) {
+            let (b, lb) = (*b, *lb);
+            // Cheap filters before the edit distance: two edits change
+            // the length by at most 2 and letter counts by at most 4.
+            if la.abs_diff(lb) > 2
+                || ha
+                    .iter()
+                    .zip(hb.iter())
+                    .map(|(x, y)| x.abs_diff(*y) as u32)
+                    .sum::<u32>()
+                    > 4
+                || !is_near(a, b)
+                // Small relative to length: two edits only in long names
+                // (Brasília and Brazilian are two words).
+                || (la.max(lb) < 10 && strsim::osa_distance(a, b) > 1)
+                || is_inflection(a, b)
+                || differ_in_final_vowels(a, b)
+            {
+                continue;
+            }
+            let (good, bad) = match (backing.backs(a), backing.backs(b)) {
+                (true, false) => (a, b),
+                (false, true) => (b, a),
+                _ => continue,
+            };
+            if backing.forbidden.contains(bad.as_str()) {
+                continue;
+            }
+            pairs.push((good, bad));
+        }
+    }
+    pairs
 }
 
 /// Letter counts of a squashed word (other chars share the last slot).

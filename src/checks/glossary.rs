@@ -1,9 +1,10 @@
 //! The `glossary` check: a glossary term not rendered as the glossary says,
 //! a term left untranslated or misspelled, or a forbidden spelling.
 
+use super::LinkView;
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
-use crate::glossary::{Kind, Match, Term, matcher};
+use crate::glossary::{Kind, Match, Matcher, Term, matcher};
 use crate::text::{fold, words};
 use std::ops::Range;
 
@@ -31,257 +32,302 @@ impl Check for GlossaryCheck {
         let m = g.matcher(ctx.source_profile, ctx.target_profile);
         let tgt_matches: Vec<Vec<Match>> =
             ctx.views.iter().map(|v| m.find(&v.target.text)).collect();
-        for (vi, v) in ctx.views.iter().enumerate() {
-            let Some(tgt) = tgt_matches.get(vi) else {
+        for vi in 0..ctx.views.len() {
+            let Some(mut link) = LinkScan::new(ctx, &m, &tgt_matches, vi) else {
                 continue;
             };
-            let low_conf = ctx.links.get(vi).is_some_and(|l| l.low_confidence);
-            let mut reported: Vec<Range<usize>> = Vec::new();
-            let mut forbidden_terms: Vec<usize> = Vec::new();
-            // Target sentences left in the source language are the
-            // untranslated check's: no term findings inside them.
-            let left_untranslated = untranslated_sentences(ctx, vi);
+            link.forbidden_spellings(out);
+            link.source_terms(out);
+        }
+    }
+}
 
-            // Forbidden spellings, wherever they are.
-            for f in tgt
+/// One link being checked, with what its findings so far have covered.
+struct LinkScan<'a> {
+    ctx: &'a Context<'a>,
+    m: &'a Matcher,
+    /// Glossary matches in the target text of every link.
+    tgt_matches: &'a [Vec<Match>],
+    vi: usize,
+    v: &'a LinkView,
+    tgt: &'a [Match],
+    low_conf: bool,
+    /// Target spans already reported.
+    reported: Vec<Range<usize>>,
+    /// Terms reported for a forbidden spelling.
+    forbidden_terms: Vec<usize>,
+    /// Target sentences left in the source language are the untranslated
+    /// check's: no term findings inside them.
+    left_untranslated: Vec<Range<usize>>,
+}
+
+impl<'a> LinkScan<'a> {
+    fn new(
+        ctx: &'a Context<'a>,
+        m: &'a Matcher,
+        tgt_matches: &'a [Vec<Match>],
+        vi: usize,
+    ) -> Option<LinkScan<'a>> {
+        Some(LinkScan {
+            ctx,
+            m,
+            tgt_matches,
+            vi,
+            v: ctx.views.get(vi)?,
+            tgt: tgt_matches.get(vi)?,
+            low_conf: ctx.links.get(vi).is_some_and(|l| l.low_confidence),
+            reported: Vec::new(),
+            forbidden_terms: Vec::new(),
+            left_untranslated: untranslated_sentences(ctx, vi),
+        })
+    }
+
+    /// Whether link `n`'s source has term `term`.
+    fn source_has(&self, n: usize, term: usize) -> bool {
+        self.ctx.views.get(n).is_some_and(|nv| {
+            self.m
+                .find(&nv.source.text)
                 .iter()
-                .filter(|x| x.kind == Kind::Forbidden && x.accent_exact)
-            {
-                let covered = tgt.iter().any(|x| {
-                    x.kind == Kind::Target && x.accent_exact && x.start <= f.start && x.end >= f.end
-                });
-                if covered
-                    || overlaps(&reported, f.start..f.end)
-                    || overlaps(&left_untranslated, f.start..f.end)
-                {
-                    continue;
-                }
-                let Some(term) = g.terms.get(f.term) else {
-                    continue;
-                };
-                // Only where the source has the term (or a neighbour's
-                // source, for alignment slack), unless the entry says
-                // anywhere: another Hadad is not a misspelt Haddad.
-                let source_has = |n: usize| {
-                    ctx.views.get(n).is_some_and(|nv| {
-                        m.find(&nv.source.text)
-                            .iter()
-                            .any(|x| x.kind == Kind::Source && x.term == f.term)
-                    })
-                };
-                if !term.forbidden_anywhere
-                    && ![vi.checked_sub(1), Some(vi), Some(vi + 1)]
-                        .iter()
-                        .flatten()
-                        .any(|&n| source_has(n))
-                {
-                    continue;
-                }
-                let Some((bad, good)) = term.forbidden.get(f.index) else {
-                    continue;
-                };
-                let found = v.target.text.get(f.start..f.end).unwrap_or(bad);
-                out.push(
-                    Finding::new(
-                        "glossary",
-                        Severity::Error,
-                        format!("forbidden spelling '{found}': the glossary spells it '{good}'"),
-                    )
-                    .link(vi)
-                    .target_span(f.start..f.end)
-                    .suggestion(good.clone())
-                    .expected(good.clone()),
-                );
-                reported.push(f.start..f.end);
-                forbidden_terms.push(f.term);
-            }
+                .any(|x| x.kind == Kind::Source && x.term == term)
+        })
+    }
 
-            // A link without target is the omission check's business.
-            if v.source.is_empty() || v.target.is_empty() || !left_untranslated.is_empty() {
+    /// Forbidden spellings, wherever they are.
+    fn forbidden_spellings(&mut self, out: &mut Vec<Finding>) {
+        let (g, tgt, vi) = (self.ctx.glossary, self.tgt, self.vi);
+        for f in tgt
+            .iter()
+            .filter(|x| x.kind == Kind::Forbidden && x.accent_exact)
+        {
+            let covered = tgt.iter().any(|x| {
+                x.kind == Kind::Target && x.accent_exact && x.start <= f.start && x.end >= f.end
+            });
+            if covered
+                || overlaps(&self.reported, f.start..f.end)
+                || overlaps(&self.left_untranslated, f.start..f.end)
+            {
                 continue;
             }
-            let src: Vec<Match> = matcher::longest_only(
-                m.find(&v.source.text)
-                    .into_iter()
-                    .filter(|x| x.kind == Kind::Source)
-                    .collect(),
-            );
-            let mut done: Vec<usize> = Vec::new();
-            for s in &src {
-                if done.contains(&s.term) {
-                    continue;
-                }
-                done.push(s.term);
-                let Some(term) = g.terms.get(s.term) else {
-                    continue;
-                };
-                let Some(preferred) = term.preferred() else {
-                    continue;
-                };
-                if forbidden_terms.contains(&s.term) {
-                    continue;
-                }
-                // A rendering counts unless it is just the source spelling kept
-                // (Colômbia for Colombia: same letters, source accents).
-                let rendered_in = |ms: &[Match]| {
-                    ms.iter().any(|x| {
-                        x.kind == Kind::Target
-                            && renders(g.terms.get(x.term), term)
-                            && (x.accent_exact
-                                || !ms.iter().any(|y| {
-                                    y.kind == Kind::Source
-                                        && y.term == s.term
-                                        && y.accent_exact
-                                        && y.start == x.start
-                                        && y.end == x.end
-                                }))
-                    })
-                };
-                let src_text = v.source.text.get(s.start..s.end).unwrap_or(preferred);
-                let sev = if low_conf {
-                    Severity::Warning
-                } else {
-                    Severity::Error
-                };
-
-                // The source spelling left as it was, even next to an accepted
-                // rendering ("Mascate, the capital of Oman"), unless that
-                // spelling is itself accepted (Belém → Belém).
-                // Only the glossary's own spelling counts: "Kallás" copied from
-                // the source is another name than the entry "Kallas".
-                if let Some(u) = tgt.iter().find(|x| {
-                    x.kind == Kind::Source
-                        && x.accent_exact
-                        && x.term == s.term
-                        && !overlaps(&reported, x.start..x.end)
-                        && !tgt.iter().any(|y| {
-                            y.kind == Kind::Target
-                                && y.accent_exact
-                                && renders(g.terms.get(y.term), term)
-                                && y.start < x.end
-                                && x.start < y.end
-                        })
-                }) {
-                    let found = v.target.text.get(u.start..u.end).unwrap_or("");
-                    let d = distance(found, preferred);
-                    let msg = if d == 0.0 {
-                        format!(
-                            "'{found}' keeps the source spelling: the glossary renders '{src_text}' as '{preferred}'"
-                        )
-                    } else if d <= NEAR {
-                        format!(
-                            "misspelled '{found}': the glossary renders '{src_text}' as '{preferred}'"
-                        )
-                    } else {
-                        format!(
-                            "untranslated term '{found}': the glossary renders '{src_text}' as '{preferred}'"
-                        )
-                    };
-                    out.push(
-                        Finding::new("glossary", sev, msg)
-                            .link(vi)
-                            .source_span(s.start..s.end)
-                            .target_span(u.start..u.end)
-                            .suggestion(preferred)
-                            .expected(preferred),
-                    );
-                    reported.push(u.start..u.end);
-                    continue;
-                }
-                if rendered_in(tgt) {
-                    continue;
-                }
-
-                // Alignment slack: the rendering may sit in a neighbouring link
-                // whose own source lacks the term.
-                let neighbours = [vi.checked_sub(1), Some(vi + 1)];
-                if neighbours.iter().flatten().any(|&n| {
-                    let (Some(ms), Some(nv)) = (tgt_matches.get(n), ctx.views.get(n)) else {
-                        return false;
-                    };
-                    rendered_in(ms)
-                        && !m
-                            .find(&nv.source.text)
-                            .iter()
-                            .any(|x| x.kind == Kind::Source && x.term == s.term)
-                }) {
-                    continue;
-                }
-
-                let best = best_span(&v.target.text, &term.targets);
-                if let Some((r, d)) = &best {
-                    if *d == 0.0 {
-                        // Same letters, other case: rendered.
-                        continue;
-                    }
-                    let is_other_term = tgt
-                        .iter()
-                        .any(|x| x.kind == Kind::Target && x.start == r.start && x.end == r.end);
-                    if *d <= NEAR && !is_other_term && !overlaps(&reported, r.clone()) {
-                        let found = v.target.text.get(r.clone()).unwrap_or("");
-                        let msg = if fold(src_text) == fold(preferred) {
-                            format!("misspelled '{found}': the glossary spells it '{preferred}'")
-                        } else {
-                            format!(
-                                "misspelled '{found}': the glossary renders '{src_text}' as '{preferred}'"
-                            )
-                        };
-                        out.push(
-                            Finding::new("glossary", sev, msg)
-                                .link(vi)
-                                .source_span(s.start..s.end)
-                                .target_span(r.clone())
-                                .suggestion(preferred)
-                                .expected(preferred),
-                        );
-                        reported.push(r.clone());
-                        continue;
-                    }
-                }
-                // A name kept as it is and dropped outright: reported when
-                // the source gives the full name ("Abbas Araghchi"), which a
-                // translation does not replace with a pronoun; a lone surname
-                // may be.
-                if is_unchanged_name(term) {
-                    if in_full_name(&v.source.text, s.start, s.end)
-                        && best.as_ref().is_none_or(|(_, d)| *d > NEAR)
-                    {
-                        out.push(
-                            Finding::new(
-                                "glossary",
-                                sev,
-                                format!("name '{src_text}' is missing from the translation"),
-                            )
-                            .link(vi)
-                            .source_span(s.start..s.end)
-                            .expected(preferred),
-                        );
-                    }
-                    continue;
-                }
-                let alternatives = if term.targets.len() > 1 {
-                    format!(" (or {})", quoted_list(&term.targets[1..]))
-                } else {
-                    String::new()
-                };
-                let mut f = Finding::new(
+            let Some(term) = g.terms.get(f.term) else {
+                continue;
+            };
+            // Only where the source has the term (or a neighbour's
+            // source, for alignment slack), unless the entry says
+            // anywhere: another Hadad is not a misspelt Haddad.
+            if !term.forbidden_anywhere
+                && ![vi.checked_sub(1), Some(vi), Some(vi + 1)]
+                    .iter()
+                    .flatten()
+                    .any(|&n| self.source_has(n, f.term))
+            {
+                continue;
+            }
+            let Some((bad, good)) = term.forbidden.get(f.index) else {
+                continue;
+            };
+            let found = self.v.target.text.get(f.start..f.end).unwrap_or(bad);
+            out.push(
+                Finding::new(
                     "glossary",
-                    sev,
-                    format!(
-                        "term '{src_text}' is not rendered as '{preferred}'{alternatives} in the translation"
-                    ),
+                    Severity::Error,
+                    format!("forbidden spelling '{found}': the glossary spells it '{good}'"),
                 )
                 .link(vi)
+                .target_span(f.start..f.end)
+                .suggestion(good.clone())
+                .expected(good.clone()),
+            );
+            self.reported.push(f.start..f.end);
+            self.forbidden_terms.push(f.term);
+        }
+    }
+
+    /// Every term of the source, each once: rendered as the glossary says?
+    fn source_terms(&mut self, out: &mut Vec<Finding>) {
+        let v = self.v;
+        // A link without target is the omission check's business.
+        if v.source.is_empty() || v.target.is_empty() || !self.left_untranslated.is_empty() {
+            return;
+        }
+        let src: Vec<Match> = matcher::longest_only(
+            self.m
+                .find(&v.source.text)
+                .into_iter()
+                .filter(|x| x.kind == Kind::Source)
+                .collect(),
+        );
+        let mut done: Vec<usize> = Vec::new();
+        for s in &src {
+            if done.contains(&s.term) {
+                continue;
+            }
+            done.push(s.term);
+            let Some(term) = self.ctx.glossary.terms.get(s.term) else {
+                continue;
+            };
+            if term.preferred().is_none() || self.forbidden_terms.contains(&s.term) {
+                continue;
+            }
+            self.source_term(s, term, out);
+        }
+    }
+
+    /// One source term `s` of entry `term` (which has a preferred rendering).
+    fn source_term(&mut self, s: &Match, term: &Term, out: &mut Vec<Finding>) {
+        let (v, tgt) = (self.v, self.tgt);
+        let preferred = term.preferred().unwrap_or_default();
+        let src_text = v.source.text.get(s.start..s.end).unwrap_or(preferred);
+        let sev = if self.low_conf {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        let vi = self.vi;
+        let finding = |msg: String| {
+            Finding::new("glossary", sev, msg)
+                .link(vi)
                 .source_span(s.start..s.end)
-                .expected(preferred);
-                if let Some((r, d)) = best
-                    && d <= 0.5
-                {
-                    f = f.target_span(r);
-                }
-                out.push(f);
+                .expected(preferred)
+        };
+        if let Some(f) = self.source_spelling_kept(s, term, src_text, &finding) {
+            out.push(f);
+            return;
+        }
+        if self.rendered_in(tgt, s, term) || self.rendered_next_door(s, term) {
+            return;
+        }
+        let best = best_span(&v.target.text, &term.targets);
+        if let Some((r, d)) = &best {
+            if *d == 0.0 {
+                // Same letters, other case: rendered.
+                return;
+            }
+            let is_other_term = tgt
+                .iter()
+                .any(|x| x.kind == Kind::Target && x.start == r.start && x.end == r.end);
+            if *d <= NEAR && !is_other_term && !overlaps(&self.reported, r.clone()) {
+                let found = v.target.text.get(r.clone()).unwrap_or("");
+                let msg = if fold(src_text) == fold(preferred) {
+                    format!("misspelled '{found}': the glossary spells it '{preferred}'")
+                } else {
+                    format!(
+                        "misspelled '{found}': the glossary renders '{src_text}' as '{preferred}'"
+                    )
+                };
+                out.push(finding(msg).target_span(r.clone()).suggestion(preferred));
+                self.reported.push(r.clone());
+                return;
             }
         }
+        // A name kept as it is and dropped outright: reported when
+        // the source gives the full name ("Abbas Araghchi"), which a
+        // translation does not replace with a pronoun; a lone surname
+        // may be.
+        if is_unchanged_name(term) {
+            if in_full_name(&v.source.text, s.start, s.end)
+                && best.as_ref().is_none_or(|(_, d)| *d > NEAR)
+            {
+                out.push(finding(format!(
+                    "name '{src_text}' is missing from the translation"
+                )));
+            }
+            return;
+        }
+        let alternatives = if term.targets.len() > 1 {
+            format!(" (or {})", quoted_list(&term.targets[1..]))
+        } else {
+            String::new()
+        };
+        let mut f = finding(format!(
+            "term '{src_text}' is not rendered as '{preferred}'{alternatives} in the translation"
+        ));
+        if let Some((r, d)) = best
+            && d <= 0.5
+        {
+            f = f.target_span(r);
+        }
+        out.push(f);
+    }
+
+    /// The source spelling left as it was, even next to an accepted
+    /// rendering ("Mascate, the capital of Oman"), unless that spelling is
+    /// itself accepted (Belém → Belém). Only the glossary's own spelling
+    /// counts: "Kallás" copied from the source is another name than the
+    /// entry "Kallas".
+    fn source_spelling_kept(
+        &mut self,
+        s: &Match,
+        term: &Term,
+        src_text: &str,
+        finding: &dyn Fn(String) -> Finding,
+    ) -> Option<Finding> {
+        let (g, tgt) = (self.ctx.glossary, self.tgt);
+        let preferred = term.preferred()?;
+        let u = tgt.iter().find(|x| {
+            x.kind == Kind::Source
+                && x.accent_exact
+                && x.term == s.term
+                && !overlaps(&self.reported, x.start..x.end)
+                && !tgt.iter().any(|y| {
+                    y.kind == Kind::Target
+                        && y.accent_exact
+                        && renders(g.terms.get(y.term), term)
+                        && y.start < x.end
+                        && x.start < y.end
+                })
+        })?;
+        let found = self.v.target.text.get(u.start..u.end).unwrap_or("");
+        let d = distance(found, preferred);
+        let msg = if d == 0.0 {
+            format!(
+                "'{found}' keeps the source spelling: the glossary renders '{src_text}' as '{preferred}'"
+            )
+        } else if d <= NEAR {
+            format!("misspelled '{found}': the glossary renders '{src_text}' as '{preferred}'")
+        } else {
+            format!(
+                "untranslated term '{found}': the glossary renders '{src_text}' as '{preferred}'"
+            )
+        };
+        self.reported.push(u.start..u.end);
+        Some(
+            finding(msg)
+                .target_span(u.start..u.end)
+                .suggestion(preferred),
+        )
+    }
+
+    /// A rendering of `term` among target matches `ms`; it counts unless it
+    /// is just the source spelling kept (Colômbia for Colombia: same
+    /// letters, source accents).
+    fn rendered_in(&self, ms: &[Match], s: &Match, term: &Term) -> bool {
+        let g = self.ctx.glossary;
+        ms.iter().any(|x| {
+            x.kind == Kind::Target
+                && renders(g.terms.get(x.term), term)
+                && (x.accent_exact
+                    || !ms.iter().any(|y| {
+                        y.kind == Kind::Source
+                            && y.term == s.term
+                            && y.accent_exact
+                            && y.start == x.start
+                            && y.end == x.end
+                    }))
+        })
+    }
+
+    /// Alignment slack: the rendering may sit in a neighbouring link whose
+    /// own source lacks the term.
+    fn rendered_next_door(&self, s: &Match, term: &Term) -> bool {
+        let neighbours = [self.vi.checked_sub(1), Some(self.vi + 1)];
+        neighbours.iter().flatten().any(|&n| {
+            let Some(ms) = self.tgt_matches.get(n) else {
+                return false;
+            };
+            self.ctx.views.get(n).is_some()
+                && self.rendered_in(ms, s, term)
+                && !self.source_has(n, s.term)
+        })
     }
 }
 

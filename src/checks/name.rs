@@ -12,7 +12,7 @@
 
 use super::{Check, Context, LinkView};
 use crate::finding::{Finding, Severity};
-use crate::glossary::{Kind, Match, matcher};
+use crate::glossary::{Kind, Match, Matcher, matcher};
 use crate::profile::Profile;
 use crate::text::{Word, fold, words};
 use std::collections::{HashMap, HashSet};
@@ -40,163 +40,257 @@ impl Check for NameCheck {
             if v.source.is_empty() || v.target.is_empty() {
                 continue;
             }
-            let (src_gl, tgt_gl): (Vec<Match>, Vec<Match>) = match &m {
-                Some(m) => (
-                    matcher::longest_only(
-                        m.find(&v.source.text)
-                            .into_iter()
-                            .filter(|x| x.kind == Kind::Source)
-                            .collect(),
-                    ),
-                    m.find(&v.target.text),
-                ),
-                None => (Vec::new(), Vec::new()),
-            };
-            let neighbours: Vec<&LinkView> = [vi.checked_sub(1), Some(vi + 1)]
-                .iter()
-                .flatten()
-                .filter_map(|&n| ctx.views.get(n))
-                .collect();
-            let tgt_words = words(&v.target.text);
-            // Words and adjacent pairs (COP 30 for COP30, Al Busaidi for Albusaidi).
-            let mut tgt_keys: Vec<String> = tgt_words.iter().map(|w| squash(w.text)).collect();
-            let pairs: Vec<String> = tgt_keys.windows(2).map(|p| p.concat()).collect();
-            tgt_keys.extend(pairs);
-            // Neighbouring links, for alignment slack: (source keys, target keys).
-            let near_sides: Vec<(Vec<String>, Vec<String>)> = neighbours
-                .iter()
-                .map(|n| {
-                    let keys = |t: &str| words(t).iter().map(|w| squash(w.text)).collect();
-                    (keys(&n.source.text), keys(&n.target.text))
-                })
-                .collect();
-            let low_conf = ctx.links.get(vi).is_some_and(|l| l.low_confidence);
-            let src_words = words(&v.source.text);
+            let link = LinkNames::new(ctx, vi, v, m.as_deref(), [&src_doc, &tgt_doc]);
             for name in find_names(&v.source.text, sp, &src_doc) {
-                let mut absent: Vec<&NameWord> = Vec::new();
-                let mut misses: Vec<(&NameWord, crate::text::Word)> = Vec::new();
-                let mut any_glossary = false;
-                let mut some_rendered = false;
-                let person = PersonName::new(&name, &src_words, &tgt_words)
-                    .filter(|_| !is_list(&v.source.text, &name, sp));
-                for (i, w) in name.words.iter().enumerate() {
-                    if src_gl
-                        .iter()
-                        .any(|g| g.start < w.span.end && w.span.start < g.end)
-                    {
-                        any_glossary = true;
-                        continue;
-                    }
-                    if let Some(t) = person
-                        .as_ref()
-                        .and_then(|p| p.misspelt(i, w, &tgt_words, &tgt_gl, &src_doc, sp, tp))
-                    {
-                        if !is_foreign_spelling(&w.text, sp) && conventional_in_doc(w, &t, &tgt_doc)
-                        {
-                            continue;
-                        }
-                        let variant =
-                            is_vowel_variant(&w.text, t.text) && !tgt_doc.has(&squash(&w.text));
-                        push_miss(out, vi, w, &t, low_conf || variant);
-                        continue;
-                    }
-                    let key = squash(&w.text);
-                    // A neighbour's rendering counts only if its own source lacks the name.
-                    let in_neighbour = near_sides
-                        .iter()
-                        .any(|(s, t)| !present(&key, s) && present(&key, t));
-                    if present(&key, &tgt_keys) || in_neighbour {
-                        continue;
-                    }
-                    if w.kind == WordKind::Capitalised {
-                        match near_miss(w, &tgt_words, &tgt_gl, &src_doc, &tgt_doc, sp, tp) {
-                            Near::Rendered => {
-                                some_rendered = true;
-                                continue;
-                            }
-                            Near::Miss(t) => {
-                                misses.push((w, t));
-                                continue;
-                            }
-                            Near::None => {}
-                        }
-                    }
-                    absent.push(w);
-                }
-                // A name with other words missing is translated as a whole
-                // (Grande Bazar → Grand Bazaar): its near misses are cognates.
-                let translated = absent.iter().any(|w| w.kind == WordKind::Capitalised);
-                if !translated {
-                    for (w, t) in misses {
-                        // One vowel apart (Mohammad, Mohammed) is often a second
-                        // transliteration: a warning, unless the target keeps the
-                        // source spelling elsewhere; and nothing when another word
-                        // of the name is a cognate (Grande Bazar → Grand Bazaar).
-                        let variant =
-                            is_vowel_variant(&w.text, t.text) && !tgt_doc.has(&squash(&w.text));
-                        if variant && some_rendered {
-                            continue;
-                        }
-                        // A single name after a translated title may be an
-                        // exonym (papa Francisco → Pope Francis).
-                        let exonym = name.words.len() == 1
-                            && after_translated_title(
-                                &v.source.text,
-                                w,
-                                &v.target.text,
-                                &t,
-                                &src_doc,
-                            );
-                        // A rendering the document uses again and again is
-                        // its convention (Jacó → Jacob); a natively spelt name
-                        // is an error only with a typing slip's pattern.
-                        let foreign = is_foreign_spelling(&w.text, sp);
-                        if !foreign && conventional_in_doc(w, &t, &tgt_doc) {
-                            continue;
-                        }
-                        let unsure = !foreign && !is_typo(&w.text, t.text);
-                        push_miss(out, vi, w, &t, low_conf || variant || exonym || unsure);
-                    }
-                }
-                if any_glossary || absent.is_empty() {
+                link.check_name(&name, out);
+            }
+        }
+    }
+}
+
+/// One link as the name check reads it: glossary matches, the words of
+/// both sides, and the neighbours' words for alignment slack.
+struct LinkNames<'c> {
+    vi: usize,
+    v: &'c LinkView,
+    sp: &'c Profile,
+    tp: &'c Profile,
+    src_doc: &'c DocWords,
+    tgt_doc: &'c DocWords,
+    src_gl: Vec<Match>,
+    tgt_gl: Vec<Match>,
+    src_words: Vec<Word<'c>>,
+    tgt_words: Vec<Word<'c>>,
+    /// Target words and adjacent pairs (COP 30 for COP30, Al Busaidi for
+    /// Albusaidi).
+    tgt_keys: Vec<String>,
+    /// Neighbouring links, for alignment slack: (source keys, target keys).
+    near_sides: Vec<(Vec<String>, Vec<String>)>,
+    low_conf: bool,
+}
+
+/// What the words of one name came to in the target.
+struct NameWords<'n, 'c> {
+    absent: Vec<&'n NameWord>,
+    misses: Vec<(&'n NameWord, Word<'c>)>,
+    any_glossary: bool,
+    some_rendered: bool,
+}
+
+impl<'c> LinkNames<'c> {
+    fn new(
+        ctx: &'c Context,
+        vi: usize,
+        v: &'c LinkView,
+        m: Option<&Matcher>,
+        [src_doc, tgt_doc]: [&'c DocWords; 2],
+    ) -> Self {
+        let (src_gl, tgt_gl): (Vec<Match>, Vec<Match>) = match m {
+            Some(m) => (
+                matcher::longest_only(
+                    m.find(&v.source.text)
+                        .into_iter()
+                        .filter(|x| x.kind == Kind::Source)
+                        .collect(),
+                ),
+                m.find(&v.target.text),
+            ),
+            None => (Vec::new(), Vec::new()),
+        };
+        let neighbours: Vec<&LinkView> = [vi.checked_sub(1), Some(vi + 1)]
+            .iter()
+            .flatten()
+            .filter_map(|&n| ctx.views.get(n))
+            .collect();
+        let tgt_words = words(&v.target.text);
+        let mut tgt_keys: Vec<String> = tgt_words.iter().map(|w| squash(w.text)).collect();
+        let pairs: Vec<String> = tgt_keys.windows(2).map(|p| p.concat()).collect();
+        tgt_keys.extend(pairs);
+        let near_sides: Vec<(Vec<String>, Vec<String>)> = neighbours
+            .iter()
+            .map(|n| {
+                let keys = |t: &str| words(t).iter().map(|w| squash(w.text)).collect();
+                (keys(&n.source.text), keys(&n.target.text))
+            })
+            .collect();
+        LinkNames {
+            vi,
+            v,
+            sp: ctx.source_profile,
+            tp: ctx.target_profile,
+            src_doc,
+            tgt_doc,
+            src_gl,
+            tgt_gl,
+            src_words: words(&v.source.text),
+            tgt_words,
+            tgt_keys,
+            near_sides,
+            low_conf: ctx.links.get(vi).is_some_and(|l| l.low_confidence),
+        }
+    }
+
+    /// Checks one source name against the link's target.
+    fn check_name(&self, name: &Name, out: &mut Vec<Finding>) {
+        let found = self.read_words(name, out);
+        // A name with other words missing is translated as a whole
+        // (Grande Bazar → Grand Bazaar): its near misses are cognates.
+        let translated = found.absent.iter().any(|w| w.kind == WordKind::Capitalised);
+        if !translated {
+            for (w, t) in &found.misses {
+                self.report_near_miss(name, w, t, found.some_rendered, out);
+            }
+        }
+        if found.any_glossary || found.absent.is_empty() {
+            return;
+        }
+        self.report_absent(name, &found.absent, out);
+    }
+
+    /// Looks for each word of the name in the target; a misspelt person's
+    /// name is reported at once.
+    fn read_words<'n>(&self, name: &'n Name, out: &mut Vec<Finding>) -> NameWords<'n, 'c> {
+        let (sp, tp, v) = (self.sp, self.tp, self.v);
+        let mut found = NameWords {
+            absent: Vec::new(),
+            misses: Vec::new(),
+            any_glossary: false,
+            some_rendered: false,
+        };
+        let person = PersonName::new(name, &self.src_words, &self.tgt_words)
+            .filter(|_| !is_list(&v.source.text, name, sp));
+        for (i, w) in name.words.iter().enumerate() {
+            if self
+                .src_gl
+                .iter()
+                .any(|g| g.start < w.span.end && w.span.start < g.end)
+            {
+                found.any_glossary = true;
+                continue;
+            }
+            if let Some(t) = person
+                .as_ref()
+                .and_then(|p| p.misspelt(i, w, &self.tgt_words, &self.tgt_gl, self.src_doc, sp, tp))
+            {
+                if !is_foreign_spelling(&w.text, sp) && conventional_in_doc(w, &t, self.tgt_doc) {
                     continue;
                 }
-                // Absent: warn only when confident the name is kept in translation.
-                let codes: Vec<&&NameWord> =
-                    absent.iter().filter(|w| w.kind == WordKind::Code).collect();
-                let full_name_missing = absent.len() == name.words.len()
-                    && name.words.len() >= 2
-                    && name.words.iter().all(|w| w.kind == WordKind::Capitalised)
-                    && name
-                        .words
-                        .iter()
-                        .all(|w| tgt_doc.has(&squash(&w.text)) && !has_native(&w.text, sp));
-                if full_name_missing {
-                    let text = v.source.text.get(name.span.clone()).unwrap_or("");
-                    out.push(
-                        Finding::new(
-                            "name",
-                            Severity::Warning,
-                            format!("name '{text}' is missing from the translation"),
-                        )
-                        .link(vi)
-                        .source_span(name.span.clone())
-                        .expected(text),
-                    );
-                } else {
-                    for w in codes {
-                        out.push(
-                            Finding::new(
-                                "name",
-                                Severity::Warning,
-                                format!("'{}' is missing from the translation", w.text),
-                            )
-                            .link(vi)
-                            .source_span(w.span.clone())
-                            .expected(w.text.clone()),
-                        );
+                let variant =
+                    is_vowel_variant(&w.text, t.text) && !self.tgt_doc.has(&squash(&w.text));
+                push_miss(out, self.vi, w, &t, self.low_conf || variant);
+                continue;
+            }
+            let key = squash(&w.text);
+            // A neighbour's rendering counts only if its own source lacks the name.
+            let in_neighbour = self
+                .near_sides
+                .iter()
+                .any(|(s, t)| !present(&key, s) && present(&key, t));
+            if present(&key, &self.tgt_keys) || in_neighbour {
+                continue;
+            }
+            if w.kind == WordKind::Capitalised {
+                let near = near_miss(
+                    w,
+                    &self.tgt_words,
+                    &self.tgt_gl,
+                    self.src_doc,
+                    self.tgt_doc,
+                    sp,
+                    tp,
+                );
+                match near {
+                    Near::Rendered => {
+                        found.some_rendered = true;
+                        continue;
                     }
+                    Near::Miss(t) => {
+                        found.misses.push((w, t));
+                        continue;
+                    }
+                    Near::None => {}
                 }
+            }
+            found.absent.push(w);
+        }
+        found
+    }
+
+    /// A near miss of a name word in a name not translated as a whole.
+    fn report_near_miss(
+        &self,
+        name: &Name,
+        w: &NameWord,
+        t: &Word,
+        some_rendered: bool,
+        out: &mut Vec<Finding>,
+    ) {
+        let v = self.v;
+        // One vowel apart (Mohammad, Mohammed) is often a second
+        // transliteration: a warning, unless the target keeps the source
+        // spelling elsewhere; and nothing when another word of the name is
+        // a cognate (Grande Bazar → Grand Bazaar).
+        let variant = is_vowel_variant(&w.text, t.text) && !self.tgt_doc.has(&squash(&w.text));
+        if variant && some_rendered {
+            return;
+        }
+        // A single name after a translated title may be an exonym (papa
+        // Francisco → Pope Francis).
+        let exonym = name.words.len() == 1
+            && after_translated_title(&v.source.text, w, &v.target.text, t, self.src_doc);
+        // A rendering the document uses again and again is its convention
+        // (Jacó → Jacob); a natively spelt name is an error only with a
+        // typing slip's pattern.
+        let foreign = is_foreign_spelling(&w.text, self.sp);
+        if !foreign && conventional_in_doc(w, t, self.tgt_doc) {
+            return;
+        }
+        let unsure = !foreign && !is_typo(&w.text, t.text);
+        push_miss(
+            out,
+            self.vi,
+            w,
+            t,
+            self.low_conf || variant || exonym || unsure,
+        );
+    }
+
+    /// Name words absent from the target: a warning only when confident the
+    /// name is kept in translation.
+    fn report_absent(&self, name: &Name, absent: &[&NameWord], out: &mut Vec<Finding>) {
+        let (v, vi) = (self.v, self.vi);
+        let codes: Vec<&&NameWord> = absent.iter().filter(|w| w.kind == WordKind::Code).collect();
+        let full_name_missing = absent.len() == name.words.len()
+            && name.words.len() >= 2
+            && name.words.iter().all(|w| w.kind == WordKind::Capitalised)
+            && name
+                .words
+                .iter()
+                .all(|w| self.tgt_doc.has(&squash(&w.text)) && !has_native(&w.text, self.sp));
+        if full_name_missing {
+            let text = v.source.text.get(name.span.clone()).unwrap_or("");
+            out.push(
+                Finding::new(
+                    "name",
+                    Severity::Warning,
+                    format!("name '{text}' is missing from the translation"),
+                )
+                .link(vi)
+                .source_span(name.span.clone())
+                .expected(text),
+            );
+        } else {
+            for w in codes {
+                out.push(
+                    Finding::new(
+                        "name",
+                        Severity::Warning,
+                        format!("'{}' is missing from the translation", w.text),
+                    )
+                    .link(vi)
+                    .source_span(w.span.clone())
+                    .expected(w.text.clone()),
+                );
             }
         }
     }

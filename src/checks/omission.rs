@@ -143,7 +143,91 @@ fn loose_pair(ctx: &Context, li: usize, median: f64, mad: f64) -> bool {
 /// an untranslated sentence is suspected to be merged into it.
 const MERGE_SLACK: f64 = 0.3;
 
+/// Sentences the alignment folded into the middle of a merged link though
+/// nothing on the link's other side translates them
+/// ([`crate::align::refine::hidden`]).
+pub(crate) fn hidden(ctx: &Context) -> Vec<crate::align::refine::Hidden> {
+    use crate::align::{AlignOptions, Side};
+    fn side<'a>(
+        doc: &'a crate::input::Document,
+        segs: &[crate::segment::Segment],
+        profile: &'a crate::profile::Profile,
+    ) -> Side<'a> {
+        Side {
+            sentences: segs.iter().map(|s| s.text(doc)).collect(),
+            paragraphs: segs.iter().map(|s| s.paragraph).collect(),
+            profile,
+        }
+    }
+    let options = AlignOptions {
+        term_pairs: ctx.glossary.term_pairs(),
+        ..Default::default()
+    };
+    crate::align::refine::hidden(
+        &side(ctx.source, ctx.source_segments, ctx.source_profile),
+        &side(ctx.target, ctx.target_segments, ctx.target_profile),
+        ctx.links,
+        &options,
+    )
+}
+
+/// Byte range of sentence `i` in the text of a link side made of `ids`
+/// (sentences joined by one space), and its text.
+pub(crate) fn span_in_link<'a>(
+    ids: &[usize],
+    segs: &[crate::segment::Segment],
+    doc: &'a crate::input::Document,
+    i: usize,
+) -> Option<(std::ops::Range<usize>, &'a str)> {
+    let seg = segs.get(i)?;
+    let text = doc.text.get(seg.start..seg.end)?;
+    let offset: usize = ids
+        .iter()
+        .take_while(|&&x| x != i)
+        .filter_map(|&x| segs.get(x))
+        .map(|s| s.end - s.start + 1)
+        .sum();
+    Some((offset..offset + text.len(), text))
+}
+
 impl OmissionCheck {
+    /// Source sentences hidden in the middle of a merged link ([`hidden`]):
+    /// an error when they carry content, as an untranslated sentence is.
+    fn hidden_in_links(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        for h in hidden(ctx).into_iter().filter(|h| h.source) {
+            let Some(link) = ctx.links.get(h.link) else {
+                continue;
+            };
+            let Some((span, text)) =
+                span_in_link(&link.source, ctx.source_segments, ctx.source, h.sentence)
+            else {
+                continue;
+            };
+            let Some(short) = unmatched_is_short(text) else {
+                continue;
+            };
+            let sev = if is_editorial(text, ctx.source_profile) {
+                Severity::Info
+            } else if short {
+                Severity::Warning
+            } else {
+                self.default_severity()
+            };
+            out.push(
+                Finding::new(
+                    self.id(),
+                    sev,
+                    format!(
+                        "source sentence not translated (the translation of the sentences around it leaves it out): \"{}\"",
+                        excerpt(text, 60)
+                    ),
+                )
+                .link(h.link)
+                .source_span(span),
+            );
+        }
+    }
+
     /// A sentence of a many-to-one link whose numbers and names appear
     /// nowhere in the link's translation, while those of its companion
     /// sentences do: the alignment may have folded an untranslated
@@ -225,6 +309,7 @@ impl Check for OmissionCheck {
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         self.within_links(ctx, out);
+        self.hidden_in_links(ctx, out);
         let (median, mad) = super::length::log_ratio_stats(ctx);
         for v in &ctx.views {
             if v.source.is_empty() || !v.target.is_empty() {
@@ -504,5 +589,54 @@ mod tests {
         let out = f.run(&OmissionCheck);
         assert!(out[0].message.ends_with("…\""), "{}", out[0].message);
         assert!(out[0].message.len() < 100);
+    }
+
+    #[test]
+    fn sentence_hidden_inside_a_merged_link_is_an_error_on_its_span() {
+        let (a, b, c) = (
+            "A obra terá 933 quilômetros e deve custar 18 bilhões.",
+            "Cada viagem até Miritituba leva em média 3 dias, e as filas chegam a 40 quilômetros.",
+            "Produtores de Sorriso dizem que o frete pode ficar 30% mais barato.",
+        );
+        let mut pairs: Vec<(&[&str], &[&str])> = vec![
+            (
+                &["O governo assinou o contrato de 2029 em Cuiabá."],
+                &["The government signed the 2029 contract in Cuiabá."],
+            ),
+            (
+                &["Ibama ainda precisa aprovar a licença de 12 anos."],
+                &["Ibama still has to approve the 12-year license."],
+            ),
+            (
+                &["A ferrovia de Mato Grosso vai levar 6 milhões de toneladas."],
+                &["The Mato Grosso railway will carry 6 million tonnes."],
+            ),
+            (
+                &["Teles Pires e Juruena são rios de 5 bacias."],
+                &["Teles Pires and Juruena are rivers of 5 basins."],
+            ),
+            (
+                &["O Pará recebe 17 portos novos."],
+                &["Pará is getting 17 new ports."],
+            ),
+        ];
+        let merged: (&[&str], &[&str]) = (
+            &[a, b, c],
+            &[
+                "The line will run 933 kilometers and is expected to cost 18 billion.",
+                "Farmers in Sorriso say freight could be 30% cheaper.",
+            ],
+        );
+        pairs.push(merged);
+        let f = Fixture::links(&pairs);
+        let out: Vec<Finding> = f
+            .run(&OmissionCheck)
+            .into_iter()
+            .filter(|x| x.severity == Severity::Error)
+            .collect();
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].link, Some(5));
+        let start = a.len() + 1;
+        assert_eq!(out[0].source_span, Some(start..start + b.len()));
     }
 }

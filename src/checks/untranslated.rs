@@ -20,10 +20,11 @@
 //!   that reads as the source language, outside quotation marks: a
 //!   sentence only partly translated.
 
-use super::{Check, Context};
+use super::{Check, Context, LinkView};
 use crate::finding::{Finding, Severity};
 use crate::text::{fold, words};
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 pub struct UntranslatedCheck;
 
@@ -277,53 +278,15 @@ impl Check for UntranslatedCheck {
         Severity::Error
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let sp = ctx.source_profile;
-        let tp = ctx.target_profile;
-        let src_fw = folded_set(&sp.words.function_words);
-        let tgt_fw = folded_set(&tp.words.function_words);
-        let source_only: HashSet<String> = src_fw.difference(&tgt_fw).cloned().collect();
-        let target_only: HashSet<String> = tgt_fw.difference(&src_fw).cloned().collect();
-        let mut particles = folded_set(&sp.words.name_particles);
-        particles.extend(folded_set(&tp.words.name_particles));
-        let have_fw = !source_only.is_empty() && !target_only.is_empty();
-        let same_language = sp.code == tp.code;
-
+        let words = LanguageWords::new(ctx);
+        let same_language = ctx.source_profile.code == ctx.target_profile.code;
         for (li, link) in ctx.links.iter().enumerate() {
             let Some(v) = ctx.views.get(li) else { continue };
             if v.source.is_empty() || v.target.is_empty() {
                 continue;
             }
-            // Identical to the source.
-            let ns = normalise(&v.source.text);
-            // Text in the target language quoted in the source ("We will
-            // win", in English inside a Portuguese article) stays as is.
-            let in_target_language = || {
-                let (s, t, _) = function_word_counts(
-                    &v.target.text,
-                    &source_only,
-                    &target_only,
-                    &particles,
-                    false,
-                );
-                t > s
-                    || crate::lang::detect(&v.target.text)
-                        .is_some_and(|d| d.reliable && d.code == tp.code && t >= s)
-            };
-            if !ns.is_empty()
-                && ns == normalise(&v.target.text)
-                && lowercase_words(&v.target.text, &particles) >= MIN_IDENTICAL_WORDS
-                && (same_language || !in_target_language())
-            {
-                out.push(
-                    Finding::new(
-                        self.id(),
-                        self.default_severity(),
-                        "target is identical to the source: not translated",
-                    )
-                    .link(li)
-                    .source_span(0..v.source.text.len())
-                    .target_span(0..v.target.text.len()),
-                );
+            if let Some(f) = self.identical(ctx, &words, li, v, same_language) {
+                out.push(f);
                 continue;
             }
             if same_language {
@@ -342,56 +305,144 @@ impl Check for UntranslatedCheck {
                 };
                 let span = offset..offset + t.len();
                 offset += t.len() + 1;
-                let (s, tw, n) =
-                    function_word_counts(t, &source_only, &target_only, &particles, true);
-                if n < MIN_WORDS || lowercase_words(t, &particles) < MIN_IDENTICAL_WORDS {
-                    continue;
-                }
-                let detected =
-                    crate::lang::detect(t).filter(|d| d.reliable && t.chars().count() >= MIN_CHARS);
-                let says_source = detected.as_ref().is_some_and(|d| d.code == sp.code);
-                let says_target = detected.as_ref().is_some_and(|d| d.code == tp.code);
-                let flagged = if have_fw {
-                    (s >= MIN_SOURCE_FW && s >= 3 * tw && !says_target)
-                        || (says_source && s >= 2 && s > 2 * tw)
-                } else {
-                    says_source
-                        && n >= 2 * MIN_WORDS
-                        && detected
-                            .as_ref()
-                            .is_some_and(|d| d.confidence >= MIN_CONFIDENCE)
-                };
-                if flagged {
-                    out.push(
-                        Finding::new(
-                            self.id(),
-                            self.default_severity(),
-                            format!(
-                                "target sentence is still in the source language ({})",
-                                sp.name
-                            ),
-                        )
-                        .link(li)
-                        .target_span(span),
-                    );
-                } else if let Some(r) = copied_run(t, &v.source.text, &source_only, &particles) {
-                    let start = span.start + r.start;
-                    out.push(
-                        Finding::new(
-                            self.id(),
-                            Severity::Warning,
-                            format!(
-                                "part of the sentence is copied from the source, still in {}: \"{}\"",
-                                sp.name,
-                                t.get(r.clone()).unwrap_or("")
-                            ),
-                        )
-                        .link(li)
-                        .target_span(start..span.start + r.end),
-                    );
-                }
+                out.extend(self.sentence(ctx, &words, li, v, t, span));
             }
         }
+    }
+}
+
+/// The function words only one of the two languages has, and the name
+/// particles of both.
+struct LanguageWords {
+    source_only: HashSet<String>,
+    target_only: HashSet<String>,
+    particles: HashSet<String>,
+    /// Both languages have function words of their own to count.
+    have_fw: bool,
+}
+
+impl LanguageWords {
+    fn new(ctx: &Context) -> LanguageWords {
+        let sp = ctx.source_profile;
+        let tp = ctx.target_profile;
+        let src_fw = folded_set(&sp.words.function_words);
+        let tgt_fw = folded_set(&tp.words.function_words);
+        let source_only: HashSet<String> = src_fw.difference(&tgt_fw).cloned().collect();
+        let target_only: HashSet<String> = tgt_fw.difference(&src_fw).cloned().collect();
+        let mut particles = folded_set(&sp.words.name_particles);
+        particles.extend(folded_set(&tp.words.name_particles));
+        let have_fw = !source_only.is_empty() && !target_only.is_empty();
+        LanguageWords {
+            source_only,
+            target_only,
+            particles,
+            have_fw,
+        }
+    }
+}
+
+impl UntranslatedCheck {
+    /// A target identical to the source, unless it is text in the target
+    /// language that the source quotes.
+    fn identical(
+        &self,
+        ctx: &Context,
+        lw: &LanguageWords,
+        li: usize,
+        v: &LinkView,
+        same_language: bool,
+    ) -> Option<Finding> {
+        let ns = normalise(&v.source.text);
+        // Text in the target language quoted in the source ("We will
+        // win", in English inside a Portuguese article) stays as is.
+        let in_target_language = || {
+            let (s, t, _) = function_word_counts(
+                &v.target.text,
+                &lw.source_only,
+                &lw.target_only,
+                &lw.particles,
+                false,
+            );
+            t > s
+                || crate::lang::detect(&v.target.text)
+                    .is_some_and(|d| d.reliable && d.code == ctx.target_profile.code && t >= s)
+        };
+        let identical = !ns.is_empty()
+            && ns == normalise(&v.target.text)
+            && lowercase_words(&v.target.text, &lw.particles) >= MIN_IDENTICAL_WORDS
+            && (same_language || !in_target_language());
+        identical.then(|| {
+            Finding::new(
+                self.id(),
+                self.default_severity(),
+                "target is identical to the source: not translated",
+            )
+            .link(li)
+            .source_span(0..v.source.text.len())
+            .target_span(0..v.target.text.len())
+        })
+    }
+
+    /// One target sentence `t` (at `span` in the link's target) still in
+    /// the source language, wholly or in a copied run.
+    fn sentence(
+        &self,
+        ctx: &Context,
+        lw: &LanguageWords,
+        li: usize,
+        v: &LinkView,
+        t: &str,
+        span: Range<usize>,
+    ) -> Option<Finding> {
+        let (sp, tp) = (ctx.source_profile, ctx.target_profile);
+        let (s, tw, n) =
+            function_word_counts(t, &lw.source_only, &lw.target_only, &lw.particles, true);
+        if n < MIN_WORDS || lowercase_words(t, &lw.particles) < MIN_IDENTICAL_WORDS {
+            return None;
+        }
+        let detected =
+            crate::lang::detect(t).filter(|d| d.reliable && t.chars().count() >= MIN_CHARS);
+        let says_source = detected.as_ref().is_some_and(|d| d.code == sp.code);
+        let says_target = detected.as_ref().is_some_and(|d| d.code == tp.code);
+        let flagged = if lw.have_fw {
+            (s >= MIN_SOURCE_FW && s >= 3 * tw && !says_target)
+                || (says_source && s >= 2 && s > 2 * tw)
+        } else {
+            says_source
+                && n >= 2 * MIN_WORDS
+                && detected
+                    .as_ref()
+                    .is_some_and(|d| d.confidence >= MIN_CONFIDENCE)
+        };
+        if flagged {
+            return Some(
+                Finding::new(
+                    self.id(),
+                    self.default_severity(),
+                    format!(
+                        "target sentence is still in the source language ({})",
+                        sp.name
+                    ),
+                )
+                .link(li)
+                .target_span(span),
+            );
+        }
+        let r = copied_run(t, &v.source.text, &lw.source_only, &lw.particles)?;
+        let start = span.start + r.start;
+        Some(
+            Finding::new(
+                self.id(),
+                Severity::Warning,
+                format!(
+                    "part of the sentence is copied from the source, still in {}: \"{}\"",
+                    sp.name,
+                    t.get(r.clone()).unwrap_or("")
+                ),
+            )
+            .link(li)
+            .target_span(start..span.start + r.end),
+        )
     }
 }
 

@@ -614,101 +614,16 @@ fn jobs(args: &CheckArgs, s: &Settings, err: &mut dyn Write) -> Result<Vec<Job>>
 }
 
 pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8> {
-    use crate::report::Report;
     let s = settings(&args.config, &args.overrides)?;
-    for w in &s.warnings {
-        writeln!(err, "warning: {}", escape::terminal_lines(w))?;
-    }
-    if args.format == CheckFormat::Human
-        && let Some(l) = &s.file
-    {
-        writeln!(
-            err,
-            "note: using the config {}",
-            escape::terminal(&l.path.display().to_string())
-        )?;
-    }
+    announce_settings(&args, &s, err)?;
     let batch = args.source.is_none();
     let pairs = jobs(&args, &s, err)?;
-
-    let langs = (
-        s.merged.source_lang.clone().unwrap_or_else(|| "pt".into()),
-        s.merged.target_lang.clone().unwrap_or_else(|| "en".into()),
-    );
-    let mut glossary = crate::glossary::Glossary::default();
-    for g in &s.merged.glossaries {
-        glossary.extend(crate::glossary::Glossary::load(g, &langs.0, &langs.1)?);
-    }
-    for w in &glossary.warnings {
-        writeln!(err, "warning: {}", escape::terminal_lines(w))?;
-    }
-    let options = crate::pipeline::PairOptions {
-        source_lang: s.merged.source_lang.clone(),
-        target_lang: s.merged.target_lang.clone(),
-        presegmented: s.merged.presegmented.unwrap_or(false),
-        builtin_glossary: s.merged.builtin_glossary.unwrap_or(true),
-        overrides: s
-            .merged
-            .rules
-            .iter()
-            .map(|(k, v)| (k.clone(), v.severity()))
-            .collect(),
-        read: crate::formats::ProseOptions {
-            front_matter_keys: s.merged.front_matter_keys.clone(),
-        },
-        url_map: s
-            .merged
-            .url_map
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
-        ..Default::default()
-    };
-
-    let progress = (pairs.len() > 1 && std::io::stderr().is_terminal()).then(|| {
-        let pb = indicatif::ProgressBar::new(pairs.len() as u64);
-        pb.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-        pb
-    });
-    let outcomes: Vec<Result<PairResult>> = {
-        use rayon::prelude::*;
-        pairs
-            .par_iter()
-            .map(|job| {
-                let single = !batch && args.target.is_none();
-                let r = check_one(job, batch, single, &args.read, &glossary, &options, &s);
-                if let Some(pb) = &progress {
-                    pb.inc(1);
-                }
-                r
-            })
-            .collect()
-    };
-    if let Some(pb) = progress {
-        pb.finish_and_clear();
-    }
-    let mut results = Vec::with_capacity(outcomes.len());
-    let mut unreadable = 0;
-    for (job, o) in pairs.iter().zip(outcomes) {
-        match o {
-            Ok(r) => results.push(r),
-            // One bad file does not sink a batch: it becomes a finding.
-            Err(e) if batch => {
-                unreadable += 1;
-                writeln!(err, "error: {}", escape::terminal_lines(&format!("{e:#}")))?;
-                results.push(input_error(job, &s, &e));
-            }
-            Err(e) => return Err(e),
-        }
-    }
-    if unreadable > 0 && unreadable == pairs.len() {
-        bail!("none of the {unreadable} pair(s) could be read; see the errors above");
-    }
-    for r in &results {
-        for n in &r.notices {
-            writeln!(err, "warning: {}", escape::terminal_lines(n))?;
-        }
-    }
+    // Freeing a large glossary term by term costs more than checking an
+    // article with it, and the process ends after the run.
+    let glossary = std::mem::ManuallyDrop::new(load_glossary(&s, err)?);
+    let options = pair_options(&s);
+    let outcomes = check_all(&args, &pairs, batch, &glossary, &options, &s);
+    let (mut results, unreadable) = collect(&pairs, outcomes, batch, &s, err)?;
 
     let patterns = s
         .merged
@@ -723,75 +638,19 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         .as_ref()
         .map(|_| crate::baseline::from_results(&results));
     if let Some(b) = &args.baseline {
-        let baseline = crate::baseline::load(b)?;
-        let n = crate::baseline::filter(&mut results, &baseline);
-        if n > 0 {
-            writeln!(
-                err,
-                "note: {n} known finding(s) hidden by the baseline {}",
-                escape::terminal(&b.display().to_string())
-            )?;
-        }
+        hide_known(b, &mut results, err)?;
     }
-
     if args.format == CheckFormat::Patch {
-        for (r, job) in results.iter().zip(&pairs) {
-            let (file, e) = crate::report::patch::file_edits(r);
-            let real = if file.path == r.target.path {
-                &job.target
-            } else {
-                &job.source
-            };
-            let max = s.merged.max_file_size();
-            let raw = crate::input::read_limited(real, max).unwrap_or_default();
-            if !e.is_empty() && raw != file.text.as_bytes() {
-                writeln!(
-                    err,
-                    "warning: {}: the patch is made against the normalised text (UTF-8, NFC, \\n line endings) and may not apply to this file as it is; convert it first (e.g. dos2unix)",
-                    escape::terminal(&file.display_path())
-                )?;
-            }
-        }
+        warn_unpatchable(&results, &pairs, &s, err)?;
     }
     // With --output, the report goes to a buffer written to the file after.
     let mut buffer = Vec::new();
-    let out: &mut dyn Write = if args.output.is_some() {
+    let sink: &mut dyn Write = if args.output.is_some() {
         &mut buffer
     } else {
         out
     };
-    let rendered = match args.format {
-        CheckFormat::Json => crate::report::json::JsonReport.render(&results, out),
-        CheckFormat::Sarif => crate::report::sarif::SarifReport.render(&results, out),
-        CheckFormat::Github => crate::report::github::GithubReport.render(&results, out),
-        CheckFormat::Patch => crate::report::patch::PatchReport.render(&results, out),
-        CheckFormat::Short => crate::report::short::ShortReport.render(&results, out),
-        CheckFormat::Html => crate::report::html::HtmlReport {
-            glossaries: glossary_names(&s),
-        }
-        .render(&results, out),
-        CheckFormat::Human => crate::report::human::HumanReport {
-            color: color_enabled(args.color),
-            context: args.context,
-            all: args.all,
-            width: width(),
-        }
-        .render(&results, out),
-    }
-    .and_then(|()| out.flush());
-    // A reader that stops early (`| head`) must not turn the result green
-    // or keep the baseline from being written.
-    let pipe_closed = match rendered {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => true,
-        Err(e) => return Err(e).context("cannot write the report"),
-        Ok(()) => false,
-    };
-    if pipe_closed {
-        let _ = writeln!(
-            err,
-            "note: the output was closed before the report was complete; the exit code still counts every finding"
-        );
-    }
+    render(&args, &s, &results, sink, err)?;
     // Every file the run read: nothing is ever written over one of them.
     let mut inputs: Vec<&Path> = Vec::new();
     for j in &pairs {
@@ -824,19 +683,249 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             b.findings.len(),
             escape::terminal(&path.display().to_string())
         )?;
-        return Ok(super::exit::CLEAN);
+        return Ok(if unreadable > 0 {
+            super::exit::ERROR
+        } else {
+            super::exit::CLEAN
+        });
+    }
+    Ok(exit_code(&s, &results, unreadable))
+}
+
+/// 2 when a pair of a batch could not be read (an input error, whatever
+/// `--fail-on` says: a bad file never gives a green run), 1 when a finding
+/// is at or above `--fail-on`, else 0.
+fn exit_code(s: &Settings, results: &[PairResult], unreadable: usize) -> u8 {
+    if unreadable > 0 {
+        return super::exit::ERROR;
     }
     let failed = s.fail_on().threshold().is_some_and(|t| {
         results
             .iter()
             .flat_map(|r| &r.findings)
             .any(|f| f.severity >= t)
-    }) || unreadable > 0;
-    Ok(if failed {
+    });
+    if failed {
         super::exit::FINDINGS
     } else {
         super::exit::CLEAN
-    })
+    }
+}
+
+/// Drops the findings recorded in the baseline file `b`.
+fn hide_known(b: &Path, results: &mut [PairResult], err: &mut dyn Write) -> Result<()> {
+    let baseline = crate::baseline::load(b)?;
+    let n = crate::baseline::filter(results, &baseline);
+    if n > 0 {
+        writeln!(
+            err,
+            "note: {n} known finding(s) hidden by the baseline {}",
+            escape::terminal(&b.display().to_string())
+        )?;
+    }
+    Ok(())
+}
+
+/// Warnings about config files, and which one is used (human format).
+fn announce_settings(args: &CheckArgs, s: &Settings, err: &mut dyn Write) -> Result<()> {
+    for w in &s.warnings {
+        writeln!(err, "warning: {}", escape::terminal_lines(w))?;
+    }
+    if args.format == CheckFormat::Human
+        && let Some(l) = &s.file
+    {
+        writeln!(
+            err,
+            "note: using the config {}",
+            escape::terminal(&l.path.display().to_string())
+        )?;
+    }
+    Ok(())
+}
+
+/// The run's glossaries (config's, then `--glossary`), read once.
+fn load_glossary(s: &Settings, err: &mut dyn Write) -> Result<crate::glossary::Glossary> {
+    let langs = (
+        s.merged.source_lang.clone().unwrap_or_else(|| "pt".into()),
+        s.merged.target_lang.clone().unwrap_or_else(|| "en".into()),
+    );
+    let mut glossary = crate::glossary::Glossary::default();
+    for g in &s.merged.glossaries {
+        glossary.extend(crate::glossary::Glossary::load(g, &langs.0, &langs.1)?);
+    }
+    for w in &glossary.warnings {
+        writeln!(err, "warning: {}", escape::terminal_lines(w))?;
+    }
+    // Languages known before any file is read: layer over the built-in
+    // glossary once, moving the terms rather than copying them.
+    if let (Some(sl), Some(tl)) = (&s.merged.source_lang, &s.merged.target_lang)
+        && s.merged.builtin_glossary.unwrap_or(true)
+    {
+        glossary = glossary.into_layered(sl, tl);
+    }
+    Ok(glossary)
+}
+
+/// How every pair of the run is checked.
+fn pair_options(s: &Settings) -> crate::pipeline::PairOptions {
+    crate::pipeline::PairOptions {
+        source_lang: s.merged.source_lang.clone(),
+        target_lang: s.merged.target_lang.clone(),
+        presegmented: s.merged.presegmented.unwrap_or(false),
+        builtin_glossary: s.merged.builtin_glossary.unwrap_or(true),
+        overrides: s
+            .merged
+            .rules
+            .iter()
+            .map(|(k, v)| (k.clone(), v.severity()))
+            .collect(),
+        read: crate::formats::ProseOptions {
+            front_matter_keys: s.merged.front_matter_keys.clone(),
+        },
+        url_map: s
+            .merged
+            .url_map
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        ..Default::default()
+    }
+}
+
+/// Checks every pair, in parallel, with a progress bar on a terminal.
+fn check_all(
+    args: &CheckArgs,
+    pairs: &[Job],
+    batch: bool,
+    glossary: &crate::glossary::Glossary,
+    options: &crate::pipeline::PairOptions,
+    s: &Settings,
+) -> Vec<Result<PairResult>> {
+    use rayon::prelude::*;
+    let progress = (pairs.len() > 1 && std::io::stderr().is_terminal()).then(|| {
+        let pb = indicatif::ProgressBar::new(pairs.len() as u64);
+        pb.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        pb
+    });
+    let outcomes = pairs
+        .par_iter()
+        .map(|job| {
+            let single = !batch && args.target.is_none();
+            let r = check_one(job, batch, single, &args.read, glossary, options, s);
+            if let Some(pb) = &progress {
+                pb.inc(1);
+            }
+            r
+        })
+        .collect();
+    if let Some(pb) = progress {
+        pb.finish_and_clear();
+    }
+    outcomes
+}
+
+/// The results of a run and how many pairs could not be read; in a batch
+/// an unreadable pair becomes an `input-error` finding. Prints the notices.
+fn collect(
+    pairs: &[Job],
+    outcomes: Vec<Result<PairResult>>,
+    batch: bool,
+    s: &Settings,
+    err: &mut dyn Write,
+) -> Result<(Vec<PairResult>, usize)> {
+    let mut results = Vec::with_capacity(outcomes.len());
+    let mut unreadable = 0;
+    for (job, o) in pairs.iter().zip(outcomes) {
+        match o {
+            Ok(r) => results.push(r),
+            // One bad file does not sink a batch: it becomes a finding.
+            Err(e) if batch => {
+                unreadable += 1;
+                writeln!(err, "error: {}", escape::terminal_lines(&format!("{e:#}")))?;
+                results.push(input_error(job, s, &e));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    if unreadable > 0 && unreadable == pairs.len() {
+        bail!("none of the {unreadable} pair(s) could be read; see the errors above");
+    }
+    for r in &results {
+        for n in &r.notices {
+            writeln!(err, "warning: {}", escape::terminal_lines(n))?;
+        }
+    }
+    Ok((results, unreadable))
+}
+
+/// Warns when a patch is made against text that differs from the file.
+fn warn_unpatchable(
+    results: &[PairResult],
+    pairs: &[Job],
+    s: &Settings,
+    err: &mut dyn Write,
+) -> Result<()> {
+    for (r, job) in results.iter().zip(pairs) {
+        let (file, e) = crate::report::patch::file_edits(r);
+        let real = if file.path == r.target.path {
+            &job.target
+        } else {
+            &job.source
+        };
+        let max = s.merged.max_file_size();
+        let raw = crate::input::read_limited(real, max).unwrap_or_default();
+        if !e.is_empty() && raw != file.text.as_bytes() {
+            writeln!(
+                err,
+                "warning: {}: the patch is made against the normalised text (UTF-8, NFC, \\n line endings) and may not apply to this file as it is; convert it first (e.g. dos2unix)",
+                escape::terminal(&file.display_path())
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes the report in the chosen format.
+fn render(
+    args: &CheckArgs,
+    s: &Settings,
+    results: &[PairResult],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    use crate::report::Report;
+    let rendered = match args.format {
+        CheckFormat::Json => crate::report::json::JsonReport.render(results, out),
+        CheckFormat::Sarif => crate::report::sarif::SarifReport.render(results, out),
+        CheckFormat::Github => crate::report::github::GithubReport.render(results, out),
+        CheckFormat::Patch => crate::report::patch::PatchReport.render(results, out),
+        CheckFormat::Short => crate::report::short::ShortReport.render(results, out),
+        CheckFormat::Html => crate::report::html::HtmlReport {
+            glossaries: glossary_names(s),
+        }
+        .render(results, out),
+        CheckFormat::Human => crate::report::human::HumanReport {
+            color: color_enabled(args.color),
+            context: args.context,
+            all: args.all,
+            width: width(),
+        }
+        .render(results, out),
+    }
+    .and_then(|()| out.flush());
+    // A reader that stops early (`| head`) must not turn the result green
+    // or keep the baseline from being written.
+    match rendered {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            let _ = writeln!(
+                err,
+                "note: the output was closed before the report was complete; the exit code still counts every finding"
+            );
+            Ok(())
+        }
+        Err(e) => Err(e).context("cannot write the report"),
+        Ok(()) => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ mod piece;
 pub mod po;
 pub mod tmx;
 pub mod xliff;
+mod xml_inline;
 pub mod yaml;
 
 pub use piece::{Escape, Origin, Piece};

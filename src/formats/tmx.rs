@@ -4,9 +4,9 @@
 //! the header's `srclang` and the one other language. Inline `bpt ept it ph
 //! hi ut sub` stay in the text as protected tags.
 
+use super::xml_inline::{self, Inline};
 use super::{Bilingual, Format, FormatError, Piece, ReadOptions, Unit};
 use crate::input::Document;
-use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 /// Inline elements whose content is native code, not text.
@@ -30,10 +30,6 @@ fn primary(lang: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// A `<seg>` being read: its text, nesting depth, and where an open code
-/// element started (offset, depth).
-type Seg = (Piece, usize, Option<(usize, usize)>);
-
 /// One `<tu>` as read: (language, text) per `<tuv>`.
 #[derive(Default)]
 struct Tu {
@@ -41,166 +37,55 @@ struct Tu {
     variants: Vec<(String, Piece)>,
 }
 
+/// The memory read so far.
+#[derive(Default)]
+struct Read {
+    tus: Vec<Tu>,
+    header_src: Option<String>,
+    tu: Option<Tu>,
+    lang: Option<String>,
+    /// Reading a `<seg>`.
+    seg: Option<Inline>,
+    root_seen: bool,
+}
+
 /// Reads a TMX file into units.
 pub fn read(doc: Document, opts: &ReadOptions) -> Result<Bilingual, FormatError> {
     let text = doc.text.as_str();
-    let mut reader = Reader::from_str(text);
-    reader.config_mut().trim_text(false);
-    let mut tus: Vec<Tu> = Vec::new();
-    let mut header_src: Option<String> = None;
-    let mut tu: Option<Tu> = None;
-    let mut lang: Option<String> = None;
-    // Reading a <seg>: its piece, nesting depth, and a code element's start.
-    let mut seg: Option<Seg> = None;
-    let mut root_seen = false;
-    loop {
-        let pos = reader.buffer_position() as usize;
-        let ev = reader.read_event().map_err(|e| {
-            FormatError::at(
-                &doc,
-                reader.error_position() as usize,
-                format!("malformed TMX (XML): {e}; fix the XML"),
-            )
-        })?;
-        let end = reader.buffer_position() as usize;
-        let raw = text.get(pos..end).unwrap_or("");
+    let mut r = Read::default();
+    xml_inline::each_event(&doc, "TMX", |ev, span| {
+        if let Some(seg) = r.seg.as_mut() {
+            if !seg.feed(&ev, text, span, CODE)
+                && let (Some(seg), Some(t), Some(l)) = (r.seg.take(), r.tu.as_mut(), r.lang.clone())
+            {
+                t.variants.push((l, seg.piece));
+            }
+            return Ok(());
+        }
+        let raw = text.get(span.clone()).unwrap_or("");
         match ev {
-            Event::Start(e) | Event::Empty(e) if seg.is_some() => {
-                let empty = raw.ends_with("/>");
-                let name = e.local_name().as_ref().to_string();
-                if let Some((p, depth, code)) = seg.as_mut() {
-                    if code.is_none() {
-                        if CODE.contains(&name.as_str()) && !empty {
-                            *code = Some((pos, *depth));
-                        } else {
-                            let at = p.text.len();
-                            p.push_verbatim(raw, pos);
-                            p.protect(at..p.text.len());
-                        }
-                    }
-                    if !empty {
-                        *depth += 1;
-                    }
-                }
-            }
-            Event::Start(e) | Event::Empty(e) => {
-                let name = e.local_name().as_ref().to_string();
-                if !root_seen {
-                    root_seen = true;
-                    if name != "tmx" {
-                        return Err(FormatError::at(
-                            &doc,
-                            pos,
-                            "the root element is not <tmx>; give a TMX file",
-                        ));
-                    }
-                }
-                match name.as_str() {
-                    "header" => header_src = attr(&e, "srclang").map(|l| primary(&l)),
-                    "tu" => {
-                        tu = Some(Tu {
-                            id: attr(&e, "tuid").unwrap_or_default(),
-                            ..Tu::default()
-                        })
-                    }
-                    "tuv" => {
-                        lang = attr(&e, "xml:lang")
-                            .or_else(|| attr(&e, "lang"))
-                            .map(|l| primary(&l))
-                    }
-                    "seg" if !raw.ends_with("/>") => seg = Some((Piece::default(), 0, None)),
-                    _ => {}
-                }
-            }
-            Event::End(_) if seg.as_ref().is_some_and(|s| s.1 == 0) => {
-                if let (Some((p, _, _)), Some(t), Some(l)) = (seg.take(), tu.as_mut(), lang.clone())
-                {
-                    t.variants.push((l, p));
-                }
-            }
-            Event::End(_) if seg.is_some() => {
-                if let Some((p, depth, code)) = seg.as_mut() {
-                    *depth -= 1;
-                    match *code {
-                        Some((start, d)) if d == *depth => {
-                            *code = None;
-                            let at = p.text.len();
-                            p.push_verbatim(&text[start..end], start);
-                            p.protect(at..p.text.len());
-                        }
-                        Some(_) => {}
-                        None => {
-                            let at = p.text.len();
-                            p.push_verbatim(raw, pos);
-                            p.protect(at..p.text.len());
-                        }
-                    }
-                }
-            }
+            Event::Start(e) | Event::Empty(e) => r.start(&doc, &e, raw, span.start)?,
             Event::End(e) => {
                 if e.local_name().as_ref() == "tu"
-                    && let Some(t) = tu.take()
+                    && let Some(t) = r.tu.take()
                 {
-                    tus.push(t);
+                    r.tus.push(t);
                 }
             }
-            Event::Text(_) | Event::CData(_) => {
-                if let Some((p, _, None)) = seg.as_mut() {
-                    if raw.starts_with("<![CDATA[") {
-                        let inner = &raw[9..raw.len().saturating_sub(3).max(9)];
-                        p.push_verbatim(inner, pos + 9);
-                    } else {
-                        p.push_verbatim(raw, pos);
-                    }
-                }
-            }
-            Event::GeneralRef(r) => {
-                if let Some((p, _, None)) = seg.as_mut() {
-                    let c = match r.resolve_char_ref() {
-                        Ok(Some(c)) => c.to_string(),
-                        _ => match &*r {
-                            "lt" => "<".into(),
-                            "gt" => ">".into(),
-                            "amp" => "&".into(),
-                            "quot" => "\"".into(),
-                            "apos" => "'".into(),
-                            _ => raw.to_string(),
-                        },
-                    };
-                    p.push_decoded(&c, pos, raw.len());
-                }
-            }
-            Event::Eof => break,
             _ => {}
         }
-    }
-    if !root_seen {
+        Ok(())
+    })?;
+    if !r.root_seen {
         return Err(FormatError::at(
             &doc,
             0,
             "no <tmx> element; give a TMX file",
         ));
     }
-    let (sl, tl) = languages(&tus, header_src, opts).map_err(|m| FormatError::at(&doc, 0, m))?;
-    let syn = crate::checks::placeholder::Syntaxes::ALL;
-    let mut units = Vec::new();
-    let mut missing = 0;
-    for t in tus {
-        let pick = |l: &str| t.variants.iter().find(|v| v.0 == l).map(|v| v.1.clone());
-        match (pick(&sl), pick(&tl)) {
-            (Some(mut s), Some(mut g)) => {
-                super::protect(&mut s, syn);
-                super::protect(&mut g, syn);
-                units.push(Unit {
-                    id: t.id,
-                    source: Some(s),
-                    target: Some(g),
-                    flags: Vec::new(),
-                });
-            }
-            _ => missing += 1,
-        }
-    }
+    let (sl, tl) =
+        languages(&r.tus, r.header_src, opts).map_err(|m| FormatError::at(&doc, 0, m))?;
+    let (units, missing) = units(r.tus, &sl, &tl);
     let mut notices = Vec::new();
     if missing > 0 {
         notices.push(format!(
@@ -218,6 +103,71 @@ pub fn read(doc: Document, opts: &ReadOptions) -> Result<Bilingual, FormatError>
         nplurals: None,
         notices,
     })
+}
+
+impl Read {
+    /// An element outside segment text: the root, the header, a unit, a
+    /// variant, or the start of a segment.
+    fn start(
+        &mut self,
+        doc: &Document,
+        e: &BytesStart,
+        raw: &str,
+        pos: usize,
+    ) -> Result<(), FormatError> {
+        let name = e.local_name().as_ref().to_string();
+        if !self.root_seen {
+            self.root_seen = true;
+            if name != "tmx" {
+                return Err(FormatError::at(
+                    doc,
+                    pos,
+                    "the root element is not <tmx>; give a TMX file",
+                ));
+            }
+        }
+        match name.as_str() {
+            "header" => self.header_src = attr(e, "srclang").map(|l| primary(&l)),
+            "tu" => {
+                self.tu = Some(Tu {
+                    id: attr(e, "tuid").unwrap_or_default(),
+                    ..Tu::default()
+                })
+            }
+            "tuv" => {
+                self.lang = attr(e, "xml:lang")
+                    .or_else(|| attr(e, "lang"))
+                    .map(|l| primary(&l))
+            }
+            "seg" if !raw.ends_with("/>") => self.seg = Some(Inline::default()),
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+/// The units with a variant in both languages, and how many lack one.
+fn units(tus: Vec<Tu>, sl: &str, tl: &str) -> (Vec<Unit>, usize) {
+    let syn = crate::checks::placeholder::Syntaxes::ALL;
+    let mut units = Vec::new();
+    let mut missing = 0;
+    for t in tus {
+        let pick = |l: &str| t.variants.iter().find(|v| v.0 == l).map(|v| v.1.clone());
+        match (pick(sl), pick(tl)) {
+            (Some(mut s), Some(mut g)) => {
+                super::protect(&mut s, syn);
+                super::protect(&mut g, syn);
+                units.push(Unit {
+                    id: t.id,
+                    source: Some(s),
+                    target: Some(g),
+                    flags: Vec::new(),
+                });
+            }
+            _ => missing += 1,
+        }
+    }
+    (units, missing)
 }
 
 /// The source and target languages: as asked, else the header's source and

@@ -5,9 +5,9 @@
 //! default only units in a translated, reviewed, final or signed-off state
 //! (or with no state) are checked.
 
+use super::xml_inline::{self, Inline};
 use super::{Bilingual, Format, FormatError, Piece, ReadOptions, Unit};
 use crate::input::Document;
-use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 /// States whose targets are checked without `--all-states`.
@@ -40,188 +40,47 @@ struct State {
     state: Option<String>,
     source: Option<Piece>,
     target: Option<Piece>,
-    /// Reading `source` (false: `target`) text, and how deep in it.
-    reading: Option<bool>,
-    depth: usize,
-    /// Inside a code element: its start offset and depth.
-    code: Option<(usize, usize)>,
+    /// Reading `source` (true) or `target` (false) text.
+    reading: Option<(bool, Inline)>,
 }
 
-impl State {
-    fn piece(&mut self) -> Option<&mut Piece> {
-        match self.reading? {
-            true => self.source.as_mut(),
-            false => self.target.as_mut(),
-        }
-    }
+/// The document read so far.
+#[derive(Default)]
+struct Read {
+    units: Vec<Unit>,
+    src_lang: Option<String>,
+    tgt_lang: Option<String>,
+    st: State,
+    skipped: usize,
+    root_seen: bool,
 }
 
 /// Reads an XLIFF file into units.
 pub fn read(doc: Document, opts: &ReadOptions) -> Result<Bilingual, FormatError> {
     let text = doc.text.as_str();
-    let mut reader = Reader::from_str(text);
-    reader.config_mut().trim_text(false);
-    let mut units = Vec::new();
-    let (mut src_lang, mut tgt_lang) = (None, None);
-    let mut st = State::default();
-    let mut skipped = 0;
-    let mut root_seen = false;
-    loop {
-        let pos = reader.buffer_position() as usize;
-        let ev = reader.read_event().map_err(|e| {
-            FormatError::at(
-                &doc,
-                reader.error_position() as usize,
-                format!("malformed XLIFF (XML): {e}; fix the XML"),
-            )
-        })?;
-        let end = reader.buffer_position() as usize;
-        let raw = text.get(pos..end).unwrap_or("");
+    let mut r = Read::default();
+    xml_inline::each_event(&doc, "XLIFF", |ev, span| {
+        if let Some((source, inline)) = r.st.reading.as_mut() {
+            if !inline.feed(&ev, text, span, CODE) {
+                let piece = std::mem::take(&mut inline.piece);
+                *if *source {
+                    &mut r.st.source
+                } else {
+                    &mut r.st.target
+                } = Some(piece);
+                r.st.reading = None;
+            }
+            return Ok(());
+        }
+        let raw = text.get(span.clone()).unwrap_or("");
         match ev {
-            Event::Start(e) | Event::Empty(e) if st.reading.is_some() => {
-                let empty = raw.ends_with("/>");
-                let name = e.local_name().as_ref().to_string();
-                let is_code = CODE.contains(&name.as_str());
-                if st.code.is_none() {
-                    if is_code && !empty {
-                        st.code = Some((pos, st.depth));
-                    } else if let Some(p) = st.piece() {
-                        let at = p.text.len();
-                        p.push_verbatim(raw, pos);
-                        p.protect(at..p.text.len());
-                    }
-                }
-                if !empty {
-                    st.depth += 1;
-                }
-            }
-            Event::Start(e) | Event::Empty(e) => {
-                let name = e.local_name();
-                let name = name.as_ref();
-                if !root_seen {
-                    root_seen = true;
-                    if name != "xliff" {
-                        return Err(FormatError::at(
-                            &doc,
-                            pos,
-                            "the root element is not <xliff>; give an XLIFF file",
-                        ));
-                    }
-                }
-                match name {
-                    "xliff" => {
-                        src_lang = src_lang.or(lang2(attr(&e, "srcLang")));
-                        tgt_lang = tgt_lang.or(lang2(attr(&e, "trgLang")));
-                    }
-                    "file" => {
-                        src_lang = src_lang.or(lang2(attr(&e, "source-language")));
-                        tgt_lang = tgt_lang.or(lang2(attr(&e, "target-language")));
-                    }
-                    "trans-unit" | "unit" => {
-                        st = State {
-                            id: attr(&e, "id").unwrap_or_default(),
-                            ..State::default()
-                        };
-                    }
-                    "segment" => {
-                        st.state = attr(&e, "state");
-                    }
-                    "source" | "target" if !raw.ends_with("/>") => {
-                        let source = name == "source";
-                        if !source {
-                            st.state = attr(&e, "state").or(st.state.take());
-                            st.target = Some(Piece::default());
-                        } else {
-                            st.source = Some(Piece::default());
-                        }
-                        st.reading = Some(source);
-                        st.depth = 0;
-                    }
-                    _ => {}
-                }
-            }
-            Event::End(e) if st.reading.is_some() && st.depth == 0 => {
-                let _ = e;
-                st.reading = None;
-            }
-            Event::End(_) if st.reading.is_some() => {
-                st.depth -= 1;
-                match st.code {
-                    Some((start, d)) if d == st.depth => {
-                        st.code = None;
-                        if let Some(p) = st.piece() {
-                            let at = p.text.len();
-                            p.push_verbatim(&text[start..end], start);
-                            p.protect(at..p.text.len());
-                        }
-                    }
-                    Some(_) => {}
-                    None => {
-                        if let Some(p) = st.piece() {
-                            let at = p.text.len();
-                            p.push_verbatim(raw, pos);
-                            p.protect(at..p.text.len());
-                        }
-                    }
-                }
-            }
-            Event::End(e) => {
-                let name = e.local_name();
-                if matches!(name.as_ref(), "trans-unit" | "segment") {
-                    let s = std::mem::take(&mut st.state);
-                    let checked = opts.all_states || s.as_deref().is_none_or(|s| DONE.contains(&s));
-                    let (source, target) = (st.source.take(), st.target.take());
-                    match (source, target) {
-                        (Some(mut source), Some(mut target))
-                            if checked && !target.text.trim().is_empty() =>
-                        {
-                            let syn = crate::checks::placeholder::Syntaxes::ALL;
-                            super::protect(&mut source, syn);
-                            super::protect(&mut target, syn);
-                            units.push(Unit {
-                                id: st.id.clone(),
-                                source: Some(source),
-                                target: Some(target),
-                                flags: s.into_iter().collect(),
-                            });
-                        }
-                        (Some(_), _) => skipped += 1,
-                        _ => {}
-                    }
-                }
-            }
-            Event::Text(_) | Event::CData(_) if st.code.is_none() => {
-                let cdata = raw.starts_with("<![CDATA[");
-                if let Some(p) = st.piece() {
-                    if cdata {
-                        let inner = &raw[9..raw.len().saturating_sub(3).max(9)];
-                        p.push_verbatim(inner, pos + 9);
-                    } else {
-                        p.push_verbatim(raw, pos);
-                    }
-                }
-            }
-            Event::GeneralRef(r) if st.code.is_none() => {
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    _ => match &*r {
-                        "lt" => "<".into(),
-                        "gt" => ">".into(),
-                        "amp" => "&".into(),
-                        "quot" => "\"".into(),
-                        "apos" => "'".into(),
-                        _ => raw.to_string(),
-                    },
-                };
-                if let Some(p) = st.piece() {
-                    p.push_decoded(&c, pos, raw.len());
-                }
-            }
-            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) => r.start(&doc, &e, raw, span.start)?,
+            Event::End(e) => r.end(e.local_name().as_ref(), opts),
             _ => {}
         }
-    }
-    if !root_seen {
+        Ok(())
+    })?;
+    if !r.root_seen {
         return Err(FormatError::at(
             &doc,
             0,
@@ -229,22 +88,107 @@ pub fn read(doc: Document, opts: &ReadOptions) -> Result<Bilingual, FormatError>
         ));
     }
     let mut notices = Vec::new();
-    if skipped > 0 {
+    if r.skipped > 0 {
         notices.push(format!(
-            "{}: {skipped} unit(s) not translated or not in a translated/final state skipped (check them with --all-states)",
-            doc.display_path()
+            "{}: {} unit(s) not translated or not in a translated/final state skipped (check them with --all-states)",
+            doc.display_path(),
+            r.skipped
         ));
     }
     Ok(Bilingual {
         format: Format::Xliff,
         source_file: doc.clone(),
         target_file: doc,
-        units,
-        source_lang: src_lang,
-        target_lang: tgt_lang,
+        units: r.units,
+        source_lang: r.src_lang,
+        target_lang: r.tgt_lang,
         nplurals: None,
         notices,
     })
+}
+
+impl Read {
+    /// An element outside unit text: the root, languages, a unit, a
+    /// segment, or the start of its source or target.
+    fn start(
+        &mut self,
+        doc: &Document,
+        e: &BytesStart,
+        raw: &str,
+        pos: usize,
+    ) -> Result<(), FormatError> {
+        let name = e.local_name();
+        let name = name.as_ref();
+        if !self.root_seen {
+            self.root_seen = true;
+            if name != "xliff" {
+                return Err(FormatError::at(
+                    doc,
+                    pos,
+                    "the root element is not <xliff>; give an XLIFF file",
+                ));
+            }
+        }
+        let st = &mut self.st;
+        match name {
+            "xliff" => {
+                self.src_lang = self.src_lang.take().or(lang2(attr(e, "srcLang")));
+                self.tgt_lang = self.tgt_lang.take().or(lang2(attr(e, "trgLang")));
+            }
+            "file" => {
+                self.src_lang = self.src_lang.take().or(lang2(attr(e, "source-language")));
+                self.tgt_lang = self.tgt_lang.take().or(lang2(attr(e, "target-language")));
+            }
+            "trans-unit" | "unit" => {
+                *st = State {
+                    id: attr(e, "id").unwrap_or_default(),
+                    ..State::default()
+                };
+            }
+            "segment" => {
+                st.state = attr(e, "state");
+            }
+            "source" | "target" if !raw.ends_with("/>") => {
+                let source = name == "source";
+                if !source {
+                    st.state = attr(e, "state").or(st.state.take());
+                    st.target = Some(Piece::default());
+                } else {
+                    st.source = Some(Piece::default());
+                }
+                st.reading = Some((source, Inline::default()));
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The end of a unit or segment: a unit when its state is checked and
+    /// its target has text.
+    fn end(&mut self, name: &str, opts: &ReadOptions) {
+        if !matches!(name, "trans-unit" | "segment") {
+            return;
+        }
+        let st = &mut self.st;
+        let s = std::mem::take(&mut st.state);
+        let checked = opts.all_states || s.as_deref().is_none_or(|s| DONE.contains(&s));
+        let (source, target) = (st.source.take(), st.target.take());
+        match (source, target) {
+            (Some(mut source), Some(mut target)) if checked && !target.text.trim().is_empty() => {
+                let syn = crate::checks::placeholder::Syntaxes::ALL;
+                super::protect(&mut source, syn);
+                super::protect(&mut target, syn);
+                self.units.push(Unit {
+                    id: st.id.clone(),
+                    source: Some(source),
+                    target: Some(target),
+                    flags: s.into_iter().collect(),
+                });
+            }
+            (Some(_), _) => self.skipped += 1,
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]

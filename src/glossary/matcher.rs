@@ -1,12 +1,11 @@
-//! Finding glossary terms in text: one Aho-Corasick pass over a folded copy
-//! of the text (lower case, no accents), with a byte map back to the
-//! original. Matches are whole words; multi-word terms match across any
+//! Finding glossary terms in text: one pass of a word trie
+//! ([`super::trie::WordTrie`]) over a folded copy of the text (lower case, no
+//! accents), with a byte map back to the original. Matches are whole words; multi-word terms match across any
 //! whitespace. Accent-exact and accent-folded matches are told apart.
 
 use super::Glossary;
+use super::trie::WordTrie;
 use crate::profile::Profile;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -45,11 +44,11 @@ pub struct Match {
     pub inflected: bool,
 }
 
-/// All spellings of a glossary in one automaton.
+/// All spellings of a glossary in one trie.
 #[derive(Debug)]
 pub struct Matcher {
-    ac: Option<AhoCorasick>,
-    /// Entries per automaton pattern (several spellings may fold alike).
+    trie: WordTrie,
+    /// Entries per trie spelling id (several spellings may fold alike).
     entries: Vec<Vec<Entry>>,
 }
 
@@ -57,20 +56,20 @@ impl Matcher {
     /// Builds the automaton: source spellings (inflected by the source
     /// profile's rules), target and forbidden spellings (target profile).
     pub fn new(g: &Glossary, source: &Profile, target: &Profile) -> Matcher {
-        let mut keys: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
+        let mut trie = WordTrie::new();
         let mut entries: Vec<Vec<Entry>> = Vec::new();
         let mut add = |spelling: &str, e: Entry| {
             let key = fold_str(spelling);
             if key.trim().is_empty() {
                 return;
             }
-            let slot = *keys.entry(key.clone()).or_insert_with(|| {
-                patterns.push(key);
+            let Some(slot) = trie.insert(&key, entries.len() as u32) else {
+                return;
+            };
+            if slot as usize == entries.len() {
                 entries.push(Vec::new());
-                entries.len() - 1
-            });
-            if let Some(list) = entries.get_mut(slot)
+            }
+            if let Some(list) = entries.get_mut(slot as usize)
                 && !list.iter().any(|x: &Entry| {
                     x.term == e.term && x.kind == e.kind && x.spelling == e.spelling
                 })
@@ -129,27 +128,50 @@ impl Matcher {
                 }
             }
         }
-        let ac = if patterns.is_empty() {
-            None
-        } else {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .build(&patterns)
-                .ok()
-        };
-        Matcher { ac, entries }
+        Matcher { trie, entries }
+    }
+
+    /// A matcher over (source, target) spelling pairs, one term each
+    /// (alignment anchors from a list of pairs).
+    pub fn from_pairs(pairs: &[(String, String)], source: &Profile, target: &Profile) -> Matcher {
+        let terms = pairs
+            .iter()
+            .map(|(s, t)| super::Term {
+                source: vec![s.clone()],
+                targets: vec![t.clone()],
+                ..Default::default()
+            })
+            .collect();
+        Matcher::new(&Glossary::from_terms(terms), source, target)
+    }
+
+    /// The terms a text holds through spellings of `kind` (source
+    /// spellings, or accepted target renderings), sorted, each once; a
+    /// term nested in a longer one gives way to it. The aligner's anchors.
+    pub fn terms_in(&self, text: &str, kind: Kind) -> Vec<usize> {
+        let found = self.find(text).into_iter().filter(|m| m.kind == kind);
+        let mut terms: Vec<usize> = longest_only(found.collect())
+            .into_iter()
+            .map(|m| m.term)
+            .collect();
+        terms.sort_unstable();
+        terms.dedup();
+        terms
     }
 
     /// Every whole-word occurrence of every spelling, in text order
     /// (overlapping matches included).
     pub fn find(&self, text: &str) -> Vec<Match> {
-        let Some(ac) = &self.ac else {
+        if self.trie.is_empty() {
             return Vec::new();
-        };
+        }
         let folded = Folded::new(text);
+        let mut hits = Vec::new();
+        self.trie
+            .for_each_match(&folded.text, |s, e, id| hits.push((s, e, id)));
         let mut out = Vec::new();
-        for m in ac.find_overlapping_iter(folded.text.as_str()) {
-            let Some((start, end)) = folded.original(m.start(), m.end()) else {
+        for (fs, fe, id) in hits {
+            let Some((start, end)) = folded.original(fs, fe) else {
                 continue;
             };
             if !is_word_boundary(text, start, end) {
@@ -159,7 +181,7 @@ impl Matcher {
                 continue;
             };
             let found_norm = normalise_spelling(found);
-            let Some(list) = self.entries.get(m.pattern().as_usize()) else {
+            let Some(list) = self.entries.get(id as usize) else {
                 continue;
             };
             for e in list {
@@ -201,6 +223,13 @@ pub fn longest_only(matches: Vec<Match>) -> Vec<Match> {
 
 /// Whitespace runs become one space, NFC.
 fn normalise_spelling(s: &str) -> String {
+    let plain = s.chars().all(|c| c == ' ' || !c.is_whitespace())
+        && !s.contains("  ")
+        && s.trim() == s
+        && unicode_normalization::is_nfc(s);
+    if plain {
+        return s.to_string();
+    }
     s.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -211,8 +240,8 @@ fn normalise_spelling(s: &str) -> String {
 /// All-capital spellings (`US`, `WHO`, `U.S.`) match case-sensitively, so
 /// that "us" and "who" do not count.
 fn is_acronym(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = s.chars().filter(|c| c.is_alphabetic());
+    letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
 }
 
 fn strip_accents(s: &str) -> String {

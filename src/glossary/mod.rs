@@ -2,15 +2,20 @@
 //!
 //! [`Glossary::load`] reads one file (the format follows the extension) or every
 //! glossary file of a directory. [`matcher::Matcher`] finds all terms of a
-//! glossary in a text in one automaton pass.
+//! glossary in a text in one pass of a word trie ([`trie::WordTrie`]).
+//! [`Glossary::for_pair`] layers a user glossary over the built-in one once
+//! per language pair, so every pair of a run shares one glossary and one
+//! matcher.
 
 pub mod matcher;
 mod native;
 mod tbx;
+pub mod trie;
 mod tsv;
 
+use std::collections::HashMap;
 use std::path::Path;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use unicode_normalization::UnicodeNormalization;
 
 pub use matcher::{Kind, Match, Matcher};
@@ -49,8 +54,24 @@ pub struct Glossary {
     pub terms: Vec<Term>,
     /// Non-fatal problems found while reading (duplicates, conflicts).
     pub warnings: Vec<String>,
-    /// The automaton over all spellings, built on first use.
+    /// The matcher over all spellings, built on first use.
     cache: OnceLock<Arc<Matcher>>,
+    /// This glossary layered over the built-in one, per language pair.
+    layers: LayerCache,
+}
+
+/// A glossary layered for one language pair, and the files it comes from.
+pub type Layered = (Option<Arc<Glossary>>, Arc<[String]>);
+
+/// [`Glossary::for_pair`]'s results by (source, target, built-in on). A
+/// clone starts empty: its terms may be changed.
+#[derive(Debug, Default)]
+struct LayerCache(Mutex<HashMap<(String, String, bool), Layered>>);
+
+impl Clone for LayerCache {
+    fn clone(&self) -> LayerCache {
+        LayerCache::default()
+    }
 }
 
 /// Why a glossary could not be read. Every variant names the file, and the
@@ -168,6 +189,27 @@ impl Glossary {
     /// The glossaries shipped in `glossaries/` for this language pair (pt→en
     /// news: places, organizations, names); empty for other pairs.
     pub fn builtin(source_lang: &str, target_lang: &str) -> Glossary {
+        (*Glossary::builtin_shared(source_lang, target_lang)).clone()
+    }
+
+    /// [`Glossary::builtin`], parsed once per process and language pair:
+    /// immutable data embedded in the binary (as the built-in profiles are),
+    /// so a batch or a fuzz run does not parse the TOML for every pair.
+    pub fn builtin_shared(source_lang: &str, target_lang: &str) -> Arc<Glossary> {
+        type Cache = Mutex<HashMap<(String, String), Arc<Glossary>>>;
+        static PARSED: OnceLock<Cache> = OnceLock::new();
+        let key = (source_lang.to_string(), target_lang.to_string());
+        let mut cache = PARSED
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        cache
+            .entry(key)
+            .or_insert_with(|| Arc::new(Glossary::parse_builtin(source_lang, target_lang)))
+            .clone()
+    }
+
+    fn parse_builtin(source_lang: &str, target_lang: &str) -> Glossary {
         const SHIPPED: &[(&str, &str)] = &[
             (
                 "glossaries/names.toml",
@@ -190,6 +232,103 @@ impl Glossary {
                 g.extend(one);
             }
         }
+        g
+    }
+
+    /// The glossary a pair in these languages is checked with: this (user)
+    /// glossary layered over the built-in one when `builtin` is on (a user
+    /// entry wins for its source term), or `None` when that is this one as
+    /// it is; and the files the terms come from, built-in ones labelled.
+    /// Worked out once per language pair and shared, with its matcher, by
+    /// every pair of a run.
+    pub fn for_pair(&self, source_lang: &str, target_lang: &str, builtin: bool) -> Layered {
+        let key = (source_lang.to_string(), target_lang.to_string(), builtin);
+        let mut cache = self
+            .layers
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        cache
+            .entry(key)
+            .or_insert_with(|| self.layer(source_lang, target_lang, builtin))
+            .clone()
+    }
+
+    fn layer(&self, source_lang: &str, target_lang: &str, builtin: bool) -> Layered {
+        let base = if builtin {
+            Glossary::builtin_shared(source_lang, target_lang)
+        } else {
+            Arc::new(Glossary::default())
+        };
+        let builtin_files = base.files();
+        let layered = if base.terms.is_empty() {
+            None
+        } else if self.terms.is_empty() {
+            Some(base)
+        } else {
+            Some(Arc::new(self.layered_over((*base).clone())))
+        };
+        let files = layered
+            .as_deref()
+            .unwrap_or(self)
+            .files()
+            .into_iter()
+            .map(|f| {
+                if builtin_files.contains(&f) {
+                    format!("built-in {f}")
+                } else {
+                    f
+                }
+            })
+            .collect();
+        (layered, files)
+    }
+
+    /// This (user) glossary layered over the built-in one for one language
+    /// pair, its terms moved rather than copied: for a run whose languages
+    /// are known before any file is read. [`Glossary::for_pair`] on the
+    /// result gives it as it is.
+    pub fn into_layered(self, source_lang: &str, target_lang: &str) -> Glossary {
+        let base = Glossary::builtin_shared(source_lang, target_lang);
+        if base.terms.is_empty() {
+            return self;
+        }
+        let builtin_files = base.files();
+        let key = |s: &str| crate::text::fold(s).to_lowercase();
+        let user: std::collections::HashSet<String> = self
+            .terms
+            .iter()
+            .flat_map(|t| t.source.iter().map(|s| key(s)))
+            .collect();
+        let mut terms: Vec<Term> = base
+            .terms
+            .iter()
+            .filter(|t| !t.source.iter().any(|s| user.contains(&key(s))))
+            .cloned()
+            .collect();
+        terms.extend(self.terms);
+        let g = Glossary {
+            terms,
+            warnings: self.warnings,
+            ..Default::default()
+        };
+        let files: Arc<[String]> = g
+            .files()
+            .into_iter()
+            .map(|f| {
+                if builtin_files.contains(&f) {
+                    format!("built-in {f}")
+                } else {
+                    f
+                }
+            })
+            .collect();
+        let key = (source_lang.to_string(), target_lang.to_string(), true);
+        g.layers
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(key, (None, files));
         g
     }
 
@@ -220,7 +359,11 @@ impl Glossary {
     pub fn files(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for t in &self.terms {
-            if !t.origin.0.is_empty() && !out.contains(&t.origin.0) {
+            // Terms of one file are consecutive: compare with the last first.
+            if !t.origin.0.is_empty()
+                && out.last() != Some(&t.origin.0)
+                && !out.contains(&t.origin.0)
+            {
                 out.push(t.origin.0.clone());
             }
         }
@@ -232,6 +375,7 @@ impl Glossary {
         self.terms.extend(other.terms);
         self.warnings.extend(other.warnings);
         self.cache = OnceLock::new();
+        self.layers = LayerCache::default();
     }
 
     /// The matcher over every spelling of this glossary, built once. The
@@ -261,7 +405,9 @@ impl Glossary {
 
     /// Warns about a spelling that one entry accepts and another forbids.
     fn check_conflicts(&mut self) {
-        use std::collections::HashMap;
+        if self.terms.iter().all(|t| t.forbidden.is_empty()) {
+            return;
+        }
         let mut accepted: HashMap<String, usize> = HashMap::new();
         for (i, t) in self.terms.iter().enumerate() {
             for s in &t.targets {
@@ -289,11 +435,13 @@ fn parse_as(
     source_lang: &str,
     target_lang: &str,
 ) -> Result<Glossary, GlossaryError> {
-    let text: String = text
-        .strip_prefix('\u{feff}')
-        .unwrap_or(text)
-        .nfc()
-        .collect();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Most glossaries are NFC already: checking is cheaper than rebuilding.
+    let text: std::borrow::Cow<str> = if unicode_normalization::is_nfc(text) {
+        text.into()
+    } else {
+        text.nfc().collect::<String>().into()
+    };
     let name = name.to_string();
     let mut g = match format {
         Format::Tsv => tsv::parse(&name, &text, b'\t')?,
@@ -520,6 +668,25 @@ mod tests {
         assert!(e.starts_with("g.tsv:2:"), "{e}");
         let ok = format!("{}\tx\n", "a".repeat(MAX_TERM_CHARS));
         assert!(Glossary::parse_str("g.tsv", &ok, "pt", "en").is_ok());
+    }
+
+    #[test]
+    fn into_layered_is_for_pair_with_the_terms_moved() {
+        let user = Glossary::from_terms(vec![Term {
+            source: vec!["Mascate".into()],
+            targets: vec!["Masqat".into()],
+            origin: ("mine.tsv".into(), 1),
+            ..Default::default()
+        }]);
+        let (expected, expected_files) = user.for_pair("pt", "en", true);
+        let expected = expected.unwrap();
+        let moved = user.into_layered("pt", "en");
+        assert_eq!(moved.terms, expected.terms);
+        let (again, files) = moved.for_pair("pt", "en", true);
+        assert!(again.is_none(), "used as it is");
+        assert_eq!(files, expected_files);
+        assert!(files.iter().any(|f| f == "built-in glossaries/places.toml"));
+        assert_eq!(files.last().map(String::as_str), Some("mine.tsv"));
     }
 
     #[test]

@@ -39,7 +39,8 @@ pub(super) fn parse(path: &str, text: &str, delimiter: u8) -> Result<Glossary, G
     let mut g = Glossary::default();
     // Source spelling → index of its term, so that repeated rows merge.
     let mut by_source: HashMap<String, usize> = HashMap::new();
-    let mut seen_rows: HashMap<(String, String), usize> = HashMap::new();
+    // Line of each target row of each term, for duplicate warnings.
+    let mut target_lines: Vec<Vec<usize>> = Vec::new();
     let mut first = true;
     let lines = crate::text::LineIndex::new(&blanked);
     for rec in reader.records() {
@@ -97,25 +98,28 @@ pub(super) fn parse(path: &str, text: &str, delimiter: u8) -> Result<Glossary, G
             .get(2..)
             .map(|rest| rest.join(" ").trim().to_string())
             .filter(|n| !n.is_empty());
-        let key = (src.to_string(), tgt.to_string());
-        if let Some(prev) = seen_rows.get(&key) {
-            g.warnings.push(format!(
-                "{path}:{line}: duplicate of the row at line {prev} ('{src}' → '{tgt}'); remove one"
-            ));
-            continue;
-        }
-        seen_rows.insert(key, line);
         match by_source.get(src) {
             Some(&i) => {
-                if let Some(t) = g.terms.get_mut(i) {
-                    t.targets.push(tgt.to_string());
-                    if t.note.is_none() {
-                        t.note = note;
-                    }
+                let (Some(t), Some(lines_of)) = (g.terms.get_mut(i), target_lines.get_mut(i))
+                else {
+                    continue;
+                };
+                if let Some(k) = t.targets.iter().position(|x| x == tgt) {
+                    let prev = lines_of.get(k).copied().unwrap_or(0);
+                    g.warnings.push(format!(
+                        "{path}:{line}: duplicate of the row at line {prev} ('{src}' → '{tgt}'); remove one"
+                    ));
+                    continue;
+                }
+                t.targets.push(tgt.to_string());
+                lines_of.push(line);
+                if t.note.is_none() {
+                    t.note = note;
                 }
             }
             None => {
                 by_source.insert(src.to_string(), g.terms.len());
+                target_lines.push(vec![line]);
                 g.terms.push(Term {
                     source: vec![src.to_string()],
                     targets: vec![tgt.to_string()],

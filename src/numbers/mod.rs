@@ -24,7 +24,7 @@ use lexicon::Lexicon;
 use reader::Reader;
 use regex::Regex;
 use std::sync::LazyLock;
-use tokenize::{is_dash, split_elisions, split_number_compounds, tokenize};
+use tokenize::{is_dash, split_clitics, split_elisions, split_number_compounds, tokenize};
 
 /// What a number stands for.
 #[derive(Debug, Clone, PartialEq)]
@@ -147,6 +147,7 @@ impl Extractor {
             split_number_compounds(tokenize(text, &SPACE_GROUPS), &self.lx),
             &self.lx.elisions,
         );
+        let toks = split_clitics(toks, &self.lx);
         let r = Reader {
             text,
             toks,

@@ -262,6 +262,41 @@ pub(super) fn split_number_compounds(toks: Vec<Tok>, lx: &Lexicon) -> Vec<Tok> {
     out
 }
 
+/// Splits a number word from a short clitic after an apostrophe ("the
+/// forty's sake"), so the number is read.
+pub(super) fn split_clitics(toks: Vec<Tok>, lx: &Lexicon) -> Vec<Tok> {
+    let mut out = Vec::with_capacity(toks.len());
+    for t in toks {
+        let cut = (t.kind == TokKind::Word && t.lower.len() == t.end - t.start)
+            .then(|| t.lower.rfind(['\'', '’']))
+            .flatten()
+            .filter(|&k| {
+                let rest = t.lower[k..].chars().skip(1).count();
+                (1..=2).contains(&rest) && lx.is_number_word(&t.lower[..k])
+            });
+        match cut {
+            Some(k) => {
+                out.push(Tok {
+                    start: t.start,
+                    end: t.start + k,
+                    kind: TokKind::Word,
+                    lower: t.lower[..k].to_string(),
+                    space_before: t.space_before,
+                });
+                out.push(Tok {
+                    start: t.start + k,
+                    end: t.end,
+                    kind: TokKind::Word,
+                    lower: t.lower[k..].to_string(),
+                    space_before: false,
+                });
+            }
+            None => out.push(t),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use crate::numbers::test_support::*;
@@ -303,5 +338,12 @@ mod tests {
             found.iter().all(|m| m.kind == NumberKind::Plain),
             "{found:#?}"
         );
+    }
+
+    #[test]
+    fn a_clitic_after_a_number_word_is_split_off() {
+        assert_eq!(strong("for the forty's sake", &en()), [40.0]);
+        assert_eq!(strong("for the ten’s sake", &en()), [10.0]);
+        assert!(strong("o'clock", &en()).is_empty());
     }
 }

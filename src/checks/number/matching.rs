@@ -4,6 +4,7 @@
 use super::context::{close, hedged, in_base, unit_after};
 use super::{Sides, approx, is_numeric, magnitude};
 use crate::numbers::{NumberKind, NumberMention};
+use crate::profile::Profile;
 
 /// A date whose month, day and year all appear, unused, on the other side
 /// ("no dia 4, em março" against "on March 4").
@@ -144,6 +145,16 @@ pub(super) fn time_hour_matches(t: &NumberMention, v: f64) -> bool {
     v == h || v % 12 == h % 12
 }
 
+/// The month a word abbreviates in a profile (pt "dez": 12).
+fn abbreviated_month(word: &str, p: &Profile) -> Option<u8> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    p.numbers
+        .month_abbreviations
+        .iter()
+        .position(|a| a.split('|').any(|x| x.to_lowercase() == w))
+        .map(|i| (i + 1).min(12) as u8)
+}
+
 impl Sides<'_> {
     /// Matches the mentions of the link against each other, step by step
     /// from the surest pairing to the loosest.
@@ -159,6 +170,7 @@ impl Sides<'_> {
         // 3. Strong against weak, either way, then weak against weak.
         pairs.extend(self.pass(&mut su, &mut tu, |s, t| s.weak != t.weak && same(s, t)));
         self.pass(&mut su, &mut tu, |s, t| s.weak && t.weak && same(s, t));
+        self.match_month_words(&mut su, &mut tu);
         self.match_approximate(&mut su, &mut tu);
         // 4. A date on one side written as separate pieces on the other.
         match_date_pieces(&self.src, &mut su, &self.tgt, &mut tu);
@@ -168,6 +180,39 @@ impl Sides<'_> {
         self.tu = tu;
         self.currency_changes(&pairs);
         self.unit_changes(&pairs);
+    }
+
+    /// "dec" as "dez" (ten, and December in pt): a number word that is
+    /// also one of its profile's month abbreviations stands for that month
+    /// when the other side has it.
+    fn match_month_words(&self, su: &mut [bool], tu: &mut [bool]) {
+        let (sp, tp) = (self.sp, self.tp);
+        let month_word = |m: &NumberMention, p: &Profile| {
+            (m.words && m.kind == NumberKind::Plain)
+                .then(|| abbreviated_month(&m.raw, p))
+                .flatten()
+        };
+        self.pass(su, tu, |s, t| match (&s.kind, &t.kind) {
+            (NumberKind::Month(a), _) => month_word(t, tp) == Some(*a),
+            (_, NumberKind::Month(b)) => month_word(s, sp) == Some(*b),
+            _ => false,
+        });
+        // The other side's abbreviation in any case ("dec" for "dez").
+        let names_month = |text: &str, p: &Profile, m: u8| {
+            crate::text::words(text)
+                .iter()
+                .any(|w| abbreviated_month(w.text, p) == Some(m))
+        };
+        for (j, t) in self.tgt.iter().enumerate() {
+            if !tu[j] && month_word(t, tp).is_some_and(|m| names_month(self.src_text, sp, m)) {
+                tu[j] = true;
+            }
+        }
+        for (i, s) in self.src.iter().enumerate() {
+            if !su[i] && month_word(s, sp).is_some_and(|m| names_month(self.tgt_text, tp, m)) {
+                su[i] = true;
+            }
+        }
     }
 
     /// A quantity converted to another unit (10 km as 6.2 miles).
@@ -522,5 +567,37 @@ mod tests {
         clean("Das 8h às 18h.", "From 8 a.m. to 6 p.m.");
         clean("Às 20h30.", "At 8:30 p.m.");
         clean("A viagem dura 10h.", "The trip takes 10 hours.");
+    }
+
+    #[test]
+    fn multiplicative_and_ordinal_compounds_match() {
+        clean(
+            "Qualquer que matar a Caim, sete vezes será castigado.",
+            "Whoever slays Cain, vengeance will be taken on him sevenfold.",
+        );
+        clean(
+            "No ano seiscentos da vida de Noé.",
+            "In the six hundredth year of Noah's life.",
+        );
+        clean(
+            "No ano seiscentos e um, no mês primeiro.",
+            "In the six hundred first year, in the first month.",
+        );
+        assert!(!errors("No ano seiscentos.", "In the five hundredth year.").is_empty());
+    }
+
+    #[test]
+    fn a_number_word_that_abbreviates_a_month_matches_the_month() {
+        for (s, t) in [
+            ("dec", "dez"),
+            ("Dec.", "Dez."),
+            ("jan, feb, dec", "jan, fev, dez"),
+        ] {
+            let f = langs("en", "pt", s, t);
+            assert!(f.is_empty(), "{s} / {t}: {f:#?}");
+        }
+        // Ten is still ten.
+        assert!(langs("en", "pt", "ten", "dez").is_empty());
+        assert!(!langs("en", "pt", "nine", "dez").is_empty());
     }
 }

@@ -446,4 +446,15 @@ mod tests {
         assert_eq!(ex("A triple jump.", &en()), [("triple".into(), 3.0, true)]);
         assert!(strong("die doppelte Staatsbürgerschaft", &Profile::builtin("de")).is_empty());
     }
+
+    #[test]
+    fn multiplicative_words_come_from_the_profile() {
+        assert_eq!(strong("vengeance will be taken sevenfold", &en()), [7.0]);
+        assert_eq!(strong("a hundredfold", &en()), [100.0]);
+        assert_eq!(
+            strong("Es stieg siebenfach.", &Profile::builtin("de")),
+            [7.0]
+        );
+        assert_eq!(strong("Chegou ao décuplo.", &pt()), [10.0]);
+    }
 }

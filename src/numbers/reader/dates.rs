@@ -366,7 +366,12 @@ impl Reader<'_> {
         };
         if day.is_none() && year.is_none() {
             if abbr {
-                return None;
+                // A lone abbreviation is a month only where the text says so.
+                return self.lone_abbreviation(i, k).then(|| {
+                    let mut m = self.mention(i, k, f64::from(month), NumberKind::Month(month));
+                    m.weak = true;
+                    (m, k)
+                });
             }
             let mut m = self.mention(i, k, f64::from(month), NumberKind::Month(month));
             // "Rio de Janeiro": a month written in lower case in the profile but
@@ -388,6 +393,27 @@ impl Reader<'_> {
         }
         let kind = NumberKind::Date { month, day, year };
         Some((self.mention(i, next, 0.0, kind), next))
+    }
+
+    /// Whether the month abbreviation in tokens `i..k` stands for a month:
+    /// in a list of months ("jan, fev, mar"), or alone as a label ("Dec.")
+    /// unless it is also a number word (pt "dez" is ten too).
+    fn lone_abbreviation(&self, i: usize, k: usize) -> bool {
+        // Another month that is not a number word too ("dez ... dez").
+        let other_month = (0..self.toks.len())
+            .filter(|&j| j < i || j >= k)
+            .filter(|&j| self.word(j).is_some_and(|w| !self.lx.is_number_word(w)))
+            .any(|j| self.month_at(j, true).is_some());
+        if other_month {
+            return true;
+        }
+        let (Some(first), Some(last)) = (self.tok(i), k.checked_sub(1).and_then(|e| self.tok(e)))
+        else {
+            return false;
+        };
+        let alone =
+            self.text[..first.start].trim().is_empty() && self.text[last.end..].trim().is_empty();
+        alone && self.word(i).is_some_and(|w| !self.lx.is_number_word(w))
     }
 
     /// "November 18-19, 2024": the year after a range of days belongs to
@@ -571,5 +597,21 @@ mod tests {
         assert_eq!(one("on 8/15/2024", &en()).kind, d(8, 15, Some(2024)));
         assert!(one("1/3 dos votos", &pt()).weak);
         assert_eq!(strong("2024/25", &pt()), [2024.0, 25.0]);
+    }
+
+    #[test]
+    fn a_month_abbreviation_alone_needs_context() {
+        let months = extract("jan, fev, mar, dez", &pt());
+        assert_eq!(months.len(), 4, "{months:?}");
+        assert!(months.iter().all(|m| m.weak));
+        assert_eq!(months[3].kind, NumberKind::Month(12));
+        // "dez" is ten too: alone or in prose it is the number.
+        assert_eq!(strong("dez", &pt()), [10.0]);
+        assert_eq!(strong("Foram dez pessoas.", &pt()), [10.0]);
+        assert_eq!(strong("dez vacas e dez novilhos", &pt()), [10.0, 10.0]);
+        // A label that is only a month abbreviation is a (weak) month.
+        let m = one("Dec.", &en());
+        assert_eq!((m.kind, m.weak), (NumberKind::Month(12), true));
+        assert!(extract("a dec of cards", &en()).is_empty());
     }
 }

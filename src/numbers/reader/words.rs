@@ -163,7 +163,7 @@ impl Reader<'_> {
             self.lone_fraction(acc, f, w, currency);
             Step::Stop
         } else if let Some(&o) = self.lx.ordinals.get(w) {
-            Self::ordinal(acc, o, w)
+            self.ordinal(acc, o, w)
         } else if self.lx.joiners.iter().any(|j| j == w) && acc.last.is_some() {
             self.joiner(acc, currency, depth)
         } else {
@@ -254,11 +254,26 @@ impl Reader<'_> {
     }
 
     /// An ordinal word, alone or after a round ten ("vigésimo quinto").
-    fn ordinal<'s>(acc: &mut Acc<'s>, o: f64, w: &'s str) -> Step<'s> {
+    fn ordinal<'s>(&self, acc: &mut Acc<'s>, o: f64, w: &'s str) -> Step<'s> {
+        // "six hundredth": an ordinal scale word multiplies the cardinal
+        // before it, as its cardinal scale would.
+        let scale_ordinal = o >= 100.0 && self.lx.scales.values().any(|&s| s == o);
+        if scale_ordinal
+            && matches!(acc.last, Some(Last::Card(_)))
+            && acc.total == 0.0
+            && acc.current < o
+        {
+            acc.current *= o;
+            acc.ordinal = true;
+            acc.last = Some(Last::Ord(o));
+            return Step::Took(w);
+        }
         let ok = match acc.last {
             None => true,
             Some(Last::Card(p)) => p >= 20.0 && p % 10.0 == 0.0 && o < 10.0,
             Some(Last::Ord(p)) => p % 10.0 == 0.0 && o < p,
+            // "six hundred first", "two thousand third".
+            Some(Last::Scale(s)) => s >= 100.0 && o < s.min(100.0),
             _ => false,
         };
         if !ok {
@@ -480,5 +495,16 @@ mod tests {
         let text = "um milhão e ".repeat(20_000);
         let ms = extract(&text, &pt());
         assert!(!ms.is_empty());
+    }
+
+    #[test]
+    fn ordinal_scale_words_take_the_cardinal_before_them() {
+        let m = one("In the six hundredth year", &en());
+        assert_eq!((m.value, m.kind), (600.0, NumberKind::Ordinal));
+        let m = one("in the six hundred first year", &en());
+        assert_eq!((m.value, m.kind), (601.0, NumberKind::Ordinal));
+        assert_eq!(strong("two thousand third", &en()), [2003.0]);
+        // Two numbers stay two.
+        assert_eq!(strong("six, hundredth", &en()), [6.0, 100.0]);
     }
 }
