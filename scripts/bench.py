@@ -16,7 +16,8 @@ Inputs, all built here from data in the repository or the shared corpora:
   target side (merged and split sentences, dropped and inserted sentences);
   the gold links follow the edits. `align` runs on the presegmented pair,
   `check` end to end (segmentation, alignment, every check, JSON written) on
-  the same text as paragraphs, once with every rule and once with `name` off.
+  the same text as paragraphs, with every rule.
+- `check` on one 50 MB line a side and on 10 MB a side without punctuation.
 """
 
 import argparse
@@ -216,12 +217,35 @@ def links_of_ladder(ladder, n, m):
     return out
 
 
+def long_lines(tc, tmp, row):
+    """`check` on one 50 MB line a side, and on 10 MB a side without sentence
+    punctuation (one huge sentence per paragraph), built from the 1k pair's
+    paragraphs repeated."""
+    import re
+    if not (tmp / "syn1000.pt.txt").exists():
+        synthetic(1000, tmp, "syn1000", seed=1000)
+    for side in ("pt", "en"):
+        t = (tmp / f"syn1000.{side}.txt").read_text()
+        one = t.replace("\n", " ")
+        (tmp / f"line50.{side}.txt").write_text((one * (50_000_000 // len(one) + 1))[:50_000_000] + "\n")
+        nop = re.sub(r"[.!?;:…]", "", t)
+        (tmp / f"nopunct10.{side}.txt").write_text((nop * (10_000_000 // len(nop) + 1))[:10_000_000])
+    for label, name in (("check, one 50 MB line", "line50"),
+                        ("check, 10 MB without punctuation", "nopunct10")):
+        ins = [tmp / f"{name}.pt.txt", tmp / f"{name}.en.txt"]
+        secs, rss, _ = run([tc, "check", "--source-lang", "pt", "--target-lang", "en",
+                            "--format", "json", "--fail-on", "never", *ins])
+        row(label, 0, secs, rss, None, ins)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--transcheck", default=str(ROOT / "target/release/transcheck"))
     ap.add_argument("--sizes", default="1000,10000,100000")
-    ap.add_argument("--check-sizes", default="1000,10000",
-                    help="sizes `check` also runs on (with `name` on it is slow on large pairs)")
+    ap.add_argument("--check-sizes", default="1000,10000,100000",
+                    help="sizes `check` also runs on, end to end")
+    ap.add_argument("--no-long-lines", action="store_true",
+                    help="skip `check` on one 50 MB line and on 10 MB without punctuation")
     ap.add_argument("--corpora", default=os.environ.get("TRANSCHECK_CORPORA") or next(
         (str(d / "shared/corpora") for d in ROOT.parents if (d / "shared/corpora").is_dir()),
         "shared/corpora"))
@@ -233,12 +257,11 @@ def main():
     tmp.mkdir(parents=True, exist_ok=True)
     rows = []
 
-    def row(stage, size, secs, rss, f):
-        rows.append((stage, size, secs, rss, f))
+    def row(stage, size, secs, rss, f, inputs=()):
+        nbytes = sum(Path(x).stat().st_size for x in inputs)
+        rows.append((stage, size, secs, rss, f, nbytes))
         print(f"  {stage:<28} {size:>9} {secs:8.2f} s {rss:8.0f} MiB", file=sys.stderr)
 
-    no_name = tmp / "no-name.toml"
-    no_name.write_text('[rules]\nname = "off"\n')
 
     for n in [int(x) for x in args.sizes.split(",") if x]:
         name = f"syn{n}"
@@ -249,15 +272,16 @@ def main():
             secs, rss, _ = run([tc, "align", "--presegmented", "--source-lang", "pt",
                                 "--target-lang", "en", "--format", "json",
                                 tmp / f"{name}.src", tmp / f"{name}.tgt"], stdout=fh)
-        row("align (synthetic)", ns, secs, rss, f1(links_of_json(out), gold))
+        row("align (synthetic)", ns, secs, rss, f1(links_of_json(out), gold),
+            [tmp / f"{name}.src", tmp / f"{name}.tgt"])
         if str(n) not in args.check_sizes.split(","):
             continue
-        for label, extra in (("check, every rule", []),
-                             ("check, name off", ["--config", str(no_name)])):
+        for label, extra in (("check, every rule", []),):
             secs, rss, _ = run([tc, "check", "--source-lang", "pt", "--target-lang", "en",
                                 "--format", "json", "--fail-on", "never", *extra,
                                 tmp / f"{name}.pt.txt", tmp / f"{name}.en.txt"])
-            row(f"{label} (synthetic)", ns, secs, rss, None)
+            row(f"{label} (synthetic)", ns, secs, rss, None,
+                [tmp / f"{name}.pt.txt", tmp / f"{name}.en.txt"])
 
     if Path(args.corpora, "textberg-dev").is_dir():
         ns, nt = textberg(args.corpora, tmp)
@@ -267,7 +291,8 @@ def main():
             secs, rss, _ = run([tc, "align", "--presegmented", "--source-lang", "de",
                                 "--target-lang", "fr", "--format", "json",
                                 tmp / "tb.src", tmp / "tb.tgt"], stdout=fh)
-        row("align (Text+Berg x43)", ns, secs, rss, f1(links_of_json(out), gold))
+        row("align (Text+Berg x43)", ns, secs, rss, f1(links_of_json(out), gold),
+            [tmp / "tb.src", tmp / "tb.tgt"])
         if not args.no_hunalign and shutil.which("node") and shutil.which("npm"):
             hun = tmp / "hunalign"
             hun.mkdir(exist_ok=True)
@@ -279,16 +304,22 @@ def main():
             secs, rss, _ = run(["node", hun / "run.mjs", tmp / "tb.src", tmp / "tb.tgt",
                                 ladder], cwd=hun)
             pred = links_of_ladder(json.loads(ladder.read_text()), ns, nt)
-            row("hunalign-WASM (Text+Berg x43)", ns, secs, rss, f1(pred, gold))
+            row("hunalign-WASM (Text+Berg x43)", ns, secs, rss, f1(pred, gold),
+                [tmp / "tb.src", tmp / "tb.tgt"])
     else:
         print(f"Text+Berg not found under {args.corpora}: skipped", file=sys.stderr)
 
+    if not args.no_long_lines:
+        long_lines(tc, tmp, row)
+
     print()
-    print("| stage | sentences | time | sentences/s | peak RSS | F1 |")
-    print("|---|---|---|---|---|---|")
-    for stage, size, secs, rss, f in rows:
+    print("| stage | sentences | time | sentences/s | peak RSS | RSS per input byte | F1 |")
+    print("|---|---|---|---|---|---|---|")
+    for stage, size, secs, rss, f, nbytes in rows:
         fs = f"{f:.3f}" if f is not None else "–"
-        print(f"| {stage} | {size:,} | {secs:.2f} s | {size / secs:,.0f} | {rss:,.0f} MiB | {fs} |")
+        per = f"{rss * 2**20 / nbytes:.1f}" if nbytes else "–"
+        n, rate = (f"{size:,}", f"{size / secs:,.0f}") if size else ("–", "–")
+        print(f"| {stage} | {n} | {secs:.2f} s | {rate} | {rss:,.0f} MiB | {per} | {fs} |")
     if not args.keep:
         shutil.rmtree(tmp, ignore_errors=True)
 

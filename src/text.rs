@@ -6,6 +6,10 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Lower-cases and strips diacritics: `Irã` → `ira`, `Teerão` → `teerao`.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // Nothing to decompose: the common case, without the NFD pass.
+        return s.to_ascii_lowercase();
+    }
     s.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)

@@ -111,3 +111,47 @@ fn one_huge_line_without_punctuation_stays_under_the_cap() {
     assert!(!r.links.is_empty());
     assert!(took < CAP, "took {took:?} (cap {CAP:?})");
 }
+
+#[test]
+fn repetitive_text_with_drift_aligns_like_with_like() {
+    // Five sentences over and over: no word occurs once, so nothing anchors
+    // the path, and a target sentence dropped every 97 moves it ever further
+    // off the diagonal (by 2,000 rows at 200,000). Each 1-1 link must still
+    // pair a sentence with its translation, within the cap.
+    let n = if cfg!(debug_assertions) {
+        4_000
+    } else {
+        200_000
+    };
+    let src: Vec<&str> = (0..n).map(|k| SOURCE[k % SOURCE.len()]).collect();
+    let keep: Vec<usize> = (0..n).filter(|k| k % 97 != 50).collect();
+    let tgt: Vec<&str> = keep.iter().map(|&k| TARGET[k % TARGET.len()]).collect();
+    let (pt, en) = (Profile::builtin("pt"), Profile::builtin("en"));
+    let side = |sentences: Vec<&'static str>, profile| transcheck::align::Side {
+        paragraphs: vec![0; sentences.len()],
+        sentences,
+        profile,
+    };
+    let t = Instant::now();
+    let links = transcheck::align::align(
+        &side(src, &pt),
+        &side(tgt, &en),
+        &transcheck::align::AlignOptions::default(),
+    );
+    let took = t.elapsed();
+    let ones: Vec<_> = links
+        .iter()
+        .filter(|l| l.source.len() == 1 && l.target.len() == 1)
+        .collect();
+    let alike = ones
+        .iter()
+        .filter(|l| l.source[0] % SOURCE.len() == keep[l.target[0]] % TARGET.len())
+        .count();
+    assert!(ones.len() >= n * 9 / 10, "{} 1-1 links", ones.len());
+    assert!(
+        alike >= ones.len() * 98 / 100,
+        "{alike} of {} alike",
+        ones.len()
+    );
+    assert!(took < CAP, "took {took:?} (cap {CAP:?})");
+}

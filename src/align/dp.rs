@@ -15,6 +15,11 @@ impl Band {
     /// A band of half-width `w` around a monotone path of cells, which must
     /// start at `(0, 0)` and end at `(n, m)`. Every row is made reachable.
     pub fn around(points: &[(usize, usize)], n: usize, m: usize, w: usize) -> Band {
+        Band::around_widths(points, n, m, &vec![w; n + 1])
+    }
+
+    /// [`Band::around`] with half-width `w[r]` at row `r` (`w` has `n + 1` rows).
+    pub fn around_widths(points: &[(usize, usize)], n: usize, m: usize, w: &[usize]) -> Band {
         let mut rlo = vec![usize::MAX; n + 1];
         let mut rhi = vec![0usize; n + 1];
         let mut mark = |r: usize, a: usize, b: usize| {
@@ -46,8 +51,9 @@ impl Band {
                 rhi[r] = rhi[r].max(rhi[r - 1]);
             }
         }
-        let mut lo: Vec<usize> = rlo.iter().map(|&x| x.saturating_sub(w)).collect();
-        let mut hi: Vec<usize> = rhi.iter().map(|&x| (x + w).min(m)).collect();
+        let wr = |r: usize| w.get(r).copied().unwrap_or(0);
+        let mut lo: Vec<usize> = (0..=n).map(|r| rlo[r].saturating_sub(wr(r))).collect();
+        let mut hi: Vec<usize> = (0..=n).map(|r| (rhi[r] + wr(r)).min(m)).collect();
         lo[0] = 0;
         hi[n] = m;
         for r in 1..=n {
@@ -83,14 +89,113 @@ impl Band {
         Some(self.offset[i] + j - lo)
     }
 
-    /// Whether the path passes within `margin` of a band edge that is not the
-    /// edge of the whole lattice (so a wider band might find a better path).
-    pub fn touches_edge(&self, path: &[(usize, usize)], m: usize, margin: usize) -> bool {
-        path.iter().any(|&(i, j)| {
-            let (lo, hi) = (self.lo[i], self.hi[i]);
-            (lo > 0 && j < lo + margin) || (hi < m && j + margin > hi)
-        })
+    /// Rows where the path passes within `margin` of a band edge that is not
+    /// the edge of the whole lattice (so a wider band might find a better path).
+    pub fn edge_rows(&self, path: &[(usize, usize)], m: usize, margin: usize) -> Vec<usize> {
+        path.iter()
+            .filter(|&&(i, j)| {
+                let (lo, hi) = (self.lo[i], self.hi[i]);
+                (lo > 0 && j < lo + margin) || (hi < m && j + margin > hi)
+            })
+            .map(|&(i, _)| i)
+            .collect()
     }
+}
+
+/// A guide path for repetitive text, where no word is rare enough to anchor:
+/// Viterbi over anti-diagonals (cells with equal `i + j` have covered as
+/// many sentences, so their costs compare), keeping on each only the cells
+/// within `w` rows of the previous anti-diagonal's best cell. Time and
+/// memory are O((n + m) · w) however far the path strays from the diagonal.
+/// Null links take their plain cost (no gap bonus): the band around this
+/// path is solved exactly afterwards. Falls back to the diagonal when the
+/// end is unreachable.
+pub(crate) fn beam_path<F>(
+    n: usize,
+    m: usize,
+    kinds: &[Kind],
+    w: usize,
+    mut cost: F,
+) -> Vec<(usize, usize)>
+where
+    F: FnMut(usize, usize, usize, usize) -> f64,
+{
+    let w = w.min(127); // beam lengths fit a byte
+    let diags = n + m + 1;
+    let width = 2 * w + 1;
+    let ring = kinds.iter().map(|&(a, b)| a + b).max().unwrap_or(1) + 1;
+    // Per anti-diagonal: first row in the beam, and the beam's length.
+    let mut lo: Vec<u32> = Vec::with_capacity(diags);
+    let mut len: Vec<u8> = Vec::with_capacity(diags);
+    // Kind that entered each beam cell, row-major by anti-diagonal.
+    let mut back: Vec<u8> = Vec::with_capacity(diags * width);
+    let mut costs = vec![f64::INFINITY; ring * width];
+    let mut center = 0usize;
+    for d in 0..diags {
+        let (vmin, vmax) = (d.saturating_sub(m), d.min(n));
+        let c = center.clamp(vmin, vmax);
+        let (l, h) = (c.saturating_sub(w).max(vmin), (c + w).min(vmax));
+        lo.push(l as u32);
+        len.push((h - l + 1) as u8);
+        let slot = (d % ring) * width;
+        let (mut best, mut best_i) = (f64::INFINITY, c);
+        for i in l..=h {
+            let j = d - i;
+            let (mut v, mut bk) = (f64::INFINITY, u8::MAX);
+            if d == 0 {
+                v = 0.0;
+            }
+            for (k, &(a, b)) in kinds.iter().enumerate() {
+                if a > i || b > j {
+                    continue;
+                }
+                let (pd, pi) = (d - a - b, i - a);
+                let pl = lo[pd] as usize;
+                if pi < pl || pi >= pl + len[pd] as usize {
+                    continue;
+                }
+                let pc = costs[(pd % ring) * width + pi - pl];
+                if !pc.is_finite() {
+                    continue;
+                }
+                let x = pc + cost(pi, a, j - b, b);
+                if x < v {
+                    v = x;
+                    bk = k as u8;
+                }
+            }
+            costs[slot + i - l] = v;
+            back.push(bk);
+            if v < best {
+                best = v;
+                best_i = i;
+            }
+        }
+        center = best_i;
+    }
+    // Backtrace from (n, m), the one cell of the last anti-diagonal.
+    let mut path = vec![(n, m)];
+    let mut off = back.len();
+    let starts: Vec<usize> = {
+        let mut v = vec![0; diags];
+        for d in (0..diags).rev() {
+            off -= len[d] as usize;
+            v[d] = off;
+        }
+        v
+    };
+    let (mut d, mut i) = (n + m, n);
+    while d > 0 {
+        let k = back[starts[d] + i - lo[d] as usize];
+        let Some(&(a, b)) = kinds.get(k as usize) else {
+            return vec![(0, 0), (n, m)];
+        };
+        i -= a;
+        d -= a + b;
+        path.push((i, d - i));
+    }
+    path.reverse();
+    path
 }
 
 /// A link type: `a` source and `b` target sentences.
@@ -511,6 +616,39 @@ mod tests {
         assert!(s.posterior.iter().all(|&p| p > 0.9 && p <= 1.0));
         let s = solve(&b, n, m, &kinds, 1.0, 0.0, Some(0.45), &cost);
         assert_eq!(s.path, (0..=5).map(|k| (k, k)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn beam_path_follows_a_path_far_off_the_diagonal() {
+        // 300 source sentences, the middle 100 left out: the path runs 100
+        // cells off the diagonal, far beyond a beam of 8 rows.
+        let (n, m) = (300, 200);
+        let true_j = |i: usize| {
+            if i < 100 {
+                Some(i)
+            } else if i < 200 {
+                None
+            } else {
+                Some(i - 100)
+            }
+        };
+        let cost = |i: usize, a: usize, j: usize, b: usize| -> f64 {
+            match (a, b) {
+                (1, 1) if true_j(i) == Some(j) => -2.0,
+                (1, 0) if true_j(i).is_none() => 1.0,
+                (1, 0) | (0, 1) => 4.0,
+                _ => 6.0,
+            }
+        };
+        let kinds = [(1, 1), (1, 0), (0, 1), (1, 2), (2, 1)];
+        let path = beam_path(n, m, &kinds, 8, cost);
+        assert_eq!(path.first(), Some(&(0, 0)));
+        assert_eq!(path.last(), Some(&(n, m)));
+        assert!(
+            path.contains(&(100, 100)) && path.contains(&(200, 100)),
+            "{path:?}"
+        );
+        assert!(path.contains(&(250, 150)));
     }
 
     #[test]

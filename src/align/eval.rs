@@ -1,10 +1,12 @@
-//! Evaluation over the gold corpora (Text+Berg de-fr dev, ParIce en-is):
-//! aligns every document and scores it with [`gold::score`], pooled per corpus.
+//! Evaluation over the gold corpora (Text+Berg de-fr dev, ParIce en-is, and
+//! the Bible pt-en when built): aligns every document and scores it with
+//! [`gold::score`], pooled per corpus.
 
 use super::gold::{self, Score};
 use super::{AlignOptions, Params, Side};
 use crate::input::Document;
 use crate::profile::Profile;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// Finds the gold corpora: `$TRANSCHECK_CORPORA`, else a `shared/corpora`
@@ -46,7 +48,20 @@ struct Job {
     source: PathBuf,
     target: PathBuf,
     gold: PathBuf,
+    /// Gold links the gold cannot vouch for: they, and every predicted link
+    /// touching their sentences, are left out of the score.
+    ambiguous: Option<PathBuf>,
     langs: (&'static str, &'static str),
+}
+
+/// The Bible pt-en corpus built by `bible-pt-en/fetch.sh`:
+/// `$TRANSCHECK_BIBLE`, else `~/.cache/bible-pt-en`, if it is there.
+pub fn find_bible() -> Option<PathBuf> {
+    let dir = match std::env::var_os("TRANSCHECK_BIBLE") {
+        Some(p) => PathBuf::from(p),
+        None => PathBuf::from(std::env::var_os("HOME")?).join(".cache/bible-pt-en"),
+    };
+    dir.join("docs.txt").is_file().then_some(dir)
 }
 
 /// Aligns and scores every corpus found under `corpora`.
@@ -68,6 +83,7 @@ pub fn evaluate_with(
         source: tb.join("dev.de"),
         target: tb.join("dev.fr"),
         gold: tb.join("dev.defr"),
+        ambiguous: None,
         langs: ("de", "fr"),
     }];
     out.push(run_corpus("Text+Berg dev (de-fr)", jobs, params, refine)?);
@@ -87,10 +103,34 @@ pub fn evaluate_with(
             source: pi.join("eng_text").join(n),
             target: pi.join("isl_text").join(n),
             gold: pi.join("gold").join(n),
+            ambiguous: None,
             langs: ("en", "is"),
         })
         .collect();
     out.push(run_corpus("ParIce (en-is)", jobs, params, refine)?);
+
+    if let Some(bible) = find_bible() {
+        let docs = std::fs::read_to_string(bible.join("docs.txt"))?;
+        let jobs = docs
+            .lines()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(|n| Job {
+                name: n.to_string(),
+                source: bible.join("pt").join(format!("{n}.txt")),
+                target: bible.join("en").join(format!("{n}.txt")),
+                gold: bible.join("gold").join(format!("{n}.links")),
+                ambiguous: Some(bible.join("ambiguous").join(format!("{n}.links"))),
+                langs: ("pt", "en"),
+            })
+            .collect();
+        out.push(run_corpus(
+            "Bible (pt-en, ambiguous links ignored)",
+            jobs,
+            params,
+            refine,
+        )?);
+    }
     Ok(out)
 }
 
@@ -105,7 +145,7 @@ fn run_corpus(
     for job in jobs {
         let sd = Document::load(&job.source)?;
         let td = Document::load(&job.target)?;
-        let gold_links = gold::load(&job.gold)?;
+        let mut gold_links = gold::load(&job.gold)?;
         let sp = Profile::builtin(job.langs.0);
         let tp = Profile::builtin(job.langs.1);
         let ss = crate::segment::presegmented(&sd);
@@ -115,7 +155,20 @@ fn run_corpus(
         if refine {
             links = super::refine(&s_side, &t_side, links, &AlignOptions::default());
         }
-        let score = gold::score(&gold_links, &gold::from_links(&links));
+        let mut predicted = gold::from_links(&links);
+        if let Some(path) = job.ambiguous.as_ref().filter(|p| p.is_file()) {
+            let amb = gold::load(path)?;
+            let (s, t): (HashSet<usize>, HashSet<usize>) = (
+                amb.iter().flat_map(|l| l.0.iter().copied()).collect(),
+                amb.iter().flat_map(|l| l.1.iter().copied()).collect(),
+            );
+            let clear = |l: &gold::GoldLink| {
+                !l.0.iter().any(|x| s.contains(x)) && !l.1.iter().any(|x| t.contains(x))
+            };
+            gold_links.retain(clear);
+            predicted.retain(clear);
+        }
+        let score = gold::score(&gold_links, &predicted);
         pooled.add(&score);
         docs.push(DocResult {
             name: job.name,

@@ -131,6 +131,7 @@ pub(crate) fn extract(side: &Side, keys: &mut Keys, terms: Option<(&Matcher, Kin
     // Keys of each distinct word, worked out once per side: a word's keys
     // depend only on its folded form and this side's profile.
     let mut word_keys: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut raw_tok: HashMap<&str, Option<u32>> = HashMap::new();
     let keys_of = |f: &str, keys: &mut Keys| -> Vec<u32> {
         let mut ids = Vec::new();
         let letters = f.chars().filter(|c| c.is_alphabetic()).count();
@@ -158,19 +159,27 @@ pub(crate) fn extract(side: &Side, keys: &mut Keys, terms: Option<(&Matcher, Kin
             let mut ids = Vec::new();
             let mut toks = Vec::new();
             for w in words(s) {
-                let f = fold(w.text);
-                if f.chars().all(|c| c.is_ascii_digit()) {
-                    continue; // numbers are read below, with their separators
-                }
-                let tok = keys.word(&f);
-                let cached = match word_keys.get(&tok) {
-                    Some(k) => k,
+                // A word seen before on this side: no folding, no lookup by
+                // folded form (`None`: a number, read below).
+                let tok = match raw_tok.get(w.text) {
+                    Some(&t) => t,
                     None => {
-                        let k = keys_of(&f, keys);
-                        word_keys.entry(tok).or_insert(k)
+                        let f = fold(w.text);
+                        let t = if f.chars().all(|c| c.is_ascii_digit()) {
+                            None
+                        } else {
+                            let tok = keys.word(&f);
+                            word_keys.entry(tok).or_insert_with(|| keys_of(&f, keys));
+                            Some(tok)
+                        };
+                        raw_tok.insert(w.text, t);
+                        t
                     }
                 };
-                ids.extend_from_slice(cached);
+                let Some(tok) = tok else {
+                    continue; // numbers are read below, with their separators
+                };
+                ids.extend_from_slice(&word_keys[&tok]);
                 toks.push(tok);
             }
             for n in numbers(s) {

@@ -169,7 +169,8 @@ const KIND_MISMATCH: f64 = 6.0;
 /// Most sentences one side of a link may hold.
 const MAX_SPAN: usize = 4;
 
-/// Most cells the DP may use before it stops widening the band.
+/// Most cells the DP may use before it stops widening the band (a chunk
+/// widens to at most eight times its first band, or this many cells).
 const MAX_CELLS: usize = 40_000_000;
 
 /// Aligns two sides. Links cover every sentence exactly once, in order.
@@ -215,15 +216,14 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
     };
 
     let coarse = coarse_path(&src, &tgt, &keys);
-    let band = dp::Band::around(&coarse, n, m, p.band);
+    let sides = Paras::of(source, target, p, n, m);
+    let coarse = fill_gaps(&coarse, &src, &tgt, &sides, &model, p);
     // The first pass decodes the most probable path: its links train the second.
     let first = Params {
         mbr: None,
         ..p.clone()
     };
-    let sol = run(
-        &src, &tgt, source, target, &model, &first, band, n, m, p.band,
-    );
+    let sol = run(&src, &tgt, &sides, &model, &first, &coarse, p.band);
 
     // Re-estimate the variance from all 1-1 links (selecting confident ones
     // would bias it low); learn word pairs from the confident ones.
@@ -291,8 +291,7 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
     if !changed {
         return links_of(&sol, p);
     }
-    let band = dp::Band::around(&sol.path, n, m, p.band);
-    let sol = run(&src, &tgt, source, target, &model, p, band, n, m, p.band);
+    let sol = run(&src, &tgt, &sides, &model, p, &sol.path, p.band);
     links_of(&sol, p)
 }
 
@@ -341,50 +340,305 @@ struct Model {
     blocks: (Vec<u8>, Vec<u8>),
 }
 
-/// Runs the DP in `band`, widening it while the best path runs along its edge.
-#[allow(clippy::too_many_arguments)]
+impl Model {
+    /// The model of the rows `i0..i1` and columns `j0..j1`.
+    fn slice(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> Model {
+        let (bs, bt) = &self.blocks;
+        Model {
+            blocks: match (bs.get(i0..i1), bt.get(j0..j1)) {
+                (Some(a), Some(b)) if !a.is_empty() && !b.is_empty() => (a.to_vec(), b.to_vec()),
+                _ => (Vec::new(), Vec::new()),
+            },
+            priors: self.priors.clone(),
+            ..*self
+        }
+    }
+}
+
+/// Paragraph numbers of both sides and the paragraph penalty they earn.
+struct Paras<'a> {
+    src: &'a [usize],
+    tgt: &'a [usize],
+    /// Paragraph penalty, scaled by how well the paragraph counts agree (0 = off).
+    penalty: f64,
+}
+
+impl<'a> Paras<'a> {
+    fn of(source: &'a Side, target: &'a Side, p: &Params, n: usize, m: usize) -> Self {
+        let paras = |v: &[usize]| v.iter().max().copied().unwrap_or(0) + 1;
+        let (ps, pt) = (paras(&source.paragraphs), paras(&target.paragraphs));
+        let ok = source.paragraphs.len() == n && target.paragraphs.len() == m;
+        let penalty = if ok && ps > 1 && pt > 1 {
+            p.paragraph_penalty * ps.min(pt) as f64 / ps.max(pt) as f64
+        } else {
+            0.0
+        };
+        Paras {
+            src: &source.paragraphs,
+            tgt: &target.paragraphs,
+            penalty,
+        }
+    }
+
+    /// The rows `i0..i1` and columns `j0..j1` (penalty off when the lists
+    /// do not cover the sides).
+    fn slice(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> Paras<'a> {
+        match (self.src.get(i0..i1), self.tgt.get(j0..j1)) {
+            (Some(src), Some(tgt)) => Paras {
+                src,
+                tgt,
+                penalty: self.penalty,
+            },
+            _ => Paras {
+                src: &[],
+                tgt: &[],
+                penalty: 0.0,
+            },
+        }
+    }
+}
+
+/// Source rows per independently solved chunk of a long document: memory
+/// stays O(chunk · band) and chunks run in parallel.
+const CHUNK_ROWS: usize = 16_384;
+
+/// Runs the DP in a band of half-width `w` around `guide` (a monotone path
+/// from `(0, 0)` to `(n, m)`). A long document is cut on the guide into
+/// chunks solved independently; the cuts fall between two 1-1 steps of the
+/// guide, where a sentence boundary is least in doubt.
 fn run(
     src: &[Sent],
     tgt: &[Sent],
-    source: &Side,
-    target: &Side,
+    paras: &Paras,
     model: &Model,
     p: &Params,
-    mut band: dp::Band,
-    n: usize,
-    m: usize,
-    mut w: usize,
+    guide: &[(usize, usize)],
+    w: usize,
 ) -> dp::Solution {
+    let (n, m) = (src.len(), tgt.len());
+    if n <= 2 * CHUNK_ROWS {
+        return run_band(src, tgt, paras, model, p, guide, w);
+    }
+    let mut cuts = vec![(0, 0)];
+    let mut next = CHUNK_ROWS;
+    for k in 1..guide.len().saturating_sub(1) {
+        let (a, b, c) = (guide[k - 1], guide[k], guide[k + 1]);
+        let one = |x: (usize, usize), y: (usize, usize)| y.0 == x.0 + 1 && y.1 == x.1 + 1;
+        if b.0 >= next && b.0 + CHUNK_ROWS / 2 < n && one(a, b) && one(b, c) {
+            cuts.push(b);
+            next = b.0 + CHUNK_ROWS;
+        }
+    }
+    cuts.push((n, m));
+    use rayon::prelude::*;
+    let parts: Vec<dp::Solution> = cuts
+        .par_windows(2)
+        .map(|c| {
+            let ((i0, j0), (i1, j1)) = (c[0], c[1]);
+            let sub: Vec<(usize, usize)> = guide
+                .iter()
+                .filter(|&&(i, j)| (i0..=i1).contains(&i) && (j0..=j1).contains(&j))
+                .map(|&(i, j)| (i - i0, j - j0))
+                .collect();
+            let mut sol = run_band(
+                &src[i0..i1],
+                &tgt[j0..j1],
+                &paras.slice(i0, i1, j0, j1),
+                &model.slice(i0, i1, j0, j1),
+                p,
+                &sub,
+                w,
+            );
+            for x in &mut sol.path {
+                *x = (x.0 + i0, x.1 + j0);
+            }
+            sol
+        })
+        .collect();
+    let mut out = dp::Solution {
+        path: vec![(0, 0)],
+        posterior: Vec::new(),
+    };
+    for part in parts {
+        out.path.extend(part.path.into_iter().skip(1));
+        out.posterior.extend(part.posterior);
+    }
+    out
+}
+
+/// Most half-width a region's band is widened to, and most cells one
+/// widened region may take: a stray stretch is re-solved at a bounded cost.
+const MAX_WIDTH: usize = 320;
+const MAX_REGION_CELLS: usize = 8_000_000;
+
+/// Runs the DP in a band of half-width `w` around `guide`. Where the best
+/// path runs along the band's edge (a wider band might find a better one),
+/// only that region is solved again, in a band twice as wide around the
+/// path found: one stray stretch of a long document costs its own length.
+fn run_band(
+    src: &[Sent],
+    tgt: &[Sent],
+    paras: &Paras,
+    model: &Model,
+    p: &Params,
+    guide: &[(usize, usize)],
+    w: usize,
+) -> dp::Solution {
+    let (n, m) = (src.len(), tgt.len());
     let kinds = kinds_of(&model.priors);
-    loop {
-        let scorer = Scorer::new(src, tgt, source, target, model, p, &band, n, m);
+    let solve = |band: &dp::Band| {
+        let scorer = Scorer::new(src, tgt, paras, model, p, Some(band));
         let cost = |i: usize, a: usize, j: usize, b: usize| scorer.cost(i, a, j, b);
-        let sol = dp::solve(
-            &band,
-            n,
-            m,
-            &kinds,
-            p.temperature,
-            p.gap_bonus,
-            p.mbr,
-            &cost,
+        dp::solve(band, n, m, &kinds, p.temperature, p.gap_bonus, p.mbr, &cost)
+    };
+    let band = dp::Band::around(guide, n, m, w);
+    let sol = solve(&band);
+    if sol.path.first() != Some(&(0, 0)) {
+        // No path in the band (blocks that cannot be linked): once, the
+        // whole lattice around the diagonal if it is small enough.
+        let wide = n.abs_diff(m) + 2 * w;
+        if (2 * wide + 1) * (n + 1) > MAX_CELLS || wide <= w {
+            return sol;
+        }
+        return solve(&dp::Band::around(&[(0, 0), (n, m)], n, m, wide));
+    }
+    let wider = 2 * w;
+    if wider > MAX_WIDTH.min(n.max(m)) {
+        return sol;
+    }
+    // Regions of rows around edge contacts, merged when they overlap.
+    let reach = 4 * w;
+    let mut regions: Vec<(usize, usize)> = Vec::new();
+    for r in band.edge_rows(&sol.path, m, (w / 5).max(2)) {
+        let (lo, hi) = (r.saturating_sub(reach), (r + reach).min(n));
+        match regions.last_mut() {
+            Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+            _ => regions.push((lo, hi)),
+        }
+    }
+    if regions.is_empty() {
+        return sol;
+    }
+    let mut out = dp::Solution {
+        path: Vec::with_capacity(sol.path.len()),
+        posterior: Vec::with_capacity(sol.posterior.len()),
+    };
+    let mut k = 0; // next path point to copy
+    for (lo, hi) in regions {
+        // The region runs between path points on rows `lo` and `hi`.
+        let k0 = k.max(sol.path[k..].partition_point(|x| x.0 < lo) + k);
+        let k0 = k0.min(sol.path.len() - 1);
+        let k1 = (sol.path[k0..].partition_point(|x| x.0 < hi) + k0).min(sol.path.len() - 1);
+        if k1 <= k0 {
+            continue;
+        }
+        let ((i0, j0), (i1, j1)) = (sol.path[k0], sol.path[k1]);
+        if (2 * wider + 1) * (i1 - i0 + 1) > MAX_REGION_CELLS {
+            continue;
+        }
+        out.path.extend_from_slice(&sol.path[k..k0]);
+        out.posterior.extend_from_slice(&sol.posterior[k..k0]);
+        let sub_guide: Vec<(usize, usize)> = sol.path[k0..=k1]
+            .iter()
+            .map(|&(i, j)| (i - i0, j - j0))
+            .collect();
+        let sub = run_band(
+            &src[i0..i1],
+            &tgt[j0..j1],
+            &paras.slice(i0, i1, j0, j1),
+            &model.slice(i0, i1, j0, j1),
+            p,
+            &sub_guide,
+            wider,
         );
-        let complete = sol.path.first() == Some(&(0, 0));
-        let margin = (w / 5).max(2);
-        let next_w = w * 2;
-        let wider = next_w * 2 * (n + 1) + band.cells() <= MAX_CELLS * 2;
-        if complete && (!band.touches_edge(&sol.path, m, margin) || !wider) {
-            return sol;
-        }
-        if !wider {
-            return sol;
-        }
-        w = next_w;
-        band = if complete {
-            dp::Band::around(&sol.path, n, m, w)
+        if sub.path.first() == Some(&(0, 0)) && sub.path.last() == Some(&(i1 - i0, j1 - j0)) {
+            out.path.extend(
+                sub.path[..sub.path.len() - 1]
+                    .iter()
+                    .map(|&(i, j)| (i + i0, j + j0)),
+            );
+            out.posterior.extend(sub.posterior);
         } else {
-            dp::Band::around(&[(0, 0), (n, m)], n, m, w.max(n.abs_diff(m)))
-        };
+            out.path.extend_from_slice(&sol.path[k0..k1]);
+            out.posterior.extend_from_slice(&sol.posterior[k0..k1]);
+        }
+        k = k1;
+    }
+    out.path.extend_from_slice(&sol.path[k..]);
+    out.posterior.extend_from_slice(&sol.posterior[k..]);
+    out
+}
+
+/// Half-width in rows of the beam that finds a guide path where anchors
+/// are too sparse.
+const GUIDE_BEAM: usize = 16;
+
+/// Gap between consecutive hapax anchors (in sentences on either side)
+/// beyond which a straight line is no guide: repetitive text (a song's
+/// refrain, a template repeated) has few or no hapax keys at all.
+const GUIDE_GAP: usize = 256;
+
+/// Replaces each stretch of the coarse path between anchors that are more
+/// than [`GUIDE_GAP`] apart by a beam-searched path ([`dp::beam_path`]).
+fn fill_gaps(
+    coarse: &[(usize, usize)],
+    src: &[Sent],
+    tgt: &[Sent],
+    paras: &Paras,
+    model: &Model,
+    p: &Params,
+) -> Vec<(usize, usize)> {
+    let far = |a: (usize, usize), b: (usize, usize)| b.0 - a.0 > GUIDE_GAP || b.1 - a.1 > GUIDE_GAP;
+    if !coarse.windows(2).any(|x| far(x[0], x[1])) {
+        return coarse.to_vec();
+    }
+    let scorer = Scorer::new(src, tgt, paras, model, p, None);
+    let kinds: Vec<dp::Kind> = kinds_of(&model.priors)
+        .into_iter()
+        .filter(|&(a, b)| a + b <= 3)
+        .collect();
+    let mut cache = SimCache::new();
+    let mut out = vec![coarse[0]];
+    for x in coarse.windows(2) {
+        let ((i0, j0), (i1, j1)) = (x[0], x[1]);
+        if !far(x[0], x[1]) {
+            out.push(x[1]);
+            continue;
+        }
+        let path = dp::beam_path(i1 - i0, j1 - j0, &kinds, GUIDE_BEAM, |i, a, j, b| {
+            scorer.cost_with(i + i0, a, j + j0, b, |s, t| {
+                cache.get(s, t, || features::shared(&src[s], &tgt[t]))
+            })
+        });
+        out.extend(path.into_iter().skip(1).map(|(i, j)| (i + i0, j + j0)));
+    }
+    out
+}
+
+/// Anchor weight shared by sentence pairs, remembered in a small
+/// direct-mapped table: the beam asks for each pair a few times in a row.
+struct SimCache {
+    slots: Vec<(u64, f64)>,
+}
+
+impl SimCache {
+    const BITS: u32 = 14;
+
+    fn new() -> Self {
+        SimCache {
+            slots: vec![(u64::MAX, 0.0); 1 << Self::BITS],
+        }
+    }
+
+    #[inline]
+    fn get(&mut self, s: usize, t: usize, f: impl FnOnce() -> f64) -> f64 {
+        let key = ((s as u64) << 32) | t as u64;
+        let h = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize;
+        let slot = &mut self.slots[h];
+        if slot.0 != key {
+            *slot = (key, f());
+        }
+        slot.1
     }
 }
 
@@ -411,18 +665,16 @@ struct Scorer<'a> {
 }
 
 impl<'a> Scorer<'a> {
-    #[allow(clippy::too_many_arguments)]
+    /// Without a band, no shared weights are stored: use [`Scorer::cost_with`].
     fn new(
         src: &[Sent],
         tgt: &[Sent],
-        source: &'a Side,
-        target: &'a Side,
+        paras: &Paras<'a>,
         model: &'a Model,
         p: &'a Params,
-        band: &dp::Band,
-        n: usize,
-        m: usize,
+        band: Option<&dp::Band>,
     ) -> Self {
+        let (n, m) = (src.len(), tgt.len());
         let prefix = |v: &mut dyn Iterator<Item = f64>| {
             let mut out = vec![0.0];
             let mut acc = 0.0;
@@ -436,7 +688,12 @@ impl<'a> Scorer<'a> {
         let mut sim = Vec::new();
         let mut sim_off = Vec::with_capacity(n + 1);
         let mut sim_lo = Vec::with_capacity(n);
-        for (s, sent) in src.iter().enumerate().take(n) {
+        for (s, sent) in src
+            .iter()
+            .enumerate()
+            .take(if band.is_some() { n } else { 0 })
+        {
+            let Some(band) = band else { break };
             let lo = band.lo[s.saturating_sub(max_span)];
             let hi = band.hi[(s + max_span + 1).min(n)].min(m);
             sim_off.push(sim.len());
@@ -444,21 +701,15 @@ impl<'a> Scorer<'a> {
             sim.extend(tgt[lo..hi].iter().map(|t| features::shared(sent, t)));
         }
         sim_off.push(sim.len());
-        let paras = |v: &[usize]| v.iter().max().copied().unwrap_or(0) + 1;
-        let (ps, pt) = (paras(&source.paragraphs), paras(&target.paragraphs));
-        let para_ok = source.paragraphs.len() == n && target.paragraphs.len() == m;
-        let para_penalty = if para_ok && ps > 1 && pt > 1 {
-            p.paragraph_penalty * ps.min(pt) as f64 / ps.max(pt) as f64
-        } else {
-            0.0
-        };
+        let para_ok = paras.src.len() == n && paras.tgt.len() == m;
+        let para_penalty = if para_ok { paras.penalty } else { 0.0 };
         Scorer {
             src_len: prefix(&mut src.iter().map(|s| s.len)),
             tgt_len: prefix(&mut tgt.iter().map(|s| s.len)),
             src_total: prefix(&mut src.iter().map(|s| s.total)),
             tgt_total: prefix(&mut tgt.iter().map(|s| s.total)),
-            src_para: &source.paragraphs,
-            tgt_para: &target.paragraphs,
+            src_para: paras.src,
+            tgt_para: paras.tgt,
             para_penalty,
             sim,
             sim_off,
@@ -492,7 +743,22 @@ impl<'a> Scorer<'a> {
         if at < end { self.sim[at] } else { 0.0 }
     }
 
+    #[inline]
     fn cost(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
+        self.cost_with(i, a, j, b, |s, t| self.sim(s, t))
+    }
+
+    /// [`Scorer::cost`] with the shared anchor weight of a sentence pair
+    /// from `sim`.
+    #[inline]
+    fn cost_with(
+        &self,
+        i: usize,
+        a: usize,
+        j: usize,
+        b: usize,
+        mut sim: impl FnMut(usize, usize) -> f64,
+    ) -> f64 {
         let p = self.p;
         if a == 0 || b == 0 {
             let unmatched = if a > 0 {
@@ -512,7 +778,7 @@ impl<'a> Scorer<'a> {
         let mut shared = 0.0;
         for s in i..i + a {
             for t in j..j + b {
-                shared += self.sim(s, t);
+                shared += sim(s, t);
             }
         }
         let total = (self.src_total[i + a] - self.src_total[i])
