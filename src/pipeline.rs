@@ -142,15 +142,8 @@ pub fn align_docs_with(
     glossary: &Glossary,
     refine: bool,
 ) -> Vec<Link> {
-    fn side<'a>(doc: &'a Document, segs: &[Segment], profile: &'a Profile) -> align::Side<'a> {
-        align::Side {
-            sentences: segs.iter().map(|s| s.text(doc)).collect(),
-            paragraphs: segs.iter().map(|s| s.paragraph).collect(),
-            profile,
-        }
-    }
-    let src = side(source, src_segs, src_profile);
-    let tgt = side(target, tgt_segs, tgt_profile);
+    let src = align::Side::of_segments(source, src_segs, src_profile);
+    let tgt = align::Side::of_segments(target, tgt_segs, tgt_profile);
     let options = AlignOptions {
         terms: (!glossary.terms.is_empty()).then(|| glossary.matcher(src_profile, tgt_profile)),
         blocks: (block_kinds(source, src_segs), block_kinds(target, tgt_segs)),

@@ -150,7 +150,10 @@ fn run_corpus(
         let tp = Profile::builtin(job.langs.1);
         let ss = crate::segment::presegmented(&sd);
         let ts = crate::segment::presegmented(&td);
-        let (s_side, t_side) = (side(&sd, &ss, &sp), side(&td, &ts, &tp));
+        let (s_side, t_side) = (
+            Side::of_segments(&sd, &ss, &sp),
+            Side::of_segments(&td, &ts, &tp),
+        );
         let mut links = super::align_with(&s_side, &t_side, &AlignOptions::default(), params);
         if refine {
             links = super::refine(&s_side, &t_side, links, &AlignOptions::default());
@@ -182,12 +185,4 @@ fn run_corpus(
         docs,
         pooled,
     })
-}
-
-fn side<'a>(doc: &'a Document, segs: &[crate::segment::Segment], profile: &'a Profile) -> Side<'a> {
-    Side {
-        sentences: segs.iter().map(|s| s.text(doc)).collect(),
-        paragraphs: segs.iter().map(|s| s.paragraph).collect(),
-        profile,
-    }
 }

@@ -67,6 +67,21 @@ pub struct Side<'a> {
     pub profile: &'a Profile,
 }
 
+impl<'a> Side<'a> {
+    /// The sentences `segs` of a document, with their paragraphs.
+    pub fn of_segments(
+        doc: &'a crate::input::Document,
+        segs: &[crate::segment::Segment],
+        profile: &'a Profile,
+    ) -> Side<'a> {
+        Side {
+            sentences: segs.iter().map(|s| s.text(doc)).collect(),
+            paragraphs: segs.iter().map(|s| s.paragraph).collect(),
+            profile,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct AlignOptions {
     /// Glossary pairs (source term, target rendering) used as anchors.

@@ -4,17 +4,28 @@
 //! (three words or fewer) and editorial lines (the target profile's
 //! `editorial_prefixes`: "(Editor's note: …)", "Reporting by …") are info.
 
-use super::omission::{excerpt, hidden, is_editorial, span_in_link, unmatched_is_short};
+use super::omission::{excerpt, is_editorial, span_in_link, unmatched_is_short};
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
 
 pub struct AdditionCheck;
 
 impl AdditionCheck {
+    /// Severity of a target sentence with no source: info when short or
+    /// editorial (a byline, a caption); `None` when too slight to report.
+    fn severity(&self, text: &str, ctx: &Context) -> Option<Severity> {
+        let short = unmatched_is_short(text)?;
+        Some(if short || is_editorial(text, ctx.target_profile) {
+            Severity::Info
+        } else {
+            self.default_severity()
+        })
+    }
+
     /// Target sentences hidden in the middle of a merged link
-    /// ([`hidden`]): reported as a 0-1 link would be.
+    /// ([`Context::hidden`]): reported as a 0-1 link would be.
     fn hidden_in_links(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for h in hidden(ctx).into_iter().filter(|h| !h.source) {
+        for h in ctx.hidden().iter().filter(|h| !h.source) {
             let Some(link) = ctx.links.get(h.link) else {
                 continue;
             };
@@ -23,13 +34,8 @@ impl AdditionCheck {
             else {
                 continue;
             };
-            let Some(short) = unmatched_is_short(text) else {
+            let Some(sev) = self.severity(text, ctx) else {
                 continue;
-            };
-            let sev = if short || is_editorial(text, ctx.target_profile) {
-                Severity::Info
-            } else {
-                self.default_severity()
             };
             out.push(
                 Finding::new(
@@ -64,13 +70,8 @@ impl Check for AdditionCheck {
                 continue;
             }
             let text = &v.target.text;
-            let Some(short) = unmatched_is_short(text) else {
+            let Some(sev) = self.severity(text, ctx) else {
                 continue;
-            };
-            let sev = if short || is_editorial(text, ctx.target_profile) {
-                Severity::Info
-            } else {
-                self.default_severity()
             };
             out.push(
                 Finding::new(

@@ -161,6 +161,9 @@ pub struct Context<'a> {
     pub glossary: &'a Glossary,
     /// Localised URL prefixes, source to target (config `url-map`).
     pub url_map: Vec<(String, String)>,
+    /// Sentences hidden inside merged links, found once for the omission
+    /// and addition rules ([`Context::hidden`]).
+    hidden: std::sync::OnceLock<Vec<crate::align::refine::Hidden>>,
 }
 
 impl<'a> Context<'a> {
@@ -195,7 +198,27 @@ impl<'a> Context<'a> {
             target_profile,
             glossary,
             url_map: Vec::new(),
+            hidden: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Sentences the alignment folded into the middle of a merged link
+    /// though nothing on the link's other side translates them
+    /// ([`crate::align::refine::hidden`]), computed on first use.
+    pub fn hidden(&self) -> &[crate::align::refine::Hidden] {
+        self.hidden.get_or_init(|| {
+            use crate::align::{AlignOptions, Side};
+            let options = AlignOptions {
+                term_pairs: self.glossary.term_pairs(),
+                ..Default::default()
+            };
+            crate::align::refine::hidden(
+                &Side::of_segments(self.source, self.source_segments, self.source_profile),
+                &Side::of_segments(self.target, self.target_segments, self.target_profile),
+                self.links,
+                &options,
+            )
+        })
     }
 }
 

@@ -143,34 +143,6 @@ fn loose_pair(ctx: &Context, li: usize, median: f64, mad: f64) -> bool {
 /// an untranslated sentence is suspected to be merged into it.
 const MERGE_SLACK: f64 = 0.3;
 
-/// Sentences the alignment folded into the middle of a merged link though
-/// nothing on the link's other side translates them
-/// ([`crate::align::refine::hidden`]).
-pub(crate) fn hidden(ctx: &Context) -> Vec<crate::align::refine::Hidden> {
-    use crate::align::{AlignOptions, Side};
-    fn side<'a>(
-        doc: &'a crate::input::Document,
-        segs: &[crate::segment::Segment],
-        profile: &'a crate::profile::Profile,
-    ) -> Side<'a> {
-        Side {
-            sentences: segs.iter().map(|s| s.text(doc)).collect(),
-            paragraphs: segs.iter().map(|s| s.paragraph).collect(),
-            profile,
-        }
-    }
-    let options = AlignOptions {
-        term_pairs: ctx.glossary.term_pairs(),
-        ..Default::default()
-    };
-    crate::align::refine::hidden(
-        &side(ctx.source, ctx.source_segments, ctx.source_profile),
-        &side(ctx.target, ctx.target_segments, ctx.target_profile),
-        ctx.links,
-        &options,
-    )
-}
-
 /// Byte range of sentence `i` in the text of a link side made of `ids`
 /// (sentences joined by one space), and its text.
 pub(crate) fn span_in_link<'a>(
@@ -191,10 +163,10 @@ pub(crate) fn span_in_link<'a>(
 }
 
 impl OmissionCheck {
-    /// Source sentences hidden in the middle of a merged link ([`hidden`]):
+    /// Source sentences hidden in the middle of a merged link ([`Context::hidden`]):
     /// an error when they carry content, as an untranslated sentence is.
     fn hidden_in_links(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for h in hidden(ctx).into_iter().filter(|h| h.source) {
+        for h in ctx.hidden().iter().filter(|h| h.source) {
             let Some(link) = ctx.links.get(h.link) else {
                 continue;
             };
