@@ -268,19 +268,7 @@ impl Glossary {
         } else {
             Some(Arc::new(self.layered_over((*base).clone())))
         };
-        let files = layered
-            .as_deref()
-            .unwrap_or(self)
-            .files()
-            .into_iter()
-            .map(|f| {
-                if builtin_files.contains(&f) {
-                    format!("built-in {f}")
-                } else {
-                    f
-                }
-            })
-            .collect();
+        let files = labelled_files(layered.as_deref().unwrap_or(self), &builtin_files).collect();
         (layered, files)
     }
 
@@ -299,7 +287,7 @@ impl Glossary {
         terms.extend(
             base.terms
                 .iter()
-                .filter(|t| !t.source.iter().any(|s| overridden.contains(&layer_key(s))))
+                .filter(|t| !is_overridden(t, &overridden))
                 .cloned(),
         );
         terms.extend(self.terms);
@@ -308,17 +296,7 @@ impl Glossary {
             warnings: self.warnings,
             ..Default::default()
         };
-        let files: Arc<[String]> = g
-            .files()
-            .into_iter()
-            .map(|f| {
-                if builtin_files.contains(&f) {
-                    format!("built-in {f}")
-                } else {
-                    f
-                }
-            })
-            .collect();
+        let files: Arc<[String]> = labelled_files(&g, &builtin_files).collect();
         let key = (source_lang.to_string(), target_lang.to_string(), true);
         g.layers
             .0
@@ -337,7 +315,7 @@ impl Glossary {
         terms.extend(
             base.terms
                 .into_iter()
-                .filter(|t| !t.source.iter().any(|s| overridden.contains(&layer_key(s)))),
+                .filter(|t| !is_overridden(t, &overridden)),
         );
         terms.extend(self.terms.iter().cloned());
         Glossary {
@@ -435,6 +413,25 @@ fn layer_key(s: &str) -> String {
 /// The set is built from the (small) built-in glossary and only looked up
 /// for each user spelling, so a large user glossary costs one fold per
 /// spelling and no set of its own.
+/// The files of `g`, those in `builtin_files` marked as built in.
+fn labelled_files<'a>(
+    g: &'a Glossary,
+    builtin_files: &'a [String],
+) -> impl Iterator<Item = String> + 'a {
+    g.files().into_iter().map(move |f| {
+        if builtin_files.contains(&f) {
+            format!("built-in {f}")
+        } else {
+            f
+        }
+    })
+}
+
+/// A built-in term whose source spelling a user entry takes over.
+fn is_overridden(t: &Term, overridden: &rustc_hash::FxHashSet<String>) -> bool {
+    t.source.iter().any(|s| overridden.contains(&layer_key(s)))
+}
+
 fn overridden_keys(base: &Glossary, user: &Glossary) -> rustc_hash::FxHashSet<String> {
     let base_keys: rustc_hash::FxHashSet<String> = base
         .terms
