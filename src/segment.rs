@@ -46,17 +46,97 @@ pub fn segment(doc: &Document, profile: &Profile) -> Vec<Segment> {
     let mut cursor = Cursor::default();
     for block in blocks(text, &rules) {
         split_block(text, &block, &rules, &mut |start, end| {
-            let (line, column) = cursor.advance(text, start);
-            out.push(Segment {
-                start,
-                end,
-                line,
-                column,
-                paragraph: block.paragraph,
+            cap_length(text, start, end, &mut |start, end| {
+                let (line, column) = cursor.advance(text, start);
+                out.push(Segment {
+                    start,
+                    end,
+                    line,
+                    column,
+                    paragraph: block.paragraph,
+                });
             });
         });
     }
     out
+}
+
+/// Longest segment, in characters. Real sentences are far shorter; text
+/// with no sentence end (a log, a list flattened into one line, a file
+/// stripped of punctuation) is cut into pieces of at most this length, so
+/// every later stage works on bounded pieces and a huge input costs time in
+/// proportion to its length.
+pub const MAX_SEGMENT_CHARS: usize = 2_000;
+
+/// Hands `[start, end)` to `emit`, cut at soft boundaries into pieces of at
+/// most [`MAX_SEGMENT_CHARS`] characters: after the last clause mark (`,`
+/// `;` `:` a dash, a closing bracket) followed by a space in the second half
+/// of the allowed length, else at the last space there, else after exactly
+/// that many characters. Each piece is trimmed. Linear: every cut moves on by
+/// at least half the allowed length and looks at no more than that.
+fn cap_length(text: &str, start: usize, end: usize, emit: &mut dyn FnMut(usize, usize)) {
+    let mut s = start;
+    while s < end {
+        let rest = &text[s..end];
+        let Some((limit, _)) = rest.char_indices().nth(MAX_SEGMENT_CHARS) else {
+            emit(s, end);
+            return;
+        };
+        let cut = soft_cut(rest, limit);
+        let piece = rest[..cut].trim_end();
+        if !piece.is_empty() {
+            emit(s, s + piece.len());
+        }
+        let after = &rest[cut..];
+        s += cut + (after.len() - after.trim_start().len());
+    }
+}
+
+/// Where to end a piece of `rest` that must end by byte `limit`: a byte
+/// offset past the first half of that.
+fn soft_cut(rest: &str, limit: usize) -> usize {
+    let window = &rest[..limit];
+    let half = limit / 2;
+    let mut space = None;
+    // Backwards from the end, `next` being the char after `c`.
+    let mut next = rest[limit..].chars().next();
+    for (i, c) in window.char_indices().rev() {
+        if i < half {
+            break;
+        }
+        if next.is_some_and(char::is_whitespace) && !c.is_whitespace() {
+            if is_clause_mark(c) {
+                return i + c.len_utf8();
+            }
+            space = space.or(Some(i + c.len_utf8()));
+        }
+        next = Some(c);
+    }
+    space.unwrap_or_else(|| hard_cut(rest, limit))
+}
+
+/// No space to cut at: `limit`, moved back off combining marks so that a
+/// letter keeps its accents (unless the window is nothing else).
+fn hard_cut(rest: &str, limit: usize) -> usize {
+    let mut cut = limit;
+    while let Some(c) = rest[cut..].chars().next() {
+        if !unicode_normalization::char::is_combining_mark(c) {
+            return cut;
+        }
+        match rest[..cut].char_indices().next_back() {
+            Some((i, _)) if i > 0 => cut = i,
+            _ => return limit,
+        }
+    }
+    cut
+}
+
+/// Punctuation that ends a clause inside a sentence.
+fn is_clause_mark(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | ':' | '，' | '；' | '：' | '、' | ')' | ']' | '}' | '—' | '–' | '―'
+    ) || is_terminal(c)
 }
 
 /// Line and column of a moving offset: segments come in order, so counting
@@ -696,7 +776,8 @@ fn line_break(text: &str, a: &Line, b: &Line, width: usize, wrapped: bool, rules
 }
 
 /// Reads a presegmented file: one sentence per line; blank lines are ignored and
-/// a line `<p>` marks a paragraph break.
+/// a line `<p>` marks a paragraph break. A line over [`MAX_SEGMENT_CHARS`] is
+/// cut as a sentence without an end is.
 pub fn presegmented(doc: &Document) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut paragraph = 0;
@@ -710,13 +791,15 @@ pub fn presegmented(doc: &Document) -> Vec<Segment> {
         } else if !t.is_empty() {
             let lead = line.len() - line.trim_start().len();
             let start = pos + lead;
-            let (l, c) = doc.line_col(start);
-            out.push(Segment {
-                start,
-                end: start + t.len(),
-                line: l,
-                column: c,
-                paragraph,
+            cap_length(&doc.text, start, start + t.len(), &mut |start, end| {
+                let (l, c) = doc.line_col(start);
+                out.push(Segment {
+                    start,
+                    end,
+                    line: l,
+                    column: c,
+                    paragraph,
+                });
             });
         }
         pos += line.len();
@@ -1258,8 +1341,9 @@ mod tests {
         assert_eq!(segment(&d, &p).len(), 400_000);
         let d = Document::from_text("t", &"\n".repeat(1_000_000));
         assert!(segment(&d, &p).is_empty());
+        // No sentence end and no space: cut at the cap.
         let d = Document::from_text("t", &"a.".repeat(1_000_000));
-        assert_eq!(segment(&d, &p).len(), 1);
+        assert_eq!(segment(&d, &p).len(), 2_000_000 / MAX_SEGMENT_CHARS);
     }
 
     /// Every non-whitespace byte is in exactly one segment; segments are
@@ -1361,6 +1445,65 @@ mod tests {
         .prop_map(str::to_string);
         let piece = prop_oneof![pieces, any::<char>().prop_map(|c| c.to_string())];
         prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    fn long_segments(text: &str) -> (Document, Vec<Segment>) {
+        let d = Document::from_text("t.txt", text);
+        let segs = segment(&d, &Profile::builtin("pt"));
+        check_invariants(&d, &segs);
+        for s in &segs {
+            assert!(s.text(&d).chars().count() <= MAX_SEGMENT_CHARS, "{s:?}");
+        }
+        (d, segs)
+    }
+
+    #[test]
+    fn text_without_sentence_ends_is_cut_at_spaces() {
+        let words = "governo orçamento ministro meta juros banco ";
+        let (d, segs) = long_segments(&words.repeat(1_000));
+        assert!(segs.len() >= 22, "{}", segs.len());
+        // Whole words only, each piece past half the cap.
+        for s in &segs[..segs.len() - 1] {
+            assert!(s.text(&d).ends_with(|c: char| c.is_alphabetic()));
+            assert!(s.text(&d).chars().count() > MAX_SEGMENT_CHARS / 2);
+            assert!(d.text[s.end..].starts_with(' '));
+        }
+        assert_eq!(segs[1].line, 1);
+        assert_eq!(segs[1].column, segs[0].text(&d).chars().count() + 2);
+    }
+
+    #[test]
+    fn a_long_sentence_is_cut_after_a_clause_mark_first() {
+        let clause = format!("{}, ", "palavra ".repeat(120).trim_end());
+        let (d, segs) = long_segments(&format!("{}fim.", clause.repeat(6)));
+        assert!(segs.len() >= 3);
+        for s in &segs[..segs.len() - 1] {
+            assert!(s.text(&d).ends_with(','), "{:?}", s.text(&d));
+        }
+    }
+
+    #[test]
+    fn text_without_spaces_is_cut_at_the_cap() {
+        let (d, segs) = long_segments(&"x".repeat(MAX_SEGMENT_CHARS * 3 + 5));
+        let lens: Vec<usize> = segs.iter().map(|s| s.text(&d).len()).collect();
+        assert_eq!(
+            lens,
+            [MAX_SEGMENT_CHARS, MAX_SEGMENT_CHARS, MAX_SEGMENT_CHARS, 5]
+        );
+        // A letter keeps its combining marks.
+        let (d, segs) = long_segments(&"q\u{301}\u{302}".repeat(MAX_SEGMENT_CHARS));
+        for s in &segs[1..] {
+            assert!(s.text(&d).starts_with('q'), "{:?}", &s.text(&d)[..4]);
+        }
+    }
+
+    #[test]
+    fn sentences_under_the_cap_are_left_whole() {
+        let long = format!("{}.", "palavra ".repeat(240).trim_end());
+        assert!(long.chars().count() < MAX_SEGMENT_CHARS);
+        let (d, segs) = long_segments(&format!("{long} {long}"));
+        assert_eq!(segs.len(), 2);
+        assert_eq!(segs[0].text(&d), long);
     }
 
     proptest! {
