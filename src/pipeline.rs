@@ -144,14 +144,39 @@ pub fn align_docs_with(
 ) -> Vec<Link> {
     let src = align::Side::of_segments(source, src_segs, src_profile);
     let tgt = align::Side::of_segments(target, tgt_segs, tgt_profile);
+    let terms = pair_matcher(glossary, &src, &tgt);
+    align_sides(source, target, src_segs, tgt_segs, &src, &tgt, terms, refine)
+}
+
+/// The glossary's matcher for the terms two sides' sentences can hold.
+fn pair_matcher(
+    glossary: &Glossary,
+    src: &align::Side,
+    tgt: &align::Side,
+) -> Option<std::sync::Arc<crate::glossary::Matcher>> {
+    let texts = src.sentences.iter().chain(&tgt.sentences).copied();
+    (!glossary.terms.is_empty()).then(|| glossary.matcher_for(src.profile, tgt.profile, texts))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn align_sides(
+    source: &Document,
+    target: &Document,
+    src_segs: &[Segment],
+    tgt_segs: &[Segment],
+    src: &align::Side,
+    tgt: &align::Side,
+    terms: Option<std::sync::Arc<crate::glossary::Matcher>>,
+    refine: bool,
+) -> Vec<Link> {
     let options = AlignOptions {
-        terms: (!glossary.terms.is_empty()).then(|| glossary.matcher(src_profile, tgt_profile)),
+        terms,
         blocks: (block_kinds(source, src_segs), block_kinds(target, tgt_segs)),
         ..Default::default()
     };
-    let links = align::align(&src, &tgt, &options);
+    let links = align::align(src, tgt, &options);
     if refine {
-        align::refine(&src, &tgt, links, &options)
+        align::refine(src, tgt, links, &options)
     } else {
         links
     }
@@ -186,14 +211,18 @@ pub fn check_pair(
         segment_doc(&target, &tgt_profile, options.presegmented),
         &directives,
     );
-    let links = align_docs_with(
+    let src = align::Side::of_segments(&source, &source_segments, &src_profile);
+    let tgt = align::Side::of_segments(&target, &target_segments, &tgt_profile);
+    // One matcher for the aligner and the checks.
+    let terms = pair_matcher(glossary, &src, &tgt);
+    let links = align_sides(
         &source,
         &target,
         &source_segments,
         &target_segments,
-        &src_profile,
-        &tgt_profile,
-        glossary,
+        &src,
+        &tgt,
+        terms.clone(),
         !options.raw_alignment,
     );
     let all = checks::all_checks();
@@ -209,6 +238,9 @@ pub fn check_pair(
             glossary,
         );
         ctx.url_map = options.url_map.clone();
+        if let Some(m) = terms {
+            ctx.use_matcher(m);
+        }
         let mut findings = run_checks_parallel(&ctx, &all, &options.overrides);
         crate::suppress::apply(
             &target,

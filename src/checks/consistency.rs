@@ -96,7 +96,7 @@ impl Backing {
             }
         }
         let matcher = (!ctx.glossary.terms.is_empty())
-            .then(|| ctx.glossary.matcher(ctx.source_profile, ctx.target_profile));
+            .then(|| ctx.matcher());
         Backing {
             src_words,
             preferred,

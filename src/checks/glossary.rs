@@ -29,7 +29,7 @@ impl Check for GlossaryCheck {
         if g.terms.is_empty() {
             return;
         }
-        let m = g.matcher(ctx.source_profile, ctx.target_profile);
+        let m = ctx.matcher();
         let tgt_matches: Vec<Vec<Match>> =
             ctx.views.iter().map(|v| m.find(&v.target.text)).collect();
         for vi in 0..ctx.views.len() {

@@ -164,6 +164,8 @@ pub struct Context<'a> {
     /// Sentences hidden inside merged links, found once for the omission
     /// and addition rules ([`Context::hidden`]).
     hidden: std::sync::OnceLock<Vec<crate::align::refine::Hidden>>,
+    /// The glossary's matcher for this pair ([`Context::matcher`]).
+    matcher: std::sync::OnceLock<std::sync::Arc<crate::glossary::Matcher>>,
 }
 
 impl<'a> Context<'a> {
@@ -199,7 +201,28 @@ impl<'a> Context<'a> {
             glossary,
             url_map: Vec::new(),
             hidden: std::sync::OnceLock::new(),
+            matcher: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The glossary's matcher over the terms this pair's sentences can
+    /// hold ([`Glossary::matcher_for`]), built on first use unless the
+    /// aligner's was handed over ([`Context::use_matcher`]).
+    pub fn matcher(&self) -> std::sync::Arc<crate::glossary::Matcher> {
+        self.matcher
+            .get_or_init(|| {
+                let texts = (self.source_segments.iter().map(|s| s.text(self.source)))
+                    .chain(self.target_segments.iter().map(|s| s.text(self.target)));
+                self.glossary
+                    .matcher_for(self.source_profile, self.target_profile, texts)
+            })
+            .clone()
+    }
+
+    /// Uses `m`, built by [`Glossary::matcher_for`] from this pair's
+    /// sentences, as [`Context::matcher`].
+    pub fn use_matcher(&mut self, m: std::sync::Arc<crate::glossary::Matcher>) {
+        self.matcher = std::sync::OnceLock::from(m);
     }
 
     /// Sentences the alignment folded into the middle of a merged link
@@ -209,7 +232,11 @@ impl<'a> Context<'a> {
         self.hidden.get_or_init(|| {
             use crate::align::{AlignOptions, Side};
             let options = AlignOptions {
-                term_pairs: self.glossary.term_pairs(),
+                term_pairs: if self.glossary.terms.is_empty() {
+                    Vec::new()
+                } else {
+                    self.glossary.term_pairs_of_ids(self.matcher().term_ids())
+                },
                 ..Default::default()
             };
             crate::align::refine::hidden(

@@ -35,7 +35,7 @@ impl Check for NameCheck {
         let tp = ctx.target_profile;
         let src_doc = DocWords::new(&ctx.source.text, sp);
         let tgt_doc = DocWords::new(&ctx.target.text, tp);
-        let m = (!ctx.glossary.terms.is_empty()).then(|| ctx.glossary.matcher(sp, tp));
+        let m = (!ctx.glossary.terms.is_empty()).then(|| ctx.matcher());
         for (vi, v) in ctx.views.iter().enumerate() {
             if v.source.is_empty() || v.target.is_empty() {
                 continue;

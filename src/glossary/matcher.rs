@@ -44,12 +44,14 @@ pub struct Match {
     pub inflected: bool,
 }
 
-/// All spellings of a glossary in one trie.
+/// All spellings of a glossary (or of some of its terms) in one trie.
 #[derive(Debug)]
 pub struct Matcher {
     trie: WordTrie,
     /// Entries per trie spelling id (several spellings may fold alike).
     entries: Entries,
+    /// The terms whose spellings it holds, in order.
+    terms: Vec<u32>,
 }
 
 /// Entries per spelling id in one flat list, each spelling's chained in
@@ -113,9 +115,15 @@ impl Matcher {
     /// Builds the automaton: source spellings (inflected by the source
     /// profile's rules), target and forbidden spellings (target profile).
     pub fn new(g: &Glossary, source: &Profile, target: &Profile) -> Matcher {
+        Matcher::of_terms(g, (0..g.terms.len() as u32).collect(), source, target)
+    }
+
+    /// [`Matcher::new`] over the terms `ids` of `g` only (ascending); matches
+    /// still name terms by their index in `g`.
+    pub fn of_terms(g: &Glossary, ids: Vec<u32>, source: &Profile, target: &Profile) -> Matcher {
         // Most terms have one source and one target spelling.
-        let mut trie = WordTrie::with_capacity(2 * g.terms.len());
-        let mut entries = Entries::with_capacity(2 * g.terms.len());
+        let mut trie = WordTrie::with_capacity(2 * ids.len());
+        let mut entries = Entries::with_capacity(2 * ids.len());
         let mut add = |e: Entry| {
             let key = fold_str(&e.spelling);
             if key.trim().is_empty() {
@@ -126,7 +134,7 @@ impl Matcher {
             };
             entries.push(slot as usize, e);
         };
-        for (ti, t) in g.terms.iter().enumerate() {
+        for (ti, t) in ids.iter().filter_map(|&i| Some((i as usize, g.terms.get(i as usize)?))) {
             let spellings = (t.source.iter().enumerate())
                 .map(|(i, s)| (Kind::Source, i, s.as_str(), source))
                 .chain(
@@ -165,7 +173,16 @@ impl Matcher {
                 }
             }
         }
-        Matcher { trie, entries }
+        Matcher {
+            trie,
+            entries,
+            terms: ids,
+        }
+    }
+
+    /// The terms of the glossary this matcher holds, ascending.
+    pub fn term_ids(&self) -> &[u32] {
+        &self.terms
     }
 
     /// A matcher over (source, target) spelling pairs, one term each
@@ -238,25 +255,83 @@ impl Matcher {
     }
 }
 
-/// Drops matches of `kind` lying strictly inside a longer match of the same
-/// kind of another term ("Banco Central" inside "Banco Central Europeu").
+/// Drops matches lying strictly inside a longer match of the same kind of
+/// another term ("Banco Central" inside "Banco Central Europeu"). Sorted by
+/// start and swept once per kind, so a long text with many matches stays
+/// O(n log n) where comparing every pair was quadratic.
 pub fn longest_only(matches: Vec<Match>) -> Vec<Match> {
-    let spans: Vec<(usize, usize, usize, Kind)> = matches
-        .iter()
-        .map(|m| (m.start, m.end, m.term, m.kind))
-        .collect();
+    let mut keep = vec![true; matches.len()];
+    for kind in [Kind::Source, Kind::Target, Kind::Forbidden] {
+        let mut order: Vec<usize> = (0..matches.len())
+            .filter(|&i| matches[i].kind == kind)
+            .collect();
+        order.sort_by_key(|&i| matches[i].start);
+        // The two longest-reaching ends of distinct terms among the matches
+        // that start before the current group, and within the group.
+        let mut before = TopTwo::default();
+        for group in order.chunk_by(|&a, &b| matches[a].start == matches[b].start) {
+            let mut here = TopTwo::default();
+            for &i in group {
+                here.add(matches[i].end, matches[i].term);
+            }
+            for &i in group {
+                let m = &matches[i];
+                // Starting earlier, a cover may end where `m` does; starting
+                // with it, it must end later.
+                let covered = before.other_than(m.term).is_some_and(|e| e >= m.end)
+                    || here.other_than(m.term).is_some_and(|e| e > m.end);
+                if covered {
+                    keep[i] = false;
+                }
+            }
+            for &i in group {
+                before.add(matches[i].end, matches[i].term);
+            }
+        }
+    }
     matches
         .into_iter()
-        .filter(|m| {
-            !spans.iter().any(|&(s, e, t, k)| {
-                k == m.kind && t != m.term && s <= m.start && e >= m.end && e - s > m.end - m.start
-            })
-        })
+        .zip(keep)
+        .filter_map(|(m, k)| k.then_some(m))
         .collect()
 }
 
+/// The furthest end seen, with its term, and the furthest end of any other
+/// term: enough to tell the furthest end of a term other than a given one.
+#[derive(Default)]
+struct TopTwo {
+    best: Option<(usize, usize)>,
+    second: Option<(usize, usize)>,
+}
+
+impl TopTwo {
+    fn add(&mut self, end: usize, term: usize) {
+        match self.best {
+            Some((e, t)) if t == term => self.best = Some((e.max(end), t)),
+            Some((e, _)) if end > e => {
+                self.second = self.best;
+                self.best = Some((end, term));
+            }
+            Some(_) => {
+                if self.second.is_none_or(|(e, _)| end > e) {
+                    self.second = Some((end, term));
+                }
+            }
+            None => self.best = Some((end, term)),
+        }
+    }
+
+    /// The furthest end among terms other than `term`.
+    fn other_than(&self, term: usize) -> Option<usize> {
+        match self.best {
+            Some((e, t)) if t != term => Some(e),
+            _ => self.second.map(|(e, _)| e),
+        }
+    }
+}
+
 /// Whitespace runs become one space, NFC.
-fn normalise_spelling(s: &str) -> String {
+pub(super) fn normalise_spelling(s: &str) -> String {
     let plain = s.chars().all(|c| c == ' ' || !c.is_whitespace())
         && !s.contains("  ")
         && s.trim() == s
@@ -284,7 +359,7 @@ fn strip_accents(s: &str) -> String {
 
 /// Folds one char: whitespace → space, typographic apostrophe → `'`,
 /// otherwise lower case without accents.
-fn fold_char(c: char, out: &mut String) {
+pub(super) fn fold_char(c: char, out: &mut String) {
     // ASCII has no accents to strip: skip the decomposition.
     if c.is_ascii() && !c.is_whitespace() {
         out.push(c.to_ascii_lowercase());
@@ -502,6 +577,43 @@ mod tests {
         let t = "o Banco Central Europeu";
         let ms = longest_only(m(&gl).find(t));
         assert_eq!(spans(t, &ms), ["Banco Central Europeu"]);
+    }
+
+    /// The definition, pair by pair.
+    fn longest_only_brute(ms: &[Match]) -> Vec<Match> {
+        ms.iter()
+            .filter(|m| {
+                !ms.iter().any(|o| {
+                    o.kind == m.kind
+                        && o.term != m.term
+                        && o.start <= m.start
+                        && o.end >= m.end
+                        && o.end - o.start > m.end - m.start
+                })
+            })
+            .cloned()
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn longest_only_matches_its_definition(
+            spans in proptest::collection::vec((0usize..12, 1usize..6, 0usize..4, 0u8..2), 0..40)
+        ) {
+            let ms: Vec<Match> = spans
+                .iter()
+                .map(|&(start, len, term, kind)| Match {
+                    term,
+                    kind: if kind == 0 { Kind::Source } else { Kind::Target },
+                    index: 0,
+                    start,
+                    end: start + len,
+                    accent_exact: true,
+                    inflected: false,
+                })
+                .collect();
+            proptest::prop_assert_eq!(longest_only(ms.clone()), longest_only_brute(&ms));
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@
 
 pub mod matcher;
 mod native;
+mod select;
 mod tbx;
 pub mod trie;
 mod tsv;
@@ -56,6 +57,8 @@ pub struct Glossary {
     pub warnings: Vec<String>,
     /// The matcher over all spellings, built on first use.
     cache: OnceLock<Arc<Matcher>>,
+    /// First words of all spellings, for [`Glossary::matcher_for`].
+    index: OnceLock<Arc<select::TermIndex>>,
     /// This glossary layered over the built-in one, per language pair.
     layers: LayerCache,
 }
@@ -345,6 +348,7 @@ impl Glossary {
         self.terms.extend(other.terms);
         self.warnings.extend(other.warnings);
         self.cache = OnceLock::new();
+        self.index = OnceLock::new();
         self.layers = LayerCache::default();
     }
 
@@ -360,10 +364,37 @@ impl Glossary {
             .clone()
     }
 
+    /// A matcher over the terms that `texts` (a pair's sentences, both
+    /// sides) can hold: those with a spelling whose first word they have.
+    /// It finds in these texts, and in any made of them joined by spaces,
+    /// what [`Glossary::matcher`] finds, at a cost that follows the texts
+    /// rather than the size of the glossary (whose index of first words is
+    /// built once, on first use).
+    pub fn matcher_for<'a>(
+        &self,
+        source: &crate::profile::Profile,
+        target: &crate::profile::Profile,
+        texts: impl IntoIterator<Item = &'a str>,
+    ) -> Arc<Matcher> {
+        let index = self
+            .index
+            .get_or_init(|| Arc::new(select::TermIndex::new(self, source, target)));
+        Arc::new(Matcher::of_terms(self, index.terms_in(texts), source, target))
+    }
+
     /// (source spelling, preferred target) pairs, for alignment anchors.
     pub fn term_pairs(&self) -> Vec<(String, String)> {
+        self.term_pairs_of(self.terms.iter())
+    }
+
+    /// [`Glossary::term_pairs`] of the terms `ids` only.
+    pub fn term_pairs_of_ids(&self, ids: &[u32]) -> Vec<(String, String)> {
+        self.term_pairs_of(ids.iter().filter_map(|&i| self.terms.get(i as usize)))
+    }
+
+    fn term_pairs_of<'a>(&self, terms: impl Iterator<Item = &'a Term>) -> Vec<(String, String)> {
         let mut out = Vec::new();
-        for t in &self.terms {
+        for t in terms {
             if let Some(tgt) = t.targets.first() {
                 for s in &t.source {
                     out.push((s.clone(), tgt.clone()));

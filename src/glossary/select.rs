@@ -1,0 +1,254 @@
+//! The terms of a glossary that one document pair can use. A spelling is
+//! found only where the folded text has its first word, so an index from the
+//! first word of every spelling to its terms (built once per glossary, one
+//! hash per spelling and no trie) and the words of a pair's sentences give
+//! the few terms worth a matcher. A pair then costs what its text costs,
+//! whatever the size of the glossary.
+
+use super::Glossary;
+use super::matcher::{fold_char, inflect, normalise_spelling};
+use crate::profile::Profile;
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use std::hash::{Hash, Hasher};
+
+/// No further entry in a chain.
+const END: u32 = u32::MAX;
+
+/// First word of every spelling → the terms with it.
+#[derive(Debug, Default)]
+pub struct TermIndex {
+    /// Hash of a folded first word → its first entry. A collision only adds
+    /// a term to look at.
+    heads: FxHashMap<u64, u32>,
+    /// (term, next entry with the same word).
+    entries: Vec<(u32, u32)>,
+    /// Terms with a spelling that starts with punctuation: kept for every pair.
+    always: Vec<u32>,
+}
+
+/// Folds text a char at a time ([`fold_char`], as the matcher does) and
+/// hands on each word: a run of alphanumeric folded chars.
+#[derive(Default)]
+struct WordFolder {
+    word: String,
+    piece: String,
+}
+
+impl WordFolder {
+    /// Calls `found` with the hash of each word of `text`; stops after the
+    /// first when `first_only`. Returns whether `text` starts with a word.
+    fn words(&mut self, text: &str, first_only: bool, mut found: impl FnMut(u64)) -> bool {
+        self.word.clear();
+        let mut starts_with_word = None;
+        for c in text.chars() {
+            self.piece.clear();
+            fold_char(c, &mut self.piece);
+            for d in self.piece.chars() {
+                if d.is_alphanumeric() {
+                    self.word.push(d);
+                    continue;
+                }
+                if !*starts_with_word.get_or_insert(!self.word.is_empty()) && first_only {
+                    return false;
+                }
+                if !self.word.is_empty() {
+                    found(hash(&self.word));
+                    self.word.clear();
+                    if first_only {
+                        return true;
+                    }
+                }
+            }
+        }
+        if !self.word.is_empty() {
+            found(hash(&self.word));
+            starts_with_word.get_or_insert(true);
+        }
+        starts_with_word.unwrap_or(false)
+    }
+}
+
+fn hash(word: &str) -> u64 {
+    let mut h = FxHasher::default();
+    word.hash(&mut h);
+    h.finish()
+}
+
+impl TermIndex {
+    /// Indexes every spelling of `g` (source spellings and their inflected
+    /// forms by `source`'s rules, target ones by `target`'s) as
+    /// [`super::Matcher::new`] would add it.
+    pub fn new(g: &Glossary, source: &Profile, target: &Profile) -> TermIndex {
+        let mut index = TermIndex {
+            heads: FxHashMap::with_capacity_and_hasher(2 * g.terms.len(), Default::default()),
+            entries: Vec::with_capacity(2 * g.terms.len()),
+            always: Vec::new(),
+        };
+        let mut folder = WordFolder::default();
+        for (ti, t) in g.terms.iter().enumerate() {
+            let ti = ti as u32;
+            let plain = t.source.iter().chain(&t.targets).map(|s| (s, !t.inflected));
+            let rules = |i: usize| {
+                if i < t.source.len() {
+                    &source.words.inflections
+                } else {
+                    &target.words.inflections
+                }
+            };
+            for (i, (s, fixed)) in plain.enumerate() {
+                index.add(&mut folder, ti, s);
+                // An inflected form differs in its last word: only a
+                // one-word spelling gets another first word.
+                if !fixed && !s.trim().contains(char::is_whitespace) {
+                    for form in inflect(&normalise_spelling(s), rules(i)) {
+                        index.add(&mut folder, ti, &form);
+                    }
+                }
+            }
+            for (s, _) in &t.forbidden {
+                index.add(&mut folder, ti, s);
+            }
+        }
+        index
+    }
+
+    fn add(&mut self, folder: &mut WordFolder, term: u32, spelling: &str) {
+        let mut first = None;
+        if !folder.words(spelling.trim_start(), true, |h| first = Some(h)) {
+            // Starts with punctuation (or is blank): no word to look for.
+            if self.always.last() != Some(&term) {
+                self.always.push(term);
+            }
+            return;
+        }
+        let Some(h) = first else { return };
+        let at = self.entries.len() as u32;
+        match self.heads.get_mut(&h) {
+            Some(head) => {
+                if self.entries.get(*head as usize).is_some_and(|e| e.0 == term) {
+                    return;
+                }
+                self.entries.push((term, *head));
+                *head = at;
+            }
+            None => {
+                self.entries.push((term, END));
+                self.heads.insert(h, at);
+            }
+        }
+    }
+
+    /// The terms with a spelling whose first word one of `texts` has,
+    /// ascending: every term a matcher could find in these texts or in
+    /// any text made of them joined by spaces.
+    pub fn terms_in<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> Vec<u32> {
+        let mut words: FxHashSet<u64> = FxHashSet::default();
+        let mut folder = WordFolder::default();
+        for t in texts {
+            folder.words(t, false, |h| {
+                words.insert(h);
+            });
+        }
+        let mut out = self.always.clone();
+        for h in words {
+            let mut at = self.heads.get(&h).copied().unwrap_or(END);
+            while let Some(&(term, next)) = self.entries.get(at as usize) {
+                out.push(term);
+                at = next;
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::{Kind, Matcher, Term};
+
+    fn term(source: &str, target: &str) -> Term {
+        Term {
+            source: vec![source.into()],
+            targets: vec![target.into()],
+            ..Default::default()
+        }
+    }
+
+    fn profiles() -> (Profile, Profile) {
+        (Profile::builtin("pt"), Profile::builtin("en"))
+    }
+
+    #[test]
+    fn picks_the_terms_whose_first_word_the_text_has() {
+        let g = Glossary::from_terms(vec![
+            term("Faixa de Gaza", "Gaza Strip"),
+            term("Omã", "Oman"),
+            term("Banco Central", "central bank"),
+            term("(sic)", "(sic)"),
+        ]);
+        let (pt, en) = profiles();
+        let ix = TermIndex::new(&g, &pt, &en);
+        // Accents and case fold; "(sic)" may match anywhere.
+        assert_eq!(ix.terms_in(["Ataques na FAIXA de Gaza."]), [0, 3]);
+        assert_eq!(ix.terms_in(["Talks in oman", "O BC"]), [1, 3]);
+        assert_eq!(ix.terms_in(["the Central Bank"]), [2, 3]);
+        assert_eq!(ix.terms_in(["bancos"]), [3]);
+    }
+
+    #[test]
+    fn one_word_inflected_terms_are_found_by_their_forms() {
+        let mut g = Glossary::from_terms(vec![term("eleição", "election")]);
+        g.terms[0].inflected = true;
+        let (pt, en) = profiles();
+        let ix = TermIndex::new(&g, &pt, &en);
+        assert_eq!(ix.terms_in(["as eleições"]), [0]);
+        assert_eq!(ix.terms_in(["two elections"]), [0]);
+        assert!(ix.terms_in(["nada"]).is_empty());
+    }
+
+    /// A pseudo-word from a number.
+    fn word(mut i: usize) -> String {
+        let syl = ["ba", "ce", "di", "fo", "gu", "la", "me", "ni", "po", "ru"];
+        let mut w = String::new();
+        loop {
+            w.push_str(syl[i % syl.len()]);
+            i /= syl.len();
+            if i == 0 {
+                return w;
+            }
+        }
+    }
+
+    #[test]
+    fn a_pair_matcher_finds_what_the_whole_matcher_finds() {
+        let (pt, en) = profiles();
+        let mut terms: Vec<Term> = (0..3_000)
+            .map(|i| {
+                let mut t = term(&format!("{} {}", word(i), word(i + 1)), &word(i * 7));
+                t.forbidden = vec![(format!("x{}", word(i)), word(i * 7))];
+                t.inflected = i % 3 == 0;
+                t
+            })
+            .collect();
+        terms.push(term("ministro", "minister"));
+        terms.last_mut().unwrap().inflected = true;
+        terms.push(term("U.S.", "EUA"));
+        let g = Glossary::from_terms(terms);
+        let texts = [
+            format!("O {} {} e os ministros.", word(12), word(13)),
+            format!("The {} and x{}, ministers; U.S.", word(84), word(40)),
+        ];
+        let whole = Matcher::new(&g, &pt, &en);
+        let ids = TermIndex::new(&g, &pt, &en).terms_in(texts.iter().map(String::as_str));
+        assert!(ids.len() < 10, "{ids:?}");
+        let part = Matcher::of_terms(&g, ids, &pt, &en);
+        let joined = texts.join(" ");
+        for t in texts.iter().chain([&joined]) {
+            let (a, b) = (whole.find(t), part.find(t));
+            assert_eq!(a, b, "{t}");
+            assert!(a.iter().any(|m| m.kind == Kind::Source));
+        }
+    }
+}
