@@ -145,7 +145,9 @@ pub fn align_docs_with(
     let src = align::Side::of_segments(source, src_segs, src_profile);
     let tgt = align::Side::of_segments(target, tgt_segs, tgt_profile);
     let terms = pair_matcher(glossary, &src, &tgt);
-    align_sides(source, target, src_segs, tgt_segs, &src, &tgt, terms, refine)
+    align_sides(
+        source, target, src_segs, tgt_segs, &src, &tgt, terms, refine,
+    )
 }
 
 /// The glossary's matcher for the terms two sides' sentences can hold.

@@ -87,7 +87,11 @@ impl Backing {
             .collect();
         let mut preferred: HashSet<String> = HashSet::new();
         let mut forbidden: HashSet<String> = HashSet::new();
-        for t in &ctx.glossary.terms {
+        let matcher = (!ctx.glossary.terms.is_empty()).then(|| ctx.matcher());
+        // The matcher's terms include every one whose preferred or forbidden
+        // spelling is a word of this pair.
+        let terms = matcher.iter().flat_map(|m| m.term_ids());
+        for t in terms.filter_map(|&i| ctx.glossary.terms.get(i as usize)) {
             if let Some(p) = t.preferred() {
                 preferred.insert(squash(p));
             }
@@ -95,8 +99,6 @@ impl Backing {
                 forbidden.insert(squash(f));
             }
         }
-        let matcher = (!ctx.glossary.terms.is_empty())
-            .then(|| ctx.matcher());
         Backing {
             src_words,
             preferred,

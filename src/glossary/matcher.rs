@@ -134,7 +134,10 @@ impl Matcher {
             };
             entries.push(slot as usize, e);
         };
-        for (ti, t) in ids.iter().filter_map(|&i| Some((i as usize, g.terms.get(i as usize)?))) {
+        for (ti, t) in ids
+            .iter()
+            .filter_map(|&i| Some((i as usize, g.terms.get(i as usize)?)))
+        {
             let spellings = (t.source.iter().enumerate())
                 .map(|(i, s)| (Kind::Source, i, s.as_str(), source))
                 .chain(

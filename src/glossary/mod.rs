@@ -379,7 +379,12 @@ impl Glossary {
         let index = self
             .index
             .get_or_init(|| Arc::new(select::TermIndex::new(self, source, target)));
-        Arc::new(Matcher::of_terms(self, index.terms_in(texts), source, target))
+        Arc::new(Matcher::of_terms(
+            self,
+            index.terms_in(texts),
+            source,
+            target,
+        ))
     }
 
     /// (source spelling, preferred target) pairs, for alignment anchors.

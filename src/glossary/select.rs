@@ -27,44 +27,101 @@ pub struct TermIndex {
 }
 
 /// Folds text a char at a time ([`fold_char`], as the matcher does) and
-/// hands on each word: a run of alphanumeric folded chars.
+/// hands on the hash of each token (a run of alphanumeric folded chars) and
+/// of each word's letters run together (a word as [`crate::text::words`]
+/// has it, folded with its inner apostrophes and hyphens dropped: what the
+/// consistency rule compares).
 #[derive(Default)]
 struct WordFolder {
+    token: String,
     word: String,
     piece: String,
 }
 
 impl WordFolder {
-    /// Calls `found` with the hash of each word of `text`; stops after the
-    /// first when `first_only`. Returns whether `text` starts with a word.
-    fn words(&mut self, text: &str, first_only: bool, mut found: impl FnMut(u64)) -> bool {
+    /// Calls `found` with the hash of every token and every word of `text`.
+    fn keys(&mut self, text: &str, mut found: impl FnMut(u64)) {
+        self.token.clear();
         self.word.clear();
-        let mut starts_with_word = None;
-        for c in text.chars() {
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            // ASCII letters and digits fold to themselves in lower case.
+            if c.is_ascii_alphanumeric() {
+                let l = c.to_ascii_lowercase();
+                self.token.push(l);
+                self.word.push(l);
+                continue;
+            }
             self.piece.clear();
             fold_char(c, &mut self.piece);
             for d in self.piece.chars() {
                 if d.is_alphanumeric() {
-                    self.word.push(d);
-                    continue;
+                    self.token.push(d);
+                } else if !self.token.is_empty() {
+                    found(hash(&self.token));
+                    self.token.clear();
                 }
-                if !*starts_with_word.get_or_insert(!self.word.is_empty()) && first_only {
-                    return false;
-                }
-                if !self.word.is_empty() {
-                    found(hash(&self.word));
-                    self.word.clear();
-                    if first_only {
-                        return true;
-                    }
+            }
+            if c.is_alphanumeric() {
+                self.word
+                    .extend(self.piece.chars().filter(|d| d.is_alphanumeric()));
+                continue;
+            }
+            let inner = matches!(c, '\'' | '’' | '-' | '‐')
+                && chars.peek().is_some_and(|n| n.is_alphanumeric());
+            if !inner && !self.word.is_empty() {
+                found(hash(&self.word));
+                self.word.clear();
+            }
+        }
+        for rest in [&self.token, &self.word] {
+            if !rest.is_empty() {
+                found(hash(rest));
+            }
+        }
+    }
+
+    /// The hash of the first token of `spelling` (leading whitespace
+    /// skipped), or `None` when it starts with another char.
+    fn first_token(&mut self, spelling: &str) -> Option<u64> {
+        self.token.clear();
+        for c in spelling.trim_start().chars() {
+            if c.is_ascii_alphanumeric() {
+                self.token.push(c.to_ascii_lowercase());
+                continue;
+            }
+            self.piece.clear();
+            fold_char(c, &mut self.piece);
+            for d in self.piece.chars() {
+                if d.is_alphanumeric() {
+                    self.token.push(d);
+                } else {
+                    return (!self.token.is_empty()).then(|| hash(&self.token));
                 }
             }
         }
-        if !self.word.is_empty() {
-            found(hash(&self.word));
-            starts_with_word.get_or_insert(true);
+        (!self.token.is_empty()).then(|| hash(&self.token))
+    }
+
+    /// The hash of all alphanumeric folded chars of `spelling` run
+    /// together, if they are more than its first token.
+    fn squashed(&mut self, spelling: &str) -> Option<u64> {
+        self.word.clear();
+        let mut tokens = 0;
+        let mut in_token = false;
+        for c in spelling.chars() {
+            self.piece.clear();
+            fold_char(c, &mut self.piece);
+            for d in self.piece.chars() {
+                let alnum = d.is_alphanumeric();
+                if alnum {
+                    self.word.push(d);
+                    tokens += usize::from(!in_token);
+                }
+                in_token = alnum;
+            }
         }
-        starts_with_word.unwrap_or(false)
+        (tokens > 1).then(|| hash(&self.word))
     }
 }
 
@@ -97,6 +154,11 @@ impl TermIndex {
             };
             for (i, (s, fixed)) in plain.enumerate() {
                 index.add(&mut folder, ti, s);
+                // The consistency rule looks the preferred rendering up
+                // whole, letters run together.
+                if i == t.source.len() {
+                    index.add_squashed(&mut folder, ti, s);
+                }
                 // An inflected form differs in its last word: only a
                 // one-word spelling gets another first word.
                 if !fixed && !s.trim().contains(char::is_whitespace) {
@@ -107,25 +169,39 @@ impl TermIndex {
             }
             for (s, _) in &t.forbidden {
                 index.add(&mut folder, ti, s);
+                index.add_squashed(&mut folder, ti, s);
             }
         }
         index
     }
 
     fn add(&mut self, folder: &mut WordFolder, term: u32, spelling: &str) {
-        let mut first = None;
-        if !folder.words(spelling.trim_start(), true, |h| first = Some(h)) {
+        match folder.first_token(spelling) {
+            Some(h) => self.insert(h, term),
             // Starts with punctuation (or is blank): no word to look for.
-            if self.always.last() != Some(&term) {
-                self.always.push(term);
+            None => {
+                if self.always.last() != Some(&term) {
+                    self.always.push(term);
+                }
             }
-            return;
         }
-        let Some(h) = first else { return };
+    }
+
+    fn add_squashed(&mut self, folder: &mut WordFolder, term: u32, spelling: &str) {
+        if let Some(h) = folder.squashed(spelling) {
+            self.insert(h, term);
+        }
+    }
+
+    fn insert(&mut self, h: u64, term: u32) {
         let at = self.entries.len() as u32;
         match self.heads.get_mut(&h) {
             Some(head) => {
-                if self.entries.get(*head as usize).is_some_and(|e| e.0 == term) {
+                if self
+                    .entries
+                    .get(*head as usize)
+                    .is_some_and(|e| e.0 == term)
+                {
                     return;
                 }
                 self.entries.push((term, *head));
@@ -138,14 +214,16 @@ impl TermIndex {
         }
     }
 
-    /// The terms with a spelling whose first word one of `texts` has,
-    /// ascending: every term a matcher could find in these texts or in
-    /// any text made of them joined by spaces.
+    /// The terms with a spelling whose first token one of `texts` has, or
+    /// whose preferred or forbidden spelling, letters run together, is a
+    /// word of theirs, ascending: every term a matcher could find in these
+    /// texts or in any text made of them joined by spaces, and every one
+    /// the consistency rule could look up.
     pub fn terms_in<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> Vec<u32> {
         let mut words: FxHashSet<u64> = FxHashSet::default();
         let mut folder = WordFolder::default();
         for t in texts {
-            folder.words(t, false, |h| {
+            folder.keys(t, |h| {
                 words.insert(h);
             });
         }
@@ -206,6 +284,26 @@ mod tests {
         assert_eq!(ix.terms_in(["as eleições"]), [0]);
         assert_eq!(ix.terms_in(["two elections"]), [0]);
         assert!(ix.terms_in(["nada"]).is_empty());
+    }
+
+    #[test]
+    fn preferred_and_forbidden_spellings_are_found_letters_together() {
+        // The consistency rule compares words with their inner hyphens and
+        // apostrophes dropped: "Al-Assad" in the text is "AlAssad".
+        let mut g = Glossary::from_terms(vec![
+            term("Assad", "AlAssad"),
+            term("Ormuz", "Hormuz"),
+            term("Gaza", "Gaza"),
+        ]);
+        g.terms[1].forbidden = vec![("O Brien".into(), "Hormuz".into())];
+        let (pt, en) = profiles();
+        let ix = TermIndex::new(&g, &pt, &en);
+        assert_eq!(ix.terms_in(["President Al-Assad"]), [0]);
+        assert_eq!(ix.terms_in(["Mr O'Brien"]), [1]);
+        // A mark that is no letter ends a word ("Gaza") though the folded
+        // token runs on ("gazax"): the word counts.
+        assert_eq!(ix.terms_in(["Gaza\u{301}x"]), [2]);
+        assert!(ix.terms_in(["Gazax"]).is_empty());
     }
 
     /// A pseudo-word from a number.

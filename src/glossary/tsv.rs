@@ -5,6 +5,7 @@
 
 use super::{Glossary, GlossaryError, Term};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 const HEADER_WORDS: &[&str] = &[
     "source",
@@ -19,6 +20,22 @@ const HEADER_WORDS: &[&str] = &[
 ];
 
 pub(super) fn parse(path: &str, text: &str, delimiter: u8) -> Result<Glossary, GlossaryError> {
+    let mut rows = Rows::new(path, delimiter);
+    if delimiter == b'\t' {
+        // No quoting in TSV: rows and fields split as they are, without a
+        // copy of the text or a reader.
+        let mut line = 1;
+        for l in text.split('\n') {
+            if !l.trim_start().starts_with('#') {
+                // A lone CR ends a row too, as in the CSV reader.
+                for rec in l.split('\r') {
+                    rows.add(rec.split('\t').map(str::trim), line, Cow::Borrowed)?;
+                }
+            }
+            line += 1;
+        }
+        return Ok(rows.g);
+    }
     // Comment lines become empty lines, so byte offsets (and line numbers) hold.
     let blanked: String = text
         .split_inclusive('\n')
@@ -34,25 +51,18 @@ pub(super) fn parse(path: &str, text: &str, delimiter: u8) -> Result<Glossary, G
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .quoting(delimiter != b'\t')
         .from_reader(blanked.as_bytes());
-    let mut g = Glossary::default();
-    // Source spelling → index of its term, so that repeated rows merge.
-    let mut by_source: FxHashMap<String, usize> = FxHashMap::default();
-    // Line of each target row of each term, for duplicate warnings.
-    let mut target_lines: Vec<Vec<usize>> = Vec::new();
-    let mut first = true;
     let lines = crate::text::LineIndex::new(&blanked);
+    // A record's position may point at empty lines skipped before it.
+    let line_of = |byte: u64| {
+        let b = byte as usize;
+        let skip = blanked
+            .get(b..)
+            .map(|r| r.len() - r.trim_start_matches(['\n', '\r']).len())
+            .unwrap_or(0);
+        lines.line_col(&blanked, b + skip).0
+    };
     for rec in reader.records() {
-        // A record's position may point at empty lines skipped before it.
-        let line_of = |byte: u64| {
-            let b = byte as usize;
-            let skip = blanked
-                .get(b..)
-                .map(|r| r.len() - r.trim_start_matches(['\n', '\r']).len())
-                .unwrap_or(0);
-            lines.line_col(&blanked, b + skip).0
-        };
         let rec = rec.map_err(|e| {
             let line = e.position().map(|p| line_of(p.byte())).unwrap_or(0);
             GlossaryError::Row {
@@ -62,69 +72,97 @@ pub(super) fn parse(path: &str, text: &str, delimiter: u8) -> Result<Glossary, G
             }
         })?;
         let line = rec.position().map(|p| line_of(p.byte())).unwrap_or(0);
-        let fields: Vec<&str> = rec.iter().map(str::trim).collect();
-        if fields.iter().all(|f| f.is_empty()) {
-            continue;
+        rows.add(rec.iter().map(str::trim), line, |s| {
+            Cow::Owned(s.to_string())
+        })?;
+    }
+    Ok(rows.g)
+}
+
+/// The glossary being read, row by row.
+struct Rows<'t> {
+    g: Glossary,
+    path: &'t str,
+    delimiter: u8,
+    /// Source spelling → index of its term, so that repeated rows merge;
+    /// borrowed from the text where it can be.
+    by_source: FxHashMap<Cow<'t, str>, usize>,
+    /// Lines of a term's further target rows (the first is its origin),
+    /// for duplicate warnings.
+    more_lines: FxHashMap<usize, Vec<usize>>,
+    first: bool,
+}
+
+impl<'t> Rows<'t> {
+    fn new(path: &'t str, delimiter: u8) -> Rows<'t> {
+        Rows {
+            g: Glossary::default(),
+            path,
+            delimiter,
+            by_source: FxHashMap::default(),
+            more_lines: FxHashMap::default(),
+            first: true,
         }
-        if first {
-            first = false;
+    }
+
+    /// Adds one row of trimmed fields, read at `line`; `key` keeps a
+    /// source spelling for [`Rows::by_source`].
+    fn add<'f>(
+        &mut self,
+        mut fields: impl Iterator<Item = &'f str> + Clone,
+        line: usize,
+        key: impl Fn(&'f str) -> Cow<'t, str>,
+    ) -> Result<(), GlossaryError> {
+        if fields.clone().all(str::is_empty) {
+            return Ok(());
+        }
+        if self.first {
+            self.first = false;
             let is_header = fields
-                .iter()
+                .clone()
                 .take(2)
                 .all(|f| HEADER_WORDS.contains(&f.to_lowercase().as_str()) || is_lang_code(f));
             if is_header {
-                continue;
+                return Ok(());
             }
         }
-        let sep = if delimiter == b'\t' {
-            "a tab"
-        } else {
-            "a comma"
-        };
-        let (src, tgt) = match (fields.first(), fields.get(1)) {
-            (Some(s), Some(t)) if !s.is_empty() && !t.is_empty() => (*s, *t),
-            _ => {
+        let (src, tgt) = match (fields.next(), fields.next()) {
+            (Some(s), Some(t)) if !s.is_empty() && !t.is_empty() => (s, t),
+            (s, t) => {
+                let sep = if self.delimiter == b'\t' {
+                    "a tab"
+                } else {
+                    "a comma"
+                };
+                let found = [s, t].into_iter().flatten().chain(fields);
                 return Err(GlossaryError::Row {
-                    path: path.to_string(),
+                    path: self.path.to_string(),
                     line,
                     message: format!(
                         "expected 'source term', {sep}, 'target term' (and optionally {sep} and a note); found {} non-empty field(s)",
-                        fields.iter().filter(|f| !f.is_empty()).count()
+                        found.filter(|f| !f.is_empty()).count()
                     ),
                 });
             }
         };
-        let note = fields
-            .get(2..)
-            .map(|rest| rest.join(" ").trim().to_string())
-            .filter(|n| !n.is_empty());
-        match by_source.get(src) {
-            Some(&i) => {
-                let (Some(t), Some(lines_of)) = (g.terms.get_mut(i), target_lines.get_mut(i))
-                else {
-                    continue;
-                };
-                if let Some(k) = t.targets.iter().position(|x| x == tgt) {
-                    let prev = lines_of.get(k).copied().unwrap_or(0);
-                    g.warnings.push(format!(
-                        "{path}:{line}: duplicate of the row at line {prev} ('{src}' → '{tgt}'); remove one"
-                    ));
-                    continue;
-                }
-                t.targets.push(tgt.to_string());
-                lines_of.push(line);
-                if t.note.is_none() {
-                    t.note = note;
-                }
+        let note = fields.next().map(|third| {
+            let mut n = third.to_string();
+            for f in fields {
+                n.push(' ');
+                n.push_str(f);
             }
+            n.trim().to_string()
+        });
+        let note = note.filter(|n| !n.is_empty());
+        match self.by_source.get(src) {
+            Some(&i) => self.add_target(i, src, tgt, note, line),
             None => {
-                by_source.insert(src.to_string(), g.terms.len());
-                target_lines.push(vec![line]);
-                g.terms.push(Term {
+                self.by_source.insert(key(src), self.g.terms.len());
+                self.g.terms.push(Term {
                     source: vec![src.to_string()],
                     targets: vec![tgt.to_string()],
                     note,
-                    origin: (path.to_string(), line),
+                    origin: (self.path.to_string(), line),
                     // A common noun (prefeito → mayor) matches its plural and
                     // gender forms too; a name is matched as written.
                     inflected: src.chars().next().is_some_and(char::is_lowercase),
@@ -132,8 +170,32 @@ pub(super) fn parse(path: &str, text: &str, delimiter: u8) -> Result<Glossary, G
                 });
             }
         }
+        Ok(())
     }
-    Ok(g)
+
+    /// Another row for the term `i`: an accepted alternative, or a duplicate.
+    fn add_target(&mut self, i: usize, src: &str, tgt: &str, note: Option<String>, line: usize) {
+        let Some(t) = self.g.terms.get_mut(i) else {
+            return;
+        };
+        let lines = self.more_lines.entry(i).or_default();
+        if let Some(k) = t.targets.iter().position(|x| x == tgt) {
+            let prev = match k {
+                0 => t.origin.1,
+                k => lines.get(k - 1).copied().unwrap_or(0),
+            };
+            self.g.warnings.push(format!(
+                "{}:{line}: duplicate of the row at line {prev} ('{src}' → '{tgt}'); remove one",
+                self.path
+            ));
+            return;
+        }
+        t.targets.push(tgt.to_string());
+        lines.push(line);
+        if t.note.is_none() {
+            t.note = note;
+        }
+    }
 }
 
 fn is_lang_code(f: &str) -> bool {
@@ -213,6 +275,26 @@ mod tests {
         assert_eq!(g.terms.len(), 2);
         assert_eq!(g.terms[1].targets, ["Qatar"]);
         assert_eq!(g.terms[1].origin.1, 3);
+    }
+
+    #[test]
+    fn rows_lines_and_notes_read_alike_in_tsv_and_csv() {
+        for (sep, name) in [('\t', "g.tsv"), (',', "g.csv")] {
+            let text =
+                "# c\n\nsource|target\nOmã|Oman|  a | note \r\n  \nCatar|Qatar\rCatar|Qatar\n"
+                    .replace('|', &sep.to_string());
+            let g = parse(name, &text, sep as u8).unwrap();
+            assert_eq!(g.terms.len(), 2, "{name}");
+            assert_eq!(g.terms[0].note.as_deref(), Some("a note"), "{name}");
+            assert_eq!(g.terms[0].origin.1, 4, "{name}");
+            assert_eq!(g.terms[1].origin.1, 6, "{name}");
+            assert_eq!(g.warnings.len(), 1, "{name}");
+            assert!(
+                g.warnings[0].starts_with(&format!("{name}:6: duplicate of the row at line 6")),
+                "{:?}",
+                g.warnings
+            );
+        }
     }
 
     #[test]
