@@ -91,6 +91,12 @@ fn best(words: &[(u32, u32)], t: &[f64], null: u32) -> HashMap<u32, (u32, f64)> 
     out
 }
 
+/// Training pairs with more distinct words than this on a side are left
+/// out: real sentences stay far below it, and a pair costs the product of
+/// its two sides (a run-on text cut at the segment cap would cost a hundred
+/// times a sentence and teach nothing).
+const MAX_TRAIN_WORDS: usize = 120;
+
 /// Learns word pairs `(source word, target word)` from aligned sentence pairs
 /// (word ids from one vocabulary shared by both sides). A pair is kept when each word is the other's most likely
 /// translation in both directions, both probabilities reach `min_prob`, the
@@ -107,17 +113,20 @@ pub(crate) fn learn_pairs(
     let mut freq: HashMap<u32, usize> = HashMap::new();
     let ids: Vec<(Vec<u32>, Vec<u32>)> = pairs
         .iter()
-        .map(|(s, t)| {
+        .filter_map(|(s, t)| {
             let mut a: Vec<u32> = s.iter().map(|&w| sv.id(w)).collect();
             let mut b: Vec<u32> = t.iter().map(|&w| tv.id(w)).collect();
             a.sort_unstable();
             a.dedup();
             b.sort_unstable();
             b.dedup();
+            if a.len() > MAX_TRAIN_WORDS || b.len() > MAX_TRAIN_WORDS {
+                return None;
+            }
             for &x in &a {
                 *freq.entry(x).or_insert(0) += 1;
             }
-            (a, b)
+            Some((a, b))
         })
         .collect();
     let (w, t) = train(&ids, sv.words.len(), iterations);
@@ -191,6 +200,22 @@ mod tests {
         assert!(!got.iter().any(|&(e, f)| e == "hund" && f == "dort"));
         // Identical words are anchors already, not learned pairs.
         assert!(!got.iter().any(|&(e, _)| e == "Bern"), "{got:?}");
+    }
+
+    #[test]
+    fn run_on_pairs_teach_nothing() {
+        // The same consistent pairs, each padded past the limit: skipped.
+        let pad = |base: u32| (base..base + MAX_TRAIN_WORDS as u32).collect::<Vec<u32>>();
+        let data: Vec<(Vec<u32>, Vec<u32>)> = (0..6)
+            .map(|_| ([vec![1], pad(1000)].concat(), [vec![2], pad(5000)].concat()))
+            .collect();
+        let pairs: Vec<(&[u32], &[u32])> = data
+            .iter()
+            .map(|(a, b)| (a.as_slice(), b.as_slice()))
+            .collect();
+        assert!(learn_pairs(&pairs, 5, 0.0, 2).is_empty());
+        let short: Vec<(&[u32], &[u32])> = pairs.iter().map(|(a, b)| (&a[..3], &b[..3])).collect();
+        assert!(!learn_pairs(&short, 5, 0.0, 2).is_empty());
     }
 
     #[test]
