@@ -6,7 +6,8 @@ F1.
 
     python3 scripts/bench.py [--transcheck target/release/transcheck]
                              [--sizes 1000,10000,100000] [--no-hunalign]
-                             [--corpora ../shared/corpora] [--keep DIR]
+                             [--long-sizes 1,10,50] [--corpora ../shared/corpora]
+                             [--keep DIR]
 
 Inputs, all built here from data in the repository or the shared corpora:
 - `textberg`: the Text+Berg dev pair (de-fr) repeated 43 times, about 20k
@@ -17,7 +18,8 @@ Inputs, all built here from data in the repository or the shared corpora:
   the gold links follow the edits. `align` runs on the presegmented pair,
   `check` end to end (segmentation, alignment, every check, JSON written) on
   the same text as paragraphs, with every rule.
-- `check` on one 50 MB line a side and on 10 MB a side without punctuation.
+- `check` on one line a side of 1, 10 and 50 MB (`--long-sizes`), with
+  sentence punctuation and without any.
 """
 
 import argparse
@@ -217,21 +219,26 @@ def links_of_ladder(ladder, n, m):
     return out
 
 
-def long_lines(tc, tmp, row):
-    """`check` on one 50 MB line a side, and on 10 MB a side without sentence
-    punctuation (one huge sentence per paragraph), built from the 1k pair's
-    paragraphs repeated."""
+def long_lines(tc, tmp, row, sizes):
+    """`check` on one line a side of each size in MB: with sentence
+    punctuation (one paragraph of many sentences), and without any (no
+    sentence end, so the segmenter's length cap cuts it), built from the 1k
+    pair's text repeated. The rows show the slope: time and peak RSS should
+    grow in proportion to the size."""
     import re
     if not (tmp / "syn1000.pt.txt").exists():
         synthetic(1000, tmp, "syn1000", seed=1000)
-    for side in ("pt", "en"):
-        t = (tmp / f"syn1000.{side}.txt").read_text()
-        one = t.replace("\n", " ")
-        (tmp / f"line50.{side}.txt").write_text((one * (50_000_000 // len(one) + 1))[:50_000_000] + "\n")
-        nop = re.sub(r"[.!?;:…]", "", t)
-        (tmp / f"nopunct10.{side}.txt").write_text((nop * (10_000_000 // len(nop) + 1))[:10_000_000])
-    for label, name in (("check, one 50 MB line", "line50"),
-                        ("check, 10 MB without punctuation", "nopunct10")):
+    cases = []
+    for mb in sizes:
+        n = int(mb * 1_000_000)
+        for side in ("pt", "en"):
+            one = (tmp / f"syn1000.{side}.txt").read_text().replace("\n", " ")
+            bare = re.sub(r"[.!?;:…]", "", one)
+            for name, t in ((f"line{mb}", one), (f"bare{mb}", bare)):
+                (tmp / f"{name}.{side}.txt").write_text((t * (n // len(t) + 1))[:n] + "\n")
+        cases += [(f"check, one {mb} MB line", f"line{mb}"),
+                  (f"check, {mb} MB line, no punctuation", f"bare{mb}")]
+    for label, name in cases:
         ins = [tmp / f"{name}.pt.txt", tmp / f"{name}.en.txt"]
         secs, rss, _ = run([tc, "check", "--source-lang", "pt", "--target-lang", "en",
                             "--format", "json", "--fail-on", "never", *ins])
@@ -244,8 +251,9 @@ def main():
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--check-sizes", default="1000,10000,100000",
                     help="sizes `check` also runs on, end to end")
-    ap.add_argument("--no-long-lines", action="store_true",
-                    help="skip `check` on one 50 MB line and on 10 MB without punctuation")
+    ap.add_argument("--long-sizes", default="1,10,50",
+                    help="sizes in MB of the one-line inputs (with and without punctuation); "
+                         "empty to skip them")
     ap.add_argument("--corpora", default=os.environ.get("TRANSCHECK_CORPORA") or next(
         (str(d / "shared/corpora") for d in ROOT.parents if (d / "shared/corpora").is_dir()),
         "shared/corpora"))
@@ -309,8 +317,9 @@ def main():
     else:
         print(f"Text+Berg not found under {args.corpora}: skipped", file=sys.stderr)
 
-    if not args.no_long_lines:
-        long_lines(tc, tmp, row)
+    long_sizes = [int(x) for x in args.long_sizes.split(",") if x.strip()]
+    if long_sizes:
+        long_lines(tc, tmp, row, long_sizes)
 
     print()
     print("| stage | sentences | time | sentences/s | peak RSS | RSS per input byte | F1 |")
