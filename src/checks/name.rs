@@ -489,6 +489,20 @@ pub(super) struct DocWords {
     count: HashMap<String, usize>,
 }
 
+/// The union of byte ranges, as sorted disjoint ranges.
+fn merged(spans: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
+    let mut v: Vec<Range<usize>> = spans.filter(|r| r.start < r.end).collect();
+    v.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(v.len());
+    for r in v {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
 impl DocWords {
     pub fn new(text: &str, profile: &Profile) -> DocWords {
         let mut d = DocWords {
@@ -499,12 +513,15 @@ impl DocWords {
         };
         // Words inside URLs and addresses (`suporte@cartola.dev`) say
         // nothing about how the language writes them.
-        let urls: Vec<Range<usize>> = super::url::extract(text)
-            .into_iter()
-            .map(|i| i.span)
-            .collect();
+        let urls = merged(super::url::extract(text).into_iter().map(|i| i.span));
+        // Words in text order against disjoint sorted spans: one pass over
+        // both, where testing every URL for every word was quadratic.
+        let mut next_url = 0;
         for w in words(text) {
-            if urls.iter().any(|u| u.contains(&w.start)) {
+            while urls.get(next_url).is_some_and(|u| u.end <= w.start) {
+                next_url += 1;
+            }
+            if urls.get(next_url).is_some_and(|u| u.contains(&w.start)) {
                 continue;
             }
             let key = squash(w.text);
@@ -951,6 +968,12 @@ fn near_miss<'a>(
 mod tests {
     use super::*;
     use crate::checks::testutil::Fixture;
+
+    #[test]
+    fn url_spans_merge_into_sorted_disjoint_ranges() {
+        let spans = [3..5, 0..2, 4..9, 9..9, 9..12];
+        assert_eq!(merged(spans.into_iter()), [0..2, 3..12]);
+    }
 
     fn run(src: &str, tgt: &str) -> Vec<Finding> {
         Fixture::pair(src, tgt).run(&NameCheck)
