@@ -102,8 +102,41 @@ fn free_of(taken: &[Range<usize>]) -> impl FnMut(&Range<usize>) -> bool + '_ {
     }
 }
 
+/// A byte scan for what every match of [`EMAIL`], [`URL`] or [`HANDLE`]
+/// needs: an `@`, a `://`, `www.`, or a dot before an ASCII letter (the
+/// first letter of a listed top-level domain). Most sentences have none,
+/// and the regexes cost far more than this.
+fn may_hold_address(text: &str) -> bool {
+    let b = text.as_bytes();
+    text.contains('@')
+        || text.contains("://")
+        || text.match_indices('.').any(|(i, _)| {
+            b.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+                || (i >= 3 && b[i - 3..i].eq_ignore_ascii_case(b"www"))
+        })
+}
+
 /// URLs, emails and handles in `text`, in order, without overlaps.
 pub(crate) fn extract(text: &str) -> Vec<Item> {
+    // No pattern matches across a line break (each stops at whitespace),
+    // so a document is read line by line, and the regexes run only on the
+    // lines the byte scan lets through.
+    let mut items = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if may_hold_address(line) {
+            items.extend(extract_line(line).into_iter().map(|mut i| {
+                i.span = i.span.start + at..i.span.end + at;
+                i
+            }));
+        }
+        at += line.len();
+    }
+    items
+}
+
+/// [`extract`] on text that may hold an address.
+fn extract_line(text: &str) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::new();
     for m in EMAIL.find_iter(text) {
         let t = trim_trailing(m.as_str());
