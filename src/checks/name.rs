@@ -505,8 +505,14 @@ impl DocWords {
             .into_iter()
             .map(|i| i.span)
             .collect();
+        // Words and URLs both come in text order (URLs never overlap):
+        // one cursor, not a scan of every URL per word.
+        let mut next_url = 0;
         for w in words(text) {
-            if urls.iter().any(|u| u.contains(&w.start)) {
+            while urls.get(next_url).is_some_and(|u| u.end <= w.start) {
+                next_url += 1;
+            }
+            if urls.get(next_url).is_some_and(|u| u.contains(&w.start)) {
                 continue;
             }
             let key = squash(w.text);
