@@ -2,6 +2,7 @@
 //! a term left untranslated or misspelled, or a forbidden spelling.
 
 use super::LinkView;
+use super::name;
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
 use crate::glossary::{Kind, Match, Matcher, Term, matcher};
@@ -207,6 +208,11 @@ impl<'a> LinkScan<'a> {
                 .any(|x| x.kind == Kind::Target && x.start == r.start && x.end == r.end);
             if *d <= NEAR && !is_other_term && !overlaps(&self.reported, r.clone()) {
                 let found = v.target.text.get(r.clone()).unwrap_or("");
+                if let Some(f) = self.conventional_other_name(src_text, found, preferred) {
+                    out.push(f.link(vi).source_span(s.start..s.end).target_span(r.clone()));
+                    self.reported.push(r.clone());
+                    return;
+                }
                 let msg = if fold(src_text) == fold(preferred) {
                     format!("misspelled '{found}': the glossary spells it '{preferred}'")
                 } else {
@@ -247,6 +253,37 @@ impl<'a> LinkScan<'a> {
             f = f.target_span(r);
         }
         out.push(f);
+    }
+
+    /// A near miss of the rendering that is the source word's own spelling
+    /// by the profiles' name conventions (Irã → Iram, as Canaã → Canaan):
+    /// maybe another name than the one the glossary's entry means (Iram the
+    /// chief, not Iran). A warning, not a misspelling error; a slip that
+    /// breaks the convention (Mascate → Muskat) stays an error.
+    fn conventional_other_name(
+        &self,
+        src_text: &str,
+        found: &str,
+        preferred: &str,
+    ) -> Option<Finding> {
+        let (sp, tp) = (self.ctx.source_profile, self.ctx.target_profile);
+        let words = |t: &str| t.split_whitespace().count();
+        if words(src_text) != 1 || words(found) != 1 || fold(found) == fold(preferred) {
+            return None;
+        }
+        if name::skeleton(src_text, sp) != name::skeleton(found, tp) {
+            return None;
+        }
+        Some(
+            Finding::new(
+                "glossary",
+                Severity::Warning,
+                format!(
+                    "'{found}' spells '{src_text}' by convention, but the glossary renders it '{preferred}': another name, or a misspelling?"
+                ),
+            )
+            .expected(preferred),
+        )
     }
 
     /// The source spelling left as it was, even next to an accepted
@@ -786,5 +823,19 @@ mod tests {
         f.glossary = Glossary::load(&dir, "pt", "en").unwrap();
         let found = f.run(&GlossaryCheck);
         assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_conventional_spelling_of_the_source_word_is_another_name_not_a_slip() {
+        // Irã the Edomite chief is Iram: the spelling convention (ã → an,
+        // m → n at the end) ties it to the source word, not to Iran.
+        let found = run("E o príncipe Irã.", "And the chief Iram.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].severity, Severity::Warning, "{found:?}");
+        // A slip that breaks the convention stays an error.
+        let found = run("Ele chegou a Mascate.", "He arrived in Muskat.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].severity, Severity::Error, "{found:?}");
+        assert_eq!(found[0].suggestion.as_deref(), Some("Muscat"));
     }
 }

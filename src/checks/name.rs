@@ -740,7 +740,7 @@ pub(super) fn cognate_form(w: &str, profile: &Profile) -> String {
 
 /// Applies spelling rewrites in order; `$` anchors a pattern at the end of
 /// the word, `^` at its start.
-fn rewrite(mut s: String, rules: &[[String; 2]]) -> String {
+fn rewrite<'r>(mut s: String, rules: impl IntoIterator<Item = &'r [String; 2]>) -> String {
     for [from, to] in rules {
         if let Some(suffix) = from.strip_suffix('$') {
             if let Some(stem) = s.strip_suffix(suffix) {
@@ -762,7 +762,10 @@ fn rewrite(mut s: String, rules: &[[String; 2]]) -> String {
 /// then a final `s` and vowels dropped. Conventional renderings of one name
 /// share it (Ismael/Ishmael, Berseba/Beersheba, Timóteo/Timothy).
 pub(super) fn skeleton(w: &str, profile: &Profile) -> String {
-    let s = rewrite(squash(w), &profile.words.name_spellings);
+    // Rules on accented letters (Irã → Iran) read the word before folding.
+    let rules = &profile.words.name_spellings;
+    let w = rewrite(w.to_lowercase(), rules.iter().filter(|r| !r[0].is_ascii()));
+    let s = rewrite(squash(&w), rules.iter().filter(|r| r[0].is_ascii()));
     let mut out: Vec<char> = Vec::with_capacity(s.len());
     for c in s.chars() {
         if out.last() != Some(&c) {
@@ -1364,6 +1367,16 @@ mod tests {
         ] {
             assert_ne!(cognate_form(a, &pt), cognate_form(b, &en), "{a} {b}");
         }
+    }
+
+    #[test]
+    fn accented_spelling_rules_read_the_word_before_folding() {
+        let pt = Profile::builtin("pt");
+        let en = Profile::builtin("en");
+        assert_eq!(skeleton("Canaã", &pt), skeleton("Canaan", &en));
+        assert_eq!(skeleton("Irã", &pt), skeleton("Iram", &en));
+        // Only the accented letter: a plain final a is no nasal.
+        assert_ne!(skeleton("Sara", &pt), skeleton("Saran", &en));
     }
 }
 
