@@ -585,6 +585,14 @@ mod tests {
             "They went by pairs to Noah.",
         );
         clean("Entraram de dois em dois.", "They went in two by two.");
+        clean(
+            "Começou a enviá-los a dois e dois, e que não vestissem duas túnicas.",
+            "He began to send them out two by two, and not to put on two tunics.",
+        );
+        clean(
+            "Assentaram-se de cem em cem, e de cinquenta em cinquenta.",
+            "They sat down in ranks, by hundreds and by fifties.",
+        );
         assert!(!errors("Entraram de dois em dois.", "They went by threes.").is_empty());
         assert!(!errors("Entraram de dois em dois.", "They went in.").is_empty());
     }

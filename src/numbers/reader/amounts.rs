@@ -243,6 +243,8 @@ impl Reader<'_> {
             .distributive_words
             .iter()
             .find_map(|(p, v)| self.phrase_at(i, p).map(|k| (k, *v)))
+            // "by hundreds of thousands" is a vague quantity.
+            .filter(|(k, _)| !self.word(*k).is_some_and(|w| self.lx.vague_joiners.iter().any(|j| j == w)))
         {
             // "worked in pairs" may render "em duplas": it confirms a
             // number of the other side but is never reported alone.
@@ -283,6 +285,10 @@ impl Reader<'_> {
             value = Some(v);
         }
         let end = i + t.len();
+        // "2 e 2 milhões", "de 5 em 5%": the number goes on.
+        if self.word(end).is_some_and(|w| self.lx.is_number_word(w)) || self.punct(end, "%") {
+            return None;
+        }
         let mut m = self.mention(i, end, value?, NumberKind::Plain);
         m.words = words;
         Some((m, end))
@@ -541,6 +547,13 @@ mod tests {
         assert_eq!(strong("de dois em três", &pt()), [2.0, 3.0]);
         // A group word only confirms the other side.
         assert_eq!(ex("went by pairs", &en()), [("by pairs".into(), 2.0, true)]);
+        assert_eq!(ex("sat by fifties", &en()), [("by fifties".into(), 50.0, true)]);
+        let m = one("fell by hundreds of thousands", &en());
+        assert_eq!((m.value, m.kind), (1e5, NumberKind::Vague));
+        // Repeated with "e": sete e sete (seven pairs), a dois e dois.
+        assert_eq!(strong("tomarás sete e sete", &pt()), [7.0]);
+        assert_eq!(strong("vinte e dois", &pt()), [22.0]);
+        assert_eq!(strong("entre 2 e 2 milhões", &pt()), [2.0, 2e6]);
         assert_eq!(
             strong("de dos en dos", &Profile::builtin("es")),
             [2.0]
