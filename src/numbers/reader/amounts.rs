@@ -243,8 +243,12 @@ impl Reader<'_> {
             .distributive_words
             .iter()
             .find_map(|(p, v)| self.phrase_at(i, p).map(|k| (k, *v)))
-            // "by hundreds of thousands" is a vague quantity.
-            .filter(|(k, _)| !self.word(*k).is_some_and(|w| self.lx.vague_joiners.iter().any(|j| j == w)))
+            // "by hundreds of thousands" is a vague quantity ("by pairs of
+            // all flesh" is not).
+            .filter(|(k, _)| {
+                !(self.word(*k).is_some_and(|w| self.lx.vague_joiners.iter().any(|j| j == w))
+                    && self.word(k + 1).is_some_and(|w| self.lx.vague.contains_key(w)))
+            })
         {
             // "worked in pairs" may render "em duplas": it confirms a
             // number of the other side but is never reported alone.
@@ -548,6 +552,7 @@ mod tests {
         // A group word only confirms the other side.
         assert_eq!(ex("went by pairs", &en()), [("by pairs".into(), 2.0, true)]);
         assert_eq!(ex("sat by fifties", &en()), [("by fifties".into(), 50.0, true)]);
+        assert_eq!(ex("by pairs of all flesh", &en()), [("by pairs".into(), 2.0, true)]);
         let m = one("fell by hundreds of thousands", &en());
         assert_eq!((m.value, m.kind), (1e5, NumberKind::Vague));
         // Repeated with "e": sete e sete (seven pairs), a dois e dois.
