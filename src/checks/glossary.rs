@@ -215,7 +215,11 @@ impl<'a> LinkScan<'a> {
                 .any(|x| x.kind == Kind::Target && x.start == r.start && x.end == r.end);
             if *d <= NEAR && !is_other_term && !overlaps(&self.reported, r.clone()) {
                 if let Some(f) = self.conventional_other_name(term, src_text, found) {
-                    out.push(f.link(vi).source_span(s.start..s.end).target_span(r.clone()));
+                    out.push(
+                        f.link(vi)
+                            .source_span(s.start..s.end)
+                            .target_span(r.clone()),
+                    );
                     self.reported.push(r.clone());
                     return;
                 }
@@ -268,12 +272,7 @@ impl<'a> LinkScan<'a> {
     /// breaks the convention (Mascate → Muskat) stays an error.
     /// A name kept verbatim (Araghchi → Araghchi) or spelt with letters
     /// foreign to the source language stays strict.
-    fn conventional_other_name(
-        &self,
-        term: &Term,
-        src_text: &str,
-        found: &str,
-    ) -> Option<Finding> {
+    fn conventional_other_name(&self, term: &Term, src_text: &str, found: &str) -> Option<Finding> {
         let (sp, tp) = (self.ctx.source_profile, self.ctx.target_profile);
         let preferred = term.preferred()?;
         let words = |t: &str| t.split_whitespace().count();
@@ -881,10 +880,16 @@ mod tests {
     #[test]
     fn a_rendering_in_an_unaligned_sentence_next_door_counts() {
         let pairs: &[(&[&str], &[&str])] = &[
-            (&["Houve fome na terra."], &["There was a famine in the land."]),
+            (
+                &["Houve fome na terra."],
+                &["There was a famine in the land."],
+            ),
             (&[], &["He said: do not go down into Muscat."]),
             (&[], &["Stay here."]),
-            (&["Disse: não desças a Mascate; fica aqui e vive."], &["Live in this land."]),
+            (
+                &["Disse: não desças a Mascate; fica aqui e vive."],
+                &["Live in this land."],
+            ),
             (&["Depois partiu."], &["Then he left."]),
         ];
         let mut f = Fixture::links(pairs);
@@ -895,8 +900,14 @@ mod tests {
         // aligned links away.
         let pairs: &[(&[&str], &[&str])] = &[
             (&["Falou."], &["He said: do not go down into Muscat."]),
-            (&["Houve fome na terra."], &["There was a famine in the land."]),
-            (&["Disse: não desças a Mascate; fica aqui e vive."], &["Live in this land."]),
+            (
+                &["Houve fome na terra."],
+                &["There was a famine in the land."],
+            ),
+            (
+                &["Disse: não desças a Mascate; fica aqui e vive."],
+                &["Live in this land."],
+            ),
         ];
         let mut f = Fixture::links(pairs);
         f.glossary = places();

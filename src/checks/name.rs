@@ -775,7 +775,10 @@ pub(super) fn skeleton(w: &str, profile: &Profile) -> String {
     let s: String = w
         .split(['-', '‐'])
         .map(|part| {
-            let part = rewrite(part.to_lowercase(), rules.iter().filter(|r| !r[0].is_ascii()));
+            let part = rewrite(
+                part.to_lowercase(),
+                rules.iter().filter(|r| !r[0].is_ascii()),
+            );
             rewrite(squash(&part), rules.iter().filter(|r| r[0].is_ascii()))
         })
         .collect();
@@ -1386,23 +1389,38 @@ mod tests {
     fn each_part_of_a_hyphenated_name_ends_a_word() {
         let pt = Profile::builtin("pt");
         let en = Profile::builtin("en");
-        assert_eq!(skeleton("Hazazom-Tamar", &pt), skeleton("Hazazon-tamar", &en));
-        assert!(errors("Habitavam em Hazazom-Tamar.", "They lived in Hazazon-tamar.").is_empty());
+        assert_eq!(
+            skeleton("Hazazom-Tamar", &pt),
+            skeleton("Hazazon-tamar", &en)
+        );
+        assert!(
+            errors(
+                "Habitavam em Hazazom-Tamar.",
+                "They lived in Hazazon-tamar."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn a_convention_the_target_repeats_beside_the_source_spelling_is_a_warning() {
         // Sebá stands for two men the translation tells apart.
         let f = Fixture::links(&[
-            (&["Os filhos de Cuxe: Sebá e Havilá."], &["The sons of Cush: Seba and Havilah."]),
-            (&["Os filhos de Raamá: Sebá e Dedã."], &["The sons of Raamah: Sheba and Dedan."]),
-            (&["Joctã gerou a Obal e a Sebá."], &["Joktan became the father of Obal and Sheba."]),
+            (
+                &["Os filhos de Cuxe: Sebá e Havilá."],
+                &["The sons of Cush: Seba and Havilah."],
+            ),
+            (
+                &["Os filhos de Raamá: Sebá e Dedã."],
+                &["The sons of Raamah: Sheba and Dedan."],
+            ),
+            (
+                &["Joctã gerou a Obal e a Sebá."],
+                &["Joktan became the father of Obal and Sheba."],
+            ),
         ])
         .run(&NameCheck);
-        assert!(
-            f.iter().all(|f| f.severity != Severity::Error),
-            "{f:#?}"
-        );
+        assert!(f.iter().all(|f| f.severity != Severity::Error), "{f:#?}");
         // Once against the source spelling twice: a slip.
         let f = Fixture::links(&[
             (&["Falou Sebá."], &["Seba spoke."]),

@@ -246,8 +246,12 @@ impl Reader<'_> {
             // "by hundreds of thousands" is a vague quantity ("by pairs of
             // all flesh" is not).
             .filter(|(k, _)| {
-                !(self.word(*k).is_some_and(|w| self.lx.vague_joiners.iter().any(|j| j == w))
-                    && self.word(k + 1).is_some_and(|w| self.lx.vague.contains_key(w)))
+                !(self
+                    .word(*k)
+                    .is_some_and(|w| self.lx.vague_joiners.iter().any(|j| j == w))
+                    && self
+                        .word(k + 1)
+                        .is_some_and(|w| self.lx.vague.contains_key(w)))
             })
         {
             // "worked in pairs" may render "em duplas": it confirms a
@@ -305,7 +309,9 @@ impl Reader<'_> {
         let w = self.word(i)?;
         let n = *self.lx.cardinals.get(w)?;
         // "duas dúzias" is a scale; "um" may be an article.
-        if self.lx.scales.contains_key(self.word(i + 1)?) || self.lx.ambiguous.iter().any(|a| a == w) {
+        if self.lx.scales.contains_key(self.word(i + 1)?)
+            || self.lx.ambiguous.iter().any(|a| a == w)
+        {
             return None;
         }
         let (mut m, k) = self.vague(i + 1)?;
@@ -551,18 +557,21 @@ mod tests {
         assert_eq!(strong("de dois em três", &pt()), [2.0, 3.0]);
         // A group word only confirms the other side.
         assert_eq!(ex("went by pairs", &en()), [("by pairs".into(), 2.0, true)]);
-        assert_eq!(ex("sat by fifties", &en()), [("by fifties".into(), 50.0, true)]);
-        assert_eq!(ex("by pairs of all flesh", &en()), [("by pairs".into(), 2.0, true)]);
+        assert_eq!(
+            ex("sat by fifties", &en()),
+            [("by fifties".into(), 50.0, true)]
+        );
+        assert_eq!(
+            ex("by pairs of all flesh", &en()),
+            [("by pairs".into(), 2.0, true)]
+        );
         let m = one("fell by hundreds of thousands", &en());
         assert_eq!((m.value, m.kind), (1e5, NumberKind::Vague));
         // Repeated with "e": sete e sete (seven pairs), a dois e dois.
         assert_eq!(strong("tomarás sete e sete", &pt()), [7.0]);
         assert_eq!(strong("vinte e dois", &pt()), [22.0]);
         assert_eq!(strong("entre 2 e 2 milhões", &pt()), [2.0, 2e6]);
-        assert_eq!(
-            strong("de dos en dos", &Profile::builtin("es")),
-            [2.0]
-        );
+        assert_eq!(strong("de dos en dos", &Profile::builtin("es")), [2.0]);
     }
 
     #[test]
