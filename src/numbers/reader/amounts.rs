@@ -271,6 +271,8 @@ impl Reader<'_> {
     fn distributive_template(&self, i: usize, t: &[String]) -> Option<(NumberMention, usize)> {
         let mut value: Option<f64> = None;
         let mut words = true;
+        // "uno a uno": one by one, as vague as "one" alone.
+        let mut weak = false;
         for (k, piece) in t.iter().enumerate() {
             let tok = self.tok(i + k)?;
             if piece != "{n}" {
@@ -284,7 +286,10 @@ impl Reader<'_> {
                     words = false;
                     self.digit_info(tok)?.0
                 }
-                TokKind::Word => *self.lx.cardinals.get(&tok.lower)?,
+                TokKind::Word => {
+                    weak |= self.lx.ambiguous.contains(&tok.lower);
+                    *self.lx.cardinals.get(&tok.lower)?
+                }
                 _ => return None,
             };
             if value.is_some_and(|x| x != v) {
@@ -299,6 +304,7 @@ impl Reader<'_> {
         }
         let mut m = self.mention(i, end, value?, NumberKind::Plain);
         m.words = words;
+        m.weak = weak;
         Some((m, end))
     }
 
@@ -571,6 +577,8 @@ mod tests {
         assert_eq!(strong("tomarás sete e sete", &pt()), [7.0]);
         assert_eq!(strong("vinte e dois", &pt()), [22.0]);
         assert_eq!(strong("entre 2 e 2 milhões", &pt()), [2.0, 2e6]);
+        // One by one is no count.
+        assert!(strong("Entrarono uno a uno.", &Profile::builtin("it")).is_empty());
         assert_eq!(strong("de dos en dos", &Profile::builtin("es")), [2.0]);
     }
 
