@@ -613,6 +613,39 @@ mod tests {
     }
 
     #[test]
+    fn the_byte_scan_never_hides_an_address() {
+        let texts = [
+            "x.com",
+            "WWW.1",
+            "ftp://1",
+            "a@b.c",
+            "@ab",
+            "e.g. this",
+            "g1.globo.com/x",
+            "Fim.Outro",
+            "HTTPS://X",
+            "Custa 1.5 mil. Fim.",
+            "sem nada aqui",
+        ];
+        for t in texts {
+            assert!(extract_line(t).is_empty() || may_hold_address(t), "{t}");
+        }
+        assert!(!may_hold_address("Custa 1.5 mil. Fim."));
+        assert!(!may_hold_address("sem nada aqui"));
+    }
+
+    #[test]
+    fn a_document_read_line_by_line_gives_what_one_pass_gives() {
+        let doc =
+            "Veja g1.globo.com/a e x@y.com.br\nsiga @folha. www.c.pt\n\nfim https://a.org/b.\n";
+        let all =
+            |v: Vec<Item>| -> Vec<_> { v.into_iter().map(|i| (i.kind, i.span, i.text)).collect() };
+        let found = all(extract(doc));
+        assert_eq!(found.len(), 5, "{found:?}");
+        assert_eq!(found, all(extract_line(doc)));
+    }
+
+    #[test]
     fn extracts_urls_emails_handles() {
         assert_eq!(
             kinds(
