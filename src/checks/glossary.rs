@@ -2,9 +2,10 @@
 //! a term left untranslated or misspelled, or a forbidden spelling.
 
 use super::LinkView;
+use super::name;
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
-use crate::glossary::{Kind, Match, Matcher, Term, matcher};
+use crate::glossary::{Kind, Match, Term, matcher};
 use crate::text::{fold, words};
 use std::ops::Range;
 
@@ -29,11 +30,9 @@ impl Check for GlossaryCheck {
         if g.terms.is_empty() {
             return;
         }
-        let m = ctx.matcher();
-        let tgt_matches: Vec<Vec<Match>> =
-            ctx.views.iter().map(|v| m.find(&v.target.text)).collect();
+        let tgt_matches = &ctx.glossary_matches().target;
         for vi in 0..ctx.views.len() {
-            let Some(mut link) = LinkScan::new(ctx, &m, &tgt_matches, vi) else {
+            let Some(mut link) = LinkScan::new(ctx, tgt_matches, vi) else {
                 continue;
             };
             link.forbidden_spellings(out);
@@ -45,7 +44,6 @@ impl Check for GlossaryCheck {
 /// One link being checked, with what its findings so far have covered.
 struct LinkScan<'a> {
     ctx: &'a Context<'a>,
-    m: &'a Matcher,
     /// Glossary matches in the target text of every link.
     tgt_matches: &'a [Vec<Match>],
     vi: usize,
@@ -62,15 +60,9 @@ struct LinkScan<'a> {
 }
 
 impl<'a> LinkScan<'a> {
-    fn new(
-        ctx: &'a Context<'a>,
-        m: &'a Matcher,
-        tgt_matches: &'a [Vec<Match>],
-        vi: usize,
-    ) -> Option<LinkScan<'a>> {
+    fn new(ctx: &'a Context<'a>, tgt_matches: &'a [Vec<Match>], vi: usize) -> Option<LinkScan<'a>> {
         Some(LinkScan {
             ctx,
-            m,
             tgt_matches,
             vi,
             v: ctx.views.get(vi)?,
@@ -84,12 +76,11 @@ impl<'a> LinkScan<'a> {
 
     /// Whether link `n`'s source has term `term`.
     fn source_has(&self, n: usize, term: usize) -> bool {
-        self.ctx.views.get(n).is_some_and(|nv| {
-            self.m
-                .find(&nv.source.text)
-                .iter()
-                .any(|x| x.kind == Kind::Source && x.term == term)
-        })
+        self.ctx
+            .glossary_matches()
+            .source
+            .get(n)
+            .is_some_and(|ms| ms.iter().any(|x| x.kind == Kind::Source && x.term == term))
     }
 
     /// Forbidden spellings, wherever they are.
@@ -150,10 +141,10 @@ impl<'a> LinkScan<'a> {
             return;
         }
         let src: Vec<Match> = matcher::longest_only(
-            self.m
-                .find(&v.source.text)
-                .into_iter()
+            self.ctx.glossary_matches().source[self.vi]
+                .iter()
                 .filter(|x| x.kind == Kind::Source)
+                .cloned()
                 .collect(),
         );
         let mut done: Vec<usize> = Vec::new();
@@ -198,15 +189,30 @@ impl<'a> LinkScan<'a> {
         }
         let best = best_span(&v.target.text, &term.targets);
         if let Some((r, d)) = &best {
-            if *d == 0.0 {
-                // Same letters, other case: rendered.
+            let found = v.target.text.get(r.clone()).unwrap_or("");
+            // Same letters, other case or hyphenation (Beth-lehem for
+            // Bethlehem): rendered.
+            if *d == 0.0
+                || term
+                    .targets
+                    .iter()
+                    .any(|t| name::squash(t) == name::squash(found))
+            {
                 return;
             }
             let is_other_term = tgt
                 .iter()
                 .any(|x| x.kind == Kind::Target && x.start == r.start && x.end == r.end);
             if *d <= NEAR && !is_other_term && !overlaps(&self.reported, r.clone()) {
-                let found = v.target.text.get(r.clone()).unwrap_or("");
+                if let Some(f) = self.conventional_other_name(term, src_text, found) {
+                    out.push(
+                        f.link(vi)
+                            .source_span(s.start..s.end)
+                            .target_span(r.clone()),
+                    );
+                    self.reported.push(r.clone());
+                    return;
+                }
                 let msg = if fold(src_text) == fold(preferred) {
                     format!("misspelled '{found}': the glossary spells it '{preferred}'")
                 } else {
@@ -247,6 +253,39 @@ impl<'a> LinkScan<'a> {
             f = f.target_span(r);
         }
         out.push(f);
+    }
+
+    /// A near miss of the rendering that is the source word's own spelling
+    /// by the profiles' name conventions (Irã → Iram, as Canaã → Canaan):
+    /// maybe another name than the one the glossary's entry means (Iram the
+    /// chief, not Iran). A warning, not a misspelling error; a slip that
+    /// breaks the convention (Mascate → Muskat) stays an error.
+    /// A name kept verbatim (Araghchi → Araghchi) or spelt with letters
+    /// foreign to the source language stays strict.
+    fn conventional_other_name(&self, term: &Term, src_text: &str, found: &str) -> Option<Finding> {
+        let (sp, tp) = (self.ctx.source_profile, self.ctx.target_profile);
+        let preferred = term.preferred()?;
+        let words = |t: &str| t.split_whitespace().count();
+        if words(src_text) != 1
+            || words(found) != 1
+            || is_unchanged_name(term)
+            || name::is_foreign_spelling(src_text, sp)
+        {
+            return None;
+        }
+        if name::skeleton(src_text, sp) != name::skeleton(found, tp) {
+            return None;
+        }
+        Some(
+            Finding::new(
+                "glossary",
+                Severity::Warning,
+                format!(
+                    "'{found}' spells '{src_text}' by convention, but the glossary renders it '{preferred}': another name, or a misspelling?"
+                ),
+            )
+            .expected(preferred),
+        )
     }
 
     /// The source spelling left as it was, even next to an accepted
@@ -317,10 +356,25 @@ impl<'a> LinkScan<'a> {
     }
 
     /// Alignment slack: the rendering may sit in a neighbouring link whose
-    /// own source lacks the term.
+    /// own source lacks the term, or in a target sentence left unaligned
+    /// between this link and that neighbour.
     fn rendered_next_door(&self, s: &Match, term: &Term) -> bool {
-        let neighbours = [self.vi.checked_sub(1), Some(self.vi + 1)];
-        neighbours.iter().flatten().any(|&n| {
+        let views = &self.ctx.views;
+        let unaligned = |n: &usize| views.get(*n).is_some_and(|v| v.source.is_empty());
+        // A few unaligned sentences at most: further away is another passage.
+        let side = |it: &mut dyn Iterator<Item = usize>| -> Vec<usize> {
+            let mut out = Vec::new();
+            for n in it.take(4) {
+                out.push(n);
+                if !unaligned(&n) {
+                    break;
+                }
+            }
+            out
+        };
+        let before = side(&mut (0..self.vi).rev());
+        let after = side(&mut ((self.vi + 1)..views.len()));
+        before.into_iter().chain(after).any(|n| {
             let Some(ms) = self.tgt_matches.get(n) else {
                 return false;
             };
@@ -337,11 +391,9 @@ fn untranslated_sentences(ctx: &Context, vi: usize) -> Vec<Range<usize>> {
     let Some(link) = ctx.links.get(vi) else {
         return Vec::new();
     };
-    let count = |ws: &[crate::text::Word], list: &[String]| {
-        ws.iter()
-            .filter(|w| list.iter().any(|f| *f == w.text.to_lowercase()))
-            .count()
-    };
+    // Each word lower-cased once, not once per function word.
+    let count =
+        |ws: &[String], list: &[String]| ws.iter().filter(|w| list.iter().any(|f| f == *w)).count();
     let mut out = Vec::new();
     let mut pos = 0;
     for (k, &i) in link.target.iter().enumerate() {
@@ -352,7 +404,7 @@ fn untranslated_sentences(ctx: &Context, vi: usize) -> Vec<Range<usize>> {
             pos += 1;
         }
         let text = seg.text(ctx.target);
-        let ws = words(text);
+        let ws: Vec<String> = words(text).iter().map(|w| w.text.to_lowercase()).collect();
         let src = count(&ws, &ctx.source_profile.words.function_words);
         let tgt = count(&ws, &ctx.target_profile.words.function_words);
         if ctx.source_profile.code != ctx.target_profile.code && src >= 2 && src > 2 * tgt {
@@ -786,5 +838,67 @@ mod tests {
         f.glossary = Glossary::load(&dir, "pt", "en").unwrap();
         let found = f.run(&GlossaryCheck);
         assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_conventional_spelling_of_the_source_word_is_another_name_not_a_slip() {
+        // Irã the Edomite chief is Iram: the spelling convention (ã → an,
+        // m → n at the end) ties it to the source word, not to Iran.
+        let found = run("E o príncipe Irã.", "And the chief Iram.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].severity, Severity::Warning, "{found:?}");
+        // A slip that breaks the convention stays an error.
+        let found = run("Ele chegou a Mascate.", "He arrived in Muskat.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].severity, Severity::Error, "{found:?}");
+        assert_eq!(found[0].suggestion.as_deref(), Some("Muscat"));
+    }
+
+    #[test]
+    fn a_rendering_hyphenated_otherwise_is_rendered() {
+        let mut f = Fixture::pair("Que é Belém.", "The same is Beth-lehem.");
+        f.glossary = Glossary::from_terms(vec![term(&["Belém"], &["Bethlehem"], &[])]);
+        let found = f.run(&GlossaryCheck);
+        assert!(found.is_empty(), "{found:?}");
+        let mut f = Fixture::pair("Que é Belém.", "The same is Bethlehen.");
+        f.glossary = Glossary::from_terms(vec![term(&["Belém"], &["Bethlehem"], &[])]);
+        assert_eq!(f.run(&GlossaryCheck).len(), 1);
+    }
+
+    #[test]
+    fn a_rendering_in_an_unaligned_sentence_next_door_counts() {
+        let pairs: &[(&[&str], &[&str])] = &[
+            (
+                &["Houve fome na terra."],
+                &["There was a famine in the land."],
+            ),
+            (&[], &["He said: do not go down into Muscat."]),
+            (&[], &["Stay here."]),
+            (
+                &["Disse: não desças a Mascate; fica aqui e vive."],
+                &["Live in this land."],
+            ),
+            (&["Depois partiu."], &["Then he left."]),
+        ];
+        let mut f = Fixture::links(pairs);
+        f.glossary = places();
+        let found = f.run(&GlossaryCheck);
+        assert!(found.is_empty(), "{found:?}");
+        // Not when the sentence belongs to a link whose source lacks it two
+        // aligned links away.
+        let pairs: &[(&[&str], &[&str])] = &[
+            (&["Falou."], &["He said: do not go down into Muscat."]),
+            (
+                &["Houve fome na terra."],
+                &["There was a famine in the land."],
+            ),
+            (
+                &["Disse: não desças a Mascate; fica aqui e vive."],
+                &["Live in this land."],
+            ),
+        ];
+        let mut f = Fixture::links(pairs);
+        f.glossary = places();
+        assert_eq!(f.run(&GlossaryCheck).len(), 1);
     }
 }

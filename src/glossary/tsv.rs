@@ -24,15 +24,13 @@ pub(super) fn parse(path: &str, text: &str, delimiter: u8) -> Result<Glossary, G
     if delimiter == b'\t' {
         // No quoting in TSV: rows and fields split as they are, without a
         // copy of the text or a reader.
-        let mut line = 1;
-        for l in text.split('\n') {
+        for (line, l) in (1..).zip(text.split('\n')) {
             if !l.trim_start().starts_with('#') {
                 // A lone CR ends a row too, as in the CSV reader.
                 for rec in l.split('\r') {
                     rows.add(rec.split('\t').map(str::trim), line, Cow::Borrowed)?;
                 }
             }
-            line += 1;
         }
         return Ok(rows.g);
     }
