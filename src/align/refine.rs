@@ -18,6 +18,9 @@
 //!   omission and addition checks.
 //! - A 1-1 link left with anchors on both sides and none shared gets a lower
 //!   score, so the checks can see it is doubtful.
+//! - A 1-0 or 0-1 link moves within its run of 1-1 neighbours to where they
+//!   pair up best (module `shift`): a dropped paragraph start otherwise
+//!   leaves a run paired off by one.
 
 use super::features::{self, ClassWeights, Keys, Sent};
 use super::{AlignOptions, Link, Params, Side, length_cost, model1};
@@ -79,6 +82,10 @@ pub fn refine(source: &Side, target: &Side, links: Vec<Link>, options: &AlignOpt
     let (src, tgt, orphans) = anchors(source, target, &links, options);
     let ratio = doc_ratio(&src, &tgt, &links);
     let low = Params::default().low_confidence;
+    // Before the splits (which read the 1-1 links) and again after the
+    // detaches (which make null links of their own).
+    let mut links = links;
+    super::shift::slide_nulls(&mut links, (&src, &tgt), ratio, low);
     let mut out = Vec::with_capacity(links.len() + 4);
     for link in links {
         let (a, b) = (link.source.len(), link.target.len());
@@ -109,11 +116,13 @@ pub fn refine(source: &Side, target: &Side, links: Vec<Link>, options: &AlignOpt
         settle(link, (&src, &tgt), &orphans, ratio, low, &mut out);
         out.extend(after);
     }
+    super::shift::slide_nulls(&mut out, (&src, &tgt), ratio, low);
     out
 }
 
-/// Takes editorial lines (the profile's `editorial_prefixes`: "Leia também",
-/// "(Editor's note: …)") off the edges of a merged link: an edition adds or
+/// Takes editorial lines and captions (the profile's `editorial_prefixes`
+/// and `caption_prefixes`: "Leia também", "(Editor's note: …)", "Foto: …")
+/// off the edges of a merged link: an edition adds or
 /// drops them on purpose, so they stand alone as 1-0 or 0-1. Leading ones go
 /// to `out`; trailing ones are returned to follow the link.
 fn peel_editorial(
@@ -127,7 +136,7 @@ fn peel_editorial(
     let editorial = |side: &Side, i: usize| {
         side.sentences
             .get(i)
-            .is_some_and(|t| side.profile.is_editorial(t))
+            .is_some_and(|t| side.profile.is_editorial(t) || side.profile.is_caption(t))
     };
     for is_source in [true, false] {
         let side = if is_source { source } else { target };
@@ -264,18 +273,21 @@ fn doc_ratio(src: &[Sent], tgt: &[Sent], links: &[Link]) -> f64 {
     }
 }
 
-/// Weight of the keys of `x` that some sentence of `other` has and no
-/// sentence of `rest` has: what only `x` can explain. A name or number that
-/// the rest of a link repeats is no evidence that `x` is translated.
+/// Weight of the keys of `x` that more sentences of `other` have than
+/// sentences of `rest` do: what only `x` can explain. A name or number that
+/// the rest of a link repeats as often as the other side has it is no
+/// evidence that `x` is translated; a headline and its lead that both name
+/// a place, against a translated headline and lead that do too, is.
 fn exclusive(x: &Sent, rest: &[usize], side: &[Sent], other: &[usize], other_side: &[Sent]) -> f64 {
-    let has = |ids: &[usize], sents: &[Sent], k: u32| {
+    let count = |ids: &[usize], sents: &[Sent], k: u32| {
         ids.iter()
             .filter_map(|&i| sents.get(i))
-            .any(|s| s.keys.binary_search_by_key(&k, |&(id, _)| id).is_ok())
+            .filter(|s| s.keys.binary_search_by_key(&k, |&(id, _)| id).is_ok())
+            .count()
     };
     x.keys
         .iter()
-        .filter(|&&(k, _)| has(other, other_side, k) && !has(rest, side, k))
+        .filter(|&&(k, _)| count(other, other_side, k) > count(rest, side, k))
         .map(|&(_, w)| w)
         .sum()
 }

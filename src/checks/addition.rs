@@ -2,7 +2,8 @@
 //!
 //! A warning: translators add context on purpose. Very short added lines
 //! (three words or fewer) and editorial lines (the target profile's
-//! `editorial_prefixes`: "(Editor's note: …)", "Reporting by …") are info.
+//! `editorial_prefixes`: "(Editor's note: …)", "Reporting by …") are info;
+//! a photo caption carries content and stays a warning.
 
 use super::omission::{excerpt, is_editorial, span_in_link, unmatched_is_short};
 use super::{Check, Context};
@@ -12,7 +13,7 @@ pub struct AdditionCheck;
 
 impl AdditionCheck {
     /// Severity of a target sentence with no source: info when short or
-    /// editorial (a byline, a caption); `None` when too slight to report.
+    /// editorial (a byline, an editor's note); `None` when too slight to report.
     fn severity(&self, text: &str, ctx: &Context) -> Option<Severity> {
         let short = unmatched_is_short(text)?;
         Some(if short || is_editorial(text, ctx.target_profile) {

@@ -1,0 +1,205 @@
+//! Shift repair for the QA refinement: moves a 1-0 or 0-1 link to the
+//! place in its run of 1-1 neighbours where the sentences around it pair
+//! up best.
+//!
+//! When a sentence that starts a paragraph is dropped (or one is added
+//! there), the aligner's paragraph evidence points the wrong way: it keeps
+//! paragraph starts together and pairs a run of neighbours off by one, and
+//! the null link lands on a sentence that was translated. Here each
+//! placement of the null link inside the run is priced by length and shared
+//! anchors alone, and the null link moves when another placement is
+//! clearly cheaper.
+
+use super::features::{self, Sent};
+use super::{Link, length_cost};
+
+/// Most 1-1 links on each side of a null link that it may move across.
+const REACH: usize = 6;
+/// Cost removed per unit of shared anchor weight (the aligner's reward).
+const REWARD: f64 = 0.6;
+/// Least saving (nats) before a null link moves.
+const GAIN: f64 = 1.5;
+/// Length variance of the Gale–Church model.
+const VARIANCE: f64 = 6.8;
+
+/// Moves every lone 1-0 and 0-1 link of `links` (in order, covering every
+/// sentence) to its cheapest place within its run of 1-1 neighbours.
+pub(super) fn slide_nulls(
+    links: &mut [Link],
+    (src, tgt): (&[Sent], &[Sent]),
+    ratio: f64,
+    low: f64,
+) {
+    for k in 0..links.len() {
+        let l = &links[k];
+        let on_source = match (l.source.as_slice(), l.target.as_slice()) {
+            ([_], []) => true,
+            ([], [_]) => false,
+            _ => continue,
+        };
+        let one = |l: &Link| l.source.len() == 1 && l.target.len() == 1;
+        let mut lo = k;
+        while lo > 0 && k - lo < REACH && one(&links[lo - 1]) {
+            lo -= 1;
+        }
+        let mut hi = k + 1;
+        while hi < links.len() && hi - k <= REACH && one(&links[hi]) {
+            hi += 1;
+        }
+        if hi - lo < 2 {
+            continue;
+        }
+        let window = &links[lo..hi];
+        // The side with the null link has one sentence more in the window.
+        let ids = |s: bool| -> Vec<usize> {
+            window
+                .iter()
+                .flat_map(|l| if s { &l.source } else { &l.target })
+                .copied()
+                .collect()
+        };
+        let (long, short) = (ids(on_source), ids(!on_source));
+        let pair_cost = |a: usize, b: usize| -> f64 {
+            let (s, t) = if on_source { (a, b) } else { (b, a) };
+            let (Some(s), Some(t)) = (src.get(s), tgt.get(t)) else {
+                return f64::INFINITY;
+            };
+            length_cost(s.len, t.len, ratio, VARIANCE) - REWARD * features::shared(s, t)
+        };
+        let cost_at = |p: usize| -> f64 {
+            let rest = long.iter().enumerate().filter(|&(q, _)| q != p);
+            rest.zip(&short).map(|((_, &a), &b)| pair_cost(a, b)).sum()
+        };
+        let now = k - lo;
+        let (best, best_cost) = (0..long.len())
+            .map(|p| (p, cost_at(p)))
+            .fold((now, f64::INFINITY), |acc, x| if x.1 < acc.1 { x } else { acc });
+        if best == now || cost_at(now) - best_cost < GAIN {
+            continue;
+        }
+        let mut rest = long.iter().enumerate().filter(|&(q, _)| q != best);
+        for (q, slot) in links[lo..hi].iter_mut().enumerate() {
+            let (a, b) = if q == best {
+                (vec![long[best]], vec![])
+            } else {
+                let Some((_, &a)) = rest.next() else { break };
+                let b = short[q - usize::from(q > best)];
+                (vec![a], vec![b])
+            };
+            let (s, t) = if on_source { (a, b) } else { (b, a) };
+            *slot = Link {
+                source: s,
+                target: t,
+                score: low,
+                low_confidence: false,
+            };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::AlignOptions;
+    use crate::align::features::{ClassWeights, Keys};
+    use crate::profile::Profile;
+
+    const SRC: &[&str] = &[
+        "Almeida chegou a Lisboa com 120 pessoas em 2019.",
+        "Brandt visitou Berlim e falou com 340 estudantes.",
+        "Castro abriu a feira de Coimbra com 56 expositores.",
+        "Duarte anunciou em Faro um investimento de 780 milhões.",
+        "Eriksen deixou Oslo depois de 12 anos no cargo.",
+        "Fonseca ganhou a corrida de Braga com 44 segundos de vantagem.",
+        "Garnier publicou em Paris um livro de 610 páginas.",
+    ];
+    const TGT: &[&str] = &[
+        "Almeida arrived in Lisboa with 120 people in 2019.",
+        "Brandt visited Berlim and spoke to 340 students.",
+        "Castro opened the Coimbra fair with 56 exhibitors.",
+        "Duarte announced in Faro an investment of 780 million.",
+        "Eriksen left Oslo after 12 years in office.",
+        "Fonseca won the Braga race by 44 seconds.",
+        "Garnier published in Paris a book of 610 pages.",
+    ];
+
+    fn l(s: &[usize], t: &[usize]) -> Link {
+        Link {
+            source: s.to_vec(),
+            target: t.to_vec(),
+            score: 0.9,
+            low_confidence: false,
+        }
+    }
+
+    /// Slides the null links of `links` over `src` and `tgt`.
+    fn slide(src: &[&str], tgt: &[&str], links: &mut [Link]) {
+        let p = Profile::builtin("xx");
+        let p = (&p, &p);
+        let side = |s: &[&str], p| Side {
+            sentences: s.to_vec(),
+            paragraphs: vec![0; s.len()],
+            profile: p,
+        };
+        let (a, b) = (side(src, p.0), side(tgt, p.1));
+        let mut keys = Keys::default();
+        let (mut s, mut t) =
+            features::extract_pair(&a, &b, &AlignOptions::default(), &mut keys);
+        features::weigh(&mut s, &mut t, &keys, &ClassWeights::default());
+        slide_nulls(links, (&s, &t), 1.0, 0.5);
+    }
+
+    fn pairs(links: &[Link]) -> Vec<(Vec<usize>, Vec<usize>)> {
+        links
+            .iter()
+            .map(|l| (l.source.clone(), l.target.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn an_omission_paired_off_by_one_moves_back_to_its_sentence() {
+        // The translation of source 3 is gone; the run after it is paired
+        // off by one and the null link sits on the last sentence.
+        let mut tgt = TGT.to_vec();
+        tgt.remove(3);
+        let mut links: Vec<Link> = (0..6).map(|k| l(&[k], &[k])).collect();
+        links.push(l(&[6], &[]));
+        slide(SRC, &tgt, &mut links);
+        let want: Vec<Link> = vec![
+            l(&[0], &[0]),
+            l(&[1], &[1]),
+            l(&[2], &[2]),
+            l(&[3], &[]),
+            l(&[4], &[3]),
+            l(&[5], &[4]),
+            l(&[6], &[5]),
+        ];
+        assert_eq!(pairs(&links), pairs(&want));
+    }
+
+    #[test]
+    fn an_addition_paired_off_by_one_moves_forward_to_its_sentence() {
+        // An added target sentence at 2; the null link was put before it.
+        let mut tgt = TGT.to_vec();
+        tgt.insert(2, "Weber said the harbour would close before the winter storms.");
+        let mut links = vec![l(&[], &[0]), l(&[0], &[1]), l(&[1], &[2])];
+        links.extend((2..7).map(|k| l(&[k], &[k + 1])));
+        slide(SRC, &tgt, &mut links);
+        assert_eq!(
+            pairs(&links[..4]),
+            pairs(&[l(&[0], &[0]), l(&[1], &[1]), l(&[], &[2]), l(&[2], &[3])])
+        );
+    }
+
+    #[test]
+    fn a_null_link_in_its_right_place_stays() {
+        let mut src = SRC.to_vec();
+        src.insert(3, "Weber disse que o porto fecha antes das tempestades de inverno.");
+        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k])).collect();
+        links.push(l(&[3], &[]));
+        links.extend((3..7).map(|k| l(&[k + 1], &[k])));
+        let before = links.clone();
+        slide(&src, TGT, &mut links);
+        assert_eq!(links, before);
+    }
+}
