@@ -18,6 +18,9 @@
 //!   omission and addition checks.
 //! - A 1-1 link left with anchors on both sides and none shared gets a lower
 //!   score, so the checks can see it is doubtful.
+//! - A 1-1 link whose sides share nothing, where one side shares anchors
+//!   only it explains with a neighbouring link, joins that link; the other
+//!   side is left alone as 1-0 or 0-1 (module `shift`).
 //! - A 1-0 or 0-1 link moves within its run of 1-1 neighbours to where they
 //!   pair up best (module `shift`): a dropped paragraph start otherwise
 //!   leaves a run paired off by one.
@@ -40,6 +43,13 @@ const DETACH_GAIN_ANCHORED: f64 = -0.3;
 /// Share of the other side's anchor weight the rest of a link must match
 /// for it to count as fully explained without the detached sentence.
 const EXPLAINED: f64 = 0.9;
+/// Share of the other side's anchor weight the rest of a link must match
+/// before a sentence without any anchor comes out at the gain of
+/// [`DETACH_GAIN_EXPLAINED_BARE`].
+const EXPLAINED_BARE: f64 = 0.8;
+/// Least anchor weight the rest must share for that: several numbers,
+/// names or terms, so that it is surely the translation.
+const SURE_REST: f64 = 8.0;
 /// Least gain for detaching a sentence with anchors from a link whose rest
 /// explains the other side.
 const DETACH_GAIN_EXPLAINED: f64 = -0.5;
@@ -54,6 +64,11 @@ const WEAK_DENSITY: f64 = 0.35;
 /// Most weight of anchors only a detached sentence explains: less than a
 /// cognate, number or glossary term found nowhere else in the documents.
 const WEAK: f64 = 0.9;
+/// Density below which a detached sentence may explain up to
+/// [`FAINT_MAX`] of anchor weight: one common number or word in a long
+/// sentence whose rest the other side does not translate.
+const FAINT_DENSITY: f64 = 0.2;
+const FAINT_MAX: f64 = 3.0;
 /// Lower gain needed per unit of a sentence's own anchor weight, when the
 /// rest of its link explains the other side.
 const ANCHOR_CREDIT: f64 = 0.1;
@@ -86,6 +101,7 @@ pub fn refine(source: &Side, target: &Side, links: Vec<Link>, options: &AlignOpt
     // detaches (which make null links of their own).
     let mut links = links;
     super::shift::slide_nulls(&mut links, (&src, &tgt), ratio, low);
+    let links = super::shift::attach_strays(links, (&src, &tgt), ratio, low);
     let mut out = Vec::with_capacity(links.len() + 4);
     for link in links {
         let (a, b) = (link.source.len(), link.target.len());
@@ -278,7 +294,13 @@ fn doc_ratio(src: &[Sent], tgt: &[Sent], links: &[Link]) -> f64 {
 /// the rest of a link repeats as often as the other side has it is no
 /// evidence that `x` is translated; a headline and its lead that both name
 /// a place, against a translated headline and lead that do too, is.
-fn exclusive(x: &Sent, rest: &[usize], side: &[Sent], other: &[usize], other_side: &[Sent]) -> f64 {
+pub(super) fn exclusive(
+    x: &Sent,
+    rest: &[usize],
+    side: &[Sent],
+    other: &[usize],
+    other_side: &[Sent],
+) -> f64 {
     let count = |ids: &[usize], sents: &[Sent], k: u32| {
         ids.iter()
             .filter_map(|&i| sents.get(i))
@@ -293,7 +315,7 @@ fn exclusive(x: &Sent, rest: &[usize], side: &[Sent], other: &[usize], other_sid
 }
 
 /// Sum of the length of the sentences `v` of `side`.
-fn len_of(v: &[usize], side: &[Sent]) -> f64 {
+pub(super) fn len_of(v: &[usize], side: &[Sent]) -> f64 {
     v.iter().filter_map(|&i| side.get(i)).map(|s| s.len).sum()
 }
 
@@ -404,6 +426,9 @@ fn take_out(
         shared_between(other, src, rest, tgt)
     };
     if rest_shared <= NONE {
+        if std::env::var_os("TC_DEBUG").is_some() {
+            eprintln!("DEBUG take_out x={x} src={is_src} rest_shared={rest_shared:.2} NONE");
+        }
         return None;
     }
     let mut all = rest.to_vec();
@@ -426,7 +451,11 @@ fn take_out(
         // Some anchors only it explains: only with a far lower density of
         // them than the rest, and a clear length gain.
         let dens = (x_shared / xs.len.max(1.0)) / (rest_shared / rest_len);
-        if dens > WEAK_DENSITY || x_shared > WEAK {
+        let faint = dens <= FAINT_DENSITY && x_shared <= FAINT_MAX;
+        if dens > WEAK_DENSITY || (x_shared > WEAK && !faint) {
+            if std::env::var_os("TC_DEBUG").is_some() {
+                eprintln!("DEBUG take_out x={x} src={is_src} x_shared={x_shared:.2} dens={dens:.2} WEAK");
+            }
             return None;
         }
         weak_need(dens)
@@ -437,6 +466,13 @@ fn take_out(
         // It holds a number the other document never mentions, and shares
         // nothing: the length need only not get much worse.
         DETACH_GAIN_ORPHAN
+    } else if xs.total < BARE
+        && rest_shared >= EXPLAINED_BARE * other_total
+        && rest_shared >= SURE_REST
+    {
+        // Nothing in it occurs in the other document, and the rest
+        // accounts for nearly all of the other side.
+        DETACH_GAIN_EXPLAINED_BARE
     } else if rest_shared >= EXPLAINED * other_total {
         // The rest accounts for every anchor of the other side; the more
         // anchors of its own this sentence has, the surer.
@@ -454,6 +490,9 @@ fn take_out(
     } else {
         DETACH_GAIN_BARE
     };
+    if std::env::var_os("TC_DEBUG").is_some() {
+        eprintln!("DEBUG take_out x={x} src={is_src} gain={gain:.2} need={need:.2} x_shared={x_shared:.2} x_total={:.2} rest_shared={rest_shared:.2} other_total={other_total:.2} orphan={:?}", xs.total, (if is_src { &orphans.0 } else { &orphans.1 }).get(x));
+    }
     Some((gain, need))
 }
 

@@ -97,6 +97,120 @@ pub(super) fn slide_nulls(
     }
 }
 
+/// Least anchor weight a stray sentence must share, and only it explain,
+/// with a neighbouring link before it joins that link.
+const ATTACH: f64 = 2.0;
+/// Shared anchor weight at or below which the two sides of a 1-1 link
+/// count as sharing none.
+const NONE: f64 = 0.3;
+/// Most length cost (nats) that joining may add to the neighbour: none,
+/// the neighbour's translation must fit its source better with the
+/// sentence than without.
+const ATTACH_LENGTH: f64 = 0.0;
+
+/// Where a stray sentence of a 1-1 link goes.
+#[derive(Clone, Copy)]
+struct Move {
+    /// The sentence is the link's source (else its target).
+    source: bool,
+    /// It joins the link before (else the link after).
+    before: bool,
+}
+
+/// Undoes a 1-1 link whose sides share nothing when one of its sentences
+/// shares anchors that only it explains with a neighbouring link: that
+/// sentence joins the neighbour (the rest of a translation split in two,
+/// or a source sentence translated inside the neighbour's target) and the
+/// other is left alone as 1-0 or 0-1. After a dropped sentence the aligner
+/// otherwise pairs the leftover half of a split translation with the next
+/// source sentence.
+pub(super) fn attach_strays(
+    links: Vec<Link>,
+    (src, tgt): (&[Sent], &[Sent]),
+    ratio: f64,
+    low: f64,
+) -> Vec<Link> {
+    let mut out: Vec<Link> = Vec::with_capacity(links.len() + 2);
+    let mut it = links.into_iter().peekable();
+    while let Some(link) = it.next() {
+        let next = it.peek();
+        let Some(mv) = stray(&link, out.last(), next, (src, tgt), ratio) else {
+            out.push(link);
+            continue;
+        };
+        let (s, t) = (link.source[0], link.target[0]);
+        let lone = if mv.source {
+            Link { source: vec![], target: vec![t], score: low, low_confidence: false }
+        } else {
+            Link { source: vec![s], target: vec![], score: low, low_confidence: false }
+        };
+        if mv.before {
+            if let Some(prev) = out.last_mut() {
+                if mv.source {
+                    prev.source.push(s);
+                } else {
+                    prev.target.push(t);
+                }
+            }
+            out.push(lone);
+        } else if let Some(mut n) = it.next() {
+            if mv.source {
+                n.source.insert(0, s);
+            } else {
+                n.target.insert(0, t);
+            }
+            out.push(lone);
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// The best [`Move`] for a 1-1 `link` between `prev` and `next`, if any.
+fn stray(
+    link: &Link,
+    prev: Option<&Link>,
+    next: Option<&Link>,
+    (src, tgt): (&[Sent], &[Sent]),
+    ratio: f64,
+) -> Option<Move> {
+    let ([s], [t]) = (link.source.as_slice(), link.target.as_slice()) else {
+        return None;
+    };
+    let (ss, ts) = (src.get(*s)?, tgt.get(*t)?);
+    if features::shared(ss, ts) > NONE {
+        return None;
+    }
+    let mut best: Option<(f64, Move)> = None;
+    for (before, n) in [(true, prev), (false, next)] {
+        let Some(n) = n.filter(|n| !n.source.is_empty() && !n.target.is_empty()) else {
+            continue;
+        };
+        for source in [true, false] {
+            let (x, own, other, side, other_side) = if source {
+                (ss, &n.source, &n.target, src, tgt)
+            } else {
+                (ts, &n.target, &n.source, tgt, src)
+            };
+            let w = super::refine::exclusive(x, own, side, other, other_side);
+            if w < ATTACH || best.is_some_and(|b| b.0 >= w) {
+                continue;
+            }
+            // Joining must make the neighbour's lengths fit better.
+            let (ls, lt) = (
+                super::refine::len_of(&n.source, src),
+                super::refine::len_of(&n.target, tgt),
+            );
+            let (ls2, lt2) = if source { (ls + ss.len, lt) } else { (ls, lt + ts.len) };
+            let worse = length_cost(ls2, lt2, ratio, VARIANCE) - length_cost(ls, lt, ratio, VARIANCE);
+            if worse <= ATTACH_LENGTH {
+                best = Some((w, Move { source, before }));
+            }
+        }
+    }
+    best.map(|b| b.1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
