@@ -808,17 +808,12 @@ impl<'a> Scorer<'a> {
             _ => return f64::INFINITY,
         };
         c += self.length.cost(ls, lt);
-        let shared = if a >= 2 && b >= 2 {
-            matched(i, a, j, b, &mut sim)
-        } else {
-            let mut shared = 0.0;
-            for s in i..i + a {
-                for t in j..j + b {
-                    shared += sim(s, t);
-                }
+        let mut shared = 0.0;
+        for s in i..i + a {
+            for t in j..j + b {
+                shared += sim(s, t);
             }
-            shared
-        };
+        }
         let total = (self.src_total[i + a] - self.src_total[i])
             + (self.tgt_total[j + b] - self.tgt_total[j]);
         let unmatched = (total - 2.0 * shared).max(0.0);
@@ -858,34 +853,6 @@ impl<'a> Scorer<'a> {
         }
         if sk[i] != tk[j] { KIND_MISMATCH } else { 0.0 }
     }
-}
-
-/// Shared anchor weight of a link with two or more sentences on both sides:
-/// each sentence counts with its best counterpart only (the mean of both
-/// directions). Summed over every pair, a headline and its lead that repeat
-/// the same names would be rewarded four times in one merged link, and the
-/// merge would hide a dropped byline between them.
-fn matched(
-    i: usize,
-    a: usize,
-    j: usize,
-    b: usize,
-    sim: &mut impl FnMut(usize, usize) -> f64,
-) -> f64 {
-    let mut best_t = [0.0f64; MAX_SPAN];
-    let mut by_source = 0.0;
-    for s in i..i + a {
-        let mut best = 0.0f64;
-        for (k, t) in (j..j + b).enumerate() {
-            let x = sim(s, t);
-            best = best.max(x);
-            if let Some(bt) = best_t.get_mut(k) {
-                *bt = bt.max(x);
-            }
-        }
-        by_source += best;
-    }
-    (by_source + best_t.iter().sum::<f64>()) / 2.0
 }
 
 /// [`length_cost`] for one document's ratio and variance, with

@@ -136,10 +136,10 @@ pub fn refine(source: &Side, target: &Side, links: Vec<Link>, options: &AlignOpt
     out
 }
 
-/// Takes editorial lines and captions (the profile's `editorial_prefixes`
-/// and `caption_prefixes`: "Leia também", "(Editor's note: …)", "Foto: …")
-/// off the edges of a merged link: an edition adds or
-/// drops them on purpose, so they stand alone as 1-0 or 0-1. Leading ones go
+/// Takes editorial lines (the profile's `editorial_prefixes`: "Leia também",
+/// "(Editor's note: …)") off the edges of a merged link: an edition adds or
+/// drops them on purpose, so they stand alone as 1-0 or 0-1. Captions stay:
+/// a caption and its translation belong together. Leading ones go
 /// to `out`; trailing ones are returned to follow the link.
 fn peel_editorial(
     mut link: Link,
@@ -152,7 +152,7 @@ fn peel_editorial(
     let editorial = |side: &Side, i: usize| {
         side.sentences
             .get(i)
-            .is_some_and(|t| side.profile.is_editorial(t) || side.profile.is_caption(t))
+            .is_some_and(|t| side.profile.is_editorial(t))
     };
     for is_source in [true, false] {
         let side = if is_source { source } else { target };
@@ -426,9 +426,6 @@ fn take_out(
         shared_between(other, src, rest, tgt)
     };
     if rest_shared <= NONE {
-        if std::env::var_os("TC_DEBUG").is_some() {
-            eprintln!("DEBUG take_out x={x} src={is_src} rest_shared={rest_shared:.2} NONE");
-        }
         return None;
     }
     let mut all = rest.to_vec();
@@ -453,9 +450,6 @@ fn take_out(
         let dens = (x_shared / xs.len.max(1.0)) / (rest_shared / rest_len);
         let faint = dens <= FAINT_DENSITY && x_shared <= FAINT_MAX;
         if dens > WEAK_DENSITY || (x_shared > WEAK && !faint) {
-            if std::env::var_os("TC_DEBUG").is_some() {
-                eprintln!("DEBUG take_out x={x} src={is_src} x_shared={x_shared:.2} dens={dens:.2} WEAK");
-            }
             return None;
         }
         weak_need(dens)
@@ -490,9 +484,6 @@ fn take_out(
     } else {
         DETACH_GAIN_BARE
     };
-    if std::env::var_os("TC_DEBUG").is_some() {
-        eprintln!("DEBUG take_out x={x} src={is_src} gain={gain:.2} need={need:.2} x_shared={x_shared:.2} x_total={:.2} rest_shared={rest_shared:.2} other_total={other_total:.2} orphan={:?}", xs.total, (if is_src { &orphans.0 } else { &orphans.1 }).get(x));
-    }
     Some((gain, need))
 }
 
@@ -891,5 +882,27 @@ mod tests {
             &AlignOptions::default(),
         );
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_headline_repeating_its_lead_stays_with_its_translation() {
+        // The translated headline and lead both name the court and the
+        // sentence: the source headline explains one of each, so it is no
+        // omission, though its lead repeats them.
+        let mut src: Vec<&str> = vec![
+            "Campinas condena Bertolini a 9 anos",
+            "A Vara de Campinas condenou Bertolini a 9 anos de prisão por corrupção.",
+        ];
+        src.extend_from_slice(SRC);
+        let mut tgt: Vec<&str> = vec![
+            "Campinas court sentences Bertolini to 9 years",
+            "The Campinas court sentenced Bertolini to 9 years in prison for corruption.",
+        ];
+        tgt.extend_from_slice(TGT);
+        let mut links = vec![l(&[0, 1], &[0, 1], 0.8)];
+        links.extend((0..7).map(|k| l(&[k + 2], &[k + 2], 0.9)));
+        let got = pairs(&run(&src, &tgt, links));
+        assert!(!got.contains(&(vec![0], vec![])), "{got:?}");
+        assert!(!got.contains(&(vec![1], vec![])), "{got:?}");
     }
 }

@@ -71,9 +71,13 @@ pub(super) fn slide_nulls(
             rest.zip(&short).map(|((_, &a), &b)| pair_cost(a, b)).sum()
         };
         let now = k - lo;
-        let (best, best_cost) = (0..long.len())
-            .map(|p| (p, cost_at(p)))
-            .fold((now, f64::INFINITY), |acc, x| if x.1 < acc.1 { x } else { acc });
+        let (best, best_cost) =
+            (0..long.len())
+                .map(|p| (p, cost_at(p)))
+                .fold(
+                    (now, f64::INFINITY),
+                    |acc, x| if x.1 < acc.1 { x } else { acc },
+                );
         if best == now || cost_at(now) - best_cost < GAIN {
             continue;
         }
@@ -140,9 +144,19 @@ pub(super) fn attach_strays(
         };
         let (s, t) = (link.source[0], link.target[0]);
         let lone = if mv.source {
-            Link { source: vec![], target: vec![t], score: low, low_confidence: false }
+            Link {
+                source: vec![],
+                target: vec![t],
+                score: low,
+                low_confidence: false,
+            }
         } else {
-            Link { source: vec![s], target: vec![], score: low, low_confidence: false }
+            Link {
+                source: vec![s],
+                target: vec![],
+                score: low,
+                low_confidence: false,
+            }
         };
         if mv.before {
             if let Some(prev) = out.last_mut() {
@@ -201,8 +215,13 @@ fn stray(
                 super::refine::len_of(&n.source, src),
                 super::refine::len_of(&n.target, tgt),
             );
-            let (ls2, lt2) = if source { (ls + ss.len, lt) } else { (ls, lt + ts.len) };
-            let worse = length_cost(ls2, lt2, ratio, VARIANCE) - length_cost(ls, lt, ratio, VARIANCE);
+            let (ls2, lt2) = if source {
+                (ls + ss.len, lt)
+            } else {
+                (ls, lt + ts.len)
+            };
+            let worse =
+                length_cost(ls2, lt2, ratio, VARIANCE) - length_cost(ls, lt, ratio, VARIANCE);
             if worse <= ATTACH_LENGTH {
                 best = Some((w, Move { source, before }));
             }
@@ -214,8 +233,8 @@ fn stray(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::AlignOptions;
     use crate::align::features::{ClassWeights, Keys};
+    use crate::align::{AlignOptions, Side};
     use crate::profile::Profile;
 
     const SRC: &[&str] = &[
@@ -257,8 +276,7 @@ mod tests {
         };
         let (a, b) = (side(src, p.0), side(tgt, p.1));
         let mut keys = Keys::default();
-        let (mut s, mut t) =
-            features::extract_pair(&a, &b, &AlignOptions::default(), &mut keys);
+        let (mut s, mut t) = features::extract_pair(&a, &b, &AlignOptions::default(), &mut keys);
         features::weigh(&mut s, &mut t, &keys, &ClassWeights::default());
         slide_nulls(links, (&s, &t), 1.0, 0.5);
     }
@@ -295,7 +313,10 @@ mod tests {
     fn an_addition_paired_off_by_one_moves_forward_to_its_sentence() {
         // An added target sentence at 2; the null link was put before it.
         let mut tgt = TGT.to_vec();
-        tgt.insert(2, "Weber said the harbour would close before the winter storms.");
+        tgt.insert(
+            2,
+            "Weber said the harbour would close before the winter storms.",
+        );
         let mut links = vec![l(&[], &[0]), l(&[0], &[1]), l(&[1], &[2])];
         links.extend((2..7).map(|k| l(&[k], &[k + 1])));
         slide(SRC, &tgt, &mut links);
@@ -308,12 +329,53 @@ mod tests {
     #[test]
     fn a_null_link_in_its_right_place_stays() {
         let mut src = SRC.to_vec();
-        src.insert(3, "Weber disse que o porto fecha antes das tempestades de inverno.");
+        src.insert(
+            3,
+            "Weber disse que o porto fecha antes das tempestades de inverno.",
+        );
         let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k])).collect();
         links.push(l(&[3], &[]));
         links.extend((3..7).map(|k| l(&[k + 1], &[k])));
         let before = links.clone();
         slide(&src, TGT, &mut links);
         assert_eq!(links, before);
+    }
+
+    #[test]
+    fn a_stray_half_of_a_split_translation_joins_its_neighbour() {
+        // Source 4 has no translation; the second half of the translation
+        // of source 3 was paired with it.
+        let src = [
+            SRC[0],
+            SRC[1],
+            SRC[2],
+            SRC[3],
+            "Weber disse que o porto fecha antes das tempestades.",
+            SRC[4],
+        ];
+        let tgt = [
+            TGT[0],
+            TGT[1],
+            TGT[2],
+            "Duarte spoke in Faro.",
+            "The investment will reach 780 million.",
+            TGT[4],
+        ];
+        let links: Vec<Link> = (0..6).map(|k| l(&[k], &[k])).collect();
+        let side = |s: &[&'static str], p| Side {
+            sentences: s.to_vec(),
+            paragraphs: vec![0; s.len()],
+            profile: p,
+        };
+        let p = Profile::builtin("xx");
+        let (a, b) = (side(&src, &p), side(&tgt, &p));
+        let mut keys = Keys::default();
+        let (mut s, mut t) = features::extract_pair(&a, &b, &AlignOptions::default(), &mut keys);
+        features::weigh(&mut s, &mut t, &keys, &ClassWeights::default());
+        let got = attach_strays(links, (&s, &t), 1.0, 0.5);
+        assert_eq!(
+            pairs(&got[3..]),
+            [(vec![3], vec![3, 4]), (vec![4], vec![]), (vec![5], vec![5])]
+        );
     }
 }

@@ -93,6 +93,20 @@ mod tests {
     use crate::checks::testutil::Fixture;
 
     #[test]
+    fn an_added_photo_caption_is_a_warning() {
+        let f = Fixture::links(&[
+            (&["O ministro chegou."], &["The minister arrived."]),
+            (
+                &[],
+                &["Photo: Striker Pedro celebrates Flamengo's second goal."],
+            ),
+        ]);
+        let out = f.run(&AdditionCheck);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].severity, Severity::Warning);
+    }
+
+    #[test]
     fn reports_an_added_sentence() {
         let f = Fixture::links(&[
             (&["O ministro chegou."], &["The minister arrived."]),

@@ -529,6 +529,18 @@ mod tests {
     }
 
     #[test]
+    fn a_dropped_photo_caption_is_a_warning() {
+        // A caption carries content, but an edition may drop the photo.
+        let f = Fixture::links(&[(
+            &["Foto: O atacante Pedro comemora o segundo gol do Flamengo."],
+            &[],
+        )]);
+        let out = f.run(&OmissionCheck);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].severity, Severity::Warning);
+    }
+
+    #[test]
     fn advertising_and_credit_lines_of_scraped_pages_are_info() {
         for line in [
             "Publicidade",
