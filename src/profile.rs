@@ -218,6 +218,16 @@ pub struct NumberProfile {
     /// ("basis points", "pontos-base").
     #[serde(default)]
     pub basis_point_words: Vec<String>,
+    /// Distributive phrases, `{n}` standing for one number word or digits
+    /// repeated with the same value ("de {n} em {n}", "{n} by {n}"): the
+    /// phrase is one mention of that number, not two.
+    #[serde(default)]
+    pub distributives: Vec<String>,
+    /// Distributive phrases with their group size ("by pairs" = 2,
+    /// "in threes" = 3): they confirm that number on the other side but are
+    /// never reported alone.
+    #[serde(default)]
+    pub distributive_words: BTreeMap<String, f64>,
     /// Order of a date written in digits: `dmy` ("15/08/2024") or `mdy`.
     #[serde(default)]
     pub numeric_date_order: String,
@@ -326,7 +336,9 @@ pub struct WordProfile {
     pub adapted_endings: Vec<String>,
     /// Orthographic correspondences for names: rewrites (after lower case
     /// and accent folding) to a spelling skeleton shared across languages
-    /// (`["ch", "c"]`, `["h", ""]`, `["y", "i"]`, `["m$", "n"]`). Two
+    /// (`["ch", "c"]`, `["h", ""]`, `["y", "i"]`, `["m$", "n"]`); a rule
+    /// whose pattern holds an accented letter (`["ã$", "an"]`) applies
+    /// before the folding. Two
     /// spellings with one skeleton (doubled letters collapsed, final vowels
     /// and `s` dropped) are conventional renderings of one name
     /// (Ismael/Ishmael, Agripa/Agrippa), not a misspelling.

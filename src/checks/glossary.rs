@@ -2,6 +2,7 @@
 //! a term left untranslated or misspelled, or a forbidden spelling.
 
 use super::LinkView;
+use super::name;
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
 use crate::glossary::{Kind, Match, Matcher, Term, matcher};
@@ -198,15 +199,30 @@ impl<'a> LinkScan<'a> {
         }
         let best = best_span(&v.target.text, &term.targets);
         if let Some((r, d)) = &best {
-            if *d == 0.0 {
-                // Same letters, other case: rendered.
+            let found = v.target.text.get(r.clone()).unwrap_or("");
+            // Same letters, other case or hyphenation (Beth-lehem for
+            // Bethlehem): rendered.
+            if *d == 0.0
+                || term
+                    .targets
+                    .iter()
+                    .any(|t| name::squash(t) == name::squash(found))
+            {
                 return;
             }
             let is_other_term = tgt
                 .iter()
                 .any(|x| x.kind == Kind::Target && x.start == r.start && x.end == r.end);
             if *d <= NEAR && !is_other_term && !overlaps(&self.reported, r.clone()) {
-                let found = v.target.text.get(r.clone()).unwrap_or("");
+                if let Some(f) = self.conventional_other_name(term, src_text, found) {
+                    out.push(
+                        f.link(vi)
+                            .source_span(s.start..s.end)
+                            .target_span(r.clone()),
+                    );
+                    self.reported.push(r.clone());
+                    return;
+                }
                 let msg = if fold(src_text) == fold(preferred) {
                     format!("misspelled '{found}': the glossary spells it '{preferred}'")
                 } else {
@@ -247,6 +263,39 @@ impl<'a> LinkScan<'a> {
             f = f.target_span(r);
         }
         out.push(f);
+    }
+
+    /// A near miss of the rendering that is the source word's own spelling
+    /// by the profiles' name conventions (Irã → Iram, as Canaã → Canaan):
+    /// maybe another name than the one the glossary's entry means (Iram the
+    /// chief, not Iran). A warning, not a misspelling error; a slip that
+    /// breaks the convention (Mascate → Muskat) stays an error.
+    /// A name kept verbatim (Araghchi → Araghchi) or spelt with letters
+    /// foreign to the source language stays strict.
+    fn conventional_other_name(&self, term: &Term, src_text: &str, found: &str) -> Option<Finding> {
+        let (sp, tp) = (self.ctx.source_profile, self.ctx.target_profile);
+        let preferred = term.preferred()?;
+        let words = |t: &str| t.split_whitespace().count();
+        if words(src_text) != 1
+            || words(found) != 1
+            || is_unchanged_name(term)
+            || name::is_foreign_spelling(src_text, sp)
+        {
+            return None;
+        }
+        if name::skeleton(src_text, sp) != name::skeleton(found, tp) {
+            return None;
+        }
+        Some(
+            Finding::new(
+                "glossary",
+                Severity::Warning,
+                format!(
+                    "'{found}' spells '{src_text}' by convention, but the glossary renders it '{preferred}': another name, or a misspelling?"
+                ),
+            )
+            .expected(preferred),
+        )
     }
 
     /// The source spelling left as it was, even next to an accepted
@@ -317,10 +366,25 @@ impl<'a> LinkScan<'a> {
     }
 
     /// Alignment slack: the rendering may sit in a neighbouring link whose
-    /// own source lacks the term.
+    /// own source lacks the term, or in a target sentence left unaligned
+    /// between this link and that neighbour.
     fn rendered_next_door(&self, s: &Match, term: &Term) -> bool {
-        let neighbours = [self.vi.checked_sub(1), Some(self.vi + 1)];
-        neighbours.iter().flatten().any(|&n| {
+        let views = &self.ctx.views;
+        let unaligned = |n: &usize| views.get(*n).is_some_and(|v| v.source.is_empty());
+        // A few unaligned sentences at most: further away is another passage.
+        let side = |it: &mut dyn Iterator<Item = usize>| -> Vec<usize> {
+            let mut out = Vec::new();
+            for n in it.take(4) {
+                out.push(n);
+                if !unaligned(&n) {
+                    break;
+                }
+            }
+            out
+        };
+        let before = side(&mut (0..self.vi).rev());
+        let after = side(&mut ((self.vi + 1)..views.len()));
+        before.into_iter().chain(after).any(|n| {
             let Some(ms) = self.tgt_matches.get(n) else {
                 return false;
             };
@@ -786,5 +850,67 @@ mod tests {
         f.glossary = Glossary::load(&dir, "pt", "en").unwrap();
         let found = f.run(&GlossaryCheck);
         assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_conventional_spelling_of_the_source_word_is_another_name_not_a_slip() {
+        // Irã the Edomite chief is Iram: the spelling convention (ã → an,
+        // m → n at the end) ties it to the source word, not to Iran.
+        let found = run("E o príncipe Irã.", "And the chief Iram.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].severity, Severity::Warning, "{found:?}");
+        // A slip that breaks the convention stays an error.
+        let found = run("Ele chegou a Mascate.", "He arrived in Muskat.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].severity, Severity::Error, "{found:?}");
+        assert_eq!(found[0].suggestion.as_deref(), Some("Muscat"));
+    }
+
+    #[test]
+    fn a_rendering_hyphenated_otherwise_is_rendered() {
+        let mut f = Fixture::pair("Que é Belém.", "The same is Beth-lehem.");
+        f.glossary = Glossary::from_terms(vec![term(&["Belém"], &["Bethlehem"], &[])]);
+        let found = f.run(&GlossaryCheck);
+        assert!(found.is_empty(), "{found:?}");
+        let mut f = Fixture::pair("Que é Belém.", "The same is Bethlehen.");
+        f.glossary = Glossary::from_terms(vec![term(&["Belém"], &["Bethlehem"], &[])]);
+        assert_eq!(f.run(&GlossaryCheck).len(), 1);
+    }
+
+    #[test]
+    fn a_rendering_in_an_unaligned_sentence_next_door_counts() {
+        let pairs: &[(&[&str], &[&str])] = &[
+            (
+                &["Houve fome na terra."],
+                &["There was a famine in the land."],
+            ),
+            (&[], &["He said: do not go down into Muscat."]),
+            (&[], &["Stay here."]),
+            (
+                &["Disse: não desças a Mascate; fica aqui e vive."],
+                &["Live in this land."],
+            ),
+            (&["Depois partiu."], &["Then he left."]),
+        ];
+        let mut f = Fixture::links(pairs);
+        f.glossary = places();
+        let found = f.run(&GlossaryCheck);
+        assert!(found.is_empty(), "{found:?}");
+        // Not when the sentence belongs to a link whose source lacks it two
+        // aligned links away.
+        let pairs: &[(&[&str], &[&str])] = &[
+            (&["Falou."], &["He said: do not go down into Muscat."]),
+            (
+                &["Houve fome na terra."],
+                &["There was a famine in the land."],
+            ),
+            (
+                &["Disse: não desças a Mascate; fica aqui e vive."],
+                &["Live in this land."],
+            ),
+        ];
+        let mut f = Fixture::links(pairs);
+        f.glossary = places();
+        assert_eq!(f.run(&GlossaryCheck).len(), 1);
     }
 }

@@ -23,6 +23,17 @@ pub(super) fn phrase_list<'a>(items: impl Iterator<Item = &'a String>) -> Vec<Ve
     v
 }
 
+/// Phrases with their values as token lists, longest first.
+fn phrase_values(m: &BTreeMap<String, f64>) -> Vec<(Vec<String>, f64)> {
+    let mut v: Vec<(Vec<String>, f64)> = m
+        .iter()
+        .map(|(k, v)| (phrase_tokens(k), *v))
+        .filter(|(k, _)| !k.is_empty())
+        .collect();
+    v.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+    v
+}
+
 pub(super) fn lower_map(m: &BTreeMap<String, f64>) -> BTreeMap<String, f64> {
     m.iter()
         .filter(|(k, _)| !k.trim().contains(' '))
@@ -65,6 +76,10 @@ pub(super) struct Lexicon {
     pub(super) ambiguous_phrases: Vec<Vec<String>>,
     /// Multiple phrases ("o dobro"), longest first.
     pub(super) multipliers: Vec<(Vec<String>, f64)>,
+    /// Distributive templates split into words, `{n}` kept as a slot.
+    pub(super) distributives: Vec<Vec<String>>,
+    /// Distributive phrases with a fixed group size ("by pairs"), longest first.
+    pub(super) distributive_words: Vec<(Vec<String>, f64)>,
     /// (lower-case name, month number, must be capitalised)
     pub(super) months: Vec<(String, u8, bool)>,
     pub(super) month_abbreviations: Vec<(String, u8, bool)>,
@@ -162,16 +177,14 @@ impl Lexicon {
             pm: phrase_list(p.time_pm.iter()),
             decade_prefixes: phrase_list(p.decade_prefixes.iter()),
             ambiguous_phrases: phrase_list(p.ambiguous_phrases.iter()),
-            multipliers: {
-                let mut v: Vec<(Vec<String>, f64)> = p
-                    .multipliers
-                    .iter()
-                    .map(|(k, v)| (phrase_tokens(k), *v))
-                    .filter(|(k, _)| !k.is_empty())
-                    .collect();
-                v.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
-                v
-            },
+            multipliers: phrase_values(&p.multipliers),
+            distributives: p
+                .distributives
+                .iter()
+                .map(|t| t.split_whitespace().map(str::to_lowercase).collect())
+                .filter(|t: &Vec<String>| t.iter().any(|w| w == "{n}"))
+                .collect(),
+            distributive_words: phrase_values(&p.distributive_words),
             months: months(&p.months),
             month_abbreviations: months(&p.month_abbreviations),
             weekdays: lower_list(&p.weekdays),

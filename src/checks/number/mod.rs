@@ -578,6 +578,35 @@ mod tests {
         );
     }
 
+    #[test]
+    fn distributives_match_their_group_size() {
+        clean(
+            "Entraram de dois em dois para junto de Noé.",
+            "They went by pairs to Noah.",
+        );
+        clean("Entraram de dois em dois.", "They went in two by two.");
+        clean(
+            "Começou a enviá-los a dois e dois, e que não vestissem duas túnicas.",
+            "He began to send them out two by two, and not to put on two tunics.",
+        );
+        clean(
+            "Assentaram-se de cem em cem, e de cinquenta em cinquenta.",
+            "They sat down in ranks, by hundreds and by fifties.",
+        );
+        assert!(!errors("Entraram de dois em dois.", "They went by threes.").is_empty());
+        assert!(!errors("Entraram de dois em dois.", "They went in.").is_empty());
+    }
+
+    #[test]
+    fn a_counted_vague_quantity_matches_its_size() {
+        clean(
+            "Não temerei dez milhares de pessoas.",
+            "I will not be afraid of tens of thousands of people.",
+        );
+        clean("Vieram dez milhares.", "Ten thousand came.");
+        assert!(!run("Vieram dez milhares.", "Hundreds came.").is_empty());
+    }
+
     mod prop {
         use super::*;
         use proptest::prelude::*;

@@ -235,6 +235,99 @@ impl Reader<'_> {
         Some((m, k))
     }
 
+    /// "de dois em dois", "two by two", "by pairs": one number, the size
+    /// of each group, however often the phrase repeats it.
+    pub(super) fn distributive(&self, i: usize) -> Option<(NumberMention, usize)> {
+        if let Some((k, v)) = self
+            .lx
+            .distributive_words
+            .iter()
+            .find_map(|(p, v)| self.phrase_at(i, p).map(|k| (k, *v)))
+            // "by hundreds of thousands" is a vague quantity ("by pairs of
+            // all flesh" is not).
+            .filter(|(k, _)| {
+                !(self
+                    .word(*k)
+                    .is_some_and(|w| self.lx.vague_joiners.iter().any(|j| j == w))
+                    && self
+                        .word(k + 1)
+                        .is_some_and(|w| self.lx.vague.contains_key(w)))
+            })
+        {
+            // "worked in pairs" may render "em duplas": it confirms a
+            // number of the other side but is never reported alone.
+            let mut m = self.mention(i, k, v, NumberKind::Plain);
+            m.words = true;
+            m.weak = true;
+            return Some((m, k));
+        }
+        self.lx
+            .distributives
+            .iter()
+            .find_map(|t| self.distributive_template(i, t))
+    }
+
+    /// One distributive template at token `i`: every `{n}` the same number.
+    fn distributive_template(&self, i: usize, t: &[String]) -> Option<(NumberMention, usize)> {
+        let mut value: Option<f64> = None;
+        let mut words = true;
+        // "uno a uno": one by one, as vague as "one" alone.
+        let mut weak = false;
+        for (k, piece) in t.iter().enumerate() {
+            let tok = self.tok(i + k)?;
+            if piece != "{n}" {
+                if tok.kind != TokKind::Word || &tok.lower != piece {
+                    return None;
+                }
+                continue;
+            }
+            let v = match tok.kind {
+                TokKind::Digits => {
+                    words = false;
+                    self.digit_info(tok)?.0
+                }
+                TokKind::Word => {
+                    weak |= self.lx.ambiguous.contains(&tok.lower);
+                    *self.lx.cardinals.get(&tok.lower)?
+                }
+                _ => return None,
+            };
+            if value.is_some_and(|x| x != v) {
+                return None;
+            }
+            value = Some(v);
+        }
+        let end = i + t.len();
+        // "2 e 2 milhões", "de 5 em 5%": the number goes on.
+        if self.word(end).is_some_and(|w| self.lx.is_number_word(w)) || self.punct(end, "%") {
+            return None;
+        }
+        let mut m = self.mention(i, end, value?, NumberKind::Plain);
+        m.words = words;
+        m.weak = weak;
+        Some((m, end))
+    }
+
+    /// "dez milhares": a number word counting a vague quantity that is no
+    /// scale word is one quantity of that size (1e4, like "tens of
+    /// thousands"), not a ten and some thousands.
+    pub(super) fn counted_vague(&self, i: usize) -> Option<(NumberMention, usize)> {
+        let w = self.word(i)?;
+        let n = *self.lx.cardinals.get(w)?;
+        // "duas dúzias" is a scale; "um" may be an article.
+        if self.lx.scales.contains_key(self.word(i + 1)?)
+            || self.lx.ambiguous.iter().any(|a| a == w)
+        {
+            return None;
+        }
+        let (mut m, k) = self.vague(i + 1)?;
+        let start = self.tok(i).map_or(m.start, |t| t.start);
+        m.value *= n;
+        m.start = start;
+        m.raw = self.raw(start, m.end).to_string();
+        Some((m, k))
+    }
+
     pub(super) fn vague(&self, i: usize) -> Option<(NumberMention, usize)> {
         let w = self.word(i)?;
         let mut v = *self.lx.vague.get(w)?;
@@ -456,5 +549,46 @@ mod tests {
             [7.0]
         );
         assert_eq!(strong("Chegou ao décuplo.", &pt()), [10.0]);
+    }
+
+    #[test]
+    fn a_distributive_is_one_number() {
+        assert_eq!(
+            ex("Entraram de dois em dois na arca.", &pt()),
+            [("de dois em dois".into(), 2.0, false)]
+        );
+        assert_eq!(strong("Saem de 5 em 5 minutos.", &pt()), [5.0]);
+        assert_eq!(strong("They went two by two.", &en()), [2.0]);
+        // Different numbers are no distributive.
+        assert_eq!(strong("de dois em três", &pt()), [2.0, 3.0]);
+        // A group word only confirms the other side.
+        assert_eq!(ex("went by pairs", &en()), [("by pairs".into(), 2.0, true)]);
+        assert_eq!(
+            ex("sat by fifties", &en()),
+            [("by fifties".into(), 50.0, true)]
+        );
+        assert_eq!(
+            ex("by pairs of all flesh", &en()),
+            [("by pairs".into(), 2.0, true)]
+        );
+        let m = one("fell by hundreds of thousands", &en());
+        assert_eq!((m.value, m.kind), (1e5, NumberKind::Vague));
+        // Repeated with "e": sete e sete (seven pairs), a dois e dois.
+        assert_eq!(strong("tomarás sete e sete", &pt()), [7.0]);
+        assert_eq!(strong("vinte e dois", &pt()), [22.0]);
+        assert_eq!(strong("entre 2 e 2 milhões", &pt()), [2.0, 2e6]);
+        // One by one is no count.
+        assert!(strong("Entrarono uno a uno.", &Profile::builtin("it")).is_empty());
+        assert_eq!(strong("de dos en dos", &Profile::builtin("es")), [2.0]);
+    }
+
+    #[test]
+    fn a_counted_vague_quantity_is_one_quantity() {
+        let m = one("Não temerei dez milhares de pessoas.", &pt());
+        assert_eq!((m.value, m.kind.clone()), (1e4, NumberKind::Vague));
+        assert_eq!(m.raw, "dez milhares");
+        // A scale word stays a scale: "dois milhões" is 2e6 exactly.
+        let m = one("dois milhões de pessoas", &pt());
+        assert_eq!((m.value, m.kind), (2e6, NumberKind::Plain));
     }
 }

@@ -55,7 +55,9 @@ impl<'a> Reader<'a> {
                 .or_else(|| self.decade(i))
                 .or_else(|| self.date_day_first(i))
                 .or_else(|| self.date_month_first(i))
+                .or_else(|| self.distributive(i))
                 .or_else(|| self.multiplier(i))
+                .or_else(|| self.counted_vague(i))
                 .or_else(|| self.number(i))
                 .or_else(|| self.vague(i));
             match parsed {
