@@ -312,8 +312,8 @@ pub struct WordProfile {
     #[serde(default)]
     pub editorial_prefixes: Vec<String>,
     /// Starts of photo captions (`foto:`, `photo:`), in lower case. A
-    /// caption stands alone like an editorial line, but it carries content
-    /// (who and what the picture shows): one with no counterpart is a warning.
+    /// caption carries content (who and what the picture shows): one with no
+    /// counterpart is a warning, not info as an editorial line is.
     #[serde(default)]
     pub caption_prefixes: Vec<String>,
     /// Suffix rewrites giving inflected forms (plural, gender) of glossary

@@ -64,11 +64,11 @@ const WEAK_DENSITY: f64 = 0.35;
 /// Most weight of anchors only a detached sentence explains: less than a
 /// cognate, number or glossary term found nowhere else in the documents.
 const WEAK: f64 = 0.9;
-/// Density below which a detached sentence may explain up to
-/// [`FAINT_MAX`] of anchor weight: one common number or word in a long
-/// sentence whose rest the other side does not translate.
+/// Density and share of its own anchor weight below which the anchors only
+/// a detached sentence explains may pass [`WEAK`]: most of its anchors
+/// point to other links of the document.
 const FAINT_DENSITY: f64 = 0.2;
-const FAINT_MAX: f64 = 3.0;
+const FAINT_SHARE: f64 = 0.25;
 /// Lower gain needed per unit of a sentence's own anchor weight, when the
 /// rest of its link explains the other side.
 const ANCHOR_CREDIT: f64 = 0.1;
@@ -448,8 +448,10 @@ fn take_out(
         // Some anchors only it explains: only with a far lower density of
         // them than the rest, and a clear length gain.
         let dens = (x_shared / xs.len.max(1.0)) / (rest_shared / rest_len);
-        let faint = dens <= FAINT_DENSITY && x_shared <= FAINT_MAX;
-        if dens > WEAK_DENSITY || (x_shared > WEAK && !faint) {
+        // Or a little only it explains against much it shares with other
+        // links of the document: its anchors point elsewhere.
+        let elsewhere = dens <= FAINT_DENSITY && x_shared <= FAINT_SHARE * xs.total;
+        if dens > WEAK_DENSITY || (x_shared > WEAK && !elsewhere) {
             return None;
         }
         weak_need(dens)

@@ -265,15 +265,18 @@ mod tests {
         }
     }
 
+    fn side<'a>(s: &[&'a str], p: &'a Profile) -> Side<'a> {
+        Side {
+            sentences: s.to_vec(),
+            paragraphs: vec![0; s.len()],
+            profile: p,
+        }
+    }
+
     /// Slides the null links of `links` over `src` and `tgt`.
     fn slide(src: &[&str], tgt: &[&str], links: &mut [Link]) {
         let p = Profile::builtin("xx");
         let p = (&p, &p);
-        let side = |s: &[&str], p| Side {
-            sentences: s.to_vec(),
-            paragraphs: vec![0; s.len()],
-            profile: p,
-        };
         let (a, b) = (side(src, p.0), side(tgt, p.1));
         let mut keys = Keys::default();
         let (mut s, mut t) = features::extract_pair(&a, &b, &AlignOptions::default(), &mut keys);
@@ -362,11 +365,6 @@ mod tests {
             TGT[4],
         ];
         let links: Vec<Link> = (0..6).map(|k| l(&[k], &[k])).collect();
-        let side = |s: &[&'static str], p| Side {
-            sentences: s.to_vec(),
-            paragraphs: vec![0; s.len()],
-            profile: p,
-        };
         let p = Profile::builtin("xx");
         let (a, b) = (side(&src, &p), side(&tgt, &p));
         let mut keys = Keys::default();
