@@ -262,12 +262,10 @@ impl<'a> Context<'a> {
     pub fn hidden(&self) -> &[crate::align::refine::Hidden] {
         self.hidden.get_or_init(|| {
             use crate::align::{AlignOptions, Side};
+            // The anchors the alignment was refined with: one source of terms,
+            // the pair's matcher.
             let options = AlignOptions {
-                term_pairs: if self.glossary.terms.is_empty() {
-                    Vec::new()
-                } else {
-                    self.glossary.term_pairs_of_ids(self.matcher().term_ids())
-                },
+                terms: (!self.glossary.terms.is_empty()).then(|| self.matcher()),
                 ..Default::default()
             };
             crate::align::refine::hidden(
