@@ -460,31 +460,9 @@ fn compare(
     tgt_text: &str,
     out: &mut Vec<Finding>,
 ) {
-    let count = |ts: &[Token]| {
-        let mut m: BTreeMap<String, Vec<Range<usize>>> = BTreeMap::new();
-        for t in ts {
-            if let Some(k) = key(t) {
-                m.entry(k.to_string()).or_default().push(t.range.clone());
-            }
-            if let Kind::IcuArg(n, ty) = &t.kind {
-                m.entry(format!("{{{n}, {ty}}}"))
-                    .or_default()
-                    .push(t.range.clone());
-            }
-        }
-        m
-    };
-    let (sm, tm) = (count(src), count(tgt));
-    let mut missing = Vec::new();
-    let mut added = Vec::new();
-    for (k, rs) in &sm {
-        let n = tm.get(k).map_or(0, Vec::len);
-        missing.extend(rs.iter().skip(n).map(|r| (k.clone(), r.clone())));
-    }
-    for (k, rs) in &tm {
-        let n = sm.get(k).map_or(0, Vec::len);
-        added.extend(rs.iter().skip(n).map(|r| (k.clone(), r.clone())));
-    }
+    let (sm, tm) = (by_key(src), by_key(tgt));
+    let missing = surplus(&sm, &tm);
+    let added = surplus(&tm, &sm);
     if missing.len() == 1 && added.len() == 1 {
         let ((mk, mr), (ak, ar)) = (&missing[0], &added[0]);
         out.push(
@@ -527,6 +505,36 @@ fn compare(
         order(li, src, tgt, tgt_text, out);
     }
     icu_cases(li, src, tgt, out);
+}
+
+/// Where each placeholder occurs, by its key (an ICU argument as
+/// `{name, type}`), so that a repeated one counts each time.
+fn by_key(ts: &[Token]) -> BTreeMap<String, Vec<Range<usize>>> {
+    let mut m: BTreeMap<String, Vec<Range<usize>>> = BTreeMap::new();
+    for t in ts {
+        if let Some(k) = key(t) {
+            m.entry(k.to_string()).or_default().push(t.range.clone());
+        }
+        if let Kind::IcuArg(n, ty) = &t.kind {
+            m.entry(format!("{{{n}, {ty}}}"))
+                .or_default()
+                .push(t.range.clone());
+        }
+    }
+    m
+}
+
+/// The occurrences in `a` beyond those `b` has of the same key, in key order.
+fn surplus(
+    a: &BTreeMap<String, Vec<Range<usize>>>,
+    b: &BTreeMap<String, Vec<Range<usize>>>,
+) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    for (k, rs) in a {
+        let n = b.get(k).map_or(0, Vec::len);
+        out.extend(rs.iter().skip(n).map(|r| (k.clone(), r.clone())));
+    }
+    out
 }
 
 /// Ordered placeholders (`%s %d`) must keep their order.
