@@ -75,11 +75,11 @@ pub struct Word<'a> {
 pub fn words(s: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         let inner = matches!(c, '\'' | '’' | '-' | '‐')
             && start.is_some()
-            && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
         if c.is_alphanumeric() || inner {
             if start.is_none() {
                 start = Some(i);

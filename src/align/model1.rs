@@ -1,7 +1,9 @@
 //! Word pairs learned from the document itself: IBM Model 1 trained in both
 //! directions on confident 1-1 links, keeping pairs each direction agrees on.
 
-use std::collections::HashMap;
+// FxHash: every key is a word id this crate assigned, and no output depends
+// on map order.
+use rustc_hash::FxHashMap as HashMap;
 
 /// Dense ids for the words one side uses in training.
 #[derive(Default)]
@@ -31,7 +33,7 @@ fn train(
     iterations: usize,
 ) -> (Vec<(u32, u32)>, Vec<f64>) {
     let null = vocab as u32;
-    let mut ids: HashMap<(u32, u32), u32> = HashMap::new();
+    let mut ids: HashMap<(u32, u32), u32> = HashMap::default();
     let mut words: Vec<(u32, u32)> = Vec::new();
     // For each sentence pair and target word, the pair ids of (e, f) for every
     // source word e and NULL, laid out flat.
@@ -78,7 +80,7 @@ fn train(
 
 /// Best partner of each word under `t`, with its probability (NULL excluded).
 fn best(words: &[(u32, u32)], t: &[f64], null: u32) -> HashMap<u32, (u32, f64)> {
-    let mut out: HashMap<u32, (u32, f64)> = HashMap::new();
+    let mut out: HashMap<u32, (u32, f64)> = HashMap::default();
     for (&(e, f), &p) in words.iter().zip(t) {
         if e == null {
             continue;
@@ -104,7 +106,7 @@ pub(crate) fn learn_pairs(
 ) -> Vec<(u32, u32)> {
     let mut sv = Vocab::default();
     let mut tv = Vocab::default();
-    let mut freq: HashMap<u32, usize> = HashMap::new();
+    let mut freq: HashMap<u32, usize> = HashMap::default();
     let ids: Vec<(Vec<u32>, Vec<u32>)> = pairs
         .iter()
         .map(|(s, t)| {

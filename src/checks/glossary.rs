@@ -5,7 +5,7 @@ use super::LinkView;
 use super::name;
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
-use crate::glossary::{Kind, Match, Matcher, Term, matcher};
+use crate::glossary::{Kind, Match, Term, matcher};
 use crate::text::{fold, words};
 use std::ops::Range;
 
@@ -30,11 +30,9 @@ impl Check for GlossaryCheck {
         if g.terms.is_empty() {
             return;
         }
-        let m = g.matcher(ctx.source_profile, ctx.target_profile);
-        let tgt_matches: Vec<Vec<Match>> =
-            ctx.views.iter().map(|v| m.find(&v.target.text)).collect();
+        let tgt_matches = &ctx.glossary_matches().target;
         for vi in 0..ctx.views.len() {
-            let Some(mut link) = LinkScan::new(ctx, &m, &tgt_matches, vi) else {
+            let Some(mut link) = LinkScan::new(ctx, tgt_matches, vi) else {
                 continue;
             };
             link.forbidden_spellings(out);
@@ -46,7 +44,6 @@ impl Check for GlossaryCheck {
 /// One link being checked, with what its findings so far have covered.
 struct LinkScan<'a> {
     ctx: &'a Context<'a>,
-    m: &'a Matcher,
     /// Glossary matches in the target text of every link.
     tgt_matches: &'a [Vec<Match>],
     vi: usize,
@@ -63,15 +60,9 @@ struct LinkScan<'a> {
 }
 
 impl<'a> LinkScan<'a> {
-    fn new(
-        ctx: &'a Context<'a>,
-        m: &'a Matcher,
-        tgt_matches: &'a [Vec<Match>],
-        vi: usize,
-    ) -> Option<LinkScan<'a>> {
+    fn new(ctx: &'a Context<'a>, tgt_matches: &'a [Vec<Match>], vi: usize) -> Option<LinkScan<'a>> {
         Some(LinkScan {
             ctx,
-            m,
             tgt_matches,
             vi,
             v: ctx.views.get(vi)?,
@@ -85,12 +76,11 @@ impl<'a> LinkScan<'a> {
 
     /// Whether link `n`'s source has term `term`.
     fn source_has(&self, n: usize, term: usize) -> bool {
-        self.ctx.views.get(n).is_some_and(|nv| {
-            self.m
-                .find(&nv.source.text)
-                .iter()
-                .any(|x| x.kind == Kind::Source && x.term == term)
-        })
+        self.ctx
+            .glossary_matches()
+            .source
+            .get(n)
+            .is_some_and(|ms| ms.iter().any(|x| x.kind == Kind::Source && x.term == term))
     }
 
     /// Forbidden spellings, wherever they are.
@@ -151,10 +141,10 @@ impl<'a> LinkScan<'a> {
             return;
         }
         let src: Vec<Match> = matcher::longest_only(
-            self.m
-                .find(&v.source.text)
-                .into_iter()
+            self.ctx.glossary_matches().source[self.vi]
+                .iter()
                 .filter(|x| x.kind == Kind::Source)
+                .cloned()
                 .collect(),
         );
         let mut done: Vec<usize> = Vec::new();
@@ -401,11 +391,9 @@ fn untranslated_sentences(ctx: &Context, vi: usize) -> Vec<Range<usize>> {
     let Some(link) = ctx.links.get(vi) else {
         return Vec::new();
     };
-    let count = |ws: &[crate::text::Word], list: &[String]| {
-        ws.iter()
-            .filter(|w| list.iter().any(|f| *f == w.text.to_lowercase()))
-            .count()
-    };
+    // Each word lower-cased once, not once per function word.
+    let count =
+        |ws: &[String], list: &[String]| ws.iter().filter(|w| list.iter().any(|f| f == *w)).count();
     let mut out = Vec::new();
     let mut pos = 0;
     for (k, &i) in link.target.iter().enumerate() {
@@ -416,7 +404,7 @@ fn untranslated_sentences(ctx: &Context, vi: usize) -> Vec<Range<usize>> {
             pos += 1;
         }
         let text = seg.text(ctx.target);
-        let ws = words(text);
+        let ws: Vec<String> = words(text).iter().map(|w| w.text.to_lowercase()).collect();
         let src = count(&ws, &ctx.source_profile.words.function_words);
         let tgt = count(&ws, &ctx.target_profile.words.function_words);
         if ctx.source_profile.code != ctx.target_profile.code && src >= 2 && src > 2 * tgt {

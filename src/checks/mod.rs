@@ -164,6 +164,17 @@ pub struct Context<'a> {
     /// Sentences hidden inside merged links, found once for the omission
     /// and addition rules ([`Context::hidden`]).
     hidden: std::sync::OnceLock<Vec<crate::align::refine::Hidden>>,
+    /// Glossary matches of every link, found once for the checks that read
+    /// them ([`Context::glossary_matches`]).
+    glossary_matches: std::sync::OnceLock<GlossaryMatches>,
+}
+
+/// Glossary matches ([`crate::glossary::Matcher::find`]) in the source and
+/// target text of every link, by link; empty lists without a glossary.
+#[derive(Debug, Default)]
+pub struct GlossaryMatches {
+    pub source: Vec<Vec<crate::glossary::Match>>,
+    pub target: Vec<Vec<crate::glossary::Match>>,
 }
 
 impl<'a> Context<'a> {
@@ -199,7 +210,29 @@ impl<'a> Context<'a> {
             glossary,
             url_map: Vec::new(),
             hidden: std::sync::OnceLock::new(),
+            glossary_matches: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The glossary's matches in every link's text, computed on first use
+    /// (several checks read them; each `find` folds the whole text).
+    pub fn glossary_matches(&self) -> &GlossaryMatches {
+        self.glossary_matches.get_or_init(|| {
+            if self.glossary.terms.is_empty() {
+                let none = vec![Vec::new(); self.views.len()];
+                return GlossaryMatches {
+                    source: none.clone(),
+                    target: none,
+                };
+            }
+            let m = self
+                .glossary
+                .matcher(self.source_profile, self.target_profile);
+            GlossaryMatches {
+                source: self.views.iter().map(|v| m.find(&v.source.text)).collect(),
+                target: self.views.iter().map(|v| m.find(&v.target.text)).collect(),
+            }
+        })
     }
 
     /// Sentences the alignment folded into the middle of a merged link

@@ -85,15 +85,17 @@ impl<'c> LinkNames<'c> {
         m: Option<&Matcher>,
         [src_doc, tgt_doc]: [&'c DocWords; 2],
     ) -> Self {
+        let gm = ctx.glossary_matches();
         let (src_gl, tgt_gl): (Vec<Match>, Vec<Match>) = match m {
-            Some(m) => (
+            Some(_) => (
                 matcher::longest_only(
-                    m.find(&v.source.text)
-                        .into_iter()
+                    gm.source[vi]
+                        .iter()
                         .filter(|x| x.kind == Kind::Source)
+                        .cloned()
                         .collect(),
                 ),
-                m.find(&v.target.text),
+                gm.target[vi].clone(),
             ),
             None => (Vec::new(), Vec::new()),
         };
@@ -510,20 +512,35 @@ impl DocWords {
             .into_iter()
             .map(|i| i.span)
             .collect();
+        // Words and URLs both come in text order (URLs never overlap):
+        // one cursor, not a scan of every URL per word.
+        let mut next_url = 0;
         for w in words(text) {
-            if urls.iter().any(|u| u.contains(&w.start)) {
+            while urls.get(next_url).is_some_and(|u| u.end <= w.start) {
+                next_url += 1;
+            }
+            if urls.get(next_url).is_some_and(|u| u.contains(&w.start)) {
                 continue;
             }
             let key = squash(w.text);
+            // Keys cloned only when new to a set: most words repeat.
             if starts_upper(w.text) {
-                if !is_sentence_initial(text, w.start, Some(profile)) {
+                if !d.mid_capitalised.contains(&key)
+                    && !is_sentence_initial(text, w.start, Some(profile))
+                {
                     d.mid_capitalised.insert(key.clone());
                 }
-            } else if w.text.chars().next().is_some_and(char::is_lowercase) {
+            } else if w.text.chars().next().is_some_and(char::is_lowercase)
+                && !d.lower.contains(&key)
+            {
                 d.lower.insert(key.clone());
             }
-            *d.count.entry(key.clone()).or_default() += 1;
-            d.all.insert(key);
+            if let Some(n) = d.count.get_mut(&key) {
+                *n += 1;
+            } else {
+                d.all.insert(key.clone());
+                d.count.insert(key, 1);
+            }
         }
         d
     }

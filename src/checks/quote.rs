@@ -190,11 +190,34 @@ fn classify(text: &str, base: usize, seg: usize, profile: &Profile) -> Vec<Mark>
 /// Quotation state of one whole document.
 struct SideQuotes {
     marks: Vec<Mark>,
-    /// Document byte ranges inside a quotation (marks included).
-    quoted: Vec<Range<usize>>,
+    /// Document byte ranges inside a quotation (marks included), as
+    /// (start, greatest end so far), sorted by start: whether
+    /// any range covers an offset is one binary search, not a scan of
+    /// every quotation in the document.
+    reach: Vec<(usize, usize)>,
 }
 
 impl SideQuotes {
+    fn new(marks: Vec<Mark>, quoted: &[Range<usize>]) -> SideQuotes {
+        let mut reach: Vec<(usize, usize)> = quoted.iter().map(|r| (r.start, r.end)).collect();
+        reach.sort_unstable();
+        let mut far = 0;
+        for r in &mut reach {
+            far = far.max(r.1);
+            r.1 = far;
+        }
+        SideQuotes { marks, reach }
+    }
+
+    /// Whether some quoted range starting before `at` (or at it, with
+    /// `from_at`) ends after it.
+    fn covered(&self, at: usize, from_at: bool) -> bool {
+        let k = self
+            .reach
+            .partition_point(|&(start, _)| start < at || (from_at && start == at));
+        k > 0 && self.reach[k - 1].1 > at
+    }
+
     /// The marks of one sentence (marks are in document order).
     fn marks_in(&self, seg: usize) -> impl Iterator<Item = &Mark> {
         let from = self.marks.partition_point(|m| m.seg < seg);
@@ -204,9 +227,7 @@ impl SideQuotes {
 
     /// Whether the sentence starts inside a quotation opened before it.
     fn inside_at_start(&self, s: &Segment) -> bool {
-        self.quoted
-            .iter()
-            .any(|r| r.start < s.start && r.end > s.start)
+        self.covered(s.start, false)
     }
 
     /// Words of the sentence that are inside a quotation.
@@ -218,7 +239,7 @@ impl SideQuotes {
             .iter()
             .filter(|w| {
                 let at = s.start + w.start;
-                self.quoted.iter().any(|r| r.contains(&at))
+                self.covered(at, true)
             })
             .count()
     }
@@ -267,10 +288,7 @@ fn analyse(doc: &str, segs: &[Segment], profile: &Profile) -> SideQuotes {
     if !segs.is_empty() {
         f.end_paragraph(segs.len() - 1, false);
     }
-    SideQuotes {
-        marks: f.marks,
-        quoted: f.quoted,
-    }
+    SideQuotes::new(f.marks, &f.quoted)
 }
 
 /// The state of `analyse` while it walks the marks in document order.

@@ -400,8 +400,17 @@ impl UntranslatedCheck {
         if n < MIN_WORDS || lowercase_words(t, &lw.particles) < MIN_IDENTICAL_WORDS {
             return None;
         }
-        let detected =
-            crate::lang::detect(t).filter(|d| d.reliable && t.chars().count() >= MIN_CHARS);
+        // whatlang only where its answer can change the verdict: the
+        // function-word counts settle most sentences alone.
+        let may_flag = if lw.have_fw {
+            (s >= MIN_SOURCE_FW && s >= 3 * tw) || (s >= 2 && s > 2 * tw)
+        } else {
+            n >= 2 * MIN_WORDS
+        };
+        let detected = may_flag
+            .then(|| crate::lang::detect(t))
+            .flatten()
+            .filter(|d| d.reliable && t.chars().count() >= MIN_CHARS);
         let says_source = detected.as_ref().is_some_and(|d| d.code == sp.code);
         let says_target = detected.as_ref().is_some_and(|d| d.code == tp.code);
         let flagged = if lw.have_fw {

@@ -102,8 +102,41 @@ fn free_of(taken: &[Range<usize>]) -> impl FnMut(&Range<usize>) -> bool + '_ {
     }
 }
 
+/// A byte scan for what every match of [`EMAIL`], [`URL`] or [`HANDLE`]
+/// needs: an `@`, a `://`, `www.`, or a dot before an ASCII letter (the
+/// first letter of a listed top-level domain). Most sentences have none,
+/// and the regexes cost far more than this.
+fn may_hold_address(text: &str) -> bool {
+    let b = text.as_bytes();
+    text.contains('@')
+        || text.contains("://")
+        || text.match_indices('.').any(|(i, _)| {
+            b.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+                || (i >= 3 && b[i - 3..i].eq_ignore_ascii_case(b"www"))
+        })
+}
+
 /// URLs, emails and handles in `text`, in order, without overlaps.
 pub(crate) fn extract(text: &str) -> Vec<Item> {
+    // No pattern matches across a line break (each stops at whitespace),
+    // so a document is read line by line, and the regexes run only on the
+    // lines the byte scan lets through.
+    let mut items = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if may_hold_address(line) {
+            items.extend(extract_line(line).into_iter().map(|mut i| {
+                i.span = i.span.start + at..i.span.end + at;
+                i
+            }));
+        }
+        at += line.len();
+    }
+    items
+}
+
+/// [`extract`] on text that may hold an address.
+fn extract_line(text: &str) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::new();
     for m in EMAIL.find_iter(text) {
         let t = trim_trailing(m.as_str());
@@ -588,6 +621,39 @@ mod tests {
             .into_iter()
             .map(|i| (i.kind, i.text))
             .collect()
+    }
+
+    #[test]
+    fn the_byte_scan_never_hides_an_address() {
+        let texts = [
+            "x.com",
+            "WWW.1",
+            "ftp://1",
+            "a@b.c",
+            "@ab",
+            "e.g. this",
+            "g1.globo.com/x",
+            "Fim.Outro",
+            "HTTPS://X",
+            "Custa 1.5 mil. Fim.",
+            "sem nada aqui",
+        ];
+        for t in texts {
+            assert!(extract_line(t).is_empty() || may_hold_address(t), "{t}");
+        }
+        assert!(!may_hold_address("Custa 1.5 mil. Fim."));
+        assert!(!may_hold_address("sem nada aqui"));
+    }
+
+    #[test]
+    fn a_document_read_line_by_line_gives_what_one_pass_gives() {
+        let doc =
+            "Veja g1.globo.com/a e x@y.com.br\nsiga @folha. www.c.pt\n\nfim https://a.org/b.\n";
+        let all =
+            |v: Vec<Item>| -> Vec<_> { v.into_iter().map(|i| (i.kind, i.span, i.text)).collect() };
+        let found = all(extract(doc));
+        assert_eq!(found.len(), 5, "{found:?}");
+        assert_eq!(found, all(extract_line(doc)));
     }
 
     #[test]

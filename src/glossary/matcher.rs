@@ -228,13 +228,22 @@ impl Matcher {
                     index: e.index,
                     start,
                     end,
-                    accent_exact: found_norm.to_lowercase() == e.spelling.to_lowercase(),
+                    accent_exact: same_lowercase(&found_norm, &e.spelling),
                     inflected: e.inflected,
                 });
             }
         }
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         out
+    }
+}
+
+/// `a.to_lowercase() == b.to_lowercase()`, without allocating for ASCII.
+fn same_lowercase(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
     }
 }
 

@@ -129,6 +129,16 @@ static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|@\w+").expect("valid regex")
 });
 
+/// What every match of [`NOT_PROSE`] needs (`@`, `://` or `www.`): a byte
+/// scan that spares most sentences the regex.
+fn may_hold_address(text: &str) -> bool {
+    text.contains('@')
+        || text.contains("://")
+        || text
+            .match_indices('.')
+            .any(|(i, _)| i >= 3 && text.as_bytes()[i - 3..i].eq_ignore_ascii_case(b"www"))
+}
+
 /// A profile's number data, prepared once for reading many texts.
 pub struct Extractor {
     lx: Lexicon,
@@ -154,10 +164,14 @@ impl Extractor {
             lx: &self.lx,
         };
         let mut out = r.run();
-        let skip: Vec<(usize, usize)> = NOT_PROSE
-            .find_iter(text)
-            .map(|m| (m.start(), m.end()))
-            .collect();
+        let skip: Vec<(usize, usize)> = if may_hold_address(text) {
+            NOT_PROSE
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect()
+        } else {
+            Vec::new()
+        };
         out.retain(|m| !skip.iter().any(|&(s, e)| m.start < e && s < m.end));
         // Only a possible number: it may confirm the other side ("Group of
         // Seven" for "grupo dos sete") but is never reported alone.
