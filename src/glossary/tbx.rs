@@ -68,7 +68,10 @@ pub(super) fn parse(
                 let s = t.xml10_content();
                 walk.push_text(&s);
             }
-            Event::CData(t) => walk.push_text(&t.to_string()),
+            Event::CData(t) => {
+                let s = t.to_string();
+                walk.push_text(&s);
+            }
             Event::GeneralRef(r) => walk.push_text(&entity(&r, pos, &file)?),
             Event::End(e) => {
                 if let Some(en) = walk.end(&e)

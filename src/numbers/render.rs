@@ -125,7 +125,7 @@ fn render_date(
 /// A 24-hour time of day through the profile's template (its whole-hour
 /// one when the minutes are zero and it has one).
 fn render_time(np: &NumberProfile, minutes: u32) -> Option<String> {
-    let template = if minutes % 60 == 0 && !np.time_template_whole_hour.is_empty() {
+    let template = if minutes.is_multiple_of(60) && !np.time_template_whole_hour.is_empty() {
         &np.time_template_whole_hour
     } else {
         &np.time_template
