@@ -290,45 +290,56 @@ fn icu(text: &str, i: usize, n: usize, out: &mut Vec<Token>, depth: usize) -> Op
         range: i..j,
         kind: Kind::IcuArg(name.to_string(), ty.to_string()),
     }];
+    let end = icu_cases_of(text, j, ty, &mut mine, depth)?;
+    out.extend(mine);
+    Some(end)
+}
+
+/// The cases of a `plural` or `select` argument from `j` up to and
+/// including its closing brace: a selector (`offset:1`, `=0`, `one`), then
+/// its message in braces, as many times as written. `None` when malformed:
+/// nothing of the argument is kept.
+fn icu_cases_of(
+    text: &str,
+    mut j: usize,
+    ty: &str,
+    mine: &mut Vec<Token>,
+    depth: usize,
+) -> Option<usize> {
+    let b = text.as_bytes();
     loop {
         j += text[j..].len() - text[j..].trim_start().len();
-        match b.get(j)? {
-            b'}' => {
-                mine.push(Token {
-                    range: j..j + 1,
-                    kind: Kind::Syntax,
-                });
-                out.extend(mine);
-                return Some(j + 1);
-            }
-            _ => {
-                // `offset:1`, `=0`, `one`: a selector, then `{`.
-                let sel_start = j;
-                if text[j..].starts_with("offset:") {
-                    j += 7;
-                    j += b[j..].iter().take_while(|c| c.is_ascii_digit()).count();
-                    continue;
-                }
-                if b[j] == b'=' {
-                    j += 1;
-                }
-                let sl = ident_len(&text[j..]);
-                if sl == 0 {
-                    return None;
-                }
-                j += sl;
-                let sel = text[sel_start..j].to_string();
-                j += text[j..].len() - text[j..].trim_start().len();
-                if b.get(j) != Some(&b'{') {
-                    return None;
-                }
-                mine.push(Token {
-                    range: sel_start..j + 1,
-                    kind: Kind::IcuCase(ty.to_string(), sel),
-                });
-                j = case_body(text, j + 1, ty != "select", &mut mine, depth)?;
-            }
+        if *b.get(j)? == b'}' {
+            mine.push(Token {
+                range: j..j + 1,
+                kind: Kind::Syntax,
+            });
+            return Some(j + 1);
         }
+        let sel_start = j;
+        if text[j..].starts_with("offset:") {
+            j += 7;
+            j += b[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+            continue;
+        }
+        if b[j] == b'=' {
+            j += 1;
+        }
+        let sl = ident_len(&text[j..]);
+        if sl == 0 {
+            return None;
+        }
+        j += sl;
+        let sel = text[sel_start..j].to_string();
+        j += text[j..].len() - text[j..].trim_start().len();
+        if b.get(j) != Some(&b'{') {
+            return None;
+        }
+        mine.push(Token {
+            range: sel_start..j + 1,
+            kind: Kind::IcuCase(ty.to_string(), sel),
+        });
+        j = case_body(text, j + 1, ty != "select", mine, depth)?;
     }
 }
 
