@@ -145,9 +145,8 @@ pub fn align_docs_with(
     let src = align::Side::of_segments(source, src_segs, src_profile);
     let tgt = align::Side::of_segments(target, tgt_segs, tgt_profile);
     let options = AlignOptions {
-        terms: (!glossary.terms.is_empty()).then(|| glossary.matcher(src_profile, tgt_profile)),
         blocks: (block_kinds(source, src_segs), block_kinds(target, tgt_segs)),
-        ..Default::default()
+        ..AlignOptions::for_glossary(glossary, src_profile, tgt_profile)
     };
     let links = align::align(&src, &tgt, &options);
     if refine {

@@ -311,6 +311,11 @@ pub struct WordProfile {
     /// `leia também`, `editor's note`. Such a line with no counterpart is info.
     #[serde(default)]
     pub editorial_prefixes: Vec<String>,
+    /// Starts of photo captions (`foto:`, `photo:`), in lower case. A
+    /// caption carries content (who and what the picture shows): one with no
+    /// counterpart is a warning, not info as an editorial line is.
+    #[serde(default)]
+    pub caption_prefixes: Vec<String>,
     /// Suffix rewrites giving inflected forms (plural, gender) of glossary
     /// terms marked `match = "inflected"`: `["ão", "ões"]`, `["", "s"]`.
     #[serde(default)]
@@ -400,11 +405,13 @@ impl Profile {
     /// article, credit, editor's note), ignoring case, accents and opening
     /// punctuation.
     pub fn is_editorial(&self, text: &str) -> bool {
-        let t = crate::text::fold(text.trim_start_matches(|c: char| !c.is_alphanumeric()));
-        self.words
-            .editorial_prefixes
-            .iter()
-            .any(|p| !p.is_empty() && t.starts_with(&crate::text::fold(p)))
+        starts_with_any(text, &self.words.editorial_prefixes)
+    }
+
+    /// Whether `text` starts like a photo caption of this language, ignoring
+    /// case, accents and opening punctuation.
+    pub fn is_caption(&self, text: &str) -> bool {
+        starts_with_any(text, &self.words.caption_prefixes)
     }
 
     /// Whether a built-in (non-generic) profile exists for `code`.
@@ -431,6 +438,15 @@ impl Profile {
             }
         })
     }
+}
+
+/// Whether `text` starts with one of `prefixes` (lower case), ignoring case,
+/// accents and opening punctuation.
+fn starts_with_any(text: &str, prefixes: &[String]) -> bool {
+    let t = crate::text::fold(text.trim_start_matches(|c: char| !c.is_alphanumeric()));
+    prefixes
+        .iter()
+        .any(|p| !p.is_empty() && t.starts_with(&crate::text::fold(p)))
 }
 
 #[cfg(test)]

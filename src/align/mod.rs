@@ -33,6 +33,7 @@ pub mod features;
 pub mod gold;
 mod model1;
 pub mod refine;
+mod shift;
 
 use crate::profile::Profile;
 pub use features::ClassWeights;
@@ -93,6 +94,23 @@ pub struct AlignOptions {
     /// (empty for plain text): a link never runs across a heading, list
     /// item, table cell or code block boundary, and kinds should match.
     pub blocks: (Vec<u8>, Vec<u8>),
+}
+
+impl AlignOptions {
+    /// The anchors of a glossary: its shared matcher (every accepted
+    /// rendering, with inflections), as the pipeline aligns and refines with.
+    /// The checks that re-read an alignment use the same, so both judge a
+    /// sentence by the same terms.
+    pub fn for_glossary(
+        glossary: &crate::glossary::Glossary,
+        source: &Profile,
+        target: &Profile,
+    ) -> AlignOptions {
+        AlignOptions {
+            terms: (!glossary.terms.is_empty()).then(|| glossary.matcher(source, target)),
+            ..Default::default()
+        }
+    }
 }
 
 /// Scoring and search settings.

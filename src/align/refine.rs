@@ -18,6 +18,12 @@
 //!   omission and addition checks.
 //! - A 1-1 link left with anchors on both sides and none shared gets a lower
 //!   score, so the checks can see it is doubtful.
+//! - A 1-1 link whose sides share nothing, where one side shares anchors
+//!   only it explains with a neighbouring link, joins that link; the other
+//!   side is left alone as 1-0 or 0-1 (module `shift`).
+//! - A 1-0 or 0-1 link moves within its run of 1-1 neighbours to where they
+//!   pair up best (module `shift`): a dropped paragraph start otherwise
+//!   leaves a run paired off by one.
 
 use super::features::{self, ClassWeights, Keys, Sent};
 use super::{AlignOptions, Link, Params, Side, length_cost, model1};
@@ -37,6 +43,13 @@ const DETACH_GAIN_ANCHORED: f64 = -0.3;
 /// Share of the other side's anchor weight the rest of a link must match
 /// for it to count as fully explained without the detached sentence.
 const EXPLAINED: f64 = 0.9;
+/// Share of the other side's anchor weight the rest of a link must match
+/// before a sentence without any anchor comes out at the gain of
+/// [`DETACH_GAIN_EXPLAINED_BARE`].
+const EXPLAINED_BARE: f64 = 0.8;
+/// Least anchor weight the rest must share for that: several numbers,
+/// names or terms, so that it is surely the translation.
+const SURE_REST: f64 = 8.0;
 /// Least gain for detaching a sentence with anchors from a link whose rest
 /// explains the other side.
 const DETACH_GAIN_EXPLAINED: f64 = -0.5;
@@ -51,6 +64,11 @@ const WEAK_DENSITY: f64 = 0.35;
 /// Most weight of anchors only a detached sentence explains: less than a
 /// cognate, number or glossary term found nowhere else in the documents.
 const WEAK: f64 = 0.9;
+/// Density and share of its own anchor weight below which the anchors only
+/// a detached sentence explains may pass [`WEAK`]: most of its anchors
+/// point to other links of the document.
+const FAINT_DENSITY: f64 = 0.2;
+const FAINT_SHARE: f64 = 0.25;
 /// Lower gain needed per unit of a sentence's own anchor weight, when the
 /// rest of its link explains the other side.
 const ANCHOR_CREDIT: f64 = 0.1;
@@ -79,6 +97,11 @@ pub fn refine(source: &Side, target: &Side, links: Vec<Link>, options: &AlignOpt
     let (src, tgt, orphans) = anchors(source, target, &links, options);
     let ratio = doc_ratio(&src, &tgt, &links);
     let low = Params::default().low_confidence;
+    // Before the splits (which read the 1-1 links) and again after the
+    // detaches (which make null links of their own).
+    let mut links = links;
+    super::shift::slide_nulls(&mut links, (&src, &tgt), ratio, low);
+    let links = super::shift::attach_strays(links, (&src, &tgt), ratio, low);
     let mut out = Vec::with_capacity(links.len() + 4);
     for link in links {
         let (a, b) = (link.source.len(), link.target.len());
@@ -109,12 +132,14 @@ pub fn refine(source: &Side, target: &Side, links: Vec<Link>, options: &AlignOpt
         settle(link, (&src, &tgt), &orphans, ratio, low, &mut out);
         out.extend(after);
     }
+    super::shift::slide_nulls(&mut out, (&src, &tgt), ratio, low);
     out
 }
 
 /// Takes editorial lines (the profile's `editorial_prefixes`: "Leia também",
 /// "(Editor's note: …)") off the edges of a merged link: an edition adds or
-/// drops them on purpose, so they stand alone as 1-0 or 0-1. Leading ones go
+/// drops them on purpose, so they stand alone as 1-0 or 0-1. Captions stay:
+/// a caption and its translation belong together. Leading ones go
 /// to `out`; trailing ones are returned to follow the link.
 fn peel_editorial(
     mut link: Link,
@@ -264,24 +289,33 @@ fn doc_ratio(src: &[Sent], tgt: &[Sent], links: &[Link]) -> f64 {
     }
 }
 
-/// Weight of the keys of `x` that some sentence of `other` has and no
-/// sentence of `rest` has: what only `x` can explain. A name or number that
-/// the rest of a link repeats is no evidence that `x` is translated.
-fn exclusive(x: &Sent, rest: &[usize], side: &[Sent], other: &[usize], other_side: &[Sent]) -> f64 {
-    let has = |ids: &[usize], sents: &[Sent], k: u32| {
+/// Weight of the keys of `x` that more sentences of `other` have than
+/// sentences of `rest` do: what only `x` can explain. A name or number that
+/// the rest of a link repeats as often as the other side has it is no
+/// evidence that `x` is translated; a headline and its lead that both name
+/// a place, against a translated headline and lead that do too, is.
+pub(super) fn exclusive(
+    x: &Sent,
+    rest: &[usize],
+    side: &[Sent],
+    other: &[usize],
+    other_side: &[Sent],
+) -> f64 {
+    let count = |ids: &[usize], sents: &[Sent], k: u32| {
         ids.iter()
             .filter_map(|&i| sents.get(i))
-            .any(|s| s.keys.binary_search_by_key(&k, |&(id, _)| id).is_ok())
+            .filter(|s| s.keys.binary_search_by_key(&k, |&(id, _)| id).is_ok())
+            .count()
     };
     x.keys
         .iter()
-        .filter(|&&(k, _)| has(other, other_side, k) && !has(rest, side, k))
+        .filter(|&&(k, _)| count(other, other_side, k) > count(rest, side, k))
         .map(|&(_, w)| w)
         .sum()
 }
 
 /// Sum of the length of the sentences `v` of `side`.
-fn len_of(v: &[usize], side: &[Sent]) -> f64 {
+pub(super) fn len_of(v: &[usize], side: &[Sent]) -> f64 {
     v.iter().filter_map(|&i| side.get(i)).map(|s| s.len).sum()
 }
 
@@ -414,7 +448,10 @@ fn take_out(
         // Some anchors only it explains: only with a far lower density of
         // them than the rest, and a clear length gain.
         let dens = (x_shared / xs.len.max(1.0)) / (rest_shared / rest_len);
-        if dens > WEAK_DENSITY || x_shared > WEAK {
+        // Or a little only it explains against much it shares with other
+        // links of the document: its anchors point elsewhere.
+        let elsewhere = dens <= FAINT_DENSITY && x_shared <= FAINT_SHARE * xs.total;
+        if dens > WEAK_DENSITY || (x_shared > WEAK && !elsewhere) {
             return None;
         }
         weak_need(dens)
@@ -425,6 +462,13 @@ fn take_out(
         // It holds a number the other document never mentions, and shares
         // nothing: the length need only not get much worse.
         DETACH_GAIN_ORPHAN
+    } else if xs.total < BARE
+        && rest_shared >= EXPLAINED_BARE * other_total
+        && rest_shared >= SURE_REST
+    {
+        // Nothing in it occurs in the other document, and the rest
+        // accounts for nearly all of the other side.
+        DETACH_GAIN_EXPLAINED_BARE
     } else if rest_shared >= EXPLAINED * other_total {
         // The rest accounts for every anchor of the other side; the more
         // anchors of its own this sentence has, the surer.
@@ -840,5 +884,27 @@ mod tests {
             &AlignOptions::default(),
         );
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_headline_repeating_its_lead_stays_with_its_translation() {
+        // The translated headline and lead both name the court and the
+        // sentence: the source headline explains one of each, so it is no
+        // omission, though its lead repeats them.
+        let mut src: Vec<&str> = vec![
+            "Campinas condena Bertolini a 9 anos",
+            "A Vara de Campinas condenou Bertolini a 9 anos de prisão por corrupção.",
+        ];
+        src.extend_from_slice(SRC);
+        let mut tgt: Vec<&str> = vec![
+            "Campinas court sentences Bertolini to 9 years",
+            "The Campinas court sentenced Bertolini to 9 years in prison for corruption.",
+        ];
+        tgt.extend_from_slice(TGT);
+        let mut links = vec![l(&[0, 1], &[0, 1], 0.8)];
+        links.extend((0..7).map(|k| l(&[k + 2], &[k + 2], 0.9)));
+        let got = pairs(&run(&src, &tgt, links));
+        assert!(!got.contains(&(vec![0], vec![])), "{got:?}");
+        assert!(!got.contains(&(vec![1], vec![])), "{got:?}");
     }
 }

@@ -2,7 +2,8 @@
 //!
 //! A warning: translators add context on purpose. Very short added lines
 //! (three words or fewer) and editorial lines (the target profile's
-//! `editorial_prefixes`: "(Editor's note: …)", "Reporting by …") are info.
+//! `editorial_prefixes`: "(Editor's note: …)", "Reporting by …") are info;
+//! a photo caption carries content and stays a warning.
 
 use super::omission::{excerpt, is_editorial, span_in_link, unmatched_is_short};
 use super::{Check, Context};
@@ -12,7 +13,7 @@ pub struct AdditionCheck;
 
 impl AdditionCheck {
     /// Severity of a target sentence with no source: info when short or
-    /// editorial (a byline, a caption); `None` when too slight to report.
+    /// editorial (a byline, an editor's note); `None` when too slight to report.
     fn severity(&self, text: &str, ctx: &Context) -> Option<Severity> {
         let short = unmatched_is_short(text)?;
         Some(if short || is_editorial(text, ctx.target_profile) {
@@ -90,6 +91,20 @@ impl Check for AdditionCheck {
 mod tests {
     use super::*;
     use crate::checks::testutil::Fixture;
+
+    #[test]
+    fn an_added_photo_caption_is_a_warning() {
+        let f = Fixture::links(&[
+            (&["O ministro chegou."], &["The minister arrived."]),
+            (
+                &[],
+                &["Photo: Striker Pedro celebrates Flamengo's second goal."],
+            ),
+        ]);
+        let out = f.run(&AdditionCheck);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].severity, Severity::Warning);
+    }
 
     #[test]
     fn reports_an_added_sentence() {

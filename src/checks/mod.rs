@@ -241,10 +241,9 @@ impl<'a> Context<'a> {
     pub fn hidden(&self) -> &[crate::align::refine::Hidden] {
         self.hidden.get_or_init(|| {
             use crate::align::{AlignOptions, Side};
-            let options = AlignOptions {
-                term_pairs: self.glossary.term_pairs(),
-                ..Default::default()
-            };
+            // The anchors the alignment was refined with: one source of terms.
+            let options =
+                AlignOptions::for_glossary(self.glossary, self.source_profile, self.target_profile);
             crate::align::refine::hidden(
                 &Side::of_segments(self.source, self.source_segments, self.source_profile),
                 &Side::of_segments(self.target, self.target_segments, self.target_profile),

@@ -5,7 +5,8 @@
 //! warning: such lines are often dropped on purpose, and a short segment is
 //! also where alignment is least sure. An editorial line that editions drop
 //! on purpose (the source profile's `editorial_prefixes`: "Leia também: …",
-//! credits) is info. When the translation next to it is too long for its
+//! credits) is info. A photo caption (`caption_prefixes`) is a warning: it
+//! carries content, but an edition may drop the photo with it. When the translation next to it is too long for its
 //! own source, and this sentence would make up the difference, the sentence
 //! was probably merged there and missed by the alignment: a warning. So is
 //! a sentence next to an unmatched target sentence that could be its loose
@@ -180,7 +181,7 @@ impl OmissionCheck {
             };
             let sev = if is_editorial(text, ctx.source_profile) {
                 Severity::Info
-            } else if short {
+            } else if short || ctx.source_profile.is_caption(text) {
                 Severity::Warning
             } else {
                 self.default_severity()
@@ -301,7 +302,9 @@ impl Check for OmissionCheck {
             });
             let sev = if is_editorial(text, ctx.source_profile) && !structural {
                 Severity::Info
-            } else if (short || merged || loose) && !structural {
+            } else if (short || merged || loose || ctx.source_profile.is_caption(text))
+                && !structural
+            {
                 Severity::Warning
             } else {
                 self.default_severity()
@@ -523,6 +526,18 @@ mod tests {
         let out = f.run(&OmissionCheck);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn a_dropped_photo_caption_is_a_warning() {
+        // A caption carries content, but an edition may drop the photo.
+        let f = Fixture::links(&[(
+            &["Foto: O atacante Pedro comemora o segundo gol do Flamengo."],
+            &[],
+        )]);
+        let out = f.run(&OmissionCheck);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].severity, Severity::Warning);
     }
 
     #[test]

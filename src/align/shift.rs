@@ -1,0 +1,379 @@
+//! Shift repair for the QA refinement: moves a 1-0 or 0-1 link to the
+//! place in its run of 1-1 neighbours where the sentences around it pair
+//! up best.
+//!
+//! When a sentence that starts a paragraph is dropped (or one is added
+//! there), the aligner's paragraph evidence points the wrong way: it keeps
+//! paragraph starts together and pairs a run of neighbours off by one, and
+//! the null link lands on a sentence that was translated. Here each
+//! placement of the null link inside the run is priced by length and shared
+//! anchors alone, and the null link moves when another placement is
+//! clearly cheaper.
+
+use super::features::{self, Sent};
+use super::{Link, length_cost};
+
+/// Most 1-1 links on each side of a null link that it may move across.
+const REACH: usize = 6;
+/// Cost removed per unit of shared anchor weight (the aligner's reward).
+const REWARD: f64 = 0.6;
+/// Least saving (nats) before a null link moves.
+const GAIN: f64 = 1.5;
+/// Length variance of the Gale–Church model.
+const VARIANCE: f64 = 6.8;
+
+/// Moves every lone 1-0 and 0-1 link of `links` (in order, covering every
+/// sentence) to its cheapest place within its run of 1-1 neighbours.
+pub(super) fn slide_nulls(
+    links: &mut [Link],
+    (src, tgt): (&[Sent], &[Sent]),
+    ratio: f64,
+    low: f64,
+) {
+    for k in 0..links.len() {
+        let l = &links[k];
+        let on_source = match (l.source.as_slice(), l.target.as_slice()) {
+            ([_], []) => true,
+            ([], [_]) => false,
+            _ => continue,
+        };
+        let one = |l: &Link| l.source.len() == 1 && l.target.len() == 1;
+        let mut lo = k;
+        while lo > 0 && k - lo < REACH && one(&links[lo - 1]) {
+            lo -= 1;
+        }
+        let mut hi = k + 1;
+        while hi < links.len() && hi - k <= REACH && one(&links[hi]) {
+            hi += 1;
+        }
+        if hi - lo < 2 {
+            continue;
+        }
+        let window = &links[lo..hi];
+        // The side with the null link has one sentence more in the window.
+        let ids = |s: bool| -> Vec<usize> {
+            window
+                .iter()
+                .flat_map(|l| if s { &l.source } else { &l.target })
+                .copied()
+                .collect()
+        };
+        let (long, short) = (ids(on_source), ids(!on_source));
+        let pair_cost = |a: usize, b: usize| -> f64 {
+            let (s, t) = if on_source { (a, b) } else { (b, a) };
+            let (Some(s), Some(t)) = (src.get(s), tgt.get(t)) else {
+                return f64::INFINITY;
+            };
+            length_cost(s.len, t.len, ratio, VARIANCE) - REWARD * features::shared(s, t)
+        };
+        let cost_at = |p: usize| -> f64 {
+            let rest = long.iter().enumerate().filter(|&(q, _)| q != p);
+            rest.zip(&short).map(|((_, &a), &b)| pair_cost(a, b)).sum()
+        };
+        let now = k - lo;
+        let (best, best_cost) =
+            (0..long.len())
+                .map(|p| (p, cost_at(p)))
+                .fold(
+                    (now, f64::INFINITY),
+                    |acc, x| if x.1 < acc.1 { x } else { acc },
+                );
+        if best == now || cost_at(now) - best_cost < GAIN {
+            continue;
+        }
+        let mut rest = long.iter().enumerate().filter(|&(q, _)| q != best);
+        for (q, slot) in links[lo..hi].iter_mut().enumerate() {
+            let (a, b) = if q == best {
+                (vec![long[best]], vec![])
+            } else {
+                let Some((_, &a)) = rest.next() else { break };
+                let b = short[q - usize::from(q > best)];
+                (vec![a], vec![b])
+            };
+            let (s, t) = if on_source { (a, b) } else { (b, a) };
+            *slot = Link {
+                source: s,
+                target: t,
+                score: low,
+                low_confidence: false,
+            };
+        }
+    }
+}
+
+/// Least anchor weight a stray sentence must share, and only it explain,
+/// with a neighbouring link before it joins that link.
+const ATTACH: f64 = 2.0;
+/// Shared anchor weight at or below which the two sides of a 1-1 link
+/// count as sharing none.
+const NONE: f64 = 0.3;
+/// Most length cost (nats) that joining may add to the neighbour: none,
+/// the neighbour's translation must fit its source better with the
+/// sentence than without.
+const ATTACH_LENGTH: f64 = 0.0;
+
+/// Where a stray sentence of a 1-1 link goes.
+#[derive(Clone, Copy)]
+struct Move {
+    /// The sentence is the link's source (else its target).
+    source: bool,
+    /// It joins the link before (else the link after).
+    before: bool,
+}
+
+/// Undoes a 1-1 link whose sides share nothing when one of its sentences
+/// shares anchors that only it explains with a neighbouring link: that
+/// sentence joins the neighbour (the rest of a translation split in two,
+/// or a source sentence translated inside the neighbour's target) and the
+/// other is left alone as 1-0 or 0-1. After a dropped sentence the aligner
+/// otherwise pairs the leftover half of a split translation with the next
+/// source sentence.
+pub(super) fn attach_strays(
+    links: Vec<Link>,
+    (src, tgt): (&[Sent], &[Sent]),
+    ratio: f64,
+    low: f64,
+) -> Vec<Link> {
+    let mut out: Vec<Link> = Vec::with_capacity(links.len() + 2);
+    let mut it = links.into_iter().peekable();
+    while let Some(link) = it.next() {
+        let next = it.peek();
+        let Some(mv) = stray(&link, out.last(), next, (src, tgt), ratio) else {
+            out.push(link);
+            continue;
+        };
+        let (s, t) = (link.source[0], link.target[0]);
+        let lone = if mv.source {
+            Link {
+                source: vec![],
+                target: vec![t],
+                score: low,
+                low_confidence: false,
+            }
+        } else {
+            Link {
+                source: vec![s],
+                target: vec![],
+                score: low,
+                low_confidence: false,
+            }
+        };
+        if mv.before {
+            if let Some(prev) = out.last_mut() {
+                if mv.source {
+                    prev.source.push(s);
+                } else {
+                    prev.target.push(t);
+                }
+            }
+            out.push(lone);
+        } else if let Some(mut n) = it.next() {
+            if mv.source {
+                n.source.insert(0, s);
+            } else {
+                n.target.insert(0, t);
+            }
+            out.push(lone);
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// The best [`Move`] for a 1-1 `link` between `prev` and `next`, if any.
+fn stray(
+    link: &Link,
+    prev: Option<&Link>,
+    next: Option<&Link>,
+    (src, tgt): (&[Sent], &[Sent]),
+    ratio: f64,
+) -> Option<Move> {
+    let ([s], [t]) = (link.source.as_slice(), link.target.as_slice()) else {
+        return None;
+    };
+    let (ss, ts) = (src.get(*s)?, tgt.get(*t)?);
+    if features::shared(ss, ts) > NONE {
+        return None;
+    }
+    let mut best: Option<(f64, Move)> = None;
+    for (before, n) in [(true, prev), (false, next)] {
+        let Some(n) = n.filter(|n| !n.source.is_empty() && !n.target.is_empty()) else {
+            continue;
+        };
+        for source in [true, false] {
+            let (x, own, other, side, other_side) = if source {
+                (ss, &n.source, &n.target, src, tgt)
+            } else {
+                (ts, &n.target, &n.source, tgt, src)
+            };
+            let w = super::refine::exclusive(x, own, side, other, other_side);
+            if w < ATTACH || best.is_some_and(|b| b.0 >= w) {
+                continue;
+            }
+            // Joining must make the neighbour's lengths fit better.
+            let (ls, lt) = (
+                super::refine::len_of(&n.source, src),
+                super::refine::len_of(&n.target, tgt),
+            );
+            let (ls2, lt2) = if source {
+                (ls + ss.len, lt)
+            } else {
+                (ls, lt + ts.len)
+            };
+            let worse =
+                length_cost(ls2, lt2, ratio, VARIANCE) - length_cost(ls, lt, ratio, VARIANCE);
+            if worse <= ATTACH_LENGTH {
+                best = Some((w, Move { source, before }));
+            }
+        }
+    }
+    best.map(|b| b.1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::features::{ClassWeights, Keys};
+    use crate::align::{AlignOptions, Side};
+    use crate::profile::Profile;
+
+    const SRC: &[&str] = &[
+        "Almeida chegou a Lisboa com 120 pessoas em 2019.",
+        "Brandt visitou Berlim e falou com 340 estudantes.",
+        "Castro abriu a feira de Coimbra com 56 expositores.",
+        "Duarte anunciou em Faro um investimento de 780 milhões.",
+        "Eriksen deixou Oslo depois de 12 anos no cargo.",
+        "Fonseca ganhou a corrida de Braga com 44 segundos de vantagem.",
+        "Garnier publicou em Paris um livro de 610 páginas.",
+    ];
+    const TGT: &[&str] = &[
+        "Almeida arrived in Lisboa with 120 people in 2019.",
+        "Brandt visited Berlim and spoke to 340 students.",
+        "Castro opened the Coimbra fair with 56 exhibitors.",
+        "Duarte announced in Faro an investment of 780 million.",
+        "Eriksen left Oslo after 12 years in office.",
+        "Fonseca won the Braga race by 44 seconds.",
+        "Garnier published in Paris a book of 610 pages.",
+    ];
+
+    fn l(s: &[usize], t: &[usize]) -> Link {
+        Link {
+            source: s.to_vec(),
+            target: t.to_vec(),
+            score: 0.9,
+            low_confidence: false,
+        }
+    }
+
+    fn side<'a>(s: &[&'a str], p: &'a Profile) -> Side<'a> {
+        Side {
+            sentences: s.to_vec(),
+            paragraphs: vec![0; s.len()],
+            profile: p,
+        }
+    }
+
+    /// Slides the null links of `links` over `src` and `tgt`.
+    fn slide(src: &[&str], tgt: &[&str], links: &mut [Link]) {
+        let p = Profile::builtin("xx");
+        let p = (&p, &p);
+        let (a, b) = (side(src, p.0), side(tgt, p.1));
+        let mut keys = Keys::default();
+        let (mut s, mut t) = features::extract_pair(&a, &b, &AlignOptions::default(), &mut keys);
+        features::weigh(&mut s, &mut t, &keys, &ClassWeights::default());
+        slide_nulls(links, (&s, &t), 1.0, 0.5);
+    }
+
+    fn pairs(links: &[Link]) -> Vec<(Vec<usize>, Vec<usize>)> {
+        links
+            .iter()
+            .map(|l| (l.source.clone(), l.target.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn an_omission_paired_off_by_one_moves_back_to_its_sentence() {
+        // The translation of source 3 is gone; the run after it is paired
+        // off by one and the null link sits on the last sentence.
+        let mut tgt = TGT.to_vec();
+        tgt.remove(3);
+        let mut links: Vec<Link> = (0..6).map(|k| l(&[k], &[k])).collect();
+        links.push(l(&[6], &[]));
+        slide(SRC, &tgt, &mut links);
+        let want: Vec<Link> = vec![
+            l(&[0], &[0]),
+            l(&[1], &[1]),
+            l(&[2], &[2]),
+            l(&[3], &[]),
+            l(&[4], &[3]),
+            l(&[5], &[4]),
+            l(&[6], &[5]),
+        ];
+        assert_eq!(pairs(&links), pairs(&want));
+    }
+
+    #[test]
+    fn an_addition_paired_off_by_one_moves_forward_to_its_sentence() {
+        // An added target sentence at 2; the null link was put before it.
+        let mut tgt = TGT.to_vec();
+        tgt.insert(
+            2,
+            "Weber said the harbour would close before the winter storms.",
+        );
+        let mut links = vec![l(&[], &[0]), l(&[0], &[1]), l(&[1], &[2])];
+        links.extend((2..7).map(|k| l(&[k], &[k + 1])));
+        slide(SRC, &tgt, &mut links);
+        assert_eq!(
+            pairs(&links[..4]),
+            pairs(&[l(&[0], &[0]), l(&[1], &[1]), l(&[], &[2]), l(&[2], &[3])])
+        );
+    }
+
+    #[test]
+    fn a_null_link_in_its_right_place_stays() {
+        let mut src = SRC.to_vec();
+        src.insert(
+            3,
+            "Weber disse que o porto fecha antes das tempestades de inverno.",
+        );
+        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k])).collect();
+        links.push(l(&[3], &[]));
+        links.extend((3..7).map(|k| l(&[k + 1], &[k])));
+        let before = links.clone();
+        slide(&src, TGT, &mut links);
+        assert_eq!(links, before);
+    }
+
+    #[test]
+    fn a_stray_half_of_a_split_translation_joins_its_neighbour() {
+        // Source 4 has no translation; the second half of the translation
+        // of source 3 was paired with it.
+        let src = [
+            SRC[0],
+            SRC[1],
+            SRC[2],
+            SRC[3],
+            "Weber disse que o porto fecha antes das tempestades.",
+            SRC[4],
+        ];
+        let tgt = [
+            TGT[0],
+            TGT[1],
+            TGT[2],
+            "Duarte spoke in Faro.",
+            "The investment will reach 780 million.",
+            TGT[4],
+        ];
+        let links: Vec<Link> = (0..6).map(|k| l(&[k], &[k])).collect();
+        let p = Profile::builtin("xx");
+        let (a, b) = (side(&src, &p), side(&tgt, &p));
+        let mut keys = Keys::default();
+        let (mut s, mut t) = features::extract_pair(&a, &b, &AlignOptions::default(), &mut keys);
+        features::weigh(&mut s, &mut t, &keys, &ClassWeights::default());
+        let got = attach_strays(links, (&s, &t), 1.0, 0.5);
+        assert_eq!(
+            pairs(&got[3..]),
+            [(vec![3], vec![3, 4]), (vec![4], vec![]), (vec![5], vec![5])]
+        );
+    }
+}
