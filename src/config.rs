@@ -328,45 +328,65 @@ pub fn parse(path: &str, text: &str) -> Result<Config, ConfigError> {
             ),
         }
     })?;
-    let invalid = |needle: &str, message: String| {
-        let (line, column) = find_line(text, needle);
-        ConfigError::Invalid {
+    if let Some((needle, message)) = problem(&config) {
+        let (line, column) = find_line(text, &needle);
+        return Err(ConfigError::Invalid {
             path: path.to_string(),
             line,
             column,
             message,
-        }
-    };
+        });
+    }
+    Ok(config)
+}
+
+/// The first value that is valid TOML but that transcheck cannot use, as
+/// (the text to point at, the message): an unknown rule id, an invalid
+/// ignore regex, source glob or target placeholder, a language that is
+/// not an ISO 639-1 code.
+fn problem(config: &Config) -> Option<(String, String)> {
+    unknown_rule(config)
+        .or_else(|| bad_ignore(config))
+        .or_else(|| bad_pair(config))
+        .or_else(|| bad_lang(config))
+}
+
+fn unknown_rule(config: &Config) -> Option<(String, String)> {
     let known = known_rules();
-    for rule in config.rules.keys() {
-        if !known.contains(&rule.as_str()) {
-            return Err(invalid(
-                rule,
-                format!(
-                    "unknown rule '{rule}' in [rules]; known rules: {}",
-                    known.join(", ")
-                ),
-            ));
-        }
-    }
-    for pattern in &config.ignore {
-        if let Err(e) = regex::Regex::new(pattern) {
-            return Err(invalid(
-                pattern,
-                format!("invalid ignore regex '{pattern}': {e}"),
-            ));
-        }
-    }
+    let rule = config
+        .rules
+        .keys()
+        .find(|rule| !known.contains(&rule.as_str()))?;
+    Some((
+        rule.clone(),
+        format!(
+            "unknown rule '{rule}' in [rules]; known rules: {}",
+            known.join(", ")
+        ),
+    ))
+}
+
+fn bad_ignore(config: &Config) -> Option<(String, String)> {
+    config.ignore.iter().find_map(|pattern| {
+        let e = regex::Regex::new(pattern).err()?;
+        Some((
+            pattern.clone(),
+            format!("invalid ignore regex '{pattern}': {e}"),
+        ))
+    })
+}
+
+fn bad_pair(config: &Config) -> Option<(String, String)> {
     for p in &config.pairs {
         if let Err(e) = Glob::new(&p.source) {
-            return Err(invalid(
-                &p.source,
+            return Some((
+                p.source.clone(),
                 format!("invalid source glob '{}': {e}", p.source),
             ));
         }
         if let Some(bad) = unknown_placeholder(&p.target) {
-            return Err(invalid(
-                &p.target,
+            return Some((
+                p.target.clone(),
                 format!(
                     "unknown placeholder '{{{bad}}}' in target '{}'; use {{path}}, {{dir}}, {{name}} or {{stem}}",
                     p.target
@@ -374,18 +394,18 @@ pub fn parse(path: &str, text: &str) -> Result<Config, ConfigError> {
             ));
         }
     }
-    for lang in [&config.source_lang, &config.target_lang]
+    None
+}
+
+fn bad_lang(config: &Config) -> Option<(String, String)> {
+    let lang = [&config.source_lang, &config.target_lang]
         .into_iter()
         .flatten()
-    {
-        if !crate::lang::is_iso639_1(lang) {
-            return Err(invalid(
-                lang,
-                format!("'{lang}' is not an ISO 639-1 code such as pt or en"),
-            ));
-        }
-    }
-    Ok(config)
+        .find(|lang| !crate::lang::is_iso639_1(lang))?;
+    Some((
+        lang.clone(),
+        format!("'{lang}' is not an ISO 639-1 code such as pt or en"),
+    ))
 }
 
 /// The first `{…}` of a target template that is not a known placeholder.

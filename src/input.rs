@@ -328,13 +328,14 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 /// Decodes bytes: UTF-16 with a BOM, otherwise UTF-8 (BOM optional).
 /// Refuses empty and whitespace-only text, binary files and other encodings.
 pub fn decode(path: &str, bytes: &[u8]) -> Result<String, InputError> {
-    let path_s = || path.to_string();
     if bytes.is_empty() {
-        return Err(InputError::Empty { path: path_s() });
+        return Err(InputError::Empty {
+            path: path.to_string(),
+        });
     }
     if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
         return Err(InputError::BinaryFormat {
-            path: path_s(),
+            path: path.to_string(),
             kind: "UTF-32 text (not supported)",
         });
     }
@@ -343,46 +344,62 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<String, InputError> {
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         decode_utf16(path, rest, u16::from_be_bytes)?
     } else {
-        if let Some(kind) = binary_format(bytes) {
-            return Err(InputError::BinaryFormat {
+        decode_utf8(path, bytes)?
+    };
+    check_text(path, &text)?;
+    Ok(text)
+}
+
+/// Bytes without a UTF-16 BOM: refused when they are a known binary
+/// format, hold a NUL (UTF-16 without a BOM, or binary) or are not UTF-8
+/// (a legacy 8-bit encoding is named so the user can convert it).
+fn decode_utf8(path: &str, bytes: &[u8]) -> Result<String, InputError> {
+    let path_s = || path.to_string();
+    if let Some(kind) = binary_format(bytes) {
+        return Err(InputError::BinaryFormat {
+            path: path_s(),
+            kind,
+        });
+    }
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        if let Some(encoding) = utf16_without_bom(bytes) {
+            return Err(InputError::NoBom {
                 path: path_s(),
-                kind,
+                encoding,
             });
         }
-        if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-            if let Some(encoding) = utf16_without_bom(bytes) {
-                return Err(InputError::NoBom {
-                    path: path_s(),
-                    encoding,
-                });
-            }
-            return Err(InputError::Binary {
-                path: path_s(),
-                line: line_of(bytes, pos),
-                offset: pos,
-            });
-        }
-        match std::str::from_utf8(bytes) {
-            Ok(s) => s.to_string(),
-            Err(e) => {
-                let offset = e.valid_up_to();
-                let line = line_of(bytes, offset);
-                if let Some(encoding) = legacy_8bit(bytes, offset) {
-                    return Err(InputError::Legacy8Bit {
-                        path: path_s(),
-                        line,
-                        offset,
-                        encoding,
-                    });
-                }
-                return Err(InputError::InvalidUtf8 {
+        return Err(InputError::Binary {
+            path: path_s(),
+            line: line_of(bytes, pos),
+            offset: pos,
+        });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let line = line_of(bytes, offset);
+            if let Some(encoding) = legacy_8bit(bytes, offset) {
+                return Err(InputError::Legacy8Bit {
                     path: path_s(),
                     line,
                     offset,
+                    encoding,
                 });
             }
+            Err(InputError::InvalidUtf8 {
+                path: path_s(),
+                line,
+                offset,
+            })
         }
-    };
+    }
+}
+
+/// Decoded text still refused: a NUL (binary decoded as UTF-16), nothing
+/// after the BOM, or only whitespace and invisible characters.
+fn check_text(path: &str, text: &str) -> Result<(), InputError> {
+    let path_s = || path.to_string();
     if let Some(pos) = text.find('\0') {
         return Err(InputError::Binary {
             path: path_s(),
@@ -390,14 +407,14 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<String, InputError> {
             offset: pos,
         });
     }
-    let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     if body.is_empty() {
         return Err(InputError::Empty { path: path_s() });
     }
     if body.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
         return Err(InputError::WhitespaceOnly { path: path_s() });
     }
-    Ok(text)
+    Ok(())
 }
 
 /// Zero-width and format characters that show nothing on their own.

@@ -290,45 +290,56 @@ fn icu(text: &str, i: usize, n: usize, out: &mut Vec<Token>, depth: usize) -> Op
         range: i..j,
         kind: Kind::IcuArg(name.to_string(), ty.to_string()),
     }];
+    let end = icu_cases_of(text, j, ty, &mut mine, depth)?;
+    out.extend(mine);
+    Some(end)
+}
+
+/// The cases of a `plural` or `select` argument from `j` up to and
+/// including its closing brace: a selector (`offset:1`, `=0`, `one`), then
+/// its message in braces, as many times as written. `None` when malformed:
+/// nothing of the argument is kept.
+fn icu_cases_of(
+    text: &str,
+    mut j: usize,
+    ty: &str,
+    mine: &mut Vec<Token>,
+    depth: usize,
+) -> Option<usize> {
+    let b = text.as_bytes();
     loop {
         j += text[j..].len() - text[j..].trim_start().len();
-        match b.get(j)? {
-            b'}' => {
-                mine.push(Token {
-                    range: j..j + 1,
-                    kind: Kind::Syntax,
-                });
-                out.extend(mine);
-                return Some(j + 1);
-            }
-            _ => {
-                // `offset:1`, `=0`, `one`: a selector, then `{`.
-                let sel_start = j;
-                if text[j..].starts_with("offset:") {
-                    j += 7;
-                    j += b[j..].iter().take_while(|c| c.is_ascii_digit()).count();
-                    continue;
-                }
-                if b[j] == b'=' {
-                    j += 1;
-                }
-                let sl = ident_len(&text[j..]);
-                if sl == 0 {
-                    return None;
-                }
-                j += sl;
-                let sel = text[sel_start..j].to_string();
-                j += text[j..].len() - text[j..].trim_start().len();
-                if b.get(j) != Some(&b'{') {
-                    return None;
-                }
-                mine.push(Token {
-                    range: sel_start..j + 1,
-                    kind: Kind::IcuCase(ty.to_string(), sel),
-                });
-                j = case_body(text, j + 1, ty != "select", &mut mine, depth)?;
-            }
+        if *b.get(j)? == b'}' {
+            mine.push(Token {
+                range: j..j + 1,
+                kind: Kind::Syntax,
+            });
+            return Some(j + 1);
         }
+        let sel_start = j;
+        if text[j..].starts_with("offset:") {
+            j += 7;
+            j += b[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+            continue;
+        }
+        if b[j] == b'=' {
+            j += 1;
+        }
+        let sl = ident_len(&text[j..]);
+        if sl == 0 {
+            return None;
+        }
+        j += sl;
+        let sel = text[sel_start..j].to_string();
+        j += text[j..].len() - text[j..].trim_start().len();
+        if b.get(j) != Some(&b'{') {
+            return None;
+        }
+        mine.push(Token {
+            range: sel_start..j + 1,
+            kind: Kind::IcuCase(ty.to_string(), sel),
+        });
+        j = case_body(text, j + 1, ty != "select", mine, depth)?;
     }
 }
 
@@ -460,31 +471,9 @@ fn compare(
     tgt_text: &str,
     out: &mut Vec<Finding>,
 ) {
-    let count = |ts: &[Token]| {
-        let mut m: BTreeMap<String, Vec<Range<usize>>> = BTreeMap::new();
-        for t in ts {
-            if let Some(k) = key(t) {
-                m.entry(k.to_string()).or_default().push(t.range.clone());
-            }
-            if let Kind::IcuArg(n, ty) = &t.kind {
-                m.entry(format!("{{{n}, {ty}}}"))
-                    .or_default()
-                    .push(t.range.clone());
-            }
-        }
-        m
-    };
-    let (sm, tm) = (count(src), count(tgt));
-    let mut missing = Vec::new();
-    let mut added = Vec::new();
-    for (k, rs) in &sm {
-        let n = tm.get(k).map_or(0, Vec::len);
-        missing.extend(rs.iter().skip(n).map(|r| (k.clone(), r.clone())));
-    }
-    for (k, rs) in &tm {
-        let n = sm.get(k).map_or(0, Vec::len);
-        added.extend(rs.iter().skip(n).map(|r| (k.clone(), r.clone())));
-    }
+    let (sm, tm) = (by_key(src), by_key(tgt));
+    let missing = surplus(&sm, &tm);
+    let added = surplus(&tm, &sm);
     if missing.len() == 1 && added.len() == 1 {
         let ((mk, mr), (ak, ar)) = (&missing[0], &added[0]);
         out.push(
@@ -527,6 +516,36 @@ fn compare(
         order(li, src, tgt, tgt_text, out);
     }
     icu_cases(li, src, tgt, out);
+}
+
+/// Where each placeholder occurs, by its key (an ICU argument as
+/// `{name, type}`), so that a repeated one counts each time.
+fn by_key(ts: &[Token]) -> BTreeMap<String, Vec<Range<usize>>> {
+    let mut m: BTreeMap<String, Vec<Range<usize>>> = BTreeMap::new();
+    for t in ts {
+        if let Some(k) = key(t) {
+            m.entry(k.to_string()).or_default().push(t.range.clone());
+        }
+        if let Kind::IcuArg(n, ty) = &t.kind {
+            m.entry(format!("{{{n}, {ty}}}"))
+                .or_default()
+                .push(t.range.clone());
+        }
+    }
+    m
+}
+
+/// The occurrences in `a` beyond those `b` has of the same key, in key order.
+fn surplus(
+    a: &BTreeMap<String, Vec<Range<usize>>>,
+    b: &BTreeMap<String, Vec<Range<usize>>>,
+) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    for (k, rs) in a {
+        let n = b.get(k).map_or(0, Vec::len);
+        out.extend(rs.iter().skip(n).map(|r| (k.clone(), r.clone())));
+    }
+    out
 }
 
 /// Ordered placeholders (`%s %d`) must keep their order.

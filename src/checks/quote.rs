@@ -267,104 +267,154 @@ fn analyse(doc: &str, segs: &[Segment], profile: &Profile) -> SideQuotes {
             marks.extend(classify(t, s.start, i, profile));
         }
     }
-    let mut quoted = Vec::new();
-    let mut stack: Vec<usize> = Vec::new();
-    let seg_end = |i: usize| segs.get(i).map_or(0, |s| s.end);
-
-    // Closes what is left open at a paragraph end (`last` = its last sentence).
-    let end_paragraph = |marks: &mut Vec<Mark>,
-                         stack: &mut Vec<usize>,
-                         quoted: &mut Vec<Range<usize>>,
-                         last: usize,
-                         next_opens: bool| {
-        if next_opens && stack.iter().any(|&j| marks[j].family == Family::Double) {
-            // News style: the next paragraph reopens the quotation.
-            return;
-        }
-        for j in stack.drain(..) {
-            let m = &mut marks[j];
-            if m.family == Family::Double || m.ch == '‘' {
-                m.status = Status::Unclosed;
-                quoted.push(m.at..seg_end(last));
-            } else {
-                m.status = Status::Ignored;
-            }
-        }
+    let mut f = Follow {
+        doc,
+        segs,
+        marks,
+        quoted: Vec::new(),
+        stack: Vec::new(),
     };
-
     let mut k = 0;
     for i in 0..segs.len() {
         if i > 0 && segs[i].paragraph != segs[i - 1].paragraph {
-            let first = marks.get(k).filter(|m| m.seg == i);
-            let next_opens = first.is_some_and(|m| {
-                m.family == Family::Double
-                    && m.role != Role::Close
-                    && doc
-                        .get(segs[i].start..m.at)
-                        .is_some_and(|t| t.trim().is_empty())
-            });
-            end_paragraph(&mut marks, &mut stack, &mut quoted, i - 1, next_opens);
+            let next_opens = f.reopens(k, i);
+            f.end_paragraph(i - 1, next_opens);
         }
-        while k < marks.len() && marks[k].seg == i {
-            let (family, ch) = (marks[k].family, marks[k].ch);
-            let open_same = stack.iter().rposition(|&j| marks[j].family == family);
-            let role = match marks[k].role {
-                Role::Either if open_same.is_some() => Role::Close,
-                Role::Either if family == Family::Double => Role::Open,
-                // A lone straight single mark: too ambiguous to open anything.
-                Role::Either => {
-                    k += 1;
-                    continue;
-                }
-                r => r,
-            };
-            marks[k].role = role;
-            if role == Role::Open {
-                // An opening mark at the start of a line while the same kind of
-                // quotation is open continues it (news style without blank lines
-                // between paragraphs, or a paragraph reopened).
-                if family == Family::Double
-                    && let Some(pos) = open_same
-                    && marks[stack[pos]].ch == ch
-                    && starts_line(&marks[k], segs, doc)
-                {
-                    let j = stack[pos];
-                    marks[j].status = Status::Continued;
-                    quoted.push(marks[j].at..seg_end(i.saturating_sub(1)));
-                    for above in stack.drain(pos..).skip(1) {
-                        marks[above].status = Status::Ignored;
-                    }
-                }
-                stack.push(k);
-            } else {
-                match open_same {
-                    Some(pos) => {
-                        let j = stack[pos];
-                        for above in stack.drain(pos..).skip(1) {
-                            let m = &mut marks[above];
-                            m.status = if m.ch == '‘' || m.family == Family::Double {
-                                Status::Unclosed
-                            } else {
-                                Status::Ignored
-                            };
-                        }
-                        marks[j].status = Status::Paired;
-                        marks[j].closed_at = Some(marks[k].at);
-                        marks[k].status = Status::Paired;
-                        quoted.push(marks[j].at..marks[k].at + ch.len_utf8());
-                    }
-                    None if family == Family::Double => marks[k].status = Status::Stray,
-                    // A closing single mark with nothing open: an apostrophe.
-                    None => {}
-                }
-            }
+        while k < f.marks.len() && f.marks[k].seg == i {
+            f.step(k, i);
             k += 1;
         }
     }
     if !segs.is_empty() {
-        end_paragraph(&mut marks, &mut stack, &mut quoted, segs.len() - 1, false);
+        f.end_paragraph(segs.len() - 1, false);
     }
-    SideQuotes::new(marks, &quoted)
+    SideQuotes::new(f.marks, &f.quoted)
+}
+
+/// The state of `analyse` while it walks the marks in document order.
+struct Follow<'a> {
+    doc: &'a str,
+    segs: &'a [Segment],
+    marks: Vec<Mark>,
+    /// Document byte ranges found inside a quotation so far.
+    quoted: Vec<Range<usize>>,
+    /// Indices of the marks still open, innermost last.
+    stack: Vec<usize>,
+}
+
+impl Follow<'_> {
+    fn seg_end(&self, i: usize) -> usize {
+        self.segs.get(i).map_or(0, |s| s.end)
+    }
+
+    /// Whether paragraph `i` begins with an opening double mark (its first
+    /// mark is `k`): news style, where it reopens a quotation left open.
+    fn reopens(&self, k: usize, i: usize) -> bool {
+        let first = self.marks.get(k).filter(|m| m.seg == i);
+        first.is_some_and(|m| {
+            m.family == Family::Double
+                && m.role != Role::Close
+                && self
+                    .doc
+                    .get(self.segs[i].start..m.at)
+                    .is_some_and(|t| t.trim().is_empty())
+        })
+    }
+
+    /// Closes what is left open at a paragraph end (`last` = its last sentence).
+    fn end_paragraph(&mut self, last: usize, next_opens: bool) {
+        if next_opens
+            && self
+                .stack
+                .iter()
+                .any(|&j| self.marks[j].family == Family::Double)
+        {
+            // News style: the next paragraph reopens the quotation.
+            return;
+        }
+        let end = self.seg_end(last);
+        for j in self.stack.drain(..) {
+            let m = &mut self.marks[j];
+            if m.family == Family::Double || m.ch == '‘' {
+                m.status = Status::Unclosed;
+                self.quoted.push(m.at..end);
+            } else {
+                m.status = Status::Ignored;
+            }
+        }
+    }
+
+    /// Mark `k` of sentence `i`: decides whether an ambiguous mark opens or
+    /// closes, then opens or closes with it.
+    fn step(&mut self, k: usize, i: usize) {
+        let family = self.marks[k].family;
+        let open_same = self
+            .stack
+            .iter()
+            .rposition(|&j| self.marks[j].family == family);
+        let role = match self.marks[k].role {
+            Role::Either if open_same.is_some() => Role::Close,
+            Role::Either if family == Family::Double => Role::Open,
+            // A lone straight single mark: too ambiguous to open anything.
+            Role::Either => return,
+            r => r,
+        };
+        self.marks[k].role = role;
+        if role == Role::Open {
+            self.open(k, i, open_same);
+        } else {
+            self.close(k, open_same);
+        }
+    }
+
+    /// An opening mark; `open_same` is the innermost open one of its family.
+    fn open(&mut self, k: usize, i: usize, open_same: Option<usize>) {
+        let (family, ch) = (self.marks[k].family, self.marks[k].ch);
+        // An opening mark at the start of a line while the same kind of
+        // quotation is open continues it (news style without blank lines
+        // between paragraphs, or a paragraph reopened).
+        if family == Family::Double
+            && let Some(pos) = open_same
+            && self.marks[self.stack[pos]].ch == ch
+            && starts_line(&self.marks[k], self.segs, self.doc)
+        {
+            let j = self.stack[pos];
+            self.marks[j].status = Status::Continued;
+            let end = self.seg_end(i.saturating_sub(1));
+            self.quoted.push(self.marks[j].at..end);
+            for above in self.stack.drain(pos..).skip(1) {
+                self.marks[above].status = Status::Ignored;
+            }
+        }
+        self.stack.push(k);
+    }
+
+    /// A closing mark: pairs with the innermost open mark of its family,
+    /// and what was opened inside that and left open is unclosed.
+    fn close(&mut self, k: usize, open_same: Option<usize>) {
+        let (family, ch) = (self.marks[k].family, self.marks[k].ch);
+        match open_same {
+            Some(pos) => {
+                let j = self.stack[pos];
+                for above in self.stack.drain(pos..).skip(1) {
+                    let m = &mut self.marks[above];
+                    m.status = if m.ch == '‘' || m.family == Family::Double {
+                        Status::Unclosed
+                    } else {
+                        Status::Ignored
+                    };
+                }
+                self.marks[j].status = Status::Paired;
+                self.marks[j].closed_at = Some(self.marks[k].at);
+                self.marks[k].status = Status::Paired;
+                self.quoted
+                    .push(self.marks[j].at..self.marks[k].at + ch.len_utf8());
+            }
+            None if family == Family::Double => self.marks[k].status = Status::Stray,
+            // A closing single mark with nothing open: an apostrophe.
+            None => {}
+        }
+    }
 }
 
 /// Where each sentence sits: (link index, byte offset in the link's text).

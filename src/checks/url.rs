@@ -358,63 +358,9 @@ impl Check for UrlCheck {
                 continue;
             }
             let mut used = vec![false; tgt.len()];
-            let mut missing = Vec::new();
-            for s in &src {
-                match tgt
-                    .iter()
-                    .enumerate()
-                    .find(|(j, t)| !used[*j] && t.key == s.key)
-                {
-                    Some((j, _)) => used[j] = true,
-                    None => missing.push(s),
-                }
-            }
-            // A localised counterpart (`/pt/` ↔ `/en/`, `.com.br` ↔ `.com`,
-            // `contato@` ↔ `contact@`, the config's url-map) is no change.
-            missing.retain(|s| {
-                let found = tgt
-                    .iter()
-                    .enumerate()
-                    .find(|(j, t)| !used[*j] && localised(s, t, ctx));
-                if let Some((j, _)) = found {
-                    used[j] = true;
-                }
-                found.is_none()
-            });
+            let missing = unmatched(&src, &tgt, &mut used, ctx);
             for s in missing {
-                // A leftover target item of the same kind is the changed one.
-                let changed = tgt
-                    .iter()
-                    .enumerate()
-                    .find(|(j, t)| !used[*j] && t.kind == s.kind);
-                let f = match changed {
-                    Some((j, t)) => {
-                        used[j] = true;
-                        Finding::new(
-                            self.id(),
-                            self.default_severity(),
-                            format!(
-                                "{} changed: source has {}, target has {}",
-                                s.kind.name(),
-                                s.text,
-                                t.text
-                            ),
-                        )
-                        // No suggestion: the target may point at a page
-                        // localised on purpose, and a fix never rewrites a URL.
-                        .target_span(t.span.clone())
-                    }
-                    None => Finding::new(
-                        self.id(),
-                        self.default_severity(),
-                        format!("{} {} is missing in the target", s.kind.name(), s.text),
-                    ),
-                };
-                out.push(
-                    f.link(v.index)
-                        .source_span(s.span.clone())
-                        .expected(s.text.clone()),
-                );
+                out.push(self.missing(s, &tgt, &mut used).link(v.index));
             }
             for (j, t) in tgt.iter().enumerate() {
                 if !used[j] {
@@ -432,6 +378,71 @@ impl Check for UrlCheck {
         }
         // Link and image targets of marked-up files.
         super::code::link_targets(ctx, self.id(), out);
+    }
+}
+
+/// The source items with no counterpart in the target: neither the same
+/// item nor a localised one. `used` marks the target items taken.
+fn unmatched<'s>(src: &'s [Item], tgt: &[Item], used: &mut [bool], ctx: &Context) -> Vec<&'s Item> {
+    let mut missing = Vec::new();
+    for s in src {
+        match tgt
+            .iter()
+            .enumerate()
+            .find(|(j, t)| !used[*j] && t.key == s.key)
+        {
+            Some((j, _)) => used[j] = true,
+            None => missing.push(s),
+        }
+    }
+    // A localised counterpart (`/pt/` ↔ `/en/`, `.com.br` ↔ `.com`,
+    // `contato@` ↔ `contact@`, the config's url-map) is no change.
+    missing.retain(|s| {
+        let found = tgt
+            .iter()
+            .enumerate()
+            .find(|(j, t)| !used[*j] && localised(s, t, ctx));
+        if let Some((j, _)) = found {
+            used[j] = true;
+        }
+        found.is_none()
+    });
+    missing
+}
+
+impl UrlCheck {
+    /// The finding for source item `s` with no counterpart: changed when a
+    /// leftover target item of the same kind is there (and takes it),
+    /// else missing.
+    fn missing(&self, s: &Item, tgt: &[Item], used: &mut [bool]) -> Finding {
+        let changed = tgt
+            .iter()
+            .enumerate()
+            .find(|(j, t)| !used[*j] && t.kind == s.kind);
+        let f = match changed {
+            Some((j, t)) => {
+                used[j] = true;
+                Finding::new(
+                    self.id(),
+                    self.default_severity(),
+                    format!(
+                        "{} changed: source has {}, target has {}",
+                        s.kind.name(),
+                        s.text,
+                        t.text
+                    ),
+                )
+                // No suggestion: the target may point at a page
+                // localised on purpose, and a fix never rewrites a URL.
+                .target_span(t.span.clone())
+            }
+            None => Finding::new(
+                self.id(),
+                self.default_severity(),
+                format!("{} {} is missing in the target", s.kind.name(), s.text),
+            ),
+        };
+        f.source_span(s.span.clone()).expected(s.text.clone())
     }
 }
 

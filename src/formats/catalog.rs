@@ -22,26 +22,7 @@ pub fn read_pair(
 ) -> Result<Bilingual, FormatError> {
     let (s, s_root, t, t_root) = match format {
         Format::Json => (leaves(&source)?, None, leaves(&target)?, None),
-        Format::Yaml => {
-            let (mut s, mut t) = (super::yaml::leaves(&source)?, super::yaml::leaves(&target)?);
-            // Rails-style roots (`en:` ↔ `pt-BR:`) are not part of the keys.
-            let differ = s.root.is_some() && t.root.is_some() && s.root != t.root;
-            let (s_root, t_root) = (
-                differ || s.root_names_file(&source),
-                differ || t.root_names_file(&target),
-            );
-            let (s_root, t_root) = (
-                s_root.then(|| s.root.clone()).flatten(),
-                t_root.then(|| t.root.clone()).flatten(),
-            );
-            if s_root.is_some() {
-                s.strip_root();
-            }
-            if t_root.is_some() {
-                t.strip_root();
-            }
-            (s.leaves, s_root, t.leaves, t_root)
-        }
+        Format::Yaml => yaml_pair(&source, &target)?,
         _ => {
             return Err(FormatError::at(
                 &source,
@@ -50,13 +31,64 @@ pub fn read_pair(
             ));
         }
     };
+    let units = pair_units(&s, &t);
+    Ok(Bilingual {
+        format,
+        source_lang: opts
+            .source_lang
+            .clone()
+            .or_else(|| catalogue_lang(&source, s_root)),
+        target_lang: opts
+            .target_lang
+            .clone()
+            .or_else(|| catalogue_lang(&target, t_root)),
+        source_file: source,
+        target_file: target,
+        units,
+        nplurals: None,
+        notices: Vec::new(),
+    })
+}
+
+/// Leaves of one side, keyed by dotted path.
+type Leaves = Vec<(String, Piece)>;
+
+/// The leaves of a YAML pair, each with its root key when that names the
+/// language: Rails-style roots (`en:` ↔ `pt-BR:`) are not part of the keys.
+fn yaml_pair(
+    source: &Document,
+    target: &Document,
+) -> Result<(Leaves, Option<String>, Leaves, Option<String>), FormatError> {
+    let (mut s, mut t) = (super::yaml::leaves(source)?, super::yaml::leaves(target)?);
+    let differ = s.root.is_some() && t.root.is_some() && s.root != t.root;
+    let (s_root, t_root) = (
+        differ || s.root_names_file(source),
+        differ || t.root_names_file(target),
+    );
+    let (s_root, t_root) = (
+        s_root.then(|| s.root.clone()).flatten(),
+        t_root.then(|| t.root.clone()).flatten(),
+    );
+    if s_root.is_some() {
+        s.strip_root();
+    }
+    if t_root.is_some() {
+        t.strip_root();
+    }
+    Ok((s.leaves, s_root, t.leaves, t_root))
+}
+
+/// One unit per source key (with its target when the target has the key),
+/// then one per target-only key, except the extra plural forms of the
+/// target language; placeholders protected on both sides.
+fn pair_units(s: &[(String, Piece)], t: &[(String, Piece)]) -> Vec<Unit> {
     let syn = crate::checks::placeholder::Syntaxes::ALL;
     let prot = |mut p: Piece| {
         super::protect(&mut p, syn);
         p
     };
     let mut units = Vec::new();
-    for (k, p) in &s {
+    for (k, p) in s {
         let tp = t
             .iter()
             .find(|(tk, _)| tk == k)
@@ -68,18 +100,11 @@ pub fn read_pair(
             flags: Vec::new(),
         });
     }
-    let base = |k: &str| -> String {
-        PLURAL_SUFFIXES
-            .iter()
-            .find_map(|s| k.strip_suffix(s))
-            .unwrap_or(k)
-            .to_string()
-    };
-    for (k, p) in &t {
+    for (k, p) in t {
         let known = s.iter().any(|(sk, _)| sk == k);
-        let plural_form = k != &base(k)
+        let plural_form = k != &plural_base(k)
             && s.iter()
-                .any(|(sk, _)| base(sk) == base(k) && sk != &base(sk));
+                .any(|(sk, _)| plural_base(sk) == plural_base(k) && sk != &plural_base(sk));
         if !known && !plural_form {
             units.push(Unit {
                 id: k.clone(),
@@ -89,28 +114,31 @@ pub fn read_pair(
             });
         }
     }
-    let lang = |d: &Document, root: Option<String>| {
-        let stem = match root {
-            Some(r) => r,
-            None => d.path.file_stem()?.to_str()?.to_string(),
-        };
-        let code: String = stem
-            .chars()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .collect();
-        let code = code.to_ascii_lowercase();
-        (code.len() == 2 && crate::lang::is_iso639_1(&code)).then_some(code)
+    units
+}
+
+/// A key without its plural-form suffix (`items_few` → `items`).
+fn plural_base(k: &str) -> String {
+    PLURAL_SUFFIXES
+        .iter()
+        .find_map(|s| k.strip_suffix(s))
+        .unwrap_or(k)
+        .to_string()
+}
+
+/// The language a catalogue names by its root key or its file name
+/// (`pt-BR.json` → `pt`), when that is an ISO 639-1 code.
+fn catalogue_lang(d: &Document, root: Option<String>) -> Option<String> {
+    let stem = match root {
+        Some(r) => r,
+        None => d.path.file_stem()?.to_str()?.to_string(),
     };
-    Ok(Bilingual {
-        format,
-        source_lang: opts.source_lang.clone().or_else(|| lang(&source, s_root)),
-        target_lang: opts.target_lang.clone().or_else(|| lang(&target, t_root)),
-        source_file: source,
-        target_file: target,
-        units,
-        nplurals: None,
-        notices: Vec::new(),
-    })
+    let code: String = stem
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    let code = code.to_ascii_lowercase();
+    (code.len() == 2 && crate::lang::is_iso639_1(&code)).then_some(code)
 }
 
 /// The string leaves of a JSON catalogue, keyed by their dotted path, in order.

@@ -82,22 +82,7 @@ pub fn read(doc: Document, opts: &ReadOptions) -> Result<Bilingual, FormatError>
             ));
         }
     };
-    let langs: Vec<(usize, String)> = header
-        .iter()
-        .enumerate()
-        .filter_map(|(i, h)| primary(h).map(|l| (i, l)))
-        .collect();
-    let pick = |want: &Option<String>, skip: Option<usize>| -> Option<(usize, String)> {
-        match want {
-            Some(w) => langs.iter().find(|(_, l)| l == w).cloned(),
-            None => langs.iter().find(|(i, _)| Some(*i) != skip).cloned(),
-        }
-    };
-    let src = pick(&opts.source_lang, None);
-    let tgt = src
-        .as_ref()
-        .and_then(|s| pick(&opts.target_lang, Some(s.0)));
-    let (Some((sc, sl)), Some((tc, tl))) = (src, tgt) else {
+    let Some(((sc, sl), (tc, tl))) = language_columns(&header, opts) else {
         return Err(FormatError::at(
             &doc,
             0,
@@ -111,25 +96,7 @@ pub fn read(doc: Document, opts: &ReadOptions) -> Result<Bilingual, FormatError>
             let at = e.position().map_or(0, |p| p.byte() as usize);
             FormatError::at(&doc, at, format!("malformed CSV: {e}; fix the row"))
         })?;
-        let Some(pos) = row.position() else { continue };
-        let start = pos.byte() as usize;
-        let raw = text.get(start..).unwrap_or("");
-        let ps = fields(raw, start, &row, delim);
-        let get = |i: usize| ps.get(i).cloned().filter(|p| !p.text.trim().is_empty());
-        let syn = crate::checks::placeholder::Syntaxes::ALL;
-        let (Some(mut s), Some(mut t)) = (get(sc), get(tc)) else {
-            continue;
-        };
-        super::protect(&mut s, syn);
-        super::protect(&mut t, syn);
-        units.push(Unit {
-            id: key_col
-                .and_then(|k| row.get(k))
-                .map_or_else(|| format!("line {}", pos.line()), str::to_string),
-            source: Some(s),
-            target: Some(t),
-            flags: Vec::new(),
-        });
+        units.extend(row_unit(text, &row, delim, (sc, tc), key_col));
     }
     Ok(Bilingual {
         format: Format::Csv,
@@ -140,6 +107,59 @@ pub fn read(doc: Document, opts: &ReadOptions) -> Result<Bilingual, FormatError>
         target_lang: Some(tl),
         nplurals: None,
         notices: Vec::new(),
+    })
+}
+
+/// (column, language) of the source and the target: the columns of the
+/// languages asked for, else the first two columns the header names by a
+/// language.
+fn language_columns(
+    header: &csv::StringRecord,
+    opts: &ReadOptions,
+) -> Option<((usize, String), (usize, String))> {
+    let langs: Vec<(usize, String)> = header
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| primary(h).map(|l| (i, l)))
+        .collect();
+    let pick = |want: &Option<String>, skip: Option<usize>| -> Option<(usize, String)> {
+        match want {
+            Some(w) => langs.iter().find(|(_, l)| l == w).cloned(),
+            None => langs.iter().find(|(i, _)| Some(*i) != skip).cloned(),
+        }
+    };
+    let src = pick(&opts.source_lang, None)?;
+    let tgt = pick(&opts.target_lang, Some(src.0))?;
+    Some((src, tgt))
+}
+
+/// The unit of one row, keyed by its key column or its line; `None` when
+/// the source or the target cell is empty.
+fn row_unit(
+    text: &str,
+    row: &csv::StringRecord,
+    delim: u8,
+    (sc, tc): (usize, usize),
+    key_col: Option<usize>,
+) -> Option<Unit> {
+    let pos = row.position()?;
+    let start = pos.byte() as usize;
+    let raw = text.get(start..).unwrap_or("");
+    let ps = fields(raw, start, row, delim);
+    let get = |i: usize| ps.get(i).cloned().filter(|p| !p.text.trim().is_empty());
+    let syn = crate::checks::placeholder::Syntaxes::ALL;
+    let (Some(mut s), Some(mut t)) = (get(sc), get(tc)) else {
+        return None;
+    };
+    super::protect(&mut s, syn);
+    super::protect(&mut t, syn);
+    Some(Unit {
+        id: key_col
+            .and_then(|k| row.get(k))
+            .map_or_else(|| format!("line {}", pos.line()), str::to_string),
+        source: Some(s),
+        target: Some(t),
+        flags: Vec::new(),
     })
 }
 

@@ -157,9 +157,7 @@ fn decoded_char(v: u32) -> String {
 /// Parses the file into entries, skipping obsolete ones.
 fn entries(doc: &Document) -> Result<Vec<Entry>, FormatError> {
     let text = &doc.text;
-    let mut out = Vec::new();
-    let mut cur = Entry::default();
-    let mut field: Option<Field> = None;
+    let mut p = EntryParser::default();
     let mut base = 0;
     for raw in text.split_inclusive('\n') {
         let line_base = base;
@@ -168,69 +166,105 @@ fn entries(doc: &Document) -> Result<Vec<Entry>, FormatError> {
         let lead = line.len() - line.trim_start().len();
         let t = line.trim_start();
         if t.is_empty() {
-            field = None;
-            continue;
+            p.field = None;
+        } else if let Some(c) = t.strip_prefix('#') {
+            p.comment(c);
+        } else if t.starts_with('"') {
+            p.continuation(doc, line, line_base, lead)?;
+        } else {
+            p.keyword_line(doc, line, line_base, lead)?;
         }
-        if let Some(c) = t.strip_prefix('#') {
-            // A comment after strings starts the next entry.
-            if !cur.strs.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            field = None;
-            if let Some(flags) = c.strip_prefix(',') {
-                cur.flags.extend(
-                    flags
-                        .split(',')
-                        .map(|f| f.trim().to_string())
-                        .filter(|f| !f.is_empty()),
-                );
-            }
-            continue;
+    }
+    if !p.cur.is_empty() {
+        p.out.push(p.cur);
+    }
+    Ok(p.out)
+}
+
+/// The entries read so far, the entry being read and the field its last
+/// string went to.
+#[derive(Default)]
+struct EntryParser {
+    out: Vec<Entry>,
+    cur: Entry,
+    field: Option<Field>,
+}
+
+impl EntryParser {
+    /// A comment line (`c` after the `#`); `#,` carries the flags.
+    fn comment(&mut self, c: &str) {
+        // A comment after strings starts the next entry.
+        if !self.cur.strs.is_empty() {
+            self.out.push(std::mem::take(&mut self.cur));
         }
-        if t.starts_with('"') {
-            let Some(f) = field else {
-                return Err(FormatError::at(
-                    doc,
-                    line_base,
-                    "a string with no keyword before it; start it with msgid, msgstr or msgctxt",
-                ));
-            };
-            let Some(p) = cur.field(f) else {
-                return Err(FormatError::at(
-                    doc,
-                    line_base,
-                    "a continuation line out of place",
-                ));
-            };
-            parse_string(doc, line, line_base, lead, p)?;
-            continue;
+        self.field = None;
+        if let Some(flags) = c.strip_prefix(',') {
+            self.cur.flags.extend(
+                flags
+                    .split(',')
+                    .map(|f| f.trim().to_string())
+                    .filter(|f| !f.is_empty()),
+            );
         }
+    }
+
+    /// A line holding only a string: it continues the last keyword's.
+    fn continuation(
+        &mut self,
+        doc: &Document,
+        line: &str,
+        line_base: usize,
+        lead: usize,
+    ) -> Result<(), FormatError> {
+        let Some(f) = self.field else {
+            return Err(FormatError::at(
+                doc,
+                line_base,
+                "a string with no keyword before it; start it with msgid, msgstr or msgctxt",
+            ));
+        };
+        let Some(p) = self.cur.field(f) else {
+            return Err(FormatError::at(
+                doc,
+                line_base,
+                "a continuation line out of place",
+            ));
+        };
+        parse_string(doc, line, line_base, lead, p)
+    }
+
+    /// A keyword and its string (`msgid "…"`); a new msgctxt or msgid
+    /// after a msgstr begins a new entry.
+    fn keyword_line(
+        &mut self,
+        doc: &Document,
+        line: &str,
+        line_base: usize,
+        lead: usize,
+    ) -> Result<(), FormatError> {
+        let t = line.trim_start();
         let kw_end = t.find(|c: char| c.is_whitespace()).unwrap_or(t.len());
         let kw = &t[..kw_end];
         let q = lead + kw_end + (t[kw_end..].len() - t[kw_end..].trim_start().len());
         let f = keyword(doc, kw, line_base)?;
-        // A new msgctxt or msgid after a msgstr begins a new entry.
         let starts_entry = matches!(f, Field::Ctxt | Field::Id);
-        if starts_entry && !cur.strs.is_empty() {
-            out.push(std::mem::take(&mut cur));
+        if starts_entry && !self.cur.strs.is_empty() {
+            self.out.push(std::mem::take(&mut self.cur));
         }
-        if cur.is_empty() {
-            cur.at = line_base;
+        if self.cur.is_empty() {
+            self.cur.at = line_base;
         }
         let mut piece = Piece::default();
         parse_string(doc, line, line_base, q, &mut piece)?;
         match f {
-            Field::Ctxt => cur.ctxt = Some(piece),
-            Field::Id => cur.id = Some(piece),
-            Field::Plural => cur.plural = Some(piece),
-            Field::Str(n) => cur.strs.push((n, piece)),
+            Field::Ctxt => self.cur.ctxt = Some(piece),
+            Field::Id => self.cur.id = Some(piece),
+            Field::Plural => self.cur.plural = Some(piece),
+            Field::Str(n) => self.cur.strs.push((n, piece)),
         }
-        field = Some(f);
+        self.field = Some(f);
+        Ok(())
     }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    Ok(out)
 }
 
 fn keyword(doc: &Document, kw: &str, at: usize) -> Result<Field, FormatError> {

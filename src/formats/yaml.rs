@@ -23,49 +23,81 @@ pub struct Leaves {
 
 /// Reads the string leaves of a YAML catalogue, in document order.
 pub fn leaves(doc: &Document) -> Result<Leaves, FormatError> {
-    // Line starts, counting line breaks as the scanner does.
-    let b = doc.text.as_bytes();
-    let lines: Vec<usize> = std::iter::once(0)
-        .chain((0..b.len()).filter_map(|i| {
-            let brk = b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n'));
-            brk.then_some(i + 1)
-        }))
-        .collect();
-    // A marker's line (from 1) and column (from 0, in characters) as a byte
-    // offset; its index is not used, as it mixes bytes and characters.
-    // Walks on from the last marker on the same line: markers come in order,
-    // and a long flow mapping on one line stays linear.
-    let last = std::cell::Cell::new((0, 0, 0));
-    let byte = |m: &Marker| {
-        let Some(&start) = m.line().checked_sub(1).and_then(|l| lines.get(l)) else {
-            return doc.text.len();
-        };
-        let (line, col, at) = last.get();
-        let (from_col, from) = if line == m.line() && col <= m.col() {
-            (col, at)
-        } else {
-            (0, start)
-        };
-        let at = doc.text[from..]
-            .char_indices()
-            .nth(m.col() - from_col)
-            .map_or(doc.text.len(), |(i, _)| from + i);
-        last.set((m.line(), m.col(), at));
-        at
-    };
+    let pos = Positions::new(&doc.text);
     let mut events = Events(Vec::new());
     Parser::new_from_str(&doc.text)
         .load(&mut events, true)
         .map_err(|e| {
             FormatError::at(
                 doc,
-                byte(e.marker()),
+                pos.byte(e.marker()),
                 format!("malformed YAML: {}; fix the YAML", e.info()),
             )
         })?;
+    let out = string_leaves(doc, events.0, &pos);
+    let root = root_of(&out);
+    Ok(Leaves { leaves: out, root })
+}
+
+/// Maps the parser's markers to byte offsets of the text.
+struct Positions<'a> {
+    text: &'a str,
+    /// Line starts, counting line breaks as the scanner does.
+    lines: Vec<usize>,
+    /// (line, column, byte) of the last marker mapped.
+    last: std::cell::Cell<(usize, usize, usize)>,
+}
+
+impl<'a> Positions<'a> {
+    fn new(text: &'a str) -> Self {
+        let b = text.as_bytes();
+        let lines: Vec<usize> = std::iter::once(0)
+            .chain((0..b.len()).filter_map(|i| {
+                let brk = b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n'));
+                brk.then_some(i + 1)
+            }))
+            .collect();
+        Positions {
+            text,
+            lines,
+            last: std::cell::Cell::new((0, 0, 0)),
+        }
+    }
+
+    /// A marker's line (from 1) and column (from 0, in characters) as a byte
+    /// offset; its index is not used, as it mixes bytes and characters.
+    /// Walks on from the last marker on the same line: markers come in order,
+    /// and a long flow mapping on one line stays linear.
+    fn byte(&self, m: &Marker) -> usize {
+        let Some(&start) = m.line().checked_sub(1).and_then(|l| self.lines.get(l)) else {
+            return self.text.len();
+        };
+        let (line, col, at) = self.last.get();
+        let (from_col, from) = if line == m.line() && col <= m.col() {
+            (col, at)
+        } else {
+            (0, start)
+        };
+        let at = self.text[from..]
+            .char_indices()
+            .nth(m.col() - from_col)
+            .map_or(self.text.len(), |(i, _)| from + i);
+        self.last.set((m.line(), m.col(), at));
+        at
+    }
+}
+
+/// Walks the events, keeping the path of mappings and sequences, and takes
+/// every scalar that is text (not a key, a number or a boolean) up to
+/// `MAX_DEPTH` deep.
+fn string_leaves(
+    doc: &Document,
+    events: Vec<(Event, Marker)>,
+    pos: &Positions,
+) -> Vec<(String, Piece)> {
     let mut out = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
-    for (ev, mark) in events.0 {
+    for (ev, mark) in events {
         match ev {
             Event::MappingStart(..) | Event::SequenceStart(..) => {
                 let path = node_path(&mut stack);
@@ -91,7 +123,7 @@ pub fn leaves(doc: &Document) -> Result<Leaves, FormatError> {
                 };
                 let text_tag = tag.as_ref().is_some_and(|t| t.suffix == "str");
                 if stack.len() <= MAX_DEPTH && (text_tag || is_text(&value, style)) {
-                    out.push((path, scalar_piece(doc, byte(&mark), &value, style)));
+                    out.push((path, scalar_piece(doc, pos.byte(&mark), &value, style)));
                 }
             }
             Event::Alias(_) => {
@@ -100,8 +132,7 @@ pub fn leaves(doc: &Document) -> Result<Leaves, FormatError> {
             _ => {}
         }
     }
-    let root = root_of(&out);
-    Ok(Leaves { leaves: out, root })
+    out
 }
 
 struct Events(Vec<(Event, Marker)>);

@@ -95,7 +95,25 @@ pub(super) fn parse(
     source_lang: &str,
     target_lang: &str,
 ) -> Result<Glossary, GlossaryError> {
-    let file: File = toml::from_str(text).map_err(|e| {
+    let file = read_file(path, text)?;
+    let mut g = Glossary::default();
+    if let Some(warning) = other_pair(&file, path, source_lang, target_lang) {
+        g.warnings.push(warning);
+        return Ok(g);
+    }
+    let lines = crate::text::LineIndex::new(text);
+    for spanned in file.term {
+        let (line, _) = lines.line_col(text, spanned.span().start);
+        let def = spanned.into_inner();
+        g.terms
+            .push(term(path, line, def, file.case_sensitive, file.matching)?);
+    }
+    Ok(g)
+}
+
+/// The TOML of the file; a syntax error names its line and column.
+fn read_file(path: &str, text: &str) -> Result<File, GlossaryError> {
+    toml::from_str(text).map_err(|e| {
         let (line, column) = e
             .span()
             .map(|s| crate::text::line_col_of(text, s.start))
@@ -109,8 +127,12 @@ pub(super) fn parse(
                 e.message().trim()
             ),
         }
-    })?;
-    let mut g = Glossary::default();
+    })
+}
+
+/// A warning when the file declares another language pair: such a file is
+/// skipped, not an error, so a directory may hold glossaries of many pairs.
+fn other_pair(file: &File, path: &str, source_lang: &str, target_lang: &str) -> Option<String> {
     let pair_ok = file
         .source_lang
         .as_deref()
@@ -119,68 +141,82 @@ pub(super) fn parse(
             .target_lang
             .as_deref()
             .is_none_or(|l| super::lang_matches(l, target_lang));
-    if !pair_ok {
-        g.warnings.push(format!(
+    (!pair_ok).then(|| {
+        format!(
             "{path}: glossary is for {}→{}, not {source_lang}→{target_lang}; skipped",
             file.source_lang.as_deref().unwrap_or("?"),
             file.target_lang.as_deref().unwrap_or("?"),
+        )
+    })
+}
+
+/// One `[[term]]` at `line`, with the file's defaults for what it leaves out.
+fn term(
+    path: &str,
+    line: usize,
+    def: TermDef,
+    case_sensitive: bool,
+    matching: Option<Matching>,
+) -> Result<Term, GlossaryError> {
+    let row_err = |message: String| GlossaryError::Row {
+        path: path.to_string(),
+        line,
+        message,
+    };
+    let source: Vec<String> = clean(def.source.into_vec());
+    if source.is_empty() {
+        return Err(row_err(
+            "term has an empty 'source'; give at least one source spelling".into(),
         ));
-        return Ok(g);
     }
-    let lines = crate::text::LineIndex::new(text);
-    for spanned in file.term {
-        let (line, _) = lines.line_col(text, spanned.span().start);
-        let def = spanned.into_inner();
-        let row_err = |message: String| GlossaryError::Row {
-            path: path.to_string(),
-            line,
-            message,
+    let targets = match def.target {
+        Some(t) => clean(t.into_vec()),
+        None => source.clone(),
+    };
+    if targets.is_empty() {
+        return Err(row_err(
+            "term has an empty 'target'; give at least one accepted rendering or leave 'target' out to keep the source spelling".into(),
+        ));
+    }
+    let forbidden = forbidden_spellings(def.forbidden, &targets).map_err(row_err)?;
+    Ok(Term {
+        source,
+        targets,
+        forbidden,
+        case_sensitive: def.case_sensitive.unwrap_or(case_sensitive),
+        inflected: def.matching.or(matching).unwrap_or_default() == Matching::Inflected,
+        note: def.note,
+        origin: (path.to_string(), line),
+        forbidden_anywhere: def.forbidden_anywhere,
+    })
+}
+
+/// (spelling, replacement) of each forbidden spelling, the replacement
+/// defaulting to the preferred target; a spelling both accepted and
+/// forbidden is a contradiction the author must resolve.
+fn forbidden_spellings(
+    list: Vec<Forbidden>,
+    targets: &[String],
+) -> Result<Vec<(String, String)>, String> {
+    let preferred = targets[0].clone();
+    let mut forbidden = Vec::new();
+    for f in list {
+        let (spelling, replacement) = match f {
+            Forbidden::Spelling(s) => (s, None),
+            Forbidden::WithUse(d) => (d.spelling, d.replacement),
         };
-        let source: Vec<String> = clean(def.source.into_vec());
-        if source.is_empty() {
-            return Err(row_err(
-                "term has an empty 'source'; give at least one source spelling".into(),
+        let spelling = spelling.trim().to_string();
+        if spelling.is_empty() {
+            return Err("empty forbidden spelling; remove it".into());
+        }
+        if targets.contains(&spelling) {
+            return Err(format!(
+                "'{spelling}' is both accepted and forbidden; remove it from one list"
             ));
         }
-        let targets = match def.target {
-            Some(t) => clean(t.into_vec()),
-            None => source.clone(),
-        };
-        if targets.is_empty() {
-            return Err(row_err(
-                "term has an empty 'target'; give at least one accepted rendering or leave 'target' out to keep the source spelling".into(),
-            ));
-        }
-        let preferred = targets[0].clone();
-        let mut forbidden = Vec::new();
-        for f in def.forbidden {
-            let (spelling, replacement) = match f {
-                Forbidden::Spelling(s) => (s, None),
-                Forbidden::WithUse(d) => (d.spelling, d.replacement),
-            };
-            let spelling = spelling.trim().to_string();
-            if spelling.is_empty() {
-                return Err(row_err("empty forbidden spelling; remove it".into()));
-            }
-            if targets.contains(&spelling) {
-                return Err(row_err(format!(
-                    "'{spelling}' is both accepted and forbidden; remove it from one list"
-                )));
-            }
-            forbidden.push((spelling, replacement.unwrap_or_else(|| preferred.clone())));
-        }
-        g.terms.push(Term {
-            source,
-            targets,
-            forbidden,
-            case_sensitive: def.case_sensitive.unwrap_or(file.case_sensitive),
-            inflected: def.matching.or(file.matching).unwrap_or_default() == Matching::Inflected,
-            note: def.note,
-            origin: (path.to_string(), line),
-            forbidden_anywhere: def.forbidden_anywhere,
-        });
+        forbidden.push((spelling, replacement.unwrap_or_else(|| preferred.clone())));
     }
-    Ok(g)
+    Ok(forbidden)
 }
 
 fn clean(v: Vec<String>) -> Vec<String> {

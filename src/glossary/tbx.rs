@@ -7,7 +7,7 @@
 
 use super::{Glossary, GlossaryError, Term};
 use quick_xml::Reader;
-use quick_xml::events::Event;
+use quick_xml::events::{BytesEnd, BytesRef, BytesStart, Event};
 
 #[derive(Default)]
 struct Entry {
@@ -47,174 +47,41 @@ pub(super) fn parse(
     target_lang: &str,
 ) -> Result<Glossary, GlossaryError> {
     let mut reader = Reader::from_str(text);
-    let lines = crate::text::LineIndex::new(text);
-    let syntax = |pos: u64, message: String| {
-        let (line, column) = crate::text::line_col_of(text, pos as usize);
-        GlossaryError::Syntax {
-            path: path.to_string(),
-            line,
-            column,
-            message,
-        }
+    let file = File {
+        path,
+        text,
+        lines: crate::text::LineIndex::new(text),
     };
     let mut g = Glossary::default();
-    let mut stack: Vec<String> = Vec::new();
-    let mut entry: Option<Entry> = None;
-    let mut lang: Option<String> = None;
-    // The term being read: its text and status.
-    let mut term: Option<(String, Status)> = None;
-    let mut in_term_text = false;
-    let mut note_type: Option<String> = None;
-    let mut note_text = String::new();
-    let mut root_seen = false;
+    let mut walk = Walk::default();
     loop {
         let pos = reader.buffer_position();
         let ev = reader.read_event().map_err(|e| {
-            syntax(
+            file.error(
                 reader.error_position(),
                 format!("malformed TBX (XML): {e}; fix the XML"),
             )
         })?;
         match ev {
-            Event::Start(e) => {
-                if stack.len() >= MAX_DEPTH {
-                    return Err(syntax(
-                        pos,
-                        format!(
-                            "elements nested more than {MAX_DEPTH} levels deep; a TBX entry needs fewer than ten, so fix the nesting"
-                        ),
-                    ));
-                }
-                let name = e.local_name().as_ref().to_string();
-                if !root_seen {
-                    root_seen = true;
-                    if name != "martif" && name != "tbx" {
-                        return Err(syntax(
-                            pos,
-                            format!(
-                                "root element is <{name}>, not <martif> or <tbx>; give a TBX file"
-                            ),
-                        ));
-                    }
-                }
-                let xml_lang = e
-                    .attributes()
-                    .flatten()
-                    .find(|a| a.key.as_ref() == "xml:lang" || a.key.as_ref() == "lang")
-                    .and_then(|a| {
-                        a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                            .ok()
-                            .map(|v| v.into_owned())
-                    });
-                let type_attr = e
-                    .attributes()
-                    .flatten()
-                    .find(|a| a.key.as_ref() == "type")
-                    .and_then(|a| {
-                        a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                            .ok()
-                            .map(|v| v.into_owned())
-                    });
-                match name.as_str() {
-                    "termEntry" | "conceptEntry" => {
-                        let (line, _) = lines.line_col(text, pos as usize);
-                        entry = Some(Entry {
-                            line,
-                            ..Default::default()
-                        });
-                    }
-                    "langSet" | "langSec" => lang = xml_lang,
-                    "tig" | "ntig" | "termSec" => term = Some((String::new(), Status::default())),
-                    "term" => {
-                        if term.is_none() {
-                            // TBX-Basic without tig: the term sits in the langSet.
-                            term = Some((String::new(), Status::default()));
-                        }
-                        in_term_text = true;
-                    }
-                    "termNote" | "descrip" | "note" => {
-                        note_type = Some(type_attr.unwrap_or_else(|| name.clone()));
-                        note_text.clear();
-                    }
-                    _ => {}
-                }
-                stack.push(name);
-            }
+            Event::Start(e) => walk.start(&e, pos, &file)?,
             Event::Text(t) => {
                 let s = t.xml10_content();
-                push_text(&s, in_term_text, &mut term, &note_type, &mut note_text);
+                walk.push_text(&s);
             }
             Event::CData(t) => {
                 let s = t.to_string();
-                push_text(&s, in_term_text, &mut term, &note_type, &mut note_text);
+                walk.push_text(&s);
             }
-            Event::GeneralRef(r) => {
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    _ => match &*r {
-                        "lt" => "<".into(),
-                        "gt" => ">".into(),
-                        "amp" => "&".into(),
-                        "quot" => "\"".into(),
-                        "apos" => "'".into(),
-                        other => {
-                            return Err(syntax(
-                                pos,
-                                format!("unknown entity '&{other};'; write the character itself"),
-                            ));
-                        }
-                    },
-                };
-                push_text(&c, in_term_text, &mut term, &note_type, &mut note_text);
-            }
+            Event::GeneralRef(r) => walk.push_text(&entity(&r, pos, &file)?),
             Event::End(e) => {
-                let name = e.local_name().as_ref().to_string();
-                stack.pop();
-                match name.as_str() {
-                    "term" => in_term_text = false,
-                    "termNote" | "descrip" | "note" => {
-                        if let Some(kind) = note_type.take() {
-                            if kind == "administrativeStatus" || kind == "normativeAuthorization" {
-                                if let Some(t) = term.as_mut() {
-                                    t.1 = status_of(&note_text);
-                                }
-                            } else if (kind == "definition" || kind == "note" || kind == "context")
-                                && let Some(en) = entry.as_mut()
-                                && en.note.is_none()
-                                && !note_text.trim().is_empty()
-                            {
-                                en.note = Some(note_text.trim().to_string());
-                            }
-                        }
-                    }
-                    "tig" | "ntig" | "termSec" => flush_term(&mut term, &lang, &mut entry),
-                    "langSet" | "langSec" => {
-                        flush_term(&mut term, &lang, &mut entry);
-                        lang = None;
-                    }
-                    "termEntry" | "conceptEntry" => {
-                        if let Some(en) = entry.take()
-                            && let Some(t) = build_term(path, en, source_lang, target_lang)
-                        {
-                            g.terms.push(t);
-                        }
-                    }
-                    _ => {}
+                if let Some(en) = walk.end(&e)
+                    && let Some(t) = build_term(path, en, source_lang, target_lang)
+                {
+                    g.terms.push(t);
                 }
             }
             Event::Eof => {
-                if let Some(open) = stack.last() {
-                    return Err(syntax(
-                        text.len() as u64,
-                        format!("unexpected end of file inside <{open}>; close the element"),
-                    ));
-                }
-                if !root_seen {
-                    return Err(syntax(
-                        0,
-                        "no <martif> or <tbx> root element; give a TBX file".into(),
-                    ));
-                }
+                walk.finish(&file)?;
                 break;
             }
             _ => {}
@@ -223,33 +90,207 @@ pub(super) fn parse(
     Ok(g)
 }
 
-fn push_text(
-    s: &str,
-    in_term_text: bool,
-    term: &mut Option<(String, Status)>,
-    note_type: &Option<String>,
-    note_text: &mut String,
-) {
-    if in_term_text {
-        if let Some(t) = term.as_mut() {
-            t.0.push_str(s);
+/// The file being read, so that every error names its line and column.
+struct File<'a> {
+    path: &'a str,
+    text: &'a str,
+    lines: crate::text::LineIndex,
+}
+
+impl File<'_> {
+    /// A syntax error at byte `pos`.
+    fn error(&self, pos: u64, message: String) -> GlossaryError {
+        let (line, column) = crate::text::line_col_of(self.text, pos as usize);
+        GlossaryError::Syntax {
+            path: self.path.to_string(),
+            line,
+            column,
+            message,
         }
-    } else if note_type.is_some() {
-        note_text.push_str(s);
     }
 }
 
-fn flush_term(
-    term: &mut Option<(String, Status)>,
-    lang: &Option<String>,
-    entry: &mut Option<Entry>,
-) {
-    if let (Some((text, status)), Some(l), Some(en)) = (term.take(), lang, entry.as_mut()) {
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !text.is_empty() {
-            en.terms.push((l.clone(), text, status));
+/// Where the reader is in the element tree: the open elements and the
+/// entry, language, term and note being read.
+#[derive(Default)]
+struct Walk {
+    stack: Vec<String>,
+    entry: Option<Entry>,
+    lang: Option<String>,
+    /// The term being read: its text and status.
+    term: Option<(String, Status)>,
+    in_term_text: bool,
+    note_type: Option<String>,
+    note_text: String,
+    root_seen: bool,
+}
+
+impl Walk {
+    /// An opening element: refused when too deep or a wrong root, else
+    /// it may open an entry, a language, a term or a note.
+    fn start(&mut self, e: &BytesStart, pos: u64, file: &File) -> Result<(), GlossaryError> {
+        let name = e.local_name().as_ref().to_string();
+        self.check_open(&name, pos, file)?;
+        let xml_lang = attr(e, &["xml:lang", "lang"]);
+        let type_attr = attr(e, &["type"]);
+        match name.as_str() {
+            "termEntry" | "conceptEntry" => {
+                let (line, _) = file.lines.line_col(file.text, pos as usize);
+                self.entry = Some(Entry {
+                    line,
+                    ..Default::default()
+                });
+            }
+            "langSet" | "langSec" => self.lang = xml_lang,
+            "tig" | "ntig" | "termSec" => self.term = Some((String::new(), Status::default())),
+            "term" => {
+                if self.term.is_none() {
+                    // TBX-Basic without tig: the term sits in the langSet.
+                    self.term = Some((String::new(), Status::default()));
+                }
+                self.in_term_text = true;
+            }
+            "termNote" | "descrip" | "note" => {
+                self.note_type = Some(type_attr.unwrap_or_else(|| name.clone()));
+                self.note_text.clear();
+            }
+            _ => {}
+        }
+        self.stack.push(name);
+        Ok(())
+    }
+
+    /// A hostile file nested a million deep fails fast; a file that is not
+    /// TBX is named as such at its first element.
+    fn check_open(&mut self, name: &str, pos: u64, file: &File) -> Result<(), GlossaryError> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(file.error(
+                pos,
+                format!(
+                    "elements nested more than {MAX_DEPTH} levels deep; a TBX entry needs fewer than ten, so fix the nesting"
+                ),
+            ));
+        }
+        if !self.root_seen {
+            self.root_seen = true;
+            if name != "martif" && name != "tbx" {
+                return Err(file.error(
+                    pos,
+                    format!("root element is <{name}>, not <martif> or <tbx>; give a TBX file"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Text goes to the term being read, or else to the open note.
+    fn push_text(&mut self, s: &str) {
+        if self.in_term_text {
+            if let Some(t) = self.term.as_mut() {
+                t.0.push_str(s);
+            }
+        } else if self.note_type.is_some() {
+            self.note_text.push_str(s);
         }
     }
+
+    /// A closing element; returns the entry it completes, if any.
+    fn end(&mut self, e: &BytesEnd) -> Option<Entry> {
+        let name = e.local_name().as_ref().to_string();
+        self.stack.pop();
+        match name.as_str() {
+            "term" => self.in_term_text = false,
+            "termNote" | "descrip" | "note" => self.close_note(),
+            "tig" | "ntig" | "termSec" => self.flush_term(),
+            "langSet" | "langSec" => {
+                self.flush_term();
+                self.lang = None;
+            }
+            "termEntry" | "conceptEntry" => return self.entry.take(),
+            _ => {}
+        }
+        None
+    }
+
+    /// A closed note sets the term's status or, the first time, the
+    /// entry's note; other note types are ignored.
+    fn close_note(&mut self) {
+        let Some(kind) = self.note_type.take() else {
+            return;
+        };
+        if kind == "administrativeStatus" || kind == "normativeAuthorization" {
+            if let Some(t) = self.term.as_mut() {
+                t.1 = status_of(&self.note_text);
+            }
+        } else if (kind == "definition" || kind == "note" || kind == "context")
+            && let Some(en) = self.entry.as_mut()
+            && en.note.is_none()
+            && !self.note_text.trim().is_empty()
+        {
+            en.note = Some(self.note_text.trim().to_string());
+        }
+    }
+
+    /// The term read so far joins the entry under the current language.
+    fn flush_term(&mut self) {
+        if let (Some((text, status)), Some(l), Some(en)) =
+            (self.term.take(), &self.lang, self.entry.as_mut())
+        {
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !text.is_empty() {
+                en.terms.push((l.clone(), text, status));
+            }
+        }
+    }
+
+    /// The end of the file: every element closed and a root seen.
+    fn finish(&self, file: &File) -> Result<(), GlossaryError> {
+        if let Some(open) = self.stack.last() {
+            return Err(file.error(
+                file.text.len() as u64,
+                format!("unexpected end of file inside <{open}>; close the element"),
+            ));
+        }
+        if !self.root_seen {
+            return Err(file.error(
+                0,
+                "no <martif> or <tbx> root element; give a TBX file".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The value of the first attribute named one of `keys`.
+fn attr(e: &BytesStart, keys: &[&str]) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| keys.iter().any(|k| a.key.as_ref() == *k))
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
+}
+
+/// A character or predefined entity reference; any other entity is refused.
+fn entity(r: &BytesRef, pos: u64, file: &File) -> Result<String, GlossaryError> {
+    if let Ok(Some(c)) = r.resolve_char_ref() {
+        return Ok(c.to_string());
+    }
+    Ok(match &**r {
+        "lt" => "<".into(),
+        "gt" => ">".into(),
+        "amp" => "&".into(),
+        "quot" => "\"".into(),
+        "apos" => "'".into(),
+        other => {
+            return Err(file.error(
+                pos,
+                format!("unknown entity '&{other};'; write the character itself"),
+            ));
+        }
+    })
 }
 
 fn build_term(path: &str, en: Entry, source_lang: &str, target_lang: &str) -> Option<Term> {

@@ -96,51 +96,8 @@ pub(super) struct Lexicon {
 
 impl Lexicon {
     pub(super) fn new(p: &NumberProfile) -> Lexicon {
-        let decimal = p.decimal.chars().next().unwrap_or('.');
-        let mut groups: Vec<char> = p.group.iter().filter_map(|g| g.chars().next()).collect();
-        if p.decimal.is_empty() && groups.is_empty() {
-            groups.push(',');
-        }
-        groups.retain(|&g| g != decimal);
-        let mut currencies: Vec<(String, String)> = p
-            .currency_codes
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        for c in &p.currencies {
-            if !p.currency_codes.contains_key(c) {
-                currencies.push((c.clone(), c.clone()));
-            }
-        }
-        let symbolic = |s: &str| {
-            s.chars().any(|c| !c.is_alphabetic()) || s.chars().all(|c| c.is_ascii_uppercase())
-        };
-        let mk = |list: Vec<&(String, String)>| {
-            let mut v: Vec<(Vec<String>, String)> = list
-                .into_iter()
-                .map(|(k, code)| (phrase_tokens(k), code.clone()))
-                .filter(|(p, _)| !p.is_empty())
-                .collect();
-            v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-            v
-        };
-        let currency_prefix = mk(currencies.iter().filter(|c| symbolic(&c.0)).collect());
-        let currency_suffix = mk(currencies.iter().collect());
-        // "Sep|Sept": spellings of one month separated by `|`.
-        let months = |v: &[String]| {
-            v.iter()
-                .enumerate()
-                .flat_map(|(i, m)| {
-                    m.split('|')
-                        .filter(|x| !x.is_empty())
-                        .map(move |x| {
-                            let cap = x.chars().next().is_some_and(char::is_uppercase);
-                            (x.to_lowercase(), (i + 1).min(12) as u8, cap)
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .collect::<Vec<_>>()
-        };
+        let (decimal, groups) = separators(p);
+        let (currency_prefix, currency_suffix) = currency_phrases(p);
         Lexicon {
             decimal,
             groups,
@@ -156,16 +113,8 @@ impl Lexicon {
             vague_joiners: lower_list(&p.vague_joiners),
             date_joiners: lower_list(&p.date_joiners),
             range_words: lower_list(&p.range_words),
-            ordinal_suffixes: {
-                let mut v = p.ordinal_suffixes.clone();
-                v.sort_by_key(|s| std::cmp::Reverse(s.len()));
-                v
-            },
-            decade_suffixes: {
-                let mut v = p.decade_suffixes.clone();
-                v.sort_by_key(|s| std::cmp::Reverse(s.len()));
-                v
-            },
+            ordinal_suffixes: longest_first(&p.ordinal_suffixes),
+            decade_suffixes: longest_first(&p.decade_suffixes),
             hour_marks: lower_list(&p.time_hour_marks),
             time_words: lower_list(&p.time_words),
             percent: phrase_list(p.percent_words.iter()),
@@ -178,28 +127,15 @@ impl Lexicon {
             decade_prefixes: phrase_list(p.decade_prefixes.iter()),
             ambiguous_phrases: phrase_list(p.ambiguous_phrases.iter()),
             multipliers: phrase_values(&p.multipliers),
-            distributives: p
-                .distributives
-                .iter()
-                .map(|t| t.split_whitespace().map(str::to_lowercase).collect())
-                .filter(|t: &Vec<String>| t.iter().any(|w| w == "{n}"))
-                .collect(),
+            distributives: distributive_templates(&p.distributives),
             distributive_words: phrase_values(&p.distributive_words),
-            months: months(&p.months),
-            month_abbreviations: months(&p.month_abbreviations),
+            months: month_spellings(&p.months),
+            month_abbreviations: month_spellings(&p.month_abbreviations),
             weekdays: lower_list(&p.weekdays),
             basis_points: phrase_list(p.basis_point_words.iter()),
             day_first: !p.numeric_date_order.eq_ignore_ascii_case("mdy"),
             unknown_convention: p.decimal.is_empty(),
-            elisions: p
-                .currency_joiners
-                .iter()
-                .chain(&p.vague_joiners)
-                .chain(&p.date_joiners)
-                .chain(&p.joiners)
-                .map(|j| j.trim().to_lowercase())
-                .filter(|j| j.chars().count() >= 2 && j.ends_with(['’', '\'']))
-                .collect(),
+            elisions: elisions(p),
         }
     }
 
@@ -211,4 +147,96 @@ impl Lexicon {
             || self.scales.contains_key(w)
             || self.joiners.iter().any(|j| j == w)
     }
+}
+
+/// The decimal separator and the group separators other than it; a
+/// profile that gives neither groups by commas.
+fn separators(p: &NumberProfile) -> (char, Vec<char>) {
+    let decimal = p.decimal.chars().next().unwrap_or('.');
+    let mut groups: Vec<char> = p.group.iter().filter_map(|g| g.chars().next()).collect();
+    if p.decimal.is_empty() && groups.is_empty() {
+        groups.push(',');
+    }
+    groups.retain(|&g| g != decimal);
+    (decimal, groups)
+}
+
+/// Currency phrases as lower-case words, each with its currency code.
+type CurrencyPhrases = Vec<(Vec<String>, String)>;
+
+/// Currency phrases that may stand before a number (symbols and codes
+/// only: "R$", "USD") and after it (any, "reais" too), longest first; a
+/// listed currency with no written forms stands for itself.
+fn currency_phrases(p: &NumberProfile) -> (CurrencyPhrases, CurrencyPhrases) {
+    let mut currencies: Vec<(String, String)> = p
+        .currency_codes
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    for c in &p.currencies {
+        if !p.currency_codes.contains_key(c) {
+            currencies.push((c.clone(), c.clone()));
+        }
+    }
+    let symbolic = |s: &str| {
+        s.chars().any(|c| !c.is_alphabetic()) || s.chars().all(|c| c.is_ascii_uppercase())
+    };
+    let mk = |list: Vec<&(String, String)>| {
+        let mut v: Vec<(Vec<String>, String)> = list
+            .into_iter()
+            .map(|(k, code)| (phrase_tokens(k), code.clone()))
+            .filter(|(p, _)| !p.is_empty())
+            .collect();
+        v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        v
+    };
+    (
+        mk(currencies.iter().filter(|c| symbolic(&c.0)).collect()),
+        mk(currencies.iter().collect()),
+    )
+}
+
+/// Suffixes longest first, so that the longest one matches.
+fn longest_first(v: &[String]) -> Vec<String> {
+    let mut v = v.to_vec();
+    v.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    v
+}
+
+/// (lower-case spelling, month number, capitalised) of each month; "Sep|Sept":
+/// spellings of one month separated by `|`.
+fn month_spellings(v: &[String]) -> Vec<(String, u8, bool)> {
+    v.iter()
+        .enumerate()
+        .flat_map(|(i, m)| {
+            m.split('|')
+                .filter(|x| !x.is_empty())
+                .map(move |x| {
+                    let cap = x.chars().next().is_some_and(char::is_uppercase);
+                    (x.to_lowercase(), (i + 1).min(12) as u8, cap)
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect::<Vec<_>>()
+}
+
+/// Distributive templates as lower-case words; one without its `{n}` slot
+/// could never match and is dropped.
+fn distributive_templates(v: &[String]) -> Vec<Vec<String>> {
+    v.iter()
+        .map(|t| t.split_whitespace().map(str::to_lowercase).collect())
+        .filter(|t: &Vec<String>| t.iter().any(|w| w == "{n}"))
+        .collect()
+}
+
+/// Joiners ending in an apostrophe, written glued to the next word.
+fn elisions(p: &NumberProfile) -> Vec<String> {
+    p.currency_joiners
+        .iter()
+        .chain(&p.vague_joiners)
+        .chain(&p.date_joiners)
+        .chain(&p.joiners)
+        .map(|j| j.trim().to_lowercase())
+        .filter(|j| j.chars().count() >= 2 && j.ends_with(['’', '\'']))
+        .collect()
 }

@@ -60,60 +60,13 @@ pub fn render(m: &NumberMention, p: &Profile) -> Option<String> {
     match &m.kind {
         NumberKind::Version(v) => Some(v.clone()),
         NumberKind::Weekday(d) => np.weekdays.get(usize::from(*d)).cloned(),
-        NumberKind::Date { month, day, year } => {
-            let name = np
-                .months
-                .get(usize::from(*month).checked_sub(1)?)?
-                .split('|')
-                .next()?
-                .to_string();
-            let name = &name;
-            let template = match (day, year) {
-                (Some(_), Some(_)) => &np.date_template,
-                (Some(_), None) => &np.date_template_no_year,
-                (None, Some(_)) => &np.date_template_month_year,
-                (None, None) => return Some(name.clone()),
-            };
-            if template.is_empty() {
-                return None;
-            }
-            Some(
-                template
-                    .replace("{month}", name)
-                    .replace("{day}", &day.map(|d| d.to_string()).unwrap_or_default())
-                    .replace("{year}", &year.map(|y| y.to_string()).unwrap_or_default()),
-            )
-        }
-        NumberKind::Month(mo) => np
-            .months
-            .get(usize::from(*mo).checked_sub(1)?)?
-            .split('|')
-            .next()
-            .map(str::to_string),
+        NumberKind::Date { month, day, year } => render_date(np, *month, *day, *year),
+        NumberKind::Month(mo) => month_name(np, *mo),
         NumberKind::Day(d) => Some(d.to_string()),
         NumberKind::Time {
             minutes,
             twelve_hour: false,
-        } => {
-            let template = if minutes % 60 == 0 && !np.time_template_whole_hour.is_empty() {
-                &np.time_template_whole_hour
-            } else {
-                &np.time_template
-            };
-            if template.is_empty() {
-                return None;
-            }
-            let (h24, mm) = ((minutes / 60) % 24, minutes % 60);
-            let h12 = if h24 % 12 == 0 { 12 } else { h24 % 12 };
-            let marks = if h24 < 12 { &np.time_am } else { &np.time_pm };
-            Some(
-                template
-                    .replace("{H}", &h24.to_string())
-                    .replace("{h}", &h12.to_string())
-                    .replace("{MM}", &format!("{mm:02}"))
-                    .replace("{ampm}", marks.first().map_or("", String::as_str)),
-            )
-        }
+        } => render_time(np, *minutes),
         NumberKind::Time { .. }
         | NumberKind::Code
         | NumberKind::Vague
@@ -128,61 +81,138 @@ pub fn render(m: &NumberMention, p: &Profile) -> Option<String> {
         | NumberKind::PercentagePoints
         | NumberKind::Currency(_)
         | NumberKind::Fraction => {
-            let scale_word = m.scale.as_ref().and_then(|(_, s)| {
-                np.scale_display
-                    .iter()
-                    .find(|w| np.scales.get(*w).is_some_and(|v| approx(*v, *s)))
-            });
-            let (number, grouped_default) = match scale_word {
-                Some(_) => (m.mantissa(), false),
-                None if m.scale.is_some() => (m.value, true),
-                None => (m.mantissa(), true),
-            };
-            let decimals = match (&m.digits, scale_word) {
-                (Some(d), Some(_)) => d.decimals,
-                (Some(d), None) if m.scale.is_none() => d.decimals,
-                _ => natural_decimals(number),
-            };
-            let group = match &m.digits {
-                Some(d) if m.scale.is_none() => d.group_sep.is_some() || number.abs() >= 10_000.0,
-                _ => grouped_default && number.abs() >= 1000.0,
-            };
-            let mut s = format_number(number, decimals, group, np)?;
-            if let Some(w) = scale_word {
-                s = format!("{s} {w}");
-            }
-            match &m.kind {
-                NumberKind::PercentagePoints => {
-                    Some(np.percentage_point_template.replace("{number}", &s))
-                }
-                NumberKind::Percent => {
-                    let t = if np.percent_template.is_empty() {
-                        "{number}%"
-                    } else {
-                        &np.percent_template
-                    };
-                    Some(t.replace("{number}", &s))
-                }
-                NumberKind::Currency(code) => {
-                    let symbol = np.currency_symbols.get(code).cloned().unwrap_or_else(|| {
-                        np.currency_codes
-                            .iter()
-                            .filter(|(k, v)| *v == code && k.chars().any(|c| !c.is_alphabetic()))
-                            .map(|(k, _)| k.clone())
-                            .next()
-                            .unwrap_or_else(|| code.clone())
-                    });
-                    let t = if np.currency_template.is_empty() {
-                        "{currency}{number}"
-                    } else {
-                        &np.currency_template
-                    };
-                    Some(t.replace("{currency}", &symbol).replace("{number}", &s))
-                }
-                _ => Some(s),
-            }
+            let s = render_quantity(m, np)?;
+            Some(dress(&m.kind, s, np))
         }
     }
+}
+
+/// The profile's name of month `month` (1-12): the first of its spellings.
+fn month_name(np: &NumberProfile, month: u8) -> Option<String> {
+    np.months
+        .get(usize::from(month).checked_sub(1)?)?
+        .split('|')
+        .next()
+        .map(str::to_string)
+}
+
+/// A date through the profile's template for the parts it has; a month
+/// alone is its name.
+fn render_date(
+    np: &NumberProfile,
+    month: u8,
+    day: Option<u8>,
+    year: Option<i32>,
+) -> Option<String> {
+    let name = &month_name(np, month)?;
+    let template = match (day, year) {
+        (Some(_), Some(_)) => &np.date_template,
+        (Some(_), None) => &np.date_template_no_year,
+        (None, Some(_)) => &np.date_template_month_year,
+        (None, None) => return Some(name.clone()),
+    };
+    if template.is_empty() {
+        return None;
+    }
+    Some(
+        template
+            .replace("{month}", name)
+            .replace("{day}", &day.map(|d| d.to_string()).unwrap_or_default())
+            .replace("{year}", &year.map(|y| y.to_string()).unwrap_or_default()),
+    )
+}
+
+/// A 24-hour time of day through the profile's template (its whole-hour
+/// one when the minutes are zero and it has one).
+fn render_time(np: &NumberProfile, minutes: u32) -> Option<String> {
+    let template = if minutes.is_multiple_of(60) && !np.time_template_whole_hour.is_empty() {
+        &np.time_template_whole_hour
+    } else {
+        &np.time_template
+    };
+    if template.is_empty() {
+        return None;
+    }
+    let (h24, mm) = ((minutes / 60) % 24, minutes % 60);
+    let h12 = if h24 % 12 == 0 { 12 } else { h24 % 12 };
+    let marks = if h24 < 12 { &np.time_am } else { &np.time_pm };
+    Some(
+        template
+            .replace("{H}", &h24.to_string())
+            .replace("{h}", &h12.to_string())
+            .replace("{MM}", &format!("{mm:02}"))
+            .replace("{ampm}", marks.first().map_or("", String::as_str)),
+    )
+}
+
+/// The number itself in the profile's separators, with the profile's scale
+/// word when it has one for the mention's scale ("348,7 bilhões" →
+/// "348.7 billion"), else written out in full; as many decimals and the
+/// same grouping as the source wrote.
+fn render_quantity(m: &NumberMention, np: &NumberProfile) -> Option<String> {
+    let scale_word = m.scale.as_ref().and_then(|(_, s)| {
+        np.scale_display
+            .iter()
+            .find(|w| np.scales.get(*w).is_some_and(|v| approx(*v, *s)))
+    });
+    let (number, grouped_default) = match scale_word {
+        Some(_) => (m.mantissa(), false),
+        None if m.scale.is_some() => (m.value, true),
+        None => (m.mantissa(), true),
+    };
+    let decimals = match (&m.digits, scale_word) {
+        (Some(d), Some(_)) => d.decimals,
+        (Some(d), None) if m.scale.is_none() => d.decimals,
+        _ => natural_decimals(number),
+    };
+    let group = match &m.digits {
+        Some(d) if m.scale.is_none() => d.group_sep.is_some() || number.abs() >= 10_000.0,
+        _ => grouped_default && number.abs() >= 1000.0,
+    };
+    let mut s = format_number(number, decimals, group, np)?;
+    if let Some(w) = scale_word {
+        s = format!("{s} {w}");
+    }
+    Some(s)
+}
+
+/// The written number `s` with what its kind adds: the percent sign,
+/// "percentage points", the currency symbol, through the profile's templates.
+fn dress(kind: &NumberKind, s: String, np: &NumberProfile) -> String {
+    match kind {
+        NumberKind::PercentagePoints => np.percentage_point_template.replace("{number}", &s),
+        NumberKind::Percent => {
+            let t = if np.percent_template.is_empty() {
+                "{number}%"
+            } else {
+                &np.percent_template
+            };
+            t.replace("{number}", &s)
+        }
+        NumberKind::Currency(code) => {
+            let symbol = currency_symbol(code, np);
+            let t = if np.currency_template.is_empty() {
+                "{currency}{number}"
+            } else {
+                &np.currency_template
+            };
+            t.replace("{currency}", &symbol).replace("{number}", &s)
+        }
+        _ => s,
+    }
+}
+
+/// The profile's symbol for currency `code`: its own, else the first
+/// written form it reads as that code that is not a word, else the code.
+fn currency_symbol(code: &str, np: &NumberProfile) -> String {
+    np.currency_symbols.get(code).cloned().unwrap_or_else(|| {
+        np.currency_codes
+            .iter()
+            .filter(|(k, v)| *v == code && k.chars().any(|c| !c.is_alphabetic()))
+            .map(|(k, _)| k.clone())
+            .next()
+            .unwrap_or_else(|| code.to_string())
+    })
 }
 
 /// Writes a whole number as a word of `p` ("two"), with the capital of

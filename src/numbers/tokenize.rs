@@ -30,7 +30,6 @@ pub(super) fn tokenize(text: &str, space_groups: &[char]) -> Vec<Tok> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let n = chars.len();
     let end_of = |k: usize| chars.get(k).map_or(text.len(), |c| c.0);
-    let digit_at = |k: usize| chars.get(k).is_some_and(|c| c.1.is_ascii_digit());
     let mut out = Vec::new();
     let mut space = true;
     let mut k = 0;
@@ -42,54 +41,10 @@ pub(super) fn tokenize(text: &str, space_groups: &[char]) -> Vec<Tok> {
             continue;
         }
         let kind = if c.is_ascii_digit() {
-            let mut j = k;
-            while digit_at(j) {
-                j += 1;
-            }
-            // Lengths of the digit runs so far, for space grouping ("1 000").
-            let mut runs = vec![j - k];
-            let mut only_space_groups = true;
-            loop {
-                let sep = chars.get(j).map(|c| c.1);
-                match sep {
-                    Some('.') | Some(',') if digit_at(j + 1) => {
-                        only_space_groups = false;
-                        j += 1;
-                        let s = j;
-                        while digit_at(j) {
-                            j += 1;
-                        }
-                        runs.push(j - s);
-                    }
-                    Some(s) if space_groups.contains(&s) && only_space_groups => {
-                        let first_ok = runs.first().is_some_and(|&r| r <= 3);
-                        let rest_ok = runs.iter().skip(1).all(|&r| r == 3);
-                        let three = (1..=3).all(|d| digit_at(j + d)) && !digit_at(j + 4);
-                        if first_ok && rest_ok && three {
-                            j += 4;
-                            runs.push(3);
-                        } else {
-                            break;
-                        }
-                    }
-                    _ => break,
-                }
-            }
-            k = j;
+            k = digits_end(&chars, k, space_groups);
             TokKind::Digits
         } else if c.is_alphabetic() {
-            let mut j = k + 1;
-            while j < n {
-                let cj = chars[j].1;
-                let inner = (is_dash(cj) || cj == '\'' || cj == '’')
-                    && chars.get(j + 1).is_some_and(|c| c.1.is_alphabetic());
-                if cj.is_alphabetic() || inner {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            k = j;
+            k = word_end(&chars, k);
             TokKind::Word
         } else {
             k += 1;
@@ -106,6 +61,64 @@ pub(super) fn tokenize(text: &str, space_groups: &[char]) -> Vec<Tok> {
         space = false;
     }
     out
+}
+
+/// The end (a char index) of the digit run starting at `k`, taking in `.`
+/// and `,` between digits, and a space-group separator ("1 000") while the
+/// groups are well formed and no other separator came before.
+fn digits_end(chars: &[(usize, char)], k: usize, space_groups: &[char]) -> usize {
+    let digit_at = |k: usize| chars.get(k).is_some_and(|c| c.1.is_ascii_digit());
+    let mut j = k;
+    while digit_at(j) {
+        j += 1;
+    }
+    // Lengths of the digit runs so far, for space grouping ("1 000").
+    let mut runs = vec![j - k];
+    let mut only_space_groups = true;
+    loop {
+        let sep = chars.get(j).map(|c| c.1);
+        match sep {
+            Some('.') | Some(',') if digit_at(j + 1) => {
+                only_space_groups = false;
+                j += 1;
+                let s = j;
+                while digit_at(j) {
+                    j += 1;
+                }
+                runs.push(j - s);
+            }
+            Some(s) if space_groups.contains(&s) && only_space_groups => {
+                let first_ok = runs.first().is_some_and(|&r| r <= 3);
+                let rest_ok = runs.iter().skip(1).all(|&r| r == 3);
+                let three = (1..=3).all(|d| digit_at(j + d)) && !digit_at(j + 4);
+                if first_ok && rest_ok && three {
+                    j += 4;
+                    runs.push(3);
+                } else {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    j
+}
+
+/// The end (a char index) of the word starting at `k`: letters, with a
+/// hyphen or apostrophe inside ("vinte-e-um", "d’euros") but not at its end.
+fn word_end(chars: &[(usize, char)], k: usize) -> usize {
+    let mut j = k + 1;
+    while j < chars.len() {
+        let cj = chars[j].1;
+        let inner = (is_dash(cj) || cj == '\'' || cj == '’')
+            && chars.get(j + 1).is_some_and(|c| c.1.is_alphabetic());
+        if cj.is_alphabetic() || inner {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j
 }
 
 /// (value, decimals, grouped, decimal sep, group sep) of a run of digits.

@@ -397,21 +397,15 @@ impl PairView<'_> {
         }
     }
 
+    /// The closing summary: the files, links by kind, findings by severity
+    /// and by rule, and the links the aligner was unsure of.
     fn summary(&self, out: &mut dyn Write) -> io::Result<()> {
         let r = self.r;
         let p = self.p;
-        let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
-        for l in &r.links {
-            *kinds.entry(l.kind()).or_default() += 1;
-        }
         let low: Vec<usize> = (0..r.links.len())
             .filter(|&i| r.links[i].low_confidence)
             .collect();
-        let kinds_s = kinds
-            .iter()
-            .map(|(k, n)| format!("{n} × {k}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let kinds_s = self.link_kinds();
         writeln!(
             out,
             "{} {} ↔ {}",
@@ -438,8 +432,27 @@ impl PairView<'_> {
             p.paint(severity_style(Severity::Warning), &plural(w, "warning")),
             p.paint(severity_style(Severity::Info), &plural(i, "info")),
         )?;
+        self.rule_counts(out)?;
+        self.low_confidence(out, &low)
+    }
+
+    /// "3 × 1-1, 1 × 1-2": how many links of each kind.
+    fn link_kinds(&self) -> String {
+        let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+        for l in &self.r.links {
+            *kinds.entry(l.kind()).or_default() += 1;
+        }
+        kinds
+            .iter()
+            .map(|(k, n)| format!("{n} × {k}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// One line per rule with its findings by severity, rule ids aligned.
+    fn rule_counts(&self, out: &mut dyn Write) -> io::Result<()> {
         let mut by_rule: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
-        for f in &r.findings {
+        for f in &self.r.findings {
             let c = by_rule.entry(f.rule).or_default();
             match f.severity {
                 Severity::Error => c[0] += 1,
@@ -456,26 +469,33 @@ impl PairView<'_> {
                 .collect();
             writeln!(out, "    {rule:<rw$}  {}", parts.join(", "))?;
         }
-        if !low.is_empty() {
-            writeln!(out, "  low-confidence links:")?;
-            for li in low {
-                let l = &r.links[li];
-                let line_of = |segs: &[Segment], ids: &[usize]| {
-                    ids.first()
-                        .and_then(|&i| segs.get(i))
-                        .map_or("-".to_string(), |s| format!("{}:{}", s.line, s.column))
-                };
-                writeln!(
-                    out,
-                    "    {}:{} ↔ {}:{} ({}, score {:.2})",
-                    esc(&r.source.display_path()),
-                    line_of(&r.source_segments, &l.source),
-                    esc(&r.target.display_path()),
-                    line_of(&r.target_segments, &l.target),
-                    l.kind(),
-                    l.score
-                )?;
-            }
+        Ok(())
+    }
+
+    /// Where each low-confidence link starts on both sides, to look at first.
+    fn low_confidence(&self, out: &mut dyn Write, low: &[usize]) -> io::Result<()> {
+        let r = self.r;
+        if low.is_empty() {
+            return Ok(());
+        }
+        writeln!(out, "  low-confidence links:")?;
+        for &li in low {
+            let l = &r.links[li];
+            let line_of = |segs: &[Segment], ids: &[usize]| {
+                ids.first()
+                    .and_then(|&i| segs.get(i))
+                    .map_or("-".to_string(), |s| format!("{}:{}", s.line, s.column))
+            };
+            writeln!(
+                out,
+                "    {}:{} ↔ {}:{} ({}, score {:.2})",
+                esc(&r.source.display_path()),
+                line_of(&r.source_segments, &l.source),
+                esc(&r.target.display_path()),
+                line_of(&r.target_segments, &l.target),
+                l.kind(),
+                l.score
+            )?;
         }
         Ok(())
     }

@@ -5,50 +5,53 @@ use crate::numbers::tokenize::TokKind;
 use crate::numbers::{NumberKind, NumberMention};
 
 impl Reader<'_> {
+    /// A time of day at token `i`: "14.30 Uhr", "14:30", "14h30",
+    /// "14 h 30", "2:30 p.m.".
     pub(super) fn time(&self, i: usize) -> Option<(NumberMention, usize)> {
-        let time_word = |k: usize| {
-            self.word(k)
-                .is_some_and(|w| self.lx.time_words.iter().any(|m| m == w))
-        };
-        // "14.30 Uhr", "14 Uhr": a time word after the number makes it a time,
-        // with `.` or `:` between hours and minutes.
-        if time_word(i + 1) {
-            let t = self.tok(i)?;
-            let (hs, ms) = t.lower.split_once(['.', ':']).unwrap_or((&t.lower, "00"));
-            let digits = |s: &str, n: usize| {
-                (1..=n).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
-            };
-            if t.kind == TokKind::Digits && digits(hs, 2) && ms.len() == 2 && digits(ms, 2) {
-                let (h, m): (u32, u32) = (hs.parse().ok()?, ms.parse().ok()?);
-                if h <= 24 && m < 60 {
-                    let minutes = h * 60 + m;
-                    let mut mention = self.mention(
-                        i,
-                        i + 2,
-                        f64::from(h),
-                        NumberKind::Time {
-                            minutes,
-                            twelve_hour: false,
-                        },
-                    );
-                    mention.weak = true;
-                    return Some((mention, i + 2));
-                }
-            }
+        if let Some(found) = self.time_before_word(i) {
+            return Some(found);
         }
         let h = self.plain_int(i, 2)?;
         if h > 24 || self.is_code(i) {
             return None;
         }
-        let ampm = |k: usize| -> Option<(bool, usize)> {
-            if let Some(n) = self.any_phrase_at(k, &self.lx.pm) {
-                return Some((true, n));
-            }
-            self.any_phrase_at(k, &self.lx.am).map(|n| (false, n))
-        };
-        let mut minutes = None;
-        let mut next = i + 1;
-        let mut twelve = false;
+        let (mut minutes, mut next, mut twelve) = self.clock(i, h)?;
+        if let Some((pm, n)) = self.ampm_at(next) {
+            minutes = Some(to_24_hour(minutes.unwrap_or(h * 60), pm)?);
+            twelve = false;
+            next = n;
+        }
+        Some(self.time_mention(i, next, minutes?, twelve))
+    }
+
+    /// "14.30 Uhr", "14 Uhr": a time word after the number makes it a time,
+    /// with `.` or `:` between hours and minutes.
+    fn time_before_word(&self, i: usize) -> Option<(NumberMention, usize)> {
+        let time_word = self
+            .word(i + 1)
+            .is_some_and(|w| self.lx.time_words.iter().any(|m| m == w));
+        if !time_word {
+            return None;
+        }
+        let t = self.tok(i)?;
+        let (hs, ms) = t.lower.split_once(['.', ':']).unwrap_or((&t.lower, "00"));
+        let digits =
+            |s: &str, n: usize| (1..=n).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+        if t.kind != TokKind::Digits || !digits(hs, 2) || ms.len() != 2 || !digits(ms, 2) {
+            return None;
+        }
+        let (h, m): (u32, u32) = (hs.parse().ok()?, ms.parse().ok()?);
+        if h > 24 || m >= 60 {
+            return None;
+        }
+        Some(self.time_mention(i, i + 2, h * 60 + m, false))
+    }
+
+    /// The minutes after hour `h` at token `i`: "14:30" (then possibly a
+    /// twelve-hour time), "14h", "14h30", French "14 h 30". Returns the time
+    /// in minutes when one was written, the token after it and whether it
+    /// may be twelve-hour; `None` for a colon not followed by minutes.
+    fn clock(&self, i: usize, h: u32) -> Option<(Option<u32>, usize, bool)> {
         // French "14 h 30": a spaced hour mark counts with two-digit minutes.
         let spaced_minutes = self
             .tok(i + 2)
@@ -62,52 +65,51 @@ impl Reader<'_> {
             let m = self
                 .plain_int(i + 2, 2)
                 .filter(|&m| m < 60 && t.lower.len() == 2)?;
-            minutes = Some(h * 60 + m);
-            next = i + 3;
-            twelve = h <= 12;
-        } else if self
+            return Some((Some(h * 60 + m), i + 3, h <= 12));
+        }
+        if self
             .word(i + 1)
             .is_some_and(|w| self.lx.hour_marks.iter().any(|m| m == w))
             && (self.attached(i + 1) || spaced_minutes)
         {
-            next = i + 2;
-            let mut m = 0;
             if (self.attached(i + 2) || spaced_minutes)
-                && let Some(mm) = self.plain_int(i + 2, 2).filter(|&m| m < 60)
+                && let Some(m) = self.plain_int(i + 2, 2).filter(|&m| m < 60)
             {
-                m = mm;
-                next = i + 3;
+                return Some((Some(h * 60 + m), i + 3, false));
             }
-            minutes = Some(h * 60 + m);
+            return Some((Some(h * 60), i + 2, false));
         }
-        if let Some((pm, n)) = ampm(next) {
-            let base = minutes.unwrap_or(h * 60);
-            let (hh, mm) = (base / 60, base % 60);
-            if hh == 0 || hh > 12 {
-                return None;
-            }
-            let hh = match (pm, hh) {
-                (true, 12) => 12,
-                (true, x) => x + 12,
-                (false, 12) => 0,
-                (false, x) => x,
-            };
-            minutes = Some(hh * 60 + mm);
-            twelve = false;
-            next = n;
+        Some((None, i + 1, false))
+    }
+
+    /// An a.m. or p.m. mark at token `k`: (whether p.m., the token after it).
+    fn ampm_at(&self, k: usize) -> Option<(bool, usize)> {
+        if let Some(n) = self.any_phrase_at(k, &self.lx.pm) {
+            return Some((true, n));
         }
-        let minutes = minutes?;
+        self.any_phrase_at(k, &self.lx.am).map(|n| (false, n))
+    }
+
+    /// A time mention from token `i` up to `next`; weak, since a bare
+    /// time is easily something else.
+    fn time_mention(
+        &self,
+        i: usize,
+        next: usize,
+        minutes: u32,
+        twelve_hour: bool,
+    ) -> (NumberMention, usize) {
         let mut m = self.mention(
             i,
             next,
             f64::from(minutes / 60),
             NumberKind::Time {
                 minutes,
-                twelve_hour: twelve,
+                twelve_hour,
             },
         );
         m.weak = true;
-        Some((m, next))
+        (m, next)
     }
 
     /// "15/08/2024", "15/8", "15.08.2024" (or month first, by the profile).
@@ -452,6 +454,22 @@ impl Reader<'_> {
             k += 1;
         }
     }
+}
+
+/// A twelve-hour time (`base` minutes, its hour 1-12) as minutes after
+/// midnight; `None` for an hour no twelve-hour clock shows.
+fn to_24_hour(base: u32, pm: bool) -> Option<u32> {
+    let (hh, mm) = (base / 60, base % 60);
+    if hh == 0 || hh > 12 {
+        return None;
+    }
+    let hh = match (pm, hh) {
+        (true, 12) => 12,
+        (true, x) => x + 12,
+        (false, 12) => 0,
+        (false, x) => x,
+    };
+    Some(hh * 60 + mm)
 }
 
 #[cfg(test)]

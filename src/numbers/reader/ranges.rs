@@ -23,62 +23,7 @@ impl Reader<'_> {
             {
                 continue;
             }
-            // "18 e 19 de novembro", "November 18-19": both are dates.
-            let day = |m: &NumberMention| {
-                (m.kind == NumberKind::Plain
-                    && m.scale.is_none()
-                    && m.digits
-                        .as_ref()
-                        .is_some_and(|d| d.decimal_sep.is_none() && d.group_sep.is_none())
-                    && (1.0..=31.0).contains(&m.value))
-                .then_some(m.value as u8)
-            };
-            if let NumberKind::Date {
-                month,
-                day: Some(_),
-                year,
-            } = b.kind
-                && let Some(d) = day(a)
-            {
-                a.kind = NumberKind::Date {
-                    month,
-                    day: Some(d),
-                    year,
-                };
-                a.value = 0.0;
-                continue;
-            }
-            if let NumberKind::Date {
-                month,
-                day: Some(_),
-                year,
-            } = a.kind
-                && let Some(d) = day(b)
-            {
-                b.kind = NumberKind::Date {
-                    month,
-                    day: Some(d),
-                    year,
-                };
-                b.value = 0.0;
-                continue;
-            }
-            if a.kind != NumberKind::Plain {
-                continue;
-            }
-            if let Some((w, s)) = &b.scale
-                && a.scale.is_none()
-                && a.value < b.mantissa()
-            {
-                a.value *= s;
-                a.scale = Some((w.clone(), *s));
-            }
-            match &b.kind {
-                NumberKind::Percent | NumberKind::PercentagePoints | NumberKind::Currency(_) => {
-                    a.kind = b.kind.clone()
-                }
-                _ => {}
-            }
+            spread(a, b);
         }
     }
 
@@ -110,6 +55,64 @@ impl Reader<'_> {
             }
         }
     }
+}
+
+/// One range "a to b" read as a whole: a day beside a date is a date of
+/// the same month ("18 e 19 de novembro", "November 18-19"); else a plain
+/// first number takes the second's scale and unit ("3 a 5 milhões",
+/// "3 a 5%").
+fn spread(a: &mut NumberMention, b: &mut NumberMention) {
+    if date_beside(a, b) || date_beside(b, a) {
+        return;
+    }
+    if a.kind != NumberKind::Plain {
+        return;
+    }
+    if let Some((w, s)) = &b.scale
+        && a.scale.is_none()
+        && a.value < b.mantissa()
+    {
+        a.value *= s;
+        a.scale = Some((w.clone(), *s));
+    }
+    match &b.kind {
+        NumberKind::Percent | NumberKind::PercentagePoints | NumberKind::Currency(_) => {
+            a.kind = b.kind.clone()
+        }
+        _ => {}
+    }
+}
+
+/// Makes `m` a date of `date`'s month and year when `date` has a day and
+/// `m` is a bare day number; whether it did.
+fn date_beside(m: &mut NumberMention, date: &NumberMention) -> bool {
+    if let NumberKind::Date {
+        month,
+        day: Some(_),
+        year,
+    } = date.kind
+        && let Some(d) = range_day(m)
+    {
+        m.kind = NumberKind::Date {
+            month,
+            day: Some(d),
+            year,
+        };
+        m.value = 0.0;
+        return true;
+    }
+    false
+}
+
+/// A plain whole number 1-31 written in digits: possibly a day.
+fn range_day(m: &NumberMention) -> Option<u8> {
+    (m.kind == NumberKind::Plain
+        && m.scale.is_none()
+        && m.digits
+            .as_ref()
+            .is_some_and(|d| d.decimal_sep.is_none() && d.group_sep.is_none())
+        && (1.0..=31.0).contains(&m.value))
+    .then_some(m.value as u8)
 }
 
 #[cfg(test)]
