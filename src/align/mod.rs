@@ -96,23 +96,6 @@ pub struct AlignOptions {
     pub blocks: (Vec<u8>, Vec<u8>),
 }
 
-impl AlignOptions {
-    /// The anchors of a glossary: its shared matcher (every accepted
-    /// rendering, with inflections), as the pipeline aligns and refines with.
-    /// The checks that re-read an alignment use the same, so both judge a
-    /// sentence by the same terms.
-    pub fn for_glossary(
-        glossary: &crate::glossary::Glossary,
-        source: &Profile,
-        target: &Profile,
-    ) -> AlignOptions {
-        AlignOptions {
-            terms: (!glossary.terms.is_empty()).then(|| glossary.matcher(source, target)),
-            ..Default::default()
-        }
-    }
-}
-
 /// Scoring and search settings.
 #[derive(Debug, Clone)]
 pub struct Params {
