@@ -378,6 +378,7 @@ fn normalise(groups: &[String], seps: &[char]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::testutil::side;
     use crate::profile::Profile;
 
     #[test]
@@ -391,14 +392,6 @@ mod tests {
         assert_eq!(numbers("F-35 e G7"), ["35"]);
         assert_eq!(numbers("em 2019 42 pessoas"), ["2019", "42"]);
         assert_eq!(numbers("05"), ["5"]);
-    }
-
-    fn side<'a>(s: &[&'a str], p: &'a Profile) -> Side<'a> {
-        Side {
-            sentences: s.to_vec(),
-            paragraphs: vec![0; s.len()],
-            profile: p,
-        }
     }
 
     #[test]

@@ -991,8 +991,53 @@ fn add_learned(src: &mut [Sent], tgt: &mut [Sent], pairs: &[(u32, u32)], keys: &
 }
 
 #[cfg(test)]
+pub(crate) mod testutil {
+    //! Sentences and helpers shared by the aligner's unit tests.
+    use super::{Link, Side};
+    use crate::profile::Profile;
+
+    /// Seven source sentences, each with a name, a place and a number.
+    pub const SRC: &[&str] = &[
+        "Almeida chegou a Lisboa com 120 pessoas em 2019.",
+        "Brandt visitou Berlim e falou com 340 estudantes.",
+        "Castro abriu a feira de Coimbra com 56 expositores.",
+        "Duarte anunciou em Faro um investimento de 780 milhões.",
+        "Eriksen deixou Oslo depois de 12 anos no cargo.",
+        "Fonseca ganhou a corrida de Braga com 44 segundos de vantagem.",
+        "Garnier publicou em Paris um livro de 610 páginas.",
+    ];
+    /// Their translations, one to one.
+    pub const TGT: &[&str] = &[
+        "Almeida arrived in Lisboa with 120 people in 2019.",
+        "Brandt visited Berlim and spoke to 340 students.",
+        "Castro opened the Coimbra fair with 56 exhibitors.",
+        "Duarte announced in Faro an investment of 780 million.",
+        "Eriksen left Oslo after 12 years in office.",
+        "Fonseca won the Braga race by 44 seconds.",
+        "Garnier published in Paris a book of 610 pages.",
+    ];
+
+    pub fn side<'a>(s: &[&'a str], p: &'a Profile) -> Side<'a> {
+        Side {
+            sentences: s.to_vec(),
+            paragraphs: vec![0; s.len()],
+            profile: p,
+        }
+    }
+
+    /// The source and target indices of each link, to compare alignments.
+    pub fn pairs(links: &[Link]) -> Vec<(Vec<usize>, Vec<usize>)> {
+        links
+            .iter()
+            .map(|l| (l.source.clone(), l.target.clone()))
+            .collect()
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::testutil::pairs;
     use proptest::prelude::*;
 
     /// A fake translation: long words reversed (so they are not identical),
@@ -1062,13 +1107,6 @@ mod tests {
             paragraphs: vec![0; s.len()],
             profile: p,
         }
-    }
-
-    fn pairs(links: &[Link]) -> Vec<(Vec<usize>, Vec<usize>)> {
-        links
-            .iter()
-            .map(|l| (l.source.clone(), l.target.clone()))
-            .collect()
     }
 
     /// Links cover both sides exactly once, in order, without crossing.

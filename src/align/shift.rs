@@ -233,28 +233,10 @@ fn stray(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::AlignOptions;
     use crate::align::features::{ClassWeights, Keys};
-    use crate::align::{AlignOptions, Side};
+    use crate::align::testutil::{SRC, TGT, pairs, side};
     use crate::profile::Profile;
-
-    const SRC: &[&str] = &[
-        "Almeida chegou a Lisboa com 120 pessoas em 2019.",
-        "Brandt visitou Berlim e falou com 340 estudantes.",
-        "Castro abriu a feira de Coimbra com 56 expositores.",
-        "Duarte anunciou em Faro um investimento de 780 milhões.",
-        "Eriksen deixou Oslo depois de 12 anos no cargo.",
-        "Fonseca ganhou a corrida de Braga com 44 segundos de vantagem.",
-        "Garnier publicou em Paris um livro de 610 páginas.",
-    ];
-    const TGT: &[&str] = &[
-        "Almeida arrived in Lisboa with 120 people in 2019.",
-        "Brandt visited Berlim and spoke to 340 students.",
-        "Castro opened the Coimbra fair with 56 exhibitors.",
-        "Duarte announced in Faro an investment of 780 million.",
-        "Eriksen left Oslo after 12 years in office.",
-        "Fonseca won the Braga race by 44 seconds.",
-        "Garnier published in Paris a book of 610 pages.",
-    ];
 
     fn l(s: &[usize], t: &[usize]) -> Link {
         Link {
@@ -262,14 +244,6 @@ mod tests {
             target: t.to_vec(),
             score: 0.9,
             low_confidence: false,
-        }
-    }
-
-    fn side<'a>(s: &[&'a str], p: &'a Profile) -> Side<'a> {
-        Side {
-            sentences: s.to_vec(),
-            paragraphs: vec![0; s.len()],
-            profile: p,
         }
     }
 
@@ -282,13 +256,6 @@ mod tests {
         let (mut s, mut t) = features::extract_pair(&a, &b, &AlignOptions::default(), &mut keys);
         features::weigh(&mut s, &mut t, &keys, &ClassWeights::default());
         slide_nulls(links, (&s, &t), 1.0, 0.5);
-    }
-
-    fn pairs(links: &[Link]) -> Vec<(Vec<usize>, Vec<usize>)> {
-        links
-            .iter()
-            .map(|l| (l.source.clone(), l.target.clone()))
-            .collect()
     }
 
     #[test]
