@@ -153,28 +153,7 @@ mod tests {
             "Officials in Belém expect 75 ships a month at the new terminal by 2031.",
             "Farmers in Sorriso say freight could be 30% cheaper.",
         );
-        let mut pairs: Vec<(&[&str], &[&str])> = vec![
-            (
-                &["O governo assinou o contrato de 2029 em Cuiabá."],
-                &["The government signed the 2029 contract in Cuiabá."],
-            ),
-            (
-                &["Ibama ainda precisa aprovar a licença de 12 anos."],
-                &["Ibama still has to approve the 12-year license."],
-            ),
-            (
-                &["A ferrovia de Mato Grosso vai levar 6 milhões de toneladas."],
-                &["The Mato Grosso railway will carry 6 million tonnes."],
-            ),
-            (
-                &["Teles Pires e Juruena são rios de 5 bacias."],
-                &["Teles Pires and Juruena are rivers of 5 basins."],
-            ),
-            (
-                &["O Pará recebe 17 portos novos."],
-                &["Pará is getting 17 new ports."],
-            ),
-        ];
+        let mut pairs = Fixture::clear_pairs();
         let merged: (&[&str], &[&str]) = (
             &[
                 "A obra terá 933 quilômetros e deve custar 18 bilhões, e produtores de Sorriso dizem que o frete pode ficar 30% mais barato.",

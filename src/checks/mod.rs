@@ -450,6 +450,33 @@ pub(crate) mod testutil {
             }
         }
 
+        /// Five 1-1 links that plainly translate each other (numbers and
+        /// names on both sides), to set a merged link among.
+        pub fn clear_pairs() -> Vec<(&'static [&'static str], &'static [&'static str])> {
+            vec![
+                (
+                    &["O governo assinou o contrato de 2029 em Cuiabá."],
+                    &["The government signed the 2029 contract in Cuiabá."],
+                ),
+                (
+                    &["Ibama ainda precisa aprovar a licença de 12 anos."],
+                    &["Ibama still has to approve the 12-year license."],
+                ),
+                (
+                    &["A ferrovia de Mato Grosso vai levar 6 milhões de toneladas."],
+                    &["The Mato Grosso railway will carry 6 million tonnes."],
+                ),
+                (
+                    &["Teles Pires e Juruena são rios de 5 bacias."],
+                    &["Teles Pires and Juruena are rivers of 5 basins."],
+                ),
+                (
+                    &["O Pará recebe 17 portos novos."],
+                    &["Pará is getting 17 new ports."],
+                ),
+            ]
+        }
+
         /// One 1-1 link.
         pub fn pair(src: &str, tgt: &str) -> Fixture {
             Fixture::links(&[(&[src], &[tgt])])

@@ -164,6 +164,22 @@ pub(crate) fn span_in_link<'a>(
 }
 
 impl OmissionCheck {
+    /// Severity of an untranslated source sentence: info for an editorial
+    /// line, a warning when it is `weak` evidence or a caption, else the
+    /// rule's own. A dropped heading, item or cell (`structural`) always
+    /// takes the rule's own.
+    fn severity(&self, text: &str, ctx: &Context, weak: bool, structural: bool) -> Severity {
+        if structural {
+            self.default_severity()
+        } else if is_editorial(text, ctx.source_profile) {
+            Severity::Info
+        } else if weak || ctx.source_profile.is_caption(text) {
+            Severity::Warning
+        } else {
+            self.default_severity()
+        }
+    }
+
     /// Source sentences hidden in the middle of a merged link ([`Context::hidden`]):
     /// an error when they carry content, as an untranslated sentence is.
     fn hidden_in_links(&self, ctx: &Context, out: &mut Vec<Finding>) {
@@ -179,13 +195,7 @@ impl OmissionCheck {
             let Some(short) = unmatched_is_short(text) else {
                 continue;
             };
-            let sev = if is_editorial(text, ctx.source_profile) {
-                Severity::Info
-            } else if short || ctx.source_profile.is_caption(text) {
-                Severity::Warning
-            } else {
-                self.default_severity()
-            };
+            let sev = self.severity(text, ctx, short, false);
             out.push(
                 Finding::new(
                     self.id(),
@@ -300,15 +310,7 @@ impl Check for OmissionCheck {
                     .iter()
                     .any(|&i| super::code::in_structural_block(ctx.source, ctx.source_segments, i))
             });
-            let sev = if is_editorial(text, ctx.source_profile) && !structural {
-                Severity::Info
-            } else if (short || merged || loose || ctx.source_profile.is_caption(text))
-                && !structural
-            {
-                Severity::Warning
-            } else {
-                self.default_severity()
-            };
+            let sev = self.severity(text, ctx, short || merged || loose, structural);
             out.push(
                 Finding::new(
                     self.id(),
@@ -585,28 +587,7 @@ mod tests {
             "Cada viagem até Miritituba leva em média 3 dias, e as filas chegam a 40 quilômetros.",
             "Produtores de Sorriso dizem que o frete pode ficar 30% mais barato.",
         );
-        let mut pairs: Vec<(&[&str], &[&str])> = vec![
-            (
-                &["O governo assinou o contrato de 2029 em Cuiabá."],
-                &["The government signed the 2029 contract in Cuiabá."],
-            ),
-            (
-                &["Ibama ainda precisa aprovar a licença de 12 anos."],
-                &["Ibama still has to approve the 12-year license."],
-            ),
-            (
-                &["A ferrovia de Mato Grosso vai levar 6 milhões de toneladas."],
-                &["The Mato Grosso railway will carry 6 million tonnes."],
-            ),
-            (
-                &["Teles Pires e Juruena são rios de 5 bacias."],
-                &["Teles Pires and Juruena are rivers of 5 basins."],
-            ),
-            (
-                &["O Pará recebe 17 portos novos."],
-                &["Pará is getting 17 new ports."],
-            ),
-        ];
+        let mut pairs = Fixture::clear_pairs();
         let merged: (&[&str], &[&str]) = (
             &[a, b, c],
             &[
