@@ -73,33 +73,51 @@ pub struct Word<'a> {
 /// Splits text into word tokens. Inner `'`, `’` and `-` stay inside a word
 /// (`d’água`, `Al-Busaidi`); digits group with letters (`F-35`, `G7`).
 pub fn words(s: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let inner = matches!(c, '\'' | '’' | '-' | '‐')
-            && start.is_some()
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner {
-            if start.is_none() {
-                start = Some(i);
+    word_iter(s).collect()
+}
+
+/// The tokens of [`words`] one at a time, for a caller that only walks
+/// them: a whole document's words are never held in a vector.
+pub fn word_iter(s: &str) -> WordIter<'_> {
+    WordIter {
+        s,
+        chars: s.char_indices().peekable(),
+    }
+}
+
+/// Iterator behind [`word_iter`].
+pub struct WordIter<'a> {
+    s: &'a str,
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+}
+
+impl<'a> Iterator for WordIter<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        let mut start: Option<usize> = None;
+        while let Some((i, c)) = self.chars.next() {
+            let inner = matches!(c, '\'' | '’' | '-' | '‐')
+                && start.is_some()
+                && self.chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+            if c.is_alphanumeric() || inner {
+                if start.is_none() {
+                    start = Some(i);
+                }
+            } else if let Some(st) = start {
+                return Some(Word {
+                    start: st,
+                    end: i,
+                    text: &self.s[st..i],
+                });
             }
-        } else if let Some(st) = start.take() {
-            out.push(Word {
-                start: st,
-                end: i,
-                text: &s[st..i],
-            });
         }
-    }
-    if let Some(st) = start {
-        out.push(Word {
+        start.map(|st| Word {
             start: st,
-            end: s.len(),
-            text: &s[st..],
-        });
+            end: self.s.len(),
+            text: &self.s[st..],
+        })
     }
-    out
 }
 
 #[cfg(test)]

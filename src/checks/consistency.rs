@@ -12,7 +12,7 @@ use super::name::{is_near, is_typo, squash};
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
 use crate::glossary::{Kind, Matcher};
-use crate::text::words;
+use crate::text::word_iter;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
@@ -81,10 +81,12 @@ struct Backing {
 
 impl Backing {
     fn read(ctx: &Context) -> Backing {
-        let src_words: HashSet<String> = words(&ctx.source.text)
-            .iter()
-            .map(|w| squash(w.text))
-            .collect();
+        // Walked, not collected: a document's words would fill a vector
+        // (and a set reserved for all of them) far larger than its vocabulary.
+        let mut src_words: HashSet<String> = HashSet::new();
+        for w in word_iter(&ctx.source.text) {
+            src_words.insert(squash(w.text));
+        }
         let mut preferred: HashSet<String> = HashSet::new();
         let mut forbidden: HashSet<String> = HashSet::new();
         let matcher = (!ctx.glossary.terms.is_empty()).then(|| ctx.matcher());
@@ -128,10 +130,7 @@ impl Backing {
         // spellings: the backed one in a neighbouring source sentence
         // (alignment slack), not just a similar word (Brasília, Brazilian)
         // somewhere in the document.
-        if words(&v.source.text)
-            .iter()
-            .any(|w| squash(w.text) == *good)
-        {
+        if word_iter(&v.source.text).any(|w| squash(w.text) == *good) {
             return true;
         }
         let near = [occ.link.checked_sub(1), Some(occ.link + 1), Some(occ.link)];
@@ -156,9 +155,7 @@ impl Backing {
     /// term whose preferred rendering it is.
     fn source_has(&self, ctx: &Context, l: usize, good: &String) -> bool {
         ctx.views.get(l).is_some_and(|n| {
-            words(&n.source.text)
-                .iter()
-                .any(|w| squash(w.text) == *good)
+            word_iter(&n.source.text).any(|w| squash(w.text) == *good)
                 || self.matcher.as_ref().is_some_and(|m| {
                     m.find(&n.source.text).iter().any(|x| {
                         x.kind == Kind::Source
@@ -179,7 +176,7 @@ impl Backing {
 fn target_forms(ctx: &Context) -> BTreeMap<String, Form> {
     let mut forms: BTreeMap<String, Form> = BTreeMap::new();
     for (vi, v) in ctx.views.iter().enumerate() {
-        for w in words(&v.target.text) {
+        for w in word_iter(&v.target.text) {
             let letters: Vec<char> = w.text.chars().filter(|c| c.is_alphabetic()).collect();
             let capitalised = w.text.chars().next().is_some_and(char::is_uppercase);
             let acronym = letters.iter().all(|c| c.is_uppercase());
@@ -205,45 +202,130 @@ fn spelling_pairs<'f>(
     forms: &'f BTreeMap<String, Form>,
     backing: &Backing,
 ) -> Vec<(&'f String, &'f String)> {
-    let keys: Vec<(&String, usize, [u8; 32])> = forms
-        .keys()
-        .map(|k| (k, k.chars().count(), histogram(k)))
-        .collect();
+    let keys: Vec<&String> = forms.keys().collect();
+    let candidates = near_candidates(&keys);
+    judge_pairs(&keys, candidates, backing)
+}
+
+/// The candidate pairs `(i, j)`, `i < j`, that [`spelling_pairs`] judges,
+/// in order.
+fn judge_pairs<'f>(
+    keys: &[&'f String],
+    candidates: impl IntoIterator<Item = (usize, usize)>,
+    backing: &Backing,
+) -> Vec<(&'f String, &'f String)> {
     let mut pairs = Vec::new();
-    for (i, (a, la, ha)) in keys.iter().enumerate() {
-        let (a, la) = (*a, *la);
-        for (b, lb, hb) in keys.iter().skip(i + 1) {
-            let (b, lb) = (*b, *lb);
-            // Cheap filters before the edit distance: two edits change
-            // the length by at most 2 and letter counts by at most 4.
-            if la.abs_diff(lb) > 2
-                || ha
-                    .iter()
-                    .zip(hb.iter())
-                    .map(|(x, y)| x.abs_diff(*y) as u32)
-                    .sum::<u32>()
-                    > 4
-                || !is_near(a, b)
-                // Small relative to length: two edits only in long names
-                // (Brasília and Brazilian are two words).
-                || (la.max(lb) < 10 && strsim::osa_distance(a, b) > 1)
-                || is_inflection(a, b)
-                || differ_in_final_vowels(a, b)
-            {
-                continue;
-            }
-            let (good, bad) = match (backing.backs(a), backing.backs(b)) {
-                (true, false) => (a, b),
-                (false, true) => (b, a),
-                _ => continue,
-            };
-            if backing.forbidden.contains(bad.as_str()) {
-                continue;
-            }
-            pairs.push((good, bad));
+    for (i, j) in candidates {
+        let (a, b) = (keys[i], keys[j]);
+        let (la, lb) = (a.chars().count(), b.chars().count());
+        // Cheap filters before the edit distance: two edits change
+        // the length by at most 2 and letter counts by at most 4.
+        if la.abs_diff(lb) > 2
+            || histogram(a)
+                .iter()
+                .zip(histogram(b).iter())
+                .map(|(x, y)| x.abs_diff(*y) as u32)
+                .sum::<u32>()
+                > 4
+            || !is_near(a, b)
+            // Small relative to length: two edits only in long names
+            // (Brasília and Brazilian are two words).
+            || (la.max(lb) < 10 && strsim::osa_distance(a, b) > 1)
+            || is_inflection(a, b)
+            || differ_in_final_vowels(a, b)
+        {
+            continue;
         }
+        let (good, bad) = match (backing.backs(a), backing.backs(b)) {
+            (true, false) => (a, b),
+            (false, true) => (b, a),
+            _ => continue,
+        };
+        if backing.forbidden.contains(bad.as_str()) {
+            continue;
+        }
+        pairs.push((good, bad));
     }
     pairs
+}
+
+/// Keys longer than this (in characters) are compared with each other
+/// directly rather than through their deletion neighbourhoods, whose size
+/// grows with the square of the length.
+const LONG_KEY: usize = 32;
+
+/// Every pair of keys `(i, j)`, `i < j`, in order, whose folded spellings
+/// may be within two edits ([`is_near`]): a superset of the near pairs,
+/// found in time near-linear in the number of keys.
+///
+/// Two strings within `d` edits (insertions, deletions, substitutions,
+/// adjacent transpositions) share a string reached from each by at most
+/// `d` deletions; so keys meet in an index of their deletion
+/// neighbourhoods. Two edits count only between spellings of eight
+/// characters or more (a quarter of the longer one), and a shorter key is
+/// then at most one deletion from the meeting point, so keys under eight
+/// characters list single deletions only.
+fn near_candidates(keys: &[&String]) -> Vec<(usize, usize)> {
+    let folded: Vec<Vec<char>> = keys.iter().map(|k| squash(k).chars().collect()).collect();
+    let mut index: Vec<(u64, u32)> = Vec::new();
+    let mut long = Vec::new();
+    for (i, chars) in folded.iter().enumerate() {
+        if chars.len() >= LONG_KEY - 2 {
+            long.push(i);
+        }
+        if chars.len() <= LONG_KEY {
+            let depth = if chars.len() >= 8 { 2 } else { 1 };
+            deletion_hashes(chars, depth, &mut |h| index.push((h, i as u32)));
+        }
+    }
+    index.sort_unstable();
+    index.dedup();
+    let mut pairs = Vec::new();
+    for run in index.chunk_by(|x, y| x.0 == y.0) {
+        for (n, &(_, i)) in run.iter().enumerate() {
+            pairs.extend(run[n + 1..].iter().map(|&(_, j)| (i as usize, j as usize)));
+        }
+    }
+    // A key over LONG_KEY is near only keys of LONG_KEY - 2 or more.
+    for (n, &i) in long.iter().enumerate() {
+        for &j in &long[n + 1..] {
+            let (li, lj) = (folded[i].len(), folded[j].len());
+            if li.max(lj) > LONG_KEY && li.abs_diff(lj) <= 2 {
+                pairs.push((i, j));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Calls `f` with the hash of the string and of every string made from it
+/// by deleting up to `depth` (1 or 2) characters.
+fn deletion_hashes(chars: &[char], depth: usize, f: &mut impl FnMut(u64)) {
+    use std::hash::{BuildHasher, Hasher};
+    // Fixed seed: the index only groups equal strings within one run.
+    let state = foldhash::fast::FixedState::with_seed(0x7c0f);
+    let hash = |skip: [usize; 2]| {
+        let mut h = state.build_hasher();
+        for (k, c) in chars.iter().enumerate() {
+            if k != skip[0] && k != skip[1] {
+                h.write_u32(u32::from(*c));
+            }
+        }
+        h.write_usize(chars.len() - skip.iter().filter(|&&s| s < chars.len()).count());
+        h.finish()
+    };
+    let none = usize::MAX;
+    f(hash([none, none]));
+    for a in 0..chars.len() {
+        f(hash([a, none]));
+        if depth >= 2 {
+            for b in a + 1..chars.len() {
+                f(hash([a, b]));
+            }
+        }
+    }
 }
 
 /// Letter counts of a squashed word (other chars share the last slot).
@@ -382,6 +464,106 @@ mod tests {
             (&["O governo brasileiro."], &["The Brazilian government."]),
         ]);
         assert!(f.is_empty(), "{f:?}");
+    }
+
+    /// The pairs judged over every pair of keys, as before the index.
+    fn pairwise<'f>(keys: &[&'f String], backing: &Backing) -> Vec<(&'f String, &'f String)> {
+        let n = keys.len();
+        let all = (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j)));
+        judge_pairs(keys, all, backing)
+    }
+
+    fn backing_of(words: &[String], forbidden: &[String]) -> Backing {
+        Backing {
+            src_words: words.iter().cloned().collect(),
+            preferred: HashSet::new(),
+            forbidden: forbidden.iter().cloned().collect(),
+            matcher: None,
+        }
+    }
+
+    #[test]
+    fn index_finds_two_edit_pairs_of_long_names() {
+        let keys: Vec<String> = ["alexandrov", "aleksandrov", "alexandrow", "zelensky"]
+            .map(String::from)
+            .into();
+        let refs: Vec<&String> = keys.iter().collect();
+        let c = near_candidates(&refs);
+        // Two edits (x → ks) and one (v → w); aleksandrov and alexandrow
+        // are three apart.
+        assert_eq!(c, [(0, 1), (0, 2)]);
+    }
+
+    /// `base` with edits applied: (kind, position, letter) inserts,
+    /// deletes, substitutes or swaps with the next character.
+    fn mutate(base: &str, edits: &[(u8, usize, char)]) -> String {
+        let mut c: Vec<char> = base.chars().collect();
+        for &(kind, pos, letter) in edits {
+            let at = pos % (c.len() + 1);
+            match kind {
+                0 => c.insert(at, letter),
+                1 if at < c.len() => drop(c.remove(at)),
+                2 if at < c.len() => c[at] = letter,
+                _ if at + 1 < c.len() => c.swap(at, at + 1),
+                _ => {}
+            }
+        }
+        c.into_iter().collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// The deletion index finds exactly the pairs that comparing every
+        /// key with every other finds.
+        #[test]
+        fn index_agrees_with_pairwise(
+            bases in proptest::collection::vec(
+                (
+                    "[abcdé]{3,14}|[ab]{28,36}",
+                    proptest::collection::vec(
+                        proptest::collection::vec(
+                            (0u8..4, 0usize..40, proptest::char::range('a', 'e')),
+                            0..3,
+                        ),
+                        0..4,
+                    ),
+                ),
+                0..25,
+            ),
+            backed in proptest::collection::vec(proptest::bool::ANY, 128),
+        ) {
+            let mut keys = std::collections::BTreeSet::new();
+            for (base, variants) in &bases {
+                keys.insert(base.clone());
+                for edits in variants {
+                    keys.insert(mutate(base, edits));
+                }
+            }
+            keys.retain(|k| !k.is_empty());
+            let keys: Vec<String> = keys.into_iter().collect();
+            let src: Vec<String> = keys
+                .iter()
+                .zip(&backed)
+                .filter(|(_, b)| **b)
+                .map(|(k, _)| squash(k))
+                .collect();
+            let forbidden: Vec<String> = keys.iter().step_by(7).cloned().collect();
+            let backing = backing_of(&src, &forbidden);
+            let refs: Vec<&String> = keys.iter().collect();
+            let forms: BTreeMap<String, Form> = keys
+                .iter()
+                .map(|k| (k.clone(), Form { text: k.clone(), occurrences: Vec::new() }))
+                .collect();
+            let fast: Vec<(String, String)> = spelling_pairs(&forms, &backing)
+                .into_iter()
+                .map(|(a, b)| (a.clone(), b.clone()))
+                .collect();
+            let slow: Vec<(String, String)> = pairwise(&refs, &backing)
+                .into_iter()
+                .map(|(a, b)| (a.clone(), b.clone()))
+                .collect();
+            proptest::prop_assert_eq!(fast, slow);
+        }
     }
 
     #[test]
