@@ -210,8 +210,122 @@ pub fn json(serialised: &str) -> Cow<'_, str> {
 
 /// Writes a JSON value pretty-printed, through [`json`], and a newline.
 pub fn write_json(out: &mut dyn std::io::Write, v: &serde_json::Value) -> std::io::Result<()> {
-    let s = serde_json::to_string_pretty(v)?;
-    writeln!(out, "{}", json(&s))
+    write_json_streamed(out, v)
+}
+
+/// Serialises `v` pretty-printed straight to `out` through [`JsonWriter`],
+/// and a newline: the same bytes as [`json`] of the whole text, without
+/// ever holding that text.
+pub fn write_json_streamed<T: serde::Serialize + ?Sized>(
+    out: &mut dyn std::io::Write,
+    v: &T,
+) -> std::io::Result<()> {
+    let mut w = JsonWriter::new(out);
+    serde_json::to_writer_pretty(&mut w, v)?;
+    std::io::Write::write_all(&mut w, b"\n")?;
+    w.finish()
+}
+
+/// A writer that applies [`json`] to serialised JSON as it streams
+/// through, buffered. Call [`JsonWriter::finish`] at the end.
+pub struct JsonWriter<'w> {
+    inner: &'w mut dyn std::io::Write,
+    buf: Vec<u8>,
+    /// The start of a character split between two writes.
+    partial: Vec<u8>,
+    /// How many `#` end the output so far (at most 2).
+    hashes: u8,
+}
+
+const JSON_BUFFER: usize = 64 * 1024;
+
+impl<'w> JsonWriter<'w> {
+    pub fn new(inner: &'w mut dyn std::io::Write) -> JsonWriter<'w> {
+        JsonWriter {
+            inner,
+            buf: Vec::with_capacity(JSON_BUFFER + 64),
+            partial: Vec::new(),
+            hashes: 0,
+        }
+    }
+
+    /// Writes out what is buffered (a dangling partial character as it is).
+    pub fn finish(mut self) -> std::io::Result<()> {
+        let partial = std::mem::take(&mut self.partial);
+        self.buf.extend_from_slice(&partial);
+        std::io::Write::flush(&mut self)
+    }
+
+    fn push_str(&mut self, s: &str) {
+        for c in s.chars() {
+            if is_bidi_control(c) || (c == '[' && self.hashes >= 2) {
+                let _ = std::io::Write::write_fmt(
+                    &mut self.buf,
+                    format_args!("\\u{:04x}", u32::from(c)),
+                );
+                self.hashes = 0;
+                continue;
+            }
+            let mut b = [0u8; 4];
+            self.buf.extend_from_slice(c.encode_utf8(&mut b).as_bytes());
+            self.hashes = if c == '#' {
+                (self.hashes + 1).min(2)
+            } else {
+                0
+            };
+        }
+    }
+
+    /// Escapes the valid UTF-8 of `bytes`; keeps an incomplete last
+    /// character for the next write; passes invalid bytes through.
+    fn push_bytes(&mut self, mut bytes: &[u8]) {
+        while !bytes.is_empty() {
+            match std::str::from_utf8(bytes) {
+                Ok(s) => {
+                    self.push_str(s);
+                    return;
+                }
+                Err(e) => {
+                    let (ok, rest) = bytes.split_at(e.valid_up_to());
+                    self.push_str(std::str::from_utf8(ok).unwrap_or_default());
+                    match e.error_len() {
+                        None => {
+                            self.partial.extend_from_slice(rest);
+                            return;
+                        }
+                        Some(n) => {
+                            self.buf.extend_from_slice(&rest[..n]);
+                            self.hashes = 0;
+                            bytes = &rest[n..];
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl std::io::Write for JsonWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.partial.is_empty() {
+            self.push_bytes(bytes);
+        } else {
+            let mut joined = std::mem::take(&mut self.partial);
+            joined.extend_from_slice(bytes);
+            self.push_bytes(&joined);
+        }
+        if self.buf.len() >= JSON_BUFFER {
+            self.inner.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.write_all(&self.buf)?;
+        self.buf.clear();
+        self.inner.flush()
+    }
 }
 
 /// Whether the GitHub Actions runner would read `line` as a workflow
@@ -303,6 +417,31 @@ mod tests {
         assert!(!e.contains("##[") && !e.contains('\u{202e}'), "{e}");
         let back: serde_json::Value = serde_json::from_str(&e).unwrap();
         assert_eq!(back, v);
+    }
+
+    #[test]
+    fn json_writer_matches_json_in_any_chunks() {
+        let s = "{\"t\": \"a ##[x ###[y #[z \u{202e}é\u{2066}\u{61c}##\", \"##\": \"[\"}";
+        let want = json(s);
+        assert_ne!(want, s);
+        for chunk in [1, 2, 3, 5, 64] {
+            let mut out = Vec::new();
+            let mut w = JsonWriter::new(&mut out);
+            for piece in s.as_bytes().chunks(chunk) {
+                std::io::Write::write_all(&mut w, piece).unwrap();
+            }
+            w.finish().unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), want, "chunks of {chunk}");
+        }
+    }
+
+    #[test]
+    fn streamed_json_is_the_escaped_text() {
+        let v = serde_json::json!({"t": "a ##[add-mask]b \u{202e}c\u{1b}", "n": [1, 2]});
+        let mut out = Vec::new();
+        write_json_streamed(&mut out, &v).unwrap();
+        let want = format!("{}\n", json(&serde_json::to_string_pretty(&v).unwrap()));
+        assert_eq!(String::from_utf8(out).unwrap(), want);
     }
 
     #[test]

@@ -116,12 +116,12 @@ impl Serialize for PairList<'_> {
 
 impl Report for JsonReport {
     fn render(&self, results: &[PairResult], out: &mut dyn Write) -> io::Result<()> {
-        // Serialised without a JSON tree, then through the escaping layer.
-        let text = match results {
-            [one] => serde_json::to_string_pretty(&Pair(one))?,
-            many => serde_json::to_string_pretty(&Pairs(many))?,
-        };
-        writeln!(out, "{}", super::escape::json(&text))
+        // Serialised without a JSON tree, through the escaping layer
+        // straight to `out`: the text is never held whole.
+        match results {
+            [one] => super::escape::write_json_streamed(out, &Pair(one)),
+            many => super::escape::write_json_streamed(out, &Pairs(many)),
+        }
     }
 }
 
