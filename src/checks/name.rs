@@ -14,7 +14,7 @@ use super::{Check, Context, LinkView};
 use crate::finding::{Finding, Severity};
 use crate::glossary::{Kind, Match, Matcher, matcher};
 use crate::profile::Profile;
-use crate::text::{Word, fold, words};
+use crate::text::{Word, fold, word_iter, words};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -40,8 +40,12 @@ impl Check for NameCheck {
             if v.source.is_empty() || v.target.is_empty() {
                 continue;
             }
+            let names = find_names(&v.source.text, sp, &src_doc);
+            if names.is_empty() {
+                continue;
+            }
             let link = LinkNames::new(ctx, vi, v, m.as_deref(), [&src_doc, &tgt_doc]);
-            for name in find_names(&v.source.text, sp, &src_doc) {
+            for name in names {
                 link.check_name(&name, out);
             }
         }
@@ -64,8 +68,10 @@ struct LinkNames<'c> {
     /// Target words and adjacent pairs (COP 30 for COP30, Al Busaidi for
     /// Albusaidi).
     tgt_keys: Vec<String>,
-    /// Neighbouring links, for alignment slack: (source keys, target keys).
-    near_sides: Vec<(Vec<String>, Vec<String>)>,
+    views: &'c [LinkView],
+    /// Neighbouring links, for alignment slack: (source keys, target keys);
+    /// read only for a name word the link's own target lacks.
+    near_sides: std::cell::OnceCell<Vec<(Vec<String>, Vec<String>)>>,
     low_conf: bool,
 }
 
@@ -99,22 +105,10 @@ impl<'c> LinkNames<'c> {
             ),
             None => (Vec::new(), Vec::new()),
         };
-        let neighbours: Vec<&LinkView> = [vi.checked_sub(1), Some(vi + 1)]
-            .iter()
-            .flatten()
-            .filter_map(|&n| ctx.views.get(n))
-            .collect();
         let tgt_words = words(&v.target.text);
         let mut tgt_keys: Vec<String> = tgt_words.iter().map(|w| squash(w.text)).collect();
         let pairs: Vec<String> = tgt_keys.windows(2).map(|p| p.concat()).collect();
         tgt_keys.extend(pairs);
-        let near_sides: Vec<(Vec<String>, Vec<String>)> = neighbours
-            .iter()
-            .map(|n| {
-                let keys = |t: &str| words(t).iter().map(|w| squash(w.text)).collect();
-                (keys(&n.source.text), keys(&n.target.text))
-            })
-            .collect();
         LinkNames {
             vi,
             v,
@@ -127,9 +121,25 @@ impl<'c> LinkNames<'c> {
             src_words: words(&v.source.text),
             tgt_words,
             tgt_keys,
-            near_sides,
+            views: &ctx.views,
+            near_sides: std::cell::OnceCell::new(),
             low_conf: ctx.links.get(vi).is_some_and(|l| l.low_confidence),
         }
+    }
+
+    fn near_sides(&self) -> &[(Vec<String>, Vec<String>)] {
+        self.near_sides.get_or_init(|| {
+            let vi = self.vi;
+            [vi.checked_sub(1), Some(vi + 1)]
+                .iter()
+                .flatten()
+                .filter_map(|&n| self.views.get(n))
+                .map(|n| {
+                    let keys = |t: &str| word_iter(t).map(|w| squash(w.text)).collect();
+                    (keys(&n.source.text), keys(&n.target.text))
+                })
+                .collect()
+        })
     }
 
     /// Checks one source name against the link's target.
@@ -184,11 +194,12 @@ impl<'c> LinkNames<'c> {
             }
             let key = squash(&w.text);
             // A neighbour's rendering counts only if its own source lacks the name.
-            let in_neighbour = self
-                .near_sides
-                .iter()
-                .any(|(s, t)| !present(&key, s) && present(&key, t));
-            if present(&key, &self.tgt_keys) || in_neighbour {
+            if present(&key, &self.tgt_keys)
+                || self
+                    .near_sides()
+                    .iter()
+                    .any(|(s, t)| !present(&key, s) && present(&key, t))
+            {
                 continue;
             }
             if w.kind == WordKind::Capitalised {
@@ -493,7 +504,6 @@ pub(super) struct Name {
 pub(super) struct DocWords {
     mid_capitalised: HashSet<String>,
     lower: HashSet<String>,
-    all: HashSet<String>,
     /// Occurrences per squashed word: document evidence of a convention.
     count: HashMap<String, usize>,
 }
@@ -503,7 +513,6 @@ impl DocWords {
         let mut d = DocWords {
             mid_capitalised: HashSet::new(),
             lower: HashSet::new(),
-            all: HashSet::new(),
             count: HashMap::new(),
         };
         // Words inside URLs and addresses (`suporte@cartola.dev`) say
@@ -515,7 +524,7 @@ impl DocWords {
         // Words and URLs both come in text order (URLs never overlap):
         // one cursor, not a scan of every URL per word.
         let mut next_url = 0;
-        for w in words(text) {
+        for w in crate::text::word_iter(text) {
             while urls.get(next_url).is_some_and(|u| u.end <= w.start) {
                 next_url += 1;
             }
@@ -538,7 +547,6 @@ impl DocWords {
             if let Some(n) = d.count.get_mut(&key) {
                 *n += 1;
             } else {
-                d.all.insert(key.clone());
                 d.count.insert(key, 1);
             }
         }
@@ -552,7 +560,7 @@ impl DocWords {
 
     /// Whether the (squashed) word occurs anywhere in the document.
     pub fn has(&self, key: &str) -> bool {
-        self.all.contains(key)
+        self.count.contains_key(key)
     }
 }
 
@@ -562,6 +570,14 @@ fn starts_upper(s: &str) -> bool {
 
 /// Lower case, accents folded, hyphens and apostrophes dropped.
 pub(super) fn squash(s: &str) -> String {
+    if s.is_ascii() {
+        // One pass and one allocation: the common case.
+        return s
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 

@@ -22,7 +22,7 @@
 
 use super::{Check, Context, LinkView};
 use crate::finding::{Finding, Severity};
-use crate::text::{fold, words};
+use crate::text::{fold, word_iter, words};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -36,12 +36,43 @@ const MIN_SOURCE_FW: usize = 3;
 const MIN_CONFIDENCE: f64 = 0.9;
 
 /// Letters and digits only, folded, single-spaced.
+#[cfg(test)]
 fn normalise(text: &str) -> String {
     words(text)
         .iter()
         .map(|w| fold(w.text))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether `normalise(a)` is not empty and equals `normalise(b)`, word by
+/// word without building either: most pairs differ in their first words.
+/// (Folded words hold no space, so equal joins are equal word lists.)
+fn same_normalised(a: &str, b: &str) -> bool {
+    let (mut wa, mut wb) = (word_iter(a), word_iter(b));
+    let mut first_empty = None;
+    let mut n = 0;
+    loop {
+        match (wa.next(), wb.next()) {
+            (None, None) => return n > 1 || first_empty == Some(false),
+            (Some(x), Some(y)) => {
+                let equal = if x.text.is_ascii() && y.text.is_ascii() {
+                    x.text.eq_ignore_ascii_case(y.text)
+                } else {
+                    let fx = fold(x.text);
+                    first_empty.get_or_insert(fx.is_empty());
+                    fx == fold(y.text)
+                };
+                if !equal {
+                    return false;
+                }
+                // An ASCII word folds to itself lower-cased: never empty.
+                first_empty.get_or_insert(false);
+                n += 1;
+            }
+            _ => return false,
+        }
+    }
 }
 
 fn is_capitalised(w: &str) -> bool {
@@ -71,8 +102,7 @@ fn without_urls(text: &str) -> String {
 /// abbreviation (`a.m.`, `e.g.`), the same in many languages, not a word.
 fn lowercase_words(text: &str, particles: &HashSet<String>) -> usize {
     let text = without_urls(text);
-    words(&text)
-        .iter()
+    word_iter(&text)
         .filter(|w| {
             let initial = w.text.chars().count() == 1 && text[w.end..].starts_with('.');
             w.text.chars().any(char::is_alphabetic)
@@ -352,7 +382,6 @@ impl UntranslatedCheck {
         v: &LinkView,
         same_language: bool,
     ) -> Option<Finding> {
-        let ns = normalise(&v.source.text);
         // Text in the target language quoted in the source ("We will
         // win", in English inside a Portuguese article) stays as is.
         let in_target_language = || {
@@ -367,8 +396,7 @@ impl UntranslatedCheck {
                 || crate::lang::detect(&v.target.text)
                     .is_some_and(|d| d.reliable && d.code == ctx.target_profile.code && t >= s)
         };
-        let identical = !ns.is_empty()
-            && ns == normalise(&v.target.text)
+        let identical = same_normalised(&v.source.text, &v.target.text)
             && lowercase_words(&v.target.text, &lw.particles) >= MIN_IDENTICAL_WORDS
             && (same_language || !in_target_language());
         identical.then(|| {
@@ -458,6 +486,39 @@ impl UntranslatedCheck {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_normalised_is_normalise_equal() {
+        let texts = [
+            "",
+            " ",
+            "-",
+            "A casa.",
+            "a casa",
+            "A  CASA!",
+            "a casas",
+            "Ação",
+            "acao",
+            "ACAO",
+            "\u{301}",
+            "x \u{301}",
+            "é",
+            "e",
+            "d’água",
+            "d água",
+            "F-35",
+            "f 35",
+            "ab",
+            "a b",
+        ];
+        for a in texts {
+            for b in texts {
+                let na = normalise(a);
+                let want = !na.is_empty() && na == normalise(b);
+                assert_eq!(same_normalised(a, b), want, "{a:?} {b:?}");
+            }
+        }
+    }
     use crate::checks::testutil::Fixture;
 
     fn run(s: &str, t: &str) -> Vec<Finding> {

@@ -35,62 +35,72 @@ impl Check for NumberCheck {
         Severity::Error
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let mut links = read_links(ctx);
-        for l in &mut links {
-            l.match_within();
+        // Link by link, one link behind: a link is final once the rescue
+        // with its next neighbour is done, so the mentions of a whole
+        // document are never held at once.
+        let sx = numbers::Extractor::new(ctx.source_profile);
+        let tx = numbers::Extractor::new(ctx.target_profile);
+        let mut prev: Option<Sides> = None;
+        for v in &ctx.views {
+            let mut cur = read_link(ctx, &sx, &tx, v);
+            cur.match_within();
+            if let Some(mut p) = prev.take() {
+                rescue_pair(&mut p, &mut cur);
+                p.finish(out);
+            }
+            prev = Some(cur);
         }
-        rescue_neighbours(&mut links);
-        for l in &mut links {
-            // 1-0 and 0-1 links are the omission and addition rules' business.
-            if l.src_text.is_empty() || l.tgt_text.is_empty() {
-                continue;
-            }
-            // A sentence left in the source language is the untranslated
-            // rule's business; its numbers are all "in the wrong convention".
-            if l.src_text.trim() == l.tgt_text.trim() {
-                continue;
-            }
-            l.report();
-            out.append(&mut l.findings);
+        if let Some(mut p) = prev {
+            p.finish(out);
         }
     }
 }
 
-/// Each link's mentions, read with each side's profile.
-fn read_links<'a>(ctx: &'a Context) -> Vec<Sides<'a>> {
-    let sx = numbers::Extractor::new(ctx.source_profile);
-    let tx = numbers::Extractor::new(ctx.target_profile);
-    ctx.views
-        .iter()
-        .map(|v| {
-            let src = sx.extract(&v.source.text);
-            let tgt = tx.extract(&v.target.text);
-            Sides {
-                link: v.index,
-                src_text: &v.source.text,
-                tgt_text: &v.target.text,
-                su: vec![false; src.len()],
-                tu: vec![false; tgt.len()],
-                src,
-                tgt,
-                sp: ctx.source_profile,
-                tp: ctx.target_profile,
-                findings: Vec::new(),
-            }
-        })
-        .collect()
+/// One link's mentions, read with each side's profile.
+fn read_link<'a>(
+    ctx: &'a Context,
+    sx: &numbers::Extractor,
+    tx: &numbers::Extractor,
+    v: &'a super::LinkView,
+) -> Sides<'a> {
+    let src = sx.extract(&v.source.text);
+    let tgt = tx.extract(&v.target.text);
+    Sides {
+        link: v.index,
+        src_text: &v.source.text,
+        tgt_text: &v.target.text,
+        su: vec![false; src.len()],
+        tu: vec![false; tgt.len()],
+        src,
+        tgt,
+        sp: ctx.source_profile,
+        tp: ctx.target_profile,
+        findings: Vec::new(),
+    }
 }
 
 /// A sentence boundary misplaced by the alignment moves a number into the
 /// next link: what one link lacks and its neighbour has extra is not a
 /// translation error.
-fn rescue_neighbours(links: &mut [Sides]) {
-    for k in 1..links.len() {
-        let (a, b) = links.split_at_mut(k);
-        if let (Some(a), Some(b)) = (a.last_mut(), b.first_mut()) {
-            rescue(&a.src, &mut a.su, &b.tgt, &mut b.tu);
-            rescue(&b.src, &mut b.su, &a.tgt, &mut a.tu);
+fn rescue_pair(a: &mut Sides, b: &mut Sides) {
+    rescue(&a.src, &mut a.su, &b.tgt, &mut b.tu);
+    rescue(&b.src, &mut b.su, &a.tgt, &mut a.tu);
+}
+
+impl Sides<'_> {
+    /// Reports a link whose matching is done.
+    fn finish(&mut self, out: &mut Vec<Finding>) {
+        // 1-0 and 0-1 links are the omission and addition rules' business.
+        if self.src_text.is_empty() || self.tgt_text.is_empty() {
+            return;
         }
+        // A sentence left in the source language is the untranslated
+        // rule's business; its numbers are all "in the wrong convention".
+        if self.src_text.trim() == self.tgt_text.trim() {
+            return;
+        }
+        self.report();
+        out.append(&mut self.findings);
     }
 }
 
