@@ -227,6 +227,23 @@ pub fn check_pair(
         terms.clone(),
         !options.raw_alignment,
     );
+    // The sentences hidden in merged links, for the omission and addition
+    // rules, found now: their search holds features of the whole document,
+    // which then never coexist with the link views and the other rules'
+    // working data. Same sides, links and matcher as Context::hidden.
+    let readers = ["omission", "addition"];
+    let hidden = readers
+        .iter()
+        .any(|r| !matches!(options.overrides.get(*r), Some(None)))
+        .then(|| {
+            let terms = terms.clone();
+            let options = AlignOptions {
+                terms,
+                ..Default::default()
+            };
+            align::refine::hidden(&src, &tgt, &links, &options)
+        });
+    drop((src, tgt));
     let all = checks::all_checks();
     let (views, findings) = {
         let mut ctx = Context::new(
@@ -242,6 +259,9 @@ pub fn check_pair(
         ctx.url_map = options.url_map.clone();
         if let Some(m) = terms {
             ctx.use_matcher(m);
+        }
+        if let Some(h) = hidden {
+            ctx.set_hidden(h);
         }
         let mut findings = run_checks_parallel(&ctx, &all, &options.overrides);
         crate::suppress::apply(

@@ -260,21 +260,30 @@ impl<'a> Context<'a> {
     /// though nothing on the link's other side translates them
     /// ([`crate::align::refine::hidden`]), computed on first use.
     pub fn hidden(&self) -> &[crate::align::refine::Hidden] {
-        self.hidden.get_or_init(|| {
-            use crate::align::{AlignOptions, Side};
-            // The anchors the alignment was refined with: one source of terms,
-            // the pair's matcher.
-            let options = AlignOptions {
-                terms: (!self.glossary.terms.is_empty()).then(|| self.matcher()),
-                ..Default::default()
-            };
-            crate::align::refine::hidden(
-                &Side::of_segments(self.source, self.source_segments, self.source_profile),
-                &Side::of_segments(self.target, self.target_segments, self.target_profile),
-                self.links,
-                &options,
-            )
-        })
+        self.hidden.get_or_init(|| self.find_hidden())
+    }
+
+    /// Gives [`Context::hidden`] its value, found by the caller with the
+    /// same sides, links and matcher (the pipeline finds it before the
+    /// views exist, so their memory and the search's never add up).
+    pub fn set_hidden(&mut self, hidden: Vec<crate::align::refine::Hidden>) {
+        self.hidden = std::sync::OnceLock::from(hidden);
+    }
+
+    fn find_hidden(&self) -> Vec<crate::align::refine::Hidden> {
+        use crate::align::{AlignOptions, Side};
+        // The anchors the alignment was refined with: one source of terms,
+        // the pair's matcher.
+        let options = AlignOptions {
+            terms: (!self.glossary.terms.is_empty()).then(|| self.matcher()),
+            ..Default::default()
+        };
+        crate::align::refine::hidden(
+            &Side::of_segments(self.source, self.source_segments, self.source_profile),
+            &Side::of_segments(self.target, self.target_segments, self.target_profile),
+            self.links,
+            &options,
+        )
     }
 }
 
