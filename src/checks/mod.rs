@@ -77,33 +77,50 @@ pub fn rule_catalog() -> Vec<(&'static str, &'static str, Severity)> {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SideText {
     pub text: String,
-    /// (offset in `text`, offset in the document, length) per sentence.
-    pieces: Vec<(usize, usize, usize)>,
+    /// (offset in `text`, offset in the document, length) of the first
+    /// sentence, then of the others: a side of one sentence (most links)
+    /// allocates nothing for them.
+    first: Option<(usize, usize, usize)>,
+    rest: Vec<(usize, usize, usize)>,
 }
 
 impl SideText {
     pub fn new(doc: &Document, segments: &[Segment], ids: &[usize]) -> SideText {
-        let mut text = String::new();
-        let mut pieces = Vec::new();
+        let size: usize = ids
+            .iter()
+            .map(|&i| segments[i].end - segments[i].start + 1)
+            .sum();
+        let mut text = String::with_capacity(size);
+        let mut first = None;
+        let mut rest = Vec::new();
         for &i in ids {
             let s = &segments[i];
             if !text.is_empty() {
                 text.push(' ');
             }
-            pieces.push((text.len(), s.start, s.end - s.start));
+            let piece = (text.len(), s.start, s.end - s.start);
+            if first.is_none() {
+                first = Some(piece);
+            } else {
+                rest.push(piece);
+            }
             text.push_str(&doc.text[s.start..s.end]);
         }
-        SideText { text, pieces }
+        SideText { text, first, rest }
+    }
+
+    fn pieces(&self) -> impl Iterator<Item = &(usize, usize, usize)> {
+        self.first.iter().chain(&self.rest)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.pieces.is_empty()
+        self.first.is_none()
     }
 
     /// Document byte offset of a byte offset into `text`.
     pub fn to_doc(&self, offset: usize) -> usize {
         let mut best = None;
-        for &(j, d, len) in &self.pieces {
+        for &(j, d, len) in self.pieces() {
             if offset >= j {
                 best = Some(d + (offset - j).min(len));
             }
@@ -113,8 +130,7 @@ impl SideText {
 
     /// Offset in `text` of a document byte offset inside one of its sentences.
     pub fn from_doc(&self, doc: usize) -> Option<usize> {
-        self.pieces
-            .iter()
+        self.pieces()
             .find(|&&(_, d, len)| doc >= d && doc <= d + len)
             .map(|&(j, d, _)| j + (doc - d))
     }
@@ -126,7 +142,7 @@ impl SideText {
         }
         let raw = doc.display_text();
         let mut out = self.text.clone();
-        for &(j, d, len) in &self.pieces {
+        for &(j, d, len) in self.pieces() {
             if let (Some(src), true) = (raw.get(d..d + len), out.is_char_boundary(j)) {
                 out.replace_range(j..j + len, src);
             }
@@ -136,7 +152,7 @@ impl SideText {
 
     /// Document byte offset where the first sentence starts.
     pub fn doc_start(&self) -> Option<usize> {
-        self.pieces.first().map(|p| p.1)
+        self.first.map(|p| p.1)
     }
 }
 
