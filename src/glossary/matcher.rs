@@ -344,18 +344,25 @@ impl TopTwo {
 
 /// Whitespace runs become one space, NFC.
 pub(super) fn normalise_spelling(s: &str) -> String {
+    normalised(s).into_owned()
+}
+
+/// [`normalise_spelling`], borrowed when the spelling is normal already
+/// (most are): no copy per spelling when only its folded form is wanted.
+pub(super) fn normalised(s: &str) -> std::borrow::Cow<'_, str> {
     let plain = s.chars().all(|c| c == ' ' || !c.is_whitespace())
         && !s.contains("  ")
         && s.trim() == s
-        && unicode_normalization::is_nfc(s);
+        && (s.is_ascii() || unicode_normalization::is_nfc(s));
     if plain {
-        return s.to_string();
+        return s.into();
     }
     s.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .nfc()
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 /// All-capital spellings (`US`, `WHO`, `U.S.`) match case-sensitively, so
@@ -388,10 +395,19 @@ pub(super) fn fold_char(c: char, out: &mut String) {
 
 fn fold_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold_char(c, &mut out);
-    }
+    fold_into(s, &mut out);
     out
+}
+
+/// Appends `s` folded ([`fold_char`] a char at a time) to `out`. With
+/// [`super::trie::tokens`] this is how the matcher reads spellings and
+/// text; the term index reads them the same way, so that it never leaves
+/// out a term the matcher would find.
+pub(super) fn fold_into(s: &str, out: &mut String) {
+    out.reserve(s.len());
+    for c in s.chars() {
+        fold_char(c, out);
+    }
 }
 
 /// A folded copy of a text with, for every folded byte, the offset of the

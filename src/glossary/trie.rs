@@ -44,6 +44,11 @@ pub fn tokens(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// Whether a token of [`tokens`] is a word (an alphanumeric run).
+pub fn is_word(token: &str) -> bool {
+    token.chars().next().is_some_and(char::is_alphanumeric)
+}
+
 impl WordTrie {
     pub fn new() -> WordTrie {
         WordTrie {
