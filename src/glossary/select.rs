@@ -87,6 +87,16 @@ impl WordFolder {
     /// The hash of the first token of `spelling` when it is a word; `None`
     /// when the spelling starts with another char (or is blank).
     fn first_token(&mut self, spelling: &str) -> Option<u64> {
+        if spelling.is_ascii() {
+            // What folding the whole spelling gives for its first token:
+            // the leading letters and digits in lower case.
+            let s = spelling.trim_start();
+            let n = s.bytes().take_while(u8::is_ascii_alphanumeric).count();
+            self.folded.clear();
+            self.folded.push_str(s.get(..n).unwrap_or(""));
+            self.folded.make_ascii_lowercase();
+            return (n > 0).then(|| hash(&self.folded));
+        }
         let folded = self.fold(spelling);
         let (a, b) = tokens(folded).next()?;
         let first = &folded[a..b];
@@ -96,11 +106,23 @@ impl WordFolder {
     /// The hash of all alphanumeric folded chars of `spelling` run
     /// together, if they are more than its first token.
     fn squashed(&mut self, spelling: &str) -> Option<u64> {
-        self.folded.clear();
-        fold_into(spelling, &mut self.folded);
         self.word.clear();
         let mut words = 0;
         let mut in_word = false;
+        if spelling.is_ascii() {
+            // Folding ASCII lowers its letters and keeps every byte apart.
+            for b in spelling.bytes() {
+                let alnum = b.is_ascii_alphanumeric();
+                if alnum {
+                    self.word.push(char::from(b.to_ascii_lowercase()));
+                    words += usize::from(!in_word);
+                }
+                in_word = alnum;
+            }
+            return (words > 1).then(|| hash(&self.word));
+        }
+        self.folded.clear();
+        fold_into(spelling, &mut self.folded);
         for d in self.folded.chars() {
             let alnum = d.is_alphanumeric();
             if alnum {
