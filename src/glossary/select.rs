@@ -10,6 +10,7 @@ use super::matcher::{fold_char, fold_into, inflect, normalised};
 use super::trie::{is_word, tokens};
 use crate::profile::Profile;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use std::collections::hash_map::Entry;
 use std::hash::{Hash, Hasher};
 
 /// No further entry in a chain.
@@ -205,8 +206,9 @@ impl TermIndex {
 
     fn insert(&mut self, h: u64, term: u32) {
         let at = self.entries.len() as u32;
-        match self.heads.get_mut(&h) {
-            Some(head) => {
+        match self.heads.entry(h) {
+            Entry::Occupied(mut head) => {
+                let head = head.get_mut();
                 if self
                     .entries
                     .get(*head as usize)
@@ -217,9 +219,9 @@ impl TermIndex {
                 self.entries.push((term, *head));
                 *head = at;
             }
-            None => {
+            Entry::Vacant(slot) => {
                 self.entries.push((term, END));
-                self.heads.insert(h, at);
+                slot.insert(at);
             }
         }
     }
