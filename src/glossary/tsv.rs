@@ -154,44 +154,17 @@ impl<'t> Rows<'t> {
         if fields.clone().all(str::is_empty) {
             return Ok(());
         }
-        if self.first {
-            self.first = false;
-            let is_header = fields
-                .clone()
-                .take(2)
-                .all(|f| HEADER_WORDS.contains(&f.to_lowercase().as_str()) || is_lang_code(f));
-            if is_header {
-                return Ok(());
-            }
+        if std::mem::take(&mut self.first) && is_header(fields.clone()) {
+            return Ok(());
         }
         let (src, tgt) = match (fields.next(), fields.next()) {
             (Some(s), Some(t)) if !s.is_empty() && !t.is_empty() => (s, t),
             (s, t) => {
-                let sep = if self.delimiter == b'\t' {
-                    "a tab"
-                } else {
-                    "a comma"
-                };
                 let found = [s, t].into_iter().flatten().chain(fields);
-                return Err(GlossaryError::Row {
-                    path: self.path.to_string(),
-                    line,
-                    message: format!(
-                        "expected 'source term', {sep}, 'target term' (and optionally {sep} and a note); found {} non-empty field(s)",
-                        found.filter(|f| !f.is_empty()).count()
-                    ),
-                });
+                return Err(self.shape_error(found.filter(|f| !f.is_empty()).count(), line));
             }
         };
-        let note = fields.next().map(|third| {
-            let mut n = third.to_string();
-            for f in fields {
-                n.push(' ');
-                n.push_str(f);
-            }
-            n.trim().to_string()
-        });
-        let note = note.filter(|n| !n.is_empty());
+        let note = note_of(fields);
         match self.by_source.entry(key(src)) {
             Entry::Occupied(i) => {
                 let i = *i.get();
@@ -212,6 +185,22 @@ impl<'t> Rows<'t> {
             }
         }
         Ok(())
+    }
+
+    /// A row without a source and a target term.
+    fn shape_error(&self, non_empty: usize, line: usize) -> GlossaryError {
+        let sep = if self.delimiter == b'\t' {
+            "a tab"
+        } else {
+            "a comma"
+        };
+        GlossaryError::Row {
+            path: self.path.to_string(),
+            line,
+            message: format!(
+                "expected 'source term', {sep}, 'target term' (and optionally {sep} and a note); found {non_empty} non-empty field(s)"
+            ),
+        }
     }
 
     /// Another row for the term `i`: an accepted alternative, or a duplicate.
@@ -237,6 +226,25 @@ impl<'t> Rows<'t> {
             t.note = note;
         }
     }
+}
+
+/// A first row naming its columns (`source`, `target`, `pt`, `en`…).
+fn is_header<'f>(fields: impl Iterator<Item = &'f str>) -> bool {
+    fields
+        .take(2)
+        .all(|f| HEADER_WORDS.contains(&f.to_lowercase().as_str()) || is_lang_code(f))
+}
+
+/// The note of a row: its third field and any after it, joined by spaces;
+/// `None` when empty.
+fn note_of<'f>(mut fields: impl Iterator<Item = &'f str>) -> Option<String> {
+    let mut n = fields.next()?.to_string();
+    for f in fields {
+        n.push(' ');
+        n.push_str(f);
+    }
+    let n = n.trim();
+    (!n.is_empty()).then(|| n.to_string())
 }
 
 fn is_lang_code(f: &str) -> bool {
