@@ -357,4 +357,39 @@ mod tests {
         let g = parse("g.tsv", "\"Lula\"\tLula\n", b'\t').unwrap();
         assert_eq!(g.terms[0].source, ["\"Lula\""]);
     }
+
+    /// TSV read the plain way: lines, then CRs, then tabs.
+    fn parse_by_split(text: &str) -> Result<Glossary, GlossaryError> {
+        let mut rows = Rows::new("g.tsv", b'\t', 0);
+        for (line, l) in (1..).zip(text.split('\n')) {
+            if !l.trim_start().starts_with('#') {
+                for rec in l.split('\r') {
+                    rows.add(rec.split('\t').map(str::trim), line, Cow::Borrowed)?;
+                }
+            }
+        }
+        Ok(rows.g)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_rows_read_as_split_ones(
+            pieces in proptest::collection::vec(proptest::sample::select(
+                &["Omã", "a", "b c", "\t", "\t", "\r", "\n", "\n", " ", "#", "\u{a0}"][..]
+            ), 0..30)
+        ) {
+            let text = pieces.concat();
+            let (a, b) = (parse("g.tsv", &text, b'\t'), parse_by_split(&text));
+            match (a, b) {
+                (Ok(a), Ok(b)) => {
+                    proptest::prop_assert_eq!(a.terms, b.terms);
+                    proptest::prop_assert_eq!(a.warnings, b.warnings);
+                }
+                (a, b) => proptest::prop_assert_eq!(
+                    a.err().map(|e| e.to_string()),
+                    b.err().map(|e| e.to_string())
+                ),
+            }
+        }
+    }
 }
