@@ -22,8 +22,11 @@ const HEADER_WORDS: &[&str] = &[
 
 pub(super) fn parse(path: &str, text: &str, delimiter: u8) -> Result<Glossary, GlossaryError> {
     // About one term a line: sized once, not grown row by row. A row takes
-    // eight bytes or more, so a file of empty lines reserves little.
-    let lines = (text.bytes().filter(|&b| b == b'\n').count() + 1).min(text.len() / 8);
+    // eight bytes or more, and past a million rows the lists grow as they
+    // fill, so a file of empty lines reserves little.
+    let lines = (text.bytes().filter(|&b| b == b'\n').count() + 1)
+        .min(text.len() / 8)
+        .min(1 << 20);
     let mut rows = Rows::new(path, delimiter, lines);
     if delimiter == b'\t' {
         read_tsv(text, &mut rows)?;
