@@ -189,9 +189,44 @@ const MAX_SPAN: usize = 4;
 /// widens to at most eight times its first band, or this many cells).
 const MAX_CELLS: usize = 40_000_000;
 
+/// The raw anchors of every sentence of a pair ([`features::extract_pair`]),
+/// extracted once and shared by the aligner, the QA refinement and the
+/// hidden-sentence pass: each starts from a copy and adds its own learned
+/// word pairs.
+#[derive(Debug, Clone)]
+pub struct PairAnchors {
+    pub(crate) keys: Keys,
+    pub(crate) src: Vec<Sent>,
+    pub(crate) tgt: Vec<Sent>,
+}
+
+impl PairAnchors {
+    /// Extracts the anchors of both sides (glossary terms from `options`).
+    pub fn new(source: &Side, target: &Side, options: &AlignOptions) -> PairAnchors {
+        let mut keys = Keys::default();
+        let (src, tgt) = features::extract_pair(source, target, options, &mut keys);
+        PairAnchors { keys, src, tgt }
+    }
+
+    /// Whether these anchors were extracted from sides of these lengths.
+    pub(crate) fn fits(&self, n: usize, m: usize) -> bool {
+        self.src.len() == n && self.tgt.len() == m
+    }
+}
+
 /// Aligns two sides. Links cover every sentence exactly once, in order.
 pub fn align(source: &Side, target: &Side, options: &AlignOptions) -> Vec<Link> {
     align_with(source, target, options, &Params::default())
+}
+
+/// [`align`] with the pair's anchors extracted already.
+pub fn align_prepared(
+    source: &Side,
+    target: &Side,
+    options: &AlignOptions,
+    anchors: &PairAnchors,
+) -> Vec<Link> {
+    align_anchored(source, target, options, &Params::default(), anchors)
 }
 
 /// [`align`] with explicit scoring settings (the defaults are tuned on the
@@ -199,16 +234,38 @@ pub fn align(source: &Side, target: &Side, options: &AlignOptions) -> Vec<Link> 
 pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Params) -> Vec<Link> {
     let (n, m) = (source.sentences.len(), target.sentences.len());
     if n == 0 || m == 0 {
-        let mut out: Vec<Link> = (0..n)
-            .map(|i| null_link(vec![i], vec![]))
-            .collect::<Vec<_>>();
-        out.extend((0..m).map(|j| null_link(vec![], vec![j])));
-        return out;
+        return all_null(n, m);
     }
-    let mut keys = Keys::default();
-    let (mut src, mut tgt) = features::extract_pair(source, target, options, &mut keys);
-    let raw_src = src.clone();
-    let raw_tgt = tgt.clone();
+    let anchors = PairAnchors::new(source, target, options);
+    align_anchored(source, target, options, p, &anchors)
+}
+
+/// Every sentence of an alignment with an empty side, alone.
+fn all_null(n: usize, m: usize) -> Vec<Link> {
+    let mut out: Vec<Link> = (0..n).map(|i| null_link(vec![i], vec![])).collect();
+    out.extend((0..m).map(|j| null_link(vec![], vec![j])));
+    out
+}
+
+/// [`align_with`] on anchors extracted already.
+fn align_anchored(
+    source: &Side,
+    target: &Side,
+    options: &AlignOptions,
+    p: &Params,
+    anchors: &PairAnchors,
+) -> Vec<Link> {
+    let (n, m) = (source.sentences.len(), target.sentences.len());
+    if n == 0 || m == 0 {
+        return all_null(n, m);
+    }
+    if !anchors.fits(n, m) {
+        return align_with(source, target, options, p);
+    }
+    let mut keys = anchors.keys.clone();
+    let raw_src = &anchors.src;
+    let raw_tgt = &anchors.tgt;
+    let (mut src, mut tgt) = (raw_src.clone(), raw_tgt.clone());
     features::weigh(&mut src, &mut tgt, &keys, &p.weights);
 
     let ls: f64 = src.iter().map(|s| s.len).sum();
@@ -295,8 +352,8 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
             .collect();
         let learned = model1::learn_pairs(&train, 5, p.pair_min_prob, p.pair_min_count);
         if !learned.is_empty() {
-            let mut src2 = raw_src;
-            let mut tgt2 = raw_tgt;
+            let mut src2 = raw_src.clone();
+            let mut tgt2 = raw_tgt.clone();
             add_learned(&mut src2, &mut tgt2, &learned, &mut keys);
             features::weigh(&mut src2, &mut tgt2, &keys, &p.weights);
             src = src2;

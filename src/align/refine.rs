@@ -26,7 +26,7 @@
 //!   leaves a run paired off by one.
 
 use super::features::{self, ClassWeights, Keys, Sent};
-use super::{AlignOptions, Link, Params, Side, length_cost, model1};
+use super::{AlignOptions, Link, PairAnchors, Params, Side, length_cost, model1};
 
 /// Least anchor weight each side of a 1-1 link needs before sharing none
 /// of it splits the link.
@@ -88,13 +88,30 @@ const VARIANCE: f64 = 6.8;
 /// sides are returned unchanged.
 pub fn refine(source: &Side, target: &Side, links: Vec<Link>, options: &AlignOptions) -> Vec<Link> {
     let (n, m) = (source.sentences.len(), target.sentences.len());
-    let in_range = links
-        .iter()
-        .all(|l| l.source.iter().all(|&i| i < n) && l.target.iter().all(|&j| j < m));
-    if links.is_empty() || !in_range {
+    if links.is_empty() || !in_range(&links, n, m) {
         return links;
     }
-    let (src, tgt, orphans) = anchors(source, target, &links, options);
+    refine_prepared(
+        source,
+        target,
+        links,
+        &PairAnchors::new(source, target, options),
+    )
+}
+
+/// [`refine`] with the pair's anchors extracted already (from the same
+/// sides and options).
+pub fn refine_prepared(
+    source: &Side,
+    target: &Side,
+    links: Vec<Link>,
+    prepared: &PairAnchors,
+) -> Vec<Link> {
+    let (n, m) = (source.sentences.len(), target.sentences.len());
+    if links.is_empty() || !in_range(&links, n, m) || !prepared.fits(n, m) {
+        return links;
+    }
+    let (src, tgt, orphans) = anchors(prepared, &links);
     let ratio = doc_ratio(&src, &tgt, &links);
     let low = Params::default().low_confidence;
     // Before the splits (which read the 1-1 links) and again after the
@@ -201,14 +218,9 @@ fn null(source: Vec<usize>, target: Vec<usize>, score: f64, low: f64) -> Link {
 
 /// Anchor keys of every sentence, weighted as the aligner weighs them, with
 /// word pairs learned from the confident 1-1 links.
-fn anchors(
-    source: &Side,
-    target: &Side,
-    links: &[Link],
-    options: &AlignOptions,
-) -> (Vec<Sent>, Vec<Sent>, Orphans) {
-    let mut keys = Keys::default();
-    let (mut src, mut tgt) = features::extract_pair(source, target, options, &mut keys);
+fn anchors(prepared: &PairAnchors, links: &[Link]) -> (Vec<Sent>, Vec<Sent>, Orphans) {
+    let mut keys = prepared.keys.clone();
+    let (mut src, mut tgt) = (prepared.src.clone(), prepared.tgt.clone());
     let orphans = orphans(&src, &tgt, &keys);
     let p = Params::default();
     let train: Vec<(&[u32], &[u32])> = links
@@ -507,17 +519,42 @@ pub struct Hidden {
 /// alignment folded into a link, where no order-keeping split can show it.
 pub fn hidden(source: &Side, target: &Side, links: &[Link], options: &AlignOptions) -> Vec<Hidden> {
     let (n, m) = (source.sentences.len(), target.sentences.len());
-    let in_range = links
-        .iter()
-        .all(|l| l.source.iter().all(|&i| i < n) && l.target.iter().all(|&j| j < m));
-    let wide = |l: &Link| {
-        (l.source.len() >= 3 && !l.target.is_empty())
-            || (l.target.len() >= 3 && !l.source.is_empty())
-    };
-    if !in_range || !links.iter().any(wide) {
+    if !in_range(links, n, m) || !links.iter().any(wide) {
         return Vec::new();
     }
-    let (src, tgt, orphans) = anchors(source, target, links, options);
+    hidden_prepared(
+        source,
+        target,
+        links,
+        &PairAnchors::new(source, target, options),
+    )
+}
+
+/// A merged link with three or more sentences on a side.
+fn wide(l: &Link) -> bool {
+    (l.source.len() >= 3 && !l.target.is_empty()) || (l.target.len() >= 3 && !l.source.is_empty())
+}
+
+/// Whether every link points inside sides of `n` and `m` sentences.
+fn in_range(links: &[Link], n: usize, m: usize) -> bool {
+    links
+        .iter()
+        .all(|l| l.source.iter().all(|&i| i < n) && l.target.iter().all(|&j| j < m))
+}
+
+/// [`hidden`] with the pair's anchors extracted already (from the same
+/// sides and options).
+pub fn hidden_prepared(
+    source: &Side,
+    target: &Side,
+    links: &[Link],
+    prepared: &PairAnchors,
+) -> Vec<Hidden> {
+    let (n, m) = (source.sentences.len(), target.sentences.len());
+    if !in_range(links, n, m) || !links.iter().any(wide) || !prepared.fits(n, m) {
+        return Vec::new();
+    }
+    let (src, tgt, orphans) = anchors(prepared, links);
     let ratio = doc_ratio(&src, &tgt, links);
     let mut out = Vec::new();
     for (li, l) in links.iter().enumerate().filter(|(_, l)| wide(l)) {
