@@ -193,11 +193,14 @@ const MAX_CELLS: usize = 40_000_000;
 /// extracted once and shared by the aligner, the QA refinement and the
 /// hidden-sentence pass: each starts from a copy and adds its own learned
 /// word pairs.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct PairAnchors {
     pub(crate) keys: Keys,
     pub(crate) src: Vec<Sent>,
     pub(crate) tgt: Vec<Sent>,
+    /// The refinement's anchors, with word pairs learned from the aligner's
+    /// links: found once for the refinement and the hidden-sentence pass.
+    learned: std::sync::OnceLock<refine::Learned>,
 }
 
 impl PairAnchors {
@@ -205,7 +208,12 @@ impl PairAnchors {
     pub fn new(source: &Side, target: &Side, options: &AlignOptions) -> PairAnchors {
         let mut keys = Keys::default();
         let (src, tgt) = features::extract_pair(source, target, options, &mut keys);
-        PairAnchors { keys, src, tgt }
+        PairAnchors {
+            keys,
+            src,
+            tgt,
+            learned: Default::default(),
+        }
     }
 
     /// Whether these anchors were extracted from sides of these lengths.

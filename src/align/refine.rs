@@ -111,7 +111,7 @@ pub fn refine_prepared(
     if links.is_empty() || !in_range(&links, n, m) || !prepared.fits(n, m) {
         return links;
     }
-    let (src, tgt, orphans) = anchors(prepared, &links);
+    let (src, tgt, orphans) = learned(prepared, &links);
     let ratio = doc_ratio(&src, &tgt, &links);
     let low = Params::default().low_confidence;
     // Before the splits (which read the 1-1 links) and again after the
@@ -216,9 +216,17 @@ fn null(source: Vec<usize>, target: Vec<usize>, score: f64, low: f64) -> Link {
     }
 }
 
+/// [`anchors`] of the aligner's links, worked out by the first of the
+/// refinement and the hidden-sentence pass to need them and kept in
+/// `prepared` for the other.
+fn learned<'p>(prepared: &'p PairAnchors, links: &[Link]) -> (&'p [Sent], &'p [Sent], &'p Orphans) {
+    let (src, tgt, orphans) = prepared.learned.get_or_init(|| anchors(prepared, links));
+    (src, tgt, orphans)
+}
+
 /// Anchor keys of every sentence, weighted as the aligner weighs them, with
 /// word pairs learned from the confident 1-1 links.
-fn anchors(prepared: &PairAnchors, links: &[Link]) -> (Vec<Sent>, Vec<Sent>, Orphans) {
+pub(super) fn anchors(prepared: &PairAnchors, links: &[Link]) -> Learned {
     let mut keys = prepared.keys.clone();
     let (mut src, mut tgt) = (prepared.src.clone(), prepared.tgt.clone());
     let orphans = orphans(&src, &tgt, &keys);
@@ -251,7 +259,10 @@ fn anchors(prepared: &PairAnchors, links: &[Link]) -> (Vec<Sent>, Vec<Sent>, Orp
 
 /// Per sentence of each side, how many numbers it holds that the other
 /// document never mentions (anchors weighing drops them).
-type Orphans = (Vec<usize>, Vec<usize>);
+pub(super) type Orphans = (Vec<usize>, Vec<usize>);
+
+/// Weighted anchors of both sides with learned word pairs, and orphans.
+pub(super) type Learned = (Vec<Sent>, Vec<Sent>, Orphans);
 
 fn orphans(src: &[Sent], tgt: &[Sent], keys: &Keys) -> Orphans {
     let set = |side: &[Sent]| -> std::collections::HashSet<u32> {
@@ -554,7 +565,7 @@ pub fn hidden_prepared(
     if !in_range(links, n, m) || !links.iter().any(wide) || !prepared.fits(n, m) {
         return Vec::new();
     }
-    let (src, tgt, orphans) = anchors(prepared, links);
+    let (src, tgt, orphans) = learned(prepared, links);
     let ratio = doc_ratio(&src, &tgt, links);
     let mut out = Vec::new();
     for (li, l) in links.iter().enumerate().filter(|(_, l)| wide(l)) {
@@ -575,7 +586,7 @@ pub fn hidden_prepared(
                     .map(|(_, &i)| i)
                     .collect();
                 if let Some((gain, need)) =
-                    take_out(ids[k], &rest, other, is_src, (&src, &tgt), &orphans, ratio)
+                    take_out(ids[k], &rest, other, is_src, (src, tgt), orphans, ratio)
                     && gain >= need
                 {
                     out.push(Hidden {
