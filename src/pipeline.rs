@@ -178,14 +178,15 @@ fn align_sides(
         ..Default::default()
     };
     // Anchors extracted once for the aligner, the refinement and the checks.
-    let anchors = std::sync::Arc::new(align::PairAnchors::new(src, tgt, &options));
+    let mut anchors = align::PairAnchors::new(src, tgt, &options);
     let links = align::align_prepared(src, tgt, &options, &anchors);
     let links = if refine {
         align::refine::refine_prepared(src, tgt, links, &anchors)
     } else {
         links
     };
-    (links, anchors)
+    anchors.release_raw();
+    (links, std::sync::Arc::new(anchors))
 }
 
 /// Runs the whole pipeline on one pair.

@@ -345,9 +345,10 @@ where
 
 /// The cost of every link into every band cell: `kinds.len()` entries per
 /// cell, in the band's cell order; infinite where the link starts outside
-/// the band.
+/// the band. Stored as `f32` (half the memory; a link's cost is a few
+/// dozen nats at most, kept to about 1e-6).
 struct CostTable {
-    costs: Vec<f64>,
+    costs: Vec<f32>,
     k: usize,
 }
 
@@ -360,7 +361,7 @@ impl CostTable {
         F: Fn(usize, usize, usize, usize) -> f64 + Sync,
     {
         let k = kinds.len();
-        let mut costs = vec![f64::INFINITY; band.cells() * k];
+        let mut costs = vec![f32::INFINITY; band.cells() * k];
         fill_rows(band, kinds, cost, 0..n + 1, &mut costs);
         CostTable { costs, k }
     }
@@ -368,7 +369,7 @@ impl CostTable {
     /// Cost of the link of kind number `kind` into cell `cell`.
     #[inline]
     fn get(&self, cell: usize, kind: usize) -> f64 {
-        self.costs[cell * self.k + kind]
+        f64::from(self.costs[cell * self.k + kind])
     }
 }
 
@@ -379,7 +380,7 @@ fn fill_rows<F>(
     kinds: &[Kind],
     cost: &F,
     rows: std::ops::Range<usize>,
-    out: &mut [f64],
+    out: &mut [f32],
 ) where
     F: Fn(usize, usize, usize, usize) -> f64 + Sync,
 {
@@ -402,7 +403,7 @@ fn fill_rows<F>(
                 if a > i || b > j || band.index(i - a, j - b).is_none() {
                     continue;
                 }
-                out[cell * k + x] = cost(i - a, a, j - b, b);
+                out[cell * k + x] = cost(i - a, a, j - b, b) as f32;
             }
         }
     }

@@ -200,7 +200,10 @@ pub struct PairAnchors {
     pub(crate) tgt: Vec<Sent>,
     /// The refinement's anchors, with word pairs learned from the aligner's
     /// links: found once for the refinement and the hidden-sentence pass.
-    learned: std::sync::OnceLock<refine::Learned>,
+    pub(crate) learned: std::sync::OnceLock<refine::Learned>,
+    /// Word pairs the aligner learned from its first pass ([`model1`]),
+    /// for the refinement.
+    pub(crate) pairs: std::sync::OnceLock<Vec<(u32, u32)>>,
 }
 
 impl PairAnchors {
@@ -213,12 +216,26 @@ impl PairAnchors {
             src,
             tgt,
             learned: Default::default(),
+            pairs: Default::default(),
         }
     }
 
     /// Whether these anchors were extracted from sides of these lengths.
     pub(crate) fn fits(&self, n: usize, m: usize) -> bool {
-        self.src.len() == n && self.tgt.len() == m
+        match self.learned.get() {
+            Some((s, t, _)) => s.len() == n && t.len() == m,
+            None => self.src.len() == n && self.tgt.len() == m,
+        }
+    }
+
+    /// Frees the raw anchors once the refinement has worked out its own
+    /// (the hidden-sentence pass reads only those); keeps them otherwise.
+    pub fn release_raw(&mut self) {
+        if self.learned.get().is_some() {
+            self.keys = Keys::default();
+            self.src = Vec::new();
+            self.tgt = Vec::new();
+        }
     }
 }
 
@@ -359,13 +376,13 @@ fn align_anchored(
             .map(|&(i, j)| (src[i].words.as_slice(), tgt[j].words.as_slice()))
             .collect();
         let learned = model1::learn_pairs(&train, 5, p.pair_min_prob, p.pair_min_count);
+        let _ = anchors.pairs.set(learned.clone());
         if !learned.is_empty() {
-            let mut src2 = raw_src.clone();
-            let mut tgt2 = raw_tgt.clone();
-            add_learned(&mut src2, &mut tgt2, &learned, &mut keys);
-            features::weigh(&mut src2, &mut tgt2, &keys, &p.weights);
-            src = src2;
-            tgt = tgt2;
+            // Back to the raw keys, reusing the first pass's buffers.
+            src.clone_from(raw_src);
+            tgt.clone_from(raw_tgt);
+            add_learned(&mut src, &mut tgt, &learned, &mut keys);
+            features::weigh(&mut src, &mut tgt, &keys, &p.weights);
             changed = true;
         }
     }

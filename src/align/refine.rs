@@ -241,7 +241,10 @@ pub(super) fn anchors(prepared: &PairAnchors, links: &[Link]) -> Learned {
         })
         .collect();
     if train.len() >= 5 {
-        let mut learned = model1::learn_pairs(&train, 5, p.pair_min_prob, p.pair_min_count);
+        let mut learned = match prepared.pairs.get() {
+            Some(pairs) => pairs.clone(),
+            None => model1::learn_pairs(&train, 5, p.pair_min_prob, p.pair_min_count),
+        };
         let lengths = keys.word_lengths();
         let long = |w: &u32| {
             lengths
