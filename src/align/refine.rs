@@ -112,13 +112,13 @@ pub fn refine_prepared(
         return links;
     }
     let (src, tgt, orphans) = learned(prepared, &links);
-    let ratio = doc_ratio(&src, &tgt, &links);
+    let ratio = doc_ratio(src, tgt, &links);
     let low = Params::default().low_confidence;
     // Before the splits (which read the 1-1 links) and again after the
     // detaches (which make null links of their own).
     let mut links = links;
-    super::shift::slide_nulls(&mut links, (&src, &tgt), ratio, low);
-    let links = super::shift::attach_strays(links, (&src, &tgt), ratio, low);
+    super::shift::slide_nulls(&mut links, (src, tgt), ratio, low);
+    let links = super::shift::attach_strays(links, (src, tgt), ratio, low);
     let mut out = Vec::with_capacity(links.len() + 4);
     for link in links {
         let (a, b) = (link.source.len(), link.target.len());
@@ -146,10 +146,10 @@ pub fn refine_prepared(
             continue;
         }
         let (link, after) = peel_editorial(link, source, target, low, &mut out);
-        settle(link, (&src, &tgt), &orphans, ratio, low, &mut out);
+        settle(link, (src, tgt), orphans, ratio, low, &mut out);
         out.extend(after);
     }
-    super::shift::slide_nulls(&mut out, (&src, &tgt), ratio, low);
+    super::shift::slide_nulls(&mut out, (src, tgt), ratio, low);
     out
 }
 
@@ -569,7 +569,7 @@ pub fn hidden_prepared(
         return Vec::new();
     }
     let (src, tgt, orphans) = learned(prepared, links);
-    let ratio = doc_ratio(&src, &tgt, links);
+    let ratio = doc_ratio(src, tgt, links);
     let mut out = Vec::new();
     for (li, l) in links.iter().enumerate().filter(|(_, l)| wide(l)) {
         for is_src in [true, false] {
