@@ -74,6 +74,12 @@ pub(super) struct Lexicon {
     pub(super) pm: Vec<Vec<String>>,
     pub(super) decade_prefixes: Vec<Vec<String>>,
     pub(super) ambiguous_phrases: Vec<Vec<String>>,
+    /// Nouns that make an ambiguous ordinal word before them an ordinal.
+    pub(super) ordinal_nouns: Vec<String>,
+    /// Words that make the number after them negative.
+    pub(super) minus_words: Vec<String>,
+    /// Phrases ending in a minus word where it is no sign, longest first.
+    pub(super) minus_exceptions: Vec<Vec<String>>,
     /// Multiple phrases ("o dobro"), longest first.
     pub(super) multipliers: Vec<(Vec<String>, f64)>,
     /// Distributive templates split into words, `{n}` kept as a slot.
@@ -126,6 +132,9 @@ impl Lexicon {
             pm: phrase_list(p.time_pm.iter()),
             decade_prefixes: phrase_list(p.decade_prefixes.iter()),
             ambiguous_phrases: phrase_list(p.ambiguous_phrases.iter()),
+            ordinal_nouns: lower_list(&p.ordinal_nouns),
+            minus_words: lower_list(&p.minus_words),
+            minus_exceptions: phrase_list(p.minus_exceptions.iter()),
             multipliers: phrase_values(&p.multipliers),
             distributives: distributive_templates(&p.distributives),
             distributive_words: phrase_values(&p.distributive_words),
