@@ -190,10 +190,7 @@ pub(super) fn unit_after<'p, 't>(
             let n = key.split_whitespace().count();
             let same = n > 0
                 && n <= words.len()
-                && key
-                    .split_whitespace()
-                    .zip(&words)
-                    .all(|(k, (w, _))| k.to_lowercase() == *w);
+                && key.split_whitespace().zip(&words).all(|(k, (w, _))| k == w);
             same.then_some((n, u))
         })
         .max_by_key(|(n, _)| *n)?;

@@ -126,8 +126,9 @@ impl Reader<'_> {
     }
 
     /// The token a minus sign before token `i` starts at: "-5" or "−5"
-    /// (U+2212) with the sign glued to the number and not to what comes
-    /// before ("5-7", "2-0", "pós-5" are no signs), or a minus word ("menos
+    /// (U+2212) with the sign glued to the digits and not to what comes
+    /// before ("5-7", "2-0", "pós-5" are no signs) inside a sentence, or a
+    /// minus word ("menos
     /// 5") that is no part of a phrase like "pelo menos" and follows no
     /// number ("10 menos 5" is a sum).
     fn minus_before(&self, i: usize) -> Option<usize> {
@@ -146,8 +147,12 @@ impl Reader<'_> {
                     p.kind == TokKind::Punct && "([{“\"«‘'".contains(p.lower.as_str())
                 })
             };
-            let free = sign.space_before || opens(s);
-            return (free && !self.tok(i)?.space_before && !after_number(s)).then_some(s);
+            // Glued to digits, not opening the sentence: a dialogue dash
+            // ("-5 anos, disse") stands there.
+            let t = self.tok(i)?;
+            let glued = t.kind == TokKind::Digits && !t.space_before;
+            let free = s > 0 && (sign.space_before || opens(s));
+            return (free && glued && !after_number(s)).then_some(s);
         }
         if sign.kind != TokKind::Word || !self.lx.minus_words.contains(&sign.lower) {
             return None;
@@ -651,7 +656,7 @@ mod tests {
 
     #[test]
     fn a_minus_sign_or_word_makes_a_number_negative() {
-        for t in ["A temperatura foi de -5 °C.", "foi de −5 °C", "(-5)", "-5"] {
+        for t in ["A temperatura foi de -5 °C.", "foi de −5 °C", "foi (-5)"] {
             assert_eq!(strong(t, &pt()), [-5.0], "{t}");
         }
         assert_eq!(one("caiu para -5 °C", &pt()).raw, "-5");
@@ -688,6 +693,9 @@ mod tests {
             strong("più o meno 5 persone", &Profile::builtin("it")),
             [5.0]
         );
+        // A dialogue dash opening a sentence, a hyphen before a word.
+        assert_eq!(strong("-5 anos, disse ele.", &pt()), [5.0]);
+        assert_eq!(strong("Ele disse -cinco anos.", &pt()), [5.0]);
         // A year is never signed.
         assert_eq!(one("em 2025", &pt()).kind, NumberKind::Year);
     }
