@@ -213,9 +213,17 @@ impl Reader<'_> {
                 confirmed = true;
             }
         }
+        // "menos 30% de açúcar" is 30% less sugar, not a negative rate.
+        let less_of = |s: usize| {
+            self.word(s).is_some()
+                && kind == NumberKind::Percent
+                && self
+                    .word(next)
+                    .is_some_and(|w| self.lx.vague_joiners.iter().any(|j| j == w))
+        };
         let minus = self
             .minus_before(i)
-            .filter(|_| !core.code && !core.ordinal && is_numeric_kind(&kind));
+            .filter(|&s| !core.code && !core.ordinal && is_numeric_kind(&kind) && !less_of(s));
         let is_year = kind == NumberKind::Plain
             && minus.is_none()
             && core.scale.is_none()
@@ -680,6 +688,8 @@ mod tests {
         assert_eq!(strong("mais ou menos 5 pessoas", &pt()), [5.0]);
         assert_eq!(strong("ao menos 5 pessoas", &pt()), [5.0]);
         assert_eq!(strong("10 menos 5", &pt()), [10.0, 5.0]);
+        assert_eq!(strong("com menos 30% de açúcar", &pt()), [30.0]);
+        assert_eq!(strong("a inflação foi de menos 0,5%.", &pt()), [-0.5]);
         assert_eq!(strong("plus or minus 3 points", &en()), [3.0]);
         assert_eq!(
             strong("al menos 5 personas", &Profile::builtin("es")),
