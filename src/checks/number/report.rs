@@ -961,6 +961,49 @@ mod tests {
     }
 
     #[test]
+    fn an_ordinal_before_a_noun_it_counts_is_compared() {
+        let f = errors(
+            "A equipe terminou em segundo lugar na liga.",
+            "The team finished third in the league.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let f = errors(
+            "O Brasil foi o segundo maior exportador.",
+            "Brazil was the third-largest exporter.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        for (s, t) in [
+            (
+                "A equipe terminou em segundo lugar na liga.",
+                "The team finished second in the league.",
+            ),
+            (
+                "O Brasil foi o segundo maior exportador.",
+                "Brazil was the second-largest exporter.",
+            ),
+            (
+                "Segundo o ministro, a taxa caiu.",
+                "According to the minister, the rate fell.",
+            ),
+            (
+                "O gol saiu no segundo tempo.",
+                "The goal came in the second half.",
+            ),
+            // Said without an ordinal: never missing alone.
+            (
+                "Segundo ele, foi a primeira vez.",
+                "According to him, it was unprecedented.",
+            ),
+            (
+                "Foi a primeira vez em 10 anos.",
+                "It was unprecedented in 10 years.",
+            ),
+        ] {
+            clean(s, t);
+        }
+    }
+
+    #[test]
     fn a_unit_after_a_scale_word_and_a_joiner_is_read() {
         let f = errors(
             "O Brasil exportou 1,2 milhão de toneladas de soja.",

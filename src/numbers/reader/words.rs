@@ -510,6 +510,8 @@ mod tests {
             assert_eq!(strong(t, &pt()), [v], "{t}");
         }
         assert_eq!(strong("They finished second place.", &en()), [2.0]);
+        assert_eq!(strong("the world's second-largest economy", &en()), [2.0]);
+        assert!(strong("na segunda-feira, o primeiro-ministro", &pt()).is_empty());
         assert_eq!(
             strong("Terminó en segundo lugar.", &Profile::builtin("es")),
             [2.0]
