@@ -157,6 +157,10 @@ pub struct NumberProfile {
     /// "mais ou menos", "plus or minus").
     #[serde(default)]
     pub minus_exceptions: Vec<String>,
+    /// Words after a temperature that make it negative ("graus negativos",
+    /// "below zero"), lower case; a temperature unit may stand between.
+    #[serde(default)]
+    pub minus_after_words: Vec<String>,
     /// Words between a scale word and its unit ("1,2 milhão de toneladas").
     #[serde(default)]
     pub unit_joiners: Vec<String>,

@@ -1004,6 +1004,35 @@ mod tests {
     }
 
     #[test]
+    fn a_sign_dropped_or_added_is_a_change() {
+        for (s, t) in [
+            ("A temperatura foi de -5 °C.", "The temperature was 5 °C."),
+            ("A temperatura foi de menos 5 graus.", "It was 5 degrees."),
+            ("Fez 3 graus negativos.", "It was 3 °C."),
+            ("A temperatura foi de 5 °C.", "The temperature was -5 °C."),
+        ] {
+            let f = errors(s, t);
+            assert_eq!(f.len(), 1, "{s} → {t}: {f:#?}");
+        }
+        let f = errors("A temperatura foi de -5 °C.", "The temperature was 5 °C.");
+        assert_eq!(f[0].suggestion.as_deref(), Some("-5"));
+        for (s, t) in [
+            ("A temperatura foi de -5 °C.", "The temperature was −5 °C."),
+            ("A temperatura foi de -5 °C.", "The temperature was 23 °F."),
+            ("Fez 3 graus negativos.", "It was -3 °C."),
+            (
+                "Fez 3 graus abaixo de zero.",
+                "It was 3 degrees below zero.",
+            ),
+            ("Fez menos 3 graus.", "It was minus 3 degrees."),
+            ("Pelo menos 5 pessoas morreram.", "At least 5 people died."),
+            ("O placar foi 2-0.", "The score was 2-0."),
+        ] {
+            clean(s, t);
+        }
+    }
+
+    #[test]
     fn a_unit_after_a_scale_word_and_a_joiner_is_read() {
         let f = errors(
             "O Brasil exportou 1,2 milhão de toneladas de soja.",

@@ -165,6 +165,28 @@ impl Reader<'_> {
         (!in_phrase && !after_number(s)).then_some(s)
     }
 
+    /// A phrase after a temperature that makes it negative ("3 graus
+    /// negativos", "5 °C abaixo de zero", "3 below zero"), the unit optional.
+    /// Returns the token after the phrase.
+    fn minus_after(&self, next: usize) -> Option<usize> {
+        if self.lx.minus_after.is_empty() {
+            return None;
+        }
+        let mut k = next;
+        if self.punct(k, "°") {
+            k += 1;
+            if self.word(k).is_some_and(|w| w.chars().count() == 1) {
+                k += 1;
+            }
+        } else if self
+            .word(k)
+            .is_some_and(|w| self.lx.temperature_words.iter().any(|t| t == w))
+        {
+            k += 1;
+        }
+        self.any_phrase_at(k, &self.lx.minus_after)
+    }
+
     pub(super) fn number(&self, i: usize) -> Option<(NumberMention, usize)> {
         let (currency, k) = match self.currency_prefix(i) {
             Some((c, n)) if self.tok(n).is_some_and(|t| t.kind == TokKind::Digits) => (Some(c), n),
@@ -235,7 +257,18 @@ impl Reader<'_> {
             kind = NumberKind::Year;
         }
         let code = core.code;
-        let sign = if minus.is_some() { -1.0 } else { 1.0 };
+        // "3 graus negativos": a sign after the number (not doubled).
+        // The mention keeps its unit after it; reading goes on after the
+        // phrase ("zero" in "abaixo de zero" is no number).
+        let minus_after =
+            (minus.is_none() && kind == NumberKind::Plain && !core.code && !core.ordinal)
+                .then(|| self.minus_after(next))
+                .flatten();
+        let sign = if minus.is_some() || minus_after.is_some() {
+            -1.0
+        } else {
+            1.0
+        };
         let mut m = self.mention(
             minus.unwrap_or(i),
             next,
@@ -246,7 +279,7 @@ impl Reader<'_> {
         m.scale = core.scale;
         m.digits = core.digits;
         m.weak = code || (core.ambiguous && !confirmed);
-        Some((m, next))
+        Some((m, minus_after.unwrap_or(next)))
     }
 
     pub(super) fn digit_info(&self, t: &Tok) -> Option<(f64, DigitInfo)> {
@@ -677,6 +710,17 @@ mod tests {
             strong("Il faisait moins 5 degrés.", &Profile::builtin("fr")),
             [-5.0]
         );
+        for t in [
+            "Fez 3 graus negativos.",
+            "Fez 3 °C negativos.",
+            "Fez 3 abaixo de zero.",
+            "Fez 3 graus abaixo de zero.",
+        ] {
+            assert_eq!(strong(t, &pt()), [-3.0], "{t}");
+        }
+        assert_eq!(strong("It was 3 degrees below zero.", &en()), [-3.0]);
+        // Only after a temperature: three negative tests are three.
+        assert_eq!(strong("Deram 3 testes negativos.", &pt()), [3.0]);
     }
 
     #[test]
