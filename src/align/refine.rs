@@ -776,6 +776,26 @@ mod tests {
     }
 
     #[test]
+    fn omitted_sentence_whose_anchors_point_elsewhere_is_detached() {
+        // The omitted sentence shares one word ("Sado") with the link's
+        // translation, more than a weak anchor, but most of its anchors
+        // (three names) belong to other links: they point elsewhere.
+        let mut src = SRC.to_vec();
+        src.insert(
+            4,
+            "Almeida, Brandt e Castro também estiveram na cerimónia junto ao Sado, segundo a organização do evento.",
+        );
+        let mut tgt = TGT.to_vec();
+        tgt[3] = "Duarte announced in Faro an investment of 780 million near the Sado.";
+        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
+        links.push(l(&[3, 4], &[3], 0.8));
+        links.extend((5..8).map(|k| l(&[k], &[k - 1], 0.9)));
+        let got = pairs(&run(&src, &tgt, links));
+        assert!(got.contains(&(vec![3], vec![3])), "{got:?}");
+        assert!(got.contains(&(vec![4], vec![])), "{got:?}");
+    }
+
+    #[test]
     fn omitted_middle_sentence_of_a_three_to_two_link_comes_out() {
         let mut src = SRC.to_vec();
         src.insert(
