@@ -148,6 +148,7 @@ pub fn align_docs_with(
     align_sides(
         source, target, src_segs, tgt_segs, &src, &tgt, terms, refine,
     )
+    .0
 }
 
 /// The glossary's matcher for the terms two sides' sentences can hold.
@@ -170,18 +171,22 @@ fn align_sides(
     tgt: &align::Side,
     terms: Option<std::sync::Arc<crate::glossary::Matcher>>,
     refine: bool,
-) -> Vec<Link> {
+) -> (Vec<Link>, std::sync::Arc<align::PairAnchors>) {
     let options = AlignOptions {
         terms,
         blocks: (block_kinds(source, src_segs), block_kinds(target, tgt_segs)),
         ..Default::default()
     };
-    let links = align::align(src, tgt, &options);
-    if refine {
-        align::refine(src, tgt, links, &options)
+    // Anchors extracted once for the aligner, the refinement and the checks.
+    let mut anchors = align::PairAnchors::new(src, tgt, &options);
+    let links = align::align_prepared(src, tgt, &options, &anchors);
+    let links = if refine {
+        align::refine::refine_prepared(src, tgt, links, &anchors)
     } else {
         links
-    }
+    };
+    anchors.release_raw();
+    (links, std::sync::Arc::new(anchors))
 }
 
 /// Runs the whole pipeline on one pair.
@@ -217,7 +222,7 @@ pub fn check_pair(
     let tgt = align::Side::of_segments(&target, &target_segments, &tgt_profile);
     // One matcher for the aligner and the checks.
     let terms = pair_matcher(glossary, &src, &tgt);
-    let links = align_sides(
+    let (links, anchors) = align_sides(
         &source,
         &target,
         &source_segments,
@@ -243,6 +248,7 @@ pub fn check_pair(
         if let Some(m) = terms {
             ctx.use_matcher(m);
         }
+        ctx.use_anchors(anchors);
         let mut findings = run_checks_parallel(&ctx, &all, &options.overrides);
         crate::suppress::apply(
             &target,

@@ -226,21 +226,30 @@ fn state_of(kind: Kind) -> usize {
 /// Most link kinds the DP takes (the softmin buffers are this long).
 const MAX_KINDS: usize = 16;
 
-/// Soft minimum at temperature `t`: −t·ln Σ exp(−x/t). Terms more than 40t
-/// above the minimum change nothing a posterior can show and are skipped.
+/// Soft minima at temperature `t` of a cell's link terms, without and with
+/// the gap bonus: `plain` = −t·ln Σ exp(−x/t) over `matched` and `null`,
+/// `gap` the same with every null term lowered by the bonus (`boost` =
+/// exp(bonus/t)). One exp per term serves both. Terms more than 40t above
+/// the minimum change nothing a posterior can show and are skipped.
 #[inline]
-fn softmin(xs: &[f64], t: f64) -> f64 {
-    let m = xs.iter().copied().fold(f64::INFINITY, f64::min);
+fn soft_pair(matched: &[f64], null: &[f64], t: f64, boost: f64) -> Agg {
+    let lo = |xs: &[f64]| xs.iter().copied().fold(f64::INFINITY, f64::min);
+    let m = lo(matched).min(lo(null));
     if !m.is_finite() {
-        return f64::INFINITY;
+        return Agg::NONE;
     }
     let cut = m + 40.0 * t;
-    let s: f64 = xs
-        .iter()
-        .filter(|&&x| x < cut)
-        .map(|&x| (-(x - m) / t).exp())
-        .sum();
-    m - t * s.ln()
+    let sum = |xs: &[f64]| -> f64 {
+        xs.iter()
+            .filter(|&&x| x < cut)
+            .map(|&x| (-(x - m) / t).exp())
+            .sum()
+    };
+    let (sm, sn) = (sum(matched), sum(null));
+    Agg {
+        plain: m - t * (sm + sn).ln(),
+        gap: m - t * (sm + boost * sn).ln(),
+    }
 }
 
 /// Per cell, what a link leaving it needs to know about the three states it
@@ -291,11 +300,19 @@ where
 {
     assert!(kinds.len() <= MAX_KINDS, "too many link kinds");
     let t = temperature.max(1e-6);
+    // Each link's cost is read by both passes: priced once.
+    let costs = CostTable::new(band, n, kinds, cost);
+    let lattice = Lattice {
+        band,
+        n,
+        m,
+        kinds,
+        costs: &costs,
+        t,
+        gap_bonus,
+    };
     // The two passes are independent: run them on two threads.
-    let ((path, fwd), bwd) = rayon::join(
-        || forward(band, n, m, kinds, t, gap_bonus, cost),
-        || backward(band, n, m, kinds, t, gap_bonus, cost),
-    );
+    let ((path, fwd), bwd) = rayon::join(|| lattice.forward(), || lattice.backward());
     let z = band
         .index(n, m)
         .map(|c| fwd[c].plain)
@@ -324,6 +341,84 @@ where
         .map(|w| post(w[0].0, w[0].1, (w[1].0 - w[0].0, w[1].1 - w[0].1)))
         .collect();
     Solution { path, posterior }
+}
+
+/// The cost of every link into every band cell: `kinds.len()` entries per
+/// cell, in the band's cell order; infinite where the link starts outside
+/// the band. Stored as `f32` (half the memory; a link's cost is a few
+/// dozen nats at most, kept to about 1e-6).
+struct CostTable {
+    costs: Vec<f32>,
+    k: usize,
+}
+
+/// Rows below which one thread fills a stretch of the cost table alone.
+const TABLE_ROWS: usize = 2048;
+
+impl CostTable {
+    fn new<F>(band: &Band, n: usize, kinds: &[Kind], cost: &F) -> CostTable
+    where
+        F: Fn(usize, usize, usize, usize) -> f64 + Sync,
+    {
+        let k = kinds.len();
+        let mut costs = vec![f32::INFINITY; band.cells() * k];
+        fill_rows(band, kinds, cost, 0..n + 1, &mut costs);
+        CostTable { costs, k }
+    }
+
+    /// Cost of the link of kind number `kind` into cell `cell`.
+    #[inline]
+    fn get(&self, cell: usize, kind: usize) -> f64 {
+        f64::from(self.costs[cell * self.k + kind])
+    }
+}
+
+/// Fills the cost table's rows `rows` (`out` holds exactly their cells),
+/// halving the work over two threads while it is large.
+fn fill_rows<F>(
+    band: &Band,
+    kinds: &[Kind],
+    cost: &F,
+    rows: std::ops::Range<usize>,
+    out: &mut [f32],
+) where
+    F: Fn(usize, usize, usize, usize) -> f64 + Sync,
+{
+    let k = kinds.len();
+    if rows.len() > TABLE_ROWS {
+        let mid = rows.start + rows.len() / 2;
+        let split = (band.offset[mid] - band.offset[rows.start]) * k;
+        let (a, b) = out.split_at_mut(split);
+        rayon::join(
+            || fill_rows(band, kinds, cost, rows.start..mid, a),
+            || fill_rows(band, kinds, cost, mid..rows.end, b),
+        );
+        return;
+    }
+    let base = band.offset[rows.start];
+    for i in rows {
+        for j in band.lo[i]..=band.hi[i] {
+            let cell = band.offset[i] + j - band.lo[i] - base;
+            for (x, &(a, b)) in kinds.iter().enumerate() {
+                if a > i || b > j || band.index(i - a, j - b).is_none() {
+                    continue;
+                }
+                out[cell * k + x] = cost(i - a, a, j - b, b) as f32;
+            }
+        }
+    }
+}
+
+/// One band's lattice with its link costs, for the forward and backward
+/// passes.
+struct Lattice<'a> {
+    band: &'a Band,
+    n: usize,
+    m: usize,
+    kinds: &'a [Kind],
+    costs: &'a CostTable,
+    t: f64,
+    gap_bonus: f64,
 }
 
 /// The path maximising Σ (posterior − `lambda`) over its links: with `lambda`
@@ -418,172 +513,171 @@ fn fold_best(v: [f64; 3], gap_bonus: f64) -> Best {
     b
 }
 
-/// Viterbi and forward sums: the best path and the forward soft costs.
-fn forward<F>(
-    band: &Band,
-    n: usize,
-    m: usize,
-    kinds: &[Kind],
-    t: f64,
-    gap_bonus: f64,
-    cost: &F,
-) -> (Vec<(usize, usize)>, Vec<Agg>)
-where
-    F: Fn(usize, usize, usize, usize) -> f64,
-{
-    let cells = band.cells();
-    let mut best = vec![Best::NONE; cells];
-    // Kind index that entered each cell's state (u8::MAX: none).
-    let mut back = vec![[u8::MAX; 3]; cells];
-    let mut fwd = vec![Agg::NONE; cells];
-    if let Some(c) = band.index(0, 0) {
-        best[c] = fold_best([0.0, f64::INFINITY, f64::INFINITY], gap_bonus);
-        fwd[c] = Agg {
-            plain: 0.0,
-            gap: 0.0,
-        };
-    }
-    let mut terms = [0.0f64; MAX_KINDS];
-    for i in 0..=n {
-        for j in band.lo[i]..=band.hi[i] {
-            if i == 0 && j == 0 {
-                continue;
-            }
-            let Some(here) = band.index(i, j) else {
-                continue;
-            };
-            let mut vit = [f64::INFINITY; 3];
-            let mut soft = [f64::INFINITY; 3];
-            let mut nterms = 0;
-            for (k, &kind) in kinds.iter().enumerate() {
-                let (a, b) = kind;
-                if a > i || b > j {
-                    continue;
-                }
-                let Some(prev) = band.index(i - a, j - b) else {
-                    continue;
-                };
-                let f = fwd[prev].get(kind);
-                if !f.is_finite() {
-                    continue;
-                }
-                let c = cost(i - a, a, j - b, b);
-                let to = state_of(kind);
-                let pb = &best[prev];
-                let v = c + if to == 0 { pb.plain } else { pb.gap };
-                if v < vit[to] {
-                    vit[to] = v;
-                    back[here][to] = k as u8;
-                }
-                if to == 0 {
-                    terms[nterms] = f + c;
-                    nterms += 1;
-                } else {
-                    // One null kind per state: its only term.
-                    soft[to] = f + c;
-                }
-            }
-            soft[0] = softmin(&terms[..nterms], t);
-            best[here] = fold_best(vit, gap_bonus);
-            fwd[here] = Agg {
-                plain: softmin(&soft, t),
-                gap: softmin(&[soft[0], soft[1] - gap_bonus, soft[2] - gap_bonus], t),
+impl Lattice<'_> {
+    /// Viterbi and forward sums: the best path and the forward soft costs.
+    fn forward(&self) -> (Vec<(usize, usize)>, Vec<Agg>) {
+        let band = self.band;
+        let cells = band.cells();
+        let mut best = vec![Best::NONE; cells];
+        // Kind index that entered each cell's state (u8::MAX: none).
+        let mut back = vec![[u8::MAX; 3]; cells];
+        let mut fwd = vec![Agg::NONE; cells];
+        if let Some(c) = band.index(0, 0) {
+            best[c] = fold_best([0.0, f64::INFINITY, f64::INFINITY], self.gap_bonus);
+            fwd[c] = Agg {
+                plain: 0.0,
+                gap: 0.0,
             };
         }
-    }
-    // Backtrace from the best end state.
-    let mut path = vec![(n, m)];
-    let (mut i, mut j) = (n, m);
-    let mut state = band
-        .index(n, m)
-        .map(|c| best[c].from_plain as usize)
-        .unwrap_or(0);
-    while i > 0 || j > 0 {
-        let k = band.index(i, j).map(|c| back[c][state]).unwrap_or(u8::MAX);
-        let Some(&kind) = kinds.get(k as usize) else {
-            break; // unreachable for a valid band; leave the rest to the caller
-        };
-        i -= kind.0;
-        j -= kind.1;
-        state = band
-            .index(i, j)
-            .map(|c| {
-                let b = &best[c];
-                if state_of(kind) == 0 {
-                    b.from_plain
-                } else {
-                    b.from_gap
+        let boost = (self.gap_bonus / self.t).exp();
+        for i in 0..=self.n {
+            for j in band.lo[i]..=band.hi[i] {
+                if i == 0 && j == 0 {
+                    continue;
                 }
-            })
-            .unwrap_or(0) as usize;
-        path.push((i, j));
+                let Some(here) = band.index(i, j) else {
+                    continue;
+                };
+                let (b, f) = self.forward_cell(i, j, here, (&best, &fwd), &mut back[here], boost);
+                best[here] = b;
+                fwd[here] = f;
+            }
+        }
+        (self.backtrace(&best, &back), fwd)
     }
-    path.reverse();
-    (path, fwd)
-}
 
-/// Backward soft costs: from each cell to the end, for a cell entered in the
-/// matched state (`plain`) or in a null state (`gap`: a null link leaving it
-/// gets the bonus).
-fn backward<F>(
-    band: &Band,
-    n: usize,
-    m: usize,
-    kinds: &[Kind],
-    t: f64,
-    gap_bonus: f64,
-    cost: &F,
-) -> Vec<Agg>
-where
-    F: Fn(usize, usize, usize, usize) -> f64,
-{
-    let cells = band.cells();
-    let mut plain = [0.0f64; MAX_KINDS];
-    let mut gap = [0.0f64; MAX_KINDS];
-    let mut bwd = vec![Agg::NONE; cells];
-    if let Some(c) = band.index(n, m) {
-        bwd[c] = Agg {
-            plain: 0.0,
-            gap: 0.0,
-        };
-    }
-    for i in (0..=n).rev() {
-        for j in (band.lo[i]..=band.hi[i]).rev() {
-            if i == n && j == m {
+    /// The Viterbi state and forward sums of cell `(i, j)` (flat index
+    /// `here`) from its predecessors; records the kinds that entered it.
+    fn forward_cell(
+        &self,
+        i: usize,
+        j: usize,
+        here: usize,
+        (best, fwd): (&[Best], &[Agg]),
+        back: &mut [u8; 3],
+        boost: f64,
+    ) -> (Best, Agg) {
+        let mut vit = [f64::INFINITY; 3];
+        let mut matched = [0.0f64; MAX_KINDS];
+        let mut null = [0.0f64; 2];
+        let (mut nm, mut nn) = (0, 0);
+        for (k, &kind) in self.kinds.iter().enumerate() {
+            let c = self.costs.get(here, k);
+            if !c.is_finite() {
                 continue;
             }
-            let Some(here) = band.index(i, j) else {
+            let (a, b) = kind;
+            let Some(prev) = self.band.index(i - a, j - b) else {
                 continue;
             };
-            let mut nterms = 0;
-            for &kind in kinds {
-                let (a, b) = kind;
-                if i + a > n || j + b > m {
-                    continue;
-                }
-                let Some(next) = band.index(i + a, j + b) else {
-                    continue;
-                };
-                let nb = bwd[next].get(kind);
-                if !nb.is_finite() {
-                    continue;
-                }
-                let c = cost(i, a, j, b);
-                plain[nterms] = c + nb;
-                gap[nterms] = if state_of(kind) == 0 {
-                    c + nb
-                } else {
-                    c - gap_bonus + nb
-                };
-                nterms += 1;
+            let f = fwd[prev].get(kind);
+            if !f.is_finite() {
+                continue;
             }
-            bwd[here] = Agg {
-                plain: softmin(&plain[..nterms], t),
-                gap: softmin(&gap[..nterms], t),
+            let to = state_of(kind);
+            let pb = &best[prev];
+            let v = c + if to == 0 { pb.plain } else { pb.gap };
+            if v < vit[to] {
+                vit[to] = v;
+                back[to] = k as u8;
+            }
+            if to == 0 {
+                matched[nm] = f + c;
+                nm += 1;
+            } else if nn < null.len() {
+                null[nn] = f + c;
+                nn += 1;
+            }
+        }
+        let agg = soft_pair(&matched[..nm], &null[..nn], self.t, boost);
+        (fold_best(vit, self.gap_bonus), agg)
+    }
+
+    /// The best path: back from the best end state through the kinds that
+    /// entered each state.
+    fn backtrace(&self, best: &[Best], back: &[[u8; 3]]) -> Vec<(usize, usize)> {
+        let (band, n, m) = (self.band, self.n, self.m);
+        let mut path = vec![(n, m)];
+        let (mut i, mut j) = (n, m);
+        let mut state = band
+            .index(n, m)
+            .map(|c| best[c].from_plain as usize)
+            .unwrap_or(0);
+        while i > 0 || j > 0 {
+            let k = band.index(i, j).map(|c| back[c][state]).unwrap_or(u8::MAX);
+            let Some(&kind) = self.kinds.get(k as usize) else {
+                break; // unreachable for a valid band; leave the rest to the caller
+            };
+            i -= kind.0;
+            j -= kind.1;
+            state = band
+                .index(i, j)
+                .map(|c| {
+                    let b = &best[c];
+                    if state_of(kind) == 0 {
+                        b.from_plain
+                    } else {
+                        b.from_gap
+                    }
+                })
+                .unwrap_or(0) as usize;
+            path.push((i, j));
+        }
+        path.reverse();
+        path
+    }
+
+    /// Backward soft costs: from each cell to the end, for a cell entered in
+    /// the matched state (`plain`) or in a null state (`gap`: a null link
+    /// leaving it gets the bonus).
+    fn backward(&self) -> Vec<Agg> {
+        let band = self.band;
+        let (n, m) = (self.n, self.m);
+        let mut bwd = vec![Agg::NONE; band.cells()];
+        if let Some(c) = band.index(n, m) {
+            bwd[c] = Agg {
+                plain: 0.0,
+                gap: 0.0,
             };
         }
+        let boost = (self.gap_bonus / self.t).exp();
+        let mut matched = [0.0f64; MAX_KINDS];
+        let mut null = [0.0f64; MAX_KINDS];
+        for i in (0..=n).rev() {
+            for j in (band.lo[i]..=band.hi[i]).rev() {
+                if i == n && j == m {
+                    continue;
+                }
+                let Some(here) = band.index(i, j) else {
+                    continue;
+                };
+                let (mut nm, mut nn) = (0, 0);
+                for (k, &kind) in self.kinds.iter().enumerate() {
+                    let (a, b) = kind;
+                    if i + a > n || j + b > m {
+                        continue;
+                    }
+                    let Some(next) = band.index(i + a, j + b) else {
+                        continue;
+                    };
+                    let nb = bwd[next].get(kind);
+                    let c = self.costs.get(next, k);
+                    if !nb.is_finite() || !c.is_finite() {
+                        continue;
+                    }
+                    if state_of(kind) == 0 {
+                        matched[nm] = c + nb;
+                        nm += 1;
+                    } else {
+                        null[nn] = c + nb;
+                        nn += 1;
+                    }
+                }
+                bwd[here] = soft_pair(&matched[..nm], &null[..nn], self.t, boost);
+            }
+        }
+        bwd
     }
-    bwd
 }
 
 #[cfg(test)]

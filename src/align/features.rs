@@ -58,7 +58,7 @@ impl ClassWeights {
 }
 
 /// Key vocabulary shared by both sides.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Keys {
     ids: HashMap<String, u32>,
     pub class: Vec<Class>,
@@ -112,29 +112,39 @@ pub(crate) struct Sent {
 
 const QUOTES: &[char] = &['«', '»', '“', '”', '„', '"', '‹', '›', '‟', '「', '」'];
 
-/// Extracts raw keys (weights unset) for every sentence of a side.
-pub(crate) fn extract(side: &Side, keys: &mut Keys, terms: Option<(&Matcher, Kind)>) -> Vec<Sent> {
-    let np = &side.profile.numbers;
-    let fold_map = |m: &std::collections::BTreeMap<String, f64>| -> HashMap<String, f64> {
-        m.iter().map(|(k, v)| (fold(k), *v)).collect()
-    };
-    let mut number_words = fold_map(&np.cardinals);
-    number_words.extend(fold_map(&np.scales));
-    let ambiguous: Vec<String> = np.ambiguous.iter().map(|w| fold(w)).collect();
-    number_words.retain(|k, _| !ambiguous.contains(k) && k.chars().count() > 1);
-    let ordinal_words = fold_map(&np.ordinals);
-    let months: HashMap<String, usize> = np
-        .months
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (fold(m), i + 1))
-        .collect();
+/// A profile's number words, ordinals and months, folded, for reading
+/// keys off words.
+struct WordTables {
+    numbers: HashMap<String, f64>,
+    ordinals: HashMap<String, f64>,
+    months: HashMap<String, usize>,
+}
 
-    // Keys of each distinct word, worked out once per side: a word's keys
-    // depend only on its folded form and this side's profile.
-    let mut word_keys: HashMap<u32, Vec<u32>> = HashMap::default();
-    let mut raw_tok: HashMap<&str, Option<u32>> = HashMap::default();
-    let keys_of = |f: &str, keys: &mut Keys| -> Vec<u32> {
+impl WordTables {
+    fn of(side: &Side) -> WordTables {
+        let np = &side.profile.numbers;
+        let fold_map = |m: &std::collections::BTreeMap<String, f64>| -> HashMap<String, f64> {
+            m.iter().map(|(k, v)| (fold(k), *v)).collect()
+        };
+        let mut numbers = fold_map(&np.cardinals);
+        numbers.extend(fold_map(&np.scales));
+        let ambiguous: Vec<String> = np.ambiguous.iter().map(|w| fold(w)).collect();
+        numbers.retain(|k, _| !ambiguous.contains(k) && k.chars().count() > 1);
+        WordTables {
+            numbers,
+            ordinals: fold_map(&np.ordinals),
+            months: np
+                .months
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (fold(m), i + 1))
+                .collect(),
+        }
+    }
+
+    /// Keys of the folded word `f`: the word, its cognate prefix, the
+    /// number or month it names.
+    fn keys_of(&self, f: &str, keys: &mut Keys) -> Vec<u32> {
         let mut ids = Vec::new();
         let letters = f.chars().filter(|c| c.is_alphabetic()).count();
         if letters >= 3 {
@@ -144,75 +154,105 @@ pub(crate) fn extract(side: &Side, keys: &mut Keys, terms: Option<(&Matcher, Kin
             let p: String = f.chars().take(5).collect();
             ids.push(keys.id(format!("p:{p}"), Class::Prefix));
         }
-        if let Some(v) = number_words.get(f) {
+        if let Some(v) = self.numbers.get(f) {
             ids.push(keys.id(format!("n:{}", fmt_num(*v)), Class::Number));
-        } else if let Some(v) = ordinal_words.get(f) {
+        } else if let Some(v) = self.ordinals.get(f) {
             ids.push(keys.id(format!("o:{}", fmt_num(*v)), Class::Number));
         }
-        if let Some(m) = months.get(f) {
+        if let Some(m) = self.months.get(f) {
             ids.push(keys.id(format!("m:{m}"), Class::Number));
         }
         ids
-    };
+    }
+}
 
+/// Per side, the keys of each distinct word, worked out once: a word's
+/// keys depend only on its folded form and the side's profile.
+struct WordCache<'s> {
+    tables: WordTables,
+    word_keys: HashMap<u32, Vec<u32>>,
+    /// Word id of each raw token seen (`None`: a number, read apart).
+    raw_tok: HashMap<&'s str, Option<u32>>,
+}
+
+impl<'s> WordCache<'s> {
+    /// Word id of the raw token `w`, adding its keys to the cache.
+    fn token(&mut self, w: &'s str, keys: &mut Keys) -> Option<u32> {
+        if let Some(&t) = self.raw_tok.get(w) {
+            return t;
+        }
+        let f = fold(w);
+        let t = if f.chars().all(|c| c.is_ascii_digit()) {
+            None
+        } else {
+            let tok = keys.word(&f);
+            if !self.word_keys.contains_key(&tok) {
+                let ids = self.tables.keys_of(&f, keys);
+                self.word_keys.insert(tok, ids);
+            }
+            Some(tok)
+        };
+        self.raw_tok.insert(w, t);
+        t
+    }
+}
+
+/// Extracts raw keys (weights unset) for every sentence of a side.
+pub(crate) fn extract(side: &Side, keys: &mut Keys, terms: Option<(&Matcher, Kind)>) -> Vec<Sent> {
+    let mut cache = WordCache {
+        tables: WordTables::of(side),
+        word_keys: HashMap::default(),
+        raw_tok: HashMap::default(),
+    };
     side.sentences
         .iter()
-        .map(|s| {
-            let mut ids = Vec::new();
-            let mut toks = Vec::new();
-            for w in words(s) {
-                // A word seen before on this side: no folding, no lookup by
-                // folded form (`None`: a number, read below).
-                let tok = match raw_tok.get(w.text) {
-                    Some(&t) => t,
-                    None => {
-                        let f = fold(w.text);
-                        let t = if f.chars().all(|c| c.is_ascii_digit()) {
-                            None
-                        } else {
-                            let tok = keys.word(&f);
-                            word_keys.entry(tok).or_insert_with(|| keys_of(&f, keys));
-                            Some(tok)
-                        };
-                        raw_tok.insert(w.text, t);
-                        t
-                    }
-                };
-                let Some(tok) = tok else {
-                    continue; // numbers are read below, with their separators
-                };
-                ids.extend_from_slice(&word_keys[&tok]);
-                toks.push(tok);
-            }
-            for n in numbers(s) {
-                ids.push(keys.id(format!("n:{n}"), Class::Number));
-            }
-            for c in s.chars() {
-                let k = match c {
-                    '?' | '¿' => "?",
-                    '!' | '¡' => "!",
-                    '(' => "(",
-                    ')' => ")",
-                    c if QUOTES.contains(&c) => "\"",
-                    _ => continue,
-                };
-                ids.push(keys.id(format!("x:{k}"), Class::Punct));
-            }
-            if let Some((m, kind)) = terms {
-                for t in m.terms_in(s, kind) {
-                    ids.push(keys.id(format!("g:{t}"), Class::Term));
-                }
-            }
-            ids.sort_unstable();
-            ids.dedup();
-            Sent {
-                len: s.chars().filter(|c| !c.is_whitespace()).count() as f64,
-                keys: ids.into_iter().map(|k| (k, 0.0)).collect(),
-                total: 0.0,
-                words: toks,
-            }
-        })
+        .map(|s| sentence(s, &mut cache, keys, terms))
         .collect()
+}
+
+/// The raw keys and word ids of one sentence.
+fn sentence<'s>(
+    s: &'s str,
+    cache: &mut WordCache<'s>,
+    keys: &mut Keys,
+    terms: Option<(&Matcher, Kind)>,
+) -> Sent {
+    let mut ids = Vec::new();
+    let mut toks = Vec::new();
+    for w in words(s) {
+        // Numbers are read below, with their separators.
+        if let Some(tok) = cache.token(w.text, keys) {
+            ids.extend_from_slice(&cache.word_keys[&tok]);
+            toks.push(tok);
+        }
+    }
+    for n in numbers(s) {
+        ids.push(keys.id(format!("n:{n}"), Class::Number));
+    }
+    for c in s.chars() {
+        let k = match c {
+            '?' | '¿' => "?",
+            '!' | '¡' => "!",
+            '(' => "(",
+            ')' => ")",
+            c if QUOTES.contains(&c) => "\"",
+            _ => continue,
+        };
+        ids.push(keys.id(format!("x:{k}"), Class::Punct));
+    }
+    if let Some((m, kind)) = terms {
+        for t in m.terms_in(s, kind) {
+            ids.push(keys.id(format!("g:{t}"), Class::Term));
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    Sent {
+        len: s.chars().filter(|c| !c.is_whitespace()).count() as f64,
+        keys: ids.into_iter().map(|k| (k, 0.0)).collect(),
+        total: 0.0,
+        words: toks,
+    }
 }
 
 /// Anchors of both sides, with the glossary's terms as extra keys (term

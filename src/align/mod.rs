@@ -189,9 +189,69 @@ const MAX_SPAN: usize = 4;
 /// widens to at most eight times its first band, or this many cells).
 const MAX_CELLS: usize = 40_000_000;
 
+/// The raw anchors of every sentence of a pair ([`features::extract_pair`]),
+/// extracted once and shared by the aligner, the QA refinement and the
+/// hidden-sentence pass: each starts from a copy and adds its own learned
+/// word pairs.
+#[derive(Debug)]
+pub struct PairAnchors {
+    pub(crate) keys: Keys,
+    pub(crate) src: Vec<Sent>,
+    pub(crate) tgt: Vec<Sent>,
+    /// The refinement's anchors, with word pairs learned from the aligner's
+    /// links: found once for the refinement and the hidden-sentence pass.
+    pub(crate) learned: std::sync::OnceLock<refine::Learned>,
+    /// Word pairs the aligner learned from its first pass ([`model1`]),
+    /// for the refinement.
+    pub(crate) pairs: std::sync::OnceLock<Vec<(u32, u32)>>,
+}
+
+impl PairAnchors {
+    /// Extracts the anchors of both sides (glossary terms from `options`).
+    pub fn new(source: &Side, target: &Side, options: &AlignOptions) -> PairAnchors {
+        let mut keys = Keys::default();
+        let (src, tgt) = features::extract_pair(source, target, options, &mut keys);
+        PairAnchors {
+            keys,
+            src,
+            tgt,
+            learned: Default::default(),
+            pairs: Default::default(),
+        }
+    }
+
+    /// Whether these anchors were extracted from sides of these lengths.
+    pub(crate) fn fits(&self, n: usize, m: usize) -> bool {
+        match self.learned.get() {
+            Some((s, t, _)) => s.len() == n && t.len() == m,
+            None => self.src.len() == n && self.tgt.len() == m,
+        }
+    }
+
+    /// Frees the raw anchors once the refinement has worked out its own
+    /// (the hidden-sentence pass reads only those); keeps them otherwise.
+    pub fn release_raw(&mut self) {
+        if self.learned.get().is_some() {
+            self.keys = Keys::default();
+            self.src = Vec::new();
+            self.tgt = Vec::new();
+        }
+    }
+}
+
 /// Aligns two sides. Links cover every sentence exactly once, in order.
 pub fn align(source: &Side, target: &Side, options: &AlignOptions) -> Vec<Link> {
     align_with(source, target, options, &Params::default())
+}
+
+/// [`align`] with the pair's anchors extracted already.
+pub fn align_prepared(
+    source: &Side,
+    target: &Side,
+    options: &AlignOptions,
+    anchors: &PairAnchors,
+) -> Vec<Link> {
+    align_anchored(source, target, options, &Params::default(), anchors)
 }
 
 /// [`align`] with explicit scoring settings (the defaults are tuned on the
@@ -199,40 +259,40 @@ pub fn align(source: &Side, target: &Side, options: &AlignOptions) -> Vec<Link> 
 pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Params) -> Vec<Link> {
     let (n, m) = (source.sentences.len(), target.sentences.len());
     if n == 0 || m == 0 {
-        let mut out: Vec<Link> = (0..n)
-            .map(|i| null_link(vec![i], vec![]))
-            .collect::<Vec<_>>();
-        out.extend((0..m).map(|j| null_link(vec![], vec![j])));
-        return out;
+        return all_null(n, m);
     }
-    let mut keys = Keys::default();
-    let (mut src, mut tgt) = features::extract_pair(source, target, options, &mut keys);
-    let raw_src = src.clone();
-    let raw_tgt = tgt.clone();
+    let anchors = PairAnchors::new(source, target, options);
+    align_anchored(source, target, options, p, &anchors)
+}
+
+/// Every sentence of an alignment with an empty side, alone.
+fn all_null(n: usize, m: usize) -> Vec<Link> {
+    let mut out: Vec<Link> = (0..n).map(|i| null_link(vec![i], vec![])).collect();
+    out.extend((0..m).map(|j| null_link(vec![], vec![j])));
+    out
+}
+
+/// [`align_with`] on anchors extracted already.
+fn align_anchored(
+    source: &Side,
+    target: &Side,
+    options: &AlignOptions,
+    p: &Params,
+    anchors: &PairAnchors,
+) -> Vec<Link> {
+    let (n, m) = (source.sentences.len(), target.sentences.len());
+    if n == 0 || m == 0 {
+        return all_null(n, m);
+    }
+    if !anchors.fits(n, m) {
+        return align_with(source, target, options, p);
+    }
+    let mut keys = anchors.keys.clone();
+    let (mut src, mut tgt) = (anchors.src.clone(), anchors.tgt.clone());
     features::weigh(&mut src, &mut tgt, &keys, &p.weights);
-
-    let ls: f64 = src.iter().map(|s| s.len).sum();
-    let lt: f64 = tgt.iter().map(|s| s.len).sum();
-    // Clamped: a lopsided pair (one sentence against a thousand) says nothing
-    // about the languages' length ratio.
-    let ratio = if ls > 0.0 && lt > 0.0 {
-        (lt / ls).clamp(0.25, 4.0)
-    } else {
-        1.0
-    };
-    let mut model = Model {
-        ratio,
-        var: 6.8,
-        priors: p.priors.clone(),
-        blocks: if options.blocks.0.len() == n && options.blocks.1.len() == m {
-            options.blocks.clone()
-        } else {
-            (Vec::new(), Vec::new())
-        },
-    };
-
-    let coarse = coarse_path(&src, &tgt, &keys);
+    let mut model = Model::of(options, p, total_ratio(&src, &tgt), n, m);
     let sides = Paras::of(source, target, p, n, m);
+    let coarse = coarse_path(&src, &tgt, &keys);
     let coarse = fill_gaps(&coarse, &src, &tgt, &sides, &model, p);
     // The first pass decodes the most probable path: its links train the second.
     let first = Params {
@@ -240,21 +300,59 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
         ..p.clone()
     };
     let sol = run(&src, &tgt, &sides, &model, &first, &coarse, p.band);
+    let mut changed = reestimate(&mut model, &sol, (&src, &tgt), p);
+    if let Some(learned) = learn_pairs(&sol, (&src, &tgt), p) {
+        let _ = anchors.pairs.set(learned.clone());
+        if !learned.is_empty() {
+            // Back to the raw keys, reusing the first pass's buffers.
+            src.clone_from(&anchors.src);
+            tgt.clone_from(&anchors.tgt);
+            add_learned(&mut src, &mut tgt, &learned, &mut keys);
+            features::weigh(&mut src, &mut tgt, &keys, &p.weights);
+            changed = true;
+        }
+    }
+    if !changed {
+        return links_of(&sol, p);
+    }
+    let sol = run(&src, &tgt, &sides, &model, p, &sol.path, p.band);
+    links_of(&sol, p)
+}
 
-    // Re-estimate the variance from all 1-1 links (selecting confident ones
-    // would bias it low); learn word pairs from the confident ones.
-    let all_ones: Vec<((usize, usize), f64)> = sol
-        .path
+/// The pair's length ratio (target / source) from its totals, clamped: a
+/// lopsided pair (one sentence against a thousand) says nothing about the
+/// languages' length ratio.
+fn total_ratio(src: &[Sent], tgt: &[Sent]) -> f64 {
+    let ls: f64 = src.iter().map(|s| s.len).sum();
+    let lt: f64 = tgt.iter().map(|s| s.len).sum();
+    if ls > 0.0 && lt > 0.0 {
+        (lt / ls).clamp(0.25, 4.0)
+    } else {
+        1.0
+    }
+}
+
+/// The 1-1 links of a solution's path, with their posteriors.
+fn one_to_ones(sol: &dp::Solution) -> Vec<((usize, usize), f64)> {
+    sol.path
         .windows(2)
         .zip(&sol.posterior)
         .filter(|(w, _)| w[1].0 == w[0].0 + 1 && w[1].1 == w[0].1 + 1)
         .map(|(w, post)| (w[0], *post))
-        .collect();
-    let ones: Vec<(usize, usize)> = all_ones
-        .iter()
-        .filter(|x| x.1 > p.train_posterior)
-        .map(|x| x.0)
-        .collect();
+        .collect()
+}
+
+/// Re-estimates the length model from the first pass: the variance from
+/// all 1-1 links (selecting confident ones would bias it low), the ratio
+/// from the aligned text. Says whether the model changed.
+fn reestimate(
+    model: &mut Model,
+    sol: &dp::Solution,
+    (src, tgt): (&[Sent], &[Sent]),
+    p: &Params,
+) -> bool {
+    let ratio = model.ratio;
+    let all_ones = one_to_ones(sol);
     if p.reestimate_variance && all_ones.len() >= 10 {
         let mut sum = 0.0;
         let mut cnt = 0.0;
@@ -284,31 +382,37 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
             model.ratio = (b / a).clamp(0.25, 4.0);
         }
     }
-    let mut changed = (model.ratio - ratio).abs() > 0.01 * ratio || model.var != 6.8;
-    if p.learn_pairs && ones.len() >= 5 {
-        // At most about 5000 training links, spread over the document.
-        let step = ones.len() / 5000 + 1;
-        let train: Vec<(&[u32], &[u32])> = ones
-            .iter()
-            .step_by(step)
-            .map(|&(i, j)| (src[i].words.as_slice(), tgt[j].words.as_slice()))
-            .collect();
-        let learned = model1::learn_pairs(&train, 5, p.pair_min_prob, p.pair_min_count);
-        if !learned.is_empty() {
-            let mut src2 = raw_src;
-            let mut tgt2 = raw_tgt;
-            add_learned(&mut src2, &mut tgt2, &learned, &mut keys);
-            features::weigh(&mut src2, &mut tgt2, &keys, &p.weights);
-            src = src2;
-            tgt = tgt2;
-            changed = true;
-        }
+    (model.ratio - ratio).abs() > 0.01 * ratio || model.var != 6.8
+}
+
+/// Word pairs learned ([`model1`]) from the first pass's confident 1-1
+/// links, at most about 5000 spread over the document; `None` when
+/// learning is off or there are too few links.
+fn learn_pairs(
+    sol: &dp::Solution,
+    (src, tgt): (&[Sent], &[Sent]),
+    p: &Params,
+) -> Option<Vec<(u32, u32)>> {
+    let ones: Vec<(usize, usize)> = one_to_ones(sol)
+        .into_iter()
+        .filter(|x| x.1 > p.train_posterior)
+        .map(|x| x.0)
+        .collect();
+    if !p.learn_pairs || ones.len() < 5 {
+        return None;
     }
-    if !changed {
-        return links_of(&sol, p);
-    }
-    let sol = run(&src, &tgt, &sides, &model, p, &sol.path, p.band);
-    links_of(&sol, p)
+    let step = ones.len() / 5000 + 1;
+    let train: Vec<(&[u32], &[u32])> = ones
+        .iter()
+        .step_by(step)
+        .map(|&(i, j)| (src[i].words.as_slice(), tgt[j].words.as_slice()))
+        .collect();
+    Some(model1::learn_pairs(
+        &train,
+        5,
+        p.pair_min_prob,
+        p.pair_min_count,
+    ))
 }
 
 fn null_link(source: Vec<usize>, target: Vec<usize>) -> Link {
@@ -357,6 +461,21 @@ struct Model {
 }
 
 impl Model {
+    /// The starting model: the given length ratio, the default variance,
+    /// block kinds when both sides have them.
+    fn of(options: &AlignOptions, p: &Params, ratio: f64, n: usize, m: usize) -> Model {
+        Model {
+            ratio,
+            var: 6.8,
+            priors: p.priors.clone(),
+            blocks: if options.blocks.0.len() == n && options.blocks.1.len() == m {
+                options.blocks.clone()
+            } else {
+                (Vec::new(), Vec::new())
+            },
+        }
+    }
+
     /// The model of the rows `i0..i1` and columns `j0..j1`.
     fn slice(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> Model {
         let (bs, bt) = &self.blocks;

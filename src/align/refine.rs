@@ -26,7 +26,7 @@
 //!   leaves a run paired off by one.
 
 use super::features::{self, ClassWeights, Keys, Sent};
-use super::{AlignOptions, Link, Params, Side, length_cost, model1};
+use super::{AlignOptions, Link, PairAnchors, Params, Side, length_cost, model1};
 
 /// Least anchor weight each side of a 1-1 link needs before sharing none
 /// of it splits the link.
@@ -96,20 +96,37 @@ const VARIANCE: f64 = 6.8;
 /// sides are returned unchanged.
 pub fn refine(source: &Side, target: &Side, links: Vec<Link>, options: &AlignOptions) -> Vec<Link> {
     let (n, m) = (source.sentences.len(), target.sentences.len());
-    let in_range = links
-        .iter()
-        .all(|l| l.source.iter().all(|&i| i < n) && l.target.iter().all(|&j| j < m));
-    if links.is_empty() || !in_range {
+    if links.is_empty() || !in_range(&links, n, m) {
         return links;
     }
-    let (src, tgt, orphans) = anchors(source, target, &links, options);
-    let ratio = doc_ratio(&src, &tgt, &links);
+    refine_prepared(
+        source,
+        target,
+        links,
+        &PairAnchors::new(source, target, options),
+    )
+}
+
+/// [`refine`] with the pair's anchors extracted already (from the same
+/// sides and options).
+pub fn refine_prepared(
+    source: &Side,
+    target: &Side,
+    links: Vec<Link>,
+    prepared: &PairAnchors,
+) -> Vec<Link> {
+    let (n, m) = (source.sentences.len(), target.sentences.len());
+    if links.is_empty() || !in_range(&links, n, m) || !prepared.fits(n, m) {
+        return links;
+    }
+    let (src, tgt, orphans) = learned(prepared, &links);
+    let ratio = doc_ratio(src, tgt, &links);
     let low = Params::default().low_confidence;
     // Before the splits (which read the 1-1 links) and again after the
     // detaches (which make null links of their own).
     let mut links = links;
-    super::shift::slide_nulls(&mut links, (&src, &tgt), ratio, low);
-    let links = super::shift::attach_strays(links, (&src, &tgt), ratio, low);
+    super::shift::slide_nulls(&mut links, (src, tgt), ratio, low);
+    let links = super::shift::attach_strays(links, (src, tgt), ratio, low);
     let mut out = Vec::with_capacity(links.len() + 4);
     for link in links {
         let (a, b) = (link.source.len(), link.target.len());
@@ -137,10 +154,10 @@ pub fn refine(source: &Side, target: &Side, links: Vec<Link>, options: &AlignOpt
             continue;
         }
         let (link, after) = peel_editorial(link, source, target, low, &mut out);
-        settle(link, (&src, &tgt), &orphans, ratio, low, &mut out);
+        settle(link, (src, tgt), orphans, ratio, low, &mut out);
         out.extend(after);
     }
-    super::shift::slide_nulls(&mut out, (&src, &tgt), ratio, low);
+    super::shift::slide_nulls(&mut out, (src, tgt), ratio, low);
     out
 }
 
@@ -207,16 +224,19 @@ fn null(source: Vec<usize>, target: Vec<usize>, score: f64, low: f64) -> Link {
     }
 }
 
+/// [`anchors`] of the aligner's links, worked out by the first of the
+/// refinement and the hidden-sentence pass to need them and kept in
+/// `prepared` for the other.
+fn learned<'p>(prepared: &'p PairAnchors, links: &[Link]) -> (&'p [Sent], &'p [Sent], &'p Orphans) {
+    let (src, tgt, orphans) = prepared.learned.get_or_init(|| anchors(prepared, links));
+    (src, tgt, orphans)
+}
+
 /// Anchor keys of every sentence, weighted as the aligner weighs them, with
 /// word pairs learned from the confident 1-1 links.
-fn anchors(
-    source: &Side,
-    target: &Side,
-    links: &[Link],
-    options: &AlignOptions,
-) -> (Vec<Sent>, Vec<Sent>, Orphans) {
-    let mut keys = Keys::default();
-    let (mut src, mut tgt) = features::extract_pair(source, target, options, &mut keys);
+pub(super) fn anchors(prepared: &PairAnchors, links: &[Link]) -> Learned {
+    let mut keys = prepared.keys.clone();
+    let (mut src, mut tgt) = (prepared.src.clone(), prepared.tgt.clone());
     let orphans = orphans(&src, &tgt, &keys);
     let p = Params::default();
     let train: Vec<(&[u32], &[u32])> = links
@@ -229,7 +249,10 @@ fn anchors(
         })
         .collect();
     if train.len() >= 5 {
-        let mut learned = model1::learn_pairs(&train, 5, p.pair_min_prob, p.pair_min_count);
+        let mut learned = match prepared.pairs.get() {
+            Some(pairs) => pairs.clone(),
+            None => model1::learn_pairs(&train, 5, p.pair_min_prob, p.pair_min_count),
+        };
         let lengths = keys.word_lengths();
         let long = |w: &u32| {
             lengths
@@ -247,7 +270,10 @@ fn anchors(
 
 /// Per sentence of each side, how many numbers it holds that the other
 /// document never mentions (anchors weighing drops them).
-type Orphans = (Vec<usize>, Vec<usize>);
+pub(super) type Orphans = (Vec<usize>, Vec<usize>);
+
+/// Weighted anchors of both sides with learned word pairs, and orphans.
+pub(super) type Learned = (Vec<Sent>, Vec<Sent>, Orphans);
 
 fn orphans(src: &[Sent], tgt: &[Sent], keys: &Keys) -> Orphans {
     let set = |side: &[Sent]| -> std::collections::HashSet<u32> {
@@ -528,18 +554,43 @@ pub struct Hidden {
 /// alignment folded into a link, where no order-keeping split can show it.
 pub fn hidden(source: &Side, target: &Side, links: &[Link], options: &AlignOptions) -> Vec<Hidden> {
     let (n, m) = (source.sentences.len(), target.sentences.len());
-    let in_range = links
-        .iter()
-        .all(|l| l.source.iter().all(|&i| i < n) && l.target.iter().all(|&j| j < m));
-    let wide = |l: &Link| {
-        (l.source.len() >= 3 && !l.target.is_empty())
-            || (l.target.len() >= 3 && !l.source.is_empty())
-    };
-    if !in_range || !links.iter().any(wide) {
+    if !in_range(links, n, m) || !links.iter().any(wide) {
         return Vec::new();
     }
-    let (src, tgt, orphans) = anchors(source, target, links, options);
-    let ratio = doc_ratio(&src, &tgt, links);
+    hidden_prepared(
+        source,
+        target,
+        links,
+        &PairAnchors::new(source, target, options),
+    )
+}
+
+/// A merged link with three or more sentences on a side.
+fn wide(l: &Link) -> bool {
+    (l.source.len() >= 3 && !l.target.is_empty()) || (l.target.len() >= 3 && !l.source.is_empty())
+}
+
+/// Whether every link points inside sides of `n` and `m` sentences.
+fn in_range(links: &[Link], n: usize, m: usize) -> bool {
+    links
+        .iter()
+        .all(|l| l.source.iter().all(|&i| i < n) && l.target.iter().all(|&j| j < m))
+}
+
+/// [`hidden`] with the pair's anchors extracted already (from the same
+/// sides and options).
+pub fn hidden_prepared(
+    source: &Side,
+    target: &Side,
+    links: &[Link],
+    prepared: &PairAnchors,
+) -> Vec<Hidden> {
+    let (n, m) = (source.sentences.len(), target.sentences.len());
+    if !in_range(links, n, m) || !links.iter().any(wide) || !prepared.fits(n, m) {
+        return Vec::new();
+    }
+    let (src, tgt, orphans) = learned(prepared, links);
+    let ratio = doc_ratio(src, tgt, links);
     let mut out = Vec::new();
     for (li, l) in links.iter().enumerate().filter(|(_, l)| wide(l)) {
         for is_src in [true, false] {
@@ -559,7 +610,7 @@ pub fn hidden(source: &Side, target: &Side, links: &[Link], options: &AlignOptio
                     .map(|(_, &i)| i)
                     .collect();
                 if let Some((gain, need)) =
-                    take_out(ids[k], &rest, other, is_src, (&src, &tgt), &orphans, ratio)
+                    take_out(ids[k], &rest, other, is_src, (src, tgt), orphans, ratio)
                     && gain >= need
                 {
                     out.push(Hidden {

@@ -164,6 +164,8 @@ pub struct Context<'a> {
     /// Sentences hidden inside merged links, found once for the omission
     /// and addition rules ([`Context::hidden`]).
     hidden: std::sync::OnceLock<Vec<crate::align::refine::Hidden>>,
+    /// The aligner's anchors for this pair ([`Context::use_anchors`]).
+    anchors: Option<std::sync::Arc<crate::align::PairAnchors>>,
     /// The glossary's matcher for this pair ([`Context::matcher`]).
     matcher: std::sync::OnceLock<std::sync::Arc<crate::glossary::Matcher>>,
     /// Glossary matches of every link, found once for the checks that read
@@ -212,6 +214,7 @@ impl<'a> Context<'a> {
             glossary,
             url_map: Vec::new(),
             hidden: std::sync::OnceLock::new(),
+            anchors: None,
             matcher: std::sync::OnceLock::new(),
             glossary_matches: std::sync::OnceLock::new(),
         }
@@ -235,6 +238,12 @@ impl<'a> Context<'a> {
     /// sentences, as [`Context::matcher`].
     pub fn use_matcher(&mut self, m: std::sync::Arc<crate::glossary::Matcher>) {
         self.matcher = std::sync::OnceLock::from(m);
+    }
+
+    /// Uses the anchors the alignment was made with (extracted from these
+    /// segments, with [`Context::matcher`]'s terms) for [`Context::hidden`].
+    pub fn use_anchors(&mut self, a: std::sync::Arc<crate::align::PairAnchors>) {
+        self.anchors = Some(a);
     }
 
     /// The glossary's matches in every link's text, computed on first use
@@ -262,18 +271,18 @@ impl<'a> Context<'a> {
     pub fn hidden(&self) -> &[crate::align::refine::Hidden] {
         self.hidden.get_or_init(|| {
             use crate::align::{AlignOptions, Side};
+            let source = Side::of_segments(self.source, self.source_segments, self.source_profile);
+            let target = Side::of_segments(self.target, self.target_segments, self.target_profile);
+            if let Some(a) = &self.anchors {
+                return crate::align::refine::hidden_prepared(&source, &target, self.links, a);
+            }
             // The anchors the alignment was refined with: one source of terms,
             // the pair's matcher.
             let options = AlignOptions {
                 terms: (!self.glossary.terms.is_empty()).then(|| self.matcher()),
                 ..Default::default()
             };
-            crate::align::refine::hidden(
-                &Side::of_segments(self.source, self.source_segments, self.source_profile),
-                &Side::of_segments(self.target, self.target_segments, self.target_profile),
-                self.links,
-                &options,
-            )
+            crate::align::refine::hidden(&source, &target, self.links, &options)
         })
     }
 }

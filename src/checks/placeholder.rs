@@ -99,54 +99,25 @@ fn ident_len(s: &str) -> usize {
 /// A printf conversion at `i`; returns where scanning goes on.
 fn printf(text: &str, i: usize, guess: bool, out: &mut Vec<Token>) -> Option<usize> {
     let b = text.as_bytes();
-    let mut j = i + 1;
-    match b.get(j)? {
-        b'%' => return Some(j + 1),
-        b'(' => {
-            let close = text[j..].find(')')? + j;
-            let name = &text[j + 1..close];
-            if name.is_empty() || name.len() > 64 || name.contains(['%', '(', '\n']) {
-                return None;
-            }
-            j = close + 1;
+    let j = match printf_head(text, i)? {
+        Head::Escaped(end) => return Some(end),
+        Head::Braced(end) => {
+            out.push(Token {
+                range: i..end,
+                kind: Kind::Keyed(text[i..end].to_string()),
+            });
+            return Some(end);
         }
-        b'{' => {
-            let n = ident_len(&text[j + 1..]);
-            if n > 0 && b.get(j + 1 + n) == Some(&b'}') {
-                let end = j + n + 2;
-                out.push(Token {
-                    range: i..end,
-                    kind: Kind::Keyed(text[i..end].to_string()),
-                });
-                return Some(end);
-            }
-            return None;
-        }
-        _ => {}
-    }
+        Head::Named(j) => j,
+        Head::Plain => i + 1,
+    };
     let named = j > i + 1;
-    let digits = b[j..].iter().take_while(|c| c.is_ascii_digit()).count();
-    let positional = !named && digits > 0 && b.get(j + digits) == Some(&b'$');
-    if positional {
-        j += digits + 1;
-    }
-    j += b[j..].iter().take_while(|c| b"-+#0".contains(c)).count();
-    j += b[j..]
-        .iter()
-        .take_while(|c| c.is_ascii_digit() || **c == b'*')
-        .count();
-    if b.get(j) == Some(&b'.') {
-        j += 1;
-        j += b[j..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit() || **c == b'*')
-            .count();
-    }
-    j += b[j..]
-        .iter()
-        .take_while(|c| b"hlLqjzt".contains(c))
-        .count()
-        .min(2);
+    let (j, positional) = if named {
+        (j, false)
+    } else {
+        positional_index(b, j)
+    };
+    let j = spec_end(b, j);
     let conv = *b.get(j)?;
     if !b"diouxXeEfFgGcrsaAp".contains(&conv) {
         return None;
@@ -167,6 +138,65 @@ fn printf(text: &str, i: usize, guess: bool, out: &mut Vec<Token>) -> Option<usi
         kind,
     });
     Some(end)
+}
+
+/// What follows a `%`.
+enum Head {
+    /// `%%`: scanning goes on here.
+    Escaped(usize),
+    /// Ruby's `%{name}`, a whole placeholder ending here.
+    Braced(usize),
+    /// Python's `%(name)`, its spec starting here.
+    Named(usize),
+    /// The spec starts right after the `%`.
+    Plain,
+}
+
+/// The [`Head`] of the `%` at `i`, or `None` when it starts no conversion.
+fn printf_head(text: &str, i: usize) -> Option<Head> {
+    let b = text.as_bytes();
+    let j = i + 1;
+    match b.get(j)? {
+        b'%' => Some(Head::Escaped(j + 1)),
+        b'(' => {
+            let close = text[j..].find(')')? + j;
+            let name = &text[j + 1..close];
+            if name.is_empty() || name.len() > 64 || name.contains(['%', '(', '\n']) {
+                return None;
+            }
+            Some(Head::Named(close + 1))
+        }
+        b'{' => {
+            let n = ident_len(&text[j + 1..]);
+            (n > 0 && b.get(j + 1 + n) == Some(&b'}')).then_some(Head::Braced(j + n + 2))
+        }
+        _ => Some(Head::Plain),
+    }
+}
+
+/// Past a `1$` argument index at `j`, if there is one: (where the spec
+/// goes on, whether there was one).
+fn positional_index(b: &[u8], j: usize) -> (usize, bool) {
+    let digits = b[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0 && b.get(j + digits) == Some(&b'$') {
+        (j + digits + 1, true)
+    } else {
+        (j, false)
+    }
+}
+
+/// Past the flags, width, precision and length modifier of a spec at `j`:
+/// where its conversion letter should be.
+fn spec_end(b: &[u8], mut j: usize) -> usize {
+    let count = |j: usize, ok: &dyn Fn(u8) -> bool| b[j..].iter().take_while(|&&c| ok(c)).count();
+    let width = |c: u8| c.is_ascii_digit() || c == b'*';
+    j += count(j, &|c| b"-+#0".contains(&c));
+    j += count(j, &width);
+    if b.get(j) == Some(&b'.') {
+        j += 1;
+        j += count(j, &width);
+    }
+    j + count(j, &|c| b"hlLqjzt".contains(&c)).min(2)
 }
 
 /// `$t(key)` or `$t(key, {…})`.

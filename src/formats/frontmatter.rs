@@ -153,79 +153,99 @@ impl MarkedEventReceiver for Events {
 }
 
 fn yaml_entries(body: &str, base: usize) -> Option<Vec<Entry>> {
+    let ev = byte_events(body)?;
+    let mut top = TopLevel {
+        body,
+        base,
+        out: Vec::new(),
+        depth: 0,
+        key: None,
+        value_start: None,
+        strings: Vec::new(),
+    };
+    for (i, (e, at)) in ev.iter().enumerate() {
+        top.event(e, *at, || next_key_start(&ev, i + 1, body.len()));
+    }
+    Some(top.out)
+}
+
+/// The YAML events of `body` with byte offsets (markers count characters).
+fn byte_events(body: &str) -> Option<Vec<(Event, usize)>> {
     let mut events = Events::default();
     Parser::new_from_str(body).load(&mut events, false).ok()?;
-    // Markers count characters: turn them into byte offsets.
     let bytes: Vec<usize> = body
         .char_indices()
         .map(|(b, _)| b)
         .chain(std::iter::once(body.len()))
         .collect();
-    let ev: Vec<(Event, usize)> = events
-        .0
-        .into_iter()
-        .map(|(e, m)| (e, bytes.get(m.index()).copied().unwrap_or(body.len())))
-        .collect();
-    // The top-level mapping: keys at depth 1, their values after them.
-    let mut out = Vec::new();
-    let mut depth = 0usize;
-    let mut i = 0;
-    let mut key: Option<(String, usize)> = None;
-    let mut value_start: Option<usize> = None;
-    let mut strings = Vec::new();
-    let finish = |key: &mut Option<(String, usize)>,
-                  vs: Option<usize>,
-                  end: usize,
-                  strings: &mut Vec<(Range<usize>, String, bool)>,
-                  out: &mut Vec<Entry>| {
-        if let (Some((k, _)), Some(vs)) = (key.take(), vs) {
-            let end = end.max(vs);
-            out.push(Entry {
-                key: k,
-                strings: std::mem::take(strings),
-                whole: base + vs..base + trim_end(body, vs, end),
-            });
-        }
-    };
-    while i < ev.len() {
-        let (e, m) = &ev[i];
+    let byte_of = |m: Marker| bytes.get(m.index()).copied().unwrap_or(body.len());
+    Some(events.0.into_iter().map(|(e, m)| (e, byte_of(m))).collect())
+}
+
+/// The top-level mapping being read: keys at depth 1, their values after
+/// them.
+struct TopLevel<'a> {
+    body: &'a str,
+    base: usize,
+    out: Vec<Entry>,
+    depth: usize,
+    key: Option<String>,
+    value_start: Option<usize>,
+    /// The strings of the current value.
+    strings: Vec<(Range<usize>, String, bool)>,
+}
+
+impl TopLevel<'_> {
+    /// One event at byte `at`; `next_key` is where the next top-level key
+    /// starts.
+    fn event(&mut self, e: &Event, at: usize, next_key: impl Fn() -> usize) {
         match e {
             Event::MappingStart(..) | Event::SequenceStart(..) => {
-                if depth == 1 && key.is_some() && value_start.is_none() {
-                    value_start = Some(*m);
+                if self.depth == 1 && self.key.is_some() && self.value_start.is_none() {
+                    self.value_start = Some(at);
                 }
-                depth += 1;
+                self.depth += 1;
             }
             Event::MappingEnd | Event::SequenceEnd => {
-                depth = depth.saturating_sub(1);
+                self.depth = self.depth.saturating_sub(1);
             }
-            Event::Scalar(s, ..) if depth == 1 => {
-                if key.is_none() {
-                    key = Some((s.clone(), *m));
+            Event::Scalar(s, ..) if self.depth == 1 => {
+                if self.key.is_none() {
+                    self.key = Some(s.clone());
                 } else {
-                    let start = *m;
-                    let (r, verbatim) = locate(body, start..token_end(body, start, s), s);
-                    strings.push((base + r.start..base + r.end, s.clone(), verbatim));
-                    value_start = Some(start);
-                    let end = next_key_start(&ev, i + 1, body.len());
-                    finish(&mut key, value_start.take(), end, &mut strings, &mut out);
+                    self.string(s, at);
+                    self.value_start = Some(at);
+                    self.finish(next_key());
                 }
             }
-            Event::Scalar(s, ..) if depth == 2 && key.is_some() => {
-                let start = *m;
-                let (r, verbatim) = locate(body, start..token_end(body, start, s), s);
-                strings.push((base + r.start..base + r.end, s.clone(), verbatim));
-            }
+            Event::Scalar(s, ..) if self.depth == 2 && self.key.is_some() => self.string(s, at),
             _ => {}
         }
         // A collection value ends where the next top-level key starts.
-        if depth == 1 && matches!(e, Event::MappingEnd | Event::SequenceEnd) && key.is_some() {
-            let end = next_key_start(&ev, i + 1, body.len());
-            finish(&mut key, value_start.take(), end, &mut strings, &mut out);
+        let closed = matches!(e, Event::MappingEnd | Event::SequenceEnd);
+        if self.depth == 1 && closed && self.key.is_some() {
+            self.finish(next_key());
         }
-        i += 1;
     }
-    Some(out)
+
+    /// A string of the current value, the scalar `s` at byte `start`.
+    fn string(&mut self, s: &str, start: usize) {
+        let (r, verbatim) = locate(self.body, start..token_end(self.body, start, s), s);
+        let whole = self.base + r.start..self.base + r.end;
+        self.strings.push((whole, s.to_string(), verbatim));
+    }
+
+    /// Ends the current entry at byte `end`.
+    fn finish(&mut self, end: usize) {
+        if let (Some(key), Some(vs)) = (self.key.take(), self.value_start.take()) {
+            let end = end.max(vs);
+            self.out.push(Entry {
+                key,
+                strings: std::mem::take(&mut self.strings),
+                whole: self.base + vs..self.base + trim_end(self.body, vs, end),
+            });
+        }
+    }
 }
 
 /// The end of a scalar token starting at `start`: the value as written, or

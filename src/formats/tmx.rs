@@ -4,24 +4,13 @@
 //! the header's `srclang` and the one other language. Inline `bpt ept it ph
 //! hi ut sub` stay in the text as protected tags.
 
-use super::xml_inline::{self, Inline};
+use super::xml_inline::{self, Inline, attr};
 use super::{Bilingual, Format, FormatError, Piece, ReadOptions, Unit};
 use crate::input::Document;
 use quick_xml::events::{BytesStart, Event};
 
 /// Inline elements whose content is native code, not text.
 const CODE: &[&str] = &["bpt", "ept", "ph", "it", "ut"];
-
-fn attr(e: &BytesStart, name: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == name)
-        .and_then(|a| {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .ok()
-                .map(|v| v.into_owned())
-        })
-}
 
 fn primary(lang: &str) -> String {
     lang.split(['-', '_'])

@@ -5,7 +5,7 @@
 //! default only units in a translated, reviewed, final or signed-off state
 //! (or with no state) are checked.
 
-use super::xml_inline::{self, Inline};
+use super::xml_inline::{self, Inline, attr_any_prefix};
 use super::{Bilingual, Format, FormatError, Piece, ReadOptions, Unit};
 use crate::input::Document;
 use quick_xml::events::{BytesStart, Event};
@@ -15,17 +15,6 @@ const DONE: &[&str] = &["translated", "final", "signed-off", "reviewed"];
 
 /// Inline elements whose content is native code, not text.
 const CODE: &[&str] = &["bpt", "ept", "ph", "it", "sub"];
-
-fn attr(e: &BytesStart, name: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == name || a.key.local_name().as_ref() == name)
-        .and_then(|a| {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .ok()
-                .map(|v| v.into_owned())
-        })
-}
 
 fn lang2(s: Option<String>) -> Option<String> {
     let s = s?;
@@ -132,26 +121,38 @@ impl Read {
         let st = &mut self.st;
         match name {
             "xliff" => {
-                self.src_lang = self.src_lang.take().or(lang2(attr(e, "srcLang")));
-                self.tgt_lang = self.tgt_lang.take().or(lang2(attr(e, "trgLang")));
+                self.src_lang = self
+                    .src_lang
+                    .take()
+                    .or(lang2(attr_any_prefix(e, "srcLang")));
+                self.tgt_lang = self
+                    .tgt_lang
+                    .take()
+                    .or(lang2(attr_any_prefix(e, "trgLang")));
             }
             "file" => {
-                self.src_lang = self.src_lang.take().or(lang2(attr(e, "source-language")));
-                self.tgt_lang = self.tgt_lang.take().or(lang2(attr(e, "target-language")));
+                self.src_lang = self
+                    .src_lang
+                    .take()
+                    .or(lang2(attr_any_prefix(e, "source-language")));
+                self.tgt_lang = self
+                    .tgt_lang
+                    .take()
+                    .or(lang2(attr_any_prefix(e, "target-language")));
             }
             "trans-unit" | "unit" => {
                 *st = State {
-                    id: attr(e, "id").unwrap_or_default(),
+                    id: attr_any_prefix(e, "id").unwrap_or_default(),
                     ..State::default()
                 };
             }
             "segment" => {
-                st.state = attr(e, "state");
+                st.state = attr_any_prefix(e, "state");
             }
             "source" | "target" if !raw.ends_with("/>") => {
                 let source = name == "source";
                 if !source {
-                    st.state = attr(e, "state").or(st.state.take());
+                    st.state = attr_any_prefix(e, "state").or(st.state.take());
                     st.target = Some(Piece::default());
                 } else {
                     st.source = Some(Piece::default());

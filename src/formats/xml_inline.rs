@@ -7,7 +7,8 @@
 use super::{FormatError, Piece};
 use crate::input::Document;
 use quick_xml::Reader;
-use quick_xml::events::Event;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::QName;
 use std::ops::Range;
 
 /// Calls `on_event` with each event of `doc` and its byte span, up to the
@@ -36,6 +37,28 @@ pub(super) fn each_event(
         }
         on_event(ev, pos..end)?;
     }
+}
+
+/// The value of the attribute `name` of `e`, entities and whitespace
+/// normalised as XML 1.0 says.
+pub(super) fn attr(e: &BytesStart, name: &str) -> Option<String> {
+    attr_where(e, |key| key.as_ref() == name)
+}
+
+/// [`attr`], the attribute also found under a namespace prefix
+/// (`xlf:state`).
+pub(super) fn attr_any_prefix(e: &BytesStart, name: &str) -> Option<String> {
+    attr_where(e, |key| {
+        key.as_ref() == name || key.local_name().as_ref() == name
+    })
+}
+
+fn attr_where(e: &BytesStart, is: impl Fn(QName) -> bool) -> Option<String> {
+    e.attributes().flatten().find(|a| is(a.key)).and_then(|a| {
+        a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .ok()
+            .map(|v| v.into_owned())
+    })
 }
 
 /// The content of one text element being read.

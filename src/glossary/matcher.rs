@@ -237,7 +237,7 @@ impl Matcher {
             let Some(found) = text.get(start..end) else {
                 continue;
             };
-            let found_norm = normalise_spelling(found);
+            let found_norm = normalised(found);
             for e in self.entries.iter(id as usize) {
                 if e.case_sensitive && strip_accents(&found_norm) != strip_accents(&e.spelling) {
                     continue;
@@ -344,18 +344,45 @@ impl TopTwo {
 
 /// Whitespace runs become one space, NFC.
 pub(super) fn normalise_spelling(s: &str) -> String {
-    let plain = s.chars().all(|c| c == ' ' || !c.is_whitespace())
-        && !s.contains("  ")
-        && s.trim() == s
-        && unicode_normalization::is_nfc(s);
+    normalised(s).into_owned()
+}
+
+/// [`normalise_spelling`], borrowed when the spelling is normal already
+/// (most are): no copy per spelling when only its folded form is wanted.
+pub(super) fn normalised(s: &str) -> std::borrow::Cow<'_, str> {
+    let plain = if s.is_ascii() {
+        plain_ascii(s.as_bytes())
+    } else {
+        s.chars().all(|c| c == ' ' || !c.is_whitespace())
+            && !s.contains("  ")
+            && s.trim() == s
+            && unicode_normalization::is_nfc(s)
+    };
     if plain {
-        return s.to_string();
+        return s.into();
     }
     s.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .nfc()
-        .collect()
+        .collect::<String>()
+        .into()
+}
+
+/// ASCII text with no whitespace but single spaces between other bytes:
+/// [`normalised`] as it is, checked in one pass.
+fn plain_ascii(s: &[u8]) -> bool {
+    // A space may not come first, after another or last.
+    let mut after_space = true;
+    for &b in s {
+        match b {
+            b'\t'..=b'\r' => return false,
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            _ => after_space = false,
+        }
+    }
+    !after_space || s.is_empty()
 }
 
 /// All-capital spellings (`US`, `WHO`, `U.S.`) match case-sensitively, so
@@ -388,10 +415,31 @@ pub(super) fn fold_char(c: char, out: &mut String) {
 
 fn fold_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold_char(c, &mut out);
-    }
+    fold_into(s, &mut out);
     out
+}
+
+/// Appends `s` folded ([`fold_char`] a char at a time) to `out`. With
+/// [`super::trie::tokens`] this is how the matcher reads spellings and
+/// text; the term index reads them the same way, so that it never leaves
+/// out a term the matcher would find.
+pub(super) fn fold_into(s: &str, out: &mut String) {
+    // ASCII without line breaks or tabs (most spellings) folds to its
+    // lower case: copied and lowered in place.
+    if s.bytes()
+        .all(|b| b.is_ascii() && !(b'\t'..=b'\r').contains(&b))
+    {
+        let start = out.len();
+        out.push_str(s);
+        if let Some(new) = out.get_mut(start..) {
+            new.make_ascii_lowercase();
+        }
+        return;
+    }
+    out.reserve(s.len());
+    for c in s.chars() {
+        fold_char(c, out);
+    }
 }
 
 /// A folded copy of a text with, for every folded byte, the offset of the
@@ -625,6 +673,21 @@ mod tests {
                 })
                 .collect();
             proptest::prop_assert_eq!(longest_only(ms.clone()), longest_only_brute(&ms));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_spellings_normalise_as_any_other(s in "[ a\t\n\x0b\x0c\rB.]{0,8}") {
+            let general: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(normalised(&s), general.as_str());
+            let mut folded = String::new();
+            fold_into(&s, &mut folded);
+            let mut by_char = String::new();
+            for c in s.chars() {
+                fold_char(c, &mut by_char);
+            }
+            proptest::prop_assert_eq!(folded, by_char);
         }
     }
 

@@ -38,8 +38,9 @@ pub struct Term {
     /// Haddad).
     pub forbidden_anywhere: bool,
     pub note: Option<String>,
-    /// Where the entry was defined: file and 1-based line.
-    pub origin: (String, usize),
+    /// Where the entry was defined: file (shared by the terms of a file)
+    /// and 1-based line.
+    pub origin: (Arc<str>, usize),
 }
 
 impl Term {
@@ -331,13 +332,16 @@ impl Glossary {
     /// The files the terms come from, in order of first use.
     pub fn files(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
+        let mut last: Option<&Arc<str>> = None;
         for t in &self.terms {
-            // Terms of one file are consecutive: compare with the last first.
-            if !t.origin.0.is_empty()
-                && out.last() != Some(&t.origin.0)
-                && !out.contains(&t.origin.0)
-            {
-                out.push(t.origin.0.clone());
+            let file = &t.origin.0;
+            // Terms of one file are consecutive and share its name.
+            if last.is_some_and(|l| Arc::ptr_eq(l, file) || l == file) {
+                continue;
+            }
+            last = Some(file);
+            if !file.is_empty() && !out.iter().any(|f| **f == **file) {
+                out.push(file.to_string());
             }
         }
         out
@@ -502,7 +506,7 @@ fn parse_as(
 ) -> Result<Glossary, GlossaryError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Most glossaries are NFC already: checking is cheaper than rebuilding.
-    let text: std::borrow::Cow<str> = if unicode_normalization::is_nfc(text) {
+    let text: std::borrow::Cow<str> = if text.is_ascii() || unicode_normalization::is_nfc(text) {
         text.into()
     } else {
         text.nfc().collect::<String>().into()
@@ -514,10 +518,28 @@ fn parse_as(
         Format::Toml => native::parse(&name, &text, source_lang, target_lang)?,
         Format::Tbx => tbx::parse(&name, &text, source_lang, target_lang)?,
     };
-    reject_controls(&g)?;
-    check_lengths(&g)?;
+    // Most terms are short printable ASCII: one cheap look at each before
+    // the checks that say what is wrong and where.
+    if !g.terms.iter().all(plain_term) {
+        reject_controls(&g)?;
+        check_lengths(&g)?;
+    }
     g.check_conflicts();
     Ok(g)
+}
+
+/// A term whose spellings are printable ASCII of at most
+/// [`MAX_TERM_CHARS`] bytes, and whose note is printable ASCII, tabs and
+/// line breaks: one [`reject_controls`] and [`check_lengths`] pass.
+fn plain_term(t: &Term) -> bool {
+    let printable = |b: u8| (0x20..0x7f).contains(&b);
+    let plain = |s: &String| s.len() <= MAX_TERM_CHARS && s.bytes().all(printable);
+    t.source.iter().all(plain)
+        && t.targets.iter().all(plain)
+        && t.forbidden.iter().all(|(a, b)| plain(a) && plain(b))
+        && t.note
+            .as_deref()
+            .is_none_or(|n| n.bytes().all(|b| printable(b) || b == b'\n' || b == b'\t'))
 }
 
 /// A term holding a control character (NUL, ESC, BEL…) is an error naming
@@ -525,6 +547,10 @@ fn parse_as(
 /// every report. Notes may hold line breaks and tabs.
 fn reject_controls(g: &Glossary) -> Result<(), GlossaryError> {
     let bad = |s: &str, note: bool| {
+        // Printable ASCII (most spellings) has none: checked a byte at a time.
+        if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+            return None;
+        }
         s.chars()
             .find(|&c| c.is_control() && !(note && (c == '\n' || c == '\t')))
     };
@@ -537,7 +563,7 @@ fn reject_controls(g: &Glossary) -> Result<(), GlossaryError> {
             .or_else(|| t.note.as_deref().and_then(|n| bad(n, true)));
         if let Some(c) = found {
             return Err(GlossaryError::Row {
-                path: t.origin.0.clone(),
+                path: t.origin.0.to_string(),
                 line: t.origin.1,
                 message: format!(
                     "control character U+{:04X} in a term; remove it (save the glossary as plain text)",
@@ -565,7 +591,7 @@ fn check_lengths(g: &Glossary) -> Result<(), GlossaryError> {
             // Bytes bound chars from above: count chars only when it may matter.
             if s.len() > MAX_TERM_CHARS && s.chars().count() > MAX_TERM_CHARS {
                 return Err(GlossaryError::Row {
-                    path: t.origin.0.clone(),
+                    path: t.origin.0.to_string(),
                     line: t.origin.1,
                     message: format!(
                         "a spelling of {} characters is longer than the {MAX_TERM_CHARS} a term may have; check for a missing separator or quote",

@@ -186,7 +186,7 @@ fn term(
         case_sensitive: def.case_sensitive.unwrap_or(case_sensitive),
         inflected: def.matching.or(matching).unwrap_or_default() == Matching::Inflected,
         note: def.note,
-        origin: (path.to_string(), line),
+        origin: (path.into(), line),
         forbidden_anywhere: def.forbidden_anywhere,
     })
 }

@@ -6,9 +6,11 @@
 //! whatever the size of the glossary.
 
 use super::Glossary;
-use super::matcher::{fold_char, inflect, normalise_spelling};
+use super::matcher::{fold_char, fold_into, inflect, normalised};
+use super::trie::{is_word, tokens};
 use crate::profile::Profile;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use std::collections::hash_map::Entry;
 use std::hash::{Hash, Hasher};
 
 /// No further entry in a chain.
@@ -26,14 +28,14 @@ pub struct TermIndex {
     always: Vec<u32>,
 }
 
-/// Folds text a char at a time ([`fold_char`], as the matcher does) and
-/// hands on the hash of each token (a run of alphanumeric folded chars) and
-/// of each word's letters run together (a word as [`crate::text::words`]
-/// has it, folded with its inner apostrophes and hyphens dropped: what the
-/// consistency rule compares).
+/// Reads text and spellings as the matcher does ([`fold_into`], then
+/// [`tokens`]) and hands on the hash of each word token (a run of
+/// alphanumeric folded chars); and the hash of each word's letters run
+/// together (a word as [`crate::text::words`] has it, folded with its inner
+/// apostrophes and hyphens dropped: what the consistency rule compares).
 #[derive(Default)]
 struct WordFolder {
-    token: String,
+    folded: String,
     word: String,
     piece: String,
 }
@@ -41,28 +43,25 @@ struct WordFolder {
 impl WordFolder {
     /// Calls `found` with the hash of every token and every word of `text`.
     fn keys(&mut self, text: &str, mut found: impl FnMut(u64)) {
-        self.token.clear();
+        self.folded.clear();
+        fold_into(text, &mut self.folded);
+        for (a, b) in tokens(&self.folded) {
+            let tok = &self.folded[a..b];
+            if is_word(tok) {
+                found(hash(tok));
+            }
+        }
         self.word.clear();
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
             // ASCII letters and digits fold to themselves in lower case.
             if c.is_ascii_alphanumeric() {
-                let l = c.to_ascii_lowercase();
-                self.token.push(l);
-                self.word.push(l);
+                self.word.push(c.to_ascii_lowercase());
                 continue;
             }
-            self.piece.clear();
-            fold_char(c, &mut self.piece);
-            for d in self.piece.chars() {
-                if d.is_alphanumeric() {
-                    self.token.push(d);
-                } else if !self.token.is_empty() {
-                    found(hash(&self.token));
-                    self.token.clear();
-                }
-            }
             if c.is_alphanumeric() {
+                self.piece.clear();
+                fold_char(c, &mut self.piece);
                 self.word
                     .extend(self.piece.chars().filter(|d| d.is_alphanumeric()));
                 continue;
@@ -74,54 +73,66 @@ impl WordFolder {
                 self.word.clear();
             }
         }
-        for rest in [&self.token, &self.word] {
-            if !rest.is_empty() {
-                found(hash(rest));
-            }
+        if !self.word.is_empty() {
+            found(hash(&self.word));
         }
     }
 
-    /// The hash of the first token of `spelling` (leading whitespace
-    /// skipped), or `None` when it starts with another char.
+    /// `spelling` as the matcher keys it: normalised and folded.
+    fn fold(&mut self, spelling: &str) -> &str {
+        self.folded.clear();
+        fold_into(&normalised(spelling), &mut self.folded);
+        &self.folded
+    }
+
+    /// The hash of the first token of `spelling` when it is a word; `None`
+    /// when the spelling starts with another char (or is blank).
     fn first_token(&mut self, spelling: &str) -> Option<u64> {
-        self.token.clear();
-        for c in spelling.trim_start().chars() {
-            if c.is_ascii_alphanumeric() {
-                self.token.push(c.to_ascii_lowercase());
-                continue;
-            }
-            self.piece.clear();
-            fold_char(c, &mut self.piece);
-            for d in self.piece.chars() {
-                if d.is_alphanumeric() {
-                    self.token.push(d);
-                } else {
-                    return (!self.token.is_empty()).then(|| hash(&self.token));
-                }
-            }
+        if spelling.is_ascii() {
+            // What folding the whole spelling gives for its first token:
+            // the leading letters and digits in lower case.
+            let s = spelling.trim_start();
+            let n = s.bytes().take_while(u8::is_ascii_alphanumeric).count();
+            self.folded.clear();
+            self.folded.push_str(s.get(..n).unwrap_or(""));
+            self.folded.make_ascii_lowercase();
+            return (n > 0).then(|| hash(&self.folded));
         }
-        (!self.token.is_empty()).then(|| hash(&self.token))
+        let folded = self.fold(spelling);
+        let (a, b) = tokens(folded).next()?;
+        let first = &folded[a..b];
+        is_word(first).then(|| hash(first))
     }
 
     /// The hash of all alphanumeric folded chars of `spelling` run
     /// together, if they are more than its first token.
     fn squashed(&mut self, spelling: &str) -> Option<u64> {
         self.word.clear();
-        let mut tokens = 0;
-        let mut in_token = false;
-        for c in spelling.chars() {
-            self.piece.clear();
-            fold_char(c, &mut self.piece);
-            for d in self.piece.chars() {
-                let alnum = d.is_alphanumeric();
+        let mut words = 0;
+        let mut in_word = false;
+        if spelling.is_ascii() {
+            // Folding ASCII lowers its letters and keeps every byte apart.
+            for b in spelling.bytes() {
+                let alnum = b.is_ascii_alphanumeric();
                 if alnum {
-                    self.word.push(d);
-                    tokens += usize::from(!in_token);
+                    self.word.push(char::from(b.to_ascii_lowercase()));
+                    words += usize::from(!in_word);
                 }
-                in_token = alnum;
+                in_word = alnum;
             }
+            return (words > 1).then(|| hash(&self.word));
         }
-        (tokens > 1).then(|| hash(&self.word))
+        self.folded.clear();
+        fold_into(spelling, &mut self.folded);
+        for d in self.folded.chars() {
+            let alnum = d.is_alphanumeric();
+            if alnum {
+                self.word.push(d);
+                words += usize::from(!in_word);
+            }
+            in_word = alnum;
+        }
+        (words > 1).then(|| hash(&self.word))
     }
 }
 
@@ -162,7 +173,7 @@ impl TermIndex {
                 // An inflected form differs in its last word: only a
                 // one-word spelling gets another first word.
                 if !fixed && !s.trim().contains(char::is_whitespace) {
-                    for form in inflect(&normalise_spelling(s), rules(i)) {
+                    for form in inflect(&normalised(s), rules(i)) {
                         index.add(&mut folder, ti, &form);
                     }
                 }
@@ -195,8 +206,9 @@ impl TermIndex {
 
     fn insert(&mut self, h: u64, term: u32) {
         let at = self.entries.len() as u32;
-        match self.heads.get_mut(&h) {
-            Some(head) => {
+        match self.heads.entry(h) {
+            Entry::Occupied(mut head) => {
+                let head = head.get_mut();
                 if self
                     .entries
                     .get(*head as usize)
@@ -207,9 +219,9 @@ impl TermIndex {
                 self.entries.push((term, *head));
                 *head = at;
             }
-            None => {
+            Entry::Vacant(slot) => {
                 self.entries.push((term, END));
-                self.heads.insert(h, at);
+                slot.insert(at);
             }
         }
     }
@@ -347,6 +359,56 @@ mod tests {
             let (a, b) = (whole.find(t), part.find(t));
             assert_eq!(a, b, "{t}");
             assert!(a.iter().any(|m| m.kind == Kind::Source));
+        }
+    }
+
+    /// Pieces of spellings and texts: ASCII and accented words, letters
+    /// whose folding changes length or case (ß, İ, ǅ, a combining accent),
+    /// and the whitespace and punctuation terms and words are cut at.
+    const PIECES: &[&str] = &[
+        "ba", "Ce", "ção", "É", "di", "DI", "ß", "İ", "ǅ", "e\u{301}", "\u{301}", "ão", "s", "1",
+        " ", "  ", "\n", "-", "'", "’", ".", "(", ")", ",",
+    ];
+
+    fn spelling() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(PIECES), 1..6).prop_map(|v| v.concat())
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The index never leaves out a term the whole matcher finds in a
+        /// pair's texts or in the texts joined.
+        #[test]
+        fn select_never_drops_a_term_the_matcher_finds(
+            terms in proptest::collection::vec(
+                (spelling(), spelling(), proptest::option::of(spelling()), any::<bool>()),
+                1..12,
+            ),
+            texts in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(PIECES), 0..24)
+                    .prop_map(|v| v.concat()),
+                1..3,
+            ),
+        ) {
+            let (pt, en) = profiles();
+            let g = Glossary::from_terms(
+                terms
+                    .into_iter()
+                    .map(|(s, t, bad, inflected)| Term {
+                        forbidden: bad.map(|b| (b, t.clone())).into_iter().collect(),
+                        inflected,
+                        ..term(&s, &t)
+                    })
+                    .collect(),
+            );
+            let whole = Matcher::new(&g, &pt, &en);
+            let ids = TermIndex::new(&g, &pt, &en).terms_in(texts.iter().map(String::as_str));
+            let part = Matcher::of_terms(&g, ids, &pt, &en);
+            let joined = texts.join(" ");
+            for t in texts.iter().chain([&joined]) {
+                prop_assert_eq!(whole.find(t), part.find(t), "{:?}", t);
+            }
         }
     }
 }

@@ -324,7 +324,7 @@ fn build_term(path: &str, en: Entry, source_lang: &str, target_lang: &str) -> Op
             .map(|d| (d, preferred.clone()))
             .collect(),
         note: en.note,
-        origin: (path.to_string(), en.line),
+        origin: (path.into(), en.line),
         ..Default::default()
     })
 }

@@ -27,21 +27,39 @@ pub struct WordTrie {
 
 /// The tokens of `s` as byte ranges: alphanumeric runs and single other chars.
 pub fn tokens(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = s.char_indices().peekable();
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let (start, c) = chars.next()?;
-        let mut end = start + c.len_utf8();
-        if c.is_alphanumeric() {
-            while let Some(&(i, d)) = chars.peek() {
-                if !d.is_alphanumeric() {
-                    break;
-                }
-                end = i + d.len_utf8();
-                chars.next();
-            }
-        }
-        Some((start, end))
+        let rest = s.get(at..)?;
+        let c = rest.chars().next()?;
+        let start = at;
+        at += if c.is_alphanumeric() {
+            word_len(rest)
+        } else {
+            c.len_utf8()
+        };
+        Some((start, at))
     })
+}
+
+/// Byte length of the alphanumeric run `s` starts with: ASCII bytes a
+/// byte at a time, other chars decoded.
+fn word_len(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    loop {
+        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+        }
+        match s.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) if !c.is_ascii() && c.is_alphanumeric() => i += c.len_utf8(),
+            _ => return i,
+        }
+    }
+}
+
+/// Whether a token of [`tokens`] is a word (an alphanumeric run).
+pub fn is_word(token: &str) -> bool {
+    token.chars().next().is_some_and(char::is_alphanumeric)
 }
 
 impl WordTrie {
@@ -173,6 +191,26 @@ mod tests {
                 "faixa", " ", "de", " ", "gaza", ",", " ", "u", ".", "s", "."
             ]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_are_char_runs(s in "[a-zA-Z0-9 .,'\\-éÇß1٣ǅ\u{301}\u{2160}]{0,12}") {
+            // The definition, a char at a time.
+            let mut want: Vec<(usize, usize)> = Vec::new();
+            for (i, c) in s.char_indices() {
+                let end = i + c.len_utf8();
+                match want.last_mut() {
+                    Some(last) if last.1 == i && c.is_alphanumeric()
+                        && s[last.0..].chars().next().is_some_and(char::is_alphanumeric) =>
+                    {
+                        last.1 = end;
+                    }
+                    _ => want.push((i, end)),
+                }
+            }
+            proptest::prop_assert_eq!(tokens(&s).collect::<Vec<_>>(), want);
+        }
     }
 
     #[test]

@@ -123,7 +123,7 @@ fn controls(out: &mut String, rules: &BTreeMap<&'static str, [usize; 3]>) {
 /// A text with the spans of findings marked. Overlapping spans split the
 /// text at every boundary; a piece is marked with every finding covering it.
 /// An empty span (something missing there) is a caret mark.
-fn marked(text: &str, spans: &[(Range<usize>, usize, Severity, String)]) -> String {
+fn marked(text: &str, spans: &[Mark]) -> String {
     let ok = |i: usize| i <= text.len() && text.is_char_boundary(i);
     let spans: Vec<_> = spans
         .iter()
@@ -274,28 +274,51 @@ fn finding_item(out: &mut String, r: &PairResult, n: &Numbered) {
 fn link_row(out: &mut String, r: &PairResult, pi: usize, li: usize, findings: &[Numbered]) {
     let Some(link) = r.links.get(li) else { return };
     let Some(view) = r.views.get(li) else { return };
-    let spans = |side_src: bool| -> Vec<(Range<usize>, usize, Severity, String)> {
-        findings
-            .iter()
-            .filter_map(|n| {
-                let span = if side_src {
-                    &n.f.source_span
-                } else {
-                    &n.f.target_span
-                };
-                span.clone().map(|s| {
-                    (
-                        s,
-                        n.id,
-                        n.f.severity,
-                        format!("{}: {}", n.f.rule, n.f.message),
-                    )
-                })
-            })
-            .collect()
-    };
-    let mut class = String::from("link");
+    link_head(out, r, link, (pi, li), !findings.is_empty());
+    let src = side_marks(findings, true);
+    side(out, &view.source.text, &src, "src", &r.source_lang);
+    let tgt = side_marks(findings, false);
+    side(out, &view.target.text, &tgt, "tgt", &r.target_lang);
     if !findings.is_empty() {
+        out.push_str("<ol class=\"findings\">");
+        for n in findings {
+            finding_item(out, r, n);
+        }
+        out.push_str("</ol>");
+    }
+    out.push_str("</div>");
+}
+
+/// A finding's span on one side of a link, as [`marked`] takes it.
+type Mark = (Range<usize>, usize, Severity, String);
+
+/// The spans the findings mark on the source side, or the target side.
+fn side_marks(findings: &[Numbered], source: bool) -> Vec<Mark> {
+    findings
+        .iter()
+        .filter_map(|n| {
+            let span = if source {
+                &n.f.source_span
+            } else {
+                &n.f.target_span
+            };
+            let label = format!("{}: {}", n.f.rule, n.f.message);
+            span.clone().map(|s| (s, n.id, n.f.severity, label))
+        })
+        .collect()
+}
+
+/// Opens a link's block (link `li` of pair `pi`) with its header: number,
+/// kind, confidence and the positions of both sides.
+fn link_head(
+    out: &mut String,
+    r: &PairResult,
+    link: &crate::align::Link,
+    (pi, li): (usize, usize),
+    flagged: bool,
+) {
+    let mut class = String::from("link");
+    if flagged {
         class.push_str(" flagged");
     }
     if link.low_confidence {
@@ -315,38 +338,20 @@ fn link_row(out: &mut String, r: &PairResult, pi: usize, li: usize, findings: &[
         sp = position(&r.source.display_path(), &r.source_segments, &link.source),
         tp = position(&r.target.display_path(), &r.target_segments, &link.target),
     );
-    let side =
-        |text: &str, spans: &[(Range<usize>, usize, Severity, String)], class: &str, lang: &str| {
-            if text.is_empty() {
-                format!("<div class=\"side {class} empty\">(nothing)</div>")
-            } else {
-                format!(
-                    "<div class=\"side {class}\" lang=\"{}\">{}</div>",
-                    escape_html(lang),
-                    marked(text, spans)
-                )
-            }
-        };
-    out.push_str(&side(
-        &view.source.text,
-        &spans(true),
-        "src",
-        &r.source_lang,
-    ));
-    out.push_str(&side(
-        &view.target.text,
-        &spans(false),
-        "tgt",
-        &r.target_lang,
-    ));
-    if !findings.is_empty() {
-        out.push_str("<ol class=\"findings\">");
-        for n in findings {
-            finding_item(out, r, n);
-        }
-        out.push_str("</ol>");
+}
+
+/// One side of a link: its text with the findings' spans marked.
+fn side(out: &mut String, text: &str, marks: &[Mark], class: &str, lang: &str) {
+    if text.is_empty() {
+        let _ = write!(out, "<div class=\"side {class} empty\">(nothing)</div>");
+    } else {
+        let _ = write!(
+            out,
+            "<div class=\"side {class}\" lang=\"{}\">{}</div>",
+            escape_html(lang),
+            marked(text, marks)
+        );
     }
-    out.push_str("</div>");
 }
 
 /// One pair: its files, languages, counts and every link.
