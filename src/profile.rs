@@ -143,6 +143,27 @@ pub struct NumberProfile {
     /// side confirms it.
     #[serde(default)]
     pub ambiguous_phrases: Vec<String>,
+    /// Nouns and adjectives an ordinal counts ("lugar", "vez", "turno";
+    /// "place", "time"), lower case: an ambiguous ordinal word right before
+    /// one ("em segundo lugar") is read as an ordinal. A determiner alone is
+    /// not enough: "no quarto" is "in the room", "na segunda" "on Monday".
+    #[serde(default)]
+    pub ordinal_nouns: Vec<String>,
+    /// Words that make the number after them negative ("menos", "minus"),
+    /// lower case; "-5" and "−5" are negative in every language.
+    #[serde(default)]
+    pub minus_words: Vec<String>,
+    /// Phrases ending in a minus word where it is no sign ("pelo menos",
+    /// "mais ou menos", "plus or minus").
+    #[serde(default)]
+    pub minus_exceptions: Vec<String>,
+    /// Words after a temperature that make it negative ("graus negativos",
+    /// "below zero"), lower case; a temperature unit may stand between.
+    #[serde(default)]
+    pub minus_after_words: Vec<String>,
+    /// Words between a scale word and its unit ("1,2 milhão de toneladas").
+    #[serde(default)]
+    pub unit_joiners: Vec<String>,
     /// Short scale words (`bn`, `m`, `bi`, `mi`) that count only after an
     /// amount of money ("$5bn"), since "5 m" is usually metres.
     #[serde(default)]

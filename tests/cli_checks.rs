@@ -157,3 +157,86 @@ fn builtin_glossary_applies_when_none_is_given() {
             .contains(&"glossary".to_string())
     );
 }
+
+/// One sentence a side through the binary, `--format short`: (exit code, output).
+fn short(pt: &str, en: &str) -> (Option<i32>, String) {
+    let d = tempfile::tempdir().unwrap();
+    fs::write(d.path().join("x.pt"), pt).unwrap();
+    fs::write(d.path().join("x.en"), en).unwrap();
+    let out = Command::cargo_bin("transcheck")
+        .unwrap()
+        .current_dir(d.path())
+        .args(["check", "x.pt", "x.en", "--no-config", "--format", "short"])
+        .args(["--source-lang", "pt", "--target-lang", "en"])
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn units_signs_and_ordinals_in_context_fail_the_run() {
+    for (pt, en) in [
+        (
+            "O Brasil exportou 1,2 milhão de toneladas de soja.",
+            "Brazil exported 1.2 million pounds of soybeans.",
+        ),
+        (
+            "A área desmatada foi de 5 mil km².",
+            "The deforested area was 5,000 square miles.",
+        ),
+        ("A temperatura foi de -5 °C.", "The temperature was 5 °C."),
+        (
+            "A temperatura foi de menos 5 graus.",
+            "The temperature was 5 degrees.",
+        ),
+        (
+            "A equipe terminou em segundo lugar na liga.",
+            "The team finished third in the league.",
+        ),
+    ] {
+        let (code, out) = short(pt, en);
+        assert_eq!(code, Some(1), "{pt} → {en}:\n{out}");
+        assert!(out.contains("number"), "{pt} → {en}:\n{out}");
+    }
+}
+
+#[test]
+fn units_signs_and_ordinals_rendered_right_pass() {
+    for (pt, en) in [
+        (
+            "O Brasil exportou 1,2 milhão de toneladas de soja.",
+            "Brazil exported 1.2 million tonnes of soybeans.",
+        ),
+        (
+            "A área desmatada foi de 5 mil km².",
+            "The deforested area was 5,000 square kilometres.",
+        ),
+        (
+            "A área desmatada foi de 5 mil km².",
+            "The deforested area was 5,000 sq km.",
+        ),
+        ("A temperatura foi de -5 °C.", "The temperature was −5 °C."),
+        (
+            "A temperatura foi de menos 5 graus.",
+            "It was minus 5 degrees.",
+        ),
+        (
+            "O placar foi 2-0 e a meta é 5-7 pontos.",
+            "The score was 2-0 and the goal is 5-7 points.",
+        ),
+        (
+            "Segundo o ministro, a taxa caiu.",
+            "According to the minister, the rate fell.",
+        ),
+        (
+            "O gol saiu no segundo tempo.",
+            "The goal came in the second half.",
+        ),
+    ] {
+        let (code, out) = short(pt, en);
+        assert_eq!(code, Some(0), "{pt} → {en}:\n{out}");
+    }
+}

@@ -74,6 +74,16 @@ pub(super) struct Lexicon {
     pub(super) pm: Vec<Vec<String>>,
     pub(super) decade_prefixes: Vec<Vec<String>>,
     pub(super) ambiguous_phrases: Vec<Vec<String>>,
+    /// Nouns that make an ambiguous ordinal word before them an ordinal.
+    pub(super) ordinal_nouns: Vec<String>,
+    /// Words that make the number after them negative.
+    pub(super) minus_words: Vec<String>,
+    /// Phrases ending in a minus word where it is no sign, longest first.
+    pub(super) minus_exceptions: Vec<Vec<String>>,
+    /// Phrases after a temperature making it negative ("abaixo de zero").
+    pub(super) minus_after: Vec<Vec<String>>,
+    /// Temperature units written as words ("graus"), lower case.
+    pub(super) temperature_words: Vec<String>,
     /// Multiple phrases ("o dobro"), longest first.
     pub(super) multipliers: Vec<(Vec<String>, f64)>,
     /// Distributive templates split into words, `{n}` kept as a slot.
@@ -126,6 +136,16 @@ impl Lexicon {
             pm: phrase_list(p.time_pm.iter()),
             decade_prefixes: phrase_list(p.decade_prefixes.iter()),
             ambiguous_phrases: phrase_list(p.ambiguous_phrases.iter()),
+            ordinal_nouns: lower_list(&p.ordinal_nouns),
+            minus_words: lower_list(&p.minus_words),
+            minus_exceptions: phrase_list(p.minus_exceptions.iter()),
+            minus_after: phrase_list(p.minus_after_words.iter()),
+            temperature_words: p
+                .units
+                .iter()
+                .filter(|(k, u)| u.dimension == "temperature" && k.chars().all(char::is_alphabetic))
+                .map(|(k, _)| k.to_lowercase())
+                .collect(),
             multipliers: phrase_values(&p.multipliers),
             distributives: distributive_templates(&p.distributives),
             distributive_words: phrase_values(&p.distributive_words),

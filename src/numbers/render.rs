@@ -21,6 +21,10 @@ pub fn format_number(
     };
     let sep = p.group.first().map_or(",", String::as_str);
     let mut out = String::new();
+    // A sign that rounding leaves on a zero ("-0") is dropped.
+    if value < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.push('-');
+    }
     if group && int.len() > 3 {
         let first = int.len() % 3;
         for (k, c) in int.chars().enumerate() {

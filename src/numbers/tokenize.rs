@@ -216,8 +216,9 @@ pub(super) fn split_elisions(toks: Vec<Tok>, elisions: &[String]) -> Vec<Tok> {
 }
 
 /// Splits hyphenated words made only of number words ("twenty-two",
-/// "two-thirds") into their parts; other compounds ("primeiro-ministro")
-/// stay whole and so are not numbers.
+/// "two-thirds") or of an ordinal and a noun it counts ("second-largest")
+/// into their parts; other compounds ("primeiro-ministro") stay whole and
+/// so are not numbers.
 pub(super) fn split_number_compounds(toks: Vec<Tok>, lx: &Lexicon) -> Vec<Tok> {
     let mut out = Vec::with_capacity(toks.len());
     for t in toks {
@@ -230,6 +231,12 @@ pub(super) fn split_number_compounds(toks: Vec<Tok>, lx: &Lexicon) -> Vec<Tok> {
         // number; an ordinal is not ("primeiro-ministro", "segunda-feira").
         let lead = if parts.iter().all(|p| lx.is_number_word(p)) {
             parts.len()
+        } else if let [first, noun] = parts.as_slice()
+            && lx.ordinals.contains_key(*first)
+            && lx.ordinal_nouns.iter().any(|n| n == noun)
+        {
+            // "second-largest": an ordinal before a noun it counts.
+            1
         } else {
             parts
                 .iter()

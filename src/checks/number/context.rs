@@ -155,28 +155,108 @@ pub(super) fn in_brackets(text: &str, offset: usize) -> bool {
     }
 }
 
-/// The word right after a number: its unit, if it has one ("GB", "km/h", "°C").
-pub(super) fn unit_word<'t>(text: &'t str, m: &NumberMention) -> &'t str {
-    let rest = text.get(m.end..).unwrap_or("");
-    let rest = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
-    let len: usize = rest
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || "°²³/".contains(*c))
-        .map(char::len_utf8)
-        .sum();
-    &rest[..len]
-}
-
-/// The profile's unit of measure written right after a plain number.
-pub(super) fn unit_after<'p>(
-    text: &str,
+/// The profile's unit of measure written after a number, with the text
+/// that names it: one word or several ("GB", "km/h", "square miles",
+/// "metros quadrados"); after a scale word a joiner may come first ("1,2
+/// milhão de toneladas"). An amount ending in a currency word that is also
+/// a unit ("1.2 million pounds") is a quantity in that unit.
+pub(super) fn unit_after<'p, 't>(
+    text: &'t str,
     m: &NumberMention,
     p: &'p Profile,
-) -> Option<&'p crate::profile::Unit> {
-    if m.kind != NumberKind::Plain {
+) -> Option<(&'p crate::profile::Unit, &'t str)> {
+    let from = match m.kind {
+        NumberKind::Plain => m.end,
+        NumberKind::Currency(_) => {
+            let raw = text.get(m.start..m.end)?;
+            let word = raw.trim_end_matches(is_unit_char);
+            if word.len() == raw.len() {
+                return None;
+            }
+            m.start + word.len()
+        }
+        _ => return None,
+    };
+    let mut rest = text.get(from..)?.trim_start_matches(is_space);
+    if m.scale.is_some() && m.kind == NumberKind::Plain {
+        rest = skip_joiner(rest, &p.numbers.unit_joiners);
+    }
+    let words = unit_words(rest);
+    let (n, unit) = p
+        .numbers
+        .units
+        .iter()
+        .filter_map(|(key, u)| {
+            let n = key.split_whitespace().count();
+            let same = n > 0
+                && n <= words.len()
+                && key.split_whitespace().zip(&words).all(|(k, (w, _))| k == w);
+            same.then_some((n, u))
+        })
+        .max_by_key(|(n, _)| *n)?;
+    let end = words[n - 1].1;
+    // An amount's unit is its own last word, not a word after it.
+    if m.kind != NumberKind::Plain && text.len() - rest.len() + end != m.end {
         return None;
     }
-    p.numbers.units.get(&unit_word(text, m).to_lowercase())
+    Some((unit, &rest[..end]))
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}')
+}
+
+fn is_unit_char(c: char) -> bool {
+    c.is_alphanumeric() || "°²³/".contains(c)
+}
+
+/// `rest` after a leading joiner word ("de", "of", or "d’" glued on).
+fn skip_joiner<'t>(rest: &'t str, joiners: &[String]) -> &'t str {
+    for j in joiners {
+        let Some(head) = rest.get(..j.len()) else {
+            continue;
+        };
+        if !head.eq_ignore_ascii_case(j) {
+            continue;
+        }
+        let after = &rest[j.len()..];
+        if j.ends_with(['’', '\'']) {
+            return after;
+        }
+        if after.starts_with(is_space) {
+            return after.trim_start_matches(is_space);
+        }
+    }
+    rest
+}
+
+/// The first few words of `rest` (lower case), each with its end offset,
+/// while only spaces separate them.
+fn unit_words(rest: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while out.len() < 4 {
+        let s = &rest[at..];
+        let len: usize = s
+            .chars()
+            .take_while(|&c| is_unit_char(c))
+            .map(char::len_utf8)
+            .sum();
+        if len == 0 {
+            break;
+        }
+        out.push((s[..len].to_lowercase(), at + len));
+        let gap: usize = s[len..]
+            .chars()
+            .take_while(|&c| is_space(c))
+            .map(char::len_utf8)
+            .sum();
+        if gap == 0 {
+            break;
+        }
+        at += len + gap;
+    }
+    out
 }
 
 pub(super) fn in_base(v: f64, u: &crate::profile::Unit) -> f64 {

@@ -223,7 +223,7 @@ impl Sides<'_> {
                 && !t.weak
                 && match (unit_after(st, s, sp), unit_after(tt, t, tp)) {
                     // Only between two units: 408,6 kg as 406.8 kg is a change.
-                    (Some(a), Some(b)) => {
+                    (Some((a, _)), Some((b, _))) => {
                         a != b
                             && a.dimension == b.dimension
                             && close(in_base(s.value, a), in_base(t.value, b))

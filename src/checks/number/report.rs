@@ -55,12 +55,30 @@ fn lone_ordinal(
     }
 }
 
+/// An amount's text without the unit word it ends in ("1.2 million pounds").
+fn without_unit<'r>(raw: &'r str, unit: &str) -> &'r str {
+    raw.strip_suffix(unit).map_or(raw, str::trim_end)
+}
+
+/// An ambiguous ordinal word read as an ordinal from the noun after it
+/// ("em segundo lugar"): another ordinal on the other side is a change, but
+/// an edition may say it without one ("pela primeira vez" as
+/// "unprecedented"), so it is never missing or added alone.
+fn context_ordinal(m: &NumberMention, p: &Profile) -> bool {
+    m.words
+        && m.kind == NumberKind::Ordinal
+        && p.numbers
+            .ambiguous
+            .iter()
+            .any(|a| a.to_lowercase() == m.raw.to_lowercase())
+}
+
 impl Sides<'_> {
     /// Same number, other unit of measure: "2 GB" as "2 MB".
     pub(super) fn unit_changes(&mut self, pairs: &[(usize, usize)]) {
         for &(i, j) in pairs {
             let (s, t) = (&self.src[i], &self.tgt[j]);
-            let (Some(a), Some(b)) = (
+            let (Some((a, su)), Some((b, tu))) = (
                 unit_after(self.src_text, s, self.sp),
                 unit_after(self.tgt_text, t, self.tp),
             ) else {
@@ -73,11 +91,9 @@ impl Sides<'_> {
                 .base(
                     Severity::Error,
                     format!(
-                        "unit changed: {} {} in the source, {} {} in the target",
-                        s.raw,
-                        unit_word(self.src_text, s),
-                        t.raw,
-                        unit_word(self.tgt_text, t)
+                        "unit changed: {} {su} in the source, {} {tu} in the target",
+                        without_unit(&s.raw, su),
+                        without_unit(&t.raw, tu)
                     ),
                 )
                 .source_span(s.start..s.end)
@@ -229,7 +245,11 @@ impl Sides<'_> {
         let mut weak_paired: Vec<usize> = Vec::new();
         for &i in &left_s {
             let s = &self.src[i];
-            match self.nearest_of_class(s, &left_t) {
+            let ctx = context_ordinal(s, self.sp);
+            match self
+                .nearest_of_class(s, &left_t)
+                .filter(|&(_, j)| !ctx || self.tgt[j].kind == NumberKind::Ordinal)
+            {
                 Some((k, j)) => {
                     left_t.remove(k);
                     findings.push(self.changed(s, &self.tgt[j]));
@@ -239,12 +259,15 @@ impl Sides<'_> {
                         weak_paired.push(j);
                         findings.push(self.changed(s, &self.tgt[j]));
                     }
+                    None if ctx => {}
                     None => findings.push(self.missing(s)),
                 },
             }
         }
         for j in left_t {
-            findings.push(self.added(&self.tgt[j]));
+            if !context_ordinal(&self.tgt[j], self.tp) {
+                findings.push(self.added(&self.tgt[j]));
+            }
         }
         weak_paired
     }
@@ -935,5 +958,196 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn an_ordinal_before_a_noun_it_counts_is_compared() {
+        let f = errors(
+            "A equipe terminou em segundo lugar na liga.",
+            "The team finished third in the league.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let f = errors(
+            "O Brasil foi o segundo maior exportador.",
+            "Brazil was the third-largest exporter.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        for (s, t) in [
+            (
+                "A equipe terminou em segundo lugar na liga.",
+                "The team finished second in the league.",
+            ),
+            (
+                "O Brasil foi o segundo maior exportador.",
+                "Brazil was the second-largest exporter.",
+            ),
+            (
+                "Segundo o ministro, a taxa caiu.",
+                "According to the minister, the rate fell.",
+            ),
+            (
+                "O gol saiu no segundo tempo.",
+                "The goal came in the second half.",
+            ),
+            // Said without an ordinal: never missing alone.
+            (
+                "Segundo ele, foi a primeira vez.",
+                "According to him, it was unprecedented.",
+            ),
+            (
+                "Foi a primeira vez em 10 anos.",
+                "It was unprecedented in 10 years.",
+            ),
+        ] {
+            clean(s, t);
+        }
+    }
+
+    #[test]
+    fn a_sign_dropped_or_added_is_a_change() {
+        for (s, t) in [
+            ("A temperatura foi de -5 °C.", "The temperature was 5 °C."),
+            ("A temperatura foi de menos 5 graus.", "It was 5 degrees."),
+            ("Fez 3 graus negativos.", "It was 3 °C."),
+            ("A temperatura foi de 5 °C.", "The temperature was -5 °C."),
+        ] {
+            let f = errors(s, t);
+            assert_eq!(f.len(), 1, "{s} → {t}: {f:#?}");
+        }
+        let f = errors("A temperatura foi de -5 °C.", "The temperature was 5 °C.");
+        assert_eq!(f[0].suggestion.as_deref(), Some("-5"));
+        for (s, t) in [
+            ("A temperatura foi de -5 °C.", "The temperature was −5 °C."),
+            ("A temperatura foi de -5 °C.", "The temperature was 23 °F."),
+            ("Fez 3 graus negativos.", "It was -3 °C."),
+            (
+                "Fez 3 graus abaixo de zero.",
+                "It was 3 degrees below zero.",
+            ),
+            ("Fez menos 3 graus.", "It was minus 3 degrees."),
+            ("Pelo menos 5 pessoas morreram.", "At least 5 people died."),
+            ("O placar foi 2-0.", "The score was 2-0."),
+        ] {
+            clean(s, t);
+        }
+    }
+
+    #[test]
+    fn a_unit_after_a_scale_word_and_a_joiner_is_read() {
+        let f = errors(
+            "O Brasil exportou 1,2 milhão de toneladas de soja.",
+            "Brazil exported 1.2 million pounds of soybeans.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("unit changed"), "{}", f[0].message);
+        assert!(
+            f[0].message.contains("1.2 million pounds in"),
+            "{}",
+            f[0].message
+        );
+        for t in [
+            "Brazil exported 1.2 million tonnes of soybeans.",
+            "Brazil exported 1.2 million tons of soybeans.",
+            "Brazil exported 1.2 million metric tons of soybeans.",
+        ] {
+            clean("O Brasil exportou 1,2 milhão de toneladas de soja.", t);
+        }
+        // Pounds of money stay money.
+        clean("Custou 5 milhões de libras.", "It cost 5 million pounds.");
+        let f = errors(
+            "Colheram 2 milhões de toneladas.",
+            "They harvested 2 million kilograms.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn units_of_several_words_are_read() {
+        let f = errors(
+            "A área desmatada foi de 5 mil km².",
+            "The deforested area was 5,000 square miles.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("square miles"), "{}", f[0].message);
+        for (s, t) in [
+            (
+                "A área desmatada foi de 5 mil km².",
+                "It was 5,000 square kilometres.",
+            ),
+            ("A área desmatada foi de 5 mil km².", "It was 5,000 sq km."),
+            ("A área desmatada foi de 5 mil km².", "It was 5,000 km2."),
+            (
+                "A área foi de 5 mil quilômetros quadrados.",
+                "It was 5,000 km².",
+            ),
+            (
+                "A área foi de 5 mil quilômetros quadrados.",
+                "It was 1,931 square miles.",
+            ),
+            (
+                "O apartamento tem 80 metros quadrados.",
+                "The flat has 80 m2.",
+            ),
+            ("O apartamento tem 80 m2.", "The flat has 861 square feet."),
+            (
+                "O tanque tem 30 metros cúbicos.",
+                "The tank holds 30 cubic metres.",
+            ),
+            ("O tanque tem 30 m³.", "The tank holds 30 cubic meters."),
+        ] {
+            clean(s, t);
+        }
+        assert_eq!(
+            errors(
+                "O apartamento tem 80 metros quadrados.",
+                "The flat has 80 metres."
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            errors(
+                "O tanque tem 30 metros cúbicos.",
+                "The tank holds 30 square metres."
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn units_are_data_in_every_profile() {
+        for (sl, src) in [
+            (
+                "es",
+                "Se exportaron 1,2 millones de toneladas en 5.000 kilómetros cuadrados.",
+            ),
+            (
+                "fr",
+                "On a exporté 1,2 million de tonnes sur 5 000 kilomètres carrés.",
+            ),
+            (
+                "it",
+                "Sono state esportate 1,2 milioni di tonnellate su 5.000 chilometri quadrati.",
+            ),
+            (
+                "de",
+                "Es wurden 1,2 Millionen Tonnen auf 5.000 Quadratkilometern exportiert.",
+            ),
+        ] {
+            let ok = "1.2 million tonnes were exported over 5,000 square kilometres.";
+            let bad = "1.2 million pounds were exported over 5,000 square miles.";
+            assert!(
+                langs(sl, "en", src, ok).is_empty(),
+                "{sl}: {:#?}",
+                langs(sl, "en", src, ok)
+            );
+            let f = langs(sl, "en", src, bad);
+            let units = f
+                .iter()
+                .filter(|f| f.message.contains("unit changed"))
+                .count();
+            assert!(units >= 1, "{sl}: {f:#?}");
+        }
     }
 }

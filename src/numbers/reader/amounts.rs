@@ -50,6 +50,18 @@ fn to_roman(mut n: u32) -> String {
     out
 }
 
+/// Kinds a minus sign may make negative.
+fn is_numeric_kind(k: &NumberKind) -> bool {
+    matches!(
+        k,
+        NumberKind::Plain
+            | NumberKind::Percent
+            | NumberKind::PercentagePoints
+            | NumberKind::Currency(_)
+            | NumberKind::Fraction
+    )
+}
+
 impl Reader<'_> {
     /// "2.4.1", "10.0.19045": three or more dot-separated runs that are not
     /// thousands groups; compared as strings.
@@ -113,6 +125,68 @@ impl Reader<'_> {
         None
     }
 
+    /// The token a minus sign before token `i` starts at: "-5" or "−5"
+    /// (U+2212) with the sign glued to the digits and not to what comes
+    /// before ("5-7", "2-0", "pós-5" are no signs) inside a sentence, or a
+    /// minus word ("menos
+    /// 5") that is no part of a phrase like "pelo menos" and follows no
+    /// number ("10 menos 5" is a sum).
+    fn minus_before(&self, i: usize) -> Option<usize> {
+        let s = i.checked_sub(1)?;
+        let sign = self.tok(s)?;
+        let after_number = |k: usize| {
+            k.checked_sub(1).and_then(|p| self.tok(p)).is_some_and(|p| {
+                p.kind == TokKind::Digits
+                    || self.lx.cardinals.contains_key(&p.lower)
+                    || self.lx.scales.contains_key(&p.lower)
+            })
+        };
+        if sign.kind == TokKind::Punct && matches!(sign.lower.as_str(), "-" | "\u{2212}") {
+            let opens = |k: usize| {
+                k.checked_sub(1).and_then(|p| self.tok(p)).is_none_or(|p| {
+                    p.kind == TokKind::Punct && "([{“\"«‘'".contains(p.lower.as_str())
+                })
+            };
+            // Glued to digits, not opening the sentence: a dialogue dash
+            // ("-5 anos, disse") stands there.
+            let t = self.tok(i)?;
+            let glued = t.kind == TokKind::Digits && !t.space_before;
+            let free = s > 0 && (sign.space_before || opens(s));
+            return (free && glued && !after_number(s)).then_some(s);
+        }
+        if sign.kind != TokKind::Word || !self.lx.minus_words.contains(&sign.lower) {
+            return None;
+        }
+        let in_phrase = self
+            .lx
+            .minus_exceptions
+            .iter()
+            .any(|p| s + 1 >= p.len() && self.phrase_at(s + 1 - p.len(), p) == Some(s + 1));
+        (!in_phrase && !after_number(s)).then_some(s)
+    }
+
+    /// A phrase after a temperature that makes it negative ("3 graus
+    /// negativos", "5 °C abaixo de zero", "3 below zero"), the unit optional.
+    /// Returns the token after the phrase.
+    fn minus_after(&self, next: usize) -> Option<usize> {
+        if self.lx.minus_after.is_empty() {
+            return None;
+        }
+        let mut k = next;
+        if self.punct(k, "°") {
+            k += 1;
+            if self.word(k).is_some_and(|w| w.chars().count() == 1) {
+                k += 1;
+            }
+        } else if self
+            .word(k)
+            .is_some_and(|w| self.lx.temperature_words.iter().any(|t| t == w))
+        {
+            k += 1;
+        }
+        self.any_phrase_at(k, &self.lx.minus_after)
+    }
+
     pub(super) fn number(&self, i: usize) -> Option<(NumberMention, usize)> {
         let (currency, k) = match self.currency_prefix(i) {
             Some((c, n)) if self.tok(n).is_some_and(|t| t.kind == TokKind::Digits) => (Some(c), n),
@@ -161,7 +235,19 @@ impl Reader<'_> {
                 confirmed = true;
             }
         }
+        // "menos 30% de açúcar" is 30% less sugar, not a negative rate.
+        let less_of = |s: usize| {
+            self.word(s).is_some()
+                && kind == NumberKind::Percent
+                && self
+                    .word(next)
+                    .is_some_and(|w| self.lx.vague_joiners.iter().any(|j| j == w))
+        };
+        let minus = self
+            .minus_before(i)
+            .filter(|&s| !core.code && !core.ordinal && is_numeric_kind(&kind) && !less_of(s));
         let is_year = kind == NumberKind::Plain
+            && minus.is_none()
             && core.scale.is_none()
             && core.digits.as_ref().is_some_and(|d| {
                 d.decimal_sep.is_none() && d.group_sep.is_none() && d.end - d.start == 4
@@ -171,12 +257,29 @@ impl Reader<'_> {
             kind = NumberKind::Year;
         }
         let code = core.code;
-        let mut m = self.mention(i, next, core.value * value_factor, kind);
+        // "3 graus negativos": a sign after the number (not doubled).
+        // The mention keeps its unit after it; reading goes on after the
+        // phrase ("zero" in "abaixo de zero" is no number).
+        let minus_after =
+            (minus.is_none() && kind == NumberKind::Plain && !core.code && !core.ordinal)
+                .then(|| self.minus_after(next))
+                .flatten();
+        let sign = if minus.is_some() || minus_after.is_some() {
+            -1.0
+        } else {
+            1.0
+        };
+        let mut m = self.mention(
+            minus.unwrap_or(i),
+            next,
+            sign * core.value * value_factor,
+            kind,
+        );
         m.words = core.words;
         m.scale = core.scale;
         m.digits = core.digits;
         m.weak = code || (core.ambiguous && !confirmed);
-        Some((m, next))
+        Some((m, minus_after.unwrap_or(next)))
     }
 
     pub(super) fn digit_info(&self, t: &Tok) -> Option<(f64, DigitInfo)> {
@@ -590,5 +693,64 @@ mod tests {
         // A scale word stays a scale: "dois milhões" is 2e6 exactly.
         let m = one("dois milhões de pessoas", &pt());
         assert_eq!((m.value, m.kind), (2e6, NumberKind::Plain));
+    }
+
+    #[test]
+    fn a_minus_sign_or_word_makes_a_number_negative() {
+        for t in ["A temperatura foi de -5 °C.", "foi de −5 °C", "foi (-5)"] {
+            assert_eq!(strong(t, &pt()), [-5.0], "{t}");
+        }
+        assert_eq!(one("caiu para -5 °C", &pt()).raw, "-5");
+        assert_eq!(strong("A temperatura foi de menos 5 graus.", &pt()), [-5.0]);
+        assert_eq!(strong("menos cinco graus", &pt()), [-5.0]);
+        assert_eq!(strong("It was minus 5 degrees.", &en()), [-5.0]);
+        assert_eq!(strong("de -2,5% a -1%", &pt()), [-2.5, -1.0]);
+        assert_eq!(strong("entre -5 e -10", &pt()), [-5.0, -10.0]);
+        assert_eq!(
+            strong("Il faisait moins 5 degrés.", &Profile::builtin("fr")),
+            [-5.0]
+        );
+        for t in [
+            "Fez 3 graus negativos.",
+            "Fez 3 °C negativos.",
+            "Fez 3 abaixo de zero.",
+            "Fez 3 graus abaixo de zero.",
+        ] {
+            assert_eq!(strong(t, &pt()), [-3.0], "{t}");
+        }
+        assert_eq!(strong("It was 3 degrees below zero.", &en()), [-3.0]);
+        // Only after a temperature: three negative tests are three.
+        assert_eq!(strong("Deram 3 testes negativos.", &pt()), [3.0]);
+    }
+
+    #[test]
+    fn hyphens_ranges_and_phrases_are_no_signs() {
+        assert_eq!(strong("de 5-7 pontos", &pt()), [5.0, 7.0]);
+        assert_eq!(strong("venceu por 2-0", &pt()), [2.0, 0.0]);
+        assert_eq!(strong("de 5 - 7 pontos", &pt()), [5.0, 7.0]);
+        assert_eq!(strong("pelo menos 5 pessoas", &pt()), [5.0]);
+        assert_eq!(strong("mais ou menos 5 pessoas", &pt()), [5.0]);
+        assert_eq!(strong("ao menos 5 pessoas", &pt()), [5.0]);
+        assert_eq!(strong("10 menos 5", &pt()), [10.0, 5.0]);
+        assert_eq!(strong("com menos 30% de açúcar", &pt()), [30.0]);
+        assert_eq!(strong("a inflação foi de menos 0,5%.", &pt()), [-0.5]);
+        assert_eq!(strong("plus or minus 3 points", &en()), [3.0]);
+        assert_eq!(
+            strong("al menos 5 personas", &Profile::builtin("es")),
+            [5.0]
+        );
+        assert_eq!(
+            strong("au moins 5 personnes", &Profile::builtin("fr")),
+            [5.0]
+        );
+        assert_eq!(
+            strong("più o meno 5 persone", &Profile::builtin("it")),
+            [5.0]
+        );
+        // A dialogue dash opening a sentence, a hyphen before a word.
+        assert_eq!(strong("-5 anos, disse ele.", &pt()), [5.0]);
+        assert_eq!(strong("Ele disse -cinco anos.", &pt()), [5.0]);
+        // A year is never signed.
+        assert_eq!(one("em 2025", &pt()).kind, NumberKind::Year);
     }
 }

@@ -331,7 +331,10 @@ impl Reader<'_> {
         let is_ambiguous = |w: &str| self.lx.ambiguous.iter().any(|a| a == w);
         // "um quarto" may be a room, "a quarter" three months, "a half" fine:
         // one of an ambiguous fraction word only confirms.
-        let ambiguous = (single && acc.first_word.is_some_and(is_ambiguous))
+        // "em segundo lugar": an ambiguous ordinal before a noun it counts
+        // is an ordinal ("segundo o ministro" stays "according to").
+        let counts_noun = acc.ordinal && self.ordinal_noun_at(k);
+        let ambiguous = (single && acc.first_word.is_some_and(is_ambiguous) && !counts_noun)
             || (acc.article && acc.fraction && acc.first_word.is_some_and(is_ambiguous))
             || (acc.one_of && acc.fraction_word.is_some_and(is_ambiguous));
         Some(Core {
@@ -345,6 +348,12 @@ impl Reader<'_> {
             code: false,
             ambiguous,
         })
+    }
+
+    /// Whether token `k` is one of the nouns an ordinal counts ("lugar").
+    fn ordinal_noun_at(&self, k: usize) -> bool {
+        self.word(k)
+            .is_some_and(|w| self.lx.ordinal_nouns.iter().any(|n| n == w))
     }
 
     /// "a third round" (ordinal) against "a third of" (fraction): a word that
@@ -484,10 +493,49 @@ mod tests {
             assert_eq!(m.raw, t);
         }
         assert_eq!(one("quarto lugar", &pt()).value, 4.0);
-        assert!(one("quarto lugar", &pt()).weak);
+        assert!(one("no quarto escuro", &pt()).weak);
         let m = one("the fifth time", &en());
         assert_eq!((m.value, m.weak), (5.0, false));
         assert_eq!(one("twenty-first", &en()).value, 21.0);
+    }
+
+    #[test]
+    fn an_ambiguous_ordinal_before_a_noun_it_counts_is_an_ordinal() {
+        for (t, v) in [
+            ("A equipe terminou em segundo lugar na liga.", 2.0),
+            ("Venceu pela segunda vez.", 2.0),
+            ("no segundo tempo", 2.0),
+            ("ficou em quarto lugar", 4.0),
+        ] {
+            assert_eq!(strong(t, &pt()), [v], "{t}");
+        }
+        assert_eq!(strong("They finished second place.", &en()), [2.0]);
+        assert_eq!(strong("the world's second-largest economy", &en()), [2.0]);
+        assert!(strong("na segunda-feira, o primeiro-ministro", &pt()).is_empty());
+        assert_eq!(
+            strong("Terminó en segundo lugar.", &Profile::builtin("es")),
+            [2.0]
+        );
+        assert_eq!(
+            strong("Arrivé en second lieu.", &Profile::builtin("fr")),
+            [2.0]
+        );
+        assert_eq!(
+            strong("Arrivò al secondo posto.", &Profile::builtin("it")),
+            [2.0]
+        );
+        // Not before such a noun: still only a possible number.
+        for t in [
+            "Segundo o ministro, a taxa caiu.",
+            "segundo dados do IBGE",
+            "no quarto dele",
+            "na segunda passada",
+            "na quinta passada",
+        ] {
+            assert!(strong(t, &pt()).is_empty(), "{t}");
+        }
+        assert!(strong("Según el segundo informe", &Profile::builtin("es")).is_empty());
+        assert!(strong("wait a second", &en()).is_empty());
     }
 
     #[test]
