@@ -58,6 +58,14 @@ const DETACH_GAIN_EXPLAINED: f64 = -0.5;
 const DETACH_GAIN_ORPHAN: f64 = -3.0;
 /// Least gain for detaching a sentence without anchors from such a link.
 const DETACH_GAIN_EXPLAINED_BARE: f64 = 0.3;
+/// Least gain for detaching a short sentence without anchors (at most
+/// [`SHORT_SHARE`] of the rest's length) from such a link: its length may
+/// even fit a little better inside.
+const DETACH_GAIN_SHORT_BARE: f64 = -1.0;
+const SHORT_SHARE: f64 = 0.4;
+/// Least shared anchor weight per character of the rest for that: a news
+/// sentence with names and numbers, not a verse that shares a name or two.
+const DENSE_REST: f64 = 0.12;
 /// Most density (per character) of anchors only a detached sentence
 /// explains, relative to the rest of the link's shared anchors.
 const WEAK_DENSITY: f64 = 0.35;
@@ -428,6 +436,19 @@ fn weak_need(dens: f64) -> f64 {
 const WEAK_GAIN_BASE: f64 = 0.5;
 const WEAK_GAIN_SLOPE: f64 = 5.0;
 
+/// Least length gain for detaching a sentence without anchors of `len`
+/// characters from a link whose rest (`rest_len`) explains the other side:
+/// a short one barely moves the length of a long link, so length cannot
+/// show it and need not, when the rest is dense with shared anchors (names,
+/// numbers) and this sentence has none.
+fn bare_need(len: f64, rest_len: f64, rest_shared: f64) -> f64 {
+    if len <= SHORT_SHARE * rest_len && rest_shared >= DENSE_REST * rest_len {
+        DETACH_GAIN_SHORT_BARE
+    } else {
+        DETACH_GAIN_EXPLAINED_BARE
+    }
+}
+
 /// Whether sentence `x` of one side of a link (the source when `is_src`)
 /// may be taken out, leaving `rest` with the link's `other` side: the
 /// length gain of taking it out and the least gain that takes, or `None`
@@ -494,7 +515,7 @@ fn take_out(
     {
         // Nothing in it occurs in the other document, and the rest
         // accounts for nearly all of the other side.
-        DETACH_GAIN_EXPLAINED_BARE
+        bare_need(xs.len, rest_len, rest_shared)
     } else if rest_shared >= EXPLAINED * other_total {
         // The rest accounts for every anchor of the other side; the more
         // anchors of its own this sentence has, the surer.
@@ -824,6 +845,41 @@ mod tests {
         let got = pairs(&run(&src, TGT, links));
         assert!(got.contains(&(vec![3], vec![3])), "{got:?}");
         assert!(got.contains(&(vec![4], vec![])), "{got:?}");
+    }
+
+    #[test]
+    fn omitted_sentence_whose_anchors_point_elsewhere_is_detached() {
+        // The omitted sentence shares one word ("Sado") with the link's
+        // translation, more than a weak anchor, but most of its anchors
+        // (three names) belong to other links: they point elsewhere.
+        let mut src = SRC.to_vec();
+        src.insert(
+            4,
+            "Almeida, Brandt e Castro também estiveram na cerimónia junto ao Sado, segundo a organização do evento.",
+        );
+        let mut tgt = TGT.to_vec();
+        tgt[3] = "Duarte announced in Faro an investment of 780 million near the Sado.";
+        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
+        links.push(l(&[3, 4], &[3], 0.8));
+        links.extend((5..8).map(|k| l(&[k], &[k - 1], 0.9)));
+        let got = pairs(&run(&src, &tgt, links));
+        assert!(got.contains(&(vec![3], vec![3])), "{got:?}");
+        assert!(got.contains(&(vec![4], vec![])), "{got:?}");
+    }
+
+    #[test]
+    fn short_added_sentence_without_anchors_leaves_a_dense_link() {
+        // The translation is terse, so the added line even helps its
+        // length; only the anchors say it translates nothing.
+        let mut tgt = TGT.to_vec();
+        tgt[3] = "Duarte: 780 million for Faro, an investment.";
+        tgt.insert(4, "Nobody saw it.");
+        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
+        links.push(l(&[3], &[3, 4], 0.8));
+        links.extend((4..7).map(|k| l(&[k], &[k + 1], 0.9)));
+        let got = pairs(&run(SRC, &tgt, links));
+        assert!(got.contains(&(vec![3], vec![3])), "{got:?}");
+        assert!(got.contains(&(vec![], vec![4])), "{got:?}");
     }
 
     #[test]
