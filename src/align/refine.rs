@@ -724,6 +724,16 @@ mod tests {
         }
     }
 
+    /// Three clean 1-1 links, the merged link `s`-`t` (score 0.8), then
+    /// 1-1 links on to source sentence `n_src`.
+    fn around_merge(s: &[usize], t: &[usize], n_src: usize) -> Vec<Link> {
+        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
+        links.push(l(s, t, 0.8));
+        let (s0, t0) = (s[s.len() - 1] + 1, t[t.len() - 1] + 1);
+        links.extend((s0..n_src).map(|k| l(&[k], &[t0 + k - s0], 0.9)));
+        links
+    }
+
     #[test]
     fn a_clean_alignment_is_left_alone() {
         let p = Profile::builtin("xx");
@@ -753,9 +763,7 @@ mod tests {
             4,
             "Officials in Berlim expected another 340 visitors before the end of the month.",
         );
-        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
-        links.push(l(&[3], &[3, 4], 0.8));
-        links.extend((4..7).map(|k| l(&[k], &[k + 1], 0.9)));
+        let links = around_merge(&[3], &[3, 4], 7);
         let got = pairs(&run(SRC, &tgt, links));
         assert!(got.contains(&(vec![3], vec![3])), "{got:?}");
         assert!(got.contains(&(vec![], vec![4])), "{got:?}");
@@ -768,9 +776,7 @@ mod tests {
             4,
             "Enquanto isso, a economia de Berlim segue sob forte pressão há 340 dias.",
         );
-        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
-        links.push(l(&[3, 4], &[3], 0.8));
-        links.extend((5..8).map(|k| l(&[k], &[k - 1], 0.9)));
+        let links = around_merge(&[3, 4], &[3], 8);
         let got = pairs(&run(&src, TGT, links));
         assert!(got.contains(&(vec![3], vec![3])), "{got:?}");
         assert!(got.contains(&(vec![4], vec![])), "{got:?}");
@@ -781,9 +787,7 @@ mod tests {
         let mut tgt = TGT.to_vec();
         tgt[3] = "Duarte made the announcement in Faro.";
         tgt.insert(4, "Duarte said the investment would reach 780 million.");
-        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
-        links.push(l(&[3], &[3, 4], 0.8));
-        links.extend((4..7).map(|k| l(&[k], &[k + 1], 0.9)));
+        let links = around_merge(&[3], &[3, 4], 7);
         let got = pairs(&run(SRC, &tgt, links));
         assert!(got.contains(&(vec![3], vec![3, 4])), "{got:?}");
     }
@@ -839,9 +843,7 @@ mod tests {
             4,
             "Duarte disse que os 780 milhões virão de fundos europeus e de bancos privados ao longo da década.",
         );
-        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
-        links.push(l(&[3, 4], &[3], 0.8));
-        links.extend((5..8).map(|k| l(&[k], &[k - 1], 0.9)));
+        let links = around_merge(&[3, 4], &[3], 8);
         let got = pairs(&run(&src, TGT, links));
         assert!(got.contains(&(vec![3], vec![3])), "{got:?}");
         assert!(got.contains(&(vec![4], vec![])), "{got:?}");
@@ -859,9 +861,7 @@ mod tests {
         );
         let mut tgt = TGT.to_vec();
         tgt[3] = "Duarte announced in Faro an investment of 780 million near the Sado.";
-        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
-        links.push(l(&[3, 4], &[3], 0.8));
-        links.extend((5..8).map(|k| l(&[k], &[k - 1], 0.9)));
+        let links = around_merge(&[3, 4], &[3], 8);
         let got = pairs(&run(&src, &tgt, links));
         assert!(got.contains(&(vec![3], vec![3])), "{got:?}");
         assert!(got.contains(&(vec![4], vec![])), "{got:?}");
@@ -874,9 +874,7 @@ mod tests {
         let mut tgt = TGT.to_vec();
         tgt[3] = "Duarte: 780 million for Faro, an investment.";
         tgt.insert(4, "Nobody saw it.");
-        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
-        links.push(l(&[3], &[3, 4], 0.8));
-        links.extend((4..7).map(|k| l(&[k], &[k + 1], 0.9)));
+        let links = around_merge(&[3], &[3, 4], 7);
         let got = pairs(&run(SRC, &tgt, links));
         assert!(got.contains(&(vec![3], vec![3])), "{got:?}");
         assert!(got.contains(&(vec![], vec![4])), "{got:?}");
@@ -889,9 +887,7 @@ mod tests {
             4,
             "Enquanto isso, a economia de Berlim segue sob forte pressão há 340 dias.",
         );
-        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
-        links.push(l(&[3, 4, 5], &[3, 4], 0.8));
-        links.extend((6..8).map(|k| l(&[k], &[k - 1], 0.9)));
+        let links = around_merge(&[3, 4, 5], &[3, 4], 8);
         let got = pairs(&run(&src, TGT, links));
         assert!(got.contains(&(vec![3], vec![3])), "{got:?}");
         assert!(got.contains(&(vec![4], vec![])), "{got:?}");
@@ -922,9 +918,7 @@ mod tests {
             "Weber said the Oslo office would close after 56 years, Garnier added.",
         );
         tgt.insert(5, "Duarte said the investment would reach 780 million.");
-        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
-        links.push(l(&[3], &[3, 4, 5], 0.8));
-        links.extend((4..7).map(|k| l(&[k], &[k + 2], 0.9)));
+        let links = around_merge(&[3], &[3, 4, 5], 7);
         let got = hidden(
             &side(SRC, &p),
             &side(&tgt, &p),
@@ -948,9 +942,7 @@ mod tests {
         tgt[3] = "Duarte made the announcement in Faro.";
         tgt.insert(4, "It was an investment.");
         tgt.insert(5, "Duarte said it would reach 780 million.");
-        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
-        links.push(l(&[3], &[3, 4, 5], 0.8));
-        links.extend((4..7).map(|k| l(&[k], &[k + 2], 0.9)));
+        let links = around_merge(&[3], &[3, 4, 5], 7);
         let got = hidden(
             &side(SRC, &p),
             &side(&tgt, &p),
