@@ -97,6 +97,12 @@ pub fn read(doc: Document, opts: &ReadOptions) -> Result<Bilingual, FormatError>
 }
 
 impl Read {
+    /// The first source and target languages named win.
+    fn languages(&mut self, e: &BytesStart, src: &str, tgt: &str) {
+        self.src_lang = self.src_lang.take().or(lang2(attr_any_prefix(e, src)));
+        self.tgt_lang = self.tgt_lang.take().or(lang2(attr_any_prefix(e, tgt)));
+    }
+
     /// An element outside unit text: the root, languages, a unit, a
     /// segment, or the start of its source or target.
     fn start(
@@ -120,26 +126,9 @@ impl Read {
         }
         let st = &mut self.st;
         match name {
-            "xliff" => {
-                self.src_lang = self
-                    .src_lang
-                    .take()
-                    .or(lang2(attr_any_prefix(e, "srcLang")));
-                self.tgt_lang = self
-                    .tgt_lang
-                    .take()
-                    .or(lang2(attr_any_prefix(e, "trgLang")));
-            }
-            "file" => {
-                self.src_lang = self
-                    .src_lang
-                    .take()
-                    .or(lang2(attr_any_prefix(e, "source-language")));
-                self.tgt_lang = self
-                    .tgt_lang
-                    .take()
-                    .or(lang2(attr_any_prefix(e, "target-language")));
-            }
+            // XLIFF 2 names the languages on <xliff>, 1.2 on <file>.
+            "xliff" => self.languages(e, "srcLang", "trgLang"),
+            "file" => self.languages(e, "source-language", "target-language"),
             "trans-unit" | "unit" => {
                 *st = State {
                     id: attr_any_prefix(e, "id").unwrap_or_default(),
