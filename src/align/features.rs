@@ -111,10 +111,27 @@ impl Keys {
 pub(crate) struct Sent {
     /// Length in characters, whitespace excluded.
     pub len: f64,
-    /// Distinct anchor keys, sorted by id, with their weight (0 = seen on one side only).
-    pub keys: Vec<(u32, f64)>,
+    /// Distinct anchor keys, sorted by id; once weighed ([`weigh`]), only
+    /// those with a weight (seen on both sides).
+    pub keys: Vec<u32>,
     /// Sum of the weights of `keys`.
     pub total: f64,
+    /// Weight of every key id of the pair, shared by all its sentences
+    /// (empty before [`weigh`]): four bytes a key here instead of twelve.
+    pub weights: std::sync::Arc<[f64]>,
+}
+
+impl Sent {
+    /// Weight of key `k` (0 before weighing).
+    #[inline]
+    pub fn weight(&self, k: u32) -> f64 {
+        self.weights.get(k as usize).copied().unwrap_or(0.0)
+    }
+
+    /// The keys with their weights.
+    pub fn weighted(&self) -> impl Iterator<Item = (u32, f64)> + '_ {
+        self.keys.iter().map(|&k| (k, self.weight(k)))
+    }
 }
 
 /// The raw anchors of one side, extracted once and kept while the pair is
@@ -156,11 +173,9 @@ impl Raw {
         (0..self.len())
             .map(|s| Sent {
                 len: f64::from(self.len[s]),
-                keys: self.keys[Raw::span(&self.key_end, s)]
-                    .iter()
-                    .map(|&k| (k, 0.0))
-                    .collect(),
+                keys: self.keys[Raw::span(&self.key_end, s)].to_vec(),
                 total: 0.0,
+                weights: Default::default(),
             })
             .collect()
     }
@@ -171,8 +186,9 @@ impl Raw {
         for (s, sent) in out.iter_mut().enumerate().take(self.len()) {
             let keys = &self.keys[Raw::span(&self.key_end, s)];
             sent.keys.clear();
-            sent.keys.extend(keys.iter().map(|&k| (k, 0.0)));
+            sent.keys.extend_from_slice(keys);
             sent.total = 0.0;
+            sent.weights = Default::default();
         }
     }
 }
@@ -379,12 +395,12 @@ pub(crate) fn weigh(src: &mut [Sent], tgt: &mut [Sent], keys: &Keys, cw: &ClassW
     let mut df_s = vec![0u32; keys.len()];
     let mut df_t = vec![0u32; keys.len()];
     for s in src.iter() {
-        for &(k, _) in &s.keys {
+        for &k in &s.keys {
             df_s[k as usize] += 1;
         }
     }
     for s in tgt.iter() {
-        for &(k, _) in &s.keys {
+        for &k in &s.keys {
             df_t[k as usize] += 1;
         }
     }
@@ -396,13 +412,11 @@ pub(crate) fn weigh(src: &mut [Sent], tgt: &mut [Sent], keys: &Keys, cw: &ClassW
         let df = (a.max(b)) as f64;
         cw.of(keys.class[k as usize]) / df.sqrt()
     };
+    let weights: std::sync::Arc<[f64]> = (0..keys.len() as u32).map(weight).collect();
     for s in src.iter_mut().chain(tgt.iter_mut()) {
-        // In place: a fresh list would grow by doubling.
-        for x in s.keys.iter_mut() {
-            x.1 = weight(x.0);
-        }
-        s.keys.retain(|&(_, w)| w > 0.0);
-        s.total = s.keys.iter().map(|&(_, w)| w).sum();
+        s.keys.retain(|&k| weights[k as usize] > 0.0);
+        s.total = s.keys.iter().map(|&k| weights[k as usize]).sum();
+        s.weights = weights.clone();
     }
 }
 
@@ -410,10 +424,9 @@ pub(crate) fn weigh(src: &mut [Sent], tgt: &mut [Sent], keys: &Keys, cw: &ClassW
 pub(crate) fn shared(a: &Sent, b: &Sent) -> f64 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.keys.len() && j < b.keys.len() {
-        let (ka, wa) = a.keys[i];
-        let kb = b.keys[j].0;
+        let (ka, kb) = (a.keys[i], b.keys[j]);
         if ka == kb {
-            sum += wa;
+            sum += a.weight(ka);
             i += 1;
             j += 1;
         } else if ka < kb {
@@ -566,7 +579,7 @@ mod tests {
         let mut a = extract(&s, &mut keys, None);
         let mut b = extract(&t, &mut keys, None);
         weigh(&mut a, &mut b, &keys, &ClassWeights::default());
-        let q = a[0].keys.iter().map(|x| x.1).fold(f64::MAX, f64::min);
+        let q = a[0].weighted().map(|x| x.1).fold(f64::MAX, f64::min);
         assert!((q - 0.5 / 3f64.sqrt()).abs() < 1e-9);
     }
 
@@ -579,7 +592,7 @@ mod tests {
         let s = side(&["O banco central subiu.", "Os bancos centrais."], &p);
         let a = extract(&s, &mut keys, Some((&m, Kind::Source)));
         let g = keys.ids.get("g:0").copied().unwrap();
-        assert!(a[0].keys.iter().any(|k| k.0 == g));
-        assert!(!a[1].keys.iter().any(|k| k.0 == g));
+        assert!(a[0].keys.contains(&g));
+        assert!(!a[1].keys.contains(&g));
     }
 }

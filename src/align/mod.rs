@@ -978,35 +978,41 @@ fn sims(
     let top = src
         .iter()
         .filter_map(|s| s.keys.last())
-        .map(|k| k.0 as usize + 1)
+        .map(|&k| k as usize + 1)
         .max()
         .unwrap_or(0);
     let mut dense = scratch.take_zeros(top);
-    let mut sim = scratch.take_f64(0);
+    let range = |s: usize| {
+        let lo = band.lo[s.saturating_sub(MAX_SPAN)];
+        (lo, band.hi[(s + MAX_SPAN + 1).min(n)].min(m).max(lo))
+    };
+    let cells = (0..n).map(|s| range(s).1 - range(s).0).sum();
+    let mut sim = scratch.take_f64(cells);
     let mut sim_off = Vec::with_capacity(n + 1);
     let mut sim_lo = Vec::with_capacity(n);
+    let mut at = 0;
     for (s, sent) in src.iter().enumerate() {
-        let lo = band.lo[s.saturating_sub(MAX_SPAN)];
-        let hi = band.hi[(s + MAX_SPAN + 1).min(n)].min(m);
-        sim_off.push(sim.len());
+        let (lo, hi) = range(s);
+        sim_off.push(at);
         sim_lo.push(lo);
-        for &(k, w) in &sent.keys {
+        for (k, w) in sent.weighted() {
             dense[k as usize] = w;
         }
         // Weights are positive: adding the zeros of keys `sent` lacks
         // leaves the sum unchanged.
-        sim.extend(tgt[lo..hi].iter().map(|t| {
+        for (x, t) in sim[at..at + hi - lo].iter_mut().zip(&tgt[lo..hi]) {
             let mut sum = 0.0;
-            for &(k, _) in &t.keys {
+            for &k in &t.keys {
                 sum += dense.get(k as usize).copied().unwrap_or(0.0);
             }
-            sum
-        }));
-        for &(k, _) in &sent.keys {
+            *x = sum;
+        }
+        at += hi - lo;
+        for &k in &sent.keys {
             dense[k as usize] = 0.0;
         }
     }
-    sim_off.push(sim.len());
+    sim_off.push(at);
     (sim, dense, sim_off, sim_lo)
 }
 
@@ -1080,14 +1086,14 @@ fn coarse_path(src: &[Sent], tgt: &[Sent], keys: &Keys) -> Vec<(usize, usize)> {
     let mut where_s: Vec<(u32, usize)> = vec![(0, usize::MAX); keys.len()];
     let mut where_t: Vec<(u32, usize)> = vec![(0, usize::MAX); keys.len()];
     for (i, s) in src.iter().enumerate() {
-        for &(k, _) in &s.keys {
+        for &k in &s.keys {
             let e = &mut where_s[k as usize];
             e.0 += 1;
             e.1 = i;
         }
     }
     for (j, s) in tgt.iter().enumerate() {
-        for &(k, _) in &s.keys {
+        for &k in &s.keys {
             let e = &mut where_t[k as usize];
             e.0 += 1;
             e.1 = j;
@@ -1160,9 +1166,9 @@ fn add_learned(
             extra.sort_unstable();
             extra.dedup();
             s.keys.reserve_exact(extra.len());
-            s.keys.extend(extra.into_iter().map(|k| (k, 0.0)));
-            s.keys.sort_unstable_by_key(|x| x.0);
-            s.keys.dedup_by_key(|x| x.0);
+            s.keys.extend(extra);
+            s.keys.sort_unstable();
+            s.keys.dedup();
         }
     };
     add(src, raw.0, &by_src);

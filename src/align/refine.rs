@@ -275,9 +275,7 @@ pub(super) type Learned = (Vec<Sent>, Vec<Sent>, Orphans);
 
 fn orphans(src: &[Sent], tgt: &[Sent], keys: &Keys) -> Orphans {
     let set = |side: &[Sent]| -> std::collections::HashSet<u32> {
-        side.iter()
-            .flat_map(|s| s.keys.iter().map(|&(k, _)| k))
-            .collect()
+        side.iter().flat_map(|s| s.keys.iter().copied()).collect()
     };
     let (in_src, in_tgt) = (set(src), set(tgt));
     let count = |side: &[Sent], other: &std::collections::HashSet<u32>| -> Vec<usize> {
@@ -285,7 +283,7 @@ fn orphans(src: &[Sent], tgt: &[Sent], keys: &Keys) -> Orphans {
             .map(|s| {
                 s.keys
                     .iter()
-                    .filter(|&&(k, _)| {
+                    .filter(|&&k| {
                         keys.class.get(k as usize) == Some(&features::Class::Number)
                             && !other.contains(&k)
                     })
@@ -336,13 +334,12 @@ pub(super) fn exclusive(
     let count = |ids: &[usize], sents: &[Sent], k: u32| {
         ids.iter()
             .filter_map(|&i| sents.get(i))
-            .filter(|s| s.keys.binary_search_by_key(&k, |&(id, _)| id).is_ok())
+            .filter(|s| s.keys.binary_search(&k).is_ok())
             .count()
     };
-    x.keys
-        .iter()
-        .filter(|&&(k, _)| count(other, other_side, k) > count(rest, side, k))
-        .map(|&(_, w)| w)
+    x.weighted()
+        .filter(|&(k, _)| count(other, other_side, k) > count(rest, side, k))
+        .map(|(_, w)| w)
         .sum()
 }
 

@@ -150,23 +150,37 @@ struct JsonLink<'a> {
 
 #[derive(serde::Serialize)]
 struct JsonLinks<'a> {
-    links: Vec<JsonLink<'a>>,
+    links: LinkSeq<'a>,
 }
 
-fn write_json(out: &mut dyn Write, links: &[Link], src: &Texts, tgt: &Texts) -> Result<()> {
-    let links = links
-        .iter()
-        .map(|l| JsonLink {
+/// The links, each made into a [`JsonLink`] as it is written: a million
+/// links never sit in memory as text.
+struct LinkSeq<'a> {
+    links: &'a [Link],
+    src: &'a Texts<'a>,
+    tgt: &'a Texts<'a>,
+}
+
+impl serde::Serialize for LinkSeq<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.links.iter().map(|l| JsonLink {
             kind: l.kind(),
             source: &l.source,
             target: &l.target,
-            source_text: src.join(&l.source),
-            target_text: tgt.join(&l.target),
+            source_text: self.src.join(&l.source),
+            target_text: self.tgt.join(&l.target),
             score: (l.score * 100.0).round() / 100.0,
-        })
-        .collect();
-    let text = serde_json::to_string(&JsonLinks { links })?;
-    writeln!(out, "{}", crate::report::escape::json(&text))?;
+        }))
+    }
+}
+
+/// Streams the links out through the CI-safe escaping writer.
+fn write_json(out: &mut dyn Write, links: &[Link], src: &Texts, tgt: &Texts) -> Result<()> {
+    let links = LinkSeq { links, src, tgt };
+    let mut w = crate::report::escape::JsonWriter::new(out);
+    serde_json::to_writer(&mut w, &JsonLinks { links })?;
+    w.write_all(b"\n")?;
+    w.finish()?;
     Ok(())
 }
 
