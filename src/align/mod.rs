@@ -756,8 +756,14 @@ fn fill_gaps(
             continue;
         }
         let path = dp::beam_path(i1 - i0, j1 - j0, &kinds, GUIDE_BEAM, |i, a, j, b| {
-            scorer.cost_with(i + i0, a, j + j0, b, |s, t| {
-                cache.get(s, t, || features::shared(&src[s], &tgt[t]))
+            scorer.cost_with(i + i0, a, j + j0, b, |i, a, j, b| {
+                let mut shared = 0.0;
+                for s in i..i + a {
+                    for t in j..j + b {
+                        shared += cache.get(s, t, || features::shared(&src[s], &tgt[t]));
+                    }
+                }
+                shared
             })
         });
         out.extend(path.into_iter().skip(1).map(|(i, j)| (i + i0, j + j0)));
@@ -871,26 +877,39 @@ impl<'a> Scorer<'a> {
     }
 
     #[inline]
-    fn sim(&self, s: usize, t: usize) -> f64 {
-        let (Some(&lo), Some(&off), Some(&end)) = (
+    fn sim_row(&self, s: usize) -> (&[f64], usize) {
+        match (
             self.sim_lo.get(s),
             self.sim_off.get(s),
             self.sim_off.get(s + 1),
-        ) else {
-            return 0.0;
-        };
-        // Below `lo` wraps to a huge offset and falls outside the row.
-        let at = off.wrapping_add(t.wrapping_sub(lo));
-        if at < end { self.sim[at] } else { 0.0 }
+        ) {
+            (Some(&lo), Some(&off), Some(&end)) => (&self.sim[off..end], lo),
+            _ => (&[], 0),
+        }
     }
 
     #[inline]
     fn cost(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
-        self.cost_with(i, a, j, b, |s, t| self.sim(s, t))
+        self.cost_with(i, a, j, b, |i, a, j, b| {
+            let mut shared = 0.0;
+            for s in i..i + a {
+                // Each row looked up once; targets outside it share nothing.
+                let (row, lo) = self.sim_row(s);
+                for t in j..j + b {
+                    shared += t
+                        .checked_sub(lo)
+                        .and_then(|x| row.get(x))
+                        .copied()
+                        .unwrap_or(0.0);
+                }
+            }
+            shared
+        })
     }
 
-    /// [`Scorer::cost`] with the shared anchor weight of a sentence pair
-    /// from `sim`.
+    /// [`Scorer::cost`] with the shared anchor weight of sources `i..i+a`
+    /// and targets `j..j+b` from `shared(i, a, j, b)` (summed pair by pair,
+    /// source-major, as the weights must match to the bit).
     #[inline]
     fn cost_with(
         &self,
@@ -898,7 +917,7 @@ impl<'a> Scorer<'a> {
         a: usize,
         j: usize,
         b: usize,
-        mut sim: impl FnMut(usize, usize) -> f64,
+        mut shared: impl FnMut(usize, usize, usize, usize) -> f64,
     ) -> f64 {
         let p = self.p;
         if a == 0 || b == 0 {
@@ -916,12 +935,7 @@ impl<'a> Scorer<'a> {
             _ => return f64::INFINITY,
         };
         c += self.length.cost(ls, lt);
-        let mut shared = 0.0;
-        for s in i..i + a {
-            for t in j..j + b {
-                shared += sim(s, t);
-            }
-        }
+        let shared = shared(i, a, j, b);
         let total = (self.src_total[i + a] - self.src_total[i])
             + (self.tgt_total[j + b] - self.tgt_total[j]);
         let unmatched = (total - 2.0 * shared).max(0.0);
