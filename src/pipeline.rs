@@ -179,7 +179,7 @@ fn align_sides(
     };
     // Anchors extracted once for the aligner, the refinement and the checks.
     let mut anchors = align::PairAnchors::new(src, tgt, &options);
-    let links = align::align_prepared(src, tgt, &options, &anchors);
+    let links = align::align_prepared(src, tgt, &options, &mut anchors);
     let links = if refine {
         align::refine::refine_prepared(src, tgt, links, &anchors)
     } else {

@@ -168,6 +168,24 @@ impl Raw {
         &self.words[Raw::span(&self.word_end, s)]
     }
 
+    /// Keeps only the words `keep` accepts, in order.
+    pub fn keep_words(&mut self, keep: impl Fn(u32) -> bool) {
+        let (mut to, mut from) = (0, 0);
+        for end in self.word_end.iter_mut() {
+            for r in from..*end {
+                let w = self.words[r];
+                if keep(w) {
+                    self.words[to] = w;
+                    to += 1;
+                }
+            }
+            from = *end;
+            *end = to;
+        }
+        self.words.truncate(to);
+        self.words.shrink_to_fit();
+    }
+
     /// Every sentence with its raw keys, weights unset.
     pub fn sents(&self) -> Vec<Sent> {
         (0..self.len())

@@ -228,6 +228,29 @@ impl PairAnchors {
         }
     }
 
+    /// Drops every word that is in none of `pairs` (source words on the
+    /// source side, target words on the other): from here on words are
+    /// read only to find the learned pairs' words, and they are most of
+    /// the raw anchors' memory.
+    fn keep_pair_words(&mut self, pairs: &[(u32, u32)]) {
+        let mark = |ids: &mut dyn Iterator<Item = u32>| {
+            let mut v: Vec<bool> = Vec::new();
+            for w in ids {
+                let w = w as usize;
+                if v.len() <= w {
+                    v.resize(w + 1, false);
+                }
+                v[w] = true;
+            }
+            v
+        };
+        let e = mark(&mut pairs.iter().map(|p| p.0));
+        let f = mark(&mut pairs.iter().map(|p| p.1));
+        let has = |v: &[bool], w: u32| v.get(w as usize).copied().unwrap_or(false);
+        self.src.keep_words(|w| has(&e, w));
+        self.tgt.keep_words(|w| has(&f, w));
+    }
+
     /// Frees the raw anchors once the refinement has worked out its own
     /// (the hidden-sentence pass reads only those); keeps them otherwise.
     pub fn release_raw(&mut self) {
@@ -244,12 +267,13 @@ pub fn align(source: &Side, target: &Side, options: &AlignOptions) -> Vec<Link> 
     align_with(source, target, options, &Params::default())
 }
 
-/// [`align`] with the pair's anchors extracted already.
+/// [`align`] with the pair's anchors extracted already. Once word pairs
+/// are learned, the anchors keep only the words of those pairs.
 pub fn align_prepared(
     source: &Side,
     target: &Side,
     options: &AlignOptions,
-    anchors: &PairAnchors,
+    anchors: &mut PairAnchors,
 ) -> Vec<Link> {
     align_anchored(source, target, options, &Params::default(), anchors)
 }
@@ -261,8 +285,8 @@ pub fn align_with(source: &Side, target: &Side, options: &AlignOptions, p: &Para
     if n == 0 || m == 0 {
         return all_null(n, m);
     }
-    let anchors = PairAnchors::new(source, target, options);
-    align_anchored(source, target, options, p, &anchors)
+    let mut anchors = PairAnchors::new(source, target, options);
+    align_anchored(source, target, options, p, &mut anchors)
 }
 
 /// Every sentence of an alignment with an empty side, alone.
@@ -278,7 +302,7 @@ fn align_anchored(
     target: &Side,
     options: &AlignOptions,
     p: &Params,
-    anchors: &PairAnchors,
+    anchors: &mut PairAnchors,
 ) -> Vec<Link> {
     let (n, m) = (source.sentences.len(), target.sentences.len());
     if n == 0 || m == 0 {
@@ -287,9 +311,8 @@ fn align_anchored(
     if !anchors.fits(n, m) {
         return align_with(source, target, options, p);
     }
-    let raw = (&anchors.src, &anchors.tgt);
     let mut keys = anchors.keys.classes();
-    let (mut src, mut tgt) = (raw.0.sents(), raw.1.sents());
+    let (mut src, mut tgt) = (anchors.src.sents(), anchors.tgt.sents());
     features::weigh(&mut src, &mut tgt, &keys, &p.weights);
     let mut model = Model::of(options, p, total_ratio(&src, &tgt), n, m);
     let sides = Paras::of(source, target, p, n, m);
@@ -306,8 +329,16 @@ fn align_anchored(
         &src, &tgt, &sides, &model, &first, &coarse, p.band, &scratch,
     );
     let mut changed = reestimate(&mut model, &sol, (&src, &tgt), p);
-    if let Some(learned) = learn_pairs(&sol, raw, p) {
+    // Pairs learned by an earlier run on these anchors stand: their other
+    // words are gone.
+    let learned = match anchors.pairs.get() {
+        Some(pairs) => Some(pairs.clone()),
+        None => learn_pairs(&sol, (&anchors.src, &anchors.tgt), p),
+    };
+    if let Some(learned) = learned {
         let _ = anchors.pairs.set(learned.clone());
+        anchors.keep_pair_words(&learned);
+        let raw = (&anchors.src, &anchors.tgt);
         if !learned.is_empty() {
             // Back to the raw keys, reusing the first pass's buffers.
             raw.0.reset(&mut src);
@@ -572,32 +603,29 @@ fn run(
         }
     }
     cuts.push((n, m));
-    use rayon::prelude::*;
-    let parts: Vec<dp::Solution> = cuts
-        .par_windows(2)
-        .map(|c| {
-            let ((i0, j0), (i1, j1)) = (c[0], c[1]);
-            let sub: Vec<(usize, usize)> = guide
-                .iter()
-                .filter(|&&(i, j)| (i0..=i1).contains(&i) && (j0..=j1).contains(&j))
-                .map(|&(i, j)| (i - i0, j - j0))
-                .collect();
-            let mut sol = run_band(
-                &src[i0..i1],
-                &tgt[j0..j1],
-                &paras.slice(i0, i1, j0, j1),
-                &model.slice(i0, i1, j0, j1),
-                p,
-                &sub,
-                w,
-                scratch,
-            );
-            for x in &mut sol.path {
-                *x = (x.0 + i0, x.1 + j0);
-            }
-            sol
-        })
-        .collect();
+    let spans: Vec<&[(usize, usize)]> = cuts.windows(2).collect();
+    let parts: Vec<dp::Solution> = each_in_turn(&spans, |c| {
+        let ((i0, j0), (i1, j1)) = (c[0], c[1]);
+        let sub: Vec<(usize, usize)> = guide
+            .iter()
+            .filter(|&&(i, j)| (i0..=i1).contains(&i) && (j0..=j1).contains(&j))
+            .map(|&(i, j)| (i - i0, j - j0))
+            .collect();
+        let mut sol = run_band(
+            &src[i0..i1],
+            &tgt[j0..j1],
+            &paras.slice(i0, i1, j0, j1),
+            &model.slice(i0, i1, j0, j1),
+            p,
+            &sub,
+            w,
+            scratch,
+        );
+        for x in &mut sol.path {
+            *x = (x.0 + i0, x.1 + j0);
+        }
+        sol
+    });
     let mut out = dp::Solution {
         path: vec![(0, 0)],
         posterior: Vec::new(),
@@ -607,6 +635,39 @@ fn run(
         out.posterior.extend(part.posterior);
     }
     out
+}
+
+/// `f` of every item, in order, computed by one task per thread that takes
+/// the next item when it is done: at most one chunk per thread holds DP
+/// buffers at a time (a thread waiting inside a chunk's own parallel steps
+/// would otherwise start another chunk).
+fn each_in_turn<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let out: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();
+    let work = || {
+        loop {
+            let k = next.fetch_add(1, Ordering::Relaxed);
+            let (Some(item), Some(slot)) = (items.get(k), out.get(k)) else {
+                break;
+            };
+            let r = f(item);
+            if let Ok(mut slot) = slot.lock() {
+                *slot = Some(r);
+            }
+        }
+    };
+    let work = &work;
+    rayon::scope(|s| {
+        for _ in 0..rayon::current_num_threads().min(items.len()) {
+            s.spawn(move |_| work());
+        }
+    });
+    out.into_iter()
+        .zip(items)
+        .map(|(slot, item)| slot.into_inner().ok().flatten().unwrap_or_else(|| f(item)))
+        .collect()
 }
 
 /// Most half-width a region's band is widened to, and most cells one
@@ -758,9 +819,9 @@ fn fill_gaps(
         let path = dp::beam_path(i1 - i0, j1 - j0, &kinds, GUIDE_BEAM, |i, a, j, b| {
             scorer.cost_with(i + i0, a, j + j0, b, |i, a, j, b| {
                 let mut shared = 0.0;
-                for s in i..i + a {
-                    for t in j..j + b {
-                        shared += cache.get(s, t, || features::shared(&src[s], &tgt[t]));
+                for (s, ss) in src.iter().enumerate().skip(i).take(a) {
+                    for (t, tt) in tgt.iter().enumerate().skip(j).take(b) {
+                        shared += cache.get(s, t, || features::shared(ss, tt));
                     }
                 }
                 shared
