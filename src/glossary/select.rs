@@ -9,9 +9,8 @@ use super::Glossary;
 use super::matcher::{fold_char, fold_into, inflect, normalised};
 use super::trie::{is_word, tokens};
 use crate::profile::Profile;
-use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::hash_map::Entry;
-use std::hash::{Hash, Hasher};
 
 /// No further entry in a chain.
 const END: u32 = u32::MAX;
@@ -91,12 +90,7 @@ impl WordFolder {
         if spelling.is_ascii() {
             // What folding the whole spelling gives for its first token:
             // the leading letters and digits in lower case.
-            let s = spelling.trim_start();
-            let n = s.bytes().take_while(u8::is_ascii_alphanumeric).count();
-            self.folded.clear();
-            self.folded.push_str(s.get(..n).unwrap_or(""));
-            self.folded.make_ascii_lowercase();
-            return (n > 0).then(|| hash(&self.folded));
+            return ascii_first(spelling);
         }
         let folded = self.fold(spelling);
         let (a, b) = tokens(folded).next()?;
@@ -107,21 +101,13 @@ impl WordFolder {
     /// The hash of all alphanumeric folded chars of `spelling` run
     /// together, if they are more than its first token.
     fn squashed(&mut self, spelling: &str) -> Option<u64> {
+        if spelling.is_ascii() {
+            // Folding ASCII lowers its letters and keeps every byte apart.
+            return ascii_squashed(spelling);
+        }
         self.word.clear();
         let mut words = 0;
         let mut in_word = false;
-        if spelling.is_ascii() {
-            // Folding ASCII lowers its letters and keeps every byte apart.
-            for b in spelling.bytes() {
-                let alnum = b.is_ascii_alphanumeric();
-                if alnum {
-                    self.word.push(char::from(b.to_ascii_lowercase()));
-                    words += usize::from(!in_word);
-                }
-                in_word = alnum;
-            }
-            return (words > 1).then(|| hash(&self.word));
-        }
         self.folded.clear();
         fold_into(spelling, &mut self.folded);
         for d in self.folded.chars() {
@@ -136,10 +122,80 @@ impl WordFolder {
     }
 }
 
+/// One step of the word hash (FxHasher's), over eight bytes.
+fn mix(h: u64, v: u64) -> u64 {
+    (h.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// Hashes a word's bytes eight at a time, each chunk OR-ed with `or`
+/// (restricted to the bytes present): `0x20` bytes lower ASCII letters and
+/// keep digits, so an ASCII spelling is hashed as folded without a copy.
+fn hash_or(word: &[u8], or: u64) -> u64 {
+    let mut chunks = word.chunks_exact(8);
+    let mut h = 0;
+    for c in &mut chunks {
+        let mut v = [0; 8];
+        v.copy_from_slice(c);
+        h = mix(h, u64::from_le_bytes(v) | or);
+    }
+    let rest = chunks.remainder();
+    if rest.is_empty() {
+        return h;
+    }
+    let v = rest
+        .iter()
+        .rev()
+        .fold(0, |v: u64, &b| (v << 8) | u64::from(b));
+    mix(h, v | (or & (u64::MAX >> (64 - 8 * rest.len()))))
+}
+
 fn hash(word: &str) -> u64 {
-    let mut h = FxHasher::default();
-    word.hash(&mut h);
-    h.finish()
+    hash_or(word.as_bytes(), 0)
+}
+
+/// The hash of an ASCII spelling's first token as
+/// [`WordFolder::first_token`] has it (its leading letters and digits in
+/// lower case), without a copy; `None` when it starts with another char.
+fn ascii_first(spelling: &str) -> Option<u64> {
+    let s = match spelling.as_bytes().first() {
+        Some(&b) if ALNUM[usize::from(b)] => spelling.as_bytes(),
+        _ => spelling.trim_start().as_bytes(),
+    };
+    let n = s.iter().position(|&b| !ALNUM[usize::from(b)]).unwrap_or(s.len());
+    let lower = u64::from_ne_bytes([0x20; 8]);
+    (n > 0).then(|| hash_or(&s[..n], lower))
+}
+
+/// ASCII letters and digits, by byte.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// The hash of an ASCII spelling's letters and digits run together, in
+/// lower case, as [`WordFolder::squashed`] has it: `None` for one word.
+fn ascii_squashed(spelling: &str) -> Option<u64> {
+    // Most renderings are one word: words counted before anything is hashed.
+    let (mut words, mut in_word) = (0, false);
+    for &b in spelling.as_bytes() {
+        let alnum = ALNUM[usize::from(b)];
+        words += usize::from(alnum && !in_word);
+        in_word = alnum;
+    }
+    if words < 2 {
+        return None;
+    }
+    let word: Vec<u8> = spelling
+        .bytes()
+        .filter(|&b| ALNUM[usize::from(b)])
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    Some(hash_or(&word, 0))
 }
 
 impl TermIndex {
@@ -164,12 +220,9 @@ impl TermIndex {
                 }
             };
             for (i, (s, fixed)) in plain.enumerate() {
-                index.add(&mut folder, ti, s);
                 // The consistency rule looks the preferred rendering up
                 // whole, letters run together.
-                if i == t.source.len() {
-                    index.add_squashed(&mut folder, ti, s);
-                }
+                index.add_spelling(&mut folder, ti, s, i == t.source.len());
                 // An inflected form differs in its last word: only a
                 // one-word spelling gets another first word.
                 if !fixed && !s.trim().contains(char::is_whitespace) {
@@ -179,15 +232,34 @@ impl TermIndex {
                 }
             }
             for (s, _) in &t.forbidden {
-                index.add(&mut folder, ti, s);
-                index.add_squashed(&mut folder, ti, s);
+                index.add_spelling(&mut folder, ti, s, true);
             }
         }
         index
     }
 
+    /// Adds `spelling` by its first word, and by its letters run together
+    /// when `squashed`. An ASCII spelling (most) is read once.
+    fn add_spelling(&mut self, folder: &mut WordFolder, term: u32, spelling: &str, squashed: bool) {
+        if !spelling.is_ascii() {
+            self.add(folder, term, spelling);
+            if squashed {
+                self.add_squashed(folder, term, spelling);
+            }
+            return;
+        }
+        self.add_first(ascii_first(spelling), term);
+        if squashed && let Some(h) = ascii_squashed(spelling) {
+            self.insert(h, term);
+        }
+    }
+
     fn add(&mut self, folder: &mut WordFolder, term: u32, spelling: &str) {
-        match folder.first_token(spelling) {
+        self.add_first(folder.first_token(spelling), term);
+    }
+
+    fn add_first(&mut self, first: Option<u64>, term: u32) {
+        match first {
             Some(h) => self.insert(h, term),
             // Starts with punctuation (or is blank): no word to look for.
             None => {
@@ -377,6 +449,25 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        /// The ASCII shortcuts hash what folding the spelling gives.
+        #[test]
+        fn ascii_keys_hash_the_folded_spelling(s in "[ -~\t]{0,40}") {
+            let mut folded = String::new();
+            fold_into(&normalised(&s), &mut folded);
+            let first = tokens(&folded)
+                .next()
+                .map(|(a, b)| &folded[a..b])
+                .filter(|t| is_word(t))
+                .map(hash);
+            prop_assert_eq!(ascii_first(&s), first);
+            let squashed: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
+            let words = folded
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count();
+            prop_assert_eq!(ascii_squashed(&s), (words > 1).then(|| hash(&squashed)));
+        }
+
         /// The index never leaves out a term the whole matcher finds in a
         /// pair's texts or in the texts joined.
         #[test]
