@@ -157,13 +157,54 @@ fn hash(word: &str) -> u64 {
 /// [`WordFolder::first_token`] has it (its leading letters and digits in
 /// lower case), without a copy; `None` when it starts with another char.
 fn ascii_first(spelling: &str) -> Option<u64> {
+    ascii_first_and_rest(spelling).0
+}
+
+/// [`ascii_first`], and the bytes after the first token.
+fn ascii_first_and_rest(spelling: &str) -> (Option<u64>, &[u8]) {
     let s = match spelling.as_bytes().first() {
         Some(&b) if ALNUM[usize::from(b)] => spelling.as_bytes(),
         _ => spelling.trim_start().as_bytes(),
     };
-    let n = s.iter().position(|&b| !ALNUM[usize::from(b)]).unwrap_or(s.len());
+    // Eight bytes at a time, hashed as `hash_or(token, lower)` hashes them.
     let lower = u64::from_ne_bytes([0x20; 8]);
-    (n > 0).then(|| hash_or(&s[..n], lower))
+    let (mut h, mut at) = (0, 0);
+    loop {
+        let chunk = load8(s.get(at..).unwrap_or_default());
+        let stop = non_alnum(chunk);
+        if stop == 0 {
+            h = mix(h, chunk | lower);
+            at += 8;
+            continue;
+        }
+        let n = (stop.trailing_zeros() / 8) as usize;
+        if n > 0 {
+            h = mix(h, (chunk | lower) & (u64::MAX >> (64 - 8 * n)));
+        }
+        let rest = s.get(at + n..).unwrap_or_default();
+        return ((at + n > 0).then_some(h), rest);
+    }
+}
+
+/// Up to eight bytes, little-endian, zero-padded.
+fn load8(s: &[u8]) -> u64 {
+    match s.first_chunk::<8>() {
+        Some(c) => u64::from_le_bytes(*c),
+        None => s.iter().rev().fold(0, |v, &b| (v << 8) | u64::from(b)),
+    }
+}
+
+/// The high bit of every byte of `x` (ASCII, or zero) that is not an ASCII
+/// letter or digit: byte ranges compared eight at a time.
+fn non_alnum(x: u64) -> u64 {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    // High bit set where the byte is at least `c` (bytes below 0x80).
+    let at_least = |v: u64, c: u8| ((v | HIGH) - ONES * u64::from(c)) & HIGH;
+    let low = x | ONES * 0x20;
+    let letter = at_least(low, b'a') & !at_least(low, b'z' + 1);
+    let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
+    !(letter | digit) & HIGH
 }
 
 /// ASCII letters and digits, by byte.
@@ -248,8 +289,11 @@ impl TermIndex {
             }
             return;
         }
-        self.add_first(ascii_first(spelling), term);
-        if squashed && let Some(h) = ascii_squashed(spelling) {
+        let (first, rest) = ascii_first_and_rest(spelling);
+        self.add_first(first, term);
+        // One word (most renderings) has no squashed form.
+        let more = rest.iter().any(|&b| ALNUM[usize::from(b)]);
+        if squashed && more && let Some(h) = ascii_squashed(spelling) {
             self.insert(h, term);
         }
     }
