@@ -60,6 +60,8 @@ pub struct Glossary {
     cache: OnceLock<Arc<Matcher>>,
     /// First words of all spellings, for [`Glossary::matcher_for`].
     index: OnceLock<Arc<select::TermIndex>>,
+    /// Whether a pair has been matched without the index (the first one).
+    scanned: FirstUse,
     /// This glossary layered over the built-in one, per language pair.
     layers: LayerCache,
 }
@@ -75,6 +77,23 @@ struct LayerCache(Mutex<HashMap<(String, String, bool), Layered>>);
 impl Clone for LayerCache {
     fn clone(&self) -> LayerCache {
         LayerCache::default()
+    }
+}
+
+/// Set by the first caller of [`FirstUse::first`]. A clone starts unset.
+#[derive(Debug, Default)]
+struct FirstUse(std::sync::atomic::AtomicBool);
+
+impl FirstUse {
+    /// True for the first call only.
+    fn first(&self) -> bool {
+        !self.0.swap(true, std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+impl Clone for FirstUse {
+    fn clone(&self) -> FirstUse {
+        FirstUse::default()
     }
 }
 
@@ -358,6 +377,7 @@ impl Glossary {
         self.warnings.extend(other.warnings);
         self.cache = OnceLock::new();
         self.index = OnceLock::new();
+        self.scanned = FirstUse::default();
         self.layers = LayerCache::default();
     }
 
@@ -378,22 +398,24 @@ impl Glossary {
     /// It finds in these texts, and in any made of them joined by spaces,
     /// what [`Glossary::matcher`] finds, at a cost that follows the texts
     /// rather than the size of the glossary (whose index of first words is
-    /// built once, on first use).
+    /// built once, when a second pair uses it: the first pair looks its
+    /// words up term by term, which costs less than building the index, so
+    /// a run of one pair never builds it).
     pub fn matcher_for<'a>(
         &self,
         source: &crate::profile::Profile,
         target: &crate::profile::Profile,
         texts: impl IntoIterator<Item = &'a str>,
     ) -> Arc<Matcher> {
-        let index = self
-            .index
-            .get_or_init(|| Arc::new(select::TermIndex::new(self, source, target)));
-        Arc::new(Matcher::of_terms(
-            self,
-            index.terms_in(texts),
-            source,
-            target,
-        ))
+        let ids = match self.index.get() {
+            Some(index) => index.terms_in(texts),
+            None if self.scanned.first() => select::scan_terms_in(self, source, target, texts),
+            None => self
+                .index
+                .get_or_init(|| Arc::new(select::TermIndex::new(self, source, target)))
+                .terms_in(texts),
+        };
+        Arc::new(Matcher::of_terms(self, ids, source, target))
     }
 
     /// (source spelling, preferred target) pairs, for alignment anchors.
@@ -818,6 +840,26 @@ mod tests {
         assert_eq!(files, expected_files);
         assert!(files.iter().any(|f| f == "built-in glossaries/places.toml"));
         assert_eq!(files.last().map(String::as_str), Some("mine.tsv"));
+    }
+
+    #[test]
+    fn the_first_pair_scans_and_later_ones_use_the_index_alike() {
+        let g = Glossary::builtin("pt", "en");
+        let (pt, en) = (
+            crate::profile::Profile::builtin("pt"),
+            crate::profile::Profile::builtin("en"),
+        );
+        let texts = ["O sultão de Omã em Mascate.", "The sultan of Oman in Muscat."];
+        let first = g.matcher_for(&pt, &en, texts);
+        assert!(g.index.get().is_none(), "one pair builds no index");
+        let second = g.matcher_for(&pt, &en, texts);
+        assert!(g.index.get().is_some());
+        let whole = g.matcher(&pt, &en);
+        for t in texts {
+            assert!(!whole.find(t).is_empty(), "{t}");
+            assert_eq!(first.find(t), whole.find(t), "{t}");
+            assert_eq!(second.find(t), whole.find(t), "{t}");
+        }
     }
 
     #[test]

@@ -239,6 +239,94 @@ fn ascii_squashed(spelling: &str) -> Option<u64> {
     Some(hash_or(&word, 0))
 }
 
+/// Calls `found(term, Some(key))` with every key [`TermIndex`] files a
+/// term under: the first word of each spelling (source spellings and their
+/// inflected forms by `source`'s rules, target ones by `target`'s, as
+/// [`super::Matcher::new`] adds them), and the letters run together of the
+/// preferred and forbidden ones; `found(term, None)` for a spelling with no
+/// first word.
+fn each_key(g: &Glossary, source: &Profile, target: &Profile, mut found: impl FnMut(u32, Option<u64>)) {
+    let mut folder = WordFolder::default();
+    for (ti, t) in g.terms.iter().enumerate() {
+        let ti = ti as u32;
+        let plain = t.source.iter().chain(&t.targets).map(|s| (s, !t.inflected));
+        let rules = |i: usize| {
+            if i < t.source.len() {
+                &source.words.inflections
+            } else {
+                &target.words.inflections
+            }
+        };
+        for (i, (s, fixed)) in plain.enumerate() {
+            // The consistency rule looks the preferred rendering up
+            // whole, letters run together.
+            spelling_keys(&mut folder, s, i == t.source.len(), |k| found(ti, k));
+            // An inflected form differs in its last word: only a
+            // one-word spelling gets another first word.
+            if !fixed && !s.trim().contains(char::is_whitespace) {
+                for form in inflect(&normalised(s), rules(i)) {
+                    found(ti, folder.first_token(&form));
+                }
+            }
+        }
+        for (s, _) in &t.forbidden {
+            spelling_keys(&mut folder, s, true, |k| found(ti, k));
+        }
+    }
+}
+
+/// The keys of one spelling: its first word (`None` when it has none), and
+/// its letters run together when `squashed` and it has more than one word.
+/// An ASCII spelling (most) is read once, without a copy.
+fn spelling_keys(folder: &mut WordFolder, spelling: &str, squashed: bool, mut found: impl FnMut(Option<u64>)) {
+    if !spelling.is_ascii() {
+        found(folder.first_token(spelling));
+        if squashed && let Some(h) = folder.squashed(spelling) {
+            found(Some(h));
+        }
+        return;
+    }
+    let (first, rest) = ascii_first_and_rest(spelling);
+    found(first);
+    // One word (most renderings) has no squashed form.
+    let more = rest.iter().any(|&b| ALNUM[usize::from(b)]);
+    if squashed && more && let Some(h) = ascii_squashed(spelling) {
+        found(Some(h));
+    }
+}
+
+/// The hashes of every token and word of `texts` ([`WordFolder::keys`]).
+fn text_keys<'a>(texts: impl IntoIterator<Item = &'a str>) -> FxHashSet<u64> {
+    let mut words: FxHashSet<u64> = FxHashSet::default();
+    let mut folder = WordFolder::default();
+    for t in texts {
+        folder.keys(t, |h| {
+            words.insert(h);
+        });
+    }
+    words
+}
+
+/// [`TermIndex::terms_in`] without an index: every term's keys looked up
+/// in the words of `texts`. For a glossary used by one pair only, this
+/// costs less than building the index (a hash lookup a key rather than
+/// an insertion).
+pub fn scan_terms_in<'a>(
+    g: &Glossary,
+    source: &Profile,
+    target: &Profile,
+    texts: impl IntoIterator<Item = &'a str>,
+) -> Vec<u32> {
+    let words = text_keys(texts);
+    let mut out = Vec::new();
+    each_key(g, source, target, |term, key| {
+        if key.is_none_or(|h| words.contains(&h)) && out.last() != Some(&term) {
+            out.push(term);
+        }
+    });
+    out
+}
+
 impl TermIndex {
     /// Indexes every spelling of `g` (source spellings and their inflected
     /// forms by `source`'s rules, target ones by `target`'s) as
@@ -249,75 +337,16 @@ impl TermIndex {
             entries: Vec::with_capacity(2 * g.terms.len()),
             always: Vec::new(),
         };
-        let mut folder = WordFolder::default();
-        for (ti, t) in g.terms.iter().enumerate() {
-            let ti = ti as u32;
-            let plain = t.source.iter().chain(&t.targets).map(|s| (s, !t.inflected));
-            let rules = |i: usize| {
-                if i < t.source.len() {
-                    &source.words.inflections
-                } else {
-                    &target.words.inflections
-                }
-            };
-            for (i, (s, fixed)) in plain.enumerate() {
-                // The consistency rule looks the preferred rendering up
-                // whole, letters run together.
-                index.add_spelling(&mut folder, ti, s, i == t.source.len());
-                // An inflected form differs in its last word: only a
-                // one-word spelling gets another first word.
-                if !fixed && !s.trim().contains(char::is_whitespace) {
-                    for form in inflect(&normalised(s), rules(i)) {
-                        index.add(&mut folder, ti, &form);
-                    }
-                }
-            }
-            for (s, _) in &t.forbidden {
-                index.add_spelling(&mut folder, ti, s, true);
-            }
-        }
-        index
-    }
-
-    /// Adds `spelling` by its first word, and by its letters run together
-    /// when `squashed`. An ASCII spelling (most) is read once.
-    fn add_spelling(&mut self, folder: &mut WordFolder, term: u32, spelling: &str, squashed: bool) {
-        if !spelling.is_ascii() {
-            self.add(folder, term, spelling);
-            if squashed {
-                self.add_squashed(folder, term, spelling);
-            }
-            return;
-        }
-        let (first, rest) = ascii_first_and_rest(spelling);
-        self.add_first(first, term);
-        // One word (most renderings) has no squashed form.
-        let more = rest.iter().any(|&b| ALNUM[usize::from(b)]);
-        if squashed && more && let Some(h) = ascii_squashed(spelling) {
-            self.insert(h, term);
-        }
-    }
-
-    fn add(&mut self, folder: &mut WordFolder, term: u32, spelling: &str) {
-        self.add_first(folder.first_token(spelling), term);
-    }
-
-    fn add_first(&mut self, first: Option<u64>, term: u32) {
-        match first {
-            Some(h) => self.insert(h, term),
+        each_key(g, source, target, |term, key| match key {
+            Some(h) => index.insert(h, term),
             // Starts with punctuation (or is blank): no word to look for.
             None => {
-                if self.always.last() != Some(&term) {
-                    self.always.push(term);
+                if index.always.last() != Some(&term) {
+                    index.always.push(term);
                 }
             }
-        }
-    }
-
-    fn add_squashed(&mut self, folder: &mut WordFolder, term: u32, spelling: &str) {
-        if let Some(h) = folder.squashed(spelling) {
-            self.insert(h, term);
-        }
+        });
+        index
     }
 
     fn insert(&mut self, h: u64, term: u32) {
@@ -348,13 +377,7 @@ impl TermIndex {
     /// texts or in any text made of them joined by spaces, and every one
     /// the consistency rule could look up.
     pub fn terms_in<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> Vec<u32> {
-        let mut words: FxHashSet<u64> = FxHashSet::default();
-        let mut folder = WordFolder::default();
-        for t in texts {
-            folder.keys(t, |h| {
-                words.insert(h);
-            });
-        }
+        let words = text_keys(texts);
         let mut out = self.always.clone();
         for h in words {
             let mut at = self.heads.get(&h).copied().unwrap_or(END);
@@ -469,6 +492,8 @@ mod tests {
         let whole = Matcher::new(&g, &pt, &en);
         let ids = TermIndex::new(&g, &pt, &en).terms_in(texts.iter().map(String::as_str));
         assert!(ids.len() < 10, "{ids:?}");
+        let scanned = scan_terms_in(&g, &pt, &en, texts.iter().map(String::as_str));
+        assert_eq!(scanned, ids);
         let part = Matcher::of_terms(&g, ids, &pt, &en);
         let joined = texts.join(" ");
         for t in texts.iter().chain([&joined]) {
@@ -539,6 +564,8 @@ mod tests {
             );
             let whole = Matcher::new(&g, &pt, &en);
             let ids = TermIndex::new(&g, &pt, &en).terms_in(texts.iter().map(String::as_str));
+            let scanned = scan_terms_in(&g, &pt, &en, texts.iter().map(String::as_str));
+            prop_assert_eq!(&scanned, &ids);
             let part = Matcher::of_terms(&g, ids, &pt, &en);
             let joined = texts.join(" ");
             for t in texts.iter().chain([&joined]) {
