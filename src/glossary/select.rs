@@ -170,7 +170,7 @@ fn ascii_first_and_rest(spelling: &str) -> (Option<u64>, &[u8]) {
     let lower = u64::from_ne_bytes([0x20; 8]);
     let (mut h, mut at) = (0, 0);
     loop {
-        let chunk = load8(s.get(at..).unwrap_or_default());
+        let chunk = load8(s, at);
         let stop = non_alnum(chunk);
         if stop == 0 {
             h = mix(h, chunk | lower);
@@ -186,11 +186,16 @@ fn ascii_first_and_rest(spelling: &str) -> (Option<u64>, &[u8]) {
     }
 }
 
-/// Up to eight bytes, little-endian, zero-padded.
-fn load8(s: &[u8]) -> u64 {
-    match s.first_chunk::<8>() {
-        Some(c) => u64::from_le_bytes(*c),
-        None => s.iter().rev().fold(0, |v, &b| (v << 8) | u64::from(b)),
+/// Up to eight bytes of `s` from `at`, little-endian, zero-padded.
+fn load8(s: &[u8], at: usize) -> u64 {
+    let rest = s.get(at..).unwrap_or_default();
+    if let Some(c) = rest.first_chunk::<8>() {
+        return u64::from_le_bytes(*c);
+    }
+    // The tail of a text of eight bytes or more: its last eight, shifted.
+    match s.last_chunk::<8>() {
+        Some(c) if !rest.is_empty() => u64::from_le_bytes(*c) >> (8 * (8 - rest.len())),
+        _ => rest.iter().rev().fold(0, |v, &b| (v << 8) | u64::from(b)),
     }
 }
 
