@@ -111,7 +111,7 @@ def cases(tc, tmp, terms, load_rows, pairs):
         src.write_text((art / "pt.txt").read_text(encoding="utf-8") + f"\n\nO {hit} disse.\n", encoding="utf-8")
         tgt = art / "en.txt"
         secs, cpu, rss = run([tc, "check", str(src), str(tgt), "--glossary", str(g), *common])
-        nbytes = src.stat().st_size + tgt.stat().st_size
+        nbytes = src.stat().st_size + tgt.stat().st_size + g.stat().st_size
         rows.append((f"check, {n:,}-term glossary", "1 pair", secs, cpu, "", rss, nbytes))
     mini = ROOT / "samples" / "mini"
     for n in load_rows:
