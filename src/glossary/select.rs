@@ -40,14 +40,14 @@ struct WordFolder {
 }
 
 impl WordFolder {
-    /// Calls `found` with the hash of every token and every word of `text`.
-    fn keys(&mut self, text: &str, mut found: impl FnMut(u64)) {
+    /// Calls `found` with every token and every word of `text`, as keyed.
+    fn keys(&mut self, text: &str, mut found: impl FnMut(&str)) {
         self.folded.clear();
         fold_into(text, &mut self.folded);
         for (a, b) in tokens(&self.folded) {
             let tok = &self.folded[a..b];
             if is_word(tok) {
-                found(hash(tok));
+                found(tok);
             }
         }
         self.word.clear();
@@ -68,12 +68,12 @@ impl WordFolder {
             let inner = matches!(c, '\'' | '’' | '-' | '‐')
                 && chars.peek().is_some_and(|n| n.is_alphanumeric());
             if !inner && !self.word.is_empty() {
-                found(hash(&self.word));
+                found(&self.word);
                 self.word.clear();
             }
         }
         if !self.word.is_empty() {
-            found(hash(&self.word));
+            found(&self.word);
         }
     }
 
@@ -212,6 +212,18 @@ fn non_alnum(x: u64) -> u64 {
     !(letter | digit) & HIGH
 }
 
+/// The [`prefix`] of an ASCII spelling's first token as [`ascii_first`]
+/// reads it (lower case, cut at the first other byte); `None` when it has
+/// no first token.
+fn ascii_first_prefix(spelling: &str) -> Option<usize> {
+    let s = match spelling.as_bytes().first() {
+        Some(&b) if ALNUM[usize::from(b)] => spelling.as_bytes(),
+        _ => spelling.trim_start().as_bytes(),
+    };
+    let n = s.iter().take(3).take_while(|&&b| ALNUM[usize::from(b)]).count();
+    (n > 0).then(|| prefix(&s[..n]))
+}
+
 /// ASCII letters and digits, by byte.
 static ALNUM: [bool; 256] = {
     let mut t = [false; 256];
@@ -250,7 +262,13 @@ fn ascii_squashed(spelling: &str) -> Option<u64> {
 /// [`super::Matcher::new`] adds them), and the letters run together of the
 /// preferred and forbidden ones; `found(term, None)` for a spelling with no
 /// first word.
-fn each_key(g: &Glossary, source: &Profile, target: &Profile, mut found: impl FnMut(u32, Option<u64>)) {
+fn each_key(
+    g: &Glossary,
+    source: &Profile,
+    target: &Profile,
+    prefixes: Option<&[bool]>,
+    mut found: impl FnMut(u32, Option<u64>),
+) {
     let mut folder = WordFolder::default();
     for (ti, t) in g.terms.iter().enumerate() {
         let ti = ti as u32;
@@ -265,7 +283,7 @@ fn each_key(g: &Glossary, source: &Profile, target: &Profile, mut found: impl Fn
         for (i, (s, fixed)) in plain.enumerate() {
             // The consistency rule looks the preferred rendering up
             // whole, letters run together.
-            spelling_keys(&mut folder, s, i == t.source.len(), |k| found(ti, k));
+            spelling_keys(&mut folder, s, i == t.source.len(), prefixes, |k| found(ti, k));
             // An inflected form differs in its last word: only a
             // one-word spelling gets another first word.
             if !fixed && !s.trim().contains(char::is_whitespace) {
@@ -275,18 +293,38 @@ fn each_key(g: &Glossary, source: &Profile, target: &Profile, mut found: impl Fn
             }
         }
         for (s, _) in &t.forbidden {
-            spelling_keys(&mut folder, s, true, |k| found(ti, k));
+            spelling_keys(&mut folder, s, true, prefixes, |k| found(ti, k));
         }
     }
 }
 
 /// The keys of one spelling: its first word (`None` when it has none), and
 /// its letters run together when `squashed` and it has more than one word.
-/// An ASCII spelling (most) is read once, without a copy.
-fn spelling_keys(folder: &mut WordFolder, spelling: &str, squashed: bool, mut found: impl FnMut(Option<u64>)) {
+/// An ASCII spelling (most) is read once, without a copy. With
+/// `prefixes` (of the keys looked for), an ASCII first word whose
+/// [`prefix`] is not among them is left out: it could not be found.
+fn spelling_keys(
+    folder: &mut WordFolder,
+    spelling: &str,
+    squashed: bool,
+    prefixes: Option<&[bool]>,
+    mut found: impl FnMut(Option<u64>),
+) {
     if !spelling.is_ascii() {
         found(folder.first_token(spelling));
         if squashed && let Some(h) = folder.squashed(spelling) {
+            found(Some(h));
+        }
+        return;
+    }
+    if let Some(p) = prefixes
+        && let Some(k) = ascii_first_prefix(spelling)
+        && !p[k]
+    {
+        // Its first word is not there; its squashed form may be (one
+        // word, most renderings, has none).
+        let one_word = || spelling.trim().bytes().all(|b| ALNUM[usize::from(b)]);
+        if squashed && !one_word() && let Some(h) = ascii_squashed(spelling) {
             found(Some(h));
         }
         return;
@@ -305,26 +343,42 @@ fn text_keys<'a>(texts: impl IntoIterator<Item = &'a str>) -> FxHashSet<u64> {
     let mut words: FxHashSet<u64> = FxHashSet::default();
     let mut folder = WordFolder::default();
     for t in texts {
-        folder.keys(t, |h| {
-            words.insert(h);
+        folder.keys(t, |k| {
+            words.insert(hash(k));
         });
     }
     words
 }
 
+/// The first three bytes of a key, five bits each (ASCII letters and
+/// digits keep their case-free bits), as one of 2^15 slots.
+fn prefix(key: &[u8]) -> usize {
+    let b = |i: usize| usize::from(key.get(i).map_or(0, |b| b & 0x1f));
+    (b(0) << 10) | (b(1) << 5) | b(2)
+}
+
 /// [`TermIndex::terms_in`] without an index: every term's keys looked up
 /// in the words of `texts`. For a glossary used by one pair only, this
-/// costs less than building the index (a hash lookup a key rather than
-/// an insertion).
+/// costs less than building the index (a look-up a key rather than an
+/// insertion, and most first words of ASCII spellings ruled out by their
+/// first three bytes before they are hashed).
 pub fn scan_terms_in<'a>(
     g: &Glossary,
     source: &Profile,
     target: &Profile,
     texts: impl IntoIterator<Item = &'a str>,
 ) -> Vec<u32> {
-    let words = text_keys(texts);
+    let mut words: FxHashSet<u64> = FxHashSet::default();
+    let mut prefixes = vec![false; 1 << 15];
+    let mut folder = WordFolder::default();
+    for t in texts {
+        folder.keys(t, |k| {
+            words.insert(hash(k));
+            prefixes[prefix(k.as_bytes())] = true;
+        });
+    }
     let mut out = Vec::new();
-    each_key(g, source, target, |term, key| {
+    each_key(g, source, target, Some(&prefixes), |term, key| {
         if key.is_none_or(|h| words.contains(&h)) && out.last() != Some(&term) {
             out.push(term);
         }
@@ -342,7 +396,7 @@ impl TermIndex {
             entries: Vec::with_capacity(2 * g.terms.len()),
             always: Vec::new(),
         };
-        each_key(g, source, target, |term, key| match key {
+        each_key(g, source, target, None, |term, key| match key {
             Some(h) => index.insert(h, term),
             // Starts with punctuation (or is blank): no word to look for.
             None => {
