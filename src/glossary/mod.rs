@@ -593,9 +593,8 @@ fn plain_tsv(text: &str) -> bool {
 fn plain_term(t: &Term) -> bool {
     let printable = |b: u8| (0x20..0x7f).contains(&b);
     // No early exit: the loop runs on whole words of bytes.
-    let plain = |s: &String| {
-        s.len() <= MAX_TERM_CHARS && s.bytes().fold(true, |ok, b| ok & printable(b))
-    };
+    let plain =
+        |s: &String| s.len() <= MAX_TERM_CHARS && s.bytes().fold(true, |ok, b| ok & printable(b));
     t.source.iter().all(plain)
         && t.targets.iter().all(plain)
         && t.forbidden.iter().all(|(a, b)| plain(a) && plain(b))
@@ -849,7 +848,10 @@ mod tests {
             crate::profile::Profile::builtin("pt"),
             crate::profile::Profile::builtin("en"),
         );
-        let texts = ["O sultão de Omã em Mascate.", "The sultan of Oman in Muscat."];
+        let texts = [
+            "O sultão de Omã em Mascate.",
+            "The sultan of Oman in Muscat.",
+        ];
         let first = g.matcher_for(&pt, &en, texts);
         assert!(g.index.get().is_none(), "one pair builds no index");
         let second = g.matcher_for(&pt, &en, texts);

@@ -206,7 +206,7 @@ fn non_alnum(x: u64) -> u64 {
     const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
     // High bit set where the byte is at least `c` (bytes below 0x80).
     let at_least = |v: u64, c: u8| ((v | HIGH) - ONES * u64::from(c)) & HIGH;
-    let low = x | ONES * 0x20;
+    let low = x | (ONES * 0x20);
     let letter = at_least(low, b'a') & !at_least(low, b'z' + 1);
     let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
     !(letter | digit) & HIGH
@@ -220,7 +220,11 @@ fn ascii_first_prefix(spelling: &str) -> Option<usize> {
         Some(&b) if ALNUM[usize::from(b)] => spelling.as_bytes(),
         _ => spelling.trim_start().as_bytes(),
     };
-    let n = s.iter().take(3).take_while(|&&b| ALNUM[usize::from(b)]).count();
+    let n = s
+        .iter()
+        .take(3)
+        .take_while(|&&b| ALNUM[usize::from(b)])
+        .count();
     (n > 0).then(|| prefix(&s[..n]))
 }
 
@@ -283,7 +287,9 @@ fn each_key(
         for (i, (s, fixed)) in plain.enumerate() {
             // The consistency rule looks the preferred rendering up
             // whole, letters run together.
-            spelling_keys(&mut folder, s, i == t.source.len(), prefixes, |k| found(ti, k));
+            spelling_keys(&mut folder, s, i == t.source.len(), prefixes, |k| {
+                found(ti, k)
+            });
             // An inflected form differs in its last word: only a
             // one-word spelling gets another first word.
             if !fixed && !s.trim().contains(char::is_whitespace) {
@@ -324,7 +330,10 @@ fn spelling_keys(
         // Its first word is not there; its squashed form may be (one
         // word, most renderings, has none).
         let one_word = || spelling.trim().bytes().all(|b| ALNUM[usize::from(b)]);
-        if squashed && !one_word() && let Some(h) = ascii_squashed(spelling) {
+        if squashed
+            && !one_word()
+            && let Some(h) = ascii_squashed(spelling)
+        {
             found(Some(h));
         }
         return;
@@ -333,7 +342,10 @@ fn spelling_keys(
     found(first);
     // One word (most renderings) has no squashed form.
     let more = rest.iter().any(|&b| ALNUM[usize::from(b)]);
-    if squashed && more && let Some(h) = ascii_squashed(spelling) {
+    if squashed
+        && more
+        && let Some(h) = ascii_squashed(spelling)
+    {
         found(Some(h));
     }
 }
