@@ -94,6 +94,9 @@ pub struct AlignOptions {
     /// (empty for plain text): a link never runs across a heading, list
     /// item, table cell or code block boundary, and kinds should match.
     pub blocks: (Vec<u8>, Vec<u8>),
+    /// The pair's bilingual lexicon ([`crate::lexicon`]), read as weak
+    /// word-translation anchors.
+    pub lexicon: Option<std::sync::Arc<crate::lexicon::Lexicon>>,
 }
 
 /// Scoring and search settings.
@@ -1512,8 +1515,8 @@ mod tests {
             tgt.insert(0, "Nichts.".into());
         }
         let mut keys = Keys::default();
-        let mut a = features::extract(&side(&src, &p), &mut keys, None);
-        let mut b = features::extract(&side(&tgt, &p), &mut keys, None);
+        let mut a = features::extract(&side(&src, &p), &mut keys, None, None);
+        let mut b = features::extract(&side(&tgt, &p), &mut keys, None, None);
         features::weigh(&mut a, &mut b, &keys, &ClassWeights::default());
         let path = coarse_path(&a, &b, &keys);
         assert_eq!(path.first(), Some(&(0, 0)));
