@@ -510,6 +510,36 @@ mod tests {
     }
 
     #[test]
+    fn lexicon_words_are_weak_shared_keys() {
+        let (pt, en) = (Profile::builtin("pt"), Profile::builtin("en"));
+        let lex = Lexicon::builtin(&pt, &en).expect("pt-en ships");
+        let s = side(&["O prefeito não comentou.", "A chuva parou."], &pt);
+        let t = side(
+            &["The mayor declined to comment.", "The rain stopped."],
+            &en,
+        );
+        let run = |with: bool| {
+            let mut keys = Keys::default();
+            let l = |side| with.then(|| (lex.as_ref(), side));
+            let mut a = extract(&s, &mut keys, None, l(lexicon::Side::Source));
+            let mut b = extract(&t, &mut keys, None, l(lexicon::Side::Target));
+            weigh(&mut a, &mut b, &keys, &ClassWeights::default());
+            (
+                shared(&a[0], &b[0]),
+                shared(&a[0], &b[1]),
+                shared(&a[1], &b[1]),
+            )
+        };
+        assert_eq!(run(false), (0.0, 0.0, 0.0));
+        let (own, cross, other) = run(true);
+        let w = ClassWeights::default().lexicon;
+        // prefeito/mayor and comentou/comment; chuva/rain and parou/stopped.
+        assert!((own - 2.0 * w).abs() < 1e-9, "{own}");
+        assert_eq!(cross, 0.0);
+        assert!((other - 2.0 * w).abs() < 1e-9, "{other}");
+    }
+
+    #[test]
     fn glossary_terms_are_keys_at_word_boundaries() {
         let p = Profile::builtin("xx");
         let mut keys = Keys::default();
