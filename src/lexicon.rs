@@ -20,8 +20,11 @@ const SHIPPED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/lexicons.rs
 /// words or abbreviations in every language shipped.
 const MIN_LETTERS: usize = 3;
 
-/// A lexicon oriented for one language pair: the concepts (line numbers of
-/// the data file) each stem of either side belongs to.
+/// A lexicon oriented for one language pair: the concepts each stem of
+/// either side belongs to. A line's concept is its first rendering (second
+/// column): lines whose words share a first rendering are synonyms
+/// ("safra", "colheita": harvest) and share one concept, so a target word
+/// listed on both lines does not give each of them a key of its own.
 pub struct Lexicon {
     sides: [Words; 2],
 }
@@ -93,7 +96,9 @@ impl Lexicon {
     /// Lines without a tab, or with an empty side, are skipped.
     pub fn parse(text: &str, source: &Profile, target: &Profile, reversed: bool) -> Lexicon {
         let mut sides = [Words::new(source), Words::new(target)];
-        for (no, line) in text.lines().enumerate() {
+        let second = if reversed { 0 } else { 1 };
+        let mut concepts: HashMap<String, u32> = HashMap::default();
+        for line in text.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -101,8 +106,12 @@ impl Lexicon {
             let Some((a, b)) = line.split_once('\t') else {
                 continue;
             };
+            let Some(first) = sides[second].primary(b) else {
+                continue;
+            };
+            let next = concepts.len() as u32;
+            let concept = *concepts.entry(first).or_insert(next);
             let (s, t) = if reversed { (b, a) } else { (a, b) };
-            let concept = no as u32;
             sides[0].add(s, concept);
             sides[1].add(t, concept);
         }
@@ -120,9 +129,7 @@ impl Lexicon {
     pub fn concepts(&self, side: Side, word: &str) -> &[u32] {
         let w = &self.sides[side as usize];
         let lower = word.to_lowercase();
-        if lower.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS
-            || w.function.contains(&lower)
-        {
+        if !w.wanted(&lower) {
             return &[];
         }
         if let Some(c) = w.stems.get(&w.stem(&lower)) {
@@ -164,15 +171,29 @@ impl Words {
             .map(move |[base, infl]| format!("{}{base}", &lower[..lower.len() - infl.len()]))
     }
 
+    /// The stem of the first word of the first form of `forms` that is looked
+    /// up at all (long enough, not a function word).
+    fn primary(&self, forms: &str) -> Option<String> {
+        forms
+            .split(',')
+            .flat_map(str::split_whitespace)
+            .map(str::to_lowercase)
+            .find(|w| self.wanted(w))
+            .map(|w| self.stem(&w))
+    }
+
+    fn wanted(&self, lower: &str) -> bool {
+        lower.chars().filter(|c| c.is_alphabetic()).count() >= MIN_LETTERS
+            && !self.function.contains(lower)
+    }
+
     /// Adds the comma-separated forms of one line. A form of several words
     /// ("city hall") adds each of its words that is not a function word.
     fn add(&mut self, forms: &str, concept: u32) {
         for form in forms.split(',') {
             for word in form.split_whitespace() {
                 let lower = word.to_lowercase();
-                if lower.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS
-                    || self.function.contains(&lower)
-                {
+                if !self.wanted(&lower) {
                     continue;
                 }
                 let stem = self.stem(&lower);
@@ -243,6 +264,17 @@ mod tests {
         // Irregular forms listed on the line.
         assert!(shares(&lex, "trouxe", "brought"));
         assert!(!shares(&lex, "prefeito", "election"));
+    }
+
+    #[test]
+    fn synonyms_with_one_first_rendering_share_a_concept() {
+        let lex = pt_en();
+        // safra: harvest, crop; colheita: harvest.
+        let t = lex.concepts(Side::Target, "harvest");
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(lex.concepts(Side::Source, "safra"), t);
+        assert_eq!(lex.concepts(Side::Source, "colheita"), t);
+        assert!(shares(&lex, "safra", "crops"));
     }
 
     #[test]
