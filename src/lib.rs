@@ -15,6 +15,7 @@ pub mod formats;
 pub mod glossary;
 pub mod input;
 pub mod lang;
+pub mod lexicon;
 pub mod numbers;
 pub mod pipeline;
 pub mod profile;

@@ -175,6 +175,7 @@ fn align_sides(
     let options = AlignOptions {
         terms,
         blocks: (block_kinds(source, src_segs), block_kinds(target, tgt_segs)),
+        lexicon: crate::lexicon::Lexicon::builtin(src.profile, tgt.profile),
         ..Default::default()
     };
     // Anchors extracted once for the aligner, the refinement and the checks.

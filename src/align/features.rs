@@ -1,9 +1,11 @@
-//! Dictionary-free lexical anchors for alignment: the keys each sentence
-//! carries (identical words, cognate prefixes, numbers, number and month words,
-//! punctuation, glossary terms, learned word pairs) and their weights.
+//! Lexical anchors for alignment: the keys each sentence carries (identical
+//! words, cognate prefixes, numbers, number and month words, punctuation,
+//! glossary terms, the pair's bilingual lexicon, learned word pairs) and
+//! their weights.
 
 use super::Side;
 use crate::glossary::{Kind, Matcher};
+use crate::lexicon::{self, Lexicon};
 use crate::text::{fold, words};
 // foldhash: several times faster than SipHash on short words, still seeded
 // per run; no output depends on map order.
@@ -18,6 +20,8 @@ pub(crate) enum Class {
     Punct,
     Term,
     Learned,
+    /// A word and its rendering listed on one line of the pair's lexicon.
+    Lexicon,
 }
 
 /// Per-class weights before the document-frequency discount.
@@ -29,6 +33,7 @@ pub struct ClassWeights {
     pub punct: f64,
     pub term: f64,
     pub learned: f64,
+    pub lexicon: f64,
 }
 
 impl Default for ClassWeights {
@@ -40,6 +45,10 @@ impl Default for ClassWeights {
             punct: 0.5,
             term: 4.0,
             learned: 1.5,
+            // Below names, numbers and cognates: a general word and its
+            // usual rendering, one of several a translator may pick. One
+            // such word alone stays below the refinement's `WEAK` evidence.
+            lexicon: 0.8,
         }
     }
 }
@@ -53,6 +62,7 @@ impl ClassWeights {
             Class::Punct => self.punct,
             Class::Term => self.term,
             Class::Learned => self.learned,
+            Class::Lexicon => self.lexicon,
         }
     }
 }
@@ -269,14 +279,16 @@ impl WordTables {
 
 /// Per side, the keys of each distinct word, worked out once: a word's
 /// keys depend only on its folded form and the side's profile.
-struct WordCache<'s> {
+struct WordCache<'s, 'l> {
     tables: WordTables,
+    /// The pair's lexicon and this side of it.
+    lexicon: Option<(&'l Lexicon, lexicon::Side)>,
     word_keys: HashMap<u32, Vec<u32>>,
     /// Word id of each raw token seen (`None`: a number, read apart).
     raw_tok: HashMap<&'s str, Option<u32>>,
 }
 
-impl<'s> WordCache<'s> {
+impl<'s> WordCache<'s, '_> {
     /// Word id of the raw token `w`, adding its keys to the cache.
     fn token(&mut self, w: &'s str, keys: &mut Keys) -> Option<u32> {
         if let Some(&t) = self.raw_tok.get(w) {
@@ -288,7 +300,13 @@ impl<'s> WordCache<'s> {
         } else {
             let tok = keys.word(&f);
             if !self.word_keys.contains_key(&tok) {
-                let ids = self.tables.keys_of(&f, keys);
+                let mut ids = self.tables.keys_of(&f, keys);
+                // Stems read accents ("-ção"): the word as written, not folded.
+                if let Some((lex, side)) = self.lexicon {
+                    for c in lex.concepts(side, w) {
+                        ids.push(keys.id(format!("d:{c}"), Class::Lexicon));
+                    }
+                }
                 self.word_keys.insert(tok, ids);
             }
             Some(tok)
@@ -300,14 +318,25 @@ impl<'s> WordCache<'s> {
 
 /// Extracts raw keys (weights unset) for every sentence of a side.
 #[cfg(test)]
-pub(crate) fn extract(side: &Side, keys: &mut Keys, terms: Option<(&Matcher, Kind)>) -> Vec<Sent> {
-    extract_raw(side, keys, terms).sents()
+pub(crate) fn extract(
+    side: &Side,
+    keys: &mut Keys,
+    terms: Option<(&Matcher, Kind)>,
+    lexicon: Option<(&Lexicon, lexicon::Side)>,
+) -> Vec<Sent> {
+    extract_raw(side, keys, terms, lexicon).sents()
 }
 
 /// [`extract`], kept flat.
-pub(crate) fn extract_raw(side: &Side, keys: &mut Keys, terms: Option<(&Matcher, Kind)>) -> Raw {
+pub(crate) fn extract_raw(
+    side: &Side,
+    keys: &mut Keys,
+    terms: Option<(&Matcher, Kind)>,
+    lexicon: Option<(&Lexicon, lexicon::Side)>,
+) -> Raw {
     let mut cache = WordCache {
         tables: WordTables::of(side),
+        lexicon,
         word_keys: HashMap::default(),
         raw_tok: HashMap::default(),
     };
@@ -336,7 +365,7 @@ pub(crate) fn extract_raw(side: &Side, keys: &mut Keys, terms: Option<(&Matcher,
 /// ids appended to `toks`.
 fn sentence<'s>(
     s: &'s str,
-    cache: &mut WordCache<'s>,
+    cache: &mut WordCache<'s, '_>,
     keys: &mut Keys,
     terms: Option<(&Matcher, Kind)>,
     ids: &mut Vec<u32>,
@@ -402,8 +431,19 @@ pub(crate) fn extract_pair_raw(
         }
         None => None,
     };
-    let src = extract_raw(source, keys, terms.map(|m| (m, Kind::Source)));
-    let tgt = extract_raw(target, keys, terms.map(|m| (m, Kind::Target)));
+    let lex = options.lexicon.as_deref();
+    let src = extract_raw(
+        source,
+        keys,
+        terms.map(|m| (m, Kind::Source)),
+        lex.map(|l| (l, lexicon::Side::Source)),
+    );
+    let tgt = extract_raw(
+        target,
+        keys,
+        terms.map(|m| (m, Kind::Target)),
+        lex.map(|l| (l, lexicon::Side::Target)),
+    );
     (src, tgt)
 }
 
@@ -572,8 +612,8 @@ mod tests {
             &["Lisbon welcomed 3 thousand tourists in March.", "Nothing."],
             &en,
         );
-        let mut a = extract(&s, &mut keys, None);
-        let mut b = extract(&t, &mut keys, None);
+        let mut a = extract(&s, &mut keys, None, None);
+        let mut b = extract(&t, &mut keys, None, None);
         weigh(&mut a, &mut b, &keys, &ClassWeights::default());
         // Shared: prefix "lisbo", number 3 (três/3), 1000 (mil/thousand), month 3.
         let w = shared(&a[0], &b[0]);
@@ -594,11 +634,41 @@ mod tests {
         let mut keys = Keys::default();
         let s = side(&["Anna ?", "Bern ?", "Chur ?"], &p);
         let t = side(&["Anna ?", "Bern ?", "Chur ?"], &p);
-        let mut a = extract(&s, &mut keys, None);
-        let mut b = extract(&t, &mut keys, None);
+        let mut a = extract(&s, &mut keys, None, None);
+        let mut b = extract(&t, &mut keys, None, None);
         weigh(&mut a, &mut b, &keys, &ClassWeights::default());
         let q = a[0].weighted().map(|x| x.1).fold(f64::MAX, f64::min);
         assert!((q - 0.5 / 3f64.sqrt()).abs() < 1e-9);
+    }
+
+    #[test]
+    fn lexicon_words_are_weak_shared_keys() {
+        let (pt, en) = (Profile::builtin("pt"), Profile::builtin("en"));
+        let lex = Lexicon::builtin(&pt, &en).expect("pt-en ships");
+        let s = side(&["O prefeito não comentou.", "A chuva parou."], &pt);
+        let t = side(
+            &["The mayor declined to comment.", "The rain stopped."],
+            &en,
+        );
+        let run = |with: bool| {
+            let mut keys = Keys::default();
+            let l = |side| with.then(|| (lex.as_ref(), side));
+            let mut a = extract(&s, &mut keys, None, l(lexicon::Side::Source));
+            let mut b = extract(&t, &mut keys, None, l(lexicon::Side::Target));
+            weigh(&mut a, &mut b, &keys, &ClassWeights::default());
+            (
+                shared(&a[0], &b[0]),
+                shared(&a[0], &b[1]),
+                shared(&a[1], &b[1]),
+            )
+        };
+        assert_eq!(run(false), (0.0, 0.0, 0.0));
+        let (own, cross, other) = run(true);
+        let w = ClassWeights::default().lexicon;
+        // prefeito/mayor and comentou/comment; chuva/rain and parou/stopped.
+        assert!((own - 2.0 * w).abs() < 1e-9, "{own}");
+        assert_eq!(cross, 0.0);
+        assert!((other - 2.0 * w).abs() < 1e-9, "{other}");
     }
 
     #[test]
@@ -608,7 +678,7 @@ mod tests {
         let pairs = [("Banco Central".to_string(), "central bank".to_string())];
         let m = Matcher::from_pairs(&pairs, &p, &p);
         let s = side(&["O banco central subiu.", "Os bancos centrais."], &p);
-        let a = extract(&s, &mut keys, Some((&m, Kind::Source)));
+        let a = extract(&s, &mut keys, Some((&m, Kind::Source)), None);
         let g = keys.ids.get("g:0").copied().unwrap();
         assert!(a[0].keys.contains(&g));
         assert!(!a[1].keys.contains(&g));

@@ -158,7 +158,7 @@ pub fn refine_prepared(
         out.extend(after);
     }
     super::shift::slide_nulls(&mut out, (src, tgt), ratio, low);
-    out
+    super::shift::pair_nulls(out, (src, tgt), ratio, low)
 }
 
 /// Takes editorial lines (the profile's `editorial_prefixes`: "Leia também",

@@ -230,6 +230,105 @@ fn stray(
     best.map(|b| b.1)
 }
 
+/// Least anchor weight a dropped and an added sentence next to each other
+/// must share before they pair up as a 1-1 link, and least share of the
+/// smaller of their own weights.
+const PAIR: f64 = 1.0;
+const PAIR_SHARE: f64 = 0.25;
+/// Most length cost (nats) of such a pair.
+const PAIR_LENGTH: f64 = 4.0;
+/// Most null links in a run that are paired up: a longer run is a dropped
+/// or added block, and pairing stays linear.
+const PAIR_RUN: usize = 12;
+
+/// Pairs up a source sentence left alone (1-0) and a target sentence left
+/// alone (0-1) in the same run of null links when they share anchors (a
+/// translation whose neighbours were paired off elsewhere): an omission
+/// next to an addition that translate each other are one link. Pairs keep
+/// the order of both sides.
+pub(super) fn pair_nulls(
+    links: Vec<Link>,
+    (src, tgt): (&[Sent], &[Sent]),
+    ratio: f64,
+    low: f64,
+) -> Vec<Link> {
+    let is_null = |l: &Link| l.source.is_empty() != l.target.is_empty();
+    let mut out = Vec::with_capacity(links.len());
+    let mut run: Vec<Link> = Vec::new();
+    for link in links {
+        if is_null(&link) {
+            run.push(link);
+            continue;
+        }
+        flush_run(&mut run, (src, tgt), ratio, low, &mut out);
+        out.push(link);
+    }
+    flush_run(&mut run, (src, tgt), ratio, low, &mut out);
+    out
+}
+
+/// Writes a run of null links to `out`, with the pairs [`pair_nulls`] finds.
+fn flush_run(
+    run: &mut Vec<Link>,
+    (src, tgt): (&[Sent], &[Sent]),
+    ratio: f64,
+    low: f64,
+    out: &mut Vec<Link>,
+) {
+    let ss: Vec<usize> = run.iter().flat_map(|l| l.source.iter().copied()).collect();
+    let ts: Vec<usize> = run.iter().flat_map(|l| l.target.iter().copied()).collect();
+    if ss.is_empty() || ts.is_empty() || run.len() > PAIR_RUN {
+        out.append(run);
+        return;
+    }
+    // Greedy in source order; each pick stays after the previous target.
+    let mut pairs = Vec::new();
+    let mut from = 0;
+    for &s in &ss {
+        let Some(a) = src.get(s) else { continue };
+        let best = (from..ts.len())
+            .filter_map(|q| {
+                let b = tgt.get(ts[q])?;
+                let w = features::shared(a, b);
+                let fits = length_cost(a.len, b.len, ratio, VARIANCE) <= PAIR_LENGTH;
+                let dense = w >= PAIR_SHARE * a.total.min(b.total);
+                (w >= PAIR && dense && fits).then_some((q, w))
+            })
+            .max_by(|x, y| x.1.total_cmp(&y.1));
+        if let Some((q, _)) = best {
+            pairs.push((s, ts[q]));
+            from = q + 1;
+        }
+    }
+    if pairs.is_empty() {
+        out.append(run);
+        return;
+    }
+    let lone = |source: Vec<usize>, target: Vec<usize>| Link {
+        source,
+        target,
+        score: low,
+        low_confidence: false,
+    };
+    let (mut i, mut j) = (0, 0);
+    for (s, t) in pairs {
+        while ss[i] != s {
+            out.push(lone(vec![ss[i]], vec![]));
+            i += 1;
+        }
+        while ts[j] != t {
+            out.push(lone(vec![], vec![ts[j]]));
+            j += 1;
+        }
+        out.push(lone(vec![s], vec![t]));
+        i += 1;
+        j += 1;
+    }
+    out.extend(ss[i..].iter().map(|&s| lone(vec![s], vec![])));
+    out.extend(ts[j..].iter().map(|&t| lone(vec![], vec![t])));
+    run.clear();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -342,5 +441,44 @@ mod tests {
             pairs(&got[3..]),
             [(vec![3], vec![3, 4]), (vec![4], vec![]), (vec![5], vec![5])]
         );
+    }
+
+    /// Pairs the null links of `links` over `src` and `tgt` (xx profiles).
+    fn pair(src: &[&str], tgt: &[&str], links: Vec<Link>) -> Vec<Link> {
+        let p = Profile::builtin("xx");
+        let (a, b) = (side(src, &p), side(tgt, &p));
+        let mut keys = Keys::default();
+        let (mut s, mut t) = features::extract_pair(&a, &b, &AlignOptions::default(), &mut keys);
+        features::weigh(&mut s, &mut t, &keys, &ClassWeights::default());
+        pair_nulls(links, (&s, &t), 1.0, 0.5)
+    }
+
+    #[test]
+    fn a_dropped_and_an_added_sentence_that_translate_each_other_pair_up() {
+        // Source 3 and target 3 were left alone next to each other, with an
+        // unrelated added sentence between them.
+        let mut tgt = TGT.to_vec();
+        tgt.insert(3, "Nobody answered the phone that evening.");
+        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k])).collect();
+        links.extend([l(&[3], &[]), l(&[], &[3]), l(&[], &[4])]);
+        links.extend((4..7).map(|k| l(&[k], &[k + 1])));
+        let got = pair(SRC, &tgt, links);
+        assert_eq!(
+            pairs(&got[2..6]),
+            pairs(&[l(&[2], &[2]), l(&[], &[3]), l(&[3], &[4]), l(&[4], &[5])])
+        );
+    }
+
+    #[test]
+    fn unrelated_null_links_stay_apart() {
+        let mut src = SRC.to_vec();
+        src.insert(3, "Ninguém atendeu o telefone naquela noite.");
+        let mut tgt = TGT.to_vec();
+        tgt.insert(3, "The harbour will close before the winter storms.");
+        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k])).collect();
+        links.extend([l(&[3], &[]), l(&[], &[3])]);
+        links.extend((3..7).map(|k| l(&[k + 1], &[k + 1])));
+        let before = links.clone();
+        assert_eq!(pair(&src, &tgt, links), before);
     }
 }

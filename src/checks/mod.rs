@@ -306,6 +306,7 @@ impl<'a> Context<'a> {
         // the pair's matcher.
         let options = AlignOptions {
             terms: (!self.glossary.terms.is_empty()).then(|| self.matcher()),
+            lexicon: crate::lexicon::Lexicon::builtin(self.source_profile, self.target_profile),
             ..Default::default()
         };
         crate::align::refine::hidden(&source, &target, self.links, &options)
