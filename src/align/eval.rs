@@ -154,9 +154,14 @@ fn run_corpus(
             Side::of_segments(&sd, &ss, &sp),
             Side::of_segments(&td, &ts, &tp),
         );
-        let mut links = super::align_with(&s_side, &t_side, &AlignOptions::default(), params);
+        // The pair's shipped lexicon, as `align` and `check` use it.
+        let options = AlignOptions {
+            lexicon: crate::lexicon::Lexicon::builtin(&sp, &tp),
+            ..AlignOptions::default()
+        };
+        let mut links = super::align_with(&s_side, &t_side, &options, params);
         if refine {
-            links = super::refine(&s_side, &t_side, links, &AlignOptions::default());
+            links = super::refine(&s_side, &t_side, links, &options);
         }
         let mut predicted = gold::from_links(&links);
         if let Some(path) = job.ambiguous.as_ref().filter(|p| p.is_file()) {
