@@ -3,6 +3,7 @@
 
 use super::tokenize::tokenize;
 use crate::profile::NumberProfile;
+use rustc_hash::FxHashSet;
 use std::collections::BTreeMap;
 
 /// Phrases split into lower-case tokens, for matching against text tokens.
@@ -102,13 +103,16 @@ pub(super) struct Lexicon {
     /// Joiners ending in an apostrophe (`d’`): elisions written glued to
     /// the next word ("milliards d’euros").
     pub(super) elisions: Vec<String>,
+    /// Every token any list above holds: a word outside it (and not a
+    /// Roman numeral) starts no mention, so the reader skips it.
+    pub(super) vocabulary: FxHashSet<String>,
 }
 
 impl Lexicon {
     pub(super) fn new(p: &NumberProfile) -> Lexicon {
         let (decimal, groups) = separators(p);
         let (currency_prefix, currency_suffix) = currency_phrases(p);
-        Lexicon {
+        let mut lx = Lexicon {
             decimal,
             groups,
             cardinals: lower_map(&p.cardinals),
@@ -156,7 +160,70 @@ impl Lexicon {
             day_first: !p.numeric_date_order.eq_ignore_ascii_case("mdy"),
             unknown_convention: p.decimal.is_empty(),
             elisions: elisions(p),
-        }
+            vocabulary: FxHashSet::default(),
+        };
+        lx.vocabulary = lx.words().map(str::to_string).collect();
+        lx
+    }
+
+    /// Every word and phrase token of the lexicon.
+    fn words(&self) -> impl Iterator<Item = &str> {
+        let keys = [
+            &self.cardinals,
+            &self.ordinals,
+            &self.fractions,
+            &self.scales,
+            &self.vague,
+        ]
+        .into_iter()
+        .flat_map(|m| m.keys());
+        let lists = [
+            &self.joiners,
+            &self.ambiguous,
+            &self.articles,
+            &self.scale_abbreviations,
+            &self.vague_joiners,
+            &self.date_joiners,
+            &self.range_words,
+            &self.ordinal_suffixes,
+            &self.decade_suffixes,
+            &self.hour_marks,
+            &self.time_words,
+            &self.currency_joiners,
+            &self.ordinal_nouns,
+            &self.minus_words,
+            &self.temperature_words,
+            &self.weekdays,
+            &self.elisions,
+        ]
+        .into_iter()
+        .flatten();
+        let phrases = [
+            &self.percent,
+            &self.points,
+            &self.am,
+            &self.pm,
+            &self.decade_prefixes,
+            &self.ambiguous_phrases,
+            &self.minus_exceptions,
+            &self.minus_after,
+            &self.distributives,
+            &self.basis_points,
+        ]
+        .into_iter()
+        .flatten()
+        .flatten();
+        let valued = (self.currency_prefix.iter().chain(&self.currency_suffix))
+            .flat_map(|(p, _)| p)
+            .chain(
+                (self.multipliers.iter().chain(&self.distributive_words)).flat_map(|(p, _)| p),
+            );
+        let months = (self.months.iter().chain(&self.month_abbreviations)).map(|(m, _, _)| m);
+        keys.chain(lists)
+            .chain(phrases)
+            .chain(valued)
+            .chain(months)
+            .map(String::as_str)
     }
 
     /// A word that may take part in a number written in words.

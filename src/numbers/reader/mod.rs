@@ -45,6 +45,10 @@ impl<'a> Reader<'a> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
+            if !self.may_start(i) {
+                i += 1;
+                continue;
+            }
             let parsed = self
                 .numeric_date(i)
                 .or_else(|| self.time(i))
@@ -72,6 +76,17 @@ impl<'a> Reader<'a> {
         self.attach_years(&mut out);
         self.mark_ambiguous_phrases(&mut out);
         out
+    }
+
+    /// Whether a mention may start at token `i`: every reading starts at
+    /// digits, a word or sign of the lexicon, or a Roman numeral. Most
+    /// words of prose are none of these.
+    fn may_start(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| {
+            t.kind == TokKind::Digits
+                || self.lx.vocabulary.contains(&t.lower)
+                || self.roman_shaped(t)
+        })
     }
 
     fn tok(&self, i: usize) -> Option<&Tok> {

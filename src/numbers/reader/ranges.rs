@@ -35,11 +35,15 @@ impl Reader<'_> {
 
     /// Number words inside phrases like "one of" or "os dois" become weak.
     pub(super) fn mark_ambiguous_phrases(&self, ms: &mut [NumberMention]) {
-        if self.lx.ambiguous_phrases.is_empty() {
+        let marks = |m: &NumberMention| m.words && m.scale.is_none();
+        if self.lx.ambiguous_phrases.is_empty() || !ms.iter().any(marks) {
             return;
         }
         let mut spans = Vec::new();
         for i in 0..self.toks.len() {
+            if !self.lx.vocabulary.contains(&self.toks[i].lower) {
+                continue;
+            }
             for p in &self.lx.ambiguous_phrases {
                 if let Some(n) = self.phrase_at(i, p) {
                     let start = self.toks[i].start;
@@ -49,7 +53,7 @@ impl Reader<'_> {
             }
         }
         for m in ms.iter_mut() {
-            if m.words && m.scale.is_none() && spans.iter().any(|&(s, e)| m.start < e && s < m.end)
+            if marks(m) && spans.iter().any(|&(s, e)| m.start < e && s < m.end)
             {
                 m.weak = true;
             }
