@@ -15,7 +15,7 @@ use crate::finding::{Finding, Severity};
 use crate::glossary::{Kind, Match, Matcher, matcher};
 use crate::profile::Profile;
 use crate::text::{Word, fold, word_iter, words};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 pub struct NameCheck;
@@ -502,18 +502,18 @@ pub(super) struct Name {
 /// Word statistics of a whole document: which words occur capitalised
 /// mid-sentence, which occur in lower case.
 pub(super) struct DocWords {
-    mid_capitalised: HashSet<String>,
-    lower: HashSet<String>,
+    mid_capitalised: FxHashSet<String>,
+    lower: FxHashSet<String>,
     /// Occurrences per squashed word: document evidence of a convention.
-    count: HashMap<String, usize>,
+    count: FxHashMap<String, usize>,
 }
 
 impl DocWords {
     pub fn new(text: &str, profile: &Profile) -> DocWords {
         let mut d = DocWords {
-            mid_capitalised: HashSet::new(),
-            lower: HashSet::new(),
-            count: HashMap::new(),
+            mid_capitalised: FxHashSet::default(),
+            lower: FxHashSet::default(),
+            count: FxHashMap::default(),
         };
         // Words inside URLs and addresses (`suporte@cartola.dev`) say
         // nothing about how the language writes them.
@@ -883,9 +883,16 @@ pub(super) fn edit(a: &str, b: &str) -> (usize, f64) {
 
 /// Whether two different spellings are close enough to be one name misspelt.
 pub(super) fn is_near(a: &str, b: &str) -> bool {
-    let (d, r) = edit(a, b);
-    let len = squash(a).chars().count().max(squash(b).chars().count());
-    len >= 5 && (1..=2).contains(&d) && r <= 0.25
+    let (a, b) = (squash(a), squash(b));
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let len = la.max(lb);
+    // The distance is at least the difference in length: most pairs
+    // are decided without computing it.
+    if len < 5 || la.abs_diff(lb) > 2 {
+        return false;
+    }
+    let d = strsim::osa_distance(&a, &b);
+    (1..=2).contains(&d) && d as f64 / len as f64 <= 0.25
 }
 
 /// Whether two spellings differ by exactly one vowel substituted, added or
@@ -948,6 +955,7 @@ fn near_miss<'a>(
     let has_native = has_native(&w.text, sp);
     let cog = cognate_form(&w.text, sp);
     let foreign = is_foreign_spelling(&w.text, sp);
+    let src_skeleton = std::cell::OnceCell::new();
     let mut best: Option<(usize, Word<'a>)> = None;
     let mut rendered = false;
     for t in tgt_words {
@@ -963,7 +971,10 @@ fn near_miss<'a>(
         // An orthographic correspondence (Ismael → Ishmael, Agripa →
         // Agrippa) of a name spelt natively: a convention, unless the
         // target keeps the source spelling elsewhere.
-        if !foreign && !tgt_doc.has(&key) && skeleton(&w.text, sp) == skeleton(t.text, tp) {
+        if !foreign
+            && !tgt_doc.has(&key)
+            && *src_skeleton.get_or_init(|| skeleton(&w.text, sp)) == skeleton(t.text, tp)
+        {
             rendered = true;
             continue;
         }
