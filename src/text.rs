@@ -102,31 +102,51 @@ impl<'a> Iterator for WordIter<'a> {
     type Item = Word<'a>;
 
     fn next(&mut self) -> Option<Word<'a>> {
-        let s = self.s;
-        let mut start: Option<usize> = None;
-        while let Some((c, len)) = char_at(s, self.pos) {
+        let (s, b) = (self.s, self.s.as_bytes());
+        // The first letter or digit.
+        let start = loop {
             let i = self.pos;
+            let x = *b.get(i)?;
+            if x.is_ascii() {
+                self.pos += 1;
+                if x.is_ascii_alphanumeric() {
+                    break i;
+                }
+                continue;
+            }
+            let (c, len) = char_at(s, i)?;
+            self.pos += len;
+            if c.is_alphanumeric() {
+                break i;
+            }
+        };
+        // Up to the first character that is neither a letter or digit nor
+        // an apostrophe or hyphen before one.
+        loop {
+            let i = self.pos;
+            let Some(&x) = b.get(i) else {
+                return Some(Word {
+                    start,
+                    end: s.len(),
+                    text: &s[start..],
+                });
+            };
+            if x.is_ascii_alphanumeric() {
+                self.pos += 1;
+                continue;
+            }
+            let (c, len) = char_at(s, i)?;
             self.pos += len;
             let inner = matches!(c, '\'' | '’' | '-' | '‐')
-                && start.is_some()
                 && char_at(s, self.pos).is_some_and(|(n, _)| n.is_alphanumeric());
-            if c.is_alphanumeric() || inner {
-                if start.is_none() {
-                    start = Some(i);
-                }
-            } else if let Some(st) = start {
+            if !(c.is_alphanumeric() || inner) {
                 return Some(Word {
-                    start: st,
+                    start,
                     end: i,
-                    text: &s[st..i],
+                    text: &s[start..i],
                 });
             }
         }
-        start.map(|st| Word {
-            start: st,
-            end: s.len(),
-            text: &s[st..],
-        })
     }
 }
 
