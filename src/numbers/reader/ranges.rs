@@ -2,6 +2,7 @@
 //! after a range of days, number words inside set phrases.
 
 use super::Reader;
+use crate::numbers::lexicon::start;
 use crate::numbers::{NumberKind, NumberMention};
 
 impl Reader<'_> {
@@ -41,7 +42,8 @@ impl Reader<'_> {
         }
         let mut spans = Vec::new();
         for i in 0..self.toks.len() {
-            if !self.lx.vocabulary.contains(&self.toks[i].lower) {
+            let starts = self.lx.starts.get(&self.toks[i].lower).copied();
+            if starts.unwrap_or(0) & start::AMBIGUOUS_PHRASE == 0 {
                 continue;
             }
             for p in &self.lx.ambiguous_phrases {
