@@ -702,9 +702,9 @@ pub(super) fn find_names(text: &str, profile: &Profile, doc: &DocWords) -> Vec<N
                 cur.push((*w, k));
             }
             None => {
-                let particle = in_list(&profile.words.name_particles, w.text)
-                    && !cur.is_empty()
-                    && pending_particles.len() < 2;
+                let particle = !cur.is_empty()
+                    && pending_particles.len() < 2
+                    && in_list(&profile.words.name_particles, w.text);
                 if particle {
                     pending_particles.push(*w);
                 } else {
@@ -729,10 +729,11 @@ fn classify(text: &str, w: &Word, profile: &Profile, doc: &DocWords) -> Option<W
             .then_some(WordKind::Code)
             .filter(|_| !digits_first);
     }
-    if in_list(&profile.words.not_names, t) || in_list(&profile.words.function_words, t) {
+    // Capitalisation first: it settles most words without lower-casing.
+    if !is_capitalised(t, profile) {
         return None;
     }
-    if !is_capitalised(t, profile) {
+    if in_list(&profile.words.not_names, t) || in_list(&profile.words.function_words, t) {
         return None;
     }
     if is_acronym(t) {
