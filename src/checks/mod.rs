@@ -301,8 +301,16 @@ impl<'a> Context<'a> {
             use rayon::prelude::*;
             let m = self.matcher();
             GlossaryMatches {
-                source: self.views.par_iter().map(|v| m.find(&v.source.text)).collect(),
-                target: self.views.par_iter().map(|v| m.find(&v.target.text)).collect(),
+                source: self
+                    .views
+                    .par_iter()
+                    .map(|v| m.find(&v.source.text))
+                    .collect(),
+                target: self
+                    .views
+                    .par_iter()
+                    .map(|v| m.find(&v.target.text))
+                    .collect(),
             }
         })
     }

@@ -72,7 +72,41 @@ struct LinkNames<'c> {
     /// Neighbouring links, for alignment slack: (source keys, target keys);
     /// read only for a name word the link's own target lacks.
     near_sides: std::cell::OnceCell<Vec<(Vec<String>, Vec<String>)>>,
+    /// Spelling forms of the target words, each made once per link.
+    forms: TargetForms,
     low_conf: bool,
+}
+
+/// The cognate form and skeleton of each target word of a link, made on
+/// first use: every name word of the link compares with the same words.
+struct TargetForms {
+    cognate: Vec<std::cell::OnceCell<String>>,
+    skeleton: Vec<std::cell::OnceCell<String>>,
+}
+
+impl TargetForms {
+    fn new(n: usize) -> TargetForms {
+        TargetForms {
+            cognate: vec![std::cell::OnceCell::new(); n],
+            skeleton: vec![std::cell::OnceCell::new(); n],
+        }
+    }
+
+    /// [`cognate_form`] of target word `p`, `t`.
+    fn cognate(&self, p: usize, t: &str, tp: &Profile) -> std::borrow::Cow<'_, str> {
+        match self.cognate.get(p) {
+            Some(c) => c.get_or_init(|| cognate_form(t, tp)).into(),
+            None => cognate_form(t, tp).into(),
+        }
+    }
+
+    /// Whether target word `p`, `t`, has the skeleton `skel`.
+    fn same_skeleton(&self, p: usize, t: &str, tp: &Profile, skel: &str) -> bool {
+        match self.skeleton.get(p) {
+            Some(c) => c.get_or_init(|| skeleton(t, tp)) == skel,
+            None => skeleton(t, tp) == skel,
+        }
+    }
 }
 
 /// What the words of one name came to in the target.
@@ -119,6 +153,7 @@ impl<'c> LinkNames<'c> {
             src_gl,
             tgt_gl,
             src_words: words(&v.source.text),
+            forms: TargetForms::new(tgt_words.len()),
             tgt_words,
             tgt_keys,
             views: &ctx.views,
@@ -180,10 +215,7 @@ impl<'c> LinkNames<'c> {
                 found.any_glossary = true;
                 continue;
             }
-            if let Some(t) = person
-                .as_ref()
-                .and_then(|p| p.misspelt(i, w, &self.tgt_words, &self.tgt_gl, self.src_doc, sp, tp))
-            {
+            if let Some(t) = person.as_ref().and_then(|p| p.misspelt(i, w, self, sp, tp)) {
                 if !is_foreign_spelling(&w.text, sp) && conventional_in_doc(w, &t, self.tgt_doc) {
                     continue;
                 }
@@ -207,10 +239,9 @@ impl<'c> LinkNames<'c> {
                     w,
                     &self.tgt_words,
                     &self.tgt_gl,
-                    self.src_doc,
-                    self.tgt_doc,
-                    sp,
-                    tp,
+                    &self.forms,
+                    [self.src_doc, self.tgt_doc],
+                    [sp, tp],
                 );
                 match near {
                     Near::Rendered => {
@@ -417,17 +448,15 @@ impl PersonName {
 
     /// The target word in word `i`'s position next to a verbatim word, when
     /// it is a near spelling or cognate of word `i` but not word `i` itself.
-    #[allow(clippy::too_many_arguments)]
     fn misspelt<'a>(
         &self,
         i: usize,
         w: &NameWord,
-        tgt_words: &[Word<'a>],
-        tgt_gl: &[Match],
-        src_doc: &DocWords,
+        link: &LinkNames<'a>,
         sp: &Profile,
         tp: &Profile,
     ) -> Option<Word<'a>> {
+        let (tgt_words, tgt_gl, src_doc) = (&link.tgt_words, &link.tgt_gl, link.src_doc);
         let key = squash(&w.text);
         if self.anchors.iter().any(|&(j, _)| j == i) {
             return None;
@@ -461,7 +490,9 @@ impl PersonName {
             {
                 continue;
             }
-            if is_near(&w.text, t.text) || cognate_form(&w.text, sp) == cognate_form(t.text, tp) {
+            if is_near(&w.text, t.text)
+                || cognate_form(&w.text, sp) == *link.forms.cognate(q, t.text, tp)
+            {
                 return Some(*t);
             }
         }
@@ -947,10 +978,9 @@ fn near_miss<'a>(
     w: &NameWord,
     tgt_words: &[Word<'a>],
     tgt_gl: &[Match],
-    src_doc: &DocWords,
-    tgt_doc: &DocWords,
-    sp: &Profile,
-    tp: &Profile,
+    forms: &TargetForms,
+    [src_doc, tgt_doc]: [&DocWords; 2],
+    [sp, tp]: [&Profile; 2],
 ) -> Near<'a> {
     let key = squash(&w.text);
     let has_native = has_native(&w.text, sp);
@@ -959,13 +989,13 @@ fn near_miss<'a>(
     let src_skeleton = std::cell::OnceCell::new();
     let mut best: Option<(usize, Word<'a>)> = None;
     let mut rendered = false;
-    for t in tgt_words {
+    for (p, t) in tgt_words.iter().enumerate() {
         if !starts_upper(t.text) {
             continue;
         }
         // Cognate renderings (Pentágono → Pentagon, Zelenski → Zelensky),
         // unless the target keeps the source spelling elsewhere.
-        if cognate_form(t.text, tp) == cog && !tgt_doc.has(&key) {
+        if *forms.cognate(p, t.text, tp) == *cog && !tgt_doc.has(&key) {
             rendered = true;
             continue;
         }
@@ -974,7 +1004,12 @@ fn near_miss<'a>(
         // target keeps the source spelling elsewhere.
         if !foreign
             && !tgt_doc.has(&key)
-            && *src_skeleton.get_or_init(|| skeleton(&w.text, sp)) == skeleton(t.text, tp)
+            && forms.same_skeleton(
+                p,
+                t.text,
+                tp,
+                src_skeleton.get_or_init(|| skeleton(&w.text, sp)),
+            )
         {
             rendered = true;
             continue;

@@ -224,8 +224,7 @@ impl OmissionCheck {
                 continue;
             }
             let Some(v) = ctx.views.get(li) else { continue };
-            let here: rustc_hash::FxHashSet<String> =
-                anchors(&v.target.text).into_iter().collect();
+            let here: rustc_hash::FxHashSet<String> = anchors(&v.target.text).into_iter().collect();
             let per_sentence: Vec<(usize, Vec<String>)> = link
                 .source
                 .iter()

@@ -153,7 +153,8 @@ fn classify(text: &str, base: usize, seg: usize, profile: &Profile) -> Vec<Mark>
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let apos = std::cell::OnceCell::new();
-    let apos = || apos.get_or_init(|| apostrophe_word_spans(text, &profile.quotes.apostrophe_words));
+    let apos =
+        || apos.get_or_init(|| apostrophe_word_spans(text, &profile.quotes.apostrophe_words));
     let mut out = Vec::new();
     for (k, &(i, c)) in chars.iter().enumerate() {
         let Some((family, glyph_role)) = glyph(c) else {

@@ -96,7 +96,11 @@ impl<'a> Reader<'a> {
         if t.kind == TokKind::Digits {
             return u16::MAX;
         }
-        let roman = if self.roman_shaped(t) { start::ROMAN } else { 0 };
+        let roman = if self.roman_shaped(t) {
+            start::ROMAN
+        } else {
+            0
+        };
         roman | self.lx.starts.get(&t.lower).copied().unwrap_or(0)
     }
 

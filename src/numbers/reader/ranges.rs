@@ -55,8 +55,7 @@ impl Reader<'_> {
             }
         }
         for m in ms.iter_mut() {
-            if marks(m) && spans.iter().any(|&(s, e)| m.start < e && s < m.end)
-            {
+            if marks(m) && spans.iter().any(|&(s, e)| m.start < e && s < m.end) {
                 m.weak = true;
             }
         }
