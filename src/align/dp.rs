@@ -3,6 +3,8 @@
 //! `i` source and `j` target sentences are aligned"; only cells inside a
 //! [`Band`] exist, so time and memory grow with `n × band width`.
 
+use std::sync::Mutex;
+
 /// For each source row `i` in `0..=n`, the target cells `lo[i]..=hi[i]`.
 #[derive(Debug, Clone)]
 pub(crate) struct Band {
@@ -279,6 +281,77 @@ impl Agg {
     }
 }
 
+/// Buffers reused from one band's solve to the next: a long document is
+/// solved in chunks, each twice, and fresh allocations of this size cost
+/// the kernel a page zeroing each time. Owned by one alignment and dropped
+/// with it; shared by the threads solving chunks.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    costs: Mutex<Vec<Vec<f32>>>,
+    aggs: Mutex<Vec<Vec<Agg>>>,
+    backs: Mutex<Vec<Vec<Back>>>,
+    f64s: Mutex<Vec<Vec<f64>>>,
+    /// Buffers of zeros, given back as zeros: taking one costs nothing.
+    zeros: Mutex<Vec<Vec<f64>>>,
+}
+
+impl Scratch {
+    /// `len` zeros.
+    pub fn take_f64(&self, len: usize) -> Vec<f64> {
+        take(&self.f64s, len, 0.0)
+    }
+
+    pub fn give_f64(&self, v: Vec<f64>) {
+        give(&self.f64s, v);
+    }
+
+    /// At least `len` zeros; give them back with [`Scratch::give_zeros`].
+    pub fn take_zeros(&self, len: usize) -> Vec<f64> {
+        let mut v = pop(&self.zeros, len);
+        if v.len() < len {
+            v.reserve_exact(len - v.len());
+            v.resize(len, 0.0);
+        }
+        v
+    }
+
+    /// Takes back a buffer from [`Scratch::take_zeros`], every entry zero again.
+    pub fn give_zeros(&self, v: Vec<f64>) {
+        give(&self.zeros, v);
+    }
+}
+
+/// A buffer of `len` copies of `fill`, from `pool` when it has one.
+fn take<T: Clone>(pool: &Mutex<Vec<Vec<T>>>, len: usize, fill: T) -> Vec<T> {
+    let mut v = pop(pool, len);
+    v.clear();
+    if v.capacity() < len {
+        // Exactly this size: growing by doubling would hold twice the memory.
+        v = Vec::with_capacity(len);
+    }
+    v.resize(len, fill);
+    v
+}
+
+/// The pool's smallest buffer that holds `len` items, else its largest.
+fn pop<T>(pool: &Mutex<Vec<Vec<T>>>, len: usize) -> Vec<T> {
+    let Ok(mut p) = pool.lock() else {
+        return Vec::new();
+    };
+    let fits = (0..p.len())
+        .filter(|&k| p[k].capacity() >= len)
+        .min_by_key(|&k| p[k].capacity());
+    let pick = fits.or_else(|| (0..p.len()).max_by_key(|&k| p[k].capacity()));
+    pick.map(|k| p.swap_remove(k)).unwrap_or_default()
+}
+
+/// Hands a buffer back to `pool`.
+fn give<T>(pool: &Mutex<Vec<Vec<T>>>, v: Vec<T>) {
+    if let Ok(mut p) = pool.lock() {
+        p.push(v);
+    }
+}
+
 /// Runs Viterbi and forward–backward in the band. `cost(i, a, j, b)` is the
 /// cost of a link taking source `i..i+a` and target `j..j+b`; a null link
 /// right after another null link costs `gap_bonus` less.
@@ -294,6 +367,7 @@ pub(crate) fn solve<F>(
     gap_bonus: f64,
     mbr: Option<f64>,
     cost: &F,
+    scratch: &Scratch,
 ) -> Solution
 where
     F: Fn(usize, usize, usize, usize) -> f64 + Sync,
@@ -301,18 +375,20 @@ where
     assert!(kinds.len() <= MAX_KINDS, "too many link kinds");
     let t = temperature.max(1e-6);
     // Each link's cost is read by both passes: priced once.
-    let costs = CostTable::new(band, n, kinds, cost);
+    let costs = CostTable::new(band, n, kinds, cost, scratch);
     let lattice = Lattice {
         band,
         n,
         m,
         kinds,
         costs: &costs,
+        cost,
         t,
         gap_bonus,
     };
     // The two passes are independent: run them on two threads.
-    let ((path, fwd), bwd) = rayon::join(|| lattice.forward(), || lattice.backward());
+    let ((path, fwd), bwd) = rayon::join(|| lattice.forward(scratch), || lattice.backward(scratch));
+    give(&scratch.costs, costs.costs);
     let z = band
         .index(n, m)
         .map(|c| fwd[c].plain)
@@ -340,58 +416,73 @@ where
         .windows(2)
         .map(|w| post(w[0].0, w[0].1, (w[1].0 - w[0].0, w[1].1 - w[0].1)))
         .collect();
+    give(&scratch.aggs, fwd);
+    give(&scratch.aggs, bwd);
     Solution { path, posterior }
 }
 
-/// The cost of every link into every band cell: `kinds.len()` entries per
-/// cell, in the band's cell order; infinite where the link starts outside
-/// the band. Stored as `f32` (half the memory; a link's cost is a few
-/// dozen nats at most, kept to about 1e-6).
+/// Whether a link kind's cost is kept in the [`CostTable`]: null links are
+/// priced when read (a constant or a prefix-sum difference, cheaper than
+/// the memory).
+#[inline]
+fn tabled(kind: Kind) -> bool {
+    kind.0 > 0 && kind.1 > 0
+}
+
+/// The cost of every non-null link into every band cell: one entry per
+/// tabled kind per cell, in the band's cell order; infinite where the link
+/// starts outside the band. Stored as `f32` (half the memory; a link's
+/// cost is a few dozen nats at most, kept to about 1e-6).
 struct CostTable {
     costs: Vec<f32>,
+    /// Tabled kinds per cell.
     k: usize,
+    /// Column of each kind (`usize::MAX` for null kinds).
+    col: [usize; MAX_KINDS],
 }
 
 /// Rows below which one thread fills a stretch of the cost table alone.
 const TABLE_ROWS: usize = 2048;
 
 impl CostTable {
-    fn new<F>(band: &Band, n: usize, kinds: &[Kind], cost: &F) -> CostTable
+    fn new<F>(band: &Band, n: usize, kinds: &[Kind], cost: &F, scratch: &Scratch) -> CostTable
     where
         F: Fn(usize, usize, usize, usize) -> f64 + Sync,
     {
-        let k = kinds.len();
-        let mut costs = vec![f32::INFINITY; band.cells() * k];
-        fill_rows(band, kinds, cost, 0..n + 1, &mut costs);
-        CostTable { costs, k }
-    }
-
-    /// Cost of the link of kind number `kind` into cell `cell`.
-    #[inline]
-    fn get(&self, cell: usize, kind: usize) -> f64 {
-        f64::from(self.costs[cell * self.k + kind])
+        let mut col = [usize::MAX; MAX_KINDS];
+        let mut k = 0;
+        for (x, &kind) in kinds.iter().enumerate() {
+            if tabled(kind) {
+                col[x] = k;
+                k += 1;
+            }
+        }
+        let mut costs = take(&scratch.costs, band.cells() * k, f32::INFINITY);
+        fill_rows(band, kinds, k, cost, 0..n + 1, &mut costs);
+        CostTable { costs, k, col }
     }
 }
 
-/// Fills the cost table's rows `rows` (`out` holds exactly their cells),
-/// halving the work over two threads while it is large.
+/// Fills the cost table's rows `rows` (`out` holds exactly their cells,
+/// `k` tabled kinds each), halving the work over two threads while it is
+/// large.
 fn fill_rows<F>(
     band: &Band,
     kinds: &[Kind],
+    k: usize,
     cost: &F,
     rows: std::ops::Range<usize>,
     out: &mut [f32],
 ) where
     F: Fn(usize, usize, usize, usize) -> f64 + Sync,
 {
-    let k = kinds.len();
     if rows.len() > TABLE_ROWS {
         let mid = rows.start + rows.len() / 2;
         let split = (band.offset[mid] - band.offset[rows.start]) * k;
         let (a, b) = out.split_at_mut(split);
         rayon::join(
-            || fill_rows(band, kinds, cost, rows.start..mid, a),
-            || fill_rows(band, kinds, cost, mid..rows.end, b),
+            || fill_rows(band, kinds, k, cost, rows.start..mid, a),
+            || fill_rows(band, kinds, k, cost, mid..rows.end, b),
         );
         return;
     }
@@ -399,7 +490,8 @@ fn fill_rows<F>(
     for i in rows {
         for j in band.lo[i]..=band.hi[i] {
             let cell = band.offset[i] + j - band.lo[i] - base;
-            for (x, &(a, b)) in kinds.iter().enumerate() {
+            let kinds = kinds.iter().filter(|&&kind| tabled(kind));
+            for (x, &(a, b)) in kinds.enumerate() {
                 if a > i || b > j || band.index(i - a, j - b).is_none() {
                     continue;
                 }
@@ -411,12 +503,14 @@ fn fill_rows<F>(
 
 /// One band's lattice with its link costs, for the forward and backward
 /// passes.
-struct Lattice<'a> {
+struct Lattice<'a, F> {
     band: &'a Band,
     n: usize,
     m: usize,
     kinds: &'a [Kind],
     costs: &'a CostTable,
+    /// Prices the null links, which the table leaves out.
+    cost: &'a F,
     t: f64,
     gap_bonus: f64,
 }
@@ -494,7 +588,17 @@ impl Best {
         from_plain: 0,
         from_gap: 0,
     };
+
+    /// The states the minima came from, packed for [`Back`].
+    fn from(&self) -> u8 {
+        self.from_plain | (self.from_gap << 4)
+    }
 }
+
+/// What the backtrace reads of one cell: the kind index that entered each
+/// of its three states (`u8::MAX`: none), and [`Best::from`]. The Viterbi
+/// costs themselves are kept for the last few rows only.
+type Back = [u8; 4];
 
 /// Folds the three states' Viterbi costs into a [`Best`] (first minimum wins).
 fn fold_best(v: [f64; 3], gap_bonus: f64) -> Best {
@@ -513,17 +617,60 @@ fn fold_best(v: [f64; 3], gap_bonus: f64) -> Best {
     b
 }
 
-impl Lattice<'_> {
+/// The Viterbi costs of the last rows of a band: a link spans at most
+/// `depth - 1` rows, so row `i` may reuse the slot of row `i - depth`.
+struct Ring {
+    best: Vec<Best>,
+    depth: usize,
+    width: usize,
+}
+
+impl Ring {
+    fn new(band: &Band, n: usize, kinds: &[Kind]) -> Ring {
+        let depth = kinds.iter().map(|k| k.0).max().unwrap_or(0) + 1;
+        let width = (0..=n)
+            .map(|i| band.hi[i] + 1 - band.lo[i])
+            .max()
+            .unwrap_or(1);
+        Ring {
+            best: vec![Best::NONE; depth * width],
+            depth,
+            width,
+        }
+    }
+
+    /// Slot of band cell `(i, j)`.
+    #[inline]
+    fn at(&self, band: &Band, i: usize, j: usize) -> usize {
+        (i % self.depth) * self.width + j - band.lo[i]
+    }
+}
+
+impl<F> Lattice<'_, F>
+where
+    F: Fn(usize, usize, usize, usize) -> f64 + Sync,
+{
+    /// Cost of the link of kind number `k` (`kind`) from `(i, j)` into band
+    /// cell `cell`, as the table keeps it (`f32`).
+    #[inline]
+    fn link_cost(&self, cell: usize, k: usize, kind: Kind, i: usize, j: usize) -> f64 {
+        match self.costs.col[k] {
+            usize::MAX => f64::from((self.cost)(i, kind.0, j, kind.1) as f32),
+            x => f64::from(self.costs.costs[cell * self.costs.k + x]),
+        }
+    }
+
     /// Viterbi and forward sums: the best path and the forward soft costs.
-    fn forward(&self) -> (Vec<(usize, usize)>, Vec<Agg>) {
+    fn forward(&self, scratch: &Scratch) -> (Vec<(usize, usize)>, Vec<Agg>) {
         let band = self.band;
         let cells = band.cells();
-        let mut best = vec![Best::NONE; cells];
-        // Kind index that entered each cell's state (u8::MAX: none).
-        let mut back = vec![[u8::MAX; 3]; cells];
-        let mut fwd = vec![Agg::NONE; cells];
+        let mut ring = Ring::new(band, self.n, self.kinds);
+        let mut back = take(&scratch.backs, cells, [u8::MAX; 4]);
+        let mut fwd = take(&scratch.aggs, cells, Agg::NONE);
         if let Some(c) = band.index(0, 0) {
-            best[c] = fold_best([0.0, f64::INFINITY, f64::INFINITY], self.gap_bonus);
+            let b = fold_best([0.0, f64::INFINITY, f64::INFINITY], self.gap_bonus);
+            ring.best[0] = b;
+            back[c][3] = b.from();
             fwd[c] = Agg {
                 plain: 0.0,
                 gap: 0.0,
@@ -538,12 +685,16 @@ impl Lattice<'_> {
                 let Some(here) = band.index(i, j) else {
                     continue;
                 };
-                let (b, f) = self.forward_cell(i, j, here, (&best, &fwd), &mut back[here], boost);
-                best[here] = b;
+                let (b, f) = self.forward_cell(i, j, here, (&ring, &fwd), &mut back[here], boost);
+                back[here][3] = b.from();
+                let slot = ring.at(band, i, j);
+                ring.best[slot] = b;
                 fwd[here] = f;
             }
         }
-        (self.backtrace(&best, &back), fwd)
+        let path = self.backtrace(&back);
+        give(&scratch.backs, back);
+        (path, fwd)
     }
 
     /// The Viterbi state and forward sums of cell `(i, j)` (flat index
@@ -553,8 +704,8 @@ impl Lattice<'_> {
         i: usize,
         j: usize,
         here: usize,
-        (best, fwd): (&[Best], &[Agg]),
-        back: &mut [u8; 3],
+        (ring, fwd): (&Ring, &[Agg]),
+        back: &mut Back,
         boost: f64,
     ) -> (Best, Agg) {
         let mut vit = [f64::INFINITY; 3];
@@ -562,20 +713,23 @@ impl Lattice<'_> {
         let mut null = [0.0f64; 2];
         let (mut nm, mut nn) = (0, 0);
         for (k, &kind) in self.kinds.iter().enumerate() {
-            let c = self.costs.get(here, k);
-            if !c.is_finite() {
+            let (a, b) = kind;
+            if a > i || b > j {
                 continue;
             }
-            let (a, b) = kind;
             let Some(prev) = self.band.index(i - a, j - b) else {
                 continue;
             };
+            let c = self.link_cost(here, k, kind, i - a, j - b);
+            if !c.is_finite() {
+                continue;
+            }
             let f = fwd[prev].get(kind);
             if !f.is_finite() {
                 continue;
             }
             let to = state_of(kind);
-            let pb = &best[prev];
+            let pb = &ring.best[ring.at(self.band, i - a, j - b)];
             let v = c + if to == 0 { pb.plain } else { pb.gap };
             if v < vit[to] {
                 vit[to] = v;
@@ -595,14 +749,11 @@ impl Lattice<'_> {
 
     /// The best path: back from the best end state through the kinds that
     /// entered each state.
-    fn backtrace(&self, best: &[Best], back: &[[u8; 3]]) -> Vec<(usize, usize)> {
+    fn backtrace(&self, back: &[Back]) -> Vec<(usize, usize)> {
         let (band, n, m) = (self.band, self.n, self.m);
         let mut path = vec![(n, m)];
         let (mut i, mut j) = (n, m);
-        let mut state = band
-            .index(n, m)
-            .map(|c| best[c].from_plain as usize)
-            .unwrap_or(0);
+        let mut state = band.index(n, m).map(|c| back[c][3] & 0xf).unwrap_or(0) as usize;
         while i > 0 || j > 0 {
             let k = band.index(i, j).map(|c| back[c][state]).unwrap_or(u8::MAX);
             let Some(&kind) = self.kinds.get(k as usize) else {
@@ -613,11 +764,10 @@ impl Lattice<'_> {
             state = band
                 .index(i, j)
                 .map(|c| {
-                    let b = &best[c];
                     if state_of(kind) == 0 {
-                        b.from_plain
+                        back[c][3] & 0xf
                     } else {
-                        b.from_gap
+                        back[c][3] >> 4
                     }
                 })
                 .unwrap_or(0) as usize;
@@ -630,10 +780,10 @@ impl Lattice<'_> {
     /// Backward soft costs: from each cell to the end, for a cell entered in
     /// the matched state (`plain`) or in a null state (`gap`: a null link
     /// leaving it gets the bonus).
-    fn backward(&self) -> Vec<Agg> {
+    fn backward(&self, scratch: &Scratch) -> Vec<Agg> {
         let band = self.band;
         let (n, m) = (self.n, self.m);
-        let mut bwd = vec![Agg::NONE; band.cells()];
+        let mut bwd = take(&scratch.aggs, band.cells(), Agg::NONE);
         if let Some(c) = band.index(n, m) {
             bwd[c] = Agg {
                 plain: 0.0,
@@ -661,8 +811,11 @@ impl Lattice<'_> {
                         continue;
                     };
                     let nb = bwd[next].get(kind);
-                    let c = self.costs.get(next, k);
-                    if !nb.is_finite() || !c.is_finite() {
+                    if !nb.is_finite() {
+                        continue;
+                    }
+                    let c = self.link_cost(next, k, kind, i, j);
+                    if !c.is_finite() {
                         continue;
                     }
                     if state_of(kind) == 0 {
@@ -705,10 +858,20 @@ mod tests {
         let cost = |i: usize, a: usize, j: usize, b: usize| -> f64 {
             if a == 1 && b == 1 && i == j { 0.0 } else { 5.0 }
         };
-        let s = solve(&b, n, m, &kinds, 1.0, 0.0, None, &cost);
+        let s = solve(&b, n, m, &kinds, 1.0, 0.0, None, &cost, &Scratch::default());
         assert_eq!(s.path, (0..=5).map(|k| (k, k)).collect::<Vec<_>>());
         assert!(s.posterior.iter().all(|&p| p > 0.9 && p <= 1.0));
-        let s = solve(&b, n, m, &kinds, 1.0, 0.0, Some(0.45), &cost);
+        let s = solve(
+            &b,
+            n,
+            m,
+            &kinds,
+            1.0,
+            0.0,
+            Some(0.45),
+            &cost,
+            &Scratch::default(),
+        );
         assert_eq!(s.path, (0..=5).map(|k| (k, k)).collect::<Vec<_>>());
     }
 
@@ -757,6 +920,7 @@ mod tests {
             0.5,
             Some(0.4),
             &|_, _, _, _| 1.0,
+            &Scratch::default(),
         );
         assert_eq!(s.path, vec![(0, 0), (1, 0), (2, 0), (3, 0)]);
     }

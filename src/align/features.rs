@@ -95,6 +95,15 @@ impl Keys {
     pub fn len(&self) -> usize {
         self.class.len()
     }
+
+    /// The key classes alone, for a copy that only adds keys of its own
+    /// (learned pairs): the string tables stay with the original.
+    pub fn classes(&self) -> Keys {
+        Keys {
+            class: self.class.clone(),
+            ..Keys::default()
+        }
+    }
 }
 
 /// What the aligner knows about one sentence.
@@ -106,8 +115,66 @@ pub(crate) struct Sent {
     pub keys: Vec<(u32, f64)>,
     /// Sum of the weights of `keys`.
     pub total: f64,
+}
+
+/// The raw anchors of one side, extracted once and kept while the pair is
+/// aligned and refined: flat lists, four bytes an entry, where a [`Sent`]
+/// per sentence would hold sixteen per key and two allocations.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Raw {
+    /// Length of each sentence in characters, whitespace excluded.
+    len: Vec<u32>,
+    /// Sentence `s` has keys `keys[key_end[s - 1]..key_end[s]]` (sorted,
+    /// distinct) and words `words[word_end[s - 1]..word_end[s]]`.
+    key_end: Vec<usize>,
+    keys: Vec<u32>,
+    word_end: Vec<usize>,
     /// Folded word tokens as ids in [`Keys::word`] (for learning word pairs).
-    pub words: Vec<u32>,
+    words: Vec<u32>,
+}
+
+impl Raw {
+    pub fn len(&self) -> usize {
+        self.len.len()
+    }
+
+    fn span(ends: &[usize], s: usize) -> std::ops::Range<usize> {
+        let start = if s == 0 { 0 } else { ends[s - 1] };
+        start..ends[s]
+    }
+
+    /// Sentence `s`'s word ids (empty past the end).
+    pub fn words(&self, s: usize) -> &[u32] {
+        if s >= self.len() {
+            return &[];
+        }
+        &self.words[Raw::span(&self.word_end, s)]
+    }
+
+    /// Every sentence with its raw keys, weights unset.
+    pub fn sents(&self) -> Vec<Sent> {
+        (0..self.len())
+            .map(|s| Sent {
+                len: f64::from(self.len[s]),
+                keys: self.keys[Raw::span(&self.key_end, s)]
+                    .iter()
+                    .map(|&k| (k, 0.0))
+                    .collect(),
+                total: 0.0,
+            })
+            .collect()
+    }
+
+    /// Sets `out` (sentences of this side) back to the raw keys, reusing
+    /// its lists.
+    pub fn reset(&self, out: &mut [Sent]) {
+        for (s, sent) in out.iter_mut().enumerate().take(self.len()) {
+            let keys = &self.keys[Raw::span(&self.key_end, s)];
+            sent.keys.clear();
+            sent.keys.extend(keys.iter().map(|&k| (k, 0.0)));
+            sent.total = 0.0;
+        }
+    }
 }
 
 const QUOTES: &[char] = &['«', '»', '“', '”', '„', '"', '‹', '›', '‟', '「', '」'];
@@ -198,27 +265,50 @@ impl<'s> WordCache<'s> {
 }
 
 /// Extracts raw keys (weights unset) for every sentence of a side.
+#[cfg(test)]
 pub(crate) fn extract(side: &Side, keys: &mut Keys, terms: Option<(&Matcher, Kind)>) -> Vec<Sent> {
+    extract_raw(side, keys, terms).sents()
+}
+
+/// [`extract`], kept flat.
+pub(crate) fn extract_raw(side: &Side, keys: &mut Keys, terms: Option<(&Matcher, Kind)>) -> Raw {
     let mut cache = WordCache {
         tables: WordTables::of(side),
         word_keys: HashMap::default(),
         raw_tok: HashMap::default(),
     };
-    side.sentences
-        .iter()
-        .map(|s| sentence(s, &mut cache, keys, terms))
-        .collect()
+    let n = side.sentences.len();
+    let mut raw = Raw {
+        len: Vec::with_capacity(n),
+        key_end: Vec::with_capacity(n),
+        word_end: Vec::with_capacity(n),
+        ..Raw::default()
+    };
+    let mut ids = Vec::new();
+    for s in &side.sentences {
+        sentence(s, &mut cache, keys, terms, &mut ids, &mut raw.words);
+        raw.keys.extend_from_slice(&ids);
+        raw.key_end.push(raw.keys.len());
+        raw.word_end.push(raw.words.len());
+        raw.len
+            .push(s.chars().filter(|c| !c.is_whitespace()).count() as u32);
+    }
+    raw.keys.shrink_to_fit();
+    raw.words.shrink_to_fit();
+    raw
 }
 
-/// The raw keys and word ids of one sentence.
+/// The raw keys of one sentence into `ids` (sorted, distinct), its word
+/// ids appended to `toks`.
 fn sentence<'s>(
     s: &'s str,
     cache: &mut WordCache<'s>,
     keys: &mut Keys,
     terms: Option<(&Matcher, Kind)>,
-) -> Sent {
-    let mut ids = Vec::new();
-    let mut toks = Vec::new();
+    ids: &mut Vec<u32>,
+    toks: &mut Vec<u32>,
+) {
+    ids.clear();
     for w in words(s) {
         // Numbers are read below, with their separators.
         if let Some(tok) = cache.token(w.text, keys) {
@@ -247,22 +337,28 @@ fn sentence<'s>(
     }
     ids.sort_unstable();
     ids.dedup();
-    Sent {
-        len: s.chars().filter(|c| !c.is_whitespace()).count() as f64,
-        keys: ids.into_iter().map(|k| (k, 0.0)).collect(),
-        total: 0.0,
-        words: toks,
-    }
 }
 
 /// Anchors of both sides, with the glossary's terms as extra keys (term
 /// `k` found on either side is key `g:k`).
+#[cfg(test)]
 pub(crate) fn extract_pair(
     source: &Side,
     target: &Side,
     options: &super::AlignOptions,
     keys: &mut Keys,
 ) -> (Vec<Sent>, Vec<Sent>) {
+    let (src, tgt) = extract_pair_raw(source, target, options, keys);
+    (src.sents(), tgt.sents())
+}
+
+/// [`extract_pair`], kept flat.
+pub(crate) fn extract_pair_raw(
+    source: &Side,
+    target: &Side,
+    options: &super::AlignOptions,
+    keys: &mut Keys,
+) -> (Raw, Raw) {
     let built;
     let terms = match &options.terms {
         Some(m) => Some(m.as_ref()),
@@ -272,8 +368,8 @@ pub(crate) fn extract_pair(
         }
         None => None,
     };
-    let src = extract(source, keys, terms.map(|m| (m, Kind::Source)));
-    let tgt = extract(target, keys, terms.map(|m| (m, Kind::Target)));
+    let src = extract_raw(source, keys, terms.map(|m| (m, Kind::Source)));
+    let tgt = extract_raw(target, keys, terms.map(|m| (m, Kind::Target)));
     (src, tgt)
 }
 
@@ -301,12 +397,11 @@ pub(crate) fn weigh(src: &mut [Sent], tgt: &mut [Sent], keys: &Keys, cw: &ClassW
         cw.of(keys.class[k as usize]) / df.sqrt()
     };
     for s in src.iter_mut().chain(tgt.iter_mut()) {
-        s.keys = s
-            .keys
-            .iter()
-            .map(|&(k, _)| (k, weight(k)))
-            .filter(|&(_, w)| w > 0.0)
-            .collect();
+        // In place: a fresh list would grow by doubling.
+        for x in s.keys.iter_mut() {
+            x.1 = weight(x.0);
+        }
+        s.keys.retain(|&(_, w)| w > 0.0);
         s.total = s.keys.iter().map(|&(_, w)| w).sum();
     }
 }

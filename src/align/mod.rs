@@ -37,7 +37,7 @@ mod shift;
 
 use crate::profile::Profile;
 pub use features::ClassWeights;
-use features::{Keys, Sent};
+use features::{Keys, Raw, Sent};
 pub use refine::refine;
 use serde::Serialize;
 
@@ -196,8 +196,8 @@ const MAX_CELLS: usize = 40_000_000;
 #[derive(Debug)]
 pub struct PairAnchors {
     pub(crate) keys: Keys,
-    pub(crate) src: Vec<Sent>,
-    pub(crate) tgt: Vec<Sent>,
+    pub(crate) src: Raw,
+    pub(crate) tgt: Raw,
     /// The refinement's anchors, with word pairs learned from the aligner's
     /// links: found once for the refinement and the hidden-sentence pass.
     pub(crate) learned: std::sync::OnceLock<refine::Learned>,
@@ -210,7 +210,7 @@ impl PairAnchors {
     /// Extracts the anchors of both sides (glossary terms from `options`).
     pub fn new(source: &Side, target: &Side, options: &AlignOptions) -> PairAnchors {
         let mut keys = Keys::default();
-        let (src, tgt) = features::extract_pair(source, target, options, &mut keys);
+        let (src, tgt) = features::extract_pair_raw(source, target, options, &mut keys);
         PairAnchors {
             keys,
             src,
@@ -233,8 +233,8 @@ impl PairAnchors {
     pub fn release_raw(&mut self) {
         if self.learned.get().is_some() {
             self.keys = Keys::default();
-            self.src = Vec::new();
-            self.tgt = Vec::new();
+            self.src = Raw::default();
+            self.tgt = Raw::default();
         }
     }
 }
@@ -287,8 +287,9 @@ fn align_anchored(
     if !anchors.fits(n, m) {
         return align_with(source, target, options, p);
     }
-    let mut keys = anchors.keys.clone();
-    let (mut src, mut tgt) = (anchors.src.clone(), anchors.tgt.clone());
+    let raw = (&anchors.src, &anchors.tgt);
+    let mut keys = anchors.keys.classes();
+    let (mut src, mut tgt) = (raw.0.sents(), raw.1.sents());
     features::weigh(&mut src, &mut tgt, &keys, &p.weights);
     let mut model = Model::of(options, p, total_ratio(&src, &tgt), n, m);
     let sides = Paras::of(source, target, p, n, m);
@@ -299,15 +300,19 @@ fn align_anchored(
         mbr: None,
         ..p.clone()
     };
-    let sol = run(&src, &tgt, &sides, &model, &first, &coarse, p.band);
+    // One set of DP buffers serves every chunk of both passes.
+    let scratch = dp::Scratch::default();
+    let sol = run(
+        &src, &tgt, &sides, &model, &first, &coarse, p.band, &scratch,
+    );
     let mut changed = reestimate(&mut model, &sol, (&src, &tgt), p);
-    if let Some(learned) = learn_pairs(&sol, (&src, &tgt), p) {
+    if let Some(learned) = learn_pairs(&sol, raw, p) {
         let _ = anchors.pairs.set(learned.clone());
         if !learned.is_empty() {
             // Back to the raw keys, reusing the first pass's buffers.
-            src.clone_from(&anchors.src);
-            tgt.clone_from(&anchors.tgt);
-            add_learned(&mut src, &mut tgt, &learned, &mut keys);
+            raw.0.reset(&mut src);
+            raw.1.reset(&mut tgt);
+            add_learned((&mut src, &mut tgt), raw, &learned, &mut keys);
             features::weigh(&mut src, &mut tgt, &keys, &p.weights);
             changed = true;
         }
@@ -315,7 +320,7 @@ fn align_anchored(
     if !changed {
         return links_of(&sol, p);
     }
-    let sol = run(&src, &tgt, &sides, &model, p, &sol.path, p.band);
+    let sol = run(&src, &tgt, &sides, &model, p, &sol.path, p.band, &scratch);
     links_of(&sol, p)
 }
 
@@ -390,7 +395,7 @@ fn reestimate(
 /// learning is off or there are too few links.
 fn learn_pairs(
     sol: &dp::Solution,
-    (src, tgt): (&[Sent], &[Sent]),
+    (src, tgt): (&Raw, &Raw),
     p: &Params,
 ) -> Option<Vec<(u32, u32)>> {
     let ones: Vec<(usize, usize)> = one_to_ones(sol)
@@ -405,7 +410,7 @@ fn learn_pairs(
     let train: Vec<(&[u32], &[u32])> = ones
         .iter()
         .step_by(step)
-        .map(|&(i, j)| (src[i].words.as_slice(), tgt[j].words.as_slice()))
+        .map(|&(i, j)| (src.words(i), tgt.words(j)))
         .collect();
     Some(model1::learn_pairs(
         &train,
@@ -541,6 +546,7 @@ const CHUNK_ROWS: usize = 16_384;
 /// from `(0, 0)` to `(n, m)`). A long document is cut on the guide into
 /// chunks solved independently; the cuts fall between two 1-1 steps of the
 /// guide, where a sentence boundary is least in doubt.
+#[allow(clippy::too_many_arguments)]
 fn run(
     src: &[Sent],
     tgt: &[Sent],
@@ -549,10 +555,11 @@ fn run(
     p: &Params,
     guide: &[(usize, usize)],
     w: usize,
+    scratch: &dp::Scratch,
 ) -> dp::Solution {
     let (n, m) = (src.len(), tgt.len());
     if n <= 2 * CHUNK_ROWS {
-        return run_band(src, tgt, paras, model, p, guide, w);
+        return run_band(src, tgt, paras, model, p, guide, w, scratch);
     }
     let mut cuts = vec![(0, 0)];
     let mut next = CHUNK_ROWS;
@@ -583,6 +590,7 @@ fn run(
                 p,
                 &sub,
                 w,
+                scratch,
             );
             for x in &mut sol.path {
                 *x = (x.0 + i0, x.1 + j0);
@@ -610,6 +618,7 @@ const MAX_REGION_CELLS: usize = 8_000_000;
 /// path runs along the band's edge (a wider band might find a better one),
 /// only that region is solved again, in a band twice as wide around the
 /// path found: one stray stretch of a long document costs its own length.
+#[allow(clippy::too_many_arguments)]
 fn run_band(
     src: &[Sent],
     tgt: &[Sent],
@@ -618,13 +627,18 @@ fn run_band(
     p: &Params,
     guide: &[(usize, usize)],
     w: usize,
+    scratch: &dp::Scratch,
 ) -> dp::Solution {
     let (n, m) = (src.len(), tgt.len());
     let kinds = kinds_of(&model.priors);
     let solve = |band: &dp::Band| {
-        let scorer = Scorer::new(src, tgt, paras, model, p, Some(band));
+        let scorer = Scorer::new(src, tgt, paras, model, p, Some((band, scratch)));
         let cost = |i: usize, a: usize, j: usize, b: usize| scorer.cost(i, a, j, b);
-        dp::solve(band, n, m, &kinds, p.temperature, p.gap_bonus, p.mbr, &cost)
+        let (t, gap) = (p.temperature, p.gap_bonus);
+        let sol = dp::solve(band, n, m, &kinds, t, gap, p.mbr, &cost, scratch);
+        scratch.give_f64(scorer.sim);
+        scratch.give_zeros(scorer.dense);
+        sol
     };
     let band = dp::Band::around(guide, n, m, w);
     let sol = solve(&band);
@@ -685,6 +699,7 @@ fn run_band(
             p,
             &sub_guide,
             wider,
+            scratch,
         );
         if sub.path.first() == Some(&(0, 0)) && sub.path.last() == Some(&(i1 - i0, j1 - j0)) {
             out.path.extend(
@@ -790,6 +805,9 @@ struct Scorer<'a> {
     /// Shared anchor weight of sentence pairs near the band: row `s` holds
     /// targets `sim_lo[s]..sim_lo[s] + len`.
     sim: Vec<f64>,
+    /// All zero: a source sentence's key weights are spread into it, by
+    /// key id, to read its shared weight with each target, then cleared.
+    dense: Vec<f64>,
     sim_off: Vec<usize>,
     sim_lo: Vec<usize>,
     /// −ln prior of link kind `(a, b)`, at `[a][b]`.
@@ -807,7 +825,7 @@ impl<'a> Scorer<'a> {
         paras: &Paras<'a>,
         model: &'a Model,
         p: &'a Params,
-        band: Option<&dp::Band>,
+        band: Option<(&dp::Band, &dp::Scratch)>,
     ) -> Self {
         let (n, m) = (src.len(), tgt.len());
         let prefix = |v: &mut dyn Iterator<Item = f64>| {
@@ -819,23 +837,10 @@ impl<'a> Scorer<'a> {
             }
             out
         };
-        let max_span = MAX_SPAN;
-        let mut sim = Vec::new();
-        let mut sim_off = Vec::with_capacity(n + 1);
-        let mut sim_lo = Vec::with_capacity(n);
-        for (s, sent) in src
-            .iter()
-            .enumerate()
-            .take(if band.is_some() { n } else { 0 })
-        {
-            let Some(band) = band else { break };
-            let lo = band.lo[s.saturating_sub(max_span)];
-            let hi = band.hi[(s + max_span + 1).min(n)].min(m);
-            sim_off.push(sim.len());
-            sim_lo.push(lo);
-            sim.extend(tgt[lo..hi].iter().map(|t| features::shared(sent, t)));
-        }
-        sim_off.push(sim.len());
+        let (sim, dense, sim_off, sim_lo) = match band {
+            Some((band, scratch)) => sims(src, tgt, band, scratch),
+            None => Default::default(),
+        };
         let para_ok = paras.src.len() == n && paras.tgt.len() == m;
         let para_penalty = if para_ok { paras.penalty } else { 0.0 };
         Scorer {
@@ -847,6 +852,7 @@ impl<'a> Scorer<'a> {
             tgt_para: paras.tgt,
             para_penalty,
             sim,
+            dense,
             sim_off,
             sim_lo,
             prior_cost: {
@@ -955,6 +961,53 @@ impl<'a> Scorer<'a> {
         }
         if sk[i] != tk[j] { KIND_MISMATCH } else { 0.0 }
     }
+}
+
+/// The shared anchor weight of each source sentence with the targets near
+/// the band ([`Scorer::sim`]): the table, the (cleared) spreading buffer,
+/// and each row's offset and first target. Sums over shared keys in key
+/// order, as [`features::shared`] does, so the weights are the same to the bit.
+#[allow(clippy::type_complexity)]
+fn sims(
+    src: &[Sent],
+    tgt: &[Sent],
+    band: &dp::Band,
+    scratch: &dp::Scratch,
+) -> (Vec<f64>, Vec<f64>, Vec<usize>, Vec<usize>) {
+    let (n, m) = (src.len(), tgt.len());
+    let top = src
+        .iter()
+        .filter_map(|s| s.keys.last())
+        .map(|k| k.0 as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut dense = scratch.take_zeros(top);
+    let mut sim = scratch.take_f64(0);
+    let mut sim_off = Vec::with_capacity(n + 1);
+    let mut sim_lo = Vec::with_capacity(n);
+    for (s, sent) in src.iter().enumerate() {
+        let lo = band.lo[s.saturating_sub(MAX_SPAN)];
+        let hi = band.hi[(s + MAX_SPAN + 1).min(n)].min(m);
+        sim_off.push(sim.len());
+        sim_lo.push(lo);
+        for &(k, w) in &sent.keys {
+            dense[k as usize] = w;
+        }
+        // Weights are positive: adding the zeros of keys `sent` lacks
+        // leaves the sum unchanged.
+        sim.extend(tgt[lo..hi].iter().map(|t| {
+            let mut sum = 0.0;
+            for &(k, _) in &t.keys {
+                sum += dense.get(k as usize).copied().unwrap_or(0.0);
+            }
+            sum
+        }));
+        for &(k, _) in &sent.keys {
+            dense[k as usize] = 0.0;
+        }
+    }
+    sim_off.push(sim.len());
+    (sim, dense, sim_off, sim_lo)
 }
 
 /// [`length_cost`] for one document's ratio and variance, with
@@ -1077,8 +1130,14 @@ fn coarse_path(src: &[Sent], tgt: &[Sent], keys: &Keys) -> Vec<(usize, usize)> {
     out
 }
 
-/// Adds learned word pairs as anchor keys to the sentences holding their words.
-fn add_learned(src: &mut [Sent], tgt: &mut [Sent], pairs: &[(u32, u32)], keys: &mut Keys) {
+/// Adds learned word pairs as anchor keys to the sentences holding their
+/// words (read from `raw`, the sides' raw anchors).
+fn add_learned(
+    (src, tgt): (&mut [Sent], &mut [Sent]),
+    raw: (&Raw, &Raw),
+    pairs: &[(u32, u32)],
+    keys: &mut Keys,
+) {
     let mut by_src: std::collections::HashMap<u32, Vec<u32>> = Default::default();
     let mut by_tgt: std::collections::HashMap<u32, Vec<u32>> = Default::default();
     for &(e, f) in pairs {
@@ -1086,10 +1145,10 @@ fn add_learned(src: &mut [Sent], tgt: &mut [Sent], pairs: &[(u32, u32)], keys: &
         by_src.entry(e).or_default().push(id);
         by_tgt.entry(f).or_default().push(id);
     }
-    let add = |sents: &mut [Sent], by: &std::collections::HashMap<u32, Vec<u32>>| {
-        for s in sents {
-            let mut extra: Vec<u32> = s
-                .words
+    let add = |sents: &mut [Sent], raw: &Raw, by: &std::collections::HashMap<u32, Vec<u32>>| {
+        for (i, s) in sents.iter_mut().enumerate() {
+            let mut extra: Vec<u32> = raw
+                .words(i)
                 .iter()
                 .filter_map(|w| by.get(w))
                 .flatten()
@@ -1100,13 +1159,14 @@ fn add_learned(src: &mut [Sent], tgt: &mut [Sent], pairs: &[(u32, u32)], keys: &
             }
             extra.sort_unstable();
             extra.dedup();
+            s.keys.reserve_exact(extra.len());
             s.keys.extend(extra.into_iter().map(|k| (k, 0.0)));
             s.keys.sort_unstable_by_key(|x| x.0);
             s.keys.dedup_by_key(|x| x.0);
         }
     };
-    add(src, &by_src);
-    add(tgt, &by_tgt);
+    add(src, raw.0, &by_src);
+    add(tgt, raw.1, &by_tgt);
 }
 
 #[cfg(test)]

@@ -235,25 +235,23 @@ fn learned<'p>(prepared: &'p PairAnchors, links: &[Link]) -> (&'p [Sent], &'p [S
 /// Anchor keys of every sentence, weighted as the aligner weighs them, with
 /// word pairs learned from the confident 1-1 links.
 pub(super) fn anchors(prepared: &PairAnchors, links: &[Link]) -> Learned {
-    let mut keys = prepared.keys.clone();
-    let (mut src, mut tgt) = (prepared.src.clone(), prepared.tgt.clone());
+    let raw = (&prepared.src, &prepared.tgt);
+    let mut keys = prepared.keys.classes();
+    let (mut src, mut tgt) = (raw.0.sents(), raw.1.sents());
     let orphans = orphans(&src, &tgt, &keys);
     let p = Params::default();
     let train: Vec<(&[u32], &[u32])> = links
         .iter()
         .filter(|l| l.source.len() == 1 && l.target.len() == 1 && l.score > p.train_posterior)
-        .filter_map(|l| {
-            let s = src.get(l.source[0])?;
-            let t = tgt.get(l.target[0])?;
-            Some((s.words.as_slice(), t.words.as_slice()))
-        })
+        .filter(|l| l.source[0] < src.len() && l.target[0] < tgt.len())
+        .map(|l| (raw.0.words(l.source[0]), raw.1.words(l.target[0])))
         .collect();
     if train.len() >= 5 {
         let mut learned = match prepared.pairs.get() {
             Some(pairs) => pairs.clone(),
             None => model1::learn_pairs(&train, 5, p.pair_min_prob, p.pair_min_count),
         };
-        let lengths = keys.word_lengths();
+        let lengths = prepared.keys.word_lengths();
         let long = |w: &u32| {
             lengths
                 .get(*w as usize)
@@ -261,7 +259,7 @@ pub(super) fn anchors(prepared: &PairAnchors, links: &[Link]) -> Learned {
         };
         learned.retain(|(e, f)| long(e) && long(f));
         if !learned.is_empty() {
-            super::add_learned(&mut src, &mut tgt, &learned, &mut keys);
+            super::add_learned((&mut src, &mut tgt), raw, &learned, &mut keys);
         }
     }
     features::weigh(&mut src, &mut tgt, &keys, &ClassWeights::default());

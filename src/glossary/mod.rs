@@ -60,6 +60,8 @@ pub struct Glossary {
     cache: OnceLock<Arc<Matcher>>,
     /// First words of all spellings, for [`Glossary::matcher_for`].
     index: OnceLock<Arc<select::TermIndex>>,
+    /// Whether a pair has been matched without the index (the first one).
+    scanned: FirstUse,
     /// This glossary layered over the built-in one, per language pair.
     layers: LayerCache,
 }
@@ -75,6 +77,23 @@ struct LayerCache(Mutex<HashMap<(String, String, bool), Layered>>);
 impl Clone for LayerCache {
     fn clone(&self) -> LayerCache {
         LayerCache::default()
+    }
+}
+
+/// Set by the first caller of [`FirstUse::first`]. A clone starts unset.
+#[derive(Debug, Default)]
+struct FirstUse(std::sync::atomic::AtomicBool);
+
+impl FirstUse {
+    /// True for the first call only.
+    fn first(&self) -> bool {
+        !self.0.swap(true, std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+impl Clone for FirstUse {
+    fn clone(&self) -> FirstUse {
+        FirstUse::default()
     }
 }
 
@@ -349,10 +368,16 @@ impl Glossary {
 
     /// Merges another glossary into this one.
     pub fn extend(&mut self, other: Glossary) {
-        self.terms.extend(other.terms);
+        if self.terms.is_empty() {
+            // The first file: its list taken as it is, not copied.
+            self.terms = other.terms;
+        } else {
+            self.terms.extend(other.terms);
+        }
         self.warnings.extend(other.warnings);
         self.cache = OnceLock::new();
         self.index = OnceLock::new();
+        self.scanned = FirstUse::default();
         self.layers = LayerCache::default();
     }
 
@@ -373,22 +398,24 @@ impl Glossary {
     /// It finds in these texts, and in any made of them joined by spaces,
     /// what [`Glossary::matcher`] finds, at a cost that follows the texts
     /// rather than the size of the glossary (whose index of first words is
-    /// built once, on first use).
+    /// built once, when a second pair uses it: the first pair looks its
+    /// words up term by term, which costs less than building the index, so
+    /// a run of one pair never builds it).
     pub fn matcher_for<'a>(
         &self,
         source: &crate::profile::Profile,
         target: &crate::profile::Profile,
         texts: impl IntoIterator<Item = &'a str>,
     ) -> Arc<Matcher> {
-        let index = self
-            .index
-            .get_or_init(|| Arc::new(select::TermIndex::new(self, source, target)));
-        Arc::new(Matcher::of_terms(
-            self,
-            index.terms_in(texts),
-            source,
-            target,
-        ))
+        let ids = match self.index.get() {
+            Some(index) => index.terms_in(texts),
+            None if self.scanned.first() => select::scan_terms_in(self, source, target, texts),
+            None => self
+                .index
+                .get_or_init(|| Arc::new(select::TermIndex::new(self, source, target)))
+                .terms_in(texts),
+        };
+        Arc::new(Matcher::of_terms(self, ids, source, target))
     }
 
     /// (source spelling, preferred target) pairs, for alignment anchors.
@@ -478,10 +505,25 @@ fn overridden_keys(base: &Glossary, user: &Glossary) -> rustc_hash::FxHashSet<St
         .iter()
         .flat_map(|t| t.source.iter().map(|s| layer_key(s)))
         .collect();
+    // Length and first and last bytes of every key, folded into a bitset:
+    // most user spellings (ASCII, whose key is themselves in lower case)
+    // fail this without a copy or a hash of their own.
+    let shape = |k: &[u8]| {
+        let end = |b: Option<&u8>| usize::from(b.map_or(0, u8::to_ascii_lowercase));
+        (k.len() * 31 + end(k.first()) * 7 + end(k.last())) % 4096
+    };
+    let mut shapes = vec![false; 4096];
+    for k in &base_keys {
+        shapes[shape(k.as_bytes())] = true;
+    }
     let mut hits = rustc_hash::FxHashSet::default();
     let mut buf = String::new();
     for s in user.terms.iter().flat_map(|t| &t.source) {
-        let key = if s.is_ascii() {
+        let ascii = s.is_ascii();
+        if ascii && !shapes[shape(s.as_bytes())] {
+            continue;
+        }
+        let key = if ascii {
             buf.clear();
             buf.push_str(s);
             buf.make_ascii_lowercase();
@@ -518,9 +560,10 @@ fn parse_as(
         Format::Toml => native::parse(&name, &text, source_lang, target_lang)?,
         Format::Tbx => tbx::parse(&name, &text, source_lang, target_lang)?,
     };
-    // Most terms are short printable ASCII: one cheap look at each before
-    // the checks that say what is wrong and where.
-    if !g.terms.iter().all(plain_term) {
+    // Most terms are short printable ASCII: one cheap look at each (or, for
+    // TSV, at the text) before the checks that say what is wrong and where.
+    let plain = matches!(format, Format::Tsv) && plain_tsv(&text);
+    if !plain && !g.terms.iter().all(plain_term) {
         reject_controls(&g)?;
         check_lengths(&g)?;
     }
@@ -528,12 +571,30 @@ fn parse_as(
     Ok(g)
 }
 
+/// A TSV text of printable ASCII, tabs and line breaks, whose lines are at
+/// most [`MAX_TERM_CHARS`] bytes: every field of it, so every term, is plain
+/// ([`plain_term`]). One pass over the bytes, without an early exit, so the
+/// loop runs on whole words of bytes.
+fn plain_tsv(text: &str) -> bool {
+    let ok = |b: u8| (0x20..0x7f).contains(&b) || matches!(b, b'\t' | b'\n' | b'\r');
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+        if end - start > MAX_TERM_CHARS {
+            return false;
+        }
+        start = end + 1;
+    }
+    text.bytes().fold(true, |all, b| all & ok(b))
+}
+
 /// A term whose spellings are printable ASCII of at most
 /// [`MAX_TERM_CHARS`] bytes, and whose note is printable ASCII, tabs and
 /// line breaks: one [`reject_controls`] and [`check_lengths`] pass.
 fn plain_term(t: &Term) -> bool {
     let printable = |b: u8| (0x20..0x7f).contains(&b);
-    let plain = |s: &String| s.len() <= MAX_TERM_CHARS && s.bytes().all(printable);
+    // No early exit: the loop runs on whole words of bytes.
+    let plain =
+        |s: &String| s.len() <= MAX_TERM_CHARS && s.bytes().fold(true, |ok, b| ok & printable(b));
     t.source.iter().all(plain)
         && t.targets.iter().all(plain)
         && t.forbidden.iter().all(|(a, b)| plain(a) && plain(b))
@@ -778,6 +839,29 @@ mod tests {
         assert_eq!(files, expected_files);
         assert!(files.iter().any(|f| f == "built-in glossaries/places.toml"));
         assert_eq!(files.last().map(String::as_str), Some("mine.tsv"));
+    }
+
+    #[test]
+    fn the_first_pair_scans_and_later_ones_use_the_index_alike() {
+        let g = Glossary::builtin("pt", "en");
+        let (pt, en) = (
+            crate::profile::Profile::builtin("pt"),
+            crate::profile::Profile::builtin("en"),
+        );
+        let texts = [
+            "O sultão de Omã em Mascate.",
+            "The sultan of Oman in Muscat.",
+        ];
+        let first = g.matcher_for(&pt, &en, texts);
+        assert!(g.index.get().is_none(), "one pair builds no index");
+        let second = g.matcher_for(&pt, &en, texts);
+        assert!(g.index.get().is_some());
+        let whole = g.matcher(&pt, &en);
+        for t in texts {
+            assert!(!whole.find(t).is_empty(), "{t}");
+            assert_eq!(first.find(t), whole.find(t), "{t}");
+            assert_eq!(second.find(t), whole.find(t), "{t}");
+        }
     }
 
     #[test]

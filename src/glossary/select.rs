@@ -9,9 +9,8 @@ use super::Glossary;
 use super::matcher::{fold_char, fold_into, inflect, normalised};
 use super::trie::{is_word, tokens};
 use crate::profile::Profile;
-use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::hash_map::Entry;
-use std::hash::{Hash, Hasher};
 
 /// No further entry in a chain.
 const END: u32 = u32::MAX;
@@ -41,14 +40,14 @@ struct WordFolder {
 }
 
 impl WordFolder {
-    /// Calls `found` with the hash of every token and every word of `text`.
-    fn keys(&mut self, text: &str, mut found: impl FnMut(u64)) {
+    /// Calls `found` with every token and every word of `text`, as keyed.
+    fn keys(&mut self, text: &str, mut found: impl FnMut(&str)) {
         self.folded.clear();
         fold_into(text, &mut self.folded);
         for (a, b) in tokens(&self.folded) {
             let tok = &self.folded[a..b];
             if is_word(tok) {
-                found(hash(tok));
+                found(tok);
             }
         }
         self.word.clear();
@@ -69,12 +68,12 @@ impl WordFolder {
             let inner = matches!(c, '\'' | '’' | '-' | '‐')
                 && chars.peek().is_some_and(|n| n.is_alphanumeric());
             if !inner && !self.word.is_empty() {
-                found(hash(&self.word));
+                found(&self.word);
                 self.word.clear();
             }
         }
         if !self.word.is_empty() {
-            found(hash(&self.word));
+            found(&self.word);
         }
     }
 
@@ -91,12 +90,7 @@ impl WordFolder {
         if spelling.is_ascii() {
             // What folding the whole spelling gives for its first token:
             // the leading letters and digits in lower case.
-            let s = spelling.trim_start();
-            let n = s.bytes().take_while(u8::is_ascii_alphanumeric).count();
-            self.folded.clear();
-            self.folded.push_str(s.get(..n).unwrap_or(""));
-            self.folded.make_ascii_lowercase();
-            return (n > 0).then(|| hash(&self.folded));
+            return ascii_first(spelling);
         }
         let folded = self.fold(spelling);
         let (a, b) = tokens(folded).next()?;
@@ -107,21 +101,13 @@ impl WordFolder {
     /// The hash of all alphanumeric folded chars of `spelling` run
     /// together, if they are more than its first token.
     fn squashed(&mut self, spelling: &str) -> Option<u64> {
+        if spelling.is_ascii() {
+            // Folding ASCII lowers its letters and keeps every byte apart.
+            return ascii_squashed(spelling);
+        }
         self.word.clear();
         let mut words = 0;
         let mut in_word = false;
-        if spelling.is_ascii() {
-            // Folding ASCII lowers its letters and keeps every byte apart.
-            for b in spelling.bytes() {
-                let alnum = b.is_ascii_alphanumeric();
-                if alnum {
-                    self.word.push(char::from(b.to_ascii_lowercase()));
-                    words += usize::from(!in_word);
-                }
-                in_word = alnum;
-            }
-            return (words > 1).then(|| hash(&self.word));
-        }
         self.folded.clear();
         fold_into(spelling, &mut self.folded);
         for d in self.folded.chars() {
@@ -136,10 +122,280 @@ impl WordFolder {
     }
 }
 
+/// One step of the word hash (FxHasher's), over eight bytes.
+fn mix(h: u64, v: u64) -> u64 {
+    (h.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// Hashes a word's bytes eight at a time, each chunk OR-ed with `or`
+/// (restricted to the bytes present): `0x20` bytes lower ASCII letters and
+/// keep digits, so an ASCII spelling is hashed as folded without a copy.
+fn hash_or(word: &[u8], or: u64) -> u64 {
+    let mut chunks = word.chunks_exact(8);
+    let mut h = 0;
+    for c in &mut chunks {
+        let mut v = [0; 8];
+        v.copy_from_slice(c);
+        h = mix(h, u64::from_le_bytes(v) | or);
+    }
+    let rest = chunks.remainder();
+    if rest.is_empty() {
+        return h;
+    }
+    let v = rest
+        .iter()
+        .rev()
+        .fold(0, |v: u64, &b| (v << 8) | u64::from(b));
+    mix(h, v | (or & (u64::MAX >> (64 - 8 * rest.len()))))
+}
+
 fn hash(word: &str) -> u64 {
-    let mut h = FxHasher::default();
-    word.hash(&mut h);
-    h.finish()
+    hash_or(word.as_bytes(), 0)
+}
+
+/// The hash of an ASCII spelling's first token as
+/// [`WordFolder::first_token`] has it (its leading letters and digits in
+/// lower case), without a copy; `None` when it starts with another char.
+fn ascii_first(spelling: &str) -> Option<u64> {
+    ascii_first_and_rest(spelling).0
+}
+
+/// [`ascii_first`], and the bytes after the first token.
+fn ascii_first_and_rest(spelling: &str) -> (Option<u64>, &[u8]) {
+    let s = match spelling.as_bytes().first() {
+        Some(&b) if ALNUM[usize::from(b)] => spelling.as_bytes(),
+        _ => spelling.trim_start().as_bytes(),
+    };
+    // Eight bytes at a time, hashed as `hash_or(token, lower)` hashes them.
+    let lower = u64::from_ne_bytes([0x20; 8]);
+    let (mut h, mut at) = (0, 0);
+    loop {
+        let chunk = load8(s, at);
+        let stop = non_alnum(chunk);
+        if stop == 0 {
+            h = mix(h, chunk | lower);
+            at += 8;
+            continue;
+        }
+        let n = (stop.trailing_zeros() / 8) as usize;
+        if n > 0 {
+            h = mix(h, (chunk | lower) & (u64::MAX >> (64 - 8 * n)));
+        }
+        let rest = s.get(at + n..).unwrap_or_default();
+        return ((at + n > 0).then_some(h), rest);
+    }
+}
+
+/// Up to eight bytes of `s` from `at`, little-endian, zero-padded.
+fn load8(s: &[u8], at: usize) -> u64 {
+    let rest = s.get(at..).unwrap_or_default();
+    if let Some(c) = rest.first_chunk::<8>() {
+        return u64::from_le_bytes(*c);
+    }
+    // The tail of a text of eight bytes or more: its last eight, shifted.
+    match s.last_chunk::<8>() {
+        Some(c) if !rest.is_empty() => u64::from_le_bytes(*c) >> (8 * (8 - rest.len())),
+        _ => rest.iter().rev().fold(0, |v, &b| (v << 8) | u64::from(b)),
+    }
+}
+
+/// The high bit of every byte of `x` (ASCII, or zero) that is not an ASCII
+/// letter or digit: byte ranges compared eight at a time.
+fn non_alnum(x: u64) -> u64 {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    // High bit set where the byte is at least `c` (bytes below 0x80).
+    let at_least = |v: u64, c: u8| ((v | HIGH) - ONES * u64::from(c)) & HIGH;
+    let low = x | (ONES * 0x20);
+    let letter = at_least(low, b'a') & !at_least(low, b'z' + 1);
+    let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
+    !(letter | digit) & HIGH
+}
+
+/// The [`prefix`] of an ASCII spelling's first token as [`ascii_first`]
+/// reads it (lower case, cut at the first other byte); `None` when it has
+/// no first token.
+fn ascii_first_prefix(spelling: &str) -> Option<usize> {
+    let s = match spelling.as_bytes().first() {
+        Some(&b) if ALNUM[usize::from(b)] => spelling.as_bytes(),
+        _ => spelling.trim_start().as_bytes(),
+    };
+    let n = s
+        .iter()
+        .take(3)
+        .take_while(|&&b| ALNUM[usize::from(b)])
+        .count();
+    (n > 0).then(|| prefix(&s[..n]))
+}
+
+/// ASCII letters and digits, by byte.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// The hash of an ASCII spelling's letters and digits run together, in
+/// lower case, as [`WordFolder::squashed`] has it: `None` for one word.
+fn ascii_squashed(spelling: &str) -> Option<u64> {
+    // Most renderings are one word: words counted before anything is hashed.
+    let (mut words, mut in_word) = (0, false);
+    for &b in spelling.as_bytes() {
+        let alnum = ALNUM[usize::from(b)];
+        words += usize::from(alnum && !in_word);
+        in_word = alnum;
+    }
+    if words < 2 {
+        return None;
+    }
+    let word: Vec<u8> = spelling
+        .bytes()
+        .filter(|&b| ALNUM[usize::from(b)])
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    Some(hash_or(&word, 0))
+}
+
+/// Calls `found(term, Some(key))` with every key [`TermIndex`] files a
+/// term under: the first word of each spelling (source spellings and their
+/// inflected forms by `source`'s rules, target ones by `target`'s, as
+/// [`super::Matcher::new`] adds them), and the letters run together of the
+/// preferred and forbidden ones; `found(term, None)` for a spelling with no
+/// first word.
+fn each_key(
+    g: &Glossary,
+    source: &Profile,
+    target: &Profile,
+    prefixes: Option<&[bool]>,
+    mut found: impl FnMut(u32, Option<u64>),
+) {
+    let mut folder = WordFolder::default();
+    for (ti, t) in g.terms.iter().enumerate() {
+        let ti = ti as u32;
+        let plain = t.source.iter().chain(&t.targets).map(|s| (s, !t.inflected));
+        let rules = |i: usize| {
+            if i < t.source.len() {
+                &source.words.inflections
+            } else {
+                &target.words.inflections
+            }
+        };
+        for (i, (s, fixed)) in plain.enumerate() {
+            // The consistency rule looks the preferred rendering up
+            // whole, letters run together.
+            spelling_keys(&mut folder, s, i == t.source.len(), prefixes, |k| {
+                found(ti, k)
+            });
+            // An inflected form differs in its last word: only a
+            // one-word spelling gets another first word.
+            if !fixed && !s.trim().contains(char::is_whitespace) {
+                for form in inflect(&normalised(s), rules(i)) {
+                    found(ti, folder.first_token(&form));
+                }
+            }
+        }
+        for (s, _) in &t.forbidden {
+            spelling_keys(&mut folder, s, true, prefixes, |k| found(ti, k));
+        }
+    }
+}
+
+/// The keys of one spelling: its first word (`None` when it has none), and
+/// its letters run together when `squashed` and it has more than one word.
+/// An ASCII spelling (most) is read once, without a copy. With
+/// `prefixes` (of the keys looked for), an ASCII first word whose
+/// [`prefix`] is not among them is left out: it could not be found.
+fn spelling_keys(
+    folder: &mut WordFolder,
+    spelling: &str,
+    squashed: bool,
+    prefixes: Option<&[bool]>,
+    mut found: impl FnMut(Option<u64>),
+) {
+    if !spelling.is_ascii() {
+        found(folder.first_token(spelling));
+        if squashed && let Some(h) = folder.squashed(spelling) {
+            found(Some(h));
+        }
+        return;
+    }
+    if let Some(p) = prefixes
+        && let Some(k) = ascii_first_prefix(spelling)
+        && !p[k]
+    {
+        // Its first word is not there; its squashed form may be (one
+        // word, most renderings, has none).
+        let one_word = || spelling.trim().bytes().all(|b| ALNUM[usize::from(b)]);
+        if squashed
+            && !one_word()
+            && let Some(h) = ascii_squashed(spelling)
+        {
+            found(Some(h));
+        }
+        return;
+    }
+    let (first, rest) = ascii_first_and_rest(spelling);
+    found(first);
+    // One word (most renderings) has no squashed form.
+    let more = rest.iter().any(|&b| ALNUM[usize::from(b)]);
+    if squashed
+        && more
+        && let Some(h) = ascii_squashed(spelling)
+    {
+        found(Some(h));
+    }
+}
+
+/// The hashes of every token and word of `texts` ([`WordFolder::keys`]).
+fn text_keys<'a>(texts: impl IntoIterator<Item = &'a str>) -> FxHashSet<u64> {
+    let mut words: FxHashSet<u64> = FxHashSet::default();
+    let mut folder = WordFolder::default();
+    for t in texts {
+        folder.keys(t, |k| {
+            words.insert(hash(k));
+        });
+    }
+    words
+}
+
+/// The first three bytes of a key, five bits each (ASCII letters and
+/// digits keep their case-free bits), as one of 2^15 slots.
+fn prefix(key: &[u8]) -> usize {
+    let b = |i: usize| usize::from(key.get(i).map_or(0, |b| b & 0x1f));
+    (b(0) << 10) | (b(1) << 5) | b(2)
+}
+
+/// [`TermIndex::terms_in`] without an index: every term's keys looked up
+/// in the words of `texts`. For a glossary used by one pair only, this
+/// costs less than building the index (a look-up a key rather than an
+/// insertion, and most first words of ASCII spellings ruled out by their
+/// first three bytes before they are hashed).
+pub fn scan_terms_in<'a>(
+    g: &Glossary,
+    source: &Profile,
+    target: &Profile,
+    texts: impl IntoIterator<Item = &'a str>,
+) -> Vec<u32> {
+    let mut words: FxHashSet<u64> = FxHashSet::default();
+    let mut prefixes = vec![false; 1 << 15];
+    let mut folder = WordFolder::default();
+    for t in texts {
+        folder.keys(t, |k| {
+            words.insert(hash(k));
+            prefixes[prefix(k.as_bytes())] = true;
+        });
+    }
+    let mut out = Vec::new();
+    each_key(g, source, target, Some(&prefixes), |term, key| {
+        if key.is_none_or(|h| words.contains(&h)) && out.last() != Some(&term) {
+            out.push(term);
+        }
+    });
+    out
 }
 
 impl TermIndex {
@@ -152,56 +408,16 @@ impl TermIndex {
             entries: Vec::with_capacity(2 * g.terms.len()),
             always: Vec::new(),
         };
-        let mut folder = WordFolder::default();
-        for (ti, t) in g.terms.iter().enumerate() {
-            let ti = ti as u32;
-            let plain = t.source.iter().chain(&t.targets).map(|s| (s, !t.inflected));
-            let rules = |i: usize| {
-                if i < t.source.len() {
-                    &source.words.inflections
-                } else {
-                    &target.words.inflections
-                }
-            };
-            for (i, (s, fixed)) in plain.enumerate() {
-                index.add(&mut folder, ti, s);
-                // The consistency rule looks the preferred rendering up
-                // whole, letters run together.
-                if i == t.source.len() {
-                    index.add_squashed(&mut folder, ti, s);
-                }
-                // An inflected form differs in its last word: only a
-                // one-word spelling gets another first word.
-                if !fixed && !s.trim().contains(char::is_whitespace) {
-                    for form in inflect(&normalised(s), rules(i)) {
-                        index.add(&mut folder, ti, &form);
-                    }
-                }
-            }
-            for (s, _) in &t.forbidden {
-                index.add(&mut folder, ti, s);
-                index.add_squashed(&mut folder, ti, s);
-            }
-        }
-        index
-    }
-
-    fn add(&mut self, folder: &mut WordFolder, term: u32, spelling: &str) {
-        match folder.first_token(spelling) {
-            Some(h) => self.insert(h, term),
+        each_key(g, source, target, None, |term, key| match key {
+            Some(h) => index.insert(h, term),
             // Starts with punctuation (or is blank): no word to look for.
             None => {
-                if self.always.last() != Some(&term) {
-                    self.always.push(term);
+                if index.always.last() != Some(&term) {
+                    index.always.push(term);
                 }
             }
-        }
-    }
-
-    fn add_squashed(&mut self, folder: &mut WordFolder, term: u32, spelling: &str) {
-        if let Some(h) = folder.squashed(spelling) {
-            self.insert(h, term);
-        }
+        });
+        index
     }
 
     fn insert(&mut self, h: u64, term: u32) {
@@ -232,13 +448,7 @@ impl TermIndex {
     /// texts or in any text made of them joined by spaces, and every one
     /// the consistency rule could look up.
     pub fn terms_in<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> Vec<u32> {
-        let mut words: FxHashSet<u64> = FxHashSet::default();
-        let mut folder = WordFolder::default();
-        for t in texts {
-            folder.keys(t, |h| {
-                words.insert(h);
-            });
-        }
+        let words = text_keys(texts);
         let mut out = self.always.clone();
         for h in words {
             let mut at = self.heads.get(&h).copied().unwrap_or(END);
@@ -353,6 +563,8 @@ mod tests {
         let whole = Matcher::new(&g, &pt, &en);
         let ids = TermIndex::new(&g, &pt, &en).terms_in(texts.iter().map(String::as_str));
         assert!(ids.len() < 10, "{ids:?}");
+        let scanned = scan_terms_in(&g, &pt, &en, texts.iter().map(String::as_str));
+        assert_eq!(scanned, ids);
         let part = Matcher::of_terms(&g, ids, &pt, &en);
         let joined = texts.join(" ");
         for t in texts.iter().chain([&joined]) {
@@ -377,6 +589,25 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        /// The ASCII shortcuts hash what folding the spelling gives.
+        #[test]
+        fn ascii_keys_hash_the_folded_spelling(s in "[ -~\t]{0,40}") {
+            let mut folded = String::new();
+            fold_into(&normalised(&s), &mut folded);
+            let first = tokens(&folded)
+                .next()
+                .map(|(a, b)| &folded[a..b])
+                .filter(|t| is_word(t))
+                .map(hash);
+            prop_assert_eq!(ascii_first(&s), first);
+            let squashed: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
+            let words = folded
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count();
+            prop_assert_eq!(ascii_squashed(&s), (words > 1).then(|| hash(&squashed)));
+        }
+
         /// The index never leaves out a term the whole matcher finds in a
         /// pair's texts or in the texts joined.
         #[test]
@@ -404,6 +635,8 @@ mod tests {
             );
             let whole = Matcher::new(&g, &pt, &en);
             let ids = TermIndex::new(&g, &pt, &en).terms_in(texts.iter().map(String::as_str));
+            let scanned = scan_terms_in(&g, &pt, &en, texts.iter().map(String::as_str));
+            prop_assert_eq!(&scanned, &ids);
             let part = Matcher::of_terms(&g, ids, &pt, &en);
             let joined = texts.join(" ");
             for t in texts.iter().chain([&joined]) {

@@ -24,7 +24,7 @@ pub(super) fn parse(path: &str, text: &str, delimiter: u8) -> Result<Glossary, G
     // About one term a line: sized once, not grown row by row. A row takes
     // eight bytes or more, and past a million rows the lists grow as they
     // fill, so a file of empty lines reserves little.
-    let lines = (text.bytes().filter(|&b| b == b'\n').count() + 1)
+    let lines = (memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1)
         .min(text.len() / 8)
         .min(1 << 20);
     let mut rows = Rows::new(path, delimiter, lines);
@@ -37,32 +37,58 @@ pub(super) fn parse(path: &str, text: &str, delimiter: u8) -> Result<Glossary, G
 }
 
 /// No quoting in TSV: rows and fields split as they are, without a copy
-/// of the text or a reader.
+/// of the text or a reader. One scan for tabs, CRs and line feeds over the
+/// whole text (all ASCII: never inside a char); a lone CR ends a row too,
+/// as in the CSV reader.
 fn read_tsv<'t>(text: &'t str, rows: &mut Rows<'t>) -> Result<(), GlossaryError> {
     let mut fields: Vec<&'t str> = Vec::with_capacity(4);
-    for (line, l) in (1..).zip(text.split('\n')) {
-        if l.trim_start().starts_with('#') {
+    let field = |a: usize, b: usize| trim(text.get(a..b).unwrap_or(""));
+    let (mut line, mut start) = (1, 0);
+    // Inside a comment line, up to its line feed.
+    let mut comment = is_comment(text);
+    for at in memchr::memchr3_iter(b'\t', b'\r', b'\n', text.as_bytes()) {
+        let b = text.as_bytes()[at];
+        if comment {
+            if b == b'\n' {
+                (line, start) = (line + 1, at + 1);
+                comment = is_comment(text.get(start..).unwrap_or(""));
+            }
             continue;
         }
-        // Tabs and CRs cut in one pass over the line's bytes (both ASCII:
-        // never inside a char). A lone CR ends a row too, as in the CSV reader.
-        let field = |a: usize, b: usize| l.get(a..b).unwrap_or("").trim();
-        let mut start = 0;
-        for (i, b) in l.bytes().enumerate() {
-            if b == b'\t' || b == b'\r' {
-                fields.push(field(start, i));
-                start = i + 1;
-            }
-            if b == b'\r' {
-                rows.add(fields.iter().copied(), line, Cow::Borrowed)?;
-                fields.clear();
-            }
+        fields.push(field(start, at));
+        start = at + 1;
+        if b != b'\t' {
+            rows.add(fields.iter().copied(), line, Cow::Borrowed)?;
+            fields.clear();
         }
-        fields.push(field(start, l.len()));
+        if b == b'\n' {
+            line += 1;
+            comment = is_comment(text.get(start..).unwrap_or(""));
+        }
+    }
+    if !comment {
+        fields.push(field(start, text.len()));
         rows.add(fields.iter().copied(), line, Cow::Borrowed)?;
-        fields.clear();
     }
     Ok(())
+}
+
+/// Whether the line `rest` starts with is a comment: `#` after blanks.
+fn is_comment(rest: &str) -> bool {
+    rest.chars()
+        .find(|&c| c == '\n' || !c.is_whitespace())
+        .is_some_and(|c| c == '#')
+}
+
+/// `str::trim`, skipped for a field with no blank (or non-ASCII) byte at
+/// either end: most fields.
+fn trim(s: &str) -> &str {
+    let solid = |b: u8| b.is_ascii_graphic();
+    match s.as_bytes() {
+        [a, .., z] if solid(*a) && solid(*z) => s,
+        [a] if solid(*a) => s,
+        _ => s.trim(),
+    }
 }
 
 fn read_csv(text: &str, rows: &mut Rows<'_>) -> Result<(), GlossaryError> {

@@ -3,6 +3,7 @@
 use super::{Location, Report, Side};
 use crate::finding::{Finding, Severity};
 use crate::pipeline::PairResult;
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
@@ -99,51 +100,98 @@ fn rules(results: &[PairResult]) -> Vec<(String, String, Severity)> {
     rules
 }
 
-/// The SARIF log as a JSON value.
+/// The SARIF log as a JSON value (tests; the report streams [`Log`]).
 pub fn sarif_value(results: &[PairResult]) -> Value {
-    let rules = rules(results);
-    let rule_objs: Vec<Value> = rules
-        .iter()
-        .map(|(id, desc, sev)| {
-            json!({
-                "id": id,
-                "name": id,
-                "shortDescription": {"text": desc},
-                "defaultConfiguration": {"level": level(*sev)},
-            })
-        })
-        .collect();
-    let mut out = Vec::new();
-    for r in results {
-        for f in &r.findings {
-            let idx = rules.iter().position(|x| x.0 == f.rule);
-            out.push(result(r, f, idx));
-        }
+    serde_json::to_value(Log(results)).unwrap_or(Value::Null)
+}
+
+/// The SARIF log, serialised result by result as it is written: the
+/// report is never held as a JSON tree (a large run has many results).
+struct Log<'a>(&'a [PairResult]);
+
+/// The one run of the log.
+struct Run<'a>(&'a [PairResult]);
+
+/// The results of the run, serialised one at a time.
+struct Results<'a> {
+    results: &'a [PairResult],
+    rules: &'a [(String, String, Severity)],
+}
+
+impl Serialize for Log<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("$schema", "https://json.schemastore.org/sarif-2.1.0.json")?;
+        m.serialize_entry("version", "2.1.0")?;
+        m.serialize_entry("runs", &[Run(self.0)])?;
+        m.end()
     }
-    json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "transcheck",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rule_objs,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": out,
-        }]
-    })
+}
+
+impl Serialize for Run<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let rules = rules(self.0);
+        let rule_objs: Vec<Value> = rules
+            .iter()
+            .map(|(id, desc, sev)| {
+                json!({
+                    "id": id,
+                    "name": id,
+                    "shortDescription": {"text": desc},
+                    "defaultConfiguration": {"level": level(*sev)},
+                })
+            })
+            .collect();
+        let tool = json!({"driver": {
+            "name": "transcheck",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": rule_objs,
+        }});
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("tool", &tool)?;
+        m.serialize_entry("columnKind", "unicodeCodePoints")?;
+        let results = Results {
+            results: self.0,
+            rules: &rules,
+        };
+        m.serialize_entry("results", &results)?;
+        m.end()
+    }
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.results.iter().flat_map(|r| {
+            r.findings.iter().map(move |f| {
+                let idx = self.rules.iter().position(|x| x.0 == f.rule);
+                result(r, f, idx)
+            })
+        }))
+    }
 }
 
 impl Report for SarifReport {
     fn render(&self, results: &[PairResult], out: &mut dyn Write) -> io::Result<()> {
-        super::escape::write_json(out, &sarif_value(results))
+        // Through the escaping layer straight to `out`, as JSON is.
+        super::escape::write_json_streamed(out, &Log(results))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn streamed_output_is_the_value_written_whole() {
+        let r = crate::report::fixture::result();
+        for results in [vec![], vec![r.clone()], vec![r.clone(), r]] {
+            let mut streamed = Vec::new();
+            SarifReport.render(&results, &mut streamed).unwrap();
+            let mut whole = Vec::new();
+            crate::report::escape::write_json(&mut whole, &sarif_value(&results)).unwrap();
+            assert_eq!(String::from_utf8(streamed), String::from_utf8(whole));
+        }
+    }
 
     #[test]
     fn uri_encodes_spaces_and_backslashes() {
