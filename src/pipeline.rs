@@ -310,12 +310,35 @@ fn run_checks_parallel(
     all: &[Box<dyn checks::Check>],
     overrides: &SeverityOverrides,
 ) -> Vec<Finding> {
-    use rayon::prelude::*;
-    let per_check: Vec<Vec<Finding>> = all
-        .par_iter()
-        .map(|c| checks::run_checks(ctx, std::slice::from_ref(c), overrides))
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let on = |id: &str| !matches!(overrides.get(id), Some(None));
+    // Read by two rules at once: found before they start, over all cores,
+    // so that neither waits for the other.
+    if checks::GLOSSARY_READERS.iter().any(|r| on(r)) {
+        ctx.glossary_matches();
+    }
+    // The costliest rules first, each taken by the next free core: the
+    // last one to finish is a cheap one.
+    let order = checks::heavy_first(all);
+    let next = AtomicUsize::new(0);
+    let found: Vec<Mutex<Vec<Finding>>> = all.iter().map(|_| Mutex::default()).collect();
+    rayon::scope(|s| {
+        for _ in 0..rayon::current_num_threads().min(all.len()) {
+            s.spawn(|_| {
+                while let Some(&k) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let out = checks::run_checks(ctx, std::slice::from_ref(&all[k]), overrides);
+                    if let Ok(mut f) = found[k].lock() {
+                        *f = out;
+                    }
+                }
+            });
+        }
+    });
+    let mut findings: Vec<Finding> = found
+        .into_iter()
+        .flat_map(|m| m.into_inner().unwrap_or_default())
         .collect();
-    let mut findings: Vec<Finding> = per_check.into_iter().flatten().collect();
     findings.sort_by_key(|f| f.link.unwrap_or(usize::MAX));
     findings
 }

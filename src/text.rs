@@ -79,44 +79,74 @@ pub fn words(s: &str) -> Vec<Word<'_>> {
 /// The tokens of [`words`] one at a time, for a caller that only walks
 /// them: a whole document's words are never held in a vector.
 pub fn word_iter(s: &str) -> WordIter<'_> {
-    WordIter {
-        s,
-        chars: s.char_indices().peekable(),
-    }
+    WordIter { s, pos: 0 }
 }
 
-/// Iterator behind [`word_iter`].
+/// Iterator behind [`word_iter`]: walks bytes, decoding only non-ASCII
+/// characters (most words of most texts are ASCII; every rule reads them).
 pub struct WordIter<'a> {
     s: &'a str,
-    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+    pos: usize,
+}
+
+/// The character at byte `i` of `s` and its length.
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some((char::from(b), 1)),
+        Some(_) => s.get(i..)?.chars().next().map(|c| (c, c.len_utf8())),
+        None => None,
+    }
 }
 
 impl<'a> Iterator for WordIter<'a> {
     type Item = Word<'a>;
 
     fn next(&mut self) -> Option<Word<'a>> {
-        let mut start: Option<usize> = None;
-        while let Some((i, c)) = self.chars.next() {
-            let inner = matches!(c, '\'' | '’' | '-' | '‐')
-                && start.is_some()
-                && self.chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-            if c.is_alphanumeric() || inner {
-                if start.is_none() {
-                    start = Some(i);
+        let (s, b) = (self.s, self.s.as_bytes());
+        // The first letter or digit.
+        let start = loop {
+            let i = self.pos;
+            let x = *b.get(i)?;
+            if x.is_ascii() {
+                self.pos += 1;
+                if x.is_ascii_alphanumeric() {
+                    break i;
                 }
-            } else if let Some(st) = start {
+                continue;
+            }
+            let (c, len) = char_at(s, i)?;
+            self.pos += len;
+            if c.is_alphanumeric() {
+                break i;
+            }
+        };
+        // Up to the first character that is neither a letter or digit nor
+        // an apostrophe or hyphen before one.
+        loop {
+            let i = self.pos;
+            let Some(&x) = b.get(i) else {
                 return Some(Word {
-                    start: st,
+                    start,
+                    end: s.len(),
+                    text: &s[start..],
+                });
+            };
+            if x.is_ascii_alphanumeric() {
+                self.pos += 1;
+                continue;
+            }
+            let (c, len) = char_at(s, i)?;
+            self.pos += len;
+            let inner = matches!(c, '\'' | '’' | '-' | '‐')
+                && char_at(s, self.pos).is_some_and(|(n, _)| n.is_alphanumeric());
+            if !(c.is_alphanumeric() || inner) {
+                return Some(Word {
+                    start,
                     end: i,
-                    text: &self.s[st..i],
+                    text: &s[start..i],
                 });
             }
         }
-        start.map(|st| Word {
-            start: st,
-            end: self.s.len(),
-            text: &self.s[st..],
-        })
     }
 }
 
@@ -137,6 +167,28 @@ mod tests {
             .map(|w| w.text)
             .collect();
         assert_eq!(w, ["d’água", "Al-Busaidi", "e", "F-35", "fim"]);
+    }
+
+    #[test]
+    fn words_end_at_any_non_word_character() {
+        let w: Vec<_> = words("x’ -y a-- b' ç’ã São—Paulo ’a 9‐9")
+            .into_iter()
+            .map(|w| (w.start, w.text))
+            .collect();
+        assert_eq!(
+            w,
+            [
+                (0, "x"),
+                (6, "y"),
+                (8, "a"),
+                (12, "b"),
+                (15, "ç’ã"),
+                (23, "São"),
+                (30, "Paulo"),
+                (39, "a"),
+                (41, "9‐9")
+            ]
+        );
     }
 
     #[test]

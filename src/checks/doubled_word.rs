@@ -17,7 +17,11 @@ fn doubles<'a>(text: &'a str) -> Vec<(Word<'a>, Word<'a>)> {
         .filter_map(|p| {
             let (a, b) = (p[0], p[1]);
             let between = &text[a.end..b.start];
-            let same = a.text.to_lowercase() == b.text.to_lowercase();
+            let same = if a.text.is_ascii() && b.text.is_ascii() {
+                a.text.eq_ignore_ascii_case(b.text)
+            } else {
+                a.text.to_lowercase() == b.text.to_lowercase()
+            };
             (same && !between.is_empty() && between.chars().all(|c| c == ' ' || c == '\u{a0}'))
                 .then_some((a, b))
         })

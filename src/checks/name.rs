@@ -15,7 +15,7 @@ use crate::finding::{Finding, Severity};
 use crate::glossary::{Kind, Match, Matcher, matcher};
 use crate::profile::Profile;
 use crate::text::{Word, fold, word_iter, words};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 pub struct NameCheck;
@@ -72,7 +72,41 @@ struct LinkNames<'c> {
     /// Neighbouring links, for alignment slack: (source keys, target keys);
     /// read only for a name word the link's own target lacks.
     near_sides: std::cell::OnceCell<Vec<(Vec<String>, Vec<String>)>>,
+    /// Spelling forms of the target words, each made once per link.
+    forms: TargetForms,
     low_conf: bool,
+}
+
+/// The cognate form and skeleton of each target word of a link, made on
+/// first use: every name word of the link compares with the same words.
+struct TargetForms {
+    cognate: Vec<std::cell::OnceCell<String>>,
+    skeleton: Vec<std::cell::OnceCell<String>>,
+}
+
+impl TargetForms {
+    fn new(n: usize) -> TargetForms {
+        TargetForms {
+            cognate: vec![std::cell::OnceCell::new(); n],
+            skeleton: vec![std::cell::OnceCell::new(); n],
+        }
+    }
+
+    /// [`cognate_form`] of target word `p`, `t`.
+    fn cognate(&self, p: usize, t: &str, tp: &Profile) -> std::borrow::Cow<'_, str> {
+        match self.cognate.get(p) {
+            Some(c) => c.get_or_init(|| cognate_form(t, tp)).into(),
+            None => cognate_form(t, tp).into(),
+        }
+    }
+
+    /// Whether target word `p`, `t`, has the skeleton `skel`.
+    fn same_skeleton(&self, p: usize, t: &str, tp: &Profile, skel: &str) -> bool {
+        match self.skeleton.get(p) {
+            Some(c) => c.get_or_init(|| skeleton(t, tp)) == skel,
+            None => skeleton(t, tp) == skel,
+        }
+    }
 }
 
 /// What the words of one name came to in the target.
@@ -119,6 +153,7 @@ impl<'c> LinkNames<'c> {
             src_gl,
             tgt_gl,
             src_words: words(&v.source.text),
+            forms: TargetForms::new(tgt_words.len()),
             tgt_words,
             tgt_keys,
             views: &ctx.views,
@@ -180,10 +215,7 @@ impl<'c> LinkNames<'c> {
                 found.any_glossary = true;
                 continue;
             }
-            if let Some(t) = person
-                .as_ref()
-                .and_then(|p| p.misspelt(i, w, &self.tgt_words, &self.tgt_gl, self.src_doc, sp, tp))
-            {
+            if let Some(t) = person.as_ref().and_then(|p| p.misspelt(i, w, self, sp, tp)) {
                 if !is_foreign_spelling(&w.text, sp) && conventional_in_doc(w, &t, self.tgt_doc) {
                     continue;
                 }
@@ -207,10 +239,9 @@ impl<'c> LinkNames<'c> {
                     w,
                     &self.tgt_words,
                     &self.tgt_gl,
-                    self.src_doc,
-                    self.tgt_doc,
-                    sp,
-                    tp,
+                    &self.forms,
+                    [self.src_doc, self.tgt_doc],
+                    [sp, tp],
                 );
                 match near {
                     Near::Rendered => {
@@ -417,17 +448,15 @@ impl PersonName {
 
     /// The target word in word `i`'s position next to a verbatim word, when
     /// it is a near spelling or cognate of word `i` but not word `i` itself.
-    #[allow(clippy::too_many_arguments)]
     fn misspelt<'a>(
         &self,
         i: usize,
         w: &NameWord,
-        tgt_words: &[Word<'a>],
-        tgt_gl: &[Match],
-        src_doc: &DocWords,
+        link: &LinkNames<'a>,
         sp: &Profile,
         tp: &Profile,
     ) -> Option<Word<'a>> {
+        let (tgt_words, tgt_gl, src_doc) = (&link.tgt_words, &link.tgt_gl, link.src_doc);
         let key = squash(&w.text);
         if self.anchors.iter().any(|&(j, _)| j == i) {
             return None;
@@ -461,7 +490,9 @@ impl PersonName {
             {
                 continue;
             }
-            if is_near(&w.text, t.text) || cognate_form(&w.text, sp) == cognate_form(t.text, tp) {
+            if is_near(&w.text, t.text)
+                || cognate_form(&w.text, sp) == *link.forms.cognate(q, t.text, tp)
+            {
                 return Some(*t);
             }
         }
@@ -502,18 +533,18 @@ pub(super) struct Name {
 /// Word statistics of a whole document: which words occur capitalised
 /// mid-sentence, which occur in lower case.
 pub(super) struct DocWords {
-    mid_capitalised: HashSet<String>,
-    lower: HashSet<String>,
+    mid_capitalised: FxHashSet<String>,
+    lower: FxHashSet<String>,
     /// Occurrences per squashed word: document evidence of a convention.
-    count: HashMap<String, usize>,
+    count: FxHashMap<String, usize>,
 }
 
 impl DocWords {
     pub fn new(text: &str, profile: &Profile) -> DocWords {
         let mut d = DocWords {
-            mid_capitalised: HashSet::new(),
-            lower: HashSet::new(),
-            count: HashMap::new(),
+            mid_capitalised: FxHashSet::default(),
+            lower: FxHashSet::default(),
+            count: FxHashMap::default(),
         };
         // Words inside URLs and addresses (`suporte@cartola.dev`) say
         // nothing about how the language writes them.
@@ -702,9 +733,9 @@ pub(super) fn find_names(text: &str, profile: &Profile, doc: &DocWords) -> Vec<N
                 cur.push((*w, k));
             }
             None => {
-                let particle = in_list(&profile.words.name_particles, w.text)
-                    && !cur.is_empty()
-                    && pending_particles.len() < 2;
+                let particle = !cur.is_empty()
+                    && pending_particles.len() < 2
+                    && in_list(&profile.words.name_particles, w.text);
                 if particle {
                     pending_particles.push(*w);
                 } else {
@@ -729,10 +760,11 @@ fn classify(text: &str, w: &Word, profile: &Profile, doc: &DocWords) -> Option<W
             .then_some(WordKind::Code)
             .filter(|_| !digits_first);
     }
-    if in_list(&profile.words.not_names, t) || in_list(&profile.words.function_words, t) {
+    // Capitalisation first: it settles most words without lower-casing.
+    if !is_capitalised(t, profile) {
         return None;
     }
-    if !is_capitalised(t, profile) {
+    if in_list(&profile.words.not_names, t) || in_list(&profile.words.function_words, t) {
         return None;
     }
     if is_acronym(t) {
@@ -883,9 +915,16 @@ pub(super) fn edit(a: &str, b: &str) -> (usize, f64) {
 
 /// Whether two different spellings are close enough to be one name misspelt.
 pub(super) fn is_near(a: &str, b: &str) -> bool {
-    let (d, r) = edit(a, b);
-    let len = squash(a).chars().count().max(squash(b).chars().count());
-    len >= 5 && (1..=2).contains(&d) && r <= 0.25
+    let (a, b) = (squash(a), squash(b));
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let len = la.max(lb);
+    // The distance is at least the difference in length: most pairs
+    // are decided without computing it.
+    if len < 5 || la.abs_diff(lb) > 2 {
+        return false;
+    }
+    let d = strsim::osa_distance(&a, &b);
+    (1..=2).contains(&d) && d as f64 / len as f64 <= 0.25
 }
 
 /// Whether two spellings differ by exactly one vowel substituted, added or
@@ -939,31 +978,39 @@ fn near_miss<'a>(
     w: &NameWord,
     tgt_words: &[Word<'a>],
     tgt_gl: &[Match],
-    src_doc: &DocWords,
-    tgt_doc: &DocWords,
-    sp: &Profile,
-    tp: &Profile,
+    forms: &TargetForms,
+    [src_doc, tgt_doc]: [&DocWords; 2],
+    [sp, tp]: [&Profile; 2],
 ) -> Near<'a> {
     let key = squash(&w.text);
     let has_native = has_native(&w.text, sp);
     let cog = cognate_form(&w.text, sp);
     let foreign = is_foreign_spelling(&w.text, sp);
+    let src_skeleton = std::cell::OnceCell::new();
     let mut best: Option<(usize, Word<'a>)> = None;
     let mut rendered = false;
-    for t in tgt_words {
+    for (p, t) in tgt_words.iter().enumerate() {
         if !starts_upper(t.text) {
             continue;
         }
         // Cognate renderings (Pentágono → Pentagon, Zelenski → Zelensky),
         // unless the target keeps the source spelling elsewhere.
-        if cognate_form(t.text, tp) == cog && !tgt_doc.has(&key) {
+        if *forms.cognate(p, t.text, tp) == *cog && !tgt_doc.has(&key) {
             rendered = true;
             continue;
         }
         // An orthographic correspondence (Ismael → Ishmael, Agripa →
         // Agrippa) of a name spelt natively: a convention, unless the
         // target keeps the source spelling elsewhere.
-        if !foreign && !tgt_doc.has(&key) && skeleton(&w.text, sp) == skeleton(t.text, tp) {
+        if !foreign
+            && !tgt_doc.has(&key)
+            && forms.same_skeleton(
+                p,
+                t.text,
+                tp,
+                src_skeleton.get_or_init(|| skeleton(&w.text, sp)),
+            )
+        {
             rendered = true;
             continue;
         }

@@ -217,15 +217,14 @@ impl OmissionCheck {
     /// sentence into its neighbour's link. Only anchors the translation uses
     /// somewhere (kept names, numbers) count, so exonyms do not mislead.
     fn within_links(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let target_vocab: std::collections::HashSet<String> =
+        let target_vocab: rustc_hash::FxHashSet<String> =
             anchors(&ctx.target.text).into_iter().collect();
         for (li, link) in ctx.links.iter().enumerate() {
             if link.source.len() < 2 || link.target.is_empty() {
                 continue;
             }
             let Some(v) = ctx.views.get(li) else { continue };
-            let here: std::collections::HashSet<String> =
-                anchors(&v.target.text).into_iter().collect();
+            let here: rustc_hash::FxHashSet<String> = anchors(&v.target.text).into_iter().collect();
             let per_sentence: Vec<(usize, Vec<String>)> = link
                 .source
                 .iter()

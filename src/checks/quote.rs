@@ -147,8 +147,14 @@ fn apostrophe_word_spans(text: &str, words: &[String]) -> Vec<Range<usize>> {
 
 /// The quotation marks of one sentence, apostrophes left out.
 fn classify(text: &str, base: usize, seg: usize, profile: &Profile) -> Vec<Mark> {
+    // Most sentences hold no mark at all.
+    if !text.chars().any(|c| glyph(c).is_some()) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let apos = apostrophe_word_spans(text, &profile.quotes.apostrophe_words);
+    let apos = std::cell::OnceCell::new();
+    let apos =
+        || apos.get_or_init(|| apostrophe_word_spans(text, &profile.quotes.apostrophe_words));
     let mut out = Vec::new();
     for (k, &(i, c)) in chars.iter().enumerate() {
         let Some((family, glyph_role)) = glyph(c) else {
@@ -163,7 +169,7 @@ fn classify(text: &str, base: usize, seg: usize, profile: &Profile) -> Vec<Mark>
                 && prev.is_none_or(|p| !p.is_alphanumeric());
             // A prime: 5' or 5’ (feet, minutes).
             let prime = c == '\'' && prev.is_some_and(|p| p.is_ascii_digit());
-            if between_letters || before_digit || prime || apos.iter().any(|r| r.contains(&i)) {
+            if between_letters || before_digit || prime || apos().iter().any(|r| r.contains(&i)) {
                 continue;
             }
         }

@@ -23,7 +23,7 @@
 use super::{Check, Context, LinkView};
 use crate::finding::{Finding, Severity};
 use crate::text::{fold, word_iter, words};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 pub struct UntranslatedCheck;
@@ -161,27 +161,31 @@ fn in_ranges(ranges: &[std::ops::Range<usize>], at: usize) -> bool {
     ranges.get(k).is_some_and(|r| r.contains(&at))
 }
 
-/// Counts, leaving out words of short quotations when `skip_quoted`.
+/// Counts, leaving out words of short quotations when `skip_quoted`; and
+/// the source-only function words among all words, quoted or not (fewer
+/// than two: no copied run can read as the source language).
 fn function_word_counts(
     text: &str,
     source_only: &HashSet<String>,
     target_only: &HashSet<String>,
     particles: &HashSet<String>,
     skip_quoted: bool,
-) -> (usize, usize, usize) {
+) -> (usize, usize, usize, usize) {
     let ws = words(text);
     let quoted = if skip_quoted {
         short_quotations(text)
     } else {
         Vec::new()
     };
-    let (mut s, mut t, mut n) = (0, 0, 0);
+    let (mut s, mut t, mut n, mut all_s) = (0, 0, 0, 0);
     for (k, w) in ws.iter().enumerate() {
+        let f = fold(w.text);
+        let source_fw = source_only.contains(&f);
+        all_s += usize::from(source_fw);
         if !w.text.chars().any(char::is_alphabetic) || in_ranges(&quoted, w.start) {
             continue;
         }
         n += 1;
-        let f = fold(w.text);
         // A particle between two capitalised words belongs to a name.
         let in_name = particles.contains(&f)
             && k > 0
@@ -190,13 +194,13 @@ fn function_word_counts(
         if in_name {
             continue;
         }
-        if source_only.contains(&f) {
+        if source_fw {
             s += 1;
         } else if target_only.contains(&f) {
             t += 1;
         }
     }
-    (s, t, n)
+    (s, t, n, all_s)
 }
 
 /// The longest run of at least [`MIN_RUN`] words that the target sentence
@@ -210,7 +214,7 @@ fn copied_run(
     particles: &HashSet<String>,
 ) -> Option<std::ops::Range<usize>> {
     let tw = words(target);
-    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut vocab: HashMap<String, u32> = HashMap::default();
     let mut id = |w: &str| {
         let n = vocab.len() as u32;
         *vocab.entry(fold(w)).or_insert(n)
@@ -251,7 +255,8 @@ fn longest_common_run(a: &[u32], b: &[u32], min: usize) -> Option<(usize, usize)
         if k == 0 || k > a.len() || k > b.len() {
             return None;
         }
-        let mut seen: HashMap<u64, usize> = HashMap::with_capacity(b.len());
+        let mut seen: HashMap<u64, usize> =
+            HashMap::with_capacity_and_hasher(b.len(), Default::default());
         for (j, h) in window_hashes(b, k) {
             seen.entry(h).or_insert(j);
         }
@@ -385,7 +390,7 @@ impl UntranslatedCheck {
         // Text in the target language quoted in the source ("We will
         // win", in English inside a Portuguese article) stays as is.
         let in_target_language = || {
-            let (s, t, _) = function_word_counts(
+            let (s, t, _, _) = function_word_counts(
                 &v.target.text,
                 &lw.source_only,
                 &lw.target_only,
@@ -423,7 +428,7 @@ impl UntranslatedCheck {
         span: Range<usize>,
     ) -> Option<Finding> {
         let (sp, tp) = (ctx.source_profile, ctx.target_profile);
-        let (s, tw, n) =
+        let (s, tw, n, all_s) =
             function_word_counts(t, &lw.source_only, &lw.target_only, &lw.particles, true);
         if n < MIN_WORDS || lowercase_words(t, &lw.particles) < MIN_IDENTICAL_WORDS {
             return None;
@@ -464,6 +469,9 @@ impl UntranslatedCheck {
                 .link(li)
                 .target_span(span),
             );
+        }
+        if all_s < 2 {
+            return None;
         }
         let r = copied_run(t, &v.source.text, &lw.source_only, &lw.particles)?;
         let start = span.start + r.start;

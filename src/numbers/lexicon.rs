@@ -3,6 +3,7 @@
 
 use super::tokenize::tokenize;
 use crate::profile::NumberProfile;
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
 /// Phrases split into lower-case tokens, for matching against text tokens.
@@ -102,13 +103,34 @@ pub(super) struct Lexicon {
     /// Joiners ending in an apostrophe (`d’`): elisions written glued to
     /// the next word ("milliards d’euros").
     pub(super) elisions: Vec<String>,
+    /// Which readings may start at a word or sign ([`start`] bits): most
+    /// words of prose start none, and most that do start one or two.
+    pub(super) starts: FxHashMap<String, u16>,
+}
+
+/// Bits of [`Lexicon::starts`]: the first tokens each reading accepts.
+pub(super) mod start {
+    pub const NUMBER: u16 = 1;
+    pub const COUNTED_VAGUE: u16 = 1 << 1;
+    pub const VAGUE: u16 = 1 << 2;
+    pub const WEEKDAY: u16 = 1 << 3;
+    pub const MONTH: u16 = 1 << 4;
+    pub const DAY: u16 = 1 << 5;
+    pub const DECADE: u16 = 1 << 6;
+    pub const DISTRIBUTIVE: u16 = 1 << 7;
+    pub const MULTIPLIER: u16 = 1 << 8;
+    pub const AMBIGUOUS_PHRASE: u16 = 1 << 9;
+    /// Given to digits only (every reading may start there).
+    pub const DIGITS: u16 = 1 << 10;
+    /// Given to Roman-numeral-shaped words only.
+    pub const ROMAN: u16 = 1 << 11;
 }
 
 impl Lexicon {
     pub(super) fn new(p: &NumberProfile) -> Lexicon {
         let (decimal, groups) = separators(p);
         let (currency_prefix, currency_suffix) = currency_phrases(p);
-        Lexicon {
+        let mut lx = Lexicon {
             decimal,
             groups,
             cardinals: lower_map(&p.cardinals),
@@ -156,7 +178,67 @@ impl Lexicon {
             day_first: !p.numeric_date_order.eq_ignore_ascii_case("mdy"),
             unknown_convention: p.decimal.is_empty(),
             elisions: elisions(p),
+            starts: FxHashMap::default(),
+        };
+        lx.starts = lx.start_words();
+        lx
+    }
+
+    /// The first tokens each reading accepts, by [`start`] bit: number
+    /// words and articles start a number, weekdays a weekday, a phrase its
+    /// first word, and so on (digits start any, outside this map).
+    fn start_words(&self) -> FxHashMap<String, u16> {
+        use start::*;
+        let mut m: FxHashMap<String, u16> = FxHashMap::default();
+        let mut add = |w: &str, bit: u16| *m.entry(w.to_string()).or_default() |= bit;
+        for w in self.cardinals.keys() {
+            add(w, NUMBER | COUNTED_VAGUE);
         }
+        for w in self.ordinals.keys() {
+            add(w, NUMBER | DAY);
+        }
+        for w in self.fractions.keys().chain(self.scales.keys()) {
+            add(w, NUMBER);
+        }
+        for w in self.articles.iter() {
+            add(w, NUMBER);
+        }
+        for (p, _) in &self.currency_prefix {
+            add(&p[0], NUMBER);
+        }
+        for w in self.vague.keys() {
+            add(w, VAGUE);
+        }
+        for w in &self.weekdays {
+            add(w, WEEKDAY);
+        }
+        for (w, _, _) in self.months.iter().chain(&self.month_abbreviations) {
+            add(w, MONTH);
+        }
+        for p in &self.decade_prefixes {
+            add(&p[0], DECADE);
+        }
+        for (p, _) in &self.distributive_words {
+            add(&p[0], DISTRIBUTIVE);
+        }
+        for t in &self.distributives {
+            match t.first().map(String::as_str) {
+                Some("{n}") => {
+                    for w in self.cardinals.keys() {
+                        add(w, DISTRIBUTIVE);
+                    }
+                }
+                Some(w) => add(w, DISTRIBUTIVE),
+                None => {}
+            }
+        }
+        for (p, _) in &self.multipliers {
+            add(&p[0], MULTIPLIER);
+        }
+        for p in &self.ambiguous_phrases {
+            add(&p[0], AMBIGUOUS_PHRASE);
+        }
+        m
     }
 
     /// A word that may take part in a number written in words.

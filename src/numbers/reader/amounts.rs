@@ -84,17 +84,23 @@ impl Reader<'_> {
     /// "VI" may be letters.
     pub(super) fn roman(&self, i: usize) -> Option<(NumberMention, usize)> {
         let t = self.tok(i)?;
-        if t.kind != TokKind::Word || t.lower.len() < 2 {
+        if !self.roman_shaped(t) {
             return None;
         }
-        let raw = self.raw(t.start, t.end);
-        if !raw.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) {
-            return None;
-        }
-        let v = roman_value(raw)?;
+        let v = roman_value(self.raw(t.start, t.end))?;
         let mut m = self.mention(i, i + 1, f64::from(v), NumberKind::Plain);
         m.weak = true;
         Some((m, i + 1))
+    }
+
+    /// A word of two or more of the letters I, V, X, L, written in capitals.
+    pub(super) fn roman_shaped(&self, t: &Tok) -> bool {
+        t.kind == TokKind::Word
+            && t.lower.len() >= 2
+            && self
+                .raw(t.start, t.end)
+                .chars()
+                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
     }
 
     pub(super) fn currency_prefix(&self, i: usize) -> Option<(String, usize)> {

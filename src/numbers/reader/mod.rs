@@ -8,7 +8,7 @@ mod dates;
 mod ranges;
 mod words;
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, start};
 use super::tokenize::{Tok, TokKind};
 use super::{DigitInfo, NumberKind, NumberMention};
 
@@ -41,25 +41,38 @@ pub(super) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// Every reading in the order tried, with the [`start`] bits of the
+    /// tokens it may start at; the first that reads a mention wins.
+    #[allow(clippy::type_complexity)]
+    fn readings() -> [(u16, fn(&Self, usize) -> Option<(NumberMention, usize)>); 14] {
+        [
+            (start::DIGITS, Self::numeric_date),
+            (start::DIGITS, Self::time),
+            (start::DIGITS, Self::version),
+            (start::WEEKDAY, Self::weekday_day),
+            (start::WEEKDAY, Self::weekday),
+            (start::ROMAN, Self::roman),
+            (start::DECADE, Self::decade),
+            (start::DAY, Self::date_day_first),
+            (start::MONTH, Self::date_month_first),
+            (start::DISTRIBUTIVE, Self::distributive),
+            (start::MULTIPLIER, Self::multiplier),
+            (start::COUNTED_VAGUE, Self::counted_vague),
+            (start::NUMBER, Self::number),
+            (start::VAGUE, Self::vague),
+        ]
+    }
+
     pub(super) fn run(&self) -> Vec<NumberMention> {
+        let readings = Self::readings();
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
-            let parsed = self
-                .numeric_date(i)
-                .or_else(|| self.time(i))
-                .or_else(|| self.version(i))
-                .or_else(|| self.weekday_day(i))
-                .or_else(|| self.weekday(i))
-                .or_else(|| self.roman(i))
-                .or_else(|| self.decade(i))
-                .or_else(|| self.date_day_first(i))
-                .or_else(|| self.date_month_first(i))
-                .or_else(|| self.distributive(i))
-                .or_else(|| self.multiplier(i))
-                .or_else(|| self.counted_vague(i))
-                .or_else(|| self.number(i))
-                .or_else(|| self.vague(i));
+            let starts = self.starts_at(i);
+            let parsed = readings
+                .iter()
+                .filter(|(bits, _)| starts & bits != 0)
+                .find_map(|(_, read)| read(self, i));
             match parsed {
                 Some((m, next)) => {
                     out.push(m);
@@ -72,6 +85,23 @@ impl<'a> Reader<'a> {
         self.attach_years(&mut out);
         self.mark_ambiguous_phrases(&mut out);
         out
+    }
+
+    /// The readings ([`start`] bits) that may start at token `i`: any at
+    /// digits; at a word or sign, those of the lexicon that start with it.
+    fn starts_at(&self, i: usize) -> u16 {
+        let Some(t) = self.tok(i) else {
+            return 0;
+        };
+        if t.kind == TokKind::Digits {
+            return u16::MAX;
+        }
+        let roman = if self.roman_shaped(t) {
+            start::ROMAN
+        } else {
+            0
+        };
+        roman | self.lx.starts.get(&t.lower).copied().unwrap_or(0)
     }
 
     fn tok(&self, i: usize) -> Option<&Tok> {

@@ -2,6 +2,7 @@
 //! after a range of days, number words inside set phrases.
 
 use super::Reader;
+use crate::numbers::lexicon::start;
 use crate::numbers::{NumberKind, NumberMention};
 
 impl Reader<'_> {
@@ -35,11 +36,16 @@ impl Reader<'_> {
 
     /// Number words inside phrases like "one of" or "os dois" become weak.
     pub(super) fn mark_ambiguous_phrases(&self, ms: &mut [NumberMention]) {
-        if self.lx.ambiguous_phrases.is_empty() {
+        let marks = |m: &NumberMention| m.words && m.scale.is_none();
+        if self.lx.ambiguous_phrases.is_empty() || !ms.iter().any(marks) {
             return;
         }
         let mut spans = Vec::new();
         for i in 0..self.toks.len() {
+            let starts = self.lx.starts.get(&self.toks[i].lower).copied();
+            if starts.unwrap_or(0) & start::AMBIGUOUS_PHRASE == 0 {
+                continue;
+            }
             for p in &self.lx.ambiguous_phrases {
                 if let Some(n) = self.phrase_at(i, p) {
                     let start = self.toks[i].start;
@@ -49,8 +55,7 @@ impl Reader<'_> {
             }
         }
         for m in ms.iter_mut() {
-            if m.words && m.scale.is_none() && spans.iter().any(|&(s, e)| m.start < e && s < m.end)
-            {
+            if marks(m) && spans.iter().any(|&(s, e)| m.start < e && s < m.end) {
                 m.weak = true;
             }
         }
