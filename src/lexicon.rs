@@ -8,11 +8,11 @@
 //! a line lists dictionary forms and only the irregular forms a stemmer
 //! cannot join. A pair without a lexicon file gets none: nothing changes.
 
-use crate::profile::Profile;
+use crate::profile::{PairCache, Profile};
 use crate::text::fold;
 use foldhash::HashMap;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::Arc;
 
 const SHIPPED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/lexicons.rs"));
 
@@ -63,17 +63,10 @@ impl Lexicon {
     /// The shipped lexicon for `source → target` (either file direction),
     /// parsed once per process and pair; `None` when none ships.
     pub fn builtin(source: &Profile, target: &Profile) -> Option<Arc<Lexicon>> {
-        type Cache = Mutex<HashMap<(String, String), Option<Arc<Lexicon>>>>;
-        static PARSED: OnceLock<Cache> = OnceLock::new();
-        let key = (source.code.clone(), target.code.clone());
-        let mut cache = PARSED
-            .get_or_init(Default::default)
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        cache
-            .entry(key)
-            .or_insert_with(|| Lexicon::parse_builtin(source, target).map(Arc::new))
-            .clone()
+        static PARSED: PairCache<Option<Arc<Lexicon>>> = PairCache::new();
+        PARSED.get(&source.code, &target.code, || {
+            Lexicon::parse_builtin(source, target).map(Arc::new)
+        })
     }
 
     fn parse_builtin(source: &Profile, target: &Profile) -> Option<Lexicon> {

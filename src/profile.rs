@@ -470,6 +470,32 @@ fn starts_with_any(text: &str, prefixes: &[String]) -> bool {
         .any(|p| !p.is_empty() && t.starts_with(&crate::text::fold(p)))
 }
 
+/// Built-in data parsed once per process and language pair (the shipped
+/// glossaries and lexicons): immutable, embedded in the binary, so a batch or
+/// a fuzz run does not parse it again for every pair.
+pub(crate) struct PairCache<T>(
+    std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<(String, String), T>>>,
+);
+
+impl<T: Clone> PairCache<T> {
+    pub(crate) const fn new() -> Self {
+        PairCache(std::sync::OnceLock::new())
+    }
+
+    /// The value for `source → target`, made by `make` the first time.
+    pub(crate) fn get(&self, source: &str, target: &str, make: impl FnOnce() -> T) -> T {
+        let mut cache = self
+            .0
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        cache
+            .entry((source.to_string(), target.to_string()))
+            .or_insert_with(make)
+            .clone()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

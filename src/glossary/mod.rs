@@ -219,17 +219,10 @@ impl Glossary {
     /// immutable data embedded in the binary (as the built-in profiles are),
     /// so a batch or a fuzz run does not parse the TOML for every pair.
     pub fn builtin_shared(source_lang: &str, target_lang: &str) -> Arc<Glossary> {
-        type Cache = Mutex<HashMap<(String, String), Arc<Glossary>>>;
-        static PARSED: OnceLock<Cache> = OnceLock::new();
-        let key = (source_lang.to_string(), target_lang.to_string());
-        let mut cache = PARSED
-            .get_or_init(Default::default)
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        cache
-            .entry(key)
-            .or_insert_with(|| Arc::new(Glossary::parse_builtin(source_lang, target_lang)))
-            .clone()
+        static PARSED: crate::profile::PairCache<Arc<Glossary>> = crate::profile::PairCache::new();
+        PARSED.get(source_lang, target_lang, || {
+            Arc::new(Glossary::parse_builtin(source_lang, target_lang))
+        })
     }
 
     fn parse_builtin(source_lang: &str, target_lang: &str) -> Glossary {
