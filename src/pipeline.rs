@@ -2,7 +2,7 @@
 
 use crate::align::{self, AlignOptions, Link};
 use crate::checks::{self, Context, SeverityOverrides};
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use crate::glossary::Glossary;
 use crate::input::Document;
 use crate::lang;
@@ -199,14 +199,7 @@ pub fn check_pair(
 ) -> PairResult {
     let source = crate::formats::prose_view(source, None, &options.read);
     let target = crate::formats::prose_view(target, None, &options.read);
-    let mut notices = Vec::new();
-    let source_lang = resolve_language(&source, options.source_lang.as_deref(), "pt", &mut notices);
-    let target_lang = resolve_language(&target, options.target_lang.as_deref(), "en", &mut notices);
-    if source_lang == target_lang && options.source_lang.is_none() {
-        notices.push(format!(
-            "source and target both look like '{source_lang}'; is the target a translation?"
-        ));
-    }
+    let (source_lang, target_lang, notices) = pair_languages(&source, &target, options);
     let (layered, glossaries) = effective_glossary(glossary, options, &source_lang, &target_lang);
     let glossary = layered.as_deref().unwrap_or(glossary);
     let src_profile = Profile::builtin(&source_lang);
@@ -237,8 +230,7 @@ pub fn check_pair(
     // rules, found now from the aligner's anchors (as Context::hidden
     // would): the anchors, which hold features of the whole document, are
     // then freed before the link views and the other rules' data exist.
-    let readers = ["omission", "addition"];
-    let hidden = readers
+    let hidden = ["omission", "addition"]
         .iter()
         .any(|r| !matches!(options.overrides.get(*r), Some(None)))
         .then(|| align::refine::hidden_prepared(&src, &tgt, &links, &anchors));
@@ -272,18 +264,7 @@ pub fn check_pair(
             &mut findings,
         );
         if let Some(sev) = options.overrides.get(crate::suppress::RULE) {
-            findings.retain_mut(|f| {
-                if f.rule != crate::suppress::RULE {
-                    return true;
-                }
-                match sev {
-                    Some(s) => {
-                        f.severity = *s;
-                        true
-                    }
-                    None => false,
-                }
-            });
+            override_suppression_findings(&mut findings, *sev);
         }
         findings.sort_by_key(|f| f.link.unwrap_or(usize::MAX));
         (ctx.views, findings)
@@ -301,6 +282,41 @@ pub fn check_pair(
         notices,
         glossaries,
     }
+}
+
+/// The pair's languages (given, else detected, else `pt` → `en`) and the
+/// notices their detection raised.
+fn pair_languages(
+    source: &Document,
+    target: &Document,
+    options: &PairOptions,
+) -> (String, String, Vec<String>) {
+    let mut notices = Vec::new();
+    let source_lang = resolve_language(source, options.source_lang.as_deref(), "pt", &mut notices);
+    let target_lang = resolve_language(target, options.target_lang.as_deref(), "en", &mut notices);
+    if source_lang == target_lang && options.source_lang.is_none() {
+        notices.push(format!(
+            "source and target both look like '{source_lang}'; is the target a translation?"
+        ));
+    }
+    (source_lang, target_lang, notices)
+}
+
+/// The configured severity of the suppression rule's own findings, or
+/// their removal when the rule is off.
+fn override_suppression_findings(findings: &mut Vec<Finding>, severity: Option<Severity>) {
+    findings.retain_mut(|f| {
+        if f.rule != crate::suppress::RULE {
+            return true;
+        }
+        match severity {
+            Some(s) => {
+                f.severity = s;
+                true
+            }
+            None => false,
+        }
+    });
 }
 
 /// [`checks::run_checks`] with the checks spread over the cores: the same
