@@ -161,6 +161,27 @@ fn pair_matcher(
     (!glossary.terms.is_empty()).then(|| glossary.matcher_for(src.profile, tgt.profile, texts))
 }
 
+/// The aligner's options for a pair: the glossary's terms (the pair's
+/// matcher), the block kinds of marked-up sides and the built-in lexicon.
+/// The one constructor for the main path and for [`Context::hidden`]'s
+/// fallback, so both extract the same anchors.
+pub fn align_options(
+    source: &Document,
+    target: &Document,
+    src_segs: &[Segment],
+    tgt_segs: &[Segment],
+    src_profile: &Profile,
+    tgt_profile: &Profile,
+    terms: Option<std::sync::Arc<crate::glossary::Matcher>>,
+) -> AlignOptions {
+    AlignOptions {
+        terms,
+        blocks: (block_kinds(source, src_segs), block_kinds(target, tgt_segs)),
+        lexicon: crate::lexicon::Lexicon::builtin(src_profile, tgt_profile),
+        ..Default::default()
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn align_sides(
     source: &Document,
@@ -172,12 +193,15 @@ fn align_sides(
     terms: Option<std::sync::Arc<crate::glossary::Matcher>>,
     refine: bool,
 ) -> (Vec<Link>, std::sync::Arc<align::PairAnchors>) {
-    let options = AlignOptions {
+    let options = align_options(
+        source,
+        target,
+        src_segs,
+        tgt_segs,
+        src.profile,
+        tgt.profile,
         terms,
-        blocks: (block_kinds(source, src_segs), block_kinds(target, tgt_segs)),
-        lexicon: crate::lexicon::Lexicon::builtin(src.profile, tgt.profile),
-        ..Default::default()
-    };
+    );
     // Anchors extracted once for the aligner, the refinement and the checks.
     let mut anchors = align::PairAnchors::new(src, tgt, &options);
     let links = align::align_prepared(src, tgt, &options, &mut anchors);

@@ -16,6 +16,13 @@ const PAIRS: [(char, char); 3] = [('(', ')'), ('[', ']'), ('{', '}')];
 
 /// A bracket that counts, with its byte offset.
 fn brackets(text: &str) -> Vec<(usize, char)> {
+    // Most sentences have none: a byte scan spares them the char list.
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'(' | b')' | b'[' | b']' | b'{' | b'}'))
+    {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     for (k, &(i, c)) in chars.iter().enumerate() {

@@ -440,8 +440,8 @@ mod tests {
             (&["O presidente."], &["Zelenksy left."]),
         ]);
         f.glossary = crate::glossary::Glossary::from_terms(vec![crate::glossary::Term {
-            source: vec!["Zelensky".into()],
-            targets: vec!["Zelensky".into()],
+            source: smallvec::smallvec!["Zelensky".into()],
+            targets: smallvec::smallvec!["Zelensky".into()],
             ..Default::default()
         }]);
         let found = f.run(&ConsistencyCheck);

@@ -55,8 +55,9 @@ struct LinkScan<'a> {
     /// Terms reported for a forbidden spelling.
     forbidden_terms: Vec<usize>,
     /// Target sentences left in the source language are the untranslated
-    /// check's: no term findings inside them.
-    left_untranslated: Vec<Range<usize>>,
+    /// check's: no term findings inside them. Found on first use: most
+    /// links have no term to report.
+    left_untranslated: std::cell::OnceCell<Vec<Range<usize>>>,
 }
 
 impl<'a> LinkScan<'a> {
@@ -70,8 +71,13 @@ impl<'a> LinkScan<'a> {
             low_conf: ctx.links.get(vi).is_some_and(|l| l.low_confidence),
             reported: Vec::new(),
             forbidden_terms: Vec::new(),
-            left_untranslated: untranslated_sentences(ctx, vi),
+            left_untranslated: std::cell::OnceCell::new(),
         })
+    }
+
+    fn left_untranslated(&self) -> &[Range<usize>] {
+        self.left_untranslated
+            .get_or_init(|| untranslated_sentences(self.ctx, self.vi))
     }
 
     /// Whether link `n`'s source has term `term`.
@@ -95,7 +101,7 @@ impl<'a> LinkScan<'a> {
             });
             if covered
                 || overlaps(&self.reported, f.start..f.end)
-                || overlaps(&self.left_untranslated, f.start..f.end)
+                || overlaps(self.left_untranslated(), f.start..f.end)
             {
                 continue;
             }
@@ -137,11 +143,15 @@ impl<'a> LinkScan<'a> {
     fn source_terms(&mut self, out: &mut Vec<Finding>) {
         let v = self.v;
         // A link without target is the omission check's business.
-        if v.source.is_empty() || v.target.is_empty() || !self.left_untranslated.is_empty() {
+        if v.source.is_empty() || v.target.is_empty() {
+            return;
+        }
+        let found = &self.ctx.glossary_matches().source[self.vi];
+        if !found.iter().any(|x| x.kind == Kind::Source) || !self.left_untranslated().is_empty() {
             return;
         }
         let src: Vec<Match> = matcher::longest_only(
-            self.ctx.glossary_matches().source[self.vi]
+            found
                 .iter()
                 .filter(|x| x.kind == Kind::Source)
                 .cloned()

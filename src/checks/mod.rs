@@ -330,7 +330,7 @@ impl<'a> Context<'a> {
     }
 
     fn find_hidden(&self) -> Vec<crate::align::refine::Hidden> {
-        use crate::align::{AlignOptions, Side};
+        use crate::align::Side;
         let source = Side::of_segments(self.source, self.source_segments, self.source_profile);
         let target = Side::of_segments(self.target, self.target_segments, self.target_profile);
         if let Some(a) = &self.anchors {
@@ -338,11 +338,15 @@ impl<'a> Context<'a> {
         }
         // The anchors the alignment was refined with: one source of terms,
         // the pair's matcher.
-        let options = AlignOptions {
-            terms: (!self.glossary.terms.is_empty()).then(|| self.matcher()),
-            lexicon: crate::lexicon::Lexicon::builtin(self.source_profile, self.target_profile),
-            ..Default::default()
-        };
+        let options = crate::pipeline::align_options(
+            self.source,
+            self.target,
+            self.source_segments,
+            self.target_segments,
+            self.source_profile,
+            self.target_profile,
+            (!self.glossary.terms.is_empty()).then(|| self.matcher()),
+        );
         crate::align::refine::hidden(&source, &target, self.links, &options)
     }
 }

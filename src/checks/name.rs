@@ -555,6 +555,9 @@ impl DocWords {
         // Words and URLs both come in text order (URLs never overlap):
         // one cursor, not a scan of every URL per word.
         let mut next_url = 0;
+        // One key buffer for the document: a word's key is copied only
+        // when new to a set.
+        let mut key = String::new();
         for w in crate::text::word_iter(text) {
             while urls.get(next_url).is_some_and(|u| u.end <= w.start) {
                 next_url += 1;
@@ -562,23 +565,23 @@ impl DocWords {
             if urls.get(next_url).is_some_and(|u| u.contains(&w.start)) {
                 continue;
             }
-            let key = squash(w.text);
+            squash_into(w.text, &mut key);
             // Keys cloned only when new to a set: most words repeat.
             if starts_upper(w.text) {
-                if !d.mid_capitalised.contains(&key)
+                if !d.mid_capitalised.contains(key.as_str())
                     && !is_sentence_initial(text, w.start, Some(profile))
                 {
                     d.mid_capitalised.insert(key.clone());
                 }
             } else if w.text.chars().next().is_some_and(char::is_lowercase)
-                && !d.lower.contains(&key)
+                && !d.lower.contains(key.as_str())
             {
                 d.lower.insert(key.clone());
             }
-            if let Some(n) = d.count.get_mut(&key) {
+            if let Some(n) = d.count.get_mut(key.as_str()) {
                 *n += 1;
             } else {
-                d.count.insert(key, 1);
+                d.count.insert(key.clone(), 1);
             }
         }
         d
@@ -601,15 +604,25 @@ fn starts_upper(s: &str) -> bool {
 
 /// Lower case, accents folded, hyphens and apostrophes dropped.
 pub(super) fn squash(s: &str) -> String {
+    let mut out = String::new();
+    squash_into(s, &mut out);
+    out
+}
+
+/// [`squash`] into `out`, replacing what it held.
+fn squash_into(s: &str, out: &mut String) {
+    out.clear();
     if s.is_ascii() {
-        // One pass and one allocation: the common case.
-        return s
-            .bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .map(|b| char::from(b.to_ascii_lowercase()))
-            .collect();
+        // One pass, no allocation of its own: the common case.
+        out.reserve(s.len());
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
+        }
+        return;
     }
-    fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
+    out.extend(fold(s).chars().filter(|c| c.is_alphanumeric()));
 }
 
 /// Whether a word starts a sentence: only opening punctuation lies between
@@ -689,6 +702,16 @@ fn is_capitalised(w: &str, profile: &Profile) -> bool {
 }
 
 fn in_list(list: &[String], w: &str) -> bool {
+    if w.is_ascii() {
+        // `w.to_lowercase() == x`, byte by byte, without the copy.
+        let lower_is = |x: &String| {
+            x.len() == w.len()
+                && x.bytes()
+                    .zip(w.bytes())
+                    .all(|(a, b)| a == b.to_ascii_lowercase())
+        };
+        return list.iter().any(lower_is);
+    }
     let l = w.to_lowercase();
     list.contains(&l)
 }
@@ -1366,8 +1389,8 @@ mod tests {
     fn glossary_terms_are_left_to_the_glossary_check() {
         let mut f = Fixture::pair("Steve Witkoff chegou.", "Steve Witkof arrived.");
         f.glossary = crate::glossary::Glossary::from_terms(vec![crate::glossary::Term {
-            source: vec!["Witkoff".into()],
-            targets: vec!["Witkoff".into()],
+            source: smallvec::smallvec!["Witkoff".into()],
+            targets: smallvec::smallvec!["Witkoff".into()],
             forbidden: vec![("Witkof".into(), "Witkoff".into())],
             ..Default::default()
         }]);

@@ -9,13 +9,18 @@ use crate::finding::{Finding, Severity};
 pub struct PunctuationCheck;
 
 /// `text` with URLs and emails blanked out (same length, so spans hold).
-fn without_urls(text: &str) -> String {
+fn without_urls(text: &str) -> std::borrow::Cow<'_, str> {
+    let items = super::url::extract(text);
+    // Most sentences have none: no copy.
+    if items.is_empty() {
+        return text.into();
+    }
     let mut s = text.to_string();
-    for item in super::url::extract(text) {
+    for item in items {
         let blank = " ".repeat(item.span.len());
         s.replace_range(item.span, &blank);
     }
-    s
+    s.into()
 }
 
 fn count(text: &str, marks: &[char]) -> usize {

@@ -80,11 +80,16 @@ fn is_capitalised(w: &str) -> bool {
 }
 
 /// `text` with URLs, emails and handles blanked out.
-fn without_urls(text: &str) -> String {
+fn without_urls(text: &str) -> std::borrow::Cow<'_, str> {
+    let items = super::url::extract(text);
+    // Most sentences have none: no copy.
+    if items.is_empty() {
+        return text.into();
+    }
     // Built in one pass: blanking span by span would copy the tail each time.
     let mut s = String::with_capacity(text.len());
     let mut at = 0;
-    for item in super::url::extract(text) {
+    for item in items {
         let (a, b) = (item.span.start.max(at), item.span.end);
         if b <= a || text.get(at..a).is_none() {
             continue;
@@ -94,7 +99,7 @@ fn without_urls(text: &str) -> String {
         at = b;
     }
     s.push_str(text.get(at..).unwrap_or(""));
-    s
+    s.into()
 }
 
 /// Words with a letter that start lower case and are not name particles,
@@ -102,13 +107,14 @@ fn without_urls(text: &str) -> String {
 /// abbreviation (`a.m.`, `e.g.`), the same in many languages, not a word.
 fn lowercase_words(text: &str, particles: &HashSet<String>) -> usize {
     let text = without_urls(text);
+    let mut f = String::new();
     word_iter(&text)
         .filter(|w| {
             let initial = w.text.chars().count() == 1 && text[w.end..].starts_with('.');
-            w.text.chars().any(char::is_alphabetic)
-                && !initial
-                && !is_capitalised(w.text)
-                && !particles.contains(&fold(w.text))
+            w.text.chars().any(char::is_alphabetic) && !initial && !is_capitalised(w.text) && {
+                crate::text::fold_into(w.text, &mut f);
+                !particles.contains(&f)
+            }
         })
         .count()
 }
@@ -178,8 +184,9 @@ fn function_word_counts(
         Vec::new()
     };
     let (mut s, mut t, mut n, mut all_s) = (0, 0, 0, 0);
+    let mut f = String::new();
     for (k, w) in ws.iter().enumerate() {
-        let f = fold(w.text);
+        crate::text::fold_into(w.text, &mut f);
         let source_fw = source_only.contains(&f);
         all_s += usize::from(source_fw);
         if !w.text.chars().any(char::is_alphabetic) || in_ranges(&quoted, w.start) {

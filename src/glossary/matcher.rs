@@ -194,8 +194,8 @@ impl Matcher {
         let terms = pairs
             .iter()
             .map(|(s, t)| super::Term {
-                source: vec![s.clone()],
-                targets: vec![t.clone()],
+                source: smallvec::smallvec![s.clone()],
+                targets: smallvec::smallvec![t.clone()],
                 ..Default::default()
             })
             .collect();
@@ -406,6 +406,9 @@ pub(super) fn fold_char(c: char, out: &mut String) {
         out.push(' ');
     } else if c == '’' || c == '‘' {
         out.push('\'');
+    } else if let Some(f) = crate::text::fold_latin(c) {
+        // Most accented letters: a table look-up, not a decomposition.
+        out.push(f);
     } else {
         for d in c.nfd().filter(|d| !is_combining_mark(*d)) {
             out.extend(d.to_lowercase());
@@ -446,12 +449,26 @@ pub(super) fn fold_into(s: &str, out: &mut String) {
 /// original char it came from.
 struct Folded {
     text: String,
-    map: Vec<usize>,
+    /// `None` when every folded byte is the original byte at the same
+    /// offset (ASCII with single spaces: most English sentences).
+    map: Option<Vec<usize>>,
     len: usize,
 }
 
 impl Folded {
     fn new(s: &str) -> Folded {
+        if s.is_ascii() && plain_spacing(s.as_bytes()) {
+            return Folded {
+                text: s.to_ascii_lowercase(),
+                map: None,
+                len: s.len(),
+            };
+        }
+        Folded::mapped(s)
+    }
+
+    /// [`Folded::new`] with its byte map, for any text.
+    fn mapped(s: &str) -> Folded {
         let mut text = String::with_capacity(s.len());
         let mut map = Vec::with_capacity(s.len());
         let mut prev_space = false;
@@ -462,13 +479,19 @@ impl Folded {
                 continue;
             }
             prev_space = space;
+            if c.is_ascii() {
+                // What fold_char gives, without the call.
+                text.push(if space { ' ' } else { c.to_ascii_lowercase() });
+                map.push(i);
+                continue;
+            }
             let before = text.len();
             fold_char(c, &mut text);
             map.extend(std::iter::repeat_n(i, text.len() - before));
         }
         Folded {
             text,
-            map,
+            map: Some(map),
             len: s.len(),
         }
     }
@@ -476,21 +499,38 @@ impl Folded {
     /// Original byte range of a folded range, if it starts and ends on
     /// original char boundaries.
     fn original(&self, fs: usize, fe: usize) -> Option<(usize, usize)> {
-        let start = *self.map.get(fs)?;
-        if fs > 0 && self.map.get(fs - 1) == Some(&start) {
+        let Some(map) = &self.map else {
+            return (fs < self.len && fe <= self.len).then_some((fs, fe));
+        };
+        let start = *map.get(fs)?;
+        if fs > 0 && map.get(fs - 1) == Some(&start) {
             return None;
         }
-        let end = if fe >= self.map.len() {
+        let end = if fe >= map.len() {
             self.len
         } else {
-            let e = *self.map.get(fe)?;
-            if fe > 0 && self.map.get(fe - 1) == Some(&e) {
+            let e = *map.get(fe)?;
+            if fe > 0 && map.get(fe - 1) == Some(&e) {
                 return None;
             }
             e
         };
         Some((start, end))
     }
+}
+
+/// ASCII whose only whitespace is single spaces: folding it lowers its
+/// letters and keeps every byte in place.
+fn plain_spacing(s: &[u8]) -> bool {
+    let mut prev_space = false;
+    for &b in s {
+        let space = b == b' ';
+        if (b'\t'..=b'\r').contains(&b) || (space && prev_space) {
+            return false;
+        }
+        prev_space = space;
+    }
+    true
 }
 
 fn is_word_char(c: char) -> bool {
@@ -535,6 +575,20 @@ pub fn inflect(s: &str, rules: &[[String; 2]]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn plain_ascii_folds_in_place(s in "[a-zA-Z0-9 .,'\t\n-]{0,30}") {
+            let mapped = Folded::mapped(&s);
+            let fast = Folded::new(&s);
+            proptest::prop_assert_eq!(&fast.text, &mapped.text);
+            for fs in 0..=s.len() {
+                for fe in fs..=s.len() {
+                    proptest::prop_assert_eq!(fast.original(fs, fe), mapped.original(fs, fe));
+                }
+            }
+        }
+    }
     use crate::glossary::Term;
 
     fn g(terms: &[(&[&str], &[&str])]) -> Glossary {
@@ -732,8 +786,8 @@ mod tests {
         };
         let terms: Vec<Term> = (0..n)
             .map(|i| Term {
-                source: vec![format!("{} {}", pseudo_word(i), pseudo_word(i + 7))],
-                targets: vec![pseudo_word(i * 31 + 3)],
+                source: smallvec::smallvec![format!("{} {}", pseudo_word(i), pseudo_word(i + 7))],
+                targets: smallvec::smallvec![pseudo_word(i * 31 + 3)],
                 ..Default::default()
             })
             .collect();

@@ -25,9 +25,9 @@ pub use matcher::{Kind, Match, Matcher};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Term {
     /// Source spellings (the first is the headword).
-    pub source: Vec<String>,
+    pub source: Spellings,
     /// Accepted target renderings (the first is preferred).
-    pub targets: Vec<String>,
+    pub targets: Spellings,
     /// Forbidden target spellings, each with its correction.
     pub forbidden: Vec<(String, String)>,
     pub case_sensitive: bool,
@@ -42,6 +42,11 @@ pub struct Term {
     /// and 1-based line.
     pub origin: (Arc<str>, usize),
 }
+
+/// The spellings of one side of a term: most terms have one, held
+/// inline, so that a glossary row costs one allocation a spelling and none
+/// for the list.
+pub type Spellings = smallvec::SmallVec<[String; 1]>;
 
 impl Term {
     /// The preferred target rendering, if any.
@@ -498,14 +503,18 @@ fn overridden_keys(base: &Glossary, user: &Glossary) -> rustc_hash::FxHashSet<St
         .iter()
         .flat_map(|t| t.source.iter().map(|s| layer_key(s)))
         .collect();
-    // Length and first and last bytes of every key, folded into a bitset:
-    // most user spellings (ASCII, whose key is themselves in lower case)
-    // fail this without a copy or a hash of their own.
+    // Length and first, second and last bytes of every key, mixed into a
+    // bitset of 2^16 slots: most user spellings (ASCII, whose key is
+    // themselves in lower case) fail this without a copy or a hash of their
+    // own. (A sum of length and end bytes took a few hundred slots, which
+    // the built-in keys filled.)
     let shape = |k: &[u8]| {
-        let end = |b: Option<&u8>| usize::from(b.map_or(0, u8::to_ascii_lowercase));
-        (k.len() * 31 + end(k.first()) * 7 + end(k.last())) % 4096
+        let byte = |b: Option<&u8>| u64::from(b.map_or(0, u8::to_ascii_lowercase));
+        let x =
+            k.len() as u64 | byte(k.first()) << 16 | byte(k.get(1)) << 24 | byte(k.last()) << 32;
+        (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
     };
-    let mut shapes = vec![false; 4096];
+    let mut shapes = vec![false; 1 << 16];
     for k in &base_keys {
         shapes[shape(k.as_bytes())] = true;
     }
@@ -570,14 +579,25 @@ fn parse_as(
 /// loop runs on whole words of bytes.
 fn plain_tsv(text: &str) -> bool {
     let ok = |b: u8| (0x20..0x7f).contains(&b) || matches!(b, b'\t' | b'\n' | b'\r');
+    short_lines(text.as_bytes()) && text.bytes().fold(true, |all, b| all & ok(b))
+}
+
+/// Whether no line of `text` is longer than [`MAX_TERM_CHARS`] bytes. The
+/// last line feed of each window of that many bytes and one is looked for
+/// from its end: one search a window, not one a line (glossary lines are
+/// short, and a search per line cost more than reading the row).
+fn short_lines(text: &[u8]) -> bool {
     let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
-        if end - start > MAX_TERM_CHARS {
-            return false;
+    loop {
+        let window = text.get(start..).unwrap_or_default();
+        if window.len() <= MAX_TERM_CHARS {
+            return true;
         }
-        start = end + 1;
+        match memchr::memrchr(b'\n', &window[..=MAX_TERM_CHARS]) {
+            Some(i) => start += i + 1,
+            None => return false,
+        }
     }
-    text.bytes().fold(true, |all, b| all & ok(b))
 }
 
 /// A term whose spellings are printable ASCII of at most
@@ -694,6 +714,20 @@ mod tests {
     use super::*;
     use std::io::Write;
 
+    #[test]
+    fn short_lines_finds_a_long_line_anywhere() {
+        let line = |n: usize| "x".repeat(n);
+        let ok = format!("{}\n{}\n{}", line(10), line(MAX_TERM_CHARS), line(3));
+        assert!(short_lines(ok.as_bytes()));
+        for at in 0..3 {
+            let mut lines = [line(500), line(MAX_TERM_CHARS), line(7)];
+            lines[at] = line(MAX_TERM_CHARS + 1);
+            assert!(!short_lines(lines.join("\n").as_bytes()), "long line {at}");
+        }
+        assert!(short_lines(b""));
+        assert!(short_lines("\n".repeat(5000).as_bytes()));
+    }
+
     fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
         let p = dir.join(name);
         let mut f = std::fs::File::create(&p).unwrap();
@@ -738,7 +772,7 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let p = write(d.path(), "g.tsv", "\u{feff}Omã\tOman\n");
         let g = Glossary::load(&p, "pt", "en").unwrap();
-        assert_eq!(g.terms[0].source, ["Omã"]);
+        assert_eq!(g.terms[0].source[..], ["Omã"]);
     }
 
     #[test]
@@ -786,8 +820,8 @@ mod tests {
     #[test]
     fn a_user_entry_overrides_the_builtin_one_for_the_same_source_term() {
         let user = Glossary::from_terms(vec![Term {
-            source: vec!["Mascate".into()],
-            targets: vec!["Masqat".into()],
+            source: smallvec::smallvec!["Mascate".into()],
+            targets: smallvec::smallvec!["Masqat".into()],
             origin: ("mine.tsv".into(), 1),
             ..Default::default()
         }]);
@@ -798,7 +832,7 @@ mod tests {
             .filter(|t| t.source.iter().any(|s| s == "Mascate"))
             .collect();
         assert_eq!(mascate.len(), 1);
-        assert_eq!(mascate[0].targets, vec!["Masqat".to_string()]);
+        assert_eq!(mascate[0].targets[..], ["Masqat".to_string()]);
         assert!(g.terms.len() > 100, "built-in terms kept");
         assert_eq!(g.files().last().map(String::as_str), Some("mine.tsv"));
     }
@@ -818,8 +852,8 @@ mod tests {
     #[test]
     fn into_layered_is_for_pair_with_the_terms_moved() {
         let user = Glossary::from_terms(vec![Term {
-            source: vec!["Mascate".into()],
-            targets: vec!["Masqat".into()],
+            source: smallvec::smallvec!["Mascate".into()],
+            targets: smallvec::smallvec!["Masqat".into()],
             origin: ("mine.tsv".into(), 1),
             ..Default::default()
         }]);

@@ -180,8 +180,8 @@ fn term(
     }
     let forbidden = forbidden_spellings(def.forbidden, &targets).map_err(row_err)?;
     Ok(Term {
-        source,
-        targets,
+        source: source.into(),
+        targets: targets.into(),
         forbidden,
         case_sensitive: def.case_sensitive.unwrap_or(case_sensitive),
         inflected: def.matching.or(matching).unwrap_or_default() == Matching::Inflected,
@@ -255,7 +255,7 @@ case_sensitive = true
         .unwrap();
         assert_eq!(g.terms.len(), 2);
         let t = &g.terms[0];
-        assert_eq!(t.source, ["Teerã", "Teerão"]);
+        assert_eq!(t.source[..], ["Teerã", "Teerão"]);
         assert_eq!(
             t.forbidden,
             [
@@ -290,7 +290,7 @@ case_sensitive = true
             "en",
         )
         .unwrap();
-        assert_eq!(g.terms[0].targets, ["Abbas Araghchi"]);
+        assert_eq!(g.terms[0].targets[..], ["Abbas Araghchi"]);
         assert_eq!(g.terms[0].forbidden[0].1, "Abbas Araghchi");
     }
 

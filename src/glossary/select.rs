@@ -222,7 +222,7 @@ fn ascii_first_prefix(spelling: &str) -> Option<usize> {
     };
     let n = s
         .iter()
-        .take(3)
+        .take(PREFIX_BYTES)
         .take_while(|&&b| ALNUM[usize::from(b)])
         .count();
     (n > 0).then(|| prefix(&s[..n]))
@@ -329,7 +329,11 @@ fn spelling_keys(
     {
         // Its first word is not there; its squashed form may be (one
         // word, most renderings, has none).
-        let one_word = || spelling.trim().bytes().all(|b| ALNUM[usize::from(b)]);
+        let one_word = || {
+            trim_ascii_space(spelling)
+                .iter()
+                .all(|&b| ALNUM[usize::from(b)])
+        };
         if squashed
             && !one_word()
             && let Some(h) = ascii_squashed(spelling)
@@ -350,6 +354,16 @@ fn spelling_keys(
     }
 }
 
+/// An ASCII text without the whitespace `str::trim` takes off its ends
+/// (tab to carriage return, and space), read as bytes.
+fn trim_ascii_space(s: &str) -> &[u8] {
+    let b = s.as_bytes();
+    let space = |x: &u8| matches!(x, b'\t'..=b'\r' | b' ');
+    let start = b.iter().position(|x| !space(x)).unwrap_or(b.len());
+    let end = b.iter().rposition(|x| !space(x)).map_or(start, |e| e + 1);
+    b.get(start..end).unwrap_or_default()
+}
+
 /// The hashes of every token and word of `texts` ([`WordFolder::keys`]).
 fn text_keys<'a>(texts: impl IntoIterator<Item = &'a str>) -> FxHashSet<u64> {
     let mut words: FxHashSet<u64> = FxHashSet::default();
@@ -362,11 +376,16 @@ fn text_keys<'a>(texts: impl IntoIterator<Item = &'a str>) -> FxHashSet<u64> {
     words
 }
 
-/// The first three bytes of a key, five bits each (ASCII letters and
-/// digits keep their case-free bits), as one of 2^15 slots.
+/// Bytes of a key that [`prefix`] reads. Four rather than three: a
+/// glossary of many made-up or rare words shares three-letter beginnings
+/// with a text's words far more often than four-letter ones.
+const PREFIX_BYTES: usize = 4;
+
+/// The first [`PREFIX_BYTES`] bytes of a key, five bits each (ASCII
+/// letters and digits keep their case-free bits), as one of 2^20 slots.
 fn prefix(key: &[u8]) -> usize {
     let b = |i: usize| usize::from(key.get(i).map_or(0, |b| b & 0x1f));
-    (b(0) << 10) | (b(1) << 5) | b(2)
+    (b(0) << 15) | (b(1) << 10) | (b(2) << 5) | b(3)
 }
 
 /// [`TermIndex::terms_in`] without an index: every term's keys looked up
@@ -381,7 +400,7 @@ pub fn scan_terms_in<'a>(
     texts: impl IntoIterator<Item = &'a str>,
 ) -> Vec<u32> {
     let mut words: FxHashSet<u64> = FxHashSet::default();
-    let mut prefixes = vec![false; 1 << 15];
+    let mut prefixes = vec![false; 1 << (5 * PREFIX_BYTES)];
     let mut folder = WordFolder::default();
     for t in texts {
         folder.keys(t, |k| {
@@ -466,12 +485,19 @@ impl TermIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_trim_is_str_trim(s in "[ \t\n\r\u{b}\u{c}a-z0-9.]{0,12}") {
+            proptest::prop_assert_eq!(trim_ascii_space(&s), s.trim().as_bytes());
+        }
+    }
     use crate::glossary::{Kind, Matcher, Term};
 
     fn term(source: &str, target: &str) -> Term {
         Term {
-            source: vec![source.into()],
-            targets: vec![target.into()],
+            source: smallvec::smallvec![source.into()],
+            targets: smallvec::smallvec![target.into()],
             ..Default::default()
         }
     }

@@ -23,6 +23,10 @@ pub struct WordTrie {
     edges: FxHashMap<(u32, u32), u32>,
     /// The spelling id ending at each node, or `NONE`.
     ends: Vec<u32>,
+    /// Bit `b` set when a spelling starts with the one-byte token `b`:
+    /// spaces and most punctuation start none, so a text's walk skips
+    /// them without a look-up.
+    root_ascii: u128,
 }
 
 /// The tokens of `s` as byte ranges: alphanumeric runs and single other chars.
@@ -96,6 +100,9 @@ impl WordTrie {
                 }
             };
             let next_node = self.ends.len() as u32;
+            if node == 0 && t < ASCII_IDS {
+                self.root_ascii |= 1 << t;
+            }
             node = *self.edges.entry((node, t)).or_insert_with(|| next_node);
             if node == next_node {
                 self.ends.push(NONE);
@@ -132,7 +139,12 @@ impl WordTrie {
             return;
         }
         let toks: Vec<(usize, usize)> = tokens(text).collect();
+        let bytes = text.as_bytes();
         for i in 0..toks.len() {
+            let (a, b) = toks[i];
+            if b == a + 1 && bytes[a] < 0x80 && self.root_ascii & (1 << bytes[a]) == 0 {
+                continue;
+            }
             let mut node = 0u32;
             for &(a, b) in &toks[i..] {
                 let Some(t) = self.token_id(&text[a..b]) else {

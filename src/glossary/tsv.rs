@@ -46,8 +46,7 @@ fn read_tsv<'t>(text: &'t str, rows: &mut Rows<'t>) -> Result<(), GlossaryError>
     let (mut line, mut start) = (1, 0);
     // Inside a comment line, up to its line feed.
     let mut comment = is_comment(text);
-    for at in memchr::memchr3_iter(b'\t', b'\r', b'\n', text.as_bytes()) {
-        let b = text.as_bytes()[at];
+    for (at, b) in separators(text.as_bytes()) {
         if comment {
             if b == b'\n' {
                 (line, start) = (line + 1, at + 1);
@@ -71,6 +70,43 @@ fn read_tsv<'t>(text: &'t str, rows: &mut Rows<'t>) -> Result<(), GlossaryError>
         rows.add(fields.iter().copied(), line, Cow::Borrowed)?;
     }
     Ok(())
+}
+
+/// The offsets and bytes of every tab, CR and line feed, eight bytes at a
+/// time: the fields of a glossary row are a few bytes long, so a vector
+/// search per separator costs more per call than it saves, and a plain
+/// byte loop more again.
+fn separators(text: &[u8]) -> impl Iterator<Item = (usize, u8)> + '_ {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Candidate bytes (every byte below 0x0e, and maybe some after one) of
+    // the eight at `base`, as high bits; `next` is the next chunk's start.
+    let (mut base, mut next, mut mask) = (0usize, 0usize, 0u64);
+    std::iter::from_fn(move || {
+        loop {
+            while mask != 0 {
+                let at = base + (mask.trailing_zeros() / 8) as usize;
+                mask &= mask - 1;
+                match text.get(at) {
+                    Some(&b) if matches!(b, b'\t' | b'\r' | b'\n') => return Some((at, b)),
+                    _ => {}
+                }
+            }
+            let x = match text.get(next..next + 8) {
+                Some(c) => u64::from_le_bytes(c.try_into().unwrap_or([0xff; 8])),
+                None => {
+                    // The last few bytes, padded with bytes that are no separator.
+                    let rest = text.get(next..).filter(|r| !r.is_empty())?;
+                    rest.iter()
+                        .rev()
+                        .fold(u64::MAX, |v, &b| (v << 8) | u64::from(b))
+                }
+            };
+            base = next;
+            next += 8;
+            mask = x.wrapping_sub(ONES * 0x0e) & !x & HIGH;
+        }
+    })
 }
 
 /// Whether the line `rest` starts with is a comment: `#` after blanks.
@@ -202,8 +238,8 @@ impl<'t> Rows<'t> {
             Entry::Vacant(slot) => {
                 slot.insert(self.g.terms.len());
                 self.g.terms.push(Term {
-                    source: vec![src.to_string()],
-                    targets: vec![tgt.to_string()],
+                    source: smallvec::smallvec![src.to_string()],
+                    targets: smallvec::smallvec![tgt.to_string()],
                     note,
                     origin: (self.file.clone(), line),
                     // A common noun (prefeito → mayor) matches its plural and
@@ -287,6 +323,31 @@ fn is_lang_code(f: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn naive_separators(s: &str) -> Vec<(usize, u8)> {
+        s.bytes()
+            .enumerate()
+            .filter(|(_, b)| matches!(b, b'\t' | b'\r' | b'\n'))
+            .collect()
+    }
+
+    #[test]
+    fn separators_are_every_tab_cr_and_line_feed() {
+        let s = "a\tb\r\nc\u{0}\u{b}\u{c}\t\t\n\u{1}é\tz";
+        assert_eq!(
+            separators(s.as_bytes()).collect::<Vec<_>>(),
+            naive_separators(s)
+        );
+        assert_eq!(separators(b"").count(), 0);
+        assert_eq!(separators(b"\n").collect::<Vec<_>>(), [(0, b'\n')]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn separators_match_a_byte_loop(s in "[a\t\r\n\u{0}-\u{d}é ]{0,40}") {
+            proptest::prop_assert_eq!(separators(s.as_bytes()).collect::<Vec<_>>(), naive_separators(&s));
+        }
+    }
+
     #[test]
     fn reads_rows_notes_and_comments() {
         let g = parse(
@@ -296,8 +357,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(g.terms.len(), 2);
-        assert_eq!(g.terms[0].source, ["Mascate"]);
-        assert_eq!(g.terms[0].targets, ["Muscat"]);
+        assert_eq!(g.terms[0].source[..], ["Mascate"]);
+        assert_eq!(g.terms[0].targets[..], ["Muscat"]);
         assert_eq!(g.terms[0].note.as_deref(), Some("capital of Oman"));
         assert_eq!(g.terms[0].origin, ("g.tsv".into(), 2));
         assert_eq!(g.terms[1].origin.1, 4);
@@ -308,7 +369,7 @@ mod tests {
         let g = parse("g.tsv", "source\ttarget\tnote\nCatar\tQatar\n", b'\t').unwrap();
         assert_eq!(g.terms.len(), 1);
         let g = parse("g.csv", "pt,en\nCatar,Qatar\n", b',').unwrap();
-        assert_eq!(g.terms[0].targets, ["Qatar"]);
+        assert_eq!(g.terms[0].targets[..], ["Qatar"]);
     }
 
     #[test]
@@ -321,7 +382,7 @@ mod tests {
     fn same_source_rows_are_alternatives() {
         let g = parse("g.tsv", "Turquia\tTürkiye\nTurquia\tTurkey\n", b'\t').unwrap();
         assert_eq!(g.terms.len(), 1);
-        assert_eq!(g.terms[0].targets, ["Türkiye", "Turkey"]);
+        assert_eq!(g.terms[0].targets[..], ["Türkiye", "Turkey"]);
     }
 
     #[test]
@@ -351,7 +412,7 @@ mod tests {
     fn crlf_line_endings_are_read() {
         let g = parse("g.tsv", "# c\r\nOmã\tOman\r\nCatar\tQatar\r\n", b'\t').unwrap();
         assert_eq!(g.terms.len(), 2);
-        assert_eq!(g.terms[1].targets, ["Qatar"]);
+        assert_eq!(g.terms[1].targets[..], ["Qatar"]);
         assert_eq!(g.terms[1].origin.1, 3);
     }
 
@@ -378,13 +439,13 @@ mod tests {
     #[test]
     fn csv_quotes_allow_commas() {
         let g = parse("g.csv", "\"Washington, D.C.\",\"Washington, DC\"\n", b',').unwrap();
-        assert_eq!(g.terms[0].source, ["Washington, D.C."]);
+        assert_eq!(g.terms[0].source[..], ["Washington, D.C."]);
     }
 
     #[test]
     fn tsv_keeps_quote_characters() {
         let g = parse("g.tsv", "\"Lula\"\tLula\n", b'\t').unwrap();
-        assert_eq!(g.terms[0].source, ["\"Lula\""]);
+        assert_eq!(g.terms[0].source[..], ["\"Lula\""]);
     }
 
     /// TSV read the plain way: lines, then CRs, then tabs.

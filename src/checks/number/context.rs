@@ -182,15 +182,20 @@ pub(super) fn unit_after<'p, 't>(
         rest = skip_joiner(rest, &p.numbers.unit_joiners);
     }
     let words = unit_words(rest);
+    let first = &words.first()?.0;
     let (n, unit) = p
         .numbers
         .units
         .iter()
         .filter_map(|(key, u)| {
+            // Most units differ in their first word: ruled out before the
+            // key's words are counted.
+            if key.split_whitespace().next() != Some(first.as_str()) {
+                return None;
+            }
             let n = key.split_whitespace().count();
-            let same = n > 0
-                && n <= words.len()
-                && key.split_whitespace().zip(&words).all(|(k, (w, _))| k == w);
+            let same =
+                n <= words.len() && key.split_whitespace().zip(&words).all(|(k, (w, _))| k == w);
             same.then_some((n, u))
         })
         .max_by_key(|(n, _)| *n)?;
