@@ -38,6 +38,10 @@ const MIN_MAD: f64 = 0.06;
 /// Letters and digits: spaces and punctuation vary too much between
 /// languages to count.
 pub(crate) fn size(text: &str) -> usize {
+    // ASCII (most English sentences): counted by byte, nothing decoded.
+    if text.is_ascii() {
+        return text.bytes().filter(u8::is_ascii_alphanumeric).count();
+    }
     text.chars().filter(|c| c.is_alphanumeric()).count()
 }
 

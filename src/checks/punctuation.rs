@@ -24,6 +24,13 @@ fn without_urls(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn count(text: &str, marks: &[char]) -> usize {
+    // ASCII (most sentences): counted by byte, nothing decoded.
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .filter(|&b| marks.contains(&char::from(b)))
+            .count();
+    }
     text.chars().filter(|c| marks.contains(c)).count()
 }
 

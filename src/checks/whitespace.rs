@@ -34,6 +34,8 @@ impl Check for WhitespaceCheck {
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let marks = &ctx.target_profile.words.no_space_before;
+        // Each mark after a space, made once for the document.
+        let pats: Vec<(&String, String)> = marks.iter().map(|m| (m, format!(" {m}"))).collect();
         for (li, link) in ctx.links.iter().enumerate() {
             // Walk the target sentences one by one: the link text joins them
             // with one space, which must not count.
@@ -57,9 +59,8 @@ impl Check for WhitespaceCheck {
                     );
                     i = start + run;
                 }
-                for m in marks {
-                    let pat = format!(" {m}");
-                    for (k, _) in t.match_indices(&pat) {
+                for (m, pat) in &pats {
+                    for (k, _) in t.match_indices(pat.as_str()) {
                         if !mark_ends_phrase(t, k + 1, m) {
                             continue;
                         }
@@ -75,7 +76,7 @@ impl Check for WhitespaceCheck {
                             )
                             .link(li)
                             .target_span(offset + k..offset + k + pat.len())
-                            .suggestion(m.clone()),
+                            .suggestion((*m).clone()),
                         );
                     }
                 }
