@@ -436,13 +436,26 @@ const WEAK_GAIN_SLOPE: f64 = 5.0;
 /// a short one barely moves the length of a long link, so length cannot
 /// show it and need not, when the rest is dense with shared anchors (names,
 /// numbers) and this sentence has none.
-fn bare_need(len: f64, rest_len: f64, rest_shared: f64) -> f64 {
-    if len <= SHORT_SHARE * rest_len && rest_shared >= DENSE_REST * rest_len {
+fn bare_need(x: &Sent, rest_len: f64, rest_shared: f64) -> f64 {
+    let dense = rest_shared >= DENSE_REST * rest_len;
+    if dense && x.len >= CONTENT_CHARS {
+        // A whole sentence of its own, with nothing any translation of
+        // the other side would carry.
+        DETACH_GAIN_BARE_CONTENT
+    } else if dense && x.len <= SHORT_SHARE * rest_len {
         DETACH_GAIN_SHORT_BARE
     } else {
         DETACH_GAIN_EXPLAINED_BARE
     }
 }
+/// Least length (characters, spaces excluded) of a sentence that says
+/// something of its own: more than a few words.
+const CONTENT_CHARS: f64 = 30.0;
+/// Least gain for detaching such a sentence from a dense link.
+const DETACH_GAIN_BARE_CONTENT: f64 = -2.5;
+/// Most anchor weight a sentence with an unknown number may share with the
+/// other side and still come out: two general words of the lexicon.
+const STRAY_SHARE: f64 = 2.0;
 
 /// Whether sentence `x` of one side of a link (the source when `is_src`)
 /// may be taken out, leaving `rest` with the link's `other` side: the
@@ -486,6 +499,10 @@ fn take_out(
         .filter_map(|&i| other_side.get(i))
         .map(|s| s.total)
         .sum();
+    let orphan = (if is_src { &orphans.0 } else { &orphans.1 })
+        .get(x)
+        .is_some_and(|&n| n > 0);
+    let dense = rest_shared >= SURE_REST && rest_shared >= DENSE_REST * rest_len;
     let need = if x_shared > NONE {
         // Some anchors only it explains: only with a far lower density of
         // them than the rest, and a clear length gain.
@@ -493,14 +510,17 @@ fn take_out(
         // Or a little only it explains against much it shares with other
         // links of the document: its anchors point elsewhere.
         let elsewhere = dens <= FAINT_DENSITY && x_shared <= FAINT_SHARE * xs.total;
-        if dens > WEAK_DENSITY || (x_shared > WEAK && !elsewhere) {
+        // Or a word or two in common (general words of the lexicon), faint
+        // beside a dense rest, and a number the other document never has.
+        let stray = orphan && dense && dens <= FAINT_DENSITY && x_shared <= STRAY_SHARE;
+        if stray {
+            DETACH_GAIN_ORPHAN
+        } else if dens > WEAK_DENSITY || (x_shared > WEAK && !elsewhere) {
             return None;
+        } else {
+            weak_need(dens)
         }
-        weak_need(dens)
-    } else if (if is_src { &orphans.0 } else { &orphans.1 })
-        .get(x)
-        .is_some_and(|&n| n > 0)
-    {
+    } else if orphan {
         // It holds a number the other document never mentions, and shares
         // nothing: the length need only not get much worse.
         DETACH_GAIN_ORPHAN
@@ -510,7 +530,11 @@ fn take_out(
     {
         // Nothing in it occurs in the other document, and the rest
         // accounts for nearly all of the other side.
-        bare_need(xs.len, rest_len, rest_shared)
+        bare_need(xs, rest_len, rest_shared)
+    } else if xs.total >= BARE && dense {
+        // Its anchors all point to other links, and the rest is surely
+        // the translation: it belongs to neither.
+        DETACH_GAIN_EXPLAINED - ANCHOR_CREDIT * xs.total.min(10.0)
     } else if rest_shared >= EXPLAINED * other_total {
         // The rest accounts for every anchor of the other side; the more
         // anchors of its own this sentence has, the surer.
