@@ -503,6 +503,20 @@ fn take_out(
         .get(x)
         .is_some_and(|&n| n > 0);
     let dense = rest_shared >= SURE_REST && rest_shared >= DENSE_REST * rest_len;
+    // Weight of its anchors the other side lacks: those point to other
+    // links. One the other side has, though the rest repeats it, points
+    // here: a repeated word is no evidence of belonging elsewhere; nor is
+    // less than [`WEAK`] (a frequent learned word pair).
+    let away: f64 = xs
+        .weighted()
+        .filter(|&(k, _)| {
+            !other
+                .iter()
+                .filter_map(|&i| other_side.get(i))
+                .any(|o| o.keys.binary_search(&k).is_ok())
+        })
+        .map(|(_, w)| w)
+        .sum();
     let need = if x_shared > NONE {
         // Some anchors only it explains: only with a far lower density of
         // them than the rest, and a clear length gain.
@@ -531,15 +545,15 @@ fn take_out(
         // Nothing in it occurs in the other document, and the rest
         // accounts for nearly all of the other side.
         bare_need(xs, rest_len, rest_shared)
-    } else if xs.total >= BARE && dense {
-        // Its anchors all point to other links, and the rest is surely
-        // the translation: it belongs to neither.
-        DETACH_GAIN_EXPLAINED - ANCHOR_CREDIT * xs.total.min(10.0)
+    } else if away >= WEAK && dense {
+        // Its anchors point to other links, and the rest is surely the
+        // translation: it belongs to neither.
+        DETACH_GAIN_EXPLAINED - ANCHOR_CREDIT * away.min(10.0)
     } else if rest_shared >= EXPLAINED * other_total {
         // The rest accounts for every anchor of the other side; the more
-        // anchors of its own this sentence has, the surer.
-        if xs.total >= BARE {
-            DETACH_GAIN_EXPLAINED - ANCHOR_CREDIT * xs.total.min(10.0)
+        // anchors of its own this sentence has elsewhere, the surer.
+        if away >= WEAK {
+            DETACH_GAIN_EXPLAINED - ANCHOR_CREDIT * away.min(10.0)
         } else {
             DETACH_GAIN_EXPLAINED_BARE
         }
