@@ -914,6 +914,46 @@ mod tests {
     }
 
     #[test]
+    fn added_sentence_without_anchors_leaves_a_dense_terse_link() {
+        // The translation is so terse that the added sentence even makes
+        // the link's length fit better; it holds nothing of the source.
+        let mut tgt = TGT.to_vec();
+        tgt[3] = "Duarte: Faro, 780 million.";
+        tgt.insert(4, "Nobody had expected such a quiet evening.");
+        let links = around_merge(&[3], &[3, 4], 7);
+        let got = pairs(&run(SRC, &tgt, links));
+        assert!(got.contains(&(vec![3], vec![3])), "{got:?}");
+        assert!(got.contains(&(vec![], vec![4])), "{got:?}");
+    }
+
+    #[test]
+    fn added_sentence_with_an_unknown_number_and_one_cognate_comes_out() {
+        // "Investors" shares a cognate with the source's "investimento",
+        // but 915 is in no source sentence.
+        let mut tgt = TGT.to_vec();
+        tgt[3] = "Duarte: Faro, 780 million.";
+        tgt.insert(4, "Investors expected another 915 visitors there.");
+        let links = around_merge(&[3], &[3, 4], 7);
+        let got = pairs(&run(SRC, &tgt, links));
+        assert!(got.contains(&(vec![3], vec![3])), "{got:?}");
+        assert!(got.contains(&(vec![], vec![4])), "{got:?}");
+    }
+
+    #[test]
+    fn a_sentence_repeating_what_the_translation_has_stays() {
+        // The second source sentence only repeats the name and place of
+        // the first, and the translation carries both sentences: its
+        // anchors point into this link, not elsewhere.
+        let mut src = SRC.to_vec();
+        src.insert(4, "Duarte falou em Faro.");
+        let mut tgt = TGT.to_vec();
+        tgt[3] = "Duarte spoke in Faro and announced an investment of 780 million.";
+        let links = around_merge(&[3, 4], &[3], 8);
+        let got = pairs(&run(&src, &tgt, links));
+        assert!(got.contains(&(vec![3, 4], vec![3])), "{got:?}");
+    }
+
+    #[test]
     fn omitted_middle_sentence_of_a_three_to_two_link_comes_out() {
         let mut src = SRC.to_vec();
         src.insert(
