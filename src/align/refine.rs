@@ -502,7 +502,6 @@ fn take_out(
     let orphan = (if is_src { &orphans.0 } else { &orphans.1 })
         .get(x)
         .is_some_and(|&n| n > 0);
-    let dense = rest_shared >= SURE_REST && rest_shared >= DENSE_REST * rest_len;
     // Weight of its anchors the other side lacks: those point to other
     // links. One the other side has, though the rest repeats it, points
     // here: a repeated word is no evidence of belonging elsewhere; nor is
@@ -525,8 +524,8 @@ fn take_out(
         // links of the document: its anchors point elsewhere.
         let elsewhere = dens <= FAINT_DENSITY && x_shared <= FAINT_SHARE * xs.total;
         // Or a word or two in common (general words of the lexicon), faint
-        // beside a dense rest, and a number the other document never has.
-        let stray = orphan && dense && dens <= FAINT_DENSITY && x_shared <= STRAY_SHARE;
+        // beside the rest, and a number the other document never has.
+        let stray = orphan && dens <= FAINT_DENSITY && x_shared <= STRAY_SHARE;
         if stray {
             DETACH_GAIN_ORPHAN
         } else if dens > WEAK_DENSITY || (x_shared > WEAK && !elsewhere) {
@@ -545,9 +544,10 @@ fn take_out(
         // Nothing in it occurs in the other document, and the rest
         // accounts for nearly all of the other side.
         bare_need(xs, rest_len, rest_shared)
-    } else if away >= WEAK && dense {
+    } else if away >= WEAK && rest_shared >= SURE_REST {
         // Its anchors point to other links, and the rest is surely the
-        // translation: it belongs to neither.
+        // translation (several names, numbers or terms): it belongs to
+        // neither.
         DETACH_GAIN_EXPLAINED - ANCHOR_CREDIT * away.min(10.0)
     } else if rest_shared >= EXPLAINED * other_total {
         // The rest accounts for every anchor of the other side; the more
