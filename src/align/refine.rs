@@ -504,8 +504,7 @@ fn take_out(
         .is_some_and(|&n| n > 0);
     // Weight of its anchors the other side lacks: those point to other
     // links. One the other side has, though the rest repeats it, points
-    // here: a repeated word is no evidence of belonging elsewhere; nor is
-    // less than [`WEAK`] (a frequent learned word pair).
+    // here: a repeated word is no evidence of belonging elsewhere.
     let away: f64 = xs
         .weighted()
         .filter(|&(k, _)| {
@@ -551,8 +550,10 @@ fn take_out(
         DETACH_GAIN_EXPLAINED - ANCHOR_CREDIT * away.min(10.0)
     } else if rest_shared >= EXPLAINED * other_total {
         // The rest accounts for every anchor of the other side; the more
-        // anchors of its own this sentence has elsewhere, the surer.
-        if away >= WEAK {
+        // anchors of its own this sentence has elsewhere, the surer. Less
+        // than a weak anchor counts only beside a rest that surely
+        // translates: a verse sharing a few frequent words is no such rest.
+        if away >= WEAK || (away >= BARE && rest_shared >= SURE_REST) {
             DETACH_GAIN_EXPLAINED - ANCHOR_CREDIT * away.min(10.0)
         } else {
             DETACH_GAIN_EXPLAINED_BARE
