@@ -200,6 +200,8 @@ pub struct Context<'a> {
     pub glossary: &'a Glossary,
     /// Localised URL prefixes, source to target (config `url-map`).
     pub url_map: Vec<(String, String)>,
+    /// The pair's bilingual lexicon (by default the shipped one).
+    pub lexicon: Option<std::sync::Arc<crate::lexicon::Lexicon>>,
     /// Sentences hidden inside merged links, found once for the omission
     /// and addition rules ([`Context::hidden`]).
     hidden: std::sync::OnceLock<Vec<crate::align::refine::Hidden>>,
@@ -252,6 +254,7 @@ impl<'a> Context<'a> {
             target_profile,
             glossary,
             url_map: Vec::new(),
+            lexicon: crate::lexicon::Lexicon::builtin(source_profile, target_profile),
             hidden: std::sync::OnceLock::new(),
             anchors: None,
             matcher: std::sync::OnceLock::new(),
@@ -340,7 +343,7 @@ impl<'a> Context<'a> {
         // the pair's matcher.
         let options = AlignOptions {
             terms: (!self.glossary.terms.is_empty()).then(|| self.matcher()),
-            lexicon: crate::lexicon::Lexicon::builtin(self.source_profile, self.target_profile),
+            lexicon: self.lexicon.clone(),
             ..Default::default()
         };
         crate::align::refine::hidden(&source, &target, self.links, &options)

@@ -639,6 +639,10 @@ impl Report for HumanReport {
                 let line = format!("glossaries: {}", r.glossaries.join(", "));
                 writeln!(out, "{}", p.paint(DIM, &line))?;
             }
+            if !r.lexicons.is_empty() {
+                let line = format!("lexicons: {}", r.lexicons.join(", "));
+                writeln!(out, "{}", p.paint(DIM, &esc(&line)))?;
+            }
             let max_line = r
                 .source_segments
                 .iter()
