@@ -36,11 +36,11 @@ pub struct Lexicon {
 /// One language's stems and their concepts.
 struct Words {
     stemmer: Option<Stemmer>,
-    stems: HashMap<String, Vec<u32>>,
+    stems: Stems,
     /// The profile's function words: never looked up, so that a frequent
     /// word whose stem collides with a content word's ("para"/"parar")
     /// adds nothing.
-    function: std::collections::HashSet<String>,
+    function: HashSet<String>,
     /// The profile's inflection rules (base suffix, inflected suffix): a
     /// word the stemmer leaves unknown ("anos", "eleições") is looked up
     /// again as its base forms ("ano", "eleição").
@@ -112,23 +112,38 @@ struct Builder {
     sides: [Words; 2],
     /// A concept id per first rendering (stemmed).
     concepts: HashMap<String, u32>,
-    /// Source stems a user file has listed: their built-in senses are gone.
-    claimed: HashSet<String>,
+    /// Each side's stems from user files, layered over `sides` at the end.
+    user: [Stems; 2],
 }
+
+/// Stems and the concepts they belong to.
+type Stems = HashMap<String, Vec<u32>>;
 
 impl Builder {
     fn new(source: &Profile, target: &Profile) -> Builder {
         Builder {
             sides: [Words::new(source), Words::new(target)],
             concepts: HashMap::default(),
-            claimed: HashSet::default(),
+            user: Default::default(),
         }
     }
 
     /// Adds every line of one file. With `overrides` (a user file), a
-    /// source word it lists drops the senses earlier files gave it.
+    /// source word it lists loses the senses the shipped file gave it.
     fn add_text(&mut self, text: &str, reversed: bool, overrides: bool) {
         let second = if reversed { 0 } else { 1 };
+        // Sized once: a large file never rehashes its way up.
+        let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
+        self.concepts.reserve(lines);
+        let Builder {
+            sides: [ws, wt],
+            concepts,
+            user,
+        } = self;
+        let mut own = [std::mem::take(&mut ws.stems), std::mem::take(&mut wt.stems)];
+        let [ms, mt] = if overrides { user } else { &mut own };
+        ms.reserve(lines);
+        mt.reserve(lines);
         for line in text.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -137,19 +152,36 @@ impl Builder {
             let Some((a, b)) = line.split_once('\t') else {
                 continue;
             };
-            let Some(first) = self.sides[second].primary(b) else {
+            let primary = if second == 0 { &ws } else { &wt };
+            let Some(first) = primary.primary(b) else {
                 continue;
             };
-            let next = self.concepts.len() as u32;
-            let concept = *self.concepts.entry(first).or_insert(next);
+            let next = concepts.len() as u32;
+            let concept = *concepts.entry(first).or_insert(next);
             let (s, t) = if reversed { (b, a) } else { (a, b) };
-            let claims = overrides.then_some(&mut self.claimed);
-            self.sides[0].add(s, concept, claims);
-            self.sides[1].add(t, concept, None);
+            ws.add(ms, s, concept);
+            wt.add(mt, t, concept);
         }
+        [ws.stems, wt.stems] = own;
     }
 
     fn finish(mut self) -> Lexicon {
+        let [us, ut] = std::mem::take(&mut self.user);
+        // A user's source stem replaces the shipped senses; target stems add.
+        let source = &mut self.sides[0].stems;
+        if source.is_empty() {
+            *source = us;
+        } else {
+            source.extend(us);
+        }
+        let target = &mut self.sides[1].stems;
+        if target.is_empty() {
+            *target = ut;
+        } else {
+            for (stem, c) in ut {
+                target.entry(stem).or_default().extend(c);
+            }
+        }
         for w in &mut self.sides {
             for c in w.stems.values_mut() {
                 c.sort_unstable();
@@ -207,22 +239,14 @@ impl Words {
 
     /// Adds the comma-separated forms of one line. A form of several words
     /// ("city hall") adds each of its words that is not a function word.
-    /// A stem new to `claims` first loses the concepts it had.
-    fn add(&mut self, forms: &str, concept: u32, mut claims: Option<&mut HashSet<String>>) {
+    fn add(&self, stems: &mut Stems, forms: &str, concept: u32) {
         for form in forms.split(',') {
             for word in form.split_whitespace() {
                 let lower = word.to_lowercase();
                 if !self.wanted(&lower) {
                     continue;
                 }
-                let stem = self.stem(&lower);
-                if let Some(c) = claims.as_deref_mut()
-                    && !c.contains(&stem)
-                {
-                    c.insert(stem.clone());
-                    self.stems.remove(&stem);
-                }
-                self.stems.entry(stem).or_default().push(concept);
+                stems.entry(self.stem(&lower)).or_default().push(concept);
             }
         }
     }
