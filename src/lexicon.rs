@@ -93,7 +93,7 @@ impl Lexicon {
     /// a function word, too short, or not listed.
     pub fn concepts(&self, side: Side, word: &str) -> &[u32] {
         let w = &self.sides[side as usize];
-        let lower = word.to_lowercase();
+        let lower = lowercase(word);
         if !w.wanted(&lower) {
             return &[];
         }
@@ -131,10 +131,23 @@ impl Builder {
     /// Adds every line of one file. With `overrides` (a user file), a
     /// source word it lists loses the senses the shipped file gave it.
     fn add_text(&mut self, text: &str, reversed: bool, overrides: bool) {
-        let second = if reversed { 0 } else { 1 };
-        // Sized once: a large file never rehashes its way up.
-        let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
-        self.concepts.reserve(lines);
+        use rayon::prelude::*;
+        let lines: Vec<&str> = text.lines().collect();
+        // The lines' stems over the cores (the costly part of a large
+        // file); concepts are numbered after, in file order.
+        let (ws, wt) = (&self.sides[0], &self.sides[1]);
+        let stemmed: Vec<[Vec<String>; 2]> = lines
+            .par_iter()
+            .filter_map(|line| {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    return None;
+                }
+                let (a, b) = line.split_once('\t')?;
+                let (s, t) = if reversed { (b, a) } else { (a, b) };
+                Some([ws.stems_of(s), wt.stems_of(t)])
+            })
+            .collect();
         let Builder {
             sides: [ws, wt],
             concepts,
@@ -142,25 +155,28 @@ impl Builder {
         } = self;
         let mut own = [std::mem::take(&mut ws.stems), std::mem::take(&mut wt.stems)];
         let [ms, mt] = if overrides { user } else { &mut own };
-        ms.reserve(lines);
-        mt.reserve(lines);
-        for line in text.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let Some((a, b)) = line.split_once('\t') else {
-                continue;
-            };
-            let primary = if second == 0 { &ws } else { &wt };
-            let Some(first) = primary.primary(b) else {
+        // Sized once: a large file never rehashes its way up.
+        concepts.reserve(stemmed.len());
+        ms.reserve(stemmed.len());
+        mt.reserve(stemmed.len());
+        // The concept is the first looked-up word of the second column.
+        let second = if reversed { 0 } else { 1 };
+        for sides in stemmed {
+            let Some(first) = sides[second].first() else {
                 continue;
             };
             let next = concepts.len() as u32;
-            let concept = *concepts.entry(first).or_insert(next);
-            let (s, t) = if reversed { (b, a) } else { (a, b) };
-            ws.add(ms, s, concept);
-            wt.add(mt, t, concept);
+            let concept = match concepts.get(first) {
+                Some(&c) => c,
+                None => *concepts.entry(first.clone()).or_insert(next),
+            };
+            let [ss, ts] = sides;
+            for stem in ss {
+                ms.entry(stem).or_default().push(concept);
+            }
+            for stem in ts {
+                mt.entry(stem).or_default().push(concept);
+            }
         }
         [ws.stems, wt.stems] = own;
     }
@@ -172,12 +188,14 @@ impl Builder {
         if source.is_empty() {
             *source = us;
         } else {
+            source.reserve(us.len());
             source.extend(us);
         }
         let target = &mut self.sides[1].stems;
         if target.is_empty() {
             *target = ut;
         } else {
+            target.reserve(ut.len());
             for (stem, c) in ut {
                 target.entry(stem).or_default().extend(c);
             }
@@ -221,43 +239,53 @@ impl Words {
             .map(move |[base, infl]| format!("{}{base}", &lower[..lower.len() - infl.len()]))
     }
 
-    /// The stem of the first word of the first form of `forms` that is looked
-    /// up at all (long enough, not a function word).
-    fn primary(&self, forms: &str) -> Option<String> {
-        forms
-            .split(',')
-            .flat_map(str::split_whitespace)
-            .map(str::to_lowercase)
-            .find(|w| self.wanted(w))
-            .map(|w| self.stem(&w))
-    }
-
     fn wanted(&self, lower: &str) -> bool {
         lower.chars().filter(|c| c.is_alphabetic()).count() >= MIN_LETTERS
             && !self.function.contains(lower)
     }
 
-    /// Adds the comma-separated forms of one line. A form of several words
-    /// ("city hall") adds each of its words that is not a function word.
-    fn add(&self, stems: &mut Stems, forms: &str, concept: u32) {
+    /// The stems of the comma-separated forms of one line, in order. A
+    /// form of several words ("city hall") gives each of its words that is
+    /// looked up.
+    fn stems_of(&self, forms: &str) -> Vec<String> {
+        let mut out = Vec::new();
         for form in forms.split(',') {
             for word in form.split_whitespace() {
-                let lower = word.to_lowercase();
-                if !self.wanted(&lower) {
-                    continue;
+                let lower = lowercase(word);
+                if self.wanted(&lower) {
+                    out.push(self.stem(&lower));
                 }
-                stems.entry(self.stem(&lower)).or_default().push(concept);
             }
         }
+        out
     }
 
     /// The folded stem of a lower-case word (the word itself, folded, for a
     /// language without a stemmer).
     fn stem(&self, lower: &str) -> String {
-        match &self.stemmer {
-            Some(s) => fold(&s.stem(lower)),
-            None => fold(lower),
+        let stem = match &self.stemmer {
+            Some(s) => s.stem(lower),
+            None => std::borrow::Cow::Borrowed(lower),
+        };
+        // Lower-case ASCII is folded already: no second copy.
+        if stem.is_ascii() {
+            stem.into_owned()
+        } else {
+            fold(&stem)
         }
+    }
+}
+
+/// A word in lower case, copied only when it is not already.
+fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    // ASCII without capitals: as it is.
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
     }
 }
 
@@ -507,8 +535,14 @@ impl Lexicons {
         shipped: Option<(&str, &str, bool)>,
         builtin_name: Option<String>,
     ) -> Layer {
-        let mut b = Builder::new(source, target);
         let mut names: Vec<String> = builtin_name.into_iter().collect();
+        let serves = |f: &LexiconFile| f.direction(&source.code, &target.code).is_some();
+        if !self.files.iter().any(serves) {
+            // No user file for this pair: the shipped lexicon, parsed once.
+            let lex = shipped.and_then(|_| Lexicon::builtin(source, target));
+            return (lex, names.into());
+        }
+        let mut b = Builder::new(source, target);
         if let Some((_, text, reversed)) = shipped {
             b.add_text(text, reversed, false);
         }
@@ -518,8 +552,7 @@ impl Lexicons {
                 names.push(f.name.clone());
             }
         }
-        let lex = (!names.is_empty()).then(|| Arc::new(b.finish()));
-        (lex, names.into())
+        (Some(Arc::new(b.finish())), names.into())
     }
 }
 
@@ -634,7 +667,10 @@ mod tests {
                 }
                 lines += 1;
                 let (left, right) = line.split_once('\t').unwrap();
-                let (Some(concept), Some(_)) = (wb.primary(right), wa.primary(left)) else {
+                let (Some(concept), Some(_)) = (
+                    wb.stems_of(right).into_iter().next(),
+                    wa.stems_of(left).into_iter().next(),
+                ) else {
                     problems.push(format!("{pair}.tsv:{n}: a side with no word looked up (a function word or under {MIN_LETTERS} letters); drop the line"));
                     continue;
                 };
