@@ -119,6 +119,14 @@ struct Builder {
 /// Stems and the concepts they belong to.
 type Stems = HashMap<String, Vec<u32>>;
 
+/// The stems of some lines of a file, one vector for all, and per line
+/// where its source stems start, its target stems start and end.
+#[derive(Default)]
+struct Stemmed {
+    stems: Vec<String>,
+    lines: Vec<[usize; 3]>,
+}
+
 impl Builder {
     fn new(source: &Profile, target: &Profile) -> Builder {
         Builder {
@@ -134,18 +142,29 @@ impl Builder {
         use rayon::prelude::*;
         let lines: Vec<&str> = text.lines().collect();
         // The lines' stems over the cores (the costly part of a large
-        // file); concepts are numbered after, in file order.
+        // file), a chunk of lines in one vector; concepts are numbered
+        // after, in file order.
         let (ws, wt) = (&self.sides[0], &self.sides[1]);
-        let stemmed: Vec<[Vec<String>; 2]> = lines
-            .par_iter()
-            .filter_map(|line| {
-                let line = line.trim();
-                if line.is_empty() || line.starts_with('#') {
-                    return None;
+        let chunks: Vec<Stemmed> = lines
+            .par_chunks(4096)
+            .map(|chunk| {
+                let mut out = Stemmed::default();
+                for line in chunk {
+                    let line = line.trim();
+                    if line.is_empty() || line.starts_with('#') {
+                        continue;
+                    }
+                    let Some((a, b)) = line.split_once('\t') else {
+                        continue;
+                    };
+                    let (s, t) = if reversed { (b, a) } else { (a, b) };
+                    let start = out.stems.len();
+                    ws.stems_of(s, &mut out.stems);
+                    let mid = out.stems.len();
+                    wt.stems_of(t, &mut out.stems);
+                    out.lines.push([start, mid, out.stems.len()]);
                 }
-                let (a, b) = line.split_once('\t')?;
-                let (s, t) = if reversed { (b, a) } else { (a, b) };
-                Some([ws.stems_of(s), wt.stems_of(t)])
+                out
             })
             .collect();
         let Builder {
@@ -156,26 +175,29 @@ impl Builder {
         let mut own = [std::mem::take(&mut ws.stems), std::mem::take(&mut wt.stems)];
         let [ms, mt] = if overrides { user } else { &mut own };
         // Sized once: a large file never rehashes its way up.
-        concepts.reserve(stemmed.len());
-        ms.reserve(stemmed.len());
-        mt.reserve(stemmed.len());
-        // The concept is the first looked-up word of the second column.
-        let second = if reversed { 0 } else { 1 };
-        for sides in stemmed {
-            let Some(first) = sides[second].first() else {
-                continue;
-            };
-            let next = concepts.len() as u32;
-            let concept = match concepts.get(first) {
-                Some(&c) => c,
-                None => *concepts.entry(first.clone()).or_insert(next),
-            };
-            let [ss, ts] = sides;
-            for stem in ss {
-                ms.entry(stem).or_default().push(concept);
-            }
-            for stem in ts {
-                mt.entry(stem).or_default().push(concept);
+        let total: usize = chunks.iter().map(|c| c.lines.len()).sum();
+        concepts.reserve(total);
+        ms.reserve(total);
+        mt.reserve(total);
+        for chunk in chunks {
+            let mut stems = chunk.stems.into_iter().map(Some).collect::<Vec<_>>();
+            for [start, mid, end] in chunk.lines {
+                // The concept is the first looked-up word of the second column.
+                let first = if reversed { start..mid } else { mid..end };
+                let Some(Some(first)) = stems.get(first.start).filter(|_| !first.is_empty()) else {
+                    continue;
+                };
+                let next = concepts.len() as u32;
+                let concept = match concepts.get(first) {
+                    Some(&c) => c,
+                    None => *concepts.entry(first.clone()).or_insert(next),
+                };
+                for (k, stem) in stems[start..end].iter_mut().enumerate() {
+                    let map = if start + k < mid { &mut *ms } else { &mut *mt };
+                    if let Some(stem) = stem.take() {
+                        map.entry(stem).or_default().push(concept);
+                    }
+                }
             }
         }
         [ws.stems, wt.stems] = own;
@@ -247,8 +269,7 @@ impl Words {
     /// The stems of the comma-separated forms of one line, in order. A
     /// form of several words ("city hall") gives each of its words that is
     /// looked up.
-    fn stems_of(&self, forms: &str) -> Vec<String> {
-        let mut out = Vec::new();
+    fn stems_of(&self, forms: &str, out: &mut Vec<String>) {
         for form in forms.split(',') {
             for word in form.split_whitespace() {
                 let lower = lowercase(word);
@@ -257,7 +278,6 @@ impl Words {
                 }
             }
         }
-        out
     }
 
     /// The folded stem of a lower-case word (the word itself, folded, for a
@@ -644,6 +664,12 @@ mod tests {
         assert!(Lexicon::builtin(&Profile::builtin("de"), &Profile::builtin("fr")).is_none());
     }
 
+    fn first_stem(w: &Words, forms: &str) -> Option<String> {
+        let mut out = Vec::new();
+        w.stems_of(forms, &mut out);
+        out.into_iter().next()
+    }
+
     /// Every shipped file: each line well formed, each side with a word
     /// that is looked up, and no form listed twice for one concept (a
     /// duplicate line, or a synonym line repeating a form).
@@ -667,10 +693,8 @@ mod tests {
                 }
                 lines += 1;
                 let (left, right) = line.split_once('\t').unwrap();
-                let (Some(concept), Some(_)) = (
-                    wb.stems_of(right).into_iter().next(),
-                    wa.stems_of(left).into_iter().next(),
-                ) else {
+                let (Some(concept), Some(_)) = (first_stem(&wb, right), first_stem(&wa, left))
+                else {
                     problems.push(format!("{pair}.tsv:{n}: a side with no word looked up (a function word or under {MIN_LETTERS} letters); drop the line"));
                     continue;
                 };

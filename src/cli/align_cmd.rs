@@ -84,7 +84,11 @@ pub fn run(args: AlignArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     for l in &args.lexicon {
         lexicons.extend(crate::lexicon::LexiconFile::load(l)?);
     }
-    let lexicons = crate::lexicon::Lexicons::new(lexicons, !args.no_builtin_lexicon);
+    // A large user lexicon is not freed word by word as the process ends.
+    let lexicons = std::mem::ManuallyDrop::new(crate::lexicon::Lexicons::new(
+        lexicons,
+        !args.no_builtin_lexicon,
+    ));
     let (lexicon, _) = lexicons.for_pair(&sp, &tp);
     let ss = segment_doc(&source, &sp, args.presegmented);
     let ts = segment_doc(&target, &tp, args.presegmented);

@@ -641,6 +641,8 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     let glossary = std::mem::ManuallyDrop::new(load_glossary(&s, err)?);
     let mut options = pair_options(&s);
     options.lexicons = load_lexicons(&s)?;
+    // A large user lexicon, like a large glossary, is not freed word by word.
+    let options = std::mem::ManuallyDrop::new(options);
     let outcomes = check_all(&args, &pairs, batch, &glossary, &options, &s);
     let (mut results, unreadable) = collect(&pairs, outcomes, batch, &s, err)?;
 
