@@ -621,12 +621,12 @@ fn run(
             .filter(|&&(i, j)| (i0..=i1).contains(&i) && (j0..=j1).contains(&j))
             .map(|&(i, j)| (i - i0, j - j0))
             .collect();
-        let mut sol = run_band(
-            &src[i0..i1],
-            &tgt[j0..j1],
-            &paras.slice(i0, i1, j0, j1),
-            &model.slice(i0, i1, j0, j1),
+        let mut sol = run_region(
+            (src, tgt),
+            paras,
+            model,
             p,
+            (i0, i1, j0, j1),
             &sub,
             w,
             scratch,
@@ -645,6 +645,31 @@ fn run(
         out.posterior.extend(part.posterior);
     }
     out
+}
+
+/// [`run_band`] on the rows `i0..i1` and columns `j0..j1` alone, `guide`
+/// in the region's own coordinates; the path comes back in them too.
+#[allow(clippy::too_many_arguments)]
+fn run_region(
+    (src, tgt): (&[Sent], &[Sent]),
+    paras: &Paras,
+    model: &Model,
+    p: &Params,
+    (i0, i1, j0, j1): (usize, usize, usize, usize),
+    guide: &[(usize, usize)],
+    w: usize,
+    scratch: &dp::Scratch,
+) -> dp::Solution {
+    run_band(
+        &src[i0..i1],
+        &tgt[j0..j1],
+        &paras.slice(i0, i1, j0, j1),
+        &model.slice(i0, i1, j0, j1),
+        p,
+        guide,
+        w,
+        scratch,
+    )
 }
 
 /// `f` of every item, in order, computed by one task per thread that takes
@@ -762,12 +787,13 @@ fn run_band(
             .iter()
             .map(|&(i, j)| (i - i0, j - j0))
             .collect();
-        let sub = run_band(
-            &src[i0..i1],
-            &tgt[j0..j1],
-            &paras.slice(i0, i1, j0, j1),
-            &model.slice(i0, i1, j0, j1),
+        let region = (i0, i1, j0, j1);
+        let sub = run_region(
+            (src, tgt),
+            paras,
+            model,
             p,
+            region,
             &sub_guide,
             wider,
             scratch,
