@@ -845,6 +845,7 @@ fn fill_gaps(
         .filter(|&(a, b)| a + b <= 3)
         .collect();
     let mut cache = SimCache::new();
+    let mut near = SourceRing::new(src);
     let mut out = vec![coarse[0]];
     for x in coarse.windows(2) {
         let ((i0, j0), (i1, j1)) = (x[0], x[1]);
@@ -855,9 +856,9 @@ fn fill_gaps(
         let path = dp::beam_path(i1 - i0, j1 - j0, &kinds, GUIDE_BEAM, |i, a, j, b| {
             scorer.cost_with(i + i0, a, j + j0, b, |i, a, j, b| {
                 let mut shared = 0.0;
-                for (s, ss) in src.iter().enumerate().skip(i).take(a) {
+                for s in i..i + a {
                     for (t, tt) in tgt.iter().enumerate().skip(j).take(b) {
-                        shared += cache.get(s, t, || features::shared(ss, tt));
+                        shared += cache.get(s, t, || near.shared(src, s, tt));
                     }
                 }
                 shared
@@ -895,6 +896,61 @@ impl SimCache {
     }
 }
 
+/// The keys of the last [`SourceRing::SLOTS`] source sentences the beam
+/// asked about, as one bit per sentence on each key id: a pair's shared
+/// weight is then one lookup per target key instead of a merge of two
+/// sorted lists (the beam asks for millions of pairs on repetitive text).
+struct SourceRing {
+    /// Bit `s % SLOTS` of `mask[k]`: source `s` holds key `k`.
+    mask: Vec<u64>,
+    /// The source sentence in each slot.
+    owner: [usize; SourceRing::SLOTS],
+}
+
+impl SourceRing {
+    const SLOTS: usize = 64;
+
+    fn new(src: &[Sent]) -> Self {
+        let top = src.iter().filter_map(|s| s.keys.last()).max();
+        SourceRing {
+            mask: vec![0; top.map_or(0, |&k| k as usize + 1)],
+            owner: [usize::MAX; Self::SLOTS],
+        }
+    }
+
+    /// [`features::shared`] of source `s` and `t`, to the bit: the weights
+    /// of the shared keys added in key order.
+    fn shared(&mut self, src: &[Sent], s: usize, t: &Sent) -> f64 {
+        let slot = s % Self::SLOTS;
+        let bit = 1u64 << slot;
+        if self.owner[slot] != s {
+            if let Some(old) = src.get(self.owner[slot]) {
+                for &k in &old.keys {
+                    if let Some(x) = self.mask.get_mut(k as usize) {
+                        *x &= !bit;
+                    }
+                }
+            }
+            for &k in src.get(s).map(|x| x.keys.as_slice()).unwrap_or(&[]) {
+                if let Some(x) = self.mask.get_mut(k as usize) {
+                    *x |= bit;
+                }
+            }
+            self.owner[slot] = s;
+        }
+        let Some(source) = src.get(s) else {
+            return 0.0;
+        };
+        let mut sum = 0.0;
+        for &k in &t.keys {
+            if self.mask.get(k as usize).is_some_and(|x| x & bit != 0) {
+                sum += source.weight(k);
+            }
+        }
+        sum
+    }
+}
+
 /// Prices links for the DP.
 struct Scorer<'a> {
     src_len: Vec<f64>,
@@ -913,6 +969,8 @@ struct Scorer<'a> {
     dense: Vec<f64>,
     sim_off: Vec<usize>,
     sim_lo: Vec<usize>,
+    /// Whether both sides have block kinds ([`Scorer::block_cost`]).
+    blocks: bool,
     /// −ln prior of link kind `(a, b)`, at `[a][b]`.
     prior_cost: [[f64; MAX_SPAN + 1]; MAX_SPAN + 1],
     length: LengthCost,
@@ -958,6 +1016,11 @@ impl<'a> Scorer<'a> {
             dense,
             sim_off,
             sim_lo,
+            blocks: {
+                let (sk, tk) = (&model.blocks.0, &model.blocks.1);
+                let fits = sk.len() == paras.src.len() && tk.len() == paras.tgt.len();
+                !sk.is_empty() && !tk.is_empty() && fits
+            },
             prior_cost: {
                 let mut c = [[f64::INFINITY; MAX_SPAN + 1]; MAX_SPAN + 1];
                 for &(a, b, pr) in &model.priors {
@@ -1047,7 +1110,13 @@ impl<'a> Scorer<'a> {
                 c += self.para_penalty;
             }
         }
-        c + self.block_cost(i, a, j, b)
+        // Plain text has no blocks: no call per link.
+        let block = if self.blocks {
+            self.block_cost(i, a, j, b)
+        } else {
+            0.0
+        };
+        c + block
     }
 
     /// Marked-up files: a link across a structural block boundary is
