@@ -974,6 +974,9 @@ struct Scorer<'a> {
     /// −ln prior of link kind `(a, b)`, at `[a][b]`.
     prior_cost: [[f64; MAX_SPAN + 1]; MAX_SPAN + 1],
     length: LengthCost,
+    /// With a band: each sentence's span lengths, `[k]` the span of `k`
+    /// sentences from it, and their length-model terms ([`Spans`]).
+    spans: Option<(Spans, Spans)>,
     model: &'a Model,
     p: &'a Params,
 }
@@ -1031,6 +1034,10 @@ impl<'a> Scorer<'a> {
                 c
             },
             length: LengthCost::new(model.ratio, model.var),
+            spans: band.map(|_| {
+                let r = model.ratio;
+                (Spans::of(src, |ls| r * ls), Spans::of(tgt, |lt| lt / r))
+            }),
             model,
             p,
         }
@@ -1088,13 +1095,21 @@ impl<'a> Scorer<'a> {
             };
             return p.null_cost + p.null_unmatched * unmatched;
         }
-        let ls = self.src_len[i + a] - self.src_len[i];
-        let lt = self.tgt_len[j + b] - self.tgt_len[j];
         let mut c = match self.prior_cost.get(a).and_then(|r| r.get(b)) {
             Some(&x) if x.is_finite() => x,
             _ => return f64::INFINITY,
         };
-        c += self.length.cost(ls, lt);
+        c += match &self.spans {
+            Some((ss, ts)) => {
+                let ((ls, rls), (lt, ltr)) = (ss.get(i, a), ts.get(j, b));
+                self.length.cost_parts(ls, rls, lt, ltr)
+            }
+            None => {
+                let ls = self.src_len[i + a] - self.src_len[i];
+                let lt = self.tgt_len[j + b] - self.tgt_len[j];
+                self.length.cost(ls, lt)
+            }
+        };
         let shared = shared(i, a, j, b);
         let total = (self.src_total[i + a] - self.src_total[i])
             + (self.tgt_total[j + b] - self.tgt_total[j]);
@@ -1196,6 +1211,42 @@ fn sims(
     (sim, dense, sim_off, sim_lo)
 }
 
+/// Per sentence, the length of the span of `k` sentences starting there
+/// (a prefix-sum difference, as the scorer takes it) and a length-model
+/// term of it, for `k` up to [`MAX_SPAN`]: read, not recomputed, by the
+/// twenty-odd links priced per band cell.
+struct Spans(Vec<[(f64, f64); MAX_SPAN + 1]>);
+
+impl Spans {
+    fn of(sents: &[Sent], term: impl Fn(f64) -> f64) -> Spans {
+        let mut prefix = vec![0.0];
+        let mut acc = 0.0;
+        for s in sents {
+            acc += s.len;
+            prefix.push(acc);
+        }
+        let n = sents.len();
+        Spans(
+            (0..=n)
+                .map(|i| {
+                    let mut row = [(0.0, 0.0); MAX_SPAN + 1];
+                    for (k, x) in row.iter_mut().enumerate().take((n - i).min(MAX_SPAN) + 1) {
+                        let len = prefix[i + k] - prefix[i];
+                        *x = (len, term(len));
+                    }
+                    row
+                })
+                .collect(),
+        )
+    }
+
+    /// Length and term of the `k` sentences from `i`.
+    #[inline]
+    fn get(&self, i: usize, k: usize) -> (f64, f64) {
+        self.0[i][k]
+    }
+}
+
 /// [`length_cost`] for one document's ratio and variance, with
 /// −ln erfc read from a table (linear interpolation, error below 1e-6 nats):
 /// the DP asks for it about twenty times per cell.
@@ -1218,11 +1269,17 @@ impl LengthCost {
 
     #[inline]
     fn cost(&self, ls: f64, lt: f64) -> f64 {
+        self.cost_parts(ls, self.ratio * ls, lt, lt / self.ratio)
+    }
+
+    /// [`LengthCost::cost`] with `ratio · ls` and `lt / ratio` given.
+    #[inline]
+    fn cost_parts(&self, ls: f64, rls: f64, lt: f64, ltr: f64) -> f64 {
         if ls + lt <= 0.0 {
             return 0.0;
         }
-        let mean = ((ls + lt / self.ratio) / 2.0).max(1.0);
-        let delta = (lt - self.ratio * ls) / (self.var * mean).sqrt();
+        let mean = ((ls + ltr) / 2.0).max(1.0);
+        let delta = (lt - rls) / (self.var * mean).sqrt();
         let z = delta.abs() / std::f64::consts::SQRT_2;
         let x = z * ERFC_STEPS;
         let k = x as usize;
