@@ -732,8 +732,7 @@ fn run_band(
         let cost = |i: usize, a: usize, j: usize, b: usize| scorer.cost(i, a, j, b);
         let (t, gap) = (p.temperature, p.gap_bonus);
         let sol = dp::solve(band, n, m, &kinds, t, gap, p.mbr, &cost, scratch);
-        scratch.give_f64(scorer.sim);
-        scratch.give_zeros(scorer.dense);
+        scorer.recycle(scratch);
         sol
     };
     let band = dp::Band::around(guide, n, m, w);
@@ -992,12 +991,18 @@ impl<'a> Scorer<'a> {
         band: Option<(&dp::Band, &dp::Scratch)>,
     ) -> Self {
         let (n, m) = (src.len(), tgt.len());
-        let prefix = |v: &mut dyn Iterator<Item = f64>| {
-            let mut out = vec![0.0];
+        // Buffers from the band's scratch, when there is one, so that each
+        // chunk's solve does not fault in fresh pages.
+        let buffer = |len: usize| match band {
+            Some((_, scratch)) => scratch.take_f64(len),
+            None => vec![0.0; len],
+        };
+        let prefix = |v: &mut dyn ExactSizeIterator<Item = f64>| {
+            let mut out = buffer(v.len() + 1);
             let mut acc = 0.0;
-            for x in v {
+            for (x, y) in v.zip(&mut out[1..]) {
                 acc += x;
-                out.push(acc);
+                *y = acc;
             }
             out
         };
@@ -1007,9 +1012,21 @@ impl<'a> Scorer<'a> {
         };
         let para_ok = paras.src.len() == n && paras.tgt.len() == m;
         let para_penalty = if para_ok { paras.penalty } else { 0.0 };
+        let (src_len, tgt_len) = (
+            prefix(&mut src.iter().map(|s| s.len)),
+            prefix(&mut tgt.iter().map(|s| s.len)),
+        );
+        let spans = band.map(|_| {
+            let r = model.ratio;
+            let (a, b) = (buffer(Spans::size(n)), buffer(Spans::size(m)));
+            (
+                Spans::of(&src_len, a, |ls| r * ls),
+                Spans::of(&tgt_len, b, |lt| lt / r),
+            )
+        });
         Scorer {
-            src_len: prefix(&mut src.iter().map(|s| s.len)),
-            tgt_len: prefix(&mut tgt.iter().map(|s| s.len)),
+            src_len,
+            tgt_len,
             src_total: prefix(&mut src.iter().map(|s| s.total)),
             tgt_total: prefix(&mut tgt.iter().map(|s| s.total)),
             src_para: paras.src,
@@ -1034,13 +1051,28 @@ impl<'a> Scorer<'a> {
                 c
             },
             length: LengthCost::new(model.ratio, model.var),
-            spans: band.map(|_| {
-                let r = model.ratio;
-                (Spans::of(src, |ls| r * ls), Spans::of(tgt, |lt| lt / r))
-            }),
+            spans,
             model,
             p,
         }
+    }
+
+    /// Hands the scorer's buffers back to `scratch` for the next solve.
+    fn recycle(self, scratch: &dp::Scratch) {
+        for v in [
+            self.sim,
+            self.src_len,
+            self.tgt_len,
+            self.src_total,
+            self.tgt_total,
+        ] {
+            scratch.give_f64(v);
+        }
+        if let Some((a, b)) = self.spans {
+            scratch.give_f64(a.0);
+            scratch.give_f64(b.0);
+        }
+        scratch.give_zeros(self.dense);
     }
 
     #[inline]
@@ -1215,35 +1247,36 @@ fn sims(
 /// (a prefix-sum difference, as the scorer takes it) and a length-model
 /// term of it, for `k` up to [`MAX_SPAN`]: read, not recomputed, by the
 /// twenty-odd links priced per band cell.
-struct Spans(Vec<[(f64, f64); MAX_SPAN + 1]>);
+struct Spans(Vec<f64>);
 
 impl Spans {
-    fn of(sents: &[Sent], term: impl Fn(f64) -> f64) -> Spans {
-        let mut prefix = vec![0.0];
-        let mut acc = 0.0;
-        for s in sents {
-            acc += s.len;
-            prefix.push(acc);
+    /// Entries per sentence: a length and a term per span size.
+    const STRIDE: usize = 2 * (MAX_SPAN + 1);
+
+    /// Length of the buffer for `n` sentences.
+    fn size(n: usize) -> usize {
+        (n + 1) * Self::STRIDE
+    }
+
+    /// From a side's prefix sums of sentence lengths, in `out` (of
+    /// [`Spans::size`] entries).
+    fn of(prefix: &[f64], mut out: Vec<f64>, term: impl Fn(f64) -> f64) -> Spans {
+        let n = prefix.len().saturating_sub(1);
+        for (i, row) in out.chunks_exact_mut(Self::STRIDE).enumerate().take(n + 1) {
+            for k in 0..=(n - i).min(MAX_SPAN) {
+                let len = prefix[i + k] - prefix[i];
+                row[2 * k] = len;
+                row[2 * k + 1] = term(len);
+            }
         }
-        let n = sents.len();
-        Spans(
-            (0..=n)
-                .map(|i| {
-                    let mut row = [(0.0, 0.0); MAX_SPAN + 1];
-                    for (k, x) in row.iter_mut().enumerate().take((n - i).min(MAX_SPAN) + 1) {
-                        let len = prefix[i + k] - prefix[i];
-                        *x = (len, term(len));
-                    }
-                    row
-                })
-                .collect(),
-        )
+        Spans(out)
     }
 
     /// Length and term of the `k` sentences from `i`.
     #[inline]
     fn get(&self, i: usize, k: usize) -> (f64, f64) {
-        self.0[i][k]
+        let at = i * Self::STRIDE + 2 * k;
+        (self.0[at], self.0[at + 1])
     }
 }
 
