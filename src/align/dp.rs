@@ -327,11 +327,8 @@ fn take<T: Clone>(pool: &Mutex<Vec<Vec<T>>>, len: usize, fill: T) -> Vec<T> {
     let mut v = pop(pool, len);
     v.clear();
     if v.capacity() < len {
-        // An eighth to spare: the next chunk's band is often a little
-        // larger, and a fresh buffer costs the kernel a page zeroing each
-        // time; growing by doubling would hold twice the memory.
-        v = Vec::new();
-        v.reserve_exact(len + len / 8);
+        // Exactly this size: growing by doubling would hold twice the memory.
+        v = Vec::with_capacity(len);
     }
     v.resize(len, fill);
     v
