@@ -436,13 +436,26 @@ const WEAK_GAIN_SLOPE: f64 = 5.0;
 /// a short one barely moves the length of a long link, so length cannot
 /// show it and need not, when the rest is dense with shared anchors (names,
 /// numbers) and this sentence has none.
-fn bare_need(len: f64, rest_len: f64, rest_shared: f64) -> f64 {
-    if len <= SHORT_SHARE * rest_len && rest_shared >= DENSE_REST * rest_len {
+fn bare_need(x: &Sent, rest_len: f64, rest_shared: f64) -> f64 {
+    let dense = rest_shared >= DENSE_REST * rest_len;
+    if dense && x.len >= CONTENT_CHARS {
+        // A whole sentence of its own, with nothing any translation of
+        // the other side would carry.
+        DETACH_GAIN_BARE_CONTENT
+    } else if dense && x.len <= SHORT_SHARE * rest_len {
         DETACH_GAIN_SHORT_BARE
     } else {
         DETACH_GAIN_EXPLAINED_BARE
     }
 }
+/// Least length (characters, spaces excluded) of a sentence that says
+/// something of its own: more than a few words.
+const CONTENT_CHARS: f64 = 30.0;
+/// Least gain for detaching such a sentence from a dense link.
+const DETACH_GAIN_BARE_CONTENT: f64 = -2.5;
+/// Most anchor weight a sentence with an unknown number may share with the
+/// other side and still come out: two general words of the lexicon.
+const STRAY_SHARE: f64 = 2.0;
 
 /// Whether sentence `x` of one side of a link (the source when `is_src`)
 /// may be taken out, leaving `rest` with the link's `other` side: the
@@ -486,6 +499,22 @@ fn take_out(
         .filter_map(|&i| other_side.get(i))
         .map(|s| s.total)
         .sum();
+    let orphan = (if is_src { &orphans.0 } else { &orphans.1 })
+        .get(x)
+        .is_some_and(|&n| n > 0);
+    // Weight of its anchors the other side lacks: those point to other
+    // links. One the other side has, though the rest repeats it, points
+    // here: a repeated word is no evidence of belonging elsewhere.
+    let away: f64 = xs
+        .weighted()
+        .filter(|&(k, _)| {
+            !other
+                .iter()
+                .filter_map(|&i| other_side.get(i))
+                .any(|o| o.keys.binary_search(&k).is_ok())
+        })
+        .map(|(_, w)| w)
+        .sum();
     let need = if x_shared > NONE {
         // Some anchors only it explains: only with a far lower density of
         // them than the rest, and a clear length gain.
@@ -493,14 +522,17 @@ fn take_out(
         // Or a little only it explains against much it shares with other
         // links of the document: its anchors point elsewhere.
         let elsewhere = dens <= FAINT_DENSITY && x_shared <= FAINT_SHARE * xs.total;
-        if dens > WEAK_DENSITY || (x_shared > WEAK && !elsewhere) {
+        // Or a word or two in common (general words of the lexicon), faint
+        // beside the rest, and a number the other document never has.
+        let stray = orphan && dens <= FAINT_DENSITY && x_shared <= STRAY_SHARE;
+        if stray {
+            DETACH_GAIN_ORPHAN
+        } else if dens > WEAK_DENSITY || (x_shared > WEAK && !elsewhere) {
             return None;
+        } else {
+            weak_need(dens)
         }
-        weak_need(dens)
-    } else if (if is_src { &orphans.0 } else { &orphans.1 })
-        .get(x)
-        .is_some_and(|&n| n > 0)
-    {
+    } else if orphan {
         // It holds a number the other document never mentions, and shares
         // nothing: the length need only not get much worse.
         DETACH_GAIN_ORPHAN
@@ -510,12 +542,19 @@ fn take_out(
     {
         // Nothing in it occurs in the other document, and the rest
         // accounts for nearly all of the other side.
-        bare_need(xs.len, rest_len, rest_shared)
+        bare_need(xs, rest_len, rest_shared)
+    } else if away >= WEAK && rest_shared >= SURE_REST {
+        // Its anchors point to other links, and the rest is surely the
+        // translation (several names, numbers or terms): it belongs to
+        // neither.
+        DETACH_GAIN_EXPLAINED - ANCHOR_CREDIT * away.min(10.0)
     } else if rest_shared >= EXPLAINED * other_total {
         // The rest accounts for every anchor of the other side; the more
-        // anchors of its own this sentence has, the surer.
-        if xs.total >= BARE {
-            DETACH_GAIN_EXPLAINED - ANCHOR_CREDIT * xs.total.min(10.0)
+        // anchors of its own this sentence has elsewhere, the surer. Less
+        // than a weak anchor counts only beside a rest that surely
+        // translates: a verse sharing a few frequent words is no such rest.
+        if away >= WEAK || (away >= BARE && rest_shared >= SURE_REST) {
+            DETACH_GAIN_EXPLAINED - ANCHOR_CREDIT * away.min(10.0)
         } else {
             DETACH_GAIN_EXPLAINED_BARE
         }
@@ -873,6 +912,46 @@ mod tests {
         let got = pairs(&run(SRC, &tgt, links));
         assert!(got.contains(&(vec![3], vec![3])), "{got:?}");
         assert!(got.contains(&(vec![], vec![4])), "{got:?}");
+    }
+
+    #[test]
+    fn added_sentence_without_anchors_leaves_a_dense_terse_link() {
+        // The translation is so terse that the added sentence even makes
+        // the link's length fit better; it holds nothing of the source.
+        let mut tgt = TGT.to_vec();
+        tgt[3] = "Duarte: Faro, 780 million.";
+        tgt.insert(4, "Nobody had expected such a quiet evening.");
+        let links = around_merge(&[3], &[3, 4], 7);
+        let got = pairs(&run(SRC, &tgt, links));
+        assert!(got.contains(&(vec![3], vec![3])), "{got:?}");
+        assert!(got.contains(&(vec![], vec![4])), "{got:?}");
+    }
+
+    #[test]
+    fn added_sentence_with_an_unknown_number_and_one_cognate_comes_out() {
+        // "Investors" shares a cognate with the source's "investimento",
+        // but 915 is in no source sentence.
+        let mut tgt = TGT.to_vec();
+        tgt[3] = "Duarte: Faro, 780 million.";
+        tgt.insert(4, "Investors expected another 915 visitors there.");
+        let links = around_merge(&[3], &[3, 4], 7);
+        let got = pairs(&run(SRC, &tgt, links));
+        assert!(got.contains(&(vec![3], vec![3])), "{got:?}");
+        assert!(got.contains(&(vec![], vec![4])), "{got:?}");
+    }
+
+    #[test]
+    fn a_sentence_repeating_what_the_translation_has_stays() {
+        // The second source sentence only repeats the name and place of
+        // the first, and the translation carries both sentences: its
+        // anchors point into this link, not elsewhere.
+        let mut src = SRC.to_vec();
+        src.insert(4, "Duarte falou em Faro.");
+        let mut tgt = TGT.to_vec();
+        tgt[3] = "Duarte spoke in Faro and announced an investment of 780 million.";
+        let links = around_merge(&[3, 4], &[3], 8);
+        let got = pairs(&run(&src, &tgt, links));
+        assert!(got.contains(&(vec![3, 4], vec![3])), "{got:?}");
     }
 
     #[test]
