@@ -116,6 +116,17 @@ pub struct Config {
         skip_serializing_if = "Option::is_none"
     )]
     pub builtin_glossary: Option<bool>,
+    /// Bilingual lexicon files (or folders of them), relative to the
+    /// config file, layered over the shipped lexicon.
+    #[serde(default, alias = "lexicon", skip_serializing_if = "Vec::is_empty")]
+    pub lexicons: Vec<PathBuf>,
+    /// Use the shipped lexicon for the language pair (default true).
+    #[serde(
+        default,
+        alias = "builtin_lexicon",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub builtin_lexicon: Option<bool>,
     /// Regexes on the target text: findings whose target span or sentence
     /// matches are dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

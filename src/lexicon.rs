@@ -7,12 +7,16 @@
 //! Words match by stem (Snowball stemmers, picked by the language code), so
 //! a line lists dictionary forms and only the irregular forms a stemmer
 //! cannot join. A pair without a lexicon file gets none: nothing changes.
+//!
+//! Users add lexicon files of the same format ([`LexiconFile`]); a run's
+//! [`Lexicons`] layers them over the shipped one, per language pair.
 
 use crate::profile::{PairCache, Profile};
 use crate::text::fold;
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 use rust_stemmers::{Algorithm, Stemmer};
-use std::sync::Arc;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 const SHIPPED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/lexicons.rs"));
 
@@ -32,11 +36,11 @@ pub struct Lexicon {
 /// One language's stems and their concepts.
 struct Words {
     stemmer: Option<Stemmer>,
-    stems: HashMap<String, Vec<u32>>,
+    stems: Stems,
     /// The profile's function words: never looked up, so that a frequent
     /// word whose stem collides with a content word's ("para"/"parar")
     /// adds nothing.
-    function: std::collections::HashSet<String>,
+    function: HashSet<String>,
     /// The profile's inflection rules (base suffix, inflected suffix): a
     /// word the stemmer leaves unknown ("anos", "eleições") is looked up
     /// again as its base forms ("ano", "eleição").
@@ -70,58 +74,26 @@ impl Lexicon {
     }
 
     fn parse_builtin(source: &Profile, target: &Profile) -> Option<Lexicon> {
-        let name = |a: &str, b: &str| format!("{a}-{b}");
-        let forward = name(&source.code, &target.code);
-        let backward = name(&target.code, &source.code);
-        SHIPPED.iter().find_map(|(pair, text)| {
-            if *pair == forward {
-                Some(Lexicon::parse(text, source, target, false))
-            } else if *pair == backward {
-                Some(Lexicon::parse(text, source, target, true))
-            } else {
-                None
-            }
-        })
+        let (_, text, reversed) = shipped(source, target)?;
+        let mut b = Builder::new(source, target);
+        b.add_text(text, reversed, false);
+        Some(b.finish())
     }
 
     /// Reads a lexicon file (`a-forms<TAB>b-forms` per line, `#` comments).
     /// With `reversed`, the file's first column is the target language.
     /// Lines without a tab, or with an empty side, are skipped.
     pub fn parse(text: &str, source: &Profile, target: &Profile, reversed: bool) -> Lexicon {
-        let mut sides = [Words::new(source), Words::new(target)];
-        let second = if reversed { 0 } else { 1 };
-        let mut concepts: HashMap<String, u32> = HashMap::default();
-        for line in text.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let Some((a, b)) = line.split_once('\t') else {
-                continue;
-            };
-            let Some(first) = sides[second].primary(b) else {
-                continue;
-            };
-            let next = concepts.len() as u32;
-            let concept = *concepts.entry(first).or_insert(next);
-            let (s, t) = if reversed { (b, a) } else { (a, b) };
-            sides[0].add(s, concept);
-            sides[1].add(t, concept);
-        }
-        for w in &mut sides {
-            for c in w.stems.values_mut() {
-                c.sort_unstable();
-                c.dedup();
-            }
-        }
-        Lexicon { sides }
+        let mut b = Builder::new(source, target);
+        b.add_text(text, reversed, false);
+        b.finish()
     }
 
     /// The concepts of a word (as written) of one side; empty when it is
     /// a function word, too short, or not listed.
     pub fn concepts(&self, side: Side, word: &str) -> &[u32] {
         let w = &self.sides[side as usize];
-        let lower = word.to_lowercase();
+        let lower = lowercase(word);
         if !w.wanted(&lower) {
             return &[];
         }
@@ -132,6 +104,131 @@ impl Lexicon {
             .find_map(|b| w.stems.get(&w.stem(&b)))
             .map(Vec::as_slice)
             .unwrap_or(&[])
+    }
+}
+
+/// A lexicon being read, file by file.
+struct Builder {
+    sides: [Words; 2],
+    /// A concept id per first rendering (stemmed).
+    concepts: HashMap<String, u32>,
+    /// Each side's stems from user files, layered over `sides` at the end.
+    user: [Stems; 2],
+}
+
+/// Stems and the concepts they belong to.
+type Stems = HashMap<String, Vec<u32>>;
+
+/// The stems of some lines of a file, one vector for all, and per line
+/// where its source stems start, its target stems start and end.
+#[derive(Default)]
+struct Stemmed {
+    stems: Vec<String>,
+    lines: Vec<[usize; 3]>,
+}
+
+impl Builder {
+    fn new(source: &Profile, target: &Profile) -> Builder {
+        Builder {
+            sides: [Words::new(source), Words::new(target)],
+            concepts: HashMap::default(),
+            user: Default::default(),
+        }
+    }
+
+    /// Adds every line of one file. With `overrides` (a user file), a
+    /// source word it lists loses the senses the shipped file gave it.
+    fn add_text(&mut self, text: &str, reversed: bool, overrides: bool) {
+        use rayon::prelude::*;
+        let lines: Vec<&str> = text.lines().collect();
+        // The lines' stems over the cores (the costly part of a large
+        // file), a chunk of lines in one vector; concepts are numbered
+        // after, in file order.
+        let (ws, wt) = (&self.sides[0], &self.sides[1]);
+        let chunks: Vec<Stemmed> = lines
+            .par_chunks(4096)
+            .map(|chunk| {
+                let mut out = Stemmed::default();
+                for line in chunk {
+                    let line = line.trim();
+                    if line.is_empty() || line.starts_with('#') {
+                        continue;
+                    }
+                    let Some((a, b)) = line.split_once('\t') else {
+                        continue;
+                    };
+                    let (s, t) = if reversed { (b, a) } else { (a, b) };
+                    let start = out.stems.len();
+                    ws.stems_of(s, &mut out.stems);
+                    let mid = out.stems.len();
+                    wt.stems_of(t, &mut out.stems);
+                    out.lines.push([start, mid, out.stems.len()]);
+                }
+                out
+            })
+            .collect();
+        let Builder {
+            sides: [ws, wt],
+            concepts,
+            user,
+        } = self;
+        let mut own = [std::mem::take(&mut ws.stems), std::mem::take(&mut wt.stems)];
+        let [ms, mt] = if overrides { user } else { &mut own };
+        // Sized once: a large file never rehashes its way up.
+        let total: usize = chunks.iter().map(|c| c.lines.len()).sum();
+        concepts.reserve(total);
+        ms.reserve(total);
+        mt.reserve(total);
+        for chunk in chunks {
+            let mut stems = chunk.stems.into_iter().map(Some).collect::<Vec<_>>();
+            for [start, mid, end] in chunk.lines {
+                // The concept is the first looked-up word of the second column.
+                let first = if reversed { start..mid } else { mid..end };
+                let Some(Some(first)) = stems.get(first.start).filter(|_| !first.is_empty()) else {
+                    continue;
+                };
+                let next = concepts.len() as u32;
+                let concept = match concepts.get(first) {
+                    Some(&c) => c,
+                    None => *concepts.entry(first.clone()).or_insert(next),
+                };
+                for (k, stem) in stems[start..end].iter_mut().enumerate() {
+                    let map = if start + k < mid { &mut *ms } else { &mut *mt };
+                    if let Some(stem) = stem.take() {
+                        map.entry(stem).or_default().push(concept);
+                    }
+                }
+            }
+        }
+        [ws.stems, wt.stems] = own;
+    }
+
+    fn finish(mut self) -> Lexicon {
+        let [us, ut] = std::mem::take(&mut self.user);
+        // A user's source stem replaces the shipped senses; target stems add.
+        let source = &mut self.sides[0].stems;
+        if source.is_empty() {
+            *source = us;
+        } else {
+            source.reserve(us.len());
+            source.extend(us);
+        }
+        let target = &mut self.sides[1].stems;
+        if target.is_empty() {
+            *target = ut;
+        } else {
+            target.reserve(ut.len());
+            for (stem, c) in ut {
+                target.entry(stem).or_default().extend(c);
+            }
+        }
+        for w in &mut self.sides {
+            for c in w.stems.values_mut() {
+                c.sort_unstable();
+                c.dedup();
+            }
+        }
+        Lexicon { sides: self.sides }
     }
 }
 
@@ -164,33 +261,21 @@ impl Words {
             .map(move |[base, infl]| format!("{}{base}", &lower[..lower.len() - infl.len()]))
     }
 
-    /// The stem of the first word of the first form of `forms` that is looked
-    /// up at all (long enough, not a function word).
-    fn primary(&self, forms: &str) -> Option<String> {
-        forms
-            .split(',')
-            .flat_map(str::split_whitespace)
-            .map(str::to_lowercase)
-            .find(|w| self.wanted(w))
-            .map(|w| self.stem(&w))
-    }
-
     fn wanted(&self, lower: &str) -> bool {
         lower.chars().filter(|c| c.is_alphabetic()).count() >= MIN_LETTERS
             && !self.function.contains(lower)
     }
 
-    /// Adds the comma-separated forms of one line. A form of several words
-    /// ("city hall") adds each of its words that is not a function word.
-    fn add(&mut self, forms: &str, concept: u32) {
+    /// The stems of the comma-separated forms of one line, in order. A
+    /// form of several words ("city hall") gives each of its words that is
+    /// looked up.
+    fn stems_of(&self, forms: &str, out: &mut Vec<String>) {
         for form in forms.split(',') {
             for word in form.split_whitespace() {
-                let lower = word.to_lowercase();
-                if !self.wanted(&lower) {
-                    continue;
+                let lower = lowercase(word);
+                if self.wanted(&lower) {
+                    out.push(self.stem(&lower));
                 }
-                let stem = self.stem(&lower);
-                self.stems.entry(stem).or_default().push(concept);
             }
         }
     }
@@ -198,10 +283,296 @@ impl Words {
     /// The folded stem of a lower-case word (the word itself, folded, for a
     /// language without a stemmer).
     fn stem(&self, lower: &str) -> String {
-        match &self.stemmer {
-            Some(s) => fold(&s.stem(lower)),
-            None => fold(lower),
+        let stem = match &self.stemmer {
+            Some(s) => s.stem(lower),
+            None => std::borrow::Cow::Borrowed(lower),
+        };
+        // Lower-case ASCII is folded already: no second copy.
+        if stem.is_ascii() {
+            stem.into_owned()
+        } else {
+            fold(&stem)
         }
+    }
+}
+
+/// A word in lower case, copied only when it is not already.
+fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    // ASCII without capitals: as it is.
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// The shipped file for a pair, either direction: (name, text, reversed).
+fn shipped(source: &Profile, target: &Profile) -> Option<(&'static str, &'static str, bool)> {
+    let forward = format!("{}-{}", source.code, target.code);
+    let backward = format!("{}-{}", target.code, source.code);
+    SHIPPED.iter().find_map(|(pair, text)| {
+        if *pair == forward {
+            Some((*pair, *text, false))
+        } else if *pair == backward {
+            Some((*pair, *text, true))
+        } else {
+            None
+        }
+    })
+}
+
+/// Why a user lexicon cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("{path}: cannot read the lexicon: {message}")]
+    Io { path: String, message: String },
+    #[error("{path}:{line}: {message}")]
+    Syntax {
+        path: String,
+        line: usize,
+        message: String,
+    },
+}
+
+/// A user lexicon, read and checked: the same format as the shipped files.
+/// A file named `<a>-<b>.tsv` (ISO 639-1 codes) serves the pairs a→b and
+/// b→a; any other name has the source language in its first column.
+#[derive(Debug, Clone)]
+pub struct LexiconFile {
+    /// The path as given, for reports.
+    pub name: String,
+    /// The languages of the two columns, when the file name gives them.
+    columns: Option<(String, String)>,
+    text: String,
+}
+
+impl LexiconFile {
+    /// Reads a lexicon file, or every `.tsv` file of a folder (sorted).
+    pub fn load(path: &Path) -> Result<Vec<LexiconFile>, LexiconError> {
+        let shown = path.display().to_string();
+        let io = |message: String| LexiconError::Io {
+            path: shown.clone(),
+            message,
+        };
+        if path.is_dir() {
+            let mut files: Vec<_> = std::fs::read_dir(path)
+                .map_err(|e| io(e.to_string()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "tsv"))
+                .collect();
+            files.sort();
+            let mut out = Vec::with_capacity(files.len());
+            for f in files {
+                out.extend(LexiconFile::load(&f)?);
+            }
+            return Ok(out);
+        }
+        // Capped, regular files only: a device or FIFO never hangs or fills memory.
+        let bytes =
+            crate::input::read_limited(path, crate::input::DEFAULT_MAX_FILE_SIZE).map_err(|e| {
+                io(format!(
+                    "{e}; give a lexicon file (.tsv) or a folder of them"
+                ))
+            })?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            LexiconError::Syntax {
+                path: shown.clone(),
+                line: valid.iter().filter(|&&b| b == b'\n').count() + 1,
+                message: "invalid UTF-8; save the lexicon as UTF-8".into(),
+            }
+        })?;
+        Ok(vec![LexiconFile::parse_str(&shown, text)?])
+    }
+
+    /// Checks lexicon text already in memory; `name` names it in errors
+    /// and its file name may give the columns' languages.
+    pub fn parse_str(name: &str, text: String) -> Result<LexiconFile, LexiconError> {
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(t) => t.to_string(),
+            None => text,
+        };
+        for (i, line) in text.lines().enumerate() {
+            check_line(line).map_err(|message| LexiconError::Syntax {
+                path: name.to_string(),
+                line: i + 1,
+                message,
+            })?;
+        }
+        Ok(LexiconFile {
+            name: name.to_string(),
+            columns: columns_of(Path::new(name)),
+            text,
+        })
+    }
+
+    /// Whether this file serves `source → target`, and reversed if so.
+    fn direction(&self, source: &str, target: &str) -> Option<bool> {
+        match &self.columns {
+            None => Some(false),
+            Some((a, b)) if a == source && b == target => Some(false),
+            Some((a, b)) if a == target && b == source => Some(true),
+            Some(_) => None,
+        }
+    }
+}
+
+/// The languages a file name such as `pt-en.tsv` gives its columns.
+fn columns_of(path: &Path) -> Option<(String, String)> {
+    let stem = path.file_stem()?.to_str()?;
+    let (a, b) = stem.split_once('-')?;
+    (crate::lang::is_iso639_1(a) && crate::lang::is_iso639_1(b))
+        .then(|| (a.to_string(), b.to_string()))
+}
+
+/// Why a lexicon line is malformed, saying what to do; blank lines and
+/// `#` comments are fine.
+pub fn check_line(line: &str) -> Result<(), String> {
+    let line = line.trim();
+    if line.is_empty() || line.starts_with('#') {
+        return Ok(());
+    }
+    let columns: Vec<&str> = line.split('\t').collect();
+    match columns.len() {
+        1 => {
+            return Err(
+                "no tab: write the source forms, a tab, then their renderings (or start the line with # for a comment)"
+                    .into(),
+            );
+        }
+        2 => {}
+        n => {
+            return Err(format!(
+                "{n} columns: a line holds two, the source forms and their renderings, separated by one tab"
+            ));
+        }
+    }
+    for (k, column) in columns.iter().enumerate() {
+        let mut seen: Vec<String> = Vec::new();
+        for form in column.split(',') {
+            let form = form.trim();
+            if form.is_empty() {
+                return Err(format!(
+                    "column {}: an empty form (a doubled, leading or trailing comma?); remove it",
+                    k + 1
+                ));
+            }
+            if form.chars().any(char::is_control) {
+                return Err(format!(
+                    "column {}: a control character in '{}'; remove it",
+                    k + 1,
+                    form.escape_default()
+                ));
+            }
+            if !form.chars().any(char::is_alphabetic) {
+                return Err(format!(
+                    "column {}: '{form}' has no letter; list words, one form between commas",
+                    k + 1
+                ));
+            }
+            let lower = form.to_lowercase();
+            if seen.contains(&lower) {
+                return Err(format!(
+                    "column {}: '{form}' is listed twice; keep one",
+                    k + 1
+                ));
+            }
+            seen.push(lower);
+        }
+    }
+    Ok(())
+}
+
+/// The lexicons of a run: user files layered over the shipped one (unless
+/// it is left out), put together once per language pair and shared.
+#[derive(Debug, Clone)]
+pub struct Lexicons {
+    files: Arc<[LexiconFile]>,
+    builtin: bool,
+    layered: Arc<Mutex<HashMap<(String, String), Layer>>>,
+}
+
+/// A pair's lexicon and the names of the files it comes from.
+type Layer = (Option<Arc<Lexicon>>, Arc<[String]>);
+
+impl Default for Lexicons {
+    /// The shipped lexicon alone.
+    fn default() -> Lexicons {
+        Lexicons::new(Vec::new(), true)
+    }
+}
+
+impl Lexicons {
+    pub fn new(files: Vec<LexiconFile>, builtin: bool) -> Lexicons {
+        Lexicons {
+            files: files.into(),
+            builtin,
+            layered: Arc::default(),
+        }
+    }
+
+    /// The lexicon a pair is aligned with and the files it comes from
+    /// (the shipped one labelled "built-in"): user lines layered over the
+    /// shipped ones, a source word a user file lists losing its shipped
+    /// senses; `None` when no file serves the pair.
+    pub fn for_pair(
+        &self,
+        source: &Profile,
+        target: &Profile,
+    ) -> (Option<Arc<Lexicon>>, Vec<String>) {
+        let shipped = if self.builtin {
+            shipped(source, target)
+        } else {
+            None
+        };
+        let builtin_name = shipped.map(|(n, _, _)| format!("built-in glossaries/lexicon/{n}.tsv"));
+        if self.files.is_empty() {
+            let lex = self
+                .builtin
+                .then(|| Lexicon::builtin(source, target))
+                .flatten();
+            return (lex, builtin_name.into_iter().collect());
+        }
+        let key = (source.code.clone(), target.code.clone());
+        let mut cache = self
+            .layered
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (lex, names) = cache
+            .entry(key)
+            .or_insert_with(|| self.layer(source, target, shipped, builtin_name))
+            .clone();
+        (lex, names.to_vec())
+    }
+
+    fn layer(
+        &self,
+        source: &Profile,
+        target: &Profile,
+        shipped: Option<(&str, &str, bool)>,
+        builtin_name: Option<String>,
+    ) -> Layer {
+        let mut names: Vec<String> = builtin_name.into_iter().collect();
+        let serves = |f: &LexiconFile| f.direction(&source.code, &target.code).is_some();
+        if !self.files.iter().any(serves) {
+            // No user file for this pair: the shipped lexicon, parsed once.
+            let lex = shipped.and_then(|_| Lexicon::builtin(source, target));
+            return (lex, names.into());
+        }
+        let mut b = Builder::new(source, target);
+        if let Some((_, text, reversed)) = shipped {
+            b.add_text(text, reversed, false);
+        }
+        for f in self.files.iter() {
+            if let Some(reversed) = f.direction(&source.code, &target.code) {
+                b.add_text(&f.text, reversed, true);
+                names.push(f.name.clone());
+            }
+        }
+        (Some(Arc::new(b.finish())), names.into())
     }
 }
 
@@ -291,6 +662,184 @@ mod tests {
     #[test]
     fn a_pair_without_a_file_has_none() {
         assert!(Lexicon::builtin(&Profile::builtin("de"), &Profile::builtin("fr")).is_none());
+    }
+
+    fn first_stem(w: &Words, forms: &str) -> Option<String> {
+        let mut out = Vec::new();
+        w.stems_of(forms, &mut out);
+        out.into_iter().next()
+    }
+
+    /// Every shipped file: each line well formed, each side with a word
+    /// that is looked up, and no form listed twice for one concept (a
+    /// duplicate line, or a synonym line repeating a form).
+    #[test]
+    fn shipped_files_are_well_formed_without_duplicates() {
+        for (pair, text) in SHIPPED {
+            let (a, b) = pair.split_once('-').expect("files are named <a>-<b>.tsv");
+            let (pa, pb) = (Profile::builtin(a), Profile::builtin(b));
+            let (wa, wb) = (Words::new(&pa), Words::new(&pb));
+            let mut seen: HashMap<(String, String), usize> = HashMap::default();
+            let mut problems = Vec::new();
+            let mut lines = 0;
+            for (i, line) in text.lines().enumerate() {
+                let n = i + 1;
+                if let Err(e) = check_line(line) {
+                    panic!("{pair}.tsv:{n}: {e}");
+                }
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                lines += 1;
+                let (left, right) = line.split_once('\t').unwrap();
+                let (Some(concept), Some(_)) = (first_stem(&wb, right), first_stem(&wa, left))
+                else {
+                    problems.push(format!("{pair}.tsv:{n}: a side with no word looked up (a function word or under {MIN_LETTERS} letters); drop the line"));
+                    continue;
+                };
+                for form in left.split(',') {
+                    let key = (form.trim().to_lowercase(), concept.clone());
+                    if let Some(first) = seen.insert(key, n) {
+                        problems.push(format!("{pair}.tsv:{n}: '{}' is on line {first} for the same concept; merge the lines", form.trim()));
+                    }
+                }
+            }
+            assert!(problems.is_empty(), "{}", problems.join("\n"));
+            assert!(lines > 0, "{pair}.tsv has no entries");
+        }
+    }
+
+    #[test]
+    fn the_pt_en_file_covers_thousands_of_forms() {
+        let text = SHIPPED.iter().find(|(p, _)| *p == "pt-en").unwrap().1;
+        let forms: usize = text
+            .lines()
+            .filter(|l| !l.starts_with('#') && l.contains('\t'))
+            .map(|l| l.split('\t').next().unwrap().split(',').count())
+            .sum();
+        assert!(forms >= 4000, "{forms} Portuguese forms");
+        let lex = pt_en();
+        // pt-PT and pt-BR forms of software words meet one rendering.
+        for (pt, en) in [
+            ("ficheiro", "file"),
+            ("arquivos", "files"),
+            ("guardar", "save"),
+            ("salvou", "saved"),
+            ("definições", "settings"),
+            ("configurações", "settings"),
+            ("utilizadores", "users"),
+        ] {
+            assert!(shares(&lex, pt, en), "{pt} / {en}");
+        }
+    }
+
+    #[test]
+    fn malformed_lines_say_what_to_do() {
+        assert!(check_line("# comment").is_ok());
+        assert!(check_line("   ").is_ok());
+        assert!(check_line("casa\thouse, home").is_ok());
+        assert!(check_line("casa house").unwrap_err().contains("no tab"));
+        assert!(
+            check_line("casa\thouse\tnote")
+                .unwrap_err()
+                .contains("3 columns")
+        );
+        assert!(
+            check_line("casa,\thouse")
+                .unwrap_err()
+                .contains("empty form")
+        );
+        assert!(
+            check_line("casa\thouse,,home")
+                .unwrap_err()
+                .contains("empty form")
+        );
+        assert!(check_line("casa\t42").unwrap_err().contains("no letter"));
+        assert!(
+            check_line("casa, Casa\thouse")
+                .unwrap_err()
+                .contains("twice")
+        );
+        assert!(
+            check_line("casa\tho\u{7}use")
+                .unwrap_err()
+                .contains("control")
+        );
+    }
+
+    fn user(name: &str, text: &str) -> LexiconFile {
+        LexiconFile::parse_str(name, text.to_string()).unwrap()
+    }
+
+    fn layered(files: Vec<LexiconFile>, builtin: bool) -> (Option<Arc<Lexicon>>, Vec<String>) {
+        let (pt, en) = (Profile::builtin("pt"), Profile::builtin("en"));
+        Lexicons::new(files, builtin).for_pair(&pt, &en)
+    }
+
+    #[test]
+    fn a_user_file_layers_over_the_builtin_one() {
+        let (lex, names) = layered(vec![user("mine.tsv", "banco\tbench\nxícara\tmug\n")], true);
+        let lex = lex.unwrap();
+        assert_eq!(names, ["built-in glossaries/lexicon/pt-en.tsv", "mine.tsv"]);
+        // The user's sense replaces the shipped one for its source word ...
+        assert!(shares(&lex, "banco", "bench"));
+        assert!(!shares(&lex, "banco", "bank"));
+        // ... a new rendering is added, and other shipped lines stay.
+        assert!(shares(&lex, "xícara", "mug"));
+        assert!(shares(&lex, "prefeitos", "mayors"));
+        assert!(
+            shares(&pt_en(), "banco", "bank"),
+            "the shipped lexicon is untouched"
+        );
+    }
+
+    #[test]
+    fn without_the_builtin_lexicon_only_user_lines_count() {
+        let (lex, names) = layered(vec![user("mine.tsv", "banco\tbench\n")], false);
+        let lex = lex.unwrap();
+        assert_eq!(names, ["mine.tsv"]);
+        assert!(shares(&lex, "banco", "bench"));
+        assert!(!shares(&lex, "prefeito", "mayor"));
+        let (none, names) = layered(Vec::new(), false);
+        assert!(none.is_none() && names.is_empty());
+    }
+
+    #[test]
+    fn a_file_named_for_a_pair_serves_that_pair_only() {
+        let files = vec![
+            user("dir/en-pt.tsv", "bench\tbanco\n"),
+            user("dir/de-fr.tsv", "Bank\tbanc\n"),
+        ];
+        let (lex, names) = layered(files, false);
+        assert_eq!(names, ["dir/en-pt.tsv"]);
+        assert!(shares(&lex.unwrap(), "bancos", "benches"));
+    }
+
+    #[test]
+    fn user_files_report_their_line() {
+        let err = LexiconFile::parse_str("mine.tsv", "# ok\ncasa\thouse\ncasa house\n".into())
+            .unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("mine.tsv:3: no tab"), "{msg}");
+        let bom = LexiconFile::parse_str("b.tsv", "\u{feff}casa\thouse\n".into()).unwrap();
+        let (lex, _) = layered(vec![bom], false);
+        assert!(shares(&lex.unwrap(), "casa", "house"));
+    }
+
+    #[test]
+    fn a_large_user_file_loads() {
+        // 100,000 lines; a quadratic step would show as a hang here, the
+        // time itself is measured apart (README, Bilingual lexicon).
+        let mut text = String::new();
+        for i in 0..100_000 {
+            text.push_str(&format!("palavra{i}, termo{i}\tword{i}, term{i}\n"));
+        }
+        let file = LexiconFile::parse_str("big.tsv", text).unwrap();
+        let (lex, _) = layered(vec![file], true);
+        let lex = lex.unwrap();
+        assert!(shares(&lex, "termo99999", "word99999"));
+        assert!(!shares(&lex, "termo99999", "word1"));
     }
 
     #[test]

@@ -17,6 +17,7 @@ fn main() -> ExitCode {
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
     let cli = transcheck::cli::Cli::parse();
     let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
-    transcheck::cli::run(cli, &mut stdout.lock(), &mut stderr.lock())
+    // Stderr unlocked: each message takes the lock itself, so a panic
+    // message from another thread is never held behind ours.
+    transcheck::cli::run(cli, &mut stdout.lock(), &mut std::io::stderr())
 }

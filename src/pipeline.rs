@@ -6,8 +6,10 @@ use crate::finding::{Finding, Severity};
 use crate::glossary::Glossary;
 use crate::input::Document;
 use crate::lang;
+use crate::lexicon::Lexicon;
 use crate::profile::Profile;
 use crate::segment::{self, Segment};
+use std::sync::Arc;
 
 /// How to run one pair.
 #[derive(Debug, Clone, Default)]
@@ -27,6 +29,8 @@ pub struct PairOptions {
     pub read: crate::formats::ProseOptions,
     /// Localised URL prefixes (config `url-map`).
     pub url_map: Vec<(String, String)>,
+    /// The bilingual lexicons the aligner reads (by default the shipped one).
+    pub lexicons: crate::lexicon::Lexicons,
 }
 
 /// Everything known about one checked pair; reports render it.
@@ -46,6 +50,8 @@ pub struct PairResult {
     /// The glossary files used, user files after the built-in ones they
     /// override ("built-in glossaries/names.toml", "mine.tsv").
     pub glossaries: Vec<String>,
+    /// The lexicon files used, as [`PairResult::glossaries`].
+    pub lexicons: Vec<String>,
 }
 
 /// Picks the language of a document: the forced one (with a notice when
@@ -142,13 +148,39 @@ pub fn align_docs_with(
     glossary: &Glossary,
     refine: bool,
 ) -> Vec<Link> {
+    let lexicon = crate::lexicon::Lexicon::builtin(src_profile, tgt_profile);
+    align_docs_lexicon(
+        source,
+        target,
+        src_segs,
+        tgt_segs,
+        src_profile,
+        tgt_profile,
+        glossary,
+        lexicon,
+        refine,
+    )
+}
+
+/// [`align_docs_with`] with the lexicon given (`None`: none) rather than
+/// the shipped one.
+#[allow(clippy::too_many_arguments)]
+pub fn align_docs_lexicon(
+    source: &Document,
+    target: &Document,
+    src_segs: &[Segment],
+    tgt_segs: &[Segment],
+    src_profile: &Profile,
+    tgt_profile: &Profile,
+    glossary: &Glossary,
+    lexicon: Option<Arc<Lexicon>>,
+    refine: bool,
+) -> Vec<Link> {
     let src = align::Side::of_segments(source, src_segs, src_profile);
     let tgt = align::Side::of_segments(target, tgt_segs, tgt_profile);
     let terms = pair_matcher(glossary, &src, &tgt);
-    align_sides(
-        source, target, src_segs, tgt_segs, &src, &tgt, terms, refine,
-    )
-    .0
+    let sides = (&src, &tgt, lexicon);
+    align_sides(source, target, src_segs, tgt_segs, sides, terms, refine).0
 }
 
 /// The glossary's matcher for the terms two sides' sentences can hold.
@@ -162,7 +194,7 @@ fn pair_matcher(
 }
 
 /// The aligner's options for a pair: the glossary's terms (the pair's
-/// matcher), the block kinds of marked-up sides and the built-in lexicon.
+/// matcher), the block kinds of marked-up sides and the pair's lexicon.
 /// The one constructor for the main path and for [`Context::hidden`]'s
 /// fallback, so both extract the same anchors.
 pub fn align_options(
@@ -170,14 +202,13 @@ pub fn align_options(
     target: &Document,
     src_segs: &[Segment],
     tgt_segs: &[Segment],
-    src_profile: &Profile,
-    tgt_profile: &Profile,
+    lexicon: Option<Arc<Lexicon>>,
     terms: Option<std::sync::Arc<crate::glossary::Matcher>>,
 ) -> AlignOptions {
     AlignOptions {
         terms,
         blocks: (block_kinds(source, src_segs), block_kinds(target, tgt_segs)),
-        lexicon: crate::lexicon::Lexicon::builtin(src_profile, tgt_profile),
+        lexicon,
         ..Default::default()
     }
 }
@@ -188,20 +219,11 @@ fn align_sides(
     target: &Document,
     src_segs: &[Segment],
     tgt_segs: &[Segment],
-    src: &align::Side,
-    tgt: &align::Side,
+    (src, tgt, lexicon): (&align::Side, &align::Side, Option<Arc<Lexicon>>),
     terms: Option<std::sync::Arc<crate::glossary::Matcher>>,
     refine: bool,
 ) -> (Vec<Link>, std::sync::Arc<align::PairAnchors>) {
-    let options = align_options(
-        source,
-        target,
-        src_segs,
-        tgt_segs,
-        src.profile,
-        tgt.profile,
-        terms,
-    );
+    let options = align_options(source, target, src_segs, tgt_segs, lexicon, terms);
     // Anchors extracted once for the aligner, the refinement and the checks.
     let mut anchors = align::PairAnchors::new(src, tgt, &options);
     let links = align::align_prepared(src, tgt, &options, &mut anchors);
@@ -228,6 +250,7 @@ pub fn check_pair(
     let glossary = layered.as_deref().unwrap_or(glossary);
     let src_profile = Profile::builtin(&source_lang);
     let tgt_profile = Profile::builtin(&target_lang);
+    let (lexicon, lexicons) = options.lexicons.for_pair(&src_profile, &tgt_profile);
     let source_segments = segment_doc(&source, &src_profile, options.presegmented);
     // Suppression directive lines are cut out before alignment.
     let directives = crate::suppress::directives(&target);
@@ -245,8 +268,7 @@ pub fn check_pair(
         &target,
         &source_segments,
         &target_segments,
-        &src,
-        &tgt,
+        (&src, &tgt, lexicon.clone()),
         terms.clone(),
         !options.raw_alignment,
     );
@@ -272,6 +294,7 @@ pub fn check_pair(
             glossary,
         );
         ctx.url_map = options.url_map.clone();
+        ctx.lexicon = lexicon;
         if let Some(m) = terms {
             ctx.use_matcher(m);
         }
@@ -305,6 +328,7 @@ pub fn check_pair(
         findings,
         notices,
         glossaries,
+        lexicons,
     }
 }
 
@@ -400,10 +424,11 @@ pub fn check_bilingual(
     let glossary = layered.as_deref().unwrap_or(glossary);
     let src_profile = Profile::builtin(&source_lang);
     let tgt_profile = Profile::builtin(&target_lang);
+    let (lexicon, lexicons) = options.lexicons.for_pair(&src_profile, &tgt_profile);
     let source_segments = crate::formats::segment_projected(&proj.source, &src_profile);
     let target_segments = crate::formats::segment_projected(&proj.target, &tgt_profile);
     let links = crate::formats::unit_links(&proj, &source_segments, &target_segments, |s, t| {
-        align_docs(
+        align_docs_lexicon(
             &proj.source,
             &proj.target,
             s,
@@ -411,6 +436,8 @@ pub fn check_bilingual(
             &src_profile,
             &tgt_profile,
             glossary,
+            lexicon.clone(),
+            true,
         )
     });
     let all = checks::all_checks();
@@ -425,6 +452,7 @@ pub fn check_bilingual(
         glossary,
     );
     ctx.url_map = options.url_map.clone();
+    ctx.lexicon = lexicon;
     let findings = run_checks_parallel(&ctx, &all, &options.overrides);
     // Reports show the text as written: placeholders and tags unmasked
     // (same byte lengths, so spans stay put).
@@ -445,6 +473,7 @@ pub fn check_bilingual(
         findings,
         notices,
         glossaries,
+        lexicons,
     }
 }
 

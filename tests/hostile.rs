@@ -914,3 +914,38 @@ fn discovery_stops_at_the_home_folder() {
     // With the home folder higher up, the same file is found and obeyed.
     assert_eq!(run(d.path()), Some(0));
 }
+
+#[test]
+fn evil_glossary_and_lexicon_names_are_escaped_in_every_format() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "pt.txt", MINI_PT);
+    write(d.path(), "en.txt", MINI_EN);
+    let gloss = "g\n::error title=GLOSS::x\u{1b}[2J.tsv";
+    let lex = "l\n::warning title=LEX::y\u{7}\u{202e}.tsv";
+    write(d.path(), gloss, "Mascate\tMuscat\n");
+    write(d.path(), lex, "chanceler\tforeign minister\n");
+    for format in ["human", "short", "json", "sarif", "github", "patch", "html"] {
+        let out = tc(d.path())
+            .args(["check", "pt.txt", "en.txt", "--color", "never"])
+            .args(["--source-lang", "pt", "--target-lang", "en"])
+            .args(["--glossary", gloss, "--lexicon", lex, "--format", format])
+            .output()
+            .unwrap();
+        let o = String::from_utf8(out.stdout).unwrap();
+        let e = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}: {e}");
+        for (name, props, data) in workflow_commands(&o) {
+            // Only the github format annotates, and never with an injected title.
+            assert_eq!(format, "github", "{format} stdout runs {name}:\n{o}");
+            assert!(
+                ["error", "warning", "notice"].contains(&name.as_str())
+                    && !props.contains("GLOSS")
+                    && !props.contains("LEX"),
+                "{name} {props} {data}"
+            );
+        }
+        assert!(workflow_commands(&e).is_empty(), "{format} stderr: {e}");
+        assert_eq!(has_raw_controls(&o), None, "{format}:\n{o}");
+        assert_eq!(has_raw_controls(&e), None, "{format} stderr:\n{e}");
+    }
+}

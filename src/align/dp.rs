@@ -244,7 +244,8 @@ fn soft_pair(matched: &[f64], null: &[f64], t: f64, boost: f64) -> Agg {
     let sum = |xs: &[f64]| -> f64 {
         xs.iter()
             .filter(|&&x| x < cut)
-            .map(|&x| (-(x - m) / t).exp())
+            // exp(0) = 1 exactly: the minimum's own term needs no call.
+            .map(|&x| if x == m { 1.0 } else { (-(x - m) / t).exp() })
             .sum()
     };
     let (sm, sn) = (sum(matched), sum(null));
@@ -638,11 +639,49 @@ impl Ring {
             width,
         }
     }
+}
 
-    /// Slot of band cell `(i, j)`.
+/// Where one band row sits: its number, its first and last target cell, its flat
+/// offset, and its slot in the [`Ring`] (`usize::MAX` when unused). Read
+/// once per row for the rows a link may come from or go to, so the inner
+/// loops index without a division or a bounds-checked lookup per link.
+#[derive(Debug, Clone, Copy)]
+struct RowAt {
+    row: usize,
+    lo: usize,
+    hi: usize,
+    offset: usize,
+    slot: usize,
+}
+
+impl RowAt {
+    /// A row no link reaches: every column falls outside it.
+    const NONE: RowAt = RowAt {
+        row: 0,
+        lo: 1,
+        hi: 0,
+        offset: 0,
+        slot: 0,
+    };
+
+    fn of(band: &Band, r: usize, slot: usize) -> RowAt {
+        RowAt {
+            row: r,
+            lo: band.lo[r],
+            hi: band.hi[r],
+            offset: band.offset[r],
+            slot,
+        }
+    }
+
+    /// Flat index and ring slot of column `j`, if the row holds it.
     #[inline]
-    fn at(&self, band: &Band, i: usize, j: usize) -> usize {
-        (i % self.depth) * self.width + j - band.lo[i]
+    fn cell(&self, j: usize) -> Option<(usize, usize)> {
+        if j < self.lo || j > self.hi {
+            return None;
+        }
+        let x = j - self.lo;
+        Some((self.offset + x, self.slot + x))
     }
 }
 
@@ -677,18 +716,24 @@ where
             };
         }
         let boost = (self.gap_bonus / self.t).exp();
+        // Row `i - a` for each source span `a` of a link into row `i`.
+        let mut rows = vec![RowAt::NONE; ring.depth];
         for i in 0..=self.n {
+            for (a, row) in rows.iter_mut().enumerate() {
+                *row = match i.checked_sub(a) {
+                    Some(r) => RowAt::of(band, r, (r % ring.depth) * ring.width),
+                    None => RowAt::NONE,
+                };
+            }
             for j in band.lo[i]..=band.hi[i] {
                 if i == 0 && j == 0 {
                     continue;
                 }
-                let Some(here) = band.index(i, j) else {
-                    continue;
-                };
-                let (b, f) = self.forward_cell(i, j, here, (&ring, &fwd), &mut back[here], boost);
+                let here = band.offset[i] + j - band.lo[i];
+                let (b, f) =
+                    self.forward_cell(j, here, &rows, (&ring, &fwd), &mut back[here], boost);
                 back[here][3] = b.from();
-                let slot = ring.at(band, i, j);
-                ring.best[slot] = b;
+                ring.best[rows[0].slot + j - band.lo[i]] = b;
                 fwd[here] = f;
             }
         }
@@ -701,9 +746,9 @@ where
     /// `here`) from its predecessors; records the kinds that entered it.
     fn forward_cell(
         &self,
-        i: usize,
         j: usize,
         here: usize,
+        rows: &[RowAt],
         (ring, fwd): (&Ring, &[Agg]),
         back: &mut Back,
         boost: f64,
@@ -714,13 +759,16 @@ where
         let (mut nm, mut nn) = (0, 0);
         for (k, &kind) in self.kinds.iter().enumerate() {
             let (a, b) = kind;
-            if a > i || b > j {
-                continue;
-            }
-            let Some(prev) = self.band.index(i - a, j - b) else {
+            let Some(jb) = j.checked_sub(b) else {
                 continue;
             };
-            let c = self.link_cost(here, k, kind, i - a, j - b);
+            let Some(row) = rows.get(a) else {
+                continue;
+            };
+            let Some((prev, slot)) = row.cell(jb) else {
+                continue;
+            };
+            let c = self.link_cost(here, k, kind, row.row, jb);
             if !c.is_finite() {
                 continue;
             }
@@ -729,7 +777,7 @@ where
                 continue;
             }
             let to = state_of(kind);
-            let pb = &ring.best[ring.at(self.band, i - a, j - b)];
+            let pb = &ring.best[slot];
             let v = c + if to == 0 { pb.plain } else { pb.gap };
             if v < vit[to] {
                 vit[to] = v;
@@ -793,21 +841,26 @@ where
         let boost = (self.gap_bonus / self.t).exp();
         let mut matched = [0.0f64; MAX_KINDS];
         let mut null = [0.0f64; MAX_KINDS];
+        // Row `i + a` for each source span `a` of a link out of row `i`.
+        let depth = self.kinds.iter().map(|k| k.0).max().unwrap_or(0) + 1;
+        let mut rows = vec![RowAt::NONE; depth];
         for i in (0..=n).rev() {
+            for (a, row) in rows.iter_mut().enumerate() {
+                *row = if i + a <= n {
+                    RowAt::of(band, i + a, 0)
+                } else {
+                    RowAt::NONE
+                };
+            }
             for j in (band.lo[i]..=band.hi[i]).rev() {
                 if i == n && j == m {
                     continue;
                 }
-                let Some(here) = band.index(i, j) else {
-                    continue;
-                };
+                let here = band.offset[i] + j - band.lo[i];
                 let (mut nm, mut nn) = (0, 0);
                 for (k, &kind) in self.kinds.iter().enumerate() {
                     let (a, b) = kind;
-                    if i + a > n || j + b > m {
-                        continue;
-                    }
-                    let Some(next) = band.index(i + a, j + b) else {
+                    let Some((next, _)) = rows.get(a).and_then(|r| r.cell(j + b)) else {
                         continue;
                     };
                     let nb = bwd[next].get(kind);

@@ -621,12 +621,12 @@ fn run(
             .filter(|&&(i, j)| (i0..=i1).contains(&i) && (j0..=j1).contains(&j))
             .map(|&(i, j)| (i - i0, j - j0))
             .collect();
-        let mut sol = run_band(
-            &src[i0..i1],
-            &tgt[j0..j1],
-            &paras.slice(i0, i1, j0, j1),
-            &model.slice(i0, i1, j0, j1),
+        let mut sol = run_region(
+            (src, tgt),
+            paras,
+            model,
             p,
+            (i0, i1, j0, j1),
             &sub,
             w,
             scratch,
@@ -645,6 +645,31 @@ fn run(
         out.posterior.extend(part.posterior);
     }
     out
+}
+
+/// [`run_band`] on the rows `i0..i1` and columns `j0..j1` alone, `guide`
+/// in the region's own coordinates; the path comes back in them too.
+#[allow(clippy::too_many_arguments)]
+fn run_region(
+    (src, tgt): (&[Sent], &[Sent]),
+    paras: &Paras,
+    model: &Model,
+    p: &Params,
+    (i0, i1, j0, j1): (usize, usize, usize, usize),
+    guide: &[(usize, usize)],
+    w: usize,
+    scratch: &dp::Scratch,
+) -> dp::Solution {
+    run_band(
+        &src[i0..i1],
+        &tgt[j0..j1],
+        &paras.slice(i0, i1, j0, j1),
+        &model.slice(i0, i1, j0, j1),
+        p,
+        guide,
+        w,
+        scratch,
+    )
 }
 
 /// `f` of every item, in order, computed by one task per thread that takes
@@ -707,8 +732,7 @@ fn run_band(
         let cost = |i: usize, a: usize, j: usize, b: usize| scorer.cost(i, a, j, b);
         let (t, gap) = (p.temperature, p.gap_bonus);
         let sol = dp::solve(band, n, m, &kinds, t, gap, p.mbr, &cost, scratch);
-        scratch.give_f64(scorer.sim);
-        scratch.give_zeros(scorer.dense);
+        scorer.recycle(scratch);
         sol
     };
     let band = dp::Band::around(guide, n, m, w);
@@ -762,12 +786,13 @@ fn run_band(
             .iter()
             .map(|&(i, j)| (i - i0, j - j0))
             .collect();
-        let sub = run_band(
-            &src[i0..i1],
-            &tgt[j0..j1],
-            &paras.slice(i0, i1, j0, j1),
-            &model.slice(i0, i1, j0, j1),
+        let region = (i0, i1, j0, j1);
+        let sub = run_region(
+            (src, tgt),
+            paras,
+            model,
             p,
+            region,
             &sub_guide,
             wider,
             scratch,
@@ -819,6 +844,7 @@ fn fill_gaps(
         .filter(|&(a, b)| a + b <= 3)
         .collect();
     let mut cache = SimCache::new();
+    let mut near = SourceRing::new(src);
     let mut out = vec![coarse[0]];
     for x in coarse.windows(2) {
         let ((i0, j0), (i1, j1)) = (x[0], x[1]);
@@ -829,9 +855,9 @@ fn fill_gaps(
         let path = dp::beam_path(i1 - i0, j1 - j0, &kinds, GUIDE_BEAM, |i, a, j, b| {
             scorer.cost_with(i + i0, a, j + j0, b, |i, a, j, b| {
                 let mut shared = 0.0;
-                for (s, ss) in src.iter().enumerate().skip(i).take(a) {
+                for s in i..i + a {
                     for (t, tt) in tgt.iter().enumerate().skip(j).take(b) {
-                        shared += cache.get(s, t, || features::shared(ss, tt));
+                        shared += cache.get(s, t, || near.shared(src, s, tt));
                     }
                 }
                 shared
@@ -869,6 +895,61 @@ impl SimCache {
     }
 }
 
+/// The keys of the last [`SourceRing::SLOTS`] source sentences the beam
+/// asked about, as one bit per sentence on each key id: a pair's shared
+/// weight is then one lookup per target key instead of a merge of two
+/// sorted lists (the beam asks for millions of pairs on repetitive text).
+struct SourceRing {
+    /// Bit `s % SLOTS` of `mask[k]`: source `s` holds key `k`.
+    mask: Vec<u64>,
+    /// The source sentence in each slot.
+    owner: [usize; SourceRing::SLOTS],
+}
+
+impl SourceRing {
+    const SLOTS: usize = 64;
+
+    fn new(src: &[Sent]) -> Self {
+        let top = src.iter().filter_map(|s| s.keys.last()).max();
+        SourceRing {
+            mask: vec![0; top.map_or(0, |&k| k as usize + 1)],
+            owner: [usize::MAX; Self::SLOTS],
+        }
+    }
+
+    /// [`features::shared`] of source `s` and `t`, to the bit: the weights
+    /// of the shared keys added in key order.
+    fn shared(&mut self, src: &[Sent], s: usize, t: &Sent) -> f64 {
+        let slot = s % Self::SLOTS;
+        let bit = 1u64 << slot;
+        if self.owner[slot] != s {
+            if let Some(old) = src.get(self.owner[slot]) {
+                for &k in &old.keys {
+                    if let Some(x) = self.mask.get_mut(k as usize) {
+                        *x &= !bit;
+                    }
+                }
+            }
+            for &k in src.get(s).map(|x| x.keys.as_slice()).unwrap_or(&[]) {
+                if let Some(x) = self.mask.get_mut(k as usize) {
+                    *x |= bit;
+                }
+            }
+            self.owner[slot] = s;
+        }
+        let Some(source) = src.get(s) else {
+            return 0.0;
+        };
+        let mut sum = 0.0;
+        for &k in &t.keys {
+            if self.mask.get(k as usize).is_some_and(|x| x & bit != 0) {
+                sum += source.weight(k);
+            }
+        }
+        sum
+    }
+}
+
 /// Prices links for the DP.
 struct Scorer<'a> {
     src_len: Vec<f64>,
@@ -887,9 +968,14 @@ struct Scorer<'a> {
     dense: Vec<f64>,
     sim_off: Vec<usize>,
     sim_lo: Vec<usize>,
+    /// Whether both sides have block kinds ([`Scorer::block_cost`]).
+    blocks: bool,
     /// −ln prior of link kind `(a, b)`, at `[a][b]`.
     prior_cost: [[f64; MAX_SPAN + 1]; MAX_SPAN + 1],
     length: LengthCost,
+    /// With a band: each sentence's span lengths, `[k]` the span of `k`
+    /// sentences from it, and their length-model terms ([`Spans`]).
+    spans: Option<(Spans, Spans)>,
     model: &'a Model,
     p: &'a Params,
 }
@@ -905,12 +991,18 @@ impl<'a> Scorer<'a> {
         band: Option<(&dp::Band, &dp::Scratch)>,
     ) -> Self {
         let (n, m) = (src.len(), tgt.len());
-        let prefix = |v: &mut dyn Iterator<Item = f64>| {
-            let mut out = vec![0.0];
+        // Buffers from the band's scratch, when there is one, so that each
+        // chunk's solve does not fault in fresh pages.
+        let buffer = |len: usize| match band {
+            Some((_, scratch)) => scratch.take_f64(len),
+            None => vec![0.0; len],
+        };
+        let prefix = |v: &mut dyn ExactSizeIterator<Item = f64>| {
+            let mut out = buffer(v.len() + 1);
             let mut acc = 0.0;
-            for x in v {
+            for (x, y) in v.zip(&mut out[1..]) {
                 acc += x;
-                out.push(acc);
+                *y = acc;
             }
             out
         };
@@ -920,9 +1012,21 @@ impl<'a> Scorer<'a> {
         };
         let para_ok = paras.src.len() == n && paras.tgt.len() == m;
         let para_penalty = if para_ok { paras.penalty } else { 0.0 };
+        let (src_len, tgt_len) = (
+            prefix(&mut src.iter().map(|s| s.len)),
+            prefix(&mut tgt.iter().map(|s| s.len)),
+        );
+        let spans = band.map(|_| {
+            let r = model.ratio;
+            let (a, b) = (buffer(Spans::size(n)), buffer(Spans::size(m)));
+            (
+                Spans::of(&src_len, a, |ls| r * ls),
+                Spans::of(&tgt_len, b, |lt| lt / r),
+            )
+        });
         Scorer {
-            src_len: prefix(&mut src.iter().map(|s| s.len)),
-            tgt_len: prefix(&mut tgt.iter().map(|s| s.len)),
+            src_len,
+            tgt_len,
             src_total: prefix(&mut src.iter().map(|s| s.total)),
             tgt_total: prefix(&mut tgt.iter().map(|s| s.total)),
             src_para: paras.src,
@@ -932,6 +1036,11 @@ impl<'a> Scorer<'a> {
             dense,
             sim_off,
             sim_lo,
+            blocks: {
+                let (sk, tk) = (&model.blocks.0, &model.blocks.1);
+                let fits = sk.len() == paras.src.len() && tk.len() == paras.tgt.len();
+                !sk.is_empty() && !tk.is_empty() && fits
+            },
             prior_cost: {
                 let mut c = [[f64::INFINITY; MAX_SPAN + 1]; MAX_SPAN + 1];
                 for &(a, b, pr) in &model.priors {
@@ -942,9 +1051,28 @@ impl<'a> Scorer<'a> {
                 c
             },
             length: LengthCost::new(model.ratio, model.var),
+            spans,
             model,
             p,
         }
+    }
+
+    /// Hands the scorer's buffers back to `scratch` for the next solve.
+    fn recycle(self, scratch: &dp::Scratch) {
+        for v in [
+            self.sim,
+            self.src_len,
+            self.tgt_len,
+            self.src_total,
+            self.tgt_total,
+        ] {
+            scratch.give_f64(v);
+        }
+        if let Some((a, b)) = self.spans {
+            scratch.give_f64(a.0);
+            scratch.give_f64(b.0);
+        }
+        scratch.give_zeros(self.dense);
     }
 
     #[inline]
@@ -999,13 +1127,21 @@ impl<'a> Scorer<'a> {
             };
             return p.null_cost + p.null_unmatched * unmatched;
         }
-        let ls = self.src_len[i + a] - self.src_len[i];
-        let lt = self.tgt_len[j + b] - self.tgt_len[j];
         let mut c = match self.prior_cost.get(a).and_then(|r| r.get(b)) {
             Some(&x) if x.is_finite() => x,
             _ => return f64::INFINITY,
         };
-        c += self.length.cost(ls, lt);
+        c += match &self.spans {
+            Some((ss, ts)) => {
+                let ((ls, rls), (lt, ltr)) = (ss.get(i, a), ts.get(j, b));
+                self.length.cost_parts(ls, rls, lt, ltr)
+            }
+            None => {
+                let ls = self.src_len[i + a] - self.src_len[i];
+                let lt = self.tgt_len[j + b] - self.tgt_len[j];
+                self.length.cost(ls, lt)
+            }
+        };
         let shared = shared(i, a, j, b);
         let total = (self.src_total[i + a] - self.src_total[i])
             + (self.tgt_total[j + b] - self.tgt_total[j]);
@@ -1021,7 +1157,13 @@ impl<'a> Scorer<'a> {
                 c += self.para_penalty;
             }
         }
-        c + self.block_cost(i, a, j, b)
+        // Plain text has no blocks: no call per link.
+        let block = if self.blocks {
+            self.block_cost(i, a, j, b)
+        } else {
+            0.0
+        };
+        c + block
     }
 
     /// Marked-up files: a link across a structural block boundary is
@@ -1101,6 +1243,43 @@ fn sims(
     (sim, dense, sim_off, sim_lo)
 }
 
+/// Per sentence, the length of the span of `k` sentences starting there
+/// (a prefix-sum difference, as the scorer takes it) and a length-model
+/// term of it, for `k` up to [`MAX_SPAN`]: read, not recomputed, by the
+/// twenty-odd links priced per band cell.
+struct Spans(Vec<f64>);
+
+impl Spans {
+    /// Entries per sentence: a length and a term per span size.
+    const STRIDE: usize = 2 * (MAX_SPAN + 1);
+
+    /// Length of the buffer for `n` sentences.
+    fn size(n: usize) -> usize {
+        (n + 1) * Self::STRIDE
+    }
+
+    /// From a side's prefix sums of sentence lengths, in `out` (of
+    /// [`Spans::size`] entries).
+    fn of(prefix: &[f64], mut out: Vec<f64>, term: impl Fn(f64) -> f64) -> Spans {
+        let n = prefix.len().saturating_sub(1);
+        for (i, row) in out.chunks_exact_mut(Self::STRIDE).enumerate().take(n + 1) {
+            for k in 0..=(n - i).min(MAX_SPAN) {
+                let len = prefix[i + k] - prefix[i];
+                row[2 * k] = len;
+                row[2 * k + 1] = term(len);
+            }
+        }
+        Spans(out)
+    }
+
+    /// Length and term of the `k` sentences from `i`.
+    #[inline]
+    fn get(&self, i: usize, k: usize) -> (f64, f64) {
+        let at = i * Self::STRIDE + 2 * k;
+        (self.0[at], self.0[at + 1])
+    }
+}
+
 /// [`length_cost`] for one document's ratio and variance, with
 /// −ln erfc read from a table (linear interpolation, error below 1e-6 nats):
 /// the DP asks for it about twenty times per cell.
@@ -1123,11 +1302,17 @@ impl LengthCost {
 
     #[inline]
     fn cost(&self, ls: f64, lt: f64) -> f64 {
+        self.cost_parts(ls, self.ratio * ls, lt, lt / self.ratio)
+    }
+
+    /// [`LengthCost::cost`] with `ratio · ls` and `lt / ratio` given.
+    #[inline]
+    fn cost_parts(&self, ls: f64, rls: f64, lt: f64, ltr: f64) -> f64 {
         if ls + lt <= 0.0 {
             return 0.0;
         }
-        let mean = ((ls + lt / self.ratio) / 2.0).max(1.0);
-        let delta = (lt - self.ratio * ls) / (self.var * mean).sqrt();
+        let mean = ((ls + ltr) / 2.0).max(1.0);
+        let delta = (lt - rls) / (self.var * mean).sqrt();
         let z = delta.abs() / std::f64::consts::SQRT_2;
         let x = z * ERFC_STEPS;
         let k = x as usize;

@@ -200,6 +200,8 @@ pub struct Context<'a> {
     pub glossary: &'a Glossary,
     /// Localised URL prefixes, source to target (config `url-map`).
     pub url_map: Vec<(String, String)>,
+    /// The pair's bilingual lexicon (by default the shipped one).
+    pub lexicon: Option<std::sync::Arc<crate::lexicon::Lexicon>>,
     /// Sentences hidden inside merged links, found once for the omission
     /// and addition rules ([`Context::hidden`]).
     hidden: std::sync::OnceLock<Vec<crate::align::refine::Hidden>>,
@@ -252,6 +254,7 @@ impl<'a> Context<'a> {
             target_profile,
             glossary,
             url_map: Vec::new(),
+            lexicon: crate::lexicon::Lexicon::builtin(source_profile, target_profile),
             hidden: std::sync::OnceLock::new(),
             anchors: None,
             matcher: std::sync::OnceLock::new(),
@@ -343,8 +346,7 @@ impl<'a> Context<'a> {
             self.target,
             self.source_segments,
             self.target_segments,
-            self.source_profile,
-            self.target_profile,
+            self.lexicon.clone(),
             (!self.glossary.terms.is_empty()).then(|| self.matcher()),
         );
         crate::align::refine::hidden(&source, &target, self.links, &options)

@@ -35,6 +35,13 @@ pub struct AlignArgs {
     /// Glossaries whose term pairs serve as anchors.
     #[arg(long)]
     pub glossary: Vec<PathBuf>,
+    /// Bilingual lexicon (.tsv) or a folder of them, layered over the
+    /// built-in one; repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+    /// Leave out the built-in lexicon.
+    #[arg(long)]
+    pub no_builtin_lexicon: bool,
     #[arg(long, value_enum, default_value = "human")]
     pub format: AlignFormat,
 }
@@ -73,6 +80,16 @@ pub fn run(args: AlignArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     for g in &args.glossary {
         glossary.extend(crate::glossary::Glossary::load(g, &sl, &tl)?);
     }
+    let mut lexicons = Vec::new();
+    for l in &args.lexicon {
+        lexicons.extend(crate::lexicon::LexiconFile::load(l)?);
+    }
+    // A large user lexicon is not freed word by word as the process ends.
+    let lexicons = std::mem::ManuallyDrop::new(crate::lexicon::Lexicons::new(
+        lexicons,
+        !args.no_builtin_lexicon,
+    ));
+    let (lexicon, _) = lexicons.for_pair(&sp, &tp);
     let ss = segment_doc(&source, &sp, args.presegmented);
     let ts = segment_doc(&target, &tp, args.presegmented);
     // Read the gold first: a bad gold file should fail before any output.
@@ -80,7 +97,9 @@ pub fn run(args: AlignArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         Some(g) => Some(gold::load_checked(g, ss.len(), ts.len())?),
         None => None,
     };
-    let links = align_docs(&source, &target, &ss, &ts, &sp, &tp, &glossary);
+    let links = align_docs_lexicon(
+        &source, &target, &ss, &ts, &sp, &tp, &glossary, lexicon, true,
+    );
     let src = Texts {
         doc: &source,
         segs: &ss,
@@ -294,6 +313,8 @@ mod tests {
             presegmented: true,
             gold: None,
             glossary: Vec::new(),
+            lexicon: Vec::new(),
+            no_builtin_lexicon: false,
             format,
         }
     }

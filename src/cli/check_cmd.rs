@@ -69,6 +69,14 @@ pub struct Overrides {
     /// Don't fall back to the built-in glossary when no glossary is given.
     #[arg(long)]
     pub no_builtin_glossary: bool,
+    /// Bilingual lexicon (.tsv, the format of glossaries/lexicon/pt-en.tsv)
+    /// or a folder of them; repeatable; added to the config's and layered
+    /// over the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+    /// Leave out the built-in lexicon.
+    #[arg(long)]
+    pub no_builtin_lexicon: bool,
     /// Set a rule's severity or turn it off, as in the config's [rules]
     /// (RULE=off|info|warning|error); repeatable; wins over --only and the config.
     #[arg(long = "rule", value_name = "RULE=LEVEL", value_parser = parse_rule_setting)]
@@ -245,8 +253,14 @@ pub fn settings(cargs: &ConfigArgs, o: &Overrides) -> Result<Settings> {
             config::check_inside(base, g, allow)
                 .map_err(|e| anyhow::anyhow!("{}: glossary {e}", l.path.display()))?;
         }
+        merged.lexicons = merged.lexicons.iter().map(|g| base.join(g)).collect();
+        for g in &merged.lexicons {
+            config::check_inside(base, g, allow)
+                .map_err(|e| anyhow::anyhow!("{}: lexicon {e}", l.path.display()))?;
+        }
     }
     merged.glossaries.extend(o.glossary.iter().cloned());
+    merged.lexicons.extend(o.lexicon.iter().cloned());
     if o.source_lang.is_some() {
         merged.source_lang = o.source_lang.clone();
     }
@@ -257,6 +271,9 @@ pub fn settings(cargs: &ConfigArgs, o: &Overrides) -> Result<Settings> {
     merged.presegmented = Some(o.presegmented || merged.presegmented.unwrap_or(false));
     if o.no_builtin_glossary {
         merged.builtin_glossary = Some(false);
+    }
+    if o.no_builtin_lexicon {
+        merged.builtin_lexicon = Some(false);
     }
     apply_rule_flags(&mut merged.rules, o);
     Ok(Settings {
@@ -350,6 +367,7 @@ fn empty_result(job: &Job, s: &Settings) -> PairResult {
         findings: Vec::new(),
         notices: Vec::new(),
         glossaries: Vec::new(),
+        lexicons: Vec::new(),
     }
 }
 
@@ -621,7 +639,10 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     // Freeing a large glossary term by term costs more than checking an
     // article with it, and the process ends after the run.
     let glossary = std::mem::ManuallyDrop::new(load_glossary(&s, err)?);
-    let options = pair_options(&s);
+    let mut options = pair_options(&s);
+    options.lexicons = load_lexicons(&s)?;
+    // A large user lexicon, like a large glossary, is not freed word by word.
+    let options = std::mem::ManuallyDrop::new(options);
     let outcomes = check_all(&args, &pairs, batch, &glossary, &options, &s);
     let (mut results, unreadable) = collect(&pairs, outcomes, batch, &s, err)?;
 
@@ -658,6 +679,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         inputs.push(&j.target);
     }
     inputs.extend(s.merged.glossaries.iter().map(PathBuf::as_path));
+    inputs.extend(s.merged.lexicons.iter().map(PathBuf::as_path));
     inputs.extend(s.file.iter().map(|l| l.path.as_path()));
     if let Some(path) = &args.output {
         refuse_input_as_output(path, &inputs)?;
@@ -764,6 +786,16 @@ fn load_glossary(s: &Settings, err: &mut dyn Write) -> Result<crate::glossary::G
         glossary = glossary.into_layered(sl, tl);
     }
     Ok(glossary)
+}
+
+/// The run's lexicons (config's, then `--lexicon`), read and checked once.
+fn load_lexicons(s: &Settings) -> Result<crate::lexicon::Lexicons> {
+    let mut files = Vec::new();
+    for l in &s.merged.lexicons {
+        files.extend(crate::lexicon::LexiconFile::load(l)?);
+    }
+    let builtin = s.merged.builtin_lexicon.unwrap_or(true);
+    Ok(crate::lexicon::Lexicons::new(files, builtin))
 }
 
 /// How every pair of the run is checked.

@@ -439,9 +439,24 @@ impl HtmlReport {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
+        let mut lexicons: Vec<&str> = results
+            .iter()
+            .flat_map(|r| r.lexicons.iter().map(String::as_str))
+            .collect();
+        lexicons.sort_unstable();
+        lexicons.dedup();
+        let lexicons = if lexicons.is_empty() {
+            "none".to_string()
+        } else {
+            lexicons
+                .iter()
+                .map(|l| escape_html(l))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let _ = write!(
             body,
-            "</ul><p class=\"gl\">glossaries: {glossaries}</p></div><div>"
+            "</ul><p class=\"gl\">glossaries: {glossaries}</p><p class=\"gl\">lexicons: {lexicons}</p></div><div>"
         );
         counts_table(&mut body, &all);
         body.push_str("</div></div></header>");

@@ -637,7 +637,11 @@ impl Report for HumanReport {
             }
             if !r.glossaries.is_empty() {
                 let line = format!("glossaries: {}", r.glossaries.join(", "));
-                writeln!(out, "{}", p.paint(DIM, &line))?;
+                writeln!(out, "{}", p.paint(DIM, &esc(&line)))?;
+            }
+            if !r.lexicons.is_empty() {
+                let line = format!("lexicons: {}", r.lexicons.join(", "));
+                writeln!(out, "{}", p.paint(DIM, &esc(&line)))?;
             }
             let max_line = r
                 .source_segments

@@ -86,6 +86,7 @@ impl Serialize for Pair<'_> {
             &json!({"links": r.links.len(), "errors": errors, "warnings": warnings, "infos": infos}),
         )?;
         m.serialize_entry("glossaries", &r.glossaries)?;
+        m.serialize_entry("lexicons", &r.lexicons)?;
         m.serialize_entry("findings", &Findings(r))?;
         m.end()
     }

@@ -284,6 +284,7 @@ pub(crate) mod fixture {
             findings,
             notices: Vec::new(),
             glossaries: Vec::new(),
+            lexicons: Vec::new(),
         }
     }
 }
