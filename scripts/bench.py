@@ -43,6 +43,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_batch  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 
 HUNALIGN_JS = r"""
@@ -58,17 +61,10 @@ writeFileSync(out, JSON.stringify(ladder));
 
 def run(cmd, stdout=subprocess.DEVNULL, cwd=None):
     """Runs a command; returns (seconds, peak RSS in MiB, exit code, CPU
-    seconds: user + system)."""
-    t = time.monotonic()
-    p = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, cwd=cwd)
-    _, status, usage = os.wait4(p.pid, 0)
-    secs = time.monotonic() - t
-    err = p.stderr.read().decode(errors="replace")
-    p.stderr.close()
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        sys.exit(f"{' '.join(map(str, cmd))} failed ({code}):\n{err[-2000:]}")
-    return secs, usage.ru_maxrss / 1024, code, usage.ru_utime + usage.ru_stime
+    seconds: user + system), measured from a fresh process (see
+    `bench_batch.measure`)."""
+    secs, cpu, rss, code = bench_batch.measure(cmd, stdout=stdout, cwd=cwd)
+    return secs, rss, code, cpu
 
 
 def parse_ids(s):
@@ -247,9 +243,9 @@ def long_lines(tc, tmp, row, sizes):
             bare = re.sub(r"[.!?;:…]", "", one)
             for name, t in ((f"line{mb}", one), (f"bare{mb}", bare)):
                 (tmp / f"{name}.{side}.txt").write_text((t * (n // len(t) + 1))[:n] + "\n")
-        cases += [(f"check, one {mb} MB line", f"line{mb}"),
-                  (f"check, {mb} MB line, no punctuation", f"bare{mb}")]
-    for label, name in cases:
+        cases += [(f"check, one {mb} MB line", f"line{mb}", mb),
+                  (f"check, {mb} MB line, no punctuation", f"bare{mb}", mb)]
+    for label, name, mb in cases:
         ins = [tmp / f"{name}.pt.txt", tmp / f"{name}.en.txt"]
         secs, rss, _, cpu = run([tc, "check", "--source-lang", "pt", "--target-lang", "en",
                                  "--format", "json", "--fail-on", "never", *ins])
@@ -377,8 +373,6 @@ def main():
     if long_sizes:
         long_lines(tc, tmp, row, long_sizes)
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    import bench_batch
 
     for case, size, secs, cpu, rated, rss, nbytes in bench_batch.cases(
             tc, tmp, ints(pick(args.terms, "100,100000", "100,100000")),

@@ -33,19 +33,42 @@ ARTICLES = ["ira-eua-oma", "economia-empregos", "seca-amazonas"]
 SYLLABLES = "ba ce di fo gu la me ni po ru sa te vi xo zu bra cle dri pro tra".split()
 
 
+# A fresh interpreter starts the measured command and reports its usage. A
+# process's peak RSS as the kernel reports it includes the peak of the process
+# it was started from, so a command started straight from this script, once it
+# has held large inputs in memory, would show this script's peak as its own.
+MEASURE = """
+import os, sys, time
+t = time.monotonic()
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[2], sys.argv[2:])
+_, status, u = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as f:
+    f.write(f"{time.monotonic() - t} {u.ru_utime + u.ru_stime} {u.ru_maxrss}")
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def measure(cmd, stdout=subprocess.DEVNULL, cwd=None):
+    """Runs a command; returns (wall seconds, CPU seconds: user + system, peak
+    RSS in MiB, exit code). Exits with the command's stderr when it fails."""
+    with tempfile.NamedTemporaryFile("r", suffix=".usage") as usage:
+        p = subprocess.run([sys.executable, "-c", MEASURE, usage.name, *map(str, cmd)],
+                           stdout=stdout, stderr=subprocess.PIPE, cwd=cwd)
+        code = p.returncode
+        if code not in (0, 1):
+            err = p.stderr.decode(errors="replace")
+            sys.exit(f"{' '.join(map(str, cmd))} failed ({code}):\n{err[-2000:]}")
+        secs, cpu, rss_kib = usage.read().split()
+    return float(secs), float(cpu), float(rss_kib) / 1024, code
+
+
 def run(cmd, cwd=None):
     """Runs a command; returns (wall seconds, CPU seconds, peak RSS in MiB).
     CPU (user + system) is what a loaded machine disturbs least."""
-    t = time.monotonic()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
-    _, status, usage = os.wait4(p.pid, 0)
-    secs = time.monotonic() - t
-    err = p.stderr.read().decode(errors="replace")
-    p.stderr.close()
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        sys.exit(f"{' '.join(map(str, cmd))} failed ({code}):\n{err[-2000:]}")
-    return secs, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    secs, cpu, rss, _ = measure(cmd, cwd=cwd)
+    return secs, cpu, rss
 
 
 def pseudo_word(i):
