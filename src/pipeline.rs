@@ -124,30 +124,6 @@ pub fn align_docs(
     tgt_profile: &Profile,
     glossary: &Glossary,
 ) -> Vec<Link> {
-    align_docs_with(
-        source,
-        target,
-        src_segs,
-        tgt_segs,
-        src_profile,
-        tgt_profile,
-        glossary,
-        true,
-    )
-}
-
-/// [`align_docs`], with the QA refinement on or off.
-#[allow(clippy::too_many_arguments)]
-pub fn align_docs_with(
-    source: &Document,
-    target: &Document,
-    src_segs: &[Segment],
-    tgt_segs: &[Segment],
-    src_profile: &Profile,
-    tgt_profile: &Profile,
-    glossary: &Glossary,
-    refine: bool,
-) -> Vec<Link> {
     let lexicon = crate::lexicon::Lexicon::builtin(src_profile, tgt_profile);
     align_docs_lexicon(
         source,
@@ -158,12 +134,12 @@ pub fn align_docs_with(
         tgt_profile,
         glossary,
         lexicon,
-        refine,
+        true,
     )
 }
 
-/// [`align_docs_with`] with the lexicon given (`None`: none) rather than
-/// the shipped one.
+/// [`align_docs`] with the lexicon given (`None`: none) rather than the
+/// shipped one, and the QA refinement on or off.
 #[allow(clippy::too_many_arguments)]
 pub fn align_docs_lexicon(
     source: &Document,
