@@ -16,7 +16,7 @@ use crate::text::fold;
 use foldhash::{HashMap, HashSet};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 const SHIPPED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/lexicons.rs"));
 
@@ -492,7 +492,7 @@ pub fn check_line(line: &str) -> Result<(), String> {
 pub struct Lexicons {
     files: Arc<[LexiconFile]>,
     builtin: bool,
-    layered: Arc<Mutex<HashMap<(String, String), Layer>>>,
+    layered: Arc<PairCache<Layer>>,
 }
 
 /// A pair's lexicon and the names of the files it comes from.
@@ -510,7 +510,7 @@ impl Lexicons {
         Lexicons {
             files: files.into(),
             builtin,
-            layered: Arc::default(),
+            layered: Arc::new(PairCache::new()),
         }
     }
 
@@ -536,15 +536,9 @@ impl Lexicons {
                 .flatten();
             return (lex, builtin_name.into_iter().collect());
         }
-        let key = (source.code.clone(), target.code.clone());
-        let mut cache = self
-            .layered
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let (lex, names) = cache
-            .entry(key)
-            .or_insert_with(|| self.layer(source, target, shipped, builtin_name))
-            .clone();
+        let (lex, names) = self.layered.get(&source.code, &target.code, || {
+            self.layer(source, target, shipped, builtin_name)
+        });
         (lex, names.to_vec())
     }
 

@@ -470,9 +470,11 @@ fn starts_with_any(text: &str, prefixes: &[String]) -> bool {
         .any(|p| !p.is_empty() && t.starts_with(&crate::text::fold(p)))
 }
 
-/// Built-in data parsed once per process and language pair (the shipped
-/// glossaries and lexicons): immutable, embedded in the binary, so a batch or
-/// a fuzz run does not parse it again for every pair.
+/// Data made once per language pair and then shared: in a static, the
+/// shipped glossaries and lexicons (parsed once per process, so a batch or a
+/// fuzz run does not parse them again for every pair); in a run's
+/// `Lexicons`, the user lexicons layered over the shipped one.
+#[derive(Debug)]
 pub(crate) struct PairCache<T>(
     std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<(String, String), T>>>,
 );
