@@ -69,15 +69,9 @@ impl Lexicon {
     pub fn builtin(source: &Profile, target: &Profile) -> Option<Arc<Lexicon>> {
         static PARSED: PairCache<Option<Arc<Lexicon>>> = PairCache::new();
         PARSED.get(&source.code, &target.code, || {
-            Lexicon::parse_builtin(source, target).map(Arc::new)
+            let (_, text, reversed) = shipped(source, target)?;
+            Some(Arc::new(Lexicon::parse(text, source, target, reversed)))
         })
-    }
-
-    fn parse_builtin(source: &Profile, target: &Profile) -> Option<Lexicon> {
-        let (_, text, reversed) = shipped(source, target)?;
-        let mut b = Builder::new(source, target);
-        b.add_text(text, reversed, false);
-        Some(b.finish())
     }
 
     /// Reads a lexicon file (`a-forms<TAB>b-forms` per line, `#` comments).
