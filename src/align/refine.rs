@@ -331,16 +331,17 @@ pub(super) fn exclusive(
     other: &[usize],
     other_side: &[Sent],
 ) -> f64 {
-    let count = |ids: &[usize], sents: &[Sent], k: u32| {
-        ids.iter()
-            .filter_map(|&i| sents.get(i))
-            .filter(|s| s.keys.binary_search(&k).is_ok())
-            .count()
-    };
     x.weighted()
-        .filter(|&(k, _)| count(other, other_side, k) > count(rest, side, k))
+        .filter(|&(k, _)| holding(other, other_side, k).count() > holding(rest, side, k).count())
         .map(|(_, w)| w)
         .sum()
+}
+
+/// The sentences `ids` of `sents` that have key `k`.
+fn holding<'s>(ids: &'s [usize], sents: &'s [Sent], k: u32) -> impl Iterator<Item = &'s Sent> {
+    ids.iter()
+        .filter_map(|&i| sents.get(i))
+        .filter(move |s| s.keys.binary_search(&k).is_ok())
 }
 
 /// Sum of the length of the sentences `v` of `side`.
@@ -507,12 +508,7 @@ fn take_out(
     // here: a repeated word is no evidence of belonging elsewhere.
     let away: f64 = xs
         .weighted()
-        .filter(|&(k, _)| {
-            !other
-                .iter()
-                .filter_map(|&i| other_side.get(i))
-                .any(|o| o.keys.binary_search(&k).is_ok())
-        })
+        .filter(|&(k, _)| holding(other, other_side, k).next().is_none())
         .map(|(_, w)| w)
         .sum();
     let need = if x_shared > NONE {
