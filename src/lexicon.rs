@@ -508,6 +508,16 @@ impl Lexicons {
         }
     }
 
+    /// Reads every file or folder of `paths`, in order, and layers them
+    /// over the shipped lexicon (unless `builtin` is false).
+    pub fn load(paths: &[std::path::PathBuf], builtin: bool) -> Result<Lexicons, LexiconError> {
+        let mut files = Vec::new();
+        for path in paths {
+            files.extend(LexiconFile::load(path)?);
+        }
+        Ok(Lexicons::new(files, builtin))
+    }
+
     /// The lexicon a pair is aligned with and the files it comes from
     /// (the shipped one labelled "built-in"): user lines layered over the
     /// shipped ones, a source word a user file lists losing its shipped

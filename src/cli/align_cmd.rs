@@ -80,15 +80,11 @@ pub fn run(args: AlignArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     for g in &args.glossary {
         glossary.extend(crate::glossary::Glossary::load(g, &sl, &tl)?);
     }
-    let mut lexicons = Vec::new();
-    for l in &args.lexicon {
-        lexicons.extend(crate::lexicon::LexiconFile::load(l)?);
-    }
     // A large user lexicon is not freed word by word as the process ends.
-    let lexicons = std::mem::ManuallyDrop::new(crate::lexicon::Lexicons::new(
-        lexicons,
+    let lexicons = std::mem::ManuallyDrop::new(crate::lexicon::Lexicons::load(
+        &args.lexicon,
         !args.no_builtin_lexicon,
-    ));
+    )?);
     let (lexicon, _) = lexicons.for_pair(&sp, &tp);
     let ss = segment_doc(&source, &sp, args.presegmented);
     let ts = segment_doc(&target, &tp, args.presegmented);

@@ -790,12 +790,8 @@ fn load_glossary(s: &Settings, err: &mut dyn Write) -> Result<crate::glossary::G
 
 /// The run's lexicons (config's, then `--lexicon`), read and checked once.
 fn load_lexicons(s: &Settings) -> Result<crate::lexicon::Lexicons> {
-    let mut files = Vec::new();
-    for l in &s.merged.lexicons {
-        files.extend(crate::lexicon::LexiconFile::load(l)?);
-    }
     let builtin = s.merged.builtin_lexicon.unwrap_or(true);
-    Ok(crate::lexicon::Lexicons::new(files, builtin))
+    Ok(crate::lexicon::Lexicons::load(&s.merged.lexicons, builtin)?)
 }
 
 /// How every pair of the run is checked.
