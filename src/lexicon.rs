@@ -708,6 +708,61 @@ mod tests {
         }
     }
 
+    /// Forms of different lines of a shipped file whose stems collide while
+    /// their renderings share no stem ("cobrar" charge, "cobre" copper):
+    /// `(stem, form a, line a, form b, line b)`. The same form on two lines
+    /// is a deliberate second sense, not a collision.
+    fn stem_collisions(pair: &str, text: &str) -> Vec<(String, String, usize, String, usize)> {
+        let (a, b) = pair.split_once('-').expect("files are named <a>-<b>.tsv");
+        let (wa, wb) = (Words::new(&Profile::builtin(a)), Words::new(&Profile::builtin(b)));
+        // stem -> (form, line, the line's rendering stems)
+        let mut by_stem: HashMap<String, Vec<(String, usize, Vec<String>)>> = HashMap::default();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            let Some((left, right)) = line.split_once('\t').filter(|_| !line.starts_with('#'))
+            else {
+                continue;
+            };
+            let mut renderings = Vec::new();
+            wb.stems_of(right, &mut renderings);
+            for form in left.split(',') {
+                let mut stems = Vec::new();
+                wa.stems_of(form, &mut stems);
+                let lower = form.trim().to_lowercase();
+                for stem in stems {
+                    by_stem
+                        .entry(stem)
+                        .or_default()
+                        .push((lower.clone(), i + 1, renderings.clone()));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (stem, entries) in by_stem {
+            for (k, (fa, la, ra)) in entries.iter().enumerate() {
+                for (fb, lb, rb) in &entries[k + 1..] {
+                    if la != lb && fa != fb && !ra.iter().any(|r| rb.contains(r)) {
+                        out.push((stem.clone(), fa.clone(), *la, fb.clone(), *lb));
+                    }
+                }
+            }
+        }
+        out.sort_by_key(|c| (c.2, c.4));
+        out
+    }
+
+    #[test]
+    fn shipped_forms_of_different_meanings_do_not_share_a_stem() {
+        for (pair, text) in SHIPPED {
+            let found = stem_collisions(pair, text);
+            let list: Vec<String> = found
+                .iter()
+                .map(|(s, fa, la, fb, lb)| format!("{pair}.tsv:{la} '{fa}' and :{lb} '{fb}' share the stem '{s}'"))
+                .collect();
+            assert!(list.is_empty(), "{} collisions:\n{}", list.len(), list.join("\n"));
+        }
+    }
+
     #[test]
     fn the_pt_en_file_covers_thousands_of_forms() {
         let text = SHIPPED.iter().find(|(p, _)| *p == "pt-en").unwrap().1;

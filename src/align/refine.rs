@@ -56,6 +56,9 @@ const DETACH_GAIN_EXPLAINED: f64 = -0.5;
 /// Least gain for detaching a sentence that shares nothing and holds a
 /// number the other document never mentions.
 const DETACH_GAIN_ORPHAN: f64 = -3.0;
+/// Least gain for detaching a sentence whose numbers the other side lacks
+/// while the rest's numbers are there ([`numbers_lost`]).
+const DETACH_GAIN_LOST: f64 = -1.5;
 /// Least gain for detaching a sentence without anchors from such a link.
 const DETACH_GAIN_EXPLAINED_BARE: f64 = 0.3;
 /// Least gain for detaching a short sentence without anchors (at most
@@ -266,9 +269,15 @@ pub(super) fn anchors(prepared: &PairAnchors, links: &[Link]) -> Learned {
     (src, tgt, orphans)
 }
 
-/// Per sentence of each side, how many numbers it holds that the other
-/// document never mentions (anchors weighing drops them).
-pub(super) type Orphans = (Vec<usize>, Vec<usize>);
+/// Numbers of each side's sentences (index 0 the source, 1 the target).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Orphans {
+    /// Per sentence, how many numbers it holds that the other document
+    /// never mentions (anchors weighing drops them).
+    count: [Vec<usize>; 2],
+    /// Per sentence, its number keys.
+    numbers: [Vec<Vec<u32>>; 2],
+}
 
 /// Weighted anchors of both sides with learned word pairs, and orphans.
 pub(super) type Learned = (Vec<Sent>, Vec<Sent>, Orphans);
@@ -278,20 +287,48 @@ fn orphans(src: &[Sent], tgt: &[Sent], keys: &Keys) -> Orphans {
         side.iter().flat_map(|s| s.keys.iter().copied()).collect()
     };
     let (in_src, in_tgt) = (set(src), set(tgt));
-    let count = |side: &[Sent], other: &std::collections::HashSet<u32>| -> Vec<usize> {
+    let numbers = |side: &[Sent]| -> Vec<Vec<u32>> {
         side.iter()
             .map(|s| {
                 s.keys
                     .iter()
-                    .filter(|&&k| {
-                        keys.class.get(k as usize) == Some(&features::Class::Number)
-                            && !other.contains(&k)
-                    })
-                    .count()
+                    .copied()
+                    .filter(|&k| keys.class.get(k as usize) == Some(&features::Class::Number))
+                    .collect()
             })
             .collect()
     };
-    (count(src, &in_tgt), count(tgt, &in_src))
+    let numbers = [numbers(src), numbers(tgt)];
+    let count = |nums: &[Vec<u32>], other: &std::collections::HashSet<u32>| -> Vec<usize> {
+        nums.iter()
+            .map(|ns| ns.iter().filter(|k| !other.contains(k)).count())
+            .collect()
+    };
+    Orphans {
+        count: [count(&numbers[0], &in_tgt), count(&numbers[1], &in_src)],
+        numbers,
+    }
+}
+
+/// Whether sentence `x` has numbers and `other` holds none of them while
+/// some sentence of `rest` shares one with `other`: the rest is the
+/// translation, and `x`'s figures went missing with it.
+fn numbers_lost(
+    x: usize,
+    rest: &[usize],
+    other: &[usize],
+    nums: &[Vec<u32>],
+    other_side: &[Sent],
+) -> bool {
+    let held = |k: u32| holding(other, other_side, k).next().is_some();
+    let Some(mine) = nums.get(x).filter(|n| !n.is_empty()) else {
+        return false;
+    };
+    !mine.iter().any(|&k| held(k))
+        && rest
+            .iter()
+            .filter_map(|&r| nums.get(r))
+            .any(|ns| ns.iter().any(|&k| held(k)))
 }
 
 /// The document's length ratio (target / source) over its 1-1 links that
@@ -500,9 +537,9 @@ fn take_out(
         .filter_map(|&i| other_side.get(i))
         .map(|s| s.total)
         .sum();
-    let orphan = (if is_src { &orphans.0 } else { &orphans.1 })
-        .get(x)
-        .is_some_and(|&n| n > 0);
+    let k = usize::from(!is_src);
+    let orphan = orphans.count[k].get(x).is_some_and(|&n| n > 0);
+    let lost = numbers_lost(x, rest, other, &orphans.numbers[k], other_side);
     // Weight of its anchors the other side lacks: those point to other
     // links. One the other side has, though the rest repeats it, points
     // here: a repeated word is no evidence of belonging elsewhere.
@@ -523,8 +560,19 @@ fn take_out(
         let stray = orphan && dens <= FAINT_DENSITY && x_shared <= STRAY_SHARE;
         if stray {
             DETACH_GAIN_ORPHAN
+        } else if lost && x_shared <= STRAY_SHARE {
+            // A word or two in common, and its numbers missing from the
+            // other side while the rest's are there.
+            DETACH_GAIN_LOST
         } else if dens > WEAK_DENSITY || (x_shared > WEAK && !elsewhere) {
+            if std::env::var_os("TC_DEBUG").is_some() {
+                eprintln!("take_out x {x} src {is_src} None: x_shared {x_shared:.2} dens {dens:.2} elsewhere {elsewhere} lost {lost} rest_shared {rest_shared:.2} other_total {other_total:.2} total {:.2}", xs.total);
+            }
             return None;
+        } else if x_shared < WEAK && rest_shared >= EXPLAINED * other_total {
+            // Less than a weak anchor of its own beside a rest that
+            // explains the other side.
+            weak_need(dens).min(DETACH_GAIN_EXPLAINED_BARE)
         } else {
             weak_need(dens)
         }
@@ -532,6 +580,8 @@ fn take_out(
         // It holds a number the other document never mentions, and shares
         // nothing: the length need only not get much worse.
         DETACH_GAIN_ORPHAN
+    } else if lost {
+        DETACH_GAIN_LOST
     } else if xs.total < BARE
         && rest_shared >= EXPLAINED_BARE * other_total
         && rest_shared >= SURE_REST
@@ -563,6 +613,12 @@ fn take_out(
     } else {
         DETACH_GAIN_BARE
     };
+    if std::env::var_os("TC_DEBUG").is_some() {
+        eprintln!(
+            "take_out x {x} src {is_src} rest {rest:?} other {other:?}: x_shared {x_shared:.2} rest_shared {rest_shared:.2} other_total {other_total:.2} total {:.2} len {:.0} orphan {orphan} away {away:.2} gain {gain:.2} need {need:.2}",
+            xs.total, xs.len
+        );
+    }
     Some((gain, need))
 }
 

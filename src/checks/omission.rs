@@ -140,6 +140,104 @@ fn loose_pair(ctx: &Context, li: usize, median: f64, mad: f64) -> bool {
         })
 }
 
+/// Content keys of `text` on one side: lexicon concepts of its words and
+/// its [`anchors`] (numbers, names), each with how often it occurs.
+fn content_keys(
+    ctx: &Context,
+    side: crate::lexicon::Side,
+    text: &str,
+) -> rustc_hash::FxHashMap<String, usize> {
+    let mut out: rustc_hash::FxHashMap<String, usize> = Default::default();
+    if let Some(lex) = &ctx.lexicon {
+        for w in crate::text::word_iter(text) {
+            for c in lex.concepts(side, w.text) {
+                *out.entry(format!("#{c}")).or_default() += 1;
+            }
+        }
+    }
+    for a in anchors(text) {
+        *out.entry(a).or_default() += 1;
+    }
+    out
+}
+
+/// Whether the content of the untranslated source sentence of link `li`
+/// is in the translation of a neighbouring link beyond what that link's
+/// own source says: two translations that cut a passage at different
+/// sentence boundaries, so this sentence is rendered next door rather
+/// than dropped. At least [`NEXT_DOOR_KEYS`] keys, and
+/// [`NEXT_DOOR_SHARE`] of its own, must be found there in surplus.
+fn rendered_next_door(ctx: &Context, li: usize, median: f64) -> bool {
+    use crate::lexicon::Side;
+    let Some(v) = ctx.views.get(li) else {
+        return false;
+    };
+    let mine = content_keys(ctx, Side::Source, &v.source.text);
+    if mine.is_empty() {
+        return false;
+    }
+    let extra = super::length::size(&v.source.text) as f64;
+    [neighbour(ctx, li, false), neighbour(ctx, li, true)]
+        .into_iter()
+        .flatten()
+        .any(|(source, target)| {
+            let there = content_keys(ctx, Side::Target, &target);
+            let own = content_keys(ctx, Side::Source, &source);
+            let surplus = mine
+                .keys()
+                .filter(|k| there.get(*k).copied().unwrap_or(0) > own.get(*k).copied().unwrap_or(0))
+                .count();
+            // Or keys in common, and the neighbour's translation is long
+            // for its source but fits once this sentence joins it.
+            let common = mine.keys().filter(|k| there.contains_key(*k)).count();
+            let (s, t) = (
+                super::length::size(&source) as f64,
+                super::length::size(&target) as f64,
+            );
+            let fits = s > 0.0
+                && t > 0.0
+                && ((t / (s + extra)).ln() - median).abs() + NEXT_DOOR_FIT
+                    <= ((t / s).ln() - median).abs();
+            if std::env::var_os("TC_DEBUG").is_some() {
+                eprintln!("next door of {li}: surplus {surplus} common {common} of {} fits {fits}\n  src: {source}\n  tgt: {target}", mine.len());
+            }
+            (surplus >= NEXT_DOOR_KEYS && surplus as f64 >= NEXT_DOOR_SHARE * mine.len() as f64)
+                || (fits && common as f64 >= NEXT_DOOR_SHARE * mine.len() as f64)
+        })
+}
+
+/// The source and target text of the translated link before (or after,
+/// with `after`) link `li`: the next link with a target, with the run of
+/// target-only links (0-1) up to it, whose sentences may be the loose
+/// rendering cut apart by the alignment.
+fn neighbour(ctx: &Context, li: usize, after: bool) -> Option<(String, String)> {
+    let (mut source, mut target) = (String::new(), String::new());
+    let mut k = li;
+    loop {
+        k = if after { k.checked_add(1)? } else { k.checked_sub(1)? };
+        let Some(n) = ctx.views.get(k) else { break };
+        if n.target.is_empty() {
+            break;
+        }
+        for (buf, text) in [(&mut source, &n.source.text), (&mut target, &n.target.text)] {
+            buf.push(' ');
+            buf.push_str(text);
+        }
+        if !n.source.is_empty() {
+            break;
+        }
+    }
+    (!target.is_empty()).then_some((source, target))
+}
+
+/// Least content keys of an untranslated sentence found in surplus in a
+/// neighbour's translation, and their least share of its keys.
+const NEXT_DOOR_KEYS: usize = 2;
+const NEXT_DOOR_SHARE: f64 = 0.4;
+/// Least gain in length fit (log ratio) of a neighbour that takes the
+/// sentence in, with keys in common but none in surplus.
+const NEXT_DOOR_FIT: f64 = 0.2;
+
 /// How far (in log ratio) a neighbour's length must at least be off before
 /// an untranslated sentence is suspected to be merged into it.
 const MERGE_SLACK: f64 = 0.3;
@@ -300,6 +398,10 @@ impl Check for OmissionCheck {
             let text = &v.source.text;
             let merged = looks_merged(ctx, v.index, median, mad);
             let loose = loose_pair(ctx, v.index, median, mad);
+            let next_door = !merged && !loose && rendered_next_door(ctx, v.index, median);
+            if std::env::var_os("TC_DEBUG").is_some() {
+                eprintln!("omission link {} merged {merged} loose {loose} next_door {next_door}", v.index);
+            }
             let Some(short) = unmatched_is_short(text) else {
                 continue;
             };
@@ -309,7 +411,7 @@ impl Check for OmissionCheck {
                     .iter()
                     .any(|&i| super::code::in_structural_block(ctx.source, ctx.source_segments, i))
             });
-            let sev = self.severity(text, ctx, short || merged || loose, structural);
+            let sev = self.severity(text, ctx, short || merged || loose || next_door, structural);
             out.push(
                 Finding::new(
                     self.id(),
@@ -321,6 +423,8 @@ impl Check for OmissionCheck {
                             " (or merged into the translation next to it)"
                         } else if loose {
                             " (or loosely translated by the unmatched target sentence next to it)"
+                        } else if next_door {
+                            " (or rendered in the translation next to it, which says more than its own source)"
                         } else {
                             ""
                         }
