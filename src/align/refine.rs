@@ -565,9 +565,6 @@ fn take_out(
             // other side while the rest's are there.
             DETACH_GAIN_LOST
         } else if dens > WEAK_DENSITY || (x_shared > WEAK && !elsewhere) {
-            if std::env::var_os("TC_DEBUG").is_some() {
-                eprintln!("take_out x {x} src {is_src} None: x_shared {x_shared:.2} dens {dens:.2} elsewhere {elsewhere} lost {lost} rest_shared {rest_shared:.2} other_total {other_total:.2} total {:.2}", xs.total);
-            }
             return None;
         } else if x_shared < WEAK && rest_shared >= EXPLAINED * other_total {
             // Less than a weak anchor of its own beside a rest that
@@ -613,12 +610,6 @@ fn take_out(
     } else {
         DETACH_GAIN_BARE
     };
-    if std::env::var_os("TC_DEBUG").is_some() {
-        eprintln!(
-            "take_out x {x} src {is_src} rest {rest:?} other {other:?}: x_shared {x_shared:.2} rest_shared {rest_shared:.2} other_total {other_total:.2} total {:.2} len {:.0} orphan {orphan} away {away:.2} gain {gain:.2} need {need:.2}",
-            xs.total, xs.len
-        );
-    }
     Some((gain, need))
 }
 

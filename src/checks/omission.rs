@@ -198,9 +198,6 @@ fn rendered_next_door(ctx: &Context, li: usize, median: f64) -> bool {
                 && t > 0.0
                 && ((t / (s + extra)).ln() - median).abs() + NEXT_DOOR_FIT
                     <= ((t / s).ln() - median).abs();
-            if std::env::var_os("TC_DEBUG").is_some() {
-                eprintln!("next door of {li}: surplus {surplus} common {common} of {} fits {fits}\n  src: {source}\n  tgt: {target}", mine.len());
-            }
             (surplus >= NEXT_DOOR_KEYS && surplus as f64 >= NEXT_DOOR_SHARE * mine.len() as f64)
                 || (fits && common as f64 >= NEXT_DOOR_SHARE * mine.len() as f64)
         })
@@ -399,9 +396,6 @@ impl Check for OmissionCheck {
             let merged = looks_merged(ctx, v.index, median, mad);
             let loose = loose_pair(ctx, v.index, median, mad);
             let next_door = !merged && !loose && rendered_next_door(ctx, v.index, median);
-            if std::env::var_os("TC_DEBUG").is_some() {
-                eprintln!("omission link {} merged {merged} loose {loose} next_door {next_door}", v.index);
-            }
             let Some(short) = unmatched_is_short(text) else {
                 continue;
             };
