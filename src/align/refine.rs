@@ -860,6 +860,34 @@ mod tests {
     }
 
     #[test]
+    fn sentence_whose_numbers_the_translation_lacks_is_detached() {
+        // 12 is in the target document (Eriksen's years), not in this link.
+        let mut src = SRC.to_vec();
+        src.insert(4, "Outros 12 jornalistas assistiram.");
+        let links = around_merge(&[3, 4], &[3], 8);
+        let got = pairs(&run(&src, TGT, links));
+        assert!(got.contains(&(vec![3], vec![3])), "{got:?}");
+        assert!(got.contains(&(vec![4], vec![])), "{got:?}");
+    }
+
+    #[test]
+    fn numbers_lost_needs_the_rest_to_keep_its_numbers() {
+        let p = Profile::builtin("xx");
+        let (s, t) = (side(SRC, &p), side(TGT, &p));
+        let links: Vec<Link> = (0..7).map(|k| l(&[k], &[k], 0.9)).collect();
+        let prepared = PairAnchors::new(&s, &t, &AlignOptions::default());
+        let (_, tgt, orphans) = learned(&prepared, &links);
+        let nums = &orphans.numbers[0];
+        // Source 3's 780 is not in target 4, nor is source 5's 44: no rest
+        // says that target 4 translates it.
+        assert!(!numbers_lost(3, &[5], &[4], nums, tgt));
+        // Source 3's 780 is in target 3: nothing lost.
+        assert!(!numbers_lost(3, &[2], &[3, 2], nums, tgt));
+        // Source 4's 12 is not in target 3 while source 3's 780 is.
+        assert!(numbers_lost(4, &[3], &[3], nums, tgt));
+    }
+
+    #[test]
     fn a_translators_split_stays() {
         let mut tgt = TGT.to_vec();
         tgt[3] = "Duarte made the announcement in Faro.";

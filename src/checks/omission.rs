@@ -211,7 +211,11 @@ fn neighbour(ctx: &Context, li: usize, after: bool) -> Option<(String, String)> 
     let (mut source, mut target) = (String::new(), String::new());
     let mut k = li;
     loop {
-        k = if after { k.checked_add(1)? } else { k.checked_sub(1)? };
+        k = if after {
+            k.checked_add(1)?
+        } else {
+            k.checked_sub(1)?
+        };
         let Some(n) = ctx.views.get(k) else { break };
         if n.target.is_empty() {
             break;
@@ -526,6 +530,31 @@ mod tests {
         ]);
         let out = f.run(&OmissionCheck);
         assert_eq!(out[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn sentence_rendered_in_the_next_translation_is_a_warning() {
+        // Two translations cut a passage at different sentence boundaries:
+        // the next link's translation carries this sentence's content.
+        let f = Fixture::links(&[
+            (
+                &["O ministro chegou a Brasília nesta manhã."],
+                &["The minister arrived in Brasília this morning."],
+            ),
+            (&["A escola da cidade foi fechada por causa da seca."], &[]),
+            (
+                &[
+                    "Os alunos voltaram para casa mais cedo na terça-feira, segundo os pais, e ficaram lá.",
+                ],
+                &[
+                    "The city school was closed because of the drought, and the students went home early on Tuesday.",
+                ],
+            ),
+        ]);
+        let out = f.run(&OmissionCheck);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].severity, Severity::Warning);
+        assert!(out[0].message.contains("(or "), "{}", out[0].message);
     }
 
     #[test]
