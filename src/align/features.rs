@@ -74,6 +74,9 @@ pub(crate) struct Keys {
     pub class: Vec<Class>,
     /// Word vocabulary, shared by both sides so identical words share an id.
     words: HashMap<String, u32>,
+    /// Character count of each word id, kept when the string tables go
+    /// ([`Keys::drop_strings`]).
+    word_len: Vec<usize>,
 }
 
 impl Keys {
@@ -87,6 +90,9 @@ impl Keys {
     }
     /// Character counts of the vocabulary's words, indexed by word id.
     pub fn word_lengths(&self) -> Vec<usize> {
+        if self.words.is_empty() {
+            return self.word_len.clone();
+        }
         let mut out = vec![0; self.words.len()];
         for (w, &id) in &self.words {
             out[id as usize] = w.chars().count();
@@ -104,6 +110,17 @@ impl Keys {
     }
     pub fn len(&self) -> usize {
         self.class.len()
+    }
+
+    /// Drops the key and word strings once both sides are read, keeping the
+    /// classes and word lengths: at a million sentences a side the tables
+    /// hold every distinct number and name, and nothing looks them up
+    /// again (learned pairs get keys of their own in a [`Keys::classes`]
+    /// copy). No word may be added after this.
+    pub fn drop_strings(&mut self) {
+        self.word_len = self.word_lengths();
+        self.ids = HashMap::default();
+        self.words = HashMap::default();
     }
 
     /// The key classes alone, for a copy that only adds keys of its own

@@ -221,6 +221,7 @@ impl PairAnchors {
     pub fn new(source: &Side, target: &Side, options: &AlignOptions) -> PairAnchors {
         let mut keys = Keys::default();
         let (src, tgt) = features::extract_pair_raw(source, target, options, &mut keys);
+        keys.drop_strings();
         PairAnchors {
             keys,
             src,
