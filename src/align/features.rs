@@ -468,7 +468,12 @@ pub(crate) fn weigh(src: &mut [Sent], tgt: &mut [Sent], keys: &Keys, cw: &ClassW
 /// anchors: each copies only the keys that keep a weight, so the keys it
 /// would drop are never copied (at a million sentences a side, most of the
 /// raw keys are one side's words).
-pub(crate) fn weighed(src: &Raw, tgt: &Raw, keys: &Keys, cw: &ClassWeights) -> (Vec<Sent>, Vec<Sent>) {
+pub(crate) fn weighed(
+    src: &Raw,
+    tgt: &Raw,
+    keys: &Keys,
+    cw: &ClassWeights,
+) -> (Vec<Sent>, Vec<Sent>) {
     let df = |raw: &Raw| doc_freq(raw.keys.iter().copied(), keys);
     let weights = key_weights(&df(src), &df(tgt), keys, cw);
     let sents = |raw: &Raw| -> Vec<Sent> {
@@ -500,7 +505,12 @@ fn doc_freq(all: impl Iterator<Item = u32>, keys: &Keys) -> Vec<u32> {
 }
 
 /// Weight of every key from its document frequencies on both sides.
-fn key_weights(df_s: &[u32], df_t: &[u32], keys: &Keys, cw: &ClassWeights) -> std::sync::Arc<[f64]> {
+fn key_weights(
+    df_s: &[u32],
+    df_t: &[u32],
+    keys: &Keys,
+    cw: &ClassWeights,
+) -> std::sync::Arc<[f64]> {
     let weight = |k: usize| -> f64 {
         let (a, b) = (df_s[k], df_t[k]);
         if a == 0 || b == 0 {

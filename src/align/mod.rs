@@ -761,7 +761,12 @@ fn run_band(
 
 /// Rows around the places where `path` runs along an inner edge of
 /// `band` (half-width `w`), as ranges merged where they overlap.
-fn edge_regions(band: &dp::Band, path: &[(usize, usize)], m: usize, w: usize) -> Vec<(usize, usize)> {
+fn edge_regions(
+    band: &dp::Band,
+    path: &[(usize, usize)],
+    m: usize,
+    w: usize,
+) -> Vec<(usize, usize)> {
     let n = band.lo.len().saturating_sub(1);
     let reach = 4 * w;
     let mut regions: Vec<(usize, usize)> = Vec::new();
