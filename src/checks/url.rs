@@ -133,7 +133,9 @@ pub(crate) fn extract(text: &str) -> Vec<Item> {
             .char_indices()
             .rfind(|(_, c)| c.is_whitespace())
             .map_or(0, |(k, c)| k + c.len_utf8());
-        read_to = text[i..].find(char::is_whitespace).map_or(text.len(), |k| i + k);
+        read_to = text[i..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |k| i + k);
         let word = &text[start..read_to];
         if may_hold_address(word) {
             items.extend(extract_line(word).into_iter().map(|mut m| {
