@@ -155,8 +155,12 @@ pub fn align_docs_lexicon(
     let src = align::Side::of_segments(source, src_segs, src_profile);
     let tgt = align::Side::of_segments(target, tgt_segs, tgt_profile);
     let terms = pair_matcher(glossary, &src, &tgt);
-    let sides = (&src, &tgt, lexicon);
-    align_sides(source, target, src_segs, tgt_segs, sides, terms, refine).0
+    let with = AlignWith {
+        lexicon,
+        terms,
+        refine,
+    };
+    align_sides(source, target, src_segs, tgt_segs, &src, &tgt, with).0
 }
 
 /// The glossary's matcher for the terms two sides' sentences can hold.
@@ -189,16 +193,30 @@ pub fn align_options(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// How [`align_sides`] aligns a pair: the lexicon and the glossary matcher
+/// the aligner reads, and whether the QA refinement follows.
+struct AlignWith {
+    lexicon: Option<Arc<Lexicon>>,
+    terms: Option<Arc<crate::glossary::Matcher>>,
+    refine: bool,
+}
+
+/// Aligns two sides (then refines the links when asked): the links and
+/// the anchors they were found with.
 fn align_sides(
     source: &Document,
     target: &Document,
     src_segs: &[Segment],
     tgt_segs: &[Segment],
-    (src, tgt, lexicon): (&align::Side, &align::Side, Option<Arc<Lexicon>>),
-    terms: Option<std::sync::Arc<crate::glossary::Matcher>>,
-    refine: bool,
-) -> (Vec<Link>, std::sync::Arc<align::PairAnchors>) {
+    src: &align::Side,
+    tgt: &align::Side,
+    with: AlignWith,
+) -> (Vec<Link>, Arc<align::PairAnchors>) {
+    let AlignWith {
+        lexicon,
+        terms,
+        refine,
+    } = with;
     let options = align_options(source, target, src_segs, tgt_segs, lexicon, terms);
     // Anchors extracted once for the aligner, the refinement and the checks.
     let mut anchors = align::PairAnchors::new(src, tgt, &options);
@@ -209,7 +227,7 @@ fn align_sides(
         links
     };
     anchors.release_raw();
-    (links, std::sync::Arc::new(anchors))
+    (links, Arc::new(anchors))
 }
 
 /// Runs the whole pipeline on one pair.
@@ -244,9 +262,13 @@ pub fn check_pair(
         &target,
         &source_segments,
         &target_segments,
-        (&src, &tgt, lexicon.clone()),
-        terms.clone(),
-        !options.raw_alignment,
+        &src,
+        &tgt,
+        AlignWith {
+            lexicon: lexicon.clone(),
+            terms: terms.clone(),
+            refine: !options.raw_alignment,
+        },
     );
     // The sentences hidden in merged links, for the omission and addition
     // rules, found now from the aligner's anchors (as Context::hidden

@@ -24,9 +24,10 @@ pub fn fold_into(s: &str, out: &mut String) {
         out.make_ascii_lowercase();
         return;
     }
-    // Accented Latin letters (most non-ASCII chars of the languages
-    // profiled) fold through a table; any other char takes the whole text
-    // through the decomposition.
+    // Accented Latin letters and typographic punctuation (most non-ASCII
+    // chars of the languages profiled: ã, ç, ’, “, —) fold through a
+    // table; any other char takes the whole text through the
+    // decomposition.
     let start = out.len();
     for c in s.chars() {
         match fold_latin(c) {
@@ -44,9 +45,10 @@ pub fn fold_into(s: &str, out: &mut String) {
     }
 }
 
-/// First char past the table of [`fold_latin`] (Latin-1 Supplement and
-/// Latin Extended-A and -B).
-const LATIN_END: u32 = 0x250;
+/// First char past the table of [`fold_latin`]: Latin-1 Supplement, Latin
+/// Extended-A and -B, Greek, Cyrillic, … up to General Punctuation (the
+/// curly quotes and dashes of most texts).
+const LATIN_END: u32 = 0x2070;
 
 /// The folded form of `c` when it is one char (`Ã` → `a`, `ç` → `c`) and
 /// `c` lies below [`LATIN_END`]: ASCII lowered, the rest from a table made

@@ -175,94 +175,124 @@ impl<'a> LinkScan<'a> {
 
     /// One source term `s` of entry `term` (which has a preferred rendering).
     fn source_term(&mut self, s: &Match, term: &Term, out: &mut Vec<Finding>) {
-        let (v, tgt) = (self.v, self.tgt);
         let preferred = term.preferred().unwrap_or_default();
-        let src_text = v.source.text.get(s.start..s.end).unwrap_or(preferred);
-        let sev = if self.low_conf {
-            Severity::Warning
-        } else {
-            Severity::Error
-        };
-        let vi = self.vi;
-        let finding = |msg: String| {
-            Finding::new("glossary", sev, msg)
-                .link(vi)
-                .source_span(s.start..s.end)
-                .expected(preferred)
-        };
+        let src_text = self.v.source.text.get(s.start..s.end).unwrap_or(preferred);
+        let (low_conf, vi) = (self.low_conf, self.vi);
+        let finding = |msg: String| term_finding(low_conf, vi, s, preferred, msg);
         if let Some(f) = self.source_spelling_kept(s, term, src_text, &finding) {
             out.push(f);
             return;
         }
-        if self.rendered_in(tgt, s, term) || self.rendered_next_door(s, term) {
+        if self.rendered_in(self.tgt, s, term) || self.rendered_next_door(s, term) {
             return;
         }
-        let best = best_span(&v.target.text, &term.targets);
-        if let Some((r, d)) = &best {
-            let found = v.target.text.get(r.clone()).unwrap_or("");
-            // Same letters, other case or hyphenation (Beth-lehem for
-            // Bethlehem): rendered.
-            if *d == 0.0
-                || term
-                    .targets
-                    .iter()
-                    .any(|t| name::squash(t) == name::squash(found))
-            {
-                return;
-            }
-            let is_other_term = tgt
-                .iter()
-                .any(|x| x.kind == Kind::Target && x.start == r.start && x.end == r.end);
-            if *d <= NEAR && !is_other_term && !overlaps(&self.reported, r.clone()) {
-                if let Some(f) = self.conventional_other_name(term, src_text, found) {
-                    out.push(
-                        f.link(vi)
-                            .source_span(s.start..s.end)
-                            .target_span(r.clone()),
-                    );
-                    self.reported.push(r.clone());
-                    return;
-                }
-                let msg = if fold(src_text) == fold(preferred) {
-                    format!("misspelled '{found}': the glossary spells it '{preferred}'")
-                } else {
-                    format!(
-                        "misspelled '{found}': the glossary renders '{src_text}' as '{preferred}'"
-                    )
-                };
-                out.push(finding(msg).target_span(r.clone()).suggestion(preferred));
-                self.reported.push(r.clone());
-                return;
-            }
+        let best = best_span(&self.v.target.text, &term.targets);
+        if let Some(best) = &best
+            && self.near_rendering(s, term, src_text, best, out)
+        {
+            return;
         }
-        // A name kept as it is and dropped outright: reported when
-        // the source gives the full name ("Abbas Araghchi"), which a
+        out.extend(self.not_rendered(s, term, src_text, best));
+    }
+
+    /// The target span `best` closest to a rendering of `term`: the
+    /// rendering itself (other case or hyphenation: Beth-lehem for
+    /// Bethlehem), or a near miss, reported as a misspelling or a
+    /// conventional other name. True when that settles the term.
+    fn near_rendering(
+        &mut self,
+        s: &Match,
+        term: &Term,
+        src_text: &str,
+        (r, d): &(Range<usize>, f64),
+        out: &mut Vec<Finding>,
+    ) -> bool {
+        let preferred = term.preferred().unwrap_or_default();
+        let found = self.v.target.text.get(r.clone()).unwrap_or("");
+        if *d == 0.0
+            || term
+                .targets
+                .iter()
+                .any(|t| name::squash(t) == name::squash(found))
+        {
+            return true;
+        }
+        let is_other_term = self
+            .tgt
+            .iter()
+            .any(|x| x.kind == Kind::Target && x.start == r.start && x.end == r.end);
+        if *d > NEAR || is_other_term || overlaps(&self.reported, r.clone()) {
+            return false;
+        }
+        if let Some(f) = self.conventional_other_name(term, src_text, found) {
+            out.push(
+                f.link(self.vi)
+                    .source_span(s.start..s.end)
+                    .target_span(r.clone()),
+            );
+        } else {
+            let msg = if fold(src_text) == fold(preferred) {
+                format!("misspelled '{found}': the glossary spells it '{preferred}'")
+            } else {
+                format!("misspelled '{found}': the glossary renders '{src_text}' as '{preferred}'")
+            };
+            out.push(
+                term_finding(self.low_conf, self.vi, s, preferred, msg)
+                    .target_span(r.clone())
+                    .suggestion(preferred),
+            );
+        }
+        self.reported.push(r.clone());
+        true
+    }
+
+    /// The finding on a source term the target does not render, given the
+    /// target span `best` closest to a rendering.
+    fn not_rendered(
+        &self,
+        s: &Match,
+        term: &Term,
+        src_text: &str,
+        best: Option<(Range<usize>, f64)>,
+    ) -> Option<Finding> {
+        let preferred = term.preferred().unwrap_or_default();
+        // A name kept as it is and dropped outright: reported when the
+        // source gives the full name ("Abbas Araghchi"), which a
         // translation does not replace with a pronoun; a lone surname
         // may be.
         if is_unchanged_name(term) {
-            if in_full_name(&v.source.text, s.start, s.end)
-                && best.as_ref().is_none_or(|(_, d)| *d > NEAR)
-            {
-                out.push(finding(format!(
-                    "name '{src_text}' is missing from the translation"
-                )));
-            }
-            return;
+            let missing = in_full_name(&self.v.source.text, s.start, s.end)
+                && best.as_ref().is_none_or(|(_, d)| *d > NEAR);
+            return missing.then(|| {
+                term_finding(
+                    self.low_conf,
+                    self.vi,
+                    s,
+                    preferred,
+                    format!("name '{src_text}' is missing from the translation"),
+                )
+            });
         }
         let alternatives = if term.targets.len() > 1 {
             format!(" (or {})", quoted_list(&term.targets[1..]))
         } else {
             String::new()
         };
-        let mut f = finding(format!(
-            "term '{src_text}' is not rendered as '{preferred}'{alternatives} in the translation"
-        ));
+        let mut f = term_finding(
+            self.low_conf,
+            self.vi,
+            s,
+            preferred,
+            format!(
+                "term '{src_text}' is not rendered as '{preferred}'{alternatives} in the translation"
+            ),
+        );
         if let Some((r, d)) = best
             && d <= 0.5
         {
             f = f.target_span(r);
         }
-        out.push(f);
+        Some(f)
     }
 
     /// A near miss of the rendering that is the source word's own spelling
@@ -397,6 +427,20 @@ impl<'a> LinkScan<'a> {
 
 /// Byte ranges (in the link's target text) of target sentences that read
 /// as the source language: more of its function words than of the target's.
+/// A finding on source term `s` of link `link`, whose rendering is
+/// `preferred`; a warning on a link of low confidence.
+fn term_finding(low_conf: bool, link: usize, s: &Match, preferred: &str, msg: String) -> Finding {
+    let sev = if low_conf {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
+    Finding::new("glossary", sev, msg)
+        .link(link)
+        .source_span(s.start..s.end)
+        .expected(preferred)
+}
+
 fn untranslated_sentences(ctx: &Context, vi: usize) -> Vec<Range<usize>> {
     let Some(link) = ctx.links.get(vi) else {
         return Vec::new();

@@ -118,19 +118,31 @@ fn may_hold_address(text: &str) -> bool {
 
 /// URLs, emails and handles in `text`, in order, without overlaps.
 pub(crate) fn extract(text: &str) -> Vec<Item> {
-    // No pattern matches across a line break (each stops at whitespace),
-    // so a document is read line by line, and the regexes run only on the
-    // lines the byte scan lets through.
+    // No pattern matches across whitespace (each stops at it, and `\b`
+    // reads whitespace and the end of a text alike), and every match holds
+    // an `@`, a `:` or a `.`: only the words around those bytes are read,
+    // and the regexes run only on the words the byte scan lets through (a
+    // line with "U.S." does not send the whole line through them).
     let mut items = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        if may_hold_address(line) {
-            items.extend(extract_line(line).into_iter().map(|mut i| {
-                i.span = i.span.start + at..i.span.end + at;
-                i
+    let mut read_to = 0;
+    for i in memchr::memchr3_iter(b'@', b':', b'.', text.as_bytes()) {
+        if i < read_to {
+            continue;
+        }
+        let start = text[..i]
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        read_to = text[i..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |k| i + k);
+        let word = &text[start..read_to];
+        if may_hold_address(word) {
+            items.extend(extract_line(word).into_iter().map(|mut m| {
+                m.span = m.span.start + start..m.span.end + start;
+                m
             }));
         }
-        at += line.len();
     }
     items
 }
@@ -646,14 +658,23 @@ mod tests {
     }
 
     #[test]
-    fn a_document_read_line_by_line_gives_what_one_pass_gives() {
-        let doc =
-            "Veja g1.globo.com/a e x@y.com.br\nsiga @folha. www.c.pt\n\nfim https://a.org/b.\n";
+    fn a_document_read_word_by_word_gives_what_one_pass_gives() {
+        let doc = "Veja g1.globo.com/a e x@y.com.br\nsiga @folha. www.c.pt\u{a0}U.S.\n\nfim https://a.org/b.\n";
         let all =
             |v: Vec<Item>| -> Vec<_> { v.into_iter().map(|i| (i.kind, i.span, i.text)).collect() };
         let found = all(extract(doc));
         assert_eq!(found.len(), 5, "{found:?}");
         assert_eq!(found, all(extract_line(doc)));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_by_word_is_one_pass(doc in "[a-zA-Z0-9@./:_+-]{0,6}([ \n\u{a0}\u{2003}]{1,2}[a-zA-Z0-9@./:_+“«-]{0,8}){0,6}") {
+            let all = |v: Vec<Item>| -> Vec<_> {
+                v.into_iter().map(|i| (i.kind, i.span, i.text, i.key)).collect()
+            };
+            proptest::prop_assert_eq!(all(extract(&doc)), all(extract_line(&doc)));
+        }
     }
 
     #[test]

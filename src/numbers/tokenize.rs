@@ -26,31 +26,24 @@ pub(super) fn is_dash(c: char) -> bool {
 
 /// Splits text into digit runs (with their inner separators), letter runs
 /// (with inner hyphens and apostrophes) and single other characters.
+/// Walks byte offsets, decoding a char at a time: no char table is built.
 pub(super) fn tokenize(text: &str, space_groups: &[char]) -> Vec<Tok> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let end_of = |k: usize| chars.get(k).map_or(text.len(), |c| c.0);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
     let mut space = true;
-    let mut k = 0;
-    while k < n {
-        let (i, c) = chars[k];
+    let mut i = 0;
+    while let Some((c, len)) = char_at(text, i) {
         if c.is_whitespace() {
             space = true;
-            k += 1;
+            i += len;
             continue;
         }
-        let kind = if c.is_ascii_digit() {
-            k = digits_end(&chars, k, space_groups);
-            TokKind::Digits
+        let (end, kind) = if c.is_ascii_digit() {
+            (digits_end(text, i, space_groups), TokKind::Digits)
         } else if c.is_alphabetic() {
-            k = word_end(&chars, k);
-            TokKind::Word
+            (word_end(text, i + len), TokKind::Word)
         } else {
-            k += 1;
-            TokKind::Punct
+            (i + len, TokKind::Punct)
         };
-        let end = end_of(k);
         out.push(Tok {
             start: i,
             end,
@@ -59,41 +52,49 @@ pub(super) fn tokenize(text: &str, space_groups: &[char]) -> Vec<Tok> {
             space_before: space,
         });
         space = false;
+        i = end;
     }
     out
 }
 
-/// The end (a char index) of the digit run starting at `k`, taking in `.`
+/// The char at byte offset `i` of `text` (a char boundary) and its length.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some((char::from(b), 1)),
+        Some(_) => text[i..].chars().next().map(|c| (c, c.len_utf8())),
+        None => None,
+    }
+}
+
+/// The end (a byte offset) of the digit run starting at `k`, taking in `.`
 /// and `,` between digits, and a space-group separator ("1 000") while the
 /// groups are well formed and no other separator came before.
-fn digits_end(chars: &[(usize, char)], k: usize, space_groups: &[char]) -> usize {
-    let digit_at = |k: usize| chars.get(k).is_some_and(|c| c.1.is_ascii_digit());
+fn digits_end(text: &str, k: usize, space_groups: &[char]) -> usize {
+    let b = text.as_bytes();
+    // Digits are ASCII: a digit byte is a digit char.
+    let digit_at = |j: usize| b.get(j).is_some_and(u8::is_ascii_digit);
     let mut j = k;
     while digit_at(j) {
         j += 1;
     }
-    // Lengths of the digit runs so far, for space grouping ("1 000").
-    let mut runs = vec![j - k];
+    // For space grouping ("1 000"): a first run of at most three digits;
+    // every later run is a group of three (taken only while no `.` or `,`
+    // came before).
+    let first_run = j - k;
     let mut only_space_groups = true;
     loop {
-        let sep = chars.get(j).map(|c| c.1);
-        match sep {
-            Some('.') | Some(',') if digit_at(j + 1) => {
+        match char_at(text, j) {
+            Some(('.' | ',', _)) if digit_at(j + 1) => {
                 only_space_groups = false;
                 j += 1;
-                let s = j;
                 while digit_at(j) {
                     j += 1;
                 }
-                runs.push(j - s);
             }
-            Some(s) if space_groups.contains(&s) && only_space_groups => {
-                let first_ok = runs.first().is_some_and(|&r| r <= 3);
-                let rest_ok = runs.iter().skip(1).all(|&r| r == 3);
-                let three = (1..=3).all(|d| digit_at(j + d)) && !digit_at(j + 4);
-                if first_ok && rest_ok && three {
-                    j += 4;
-                    runs.push(3);
+            Some((s, len)) if space_groups.contains(&s) && only_space_groups => {
+                let three = (0..3).all(|d| digit_at(j + len + d)) && !digit_at(j + len + 3);
+                if first_run <= 3 && three {
+                    j += len + 3;
                 } else {
                     break;
                 }
@@ -104,16 +105,15 @@ fn digits_end(chars: &[(usize, char)], k: usize, space_groups: &[char]) -> usize
     j
 }
 
-/// The end (a char index) of the word starting at `k`: letters, with a
-/// hyphen or apostrophe inside ("vinte-e-um", "d’euros") but not at its end.
-fn word_end(chars: &[(usize, char)], k: usize) -> usize {
-    let mut j = k + 1;
-    while j < chars.len() {
-        let cj = chars[j].1;
+/// The end (a byte offset) of the word whose first letter ends at `j`:
+/// letters, with a hyphen or apostrophe inside ("vinte-e-um", "d’euros")
+/// but not at its end.
+fn word_end(text: &str, mut j: usize) -> usize {
+    while let Some((cj, len)) = char_at(text, j) {
         let inner = (is_dash(cj) || cj == '\'' || cj == '’')
-            && chars.get(j + 1).is_some_and(|c| c.1.is_alphabetic());
+            && char_at(text, j + len).is_some_and(|(c, _)| c.is_alphabetic());
         if cj.is_alphabetic() || inner {
-            j += 1;
+            j += len;
         } else {
             break;
         }
@@ -220,6 +220,13 @@ pub(super) fn split_elisions(toks: Vec<Tok>, elisions: &[String]) -> Vec<Tok> {
 /// into their parts; other compounds ("primeiro-ministro") stay whole and
 /// so are not numbers.
 pub(super) fn split_number_compounds(toks: Vec<Tok>, lx: &Lexicon) -> Vec<Tok> {
+    // Most texts have no hyphenated word: no copy.
+    if !toks
+        .iter()
+        .any(|t| t.kind == TokKind::Word && t.lower.chars().any(is_dash))
+    {
+        return toks;
+    }
     let mut out = Vec::with_capacity(toks.len());
     for t in toks {
         if t.kind != TokKind::Word || !t.lower.chars().any(is_dash) {
@@ -285,6 +292,13 @@ pub(super) fn split_number_compounds(toks: Vec<Tok>, lx: &Lexicon) -> Vec<Tok> {
 /// Splits a number word from a short clitic after an apostrophe ("the
 /// forty's sake"), so the number is read.
 pub(super) fn split_clitics(toks: Vec<Tok>, lx: &Lexicon) -> Vec<Tok> {
+    // Most texts have no word with an apostrophe: no copy.
+    if !toks
+        .iter()
+        .any(|t| t.kind == TokKind::Word && t.lower.contains(['\'', '’']))
+    {
+        return toks;
+    }
     let mut out = Vec::with_capacity(toks.len());
     for t in toks {
         let cut = (t.kind == TokKind::Word && t.lower.len() == t.end - t.start)

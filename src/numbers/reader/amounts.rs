@@ -2,7 +2,7 @@
 //! years, identifiers, versions, Roman numerals, multiples and vague
 //! quantities.
 
-use super::Reader;
+use super::{Core, Reader};
 use crate::numbers::tokenize::{DigitRead, Tok, TokKind, read_digits};
 use crate::numbers::{DigitInfo, NumberKind, NumberMention, SPACE_GROUPS, approx};
 
@@ -51,6 +51,26 @@ fn to_roman(mut n: u32) -> String {
 }
 
 /// Kinds a minus sign may make negative.
+/// A number's kind after [`Reader::marked`] read what follows its core.
+struct Marked {
+    kind: NumberKind,
+    /// The token after the number and its marker.
+    next: usize,
+    /// A marker or scale word makes an ambiguous word a number.
+    confirmed: bool,
+    /// What the value is multiplied by (basis points to points).
+    factor: f64,
+}
+
+/// Four plain digits from 1000 to 2999, without scale or separator.
+fn is_year(core: &Core) -> bool {
+    core.scale.is_none()
+        && core.digits.as_ref().is_some_and(|d| {
+            d.decimal_sep.is_none() && d.group_sep.is_none() && d.end - d.start == 4
+        })
+        && (1000.0..=2999.0).contains(&core.value)
+}
+
 fn is_numeric_kind(k: &NumberKind) -> bool {
     matches!(
         k,
@@ -199,67 +219,16 @@ impl Reader<'_> {
             _ => (None, i),
         };
         let core = self.core(k, currency.is_some(), 0)?;
-        let mut next = core.end;
-        let mut kind = if core.code {
-            NumberKind::Code
-        } else if core.ordinal {
-            NumberKind::Ordinal
-        } else if core.fraction {
-            NumberKind::Fraction
-        } else {
-            NumberKind::Plain
-        };
-        let mut confirmed = core.scale.is_some();
-        let mut value_factor = 1.0;
-        if !core.code && !core.ordinal {
-            if self.punct(next, "%") {
-                kind = NumberKind::Percent;
-                next += 1;
-                confirmed = true;
-            } else if let Some(n) = self.any_phrase_at(next, &self.lx.points) {
-                kind = NumberKind::PercentagePoints;
-                next = n;
-                confirmed = true;
-            } else if let Some(n) = self.any_phrase_at(next, &self.lx.percent) {
-                kind = NumberKind::Percent;
-                next = n;
-                confirmed = true;
-            } else if let Some(n) = self.any_phrase_at(next, &self.lx.basis_points) {
-                // 25 basis points = 0.25 percentage point.
-                kind = NumberKind::PercentagePoints;
-                next = n;
-                confirmed = true;
-                value_factor = 0.01;
-            } else if let Some(c) = &currency {
-                kind = NumberKind::Currency(c.clone());
-                if let Some((_, n)) = self.currency_suffix(next) {
-                    next = n;
-                }
-            } else if let Some((c, n)) = self.currency_suffix(next) {
-                kind = NumberKind::Currency(c);
-                next = n;
-                confirmed = true;
-            }
-        }
-        // "menos 30% de açúcar" is 30% less sugar, not a negative rate.
-        let less_of = |s: usize| {
-            self.word(s).is_some()
-                && kind == NumberKind::Percent
-                && self
-                    .word(next)
-                    .is_some_and(|w| self.lx.vague_joiners.iter().any(|j| j == w))
-        };
-        let minus = self
-            .minus_before(i)
-            .filter(|&s| !core.code && !core.ordinal && is_numeric_kind(&kind) && !less_of(s));
-        let is_year = kind == NumberKind::Plain
-            && minus.is_none()
-            && core.scale.is_none()
-            && core.digits.as_ref().is_some_and(|d| {
-                d.decimal_sep.is_none() && d.group_sep.is_none() && d.end - d.start == 4
-            })
-            && (1000.0..=2999.0).contains(&core.value);
-        if is_year {
+        let Marked {
+            mut kind,
+            next,
+            confirmed,
+            factor,
+        } = self.marked(&core, currency);
+        let minus = self.minus_before(i).filter(|&s| {
+            !core.code && !core.ordinal && is_numeric_kind(&kind) && !self.less_of(s, &kind, next)
+        });
+        if kind == NumberKind::Plain && minus.is_none() && is_year(&core) {
             kind = NumberKind::Year;
         }
         let code = core.code;
@@ -275,17 +244,70 @@ impl Reader<'_> {
         } else {
             1.0
         };
-        let mut m = self.mention(
-            minus.unwrap_or(i),
-            next,
-            sign * core.value * value_factor,
-            kind,
-        );
+        let mut m = self.mention(minus.unwrap_or(i), next, sign * core.value * factor, kind);
         m.words = core.words;
         m.scale = core.scale;
         m.digits = core.digits;
         m.weak = code || (core.ambiguous && !confirmed);
         Some((m, minus_after.unwrap_or(next)))
+    }
+
+    /// The kind of a number's core and what marks it after (a percent sign
+    /// or phrase, percentage or basis points, a currency before or after).
+    fn marked(&self, core: &Core, currency: Option<String>) -> Marked {
+        let mut m = Marked {
+            kind: if core.code {
+                NumberKind::Code
+            } else if core.ordinal {
+                NumberKind::Ordinal
+            } else if core.fraction {
+                NumberKind::Fraction
+            } else {
+                NumberKind::Plain
+            },
+            next: core.end,
+            confirmed: core.scale.is_some(),
+            factor: 1.0,
+        };
+        if core.code || core.ordinal {
+            return m;
+        }
+        let next = m.next;
+        let (kind, after, factor) = if self.punct(next, "%") {
+            (NumberKind::Percent, next + 1, 1.0)
+        } else if let Some(n) = self.any_phrase_at(next, &self.lx.points) {
+            (NumberKind::PercentagePoints, n, 1.0)
+        } else if let Some(n) = self.any_phrase_at(next, &self.lx.percent) {
+            (NumberKind::Percent, n, 1.0)
+        } else if let Some(n) = self.any_phrase_at(next, &self.lx.basis_points) {
+            // 25 basis points = 0.25 percentage point.
+            (NumberKind::PercentagePoints, n, 0.01)
+        } else if let Some(c) = currency {
+            // A currency before the number is confirmed by its digits.
+            m.kind = NumberKind::Currency(c);
+            m.next = self.currency_suffix(next).map_or(next, |(_, n)| n);
+            return m;
+        } else if let Some((c, n)) = self.currency_suffix(next) {
+            (NumberKind::Currency(c), n, 1.0)
+        } else {
+            return m;
+        };
+        Marked {
+            kind,
+            next: after,
+            confirmed: true,
+            factor,
+        }
+    }
+
+    /// "menos 30% de açúcar" is 30% less sugar, not a negative rate: the
+    /// sign at `s` is a word, and a vague joiner follows the percentage.
+    fn less_of(&self, s: usize, kind: &NumberKind, next: usize) -> bool {
+        self.word(s).is_some()
+            && *kind == NumberKind::Percent
+            && self
+                .word(next)
+                .is_some_and(|w| self.lx.vague_joiners.iter().any(|j| j == w))
     }
 
     pub(super) fn digit_info(&self, t: &Tok) -> Option<(f64, DigitInfo)> {
