@@ -25,7 +25,7 @@ use super::{Link, Params, length_cost};
 const REACH: usize = 6;
 /// Cost removed per unit of shared anchor weight (the aligner's reward).
 const REWARD: f64 = 0.6;
-/// Least saving (nats) before a null link moves.
+/// Least saving (nats) before a null link moves (here and in [`resolve`]).
 const GAIN: f64 = 1.5;
 /// Length variance of the Gale–Church model.
 const VARIANCE: f64 = 6.8;
@@ -119,8 +119,8 @@ const BAND: usize = 3;
 /// Cost of a 1-0 or 0-1 link in the re-alignment: below the aligner's 4.5,
 /// as the refinement's anchors (lexicon and learned pairs at full weight)
 /// price a wrong pairing more surely. On the Bible mutations (`mutate_eval
-/// --bible`), 4.5 found 864 of 1,245 deletions, 4.0 found 894, with the
-/// same 6 omission errors on the untouched chapters.
+/// --bible`), 4.5 found 864 of 1,245 deletions (5 omission errors on the
+/// untouched chapters), 4.0 found 894 (6).
 const RESOLVE_NULL: f64 = 4.0;
 /// Link types of the re-alignment (the aligner's, with 1-0 and 0-1).
 const KINDS: [(usize, usize); 12] = [
