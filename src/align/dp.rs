@@ -117,8 +117,26 @@ pub(crate) fn beam_path<F>(
     m: usize,
     kinds: &[Kind],
     w: usize,
-    mut cost: F,
+    cost: F,
 ) -> Vec<(usize, usize)>
+where
+    F: FnMut(usize, usize, usize, usize) -> f64,
+{
+    beam_forward(n, m, kinds, w, cost).backtrace(n, m, kinds)
+}
+
+/// What [`beam_path`]'s backtrace reads: per anti-diagonal, the first row
+/// in the beam and the beam's length, and the kind that entered each beam
+/// cell (row-major by anti-diagonal).
+struct Beam {
+    lo: Vec<u32>,
+    len: Vec<u8>,
+    back: Vec<u8>,
+}
+
+/// Viterbi over the anti-diagonals of the `n × m` lattice, each kept to a
+/// beam of `w` rows on either side of the previous one's best cell.
+fn beam_forward<F>(n: usize, m: usize, kinds: &[Kind], w: usize, mut cost: F) -> Beam
 where
     F: FnMut(usize, usize, usize, usize) -> f64,
 {
@@ -126,34 +144,31 @@ where
     let diags = n + m + 1;
     let width = 2 * w + 1;
     let ring = kinds.iter().map(|&(a, b)| a + b).max().unwrap_or(1) + 1;
-    // Per anti-diagonal: first row in the beam, and the beam's length.
-    let mut lo: Vec<u32> = Vec::with_capacity(diags);
-    let mut len: Vec<u8> = Vec::with_capacity(diags);
-    // Kind that entered each beam cell, row-major by anti-diagonal.
-    let mut back: Vec<u8> = Vec::with_capacity(diags * width);
+    let mut beam = Beam {
+        lo: Vec::with_capacity(diags),
+        len: Vec::with_capacity(diags),
+        back: Vec::with_capacity(diags * width),
+    };
     let mut costs = vec![f64::INFINITY; ring * width];
     let mut center = 0usize;
     for d in 0..diags {
         let (vmin, vmax) = (d.saturating_sub(m), d.min(n));
         let c = center.clamp(vmin, vmax);
         let (l, h) = (c.saturating_sub(w).max(vmin), (c + w).min(vmax));
-        lo.push(l as u32);
-        len.push((h - l + 1) as u8);
+        beam.lo.push(l as u32);
+        beam.len.push((h - l + 1) as u8);
         let slot = (d % ring) * width;
         let (mut best, mut best_i) = (f64::INFINITY, c);
         for i in l..=h {
             let j = d - i;
-            let (mut v, mut bk) = (f64::INFINITY, u8::MAX);
-            if d == 0 {
-                v = 0.0;
-            }
+            let (mut v, mut bk) = (if d == 0 { 0.0 } else { f64::INFINITY }, u8::MAX);
             for (k, &(a, b)) in kinds.iter().enumerate() {
                 if a > i || b > j {
                     continue;
                 }
                 let (pd, pi) = (d - a - b, i - a);
-                let pl = lo[pd] as usize;
-                if pi < pl || pi >= pl + len[pd] as usize {
+                let pl = beam.lo[pd] as usize;
+                if pi < pl || pi >= pl + beam.len[pd] as usize {
                     continue;
                 }
                 let pc = costs[(pd % ring) * width + pi - pl];
@@ -167,7 +182,7 @@ where
                 }
             }
             costs[slot + i - l] = v;
-            back.push(bk);
+            beam.back.push(bk);
             if v < best {
                 best = v;
                 best_i = i;
@@ -175,29 +190,35 @@ where
         }
         center = best_i;
     }
-    // Backtrace from (n, m), the one cell of the last anti-diagonal.
-    let mut path = vec![(n, m)];
-    let mut off = back.len();
-    let starts: Vec<usize> = {
-        let mut v = vec![0; diags];
+    beam
+}
+
+impl Beam {
+    /// The path back from `(n, m)`, the one cell of the last anti-diagonal;
+    /// the diagonal when the end is unreachable.
+    fn backtrace(&self, n: usize, m: usize, kinds: &[Kind]) -> Vec<(usize, usize)> {
+        let diags = n + m + 1;
+        // Where each anti-diagonal's cells start in `back`.
+        let mut starts = vec![0; diags];
+        let mut off = self.back.len();
         for d in (0..diags).rev() {
-            off -= len[d] as usize;
-            v[d] = off;
+            off -= self.len[d] as usize;
+            starts[d] = off;
         }
-        v
-    };
-    let (mut d, mut i) = (n + m, n);
-    while d > 0 {
-        let k = back[starts[d] + i - lo[d] as usize];
-        let Some(&(a, b)) = kinds.get(k as usize) else {
-            return vec![(0, 0), (n, m)];
-        };
-        i -= a;
-        d -= a + b;
-        path.push((i, d - i));
+        let mut path = vec![(n, m)];
+        let (mut d, mut i) = (n + m, n);
+        while d > 0 {
+            let k = self.back[starts[d] + i - self.lo[d] as usize];
+            let Some(&(a, b)) = kinds.get(k as usize) else {
+                return vec![(0, 0), (n, m)];
+            };
+            i -= a;
+            d -= a + b;
+            path.push((i, d - i));
+        }
+        path.reverse();
+        path
     }
-    path.reverse();
-    path
 }
 
 /// A link type: `a` source and `b` target sentences.

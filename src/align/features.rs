@@ -74,6 +74,9 @@ pub(crate) struct Keys {
     pub class: Vec<Class>,
     /// Word vocabulary, shared by both sides so identical words share an id.
     words: HashMap<String, u32>,
+    /// Character count of each word id, kept when the string tables go
+    /// ([`Keys::drop_strings`]).
+    word_len: Vec<usize>,
 }
 
 impl Keys {
@@ -87,6 +90,9 @@ impl Keys {
     }
     /// Character counts of the vocabulary's words, indexed by word id.
     pub fn word_lengths(&self) -> Vec<usize> {
+        if self.words.is_empty() {
+            return self.word_len.clone();
+        }
         let mut out = vec![0; self.words.len()];
         for (w, &id) in &self.words {
             out[id as usize] = w.chars().count();
@@ -104,6 +110,17 @@ impl Keys {
     }
     pub fn len(&self) -> usize {
         self.class.len()
+    }
+
+    /// Drops the key and word strings once both sides are read, keeping the
+    /// classes and word lengths: at a million sentences a side the tables
+    /// hold every distinct number and name, and nothing looks them up
+    /// again (learned pairs get keys of their own in a [`Keys::classes`]
+    /// copy). No word may be added after this.
+    pub fn drop_strings(&mut self) {
+        self.word_len = self.word_lengths();
+        self.ids = HashMap::default();
+        self.words = HashMap::default();
     }
 
     /// The key classes alone, for a copy that only adds keys of its own
@@ -206,18 +223,6 @@ impl Raw {
                 weights: Default::default(),
             })
             .collect()
-    }
-
-    /// Sets `out` (sentences of this side) back to the raw keys, reusing
-    /// its lists.
-    pub fn reset(&self, out: &mut [Sent]) {
-        for (s, sent) in out.iter_mut().enumerate().take(self.len()) {
-            let keys = &self.keys[Raw::span(&self.key_end, s)];
-            sent.keys.clear();
-            sent.keys.extend_from_slice(keys);
-            sent.total = 0.0;
-            sent.weights = Default::default();
-        }
     }
 }
 
@@ -450,32 +455,71 @@ pub(crate) fn extract_pair_raw(
 /// Sets key weights: class weight / sqrt(document frequency); keys seen on one
 /// side only get weight 0 and are dropped.
 pub(crate) fn weigh(src: &mut [Sent], tgt: &mut [Sent], keys: &Keys, cw: &ClassWeights) {
-    let mut df_s = vec![0u32; keys.len()];
-    let mut df_t = vec![0u32; keys.len()];
-    for s in src.iter() {
-        for &k in &s.keys {
-            df_s[k as usize] += 1;
-        }
-    }
-    for s in tgt.iter() {
-        for &k in &s.keys {
-            df_t[k as usize] += 1;
-        }
-    }
-    let weight = |k: u32| -> f64 {
-        let (a, b) = (df_s[k as usize], df_t[k as usize]);
-        if a == 0 || b == 0 {
-            return 0.0;
-        }
-        let df = (a.max(b)) as f64;
-        cw.of(keys.class[k as usize]) / df.sqrt()
-    };
-    let weights: std::sync::Arc<[f64]> = (0..keys.len() as u32).map(weight).collect();
+    let df = |side: &[Sent]| doc_freq(side.iter().flat_map(|s| s.keys.iter().copied()), keys);
+    let weights = key_weights(&df(src), &df(tgt), keys, cw);
     for s in src.iter_mut().chain(tgt.iter_mut()) {
         s.keys.retain(|&k| weights[k as usize] > 0.0);
         s.total = s.keys.iter().map(|&k| weights[k as usize]).sum();
         s.weights = weights.clone();
     }
+}
+
+/// The sentences of both sides as [`weigh`] leaves them, built from the raw
+/// anchors: each copies only the keys that keep a weight, so the keys it
+/// would drop are never copied (at a million sentences a side, most of the
+/// raw keys are one side's words).
+pub(crate) fn weighed(
+    src: &Raw,
+    tgt: &Raw,
+    keys: &Keys,
+    cw: &ClassWeights,
+) -> (Vec<Sent>, Vec<Sent>) {
+    let df = |raw: &Raw| doc_freq(raw.keys.iter().copied(), keys);
+    let weights = key_weights(&df(src), &df(tgt), keys, cw);
+    let sents = |raw: &Raw| -> Vec<Sent> {
+        (0..raw.len())
+            .map(|s| {
+                let all = &raw.keys[Raw::span(&raw.key_end, s)];
+                let kept = all.iter().filter(|&&k| weights[k as usize] > 0.0);
+                let mut own = Vec::with_capacity(kept.clone().count());
+                own.extend(kept);
+                Sent {
+                    len: f64::from(raw.len[s]),
+                    total: own.iter().map(|&k| weights[k as usize]).sum(),
+                    keys: own,
+                    weights: weights.clone(),
+                }
+            })
+            .collect()
+    };
+    (sents(src), sents(tgt))
+}
+
+/// Sentences holding each key (a sentence's keys are distinct).
+fn doc_freq(all: impl Iterator<Item = u32>, keys: &Keys) -> Vec<u32> {
+    let mut df = vec![0u32; keys.len()];
+    for k in all {
+        df[k as usize] += 1;
+    }
+    df
+}
+
+/// Weight of every key from its document frequencies on both sides.
+fn key_weights(
+    df_s: &[u32],
+    df_t: &[u32],
+    keys: &Keys,
+    cw: &ClassWeights,
+) -> std::sync::Arc<[f64]> {
+    let weight = |k: usize| -> f64 {
+        let (a, b) = (df_s[k], df_t[k]);
+        if a == 0 || b == 0 {
+            return 0.0;
+        }
+        let df = (a.max(b)) as f64;
+        cw.of(keys.class[k]) / df.sqrt()
+    };
+    (0..keys.len()).map(weight).collect()
 }
 
 /// Weight of the keys two sentences share.

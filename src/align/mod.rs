@@ -224,6 +224,7 @@ impl PairAnchors {
     pub fn new(source: &Side, target: &Side, options: &AlignOptions) -> PairAnchors {
         let mut keys = Keys::default();
         let (src, tgt) = features::extract_pair_raw(source, target, options, &mut keys);
+        keys.drop_strings();
         PairAnchors {
             keys,
             src,
@@ -326,8 +327,7 @@ fn align_anchored(
         return align_with(source, target, options, p);
     }
     let mut keys = anchors.keys.classes();
-    let (mut src, mut tgt) = (anchors.src.sents(), anchors.tgt.sents());
-    features::weigh(&mut src, &mut tgt, &keys, &p.weights);
+    let (mut src, mut tgt) = features::weighed(&anchors.src, &anchors.tgt, &keys, &p.weights);
     let mut model = Model::of(options, p, total_ratio(&src, &tgt), n, m);
     let sides = Paras::of(source, target, p, n, m);
     let coarse = coarse_path(&src, &tgt, &keys);
@@ -354,9 +354,8 @@ fn align_anchored(
         anchors.keep_pair_words(&learned);
         let raw = (&anchors.src, &anchors.tgt);
         if !learned.is_empty() {
-            // Back to the raw keys, reusing the first pass's buffers.
-            raw.0.reset(&mut src);
-            raw.1.reset(&mut tgt);
+            // The first pass's keys are the raw keys that weighing keeps;
+            // it drops the others again (they are still on one side only).
             add_learned((&mut src, &mut tgt), raw, &learned, &mut keys);
             features::weigh(&mut src, &mut tgt, &keys, &p.weights);
             changed = true;
@@ -754,25 +753,53 @@ fn run_band(
     if wider > MAX_WIDTH.min(n.max(m)) {
         return sol;
     }
-    // Regions of rows around edge contacts, merged when they overlap.
+    let regions = edge_regions(&band, &sol.path, m, w);
+    if regions.is_empty() {
+        return sol;
+    }
+    let widen = |region, guide: &[(usize, usize)]| {
+        run_region((src, tgt), paras, model, p, region, guide, wider, scratch)
+    };
+    resolve_regions(sol, &regions, wider, widen)
+}
+
+/// Rows around the places where `path` runs along an inner edge of
+/// `band` (half-width `w`), as ranges merged where they overlap.
+fn edge_regions(
+    band: &dp::Band,
+    path: &[(usize, usize)],
+    m: usize,
+    w: usize,
+) -> Vec<(usize, usize)> {
+    let n = band.lo.len().saturating_sub(1);
     let reach = 4 * w;
     let mut regions: Vec<(usize, usize)> = Vec::new();
-    for r in band.edge_rows(&sol.path, m, (w / 5).max(2)) {
+    for r in band.edge_rows(path, m, (w / 5).max(2)) {
         let (lo, hi) = (r.saturating_sub(reach), (r + reach).min(n));
         match regions.last_mut() {
             Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
             _ => regions.push((lo, hi)),
         }
     }
-    if regions.is_empty() {
-        return sol;
-    }
+    regions
+}
+
+/// `sol` with the stretch of its path across each of `regions` (row
+/// ranges) solved again by `widen(region, guide)` in a band of half-width
+/// `wider`; a stretch stays as it was when that finds no path through the
+/// same end points, or would take too many cells.
+fn resolve_regions(
+    sol: dp::Solution,
+    regions: &[(usize, usize)],
+    wider: usize,
+    widen: impl Fn((usize, usize, usize, usize), &[(usize, usize)]) -> dp::Solution,
+) -> dp::Solution {
     let mut out = dp::Solution {
         path: Vec::with_capacity(sol.path.len()),
         posterior: Vec::with_capacity(sol.posterior.len()),
     };
     let mut k = 0; // next path point to copy
-    for (lo, hi) in regions {
+    for &(lo, hi) in regions {
         // The region runs between path points on rows `lo` and `hi`.
         let k0 = k.max(sol.path[k..].partition_point(|x| x.0 < lo) + k);
         let k0 = k0.min(sol.path.len() - 1);
@@ -790,17 +817,7 @@ fn run_band(
             .iter()
             .map(|&(i, j)| (i - i0, j - j0))
             .collect();
-        let region = (i0, i1, j0, j1);
-        let sub = run_region(
-            (src, tgt),
-            paras,
-            model,
-            p,
-            region,
-            &sub_guide,
-            wider,
-            scratch,
-        );
+        let sub = widen((i0, i1, j0, j1), &sub_guide);
         if sub.path.first() == Some(&(0, 0)) && sub.path.last() == Some(&(i1 - i0, j1 - j0)) {
             out.path.extend(
                 sub.path[..sub.path.len() - 1]

@@ -1,0 +1,114 @@
+//! Where the aligner's memory and time go on one pair, stage by stage:
+//! load, segment, anchors, align, refine. After each stage it prints the
+//! wall time, the process's peak (VmHWM) and current (VmRSS) memory, and at
+//! the end a digest of the links (to compare two builds' output).
+//!
+//! `cargo run --release --example align_mem -- SRC TGT [SRC_LANG TGT_LANG]`
+//! (languages default to pt and en). `ALIGN_MEM_TRACE=MS` also prints the
+//! resident memory every MS milliseconds, to place a peak inside a stage.
+//! Linux only (reads /proc/self/status); no size cap on the inputs.
+
+use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+use transcheck::align::{self, PairAnchors, Side};
+use transcheck::input::Document;
+use transcheck::pipeline;
+use transcheck::profile::Profile;
+
+// The binary's allocator and settings, so the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// mimalloc's `purge_delay` option (its index in `mi_option_e`).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// A field of /proc/self/status in MiB (0 when not readable).
+fn status_mib(field: &str) -> f64 {
+    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    s.lines()
+        .find_map(|l| l.strip_prefix(field))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn stage(name: &str, t0: Instant) {
+    eprintln!(
+        "{name:<10} {:>8.2} s  peak {:>7.0} MiB  now {:>7.0} MiB",
+        t0.elapsed().as_secs_f64(),
+        status_mib("VmHWM:"),
+        status_mib("VmRSS:")
+    );
+}
+
+fn main() -> anyhow::Result<()> {
+    // SAFETY: an option set before any thread is spawned.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(src_path), Some(tgt_path)) = (args.first(), args.get(1)) else {
+        anyhow::bail!("usage: align_mem SRC TGT [SRC_LANG TGT_LANG]");
+    };
+    let sl = args.get(2).map_or("pt", String::as_str);
+    let tl = args.get(3).map_or("en", String::as_str);
+    let t0 = Instant::now();
+    let done = AtomicBool::new(false);
+    let trace = std::env::var("ALIGN_MEM_TRACE")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok());
+    std::thread::scope(|s| -> anyhow::Result<()> {
+        if let Some(ms) = trace {
+            let done = &done;
+            s.spawn(move || {
+                while !done.load(Ordering::Relaxed) {
+                    std::thread::sleep(std::time::Duration::from_millis(ms));
+                    stage("  trace", t0);
+                }
+            });
+        }
+        let r = run(
+            (&PathBuf::from(src_path), &PathBuf::from(tgt_path)),
+            (sl, tl),
+            t0,
+        );
+        done.store(true, Ordering::Relaxed);
+        r
+    })
+}
+
+fn run(
+    (src_path, tgt_path): (&PathBuf, &PathBuf),
+    (sl, tl): (&str, &str),
+    t0: Instant,
+) -> anyhow::Result<()> {
+    let source = Document::load_limited(src_path, u64::MAX)?;
+    let target = Document::load_limited(tgt_path, u64::MAX)?;
+    stage("load", t0);
+    let (sp, tp) = (Profile::builtin(sl), Profile::builtin(tl));
+    let lexicons = transcheck::lexicon::Lexicons::load(&[], true)?;
+    let (lexicon, _) = lexicons.for_pair(&sp, &tp);
+    let ss = pipeline::segment_doc(&source, &sp, false);
+    let ts = pipeline::segment_doc(&target, &tp, false);
+    stage("segment", t0);
+    let src = Side::of_segments(&source, &ss, &sp);
+    let tgt = Side::of_segments(&target, &ts, &tp);
+    let options = pipeline::align_options(&source, &target, &ss, &ts, lexicon, None);
+    let mut anchors = PairAnchors::new(&src, &tgt, &options);
+    stage("anchors", t0);
+    let links = align::align_prepared(&src, &tgt, &options, &mut anchors);
+    stage("align", t0);
+    let links = align::refine::refine_prepared(&src, &tgt, links, &anchors);
+    stage("refine", t0);
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for l in &links {
+        (&l.source, &l.target, (l.score * 100.0).round() as i64).hash(&mut h);
+    }
+    eprintln!(
+        "{} links ({} x {} sentences), digest {:016x}",
+        links.len(),
+        ss.len(),
+        ts.len(),
+        h.finish()
+    );
+    Ok(())
+}
