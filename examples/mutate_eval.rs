@@ -170,6 +170,9 @@ struct Tally {
     ins: usize,
     ins_hit: usize,
     ins_false: usize,
+    /// Misses by cause ([`Cause`]), deletions and insertions.
+    del_causes: std::collections::BTreeMap<&'static str, usize>,
+    ins_causes: std::collections::BTreeMap<&'static str, usize>,
 }
 
 impl Tally {
@@ -197,6 +200,15 @@ impl Tally {
             self.ins_hit as f64 / self.ins.max(1) as f64,
             self.ins_false
         );
+        for (what, causes) in [
+            ("deletion", &self.del_causes),
+            ("insertion", &self.ins_causes),
+        ] {
+            if !causes.is_empty() {
+                let list: Vec<String> = causes.iter().map(|(c, n)| format!("{c} {n}")).collect();
+                println!("  {what} misses by cause: {}", list.join(", "));
+            }
+        }
     }
 }
 
@@ -248,7 +260,7 @@ fn explain(r: &PairResult, at: &Range<usize>, source_side: bool) {
     }) else {
         return;
     };
-    for k in li.saturating_sub(1)..(li + 2).min(r.links.len()) {
+    for k in li.saturating_sub(2)..(li + 3).min(r.links.len()) {
         let (l, v) = (&r.links[k], &r.views[k]);
         println!(
             "    {}link {k} {}-{} score {:.2}",
@@ -262,6 +274,92 @@ fn explain(r: &PairResult, at: &Range<usize>, source_side: bool) {
         for f in r.findings.iter().filter(|f| f.link == Some(k)) {
             println!("        [{} {:?}] {}", f.rule, f.severity, f.message);
         }
+    }
+}
+
+/// Why a mutation was missed, read from the mutated pair's links against
+/// the clean pair's. `mutation` is the side (source for a deletion) and the
+/// document range of the sentence that must be reported; `moved` maps a
+/// target offset of the mutated text to the clean text (`None`: planted).
+///
+/// - "null elsewhere": a 1-0/0-1 link (or a report) on a neighbour instead;
+/// - "below warning": the sentence stands alone but is reported as info;
+/// - "shifted run": it is linked to the translation of another sentence;
+/// - "absorbed": it sits in a merged link whose other side is the
+///   translation of its neighbours only, paired as in the clean pair.
+fn cause(
+    clean: &PairResult,
+    r: &PairResult,
+    (source, at): (bool, &Range<usize>),
+    moved: impl Fn(usize) -> Option<usize>,
+) -> &'static str {
+    let segs = if source {
+        &r.source_segments
+    } else {
+        &r.target_segments
+    };
+    let Some(x) = segs
+        .iter()
+        .position(|s| s.start < at.end && at.start < s.end)
+    else {
+        return "other";
+    };
+    let mine = |l: &transcheck::align::Link| {
+        if source {
+            l.source.clone()
+        } else {
+            l.target.clone()
+        }
+    };
+    let theirs = |l: &transcheck::align::Link| {
+        if source {
+            l.target.clone()
+        } else {
+            l.source.clone()
+        }
+    };
+    let Some(link) = r.links.iter().find(|l| mine(l).contains(&x)) else {
+        return "other";
+    };
+    if theirs(link).is_empty() {
+        return "below warning";
+    }
+    // A report of the rule on another sentence: the null link landed there.
+    let rule = if source { "omission" } else { "addition" };
+    let nearby = r
+        .findings
+        .iter()
+        .any(|f| f.rule == rule && f.severity >= Severity::Warning);
+    // The clean link owning each target sentence of the mutated pair.
+    let owner = |j: usize| -> Option<usize> {
+        let seg = r.target_segments.get(j)?;
+        let start = moved(seg.start)?;
+        let cj = clean
+            .target_segments
+            .iter()
+            .position(|s| s.start == start)?;
+        clean.links.iter().position(|l| l.target.contains(&cj))
+    };
+    // Clean sources are the same sentences as mutated ones.
+    let src_of = |j: usize| {
+        owner(j)
+            .map(|o| clean.links[o].source.clone())
+            .unwrap_or_default()
+    };
+    let (sources, targets) = (&link.source, &link.target);
+    let faithful = targets
+        .iter()
+        .filter(|&&j| source || j != x)
+        .all(|&j| src_of(j).iter().all(|s| sources.contains(s)));
+    let kind = if faithful && link.source.len() + link.target.len() > 2 {
+        "absorbed"
+    } else {
+        "shifted run"
+    };
+    match (kind, nearby) {
+        ("shifted run", true) => "shifted run, null elsewhere",
+        ("absorbed", true) => "absorbed, null elsewhere",
+        (k, _) => k,
     }
 }
 
@@ -382,8 +480,17 @@ impl Run<'_> {
                 }
             }
             t.del_hit += hit as usize;
-            if !hit && self.args.misses {
-                println!("{}: missed deletion of the translation of link {k}", pair.2);
+            if hit {
+                continue;
+            }
+            let moved = |s: usize| Some(if s >= cut.start { s + cut.len() } else { s });
+            let cause = cause(clean, &r, (true, &want), moved);
+            *t.del_causes.entry(cause).or_default() += 1;
+            if self.args.misses {
+                println!(
+                    "{}: missed deletion of the translation of link {k} ({cause})",
+                    pair.2
+                );
                 explain(&r, &want, true);
             }
         }
@@ -446,8 +553,26 @@ impl Run<'_> {
                 }
             }
             t.ins_hit += hit as usize;
-            if !hit && self.args.misses {
-                println!("{}: missed insertion at target sentence {k}", pair.2);
+            if hit {
+                continue;
+            }
+            let width = fill.len() + sep.len();
+            let moved = |s: usize| {
+                if s < range.start {
+                    Some(s)
+                } else if s >= range.start + width {
+                    Some(s - width)
+                } else {
+                    None
+                }
+            };
+            let cause = cause(clean, &r, (false, &range), moved);
+            *t.ins_causes.entry(cause).or_default() += 1;
+            if self.args.misses {
+                println!(
+                    "{}: missed insertion at target sentence {k} ({cause})",
+                    pair.2
+                );
                 explain(&r, &range, false);
             }
         }

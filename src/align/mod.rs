@@ -214,6 +214,9 @@ pub struct PairAnchors {
     /// Word pairs the aligner learned from its first pass ([`model1`]),
     /// for the refinement.
     pub(crate) pairs: std::sync::OnceLock<Vec<(u32, u32)>>,
+    /// The sides are marked up (block kinds given): the refinement leaves
+    /// re-alignment across blocks to the aligner.
+    pub(crate) marked_up: bool,
 }
 
 impl PairAnchors {
@@ -228,6 +231,7 @@ impl PairAnchors {
             tgt,
             learned: Default::default(),
             pairs: Default::default(),
+            marked_up: !options.blocks.0.is_empty() || !options.blocks.1.is_empty(),
         }
     }
 

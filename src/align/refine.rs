@@ -127,7 +127,12 @@ pub fn refine_prepared(
     let low = Params::default().low_confidence;
     // Before the splits (which read the 1-1 links) and again after the
     // detaches (which make null links of their own).
-    let mut links = links;
+    let mut links = if prepared.marked_up {
+        links
+    } else {
+        let paras = (&source.paragraphs[..], &target.paragraphs[..]);
+        super::shift::resolve(links, (src, tgt), paras, ratio, low)
+    };
     super::shift::slide_nulls(&mut links, (src, tgt), ratio, low);
     let links = super::shift::attach_strays(links, (src, tgt), ratio, low);
     let mut out = Vec::with_capacity(links.len() + 4);
