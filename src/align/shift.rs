@@ -266,15 +266,7 @@ pub(super) fn resolve(
 /// The cheaper links for `window`, if they leave a sentence alone where the
 /// window's links did not, or another one.
 fn resolve_window(window: &[Link], pricer: &Pricer, low: f64) -> Option<Vec<Link>> {
-    let start = |v: &[usize]| v.first().copied();
-    let i0 = window.iter().find_map(|l| start(&l.source))?;
-    let j0 = window.iter().find_map(|l| start(&l.target))?;
-    let i1 = window.iter().rev().find_map(|l| l.source.last().copied())? + 1;
-    let j1 = window.iter().rev().find_map(|l| l.target.last().copied())? + 1;
-    let (n, m) = (i1.checked_sub(i0)?, j1.checked_sub(j0)?);
-    if n == 0 || m == 0 || i1 > pricer.src.len() || j1 > pricer.tgt.len() {
-        return None;
-    }
+    let (i0, j0, n, m) = window_span(window, pricer)?;
     // Shared weight of source i0 + x and target j0 + y, found when needed.
     let mut memo = vec![f64::NAN; n * m];
     let mut sh = |x: usize, y: usize| -> f64 {
@@ -284,6 +276,42 @@ fn resolve_window(window: &[Link], pricer: &Pricer, low: f64) -> Option<Vec<Link
         }
         *slot
     };
+    let now = window_cost(window, pricer, &mut sh);
+    if !now.is_finite() {
+        return None;
+    }
+    let (cost, path) = cheapest_path((i0, j0), (n, m), pricer, &mut sh);
+    if cost >= now {
+        return None;
+    }
+    // Only moving null links the window had needs a clear saving, as in
+    // [`slide_nulls`]: a sentence left alone by the aligner stays put on
+    // a whim of length.
+    let new = relink(window, path, low);
+    let had = alone(window);
+    let left = alone(&new);
+    let moved_only = left.len() <= had.len();
+    let fine = !left.is_empty() && left != had && (!moved_only || cost + GAIN <= now);
+    fine.then_some(new)
+}
+
+/// The window's first source and target sentence and how many of each it
+/// spans; `None` when a side is empty or out of the documents.
+fn window_span(window: &[Link], pricer: &Pricer) -> Option<(usize, usize, usize, usize)> {
+    let start = |v: &[usize]| v.first().copied();
+    let i0 = window.iter().find_map(|l| start(&l.source))?;
+    let j0 = window.iter().find_map(|l| start(&l.target))?;
+    let i1 = window.iter().rev().find_map(|l| l.source.last().copied())? + 1;
+    let j1 = window.iter().rev().find_map(|l| l.target.last().copied())? + 1;
+    let (n, m) = (i1.checked_sub(i0)?, j1.checked_sub(j0)?);
+    if n == 0 || m == 0 || i1 > pricer.src.len() || j1 > pricer.tgt.len() {
+        return None;
+    }
+    Some((i0, j0, n, m))
+}
+
+/// What the window's links cost now.
+fn window_cost(window: &[Link], pricer: &Pricer, sh: &mut impl FnMut(usize, usize) -> f64) -> f64 {
     let mut now = 0.0;
     for l in window {
         // A null link's place does not change its cost.
@@ -291,11 +319,22 @@ fn resolve_window(window: &[Link], pricer: &Pricer, low: f64) -> Option<Vec<Link
             l.source.first().unwrap_or(&0),
             l.target.first().unwrap_or(&0),
         );
-        now += pricer.cost((*i, l.source.len()), (*j, l.target.len()), &mut sh);
+        now += pricer.cost((*i, l.source.len()), (*j, l.target.len()), sh);
     }
-    if !now.is_finite() {
-        return None;
-    }
+    now
+}
+
+/// A link as (first source, count) and (first target, count).
+type Step = ((usize, usize), (usize, usize));
+
+/// The cheapest links over `n` source sentences from `i0` and `m` target
+/// sentences from `j0`, within [`BAND`] of the diagonal, and their cost.
+fn cheapest_path(
+    (i0, j0): (usize, usize),
+    (n, m): (usize, usize),
+    pricer: &Pricer,
+    sh: &mut impl FnMut(usize, usize) -> f64,
+) -> (f64, Vec<Step>) {
     let off = |i: usize, j: usize| -> bool {
         // Distance from the diagonal, in target sentences.
         let d = (i * m) as f64 / n as f64 - j as f64;
@@ -318,7 +357,7 @@ fn resolve_window(window: &[Link], pricer: &Pricer, low: f64) -> Option<Vec<Link
                 if !from.is_finite() {
                     continue;
                 }
-                let c = from + pricer.cost((i0 + i - a, a), (j0 + j - b, b), &mut sh);
+                let c = from + pricer.cost((i0 + i - a, a), (j0 + j - b, b), sh);
                 if c < best[i * w + j] {
                     best[i * w + j] = c;
                     back[i * w + j] = kind as u8;
@@ -327,30 +366,24 @@ fn resolve_window(window: &[Link], pricer: &Pricer, low: f64) -> Option<Vec<Link
         }
     }
     let cost = best[n * w + m];
-    if cost >= now {
-        return None;
-    }
-    // Only moving null links the window had needs a clear saving, as in
-    // [`slide_nulls`]: a sentence left alone by the aligner stays put on
-    // a whim of length.
-    let alone = |v: &[Link]| -> Vec<(Vec<usize>, Vec<usize>)> {
-        v.iter()
-            .filter(|l| l.source.is_empty() || l.target.is_empty())
-            .map(|l| (l.source.clone(), l.target.clone()))
-            .collect()
-    };
-    let had = alone(window);
     let mut path = Vec::new();
-    let (mut i, mut j) = (n, m);
-    while i > 0 || j > 0 {
-        let (a, b) = KINDS[back[i * w + j] as usize];
-        path.push(((i0 + i - a, a), (j0 + j - b, b)));
-        i -= a;
-        j -= b;
+    if cost.is_finite() {
+        let (mut i, mut j) = (n, m);
+        while i > 0 || j > 0 {
+            let (a, b) = KINDS[back[i * w + j] as usize];
+            path.push(((i0 + i - a, a), (j0 + j - b, b)));
+            i -= a;
+            j -= b;
+        }
+        path.reverse();
     }
-    path.reverse();
-    let new: Vec<Link> = path
-        .into_iter()
+    (cost, path)
+}
+
+/// Links of `path`, keeping a window link (and its score) where the path
+/// has it; a new link gets the score `low`.
+fn relink(window: &[Link], path: Vec<Step>, low: f64) -> Vec<Link> {
+    path.into_iter()
         .map(|((i, a), (j, b))| {
             let (source, target): (Vec<usize>, Vec<usize>) =
                 ((i..i + a).collect(), (j..j + b).collect());
@@ -367,11 +400,16 @@ fn resolve_window(window: &[Link], pricer: &Pricer, low: f64) -> Option<Vec<Link
                 },
             }
         })
-        .collect();
-    let left = alone(&new);
-    let moved_only = left.len() <= had.len();
-    let fine = !left.is_empty() && left != had && (!moved_only || cost + GAIN <= now);
-    fine.then_some(new)
+        .collect()
+}
+
+/// The sentences `links` leave alone (its 1-0 and 0-1 links).
+fn alone(links: &[Link]) -> Vec<(Vec<usize>, Vec<usize>)> {
+    links
+        .iter()
+        .filter(|l| l.source.is_empty() || l.target.is_empty())
+        .map(|l| (l.source.clone(), l.target.clone()))
+        .collect()
 }
 
 /// Least anchor weight a stray sentence must share, and only it explain,
