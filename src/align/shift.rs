@@ -45,18 +45,9 @@ pub(super) fn slide_nulls(
             ([], [_]) => false,
             _ => continue,
         };
-        let one = |l: &Link| l.source.len() == 1 && l.target.len() == 1;
-        let mut lo = k;
-        while lo > 0 && k - lo < REACH && one(&links[lo - 1]) {
-            lo -= 1;
-        }
-        let mut hi = k + 1;
-        while hi < links.len() && hi - k <= REACH && one(&links[hi]) {
-            hi += 1;
-        }
-        if hi - lo < 2 {
+        let Some((lo, hi)) = one_one_run(links, k) else {
             continue;
-        }
+        };
         let window = &links[lo..hi];
         // The side with the null link has one sentence more in the window.
         let ids = |s: bool| -> Vec<usize> {
@@ -74,23 +65,73 @@ pub(super) fn slide_nulls(
             };
             length_cost(s.len, t.len, ratio, VARIANCE) - REWARD * features::shared(s, t)
         };
-        let cost_at = |p: usize| -> f64 {
-            let rest = long.iter().enumerate().filter(|&(q, _)| q != p);
-            rest.zip(&short).map(|((_, &a), &b)| pair_cost(a, b)).sum()
-        };
         let now = k - lo;
-        let (best, best_cost) =
-            (0..long.len())
-                .map(|p| (p, cost_at(p)))
-                .fold(
-                    (now, f64::INFINITY),
-                    |acc, x| if x.1 < acc.1 { x } else { acc },
-                );
-        if best == now || cost_at(now) - best_cost < GAIN {
+        let Some(best) = better_place(&long, &short, now, pair_cost) else {
             continue;
-        }
+        };
+        let place = Place {
+            long: &long,
+            short: &short,
+            at: best,
+            on_source,
+        };
+        place.write(&mut links[lo..hi], low);
+    }
+}
+
+/// The links around the null link `k` that take part in its slide: up to
+/// [`REACH`] 1-1 links on each side; `None` when there are none.
+fn one_one_run(links: &[Link], k: usize) -> Option<(usize, usize)> {
+    let one = |l: &Link| l.source.len() == 1 && l.target.len() == 1;
+    let mut lo = k;
+    while lo > 0 && k - lo < REACH && one(&links[lo - 1]) {
+        lo -= 1;
+    }
+    let mut hi = k + 1;
+    while hi < links.len() && hi - k <= REACH && one(&links[hi]) {
+        hi += 1;
+    }
+    (hi - lo >= 2).then_some((lo, hi))
+}
+
+/// Where among `long` the sentence left alone fits best, pairing the rest
+/// in order with `short`; `None` unless that saves [`GAIN`] over `now`.
+fn better_place(
+    long: &[usize],
+    short: &[usize],
+    now: usize,
+    pair_cost: impl Fn(usize, usize) -> f64,
+) -> Option<usize> {
+    let cost_at = |p: usize| -> f64 {
+        let rest = long.iter().enumerate().filter(|&(q, _)| q != p);
+        rest.zip(short).map(|((_, &a), &b)| pair_cost(a, b)).sum()
+    };
+    let (best, best_cost) =
+        (0..long.len())
+            .map(|p| (p, cost_at(p)))
+            .fold(
+                (now, f64::INFINITY),
+                |acc, x| if x.1 < acc.1 { x } else { acc },
+            );
+    let stay = best == now || cost_at(now) - best_cost < GAIN;
+    (!stay).then_some(best)
+}
+
+/// A slide's outcome: the sentence `long[at]` alone, the rest of `long`
+/// paired in order with `short`.
+struct Place<'a> {
+    long: &'a [usize],
+    short: &'a [usize],
+    at: usize,
+    /// `long` is the source side.
+    on_source: bool,
+}
+
+impl Place<'_> {
+    fn write(&self, window: &mut [Link], low: f64) {
+        let (long, short, best) = (self.long, self.short, self.at);
         let mut rest = long.iter().enumerate().filter(|&(q, _)| q != best);
-        for (q, slot) in links[lo..hi].iter_mut().enumerate() {
+        for (q, slot) in window.iter_mut().enumerate() {
             let (a, b) = if q == best {
                 (vec![long[best]], vec![])
             } else {
@@ -98,7 +139,7 @@ pub(super) fn slide_nulls(
                 let b = short[q - usize::from(q > best)];
                 (vec![a], vec![b])
             };
-            let (s, t) = if on_source { (a, b) } else { (b, a) };
+            let (s, t) = if self.on_source { (a, b) } else { (b, a) };
             *slot = Link {
                 source: s,
                 target: t,
