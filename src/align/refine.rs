@@ -479,13 +479,13 @@ const WEAK_GAIN_SLOPE: f64 = 5.0;
 /// a short one barely moves the length of a long link, so length cannot
 /// show it and need not, when the rest is dense with shared anchors (names,
 /// numbers) and this sentence has none.
-fn bare_need(x: &Sent, rest_len: f64, rest_shared: f64) -> f64 {
+fn bare_need(len: f64, rest_len: f64, rest_shared: f64) -> f64 {
     let dense = rest_shared >= DENSE_REST * rest_len;
-    if dense && x.len >= CONTENT_CHARS {
+    if dense && len >= CONTENT_CHARS {
         // A whole sentence of its own, with nothing any translation of
         // the other side would carry.
         DETACH_GAIN_BARE_CONTENT
-    } else if dense && x.len <= SHORT_SHARE * rest_len {
+    } else if dense && len <= SHORT_SHARE * rest_len {
         DETACH_GAIN_SHORT_BARE
     } else {
         DETACH_GAIN_EXPLAINED_BARE
@@ -553,69 +553,118 @@ fn take_out(
         .filter(|&(k, _)| holding(other, other_side, k).next().is_none())
         .map(|(_, w)| w)
         .sum();
-    let need = if x_shared > NONE {
-        // Some anchors only it explains: only with a far lower density of
-        // them than the rest, and a clear length gain.
-        let dens = (x_shared / xs.len.max(1.0)) / (rest_shared / rest_len);
-        // Or a little only it explains against much it shares with other
-        // links of the document: its anchors point elsewhere.
-        let elsewhere = dens <= FAINT_DENSITY && x_shared <= FAINT_SHARE * xs.total;
-        // Or a word or two in common (general words of the lexicon), faint
-        // beside the rest, and a number the other document never has.
-        let stray = orphan && dens <= FAINT_DENSITY && x_shared <= STRAY_SHARE;
-        if stray {
-            DETACH_GAIN_ORPHAN
-        } else if lost && x_shared <= STRAY_SHARE {
-            // A word or two in common, and its numbers missing from the
-            // other side while the rest's are there.
-            DETACH_GAIN_LOST
-        } else if dens > WEAK_DENSITY || (x_shared > WEAK && !elsewhere) {
-            return None;
-        } else if x_shared < WEAK && rest_shared >= EXPLAINED * other_total {
-            // Less than a weak anchor of its own beside a rest that
-            // explains the other side.
-            weak_need(dens).min(DETACH_GAIN_EXPLAINED_BARE)
-        } else {
-            weak_need(dens)
-        }
-    } else if orphan {
-        // It holds a number the other document never mentions, and shares
-        // nothing: the length need only not get much worse.
-        DETACH_GAIN_ORPHAN
-    } else if lost {
-        DETACH_GAIN_LOST
-    } else if xs.total < BARE
-        && rest_shared >= EXPLAINED_BARE * other_total
-        && rest_shared >= SURE_REST
-    {
-        // Nothing in it occurs in the other document, and the rest
-        // accounts for nearly all of the other side.
-        bare_need(xs, rest_len, rest_shared)
-    } else if away >= WEAK && rest_shared >= SURE_REST {
-        // Its anchors point to other links, and the rest is surely the
-        // translation (several names, numbers or terms): it belongs to
-        // neither.
-        DETACH_GAIN_EXPLAINED - ANCHOR_CREDIT * away.min(10.0)
-    } else if rest_shared >= EXPLAINED * other_total {
-        // The rest accounts for every anchor of the other side; the more
-        // anchors of its own this sentence has elsewhere, the surer. Less
-        // than a weak anchor counts only beside a rest that surely
-        // translates: a verse sharing a few frequent words is no such rest.
-        if away >= WEAK || (away >= BARE && rest_shared >= SURE_REST) {
-            DETACH_GAIN_EXPLAINED - ANCHOR_CREDIT * away.min(10.0)
-        } else {
-            DETACH_GAIN_EXPLAINED_BARE
-        }
-    } else if xs.total >= SPLIT_ANCHORS {
-        // Its anchors occur elsewhere in the other document but not here:
-        // the length need only not get markedly worse.
-        DETACH_GAIN_ANCHORED
-    } else if xs.total >= BARE {
-        DETACH_GAIN
-    } else {
-        DETACH_GAIN_BARE
+    let ev = Evidence {
+        len: xs.len,
+        total: xs.total,
+        x_shared,
+        rest_shared,
+        rest_len,
+        other_total,
+        orphan,
+        lost,
+        away,
     };
-    Some((gain, need))
+    Some((gain, ev.need()?))
+}
+
+/// What a sentence of a merged link shares, and what the rest of the link
+/// and the other side say: the evidence [`take_out`] weighs.
+struct Evidence {
+    /// The sentence's length and anchor weight.
+    len: f64,
+    total: f64,
+    /// Anchor weight only it explains on the other side.
+    x_shared: f64,
+    /// Anchor weight the rest shares with the other side.
+    rest_shared: f64,
+    rest_len: f64,
+    /// Anchor weight of the other side.
+    other_total: f64,
+    /// It holds a number the other document never has.
+    orphan: bool,
+    /// Its numbers are missing from the other side, the rest's are there.
+    lost: bool,
+    /// Weight of its anchors the other side lacks.
+    away: f64,
+}
+
+impl Evidence {
+    /// The length gain taking the sentence out needs; `None`: it stays.
+    fn need(&self) -> Option<f64> {
+        let Evidence {
+            len,
+            total,
+            x_shared,
+            rest_shared,
+            rest_len,
+            other_total,
+            orphan,
+            lost,
+            away,
+        } = *self;
+        Some(if x_shared > NONE {
+            // Some anchors only it explains: only with a far lower density of
+            // them than the rest, and a clear length gain.
+            let dens = (x_shared / len.max(1.0)) / (rest_shared / rest_len);
+            // Or a little only it explains against much it shares with other
+            // links of the document: its anchors point elsewhere.
+            let elsewhere = dens <= FAINT_DENSITY && x_shared <= FAINT_SHARE * total;
+            // Or a word or two in common (general words of the lexicon), faint
+            // beside the rest, and a number the other document never has.
+            let stray = orphan && dens <= FAINT_DENSITY && x_shared <= STRAY_SHARE;
+            if stray {
+                DETACH_GAIN_ORPHAN
+            } else if lost && x_shared <= STRAY_SHARE {
+                // A word or two in common, and its numbers missing from the
+                // other side while the rest's are there.
+                DETACH_GAIN_LOST
+            } else if dens > WEAK_DENSITY || (x_shared > WEAK && !elsewhere) {
+                return None;
+            } else if x_shared < WEAK && rest_shared >= EXPLAINED * other_total {
+                // Less than a weak anchor of its own beside a rest that
+                // explains the other side.
+                weak_need(dens).min(DETACH_GAIN_EXPLAINED_BARE)
+            } else {
+                weak_need(dens)
+            }
+        } else if orphan {
+            // It holds a number the other document never mentions, and shares
+            // nothing: the length need only not get much worse.
+            DETACH_GAIN_ORPHAN
+        } else if lost {
+            DETACH_GAIN_LOST
+        } else if total < BARE
+            && rest_shared >= EXPLAINED_BARE * other_total
+            && rest_shared >= SURE_REST
+        {
+            // Nothing in it occurs in the other document, and the rest
+            // accounts for nearly all of the other side.
+            bare_need(len, rest_len, rest_shared)
+        } else if away >= WEAK && rest_shared >= SURE_REST {
+            // Its anchors point to other links, and the rest is surely the
+            // translation (several names, numbers or terms): it belongs to
+            // neither.
+            DETACH_GAIN_EXPLAINED - ANCHOR_CREDIT * away.min(10.0)
+        } else if rest_shared >= EXPLAINED * other_total {
+            // The rest accounts for every anchor of the other side; the more
+            // anchors of its own this sentence has elsewhere, the surer. Less
+            // than a weak anchor counts only beside a rest that surely
+            // translates: a verse sharing a few frequent words is no such rest.
+            if away >= WEAK || (away >= BARE && rest_shared >= SURE_REST) {
+                DETACH_GAIN_EXPLAINED - ANCHOR_CREDIT * away.min(10.0)
+            } else {
+                DETACH_GAIN_EXPLAINED_BARE
+            }
+        } else if total >= SPLIT_ANCHORS {
+            // Its anchors occur elsewhere in the other document but not here:
+            // the length need only not get markedly worse.
+            DETACH_GAIN_ANCHORED
+        } else if total >= BARE {
+            DETACH_GAIN
+        } else {
+            DETACH_GAIN_BARE
+        })
+    }
 }
 
 /// A sentence inside a merged link (not at its edge, where [`refine`]
