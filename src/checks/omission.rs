@@ -399,10 +399,11 @@ impl Check for OmissionCheck {
             let text = &v.source.text;
             let merged = looks_merged(ctx, v.index, median, mad);
             let loose = loose_pair(ctx, v.index, median, mad);
-            let next_door = !merged && !loose && rendered_next_door(ctx, v.index, median);
             let Some(short) = unmatched_is_short(text) else {
                 continue;
             };
+            // Read only for a sentence that is reported.
+            let next_door = !merged && !loose && rendered_next_door(ctx, v.index, median);
             // A dropped heading, list item or table cell of a marked-up file.
             let structural = ctx.links.get(v.index).is_some_and(|l| {
                 l.source
