@@ -106,6 +106,126 @@ fn code_key(s: &str) -> String {
         .to_string()
 }
 
+/// How a programming language writes comments, by a code block's info
+/// string (`python`, `js title="a.js"`): a line-comment marker and a block
+/// comment's delimiters.
+struct CommentSyntax {
+    line: &'static [&'static str],
+    block: Option<(&'static str, &'static str)>,
+}
+
+fn comment_syntax(info: &str) -> Option<CommentSyntax> {
+    let lang = info
+        .trim_start_matches(['{', '.', ' '])
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '}' || c == '{')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let lang = lang.strip_prefix("language-").unwrap_or(&lang);
+    let (line, block): (&'static [&'static str], _) = match lang {
+        "python" | "py" | "python3" | "py3" | "bash" | "sh" | "shell" | "zsh" | "console"
+        | "dockerfile" | "docker" | "toml" | "yaml" | "yml" | "ruby" | "rb" | "r" | "perl"
+        | "make" | "makefile" | "cmake" | "ini" | "conf" | "properties" | "powershell" | "ps1"
+        | "elixir" | "julia" | "nginx" | "dotenv" | "env" | "gitignore" => (&["#"], None),
+        "js" | "javascript" | "ts" | "typescript" | "jsx" | "tsx" | "mjs" | "json5" | "jsonc"
+        | "rust" | "rs" | "go" | "java" | "c" | "cpp" | "c++" | "h" | "hpp" | "cs" | "csharp"
+        | "kotlin" | "kt" | "swift" | "scala" | "dart" | "groovy" | "proto" | "scss" | "less" => {
+            (&["//"], Some(("/*", "*/")))
+        }
+        "php" => (&["//", "#"], Some(("/*", "*/"))),
+        "css" => (&[], Some(("/*", "*/"))),
+        "sql" | "lua" | "haskell" | "hs" | "elm" => (&["--"], None),
+        "html" | "xml" | "svg" | "vue" | "markdown" | "md" => (&[], Some(("<!--", "-->"))),
+        _ => return None,
+    };
+    Some(CommentSyntax { line, block })
+}
+
+/// A code block with its comments taken out, and with its string literals
+/// emptied too: translated comments are the norm in localised docs, a
+/// translated string is sometimes meant (a greeting) and sometimes not (a
+/// key). `None` when the info string names no language known here.
+fn code_parts(info: &str, code: &str) -> Option<(String, String)> {
+    let syn = comment_syntax(info)?;
+    let (mut bare, mut skeleton) = (String::new(), String::new());
+    let mut rest = code;
+    // A marker counts at a line start or after a space: `url#x`, `a//b`.
+    let mut after_space = true;
+    while let Some(c) = rest.chars().next() {
+        if after_space && syn.line.iter().any(|m| rest.starts_with(m)) {
+            rest = &rest[rest.find('\n').unwrap_or(rest.len())..];
+            continue;
+        }
+        if let Some((open, close)) = syn.block
+            && rest.starts_with(open)
+        {
+            let end = rest[open.len()..]
+                .find(close)
+                .map_or(rest.len(), |i| open.len() + i + close.len());
+            rest = &rest[end..];
+            continue;
+        }
+        if matches!(c, '"' | '\'' | '`') {
+            let len = string_len(rest, c);
+            bare.push_str(&rest[..len]);
+            skeleton.push_str(&rest[..c.len_utf8()]);
+            skeleton.push(c);
+            rest = &rest[len..];
+            after_space = false;
+            continue;
+        }
+        bare.push(c);
+        skeleton.push(c);
+        after_space = c.is_whitespace();
+        rest = &rest[c.len_utf8()..];
+    }
+    Some((code_key(&bare), code_key(&skeleton)))
+}
+
+/// Bytes of the string literal opening `s` with `q`: to its closing quote
+/// (a backslash escapes), a Python triple quote to its triple, and a
+/// one-line string no further than its line end.
+fn string_len(s: &str, q: char) -> usize {
+    let triple: String = std::iter::repeat_n(q, 3).collect();
+    if s.starts_with(&triple) {
+        return s[3..].find(&triple).map_or(s.len(), |i| i + 6);
+    }
+    let mut escaped = false;
+    for (i, c) in s.char_indices().skip(1) {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '\n' if q != '`' => return i,
+            c if c == q => return i + c.len_utf8(),
+            _ => {}
+        }
+    }
+    s.len()
+}
+
+/// How a code block pair differs once comments and strings are set aside.
+#[derive(Debug, PartialEq, Eq)]
+enum CodeChange {
+    /// Only comments: no finding.
+    Comments,
+    /// String literals too, the code around them the same.
+    Strings,
+    Code,
+}
+
+fn code_change(src: &Piece, tgt: &Piece) -> CodeChange {
+    let info = if src.key.trim().is_empty() {
+        &tgt.key
+    } else {
+        &src.key
+    };
+    match (code_parts(info, &src.text), code_parts(info, &tgt.text)) {
+        (Some(a), Some(b)) if a.0 == b.0 => CodeChange::Comments,
+        (Some(a), Some(b)) if a.1 == b.1 => CodeChange::Strings,
+        _ => CodeChange::Code,
+    }
+}
+
 /// Short form of a piece of code for a message.
 fn show(s: &str) -> String {
     let one = s.trim().lines().next().unwrap_or("");
@@ -193,6 +313,26 @@ impl Check for CodeCheck {
             |p| code_key(&p.text),
             |s, t| {
                 let f = match (s, t) {
+                    (Some(s), Some(t))
+                        if s.piece.kind == PieceKind::CodeBlock
+                            && code_change(s.piece, t.piece) != CodeChange::Code =>
+                    {
+                        if code_change(s.piece, t.piece) == CodeChange::Comments {
+                            return;
+                        }
+                        Finding::new(
+                            self.id(),
+                            Severity::Warning,
+                            format!(
+                                "code block strings changed (the code around them is the same): source has {}, target has {}",
+                                show(&s.piece.text),
+                                show(&t.piece.text)
+                            ),
+                        )
+                        .link(t.link)
+                        .source_span(s.span.clone())
+                        .target_span(t.span.clone())
+                    }
                     (Some(s), Some(t)) => Finding::new(
                         self.id(),
                         self.default_severity(),
@@ -391,6 +531,60 @@ mod tests {
         )
         .findings;
         assert!(of(&f, "code").is_empty());
+    }
+
+    #[test]
+    fn translated_comments_pass_translated_strings_warn_changed_code_errs() {
+        let block = |code: &str| {
+            format!(
+                "# Exemplo\n\nEste é o exemplo completo do programa.\n\n```python\n{code}\n```\n"
+            )
+        };
+        let en = |code: &str| {
+            format!(
+                "# Example\n\nThis is the complete example of the program.\n\n```python\n{code}\n```\n"
+            )
+        };
+        let src = "x = \"a#b\"  # This won't work\nprint('Hello')  # greet";
+        let comments = "x = \"a#b\"  # Isso não vai funcionar\nprint('Hello')  # saudação";
+        let f = run(&block(src), &en(comments));
+        assert!(of(&f, "code").is_empty(), "{f:#?}");
+        let strings = "x = \"a#b\"  # This won't work\nprint('Olá')  # greet";
+        let f = run(&block(src), &en(strings));
+        let w: Vec<_> = f.iter().filter(|x| x.rule == "code").collect();
+        assert_eq!(w.len(), 1, "{f:#?}");
+        assert_eq!(w[0].severity, crate::finding::Severity::Warning);
+        // A `#` inside a string is no comment: changing it changes code.
+        let code = "x = \"a#c\"  # This won't work\nprint('Hello')  # greet";
+        let f = run(&block(src), &en(code));
+        let e: Vec<_> = f.iter().filter(|x| x.rule == "code").collect();
+        assert_eq!(e.len(), 1, "{f:#?}");
+        assert_eq!(e[0].severity, crate::finding::Severity::Warning);
+        let code = "y = \"a#b\"  # This won't work\nprint('Hello')  # greet";
+        let f = run(&block(src), &en(code));
+        let e: Vec<_> = f.iter().filter(|x| x.rule == "code").collect();
+        assert_eq!(e.len(), 1, "{f:#?}");
+        assert_eq!(e[0].severity, crate::finding::Severity::Error);
+    }
+
+    #[test]
+    fn comment_syntax_follows_the_info_string() {
+        let parts = |info: &str, code: &str| super::code_parts(info, code);
+        assert_eq!(
+            parts("js title=\"a.js\"", "f(); // call\n/* a\nb */g(\"//x\");")
+                .unwrap()
+                .0,
+            "f();\ng(\"//x\");"
+        );
+        assert_eq!(parts("sql", "SELECT 1; -- um").unwrap().0, "SELECT 1;");
+        // A hash glued to a word is no comment; an unknown language is
+        // compared whole.
+        assert_eq!(parts("sh", "echo ${#a} x#y").unwrap().0, "echo ${#a} x#y");
+        assert!(parts("", "# x").is_none());
+        assert!(parts("text", "# x").is_none());
+        // A string never runs past its line, so an apostrophe in an
+        // output line does not hide the rest.
+        assert_eq!(parts("console", "don't\n# c\nok").unwrap().0, "don't\n\nok");
     }
 
     #[test]

@@ -234,7 +234,10 @@ fn localised(s: &Item, t: &Item, ctx: &Context) -> bool {
         Kind::Url => {
             let (sh, sp) = split_host(&s.key);
             let (th, tp) = split_host(&t.key);
-            same_host(sh, th, lang) && same_but_locale(sp, tp, lang)
+            let src_lang = ctx.source_profile.code.as_str();
+            same_host(sh, th, lang)
+                && (same_but_locale(sp, tp, lang)
+                    || locale_only_on_one_side(sp, tp, src_lang, lang))
         }
         Kind::Email => {
             let (Some((sl, sh)), Some((tl, th))) = (s.key.split_once('@'), t.key.split_once('@'))
@@ -325,6 +328,40 @@ fn same_but_locale(a: &str, b: &str, lang: &str) -> bool {
         && x.iter().zip(&y).all(|(p, q)| {
             p == q || (locale_lang(p).is_some() && locale_lang(q).as_deref() == Some(lang))
         })
+}
+
+/// Paths equal but for one locale segment only one side has: a site whose
+/// default language lives at the root (`/docs/` ↔ `/pt/docs/`, and back
+/// from `/pt/docs/` to `/docs/`). The segment names that side's language.
+fn locale_only_on_one_side(a: &str, b: &str, src_lang: &str, tgt_lang: &str) -> bool {
+    let split = |s: &str| -> Vec<String> {
+        s.trim_end_matches('/')
+            .split(['/', '?', '&', '=', '#'])
+            .map(str::to_string)
+            .collect()
+    };
+    // `longer` is `shorter` with one path segment naming `lang` inserted.
+    let inserted = |longer: &[String], shorter: &[String], lang: &str| {
+        longer.len() == shorter.len() + 1
+            && !shorter.iter().any(|p| locale_lang(p).is_some())
+            && (1..longer.len()).any(|i| {
+                locale_lang(&longer[i]).as_deref() == Some(lang)
+                    && longer[..i] == shorter[..i]
+                    && longer[i + 1..] == shorter[i..]
+            })
+    };
+    // Only path segments: a query or fragment is not where a locale goes.
+    let path_end = |s: &str| s.find(['?', '#']).unwrap_or(s.len());
+    let (x, y) = (split(a), split(b));
+    let (px, py) = (
+        split(&a[..path_end(a)]).len(),
+        split(&b[..path_end(b)]).len(),
+    );
+    let in_path = |longer: &[String], plen: usize| {
+        (1..plen.min(longer.len())).any(|i| locale_lang(&longer[i]).is_some())
+    };
+    (inserted(&y, &x, tgt_lang) && in_path(&y, py))
+        || (inserted(&x, &y, src_lang) && in_path(&x, px))
 }
 
 /// Mailbox names that are the same word in two languages (`contato` ↔
@@ -527,6 +564,63 @@ mod localised_tests {
             .len(),
             1
         );
+    }
+
+    #[test]
+    fn a_locale_segment_only_the_target_has_is_no_change() {
+        // The default language at the root, the translation under /pt/.
+        for (s, t) in [
+            (
+                "https://fastapi.tiangolo.com",
+                "https://fastapi.tiangolo.com/pt",
+            ),
+            (
+                "https://x.dev/async/#in-a-hurry",
+                "https://x.dev/pt/async/#in-a-hurry",
+            ),
+            ("https://x.dev/docs/a/", "https://x.dev/docs/pt-br/a/"),
+        ] {
+            assert!(
+                run(
+                    &format!("See {s} now."),
+                    &format!("Veja {t} agora."),
+                    "en",
+                    "pt"
+                )
+                .is_empty(),
+                "{s} -> {t}"
+            );
+        }
+        // Back to the root from the source's locale.
+        assert!(
+            run(
+                "Veja https://x.dev/pt/a agora.",
+                "See https://x.dev/a now.",
+                "pt",
+                "en"
+            )
+            .is_empty()
+        );
+        // Another language inserted, a locale in the query, or a second
+        // change stay errors.
+        for (s, t) in [
+            ("https://x.dev/a", "https://x.dev/es/a"),
+            ("https://x.dev/a", "https://x.dev/a?pt"),
+            ("https://x.dev/a", "https://x.dev/pt/b"),
+            ("https://x.dev/en/a", "https://x.dev/en/pt/a"),
+        ] {
+            assert_eq!(
+                run(
+                    &format!("See {s} now."),
+                    &format!("Veja {t} agora."),
+                    "en",
+                    "pt"
+                )
+                .len(),
+                1,
+                "{s} -> {t}"
+            );
+        }
     }
 
     #[test]

@@ -249,14 +249,10 @@ impl<'a> Builder<'a> {
     /// parser read there (entities and escapes resolved); when it differs
     /// from the original bytes the run cannot be edited in place.
     pub fn text(&mut self, original: Range<usize>, decoded: &str) {
-        // Template tags inside the run are cut out as placeholders.
-        while self
-            .templates
-            .get(self.next_template)
-            .is_some_and(|t| t.end <= original.start)
-        {
-            self.next_template += 1;
-        }
+        // Template tags inside the run are cut out as placeholders. Runs come
+        // mostly in order, but an `alt`/`title` text comes after the block
+        // it sits in, so the first tag not behind the run is searched.
+        self.next_template = self.templates.partition_point(|t| t.end <= original.start);
         if let Some(t) = self.templates.get(self.next_template).cloned()
             && t.start < original.end
         {
@@ -385,7 +381,8 @@ impl<'a> Builder<'a> {
 }
 
 /// Template tags of static-site generators (Hugo `{{< … >}}` and
-/// `{{ … }}`, Liquid and Jinja `{% … %}`): each from its opening to its
+/// `{{ … }}`, Liquid and Jinja `{% … %}` and `{# … #}`, MkDocs macros
+/// `{* … *}`): each from its opening to its
 /// closing delimiter, not nested, at most a few lines long.
 fn template_tags(src: &str) -> Vec<Range<usize>> {
     const MAX: usize = 400;
@@ -395,6 +392,9 @@ fn template_tags(src: &str) -> Vec<Range<usize>> {
         let close = match src.get(i + 1..i + 2) {
             Some("{") => "}}",
             Some("%") => "%}",
+            // Jinja comments, MkDocs include macros (`{* file.py hl[2] *}`).
+            Some("#") => "#}",
+            Some("*") => "*}",
             _ => {
                 pos = i + 1;
                 continue;
@@ -504,6 +504,34 @@ mod tests {
         });
         assert_eq!(d.text, format!("Veja {p} e {p} fim"));
         assert_eq!(template_tags("{ a } {{ b"), Vec::<Range<usize>>::new());
+    }
+
+    #[test]
+    fn include_macros_and_jinja_comments_are_placeholders() {
+        let src = "{* ../src/app.py hl[2:4] *}\n\nVeja {# nota #} {#id} {*}";
+        let d = build(src, |b| {
+            b.text(0..27, &src[0..27]);
+            b.end_block(BlockKind::Paragraph);
+            b.text(29..src.len(), &src[29..]);
+        });
+        let p = PLACEHOLDER;
+        // `{#id}` (a heading id) and `{*}` close nothing: text.
+        assert_eq!(d.text, format!("{p}\n\nVeja {p} {{#id}} {{*}}"));
+    }
+
+    #[test]
+    fn a_template_in_a_text_read_after_later_ones_is_still_cut_out() {
+        // An `alt` text is read at the end of its block, after the tags
+        // that follow it in the file.
+        let src = "<img alt=\"{{ t }}\"> e {{ u }} fim";
+        let d = build(src, |b| {
+            b.text(20..src.len(), &src[20..]);
+            b.end_block(BlockKind::Paragraph);
+            b.text(10..17, &src[10..17]);
+            b.end_block(BlockKind::Attribute);
+        });
+        let p = PLACEHOLDER;
+        assert_eq!(d.text, format!("e {p} fim\n\n{p}"));
     }
 
     #[test]
