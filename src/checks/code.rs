@@ -123,15 +123,19 @@ fn comment_syntax(info: &str) -> Option<CommentSyntax> {
         .to_ascii_lowercase();
     let lang = lang.strip_prefix("language-").unwrap_or(&lang);
     let (line, block): (&'static [&'static str], _) = match lang {
-        "python" | "py" | "python3" | "py3" | "bash" | "sh" | "shell" | "zsh" | "console"
-        | "dockerfile" | "docker" | "toml" | "yaml" | "yml" | "ruby" | "rb" | "r" | "perl"
-        | "make" | "makefile" | "cmake" | "ini" | "conf" | "properties" | "powershell" | "ps1"
+        "python" | "py" | "python3" | "py3" | "bash" | "sh" | "shell" | "zsh" | "dockerfile"
+        | "docker" | "toml" | "yaml" | "yml" | "ruby" | "rb" | "r" | "perl" | "make"
+        | "makefile" | "cmake" | "ini" | "conf" | "properties" | "powershell" | "ps1"
         | "elixir" | "julia" | "nginx" | "dotenv" | "env" | "gitignore" => (&["#"], None),
         "js" | "javascript" | "ts" | "typescript" | "jsx" | "tsx" | "mjs" | "json5" | "jsonc"
         | "rust" | "rs" | "go" | "java" | "c" | "cpp" | "c++" | "h" | "hpp" | "cs" | "csharp"
         | "kotlin" | "kt" | "swift" | "scala" | "dart" | "groovy" | "proto" | "scss" | "less" => {
             (&["//"], Some(("/*", "*/")))
         }
+        // Terminal sessions in docs annotate steps with `//` as well.
+        "console" | "shell-session" | "terminal" => (&["#", "//"], None),
+        // JSON in docs carries `//` notes; valid JSON has none outside strings.
+        "json" => (&["//"], Some(("/*", "*/"))),
         "php" => (&["//", "#"], Some(("/*", "*/"))),
         "css" => (&[], Some(("/*", "*/"))),
         "sql" | "lua" | "haskell" | "hs" | "elm" => (&["--"], None),
@@ -577,6 +581,16 @@ mod tests {
             "f();\ng(\"//x\");"
         );
         assert_eq!(parts("sql", "SELECT 1; -- um").unwrap().0, "SELECT 1;");
+        assert_eq!(
+            parts("JSON hl_lines=\"4-8\"", "{\n  \"a\": \"//x\", // note\n}")
+                .unwrap()
+                .0,
+            "{\n  \"a\": \"//x\",\n}"
+        );
+        assert_eq!(
+            parts("console", "// Crie\n$ mkdir code").unwrap().0,
+            "$ mkdir code"
+        );
         // A hash glued to a word is no comment; an unknown language is
         // compared whole.
         assert_eq!(parts("sh", "echo ${#a} x#y").unwrap().0, "echo ${#a} x#y");

@@ -67,7 +67,9 @@ pub fn read(doc: &Document, options: &ReadOptions) -> Document {
         html: None,
         options,
     };
+    // Heading attributes (`# Title { #id }`) are not prose.
     let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES
@@ -158,8 +160,18 @@ impl<'a> Reader<'a> {
             Event::Text(t) => {
                 if self.image_depth > 0 {
                     self.alt.push((range, t.to_string()));
-                } else {
-                    self.b.text(range, &t);
+                    return;
+                }
+                let raw = self.b.source().get(range.clone()).unwrap_or("");
+                let at_start = !self.b.has_content() && self.stack.last() == Some(&Open::Paragraph);
+                match block_marker(raw).filter(|_| at_start && raw == &*t) {
+                    Some(n) => {
+                        self.b.placeholder(range.start..range.start + n);
+                        let rest = range.start + n..range.end;
+                        let text = raw[n..].to_string();
+                        self.b.text(rest, &text);
+                    }
+                    None => self.b.text(range, &t),
                 }
             }
             Event::Code(t) => {
@@ -349,6 +361,40 @@ fn is_line_break(html: &str) -> bool {
     name.eq_ignore_ascii_case("br")
 }
 
+/// The opening of a Python-Markdown block or admonition at the start of a
+/// paragraph, `/// tab |`, `/// note`, `!!! tip`, `???+ note`: its length
+/// in bytes. Its title after it is prose; the marker and type are not.
+fn block_marker(text: &str) -> Option<usize> {
+    let fence = if text.starts_with("///") {
+        text.bytes().take_while(|&b| b == b'/').count()
+    } else if text.starts_with("!!!") || text.starts_with("???") {
+        3 + usize::from(text[3..].starts_with('+'))
+    } else {
+        return None;
+    };
+    let rest = &text[fence..];
+    let name = rest.trim_start_matches(' ');
+    let name_len = name
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
+        .count();
+    // The fence alone, or followed by a type word: `/// tip`.
+    if name_len == 0 && !name.is_empty() && !name.starts_with('\n') {
+        return None;
+    }
+    let mut n = text.len() - name.len() + name_len;
+    let after = &text[n..];
+    // The type is a whole word: `/// não` is text.
+    if !(after.is_empty() || after.starts_with([' ', '|', '\n'])) {
+        return None;
+    }
+    let spaces = after.len() - after.trim_start_matches(' ').len();
+    if after[spaces..].starts_with('|') {
+        n += spaces + 1;
+    }
+    Some(n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -366,6 +412,24 @@ mod tests {
             .iter()
             .map(|b| b.kind)
             .collect()
+    }
+
+    #[test]
+    fn block_markers_and_heading_ids_are_not_prose() {
+        let d = read_str(
+            "# Corpo da requisição { #request-body }\n\n//// tab | Python 3.10+\n\nTexto aqui.\n\n////\n\n!!! tip \"Dica\"\n    Use isto.\n\n/// não é marcador\n",
+        );
+        let p = PLACEHOLDER;
+        assert_eq!(
+            d.text,
+            format!(
+                "Corpo da requisição\n\n{p} Python 3.10+\n\nTexto aqui.\n\n{p}\n\n{p} \"Dica\" Use isto.\n\n/// não é marcador"
+            )
+        );
+        assert_eq!(super::block_marker("/// details | Resumo"), Some(13));
+        assert_eq!(super::block_marker("///"), Some(3));
+        assert_eq!(super::block_marker("// x"), None);
+        assert_eq!(super::block_marker("/// «x»"), None);
     }
 
     #[test]

@@ -1,0 +1,42 @@
+"""Writes validators.pt_BR.flawed.xlf and manifest.tsv: Symfony Validator's
+Brazilian Portuguese XLIFF 1.2 catalogue with planted mistakes, one per
+listed <target> line (line numbers stay put)."""
+import pathlib
+
+HERE = pathlib.Path(__file__).parent
+# (line, old, new, rule, what)
+PLANTS = [
+    (15, "{{ type }}", "{{ tipo }}", "placeholder", "placeholder translated"),
+    (67, "({{ size }} {{ suffix }})", "({{ size }})", "placeholder", "placeholder dropped"),
+    (163, "{{ max_width }}", "{{ max_height }}", "placeholder", "placeholder swapped for another"),
+    (291, "({{ width }}x{{ height }}px)", "({{ width }}px)", "placeholder", "placeholder dropped"),
+    (367, "{{ min }} e {{ max }}", "{{ min }} e {{ min }}", "placeholder", "placeholder repeated for another"),
+    (27, "|Você deve selecionar, no mínimo, {{ limit }} opções.", "", "placeholder", "plural variant dropped"),
+    (231, "ISBN-10", "ISBN-13", "number", "number changed"),
+    (239, "ISBN-13", "ISBN-31", "number", "digits swapped"),
+    (103, "não é válido", "<b>não</b> é válido", "tag", "tag added"),
+    (115, "devem ser iguais.", "devem ser “iguais.", "quote", "quotation left open"),
+    (23, "O valor selecionado não é uma opção válida.",
+     "The value you selected is not a valid choice.", "untranslated", "unit left in English"),
+    (179, "Este valor deve ser a senha atual do usuário.",
+     "This value should be the user's current password.", "untranslated", "unit left in English"),
+    (363, " Por favor, utilize outra senha.", "", "omission", "second sentence dropped"),
+    (227, "(IBAN)", "(IBNA)", "name", "acronym misspelt"),
+    (335, "JSON", "JSNO", "name", "acronym misspelt"),
+]
+
+
+def main():
+    lines = (HERE / "validators.pt_BR.xlf").read_text(encoding="utf-8").split("\n")
+    manifest = ["line\trule\twhat"]
+    for line, old, new, rule, what in PLANTS:
+        i = line - 1
+        assert old in lines[i], (line, old, lines[i])
+        lines[i] = lines[i].replace(old, new, 1)
+        manifest.append(f"{line}\t{rule}\t{what}")
+    (HERE / "validators.pt_BR.flawed.xlf").write_text("\n".join(lines), encoding="utf-8")
+    (HERE / "manifest.tsv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
