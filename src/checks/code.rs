@@ -271,7 +271,27 @@ fn compare<'a>(
             None => missing.push(s),
         }
     }
+    // A piece found on the next or previous link is where alignment put
+    // its sentence (`e.g. `x`.` read as a sentence of its own): no change.
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for (j, t) in tgt.iter().enumerate() {
+        if !used[j] {
+            by_key.entry(key(t.piece)).or_default().push(j);
+        }
+    }
+    let mut missing_here = Vec::new();
     for s in missing {
+        let near = by_key.get(&key(s.piece)).and_then(|js| {
+            js.iter()
+                .copied()
+                .find(|&j| !used[j] && tgt[j].link.abs_diff(s.link) == 1)
+        });
+        match near {
+            Some(j) => used[j] = true,
+            None => missing_here.push(s),
+        }
+    }
+    for s in missing_here {
         // A leftover target piece of the same kind on the link is the changed one.
         let changed = by_link.get(&s.link).and_then(|js| {
             js.iter()
@@ -513,6 +533,39 @@ mod tests {
         let c = of(&run(PT, &en), "code");
         assert_eq!(c.len(), 1, "{c:?}");
         assert!(c[0].contains("missing"), "{c:?}");
+    }
+
+    #[test]
+    fn code_in_a_sentence_aligned_next_door_is_no_change() {
+        use super::{Placed, compare};
+        use crate::formats::prose::{Piece, PieceKind};
+        let piece = |t: &str| Piece {
+            kind: PieceKind::InlineCode,
+            text: t.into(),
+            key: String::new(),
+            original: 0..0,
+            at: 0..0,
+        };
+        let (x, y) = (piece("'https://.*'"), piece("y"));
+        let at = |piece, link| Placed {
+            piece,
+            link,
+            span: 0..0,
+        };
+        let leftovers = |src: &[Placed], tgt: &[Placed]| {
+            let mut n = 0;
+            compare(src, tgt, |p| p.text.clone(), |_, _| n += 1);
+            n
+        };
+        // FastAPI's CORS page: the translation's "Por exemplo, `…`." was
+        // aligned as a sentence of its own, the link after the source's.
+        assert_eq!(
+            leftovers(&[at(&x, 4), at(&y, 5)], &[at(&x, 5), at(&y, 5)]),
+            0
+        );
+        assert_eq!(leftovers(&[at(&x, 5)], &[at(&x, 4)]), 0);
+        // Two links away is another place: missing and added.
+        assert_eq!(leftovers(&[at(&x, 3)], &[at(&x, 5)]), 2);
     }
 
     #[test]

@@ -99,6 +99,13 @@ fn ident_len(s: &str) -> usize {
 /// A printf conversion at `i`; returns where scanning goes on.
 fn printf(text: &str, i: usize, guess: bool, out: &mut Vec<Token>) -> Option<usize> {
     let b = text.as_bytes();
+    if guess && let Some(end) = percent_name(text, i) {
+        out.push(Token {
+            range: i..end,
+            kind: Kind::Keyed(text[i..end].to_string()),
+        });
+        return Some(end);
+    }
     let j = match printf_head(text, i)? {
         Head::Escaped(end) => return Some(end),
         Head::Braced(end) => {
@@ -172,6 +179,29 @@ fn printf_head(text: &str, i: usize) -> Option<Head> {
         }
         _ => Some(Head::Plain),
     }
+}
+
+/// A `%name%` parameter (Symfony translations, Windows variables) at `i`:
+/// where it ends. A printf conversion (`%s%%`, `%lu%s`) is not one.
+fn percent_name(text: &str, i: usize) -> Option<usize> {
+    let rest = &text[i + 1..];
+    let n = rest
+        .bytes()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == b'_')
+        .count();
+    let name = &rest[..n];
+    if n < 2 || n > 64 || !name.as_bytes()[0].is_ascii_alphabetic() {
+        return None;
+    }
+    if rest.as_bytes().get(n) != Some(&b'%') || rest.as_bytes().get(n + 1) == Some(&b'%') {
+        return None;
+    }
+    let conv = ["hh", "ll", "h", "l", "L", "q", "j", "z", "t"]
+        .iter()
+        .find_map(|m| name.strip_prefix(m))
+        .unwrap_or(name);
+    let printf = conv.len() == 1 && "diouxXeEfFgGcrsaAp".contains(conv);
+    (!printf).then_some(i + n + 2)
 }
 
 /// Past a `1$` argument index at `j`, if there is one: (where the spec
@@ -743,6 +773,23 @@ mod tests {
         // A percent sign in prose is no placeholder.
         assert_eq!(keys("50% de 3%dos"), Vec::<String>::new());
         assert_eq!(keys("%{count} items"), vec!["%{count}"]);
+    }
+
+    #[test]
+    fn percent_names_are_placeholders_where_no_syntax_is_declared() {
+        assert_eq!(
+            keys("try again in %minutes% minutes, %count_2% left"),
+            vec!["%minutes%", "%count_2%"]
+        );
+        // printf conversions next to a percent sign stay printf.
+        assert_eq!(keys("%s%% done, %lu%s"), vec!["%s", "%lu", "%s"]);
+        assert_eq!(keys("de 50% a 30% dos"), Vec::<String>::new());
+        assert!(tokens("%minutes%", Syntaxes::PRINTF).is_empty());
+        let f = findings(
+            "Try again in %minutes% minute.",
+            "Tente novamente em 1 minuto.",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
     }
 
     #[test]
