@@ -327,77 +327,134 @@ impl Check for CodeCheck {
         let is_code = |p: &Piece| matches!(p.kind, PieceKind::CodeBlock | PieceKind::InlineCode);
         let src = placed(ctx, Side::Source, is_code);
         let tgt = placed(ctx, Side::Target, is_code);
-        let what = |p: &Piece| match p.kind {
-            PieceKind::CodeBlock => "code block",
-            _ => "inline code",
-        };
         compare(
             &src,
             &tgt,
             |p| code_key(&p.text),
             |s, t| {
-                let f = match (s, t) {
-                    (Some(s), Some(t))
-                        if s.piece.kind == PieceKind::CodeBlock
-                            && code_change(s.piece, t.piece) != CodeChange::Code =>
-                    {
-                        if code_change(s.piece, t.piece) == CodeChange::Comments {
-                            return;
-                        }
-                        Finding::new(
-                            self.id(),
-                            Severity::Warning,
-                            format!(
-                                "code block strings changed (the code around them is the same): source has {}, target has {}",
-                                show(&s.piece.text),
-                                show(&t.piece.text)
-                            ),
-                        )
-                        .link(t.link)
-                        .source_span(s.span.clone())
-                        .target_span(t.span.clone())
-                    }
-                    (Some(s), Some(t)) => Finding::new(
-                        self.id(),
-                        self.default_severity(),
-                        format!(
-                            "{} changed: source has {}, target has {}",
-                            what(s.piece),
-                            show(&s.piece.text),
-                            show(&t.piece.text)
-                        ),
-                    )
-                    .link(t.link)
-                    .source_span(s.span.clone())
-                    .target_span(t.span.clone())
-                    .expected(s.piece.text.trim().to_string()),
-                    (Some(s), None) => Finding::new(
-                        self.id(),
-                        self.default_severity(),
-                        format!(
-                            "{} {} is missing in the target",
-                            what(s.piece),
-                            show(&s.piece.text)
-                        ),
-                    )
-                    .link(s.link)
-                    .source_span(s.span.clone()),
-                    (None, Some(t)) => Finding::new(
-                        self.id(),
-                        self.default_severity(),
-                        format!(
-                            "{} {} is not in the source",
-                            what(t.piece),
-                            show(&t.piece.text)
-                        ),
-                    )
-                    .link(t.link)
-                    .target_span(t.span.clone()),
-                    (None, None) => return,
-                };
-                out.push(f);
+                if let Some(f) = self.finding(ctx, s, t) {
+                    out.push(f);
+                }
             },
         );
+    }
+}
+
+fn what(p: &Piece) -> &'static str {
+    match p.kind {
+        PieceKind::CodeBlock => "code block",
+        _ => "inline code",
+    }
+}
+
+/// Whether `code` is a word of the other side's text of link `link`:
+/// inline code written there as plain text (`FastAPI` for `` `FastAPI` ``).
+fn plain_on(ctx: &Context, link: usize, side: Side, code: &str) -> bool {
+    let Some(v) = ctx.views.get(link) else {
+        return false;
+    };
+    let text = match side {
+        Side::Source => &v.source.text,
+        Side::Target => &v.target.text,
+    };
+    let code = code.trim();
+    !code.is_empty()
+        && text.match_indices(code).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + code.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+}
+
+/// A diagram (`mermaid`, `plantuml`, `dot`) has labels in the language of
+/// the page: a changed one is a warning.
+fn is_diagram(p: &Piece) -> bool {
+    let lang = p
+        .key
+        .trim_start_matches(['{', '.', ' '])
+        .to_ascii_lowercase();
+    ["mermaid", "plantuml", "dot", "graphviz"]
+        .iter()
+        .any(|d| lang.split([' ', '}']).next() == Some(d))
+}
+
+impl CodeCheck {
+    /// The finding for a piece left over by [`compare`]: changed (both),
+    /// missing (source only) or added (target only).
+    fn finding(&self, ctx: &Context, s: Option<&Placed>, t: Option<&Placed>) -> Option<Finding> {
+        let f = match (s, t) {
+            (Some(s), Some(t)) => {
+                let block = s.piece.kind == PieceKind::CodeBlock;
+                let (sev, message) = match block.then(|| code_change(s.piece, t.piece)) {
+                    Some(CodeChange::Comments) => return None,
+                    Some(CodeChange::Strings) => (
+                        Severity::Warning,
+                        "code block strings changed (the code around them is the same)",
+                    ),
+                    _ if block && is_diagram(s.piece) => (
+                        Severity::Warning,
+                        "diagram changed (its labels may be translated)",
+                    ),
+                    _ => (self.default_severity(), ""),
+                };
+                let message = if message.is_empty() {
+                    format!("{} changed", what(s.piece))
+                } else {
+                    message.to_string()
+                };
+                let f = Finding::new(
+                    self.id(),
+                    sev,
+                    format!(
+                        "{message}: source has {}, target has {}",
+                        show(&s.piece.text),
+                        show(&t.piece.text)
+                    ),
+                )
+                .link(t.link)
+                .source_span(s.span.clone())
+                .target_span(t.span.clone());
+                if sev == Severity::Error {
+                    f.expected(s.piece.text.trim().to_string())
+                } else {
+                    f
+                }
+            }
+            (Some(s), None) => {
+                let plain = s.piece.kind == PieceKind::InlineCode
+                    && plain_on(ctx, s.link, Side::Target, &s.piece.text);
+                let (sev, how) = if plain {
+                    (Severity::Warning, "is plain text in the target")
+                } else {
+                    (self.default_severity(), "is missing in the target")
+                };
+                Finding::new(
+                    self.id(),
+                    sev,
+                    format!("{} {} {how}", what(s.piece), show(&s.piece.text)),
+                )
+                .link(s.link)
+                .source_span(s.span.clone())
+            }
+            (None, Some(t)) => {
+                let plain = t.piece.kind == PieceKind::InlineCode
+                    && plain_on(ctx, t.link, Side::Source, &t.piece.text);
+                let (sev, how) = if plain {
+                    (Severity::Warning, "is plain text in the source")
+                } else {
+                    (self.default_severity(), "is not in the source")
+                };
+                Finding::new(
+                    self.id(),
+                    sev,
+                    format!("{} {} {how}", what(t.piece), show(&t.piece.text)),
+                )
+                .link(t.link)
+                .target_span(t.span.clone())
+            }
+            (None, None) => return None,
+        };
+        Some(f)
     }
 }
 
@@ -566,6 +623,58 @@ mod tests {
         assert_eq!(leftovers(&[at(&x, 5)], &[at(&x, 4)]), 0);
         // Two links away is another place: missing and added.
         assert_eq!(leftovers(&[at(&x, 3)], &[at(&x, 5)]), 2);
+    }
+
+    #[test]
+    fn inline_code_written_as_plain_text_is_a_warning() {
+        let sev = |pt: &str, en: &str| -> Vec<(crate::finding::Severity, String)> {
+            run(pt, en)
+                .into_iter()
+                .filter(|f| f.rule == "code")
+                .map(|f| (f.severity, f.message))
+                .collect()
+        };
+        use crate::finding::Severity::{Error, Warning};
+        let pt = "Para desativá-los, crie a aplicação `FastAPI` com as opções.\n";
+        let f = sev(
+            pt,
+            "To disable them, create the FastAPI app with the options.\n",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, Warning, "{f:?}");
+        let f = sev(
+            "Crie a aplicação FastAPI com as opções.\n",
+            "Create the `FastAPI` app with the options.\n",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, Warning, "{f:?}");
+        // Part of a word is not the word; gone is gone.
+        let f = sev(
+            pt,
+            "To disable them, create the FastAPIs app with the options.\n",
+        );
+        assert_eq!(f[0].0, Error, "{f:?}");
+        let f = sev(pt, "To disable them, create the app with the options.\n");
+        assert_eq!(f[0].0, Error, "{f:?}");
+    }
+
+    #[test]
+    fn a_changed_diagram_is_a_warning() {
+        let block = |label: &str| {
+            format!(
+                "# Fluxo\n\nO fluxo completo do pedido.\n\n```mermaid\nsequenceDiagram\nparticipant {label}\n```\n"
+            )
+        };
+        let f = run(
+            &block("Cliente"),
+            &block("Client").replace(
+                "O fluxo completo do pedido.",
+                "The whole flow of the request.",
+            ),
+        );
+        let c: Vec<_> = f.iter().filter(|x| x.rule == "code").collect();
+        assert_eq!(c.len(), 1, "{f:#?}");
+        assert_eq!(c[0].severity, crate::finding::Severity::Warning);
     }
 
     #[test]
