@@ -80,7 +80,9 @@ pub fn tokens(text: &str, syn: Syntaxes) -> Vec<Token> {
     let mut i = 0;
     while i < b.len() {
         let next = match b[i] {
-            b'%' if syn.printf => printf(text, i, syn.guess, &mut out),
+            // `%name%` only where every syntax is looked for: a file that
+            // declares printf has none.
+            b'%' if syn.printf => printf(text, i, syn.guess, syn.braces, &mut out),
             b'{' if syn.braces => brace(text, i, &mut out, None),
             b'$' if syn.braces && text[i..].starts_with("$t(") => dollar_t(text, i, &mut out),
             _ => None,
@@ -97,9 +99,9 @@ fn ident_len(s: &str) -> usize {
 }
 
 /// A printf conversion at `i`; returns where scanning goes on.
-fn printf(text: &str, i: usize, guess: bool, out: &mut Vec<Token>) -> Option<usize> {
+fn printf(text: &str, i: usize, guess: bool, names: bool, out: &mut Vec<Token>) -> Option<usize> {
     let b = text.as_bytes();
-    if guess && let Some(end) = percent_name(text, i) {
+    if names && let Some(end) = percent_name(text, i) {
         out.push(Token {
             range: i..end,
             kind: Kind::Keyed(text[i..end].to_string()),
@@ -190,7 +192,7 @@ fn percent_name(text: &str, i: usize) -> Option<usize> {
         .take_while(|c| c.is_ascii_alphanumeric() || *c == b'_')
         .count();
     let name = &rest[..n];
-    if n < 2 || n > 64 || !name.as_bytes()[0].is_ascii_alphabetic() {
+    if !(2..=64).contains(&n) || !name.as_bytes()[0].is_ascii_alphabetic() {
         return None;
     }
     if rest.as_bytes().get(n) != Some(&b'%') || rest.as_bytes().get(n + 1) == Some(&b'%') {
@@ -776,7 +778,7 @@ mod tests {
     }
 
     #[test]
-    fn percent_names_are_placeholders_where_no_syntax_is_declared() {
+    fn percent_names_are_placeholders_unless_printf_is_declared() {
         assert_eq!(
             keys("try again in %minutes% minutes, %count_2% left"),
             vec!["%minutes%", "%count_2%"]
@@ -785,6 +787,12 @@ mod tests {
         assert_eq!(keys("%s%% done, %lu%s"), vec!["%s", "%lu", "%s"]);
         assert_eq!(keys("de 50% a 30% dos"), Vec::<String>::new());
         assert!(tokens("%minutes%", Syntaxes::PRINTF).is_empty());
+        // What the check reads a unit with (no guessing at `%d` in words).
+        let all = Syntaxes {
+            guess: false,
+            ..Syntaxes::ALL
+        };
+        assert_eq!(tokens("em %minutes% minutos", all).len(), 1);
         let f = findings(
             "Try again in %minutes% minute.",
             "Tente novamente em 1 minuto.",
