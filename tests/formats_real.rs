@@ -115,4 +115,4 @@ fn symfony_validator_xliff_planted_mistakes_are_found() {
 
 /// Planted mistakes found when these figures were last measured.
 const FOUND_DJANGO: usize = 14;
-const FOUND_SYMFONY: usize = 10;
+const FOUND_SYMFONY: usize = 14;

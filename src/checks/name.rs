@@ -310,6 +310,23 @@ impl<'c> LinkNames<'c> {
     /// name is kept in translation.
     fn report_absent(&self, name: &Name, absent: &[&NameWord], out: &mut Vec<Finding>) {
         let (v, vi) = (self.v, self.vi);
+        // A code or acronym whose place a slip of it takes is a certain error.
+        let mut slipped = Vec::new();
+        for w in absent {
+            let slip = self.tgt_words.iter().find(|t| {
+                is_slip(&w.text, t.text) && !self.src_words.iter().any(|s| s.text == t.text)
+            });
+            if let Some(t) = slip {
+                push_miss(out, vi, w, t, false);
+                slipped.push(w.span.clone());
+            }
+        }
+        let absent: Vec<&NameWord> = absent
+            .iter()
+            .copied()
+            .filter(|w| !slipped.contains(&w.span))
+            .collect();
+        let absent = absent.as_slice();
         let codes: Vec<&&NameWord> = absent.iter().filter(|w| w.kind == WordKind::Code).collect();
         let full_name_missing = absent.len() == name.words.len()
             && name.words.len() >= 2
@@ -684,6 +701,29 @@ fn is_acronym(w: &str) -> bool {
     letters.len() >= 2
         && letters.iter().all(|c| c.is_uppercase())
         && !w.chars().any(|c| c.is_ascii_digit())
+}
+
+/// `t` is `w` with a slip no translation makes: a code with other digits
+/// and the same letters (`ISBN-10` → `ISBN-13`), or an acronym of four
+/// letters or more with two neighbours swapped (`JSON` → `JSNO`; a short
+/// one may be a translation: `EU` → `UE`).
+fn is_slip(w: &str, t: &str) -> bool {
+    if w == t {
+        return false;
+    }
+    if is_code(w) && is_code(t) {
+        let letters = |s: &str| -> String { s.chars().filter(|c| !c.is_ascii_digit()).collect() };
+        return letters(w) == letters(t) && letters(w).chars().any(char::is_alphabetic);
+    }
+    if !(is_acronym(w) && is_acronym(t)) {
+        return false;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (w.chars().collect(), t.chars().collect());
+    if a.len() != b.len() || a.len() < 4 {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    matches!(diff.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i])
 }
 
 fn is_code(w: &str) -> bool {
@@ -1083,6 +1123,38 @@ mod tests {
             .into_iter()
             .filter(|f| f.severity == Severity::Error)
             .collect()
+    }
+
+    #[test]
+    fn a_code_with_other_digits_or_a_swapped_acronym_is_an_error() {
+        // Slips planted into Symfony Validator's catalogue.
+        let e = errors(
+            "O valor não é um ISBN-10 válido.",
+            "The value is not a valid ISBN-13.",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].expected.as_deref(), Some("ISBN-10"));
+        assert_eq!(
+            errors(
+                "O valor deve ser um JSON válido.",
+                "The value should be valid JSNO."
+            )
+            .len(),
+            1
+        );
+        // Translated acronyms, both codes kept, a short swap: no error.
+        for (pt, en) in [
+            ("A OTAN e a UE reagiram.", "NATO and the EU reacted."),
+            ("O F-35 e o F-16 voaram.", "The F-35 and the F-16 flew."),
+            (
+                "O pedido do IBAN foi aceito.",
+                "The IBAN request was accepted.",
+            ),
+        ] {
+            assert!(errors(pt, en).is_empty(), "{pt} -> {en}");
+        }
+        assert!(is_slip("IBAN", "IBNA") && !is_slip("EU", "UE") && !is_slip("OPEP", "OPEC"));
+        assert!(!is_slip("COP30", "COP30") && is_slip("COP30", "COP29"));
     }
 
     #[test]
