@@ -561,6 +561,42 @@ mod tests {
     }
 
     #[test]
+    fn a_number_and_a_half_is_one_quantity() {
+        clean(
+            "A área equivale a uma vez e meia o território da capital.",
+            "It is one and a half times the size of the capital.",
+        );
+        clean(
+            "A área equivale a uma vez e meia o território da capital.",
+            "It is 1.5 times the size of the capital.",
+        );
+        clean(
+            "Vieram um milhão e meio de pessoas.",
+            "Some 1.5 million people came.",
+        );
+        clean(
+            "A reunião durou duas horas e meia.",
+            "The meeting lasted 2.5 hours.",
+        );
+        // The whole part of "two and a half times" is no "o dobro".
+        let f = errors(
+            "A área é o dobro da registrada e uma vez e meia a da capital.",
+            "It is triple the area recorded and two and a half times the capital.",
+        );
+        assert_eq!(f.len(), 2, "{f:#?}");
+        let f = errors(
+            "A área é duas vezes e meia a da cidade.",
+            "The area is one and a half times that of the city.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let f = errors(
+            "A área é três vezes a da cidade.",
+            "It is three and a half times the city.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
     fn multiples_in_spanish_and_french() {
         assert!(langs("es", "en", "El coste fue el doble.", "The cost was double.").is_empty());
         let f = langs(
