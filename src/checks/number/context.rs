@@ -166,7 +166,8 @@ pub(super) fn unit_after<'p, 't>(
     p: &'p Profile,
 ) -> Option<(&'p crate::profile::Unit, &'t str)> {
     let from = match m.kind {
-        NumberKind::Plain => m.end,
+        // "meia hora": a fraction of a unit.
+        NumberKind::Plain | NumberKind::Fraction => m.end,
         NumberKind::Currency(_) => {
             let raw = text.get(m.start..m.end)?;
             let word = raw.trim_end_matches(is_unit_char);
@@ -201,7 +202,9 @@ pub(super) fn unit_after<'p, 't>(
         .max_by_key(|(n, _)| *n)?;
     let end = words[n - 1].1;
     // An amount's unit is its own last word, not a word after it.
-    if m.kind != NumberKind::Plain && text.len() - rest.len() + end != m.end {
+    if !matches!(m.kind, NumberKind::Plain | NumberKind::Fraction)
+        && text.len() - rest.len() + end != m.end
+    {
         return None;
     }
     Some((unit, &rest[..end]))

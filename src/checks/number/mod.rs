@@ -597,6 +597,37 @@ mod tests {
     }
 
     #[test]
+    fn durations_convert_between_hours_and_minutes() {
+        clean(
+            "A reunião durou meia hora.",
+            "The meeting lasted 30 minutes.",
+        );
+        clean(
+            "A reunião durou meia hora.",
+            "The meeting lasted half an hour.",
+        );
+        clean(
+            "O jogo durou noventa minutos.",
+            "The game lasted an hour and a half.",
+        );
+        clean(
+            "O jogo durou noventa minutos.",
+            "The game lasted 1.5 hours.",
+        );
+        clean("Ele dormiu 8 horas.", "He slept 8 hours.");
+        let f = errors("Ele dormiu 8 horas.", "He slept 8 minutes.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("unit changed"), "{f:#?}");
+        assert!(
+            !errors(
+                "A reunião durou meia hora.",
+                "The meeting lasted 20 minutes."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn multiples_in_spanish_and_french() {
         assert!(langs("es", "en", "El coste fue el doble.", "The cost was double.").is_empty());
         let f = langs(

@@ -259,7 +259,13 @@ impl Reader<'_> {
         m.words = core.words;
         m.scale = core.scale;
         m.digits = core.digits;
-        m.weak = code || (core.ambiguous && !confirmed && noun_tail.is_none());
+        // "meia hora", "half an hour": a fraction word before a unit is a
+        // quantity of it.
+        let unit_follows = core.fraction
+            && self
+                .word(next)
+                .is_some_and(|w| self.lx.unit_words.iter().any(|u| u == w));
+        m.weak = code || (core.ambiguous && !confirmed && noun_tail.is_none() && !unit_follows);
         let resume = noun_tail.map(|(_, n)| n).or(minus_after);
         Some((m, resume.unwrap_or(next)))
     }
