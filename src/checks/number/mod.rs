@@ -625,6 +625,13 @@ mod tests {
             )
             .is_empty()
         );
+        clean("A viagem levou duas semanas.", "The trip took 14 days.");
+        clean(
+            "O projeto levou 18 meses.",
+            "The project took a year and a half.",
+        );
+        let f = errors("A pena é de 5 anos.", "The sentence is 5 months.");
+        assert_eq!(f.len(), 1, "{f:#?}");
     }
 
     #[test]
