@@ -38,7 +38,11 @@ impl Reader<'_> {
     pub(super) fn mark_ambiguous_phrases(&self, ms: &mut [NumberMention]) {
         // A fraction read after a word ("uma vez e meia") makes it a
         // quantity, not the "uma vez" of "once".
-        let marks = |m: &NumberMention| m.words && m.scale.is_none() && m.value.fract() == 0.0;
+        let marks = |m: &NumberMention| {
+            m.words
+                && m.scale.is_none()
+                && (m.value.fract() == 0.0 || m.kind == NumberKind::Fraction)
+        };
         if self.lx.ambiguous_phrases.is_empty() || !ms.iter().any(marks) {
             return;
         }

@@ -523,6 +523,13 @@ mod tests {
     }
 
     #[test]
+    fn a_fraction_before_a_unit_is_a_quantity_but_noon_is_none() {
+        assert_eq!(strong("durou meia hora", &pt()), [0.5]);
+        assert!(strong("comerão comigo ao meio-dia", &pt()).is_empty());
+        assert!(strong("quando José viesse ao meio dia", &pt()).is_empty());
+    }
+
+    #[test]
     fn cardinal_words() {
         assert_eq!(strong("noventa minutos", &pt()), [90.0]);
         assert_eq!(strong("ninety minutes", &en()), [90.0]);
