@@ -182,6 +182,10 @@ pub(super) fn unit_after<'p, 't>(
     if m.scale.is_some() && m.kind == NumberKind::Plain {
         rest = skip_joiner(rest, &p.numbers.unit_joiners);
     }
+    if m.kind == NumberKind::Fraction {
+        // "half a year", "half an hour"
+        rest = skip_joiner(rest, &p.numbers.articles);
+    }
     let words = unit_words(rest);
     let first = &words.first()?.0;
     let (n, unit) = p

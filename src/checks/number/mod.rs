@@ -627,11 +627,42 @@ mod tests {
         );
         clean("A viagem levou duas semanas.", "The trip took 14 days.");
         clean(
+            "A seca já dura seis meses.",
+            "The drought has lasted half a year.",
+        );
+        assert!(
+            !errors(
+                "A seca já dura seis meses.",
+                "The drought has lasted half a day."
+            )
+            .is_empty()
+        );
+        clean(
             "O projeto levou 18 meses.",
             "The project took a year and a half.",
         );
         let f = errors("A pena é de 5 anos.", "The sentence is 5 months.");
         assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn the_thirteenth_salary_may_be_a_year_end_bonus() {
+        clean(
+            "Os servidores recebem o 13º salário em dezembro.",
+            "Civil servants receive their year-end bonus in December.",
+        );
+        clean(
+            "Os servidores recebem o décimo terceiro em dezembro.",
+            "Civil servants receive their 13th-month salary in December.",
+        );
+        // Another ordinal is still a change.
+        assert!(
+            !errors(
+                "Os servidores recebem o 13º salário em dezembro.",
+                "Civil servants receive their 14th-month salary in December.",
+            )
+            .is_empty()
+        );
     }
 
     #[test]

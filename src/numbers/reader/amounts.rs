@@ -259,12 +259,16 @@ impl Reader<'_> {
         m.words = core.words;
         m.scale = core.scale;
         m.digits = core.digits;
-        // "meia hora", "half an hour": a fraction word before a unit is a
-        // quantity of it.
-        let unit_follows = core.fraction
-            && self
-                .word(next)
-                .is_some_and(|w| self.lx.unit_words.iter().any(|u| u == w));
+        // "meia hora", "half an hour": a fraction word before a unit (an
+        // article between) is a quantity of it.
+        let is_unit = |k: usize| {
+            self.word(k)
+                .is_some_and(|w| self.lx.unit_words.iter().any(|u| u == w))
+        };
+        let article = self
+            .word(next)
+            .is_some_and(|w| self.lx.articles.iter().any(|a| a == w));
+        let unit_follows = core.fraction && (is_unit(next) || article && is_unit(next + 1));
         m.weak = code || (core.ambiguous && !confirmed && noun_tail.is_none() && !unit_follows);
         let resume = noun_tail.map(|(_, n)| n).or(minus_after);
         Some((m, resume.unwrap_or(next)))

@@ -38,8 +38,9 @@ impl Reader<'_> {
     pub(super) fn mark_ambiguous_phrases(&self, ms: &mut [NumberMention]) {
         // A fraction read after a word ("uma vez e meia") makes it a
         // quantity, not the "uma vez" of "once".
+        // An ordinal in digits too: "13º salário" may be a year-end bonus.
         let marks = |m: &NumberMention| {
-            m.words
+            (m.words || m.kind == NumberKind::Ordinal)
                 && m.scale.is_none()
                 && (m.value.fract() == 0.0 || m.kind == NumberKind::Fraction)
         };
