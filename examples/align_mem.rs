@@ -4,7 +4,10 @@
 //! the end a digest of the links (to compare two builds' output).
 //!
 //! `cargo run --release --example align_mem -- SRC TGT [SRC_LANG TGT_LANG]`
-//! (languages default to pt and en). `ALIGN_MEM_TRACE=MS` also prints the
+//! (languages default to pt and en). `ALIGN_MEM_CHECKS=1` then goes on as
+//! `check` does (hidden sentences, link views, glossary matches) and runs
+//! every rule alone, each with its own peak above what was resident before
+//! it (the peak is reset through /proc/self/clear_refs). `ALIGN_MEM_TRACE=MS` also prints the
 //! resident memory every MS milliseconds, to place a peak inside a stage.
 //! Linux only (reads /proc/self/status); no size cap on the inputs.
 
@@ -31,6 +34,11 @@ fn status_mib(field: &str) -> f64 {
         .find_map(|l| l.strip_prefix(field))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
         .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// Resets the process's peak (VmHWM) to its current resident size.
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
 fn stage(name: &str, t0: Instant) {
@@ -99,6 +107,20 @@ fn run(
     stage("align", t0);
     let links = align::refine::refine_prepared(&src, &tgt, links, &anchors);
     stage("refine", t0);
+    if std::env::var_os("ALIGN_MEM_CHECKS").is_some() {
+        anchors.release_raw();
+        let hidden = align::refine::hidden_prepared(&src, &tgt, &links, &anchors);
+        drop((src, tgt, anchors));
+        stage("hidden", t0);
+        let docs = Docs {
+            source: &source,
+            target: &target,
+            ss: &ss,
+            ts: &ts,
+            profiles: (&sp, &tp),
+        };
+        rules(&docs, &links, hidden, t0);
+    }
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for l in &links {
         (&l.source, &l.target, (l.score * 100.0).round() as i64).hash(&mut h);
@@ -111,4 +133,55 @@ fn run(
         h.finish()
     );
     Ok(())
+}
+
+/// The documents, segments and profiles of a pair.
+struct Docs<'a> {
+    source: &'a Document,
+    target: &'a Document,
+    ss: &'a [transcheck::Segment],
+    ts: &'a [transcheck::Segment],
+    profiles: (&'a Profile, &'a Profile),
+}
+
+/// The rules stage as `check` runs it, but one rule at a time: each rule's
+/// time and its peak above the memory resident before it.
+fn rules(d: &Docs, links: &[transcheck::Link], hidden: Vec<align::refine::Hidden>, t0: Instant) {
+    use transcheck::checks;
+    let glossary =
+        transcheck::Glossary::default().into_layered(&d.profiles.0.code, &d.profiles.1.code);
+    let mut ctx = checks::Context::new(
+        d.source,
+        d.target,
+        d.ss,
+        d.ts,
+        links,
+        d.profiles.0,
+        d.profiles.1,
+        &glossary,
+    );
+    ctx.set_hidden(hidden);
+    stage("views", t0);
+    ctx.glossary_matches();
+    stage("gl-match", t0);
+    let all = checks::all_checks();
+    let overrides = checks::SeverityOverrides::new();
+    let mut findings = 0;
+    for k in checks::heavy_first(&all) {
+        let before = status_mib("VmRSS:");
+        reset_peak();
+        let t = Instant::now();
+        let out = checks::run_checks(&ctx, std::slice::from_ref(&all[k]), &overrides);
+        findings += out.len();
+        eprintln!(
+            "  {:<13} {:>6.2} s  {:>6} findings  peak +{:>5.0} MiB  kept +{:>5.0} MiB",
+            all[k].id(),
+            t.elapsed().as_secs_f64(),
+            out.len(),
+            status_mib("VmHWM:") - before,
+            status_mib("VmRSS:") - before
+        );
+    }
+    stage("rules", t0);
+    eprintln!("{findings} findings");
 }
