@@ -1,6 +1,6 @@
 //! Where the aligner's memory and time go on one pair, stage by stage:
 //! load, segment, anchors, align, refine. After each stage it prints the
-//! wall time, the process's peak (VmHWM) and current (VmRSS) memory, and at
+//! wall time and CPU time (user + system) so far, the process's peak (VmHWM) and current (VmRSS) memory, and at
 //! the end a digest of the links (to compare two builds' output).
 //!
 //! `cargo run --release --example align_mem -- SRC TGT [SRC_LANG TGT_LANG]`
@@ -41,10 +41,22 @@ fn reset_peak() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
+/// The process's CPU time so far (user + system, all threads), in seconds.
+fn cpu_seconds() -> f64 {
+    // SAFETY: getrusage fills the struct it is handed.
+    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) } != 0 {
+        return 0.0;
+    }
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    secs(u.ru_utime) + secs(u.ru_stime)
+}
+
 fn stage(name: &str, t0: Instant) {
     eprintln!(
-        "{name:<10} {:>8.2} s  peak {:>7.0} MiB  now {:>7.0} MiB",
+        "{name:<10} {:>8.2} s  cpu {:>8.2} s  peak {:>7.0} MiB  now {:>7.0} MiB",
         t0.elapsed().as_secs_f64(),
+        cpu_seconds(),
         status_mib("VmHWM:"),
         status_mib("VmRSS:")
     );
@@ -95,8 +107,11 @@ fn run(
     let (sp, tp) = (Profile::builtin(sl), Profile::builtin(tl));
     let lexicons = transcheck::lexicon::Lexicons::load(&[], true)?;
     let (lexicon, _) = lexicons.for_pair(&sp, &tp);
-    let ss = pipeline::segment_doc(&source, &sp, false);
-    let ts = pipeline::segment_doc(&target, &tp, false);
+    // In parallel, as `check` segments them.
+    let (ss, ts) = rayon::join(
+        || pipeline::segment_doc(&source, &sp, false),
+        || pipeline::segment_doc(&target, &tp, false),
+    );
     stage("segment", t0);
     let src = Side::of_segments(&source, &ss, &sp);
     let tgt = Side::of_segments(&target, &ts, &tp);
@@ -162,8 +177,16 @@ fn rules(d: &Docs, links: &[transcheck::Link], hidden: Vec<align::refine::Hidden
     );
     ctx.set_hidden(hidden);
     stage("views", t0);
-    ctx.glossary_matches();
+    let gm = ctx.glossary_matches();
     stage("gl-match", t0);
+    let (mut len, mut cap) = (0, 0);
+    for v in gm.source.iter().chain(&gm.target) {
+        (len, cap) = (len + v.len(), cap + v.capacity());
+    }
+    eprintln!(
+        "  glossary matches: {len} held, room for {cap} ({} bytes each)",
+        std::mem::size_of::<transcheck::glossary::Match>()
+    );
     let all = checks::all_checks();
     let overrides = checks::SeverityOverrides::new();
     let mut findings = 0;

@@ -245,13 +245,15 @@ pub fn check_pair(
     let src_profile = Profile::builtin(&source_lang);
     let tgt_profile = Profile::builtin(&target_lang);
     let (lexicon, lexicons) = options.lexicons.for_pair(&src_profile, &tgt_profile);
-    let source_segments = segment_doc(&source, &src_profile, options.presegmented);
     // Suppression directive lines are cut out before alignment.
     let directives = crate::suppress::directives(&target);
-    let target_segments = crate::suppress::strip(
-        &target,
-        segment_doc(&target, &tgt_profile, options.presegmented),
-        &directives,
+    // The two sides are segmented in parallel.
+    let (source_segments, target_segments) = rayon::join(
+        || segment_doc(&source, &src_profile, options.presegmented),
+        || {
+            let segs = segment_doc(&target, &tgt_profile, options.presegmented);
+            crate::suppress::strip(&target, segs, &directives)
+        },
     );
     let src = align::Side::of_segments(&source, &source_segments, &src_profile);
     let tgt = align::Side::of_segments(&target, &target_segments, &tgt_profile);
