@@ -414,6 +414,20 @@ mod tests {
     }
 
     #[test]
+    fn weekday_before_a_bracketed_day_is_still_compared() {
+        let f = errors(
+            "A greve chegou nesta terça-feira (13) ao 12º dia.",
+            "The strike reached its 12th day on Wednesday (13).",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("weekday"), "{f:?}");
+        clean(
+            "A greve chegou nesta terça-feira (13) ao 12º dia.",
+            "The strike reached its 12th day on Tuesday (13).",
+        );
+    }
+
+    #[test]
     fn roman_numerals_confirm() {
         clean(
             "No século 21, tudo mudou.",
