@@ -311,8 +311,16 @@ impl<'a> Context<'a> {
                 found
             };
             GlossaryMatches {
-                source: self.views.par_iter().map(|v| find(&v.source.text)).collect(),
-                target: self.views.par_iter().map(|v| find(&v.target.text)).collect(),
+                source: self
+                    .views
+                    .par_iter()
+                    .map(|v| find(&v.source.text))
+                    .collect(),
+                target: self
+                    .views
+                    .par_iter()
+                    .map(|v| find(&v.target.text))
+                    .collect(),
             }
         })
     }
