@@ -482,25 +482,27 @@ pub(crate) fn extract_pair_raw(
         None => None,
     };
     let lex = options.lexicon.as_deref();
+    let read = |side: &Side, keys: &mut Keys, kind, lex_side| {
+        extract_raw(
+            side,
+            keys,
+            terms.map(|m| (m, kind)),
+            lex.map(|l| (l, lex_side)),
+        )
+    };
+    let n = source.sentences.len() + target.sentences.len();
+    if n < PARALLEL_SENTENCES {
+        let src = read(source, keys, Kind::Source, lexicon::Side::Source);
+        let tgt = read(target, keys, Kind::Target, lexicon::Side::Target);
+        return (src, tgt);
+    }
     // The sides are read in parallel, the target with a table of its own,
     // then renumbered as if read after the source: the same ids either way.
     let (src, (mut tgt, own)) = rayon::join(
-        || {
-            extract_raw(
-                source,
-                keys,
-                terms.map(|m| (m, Kind::Source)),
-                lex.map(|l| (l, lexicon::Side::Source)),
-            )
-        },
+        || read(source, keys, Kind::Source, lexicon::Side::Source),
         || {
             let mut own = Keys::default();
-            let tgt = extract_raw(
-                target,
-                &mut own,
-                terms.map(|m| (m, Kind::Target)),
-                lex.map(|l| (l, lexicon::Side::Target)),
-            );
+            let tgt = read(target, &mut own, Kind::Target, lexicon::Side::Target);
             (tgt, own)
         },
     );
@@ -508,6 +510,15 @@ pub(crate) fn extract_pair_raw(
     tgt.remap(&key_map, &word_map);
     (src, tgt)
 }
+
+/// Fewest sentences (both sides) whose anchors are read on two threads: a
+/// small pair's second thread costs more memory (its own heap pages) than
+/// the time it saves.
+#[cfg(not(test))]
+const PARALLEL_SENTENCES: usize = 20_000;
+/// Tests take the parallel path with any pair.
+#[cfg(test)]
+const PARALLEL_SENTENCES: usize = 0;
 
 /// Sets key weights: class weight / sqrt(document frequency); keys seen on one
 /// side only get weight 0 and are dropped.
