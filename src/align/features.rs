@@ -516,9 +516,9 @@ pub(crate) fn extract_pair_raw(
 /// the time it saves.
 #[cfg(not(test))]
 const PARALLEL_SENTENCES: usize = 20_000;
-/// Tests take the parallel path with any pair.
+/// Tests take the parallel path with any pair that has a sentence.
 #[cfg(test)]
-const PARALLEL_SENTENCES: usize = 0;
+const PARALLEL_SENTENCES: usize = 1;
 
 /// Sets key weights: class weight / sqrt(document frequency); keys seen on one
 /// side only get weight 0 and are dropped.
