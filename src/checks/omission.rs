@@ -464,6 +464,11 @@ mod tests {
             anchors("Fined 1.1 million reais by Judge Montenegro."),
             ["11", "judge", "montenegro"]
         );
+        // A number ends at the next word or at the end of the text.
+        assert_eq!(
+            anchors("Em 2022 Lisboa teve 9.613 casos, 7"),
+            ["2022", "lisboa", "9613", "7"]
+        );
     }
 
     use super::*;
