@@ -1,10 +1,13 @@
 //! Where the aligner's memory and time go on one pair, stage by stage:
 //! load, segment, anchors, align, refine. After each stage it prints the
-//! wall time, the process's peak (VmHWM) and current (VmRSS) memory, and at
+//! wall time and CPU time (user + system) so far, the process's peak (VmHWM) and current (VmRSS) memory, and at
 //! the end a digest of the links (to compare two builds' output).
 //!
 //! `cargo run --release --example align_mem -- SRC TGT [SRC_LANG TGT_LANG]`
-//! (languages default to pt and en). `ALIGN_MEM_TRACE=MS` also prints the
+//! (languages default to pt and en). `ALIGN_MEM_CHECKS=1` then goes on as
+//! `check` does (hidden sentences, link views, glossary matches) and runs
+//! every rule alone, each with its own peak above what was resident before
+//! it (the peak is reset through /proc/self/clear_refs). `ALIGN_MEM_TRACE=MS` also prints the
 //! resident memory every MS milliseconds, to place a peak inside a stage.
 //! Linux only (reads /proc/self/status); no size cap on the inputs.
 
@@ -33,10 +36,27 @@ fn status_mib(field: &str) -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
+/// Resets the process's peak (VmHWM) to its current resident size.
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// The process's CPU time so far (user + system, all threads), in seconds.
+fn cpu_seconds() -> f64 {
+    // SAFETY: getrusage fills the struct it is handed.
+    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) } != 0 {
+        return 0.0;
+    }
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    secs(u.ru_utime) + secs(u.ru_stime)
+}
+
 fn stage(name: &str, t0: Instant) {
     eprintln!(
-        "{name:<10} {:>8.2} s  peak {:>7.0} MiB  now {:>7.0} MiB",
+        "{name:<10} {:>8.2} s  cpu {:>8.2} s  peak {:>7.0} MiB  now {:>7.0} MiB",
         t0.elapsed().as_secs_f64(),
+        cpu_seconds(),
         status_mib("VmHWM:"),
         status_mib("VmRSS:")
     );
@@ -87,8 +107,11 @@ fn run(
     let (sp, tp) = (Profile::builtin(sl), Profile::builtin(tl));
     let lexicons = transcheck::lexicon::Lexicons::load(&[], true)?;
     let (lexicon, _) = lexicons.for_pair(&sp, &tp);
-    let ss = pipeline::segment_doc(&source, &sp, false);
-    let ts = pipeline::segment_doc(&target, &tp, false);
+    // In parallel, as `check` segments them.
+    let (ss, ts) = rayon::join(
+        || pipeline::segment_doc(&source, &sp, false),
+        || pipeline::segment_doc(&target, &tp, false),
+    );
     stage("segment", t0);
     let src = Side::of_segments(&source, &ss, &sp);
     let tgt = Side::of_segments(&target, &ts, &tp);
@@ -99,6 +122,20 @@ fn run(
     stage("align", t0);
     let links = align::refine::refine_prepared(&src, &tgt, links, &anchors);
     stage("refine", t0);
+    if std::env::var_os("ALIGN_MEM_CHECKS").is_some() {
+        anchors.release_raw();
+        let hidden = align::refine::hidden_prepared(&src, &tgt, &links, &anchors);
+        drop((src, tgt, anchors));
+        stage("hidden", t0);
+        let docs = Docs {
+            source: &source,
+            target: &target,
+            ss: &ss,
+            ts: &ts,
+            profiles: (&sp, &tp),
+        };
+        rules(&docs, &links, hidden, t0);
+    }
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for l in &links {
         (&l.source, &l.target, (l.score * 100.0).round() as i64).hash(&mut h);
@@ -111,4 +148,63 @@ fn run(
         h.finish()
     );
     Ok(())
+}
+
+/// The documents, segments and profiles of a pair.
+struct Docs<'a> {
+    source: &'a Document,
+    target: &'a Document,
+    ss: &'a [transcheck::Segment],
+    ts: &'a [transcheck::Segment],
+    profiles: (&'a Profile, &'a Profile),
+}
+
+/// The rules stage as `check` runs it, but one rule at a time: each rule's
+/// time and its peak above the memory resident before it.
+fn rules(d: &Docs, links: &[transcheck::Link], hidden: Vec<align::refine::Hidden>, t0: Instant) {
+    use transcheck::checks;
+    let glossary =
+        transcheck::Glossary::default().into_layered(&d.profiles.0.code, &d.profiles.1.code);
+    let mut ctx = checks::Context::new(
+        d.source,
+        d.target,
+        d.ss,
+        d.ts,
+        links,
+        d.profiles.0,
+        d.profiles.1,
+        &glossary,
+    );
+    ctx.set_hidden(hidden);
+    stage("views", t0);
+    let gm = ctx.glossary_matches();
+    stage("gl-match", t0);
+    let (mut len, mut cap) = (0, 0);
+    for v in gm.source.iter().chain(&gm.target) {
+        (len, cap) = (len + v.len(), cap + v.capacity());
+    }
+    eprintln!(
+        "  glossary matches: {len} held, room for {cap} ({} bytes each)",
+        std::mem::size_of::<transcheck::glossary::Match>()
+    );
+    let all = checks::all_checks();
+    let overrides = checks::SeverityOverrides::new();
+    let mut findings = 0;
+    for k in checks::heavy_first(&all) {
+        let before = status_mib("VmRSS:");
+        reset_peak();
+        let t = Instant::now();
+        let out = checks::run_checks(&ctx, std::slice::from_ref(&all[k]), &overrides);
+        findings += out.len();
+        eprintln!(
+            "  {:<13} {:>6.2} s  {:>6} findings  peak +{:>5.0} MiB  kept +{:>5.0} MiB",
+            all[k].id(),
+            t.elapsed().as_secs_f64(),
+            out.len(),
+            status_mib("VmHWM:") - before,
+            status_mib("VmRSS:") - before
+        );
+    }
+    stage("rules", t0);
+    eprintln!("{findings} findings");
 }

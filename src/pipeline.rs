@@ -230,6 +230,9 @@ fn align_sides(
     (links, Arc::new(anchors))
 }
 
+/// Fewest bytes (both sides) of a pair whose sides are segmented in parallel.
+const PARALLEL_BYTES: usize = 2 << 20;
+
 /// Runs the whole pipeline on one pair.
 pub fn check_pair(
     source: Document,
@@ -245,14 +248,21 @@ pub fn check_pair(
     let src_profile = Profile::builtin(&source_lang);
     let tgt_profile = Profile::builtin(&target_lang);
     let (lexicon, lexicons) = options.lexicons.for_pair(&src_profile, &tgt_profile);
-    let source_segments = segment_doc(&source, &src_profile, options.presegmented);
     // Suppression directive lines are cut out before alignment.
     let directives = crate::suppress::directives(&target);
-    let target_segments = crate::suppress::strip(
-        &target,
-        segment_doc(&target, &tgt_profile, options.presegmented),
-        &directives,
-    );
+    let segment_source = || segment_doc(&source, &src_profile, options.presegmented);
+    let segment_target = || {
+        let segs = segment_doc(&target, &tgt_profile, options.presegmented);
+        crate::suppress::strip(&target, segs, &directives)
+    };
+    // A large pair's sides are segmented in parallel (a small pair's second
+    // thread would cost more memory than the time it saves).
+    let (source_segments, target_segments) =
+        if source.text.len() + target.text.len() >= PARALLEL_BYTES {
+            rayon::join(segment_source, segment_target)
+        } else {
+            (segment_source(), segment_target())
+        };
     let src = align::Side::of_segments(&source, &source_segments, &src_profile);
     let tgt = align::Side::of_segments(&target, &target_segments, &tgt_profile);
     // One matcher for the aligner and the checks.

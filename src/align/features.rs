@@ -123,6 +123,35 @@ impl Keys {
         self.words = HashMap::default();
     }
 
+    /// Takes in the keys and words of `other`, read apart (the other side,
+    /// in parallel), in the order `other` met them: each gets the id it
+    /// would have had had it been met here after this table's own. The
+    /// maps from `other`'s key ids and word ids to the ids here.
+    fn absorb(&mut self, other: Keys) -> (Vec<u32>, Vec<u32>) {
+        let in_order = |m: HashMap<String, u32>| {
+            let mut v: Vec<(String, u32)> = m.into_iter().collect();
+            v.sort_unstable_by_key(|e| e.1);
+            v
+        };
+        let class = other.class;
+        let key_map = in_order(other.ids)
+            .into_iter()
+            .map(|(k, id)| self.id(k, class[id as usize]))
+            .collect();
+        let word_map = in_order(other.words)
+            .into_iter()
+            .map(|(w, _)| match self.words.get(&w) {
+                Some(&id) => id,
+                None => {
+                    let id = self.words.len() as u32;
+                    self.words.insert(w, id);
+                    id
+                }
+            })
+            .collect();
+        (key_map, word_map)
+    }
+
     /// The key classes alone, for a copy that only adds keys of its own
     /// (learned pairs): the string tables stay with the original.
     pub fn classes(&self) -> Keys {
@@ -211,6 +240,22 @@ impl Raw {
         }
         self.words.truncate(to);
         self.words.shrink_to_fit();
+    }
+
+    /// Renumbers keys and words read with another [`Keys`] table
+    /// ([`Keys::absorb`]'s maps); each sentence's keys stay sorted.
+    fn remap(&mut self, key_map: &[u32], word_map: &[u32]) {
+        for k in &mut self.keys {
+            *k = key_map[*k as usize];
+        }
+        let mut start = 0;
+        for &end in &self.key_end {
+            self.keys[start..end].sort_unstable();
+            start = end;
+        }
+        for w in &mut self.words {
+            *w = word_map[*w as usize];
+        }
     }
 
     /// Every sentence with its raw keys, weights unset.
@@ -437,20 +482,43 @@ pub(crate) fn extract_pair_raw(
         None => None,
     };
     let lex = options.lexicon.as_deref();
-    let src = extract_raw(
-        source,
-        keys,
-        terms.map(|m| (m, Kind::Source)),
-        lex.map(|l| (l, lexicon::Side::Source)),
+    let read = |side: &Side, keys: &mut Keys, kind, lex_side| {
+        extract_raw(
+            side,
+            keys,
+            terms.map(|m| (m, kind)),
+            lex.map(|l| (l, lex_side)),
+        )
+    };
+    let n = source.sentences.len() + target.sentences.len();
+    if n < PARALLEL_SENTENCES {
+        let src = read(source, keys, Kind::Source, lexicon::Side::Source);
+        let tgt = read(target, keys, Kind::Target, lexicon::Side::Target);
+        return (src, tgt);
+    }
+    // The sides are read in parallel, the target with a table of its own,
+    // then renumbered as if read after the source: the same ids either way.
+    let (src, (mut tgt, own)) = rayon::join(
+        || read(source, keys, Kind::Source, lexicon::Side::Source),
+        || {
+            let mut own = Keys::default();
+            let tgt = read(target, &mut own, Kind::Target, lexicon::Side::Target);
+            (tgt, own)
+        },
     );
-    let tgt = extract_raw(
-        target,
-        keys,
-        terms.map(|m| (m, Kind::Target)),
-        lex.map(|l| (l, lexicon::Side::Target)),
-    );
+    let (key_map, word_map) = keys.absorb(own);
+    tgt.remap(&key_map, &word_map);
     (src, tgt)
 }
+
+/// Fewest sentences (both sides) whose anchors are read on two threads: a
+/// small pair's second thread costs more memory (its own heap pages) than
+/// the time it saves.
+#[cfg(not(test))]
+const PARALLEL_SENTENCES: usize = 20_000;
+/// Tests take the parallel path with any pair that has a sentence.
+#[cfg(test)]
+const PARALLEL_SENTENCES: usize = 1;
 
 /// Sets key weights: class weight / sqrt(document frequency); keys seen on one
 /// side only get weight 0 and are dropped.
@@ -670,6 +738,43 @@ mod tests {
         assert_eq!(shared(&a[1], &b[0]), 0.0);
         // A key seen on one side only carries no weight.
         assert!(a[1].keys.is_empty(), "{:?}", a[1]);
+    }
+
+    #[test]
+    fn sides_read_in_parallel_get_the_ids_of_one_reading_after_the_other() {
+        let (pt, en) = (Profile::builtin("pt"), Profile::builtin("en"));
+        let lex = Lexicon::builtin(&pt, &en).expect("pt-en ships");
+        let s = side(
+            &[
+                "Lisboa recebeu três mil turistas em 2019.",
+                "O prefeito (PT) falou.",
+            ],
+            &pt,
+        );
+        // Target words new to the source side, between shared ones.
+        let t = side(
+            &[
+                "Zurich and Lisbon welcomed 3,000 tourists in 2019!",
+                "The mayor spoke?",
+            ],
+            &en,
+        );
+        let options = super::super::AlignOptions {
+            lexicon: Some(lex.clone()),
+            ..Default::default()
+        };
+        let mut one = Keys::default();
+        let a = extract_raw(&s, &mut one, None, Some((&lex, lexicon::Side::Source)));
+        let b = extract_raw(&t, &mut one, None, Some((&lex, lexicon::Side::Target)));
+        let mut both = Keys::default();
+        let (pa, pb) = extract_pair_raw(&s, &t, &options, &mut both);
+        assert_eq!((&pa.keys, &pa.words), (&a.keys, &a.words));
+        assert_eq!((&pb.keys, &pb.key_end), (&b.keys, &b.key_end));
+        assert_eq!((&pb.words, &pb.word_end), (&b.words, &b.word_end));
+        assert_eq!(both.class, one.class);
+        assert_eq!(both.word_lengths(), one.word_lengths());
+        // Some target keys are its own, so the renumbering was exercised.
+        assert!(b.keys.iter().any(|k| !a.keys.contains(k)));
     }
 
     #[test]

@@ -86,31 +86,48 @@ fn looks_merged(ctx: &Context, li: usize, median: f64, mad: f64) -> bool {
 /// sentence: what a translation keeps. A lone letter ("R" of "R$") is no
 /// anchor.
 fn anchors(text: &str) -> Vec<String> {
-    let words = crate::text::words(text);
-    let mut out: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    each_anchor(text, |a| out.push(a));
+    out
+}
+
+/// [`anchors`] handed to `emit` one at a time, in order, reading the words
+/// as they come: a whole document's words or anchors are never held.
+fn each_anchor(text: &str, mut emit: impl FnMut(String)) {
+    // A number is emitted once the next word shows it is not continued.
+    let mut number: Option<String> = None;
     let mut prev_digit_end: Option<usize> = None;
-    for (k, w) in words.iter().enumerate() {
+    for (k, w) in crate::text::word_iter(text).enumerate() {
         if w.text.chars().any(|c| c.is_ascii_digit()) {
             let digits: String = w.text.chars().filter(char::is_ascii_digit).collect();
             // "1,1" and "9.613" are one number split at their separator.
             let joined = prev_digit_end
                 .is_some_and(|e| text.get(e..w.start).is_some_and(|g| g == "," || g == "."));
-            match out.last_mut() {
+            match &mut number {
                 Some(last) if joined => last.push_str(&digits),
-                _ => out.push(digits),
+                _ => {
+                    if let Some(n) = number.replace(digits) {
+                        emit(n);
+                    }
+                }
             }
             prev_digit_end = Some(w.end);
             continue;
         }
         prev_digit_end = None;
+        if let Some(n) = number.take() {
+            emit(n);
+        }
         if k > 0
             && w.text.chars().next().is_some_and(char::is_uppercase)
             && w.text.chars().count() >= 2
         {
-            out.push(crate::text::fold(w.text));
+            emit(crate::text::fold(w.text));
         }
     }
-    out
+    if let Some(n) = number {
+        emit(n);
+    }
 }
 
 /// Whether an unmatched target sentence right next to link `li` (a 0-1
@@ -316,8 +333,10 @@ impl OmissionCheck {
     /// sentence into its neighbour's link. Only anchors the translation uses
     /// somewhere (kept names, numbers) count, so exonyms do not mislead.
     fn within_links(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let target_vocab: rustc_hash::FxHashSet<String> =
-            anchors(&ctx.target.text).into_iter().collect();
+        let mut target_vocab: rustc_hash::FxHashSet<String> = Default::default();
+        each_anchor(&ctx.target.text, |a| {
+            target_vocab.insert(a);
+        });
         for (li, link) in ctx.links.iter().enumerate() {
             if link.source.len() < 2 || link.target.is_empty() {
                 continue;
@@ -444,6 +463,11 @@ mod tests {
         assert_eq!(
             anchors("Fined 1.1 million reais by Judge Montenegro."),
             ["11", "judge", "montenegro"]
+        );
+        // A number ends at the next word or at the end of the text.
+        assert_eq!(
+            anchors("Em 2022 Lisboa teve 9.613 casos, 7"),
+            ["2022", "lisboa", "9613", "7"]
         );
     }
 
