@@ -187,9 +187,12 @@ fn editorial_alone(link: &Link, source: &Side, target: &Side) -> bool {
 
 /// Takes editorial lines (the profile's `editorial_prefixes`: "Leia também",
 /// "(Editor's note: …)") off the edges of a merged link: an edition adds or
-/// drops them on purpose, so they stand alone as 1-0 or 0-1. Captions stay:
-/// a caption and its translation belong together. Leading ones go
-/// to `out`; trailing ones are returned to follow the link.
+/// drops them on purpose, so they stand alone as 1-0 or 0-1. A caption
+/// ("Foto: …") stays when the other side has one too (a caption and its
+/// translation belong together), else it comes off: a caption whose
+/// translation is missing, which the aligner folded into the text next to
+/// it. Leading ones go to `out`; trailing ones are returned to follow the
+/// link.
 fn peel_editorial(
     mut link: Link,
     source: &Side,
@@ -198,13 +201,23 @@ fn peel_editorial(
     out: &mut Vec<Link>,
 ) -> (Link, Vec<Link>) {
     let mut after = Vec::new();
-    let editorial = |side: &Side, i: usize| {
-        side.sentences
-            .get(i)
-            .is_some_and(|t| side.profile.is_editorial(t))
+    let caption = |side: &Side, ids: &[usize]| {
+        ids.iter()
+            .filter_map(|&i| side.sentences.get(i))
+            .any(|t| side.profile.is_caption(t))
+    };
+    let captions = (caption(source, &link.source), caption(target, &link.target));
+    let editorial = |is_source: bool, i: usize| {
+        let (side, other_caption) = if is_source {
+            (source, captions.1)
+        } else {
+            (target, captions.0)
+        };
+        side.sentences.get(i).is_some_and(|t| {
+            side.profile.is_editorial(t) || (!other_caption && side.profile.is_caption(t))
+        })
     };
     for is_source in [true, false] {
-        let side = if is_source { source } else { target };
         loop {
             let ids = if is_source {
                 &mut link.source
@@ -215,10 +228,10 @@ fn peel_editorial(
                 break;
             }
             let (first, last) = (ids[0], ids[ids.len() - 1]);
-            let id = if editorial(side, first) {
+            let id = if editorial(is_source, first) {
                 ids.remove(0);
                 first
-            } else if editorial(side, last) {
+            } else if editorial(is_source, last) {
                 ids.pop();
                 last
             } else {
@@ -1148,6 +1161,47 @@ mod tests {
             &AlignOptions::default(),
         );
         assert_eq!(pairs(&got), pairs(&links));
+    }
+
+    #[test]
+    fn a_caption_without_its_translation_leaves_a_merged_link() {
+        let (sp, tp) = (Profile::builtin("pt"), Profile::builtin("en"));
+        let src = [
+            "O filme levou seis prêmios em Gramado.",
+            "Foto: A diretora Luísa Carvalhedo recebe o prêmio de melhor filme.",
+        ];
+        let tgt = ["The film took six awards in Gramado."];
+        let links = vec![l(&[0, 1], &[0], 0.9)];
+        let got = refine(
+            &side(&src, &sp),
+            &side(&tgt, &tp),
+            links,
+            &AlignOptions::default(),
+        );
+        assert_eq!(pairs(&got), vec![(vec![0], vec![0]), (vec![1], vec![])]);
+    }
+
+    #[test]
+    fn a_caption_with_its_translation_stays() {
+        let (sp, tp) = (Profile::builtin("pt"), Profile::builtin("en"));
+        let src = [
+            "O filme levou seis prêmios em Gramado.",
+            "Foto: A diretora Luísa Carvalhedo recebe o prêmio de melhor filme.",
+        ];
+        let tgt = [
+            "The film took six awards in Gramado.",
+            "Photo: Director Luísa Carvalhedo receives the best picture award.",
+        ];
+        let links = vec![l(&[0, 1], &[0, 1], 0.9)];
+        let got = refine(
+            &side(&src, &sp),
+            &side(&tgt, &tp),
+            links,
+            &AlignOptions::default(),
+        );
+        let got = pairs(&got);
+        assert!(!got.contains(&(vec![1], vec![])), "{got:?}");
+        assert!(!got.contains(&(vec![], vec![1])), "{got:?}");
     }
 
     #[test]
