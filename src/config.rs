@@ -583,50 +583,8 @@ pub fn expand_pairs(
     };
     let mut ex = Expansion::default();
     for spec in pairs {
-        let source = spec.source.trim_start_matches("./");
-        fence.check_pattern("source pattern", source)?;
-        fence.check_pattern("target pattern", &spec.target)?;
-        let glob =
-            Glob::new(source).map_err(|e| format!("invalid source glob '{}': {e}", spec.source))?;
-        let matcher = glob.compile_matcher();
-        let prefix = literal_prefix(source);
-        let root = base.join(&prefix);
-        let mut files = Vec::new();
-        let mut walker = Walker {
-            base,
-            fence: &fence,
-            seen: Default::default(),
-            warnings: &mut ex.warnings,
-        };
-        walker.walk(&root, &mut files);
-        files.sort();
         let before = ex.pairs.len();
-        for file in files {
-            let Ok(rel) = file.strip_prefix(base) else {
-                continue;
-            };
-            if !matches(&matcher, rel) {
-                continue;
-            }
-            let Ok(under) = file.strip_prefix(&root) else {
-                continue;
-            };
-            let target = fill_template(&spec.target, under);
-            fence.check_pattern("target", &target)?;
-            let target_path = join(base, Path::new(&target));
-            if let Some(why) = fence.refuse(&resolve(&target_path)) {
-                return Err(format!(
-                    "target {target} (of {}) resolves {why}",
-                    rel.display()
-                ));
-            }
-            ex.pairs.push(FilePair {
-                source: join(base, rel),
-                target: target_path,
-                shown_source: rel.to_path_buf(),
-                shown_target: PathBuf::from(target.trim_start_matches("./")),
-            });
-        }
+        expand_one(base, &fence, spec, &mut ex)?;
         if ex.pairs.len() == before {
             return Err(format!(
                 "[[pair]] source '{}' matches no files; check the pattern (it is relative to the folder holding transcheck.toml)",
@@ -638,6 +596,71 @@ pub fn expand_pairs(
     let mut seen = std::collections::BTreeSet::new();
     ex.pairs.retain(|p| seen.insert(p.source.clone()));
     Ok(ex)
+}
+
+/// The file pairs of one `[[pair]]` entry, added to `ex` in path order.
+fn expand_one(
+    base: &Path,
+    fence: &Fence,
+    spec: &PairSpec,
+    ex: &mut Expansion,
+) -> Result<(), String> {
+    let source = spec.source.trim_start_matches("./");
+    fence.check_pattern("source pattern", source)?;
+    fence.check_pattern("target pattern", &spec.target)?;
+    let glob =
+        Glob::new(source).map_err(|e| format!("invalid source glob '{}': {e}", spec.source))?;
+    let matcher = glob.compile_matcher();
+    let root = base.join(literal_prefix(source));
+    let mut files = Vec::new();
+    let mut walker = Walker {
+        base,
+        fence,
+        seen: Default::default(),
+        warnings: &mut ex.warnings,
+    };
+    walker.walk(&root, &mut files);
+    files.sort();
+    for file in files {
+        let Ok(rel) = file.strip_prefix(base) else {
+            continue;
+        };
+        if !matches(&matcher, rel) {
+            continue;
+        }
+        let Ok(under) = file.strip_prefix(&root) else {
+            continue;
+        };
+        ex.pairs
+            .push(pair_of(base, fence, &spec.target, rel, under)?);
+    }
+    Ok(())
+}
+
+/// The pair of source file `rel` (`under` the pattern's literal folder),
+/// its target named by `template`; an error when the target leaves the fence.
+fn pair_of(
+    base: &Path,
+    fence: &Fence,
+    template: &str,
+    rel: &Path,
+    under: &Path,
+) -> Result<FilePair, String> {
+    let target = fill_template(template, under);
+    fence.check_pattern("target", &target)?;
+    let target_path = join(base, Path::new(&target));
+    if let Some(why) = fence.refuse(&resolve(&target_path)) {
+        return Err(format!(
+            "target {target} (of {}) resolves {why}",
+            rel.display()
+        ));
+    }
+    Ok(FilePair {
+        source: join(base, rel),
+        target: target_path,
+        shown_source: rel.to_path_buf(),
+        shown_target: PathBuf::from(target.trim_start_matches("./")),
+    })
 }
 
 /// `base/rel`, without a leading `./` when the base is the current folder.

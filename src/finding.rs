@@ -59,6 +59,10 @@ pub struct Finding {
     pub suggestion: Option<String>,
     /// What was expected, for a diff against what is found at `target_span`.
     pub expected: Option<String>,
+    /// What was found, when it is not the text at `target_span` (a URL or a
+    /// front-matter value stands in the text as a link's words or a mark).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub found: Option<String>,
 }
 
 impl Finding {
@@ -72,6 +76,7 @@ impl Finding {
             target_span: None,
             suggestion: None,
             expected: None,
+            found: None,
         }
     }
     pub fn link(mut self, i: usize) -> Self {
@@ -92,6 +97,10 @@ impl Finding {
     }
     pub fn expected(mut self, s: impl Into<String>) -> Self {
         self.expected = Some(s.into());
+        self
+    }
+    pub fn found(mut self, s: impl Into<String>) -> Self {
+        self.found = Some(s.into());
         self
     }
 }

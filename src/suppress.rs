@@ -128,50 +128,18 @@ pub fn apply(
         let next = segments.iter().position(|s| s.start >= d.end);
         let link = next.and_then(|n| links.iter().position(|l| l.target.contains(&n)));
         let place = format!("{}:{}", doc.display_path(), d.line);
-        let mut warn = |message: String| {
+        for message in complaints(d, &place, next.is_some(), known_rules) {
             let mut f = Finding::new(RULE, Severity::Warning, message);
             f.link = link;
             findings.push(f);
-        };
+        }
         if d.rules.is_empty() {
-            warn(format!(
-                "{place}: transcheck-ignore names no rule; write `transcheck-ignore: RULE reason`"
-            ));
             continue;
-        }
-        if d.reason.is_empty() {
-            warn(format!(
-                "{place}: `transcheck-ignore: {}` has no reason; add one saying why the finding is accepted",
-                d.rules.join(",")
-            ));
-        }
-        if next.is_none() {
-            warn(format!(
-                "{place}: transcheck-ignore has no sentence after it and silences nothing"
-            ));
-        }
-        for r in &d.rules {
-            if r != "all" && !known_rules.contains(&r.as_str()) {
-                warn(format!(
-                    "{place}: transcheck-ignore names unknown rule '{r}'; known rules: {}",
-                    known_rules.join(", ")
-                ));
-            }
         }
         let (Some(n), Some(li)) = (next, link) else {
             continue;
         };
-        // Byte range of sentence `n` inside the link's joined target text.
-        let l = &links[li];
-        let mut off = 0;
-        let mut range = 0..0;
-        for &t in &l.target {
-            let len = segments.get(t).map_or(0, |s| s.end - s.start);
-            if t == n {
-                range = off..off + len;
-            }
-            off += len + 1;
-        }
+        let range = sentence_range(&links[li], segments, n);
         findings.retain(|f| {
             let silenced_rule = f.rule != RULE && d.rules.iter().any(|r| r == "all" || r == f.rule);
             let here = f.link == Some(li)
@@ -182,6 +150,51 @@ pub fn apply(
             !(silenced_rule && here)
         });
     }
+}
+
+/// What is wrong with a directive: no rule, no reason, nothing after it to
+/// silence, a rule that does not exist.
+fn complaints(d: &Directive, place: &str, has_next: bool, known_rules: &[&str]) -> Vec<String> {
+    if d.rules.is_empty() {
+        return vec![format!(
+            "{place}: transcheck-ignore names no rule; write `transcheck-ignore: RULE reason`"
+        )];
+    }
+    let mut out = Vec::new();
+    if d.reason.is_empty() {
+        out.push(format!(
+            "{place}: `transcheck-ignore: {}` has no reason; add one saying why the finding is accepted",
+            d.rules.join(",")
+        ));
+    }
+    if !has_next {
+        out.push(format!(
+            "{place}: transcheck-ignore has no sentence after it and silences nothing"
+        ));
+    }
+    for r in &d.rules {
+        if r != "all" && !known_rules.contains(&r.as_str()) {
+            out.push(format!(
+                "{place}: transcheck-ignore names unknown rule '{r}'; known rules: {}",
+                known_rules.join(", ")
+            ));
+        }
+    }
+    out
+}
+
+/// Byte range of target sentence `n` inside the link's joined target text.
+fn sentence_range(l: &Link, segments: &[Segment], n: usize) -> std::ops::Range<usize> {
+    let mut off = 0;
+    let mut range = 0..0;
+    for &t in &l.target {
+        let len = segments.get(t).map_or(0, |s| s.end - s.start);
+        if t == n {
+            range = off..off + len;
+        }
+        off += len + 1;
+    }
+    range
 }
 
 #[cfg(test)]

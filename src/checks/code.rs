@@ -206,7 +206,8 @@ impl Check for CodeCheck {
                     .link(t.link)
                     .source_span(s.span.clone())
                     .target_span(t.span.clone())
-                    .expected(s.piece.text.trim().to_string()),
+                    .expected(s.piece.text.trim().to_string())
+                    .found(t.piece.text.trim().to_string()),
                     (Some(s), None) => Finding::new(
                         self.id(),
                         self.default_severity(),
@@ -272,7 +273,8 @@ pub(crate) fn link_targets(ctx: &Context, rule: &'static str, out: &mut Vec<Find
                 .link(t.link)
                 .source_span(s.span.clone())
                 .target_span(t.span.clone())
-                .expected(s.piece.text.clone()),
+                .expected(s.piece.text.clone())
+                .found(t.piece.text.clone()),
                 (Some(s), None) => Finding::new(
                     rule,
                     Severity::Error,
@@ -353,6 +355,8 @@ mod tests {
         let c = of(&f, "code");
         assert_eq!(c.len(), 1, "{f:#?}");
         assert!(c[0].contains("code block changed"), "{c:?}");
+        let c = f.iter().find(|x| x.rule == "code").unwrap();
+        assert_eq!(c.found.as_deref(), Some("cargo install --path ./cli"));
     }
 
     #[test]
@@ -378,7 +382,11 @@ mod tests {
             "Read the [guide](https://example.com/en/docs/guia/) before you start installing.\n";
         assert!(of(&run(pt, en), "url").is_empty());
         let en = en.replace("/en/docs/guia/", "/en/docs/faq/");
-        assert_eq!(of(&run(pt, &en), "url").len(), 1);
+        let f = run(pt, &en);
+        assert_eq!(of(&f, "url").len(), 1);
+        // What was found is the link target, not the link's words.
+        let u = f.iter().find(|x| x.rule == "url").unwrap();
+        assert_eq!(u.found.as_deref(), Some("https://example.com/en/docs/faq/"));
     }
 
     #[test]

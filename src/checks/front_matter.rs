@@ -38,7 +38,8 @@ impl Check for FrontMatterCheck {
                     )
                     .link(t.link)
                     .target_span(t.span.clone())
-                    .expected(s.piece.text.clone()),
+                    .expected(s.piece.text.clone())
+                    .found(t.piece.text.clone()),
                 ),
                 None => out.push(
                     Finding::new(
@@ -93,6 +94,30 @@ mod tests {
         .filter(|f| f.rule == "front-matter")
         .map(|f| f.message)
         .collect()
+    }
+
+    #[test]
+    fn a_changed_field_says_what_was_found() {
+        let en = "---\ntitle: Quick guide\ndate: 2024-05-02\nweight: 2\nlang: en\n---\n\nThis guide shows how to start using the program.\n";
+        let options = PairOptions {
+            source_lang: Some("pt".into()),
+            target_lang: Some("en".into()),
+            ..Default::default()
+        };
+        let r = check_pair(
+            Document::from_text("pt/a.md", PT),
+            Document::from_text("en/a.md", en),
+            &Glossary::default(),
+            &options,
+        );
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.rule == "front-matter")
+            .unwrap();
+        assert_eq!(f.expected.as_deref(), Some("2024-05-01"));
+        // The value, not the mark that stands for the field in the text.
+        assert_eq!(f.found.as_deref(), Some("2024-05-02"));
     }
 
     const PT: &str = "---\ntitle: Guia rápido\ndate: 2024-05-01\nweight: 2\nlang: pt\n---\n\nEste guia mostra como começar a usar o programa.\n";

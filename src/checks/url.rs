@@ -447,6 +447,7 @@ impl UrlCheck {
                 // No suggestion: the target may point at a page
                 // localised on purpose, and a fix never rewrites a URL.
                 .target_span(t.span.clone())
+                .found(t.text.clone())
             }
             None => Finding::new(
                 self.id(),
@@ -751,6 +752,7 @@ mod tests {
         assert_eq!(out[0].severity, Severity::Error);
         assert_eq!(out[0].suggestion, None);
         assert_eq!(out[0].expected.as_deref(), Some("https://www.gov.br/saude"));
+        assert_eq!(out[0].found.as_deref(), Some("https://www.gov.br/saud"));
         let t = &f.ctx().views[0].target.text;
         assert_eq!(
             &t[out[0].target_span.clone().unwrap()],

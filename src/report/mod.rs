@@ -164,7 +164,10 @@ pub(crate) fn hint(found: Option<&str>, suggestion: &str) -> String {
 }
 
 /// The text of a finding's target span, when it has one.
-pub(crate) fn found_text<'a>(r: &'a PairResult, f: &Finding) -> Option<&'a str> {
+pub(crate) fn found_text<'a>(r: &'a PairResult, f: &'a Finding) -> Option<&'a str> {
+    if let Some(found) = &f.found {
+        return Some(found);
+    }
     let v = r.views.get(f.link?)?;
     v.target.text.get(f.target_span.clone()?)
 }

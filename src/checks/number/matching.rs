@@ -108,6 +108,11 @@ pub(super) fn same(a: &NumberMention, b: &NumberMention) -> bool {
         // "metade" as "50%", "um terço" as "33%".
         (Fraction, Percent) => (a.value * 100.0 - b.value).abs() <= 0.5,
         (Percent, Fraction) => (b.value * 100.0 - a.value).abs() <= 0.5,
+        // A share is never an amount of money: "15%" and "R$ 15" are two
+        // different numbers that happen to agree.
+        (Percent | PercentagePoints, Currency(_)) | (Currency(_), Percent | PercentagePoints) => {
+            false
+        }
         (k1, k2) if is_numeric(k1) && is_numeric(k2) => approx(a.value, b.value),
         _ => false,
     }
@@ -180,6 +185,9 @@ impl Sides<'_> {
         self.tu = tu;
         self.currency_changes(&pairs);
         self.unit_changes(&pairs);
+        if let Some(lex) = self.lex {
+            self.swaps(&pairs, lex);
+        }
     }
 
     /// "dec" as "dez" (ten, and December in pt): a number word that is
@@ -410,6 +418,33 @@ mod tests {
         clean(
             "O ministério informou nesta quinta-feira (30) que 5 vagas foram criadas.",
             "The ministry said on Thursday, January 30, that 5 jobs were created.",
+        );
+    }
+
+    #[test]
+    fn a_share_and_an_amount_swapped_are_both_changes() {
+        let f = errors(
+            "Economize 15% em pedidos acima de R$ 50.",
+            "Save 50% on orders over R$15.",
+        );
+        assert_eq!(f.len(), 2, "{f:#?}");
+        clean(
+            "Economize 15% em pedidos acima de R$ 50.",
+            "Save 15% on orders over R$50.",
+        );
+    }
+
+    #[test]
+    fn weekday_before_a_bracketed_day_is_still_compared() {
+        let f = errors(
+            "A greve chegou nesta terça-feira (13) ao 12º dia.",
+            "The strike reached its 12th day on Wednesday (13).",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("weekday"), "{f:?}");
+        clean(
+            "A greve chegou nesta terça-feira (13) ao 12º dia.",
+            "The strike reached its 12th day on Tuesday (13).",
         );
     }
 

@@ -13,6 +13,7 @@
 mod context;
 mod matching;
 mod report;
+mod swap;
 
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
@@ -75,6 +76,7 @@ fn read_link<'a>(
         tgt,
         sp: ctx.source_profile,
         tp: ctx.target_profile,
+        lex: ctx.lexicon.as_deref(),
         findings: Vec::new(),
     }
 }
@@ -115,6 +117,8 @@ struct Sides<'a> {
     tu: Vec<bool>,
     sp: &'a Profile,
     tp: &'a Profile,
+    /// The pair's lexicon, for the words a number goes with.
+    lex: Option<&'a crate::lexicon::Lexicon>,
     findings: Vec<Finding>,
 }
 

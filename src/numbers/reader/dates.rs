@@ -594,10 +594,18 @@ mod tests {
 
     #[test]
     fn day_in_brackets_after_weekday() {
-        let m = one("nesta quinta-feira (30), o ministério", &pt());
+        // Both weak: the weekday and the day of the month.
+        let ms = extract("nesta quinta-feira (30), o ministério", &pt());
+        let read: Vec<_> = ms
+            .iter()
+            .map(|m| (m.kind.clone(), m.raw.as_str(), m.weak))
+            .collect();
         assert_eq!(
-            (m.kind.clone(), m.raw.as_str(), m.weak),
-            (NumberKind::Day(30), "30", true)
+            read,
+            [
+                (NumberKind::Weekday(ms[0].value as u8), "quinta-feira", true),
+                (NumberKind::Day(30), "30", true)
+            ]
         );
         assert_eq!(strong("a lista (30)", &pt()), [30.0]);
     }

@@ -75,6 +75,12 @@ impl<'a> Reader<'a> {
                 .find_map(|(_, read)| read(self, i));
             match parsed {
                 Some((m, next)) => {
+                    // "terça-feira (13)" reads the day; the weekday counts too.
+                    if starts & start::WEEKDAY != 0
+                        && self.tok(i).is_some_and(|t| t.start < m.start)
+                    {
+                        out.extend(self.weekday(i).map(|(w, _)| w));
+                    }
                     out.push(m);
                     i = next.max(i + 1);
                 }
