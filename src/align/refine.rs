@@ -141,9 +141,11 @@ pub fn refine_prepared(
         if a == 1 && b == 1 {
             let (s, t) = (&src[link.source[0]], &tgt[link.target[0]]);
             let shared = features::shared(s, t);
-            let lone_editorial = editorial_alone(&link, source, target);
+            // Read only for links that share nothing: profile prefixes fold
+            // the whole sentence.
             if shared <= NONE
-                && (lone_editorial || (s.total >= SPLIT_ANCHORS && t.total >= SPLIT_ANCHORS))
+                && ((s.total >= SPLIT_ANCHORS && t.total >= SPLIT_ANCHORS)
+                    || editorial_alone(&link, source, target))
             {
                 let score = (1.0 - link.score).max(low);
                 out.push(null(link.source.clone(), vec![], score, low));
@@ -206,37 +208,43 @@ fn peel_editorial(
             .filter_map(|&i| side.sentences.get(i))
             .any(|t| side.profile.is_caption(t))
     };
-    let captions = (caption(source, &link.source), caption(target, &link.target));
-    let editorial = |is_source: bool, i: usize| {
-        let (side, other_caption) = if is_source {
-            (source, captions.1)
+    let editorial = |is_source: bool, i: usize, link: &Link| {
+        let (side, other, other_ids) = if is_source {
+            (source, target, &link.target)
         } else {
-            (target, captions.0)
+            (target, source, &link.source)
         };
         side.sentences.get(i).is_some_and(|t| {
-            side.profile.is_editorial(t) || (!other_caption && side.profile.is_caption(t))
+            side.profile.is_editorial(t)
+                || (side.profile.is_caption(t) && !caption(other, other_ids))
         })
     };
     for is_source in [true, false] {
         loop {
             let ids = if is_source {
-                &mut link.source
+                &link.source
             } else {
-                &mut link.target
+                &link.target
+            };
+            let (Some(&first), Some(&last)) = (ids.first(), ids.last()) else {
+                break;
             };
             if ids.len() < 2 {
                 break;
             }
-            let (first, last) = (ids[0], ids[ids.len() - 1]);
-            let id = if editorial(is_source, first) {
-                ids.remove(0);
+            let id = if editorial(is_source, first, &link) {
                 first
-            } else if editorial(is_source, last) {
-                ids.pop();
+            } else if editorial(is_source, last, &link) {
                 last
             } else {
                 break;
             };
+            let ids = if is_source {
+                &mut link.source
+            } else {
+                &mut link.target
+            };
+            ids.retain(|&x| x != id);
             let lone = if is_source {
                 null(vec![id], vec![], link.score, low)
             } else {
