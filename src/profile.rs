@@ -100,6 +100,11 @@ pub struct NumberProfile {
     /// word also listed in `ambiguous` ("double") only confirms.
     #[serde(default)]
     pub multipliers: BTreeMap<String, f64>,
+    /// A fraction added after a whole number, its scale word or the noun it
+    /// counts (`e meio` = 0.5: "um milhão e meio", "duas horas e meia";
+    /// `and a half` = 0.5: "two and a half times").
+    #[serde(default)]
+    pub fraction_tails: BTreeMap<String, f64>,
     /// Words that look like numbers but usually are not ("segundo" = according to,
     /// "um" = a): counted only when a number context confirms them.
     #[serde(default)]

@@ -5,7 +5,9 @@
 //! spelled out). Clean pairs must get no error; planted mistakes must all be
 //! found with precision of at least 0.9. Four pairs (a news story, a pt-PT text,
 //! an interview with dialogue dashes, a product release) hold number words
-//! inside names, weekdays, versions, units and URLs.
+//! inside names, weekdays, versions, units and URLs; three more (a strike, a
+//! wildfire, a rate decision) hold halves (*uma vez e meia*), durations and
+//! institution names translated around a kept one.
 
 mod common;
 

@@ -1290,6 +1290,30 @@ mod tests {
     }
 
     #[test]
+    fn an_institution_head_noun_kept_in_one_name_translates_in_another() {
+        // "Instituto" kept in one institution's name is no evidence that
+        // "Institute" in another is a slip: the head noun is no name word.
+        let f = Fixture::links(&[
+            (
+                &["Veterinários do Instituto Homem Pantaneiro resgataram animais."],
+                &["Vets from the Instituto Homem Pantaneiro rescued animals."],
+            ),
+            (
+                &["A previsão do Instituto Nacional de Meteorologia é de chuva."],
+                &["The National Meteorology Institute expects rain."],
+            ),
+        ]);
+        let found = f.run(&NameCheck);
+        assert!(found.is_empty(), "{found:#?}");
+        // The names around the head noun stay checked.
+        let f = errors(
+            "O Instituto Homem Pantaneiro resgatou animais.",
+            "The Instituto Homem Pantaniero rescued animals.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
     fn name_after_a_translated_title_is_at_most_a_warning() {
         assert!(errors("Segundo o papa Francisco.", "According to Pope Francis.").is_empty());
         // Without a translated title the same near miss is only a warning:

@@ -87,6 +87,11 @@ pub(super) struct Lexicon {
     pub(super) temperature_words: Vec<String>,
     /// Multiple phrases ("o dobro"), longest first.
     pub(super) multipliers: Vec<(Vec<String>, f64)>,
+    /// Fractions added after a whole number ("e meio", "and a half"),
+    /// longest first.
+    pub(super) fraction_tails: Vec<(Vec<String>, f64)>,
+    /// The first word of every unit, lower case ("quilos", "metros").
+    pub(super) unit_words: Vec<String>,
     /// Distributive templates split into words, `{n}` kept as a slot.
     pub(super) distributives: Vec<Vec<String>>,
     /// Distributive phrases with a fixed group size ("by pairs"), longest first.
@@ -169,6 +174,13 @@ impl Lexicon {
                 .map(|(k, _)| k.to_lowercase())
                 .collect(),
             multipliers: phrase_values(&p.multipliers),
+            fraction_tails: phrase_values(&p.fraction_tails),
+            unit_words: p
+                .units
+                .keys()
+                .filter_map(|k| k.split_whitespace().next())
+                .map(str::to_lowercase)
+                .collect(),
             distributives: distributive_templates(&p.distributives),
             distributive_words: phrase_values(&p.distributive_words),
             months: month_spellings(&p.months),

@@ -166,7 +166,8 @@ pub(super) fn unit_after<'p, 't>(
     p: &'p Profile,
 ) -> Option<(&'p crate::profile::Unit, &'t str)> {
     let from = match m.kind {
-        NumberKind::Plain => m.end,
+        // "meia hora": a fraction of a unit.
+        NumberKind::Plain | NumberKind::Fraction => m.end,
         NumberKind::Currency(_) => {
             let raw = text.get(m.start..m.end)?;
             let word = raw.trim_end_matches(is_unit_char);
@@ -180,6 +181,10 @@ pub(super) fn unit_after<'p, 't>(
     let mut rest = text.get(from..)?.trim_start_matches(is_space);
     if m.scale.is_some() && m.kind == NumberKind::Plain {
         rest = skip_joiner(rest, &p.numbers.unit_joiners);
+    }
+    if m.kind == NumberKind::Fraction {
+        // "half a year", "half an hour"
+        rest = skip_joiner(rest, &p.numbers.articles);
     }
     let words = unit_words(rest);
     let first = &words.first()?.0;
@@ -201,7 +206,9 @@ pub(super) fn unit_after<'p, 't>(
         .max_by_key(|(n, _)| *n)?;
     let end = words[n - 1].1;
     // An amount's unit is its own last word, not a word after it.
-    if m.kind != NumberKind::Plain && text.len() - rest.len() + end != m.end {
+    if !matches!(m.kind, NumberKind::Plain | NumberKind::Fraction)
+        && text.len() - rest.len() + end != m.end
+    {
         return None;
     }
     Some((unit, &rest[..end]))

@@ -565,6 +565,111 @@ mod tests {
     }
 
     #[test]
+    fn a_number_and_a_half_is_one_quantity() {
+        clean(
+            "A área equivale a uma vez e meia o território da capital.",
+            "It is one and a half times the size of the capital.",
+        );
+        clean(
+            "A área equivale a uma vez e meia o território da capital.",
+            "It is 1.5 times the size of the capital.",
+        );
+        clean(
+            "Vieram um milhão e meio de pessoas.",
+            "Some 1.5 million people came.",
+        );
+        clean(
+            "A reunião durou duas horas e meia.",
+            "The meeting lasted 2.5 hours.",
+        );
+        // The whole part of "two and a half times" is no "o dobro".
+        let f = errors(
+            "A área é o dobro da registrada e uma vez e meia a da capital.",
+            "It is triple the area recorded and two and a half times the capital.",
+        );
+        assert_eq!(f.len(), 2, "{f:#?}");
+        let f = errors(
+            "A área é duas vezes e meia a da cidade.",
+            "The area is one and a half times that of the city.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let f = errors(
+            "A área é três vezes a da cidade.",
+            "It is three and a half times the city.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn durations_convert_between_hours_and_minutes() {
+        clean(
+            "A reunião durou meia hora.",
+            "The meeting lasted 30 minutes.",
+        );
+        clean(
+            "A reunião durou meia hora.",
+            "The meeting lasted half an hour.",
+        );
+        clean(
+            "O jogo durou noventa minutos.",
+            "The game lasted an hour and a half.",
+        );
+        clean(
+            "O jogo durou noventa minutos.",
+            "The game lasted 1.5 hours.",
+        );
+        clean("Ele dormiu 8 horas.", "He slept 8 hours.");
+        let f = errors("Ele dormiu 8 horas.", "He slept 8 minutes.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("unit changed"), "{f:#?}");
+        assert!(
+            !errors(
+                "A reunião durou meia hora.",
+                "The meeting lasted 20 minutes."
+            )
+            .is_empty()
+        );
+        clean("A viagem levou duas semanas.", "The trip took 14 days.");
+        clean(
+            "A seca já dura seis meses.",
+            "The drought has lasted half a year.",
+        );
+        assert!(
+            !errors(
+                "A seca já dura seis meses.",
+                "The drought has lasted half a day."
+            )
+            .is_empty()
+        );
+        clean(
+            "O projeto levou 18 meses.",
+            "The project took a year and a half.",
+        );
+        let f = errors("A pena é de 5 anos.", "The sentence is 5 months.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn the_thirteenth_salary_may_be_a_year_end_bonus() {
+        clean(
+            "Os servidores recebem o 13º salário em dezembro.",
+            "Civil servants receive their year-end bonus in December.",
+        );
+        clean(
+            "Os servidores recebem o décimo terceiro em dezembro.",
+            "Civil servants receive their 13th-month salary in December.",
+        );
+        // Another ordinal is still a change.
+        assert!(
+            !errors(
+                "Os servidores recebem o 13º salário em dezembro.",
+                "Civil servants receive their 14th-month salary in December.",
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn multiples_in_spanish_and_french() {
         assert!(langs("es", "en", "El coste fue el doble.", "The cost was double.").is_empty());
         let f = langs(

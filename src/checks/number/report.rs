@@ -227,6 +227,23 @@ impl Sides<'_> {
             }) {
                 self.su[i] = true;
                 self.tu[j] = true;
+                continue;
+            }
+            // "nine and a half years" read as one number: the years before
+            // the months and the half make it.
+            let Some(y) = i
+                .checked_sub(1)
+                .filter(|&y| !self.su[y] && is_numeric(&self.src[y].kind))
+            else {
+                continue;
+            };
+            let whole = self.src[y].value + 0.5;
+            if let Some(j) = (0..self.tgt.len()).find(|&j| {
+                !self.tu[j] && is_numeric(&self.tgt[j].kind) && approx(self.tgt[j].value, whole)
+            }) {
+                self.su[y] = true;
+                self.su[i] = true;
+                self.tu[j] = true;
             }
         }
     }

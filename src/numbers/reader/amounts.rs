@@ -214,11 +214,15 @@ impl Reader<'_> {
     }
 
     pub(super) fn number(&self, i: usize) -> Option<(NumberMention, usize)> {
+        if let Some(r) = self.article_noun_tail(i) {
+            return Some(r);
+        }
         let (currency, k) = match self.currency_prefix(i) {
             Some((c, n)) if self.tok(n).is_some_and(|t| t.kind == TokKind::Digits) => (Some(c), n),
             _ => (None, i),
         };
-        let core = self.core(k, currency.is_some(), 0)?;
+        let mut core = self.core(k, currency.is_some(), 0)?;
+        self.fraction_tail(&mut core);
         let Marked {
             mut kind,
             next,
@@ -244,12 +248,30 @@ impl Reader<'_> {
         } else {
             1.0
         };
-        let mut m = self.mention(minus.unwrap_or(i), next, sign * core.value * factor, kind);
+        // "duas horas e meia": the mention stays the number, so the unit
+        // after it is still read; reading goes on after the tail.
+        let noun_tail = (kind == NumberKind::Plain && !code && !core.ordinal)
+            .then(|| self.noun_fraction_tail(core.value, next))
+            .flatten()
+            .filter(|_| minus_after.is_none());
+        let value = core.value + noun_tail.map_or(0.0, |(f, _)| f);
+        let mut m = self.mention(minus.unwrap_or(i), next, sign * value * factor, kind);
         m.words = core.words;
         m.scale = core.scale;
         m.digits = core.digits;
-        m.weak = code || (core.ambiguous && !confirmed);
-        Some((m, minus_after.unwrap_or(next)))
+        // "meia hora", "half an hour": a fraction word before a unit (an
+        // article between) is a quantity of it.
+        let is_unit = |k: usize| {
+            self.word(k)
+                .is_some_and(|w| self.lx.unit_words.iter().any(|u| u == w))
+        };
+        let article = self
+            .word(next)
+            .is_some_and(|w| self.lx.articles.iter().any(|a| a == w));
+        let unit_follows = core.fraction && (is_unit(next) || article && is_unit(next + 1));
+        m.weak = code || (core.ambiguous && !confirmed && noun_tail.is_none() && !unit_follows);
+        let resume = noun_tail.map(|(_, n)| n).or(minus_after);
+        Some((m, resume.unwrap_or(next)))
     }
 
     /// The kind of a number's core and what marks it after (a percent sign

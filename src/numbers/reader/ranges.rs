@@ -36,7 +36,14 @@ impl Reader<'_> {
 
     /// Number words inside phrases like "one of" or "os dois" become weak.
     pub(super) fn mark_ambiguous_phrases(&self, ms: &mut [NumberMention]) {
-        let marks = |m: &NumberMention| m.words && m.scale.is_none();
+        // A fraction read after a word ("uma vez e meia") makes it a
+        // quantity, not the "uma vez" of "once".
+        // An ordinal in digits too: "13º salário" may be a year-end bonus.
+        let marks = |m: &NumberMention| {
+            (m.words || m.kind == NumberKind::Ordinal)
+                && m.scale.is_none()
+                && (m.value.fract() == 0.0 || m.kind == NumberKind::Fraction)
+        };
         if self.lx.ambiguous_phrases.is_empty() || !ms.iter().any(marks) {
             return;
         }

@@ -2,8 +2,8 @@
 //! scales, ordinals, fractions and the joiners between them.
 
 use super::{Core, Last, Reader};
-use crate::numbers::DigitInfo;
 use crate::numbers::tokenize::{Tok, TokKind};
+use crate::numbers::{DigitInfo, NumberKind, NumberMention};
 
 /// What [`Reader::core`] has read so far.
 #[derive(Default)]
@@ -370,6 +370,106 @@ impl Reader<'_> {
 
     /// Whether the joiner at `k` links two parts of one number rather than
     /// two numbers ("vinte e dois" vs "entre 3 e 5").
+    /// The fraction tail ("e meio", "and a half") at token `k`: its value
+    /// and the token after it, unless a number word follows ("e meia
+    /// dúzia" counts something else). Right after a number without scale
+    /// (`direct`) a scale word or unit may follow ("two and a half million",
+    /// "two and a half miles"); after a noun or scale, not ("dois carros e
+    /// meio quilo").
+    fn fraction_tail_at(&self, k: usize, direct: bool) -> Option<(f64, usize)> {
+        let (f, n) = self
+            .lx
+            .fraction_tails
+            .iter()
+            .find_map(|(p, f)| self.phrase_at(k, p).map(|n| (*f, n)))?;
+        let other = self.word(n).is_some_and(|w| {
+            self.lx.cardinals.contains_key(w)
+                || !direct
+                    && (self.lx.scales.contains_key(w) || self.lx.unit_words.iter().any(|u| u == w))
+        });
+        (!other).then_some((f, n))
+    }
+
+    /// A fraction tail right after a whole number: "um milhão e meio" adds
+    /// half the scale, "two and a half (million) times" half a unit. A
+    /// number word ending the phrase ("às duas e meia", a clock time) or
+    /// before a joiner ("duas e meia da tarde") takes none.
+    pub(super) fn fraction_tail(&self, core: &mut Core) {
+        if core.code
+            || core.ordinal
+            || core.fraction
+            || core.value.fract() != 0.0
+            || self.lx.fraction_tails.is_empty()
+        {
+            return;
+        }
+        let Some((f, n)) = self.fraction_tail_at(core.end, core.scale.is_none()) else {
+            return;
+        };
+        if let Some((_, s)) = &core.scale {
+            if (core.value / s).fract() == 0.0 && *s >= 1000.0 {
+                core.value += f * s;
+                core.end = n;
+                core.ambiguous = false;
+            }
+            return;
+        }
+        let Some(after) = self.word(n) else {
+            return;
+        };
+        if self.lx.vague_joiners.iter().any(|j| j == after) {
+            return;
+        }
+        core.value += f;
+        core.end = n;
+        core.ambiguous = false;
+        // "two and a half million"
+        if let Some(s) = self.is_scale_word(after, false)
+            && s >= 1000.0
+            && let Some(t) = self.tok(n)
+        {
+            core.value *= s;
+            core.scale = Some((self.raw(t.start, t.end).to_string(), s));
+            core.end = n + 1;
+        }
+    }
+
+    /// A fraction tail after the noun a whole number counts: "duas horas e
+    /// meia", "uma vez e meia". The value to add and the token after it.
+    pub(super) fn noun_fraction_tail(&self, value: f64, next: usize) -> Option<(f64, usize)> {
+        if value.fract() != 0.0 || self.lx.fraction_tails.is_empty() {
+            return None;
+        }
+        let noun = self.word(next)?;
+        if self.lx.is_number_word(noun) || self.lx.joiners.iter().any(|j| j == noun) {
+            return None;
+        }
+        self.fraction_tail_at(next + 1, false)
+    }
+
+    /// "an hour and a half", "a year and a half": an article, the noun it
+    /// counts and a fraction tail are one and a bit. The mention is the
+    /// article, so the noun after it is still read as its unit.
+    pub(super) fn article_noun_tail(&self, i: usize) -> Option<(NumberMention, usize)> {
+        if self.lx.fraction_tails.is_empty()
+            || !self
+                .lx
+                .articles
+                .iter()
+                .any(|a| Some(a.as_str()) == self.word(i))
+        {
+            return None;
+        }
+        let noun = self.word(i + 1)?;
+        if self.lx.is_number_word(noun) {
+            return None;
+        }
+        let (f, n) = self.fraction_tail_at(i + 2, false)?;
+        let mut m = self.mention(i, i + 1, 1.0 + f, NumberKind::Plain);
+        m.words = true;
+        Some((m, n))
+    }
+
     pub(super) fn joiner_continues(&self, k: usize, last: Option<Last>, current: f64) -> bool {
         let Some(next) = self.tok(k + 1) else {
             return false;
@@ -398,6 +498,36 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use crate::numbers::test_support::*;
+
+    #[test]
+    fn a_fraction_tail_adds_to_the_number_or_its_scale() {
+        assert_eq!(strong("um milhão e meio de pessoas", &pt()), [1.5e6]);
+        assert_eq!(strong("two and a half million people", &en()), [2.5e6]);
+        assert_eq!(strong("duas horas e meia", &pt()), [2.5]);
+        assert_eq!(strong("two and a half hours", &en()), [2.5]);
+        assert_eq!(strong("dois quilos e meio de carne", &pt()), [2.5]);
+        // "uma vez" is "once", but not with a half after it.
+        assert_eq!(strong("é uma vez e meia o território", &pt()), [1.5]);
+        assert_eq!(strong("one and a half times the size", &en()), [1.5]);
+        assert_eq!(strong("two and a quarter miles", &en()), [2.25]);
+        assert_eq!(strong("it lasted an hour and a half", &en()), [1.5]);
+        assert_eq!(strong("a year and a half later", &en()), [1.5]);
+    }
+
+    #[test]
+    fn a_fraction_tail_counting_something_else_or_a_clock_time_adds_nothing() {
+        assert!(!strong("três filhos e meia dúzia de netos", &pt()).contains(&3.5));
+        assert!(!strong("dois carros e meio quilo de carne", &pt()).contains(&2.5));
+        assert!(!strong("chegou às duas e meia.", &pt()).contains(&2.5));
+        assert!(!strong("às duas e meia da tarde", &pt()).contains(&2.5));
+    }
+
+    #[test]
+    fn a_fraction_before_a_unit_is_a_quantity_but_noon_is_none() {
+        assert_eq!(strong("durou meia hora", &pt()), [0.5]);
+        assert!(strong("comerão comigo ao meio-dia", &pt()).is_empty());
+        assert!(strong("quando José viesse ao meio dia", &pt()).is_empty());
+    }
 
     #[test]
     fn cardinal_words() {
