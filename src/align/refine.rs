@@ -141,7 +141,12 @@ pub fn refine_prepared(
         if a == 1 && b == 1 {
             let (s, t) = (&src[link.source[0]], &tgt[link.target[0]]);
             let shared = features::shared(s, t);
-            if shared <= NONE && s.total >= SPLIT_ANCHORS && t.total >= SPLIT_ANCHORS {
+            // Read only for links that share nothing: profile prefixes fold
+            // the whole sentence.
+            if shared <= NONE
+                && ((s.total >= SPLIT_ANCHORS && t.total >= SPLIT_ANCHORS)
+                    || editorial_alone(&link, source, target))
+            {
                 let score = (1.0 - link.score).max(low);
                 out.push(null(link.source.clone(), vec![], score, low));
                 out.push(null(vec![], link.target.clone(), score, low));
@@ -169,11 +174,27 @@ pub fn refine_prepared(
     super::shift::pair_nulls(out, (src, tgt), ratio, low)
 }
 
+/// Whether one side of a 1-1 link is an editorial line ("Leia mais: …")
+/// and the other is not: editions add and drop such lines on purpose, so
+/// one paired with a sentence it shares nothing with is a dropped line
+/// next to an added one.
+fn editorial_alone(link: &Link, source: &Side, target: &Side) -> bool {
+    let editorial = |side: &Side, ids: &[usize]| {
+        ids.iter()
+            .filter_map(|&i| side.sentences.get(i))
+            .any(|t| side.profile.is_editorial(t))
+    };
+    editorial(source, &link.source) != editorial(target, &link.target)
+}
+
 /// Takes editorial lines (the profile's `editorial_prefixes`: "Leia também",
 /// "(Editor's note: …)") off the edges of a merged link: an edition adds or
-/// drops them on purpose, so they stand alone as 1-0 or 0-1. Captions stay:
-/// a caption and its translation belong together. Leading ones go
-/// to `out`; trailing ones are returned to follow the link.
+/// drops them on purpose, so they stand alone as 1-0 or 0-1. A caption
+/// ("Foto: …") stays when the other side has one too (a caption and its
+/// translation belong together), else it comes off: a caption whose
+/// translation is missing, which the aligner folded into the text next to
+/// it. Leading ones go to `out`; trailing ones are returned to follow the
+/// link.
 fn peel_editorial(
     mut link: Link,
     source: &Side,
@@ -182,32 +203,48 @@ fn peel_editorial(
     out: &mut Vec<Link>,
 ) -> (Link, Vec<Link>) {
     let mut after = Vec::new();
-    let editorial = |side: &Side, i: usize| {
-        side.sentences
-            .get(i)
-            .is_some_and(|t| side.profile.is_editorial(t))
+    let caption = |side: &Side, ids: &[usize]| {
+        ids.iter()
+            .filter_map(|&i| side.sentences.get(i))
+            .any(|t| side.profile.is_caption(t))
+    };
+    let editorial = |is_source: bool, i: usize, link: &Link| {
+        let (side, other, other_ids) = if is_source {
+            (source, target, &link.target)
+        } else {
+            (target, source, &link.source)
+        };
+        side.sentences.get(i).is_some_and(|t| {
+            side.profile.is_editorial(t)
+                || (side.profile.is_caption(t) && !caption(other, other_ids))
+        })
     };
     for is_source in [true, false] {
-        let side = if is_source { source } else { target };
         loop {
+            let ids = if is_source {
+                &link.source
+            } else {
+                &link.target
+            };
+            let (Some(&first), Some(&last)) = (ids.first(), ids.last()) else {
+                break;
+            };
+            if ids.len() < 2 {
+                break;
+            }
+            let id = if editorial(is_source, first, &link) {
+                first
+            } else if editorial(is_source, last, &link) {
+                last
+            } else {
+                break;
+            };
             let ids = if is_source {
                 &mut link.source
             } else {
                 &mut link.target
             };
-            if ids.len() < 2 {
-                break;
-            }
-            let (first, last) = (ids[0], ids[ids.len() - 1]);
-            let id = if editorial(side, first) {
-                ids.remove(0);
-                first
-            } else if editorial(side, last) {
-                ids.pop();
-                last
-            } else {
-                break;
-            };
+            ids.retain(|&x| x != id);
             let lone = if is_source {
                 null(vec![id], vec![], link.score, low)
             } else {
@@ -282,6 +319,10 @@ pub(crate) struct Orphans {
     count: [Vec<usize>; 2],
     /// Per sentence, its number keys.
     numbers: [Vec<Vec<u32>>; 2],
+    /// Per sentence, its lexicon concepts, also those the other document
+    /// lacks (weighing drops them, but they say most surely that a
+    /// sentence is not translated there).
+    concepts: [Vec<Vec<u32>>; 2],
 }
 
 /// Weighted anchors of both sides with learned word pairs, and orphans.
@@ -292,18 +333,25 @@ fn orphans(src: &[Sent], tgt: &[Sent], keys: &Keys) -> Orphans {
         side.iter().flat_map(|s| s.keys.iter().copied()).collect()
     };
     let (in_src, in_tgt) = (set(src), set(tgt));
-    let numbers = |side: &[Sent]| -> Vec<Vec<u32>> {
+    let of_class = |side: &[Sent], class: features::Class| -> Vec<Vec<u32>> {
         side.iter()
             .map(|s| {
                 s.keys
                     .iter()
                     .copied()
-                    .filter(|&k| keys.class.get(k as usize) == Some(&features::Class::Number))
+                    .filter(|&k| keys.class.get(k as usize) == Some(&class))
                     .collect()
             })
             .collect()
     };
-    let numbers = [numbers(src), numbers(tgt)];
+    let numbers = [
+        of_class(src, features::Class::Number),
+        of_class(tgt, features::Class::Number),
+    ];
+    let concepts = [
+        of_class(src, features::Class::Lexicon),
+        of_class(tgt, features::Class::Lexicon),
+    ];
     let count = |nums: &[Vec<u32>], other: &std::collections::HashSet<u32>| -> Vec<usize> {
         nums.iter()
             .map(|ns| ns.iter().filter(|k| !other.contains(k)).count())
@@ -312,6 +360,7 @@ fn orphans(src: &[Sent], tgt: &[Sent], keys: &Keys) -> Orphans {
     Orphans {
         count: [count(&numbers[0], &in_tgt), count(&numbers[1], &in_src)],
         numbers,
+        concepts,
     }
 }
 
@@ -334,6 +383,28 @@ fn numbers_lost(
             .iter()
             .filter_map(|&r| nums.get(r))
             .any(|ns| ns.iter().any(|&k| held(k)))
+}
+
+/// How many lexicon concepts sentence `x` has, and how many of them some
+/// sentence of `other` has: a sentence rendered in `other` meets at least
+/// one of its words there, unless the lexicon knows none of them.
+fn concepts_met(
+    x: usize,
+    other: &[usize],
+    concepts: &[Vec<u32>],
+    other_concepts: &[Vec<u32>],
+) -> (usize, usize) {
+    let mine = concepts.get(x).map_or(&[][..], Vec::as_slice);
+    let met = mine
+        .iter()
+        .filter(|c| {
+            other
+                .iter()
+                .filter_map(|&i| other_concepts.get(i))
+                .any(|v| v.contains(c))
+        })
+        .count();
+    (mine.len(), met)
 }
 
 /// The document's length ratio (target / source) over its 1-1 links that
@@ -496,6 +567,15 @@ fn bare_need(len: f64, rest_len: f64, rest_shared: f64) -> f64 {
 const CONTENT_CHARS: f64 = 30.0;
 /// Least gain for detaching such a sentence from a dense link.
 const DETACH_GAIN_BARE_CONTENT: f64 = -2.5;
+/// Least lexicon concepts of a sentence, none met on the other side of its
+/// link, that count as content of its own ([`Evidence::need`]); a word
+/// often belongs to several concepts, so this is three or four words.
+const UNMET_CONCEPTS: usize = 6;
+/// Least share of the other side's anchor weight the rest must explain for
+/// that.
+const UNMET_REST: f64 = 0.5;
+/// Least length gain for detaching such a sentence.
+const DETACH_GAIN_UNMET: f64 = -1.0;
 /// Most anchor weight a sentence with an unknown number may share with the
 /// other side and still come out: two general words of the lexicon.
 const STRAY_SHARE: f64 = 2.0;
@@ -545,6 +625,7 @@ fn take_out(
     let k = usize::from(!is_src);
     let orphan = orphans.count[k].get(x).is_some_and(|&n| n > 0);
     let lost = numbers_lost(x, rest, other, &orphans.numbers[k], other_side);
+    let (concepts, met) = concepts_met(x, other, &orphans.concepts[k], &orphans.concepts[1 - k]);
     // Weight of its anchors the other side lacks: those point to other
     // links. One the other side has, though the rest repeats it, points
     // here: a repeated word is no evidence of belonging elsewhere.
@@ -563,6 +644,7 @@ fn take_out(
         orphan,
         lost,
         away,
+        unmet: if met == 0 { concepts } else { 0 },
     };
     Some((gain, ev.need()?))
 }
@@ -586,11 +668,29 @@ struct Evidence {
     lost: bool,
     /// Weight of its anchors the other side lacks.
     away: f64,
+    /// Lexicon concepts it holds when the other side holds none of them.
+    unmet: usize,
 }
 
 impl Evidence {
     /// The length gain taking the sentence out needs; `None`: it stays.
+    /// Many words of the lexicon and not one of them met on the other side,
+    /// with nothing else shared and a rest that explains that side, are
+    /// content of its own: the length need only not get worse.
     fn need(&self) -> Option<f64> {
+        let base = self.base_need()?;
+        let unexplained = self.unmet >= UNMET_CONCEPTS
+            && self.x_shared <= NONE
+            && self.rest_shared >= UNMET_REST * self.other_total;
+        Some(if unexplained {
+            base.min(DETACH_GAIN_UNMET)
+        } else {
+            base
+        })
+    }
+
+    /// [`Evidence::need`] from the anchors alone.
+    fn base_need(&self) -> Option<f64> {
         let Evidence {
             len,
             total,
@@ -601,6 +701,7 @@ impl Evidence {
             orphan,
             lost,
             away,
+            ..
         } = *self;
         Some(if x_shared > NONE {
             // Some anchors only it explains: only with a far lower density of
@@ -976,6 +1077,139 @@ mod tests {
             pairs(&got),
             vec![(vec![], vec![0]), (vec![0], vec![1]), (vec![1], vec![]),]
         );
+    }
+
+    /// A verse-like sentence of a merged link: a few general words shared,
+    /// no names or numbers, nothing only it explains.
+    fn bare_evidence(unmet: usize) -> Evidence {
+        Evidence {
+            len: 45.0,
+            total: 1.2,
+            x_shared: 0.0,
+            rest_shared: 2.0,
+            rest_len: 120.0,
+            other_total: 3.0,
+            orphan: false,
+            lost: false,
+            away: 1.2,
+            unmet,
+        }
+    }
+
+    #[test]
+    fn many_lexicon_words_none_met_lower_the_gain_needed() {
+        let before = bare_evidence(0).need().unwrap();
+        let after = bare_evidence(UNMET_CONCEPTS).need().unwrap();
+        assert!(before > DETACH_GAIN_UNMET, "{before}");
+        assert_eq!(after, DETACH_GAIN_UNMET);
+        // A few unmet words are a lexicon gap, not evidence.
+        let few = bare_evidence(UNMET_CONCEPTS - 1).need().unwrap();
+        assert_eq!(few, before);
+        // Nor when the rest leaves the other side unexplained.
+        let loose = Evidence {
+            rest_shared: 1.0,
+            ..bare_evidence(UNMET_CONCEPTS)
+        };
+        assert_eq!(loose.need(), loose.base_need());
+    }
+
+    #[test]
+    fn concepts_met_counts_the_words_the_other_side_has() {
+        // Sentence 0 holds concepts 1, 2, 3; the other side's sentences
+        // 0 and 1 hold 3 and 9.
+        let mine = vec![vec![1, 2, 3], vec![]];
+        let theirs = vec![vec![3], vec![9], vec![1]];
+        assert_eq!(concepts_met(0, &[0, 1], &mine, &theirs), (3, 1));
+        assert_eq!(concepts_met(0, &[1], &mine, &theirs), (3, 0));
+        assert_eq!(concepts_met(1, &[0, 1, 2], &mine, &theirs), (0, 0));
+        assert_eq!(concepts_met(7, &[0], &mine, &theirs), (0, 0));
+    }
+
+    #[test]
+    fn an_editorial_line_paired_with_an_unrelated_sentence_is_split() {
+        let (sp, tp) = (Profile::builtin("pt"), Profile::builtin("en"));
+        let src = [
+            "O PIB cresceu 3% no ano.",
+            "Leia mais: Botafogo anuncia a contratação de zagueiro uruguaio",
+            "A inflação ficou em 4,5% em março.",
+        ];
+        let tgt = [
+            "GDP grew 3% in the year.",
+            "The temperature fell to minus five degrees in the highlands early on Tuesday.",
+            "Inflation was 4.5% in March.",
+        ];
+        let links = vec![l(&[0], &[0], 0.9), l(&[1], &[1], 0.5), l(&[2], &[2], 0.9)];
+        let got = refine(
+            &side(&src, &sp),
+            &side(&tgt, &tp),
+            links,
+            &AlignOptions::default(),
+        );
+        let got = pairs(&got);
+        assert!(got.contains(&(vec![1], vec![])), "{got:?}");
+        assert!(got.contains(&(vec![], vec![1])), "{got:?}");
+    }
+
+    #[test]
+    fn a_translated_editorial_line_stays_with_its_translation() {
+        let (sp, tp) = (Profile::builtin("pt"), Profile::builtin("en"));
+        let src = [
+            "O PIB cresceu 3% no ano.",
+            "Leia mais: Botafogo anuncia a contratação de zagueiro uruguaio",
+        ];
+        let tgt = [
+            "GDP grew 3% in the year.",
+            "Read more: Botafogo signs Uruguayan defender",
+        ];
+        let links = vec![l(&[0], &[0], 0.9), l(&[1], &[1], 0.9)];
+        let got = refine(
+            &side(&src, &sp),
+            &side(&tgt, &tp),
+            links.clone(),
+            &AlignOptions::default(),
+        );
+        assert_eq!(pairs(&got), pairs(&links));
+    }
+
+    #[test]
+    fn a_caption_without_its_translation_leaves_a_merged_link() {
+        let (sp, tp) = (Profile::builtin("pt"), Profile::builtin("en"));
+        let src = [
+            "O filme levou seis prêmios em Gramado.",
+            "Foto: A diretora Luísa Carvalhedo recebe o prêmio de melhor filme.",
+        ];
+        let tgt = ["The film took six awards in Gramado."];
+        let links = vec![l(&[0, 1], &[0], 0.9)];
+        let got = refine(
+            &side(&src, &sp),
+            &side(&tgt, &tp),
+            links,
+            &AlignOptions::default(),
+        );
+        assert_eq!(pairs(&got), vec![(vec![0], vec![0]), (vec![1], vec![])]);
+    }
+
+    #[test]
+    fn a_caption_with_its_translation_stays() {
+        let (sp, tp) = (Profile::builtin("pt"), Profile::builtin("en"));
+        let src = [
+            "O filme levou seis prêmios em Gramado.",
+            "Foto: A diretora Luísa Carvalhedo recebe o prêmio de melhor filme.",
+        ];
+        let tgt = [
+            "The film took six awards in Gramado.",
+            "Photo: Director Luísa Carvalhedo receives the best picture award.",
+        ];
+        let links = vec![l(&[0, 1], &[0, 1], 0.9)];
+        let got = refine(
+            &side(&src, &sp),
+            &side(&tgt, &tp),
+            links,
+            &AlignOptions::default(),
+        );
+        let got = pairs(&got);
+        assert!(!got.contains(&(vec![1], vec![])), "{got:?}");
+        assert!(!got.contains(&(vec![], vec![1])), "{got:?}");
     }
 
     #[test]
