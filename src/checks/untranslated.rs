@@ -111,12 +111,26 @@ fn lowercase_words(text: &str, particles: &HashSet<String>) -> usize {
     word_iter(&text)
         .filter(|w| {
             let initial = w.text.chars().count() == 1 && text[w.end..].starts_with('.');
-            w.text.chars().any(char::is_alphabetic) && !initial && !is_capitalised(w.text) && {
-                crate::text::fold_into(w.text, &mut f);
-                !particles.contains(&f)
-            }
+            w.text.chars().any(char::is_alphabetic)
+                && !initial
+                && !is_capitalised(w.text)
+                && !in_identifier(&text, w.start, w.end)
+                && {
+                    crate::text::fold_into(w.text, &mut f);
+                    !particles.contains(&f)
+                }
         })
         .count()
+}
+
+/// Whether the word at `start..end` is a piece of a dotted or snake-case
+/// identifier (`pytest.mark.anyio`, `max_size`): code, not prose.
+fn in_identifier(text: &str, start: usize, end: usize) -> bool {
+    let joined = |c: Option<char>| matches!(c, Some('.' | '_'));
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut after = text[end..].chars();
+    let mut before = text[..start].chars().rev();
+    (joined(after.next()) && alnum(after.next())) || (joined(before.next()) && alnum(before.next()))
 }
 
 /// (source-only function words, target-only function words, words) in `text`.
@@ -538,6 +552,15 @@ mod tests {
 
     fn run(s: &str, t: &str) -> Vec<Finding> {
         Fixture::pair(s, t).run(&UntranslatedCheck)
+    }
+
+    #[test]
+    fn a_dotted_identifier_is_no_prose() {
+        assert!(run("pytest.mark.anyio", "pytest.mark.anyio").is_empty());
+        assert!(run("Use max_file_size.", "Use max_file_size.").is_empty());
+        // Words around a sentence's full stop are still prose.
+        let s = "O real caiu. A bolsa subiu muito.";
+        assert_eq!(run(s, s).len(), 1);
     }
 
     #[test]

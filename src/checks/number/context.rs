@@ -305,6 +305,21 @@ mod tests {
     }
 
     #[test]
+    fn a_release_series_is_a_version() {
+        clean(
+            "Use a versão 0.127.x ou superior.",
+            "Use version 0.127.x or later.",
+        );
+        clean("Funciona com Python 3.*.", "It works with Python 3.*.");
+        let f = errors(
+            "Use a versão 0.127.x ou superior.",
+            "Use version 0.172.x or later.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("version"), "{}", f[0].message);
+    }
+
+    #[test]
     fn a_bracketed_conversion_is_not_an_added_number() {
         clean(
             "A renda foi de R$ 5,3 milhões.",

@@ -91,6 +91,22 @@ impl Reader<'_> {
             return None;
         }
         let runs: Vec<&str> = t.lower.split('.').collect();
+        // "0.127.x", "2.*": a release series, a version whatever its runs.
+        let wildcard = runs.len() >= 2
+            && self.punct(i + 1, ".")
+            && self.attached(i + 1)
+            && self.attached(i + 2)
+            && self
+                .tok(i + 2)
+                .is_some_and(|w| matches!(w.lower.as_str(), "x" | "*"));
+        if wildcard {
+            let raw = format!(
+                "{}.{}",
+                t.lower,
+                self.tok(i + 2).map_or("", |w| w.lower.as_str())
+            );
+            return Some((self.mention(i, i + 3, 0.0, NumberKind::Version(raw)), i + 3));
+        }
         let grouped =
             runs.first().is_some_and(|r| r.len() <= 3) && runs[1..].iter().all(|r| r.len() == 3);
         if runs.len() < 3 || grouped {
