@@ -70,6 +70,10 @@ pub struct NumberProfile {
     /// Decimal separator: `,` in pt, `.` in en.
     #[serde(default)]
     pub decimal: String,
+    /// Words a version number follows (`versão 2.0`), lower case: a dotted
+    /// number after one is a version, not a decimal in a foreign convention.
+    #[serde(default)]
+    pub version_words: Vec<String>,
     /// Group (thousands) separators: `.` and a (no-break) space in pt and de,
     /// `,` in en, the narrow no-break space (U+202F) in fr, `'` in Swiss German.
     #[serde(default)]

@@ -24,9 +24,10 @@ pub(super) fn before_noun(text: &str, offset: usize, p: &Profile) -> bool {
 }
 
 /// A dotted number that is a version: right after a capitalised name that
-/// is not sentence-initial ("Sphinx 5.1", "Python 3.0"), or in a text that
-/// also has a dotted triple ("2.5 or 3.0 … 2.5.1").
-pub(super) fn version_context(text: &str, start: usize) -> bool {
+/// is not sentence-initial ("Sphinx 5.1", "Python 3.0") or one of the
+/// profile's version words ("versão 2.0"), or in a text that also has a
+/// dotted triple ("2.5 or 3.0 … 2.5.1").
+pub(super) fn version_context(text: &str, start: usize, p: &Profile) -> bool {
     static TRIPLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"\b\d+\.\d{1,2}\.\d{1,2}\b").expect("valid version regex")
     });
@@ -53,9 +54,11 @@ pub(super) fn version_context(text: &str, start: usize) -> bool {
     let ws = crate::text::words(before);
     match ws.last() {
         Some(w) if w.end == before.len() => {
-            w.text.chars().next().is_some_and(char::is_uppercase)
-                && w.text.chars().any(char::is_lowercase)
-                && !crate::checks::name::is_sentence_initial(before, w.start, None)
+            let lower = w.text.to_lowercase();
+            p.numbers.version_words.contains(&lower)
+                || w.text.chars().next().is_some_and(char::is_uppercase)
+                    && w.text.chars().any(char::is_lowercase)
+                    && !crate::checks::name::is_sentence_initial(before, w.start, None)
         }
         _ => false,
     }
@@ -302,6 +305,28 @@ mod tests {
         );
         // Thousands groups are still numbers.
         assert!(errors("São 1.693.673 vagas.", "There are 1,693,673 jobs.").is_empty());
+    }
+
+    #[test]
+    fn a_number_after_a_version_word_is_a_version() {
+        let f = crate::checks::testutil::Fixture::with_langs(
+            "en",
+            "pt",
+            &[(
+                &["Before version 2.0 it was slower."],
+                &["Antes da versão 2.0 era mais lento."],
+            )],
+        )
+        .run(&super::super::NumberCheck);
+        assert!(f.is_empty(), "{f:#?}");
+        // Without the version word it is a decimal in the wrong convention.
+        let f = crate::checks::testutil::Fixture::with_langs(
+            "en",
+            "pt",
+            &[(&["It grew 2.5 times."], &["Cresceu 2.5 vezes."])],
+        )
+        .run(&super::super::NumberCheck);
+        assert_eq!(f.len(), 1, "{f:#?}");
     }
 
     #[test]

@@ -191,7 +191,7 @@ impl Sides<'_> {
                 && is_numeric(&t.kind)
                 // "v1.2", "A320": identifiers keep their own dots.
                 && t.kind != NumberKind::Code
-                && !version_context(self.tgt_text, t.start)
+                && !version_context(self.tgt_text, t.start, self.tp)
             {
                 findings.push(self.convention(None, t, d, t.mantissa()));
             }
