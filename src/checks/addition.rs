@@ -54,6 +54,51 @@ impl AdditionCheck {
     }
 }
 
+impl AdditionCheck {
+    /// Target sentences of merged links whose content words meet nothing
+    /// in the link's source while the rest of the link plainly renders it
+    /// ([`super::unmet`]). Skips sentences already reported.
+    fn unmet_in_links(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let mut vocab = None;
+        for (li, link) in ctx.links.iter().enumerate() {
+            if link.target.len() < 2 || link.source.is_empty() {
+                continue;
+            }
+            let vocab = vocab.get_or_insert_with(|| super::unmet::vocabulary(&ctx.source.text));
+            for u in super::unmet::unmet_in_link(ctx, li, false, vocab) {
+                let Some((span, text)) =
+                    span_in_link(&link.target, ctx.target_segments, ctx.target, u.sentence)
+                else {
+                    continue;
+                };
+                let known = out.iter().any(|f| {
+                    f.rule == self.id()
+                        && f.link == Some(li)
+                        && f.target_span
+                            .as_ref()
+                            .is_some_and(|s| s.start < span.end && span.start < s.end)
+                });
+                let Some(sev) = self.severity(text, ctx).filter(|_| !known) else {
+                    continue;
+                };
+                out.push(
+                    Finding::new(
+                        self.id(),
+                        sev,
+                        format!(
+                            "target sentence has no source (none of its {} content words appears in the source of the sentences around it): \"{}\"",
+                            u.words,
+                            excerpt(text, 60)
+                        ),
+                    )
+                    .link(li)
+                    .target_span(span),
+                );
+            }
+        }
+    }
+}
+
 impl Check for AdditionCheck {
     fn id(&self) -> &'static str {
         "addition"
@@ -66,6 +111,7 @@ impl Check for AdditionCheck {
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         self.hidden_in_links(ctx, out);
+        self.unmet_in_links(ctx, out);
         for v in &ctx.views {
             if !v.source.is_empty() || v.target.is_empty() {
                 continue;

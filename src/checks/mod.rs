@@ -16,6 +16,7 @@ pub mod placeholder;
 mod punctuation;
 mod quote;
 pub mod tag;
+mod unmet;
 mod untranslated;
 mod url;
 mod whitespace;

@@ -85,7 +85,7 @@ fn looks_merged(ctx: &Context, li: usize, median: f64, mad: f64) -> bool {
 /// capitalised words of two letters or more after the first (folded) of a
 /// sentence: what a translation keeps. A lone letter ("R" of "R$") is no
 /// anchor.
-fn anchors(text: &str) -> Vec<String> {
+pub(crate) fn anchors(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     each_anchor(text, |a| out.push(a));
     out
@@ -93,7 +93,7 @@ fn anchors(text: &str) -> Vec<String> {
 
 /// [`anchors`] handed to `emit` one at a time, in order, reading the words
 /// as they come: a whole document's words or anchors are never held.
-fn each_anchor(text: &str, mut emit: impl FnMut(String)) {
+pub(crate) fn each_anchor(text: &str, mut emit: impl FnMut(String)) {
     // A number is emitted once the next word shows it is not continued.
     let mut number: Option<String> = None;
     let mut prev_digit_end: Option<usize> = None;
@@ -397,6 +397,53 @@ impl OmissionCheck {
     }
 }
 
+impl OmissionCheck {
+    /// Source sentences of merged links whose content words meet nothing
+    /// in the link's translation while the rest of the link is plainly
+    /// rendered there ([`super::unmet`]): a dropped sentence the alignment
+    /// folded into its neighbour's link. Skips sentences already reported.
+    fn unmet_in_links(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let mut vocab = None;
+        for (li, link) in ctx.links.iter().enumerate() {
+            if link.source.len() < 2 || link.target.is_empty() {
+                continue;
+            }
+            let vocab = vocab.get_or_insert_with(|| super::unmet::vocabulary(&ctx.target.text));
+            for u in super::unmet::unmet_in_link(ctx, li, true, vocab) {
+                let Some((span, text)) =
+                    span_in_link(&link.source, ctx.source_segments, ctx.source, u.sentence)
+                else {
+                    continue;
+                };
+                let known = out.iter().any(|f| {
+                    f.rule == self.id()
+                        && f.link == Some(li)
+                        && f.source_span
+                            .as_ref()
+                            .is_some_and(|s| s.start < span.end && span.start < s.end)
+                });
+                if known {
+                    continue;
+                }
+                let sev = self.severity(text, ctx, false, false);
+                out.push(
+                    Finding::new(
+                        self.id(),
+                        sev,
+                        format!(
+                            "source sentence not translated (none of its {} content words appears in the translation of the sentences around it): \"{}\"",
+                            u.words,
+                            excerpt(text, 60)
+                        ),
+                    )
+                    .link(li)
+                    .source_span(span),
+                );
+            }
+        }
+    }
+}
+
 impl Check for OmissionCheck {
     fn id(&self) -> &'static str {
         "omission"
@@ -410,6 +457,7 @@ impl Check for OmissionCheck {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         self.within_links(ctx, out);
         self.hidden_in_links(ctx, out);
+        self.unmet_in_links(ctx, out);
         let (median, mad) = super::length::log_ratio_stats(ctx);
         for v in &ctx.views {
             if v.source.is_empty() || !v.target.is_empty() {

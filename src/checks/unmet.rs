@@ -1,0 +1,283 @@
+//! Sentences of a merged link whose content meets nothing on the link's
+//! other side, while the link's other sentences are plainly rendered there:
+//! a sentence dropped from the translation (or added to it) that the
+//! alignment folded into its neighbour's link. Read by the `omission` and
+//! `addition` checks.
+//!
+//! A sentence's content is counted in words: a word of the lexicon (any of
+//! its concepts), a number (digits), or a capitalised name that the other
+//! document uses somewhere (so an exonym does not count against it). A word
+//! is met when the other side of the link has one of its concepts, the
+//! number or the name.
+
+use super::Context;
+use crate::lexicon::Side;
+use rustc_hash::FxHashSet;
+
+/// Least content words of a sentence, none met, before it is reported.
+const UNMET_WORDS: usize = 3;
+/// Least content words the link's other sentences must meet together, and
+/// their least share of those sentences' content words: the rest is surely
+/// the translation.
+const REST_MET: usize = 4;
+const REST_SHARE: f64 = 0.35;
+
+/// A sentence of a merged link and how much of it is content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Unmet {
+    /// Index of the sentence on its side.
+    pub sentence: usize,
+    /// Its content words (none met on the other side).
+    pub words: usize,
+}
+
+/// What one side of a link holds, to look a word of the other side up in.
+#[derive(Default)]
+struct Bag {
+    concepts: FxHashSet<u32>,
+    anchors: FxHashSet<String>,
+}
+
+impl Bag {
+    fn of(ctx: &Context, side: Side, text: &str) -> Bag {
+        let mut b = Bag::default();
+        if let Some(lex) = &ctx.lexicon {
+            for w in crate::text::word_iter(text) {
+                b.concepts
+                    .extend(lex.concepts(side, w.text).iter().copied());
+            }
+        }
+        b.anchors.extend(super::omission::anchors(text));
+        b
+    }
+}
+
+/// Content words of `text` on `side`, and how many of them `other` meets.
+/// Names count only when `vocab` (the other document's anchors) has them.
+fn tally(
+    ctx: &Context,
+    side: Side,
+    text: &str,
+    other: &Bag,
+    vocab: &FxHashSet<String>,
+) -> (usize, usize) {
+    let (mut words, mut met) = (0, 0);
+    if let Some(lex) = &ctx.lexicon {
+        for w in crate::text::word_iter(text) {
+            let c = lex.concepts(side, w.text);
+            if !c.is_empty() {
+                words += 1;
+                met += usize::from(c.iter().any(|k| other.concepts.contains(k)));
+            }
+        }
+    }
+    for a in super::omission::anchors(text) {
+        let number = a.chars().all(|c| c.is_ascii_digit());
+        if number || vocab.contains(&a) {
+            words += 1;
+            met += usize::from(other.anchors.contains(&a));
+        }
+    }
+    (words, met)
+}
+
+/// The anchors (numbers, names) of a whole document, for [`unmet_in_link`].
+pub(crate) fn vocabulary(text: &str) -> FxHashSet<String> {
+    let mut out = FxHashSet::default();
+    super::omission::each_anchor(text, |a| {
+        out.insert(a);
+    });
+    out
+}
+
+/// The sentences of link `li`'s source side (target side unless
+/// `source_side`) that carry content of their own, none of it met on the
+/// other side, while the link's other sentences are well met there.
+/// `vocab` is the other document's [`vocabulary`].
+pub(crate) fn unmet_in_link(
+    ctx: &Context,
+    li: usize,
+    source_side: bool,
+    vocab: &FxHashSet<String>,
+) -> Vec<Unmet> {
+    let (Some(link), Some(view)) = (ctx.links.get(li), ctx.views.get(li)) else {
+        return Vec::new();
+    };
+    let (ids, segs, doc, side, other_text, other_side) = if source_side {
+        let (s, t) = (Side::Source, Side::Target);
+        (
+            &link.source,
+            ctx.source_segments,
+            ctx.source,
+            s,
+            &view.target.text,
+            t,
+        )
+    } else {
+        let (s, t) = (Side::Target, Side::Source);
+        (
+            &link.target,
+            ctx.target_segments,
+            ctx.target,
+            s,
+            &view.source.text,
+            t,
+        )
+    };
+    if ids.len() < 2 || other_text.is_empty() {
+        return Vec::new();
+    }
+    let other = Bag::of(ctx, other_side, other_text);
+    let parts: Vec<(usize, &str, (usize, usize))> = ids
+        .iter()
+        .filter_map(|&i| {
+            let seg = segs.get(i)?;
+            let text = doc.text.get(seg.start..seg.end)?;
+            Some((i, text, tally(ctx, side, text, &other, vocab)))
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (k, &(i, text, (words, met))) in parts.iter().enumerate() {
+        if met > 0
+            || words < UNMET_WORDS
+            || super::omission::unmatched_is_short(text) != Some(false)
+        {
+            continue;
+        }
+        let (rest_words, rest_met) = parts
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| j != k)
+            .fold((0, 0), |(a, b), (_, p)| (a + p.2.0, b + p.2.1));
+        if rest_met < REST_MET || (rest_met as f64) < REST_SHARE * rest_words as f64 {
+            continue;
+        }
+        // The other side must say no more than the rest does: content of
+        // its own there, beyond the rest's words it cannot match either,
+        // may be this sentence in words the lexicon does not pair.
+        let rest_text: Vec<&str> = (parts.iter().enumerate())
+            .filter(|&(j, _)| j != k)
+            .map(|(_, p)| p.1)
+            .collect();
+        let rest = Bag::of(ctx, side, &rest_text.join(" "));
+        let (other_words, other_met) =
+            tally(ctx, other_side, other_text, &rest, &FxHashSet::default());
+        // Only its own words count: one the rest repeats, unmet there too,
+        // is a pairing the lexicon lacks.
+        let own = words - tally(ctx, side, text, &rest, vocab).1;
+        if own >= UNMET_WORDS && other_words - other_met <= rest_words - rest_met {
+            out.push(Unmet {
+                sentence: i,
+                words: own,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testutil::Fixture;
+
+    fn unmet(pairs: &[(&[&str], &[&str])], li: usize, source_side: bool) -> Vec<usize> {
+        let f = Fixture::links(pairs);
+        let ctx = f.ctx();
+        let other = if source_side {
+            &ctx.target.text
+        } else {
+            &ctx.source.text
+        };
+        let vocab = vocabulary(other);
+        unmet_in_link(&ctx, li, source_side, &vocab)
+            .iter()
+            .map(|u| u.sentence)
+            .collect()
+    }
+
+    #[test]
+    fn a_sentence_whose_words_meet_nothing_in_a_two_to_one_link() {
+        let got = unmet(
+            &[(
+                &[
+                    "Em comunicado, o comitê afirmou que a inflação de serviços segue resistente e que o cenário externo exige cautela.",
+                    "Não descartou novas altas.",
+                ],
+                &[
+                    "In a statement, the committee said services inflation remains stubborn and that the global outlook called for caution.",
+                ],
+            )],
+            0,
+            true,
+        );
+        assert_eq!(got, [1]);
+    }
+
+    #[test]
+    fn a_translator_merging_two_sentences_keeps_both() {
+        let got = unmet(
+            &[(
+                &[
+                    "Em comunicado, o comitê afirmou que a inflação de serviços segue resistente e que o cenário externo exige cautela.",
+                    "Não descartou novas altas.",
+                ],
+                &[
+                    "In a statement, the committee said services inflation remains stubborn and that the global outlook called for caution, and it did not rule out further hikes.",
+                ],
+            )],
+            0,
+            true,
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn an_added_sentence_in_a_one_to_two_link() {
+        let got = unmet(
+            &[(
+                &[
+                    "O governo federal anunciou a liberação de recursos para ações emergenciais na região Norte.",
+                ],
+                &[
+                    "The federal government announced the release of funds for emergency measures in the North region.",
+                    "Readers registered before the flood do not need to sign up again.",
+                ],
+            )],
+            0,
+            false,
+        );
+        assert_eq!(got, [1]);
+    }
+
+    #[test]
+    fn a_short_or_contentless_sentence_is_left_alone() {
+        let got = unmet(
+            &[(
+                &[
+                    "Em comunicado, o comitê afirmou que a inflação de serviços segue resistente e que o cenário externo exige cautela.",
+                    "Ele saiu.",
+                ],
+                &[
+                    "In a statement, the committee said services inflation remains stubborn and that the global outlook called for caution.",
+                ],
+            )],
+            0,
+            true,
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_rest_that_meets_little_says_nothing() {
+        // Neither sentence is plainly rendered: no evidence which part is missing.
+        let got = unmet(
+            &[(
+                &["Choveu muito ontem à noite.", "Não descartou novas altas."],
+                &["The committee called for caution."],
+            )],
+            0,
+            true,
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+}
