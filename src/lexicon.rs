@@ -87,16 +87,16 @@ impl Lexicon {
     /// a function word, too short, or not listed.
     pub fn concepts(&self, side: Side, word: &str) -> &[u32] {
         let w = &self.sides[side as usize];
-        let lower = lowercase(word);
-        if !w.wanted(&lower) {
-            return &[];
+        let found = w.concepts(word);
+        if !found.is_empty() || !word.contains(['-', '‐']) {
+            return found;
         }
-        if let Some(c) = w.stems.get(&w.stem(&lower)) {
-            return c;
-        }
-        w.bases(&lower)
-            .find_map(|b| w.stems.get(&w.stem(&b)))
-            .map(Vec::as_slice)
+        // A hyphenated word the lexicon does not list: its first part that
+        // it does, so a verb with an attached pronoun ("disse-lhe",
+        // "beijou-o") or a prefixed word ("ex-ministro") is still read.
+        word.split(['-', '‐'])
+            .map(|part| w.concepts(part))
+            .find(|c| !c.is_empty())
             .unwrap_or(&[])
     }
 }
@@ -227,6 +227,21 @@ impl Builder {
 }
 
 impl Words {
+    /// The concepts of one word (as written) of this side.
+    fn concepts(&self, word: &str) -> &[u32] {
+        let lower = lowercase(word);
+        if !self.wanted(&lower) {
+            return &[];
+        }
+        if let Some(c) = self.stems.get(&self.stem(&lower)) {
+            return c;
+        }
+        self.bases(&lower)
+            .find_map(|b| self.stems.get(&self.stem(&b)))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
     fn new(p: &Profile) -> Words {
         Words {
             stemmer: algorithm(&p.code).map(Stemmer::create),
@@ -626,6 +641,20 @@ mod tests {
         // Irregular forms listed on the line.
         assert!(shares(&lex, "trouxe", "brought"));
         assert!(!shares(&lex, "prefeito", "election"));
+    }
+
+    #[test]
+    fn a_hyphenated_word_is_read_by_its_listed_part() {
+        let lex = pt_en();
+        // A verb with an attached pronoun, a prefixed noun.
+        assert!(shares(&lex, "Trouxe-o", "brought"));
+        assert!(shares(&lex, "ex-prefeito", "mayor"));
+        // A hyphenated word the lexicon lists stays whole.
+        assert_eq!(
+            lex.concepts(Side::Source, "alto-falante"),
+            lex.concepts(Side::Source, "altifalante")
+        );
+        assert!(lex.concepts(Side::Source, "xyzw-abcd").is_empty());
     }
 
     #[test]
