@@ -330,8 +330,8 @@ impl OmissionCheck {
     /// A sentence of a many-to-one link whose numbers and names appear
     /// nowhere in the link's translation, while those of its companion
     /// sentences do: the alignment may have folded an untranslated
-    /// sentence into its neighbour's link. Only anchors the translation uses
-    /// somewhere (kept names, numbers) count, so exonyms do not mislead.
+    /// sentence into its neighbour's link. Numbers count, and names the
+    /// translation uses somewhere, so exonyms do not mislead.
     fn within_links(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let mut target_vocab: rustc_hash::FxHashSet<String> = Default::default();
         each_anchor(&ctx.target.text, |a| {
@@ -351,7 +351,10 @@ impl OmissionCheck {
                     let t = ctx.source.text.get(s.start..s.end)?;
                     let a: Vec<String> = anchors(t)
                         .into_iter()
-                        .filter(|a| target_vocab.contains(a))
+                        // A number is written the same in any language.
+                        .filter(|a| {
+                            target_vocab.contains(a) || a.chars().all(|c| c.is_ascii_digit())
+                        })
                         .collect();
                     Some((i, a))
                 })
@@ -690,6 +693,23 @@ mod tests {
             out[0].source_span,
             Some(0.."São Paulo liderou com 446.950 vagas, seguido por Minas Gerais.".len())
         );
+    }
+
+    #[test]
+    fn sentence_whose_numbers_the_translation_never_has_is_reported() {
+        // Its figures appear nowhere in the translation, so only the
+        // numbers themselves say it is missing.
+        let f = Fixture::links(&[(
+            &[
+                "O instituto pode produzir 60 milhões de doses por ano a partir de 2026.",
+                "O investimento na nova fábrica foi de R$ 1,2 bilhão.",
+            ],
+            &["It invested 1.2 billion reais in a new factory."],
+        )]);
+        let out = f.run(&OmissionCheck);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].severity, Severity::Warning);
+        assert!(out[0].message.contains("60, 2026"), "{}", out[0].message);
     }
 
     #[test]
