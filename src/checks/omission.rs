@@ -99,7 +99,13 @@ pub(crate) fn each_anchor(text: &str, mut emit: impl FnMut(String)) {
     let mut prev_digit_end: Option<usize> = None;
     for (k, w) in crate::text::word_iter(text).enumerate() {
         if w.text.chars().any(|c| c.is_ascii_digit()) {
-            let digits: String = w.text.chars().filter(char::is_ascii_digit).collect();
+            // A range ("66-67", "2024-2025") is a number per part.
+            let mut parts = w
+                .text
+                .split(['-', '‐'])
+                .map(|p| p.chars().filter(char::is_ascii_digit).collect::<String>())
+                .filter(|d| !d.is_empty());
+            let digits = parts.next().unwrap_or_default();
             // "1,1" and "9.613" are one number split at their separator.
             let joined = prev_digit_end
                 .is_some_and(|e| text.get(e..w.start).is_some_and(|g| g == "," || g == "."));
@@ -109,6 +115,11 @@ pub(crate) fn each_anchor(text: &str, mut emit: impl FnMut(String)) {
                     if let Some(n) = number.replace(digits) {
                         emit(n);
                     }
+                }
+            }
+            for d in parts {
+                if let Some(n) = number.replace(d) {
+                    emit(n);
                 }
             }
             prev_digit_end = Some(w.end);
@@ -514,6 +525,11 @@ mod tests {
         assert_eq!(
             anchors("Fined 1.1 million reais by Judge Montenegro."),
             ["11", "judge", "montenegro"]
+        );
+        // A range is two numbers.
+        assert_eq!(
+            anchors("Baltoro, p. 66-67, 2024‐2025"),
+            ["66", "67", "2024", "2025"]
         );
         // A number ends at the next word or at the end of the text.
         assert_eq!(
