@@ -75,6 +75,7 @@ struct LinkNames<'c> {
     /// Spelling forms of the target words, each made once per link.
     forms: TargetForms,
     low_conf: bool,
+    lexicon: Option<&'c crate::lexicon::Lexicon>,
 }
 
 /// The cognate form and skeleton of each target word of a link, made on
@@ -159,6 +160,7 @@ impl<'c> LinkNames<'c> {
             views: &ctx.views,
             near_sides: std::cell::OnceCell::new(),
             low_conf: ctx.links.get(vi).is_some_and(|l| l.low_confidence),
+            lexicon: ctx.lexicon.as_deref(),
         }
     }
 
@@ -242,6 +244,7 @@ impl<'c> LinkNames<'c> {
                     &self.forms,
                     [self.src_doc, self.tgt_doc],
                     [sp, tp],
+                    self.lexicon,
                 );
                 match near {
                     Near::Rendered => {
@@ -504,6 +507,7 @@ impl PersonName {
                 || squash(bare) == key
                 || src_doc.has(&tkey)
                 || tgt_gl.iter().any(|g| g.start < t.end && t.start < g.end)
+                || link.lexicon.is_some_and(|l| same_concept(l, &w.text, t.text))
             {
                 continue;
             }
@@ -1036,6 +1040,19 @@ enum Near<'a> {
     None,
 }
 
+/// Whether the bilingual lexicon pairs the two words: a common word
+/// capitalised in a name and translated (Horizonte Europa → Horizon
+/// Europe, Tribunal Eleitoral → Electoral Court), not a name misspelt.
+fn same_concept(lexicon: &crate::lexicon::Lexicon, src: &str, tgt: &str) -> bool {
+    use crate::lexicon::Side;
+    let s = lexicon.concepts(Side::Source, src);
+    !s.is_empty()
+        && lexicon
+            .concepts(Side::Target, tgt)
+            .iter()
+            .any(|c| s.contains(c))
+}
+
 /// Looks for the source name word's rendering or misspelling in the target.
 fn near_miss<'a>(
     w: &NameWord,
@@ -1044,6 +1061,7 @@ fn near_miss<'a>(
     forms: &TargetForms,
     [src_doc, tgt_doc]: [&DocWords; 2],
     [sp, tp]: [&Profile; 2],
+    lexicon: Option<&crate::lexicon::Lexicon>,
 ) -> Near<'a> {
     let key = squash(&w.text);
     let has_native = has_native(&w.text, sp);
@@ -1093,6 +1111,7 @@ fn near_miss<'a>(
             || src_doc.lower.contains(&key)
             || tgt_doc.lower.contains(&tkey)
             || (has_native && !tgt_doc.has(&key))
+            || lexicon.is_some_and(|l| same_concept(l, &w.text, t.text))
         {
             rendered = true;
             continue;
@@ -1279,6 +1298,30 @@ mod tests {
             let f = errors(s, t);
             assert!(f.is_empty(), "{s} → {t}: {f:#?}");
         }
+    }
+
+    #[test]
+    fn a_capitalised_common_word_rendered_by_its_lexicon_translation_is_no_misspelling() {
+        // A programme or court name translated word by word: the words are
+        // common words the lexicon pairs, not a name misspelt.
+        for (s, t) in [
+            (
+                "Financiado pelo programa Horizonte Europa.",
+                "Funded by the Horizon Europe programme.",
+            ),
+            (
+                "Segundo o Tribunal Regional Eleitoral do Rio Grande do Sul.",
+                "According to the Rio Grande do Sul Regional Electoral Court.",
+            ),
+        ] {
+            let f = run(s, t);
+            assert!(f.is_empty(), "{s} → {t}: {f:#?}");
+        }
+        // A name the lexicon does not know is still checked.
+        assert_eq!(
+            errors("Disse o presidente Marcelo Furtado.", "Said president Marcelo Furtato.").len(),
+            1
+        );
     }
 
     #[test]
