@@ -269,7 +269,9 @@ impl Sides<'_> {
             {
                 Some((k, j)) => {
                     left_t.remove(k);
-                    findings.push(self.changed(s, &self.tgt[j]));
+                    if !borrowed_only(s, &self.tgt[j]) {
+                        findings.push(self.changed(s, &self.tgt[j]));
+                    }
                 }
                 None => match self.weak_of_same_kind(s, &weak_paired) {
                     Some(j) => {
@@ -569,6 +571,16 @@ impl Sides<'_> {
     }
 }
 
+/// Two dates written alike ("12" and "12") that differ only by the month
+/// or year a range lent them ("12 e 27 de julho", "12 and 27 June"): the
+/// difference is the lender's, reported where it is written.
+fn borrowed_only(s: &NumberMention, t: &NumberMention) -> bool {
+    matches!(s.kind, NumberKind::Date { .. })
+        && matches!(t.kind, NumberKind::Date { .. })
+        && s.raw.trim() == t.raw.trim()
+        && s.raw.trim().bytes().all(|b| b.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::NumberCheck;
@@ -680,6 +692,24 @@ mod tests {
         let f = errors("Em junho, ele saiu.", "In July, he left.");
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].suggestion.as_deref(), Some("June"));
+    }
+
+    #[test]
+    fn a_changed_month_of_a_day_range_is_reported_once() {
+        // The first day borrows the month of the second: the change is
+        // the month's, reported where it is written.
+        let f = errors(
+            "A campanha foi realizada entre 12 e 27 de julho de 2024.",
+            "The expedition ran between 12 and 27 June 2024.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("27 June 2024"), "{}", f[0].message);
+        // A changed first day is still reported.
+        let f = errors(
+            "A campanha foi realizada entre 12 e 27 de julho de 2024.",
+            "The expedition ran between 13 and 27 July 2024.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
     }
 
     #[test]
