@@ -504,6 +504,7 @@ impl PersonName {
             if !starts_upper(t.text)
                 || tkey == key
                 || inflected
+                || (present(&key, std::slice::from_ref(&tkey)) && is_common_word(link.lexicon, &w.text))
                 || squash(bare) == key
                 || src_doc.has(&tkey)
                 || tgt_gl.iter().any(|g| g.start < t.end && t.start < g.end)
@@ -1040,6 +1041,13 @@ enum Near<'a> {
     None,
 }
 
+/// Whether the source word is a common word of its language (the lexicon
+/// knows it): capitalised in a name (GitHub Discussion), it may take the
+/// target's plural, where a person's name may not (Henrique, Henriques).
+fn is_common_word(lexicon: Option<&crate::lexicon::Lexicon>, w: &str) -> bool {
+    lexicon.is_some_and(|l| !l.concepts(crate::lexicon::Side::Source, w).is_empty())
+}
+
 /// Whether the bilingual lexicon pairs the two words: a common word
 /// capitalised in a name and translated (Horizonte Europa → Horizon
 /// Europe, Tribunal Eleitoral → Electoral Court), not a name misspelt.
@@ -1320,6 +1328,34 @@ mod tests {
         // A name the lexicon does not know is still checked.
         assert_eq!(
             errors("Disse o presidente Marcelo Furtado.", "Said president Marcelo Furtato.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_plural_beside_a_verbatim_name_word_is_no_misspelling() {
+        // A common word of a product name with a plural ending is the
+        // name itself (a person's name is not: Henrique, Henriques).
+        let en_pt = |s: &str, t: &str| {
+            Fixture::with_langs("en", "pt", &[(&[s], &[t])])
+                .run(&NameCheck)
+                .into_iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count()
+        };
+        assert_eq!(
+            en_pt(
+                "Please create a GitHub Discussion Question.",
+                "Por favor crie uma Pergunta no GitHub Discussions."
+            ),
+            0
+        );
+        // A letter changed beside the verbatim word is still an error.
+        assert_eq!(
+            en_pt(
+                "Please create a GitHub Discussion Question.",
+                "Por favor crie uma Pergunta no GitHub Discusion."
+            ),
             1
         );
     }
