@@ -40,7 +40,7 @@ impl Check for NameCheck {
             if v.source.is_empty() || v.target.is_empty() {
                 continue;
             }
-            let names = find_names(&v.source.text, sp, &src_doc);
+            let names = find_names(&v.source.text, sp, &src_doc, ctx.lexicon.as_deref());
             if names.is_empty() {
                 continue;
             }
@@ -236,7 +236,7 @@ impl<'c> LinkNames<'c> {
             {
                 continue;
             }
-            if w.kind == WordKind::Capitalised {
+            if matches!(w.kind, WordKind::Capitalised | WordKind::Initial) {
                 let near = near_miss(
                     w,
                     &self.tgt_words,
@@ -273,6 +273,12 @@ impl<'c> LinkNames<'c> {
         out: &mut Vec<Finding>,
     ) {
         let v = self.v;
+        // A word seen only at the start of sentences may be an ordinary
+        // word the lexicon lacks (Serialize → Serializar): only a typing
+        // slip is reported.
+        if w.kind == WordKind::Initial && !is_typo(&w.text, t.text) {
+            return;
+        }
         // One vowel apart (Mohammad, Mohammed) is often a second
         // transliteration: a warning, unless the target keeps the source
         // spelling elsewhere; and nothing when another word of the name is
@@ -533,6 +539,9 @@ fn is_list(text: &str, name: &Name, profile: &Profile) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum WordKind {
     Capitalised,
+    /// Capitalised only at the start of sentences and unknown to the
+    /// lexicon (Django): possibly a name, reported only for a typing slip.
+    Initial,
     Acronym,
     /// Letters with digits: `F-35`, `G7`, `COP30`.
     Code,
@@ -762,7 +771,12 @@ fn in_list(list: &[String], w: &str) -> bool {
 }
 
 /// The names of a text (one link side).
-pub(super) fn find_names(text: &str, profile: &Profile, doc: &DocWords) -> Vec<Name> {
+pub(super) fn find_names(
+    text: &str,
+    profile: &Profile,
+    doc: &DocWords,
+    lexicon: Option<&crate::lexicon::Lexicon>,
+) -> Vec<Name> {
     let ws = words(text);
     let mut out: Vec<Name> = Vec::new();
     let mut cur: Vec<(Word, WordKind)> = Vec::new();
@@ -794,7 +808,7 @@ pub(super) fn find_names(text: &str, profile: &Profile, doc: &DocWords) -> Vec<N
             flush(&mut cur, &mut out);
             pending_particles.clear();
         }
-        let kind = classify(text, w, profile, doc);
+        let kind = classify(text, w, profile, doc, lexicon);
         match kind {
             Some(k) => {
                 pending_particles.clear();
@@ -818,7 +832,13 @@ pub(super) fn find_names(text: &str, profile: &Profile, doc: &DocWords) -> Vec<N
 }
 
 /// Whether a word is a name word, and of which kind.
-fn classify(text: &str, w: &Word, profile: &Profile, doc: &DocWords) -> Option<WordKind> {
+fn classify(
+    text: &str,
+    w: &Word,
+    profile: &Profile,
+    doc: &DocWords,
+    lexicon: Option<&crate::lexicon::Lexicon>,
+) -> Option<WordKind> {
     let t = w.text;
     if is_code(t) {
         // Ordinals and plain numbers with a unit letter are the number check's.
@@ -842,11 +862,18 @@ fn classify(text: &str, w: &Word, profile: &Profile, doc: &DocWords) -> Option<W
         return None;
     }
     if is_sentence_initial(text, w.start, Some(profile)) {
-        // A sentence-initial word is a name only if the document also has it
-        // capitalised mid-sentence and never in lower case.
+        // A sentence-initial word is a name only if the document never has
+        // it in lower case, and either has it capitalised mid-sentence or
+        // the lexicon does not know it as a word of the language (Django).
         let key = squash(t);
-        if !doc.mid_capitalised.contains(&key) || doc.lower.contains(&key) {
+        let unknown = || {
+            lexicon.is_some_and(|l| l.concepts(crate::lexicon::Side::Source, t).is_empty())
+        };
+        if doc.lower.contains(&key) {
             return None;
+        }
+        if !doc.mid_capitalised.contains(&key) {
+            return unknown().then_some(WordKind::Initial);
         }
     }
     Some(WordKind::Capitalised)
@@ -1358,6 +1385,26 @@ mod tests {
             ),
             1
         );
+    }
+
+    #[test]
+    fn a_name_only_at_the_start_of_sentences_is_checked() {
+        let f = errors(
+            "Django foi criado em 2005.",
+            "Djagno was created in 2005.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("Djagno"), "{}", f[0].message);
+        // Ordinary words of the language at the start stay ordinary.
+        for (s, t) in [
+            ("Atualmente, o projeto cresce.", "Currently, the project grows."),
+            ("Ambientalistas alertam para o risco.", "Environmentalists warn of the risk."),
+            ("Derrotado, ele voltou.", "Defeated, he returned."),
+            ("Serializa os dados.", "Serializes the data."),
+        ] {
+            let f = run(s, t);
+            assert!(f.is_empty(), "{s} → {t}: {f:#?}");
+        }
     }
 
     #[test]
