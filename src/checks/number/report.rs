@@ -862,6 +862,11 @@ mod tests {
             ("Fez 38 °C na cidade.", "It was 100.4 °F in the city."),
             ("Uma área de 500 hectares.", "An area of 1,236 acres."),
             ("Pesava 5 kg.", "It weighed 11 lb."),
+            // British style glues C and F to the number; Portuguese text
+            // often types the ordinal sign º for the degree sign.
+            ("Fez 40 °C na cidade.", "It was 40C in the city."),
+            ("Fez 40 °C na cidade.", "It was 104F in the city."),
+            ("A água ronda os 4 ºC.", "The water is around 39 °F."),
         ] {
             let f = errors(s, t);
             assert!(f.is_empty(), "{s} → {t}: {f:#?}");
@@ -870,6 +875,13 @@ mod tests {
             errors("A trilha tem 10 km.", "The trail is 10 miles long.").len(),
             1
         );
+        for (s, t) in [
+            ("Fez 40 °C na cidade.", "It was 40F in the city."),
+            ("A água ronda os 4 ºC.", "The water is around 4 °F."),
+        ] {
+            let f = errors(s, t);
+            assert_eq!(f.len(), 1, "{s} → {t}: {f:#?}");
+        }
     }
 
     #[test]
