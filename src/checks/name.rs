@@ -510,11 +510,14 @@ impl PersonName {
             if !starts_upper(t.text)
                 || tkey == key
                 || inflected
-                || (present(&key, std::slice::from_ref(&tkey)) && is_common_word(link.lexicon, &w.text))
+                || (present(&key, std::slice::from_ref(&tkey))
+                    && is_common_word(link.lexicon, &w.text))
                 || squash(bare) == key
                 || src_doc.has(&tkey)
                 || tgt_gl.iter().any(|g| g.start < t.end && t.start < g.end)
-                || link.lexicon.is_some_and(|l| same_concept(l, &w.text, t.text))
+                || link
+                    .lexicon
+                    .is_some_and(|l| same_concept(l, &w.text, t.text))
             {
                 continue;
             }
@@ -866,9 +869,8 @@ fn classify(
         // it in lower case, and either has it capitalised mid-sentence or
         // the lexicon does not know it as a word of the language (Django).
         let key = squash(t);
-        let unknown = || {
-            lexicon.is_some_and(|l| l.concepts(crate::lexicon::Side::Source, t).is_empty())
-        };
+        let unknown =
+            || lexicon.is_some_and(|l| l.concepts(crate::lexicon::Side::Source, t).is_empty());
         if doc.lower.contains(&key) {
             return None;
         }
@@ -1354,7 +1356,11 @@ mod tests {
         }
         // A name the lexicon does not know is still checked.
         assert_eq!(
-            errors("Disse o presidente Marcelo Furtado.", "Said president Marcelo Furtato.").len(),
+            errors(
+                "Disse o presidente Marcelo Furtado.",
+                "Said president Marcelo Furtato."
+            )
+            .len(),
             1
         );
     }
@@ -1389,16 +1395,19 @@ mod tests {
 
     #[test]
     fn a_name_only_at_the_start_of_sentences_is_checked() {
-        let f = errors(
-            "Django foi criado em 2005.",
-            "Djagno was created in 2005.",
-        );
+        let f = errors("Django foi criado em 2005.", "Djagno was created in 2005.");
         assert_eq!(f.len(), 1, "{f:#?}");
         assert!(f[0].message.contains("Djagno"), "{}", f[0].message);
         // Ordinary words of the language at the start stay ordinary.
         for (s, t) in [
-            ("Atualmente, o projeto cresce.", "Currently, the project grows."),
-            ("Ambientalistas alertam para o risco.", "Environmentalists warn of the risk."),
+            (
+                "Atualmente, o projeto cresce.",
+                "Currently, the project grows.",
+            ),
+            (
+                "Ambientalistas alertam para o risco.",
+                "Environmentalists warn of the risk.",
+            ),
             ("Derrotado, ele voltou.", "Defeated, he returned."),
             ("Serializa os dados.", "Serializes the data."),
         ] {

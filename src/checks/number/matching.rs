@@ -6,6 +6,16 @@ use super::{Sides, approx, is_numeric, magnitude};
 use crate::numbers::{NumberKind, NumberMention};
 use crate::profile::Profile;
 
+/// Whether `text` holds `phrase` (lower case) as whole words, in any case.
+fn has_phrase(text: &str, phrase: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.match_indices(phrase).any(|(at, _)| {
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// A date whose month, day and year all appear, unused, on the other side
 /// ("no dia 4, em março" against "on March 4").
 pub(super) fn match_date_pieces(
@@ -168,8 +178,11 @@ impl Sides<'_> {
         let mut tu = std::mem::take(&mut self.tu);
         // 1. Strong against strong.
         let mut pairs = self.pass(&mut su, &mut tu, |s, t| !s.weak && !t.weak && same(s, t));
-        // 1b. A quantity converted to another unit (10 km as 6.2 miles).
+        // 1b. A quantity converted to another unit (10 km as 6.2 miles),
+        // or to one of a bigger unit named by an article (12 meses as
+        // "a year").
         self.match_conversions(&mut su, &mut tu);
+        self.match_one_unit(&mut su, &mut tu);
         // 2. A target number that reads right only in the other convention.
         self.match_other_convention(&mut su, &mut tu);
         // 3. Strong against weak, either way, then weak against weak.
@@ -239,6 +252,53 @@ impl Sides<'_> {
                     _ => false,
                 }
         });
+    }
+
+    /// A quantity that is exactly one of another unit, written on the
+    /// other side with an article and no number ("12 meses" as "a year",
+    /// "24 horas" as "a day"): matched, either way.
+    fn match_one_unit(&self, su: &mut [bool], tu: &mut [bool]) {
+        let sides = [
+            (
+                &self.src,
+                &mut *su,
+                self.src_text,
+                self.sp,
+                self.tgt_text,
+                self.tp,
+            ),
+            (
+                &self.tgt,
+                &mut *tu,
+                self.tgt_text,
+                self.tp,
+                self.src_text,
+                self.sp,
+            ),
+        ];
+        for (ms, used, text, p, other, op) in sides {
+            for (k, m) in ms.iter().enumerate() {
+                if used[k] || m.weak || !is_numeric(&m.kind) {
+                    continue;
+                }
+                let Some((a, _)) = unit_after(text, m, p) else {
+                    continue;
+                };
+                let base = in_base(m.value, a);
+                let one = op.numbers.units.iter().any(|(key, b)| {
+                    b.dimension == a.dimension
+                        && b.offset == 0.0
+                        && !approx(b.factor, a.factor)
+                        && close(base, in_base(1.0, b))
+                        && op
+                            .numbers
+                            .articles
+                            .iter()
+                            .any(|art| has_phrase(other, &format!("{art} {key}")))
+                });
+                used[k] |= one;
+            }
+        }
     }
 
     /// A target number that reads right only in the other convention
@@ -503,6 +563,24 @@ mod tests {
             .is_empty()
         );
         assert!(!errors("Cerca de 20% dos eleitores.", "Nearly a third of voters.").is_empty());
+    }
+
+    #[test]
+    fn one_of_a_bigger_unit_named_by_an_article_matches() {
+        clean(
+            "Os preços subiram 12% em 12 meses.",
+            "Prices rose 12% in a year.",
+        );
+        clean("O prazo é de 24 horas.", "The deadline is a day.");
+        // Another quantity is still a change.
+        assert!(
+            !errors(
+                "Os preços subiram 12% em 10 meses.",
+                "Prices rose 12% in a year."
+            )
+            .is_empty()
+        );
+        assert!(!errors("O prazo é de 12 horas.", "The deadline is a day.").is_empty());
     }
 
     #[test]
