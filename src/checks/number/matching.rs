@@ -6,6 +6,55 @@ use super::{Sides, approx, is_numeric, magnitude};
 use crate::numbers::{NumberKind, NumberMention};
 use crate::profile::Profile;
 
+/// One side of a link, for the pairings that read both the same way.
+struct Side<'s> {
+    ms: &'s [NumberMention],
+    text: &'s str,
+    p: &'s Profile,
+}
+
+/// [`Sides::match_one_unit`] one way: strong quantities of `a` against an
+/// article or a weak "one" with a unit on side `b`.
+fn one_unit(a: &Side, au: &mut [bool], b: &Side, bu: &mut [bool]) {
+    for (k, m) in a.ms.iter().enumerate() {
+        if au[k] || m.weak || !is_numeric(&m.kind) {
+            continue;
+        }
+        let Some((unit, _)) = unit_after(a.text, m, a.p) else {
+            continue;
+        };
+        let base = in_base(m.value, unit);
+        let is_one = |u: &crate::profile::Unit| {
+            u.dimension == unit.dimension
+                && u.offset == 0.0
+                && !approx(u.factor, unit.factor)
+                && close(base, in_base(1.0, u))
+        };
+        // "um ano": the other side's weak word for one, before its unit.
+        let weak_one = (0..b.ms.len()).find(|&j| {
+            let w = &b.ms[j];
+            !bu[j]
+                && w.weak
+                && approx(w.value, 1.0)
+                && unit_after(b.text, w, b.p).is_some_and(|(u, _)| is_one(u))
+        });
+        if let Some(j) = weak_one {
+            bu[j] = true;
+            au[k] = true;
+            continue;
+        }
+        // "a year": an article, which is no number mention.
+        au[k] = b.p.numbers.units.iter().any(|(key, u)| {
+            is_one(u)
+                && b.p
+                    .numbers
+                    .articles
+                    .iter()
+                    .any(|art| has_phrase(b.text, &format!("{art} {key}")))
+        });
+    }
+}
+
 /// Whether `text` holds `phrase` (lower case) as whole words, in any case.
 fn has_phrase(text: &str, phrase: &str) -> bool {
     let lower = text.to_lowercase();
@@ -255,50 +304,24 @@ impl Sides<'_> {
     }
 
     /// A quantity that is exactly one of another unit, written on the
-    /// other side with an article and no number ("12 meses" as "a year",
-    /// "24 horas" as "a day"): matched, either way.
+    /// other side with an article or the word for one ("12 meses" as "a
+    /// year", "um ano" as "12 months", "24 horas" as "a day"): matched,
+    /// either way.
     fn match_one_unit(&self, su: &mut [bool], tu: &mut [bool]) {
-        let sides = [
-            (
-                &self.src,
-                &mut *su,
-                self.src_text,
-                self.sp,
-                self.tgt_text,
-                self.tp,
-            ),
-            (
-                &self.tgt,
-                &mut *tu,
-                self.tgt_text,
-                self.tp,
-                self.src_text,
-                self.sp,
-            ),
-        ];
-        for (ms, used, text, p, other, op) in sides {
-            for (k, m) in ms.iter().enumerate() {
-                if used[k] || m.weak || !is_numeric(&m.kind) {
-                    continue;
-                }
-                let Some((a, _)) = unit_after(text, m, p) else {
-                    continue;
-                };
-                let base = in_base(m.value, a);
-                let one = op.numbers.units.iter().any(|(key, b)| {
-                    b.dimension == a.dimension
-                        && b.offset == 0.0
-                        && !approx(b.factor, a.factor)
-                        && close(base, in_base(1.0, b))
-                        && op
-                            .numbers
-                            .articles
-                            .iter()
-                            .any(|art| has_phrase(other, &format!("{art} {key}")))
-                });
-                used[k] |= one;
-            }
-        }
+        let (src, tgt) = (
+            Side {
+                ms: &self.src,
+                text: self.src_text,
+                p: self.sp,
+            },
+            Side {
+                ms: &self.tgt,
+                text: self.tgt_text,
+                p: self.tp,
+            },
+        );
+        one_unit(&src, su, &tgt, tu);
+        one_unit(&tgt, tu, &src, su);
     }
 
     /// A target number that reads right only in the other convention
@@ -572,6 +595,8 @@ mod tests {
             "Prices rose 12% in a year.",
         );
         clean("O prazo é de 24 horas.", "The deadline is a day.");
+        clean("A pena é de um ano.", "The sentence is 12 months.");
+        clean("Ele ficou uma semana.", "He stayed seven days.");
         // Another quantity is still a change.
         assert!(
             !errors(
