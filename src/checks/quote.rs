@@ -1025,8 +1025,8 @@ impl<'c, 'a> Quotes<'c, 'a> {
                 m.family == Family::Double
                     && m.status != Status::Ignored
                     && !forbidden.contains(&m.ch)
-                    && !to_link(&self.tgt_loc, ctx.target_segments, m)
-                        .is_some_and(|(li, _)| copied.get(li) == Some(&true))
+                    && to_link(&self.tgt_loc, ctx.target_segments, m)
+                        .is_none_or(|(li, _)| copied.get(li) != Some(&true))
             })
             .collect();
         let curly = counted.iter().filter(|m| is_curly_double(m.ch)).count();
