@@ -275,8 +275,12 @@ impl<'c> LinkNames<'c> {
         let v = self.v;
         // A word seen only at the start of sentences may be an ordinary
         // word the lexicon lacks (Serialize → Serializar): only a typing
-        // slip is reported.
-        if w.kind == WordKind::Initial && !is_typo(&w.text, t.text) {
+        // slip is reported, and not a letter dropped, which is how a
+        // cognate often adapts (Ellipse → Elipse, Frisian → Frísia).
+        if w.kind == WordKind::Initial
+            && (!is_typo(&w.text, t.text)
+                || squash(t.text).chars().count() < squash(&w.text).chars().count())
+        {
             return;
         }
         // One vowel apart (Mohammad, Mohammed) is often a second
@@ -1414,6 +1418,21 @@ mod tests {
             let f = run(s, t);
             assert!(f.is_empty(), "{s} → {t}: {f:#?}");
         }
+        // Catalogue entries (every word starts a sentence), English to
+        // Portuguese: a letter added is a slip, a letter dropped a cognate.
+        let en_pt = |s: &str, t: &str| {
+            Fixture::with_langs("en", "pt", &[(&[s], &[t])])
+                .run(&NameCheck)
+                .into_iter()
+                .filter(|f| f.severity >= Severity::Warning)
+                .count()
+        };
+        assert_eq!(
+            en_pt("PostgreSQL extensions", "Extensões de PostgresSQL"),
+            1
+        );
+        assert_eq!(en_pt("Ellipse", "Elipse"), 0);
+        assert_eq!(en_pt("Frisian", "Frísia"), 0);
     }
 
     #[test]
