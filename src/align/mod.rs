@@ -1916,6 +1916,24 @@ mod tests {
     }
 
     #[test]
+    fn gap_groups_keep_every_gap_once_in_order() {
+        // Anchors 300 to 3,000 sentences apart, every third close.
+        let mut coarse = vec![(0, 0)];
+        for k in 1..200 {
+            let (i, j) = coarse[k - 1];
+            let step = if k % 3 == 0 { 5 } else { 300 + 27 * (k % 100) };
+            coarse.push((i + step, j + step + 1));
+        }
+        let gaps: Vec<usize> = (1..coarse.len()).filter(|k| k % 3 != 0).collect();
+        let groups = gap_groups(&coarse, &gaps);
+        assert!(groups.len() > 1, "{} groups", groups.len());
+        assert!(groups.len() <= 4 * rayon::current_num_threads());
+        assert_eq!(groups.concat(), gaps);
+        // Few sentences: one group.
+        assert_eq!(gap_groups(&coarse, &gaps[..3]).len(), 1);
+    }
+
+    #[test]
     fn coarse_path_follows_hapax_anchors() {
         let p = Profile::builtin("xx");
         let src: Vec<String> = (0..10).map(sentence).collect();

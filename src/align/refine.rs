@@ -166,6 +166,8 @@ fn each_link(links: Vec<Link>, pass: &Pass) -> Vec<Link> {
     if links.len() < 2 * PARALLEL_LINKS {
         return settle_links(links, pass);
     }
+    // The parts take the links over one by one; the whole list's buffer
+    // is freed before the parts are settled.
     let mut parts: Vec<Vec<Link>> = Vec::new();
     let mut rest = links.into_iter();
     loop {
@@ -175,6 +177,7 @@ fn each_link(links: Vec<Link>, pass: &Pass) -> Vec<Link> {
         }
         parts.push(part);
     }
+    drop(rest);
     let done: Vec<Vec<Link>> = parts
         .into_par_iter()
         .map(|part| settle_links(part, pass))

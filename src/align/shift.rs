@@ -294,40 +294,29 @@ pub(super) fn resolve(
         }
     };
     let mut links = links;
-    let mut out: Vec<Link> = Vec::with_capacity(n + 8);
     // Links before `fixed` are settled (a window never reaches back into a
-    // repaired one); those before `kept` are in `out`. Windows cover only
-    // links from `fixed` on, as the input has them.
-    let (mut fixed, mut kept) = (0, 0);
-    for (s, early) in seeds.iter().zip(early) {
-        let k = *s;
+    // repaired one). Windows cover only links from `fixed` on, as the
+    // input has them; `shift` is how far they have moved since.
+    let (mut fixed, mut shift) = (0, 0isize);
+    let at = |k: usize, shift: isize| k.saturating_add_signed(shift);
+    for (&k, early) in seeds.iter().zip(early) {
         if k < fixed {
             continue;
         }
         let range = window(k, fixed, n);
+        let here = at(range.start, shift)..at(range.end, shift);
         let new = if range.start == window(k, 0, n).start {
             early
         } else {
-            resolve_window(&links[range.clone()], &pricer, low)
+            resolve_window(&links[here.clone()], &pricer, low)
         };
         if let Some(new) = new {
-            let hold = || Link {
-                source: Vec::new(),
-                target: Vec::new(),
-                score: 0.0,
-                low_confidence: false,
-            };
-            out.extend(
-                links[kept..range.start]
-                    .iter_mut()
-                    .map(|l| std::mem::replace(l, hold())),
-            );
-            out.extend(new);
-            (fixed, kept) = (range.end, range.end);
+            shift += new.len() as isize - range.len() as isize;
+            links.splice(here, new);
+            fixed = range.end;
         }
     }
-    out.extend(links.drain(kept..));
-    out
+    links
 }
 
 /// Seeds worth spreading over the cores.
