@@ -759,6 +759,7 @@ fn in_list(list: &[String], w: &str) -> bool {
 /// The names of a text (one link side).
 pub(super) fn find_names(text: &str, profile: &Profile, doc: &DocWords) -> Vec<Name> {
     let ws = words(text);
+    let title_case = is_title_case(&ws, profile);
     let mut out: Vec<Name> = Vec::new();
     let mut cur: Vec<(Word, WordKind)> = Vec::new();
     let mut pending_particles: Vec<Word> = Vec::new();
@@ -789,7 +790,7 @@ pub(super) fn find_names(text: &str, profile: &Profile, doc: &DocWords) -> Vec<N
             flush(&mut cur, &mut out);
             pending_particles.clear();
         }
-        let kind = classify(text, w, profile, doc);
+        let kind = classify(text, w, profile, doc, title_case);
         match kind {
             Some(k) => {
                 pending_particles.clear();
@@ -812,8 +813,28 @@ pub(super) fn find_names(text: &str, profile: &Profile, doc: &DocWords) -> Vec<N
     out
 }
 
-/// Whether a word is a name word, and of which kind.
-fn classify(text: &str, w: &Word, profile: &Profile, doc: &DocWords) -> Option<WordKind> {
+/// A title in title case (`Save and Export Notebook As`): three words or
+/// more, every one with letters capitalised but the function words.
+fn is_title_case(ws: &[Word], profile: &Profile) -> bool {
+    let mut content = ws
+        .iter()
+        .filter(|w| w.text.chars().any(char::is_alphabetic))
+        .filter(|w| !in_list(&profile.words.function_words, w.text) || starts_upper(w.text))
+        .peekable();
+    content.peek().is_some()
+        && ws.len() >= 3
+        && content.all(|w| w.text.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether a word is a name word, and of which kind. In a title-case text
+/// every word reads like a sentence-initial one.
+fn classify(
+    text: &str,
+    w: &Word,
+    profile: &Profile,
+    doc: &DocWords,
+    title_case: bool,
+) -> Option<WordKind> {
     let t = w.text;
     if is_code(t) {
         // Ordinals and plain numbers with a unit letter are the number check's.
@@ -836,7 +857,7 @@ fn classify(text: &str, w: &Word, profile: &Profile, doc: &DocWords) -> Option<W
     if t.chars().count() < 2 {
         return None;
     }
-    if is_sentence_initial(text, w.start, Some(profile)) {
+    if title_case || is_sentence_initial(text, w.start, Some(profile)) {
         // A sentence-initial word is a name only if the document also has it
         // capitalised mid-sentence and never in lower case.
         let key = squash(t);
@@ -1237,6 +1258,44 @@ mod tests {
                 "Foreign minister Badr Albusaidi."
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_word_capitalised_in_a_title_case_title_is_no_name() {
+        // JupyterLab's catalogue: a menu title, its words translated.
+        let f = Fixture::with_langs(
+            "en",
+            "pt",
+            &[
+                (
+                    &["Save and Export Notebook As"],
+                    &["Salvar e Exportar Notebook Como"],
+                ),
+                (
+                    &["Choose a format to export to."],
+                    &["Escolha um formato para exportar."],
+                ),
+            ],
+        );
+        let out = f.run(&NameCheck);
+        assert!(out.is_empty(), "{out:?}");
+        // A name in a title-case title is still a name.
+        let f = Fixture::with_langs(
+            "en",
+            "pt",
+            &[
+                (
+                    &["Meeting With Obama In Lisbon"],
+                    &["Reunião com Obam em Lisboa"],
+                ),
+                (&["Obama spoke."], &["Obama falou."]),
+            ],
+        );
+        assert!(
+            f.run(&NameCheck)
+                .iter()
+                .any(|x| x.message.contains("Obama"))
         );
     }
 

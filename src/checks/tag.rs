@@ -71,8 +71,8 @@ fn tag_at(text: &str, i: usize) -> Option<Tag> {
         c if c.is_ascii_whitespace() && !close => {}
         _ => return None,
     }
-    let end = text[j..].find(['>', '<', '\n']).map(|k| k + j)?;
-    if b[end] != b'>' || end - i > 400 {
+    let end = tag_end(b, j)?;
+    if end - i > 400 {
         return None;
     }
     let kind = if close {
@@ -88,6 +88,27 @@ fn tag_at(text: &str, i: usize) -> Option<Tag> {
         name,
         kind,
     })
+}
+
+/// The `>` that ends a tag whose attributes start at `j`: a quoted value
+/// may span lines (XLIFF keeps `equiv-text="</strong\n >"` as written),
+/// but outside quotes a line break or a `<` means this is no tag.
+fn tag_end(b: &[u8], mut j: usize) -> Option<usize> {
+    let mut quote = None;
+    let stop = j + 400;
+    while let Some(&c) = b.get(j).filter(|_| j < stop) {
+        match (quote, c) {
+            (_, b'<') => return None,
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') if b[..j].last().is_some_and(|p| *p == b'=') => quote = Some(c),
+            (None, b'>') => return Some(j),
+            (None, b'\n') => return None,
+            _ => {}
+        }
+        j += 1;
+    }
+    None
 }
 
 /// Elements that never have a closing tag.
@@ -255,6 +276,19 @@ mod tests {
     fn a_bare_usage_placeholder_is_not_markup() {
         assert!(run("<command>", "<comando>").is_empty());
         assert_eq!(run("<a href=\"x\">doc</a>", "doc").len(), 2);
+    }
+
+    #[test]
+    fn a_quoted_attribute_value_may_span_lines() {
+        // Angular's XLIFF: the same code written with `&#xA;` in the source
+        // and a line break in the target.
+        let s = "Use <x id=\"CLOSE_TAG_STRONG\" equiv-text=\"&lt;/strong&#xA;  &gt;\"/> now";
+        let t = "Use <x id=\"CLOSE_TAG_STRONG\" equiv-text=\"&lt;/strong\n  &gt;\"/> já";
+        assert_eq!(scan(t).len(), 1);
+        assert!(run(s, t).is_empty());
+        // Outside quotes a line break still ends the would-be tag.
+        assert!(scan("a <b\n> c").is_empty());
+        assert!(scan("a <x title=\"never closed> c <b>d</b>").len() == 2);
     }
 
     #[test]

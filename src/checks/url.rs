@@ -244,7 +244,7 @@ fn localised(s: &Item, t: &Item, ctx: &Context) -> bool {
             else {
                 return false;
             };
-            same_host(sh, th, lang) && same_mailbox(sl, tl, lang)
+            same_host(sh, th, lang) && (same_mailbox(sl, tl, lang) || translated_word(sl, tl, ctx))
         }
         Kind::Handle => false,
     }
@@ -362,6 +362,21 @@ fn locale_only_on_one_side(a: &str, b: &str, src_lang: &str, tgt_lang: &str) -> 
     };
     (inserted(&y, &x, tgt_lang) && in_path(&y, py))
         || (inserted(&x, &y, src_lang) && in_path(&x, px))
+}
+
+/// A word of the source and one of the target the pair's lexicon lists as
+/// translations (`example` ↔ `exemplo` as a mailbox name).
+fn translated_word(s: &str, t: &str, ctx: &Context) -> bool {
+    use crate::lexicon::Side;
+    let Some(lex) = &ctx.lexicon else {
+        return false;
+    };
+    let word = |w: &str| w.len() >= 3 && w.chars().all(char::is_alphabetic);
+    if !word(s) || !word(t) {
+        return false;
+    }
+    let tc = lex.concepts(Side::Target, t);
+    lex.concepts(Side::Source, s).iter().any(|c| tc.contains(c))
 }
 
 /// Mailbox names that are the same word in two languages (`contato` ↔
@@ -696,6 +711,25 @@ mod localised_tests {
             .len(),
             1
         );
+    }
+
+    #[test]
+    fn a_mailbox_the_lexicon_translates_on_the_same_host() {
+        // ORCID's Portuguese catalogue: an example address, localised.
+        let ok = run(
+            "Use the format example@email.com",
+            "Utilize o formato exemplo@email.com",
+            "en",
+            "pt",
+        );
+        assert!(ok.is_empty(), "{ok:?}");
+        // Another person, or another host, is still a change.
+        for (s, t) in [
+            ("Write to joe@x.com.", "Escreva a ana@x.com."),
+            ("Use example@email.com", "Use exemplo@evil.com"),
+        ] {
+            assert_eq!(run(s, t, "en", "pt").len(), 1, "{s} / {t}");
+        }
     }
 
     #[test]
