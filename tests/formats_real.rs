@@ -1,7 +1,10 @@
 //! Real catalogues nobody here wrote, untouched and with planted mistakes:
 //! Django 5.2.19's admin catalogue in Brazilian Portuguese (PO, BSD licence,
-//! `tests/data/po/django-admin/`) and Symfony Validator's (XLIFF 1.2, MIT
-//! licence, `tests/data/xliff/symfony/`). Each folder's `plant.py` writes
+//! `tests/data/po/django-admin/`), Symfony Validator's (XLIFF 1.2, MIT
+//! licence, `tests/data/xliff/symfony/`), WTForms 3.3.2's Portuguese
+//! catalogue (PO with plural forms, BSD, `tests/data/po/wtforms/`) and the
+//! first 160 units of ORCID's Portuguese Angular catalogue (XLIFF 1.2 with
+//! `<x>` codes each on a line of its own, MIT, `tests/data/xliff/orcid/`). Each folder's `plant.py` writes
 //! the flawed copy and `manifest.tsv` (line, rule, what). The figures are
 //! printed with `--nocapture`; the README quotes them.
 
@@ -38,6 +41,36 @@ fn symfony_validator_xliff_planted_mistakes_are_found() {
     assert!(p.stray.is_empty(), "{:?}", p.stray);
 }
 
+#[test]
+fn wtforms_po_untouched_has_no_error() {
+    let u = untouched("tests/data/po/wtforms/wtforms.pt.po", 40);
+    assert!(u.errors.is_empty(), "{:?}", u.errors);
+}
+
+#[test]
+fn wtforms_po_planted_mistakes_are_found() {
+    let p = planted("tests/data/po/wtforms", "wtforms.pt.flawed.po");
+    assert!(p.planted >= 10, "{} planted", p.planted);
+    assert!(p.found >= FOUND_WTFORMS, "{} of {}", p.found, p.planted);
+    assert!(p.stray.is_empty(), "{:?}", p.stray);
+}
+
+#[test]
+fn orcid_angular_xliff_untouched_has_no_error() {
+    let u = untouched("tests/data/xliff/orcid/messages.pt.xlf", 200);
+    assert!(u.errors.is_empty(), "{:?}", u.errors);
+}
+
+#[test]
+fn orcid_angular_xliff_planted_mistakes_are_found() {
+    let p = planted("tests/data/xliff/orcid", "messages.pt.flawed.xlf");
+    assert!(p.planted >= 10, "{} planted", p.planted);
+    assert!(p.found >= FOUND_ORCID, "{} of {}", p.found, p.planted);
+    assert!(p.stray.is_empty(), "{:?}", p.stray);
+}
+
 /// Planted mistakes found when these figures were last measured.
 const FOUND_DJANGO: usize = 14;
 const FOUND_SYMFONY: usize = 14;
+const FOUND_WTFORMS: usize = 9;
+const FOUND_ORCID: usize = 9;

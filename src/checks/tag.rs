@@ -173,7 +173,8 @@ fn markup(all: Vec<Tag>, other: &[Tag]) -> Vec<Tag> {
         .collect()
 }
 
-fn compare(li: usize, src: &[Tag], tgt: &[Tag], out: &mut Vec<Finding>) {
+/// The tags each side has beyond the other, counted by name and kind.
+fn compare(src: &[Tag], tgt: &[Tag]) -> Surplus {
     let count = |ts: &[Tag]| {
         let mut m: BTreeMap<(String, bool), Vec<Range<usize>>> = BTreeMap::new();
         for t in ts {
@@ -184,44 +185,18 @@ fn compare(li: usize, src: &[Tag], tgt: &[Tag], out: &mut Vec<Finding>) {
         m
     };
     let (sm, tm) = (count(src), count(tgt));
-    let shown = |(n, close): &(String, bool)| format!("<{}{n}>", if *close { "/" } else { "" });
-    for (k, rs) in &sm {
-        let have = tm.get(k).map_or(0, Vec::len);
-        for r in rs.iter().skip(have) {
-            out.push(
-                Finding::new(
-                    "tag",
-                    Severity::Error,
-                    format!("tag {} is missing in the translation", shown(k)),
-                )
-                .link(li)
-                .source_span(r.clone()),
-            );
+    let beyond = |a: &BTreeMap<(String, bool), Vec<Range<usize>>>,
+                  b: &BTreeMap<(String, bool), Vec<Range<usize>>>| {
+        let mut v = Vec::new();
+        for (k, rs) in a {
+            let have = b.get(k).map_or(0, Vec::len);
+            v.extend(rs.iter().skip(have).map(|r| (k.clone(), r.clone())));
         }
-    }
-    for (k, rs) in &tm {
-        let have = sm.get(k).map_or(0, Vec::len);
-        for r in rs.iter().skip(have) {
-            out.push(
-                Finding::new(
-                    "tag",
-                    Severity::Error,
-                    format!("tag {} is not in the source", shown(k)),
-                )
-                .link(li)
-                .target_span(r.clone()),
-            );
-        }
-    }
-    // Only a structure the source does not share is the translation's fault.
-    if structure(src).is_none()
-        && let Some((msg, r)) = structure(tgt)
-    {
-        out.push(
-            Finding::new("tag", Severity::Error, msg)
-                .link(li)
-                .target_span(r),
-        );
+        v
+    };
+    Surplus {
+        missing: beyond(&sm, &tm),
+        extra: beyond(&tm, &sm),
     }
 }
 
@@ -239,10 +214,9 @@ impl Check for TagCheck {
         if ctx.source.origin.is_none() && ctx.target.origin.is_none() {
             return;
         }
+        let mut surplus: Vec<Surplus> = Vec::with_capacity(ctx.links.len());
+        let mut structural = Vec::new();
         for (li, link) in ctx.links.iter().enumerate() {
-            if link.source.is_empty() || link.target.is_empty() {
-                continue;
-            }
             let s = side(&link_protected(
                 ctx.source,
                 ctx.source_segments,
@@ -253,10 +227,138 @@ impl Check for TagCheck {
                 ctx.target_segments,
                 &link.target,
             ));
-            if !s.is_empty() || !t.is_empty() {
-                let (ms, mt) = (markup(s.clone(), &t), markup(t, &s));
-                compare(li, &ms, &mt, out);
+            let one_sided = link.source.is_empty() != link.target.is_empty();
+            // A line of codes alone (Angular's XLIFF writes each `<x/>` on
+            // its own line) aligned with nothing: its codes still count.
+            let codes_only = one_sided
+                && (no_prose(ctx.source, ctx.source_segments, &link.source)
+                    && no_prose(ctx.target, ctx.target_segments, &link.target));
+            if (one_sided && !codes_only) || (s.is_empty() && t.is_empty()) {
+                surplus.push(Surplus::default());
+                continue;
             }
+            let (ms, mt) = (markup(s.clone(), &t), markup(t, &s));
+            surplus.push(compare(&ms, &mt));
+            if !one_sided
+                && structure(&ms).is_none()
+                && let Some((msg, r)) = structure(&mt)
+            {
+                // Only a structure the source does not share is the
+                // translation's fault.
+                structural.push(
+                    Finding::new("tag", Severity::Error, msg)
+                        .link(li)
+                        .target_span(r),
+                );
+            }
+        }
+        cancel_neighbours(ctx, &mut surplus);
+        report(&surplus, out);
+        out.extend(structural);
+    }
+}
+
+/// The tags one link has beyond the other side: (key, range) of each
+/// source tag the target lacks and each target tag the source lacks.
+#[derive(Default)]
+struct Surplus {
+    missing: Vec<((String, bool), Range<usize>)>,
+    extra: Vec<((String, bool), Range<usize>)>,
+}
+
+/// Whether the link side `ids` has no letter or digit outside its codes.
+fn no_prose(doc: &crate::input::Document, segs: &[crate::segment::Segment], ids: &[usize]) -> bool {
+    let tokens = link_protected(doc, segs, ids);
+    let mut text = String::new();
+    for (k, &i) in ids.iter().enumerate() {
+        if k > 0 {
+            text.push(' ');
+        }
+        if let Some(s) = segs.get(i) {
+            text.push_str(doc.text.get(s.start..s.end).unwrap_or(""));
+        }
+    }
+    let mut bytes = text.into_bytes();
+    for (r, _) in &tokens {
+        if let Some(b) = bytes.get_mut(r.clone()) {
+            b.fill(b' ');
+        }
+    }
+    !String::from_utf8_lossy(&bytes)
+        .chars()
+        .any(char::is_alphanumeric)
+}
+
+/// A code-only link aligned with nothing and its neighbour holding the
+/// same code on the other side are one code moved by the aligner, not a
+/// code lost and one added.
+fn cancel_neighbours(ctx: &Context, surplus: &mut [Surplus]) {
+    for j in 0..surplus.len() {
+        let one_sided = ctx
+            .links
+            .get(j)
+            .is_some_and(|l| l.source.is_empty() != l.target.is_empty());
+        if !one_sided {
+            continue;
+        }
+        for n in [j.wrapping_sub(1), j + 1] {
+            if n >= surplus.len() {
+                continue;
+            }
+            let (a, b) = if n < j {
+                let (x, y) = surplus.split_at_mut(j);
+                (&mut y[0], &mut x[n])
+            } else {
+                let (x, y) = surplus.split_at_mut(n);
+                (&mut x[j], &mut y[0])
+            };
+            settle(&mut a.missing, &mut b.extra);
+            settle(&mut a.extra, &mut b.missing);
+        }
+    }
+}
+
+/// Removes the pairs of equal keys from two lists.
+fn settle(
+    a: &mut Vec<((String, bool), Range<usize>)>,
+    b: &mut Vec<((String, bool), Range<usize>)>,
+) {
+    a.retain(|(k, _)| match b.iter().position(|(bk, _)| bk == k) {
+        Some(i) => {
+            b.remove(i);
+            false
+        }
+        None => true,
+    });
+}
+
+fn shown((n, close): &(String, bool)) -> String {
+    format!("<{}{n}>", if *close { "/" } else { "" })
+}
+
+fn report(surplus: &[Surplus], out: &mut Vec<Finding>) {
+    for (li, s) in surplus.iter().enumerate() {
+        for (k, r) in &s.missing {
+            out.push(
+                Finding::new(
+                    "tag",
+                    Severity::Error,
+                    format!("tag {} is missing in the translation", shown(k)),
+                )
+                .link(li)
+                .source_span(r.clone()),
+            );
+        }
+        for (k, r) in &s.extra {
+            out.push(
+                Finding::new(
+                    "tag",
+                    Severity::Error,
+                    format!("tag {} is not in the source", shown(k)),
+                )
+                .link(li)
+                .target_span(r.clone()),
+            );
         }
     }
 }
@@ -268,7 +370,13 @@ mod tests {
     fn run(s: &str, t: &str) -> Vec<Finding> {
         let mut out = Vec::new();
         let (s, t) = (scan(s), scan(t));
-        compare(0, &markup(s.clone(), &t), &markup(t, &s), &mut out);
+        let (ms, mt) = (markup(s.clone(), &t), markup(t, &s));
+        report(&[compare(&ms, &mt)], &mut out);
+        if structure(&ms).is_none()
+            && let Some((msg, r)) = structure(&mt)
+        {
+            out.push(Finding::new("tag", Severity::Error, msg).target_span(r));
+        }
         out
     }
 
@@ -276,6 +384,43 @@ mod tests {
     fn a_bare_usage_placeholder_is_not_markup() {
         assert!(run("<command>", "<comando>").is_empty());
         assert_eq!(run("<a href=\"x\">doc</a>", "doc").len(), 2);
+    }
+
+    /// Findings of the tag rule on an XLIFF 1.2 unit.
+    fn xliff(source: &str, target: &str) -> Vec<Finding> {
+        let x = format!(
+            "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"><file source-language=\"en\" target-language=\"pt\"><body>\n<trans-unit id=\"a\">\n<source>{source}</source>\n<target>{target}</target>\n</trans-unit>\n</body></file></xliff>\n"
+        );
+        let doc = crate::input::Document::from_text("m.pt.xlf", &x);
+        let bi = crate::formats::read(
+            crate::formats::Format::Xliff,
+            doc,
+            &crate::formats::ReadOptions::default(),
+        )
+        .expect("parses");
+        let r = crate::pipeline::check_bilingual(
+            bi,
+            &crate::glossary::Glossary::default(),
+            &crate::pipeline::PairOptions::default(),
+        );
+        r.findings.into_iter().filter(|f| f.rule == "tag").collect()
+    }
+
+    #[test]
+    fn a_code_on_a_line_of_its_own_dropped_is_missing() {
+        // ORCID's Angular catalogue writes each code on its own line.
+        let codes = |n: usize| {
+            (0..n)
+                .map(|i| format!("\n    <x id=\"C{i}\" equiv-text=\"&lt;b&gt;\"/>"))
+                .collect::<String>()
+        };
+        let s = format!("\n  The record has been deprecated.\n{}", codes(4));
+        let t = format!("\n  O registo foi descontinuado.\n{}", codes(4));
+        assert!(xliff(&s, &t).is_empty(), "{:?}", xliff(&s, &t));
+        let dropped = format!("\n  O registo foi descontinuado.\n{}", codes(3));
+        let f = xliff(&s, &dropped);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("missing"), "{f:?}");
     }
 
     #[test]
