@@ -245,16 +245,24 @@ impl Check for TagCheck {
             {
                 // Only a structure the source does not share is the
                 // translation's fault.
-                structural.push(
+                structural.push((
+                    li,
                     Finding::new("tag", Severity::Error, msg)
                         .link(li)
                         .target_span(r),
-                );
+                ));
             }
         }
-        cancel_neighbours(ctx, &mut surplus);
+        let moved = cancel_neighbours(&mut surplus);
         report(&surplus, out);
-        out.extend(structural);
+        // A tag that crosses into the next sentence breaks both sentences'
+        // structure, not the unit's.
+        out.extend(
+            structural
+                .into_iter()
+                .filter(|(li, _)| !moved[*li])
+                .map(|(_, f)| f),
+        );
     }
 }
 
@@ -289,18 +297,13 @@ fn no_prose(doc: &crate::input::Document, segs: &[crate::segment::Segment], ids:
         .any(char::is_alphanumeric)
 }
 
-/// A code-only link aligned with nothing and its neighbour holding the
-/// same code on the other side are one code moved by the aligner, not a
-/// code lost and one added.
-fn cancel_neighbours(ctx: &Context, surplus: &mut [Surplus]) {
+/// A code one link lacks and its neighbour has on the same side is one
+/// code placed across a sentence boundary (`<b>Sit.</b> Breathe.` ↔
+/// `<b>Sente-se. </b>Respire.`) or moved by the aligner, not a code lost
+/// and one added. Returns, per link, whether a code of it was settled so.
+fn cancel_neighbours(surplus: &mut [Surplus]) -> Vec<bool> {
+    let mut moved = vec![false; surplus.len()];
     for j in 0..surplus.len() {
-        let one_sided = ctx
-            .links
-            .get(j)
-            .is_some_and(|l| l.source.is_empty() != l.target.is_empty());
-        if !one_sided {
-            continue;
-        }
         for n in [j.wrapping_sub(1), j + 1] {
             if n >= surplus.len() {
                 continue;
@@ -312,10 +315,16 @@ fn cancel_neighbours(ctx: &Context, surplus: &mut [Surplus]) {
                 let (x, y) = surplus.split_at_mut(n);
                 (&mut x[j], &mut y[0])
             };
+            let before = a.missing.len() + a.extra.len();
             settle(&mut a.missing, &mut b.extra);
             settle(&mut a.extra, &mut b.missing);
+            if a.missing.len() + a.extra.len() < before {
+                moved[j] = true;
+                moved[n] = true;
+            }
         }
     }
+    moved
 }
 
 /// Removes the pairs of equal keys from two lists.
@@ -421,6 +430,20 @@ mod tests {
         let f = xliff(&s, &dropped);
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(f[0].message.contains("missing"), "{f:?}");
+    }
+
+    #[test]
+    fn a_tag_placed_across_a_sentence_boundary_is_no_loss() {
+        // if-me's catalogue: the closing tag after the full stop.
+        let s = "1) <b>Find a relaxed position.</b> You could sit on a chair. 2) <b>Notice your breath.</b> Feel it.";
+        let t = "1) <b>Encontre uma posição relaxada. </b>Você pode sentar numa cadeira. 2) <b>Perceba a respiração.</b> Sinta.";
+        // HTML inside the text, as a catalogue holds it.
+        let esc = |x: &str| x.replace('<', "&lt;").replace('>', "&gt;");
+        let f = xliff(&esc(s), &esc(t));
+        assert!(f.is_empty(), "{f:?}");
+        // A closing tag really lost is still reported.
+        let lost = "1) <b>Encontre uma posição relaxada. Você pode sentar numa cadeira. 2) <b>Perceba a respiração.</b> Sinta.";
+        assert!(!xliff(&esc(s), &esc(lost)).is_empty());
     }
 
     #[test]

@@ -54,12 +54,26 @@ static HANDLE: LazyLock<Regex> =
 
 /// Punctuation that ends a sentence rather than a URL.
 fn trim_trailing(s: &str) -> &str {
-    s.trim_end_matches(|c: char| {
-        matches!(
-            c,
-            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '\'' | '"' | '’' | '”' | '»' | '…'
-        )
-    })
+    let mut s = s;
+    loop {
+        let t = s.trim_end_matches(|c: char| {
+            matches!(
+                c,
+                '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '\'' | '"' | '’' | '”' | '»' | '…'
+            )
+        });
+        // A run of `_` is a masked tag or placeholder written right after
+        // the address (`…/meditation/</i>` in a catalogue), not part of it.
+        let u = if t.ends_with("__") {
+            t.trim_end_matches('_')
+        } else {
+            t
+        };
+        if u.len() == s.len() {
+            return s;
+        }
+        s = u;
+    }
 }
 
 pub(crate) fn url_key(s: &str) -> String {
@@ -866,6 +880,22 @@ mod tests {
                 (Kind::Url, "https://g1.globo.com/economia/".into()),
                 (Kind::Email, "leitor@folha.com.br".into()),
                 (Kind::Handle, "@folha".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_masked_tag_after_an_address_is_not_part_of_it() {
+        // if-me's catalogue: `…/meditation/</i>` with the tag masked.
+        assert_eq!(
+            kinds("Adaptado de http://www.mindful.org/a-five/____ hoje"),
+            vec![(Kind::Url, "http://www.mindful.org/a-five/".into())]
+        );
+        assert_eq!(
+            kinds("Veja https://x.org/a_b_ e https://x.org/c."),
+            vec![
+                (Kind::Url, "https://x.org/a_b_".into()),
+                (Kind::Url, "https://x.org/c".into())
             ]
         );
     }
