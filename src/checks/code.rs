@@ -522,10 +522,11 @@ pub(crate) fn link_targets(ctx: &Context, rule: &'static str, out: &mut Vec<Find
     );
 }
 
-/// A relative link whose path changed while its text was translated may
-/// be a site's translated slug the lexicon does not know: a warning (a
-/// `url-map` entry settles it). Anything else changed is an error: another
-/// host, an absolute address, a link whose text was left as it was.
+/// A relative link whose path changed, in the same shape, while its text
+/// was translated may be a site's translated slug the lexicon does not
+/// know: a warning (a `url-map` entry settles it). Anything else changed is
+/// an error: another host, an absolute address, another shape (`/api/request`
+/// → `/api#req`), a link whose text was left as it was.
 fn relative_path_severity(ctx: &Context, s: &Placed, t: &Placed) -> Severity {
     let text = |p: &Placed, side: Side| {
         let v = ctx.views.get(p.link)?;
@@ -542,6 +543,7 @@ fn relative_path_severity(ctx: &Context, s: &Placed, t: &Placed) -> Severity {
     if translated
         && super::url::is_relative(&s.piece.text)
         && super::url::is_relative(&t.piece.text)
+        && super::url::same_shape(&s.piece.text, &t.piece.text)
     {
         Severity::Warning
     } else {

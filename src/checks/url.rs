@@ -244,6 +244,22 @@ pub(crate) fn is_relative(s: &str) -> bool {
             .is_none_or(|head| !head.contains('.') || head.starts_with('.'))
 }
 
+/// Two relative link targets of one shape: as many path segments, and a
+/// query and a fragment on both or neither (`/api/request` and `/api#req`
+/// differ in shape: another page, not the same page's slug translated).
+pub(crate) fn same_shape(s: &str, t: &str) -> bool {
+    let shape = |x: &str| {
+        let x = x.trim();
+        let path_end = x.find(['?', '#']).unwrap_or(x.len());
+        (
+            x[..path_end].trim_end_matches('/').split('/').count(),
+            x.contains('?'),
+            x.contains('#'),
+        )
+    };
+    shape(s) == shape(t)
+}
+
 /// Relative link targets whose changed path segments and fragment are the
 /// source's slugs translated (`/noticias/estado-greve` ↔
 /// `/news/state-strike`): as many segments, and in each changed one a slug
@@ -257,7 +273,7 @@ pub(crate) fn slug_translated(s: &str, t: &str, ctx: &Context) -> bool {
             .collect()
     };
     let (a, b) = (parts(s), parts(t));
-    if !is_relative(s) || !is_relative(t) || a.len() != b.len() {
+    if !is_relative(s) || !is_relative(t) || !same_shape(s, t) || a.len() != b.len() {
         return false;
     }
     let slug = |p: &str| {
