@@ -4,14 +4,16 @@
 //! licence, `tests/data/xliff/symfony/`), WTForms 3.3.2's Portuguese
 //! catalogue (PO with plural forms, BSD, `tests/data/po/wtforms/`) and the
 //! first 160 units of ORCID's Portuguese Angular catalogue (XLIFF 1.2 with
-//! `<x>` codes each on a line of its own, MIT, `tests/data/xliff/orcid/`). Each folder's `plant.py` writes
+//! `<x>` codes each on a line of its own, MIT, `tests/data/xliff/orcid/`)
+//! and Excalidraw's i18next JSON pair (MIT, `tests/data/i18n/excalidraw/`). Each folder's `plant.py` writes
 //! the flawed copy and `manifest.tsv` (line, rule, what). The figures are
 //! printed with `--nocapture`; the README quotes them.
 
 #[path = "common/catalogue.rs"]
 mod catalogue;
 
-use catalogue::{planted, untouched};
+use catalogue::{planted, planted_pair, run_pair, untouched};
+use transcheck::Severity;
 
 #[test]
 fn django_admin_po_untouched_has_no_error() {
@@ -69,8 +71,40 @@ fn orcid_angular_xliff_planted_mistakes_are_found() {
     assert!(p.stray.is_empty(), "{:?}", p.stray);
 }
 
+/// Excalidraw's i18next JSON pair (MIT): the untouched pair's only errors
+/// are the keys the translation lacks (the app shows them in English).
+#[test]
+fn excalidraw_json_untouched_errors_are_missing_keys() {
+    let r = run_pair(
+        "tests/data/i18n/excalidraw/en.json",
+        "tests/data/i18n/excalidraw/pt-BR.json",
+    );
+    let e = catalogue::at(&r, Severity::Error);
+    println!(
+        "excalidraw en.json / pt-BR.json: {} links, errors {e:?}",
+        r.links.len()
+    );
+    assert!(r.links.len() >= 600, "{} links", r.links.len());
+    assert!(e.iter().all(|(rule, _)| *rule == "omission"), "{e:?}");
+    assert!(e.len() <= 7, "{e:?}");
+}
+
+#[test]
+fn excalidraw_json_planted_mistakes_are_found() {
+    let p = planted_pair(
+        "tests/data/i18n/excalidraw",
+        "en.json",
+        "pt-BR.json",
+        "pt-BR.flawed.json",
+    );
+    assert!(p.planted >= 6, "{} planted", p.planted);
+    assert!(p.found >= FOUND_EXCALIDRAW, "{} of {}", p.found, p.planted);
+    assert!(p.stray.is_empty(), "{:?}", p.stray);
+}
+
 /// Planted mistakes found when these figures were last measured.
 const FOUND_DJANGO: usize = 14;
 const FOUND_SYMFONY: usize = 14;
 const FOUND_WTFORMS: usize = 9;
 const FOUND_ORCID: usize = 9;
+const FOUND_EXCALIDRAW: usize = 5;

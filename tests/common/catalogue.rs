@@ -23,6 +23,26 @@ pub fn run(path: &str) -> PairResult {
     check_bilingual(bi, &Glossary::default(), &options)
 }
 
+/// Checks a catalogue pair (JSON or YAML, paths relative to the package)
+/// with the built-in glossary.
+pub fn run_pair(source: &str, target: &str) -> PairResult {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (s, t) = (root.join(source), root.join(target));
+    let format = Format::detect(&s, "");
+    let bi = formats::read_pair(
+        format,
+        Document::load(&s).expect("loads"),
+        Document::load(&t).expect("loads"),
+        &ReadOptions::default(),
+    )
+    .expect("parses");
+    let options = PairOptions {
+        builtin_glossary: true,
+        ..PairOptions::default()
+    };
+    check_bilingual(bi, &Glossary::default(), &options)
+}
+
 /// (rule, line) of every finding at `sev`, at its primary location.
 pub fn at(r: &PairResult, sev: Severity) -> Vec<(&'static str, usize)> {
     r.findings
@@ -82,9 +102,32 @@ impl Planted {
 /// Recall of the planted mistakes in `dir/flawed`: an error under the
 /// planted rule at the planted line of `dir/manifest.tsv`; printed.
 pub fn planted(dir: &str, flawed: &str) -> Planted {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let r = run(&format!("{dir}/{flawed}"));
-    let found = at(&r, Severity::Error);
+    score(dir, flawed, at(&r, Severity::Error))
+}
+
+/// [`planted`] for a catalogue pair: `dir/flawed` is a copy of `dir/clean`
+/// with the mistakes of `dir/manifest.tsv`, checked against `dir/source`;
+/// the errors the untouched pair has already are left out.
+pub fn planted_pair(dir: &str, source: &str, clean: &str, flawed: &str) -> Planted {
+    let before = at(
+        &run_pair(&format!("{dir}/{source}"), &format!("{dir}/{clean}")),
+        Severity::Error,
+    );
+    let mut found = at(
+        &run_pair(&format!("{dir}/{source}"), &format!("{dir}/{flawed}")),
+        Severity::Error,
+    );
+    for e in before {
+        if let Some(i) = found.iter().position(|f| *f == e) {
+            found.remove(i);
+        }
+    }
+    score(dir, flawed, found)
+}
+
+fn score(dir: &str, flawed: &str, found: Vec<(&'static str, usize)>) -> Planted {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let manifest = std::fs::read_to_string(root.join("manifest.tsv")).expect("manifest.tsv");
     let rows: Vec<(usize, String)> = manifest
         .lines()
