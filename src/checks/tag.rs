@@ -327,17 +327,31 @@ fn cancel_neighbours(surplus: &mut [Surplus]) -> Vec<bool> {
     moved
 }
 
-/// Removes the pairs of equal keys from two lists.
+/// Removes the pairs of equal keys from two lists (counted, so a link
+/// with thousands of tags stays linear).
 fn settle(
     a: &mut Vec<((String, bool), Range<usize>)>,
     b: &mut Vec<((String, bool), Range<usize>)>,
 ) {
-    a.retain(|(k, _)| match b.iter().position(|(bk, _)| bk == k) {
-        Some(i) => {
-            b.remove(i);
+    let mut avail: std::collections::HashMap<(String, bool), usize> = Default::default();
+    for (k, _) in b.iter() {
+        *avail.entry(k.clone()).or_default() += 1;
+    }
+    let mut taken: std::collections::HashMap<(String, bool), usize> = Default::default();
+    a.retain(|(k, _)| match avail.get_mut(k) {
+        Some(n) if *n > 0 => {
+            *n -= 1;
+            *taken.entry(k.clone()).or_default() += 1;
             false
         }
-        None => true,
+        _ => true,
+    });
+    b.retain(|(k, _)| match taken.get_mut(k) {
+        Some(n) if *n > 0 => {
+            *n -= 1;
+            false
+        }
+        _ => true,
     });
 }
 

@@ -137,11 +137,10 @@ fn in_identifier(text: &str, start: usize, end: usize) -> bool {
 /// Whether the word at `start..end` lies in a straight-quoted string with
 /// no space (`"command": "body"` in a JSON example): a literal, not prose.
 fn in_quoted_token(text: &str, start: usize, end: usize) -> bool {
-    let open = text[..start]
-        .chars()
-        .rev()
-        .find(|c| *c == '"' || c.is_whitespace());
-    let close = text[end..].chars().find(|c| *c == '"' || c.is_whitespace());
+    // A bounded look either side keeps a long line without spaces linear.
+    let edge = |c: &char| *c == '"' || c.is_whitespace();
+    let open = text[..start].chars().rev().take(80).find(edge);
+    let close = text[end..].chars().take(80).find(edge);
     open == Some('"') && close == Some('"')
 }
 
