@@ -536,10 +536,10 @@ fn relative_path_severity(ctx: &Context, s: &Placed, t: &Placed) -> Severity {
         };
         lv.text.get(p.span.clone()).map(str::trim)
     };
-    let translated = matches!(
-        (text(s, Side::Source), text(t, Side::Target)),
-        (Some(a), Some(b)) if !a.is_empty() && !b.is_empty() && a != b
-    );
+    let translated = match (text(s, Side::Source), text(t, Side::Target)) {
+        (Some(a), Some(b)) => words_mostly_new(a, b),
+        _ => false,
+    };
     if translated
         && super::url::is_relative(&s.piece.text)
         && super::url::is_relative(&t.piece.text)
@@ -549,6 +549,21 @@ fn relative_path_severity(ctx: &Context, s: &Placed, t: &Placed) -> Severity {
     } else {
         Severity::Error
     }
+}
+
+/// Whether most words of `b` are not words of `a`: a link text translated,
+/// not kept or reworded in the same language (`Router constructor` →
+/// `Router constructor reference`).
+fn words_mostly_new(a: &str, b: &str) -> bool {
+    let lower = |t: &str| -> Vec<String> {
+        crate::text::words(t)
+            .iter()
+            .map(|w| w.text.to_lowercase())
+            .collect()
+    };
+    let (wa, wb) = (lower(a), lower(b));
+    let shared = wb.iter().filter(|w| wa.contains(w)).count();
+    !wb.is_empty() && shared * 2 < wb.len()
 }
 
 /// Whether source segment `seg` is in a structural block (heading, list
@@ -739,6 +754,14 @@ mod tests {
         let u: Vec<_> = f.iter().filter(|x| x.rule == "url").collect();
         assert_eq!(u.len(), 1, "{f:#?}");
         assert_eq!(u[0].severity, Severity::Warning);
+        // A link text reworded in the same language is no translation.
+        let f = run(
+            "Veja o [Router constructor](/api/express/#expressrouter) agora mesmo.\n",
+            "See the [Router constructor reference](/api/application#appuse) right now.\n",
+        );
+        let u: Vec<_> = f.iter().filter(|x| x.rule == "url").collect();
+        assert_eq!(u.len(), 1, "{f:#?}");
+        assert_eq!(u[0].severity, Severity::Error);
         // The same link text kept, or another host: still an error.
         let same_text = "Leia [Express](/guia/rotas) agora mesmo antes de começar.\n";
         let f = run(
