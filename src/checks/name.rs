@@ -593,6 +593,10 @@ impl DocWords {
         // Words and URLs both come in text order (URLs never overlap):
         // one cursor, not a scan of every URL per word.
         let mut next_url = 0;
+        // Capitals of a title-case line (`Save and Export Notebook As`)
+        // say nothing about a word being a name.
+        let titles = title_case_lines(text, profile);
+        let mut next_title = 0;
         // One key buffer for the document: a word's key is copied only
         // when new to a set.
         let mut key = String::new();
@@ -603,10 +607,15 @@ impl DocWords {
             if urls.get(next_url).is_some_and(|u| u.contains(&w.start)) {
                 continue;
             }
+            while titles.get(next_title).is_some_and(|u| u.end <= w.start) {
+                next_title += 1;
+            }
+            let in_title = titles.get(next_title).is_some_and(|u| u.contains(&w.start));
             squash_into(w.text, &mut key);
             // Keys cloned only when new to a set: most words repeat.
             if starts_upper(w.text) {
-                if !d.mid_capitalised.contains(key.as_str())
+                if !in_title
+                    && !d.mid_capitalised.contains(key.as_str())
                     && !is_sentence_initial(text, w.start, Some(profile))
                 {
                     d.mid_capitalised.insert(key.clone());
@@ -785,6 +794,7 @@ pub(super) fn find_names(
     lexicon: Option<&crate::lexicon::Lexicon>,
 ) -> Vec<Name> {
     let ws = words(text);
+    let title_case = is_title_case(text, &ws, profile);
     let mut out: Vec<Name> = Vec::new();
     let mut cur: Vec<(Word, WordKind)> = Vec::new();
     let mut pending_particles: Vec<Word> = Vec::new();
@@ -815,7 +825,7 @@ pub(super) fn find_names(
             flush(&mut cur, &mut out);
             pending_particles.clear();
         }
-        let kind = classify(text, w, profile, doc, lexicon);
+        let kind = classify(text, w, profile, doc, lexicon, title_case);
         match kind {
             Some(k) => {
                 pending_particles.clear();
@@ -838,13 +848,43 @@ pub(super) fn find_names(
     out
 }
 
-/// Whether a word is a name word, and of which kind.
+/// The byte ranges of the lines of `text` written in title case.
+fn title_case_lines(text: &str, profile: &Profile) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        if line.len() < 200 && is_title_case(line, &words(line), profile) {
+            out.push(at..at + line.len());
+        }
+        at += line.len() + 1;
+    }
+    out
+}
+
+/// A title in title case (`Save and Export Notebook As`): it starts with a
+/// capital, has three capitalised words or more that are not function
+/// words, no lower-case word but function words, and no full stop at the end.
+fn is_title_case(text: &str, ws: &[Word], profile: &Profile) -> bool {
+    let function = |w: &Word| in_list(&profile.words.function_words, w.text);
+    let lettered = || {
+        ws.iter()
+            .filter(|w| w.text.chars().any(char::is_alphabetic))
+    };
+    !text.trim_end().ends_with(['.', '!', '?'])
+        && ws.first().is_some_and(|w| starts_upper(w.text))
+        && lettered().filter(|w| !function(w)).count() >= 3
+        && lettered().all(|w| function(w) || starts_upper(w.text))
+}
+
+/// Whether a word is a name word, and of which kind. In a title-case text
+/// every word reads like a sentence-initial one.
 fn classify(
     text: &str,
     w: &Word,
     profile: &Profile,
     doc: &DocWords,
     lexicon: Option<&crate::lexicon::Lexicon>,
+    title_case: bool,
 ) -> Option<WordKind> {
     let t = w.text;
     if is_code(t) {
@@ -868,10 +908,11 @@ fn classify(
     if t.chars().count() < 2 {
         return None;
     }
-    if is_sentence_initial(text, w.start, Some(profile)) {
-        // A sentence-initial word is a name only if the document never has
-        // it in lower case, and either has it capitalised mid-sentence or
-        // the lexicon does not know it as a word of the language (Django).
+    if title_case || is_sentence_initial(text, w.start, Some(profile)) {
+        // A sentence-initial word (or any word of a title-case title) is a
+        // name only if the document never has it in lower case, and either
+        // has it capitalised mid-sentence or the lexicon does not know it as
+        // a word of the language (Django).
         let key = squash(t);
         let unknown =
             || lexicon.is_some_and(|l| l.concepts(crate::lexicon::Side::Source, t).is_empty());
@@ -1297,6 +1338,39 @@ mod tests {
                 "Foreign minister Badr Albusaidi."
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_word_capitalised_in_a_title_case_title_is_no_name() {
+        // JupyterLab's catalogue: a menu title, its words translated.
+        let f = Fixture::with_langs(
+            "en",
+            "pt",
+            &[(
+                &["Save and Export Notebook As"],
+                &["Salvar e Exportar Notebook Como"],
+            )],
+        );
+        let out = f.run(&NameCheck);
+        assert!(out.is_empty(), "{out:?}");
+        // A name in a title-case title is still a name when the document
+        // writes it capitalised mid-sentence.
+        let f = Fixture::with_langs(
+            "en",
+            "pt",
+            &[
+                (
+                    &["Meeting With Obama In Lisbon"],
+                    &["Reunião com Obam em Lisboa"],
+                ),
+                (&["Yesterday Obama spoke."], &["Ontem Obama falou."]),
+            ],
+        );
+        assert!(
+            f.run(&NameCheck)
+                .iter()
+                .any(|x| x.message.contains("Obama"))
         );
     }
 
