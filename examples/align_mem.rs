@@ -64,7 +64,11 @@ fn stage(name: &str, t0: Instant) {
 
 fn main() -> anyhow::Result<()> {
     // SAFETY: an option set before any thread is spawned.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
+    let delay = std::env::var("ALIGN_MEM_PURGE_DELAY")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, delay) };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(src_path), Some(tgt_path)) = (args.first(), args.get(1)) else {
         anyhow::bail!("usage: align_mem SRC TGT [SRC_LANG TGT_LANG]");

@@ -48,3 +48,35 @@ fn catalogue_pair_findings_point_into_each_file() {
         "{v}"
     );
 }
+
+/// Pairing the keys of two catalogues is linear: 200,000 plural-form keys a
+/// side (ten only in one file) read in seconds, where a search per key
+/// (4·10¹⁰ comparisons, each target key's plural base sought among the
+/// source's) takes hours. A guard far above the normal time, not a timing.
+#[test]
+fn pairing_large_catalogues_is_not_quadratic() {
+    use std::time::{Duration, Instant};
+    use transcheck::formats::{self, Format, ReadOptions};
+    use transcheck::input::Document;
+    let n = 200_000;
+    let cat = |word: &str, from: usize| {
+        let body: Vec<String> = (from..from + n)
+            .map(|i| format!("\"k{i}_other\": \"{word} {i}\""))
+            .collect();
+        format!("{{{}}}", body.join(",\n"))
+    };
+    let start = Instant::now();
+    let b = formats::read_pair(
+        Format::Json,
+        Document::from_text("en.json", &cat("Item", 0)),
+        Document::from_text("pt-BR.json", &cat("Itens", 10)),
+        &ReadOptions::default(),
+    )
+    .expect("parses");
+    let took = start.elapsed();
+    assert_eq!(b.units.len(), n + 10);
+    assert_eq!(b.units.iter().filter(|u| u.target.is_none()).count(), 10);
+    assert_eq!(b.units.iter().filter(|u| u.source.is_none()).count(), 10);
+    let cap = Duration::from_secs(if cfg!(debug_assertions) { 120 } else { 60 });
+    assert!(took < cap, "{took:?} for {n} keys a side");
+}

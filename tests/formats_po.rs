@@ -5,76 +5,21 @@
 
 use assert_cmd::Command;
 use serde_json::Value;
-use std::path::Path;
-use transcheck::Severity;
-use transcheck::formats::{self, Format, ReadOptions};
-use transcheck::glossary::Glossary;
-use transcheck::input::Document;
-use transcheck::pipeline::{PairOptions, PairResult, check_bilingual};
 
-const DIR: &str = "tests/data/po/sphinx";
-
-fn run(name: &str) -> PairResult {
-    let doc = Document::load(&Path::new(DIR).join(name)).expect("loads");
-    let bi = formats::read(Format::Po, doc, &ReadOptions::default()).expect("parses");
-    let options = PairOptions {
-        builtin_glossary: true,
-        ..PairOptions::default()
-    };
-    check_bilingual(bi, &Glossary::default(), &options)
-}
-
-/// (rule, line) of every error, at its primary location.
-fn errors(r: &PairResult) -> Vec<(&'static str, usize)> {
-    r.findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .filter_map(|f| {
-            let loc = transcheck::report::primary_location(r, f)?;
-            Some((f.rule, loc.start.0))
-        })
-        .collect()
-}
+#[path = "common/catalogue.rs"]
+mod catalogue;
 
 #[test]
 fn untouched_catalogue_has_at_most_one_error_per_thousand_units() {
-    let r = run("sphinx.pt_BR.po");
-    let units = r.links.len();
-    assert!(units > 900, "{units} links");
-    let e = errors(&r);
-    let per_k = e.len() as f64 * 1000.0 / units as f64;
-    println!(
-        "sphinx pt_BR untouched: {units} links, {} errors ({per_k:.2} per 1,000): {e:?}",
-        e.len()
-    );
-    assert!(per_k <= 1.0, "{e:?}");
+    let u = catalogue::untouched("tests/data/po/sphinx/sphinx.pt_BR.po", 900);
+    assert!(u.errors_per_thousand() <= 1.0, "{:?}", u.errors);
 }
 
 #[test]
 fn planted_mistakes_are_found_at_their_msgstr_line() {
-    let r = run("sphinx.pt_BR.flawed.po");
-    let found = errors(&r);
-    let manifest = std::fs::read_to_string(Path::new(DIR).join("manifest.tsv")).unwrap();
-    let rows: Vec<(usize, String)> = manifest
-        .lines()
-        .skip(1)
-        .filter_map(|l| {
-            let mut c = l.split('\t');
-            Some((c.next()?.parse().ok()?, c.next()?.to_string()))
-        })
-        .collect();
-    assert!(rows.len() >= 20, "{} planted", rows.len());
-    let missed: Vec<_> = rows
-        .iter()
-        .filter(|(line, rule)| !found.iter().any(|(r, l)| r == rule && l == line))
-        .collect();
-    let recall = 1.0 - missed.len() as f64 / rows.len() as f64;
-    println!(
-        "sphinx pt_BR planted: recall {recall:.3} ({} of {}), missed {missed:?}",
-        rows.len() - missed.len(),
-        rows.len()
-    );
-    assert!(recall >= 0.95, "missed {missed:?}");
+    let p = catalogue::planted("tests/data/po/sphinx", "sphinx.pt_BR.flawed.po");
+    assert!(p.planted >= 20, "{} planted", p.planted);
+    assert!(p.recall() >= 0.95, "{} of {}", p.found, p.planted);
 }
 
 fn tc() -> Command {

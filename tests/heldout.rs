@@ -7,7 +7,11 @@
 //! an interview with dialogue dashes, a product release) hold number words
 //! inside names, weekdays, versions, units and URLs; three more (a strike, a
 //! wildfire, a rate decision) hold halves (*uma vez e meia*), durations and
-//! institution names translated around a kept one.
+//! institution names translated around a kept one; three more (a tailings-dam
+//! collapse, a pt-PT science story with «» and British times, an election
+//! count with an interview in dialogue dashes) hold day ranges sharing a
+//! month, programme and court names translated word by word, and names at
+//! the start of sentences.
 
 mod common;
 

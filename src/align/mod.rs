@@ -864,33 +864,88 @@ fn fill_gaps(
         .into_iter()
         .filter(|&(a, b)| a + b <= 3)
         .collect();
-    let mut cache = SimCache::new();
-    let mut near = SourceRing::new(src);
+    // Each gap is searched on its own (the caches only save work), so
+    // groups of gaps run on all cores, each with caches of its own.
+    let gaps: Vec<usize> = (1..coarse.len())
+        .filter(|&k| far(coarse[k - 1], coarse[k]))
+        .collect();
+    let groups = gap_groups(coarse, &gaps);
+    let paths: Vec<Vec<Vec<(usize, usize)>>> = {
+        use rayon::prelude::*;
+        let search = |group: &[usize]| {
+            let mut cache = SimCache::new();
+            let mut near = SourceRing::new(src);
+            group
+                .iter()
+                .map(|&k| {
+                    let ((i0, j0), (i1, j1)) = (coarse[k - 1], coarse[k]);
+                    dp::beam_path(i1 - i0, j1 - j0, &kinds, GUIDE_BEAM, |i, a, j, b| {
+                        scorer.cost_with(i + i0, a, j + j0, b, |i, a, j, b| {
+                            let mut shared = 0.0;
+                            for s in i..i + a {
+                                for (t, tt) in tgt.iter().enumerate().skip(j).take(b) {
+                                    shared += cache.get(s, t, || near.shared(src, s, tt));
+                                }
+                            }
+                            shared
+                        })
+                    })
+                })
+                .collect()
+        };
+        if groups.len() > 1 {
+            groups.par_iter().map(|g| search(g)).collect()
+        } else {
+            groups.iter().map(|g| search(g)).collect()
+        }
+    };
+    let mut found = paths.into_iter().flatten();
     let mut out = vec![coarse[0]];
     for x in coarse.windows(2) {
-        let ((i0, j0), (i1, j1)) = (x[0], x[1]);
+        let ((i0, j0), _) = (x[0], x[1]);
         if !far(x[0], x[1]) {
             out.push(x[1]);
             continue;
         }
-        let path = dp::beam_path(i1 - i0, j1 - j0, &kinds, GUIDE_BEAM, |i, a, j, b| {
-            scorer.cost_with(i + i0, a, j + j0, b, |i, a, j, b| {
-                let mut shared = 0.0;
-                for s in i..i + a {
-                    for (t, tt) in tgt.iter().enumerate().skip(j).take(b) {
-                        shared += cache.get(s, t, || near.shared(src, s, tt));
-                    }
-                }
-                shared
-            })
-        });
+        let path = found
+            .next()
+            .unwrap_or_else(|| vec![(0, 0), (x[1].0 - i0, x[1].1 - j0)]);
         out.extend(path.into_iter().skip(1).map(|(i, j)| (i + i0, j + j0)));
     }
     out
 }
 
-/// Anchor weight shared by sentence pairs, remembered in a small
-/// direct-mapped table: the beam asks for each pair a few times in a row.
+/// Sentences (both sides) of gaps below which [`fill_gaps`] searches them
+/// on one thread: a group's caches cost more than a small search.
+const GAP_GROUP: usize = 20_000;
+
+/// The gaps `gaps` (indices into `coarse` of a gap's end) cut into runs
+/// of about [`GAP_GROUP`] sentences or more, in order.
+fn gap_groups(coarse: &[(usize, usize)], gaps: &[usize]) -> Vec<Vec<usize>> {
+    let size = |k: usize| {
+        let (a, b) = (coarse[k - 1], coarse[k]);
+        (b.0 - a.0) + (b.1 - a.1)
+    };
+    let total: usize = gaps.iter().map(|&k| size(k)).sum();
+    // A few groups per thread, so that one long gap does not leave a
+    // thread idle.
+    let parts = (total / GAP_GROUP).clamp(1, 4 * rayon::current_num_threads());
+    let each = total.div_ceil(parts);
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut filled = 0;
+    for &k in gaps {
+        if filled >= each {
+            groups.push(Vec::new());
+            filled = 0;
+        }
+        if let Some(g) = groups.last_mut() {
+            g.push(k);
+        }
+        filled += size(k);
+    }
+    groups
+}
+
 struct SimCache {
     slots: Vec<(u64, f64)>,
 }
@@ -1858,6 +1913,24 @@ mod tests {
         assert!(got.contains(&(vec![99], vec![99])), "{got:?}");
         assert!(got.contains(&(vec![180], vec![100])), "{got:?}");
         assert!((100..180).all(|k| got.contains(&(vec![k], vec![]))));
+    }
+
+    #[test]
+    fn gap_groups_keep_every_gap_once_in_order() {
+        // Anchors 300 to 3,000 sentences apart, every third close.
+        let mut coarse = vec![(0, 0)];
+        for k in 1..200 {
+            let (i, j) = coarse[k - 1];
+            let step = if k % 3 == 0 { 5 } else { 300 + 27 * (k % 100) };
+            coarse.push((i + step, j + step + 1));
+        }
+        let gaps: Vec<usize> = (1..coarse.len()).filter(|k| k % 3 != 0).collect();
+        let groups = gap_groups(&coarse, &gaps);
+        assert!(groups.len() > 1, "{} groups", groups.len());
+        assert!(groups.len() <= 4 * rayon::current_num_threads());
+        assert_eq!(groups.concat(), gaps);
+        // Few sentences: one group.
+        assert_eq!(gap_groups(&coarse, &gaps[..3]).len(), 1);
     }
 
     #[test]

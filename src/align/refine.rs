@@ -135,6 +135,71 @@ pub fn refine_prepared(
     };
     super::shift::slide_nulls(&mut links, (src, tgt), ratio, low);
     let links = super::shift::attach_strays(links, (src, tgt), ratio, low);
+    let pass = Pass {
+        sides: (source, target),
+        sents: (src, tgt),
+        orphans,
+        ratio,
+        low,
+    };
+    let mut out = each_link(links, &pass);
+    super::shift::slide_nulls(&mut out, (src, tgt), ratio, low);
+    super::shift::pair_nulls(out, (src, tgt), ratio, low)
+}
+
+/// What the refinement of each link reads.
+struct Pass<'a, 's> {
+    sides: (&'a Side<'s>, &'a Side<'s>),
+    sents: (&'a [Sent], &'a [Sent]),
+    orphans: &'a Orphans,
+    ratio: f64,
+    low: f64,
+}
+
+/// Links worth spreading over the cores, and how many each task takes.
+const PARALLEL_LINKS: usize = 4096;
+
+/// [`settle_links`] of every link, on all cores for many links: each
+/// link is settled on its own, so the result is the same.
+fn each_link(links: Vec<Link>, pass: &Pass) -> Vec<Link> {
+    use rayon::prelude::*;
+    if links.len() < 2 * PARALLEL_LINKS {
+        return settle_links(links, pass);
+    }
+    // The parts take the links over one by one; the whole list's buffer
+    // is freed before the parts are settled.
+    let mut parts: Vec<Vec<Link>> = Vec::new();
+    let mut rest = links.into_iter();
+    loop {
+        let part: Vec<Link> = rest.by_ref().take(PARALLEL_LINKS).collect();
+        if part.is_empty() {
+            break;
+        }
+        parts.push(part);
+    }
+    drop(rest);
+    let done: Vec<Vec<Link>> = parts
+        .into_par_iter()
+        .map(|part| settle_links(part, pass))
+        .collect();
+    let mut out = Vec::with_capacity(done.iter().map(Vec::len).sum::<usize>() + 4);
+    for part in done {
+        out.extend(part);
+    }
+    out
+}
+
+/// Each link of `links` as the refinement leaves it: a 1-1 link that
+/// shares nothing split into a 1-0 and a 0-1, editorial lines peeled off
+/// merged links, merged links settled.
+fn settle_links(links: Vec<Link>, pass: &Pass) -> Vec<Link> {
+    let Pass {
+        sides: (source, target),
+        sents: (src, tgt),
+        orphans,
+        ratio,
+        low,
+    } = *pass;
     let mut out = Vec::with_capacity(links.len() + 4);
     for link in links {
         let (a, b) = (link.source.len(), link.target.len());
@@ -170,8 +235,7 @@ pub fn refine_prepared(
         settle(link, (src, tgt), orphans, ratio, low, &mut out);
         out.extend(after);
     }
-    super::shift::slide_nulls(&mut out, (src, tgt), ratio, low);
-    super::shift::pair_nulls(out, (src, tgt), ratio, low)
+    out
 }
 
 /// Whether one side of a 1-1 link is an editorial line ("Leia mais: …")

@@ -279,29 +279,53 @@ pub(super) fn resolve(
     low: f64,
 ) -> Vec<Link> {
     let pricer = Pricer::new(sents, paras, ratio);
-    let mut k = 0;
-    // Links before `fixed` are settled (a window never reaches back into a
-    // repaired one).
-    let mut fixed = 0;
+    let n = links.len();
+    let seeds: Vec<usize> = (0..n).filter(|&k| links[k].score < SEED).collect();
+    // Each seed's window as it stands before any repair, worked out on
+    // all cores; a window that a repair has cut short is worked out again
+    // below, so the result is that of one window after the other.
+    let early: Vec<Option<Vec<Link>>> = {
+        use rayon::prelude::*;
+        let work = |&k: &usize| resolve_window(&links[window(k, 0, n)], &pricer, low);
+        if seeds.len() >= PARALLEL_SEEDS {
+            seeds.par_iter().map(work).collect()
+        } else {
+            seeds.iter().map(work).collect()
+        }
+    };
     let mut links = links;
-    while k < links.len() {
-        if links[k].score >= SEED {
-            k += 1;
+    // Links before `fixed` are settled (a window never reaches back into a
+    // repaired one). Windows cover only links from `fixed` on, as the
+    // input has them; `shift` is how far they have moved since.
+    let (mut fixed, mut shift) = (0, 0isize);
+    let at = |k: usize, shift: isize| k.saturating_add_signed(shift);
+    for (&k, early) in seeds.iter().zip(early) {
+        if k < fixed {
             continue;
         }
-        let lo = k.saturating_sub(WINDOW).max(fixed);
-        let hi = (k + WINDOW + 1).min(links.len());
-        match resolve_window(&links[lo..hi], &pricer, low) {
-            Some(new) => {
-                let n = new.len();
-                links.splice(lo..hi, new);
-                fixed = lo + n;
-                k = fixed;
-            }
-            None => k += 1,
+        let range = window(k, fixed, n);
+        let here = at(range.start, shift)..at(range.end, shift);
+        let new = if range.start == window(k, 0, n).start {
+            early
+        } else {
+            resolve_window(&links[here.clone()], &pricer, low)
+        };
+        if let Some(new) = new {
+            shift += new.len() as isize - range.len() as isize;
+            links.splice(here, new);
+            fixed = range.end;
         }
     }
     links
+}
+
+/// Seeds worth spreading over the cores.
+const PARALLEL_SEEDS: usize = 64;
+
+/// The links a seed at `k` re-aligns: [`WINDOW`] links each side, none
+/// before `fixed`, none past `n`.
+fn window(k: usize, fixed: usize, n: usize) -> std::ops::Range<usize> {
+    k.saturating_sub(WINDOW).max(fixed)..(k + WINDOW + 1).min(n)
 }
 
 /// The cheaper links for `window`, if they leave a sentence alone where the
@@ -724,6 +748,85 @@ mod tests {
             score: 0.4,
             ..l(s, t)
         }
+    }
+
+    /// [`resolve`] as one window after the other on one thread, the
+    /// links spliced in place: what the windows worked out on all cores
+    /// must give.
+    fn resolve_in_turn(
+        links: Vec<Link>,
+        sents: (&[Sent], &[Sent]),
+        ratio: f64,
+        low: f64,
+    ) -> Vec<Link> {
+        let pricer = Pricer::new(sents, (&[], &[]), ratio);
+        let (mut k, mut fixed, mut links) = (0, 0, links);
+        while k < links.len() {
+            if links[k].score >= SEED {
+                k += 1;
+                continue;
+            }
+            let lo = k.saturating_sub(WINDOW).max(fixed);
+            let hi = (k + WINDOW + 1).min(links.len());
+            match resolve_window(&links[lo..hi], &pricer, low) {
+                Some(new) => {
+                    let n = new.len();
+                    links.splice(lo..hi, new);
+                    fixed = lo + n;
+                    k = fixed;
+                }
+                None => k += 1,
+            }
+        }
+        links
+    }
+
+    #[test]
+    fn windows_worked_out_at_once_give_the_links_of_one_window_after_the_other() {
+        // Blocks of the seven sentences, one target sentence dropped from
+        // every other block; doubtful links on the shifted runs and on
+        // some sure ones, close enough that repairs cut later windows
+        // short.
+        let (mut src, mut tgt, mut links) = (Vec::new(), Vec::new(), Vec::new());
+        for b in 0..40 {
+            let (i0, j0) = (src.len(), tgt.len());
+            src.extend_from_slice(SRC);
+            let drop = b % 2 == 0;
+            for (k, t) in TGT.iter().enumerate() {
+                if !(drop && k == 3) {
+                    tgt.push(*t);
+                }
+            }
+            for k in 0..7 {
+                let doubt = b % 3 == 0 && k == 1;
+                if drop && k >= 3 {
+                    continue;
+                }
+                links.push(if doubt {
+                    doubtful(&[i0 + k], &[j0 + k])
+                } else {
+                    l(&[i0 + k], &[j0 + k])
+                });
+            }
+            if drop {
+                links.extend([
+                    doubtful(&[i0 + 3], &[j0 + 3]),
+                    doubtful(&[i0 + 4], &[j0 + 4]),
+                    doubtful(&[i0 + 5, i0 + 6], &[j0 + 5]),
+                ]);
+            }
+        }
+        let p = Profile::builtin("xx");
+        let (a, b) = (side(&src, &p), side(&tgt, &p));
+        let mut keys = Keys::default();
+        let (mut s, mut t) = features::extract_pair(&a, &b, &AlignOptions::default(), &mut keys);
+        features::weigh(&mut s, &mut t, &keys, &ClassWeights::default());
+        let seeds = links.iter().filter(|l| l.score < SEED).count();
+        assert!(seeds >= PARALLEL_SEEDS, "{seeds} seeds");
+        let got = resolve(links.clone(), (&s, &t), (&[], &[]), 1.0, 0.5);
+        let want = resolve_in_turn(links.clone(), (&s, &t), 1.0, 0.5);
+        assert_ne!(pairs(&want), pairs(&links), "no window was repaired");
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -477,13 +477,14 @@ pub(crate) fn link_targets(ctx: &Context, rule: &'static str, out: &mut Vec<Find
             let f = match (s, t) {
                 // A localised address (`/pt/docs/` ↔ `/en/docs/`) is no change.
                 (Some(s), Some(t))
-                    if super::url::link_localised(&s.piece.text, &t.piece.text, ctx) =>
+                    if super::url::link_localised(&s.piece.text, &t.piece.text, ctx)
+                        || super::url::slug_translated(&s.piece.text, &t.piece.text, ctx) =>
                 {
                     return;
                 }
                 (Some(s), Some(t)) => Finding::new(
                     rule,
-                    Severity::Error,
+                    relative_path_severity(ctx, s, t),
                     format!(
                         "{} changed: source has {}, target has {}",
                         what(s.piece),
@@ -519,6 +520,50 @@ pub(crate) fn link_targets(ctx: &Context, rule: &'static str, out: &mut Vec<Find
             out.push(f);
         },
     );
+}
+
+/// A relative link whose path changed, in the same shape, while its text
+/// was translated may be a site's translated slug the lexicon does not
+/// know: a warning (a `url-map` entry settles it). Anything else changed is
+/// an error: another host, an absolute address, another shape (`/api/request`
+/// → `/api#req`), a link whose text was left as it was.
+fn relative_path_severity(ctx: &Context, s: &Placed, t: &Placed) -> Severity {
+    let text = |p: &Placed, side: Side| {
+        let v = ctx.views.get(p.link)?;
+        let lv = match side {
+            Side::Source => &v.source,
+            Side::Target => &v.target,
+        };
+        lv.text.get(p.span.clone()).map(str::trim)
+    };
+    let translated = match (text(s, Side::Source), text(t, Side::Target)) {
+        (Some(a), Some(b)) => words_mostly_new(a, b),
+        _ => false,
+    };
+    if translated
+        && super::url::is_relative(&s.piece.text)
+        && super::url::is_relative(&t.piece.text)
+        && super::url::same_shape(&s.piece.text, &t.piece.text)
+    {
+        Severity::Warning
+    } else {
+        Severity::Error
+    }
+}
+
+/// Whether most words of `b` are not words of `a`: a link text translated,
+/// not kept or reworded in the same language (`Router constructor` →
+/// `Router constructor reference`).
+fn words_mostly_new(a: &str, b: &str) -> bool {
+    let lower = |t: &str| -> Vec<String> {
+        crate::text::words(t)
+            .iter()
+            .map(|w| w.text.to_lowercase())
+            .collect()
+    };
+    let (wa, wb) = (lower(a), lower(b));
+    let shared = wb.iter().filter(|w| wa.contains(w)).count();
+    !wb.is_empty() && shared * 2 < wb.len()
 }
 
 /// Whether source segment `seg` is in a structural block (heading, list
@@ -693,6 +738,51 @@ mod tests {
         // What was found is the link target, not the link's words.
         let u = f.iter().find(|x| x.rule == "url").unwrap();
         assert_eq!(u.found.as_deref(), Some("https://example.com/en/docs/faq/"));
+    }
+
+    #[test]
+    fn translated_slugs_of_relative_links() {
+        use crate::finding::Severity;
+        let pt = "Leia a [nota sobre a greve](/noticias/estado-greve) publicada ontem à noite.\n";
+        let en = "Read the [note on the strike](/news/state-strike) published last night.\n";
+        // Slug words the lexicon translates: the site's translated slug.
+        assert!(of(&run(pt, en), "url").is_empty(), "{:#?}", run(pt, en));
+        // A changed path the lexicon cannot vouch for, its text translated:
+        // a warning (url-map settles it).
+        let other = en.replace("/news/state-strike", "/news/item-4471");
+        let f = run(pt, &other);
+        let u: Vec<_> = f.iter().filter(|x| x.rule == "url").collect();
+        assert_eq!(u.len(), 1, "{f:#?}");
+        assert_eq!(u[0].severity, Severity::Warning);
+        // A link text reworded in the same language is no translation.
+        let f = run(
+            "Veja o [Router constructor](/api/express/#expressrouter) agora mesmo.\n",
+            "See the [Router constructor reference](/api/application#appuse) right now.\n",
+        );
+        let u: Vec<_> = f.iter().filter(|x| x.rule == "url").collect();
+        assert_eq!(u.len(), 1, "{f:#?}");
+        assert_eq!(u[0].severity, Severity::Error);
+        // The same link text kept, or another host: still an error.
+        let same_text = "Leia [Express](/guia/rotas) agora mesmo antes de começar.\n";
+        let f = run(
+            same_text,
+            "Read [Express](/guide/items) right now before you start.\n",
+        );
+        let u: Vec<_> = f.iter().filter(|x| x.rule == "url").collect();
+        assert_eq!(u.len(), 1, "{f:#?}");
+        assert_eq!(u[0].severity, Severity::Error);
+        let abs = en.replace(
+            "/news/state-strike",
+            "https://evil.example/news/state-strike",
+        );
+        let f = run(pt, &abs);
+        let u: Vec<_> = f.iter().filter(|x| x.rule == "url").collect();
+        assert_eq!(u.len(), 1, "{f:#?}");
+        assert_eq!(u[0].severity, Severity::Error);
+        // A translated heading anchor is a slug too.
+        let pt = "Veja [os parâmetros de rota](#parametros-de-rota) mais abaixo nesta página.\n";
+        let en = "See [route parameters](#route-parameters) further down this page.\n";
+        assert!(of(&run(pt, en), "url").is_empty(), "{:#?}", run(pt, en));
     }
 
     #[test]

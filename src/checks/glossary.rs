@@ -694,6 +694,20 @@ mod tests {
     }
 
     #[test]
+    fn a_brazilian_namesake_of_a_foreign_place_keeps_its_name() {
+        // The shipped glossary: São Francisco is also a Brazilian river and
+        // towns, whose English name is the Portuguese one.
+        assert!(
+            run(
+                "Os rejeitos podem chegar ao rio São Francisco.",
+                "The tailings could reach the São Francisco River."
+            )
+            .is_empty()
+        );
+        assert!(run("Ele mora em São Francisco.", "He lives in San Francisco.").is_empty());
+    }
+
+    #[test]
     fn untranslated_term_is_reported() {
         let f = run("O aeroporto de Mascate.", "The Mascate airport.");
         assert_eq!(f.len(), 1, "{f:?}");

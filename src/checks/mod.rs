@@ -180,6 +180,9 @@ impl SideText {
     }
 }
 
+/// Links from which [`Context::new`] makes the link views on all cores.
+const PARALLEL_VIEWS: usize = 4096;
+
 /// One link with the text of both sides.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkView {
@@ -235,15 +238,18 @@ impl<'a> Context<'a> {
         target_profile: &'a Profile,
         glossary: &'a Glossary,
     ) -> Context<'a> {
-        let views = links
-            .iter()
-            .enumerate()
-            .map(|(index, l)| LinkView {
-                index,
-                source: SideText::new(source, source_segments, &l.source),
-                target: SideText::new(target, target_segments, &l.target),
-            })
-            .collect();
+        let view = |(index, l): (usize, &Link)| LinkView {
+            index,
+            source: SideText::new(source, source_segments, &l.source),
+            target: SideText::new(target, target_segments, &l.target),
+        };
+        // A long document's views are made on all cores (in order).
+        let views = if links.len() >= PARALLEL_VIEWS {
+            use rayon::prelude::*;
+            links.par_iter().enumerate().map(view).collect()
+        } else {
+            links.iter().enumerate().map(view).collect()
+        };
         Context {
             source,
             target,

@@ -40,7 +40,7 @@ impl Check for NameCheck {
             if v.source.is_empty() || v.target.is_empty() {
                 continue;
             }
-            let names = find_names(&v.source.text, sp, &src_doc);
+            let names = find_names(&v.source.text, sp, &src_doc, ctx.lexicon.as_deref());
             if names.is_empty() {
                 continue;
             }
@@ -75,6 +75,7 @@ struct LinkNames<'c> {
     /// Spelling forms of the target words, each made once per link.
     forms: TargetForms,
     low_conf: bool,
+    lexicon: Option<&'c crate::lexicon::Lexicon>,
 }
 
 /// The cognate form and skeleton of each target word of a link, made on
@@ -159,6 +160,7 @@ impl<'c> LinkNames<'c> {
             views: &ctx.views,
             near_sides: std::cell::OnceCell::new(),
             low_conf: ctx.links.get(vi).is_some_and(|l| l.low_confidence),
+            lexicon: ctx.lexicon.as_deref(),
         }
     }
 
@@ -234,7 +236,7 @@ impl<'c> LinkNames<'c> {
             {
                 continue;
             }
-            if w.kind == WordKind::Capitalised {
+            if matches!(w.kind, WordKind::Capitalised | WordKind::Initial) {
                 let near = near_miss(
                     w,
                     &self.tgt_words,
@@ -242,6 +244,7 @@ impl<'c> LinkNames<'c> {
                     &self.forms,
                     [self.src_doc, self.tgt_doc],
                     [sp, tp],
+                    self.lexicon,
                 );
                 match near {
                     Near::Rendered => {
@@ -270,6 +273,16 @@ impl<'c> LinkNames<'c> {
         out: &mut Vec<Finding>,
     ) {
         let v = self.v;
+        // A word seen only at the start of sentences may be an ordinary
+        // word the lexicon lacks (Serialize → Serializar): only a typing
+        // slip is reported, and not a letter dropped, which is how a
+        // cognate often adapts (Ellipse → Elipse, Frisian → Frísia).
+        if w.kind == WordKind::Initial
+            && (!is_typo(&w.text, t.text)
+                || squash(t.text).chars().count() < squash(&w.text).chars().count())
+        {
+            return;
+        }
         // One vowel apart (Mohammad, Mohammed) is often a second
         // transliteration: a warning, unless the target keeps the source
         // spelling elsewhere; and nothing when another word of the name is
@@ -501,9 +514,14 @@ impl PersonName {
             if !starts_upper(t.text)
                 || tkey == key
                 || inflected
+                || (present(&key, std::slice::from_ref(&tkey))
+                    && is_common_word(link.lexicon, &w.text))
                 || squash(bare) == key
                 || src_doc.has(&tkey)
                 || tgt_gl.iter().any(|g| g.start < t.end && t.start < g.end)
+                || link
+                    .lexicon
+                    .is_some_and(|l| same_concept(l, &w.text, t.text))
             {
                 continue;
             }
@@ -528,6 +546,9 @@ fn is_list(text: &str, name: &Name, profile: &Profile) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum WordKind {
     Capitalised,
+    /// Capitalised only at the start of sentences and unknown to the
+    /// lexicon (Django): possibly a name, reported only for a typing slip.
+    Initial,
     Acronym,
     /// Letters with digits: `F-35`, `G7`, `COP30`.
     Code,
@@ -572,6 +593,10 @@ impl DocWords {
         // Words and URLs both come in text order (URLs never overlap):
         // one cursor, not a scan of every URL per word.
         let mut next_url = 0;
+        // Capitals of a title-case line (`Save and Export Notebook As`)
+        // say nothing about a word being a name.
+        let titles = title_case_lines(text, profile);
+        let mut next_title = 0;
         // One key buffer for the document: a word's key is copied only
         // when new to a set.
         let mut key = String::new();
@@ -582,10 +607,15 @@ impl DocWords {
             if urls.get(next_url).is_some_and(|u| u.contains(&w.start)) {
                 continue;
             }
+            while titles.get(next_title).is_some_and(|u| u.end <= w.start) {
+                next_title += 1;
+            }
+            let in_title = titles.get(next_title).is_some_and(|u| u.contains(&w.start));
             squash_into(w.text, &mut key);
             // Keys cloned only when new to a set: most words repeat.
             if starts_upper(w.text) {
-                if !d.mid_capitalised.contains(key.as_str())
+                if !in_title
+                    && !d.mid_capitalised.contains(key.as_str())
                     && !is_sentence_initial(text, w.start, Some(profile))
                 {
                     d.mid_capitalised.insert(key.clone());
@@ -757,8 +787,14 @@ fn in_list(list: &[String], w: &str) -> bool {
 }
 
 /// The names of a text (one link side).
-pub(super) fn find_names(text: &str, profile: &Profile, doc: &DocWords) -> Vec<Name> {
+pub(super) fn find_names(
+    text: &str,
+    profile: &Profile,
+    doc: &DocWords,
+    lexicon: Option<&crate::lexicon::Lexicon>,
+) -> Vec<Name> {
     let ws = words(text);
+    let title_case = is_title_case(text, &ws, profile);
     let mut out: Vec<Name> = Vec::new();
     let mut cur: Vec<(Word, WordKind)> = Vec::new();
     let mut pending_particles: Vec<Word> = Vec::new();
@@ -789,7 +825,7 @@ pub(super) fn find_names(text: &str, profile: &Profile, doc: &DocWords) -> Vec<N
             flush(&mut cur, &mut out);
             pending_particles.clear();
         }
-        let kind = classify(text, w, profile, doc);
+        let kind = classify(text, w, profile, doc, lexicon, title_case);
         match kind {
             Some(k) => {
                 pending_particles.clear();
@@ -812,8 +848,44 @@ pub(super) fn find_names(text: &str, profile: &Profile, doc: &DocWords) -> Vec<N
     out
 }
 
-/// Whether a word is a name word, and of which kind.
-fn classify(text: &str, w: &Word, profile: &Profile, doc: &DocWords) -> Option<WordKind> {
+/// The byte ranges of the lines of `text` written in title case.
+fn title_case_lines(text: &str, profile: &Profile) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        if line.len() < 200 && is_title_case(line, &words(line), profile) {
+            out.push(at..at + line.len());
+        }
+        at += line.len() + 1;
+    }
+    out
+}
+
+/// A title in title case (`Save and Export Notebook As`): it starts with a
+/// capital, has three capitalised words or more that are not function
+/// words, no lower-case word but function words, and no full stop at the end.
+fn is_title_case(text: &str, ws: &[Word], profile: &Profile) -> bool {
+    let function = |w: &Word| in_list(&profile.words.function_words, w.text);
+    let lettered = || {
+        ws.iter()
+            .filter(|w| w.text.chars().any(char::is_alphabetic))
+    };
+    !text.trim_end().ends_with(['.', '!', '?'])
+        && ws.first().is_some_and(|w| starts_upper(w.text))
+        && lettered().filter(|w| !function(w)).count() >= 3
+        && lettered().all(|w| function(w) || starts_upper(w.text))
+}
+
+/// Whether a word is a name word, and of which kind. In a title-case text
+/// every word reads like a sentence-initial one.
+fn classify(
+    text: &str,
+    w: &Word,
+    profile: &Profile,
+    doc: &DocWords,
+    lexicon: Option<&crate::lexicon::Lexicon>,
+    title_case: bool,
+) -> Option<WordKind> {
     let t = w.text;
     if is_code(t) {
         // Ordinals and plain numbers with a unit letter are the number check's.
@@ -836,12 +908,19 @@ fn classify(text: &str, w: &Word, profile: &Profile, doc: &DocWords) -> Option<W
     if t.chars().count() < 2 {
         return None;
     }
-    if is_sentence_initial(text, w.start, Some(profile)) {
-        // A sentence-initial word is a name only if the document also has it
-        // capitalised mid-sentence and never in lower case.
+    if title_case || is_sentence_initial(text, w.start, Some(profile)) {
+        // A sentence-initial word (or any word of a title-case title) is a
+        // name only if the document never has it in lower case, and either
+        // has it capitalised mid-sentence or the lexicon does not know it as
+        // a word of the language (Django).
         let key = squash(t);
-        if !doc.mid_capitalised.contains(&key) || doc.lower.contains(&key) {
+        let unknown =
+            || lexicon.is_some_and(|l| l.concepts(crate::lexicon::Side::Source, t).is_empty());
+        if doc.lower.contains(&key) {
             return None;
+        }
+        if !doc.mid_capitalised.contains(&key) {
+            return unknown().then_some(WordKind::Initial);
         }
     }
     Some(WordKind::Capitalised)
@@ -1036,6 +1115,26 @@ enum Near<'a> {
     None,
 }
 
+/// Whether the source word is a common word of its language (the lexicon
+/// knows it): capitalised in a name (GitHub Discussion), it may take the
+/// target's plural, where a person's name may not (Henrique, Henriques).
+fn is_common_word(lexicon: Option<&crate::lexicon::Lexicon>, w: &str) -> bool {
+    lexicon.is_some_and(|l| !l.concepts(crate::lexicon::Side::Source, w).is_empty())
+}
+
+/// Whether the bilingual lexicon pairs the two words: a common word
+/// capitalised in a name and translated (Horizonte Europa → Horizon
+/// Europe, Tribunal Eleitoral → Electoral Court), not a name misspelt.
+fn same_concept(lexicon: &crate::lexicon::Lexicon, src: &str, tgt: &str) -> bool {
+    use crate::lexicon::Side;
+    let s = lexicon.concepts(Side::Source, src);
+    !s.is_empty()
+        && lexicon
+            .concepts(Side::Target, tgt)
+            .iter()
+            .any(|c| s.contains(c))
+}
+
 /// Looks for the source name word's rendering or misspelling in the target.
 fn near_miss<'a>(
     w: &NameWord,
@@ -1044,6 +1143,7 @@ fn near_miss<'a>(
     forms: &TargetForms,
     [src_doc, tgt_doc]: [&DocWords; 2],
     [sp, tp]: [&Profile; 2],
+    lexicon: Option<&crate::lexicon::Lexicon>,
 ) -> Near<'a> {
     let key = squash(&w.text);
     let has_native = has_native(&w.text, sp);
@@ -1093,6 +1193,7 @@ fn near_miss<'a>(
             || src_doc.lower.contains(&key)
             || tgt_doc.lower.contains(&tkey)
             || (has_native && !tgt_doc.has(&key))
+            || lexicon.is_some_and(|l| same_concept(l, &w.text, t.text))
         {
             rendered = true;
             continue;
@@ -1241,6 +1342,39 @@ mod tests {
     }
 
     #[test]
+    fn a_word_capitalised_in_a_title_case_title_is_no_name() {
+        // JupyterLab's catalogue: a menu title, its words translated.
+        let f = Fixture::with_langs(
+            "en",
+            "pt",
+            &[(
+                &["Save and Export Notebook As"],
+                &["Salvar e Exportar Notebook Como"],
+            )],
+        );
+        let out = f.run(&NameCheck);
+        assert!(out.is_empty(), "{out:?}");
+        // A name in a title-case title is still a name when the document
+        // writes it capitalised mid-sentence.
+        let f = Fixture::with_langs(
+            "en",
+            "pt",
+            &[
+                (
+                    &["Meeting With Obama In Lisbon"],
+                    &["Reunião com Obam em Lisboa"],
+                ),
+                (&["Yesterday Obama spoke."], &["Ontem Obama falou."]),
+            ],
+        );
+        assert!(
+            f.run(&NameCheck)
+                .iter()
+                .any(|x| x.message.contains("Obama"))
+        );
+    }
+
+    #[test]
     fn translated_names_are_left_alone() {
         for (s, t) in [
             ("Os Estados Unidos e o Irã.", "The United States and Iran."),
@@ -1279,6 +1413,100 @@ mod tests {
             let f = errors(s, t);
             assert!(f.is_empty(), "{s} → {t}: {f:#?}");
         }
+    }
+
+    #[test]
+    fn a_capitalised_common_word_rendered_by_its_lexicon_translation_is_no_misspelling() {
+        // A programme or court name translated word by word: the words are
+        // common words the lexicon pairs, not a name misspelt.
+        for (s, t) in [
+            (
+                "Financiado pelo programa Horizonte Europa.",
+                "Funded by the Horizon Europe programme.",
+            ),
+            (
+                "Segundo o Tribunal Regional Eleitoral do Rio Grande do Sul.",
+                "According to the Rio Grande do Sul Regional Electoral Court.",
+            ),
+        ] {
+            let f = run(s, t);
+            assert!(f.is_empty(), "{s} → {t}: {f:#?}");
+        }
+        // A name the lexicon does not know is still checked.
+        assert_eq!(
+            errors(
+                "Disse o presidente Marcelo Furtado.",
+                "Said president Marcelo Furtato."
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_plural_beside_a_verbatim_name_word_is_no_misspelling() {
+        // A common word of a product name with a plural ending is the
+        // name itself (a person's name is not: Henrique, Henriques).
+        let en_pt = |s: &str, t: &str| {
+            Fixture::with_langs("en", "pt", &[(&[s], &[t])])
+                .run(&NameCheck)
+                .into_iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count()
+        };
+        assert_eq!(
+            en_pt(
+                "Please create a GitHub Discussion Question.",
+                "Por favor crie uma Pergunta no GitHub Discussions."
+            ),
+            0
+        );
+        // A letter changed beside the verbatim word is still an error.
+        assert_eq!(
+            en_pt(
+                "Please create a GitHub Discussion Question.",
+                "Por favor crie uma Pergunta no GitHub Discusion."
+            ),
+            1
+        );
+    }
+
+    #[test]
+    fn a_name_only_at_the_start_of_sentences_is_checked() {
+        let f = errors("Django foi criado em 2005.", "Djagno was created in 2005.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("Djagno"), "{}", f[0].message);
+        // Ordinary words of the language at the start stay ordinary.
+        for (s, t) in [
+            (
+                "Atualmente, o projeto cresce.",
+                "Currently, the project grows.",
+            ),
+            (
+                "Ambientalistas alertam para o risco.",
+                "Environmentalists warn of the risk.",
+            ),
+            ("Derrotado, ele voltou.", "Defeated, he returned."),
+            ("Serializa os dados.", "Serializes the data."),
+        ] {
+            let f = run(s, t);
+            assert!(f.is_empty(), "{s} → {t}: {f:#?}");
+        }
+        // Catalogue entries (every word starts a sentence), English to
+        // Portuguese: a letter added is a slip, a letter dropped a cognate.
+        let en_pt = |s: &str, t: &str| {
+            Fixture::with_langs("en", "pt", &[(&[s], &[t])])
+                .run(&NameCheck)
+                .into_iter()
+                .filter(|f| f.severity >= Severity::Warning)
+                .count()
+        };
+        assert_eq!(
+            en_pt("PostgreSQL extensions", "Extensões de PostgresSQL"),
+            1
+        );
+        assert_eq!(en_pt("Ellipse", "Elipse"), 0);
+        assert_eq!(en_pt("Frisian", "Frísia"), 0);
     }
 
     #[test]

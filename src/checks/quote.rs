@@ -906,10 +906,19 @@ impl<'c, 'a> Quotes<'c, 'a> {
             .iter()
             .filter_map(|s| s.chars().next())
             .collect();
-        let mut styled = vec![false; self.ctx.links.len()];
+        // A target sentence copied from the source keeps the source's
+        // marks; the untranslated check reports it.
+        let mut styled: Vec<bool> = self
+            .ctx
+            .views
+            .iter()
+            .map(|v| !v.target.is_empty() && v.target.text.trim() == v.source.text.trim())
+            .collect();
+        styled.resize(self.ctx.links.len(), false);
+        let copied = styled.clone();
         self.foreign_marks(&forbidden, &mut styled, out);
         self.wrong_way_marks(&forbidden, &mut styled, out);
-        self.mixed_double_marks(&forbidden, &mut styled, out);
+        self.mixed_double_marks(&forbidden, &copied, &mut styled, out);
     }
 
     /// Marks the target language does not use.
@@ -1000,7 +1009,13 @@ impl<'c, 'a> Quotes<'c, 'a> {
 
     /// Straight and curly double marks mixed in one document: the minority
     /// kind is flagged.
-    fn mixed_double_marks(&self, forbidden: &[char], styled: &mut [bool], out: &mut Vec<Finding>) {
+    fn mixed_double_marks(
+        &self,
+        forbidden: &[char],
+        copied: &[bool],
+        styled: &mut [bool],
+        out: &mut Vec<Finding>,
+    ) {
         let ctx = self.ctx;
         let counted: Vec<&Mark> = self
             .tgt
@@ -1010,6 +1025,8 @@ impl<'c, 'a> Quotes<'c, 'a> {
                 m.family == Family::Double
                     && m.status != Status::Ignored
                     && !forbidden.contains(&m.ch)
+                    && to_link(&self.tgt_loc, ctx.target_segments, m)
+                        .is_none_or(|(li, _)| copied.get(li) != Some(&true))
             })
             .collect();
         let curly = counted.iter().filter(|m| is_curly_double(m.ch)).count();
@@ -1606,6 +1623,22 @@ mod tests {
         assert_eq!(out[0].severity, Severity::Warning);
         assert_eq!(out[0].link, Some(2));
         assert_eq!(out[0].suggestion.as_deref(), Some("“"));
+    }
+
+    #[test]
+    fn a_sentence_copied_from_the_source_gets_no_style_warning() {
+        // Left in the source language (the untranslated check's): its
+        // marks are the source's, and neither flagged nor counted.
+        let f = Fixture::links(&[
+            (&["Ele disse \"sim\"."], &["He said \"yes.\""]),
+            (
+                &["Em nota, a empresa disse que “lamenta” o ocorrido."],
+                &["Em nota, a empresa disse que “lamenta” o ocorrido."],
+            ),
+            (&["Ela disse \"não\"."], &["She said \"no.\""]),
+        ]);
+        let out = f.run(&QuoteCheck);
+        assert!(out.is_empty(), "{out:#?}");
     }
 
     #[test]

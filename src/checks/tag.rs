@@ -71,8 +71,8 @@ fn tag_at(text: &str, i: usize) -> Option<Tag> {
         c if c.is_ascii_whitespace() && !close => {}
         _ => return None,
     }
-    let end = text[j..].find(['>', '<', '\n']).map(|k| k + j)?;
-    if b[end] != b'>' || end - i > 400 {
+    let end = tag_end(b, j)?;
+    if end - i > 400 {
         return None;
     }
     let kind = if close {
@@ -88,6 +88,27 @@ fn tag_at(text: &str, i: usize) -> Option<Tag> {
         name,
         kind,
     })
+}
+
+/// The `>` that ends a tag whose attributes start at `j`: a quoted value
+/// may span lines (XLIFF keeps `equiv-text="</strong\n >"` as written),
+/// but outside quotes a line break or a `<` means this is no tag.
+fn tag_end(b: &[u8], mut j: usize) -> Option<usize> {
+    let mut quote = None;
+    let stop = j + 400;
+    while let Some(&c) = b.get(j).filter(|_| j < stop) {
+        match (quote, c) {
+            (_, b'<') => return None,
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') if b[..j].last().is_some_and(|p| *p == b'=') => quote = Some(c),
+            (None, b'>') => return Some(j),
+            (None, b'\n') => return None,
+            _ => {}
+        }
+        j += 1;
+    }
+    None
 }
 
 /// Elements that never have a closing tag.
@@ -152,7 +173,8 @@ fn markup(all: Vec<Tag>, other: &[Tag]) -> Vec<Tag> {
         .collect()
 }
 
-fn compare(li: usize, src: &[Tag], tgt: &[Tag], out: &mut Vec<Finding>) {
+/// The tags each side has beyond the other, counted by name and kind.
+fn compare(src: &[Tag], tgt: &[Tag]) -> Surplus {
     let count = |ts: &[Tag]| {
         let mut m: BTreeMap<(String, bool), Vec<Range<usize>>> = BTreeMap::new();
         for t in ts {
@@ -163,44 +185,18 @@ fn compare(li: usize, src: &[Tag], tgt: &[Tag], out: &mut Vec<Finding>) {
         m
     };
     let (sm, tm) = (count(src), count(tgt));
-    let shown = |(n, close): &(String, bool)| format!("<{}{n}>", if *close { "/" } else { "" });
-    for (k, rs) in &sm {
-        let have = tm.get(k).map_or(0, Vec::len);
-        for r in rs.iter().skip(have) {
-            out.push(
-                Finding::new(
-                    "tag",
-                    Severity::Error,
-                    format!("tag {} is missing in the translation", shown(k)),
-                )
-                .link(li)
-                .source_span(r.clone()),
-            );
+    let beyond = |a: &BTreeMap<(String, bool), Vec<Range<usize>>>,
+                  b: &BTreeMap<(String, bool), Vec<Range<usize>>>| {
+        let mut v = Vec::new();
+        for (k, rs) in a {
+            let have = b.get(k).map_or(0, Vec::len);
+            v.extend(rs.iter().skip(have).map(|r| (k.clone(), r.clone())));
         }
-    }
-    for (k, rs) in &tm {
-        let have = sm.get(k).map_or(0, Vec::len);
-        for r in rs.iter().skip(have) {
-            out.push(
-                Finding::new(
-                    "tag",
-                    Severity::Error,
-                    format!("tag {} is not in the source", shown(k)),
-                )
-                .link(li)
-                .target_span(r.clone()),
-            );
-        }
-    }
-    // Only a structure the source does not share is the translation's fault.
-    if structure(src).is_none()
-        && let Some((msg, r)) = structure(tgt)
-    {
-        out.push(
-            Finding::new("tag", Severity::Error, msg)
-                .link(li)
-                .target_span(r),
-        );
+        v
+    };
+    Surplus {
+        missing: beyond(&sm, &tm),
+        extra: beyond(&tm, &sm),
     }
 }
 
@@ -218,10 +214,9 @@ impl Check for TagCheck {
         if ctx.source.origin.is_none() && ctx.target.origin.is_none() {
             return;
         }
+        let mut surplus: Vec<Surplus> = Vec::with_capacity(ctx.links.len());
+        let mut structural = Vec::new();
         for (li, link) in ctx.links.iter().enumerate() {
-            if link.source.is_empty() || link.target.is_empty() {
-                continue;
-            }
             let s = side(&link_protected(
                 ctx.source,
                 ctx.source_segments,
@@ -232,10 +227,161 @@ impl Check for TagCheck {
                 ctx.target_segments,
                 &link.target,
             ));
-            if !s.is_empty() || !t.is_empty() {
-                let (ms, mt) = (markup(s.clone(), &t), markup(t, &s));
-                compare(li, &ms, &mt, out);
+            let one_sided = link.source.is_empty() != link.target.is_empty();
+            // A line of codes alone (Angular's XLIFF writes each `<x/>` on
+            // its own line) aligned with nothing: its codes still count.
+            let codes_only = one_sided
+                && (no_prose(ctx.source, ctx.source_segments, &link.source)
+                    && no_prose(ctx.target, ctx.target_segments, &link.target));
+            if (one_sided && !codes_only) || (s.is_empty() && t.is_empty()) {
+                surplus.push(Surplus::default());
+                continue;
             }
+            let (ms, mt) = (markup(s.clone(), &t), markup(t, &s));
+            surplus.push(compare(&ms, &mt));
+            if !one_sided
+                && structure(&ms).is_none()
+                && let Some((msg, r)) = structure(&mt)
+            {
+                // Only a structure the source does not share is the
+                // translation's fault.
+                structural.push((
+                    li,
+                    Finding::new("tag", Severity::Error, msg)
+                        .link(li)
+                        .target_span(r),
+                ));
+            }
+        }
+        let moved = cancel_neighbours(&mut surplus);
+        report(&surplus, out);
+        // A tag that crosses into the next sentence breaks both sentences'
+        // structure, not the unit's.
+        out.extend(
+            structural
+                .into_iter()
+                .filter(|(li, _)| !moved[*li])
+                .map(|(_, f)| f),
+        );
+    }
+}
+
+/// The tags one link has beyond the other side: (key, range) of each
+/// source tag the target lacks and each target tag the source lacks.
+#[derive(Default)]
+struct Surplus {
+    missing: Vec<((String, bool), Range<usize>)>,
+    extra: Vec<((String, bool), Range<usize>)>,
+}
+
+/// Whether the link side `ids` has no letter or digit outside its codes.
+fn no_prose(doc: &crate::input::Document, segs: &[crate::segment::Segment], ids: &[usize]) -> bool {
+    let tokens = link_protected(doc, segs, ids);
+    let mut text = String::new();
+    for (k, &i) in ids.iter().enumerate() {
+        if k > 0 {
+            text.push(' ');
+        }
+        if let Some(s) = segs.get(i) {
+            text.push_str(doc.text.get(s.start..s.end).unwrap_or(""));
+        }
+    }
+    let mut bytes = text.into_bytes();
+    for (r, _) in &tokens {
+        if let Some(b) = bytes.get_mut(r.clone()) {
+            b.fill(b' ');
+        }
+    }
+    !String::from_utf8_lossy(&bytes)
+        .chars()
+        .any(char::is_alphanumeric)
+}
+
+/// A code one link lacks and its neighbour has on the same side is one
+/// code placed across a sentence boundary (`<b>Sit.</b> Breathe.` ↔
+/// `<b>Sente-se. </b>Respire.`) or moved by the aligner, not a code lost
+/// and one added. Returns, per link, whether a code of it was settled so.
+fn cancel_neighbours(surplus: &mut [Surplus]) -> Vec<bool> {
+    let mut moved = vec![false; surplus.len()];
+    for j in 0..surplus.len() {
+        for n in [j.wrapping_sub(1), j + 1] {
+            if n >= surplus.len() {
+                continue;
+            }
+            let (a, b) = if n < j {
+                let (x, y) = surplus.split_at_mut(j);
+                (&mut y[0], &mut x[n])
+            } else {
+                let (x, y) = surplus.split_at_mut(n);
+                (&mut x[j], &mut y[0])
+            };
+            let before = a.missing.len() + a.extra.len();
+            settle(&mut a.missing, &mut b.extra);
+            settle(&mut a.extra, &mut b.missing);
+            if a.missing.len() + a.extra.len() < before {
+                moved[j] = true;
+                moved[n] = true;
+            }
+        }
+    }
+    moved
+}
+
+/// Removes the pairs of equal keys from two lists (counted, so a link
+/// with thousands of tags stays linear).
+fn settle(
+    a: &mut Vec<((String, bool), Range<usize>)>,
+    b: &mut Vec<((String, bool), Range<usize>)>,
+) {
+    let mut avail: std::collections::HashMap<(String, bool), usize> = Default::default();
+    for (k, _) in b.iter() {
+        *avail.entry(k.clone()).or_default() += 1;
+    }
+    let mut taken: std::collections::HashMap<(String, bool), usize> = Default::default();
+    a.retain(|(k, _)| match avail.get_mut(k) {
+        Some(n) if *n > 0 => {
+            *n -= 1;
+            *taken.entry(k.clone()).or_default() += 1;
+            false
+        }
+        _ => true,
+    });
+    b.retain(|(k, _)| match taken.get_mut(k) {
+        Some(n) if *n > 0 => {
+            *n -= 1;
+            false
+        }
+        _ => true,
+    });
+}
+
+fn shown((n, close): &(String, bool)) -> String {
+    format!("<{}{n}>", if *close { "/" } else { "" })
+}
+
+fn report(surplus: &[Surplus], out: &mut Vec<Finding>) {
+    for (li, s) in surplus.iter().enumerate() {
+        for (k, r) in &s.missing {
+            out.push(
+                Finding::new(
+                    "tag",
+                    Severity::Error,
+                    format!("tag {} is missing in the translation", shown(k)),
+                )
+                .link(li)
+                .source_span(r.clone()),
+            );
+        }
+        for (k, r) in &s.extra {
+            out.push(
+                Finding::new(
+                    "tag",
+                    Severity::Error,
+                    format!("tag {} is not in the source", shown(k)),
+                )
+                .link(li)
+                .target_span(r.clone()),
+            );
         }
     }
 }
@@ -247,7 +393,13 @@ mod tests {
     fn run(s: &str, t: &str) -> Vec<Finding> {
         let mut out = Vec::new();
         let (s, t) = (scan(s), scan(t));
-        compare(0, &markup(s.clone(), &t), &markup(t, &s), &mut out);
+        let (ms, mt) = (markup(s.clone(), &t), markup(t, &s));
+        report(&[compare(&ms, &mt)], &mut out);
+        if structure(&ms).is_none()
+            && let Some((msg, r)) = structure(&mt)
+        {
+            out.push(Finding::new("tag", Severity::Error, msg).target_span(r));
+        }
         out
     }
 
@@ -255,6 +407,70 @@ mod tests {
     fn a_bare_usage_placeholder_is_not_markup() {
         assert!(run("<command>", "<comando>").is_empty());
         assert_eq!(run("<a href=\"x\">doc</a>", "doc").len(), 2);
+    }
+
+    /// Findings of the tag rule on an XLIFF 1.2 unit.
+    fn xliff(source: &str, target: &str) -> Vec<Finding> {
+        let x = format!(
+            "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"><file source-language=\"en\" target-language=\"pt\"><body>\n<trans-unit id=\"a\">\n<source>{source}</source>\n<target>{target}</target>\n</trans-unit>\n</body></file></xliff>\n"
+        );
+        let doc = crate::input::Document::from_text("m.pt.xlf", &x);
+        let bi = crate::formats::read(
+            crate::formats::Format::Xliff,
+            doc,
+            &crate::formats::ReadOptions::default(),
+        )
+        .expect("parses");
+        let r = crate::pipeline::check_bilingual(
+            bi,
+            &crate::glossary::Glossary::default(),
+            &crate::pipeline::PairOptions::default(),
+        );
+        r.findings.into_iter().filter(|f| f.rule == "tag").collect()
+    }
+
+    #[test]
+    fn a_code_on_a_line_of_its_own_dropped_is_missing() {
+        // ORCID's Angular catalogue writes each code on its own line.
+        let codes = |n: usize| {
+            (0..n)
+                .map(|i| format!("\n    <x id=\"C{i}\" equiv-text=\"&lt;b&gt;\"/>"))
+                .collect::<String>()
+        };
+        let s = format!("\n  The record has been deprecated.\n{}", codes(4));
+        let t = format!("\n  O registo foi descontinuado.\n{}", codes(4));
+        assert!(xliff(&s, &t).is_empty(), "{:?}", xliff(&s, &t));
+        let dropped = format!("\n  O registo foi descontinuado.\n{}", codes(3));
+        let f = xliff(&s, &dropped);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("missing"), "{f:?}");
+    }
+
+    #[test]
+    fn a_tag_placed_across_a_sentence_boundary_is_no_loss() {
+        // if-me's catalogue: the closing tag after the full stop.
+        let s = "1) <b>Find a relaxed position.</b> You could sit on a chair. 2) <b>Notice your breath.</b> Feel it.";
+        let t = "1) <b>Encontre uma posição relaxada. </b>Você pode sentar numa cadeira. 2) <b>Perceba a respiração.</b> Sinta.";
+        // HTML inside the text, as a catalogue holds it.
+        let esc = |x: &str| x.replace('<', "&lt;").replace('>', "&gt;");
+        let f = xliff(&esc(s), &esc(t));
+        assert!(f.is_empty(), "{f:?}");
+        // A closing tag really lost is still reported.
+        let lost = "1) <b>Encontre uma posição relaxada. Você pode sentar numa cadeira. 2) <b>Perceba a respiração.</b> Sinta.";
+        assert!(!xliff(&esc(s), &esc(lost)).is_empty());
+    }
+
+    #[test]
+    fn a_quoted_attribute_value_may_span_lines() {
+        // Angular's XLIFF: the same code written with `&#xA;` in the source
+        // and a line break in the target.
+        let s = "Use <x id=\"CLOSE_TAG_STRONG\" equiv-text=\"&lt;/strong&#xA;  &gt;\"/> now";
+        let t = "Use <x id=\"CLOSE_TAG_STRONG\" equiv-text=\"&lt;/strong\n  &gt;\"/> já";
+        assert_eq!(scan(t).len(), 1);
+        assert!(run(s, t).is_empty());
+        // Outside quotes a line break still ends the would-be tag.
+        assert!(scan("a <b\n> c").is_empty());
+        assert!(scan("a <x title=\"never closed> c <b>d</b>").len() == 2);
     }
 
     #[test]

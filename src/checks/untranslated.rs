@@ -115,6 +115,7 @@ fn lowercase_words(text: &str, particles: &HashSet<String>) -> usize {
                 && !initial
                 && !is_capitalised(w.text)
                 && !in_identifier(&text, w.start, w.end)
+                && !in_quoted_token(&text, w.start, w.end)
                 && {
                     crate::text::fold_into(w.text, &mut f);
                     !particles.contains(&f)
@@ -131,6 +132,16 @@ fn in_identifier(text: &str, start: usize, end: usize) -> bool {
     let mut after = text[end..].chars();
     let mut before = text[..start].chars().rev();
     (joined(after.next()) && alnum(after.next())) || (joined(before.next()) && alnum(before.next()))
+}
+
+/// Whether the word at `start..end` lies in a straight-quoted string with
+/// no space (`"command": "body"` in a JSON example): a literal, not prose.
+fn in_quoted_token(text: &str, start: usize, end: usize) -> bool {
+    // A bounded look either side keeps a long line without spaces linear.
+    let edge = |c: &char| *c == '"' || c.is_whitespace();
+    let open = text[..start].chars().rev().take(80).find(edge);
+    let close = text[end..].chars().take(80).find(edge);
+    open == Some('"') && close == Some('"')
 }
 
 /// (source-only function words, target-only function words, words) in `text`.
@@ -552,6 +563,18 @@ mod tests {
 
     fn run(s: &str, t: &str) -> Vec<Finding> {
         Fixture::pair(s, t).run(&UntranslatedCheck)
+    }
+
+    #[test]
+    fn a_json_example_is_no_prose() {
+        // JupyterLab's catalogue: a shortcut setting kept as it is.
+        let run_en_pt =
+            |s: &str| Fixture::with_langs("en", "pt", &[(&[s], &[s])]).run(&UntranslatedCheck);
+        let s = "{ \"command\": \"application:activate-next-tab\", \"keys\": [ \"Ctrl Shift ]\" ], \"selector\": \"body\", \"disabled\": true }";
+        assert!(run_en_pt(s).is_empty(), "{:?}", run_en_pt(s));
+        // Prose around a quoted token is still prose.
+        let p = "Add the \"disabled\" key to the user preferences.";
+        assert_eq!(run_en_pt(p).len(), 1);
     }
 
     #[test]

@@ -54,12 +54,26 @@ static HANDLE: LazyLock<Regex> =
 
 /// Punctuation that ends a sentence rather than a URL.
 fn trim_trailing(s: &str) -> &str {
-    s.trim_end_matches(|c: char| {
-        matches!(
-            c,
-            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '\'' | '"' | '’' | '”' | '»' | '…'
-        )
-    })
+    let mut s = s;
+    loop {
+        let t = s.trim_end_matches(|c: char| {
+            matches!(
+                c,
+                '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '\'' | '"' | '’' | '”' | '»' | '…'
+            )
+        });
+        // A run of `_` is a masked tag or placeholder written right after
+        // the address (`…/meditation/</i>` in a catalogue), not part of it.
+        let u = if t.ends_with("__") {
+            t.trim_end_matches('_')
+        } else {
+            t
+        };
+        if u.len() == s.len() {
+            return s;
+        }
+        s = u;
+    }
 }
 
 pub(crate) fn url_key(s: &str) -> String {
@@ -217,6 +231,72 @@ pub(crate) fn link_localised(s: &str, t: &str, ctx: &Context) -> bool {
     localised(&item(s), &item(t), ctx)
 }
 
+/// A link target on the same site: a path or a fragment, no scheme or host
+/// (`/noticias/greve`, `../guia/`, `#parametros`).
+pub(crate) fn is_relative(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && !s.starts_with("//")
+        && !s.contains("://")
+        && !s.to_ascii_lowercase().starts_with("mailto:")
+        && s.split(['/', '?', '#'])
+            .next()
+            .is_none_or(|head| !head.contains('.') || head.starts_with('.'))
+}
+
+/// Two relative link targets of one shape: as many path segments, and a
+/// query and a fragment on both or neither (`/api/request` and `/api#req`
+/// differ in shape: another page, not the same page's slug translated).
+pub(crate) fn same_shape(s: &str, t: &str) -> bool {
+    let shape = |x: &str| {
+        let x = x.trim();
+        let path_end = x.find(['?', '#']).unwrap_or(x.len());
+        (
+            x[..path_end].trim_end_matches('/').split('/').count(),
+            x.contains('?'),
+            x.contains('#'),
+        )
+    };
+    shape(s) == shape(t)
+}
+
+/// Relative link targets whose changed path segments and fragment are the
+/// source's slugs translated (`/noticias/estado-greve` ↔
+/// `/news/state-strike`): as many segments, and in each changed one a slug
+/// word the pair's lexicon translates (or a shared word).
+pub(crate) fn slug_translated(s: &str, t: &str, ctx: &Context) -> bool {
+    let parts = |x: &str| -> Vec<String> {
+        x.trim()
+            .trim_end_matches('/')
+            .split(['/', '#', '?'])
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (parts(s), parts(t));
+    if !is_relative(s) || !is_relative(t) || !same_shape(s, t) || a.len() != b.len() {
+        return false;
+    }
+    let slug = |p: &str| {
+        !p.is_empty()
+            && p.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
+    };
+    let changed: Vec<(&String, &String)> = a.iter().zip(&b).filter(|(x, y)| x != y).collect();
+    let words = |p: &str| -> Vec<String> {
+        p.split(['-', '_'])
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_string)
+            .collect()
+    };
+    !changed.is_empty()
+        && changed.iter().all(|(x, y)| slug(x) && slug(y))
+        && changed.iter().all(|(x, y)| {
+            let (ws, wt) = (words(x), words(y));
+            ws.iter()
+                .any(|w| wt.iter().any(|v| v == w || translated_word(w, v, ctx)))
+        })
+}
+
 /// Whether `t` is `s` localised for the target language.
 fn localised(s: &Item, t: &Item, ctx: &Context) -> bool {
     if s.kind != t.kind {
@@ -244,7 +324,7 @@ fn localised(s: &Item, t: &Item, ctx: &Context) -> bool {
             else {
                 return false;
             };
-            same_host(sh, th, lang) && same_mailbox(sl, tl, lang)
+            same_host(sh, th, lang) && (same_mailbox(sl, tl, lang) || translated_word(sl, tl, ctx))
         }
         Kind::Handle => false,
     }
@@ -362,6 +442,21 @@ fn locale_only_on_one_side(a: &str, b: &str, src_lang: &str, tgt_lang: &str) -> 
     };
     (inserted(&y, &x, tgt_lang) && in_path(&y, py))
         || (inserted(&x, &y, src_lang) && in_path(&x, px))
+}
+
+/// A word of the source and one of the target the pair's lexicon lists as
+/// translations (`example` ↔ `exemplo` as a mailbox name).
+fn translated_word(s: &str, t: &str, ctx: &Context) -> bool {
+    use crate::lexicon::Side;
+    let Some(lex) = &ctx.lexicon else {
+        return false;
+    };
+    let word = |w: &str| w.len() >= 3 && w.chars().all(char::is_alphabetic);
+    if !word(s) || !word(t) {
+        return false;
+    }
+    let tc = lex.concepts(Side::Target, t);
+    lex.concepts(Side::Source, s).iter().any(|c| tc.contains(c))
 }
 
 /// Mailbox names that are the same word in two languages (`contato` ↔
@@ -699,17 +794,36 @@ mod localised_tests {
     }
 
     #[test]
+    fn a_mailbox_the_lexicon_translates_on_the_same_host() {
+        // ORCID's Portuguese catalogue: an example address, localised.
+        let ok = run(
+            "Use the format example@email.com",
+            "Utilize o formato exemplo@email.com",
+            "en",
+            "pt",
+        );
+        assert!(ok.is_empty(), "{ok:?}");
+        // Another person, or another host, is still a change.
+        for (s, t) in [
+            ("Write to joe@x.com.", "Escreva a ana@x.com."),
+            ("Use example@email.com", "Use exemplo@evil.com"),
+        ] {
+            assert_eq!(run(s, t, "en", "pt").len(), 1, "{s} / {t}");
+        }
+    }
+
+    #[test]
     fn url_map_from_the_config() {
         let mut f = Fixture::with_langs(
             "pt",
             "en",
-            &[(&["Escreva a imprensa@x.com."], &["Write to press@x.com."])],
+            &[(&["Escreva a ouvidoria@x.com."], &["Write to press@x.com."])],
         );
         assert_eq!(f.run(&UrlCheck).len(), 1);
         let ctx = {
             f.glossary = crate::glossary::Glossary::default();
             let mut c = f.ctx();
-            c.url_map = vec![("imprensa@".into(), "press@".into())];
+            c.url_map = vec![("ouvidoria@".into(), "press@".into())];
             let mut out = Vec::new();
             UrlCheck.check(&c, &mut out);
             out
@@ -782,6 +896,22 @@ mod tests {
                 (Kind::Url, "https://g1.globo.com/economia/".into()),
                 (Kind::Email, "leitor@folha.com.br".into()),
                 (Kind::Handle, "@folha".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_masked_tag_after_an_address_is_not_part_of_it() {
+        // if-me's catalogue: `…/meditation/</i>` with the tag masked.
+        assert_eq!(
+            kinds("Adaptado de http://www.mindful.org/a-five/____ hoje"),
+            vec![(Kind::Url, "http://www.mindful.org/a-five/".into())]
+        );
+        assert_eq!(
+            kinds("Veja https://x.org/a_b_ e https://x.org/c."),
+            vec![
+                (Kind::Url, "https://x.org/a_b_".into()),
+                (Kind::Url, "https://x.org/c".into())
             ]
         );
     }

@@ -9,6 +9,7 @@
 use super::{Bilingual, Format, FormatError, Piece, ReadOptions, Unit};
 use crate::input::Document;
 use jsonc_parser::ast::Value;
+use std::collections::{HashMap, HashSet};
 
 /// Plural-form key suffixes (i18next and CLDR categories).
 const PLURAL_SUFFIXES: &[&str] = &["_zero", "_one", "_two", "_few", "_many", "_other"];
@@ -80,32 +81,39 @@ fn yaml_pair(
 
 /// One unit per source key (with its target when the target has the key),
 /// then one per target-only key, except the extra plural forms of the
-/// target language; placeholders protected on both sides.
+/// target language; placeholders protected on both sides. Keys are looked
+/// up in maps: linear in the number of keys.
 fn pair_units(s: &[(String, Piece)], t: &[(String, Piece)]) -> Vec<Unit> {
     let syn = crate::checks::placeholder::Syntaxes::ALL;
     let prot = |mut p: Piece| {
         super::protect(&mut p, syn);
         p
     };
-    let mut units = Vec::new();
+    // The first leaf of a key wins, as a linear search would find it.
+    let mut t_by_key: HashMap<&str, &Piece> = HashMap::with_capacity(t.len());
+    for (k, p) in t {
+        t_by_key.entry(k.as_str()).or_insert(p);
+    }
+    let s_keys: HashSet<&str> = s.iter().map(|(k, _)| k.as_str()).collect();
+    // Bases of the source keys that carry a plural suffix (`items_one`).
+    let s_plural_bases: HashSet<String> = s
+        .iter()
+        .filter(|(k, _)| plural_base(k) != *k)
+        .map(|(k, _)| plural_base(k))
+        .collect();
+    let mut units = Vec::with_capacity(s.len() + t.len());
     for (k, p) in s {
-        let tp = t
-            .iter()
-            .find(|(tk, _)| tk == k)
-            .map(|(_, p)| prot(p.clone()));
         units.push(Unit {
             id: k.clone(),
             source: Some(prot(p.clone())),
-            target: tp,
+            target: t_by_key.get(k.as_str()).map(|p| prot((*p).clone())),
             flags: Vec::new(),
         });
     }
     for (k, p) in t {
-        let known = s.iter().any(|(sk, _)| sk == k);
-        let plural_form = k != &plural_base(k)
-            && s.iter()
-                .any(|(sk, _)| plural_base(sk) == plural_base(k) && sk != &plural_base(sk));
-        if !known && !plural_form {
+        let base = plural_base(k);
+        let plural_form = base != *k && s_plural_bases.contains(&base);
+        if !s_keys.contains(k.as_str()) && !plural_form {
             units.push(Unit {
                 id: k.clone(),
                 source: None,

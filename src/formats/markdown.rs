@@ -49,6 +49,10 @@ struct Reader<'a> {
     metadata: Option<(MetadataBlockKind, Range<usize>)>,
     /// The open HTML block's range, read by the HTML reader at its end.
     html: Option<Range<usize>>,
+    /// An MDX file: top-level `import`/`export` paragraphs are code.
+    mdx: bool,
+    /// Inside an MDX `import`/`export` paragraph.
+    esm: bool,
     options: &'a ReadOptions,
 }
 
@@ -65,6 +69,11 @@ pub fn read(doc: &Document, options: &ReadOptions) -> Document {
         code: None,
         metadata: None,
         html: None,
+        mdx: doc
+            .path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("mdx")),
+        esm: false,
         options,
     };
     // Heading attributes (`# Title { #id }`) are not prose.
@@ -129,6 +138,15 @@ impl<'a> Reader<'a> {
     }
 
     fn event(&mut self, event: Event<'a>, range: Range<usize>) {
+        // An import lists the components a page uses, not its content:
+        // neither prose nor code to compare.
+        if self.esm {
+            if let Event::End(TagEnd::Paragraph) = event {
+                self.esm = false;
+                self.close();
+            }
+            return;
+        }
         if let Some((_, _, code)) = &mut self.code {
             match event {
                 Event::Text(t) => code.push_str(&t),
@@ -202,7 +220,12 @@ impl<'a> Reader<'a> {
 
     fn start(&mut self, tag: Tag<'a>, range: Range<usize>) {
         match tag {
-            Tag::Paragraph => self.open(Open::Paragraph),
+            Tag::Paragraph => {
+                let top = self.stack.is_empty();
+                self.open(Open::Paragraph);
+                let raw = self.b.source().get(range.clone()).unwrap_or("");
+                self.esm = self.mdx && top && is_esm(raw);
+            }
             Tag::Heading { .. } => self.open(Open::Heading),
             Tag::Item => self.open(Open::Item),
             Tag::TableCell => self.open(Open::Cell),
@@ -355,6 +378,14 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// An MDX ESM block: a top-level paragraph that starts with `import` or
+/// `export` and a space (`import Alert from '@components/Alert.astro';`).
+fn is_esm(raw: &str) -> bool {
+    ["import ", "export ", "import{", "export{"]
+        .iter()
+        .any(|k| raw.starts_with(k))
+}
+
 fn is_line_break(html: &str) -> bool {
     let t = html.trim().trim_start_matches('<').trim_end_matches('>');
     let name = t.trim_end_matches('/').trim();
@@ -412,6 +443,27 @@ mod tests {
             .iter()
             .map(|b| b.kind)
             .collect()
+    }
+
+    #[test]
+    fn mdx_imports_and_exports_are_code_not_prose() {
+        let src = "---\ntitle: Roteamento\n---\n\nimport Alert from '@components/Alert.astro';\nimport { Tabs } from 'x';\n\n_Routing_ refere-se a rotas.\n\n- import this list item\n";
+        let d = read(
+            &Document::from_text("routing.mdx", src),
+            &ReadOptions::default(),
+        );
+        assert!(!d.text.contains("Alert"), "{:?}", d.text);
+        assert!(
+            d.text
+                .ends_with("Roteamento\n\nRouting refere-se a rotas.\n\nimport this list item"),
+            "{:?}",
+            d.text
+        );
+        // Only at the top level of an MDX file.
+        assert!(d.text.contains("import this list item"), "{:?}", d.text);
+        let md = read_str("import Alert from 'x';\n");
+        assert!(md.text.contains("import Alert"), "{:?}", md.text);
+        assert!(d.markup.as_ref().unwrap().pieces.is_empty());
     }
 
     #[test]

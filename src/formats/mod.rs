@@ -68,7 +68,7 @@ impl Format {
             "json" => return Format::Json,
             "yaml" | "yml" => return Format::Yaml,
             "csv" | "tsv" => return Format::Csv,
-            "md" | "markdown" | "mdown" | "mkd" => return Format::Markdown,
+            "md" | "mdx" | "markdown" | "mdown" | "mkd" => return Format::Markdown,
             "html" | "htm" | "xhtml" => return Format::Html,
             _ => {}
         }
@@ -188,7 +188,7 @@ impl Markup {
     pub fn detect(path: &std::path::Path) -> Option<Markup> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
-            "md" | "markdown" | "mdown" | "mkd" => Some(Markup::Markdown),
+            "md" | "mdx" | "markdown" | "mdown" | "mkd" => Some(Markup::Markdown),
             "html" | "htm" | "xhtml" => Some(Markup::Html),
             _ => None,
         }

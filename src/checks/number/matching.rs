@@ -6,6 +6,65 @@ use super::{Sides, approx, is_numeric, magnitude};
 use crate::numbers::{NumberKind, NumberMention};
 use crate::profile::Profile;
 
+/// One side of a link, for the pairings that read both the same way.
+struct Side<'s> {
+    ms: &'s [NumberMention],
+    text: &'s str,
+    p: &'s Profile,
+}
+
+/// [`Sides::match_one_unit`] one way: strong quantities of `a` against an
+/// article or a weak "one" with a unit on side `b`.
+fn one_unit(a: &Side, au: &mut [bool], b: &Side, bu: &mut [bool]) {
+    for (k, m) in a.ms.iter().enumerate() {
+        if au[k] || m.weak || !is_numeric(&m.kind) {
+            continue;
+        }
+        let Some((unit, _)) = unit_after(a.text, m, a.p) else {
+            continue;
+        };
+        let base = in_base(m.value, unit);
+        let is_one = |u: &crate::profile::Unit| {
+            u.dimension == unit.dimension
+                && u.offset == 0.0
+                && !approx(u.factor, unit.factor)
+                && close(base, in_base(1.0, u))
+        };
+        // "um ano": the other side's weak word for one, before its unit.
+        let weak_one = (0..b.ms.len()).find(|&j| {
+            let w = &b.ms[j];
+            !bu[j]
+                && w.weak
+                && approx(w.value, 1.0)
+                && unit_after(b.text, w, b.p).is_some_and(|(u, _)| is_one(u))
+        });
+        if let Some(j) = weak_one {
+            bu[j] = true;
+            au[k] = true;
+            continue;
+        }
+        // "a year": an article, which is no number mention.
+        au[k] = b.p.numbers.units.iter().any(|(key, u)| {
+            is_one(u)
+                && b.p
+                    .numbers
+                    .articles
+                    .iter()
+                    .any(|art| has_phrase(b.text, &format!("{art} {key}")))
+        });
+    }
+}
+
+/// Whether `text` holds `phrase` (lower case) as whole words, in any case.
+fn has_phrase(text: &str, phrase: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.match_indices(phrase).any(|(at, _)| {
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// A date whose month, day and year all appear, unused, on the other side
 /// ("no dia 4, em março" against "on March 4").
 pub(super) fn match_date_pieces(
@@ -168,8 +227,11 @@ impl Sides<'_> {
         let mut tu = std::mem::take(&mut self.tu);
         // 1. Strong against strong.
         let mut pairs = self.pass(&mut su, &mut tu, |s, t| !s.weak && !t.weak && same(s, t));
-        // 1b. A quantity converted to another unit (10 km as 6.2 miles).
+        // 1b. A quantity converted to another unit (10 km as 6.2 miles),
+        // or to one of a bigger unit named by an article (12 meses as
+        // "a year").
         self.match_conversions(&mut su, &mut tu);
+        self.match_one_unit(&mut su, &mut tu);
         // 2. A target number that reads right only in the other convention.
         self.match_other_convention(&mut su, &mut tu);
         // 3. Strong against weak, either way, then weak against weak.
@@ -239,6 +301,27 @@ impl Sides<'_> {
                     _ => false,
                 }
         });
+    }
+
+    /// A quantity that is exactly one of another unit, written on the
+    /// other side with an article or the word for one ("12 meses" as "a
+    /// year", "um ano" as "12 months", "24 horas" as "a day"): matched,
+    /// either way.
+    fn match_one_unit(&self, su: &mut [bool], tu: &mut [bool]) {
+        let (src, tgt) = (
+            Side {
+                ms: &self.src,
+                text: self.src_text,
+                p: self.sp,
+            },
+            Side {
+                ms: &self.tgt,
+                text: self.tgt_text,
+                p: self.tp,
+            },
+        );
+        one_unit(&src, su, &tgt, tu);
+        one_unit(&tgt, tu, &src, su);
     }
 
     /// A target number that reads right only in the other convention
@@ -503,6 +586,26 @@ mod tests {
             .is_empty()
         );
         assert!(!errors("Cerca de 20% dos eleitores.", "Nearly a third of voters.").is_empty());
+    }
+
+    #[test]
+    fn one_of_a_bigger_unit_named_by_an_article_matches() {
+        clean(
+            "Os preços subiram 12% em 12 meses.",
+            "Prices rose 12% in a year.",
+        );
+        clean("O prazo é de 24 horas.", "The deadline is a day.");
+        clean("A pena é de um ano.", "The sentence is 12 months.");
+        clean("Ele ficou uma semana.", "He stayed seven days.");
+        // Another quantity is still a change.
+        assert!(
+            !errors(
+                "Os preços subiram 12% em 10 meses.",
+                "Prices rose 12% in a year."
+            )
+            .is_empty()
+        );
+        assert!(!errors("O prazo é de 12 horas.", "The deadline is a day.").is_empty());
     }
 
     #[test]

@@ -269,7 +269,9 @@ impl Sides<'_> {
             {
                 Some((k, j)) => {
                     left_t.remove(k);
-                    findings.push(self.changed(s, &self.tgt[j]));
+                    if !borrowed_only(s, &self.tgt[j]) {
+                        findings.push(self.changed(s, &self.tgt[j]));
+                    }
                 }
                 None => match self.weak_of_same_kind(s, &weak_paired) {
                     Some(j) => {
@@ -569,6 +571,16 @@ impl Sides<'_> {
     }
 }
 
+/// Two dates written alike ("12" and "12") that differ only by the month
+/// or year a range lent them ("12 e 27 de julho", "12 and 27 June"): the
+/// difference is the lender's, reported where it is written.
+fn borrowed_only(s: &NumberMention, t: &NumberMention) -> bool {
+    matches!(s.kind, NumberKind::Date { .. })
+        && matches!(t.kind, NumberKind::Date { .. })
+        && s.raw.trim() == t.raw.trim()
+        && s.raw.trim().bytes().all(|b| b.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::NumberCheck;
@@ -680,6 +692,24 @@ mod tests {
         let f = errors("Em junho, ele saiu.", "In July, he left.");
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].suggestion.as_deref(), Some("June"));
+    }
+
+    #[test]
+    fn a_changed_month_of_a_day_range_is_reported_once() {
+        // The first day borrows the month of the second: the change is
+        // the month's, reported where it is written.
+        let f = errors(
+            "A campanha foi realizada entre 12 e 27 de julho de 2024.",
+            "The expedition ran between 12 and 27 June 2024.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("27 June 2024"), "{}", f[0].message);
+        // A changed first day is still reported.
+        let f = errors(
+            "A campanha foi realizada entre 12 e 27 de julho de 2024.",
+            "The expedition ran between 13 and 27 July 2024.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
     }
 
     #[test]
@@ -832,6 +862,11 @@ mod tests {
             ("Fez 38 °C na cidade.", "It was 100.4 °F in the city."),
             ("Uma área de 500 hectares.", "An area of 1,236 acres."),
             ("Pesava 5 kg.", "It weighed 11 lb."),
+            // British style glues C and F to the number; Portuguese text
+            // often types the ordinal sign º for the degree sign.
+            ("Fez 40 °C na cidade.", "It was 40C in the city."),
+            ("Fez 40 °C na cidade.", "It was 104F in the city."),
+            ("A água ronda os 4 ºC.", "The water is around 39 °F."),
         ] {
             let f = errors(s, t);
             assert!(f.is_empty(), "{s} → {t}: {f:#?}");
@@ -840,6 +875,13 @@ mod tests {
             errors("A trilha tem 10 km.", "The trail is 10 miles long.").len(),
             1
         );
+        for (s, t) in [
+            ("Fez 40 °C na cidade.", "It was 40F in the city."),
+            ("A água ronda os 4 ºC.", "The water is around 4 °F."),
+        ] {
+            let f = errors(s, t);
+            assert_eq!(f.len(), 1, "{s} → {t}: {f:#?}");
+        }
     }
 
     #[test]

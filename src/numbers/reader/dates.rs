@@ -24,13 +24,15 @@ impl Reader<'_> {
         Some(self.time_mention(i, next, minutes?, twelve))
     }
 
-    /// "14.30 Uhr", "14 Uhr": a time word after the number makes it a time,
-    /// with `.` or `:` between hours and minutes.
+    /// "14.30 Uhr", "14 Uhr", British "9.30am": a time word, or an a.m. or
+    /// p.m. mark, after the number makes it a time, with `.` or `:`
+    /// between hours and minutes.
     fn time_before_word(&self, i: usize) -> Option<(NumberMention, usize)> {
         let time_word = self
             .word(i + 1)
             .is_some_and(|w| self.lx.time_words.iter().any(|m| m == w));
-        if !time_word {
+        let ampm = if time_word { None } else { self.ampm_at(i + 1) };
+        if !time_word && ampm.is_none() {
             return None;
         }
         let t = self.tok(i)?;
@@ -43,6 +45,9 @@ impl Reader<'_> {
         let (h, m): (u32, u32) = (hs.parse().ok()?, ms.parse().ok()?);
         if h > 24 || m >= 60 {
             return None;
+        }
+        if let Some((pm, next)) = ampm {
+            return Some(self.time_mention(i, next, to_24_hour(h * 60 + m, pm)?, false));
         }
         Some(self.time_mention(i, i + 2, h * 60 + m, false))
     }
@@ -517,7 +522,9 @@ mod tests {
                 .iter()
                 .all(|m| !matches!(m.kind, NumberKind::Time { .. }))
         );
-        // Without the word, "14.30" stays a number.
+        // Without the word, "14.30" stays a number (and so in English
+        // without a.m. or p.m.).
+        assert_eq!(one("rose 9.30 points", &en()).value, 9.3);
         let found = extract("Der Kurs lag bei 14.30 Punkten", &de);
         assert!(
             found
@@ -570,6 +577,9 @@ mod tests {
             ("at 2 p.m.", en(), t(840)),
             ("at 10am", en(), t(600)),
             ("at 12 a.m.", en(), t(0)),
+            // British style: a dot between hours and minutes.
+            ("at 9.30am", en(), t(570)),
+            ("at 7.45 p.m.", en(), t(1185)),
         ] {
             let m = one(s, &p);
             match m.kind {

@@ -407,7 +407,8 @@ impl Reader<'_> {
             return;
         };
         if let Some((_, s)) = &core.scale {
-            if (core.value / s).fract() == 0.0 && *s >= 1000.0 {
+            // Any scale that counts: "um milhão e meio", "uma década e meia".
+            if (core.value / s).fract() == 0.0 && *s >= 10.0 {
                 core.value += f * s;
                 core.end = n;
                 core.ambiguous = false;
@@ -512,6 +513,10 @@ mod tests {
         assert_eq!(strong("two and a quarter miles", &en()), [2.25]);
         assert_eq!(strong("it lasted an hour and a half", &en()), [1.5]);
         assert_eq!(strong("a year and a half later", &en()), [1.5]);
+        // A small scale that counts (a decade, a dozen) takes its half too.
+        assert_eq!(strong("ficou uma década e meia", &pt()), [15.0]);
+        assert_eq!(strong("he stayed a decade and a half", &en()), [15.0]);
+        assert_eq!(strong("two dozen and a half eggs", &en()), [30.0]);
     }
 
     #[test]

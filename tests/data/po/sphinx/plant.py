@@ -1,9 +1,13 @@
 """Writes sphinx.pt_BR.flawed.po and manifest.tsv: the untouched catalogue
 with planted mistakes, one per listed msgstr line (line numbers stay put)."""
 import pathlib
+import sys
 
 HERE = pathlib.Path(__file__).parent
-# (line, old, new, rule, what)
+sys.path.insert(0, str(HERE.parents[1]))
+from planting import plant  # noqa: E402
+
+# (line, old, new, rule, what[, at]): see tests/data/planting.py
 PLANTS = [
     (728, "%(outdir)s", "", "placeholder", "named placeholder dropped"),
     (787, "%(outdir)s", "%(saida)s", "placeholder", "named placeholder renamed"),
@@ -27,27 +31,9 @@ PLANTS = [
     (124, "O tema %r deve definir a configuração \\\"theme.inherit\\\".", "The %r theme must define the \\\"theme.inherit\\\" setting", "untranslated", "entry left in English"),
     (153, "A extensão %s é requerida pelas configurações needs_extensions, mas não está carregada.", "The extension %s is required by needs_extensions settings, but it is not loaded.", "untranslated", "entry left in English"),
     (213, "Sphinx v%s", "Sphinx v%s v%s", "placeholder", "placeholder added"),
-    (2953, None, None, "omission", "plural form [2] removed (nplurals=3)"),
+    (2953, None, "# (form removed)", "omission", "plural form [2] removed (nplurals=3)", 2950),
 ]
 
 
-def main():
-    lines = (HERE / "sphinx.pt_BR.po").read_text(encoding="utf-8").split("\n")
-    manifest = ["line\trule\twhat"]
-    for line, old, new, rule, what in PLANTS:
-        i = line - 1
-        if old is None:
-            assert lines[i].startswith("msgstr[2]"), lines[i]
-            lines[i] = "# (form removed)"
-        else:
-            assert old in lines[i], (line, old, lines[i])
-            lines[i] = lines[i].replace(old, new, 1)
-        # A removed form is reported where its source (msgid_plural) text is.
-        at = 2950 if old is None else line
-        manifest.append(f"{at}\t{rule}\t{what}")
-    (HERE / "sphinx.pt_BR.flawed.po").write_text("\n".join(lines), encoding="utf-8")
-    (HERE / "manifest.tsv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
-
-
 if __name__ == "__main__":
-    main()
+    plant(HERE, "sphinx.pt_BR.po", "sphinx.pt_BR.flawed.po", PLANTS)

@@ -2,9 +2,13 @@
 Brazilian Portuguese XLIFF 1.2 catalogue with planted mistakes, one per
 listed <target> line (line numbers stay put)."""
 import pathlib
+import sys
 
 HERE = pathlib.Path(__file__).parent
-# (line, old, new, rule, what)
+sys.path.insert(0, str(HERE.parents[1]))
+from planting import plant  # noqa: E402
+
+# (line, old, new, rule, what[, at]): see tests/data/planting.py
 PLANTS = [
     (15, "{{ type }}", "{{ tipo }}", "placeholder", "placeholder translated"),
     (67, "({{ size }} {{ suffix }})", "({{ size }})", "placeholder", "placeholder dropped"),
@@ -26,17 +30,5 @@ PLANTS = [
 ]
 
 
-def main():
-    lines = (HERE / "validators.pt_BR.xlf").read_text(encoding="utf-8").split("\n")
-    manifest = ["line\trule\twhat"]
-    for line, old, new, rule, what in PLANTS:
-        i = line - 1
-        assert old in lines[i], (line, old, lines[i])
-        lines[i] = lines[i].replace(old, new, 1)
-        manifest.append(f"{line}\t{rule}\t{what}")
-    (HERE / "validators.pt_BR.flawed.xlf").write_text("\n".join(lines), encoding="utf-8")
-    (HERE / "manifest.tsv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
-
-
 if __name__ == "__main__":
-    main()
+    plant(HERE, "validators.pt_BR.xlf", "validators.pt_BR.flawed.xlf", PLANTS)
