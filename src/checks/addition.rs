@@ -60,6 +60,9 @@ impl AdditionCheck {
     /// ([`super::unmet`]). Skips sentences already reported.
     fn unmet_in_links(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let mut vocab = None;
+        // Sentences of one link never overlap: the findings made here need
+        // no entry.
+        let reported = super::unmet::Reported::of(out, self.id(), false);
         for (li, link) in ctx.links.iter().enumerate() {
             if link.target.len() < 2 || link.source.is_empty() {
                 continue;
@@ -71,13 +74,7 @@ impl AdditionCheck {
                 else {
                     continue;
                 };
-                let known = out.iter().any(|f| {
-                    f.rule == self.id()
-                        && f.link == Some(li)
-                        && f.target_span
-                            .as_ref()
-                            .is_some_and(|s| s.start < span.end && span.start < s.end)
-                });
+                let known = reported.overlaps(li, &span);
                 let Some(sev) = self.severity(text, ctx).filter(|_| !known) else {
                     continue;
                 };

@@ -418,6 +418,9 @@ impl OmissionCheck {
     /// folded into its neighbour's link. Skips sentences already reported.
     fn unmet_in_links(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let mut vocab = None;
+        // Sentences of one link never overlap: the findings made here need
+        // no entry.
+        let reported = super::unmet::Reported::of(out, self.id(), true);
         for (li, link) in ctx.links.iter().enumerate() {
             if link.source.len() < 2 || link.target.is_empty() {
                 continue;
@@ -429,14 +432,7 @@ impl OmissionCheck {
                 else {
                     continue;
                 };
-                let known = out.iter().any(|f| {
-                    f.rule == self.id()
-                        && f.link == Some(li)
-                        && f.source_span
-                            .as_ref()
-                            .is_some_and(|s| s.start < span.end && span.start < s.end)
-                });
-                if known {
+                if reported.overlaps(li, &span) {
                     continue;
                 }
                 let sev = self.severity(text, ctx, false, false);

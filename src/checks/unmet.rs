@@ -11,8 +11,39 @@
 //! number or the name.
 
 use super::Context;
+use crate::finding::Finding;
 use crate::lexicon::Side;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::ops::Range;
+
+/// The spans a rule has already reported, by link, on one side: looked up
+/// per link rather than by scanning every finding (which grows with the
+/// document).
+pub(crate) struct Reported(FxHashMap<usize, Vec<Range<usize>>>);
+
+impl Reported {
+    pub(crate) fn of(out: &[Finding], rule: &str, source_side: bool) -> Self {
+        let mut map: FxHashMap<usize, Vec<Range<usize>>> = FxHashMap::default();
+        for f in out.iter().filter(|f| f.rule == rule) {
+            let span = if source_side {
+                &f.source_span
+            } else {
+                &f.target_span
+            };
+            if let (Some(li), Some(span)) = (f.link, span) {
+                map.entry(li).or_default().push(span.clone());
+            }
+        }
+        Reported(map)
+    }
+
+    /// Whether a reported span of link `li` overlaps `span`.
+    pub(crate) fn overlaps(&self, li: usize, span: &Range<usize>) -> bool {
+        self.0
+            .get(&li)
+            .is_some_and(|v| v.iter().any(|s| s.start < span.end && span.start < s.end))
+    }
+}
 
 /// Least content words of a sentence, none met, before it is reported.
 const UNMET_WORDS: usize = 3;
@@ -179,6 +210,28 @@ pub(crate) fn unmet_in_link(
 mod tests {
     use super::*;
     use crate::checks::testutil::Fixture;
+
+    #[test]
+    fn reported_spans_are_found_by_link_rule_and_side() {
+        use crate::finding::Severity;
+        let out = vec![
+            Finding::new("omission", Severity::Error, "a")
+                .link(3)
+                .source_span(10..20),
+            Finding::new("number", Severity::Error, "b")
+                .link(5)
+                .source_span(0..50),
+            Finding::new("omission", Severity::Error, "c")
+                .link(5)
+                .target_span(0..50),
+        ];
+        let r = Reported::of(&out, "omission", true);
+        assert!(r.overlaps(3, &(15..30)));
+        assert!(!r.overlaps(3, &(20..30)), "touching is not overlapping");
+        assert!(!r.overlaps(4, &(15..30)), "another link");
+        assert!(!r.overlaps(5, &(0..10)), "another rule, or the other side");
+        assert!(Reported::of(&out, "omission", false).overlaps(5, &(0..10)));
+    }
 
     fn unmet(pairs: &[(&[&str], &[&str])], li: usize, source_side: bool) -> Vec<usize> {
         let f = Fixture::links(pairs);
