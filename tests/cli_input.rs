@@ -444,3 +444,20 @@ fn writing_a_baseline_replaces_an_existing_file_whole() {
         .collect();
     assert_eq!(names.len(), 3, "{names:?}");
 }
+
+#[test]
+fn two_bilingual_files_are_exit_2_and_named_by_their_format() {
+    let d = tempfile::tempdir().unwrap();
+    let po = "msgid \"Save\"\nmsgstr \"Salvar\"\n";
+    let a = write(d.path(), "a.po", po.as_bytes());
+    let b = write(d.path(), "b.po", po.as_bytes());
+    bin()
+        .arg("check")
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "a.po: a PO file holds both languages",
+        ));
+}

@@ -407,15 +407,17 @@ fn check_structured(
         // A [[pair]] whose target is its source file: one bilingual file.
         (Some(t), f) if f.is_bilingual() && t == src.path => formats::read(f, src.clone(), &opts)?,
         (None, f) => bail!(
-            "{}: one file given, but it reads as {f:?}, which holds one language; give SOURCE and TARGET (or --input-format po|xliff|tmx|csv)",
-            src.display_path()
+            "{}: one file given, but it reads as {}, which holds one language; give SOURCE and TARGET (or --input-format po|xliff|tmx|csv)",
+            src.display_path(),
+            f.label()
         ),
         (Some(t), f) if f.is_catalogue() => {
             formats::read_pair(f, src.clone(), super::load(t)?, &opts)?
         }
         (Some(_), f) if f.is_bilingual() => bail!(
-            "{}: a {f:?} file holds both languages; give it alone: transcheck check {}",
+            "{}: a {} file holds both languages; give it alone: transcheck check {}",
             src.display_path(),
+            f.label(),
             src.display_path()
         ),
         _ => return Ok(None),

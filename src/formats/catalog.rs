@@ -28,7 +28,10 @@ pub fn read_pair(
             return Err(FormatError::at(
                 &source,
                 0,
-                format!("{format:?} is not a catalogue format; give a JSON or YAML pair"),
+                format!(
+                    "{} is not a catalogue format; give a JSON or YAML pair",
+                    format.label()
+                ),
             ));
         }
     };

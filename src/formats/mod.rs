@@ -75,6 +75,21 @@ impl Format {
         sniff(text)
     }
 
+    /// The format's name as users write it, for messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Text => "plain text",
+            Format::Po => "PO",
+            Format::Xliff => "XLIFF",
+            Format::Tmx => "TMX",
+            Format::Json => "JSON",
+            Format::Yaml => "YAML",
+            Format::Csv => "CSV/TSV",
+            Format::Markdown => "Markdown",
+            Format::Html => "HTML",
+        }
+    }
+
     /// One file holds both languages.
     pub fn is_bilingual(self) -> bool {
         matches!(self, Format::Po | Format::Xliff | Format::Tmx | Format::Csv)
