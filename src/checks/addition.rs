@@ -23,38 +23,55 @@ impl AdditionCheck {
         })
     }
 
+    /// Reports target sentence `sentence` of link `li`, unless it is too
+    /// slight or `reported` already has it; `why` says where it sits.
+    fn report_in_link(
+        &self,
+        ctx: &Context,
+        li: usize,
+        sentence: usize,
+        reported: Option<&super::unmet::Reported>,
+        why: impl FnOnce() -> String,
+        out: &mut Vec<Finding>,
+    ) {
+        let Some(link) = ctx.links.get(li) else {
+            return;
+        };
+        let Some((span, text)) =
+            span_in_link(&link.target, ctx.target_segments, ctx.target, sentence)
+        else {
+            return;
+        };
+        if reported.is_some_and(|r| r.overlaps(li, &span)) {
+            return;
+        }
+        let Some(sev) = self.severity(text, ctx) else {
+            return;
+        };
+        out.push(
+            Finding::new(
+                self.id(),
+                sev,
+                format!(
+                    "target sentence has no source ({}): \"{}\"",
+                    why(),
+                    excerpt(text, 60)
+                ),
+            )
+            .link(li)
+            .target_span(span),
+        );
+    }
+
     /// Target sentences hidden in the middle of a merged link
     /// ([`Context::hidden`]): reported as a 0-1 link would be.
     fn hidden_in_links(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for h in ctx.hidden().iter().filter(|h| !h.source) {
-            let Some(link) = ctx.links.get(h.link) else {
-                continue;
-            };
-            let Some((span, text)) =
-                span_in_link(&link.target, ctx.target_segments, ctx.target, h.sentence)
-            else {
-                continue;
-            };
-            let Some(sev) = self.severity(text, ctx) else {
-                continue;
-            };
-            out.push(
-                Finding::new(
-                    self.id(),
-                    sev,
-                    format!(
-                        "target sentence has no source (it sits inside the translation of the sentence around it): \"{}\"",
-                        excerpt(text, 60)
-                    ),
-                )
-                .link(h.link)
-                .target_span(span),
-            );
+            let why = || "it sits inside the translation of the sentence around it".to_string();
+            self.report_in_link(ctx, h.link, h.sentence, None, why, out);
         }
     }
-}
 
-impl AdditionCheck {
     /// Target sentences of merged links whose content words meet nothing
     /// in the link's source while the rest of the link plainly renders it
     /// ([`super::unmet`]). Skips sentences already reported.
@@ -69,28 +86,13 @@ impl AdditionCheck {
             }
             let vocab = vocab.get_or_insert_with(|| super::unmet::vocabulary(&ctx.source.text));
             for u in super::unmet::unmet_in_link(ctx, li, false, vocab) {
-                let Some((span, text)) =
-                    span_in_link(&link.target, ctx.target_segments, ctx.target, u.sentence)
-                else {
-                    continue;
-                };
-                let known = reported.overlaps(li, &span);
-                let Some(sev) = self.severity(text, ctx).filter(|_| !known) else {
-                    continue;
-                };
-                out.push(
-                    Finding::new(
-                        self.id(),
-                        sev,
-                        format!(
-                            "target sentence has no source (none of its {} content words appears in the source of the sentences around it): \"{}\"",
-                            u.words,
-                            excerpt(text, 60)
-                        ),
+                let why = || {
+                    format!(
+                        "none of its {} content words appears in the source of the sentences around it",
+                        u.words
                     )
-                    .link(li)
-                    .target_span(span),
-                );
+                };
+                self.report_in_link(ctx, li, u.sentence, Some(&reported), why, out);
             }
         }
     }
