@@ -1011,6 +1011,17 @@ mod tests {
         )
     }
 
+    /// `refine` on Portuguese source and English target sentences.
+    fn run_pt_en(src: &[&str], tgt: &[&str], links: Vec<Link>) -> Vec<Link> {
+        let (sp, tp) = (Profile::builtin("pt"), Profile::builtin("en"));
+        refine(
+            &side(src, &sp),
+            &side(tgt, &tp),
+            links,
+            &AlignOptions::default(),
+        )
+    }
+
     fn l(s: &[usize], t: &[usize], score: f64) -> Link {
         Link {
             source: s.to_vec(),
@@ -1124,19 +1135,13 @@ mod tests {
 
     #[test]
     fn editorial_lines_leave_merged_links() {
-        let (sp, tp) = (Profile::builtin("pt"), Profile::builtin("en"));
         let src = ["O PIB cresceu 3% no ano.", "Leia também: o dólar cai."];
         let tgt = [
             "(Editor’s note: the target is 3%.)",
             "GDP grew 3% in the year.",
         ];
         let links = vec![l(&[0, 1], &[0, 1], 0.9)];
-        let got = refine(
-            &side(&src, &sp),
-            &side(&tgt, &tp),
-            links,
-            &AlignOptions::default(),
-        );
+        let got = run_pt_en(&src, &tgt, links);
         assert_eq!(
             pairs(&got),
             vec![(vec![], vec![0]), (vec![0], vec![1]), (vec![1], vec![]),]
@@ -1191,7 +1196,6 @@ mod tests {
 
     #[test]
     fn an_editorial_line_paired_with_an_unrelated_sentence_is_split() {
-        let (sp, tp) = (Profile::builtin("pt"), Profile::builtin("en"));
         let src = [
             "O PIB cresceu 3% no ano.",
             "Leia mais: Botafogo anuncia a contratação de zagueiro uruguaio",
@@ -1203,12 +1207,7 @@ mod tests {
             "Inflation was 4.5% in March.",
         ];
         let links = vec![l(&[0], &[0], 0.9), l(&[1], &[1], 0.5), l(&[2], &[2], 0.9)];
-        let got = refine(
-            &side(&src, &sp),
-            &side(&tgt, &tp),
-            links,
-            &AlignOptions::default(),
-        );
+        let got = run_pt_en(&src, &tgt, links);
         let got = pairs(&got);
         assert!(got.contains(&(vec![1], vec![])), "{got:?}");
         assert!(got.contains(&(vec![], vec![1])), "{got:?}");
@@ -1216,7 +1215,6 @@ mod tests {
 
     #[test]
     fn a_translated_editorial_line_stays_with_its_translation() {
-        let (sp, tp) = (Profile::builtin("pt"), Profile::builtin("en"));
         let src = [
             "O PIB cresceu 3% no ano.",
             "Leia mais: Botafogo anuncia a contratação de zagueiro uruguaio",
@@ -1226,36 +1224,24 @@ mod tests {
             "Read more: Botafogo signs Uruguayan defender",
         ];
         let links = vec![l(&[0], &[0], 0.9), l(&[1], &[1], 0.9)];
-        let got = refine(
-            &side(&src, &sp),
-            &side(&tgt, &tp),
-            links.clone(),
-            &AlignOptions::default(),
-        );
+        let got = run_pt_en(&src, &tgt, links.clone());
         assert_eq!(pairs(&got), pairs(&links));
     }
 
     #[test]
     fn a_caption_without_its_translation_leaves_a_merged_link() {
-        let (sp, tp) = (Profile::builtin("pt"), Profile::builtin("en"));
         let src = [
             "O filme levou seis prêmios em Gramado.",
             "Foto: A diretora Luísa Carvalhedo recebe o prêmio de melhor filme.",
         ];
         let tgt = ["The film took six awards in Gramado."];
         let links = vec![l(&[0, 1], &[0], 0.9)];
-        let got = refine(
-            &side(&src, &sp),
-            &side(&tgt, &tp),
-            links,
-            &AlignOptions::default(),
-        );
+        let got = run_pt_en(&src, &tgt, links);
         assert_eq!(pairs(&got), vec![(vec![0], vec![0]), (vec![1], vec![])]);
     }
 
     #[test]
     fn a_caption_with_its_translation_stays() {
-        let (sp, tp) = (Profile::builtin("pt"), Profile::builtin("en"));
         let src = [
             "O filme levou seis prêmios em Gramado.",
             "Foto: A diretora Luísa Carvalhedo recebe o prêmio de melhor filme.",
@@ -1265,12 +1251,7 @@ mod tests {
             "Photo: Director Luísa Carvalhedo receives the best picture award.",
         ];
         let links = vec![l(&[0, 1], &[0, 1], 0.9)];
-        let got = refine(
-            &side(&src, &sp),
-            &side(&tgt, &tp),
-            links,
-            &AlignOptions::default(),
-        );
+        let got = run_pt_en(&src, &tgt, links);
         let got = pairs(&got);
         assert!(!got.contains(&(vec![1], vec![])), "{got:?}");
         assert!(!got.contains(&(vec![], vec![1])), "{got:?}");
@@ -1278,16 +1259,10 @@ mod tests {
 
     #[test]
     fn links_without_editorial_lines_are_not_peeled() {
-        let (sp, tp) = (Profile::builtin("pt"), Profile::builtin("en"));
         let src = ["O PIB cresceu 3% no ano, disse o ministro."];
         let tgt = ["GDP grew 3% in the year.", "The minister said so."];
         let links = vec![l(&[0], &[0, 1], 0.9)];
-        let got = refine(
-            &side(&src, &sp),
-            &side(&tgt, &tp),
-            links,
-            &AlignOptions::default(),
-        );
+        let got = run_pt_en(&src, &tgt, links);
         assert_eq!(pairs(&got), vec![(vec![0], vec![0, 1])]);
     }
 
