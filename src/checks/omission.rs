@@ -343,11 +343,13 @@ impl OmissionCheck {
     /// sentences do: the alignment may have folded an untranslated
     /// sentence into its neighbour's link. Numbers count, and names the
     /// translation uses somewhere, so exonyms do not mislead.
-    fn within_links(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let mut target_vocab: rustc_hash::FxHashSet<String> = Default::default();
-        each_anchor(&ctx.target.text, |a| {
-            target_vocab.insert(a);
-        });
+    /// `target_vocab` is the translation's [`super::unmet::vocabulary`].
+    fn within_links(
+        &self,
+        ctx: &Context,
+        target_vocab: &rustc_hash::FxHashSet<String>,
+        out: &mut Vec<Finding>,
+    ) {
         for (li, link) in ctx.links.iter().enumerate() {
             if link.source.len() < 2 || link.target.is_empty() {
                 continue;
@@ -416,8 +418,13 @@ impl OmissionCheck {
     /// in the link's translation while the rest of the link is plainly
     /// rendered there ([`super::unmet`]): a dropped sentence the alignment
     /// folded into its neighbour's link. Skips sentences already reported.
-    fn unmet_in_links(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let mut vocab = None;
+    /// `vocab` is the translation's [`super::unmet::vocabulary`].
+    fn unmet_in_links(
+        &self,
+        ctx: &Context,
+        vocab: &rustc_hash::FxHashSet<String>,
+        out: &mut Vec<Finding>,
+    ) {
         // Sentences of one link never overlap: the findings made here need
         // no entry.
         let reported = super::unmet::Reported::of(out, self.id(), true);
@@ -425,7 +432,6 @@ impl OmissionCheck {
             if link.source.len() < 2 || link.target.is_empty() {
                 continue;
             }
-            let vocab = vocab.get_or_insert_with(|| super::unmet::vocabulary(&ctx.target.text));
             for u in super::unmet::unmet_in_link(ctx, li, true, vocab) {
                 let Some((span, text)) =
                     span_in_link(&link.source, ctx.source_segments, ctx.source, u.sentence)
@@ -465,9 +471,18 @@ impl Check for OmissionCheck {
         Severity::Error
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        self.within_links(ctx, out);
+        // The translation's names and numbers, read once for both passes
+        // over merged links, and only when there is one.
+        let vocab = (ctx.links.iter())
+            .any(|l| l.source.len() >= 2 && !l.target.is_empty())
+            .then(|| super::unmet::vocabulary(&ctx.target.text));
+        if let Some(vocab) = &vocab {
+            self.within_links(ctx, vocab, out);
+        }
         self.hidden_in_links(ctx, out);
-        self.unmet_in_links(ctx, out);
+        if let Some(vocab) = &vocab {
+            self.unmet_in_links(ctx, vocab, out);
+        }
         let (median, mad) = super::length::log_ratio_stats(ctx);
         for v in &ctx.views {
             if v.source.is_empty() || !v.target.is_empty() {
