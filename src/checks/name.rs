@@ -914,8 +914,8 @@ fn classify(
         // has it capitalised mid-sentence or the lexicon does not know it as
         // a word of the language (Django).
         let key = squash(t);
-        let unknown =
-            || lexicon.is_some_and(|l| l.concepts(crate::lexicon::Side::Source, t).is_empty());
+        // Without a lexicon nothing is known to be unknown.
+        let unknown = || lexicon.is_some() && !is_common_word(lexicon, t);
         if doc.lower.contains(&key) {
             return None;
         }
