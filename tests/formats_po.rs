@@ -179,3 +179,80 @@ fn cli_patch_edits_only_the_msgstr_and_git_applies_it() {
         eprintln!("git not available: `git apply --check` skipped");
     }
 }
+
+/// (line, severity, message) of the `name` findings on a PO text.
+fn name_findings(po: &str) -> Vec<(u64, String, String)> {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("pt.po"), po).unwrap();
+    let out = tc()
+        .current_dir(d.path())
+        .args(["check", "pt.po", "--format", "json", "--only", "name"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["target"]["line"]
+                    .as_u64()
+                    .or(f["source"]["line"].as_u64())
+                    .unwrap_or(0),
+                f["severity"].as_str().unwrap().to_string(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+const HEADER: &str = "msgid \"\"\nmsgstr \"\"\n\"Language: pt_BR\\n\"\n\n";
+
+#[test]
+fn a_product_name_dropped_from_a_catalogue_string_is_reported() {
+    let po = format!("{HEADER}msgid \"Sign in with GitHub\"\nmsgstr \"Entrar com\"\n");
+    let f = name_findings(&po);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].1, "warning");
+    assert!(f[0].2.contains("'GitHub' is missing"), "{f:?}");
+}
+
+#[test]
+fn a_dropped_name_the_catalogue_keeps_elsewhere_is_an_error() {
+    let po = format!(
+        "{HEADER}msgid \"Sign in with GitHub\"\nmsgstr \"Entrar com\"\n\n\
+         msgid \"Open the API settings\"\nmsgstr \"Abrir as configurações\"\n\n\
+         msgid \"Your GitHub token and API key\"\nmsgstr \"Seu token do GitHub e a chave da API\"\n"
+    );
+    let f = name_findings(&po);
+    let msgs: Vec<&str> = f.iter().map(|x| x.2.as_str()).collect();
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert!(f.iter().all(|x| x.1 == "error"), "{f:?}");
+    assert!(msgs.iter().any(|m| m.contains("'GitHub'")), "{f:?}");
+    assert!(msgs.iter().any(|m| m.contains("'API'")), "{f:?}");
+}
+
+#[test]
+fn translated_words_that_look_like_names_in_a_catalogue_pass() {
+    // A language name, a pronoun after a plural separator, an acronym
+    // spelt out and an all-capital common word are all translated.
+    let po = format!(
+        "{HEADER}msgid \"Falling back to English.\"\nmsgstr \"Voltando para o inglês.\"\n\n\
+         msgid \"One choice.|You must pick more.\"\nmsgstr \"Uma opção.|Você deve escolher mais.\"\n\n\
+         msgid \"you can pick\"\nmsgstr \"você pode escolher\"\n\n\
+         msgid \"duplicated ToC entry\"\nmsgstr \"entrada duplicada do sumário\"\n\n\
+         msgid \"{{0}} [OPTIONS]\"\nmsgstr \"{{0}} [OPÇÕES]\"\n\n\
+         msgid \"Yes, I’m sure\"\nmsgstr \"Sim, tenho certeza\"\n"
+    );
+    assert_eq!(name_findings(&po), vec![]);
+}
+
+#[test]
+fn an_acronym_with_two_letters_swapped_is_a_misspelling() {
+    let po = format!("{HEADER}msgid \"Export to PDF\"\nmsgstr \"Exportar para PFD\"\n");
+    let f = name_findings(&po);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].1, "error");
+    assert!(f[0].2.contains("'PDF' is misspelled as 'PFD'"), "{f:?}");
+}

@@ -36,6 +36,7 @@ impl Check for NameCheck {
         let src_doc = DocWords::new(&ctx.source.text, sp);
         let tgt_doc = DocWords::new(&ctx.target.text, tp);
         let m = (!ctx.glossary.terms.is_empty()).then(|| ctx.matcher());
+        let exact = std::cell::OnceCell::new();
         for (vi, v) in ctx.views.iter().enumerate() {
             if v.source.is_empty() || v.target.is_empty() {
                 continue;
@@ -44,7 +45,8 @@ impl Check for NameCheck {
             if names.is_empty() {
                 continue;
             }
-            let link = LinkNames::new(ctx, vi, v, m.as_deref(), [&src_doc, &tgt_doc]);
+            let mut link = LinkNames::new(ctx, vi, v, m.as_deref(), [&src_doc, &tgt_doc]);
+            link.tgt_exact = Some(&exact);
             for name in names {
                 link.check_name(&name, out);
             }
@@ -76,6 +78,13 @@ struct LinkNames<'c> {
     forms: TargetForms,
     low_conf: bool,
     lexicon: Option<&'c crate::lexicon::Lexicon>,
+    /// A unit of a software catalogue (PO, XLIFF, …): a short string whose
+    /// product names, acronyms and codes are kept, not paraphrased.
+    unit: bool,
+    /// The target document's words as written, made on first use (only a
+    /// catalogue's absent names read it).
+    tgt_exact: Option<&'c std::cell::OnceCell<FxHashSet<&'c str>>>,
+    tgt_text: &'c str,
 }
 
 /// The cognate form and skeleton of each target word of a link, made on
@@ -161,6 +170,9 @@ impl<'c> LinkNames<'c> {
             near_sides: std::cell::OnceCell::new(),
             low_conf: ctx.links.get(vi).is_some_and(|l| l.low_confidence),
             lexicon: ctx.lexicon.as_deref(),
+            unit: ctx.source.origin.is_some(),
+            tgt_exact: None,
+            tgt_text: &ctx.target.text,
         }
     }
 
@@ -340,6 +352,10 @@ impl<'c> LinkNames<'c> {
             .filter(|w| !slipped.contains(&w.span))
             .collect();
         let absent = absent.as_slice();
+        if self.unit {
+            self.report_absent_in_unit(absent, out);
+            return;
+        }
         let codes: Vec<&&NameWord> = absent.iter().filter(|w| w.kind == WordKind::Code).collect();
         let full_name_missing = absent.len() == name.words.len()
             && name.words.len() >= 2
@@ -373,6 +389,63 @@ impl<'c> LinkNames<'c> {
                     .expected(w.text.clone()),
                 );
             }
+        }
+    }
+}
+
+impl LinkNames<'_> {
+    /// Name words absent from a catalogue string. Such a string is short and
+    /// stands alone: a product name, acronym or code it drops ("Sign in with
+    /// GitHub" → "Entrar com") is lost, not said another way. An error when
+    /// the target catalogue writes the word as the source does elsewhere.
+    /// Without that evidence, a capitalised word the lexicon does not know
+    /// and a code are warnings; an acronym (ToC → tabela de conteúdos) and
+    /// a word that is a name only by its place (sentence-initial, or in a
+    /// title-case string) are left alone.
+    fn report_absent_in_unit(&self, absent: &[&NameWord], out: &mut Vec<Finding>) {
+        for w in absent {
+            // A word the source catalogue also writes in lower case is a
+            // common word ("You" after a plural separator), not a name.
+            if is_common_word(self.lexicon, &w.text)
+                || has_native(&w.text, self.sp)
+                || self.src_doc.lower.contains(&squash(&w.text))
+            {
+                continue;
+            }
+            let elsewhere = || {
+                let exact = self
+                    .tgt_exact
+                    .map(|e| e.get_or_init(|| word_iter(self.tgt_text).map(|t| t.text).collect()));
+                exact.is_some_and(|e| e.contains(w.text.as_str()))
+            };
+            let sev = match w.kind {
+                WordKind::Initial
+                    if self.tgt_doc.mid_capitalised.contains(&squash(&w.text)) && elsewhere() =>
+                {
+                    Severity::Warning
+                }
+                WordKind::Initial => continue,
+                _ if elsewhere() => Severity::Error,
+                WordKind::Acronym => continue,
+                // A short word with inner capitals is an acronym too (ToC, PhD).
+                WordKind::Capitalised
+                    if w.text.chars().count() <= 4
+                        && w.text.chars().filter(|c| c.is_uppercase()).count() >= 2 =>
+                {
+                    continue;
+                }
+                WordKind::Capitalised | WordKind::Code => Severity::Warning,
+            };
+            out.push(
+                Finding::new(
+                    "name",
+                    sev,
+                    format!("'{}' is missing from the translation", w.text),
+                )
+                .link(self.vi)
+                .source_span(w.span.clone())
+                .expected(w.text.clone()),
+            );
         }
     }
 }
@@ -734,8 +807,8 @@ fn is_acronym(w: &str) -> bool {
 }
 
 /// `t` is `w` with a slip no translation makes: a code with other digits
-/// and the same letters (`ISBN-10` → `ISBN-13`), or an acronym of four
-/// letters or more with two neighbours swapped (`JSON` → `JSNO`; a short
+/// and the same letters (`ISBN-10` → `ISBN-13`), or an acronym of three
+/// letters or more with two neighbours swapped (`PDF` → `PFD`; a two-letter
 /// one may be a translation: `EU` → `UE`).
 fn is_slip(w: &str, t: &str) -> bool {
     if w == t {
@@ -749,7 +822,7 @@ fn is_slip(w: &str, t: &str) -> bool {
         return false;
     }
     let (a, b): (Vec<char>, Vec<char>) = (w.chars().collect(), t.chars().collect());
-    if a.len() != b.len() || a.len() < 4 {
+    if a.len() != b.len() || a.len() < 3 {
         return false;
     }
     let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();

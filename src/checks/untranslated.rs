@@ -75,6 +75,55 @@ fn same_normalised(a: &str, b: &str) -> bool {
     }
 }
 
+/// Shared words that make a near copy: the edit may be a fixed typo or a
+/// translated name, the rest must still be the source language's prose.
+const MIN_NEAR_COPY_WORDS: usize = 3;
+
+/// Whether the target is the source with one word changed, added or
+/// dropped ("Delete the selected itens permanently"), and at least
+/// [`MIN_NEAR_COPY_WORDS`] of the words both keep are lower-case words of
+/// the source language only: its own function words, or words the lexicon
+/// knows on the source side only (code and names do not count).
+fn one_word_apart(ctx: &Context, lw: &LanguageWords, src: &str, tgt: &str) -> bool {
+    let Some(lex) = ctx.lexicon.as_deref() else {
+        return false;
+    };
+    let a: Vec<&str> = word_iter(src).map(|w| w.text).collect();
+    let b: Vec<&str> = word_iter(tgt).map(|w| w.text).collect();
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 || short.len() < MIN_NEAR_COPY_WORDS + 1 {
+        return false;
+    }
+    let same = |x: &str, y: &str| x == y || fold(x) == fold(y);
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| same(x, y)).count();
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(short.len() - prefix)
+        .take_while(|(x, y)| same(x, y))
+        .count();
+    // Exactly one word apart: substituted (equal lengths) or one extra.
+    let edits = long.len() - prefix - suffix;
+    if edits != 1 || (long.len() == short.len() && prefix + suffix != short.len() - 1) {
+        return false;
+    }
+    let kept = a[..prefix].iter().chain(&a[a.len() - suffix..]);
+    kept.filter(|w| {
+        use crate::lexicon::Side;
+        w.chars().next().is_some_and(char::is_lowercase)
+            && (lw.source_only.contains(&fold(w))
+                || (!lex.concepts(Side::Source, w).is_empty()
+                    && lex.concepts(Side::Target, w).is_empty()))
+    })
+    .count()
+        >= MIN_NEAR_COPY_WORDS
+}
+
 fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -436,11 +485,19 @@ impl UntranslatedCheck {
         let identical = same_normalised(&v.source.text, &v.target.text)
             && lowercase_words(&v.target.text, &lw.particles) >= MIN_IDENTICAL_WORDS
             && (same_language || !in_target_language());
-        identical.then(|| {
+        let nearly = !identical
+            && !same_language
+            && one_word_apart(ctx, lw, &v.source.text, &v.target.text)
+            && !in_target_language();
+        (identical || nearly).then(|| {
             Finding::new(
                 self.id(),
                 self.default_severity(),
-                "target is identical to the source: not translated",
+                if identical {
+                    "target is identical to the source: not translated"
+                } else {
+                    "target is the source with one word changed: not translated"
+                },
             )
             .link(li)
             .source_span(0..v.source.text.len())
@@ -712,6 +769,47 @@ mod tests {
             )],
         );
         assert!(f.run(&UntranslatedCheck).is_empty());
+    }
+
+    #[test]
+    fn source_with_one_word_changed_is_an_error() {
+        let en_pt = |s: &str, t: &str| {
+            Fixture::with_langs("en", "pt", &[(&[s], &[t])]).run(&UntranslatedCheck)
+        };
+        let f = en_pt(
+            "Delete the selected items permanently",
+            "Delete the selected itens permanently",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("one word changed"), "{f:?}");
+        // A word added or dropped is one word apart too.
+        assert_eq!(
+            en_pt(
+                "Delete the selected items permanently",
+                "Delete the selected permanently"
+            )
+            .len(),
+            1
+        );
+        // Two words apart is a partial translation, not this rule's.
+        assert!(
+            en_pt(
+                "Delete the selected items permanently",
+                "Excluir the selected itens permanently"
+            )
+            .iter()
+            .all(|x| !x.message.contains("one word changed"))
+        );
+    }
+
+    #[test]
+    fn one_word_apart_needs_source_language_prose() {
+        let en_pt = |s: &str, t: &str| {
+            Fixture::with_langs("en", "pt", &[(&[s], &[t])]).run(&UntranslatedCheck)
+        };
+        // Code and names around one translated word.
+        assert!(en_pt("Run pytest --cov src now", "Execute pytest --cov src now").is_empty());
+        assert!(en_pt("Status: Online Now", "Status: Online Agora").is_empty());
     }
 
     #[test]
