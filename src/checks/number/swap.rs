@@ -33,8 +33,24 @@ fn neighbours<'t>(
     let mut slots: Vec<usize> = vec![usize::MAX; picked.len()];
     let mut words = Vec::new();
     let mut k = 0;
+    // Mentions by start, met with one cursor as the words go by: a long
+    // sentence with many numbers stays linear.
+    let mut order: Vec<usize> = (0..ms.len()).collect();
+    order.sort_by_key(|&i| ms[i].start);
+    let mut next = 0;
+    let mut reach = 0; // the furthest end among mentions passed
     for w in crate::text::word_iter(text) {
-        if ms.iter().any(|m| w.start < m.end && m.start < w.end) {
+        while let Some(&i) = order.get(next) {
+            if ms[i].start >= w.end {
+                break;
+            }
+            reach = reach.max(ms[i].end);
+            next += 1;
+        }
+        // Every mention starting before the word's end has been passed; one
+        // of them overlaps the word if the furthest of their ends is past
+        // the word's start.
+        if reach > w.start {
             // Inside a mention: it takes one slot, whichever of its words.
             if let Some(p) = picked
                 .iter()
