@@ -11,7 +11,11 @@
 //! collapse, a pt-PT science story with «» and British times, an election
 //! count with an interview in dialogue dashes) hold day ranges sharing a
 //! month, programme and court names translated word by word, and names at
-//! the start of sentences.
+//! the start of sentences; four more (a salt study, a pt-PT roller-hockey
+//! final, household debt, a samba album with a dashed interview) hold
+//! grams and milligrams, a height in feet and inches, "a century ago",
+//! "halved", and country names inside names kept as they are (Agência
+//! Brasil).
 
 mod common;
 

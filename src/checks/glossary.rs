@@ -157,6 +157,21 @@ impl<'a> LinkScan<'a> {
                 .cloned()
                 .collect(),
         );
+        // A term inside a longer name the translation keeps as it is
+        // (Agência Brasil, Banco do Brasil) belongs to that name.
+        let particles = self.particles();
+        let src: Vec<Match> = src
+            .into_iter()
+            .filter(|s| {
+                !in_kept_name(
+                    &v.source.text,
+                    &v.target.text,
+                    s.start..s.end,
+                    found,
+                    &particles,
+                )
+            })
+            .collect();
         let mut done: Vec<usize> = Vec::new();
         for s in &src {
             if done.contains(&s.term) {
@@ -171,6 +186,17 @@ impl<'a> LinkScan<'a> {
             }
             self.source_term(s, term, out);
         }
+    }
+
+    /// Lower-case words inside a name (`do` in Banco do Brasil): the
+    /// source profile's name particles that are no conjunction.
+    fn particles(&self) -> Vec<String> {
+        let w = &self.ctx.source_profile.words;
+        w.name_particles
+            .iter()
+            .filter(|p| !w.conjunctions.contains(p))
+            .cloned()
+            .collect()
     }
 
     /// One source term `s` of entry `term` (which has a preferred rendering).
@@ -501,6 +527,63 @@ fn in_full_name(text: &str, start: usize, end: usize) -> bool {
         || next.is_some_and(|w| cap(w) && w.chars().all(char::is_alphabetic))
 }
 
+/// Whether source span `r` is part of a name of two or more capitalised
+/// words (joined by spaces and `particles`), one of them no glossary term,
+/// which `tgt` repeats word for word: the term is then part of a name the
+/// translation keeps (Desenrola Brasil), not the term alone.
+fn in_kept_name(
+    src: &str,
+    tgt: &str,
+    r: Range<usize>,
+    matches: &[Match],
+    particles: &[String],
+) -> bool {
+    let ws = words(src);
+    let (Some(first), Some(last)) = (
+        ws.iter().position(|w| w.start == r.start),
+        ws.iter().position(|w| w.end == r.end),
+    ) else {
+        return false;
+    };
+    let cap = |w: &crate::text::Word| w.text.chars().next().is_some_and(char::is_uppercase);
+    let joined = |a: usize, b: usize| src.get(ws[a].end..ws[b].start) == Some(" ");
+    let particle = |i: usize| particles.iter().any(|p| p == ws[i].text);
+    // Extends over a capitalised word, or a particle then a capitalised word.
+    let step = |i: usize, back: bool| -> Option<usize> {
+        let next = |k: usize| if back { k.checked_sub(1) } else { Some(k + 1) };
+        let pair = |a: usize, b: usize| if back { joined(b, a) } else { joined(a, b) };
+        let j = next(i).filter(|&j| j < ws.len() && pair(i, j))?;
+        if cap(&ws[j]) {
+            return Some(j);
+        }
+        let k = next(j).filter(|&k| k < ws.len() && pair(j, k))?;
+        (particle(j) && cap(&ws[k])).then_some(k)
+    };
+    let (mut a, mut b) = (first, last);
+    while let Some(j) = step(a, true) {
+        a = j;
+    }
+    while let Some(j) = step(b, false) {
+        b = j;
+    }
+    let in_term =
+        |w: &crate::text::Word| matches.iter().any(|m| m.start < w.end && w.start < m.end);
+    let other_name_word = ws[a..=b].iter().any(|w| cap(w) && !in_term(w));
+    if !other_name_word {
+        return false;
+    }
+    let Some(name) = src.get(ws[a].start..ws[b].end) else {
+        return false;
+    };
+    words(tgt).iter().any(|w| {
+        tgt.get(w.start..)
+            .is_some_and(|rest| rest.starts_with(name))
+            && tgt
+                .get(w.start + name.len()..)
+                .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
+    })
+}
+
 /// Whether the word ending `before` starts the text or a sentence.
 fn sentence_start(before: &str, word: &str) -> bool {
     let rest = before
@@ -705,6 +788,45 @@ mod tests {
             .is_empty()
         );
         assert!(run("Ele mora em São Francisco.", "He lives in San Francisco.").is_empty());
+    }
+
+    #[test]
+    fn a_term_inside_a_name_kept_verbatim_belongs_to_the_name() {
+        let g = || Glossary::from_terms(vec![term(&["Brasil"], &["Brazil"], &[])]);
+        for (s, t) in [
+            (
+                "Foto: Tânia Rêgo/Agência Brasil",
+                "Photo: Tânia Rêgo/Agência Brasil",
+            ),
+            (
+                "O programa Desenrola Brasil renegociou dívidas.",
+                "The Desenrola Brasil programme renegotiated debts.",
+            ),
+            (
+                "As ações do Banco do Brasil subiram.",
+                "Shares in Banco do Brasil rose.",
+            ),
+        ] {
+            let mut f = Fixture::pair(s, t);
+            f.glossary = g();
+            let found = f.run(&GlossaryCheck);
+            assert!(found.is_empty(), "{s} → {t}: {found:?}");
+        }
+        // The term kept alone, or a name the translation does not repeat,
+        // is still the glossary's.
+        for (s, t) in [
+            ("O Brasil exporta soja.", "Brasil exports soybeans."),
+            (
+                "O programa Desenrola Brasil renegociou dívidas.",
+                "The Desenrola Brazill programme renegotiated debts.",
+            ),
+            ("O Brasil e a Argentina.", "Brasil and Argentina."),
+        ] {
+            let mut f = Fixture::pair(s, t);
+            f.glossary = g();
+            let found = f.run(&GlossaryCheck);
+            assert_eq!(found.len(), 1, "{s} → {t}: {found:?}");
+        }
     }
 
     #[test]

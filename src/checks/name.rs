@@ -35,6 +35,7 @@ impl Check for NameCheck {
         let tp = ctx.target_profile;
         let src_doc = DocWords::new(&ctx.source.text, sp);
         let tgt_doc = DocWords::new(&ctx.target.text, tp);
+        let conventions = Conventions::new(ctx, &src_doc, &tgt_doc);
         let m = (!ctx.glossary.terms.is_empty()).then(|| ctx.matcher());
         let exact = std::cell::OnceCell::new();
         for (vi, v) in ctx.views.iter().enumerate() {
@@ -47,6 +48,7 @@ impl Check for NameCheck {
             }
             let mut link = LinkNames::new(ctx, vi, v, m.as_deref(), [&src_doc, &tgt_doc]);
             link.tgt_exact = Some(&exact);
+            link.conventions = Some(&conventions);
             for name in names {
                 link.check_name(&name, out);
             }
@@ -85,6 +87,70 @@ struct LinkNames<'c> {
     /// catalogue's absent names read it).
     tgt_exact: Option<&'c std::cell::OnceCell<FxHashSet<&'c str>>>,
     tgt_text: &'c str,
+    /// How the document renders names; none: every convention counts.
+    conventions: Option<&'c Conventions>,
+}
+
+/// How a translation renders the source's names: the name words it spells
+/// by a convention (Ismael → Ishmael), and how many it keeps as they are.
+/// One that converts no name and keeps several keeps names verbatim: a
+/// conventional-looking spelling there (Copasa → Copaza) is a slip.
+struct Conventions {
+    converted: FxHashSet<String>,
+    kept: usize,
+}
+
+/// Other names a translation must keep verbatim before a conventional
+/// spelling counts as a slip.
+const KEPT_NAMES: usize = 3;
+
+impl Conventions {
+    fn new(ctx: &Context, src_doc: &DocWords, tgt_doc: &DocWords) -> Conventions {
+        let (sp, tp) = (ctx.source_profile, ctx.target_profile);
+        let lexicon = ctx.lexicon.as_deref();
+        let tgt_new: Vec<&str> = mid_names(&ctx.target.text, tgt_doc)
+            .into_iter()
+            .filter(|t| !src_doc.has(&squash(t)))
+            .collect();
+        let cognates: FxHashSet<String> = tgt_new.iter().map(|t| cognate_form(t, tp)).collect();
+        let skeletons: FxHashSet<String> = tgt_new.iter().map(|t| skeleton(t, tp)).collect();
+        let mut c = Conventions {
+            converted: FxHashSet::default(),
+            kept: 0,
+        };
+        for w in mid_names(&ctx.source.text, src_doc) {
+            let key = squash(w);
+            if is_common_word(lexicon, w) {
+                continue;
+            }
+            if tgt_doc.has(&key) {
+                c.kept += 1;
+            } else if cognates.contains(&cognate_form(w, sp))
+                || skeletons.contains(&skeleton(w, sp))
+            {
+                c.converted.insert(key);
+            }
+        }
+        c
+    }
+
+    /// Whether the translation keeps names verbatim, name word `key` aside.
+    fn keeps_names(&self, key: &str) -> bool {
+        self.kept >= KEPT_NAMES && self.converted.iter().all(|k| k == key)
+    }
+}
+
+/// The distinct words of `text` capitalised mid-sentence somewhere in the
+/// document, each in its first spelling.
+fn mid_names<'t>(text: &'t str, doc: &DocWords) -> Vec<&'t str> {
+    let mut seen = FxHashSet::default();
+    word_iter(text)
+        .filter(|w| starts_upper(w.text))
+        .filter_map(|w| {
+            let key = squash(w.text);
+            (doc.mid_capitalised.contains(&key) && seen.insert(key)).then_some(w.text)
+        })
+        .collect()
 }
 
 /// The cognate form and skeleton of each target word of a link, made on
@@ -173,6 +239,7 @@ impl<'c> LinkNames<'c> {
             unit: ctx.source.origin.is_some(),
             tgt_exact: None,
             tgt_text: &ctx.target.text,
+            conventions: None,
         }
     }
 
@@ -256,7 +323,12 @@ impl<'c> LinkNames<'c> {
                     &self.forms,
                     [self.src_doc, self.tgt_doc],
                     [sp, tp],
-                    self.lexicon,
+                    Evidence {
+                        lexicon: self.lexicon,
+                        keeps_names: self
+                            .conventions
+                            .is_some_and(|c| c.keeps_names(&squash(&w.text))),
+                    },
                 );
                 match near {
                     Near::Rendered => {
@@ -1208,6 +1280,14 @@ fn same_concept(lexicon: &crate::lexicon::Lexicon, src: &str, tgt: &str) -> bool
             .any(|c| s.contains(c))
 }
 
+/// What the lexicon and the whole document say about a name word's
+/// renderings.
+struct Evidence<'l> {
+    lexicon: Option<&'l crate::lexicon::Lexicon>,
+    /// The translation keeps every other name as it is ([`Conventions`]).
+    keeps_names: bool,
+}
+
 /// Looks for the source name word's rendering or misspelling in the target.
 fn near_miss<'a>(
     w: &NameWord,
@@ -1216,7 +1296,10 @@ fn near_miss<'a>(
     forms: &TargetForms,
     [src_doc, tgt_doc]: [&DocWords; 2],
     [sp, tp]: [&Profile; 2],
-    lexicon: Option<&crate::lexicon::Lexicon>,
+    Evidence {
+        lexicon,
+        keeps_names,
+    }: Evidence,
 ) -> Near<'a> {
     let key = squash(&w.text);
     let has_native = has_native(&w.text, sp);
@@ -1230,8 +1313,9 @@ fn near_miss<'a>(
             continue;
         }
         // Cognate renderings (Pentágono → Pentagon, Zelenski → Zelensky),
-        // unless the target keeps the source spelling elsewhere.
-        if *forms.cognate(p, t.text, tp) == *cog && !tgt_doc.has(&key) {
+        // unless the target keeps the source spelling elsewhere, or keeps
+        // every other name as it is.
+        if !keeps_names && *forms.cognate(p, t.text, tp) == *cog && !tgt_doc.has(&key) {
             rendered = true;
             continue;
         }
@@ -1239,6 +1323,7 @@ fn near_miss<'a>(
         // Agrippa) of a name spelt natively: a convention, unless the
         // target keeps the source spelling elsewhere.
         if !foreign
+            && !keeps_names
             && !tgt_doc.has(&key)
             && forms.same_skeleton(
                 p,
@@ -1939,6 +2024,25 @@ mod tests {
         assert_eq!(skeleton("Irã", &pt), skeleton("Iram", &en));
         // Only the accented letter: a plain final a is no nasal.
         assert_ne!(skeleton("Sara", &pt), skeleton("Saran", &en));
+    }
+
+    #[test]
+    fn a_conventional_spelling_where_every_other_name_is_kept_is_a_slip() {
+        let src = "A Copasa suspendeu a captação, disseram Marcelo Furtado e Renata Albuquerque.";
+        let f = run(
+            src,
+            "Copaza suspended the intake, said Marcelo Furtado and Renata Albuquerque.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("Copaza"), "{}", f[0].message);
+        // Names spelt by convention elsewhere make it a convention here too.
+        let f = run(
+            "A Copasa suspendeu a captação, disseram Marcelo Furtado, Renata Albuquerque, Ismael e Agripa.",
+            "Copaza suspended the intake, said Marcelo Furtado, Renata Albuquerque, Ishmael and Agrippa.",
+        );
+        assert!(f.is_empty(), "{f:#?}");
+        // Too few names kept to tell.
+        assert!(run(src, "Copaza suspended the intake, they said.").is_empty());
     }
 }
 

@@ -55,6 +55,45 @@ fn one_unit(a: &Side, au: &mut [bool], b: &Side, bu: &mut [bool]) {
     }
 }
 
+/// [`Sides::match_compound_units`] one way: a quantity of `a` against two
+/// numbers of `b` in one dimension, the second right after the first's unit
+/// and in a smaller unit.
+fn compound_unit(a: &Side, au: &mut [bool], b: &Side, bu: &mut [bool]) {
+    for (j, pair) in b.ms.windows(2).enumerate() {
+        let (x, y) = (&pair[0], &pair[1]);
+        if bu[j] || bu[j + 1] || x.weak || y.weak {
+            continue;
+        }
+        let (Some((ux, wx)), Some((uy, _))) =
+            (unit_after(b.text, x, b.p), unit_after(b.text, y, b.p))
+        else {
+            continue;
+        };
+        let between = b.text.get(x.end..y.start).map(str::trim);
+        if ux.dimension != uy.dimension
+            || uy.factor >= ux.factor
+            || between != Some(wx)
+            || ux.offset != 0.0
+        {
+            continue;
+        }
+        let sum = in_base(x.value, ux) + in_base(y.value, uy);
+        let hit = (0..a.ms.len()).find(|&k| {
+            let m = &a.ms[k];
+            !au[k]
+                && !m.weak
+                && unit_after(a.text, m, a.p).is_some_and(|(u, _)| {
+                    u.dimension == ux.dimension && close(in_base(m.value, u), sum)
+                })
+        });
+        if let Some(k) = hit {
+            au[k] = true;
+            bu[j] = true;
+            bu[j + 1] = true;
+        }
+    }
+}
+
 /// Whether `text` holds `phrase` (lower case) as whole words, in any case.
 fn has_phrase(text: &str, phrase: &str) -> bool {
     let lower = text.to_lowercase();
@@ -227,9 +266,11 @@ impl Sides<'_> {
         let mut tu = std::mem::take(&mut self.tu);
         // 1. Strong against strong.
         let mut pairs = self.pass(&mut su, &mut tu, |s, t| !s.weak && !t.weak && same(s, t));
-        // 1b. A quantity converted to another unit (10 km as 6.2 miles),
-        // or to one of a bigger unit named by an article (12 meses as
-        // "a year").
+        // 1b. A quantity converted to another unit, two units first (1,85
+        // m as 6ft 1in, not as its 6ft alone), then one (10 km as 6.2
+        // miles), or to one of a bigger unit named by an article (12 meses
+        // as "a year").
+        self.match_compound_units(&mut su, &mut tu);
         self.match_conversions(&mut su, &mut tu);
         self.match_one_unit(&mut su, &mut tu);
         // 2. A target number that reads right only in the other convention.
@@ -301,6 +342,16 @@ impl Sides<'_> {
                     _ => false,
                 }
         });
+    }
+
+    /// A quantity written in two units on one side, the larger first
+    /// (1,85 m as "6ft 1in"): matched, both parts, when the sum converts.
+    fn match_compound_units(&self, su: &mut [bool], tu: &mut [bool]) {
+        let side = |ms, text, p| Side { ms, text, p };
+        let src = side(&self.src, self.src_text, self.sp);
+        let tgt = side(&self.tgt, self.tgt_text, self.tp);
+        compound_unit(&src, su, &tgt, tu);
+        compound_unit(&tgt, tu, &src, su);
     }
 
     /// A quantity that is exactly one of another unit, written on the
@@ -737,5 +788,48 @@ mod tests {
         // Ten is still ten.
         assert!(langs("en", "pt", "ten", "dez").is_empty());
         assert!(!langs("en", "pt", "nine", "dez").is_empty());
+    }
+
+    #[test]
+    fn a_height_in_feet_and_inches_is_one_quantity() {
+        for t in [
+            "The goalkeeper, who stands 6ft 1in, saved 14 shots.",
+            "The goalkeeper, who stands 6 ft 1 in, saved 14 shots.",
+            "The goalkeeper, who stands 6 feet 1 inch, saved 14 shots.",
+        ] {
+            clean("O goleiro, de 1,85 m, fez 14 defesas.", t);
+        }
+        assert!(
+            !errors(
+                "O goleiro, de 1,85 m, fez 14 defesas.",
+                "The 5ft 1in goalkeeper made 14 saves."
+            )
+            .is_empty()
+        );
+        // Inches before feet are no compound.
+        assert!(!errors("O goleiro tem 1,85 m.", "The goalkeeper is 1 in 6 ft.").is_empty());
+    }
+
+    #[test]
+    fn a_century_is_a_hundred_years() {
+        clean(
+            "Ela chegou ao Rio há 100 anos.",
+            "She arrived in Rio a century ago.",
+        );
+        clean(
+            "Ela chegou ao Rio há um século.",
+            "She arrived in Rio a century ago.",
+        );
+        clean(
+            "Na virada do século XXI, tudo mudou.",
+            "At the turn of the 21st century, everything changed.",
+        );
+        assert!(
+            !errors(
+                "Ela chegou ao Rio há 10 anos.",
+                "She arrived in Rio a century ago."
+            )
+            .is_empty()
+        );
     }
 }

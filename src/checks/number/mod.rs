@@ -258,6 +258,32 @@ mod tests {
     }
 
     #[test]
+    fn grams_and_milligrams_are_other_units() {
+        clean(
+            "Têm 480 miligramas de sódio.",
+            "They have 480 milligrams of sodium.",
+        );
+        clean("Comem 9,3 gramas de sal.", "They eat 9.3 grams of salt.");
+        clean(
+            "Têm 480 mg de sódio.",
+            "They have 480 milligrams of sodium.",
+        );
+        let f = errors(
+            "Têm 480 miligramas de sódio.",
+            "They have 480 grams of sodium.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("unit changed"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn halved_is_a_half() {
+        clean("O ritmo caiu pela metade.", "The pace has halved.");
+        clean("O ritmo caiu 50%.", "The pace has halved.");
+        assert!(!errors("O ritmo caiu um terço.", "The pace has halved.").is_empty());
+    }
+
+    #[test]
     fn legit_variations_pass() {
         clean("Foram noventa minutos.", "It lasted ninety minutes.");
         clean("A inflação foi de 3,4%.", "Inflation was 3.4%.");
