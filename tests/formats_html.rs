@@ -121,7 +121,7 @@ proptest! {
     #[test]
     fn prose_maps_back_to_the_original(src in htmlish()) {
         let orig = Document::from_text("a.html", &src);
-        let d = html::read(&orig);
+        let d = html::read(&orig, &Default::default());
         let m = d.markup.as_ref().expect("markup");
         let o = &m.original.text;
         for (i, _) in d.text.char_indices().chain(std::iter::once((d.text.len(), ' '))) {
@@ -141,4 +141,72 @@ proptest! {
             prop_assert!(o.is_char_boundary(p.original.start) && o.is_char_boundary(p.original.end));
         }
     }
+}
+
+/// Errors of `transcheck check` on an English page and its Portuguese
+/// translation, written to a temporary directory.
+fn en_pt_errors(name: &str, en: &str, pt: &str) -> Vec<String> {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(d.path().join("en")).unwrap();
+    std::fs::create_dir_all(d.path().join("pt")).unwrap();
+    std::fs::write(d.path().join("en").join(name), en).unwrap();
+    std::fs::write(d.path().join("pt").join(name), pt).unwrap();
+    let out = Command::cargo_bin("transcheck")
+        .unwrap()
+        .current_dir(d.path())
+        .args(["check", &format!("en/{name}"), &format!("pt/{name}")])
+        .args(["--source-lang", "en", "--target-lang", "pt"])
+        .args(["--format", "json", "--fail-on", "never"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| format!("{}: {}", f["rule"], f["message"]))
+        .collect()
+}
+
+/// A generated manual page: a style-sheet title, versions, a wrapped code
+/// span and a config block whose comment alone is translated.
+#[test]
+fn a_manual_page_pair_draws_no_false_error() {
+    let en = "<html><head><title>New features</title>\
+        <link href=\"a.css\" rel=\"alternate stylesheet\" title=\"No Sidebar - Default font size\" />\
+        </head><body><p>Changes between the 1.3 and 2.0 versions, HTTP/1.1 and APR 1.0.</p>\
+        <p>Avoid <code>SSLOptions\n      +StdEnvVars</code> here.</p>\
+        <pre class=\"prettyprint lang-config\"># Load the module\nLoadModule foo_module modules/mod_foo.so</pre>\
+        <p>It is available in version 2.4.30 and later.</p></body></html>";
+    let pt = "<html><head><title>Novidades</title>\
+        <link href=\"a.css\" rel=\"alternate stylesheet\" title=\"No Sidebar - Default font size\" />\
+        </head><body><p>Mudanças entre as versões 1.3 e 2.0, HTTP/1.1 e APR 1.0.</p>\
+        <p>Evite <code>SSLOptions +StdEnvVars</code> aqui.</p>\
+        <pre class=\"prettyprint lang-config\"># Carrega o módulo\nLoadModule foo_module modules/mod_foo.so</pre>\
+        <p>Está disponível a partir da versão 2.4.30.</p></body></html>";
+    let errors = en_pt_errors("page.html", en, pt);
+    assert!(errors.is_empty(), "{errors:#?}");
+    // The same page with a decimal left in English and the code changed.
+    let flawed = pt
+        .replace("APR 1.0.", "APR 1.0, num ganho de 2.5 vezes.")
+        .replace("foo_module modules", "bar_module modules");
+    let en_flawed = en.replace("APR 1.0.", "APR 1.0, a 2.5-fold gain.");
+    let errors = en_pt_errors("page.html", &en_flawed, &flawed);
+    assert!(errors.iter().any(|e| e.contains("number")), "{errors:#?}");
+    assert!(errors.iter().any(|e| e.contains("code")), "{errors:#?}");
+}
+
+/// A Hugo content page in HTML opens with front matter.
+#[test]
+fn a_hugo_html_page_reads_its_front_matter() {
+    let en = "---\ntitle: Donate\nslug: donate\nlastmod: 2025-05-03\n---\n<p>Thank you for your support.</p>\n";
+    let pt = "---\ntitle: Doar\nslug: donate\nlastmod: 2024-01-10\n---\n<p>Obrigado pelo seu apoio.</p>\n";
+    let errors = en_pt_errors("donate.html", en, pt);
+    assert!(errors.is_empty(), "{errors:#?}");
+    let errors = en_pt_errors("donate.html", en, &pt.replace("slug: donate", "slug: doar"));
+    assert!(
+        errors.iter().any(|e| e.contains("front-matter")),
+        "{errors:#?}"
+    );
 }

@@ -307,3 +307,42 @@ fn suppression_comment_works_and_names_the_original_line() {
     assert!(!s.contains("error[number]"), "{s}");
     assert!(s.contains("en.md:7: `transcheck-ignore"), "{s}");
 }
+
+/// A Hugo page pair: a folded description with accents before other
+/// fields, a spell-checker key and a YAML comment per language, a shortcode
+/// and an attribute list. No error; a changed weight still is one.
+#[test]
+fn a_hugo_page_pair_draws_no_false_error() {
+    let en = "---\ntitle: Code-based\ndescription: >-\n  Learn the essential steps in setting up instrumentation\nweight: 20 # prettier-ignore\ncSpell:ignore: proxying\nlastmod: 2025-01-02\n---\n\n{{% alert title=\"Note\" %}} Read the guide first. {{% /alert %}}\n\n![Course badge](badge.png)\n{.badge .mx-2}\n\nThe API lets you add telemetry to your code.\n";
+    let pt = "---\ntitle: Baseada em código\ndescription: >-\n  Aprenda as etapas essenciais na configuração da instrumentação\nweight: 20\ncSpell:ignore: desserializado\nlastmod: 2025-03-04\n---\n\n{{% alert title=\"Nota\" %}} Leia o guia primeiro. {{% /alert %}}\n\n![Selo do curso](badge.png)\n{.badge .mx-2}\n\nA API permite adicionar telemetria ao seu código.\n";
+    let run = |pt: &str| -> Vec<String> {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(d.path().join("en.md"), en).unwrap();
+        std::fs::write(d.path().join("pt.md"), pt).unwrap();
+        let out = Command::cargo_bin("transcheck")
+            .unwrap()
+            .current_dir(d.path())
+            .args(["check", "en.md", "pt.md"])
+            .args(["--source-lang", "en", "--target-lang", "pt"])
+            .args(["--fail-on", "never", "--format", "json"])
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["severity"] == "error")
+            .map(|f| f["message"].to_string())
+            .collect()
+    };
+    let errors = run(pt);
+    assert!(errors.is_empty(), "{errors:#?}");
+    let errors = run(&pt.replace("weight: 20", "weight: 30"));
+    assert!(
+        errors.iter().any(|e| e.contains("`weight` changed")
+            && e.contains("source has 20")
+            && e.contains("target has 30")),
+        "{errors:#?}"
+    );
+}

@@ -10,7 +10,7 @@ use transcheck::input::Document;
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let orig = Document::from_text("fuzz.html", &text);
-    let d = html::read(&orig);
+    let d = html::read(&orig, &Default::default());
     common::check(&d);
 });
 

@@ -106,6 +106,17 @@ fn code_key(s: &str) -> String {
         .to_string()
 }
 
+/// A code piece as compared. Inline code is shown on one line with its
+/// spaces collapsed (`<code>` in HTML, a code span in Markdown), so a line
+/// break or a run of spaces inside it is one space.
+fn piece_key(p: &Piece) -> String {
+    if p.kind == PieceKind::InlineCode {
+        p.text.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        code_key(&p.text)
+    }
+}
+
 /// How a programming language writes comments, by a code block's info
 /// string (`python`, `js title="a.js"`): a line-comment marker and a block
 /// comment's delimiters.
@@ -126,7 +137,8 @@ fn comment_syntax(info: &str) -> Option<CommentSyntax> {
         "python" | "py" | "python3" | "py3" | "bash" | "sh" | "shell" | "zsh" | "dockerfile"
         | "docker" | "toml" | "yaml" | "yml" | "ruby" | "rb" | "r" | "perl" | "make"
         | "makefile" | "cmake" | "ini" | "conf" | "properties" | "powershell" | "ps1"
-        | "elixir" | "julia" | "nginx" | "dotenv" | "env" | "gitignore" => (&["#"], None),
+        | "elixir" | "julia" | "nginx" | "dotenv" | "env" | "gitignore" | "apache"
+        | "apacheconf" | "config" => (&["#"], None),
         "js" | "javascript" | "ts" | "typescript" | "jsx" | "tsx" | "mjs" | "json5" | "jsonc"
         | "rust" | "rs" | "go" | "java" | "c" | "cpp" | "c++" | "h" | "hpp" | "cs" | "csharp"
         | "kotlin" | "kt" | "swift" | "scala" | "dart" | "groovy" | "proto" | "scss" | "less" => {
@@ -327,16 +339,11 @@ impl Check for CodeCheck {
         let is_code = |p: &Piece| matches!(p.kind, PieceKind::CodeBlock | PieceKind::InlineCode);
         let src = placed(ctx, Side::Source, is_code);
         let tgt = placed(ctx, Side::Target, is_code);
-        compare(
-            &src,
-            &tgt,
-            |p| code_key(&p.text),
-            |s, t| {
-                if let Some(f) = self.finding(ctx, s, t) {
-                    out.push(f);
-                }
-            },
-        );
+        compare(&src, &tgt, piece_key, |s, t| {
+            if let Some(f) = self.finding(ctx, s, t) {
+                out.push(f);
+            }
+        });
     }
 }
 
@@ -859,6 +866,40 @@ mod tests {
         // A string never runs past its line, so an apostrophe in an
         // output line does not hide the rest.
         assert_eq!(parts("console", "don't\n# c\nok").unwrap().0, "don't\n\nok");
+    }
+
+    #[test]
+    fn inline_code_wrapped_over_lines_is_the_same_code() {
+        let src = "<p>Avoid <code>SSLOptions\n      +StdEnvVars</code> here.</p>";
+        let tgt = "<p>Evite <code>SSLOptions +StdEnvVars</code> aqui.</p>";
+        let f = crate::pipeline::check_pair(
+            crate::input::Document::from_text("en/a.html", src),
+            crate::input::Document::from_text("pt/a.html", tgt),
+            &crate::glossary::Glossary::default(),
+            &crate::pipeline::PairOptions {
+                source_lang: Some("en".into()),
+                target_lang: Some("pt".into()),
+                ..Default::default()
+            },
+        )
+        .findings;
+        assert!(f.iter().all(|f| f.rule != "code"), "{f:#?}");
+        // Changed code inside stays a change.
+        let changed = crate::pipeline::check_pair(
+            crate::input::Document::from_text("en/a.html", src),
+            crate::input::Document::from_text(
+                "pt/a.html",
+                "<p>Evite <code>SSLOptions -StdEnvVars</code> aqui.</p>",
+            ),
+            &crate::glossary::Glossary::default(),
+            &crate::pipeline::PairOptions {
+                source_lang: Some("en".into()),
+                target_lang: Some("pt".into()),
+                ..Default::default()
+            },
+        )
+        .findings;
+        assert!(changed.iter().any(|f| f.rule == "code"), "{changed:#?}");
     }
 
     #[test]

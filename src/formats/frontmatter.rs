@@ -25,10 +25,12 @@ pub const DEFAULT_KEYS: &[&str] = &[
     // Sites with a taxonomy per language translate these.
     "tags",
     "categories",
+    "category",
 ];
 
-/// Keys that name the language and so always differ.
-const LANGUAGE_KEYS: &[&str] = &["lang", "language", "locale"];
+/// Keys that name the language, or date the file's own last edit
+/// (`lastmod`: a translation is edited on its own days), and so differ.
+const LANGUAGE_KEYS: &[&str] = &["lang", "language", "locale", "lastmod"];
 
 /// One top-level entry: its key and value, and where the value is.
 #[derive(Debug)]
@@ -65,7 +67,9 @@ pub fn read(b: &mut Builder, toml: bool, range: Range<usize>, keys: &[String]) {
         }
     };
     for e in entries {
-        if LANGUAGE_KEYS.contains(&e.key.as_str()) {
+        // A key with a colon (`cSpell:ignore`) configures a tool for the
+        // file's own language.
+        if LANGUAGE_KEYS.contains(&e.key.as_str()) || e.key.contains(':') {
             continue;
         }
         if translated(&e.key) && !e.strings.is_empty() {
@@ -76,10 +80,41 @@ pub fn read(b: &mut Builder, toml: bool, range: Range<usize>, keys: &[String]) {
                 b.end_block(BlockKind::Meta);
             }
         } else {
-            let text = src.get(e.whole.clone()).unwrap_or("").trim().to_string();
-            field(b, &e.key, e.whole.clone(), &text);
+            let text = src.get(e.whole.clone()).unwrap_or("");
+            let text = if toml {
+                text.to_string()
+            } else {
+                without_comments(text)
+            };
+            field(b, &e.key, e.whole.clone(), text.trim());
         }
     }
+}
+
+/// A YAML value as written less its comments (` # prettier-ignore`): a
+/// `#` after a space and outside quotes starts one.
+fn without_comments(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for line in value.lines() {
+        let mut quote = None;
+        let mut prev = ' ';
+        let mut end = line.len();
+        for (i, c) in line.char_indices() {
+            match (quote, c) {
+                (None, '"' | '\'') => quote = Some(c),
+                (Some(q), _) if c == q => quote = None,
+                (None, '#') if prev.is_whitespace() => {
+                    end = i;
+                    break;
+                }
+                _ => {}
+            }
+            prev = c;
+        }
+        out.push_str(line[..end].trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 /// A field compared verbatim: a placeholder block and a piece.
@@ -172,16 +207,26 @@ fn yaml_entries(body: &str, base: usize) -> Option<Vec<Entry>> {
     Some(top.out)
 }
 
-/// The YAML events of `body` with byte offsets (markers count characters).
+/// The YAML events of `body` with byte offsets. A marker's index counts
+/// characters but adds a block scalar's (`>-`, `|`) lines in bytes, so the
+/// offset comes from its line and column (in characters) instead.
 fn byte_events(body: &str) -> Option<Vec<(Event, usize)>> {
     let mut events = Events::default();
     Parser::new_from_str(body).load(&mut events, false).ok()?;
-    let bytes: Vec<usize> = body
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(body.len()))
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
-    let byte_of = |m: Marker| bytes.get(m.index()).copied().unwrap_or(body.len());
+    let byte_of = |m: Marker| {
+        let Some(&start) = m.line().checked_sub(1).and_then(|l| line_starts.get(l)) else {
+            return body.len();
+        };
+        let line = &body[start..];
+        start
+            + line
+                .char_indices()
+                .nth(m.col())
+                .map_or(line.len(), |(i, _)| i)
+    };
     Some(events.0.into_iter().map(|(e, m)| (e, byte_of(m))).collect())
 }
 
@@ -323,6 +368,47 @@ mod tests {
         assert_eq!(fields, vec![("date", "2024-05-01")]);
         // Tags are text: a site translates its taxonomy.
         assert!(d.text.contains("rust\n\ncli\n\n"), "{:?}", d.text);
+    }
+
+    #[test]
+    fn fields_after_a_folded_value_with_accents_keep_their_place() {
+        let d = md(
+            "---\ntitle: Manual\ndescription: >-\n  Aprenda a configuração da instrumentação\nweight: 20\nslug: manual\n---\n\nTexto.\n",
+        );
+        let m = d.markup.as_ref().unwrap();
+        let fields: Vec<(&str, &str)> = m
+            .pieces
+            .iter()
+            .filter(|p| p.kind == PieceKind::Field)
+            .map(|p| (p.key.as_str(), p.text.as_str()))
+            .collect();
+        assert_eq!(fields, vec![("weight", "20"), ("slug", "manual")]);
+        let w = m.pieces.iter().find(|p| p.key == "weight").unwrap();
+        assert_eq!(
+            &d.markup.as_ref().unwrap().original.text[w.original.clone()],
+            "20"
+        );
+    }
+
+    #[test]
+    fn yaml_comments_and_tool_keys_are_not_compared() {
+        let d = md(
+            "---\ntitle: Guia\ncanonical_url: https://a.example/guia # prettier-ignore\nnote: \"a # b\"\ncSpell:ignore: palavras\n---\n\nTexto.\n",
+        );
+        let m = d.markup.as_ref().unwrap();
+        let fields: Vec<(&str, &str)> = m
+            .pieces
+            .iter()
+            .filter(|p| p.kind == PieceKind::Field)
+            .map(|p| (p.key.as_str(), p.text.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                ("canonical_url", "https://a.example/guia"),
+                ("note", "\"a # b\"")
+            ]
+        );
     }
 
     #[test]

@@ -29,6 +29,32 @@ fn block_kind(tag: &str) -> Option<BlockKind> {
     })
 }
 
+/// Whether attribute `name` of element `tag` is text a reader sees: `alt`
+/// of an image, image map area or image button, and `title` (a tooltip)
+/// anywhere but on `<link>` and `<style>`, where it names a style-sheet set
+/// that must stay the same across the page.
+fn is_text_attribute(tag: &str, name: &str) -> bool {
+    match name {
+        "alt" => matches!(tag, "img" | "area" | "input"),
+        "title" => !matches!(tag, "link" | "style" | "meta"),
+        _ => false,
+    }
+}
+
+/// The language a `<pre>` or `<code>` names in its class, as a Markdown
+/// info string would: `language-python` (HTML5), `lang-config` (prettify).
+fn code_language(class: Option<&str>) -> String {
+    class
+        .unwrap_or("")
+        .split_whitespace()
+        .find_map(|c| {
+            c.strip_prefix("language-")
+                .or_else(|| c.strip_prefix("lang-"))
+        })
+        .unwrap_or("")
+        .to_string()
+}
+
 /// Elements whose content is never text.
 fn is_hidden(tag: &str) -> bool {
     matches!(
@@ -42,8 +68,9 @@ struct State<'a, 'b> {
     /// Kind of the open block.
     kind: BlockKind,
     hidden: usize,
-    /// Open `<pre>` (code block) or `<code>`: its start tag range and text.
-    code: Option<(Range<usize>, String, bool)>,
+    /// Open `<pre>` (code block) or `<code>`: its start tag range and text,
+    /// whether it is a block, and its language.
+    code: Option<(Range<usize>, String, bool, String)>,
     /// Open links: prose start, href, start tag range.
     links: Vec<(usize, String, Range<usize>)>,
     /// `alt`/`title` texts waiting for the open block to end.
@@ -96,16 +123,25 @@ impl<'a> State<'a, '_> {
             }
             "pre" => {
                 self.flush();
-                self.code = Some((range.clone(), String::new(), true));
+                let lang = code_language(attr("class").as_deref());
+                self.code = Some((range.clone(), String::new(), true, lang));
+            }
+            // `<pre><code class="language-x">`: the block's language.
+            "code" if self.code.as_ref().is_some_and(|c| c.2 && c.3.is_empty()) => {
+                if let Some(c) = &mut self.code {
+                    c.3 = code_language(attr("class").as_deref());
+                }
             }
             "code" | "kbd" | "samp" if self.code.is_none() => {
-                self.code = Some((range.clone(), String::new(), false));
+                let lang = code_language(attr("class").as_deref());
+                self.code = Some((range.clone(), String::new(), false, lang));
             }
             _ => {}
         }
         for name in ["alt", "title"] {
             if let Some(v) = attr(name)
                 && !v.trim().is_empty()
+                && is_text_attribute(tag, name)
             {
                 let decoded = html_escape::decode_html_entities(&v).to_string();
                 let r = match raw.find(&v) {
@@ -144,7 +180,7 @@ impl<'a> State<'a, '_> {
             "pre" | "code" | "kbd" | "samp" => {
                 let block = tag == "pre";
                 if self.code.as_ref().is_some_and(|c| c.2 == block)
-                    && let Some((open, text, _)) = self.code.take()
+                    && let Some((open, text, _, lang)) = self.code.take()
                 {
                     let original = open.start..range.end;
                     let at = self.b.placeholder(original.clone());
@@ -158,7 +194,7 @@ impl<'a> State<'a, '_> {
                             PieceKind::InlineCode
                         },
                         text: html_escape::decode_html_entities(&text).to_string(),
-                        key: String::new(),
+                        key: lang,
                         original,
                         at,
                     });
@@ -213,7 +249,7 @@ fn events(src: &str) -> Vec<Ev> {
             Settings::new()
                 .append_element_content_handler(element!("*", move |el| {
                     let tag = el.tag_name().to_ascii_lowercase();
-                    let attrs = ["href", "src", "alt", "title"]
+                    let attrs = ["href", "src", "alt", "title", "class"]
                         .iter()
                         .filter_map(|a| Some((a.to_string(), el.get_attribute(a)?)))
                         .collect();
@@ -262,11 +298,38 @@ fn events(src: &str) -> Vec<Ev> {
         .unwrap_or_default()
 }
 
-/// Reads an HTML document into its prose view.
-pub fn read(doc: &Document) -> Document {
+/// Reads an HTML document into its prose view. A page of a static-site
+/// generator's content (Hugo, Jekyll) may open with YAML (`---`) or TOML
+/// (`+++`) front matter, read as in Markdown.
+pub fn read(doc: &Document, options: &super::markdown::ReadOptions) -> Document {
     let mut b = Builder::new(&doc.text);
-    feed(&mut b, 0..doc.text.len());
+    let body = match front_matter(&doc.text) {
+        Some((toml, inner, end)) => {
+            super::frontmatter::read(&mut b, toml, inner, &options.front_matter_keys);
+            end
+        }
+        None => 0,
+    };
+    feed(&mut b, body..doc.text.len());
     b.finish("html", doc)
+}
+
+/// A front-matter block at the very start: whether it is TOML, the range
+/// of its body and where the page after it starts.
+fn front_matter(src: &str) -> Option<(bool, Range<usize>, usize)> {
+    let fence = ["---", "+++"].into_iter().find(|f| {
+        src.strip_prefix(f)
+            .is_some_and(|r| r.starts_with(['\n', '\r']))
+    })?;
+    let start = src.find('\n')? + 1;
+    let mut pos = start;
+    for line in src[start..].split_inclusive('\n') {
+        if line.trim_end() == fence {
+            return Some((fence == "+++", start..pos, pos + line.len()));
+        }
+        pos += line.len();
+    }
+    None
 }
 
 /// Reads the HTML in `range` of the builder's source into it (a whole page,
@@ -327,7 +390,7 @@ mod tests {
     use crate::formats::prose::PLACEHOLDER;
 
     fn html(s: &str) -> Document {
-        read(&Document::from_text("a.html", s))
+        read(&Document::from_text("a.html", s), &Default::default())
     }
 
     fn kinds(d: &Document) -> Vec<BlockKind> {
@@ -396,6 +459,69 @@ mod tests {
             .find(|x| x.kind == PieceKind::Image)
             .unwrap();
         assert_eq!(&d.text[img.at.clone()], "Tela inicial");
+    }
+
+    #[test]
+    fn front_matter_of_a_content_page_is_read_as_in_markdown() {
+        let d = html("---\ntitle: Doar\nslug: donate\nweight: 90\n---\n<p>Obrigado.</p>\n");
+        assert!(d.text.starts_with("Doar\n\n"), "{:?}", d.text);
+        assert!(!d.text.contains("slug"), "{:?}", d.text);
+        assert!(d.text.contains("Obrigado."), "{:?}", d.text);
+        let m = d.markup.as_ref().unwrap();
+        let keys: Vec<&str> = m
+            .pieces
+            .iter()
+            .filter(|p| p.kind == PieceKind::Field)
+            .map(|p| p.key.as_str())
+            .collect();
+        assert_eq!(keys, ["slug", "weight"]);
+        // A rule without a closing fence is text.
+        assert!(html("---\n<p>Texto.</p>").text.contains("Texto."));
+        assert_eq!(
+            front_matter("+++\nweight = 1\n+++\n<p>x</p>").map(|f| f.0),
+            Some(true)
+        );
+    }
+
+    #[test]
+    fn a_code_block_takes_its_language_from_its_class() {
+        let d = html(
+            "<pre class=\"prettyprint lang-config\"># um comentário\nListen 80</pre>\
+             <pre><code class=\"language-python\">x = 1</code></pre><pre>y</pre>",
+        );
+        let keys: Vec<&str> = d
+            .markup
+            .as_ref()
+            .unwrap()
+            .pieces
+            .iter()
+            .map(|p| p.key.as_str())
+            .collect();
+        assert_eq!(keys, ["config", "python", ""]);
+        assert_eq!(code_language(Some("hljs language-python")), "python");
+    }
+
+    #[test]
+    fn a_style_sheet_title_is_not_text() {
+        let d = html(
+            "<html><head><link href=\"a.css\" rel=\"alternate stylesheet\" title=\"No Sidebar\" />\
+             <style title=\"Print\">p{}</style></head><body>\
+             <p><abbr title=\"Servidor de nomes\">DNS</abbr> e <img src=\"b.png\" alt=\"Um gráfico\"></p></body></html>",
+        );
+        assert!(!d.text.contains("No Sidebar"), "{:?}", d.text);
+        assert!(!d.text.contains("Print"), "{:?}", d.text);
+        // A tooltip and an image's text stay text.
+        assert!(d.text.contains("Servidor de nomes"), "{:?}", d.text);
+        assert!(d.text.contains("Um gráfico"), "{:?}", d.text);
+    }
+
+    #[test]
+    fn alt_is_text_only_where_it_replaces_an_image() {
+        assert!(is_text_attribute("img", "alt"));
+        assert!(is_text_attribute("area", "alt"));
+        assert!(!is_text_attribute("div", "alt"));
+        assert!(is_text_attribute("a", "title"));
+        assert!(!is_text_attribute("link", "title"));
     }
 
     #[test]

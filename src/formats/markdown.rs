@@ -182,6 +182,11 @@ impl<'a> Reader<'a> {
                 }
                 let raw = self.b.source().get(range.clone()).unwrap_or("");
                 let at_start = !self.b.has_content() && self.stack.last() == Some(&Open::Paragraph);
+                // A Goldmark or kramdown attribute list (`{.class #id}`) on
+                // a line of its own styles the block: no prose.
+                if is_attribute_list(raw) && raw == &*t {
+                    return;
+                }
                 match block_marker(raw).filter(|_| at_start && raw == &*t) {
                     Some(n) => {
                         self.b.placeholder(range.start..range.start + n);
@@ -386,6 +391,29 @@ fn is_esm(raw: &str) -> bool {
         .any(|k| raw.starts_with(k))
 }
 
+/// A whole attribute list, `{.badge .mx-2}`, `{#intro}`, `{width="50%"}`:
+/// classes, ids and `key=value` pairs in braces.
+fn is_attribute_list(text: &str) -> bool {
+    let Some(inner) = text
+        .trim()
+        .strip_prefix('{')
+        .and_then(|t| t.strip_suffix('}'))
+    else {
+        return false;
+    };
+    let name = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ':'))
+    };
+    let mut tokens = inner.split_whitespace().peekable();
+    tokens.peek().is_some()
+        && tokens.all(|tok| match tok.split_once('=') {
+            Some((k, v)) => name(k) && !v.is_empty(),
+            None => tok.strip_prefix(['.', '#']).is_some_and(name),
+        })
+}
+
 fn is_line_break(html: &str) -> bool {
     let t = html.trim().trim_start_matches('<').trim_end_matches('>');
     let name = t.trim_end_matches('/').trim();
@@ -482,6 +510,20 @@ mod tests {
         assert_eq!(super::block_marker("///"), Some(3));
         assert_eq!(super::block_marker("// x"), None);
         assert_eq!(super::block_marker("/// «x»"), None);
+    }
+
+    #[test]
+    fn attribute_lists_are_not_prose() {
+        let d = read_str(
+            "![Selo do curso](badge.png)\n{.badge--otca .card-img}\n\nUm texto.\n{#fim .nota}\n",
+        );
+        assert!(!d.text.contains("badge--otca"), "{:?}", d.text);
+        assert!(!d.text.contains("#fim"), "{:?}", d.text);
+        assert!(d.text.contains("Um texto."), "{:?}", d.text);
+        assert!(is_attribute_list("{width=\"50%\" .wide}"));
+        // Braces around words are text.
+        assert!(!is_attribute_list("{veja abaixo}"));
+        assert!(!is_attribute_list("{}"));
     }
 
     #[test]

@@ -218,7 +218,7 @@ pub fn prose_view(doc: Document, format: Option<Markup>, options: &ProseOptions)
     }
     match format.or_else(|| Markup::detect(&doc.path)) {
         Some(Markup::Markdown) => markdown::read(&doc, options),
-        Some(Markup::Html) => html::read(&doc),
+        Some(Markup::Html) => html::read(&doc, options),
         None => doc,
     }
 }

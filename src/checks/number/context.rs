@@ -50,18 +50,60 @@ pub(super) fn version_context(text: &str, start: usize, p: &Profile) -> bool {
     if TRIPLE.is_match(text) {
         return true;
     }
-    let before = text.get(..start).unwrap_or("").trim_end();
+    let before = text.get(..start).unwrap_or("");
+    // "HTTP/1.1", "2.1/2.2": a number slashed to a name or a version.
+    if let Some(head) = before.strip_suffix('/') {
+        return head.chars().next_back().is_some_and(char::is_alphanumeric);
+    }
+    let before = before.trim_end();
+    if let Some(prev) = joined_number(before, p) {
+        return version_context(text, prev, p);
+    }
     let ws = crate::text::words(before);
     match ws.last() {
         Some(w) if w.end == before.len() => {
             let lower = w.text.to_lowercase();
+            let upper = |c: char| c.is_uppercase();
             p.numbers.version_words.contains(&lower)
-                || w.text.chars().next().is_some_and(char::is_uppercase)
+                || w.text.chars().next().is_some_and(upper)
                     && w.text.chars().any(char::is_lowercase)
                     && !crate::checks::name::is_sentence_initial(before, w.start, None)
+                // "APR 1.0", "XHTML 1.0": an acronym names a product.
+                || w.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && w.text.chars().all(|c| upper(c) || c.is_ascii_digit())
         }
         _ => false,
     }
+}
+
+/// Start of the number that `before` ends with after a comma or one
+/// function word ("1.3 e 2.0", "2.0, 2.2"): a version keeps its neighbours
+/// in a list versions.
+fn joined_number(before: &str, p: &Profile) -> Option<usize> {
+    let rest = if let Some(r) = before.strip_suffix(',') {
+        r
+    } else {
+        let w = crate::text::words(before).pop()?;
+        let lower = w.text.to_lowercase();
+        if w.end != before.len() || !p.words.function_words.contains(&lower) {
+            return None;
+        }
+        &before[..w.start]
+    };
+    let rest = rest.trim_end();
+    let digits = rest
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+        .last()
+        .map(|(i, _)| i)?;
+    let token = &rest[digits..];
+    let starts_clean = rest[..digits]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    (token.contains('.') && token.starts_with(|c: char| c.is_ascii_digit()) && starts_clean)
+        .then_some(digits)
 }
 
 /// Whether target mention `j` is a bracketed conversion of the mention
@@ -327,6 +369,49 @@ mod tests {
         )
         .run(&super::super::NumberCheck);
         assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    fn en_pt(en: &str, pt: &str) -> Vec<crate::finding::Finding> {
+        crate::checks::testutil::Fixture::with_langs("en", "pt", &[(&[en], &[pt])])
+            .run(&super::super::NumberCheck)
+    }
+
+    #[test]
+    fn a_number_slashed_to_a_name_or_a_version_is_a_version() {
+        assert!(en_pt("It speaks HTTP/1.1 only.", "Fala apenas HTTP/1.1.").is_empty());
+        assert!(
+            en_pt(
+                "New features with Apache 2.1/2.2",
+                "Novidades no Apache 2.1/2.2"
+            )
+            .is_empty()
+        );
+        // A slash after a space is no join.
+        assert_eq!(en_pt("Ratio: / 2.5", "Razão: / 2.5").len(), 1);
+    }
+
+    #[test]
+    fn a_number_after_an_acronym_is_a_version() {
+        assert!(en_pt("It uses the APR 1.0 API.", "Usa a API do APR 1.0.").is_empty());
+        // One capital letter is no acronym.
+        assert_eq!(en_pt("Item A 2.5 grew.", "O item A 2.5 cresceu.").len(), 1);
+    }
+
+    #[test]
+    fn numbers_listed_with_a_version_are_versions() {
+        assert!(
+            en_pt(
+                "Changes between the 1.3 and 2.0 versions.",
+                "Mudanças entre as versões 1.3 e 2.0."
+            )
+            .is_empty()
+        );
+        assert!(en_pt("Versions 2.0, 2.2 work.", "As versões 2.0, 2.2 funcionam.").is_empty());
+        // A decimal listed after another decimal is still a decimal.
+        assert_eq!(
+            en_pt("It grew 1.5 and 2.5 times.", "Cresceu 1.5 e 2.5 vezes.").len(),
+            2
+        );
     }
 
     #[test]

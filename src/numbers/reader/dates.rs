@@ -130,6 +130,11 @@ impl Reader<'_> {
             if parts.len() != 3 {
                 return None;
             }
+            // "2.4.30" is a version: a dotted date with a two-digit year
+            // writes its day and month with two digits ("05.08.24").
+            if parts[2].len() == 2 && (parts[0].len() != 2 || parts[1].len() != 2) {
+                return None;
+            }
         } else {
             if !t.lower.chars().all(|c| c.is_ascii_digit()) {
                 return None;
@@ -633,6 +638,26 @@ mod tests {
         assert_eq!(one("on 8/15/2024", &en()).kind, d(8, 15, Some(2024)));
         assert!(one("1/3 dos votos", &pt()).weak);
         assert_eq!(strong("2024/25", &pt()), [2024.0, 25.0]);
+    }
+
+    #[test]
+    fn a_dotted_triple_with_short_parts_is_no_date() {
+        let d = |month, day, year| NumberKind::Date {
+            month,
+            day: Some(day),
+            year,
+        };
+        assert_eq!(one("em 05.08.24", &pt()).kind, d(8, 5, Some(2024)));
+        assert_eq!(one("em 5.8.2024", &pt()).kind, d(8, 5, Some(2024)));
+        for version in ["a versão 2.4.30", "a versão 2.4.17", "a versão 10.1.12"] {
+            let found = extract(version, &pt());
+            assert!(
+                found
+                    .iter()
+                    .all(|m| !matches!(m.kind, NumberKind::Date { .. })),
+                "{version}: {found:?}"
+            );
+        }
     }
 
     #[test]
