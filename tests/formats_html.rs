@@ -3,6 +3,8 @@
 //! --check` accepts), and a property test that the prose view maps back to
 //! byte ranges of the original on char boundaries.
 
+#[path = "common/run.rs"]
+mod run;
 mod site;
 
 use assert_cmd::Command;
@@ -151,22 +153,15 @@ fn en_pt_errors(name: &str, en: &str, pt: &str) -> Vec<String> {
     std::fs::create_dir_all(d.path().join("pt")).unwrap();
     std::fs::write(d.path().join("en").join(name), en).unwrap();
     std::fs::write(d.path().join("pt").join(name), pt).unwrap();
-    let out = Command::cargo_bin("transcheck")
-        .unwrap()
-        .current_dir(d.path())
-        .args(["check", &format!("en/{name}"), &format!("pt/{name}")])
-        .args(["--source-lang", "en", "--target-lang", "pt"])
-        .args(["--format", "json", "--fail-on", "never"])
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["severity"] == "error")
-        .map(|f| format!("{}: {}", f["rule"], f["message"]))
-        .collect()
+    let (en, pt) = (format!("en/{name}"), format!("pt/{name}"));
+    run::findings(
+        d.path(),
+        &[&en, &pt, "--source-lang", "en", "--target-lang", "pt"],
+    )
+    .iter()
+    .filter(|f| f["severity"] == "error")
+    .map(|f| format!("{}: {}", f["rule"], f["message"]))
+    .collect()
 }
 
 /// A generated manual page: a style-sheet title, versions, a wrapped code

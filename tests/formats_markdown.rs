@@ -3,6 +3,8 @@
 //! a patch `git apply --check` accepts), and a property test that the prose
 //! view maps back to byte ranges of the original on char boundaries.
 
+#[path = "common/run.rs"]
+mod run;
 mod site;
 
 use assert_cmd::Command;
@@ -319,22 +321,21 @@ fn a_hugo_page_pair_draws_no_false_error() {
         let d = tempfile::tempdir().unwrap();
         std::fs::write(d.path().join("en.md"), en).unwrap();
         std::fs::write(d.path().join("pt.md"), pt).unwrap();
-        let out = Command::cargo_bin("transcheck")
-            .unwrap()
-            .current_dir(d.path())
-            .args(["check", "en.md", "pt.md"])
-            .args(["--source-lang", "en", "--target-lang", "pt"])
-            .args(["--fail-on", "never", "--format", "json"])
-            .output()
-            .unwrap();
-        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-        v["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|f| f["severity"] == "error")
-            .map(|f| f["message"].to_string())
-            .collect()
+        run::findings(
+            d.path(),
+            &[
+                "en.md",
+                "pt.md",
+                "--source-lang",
+                "en",
+                "--target-lang",
+                "pt",
+            ],
+        )
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| f["message"].to_string())
+        .collect()
     };
     let errors = run(pt);
     assert!(errors.is_empty(), "{errors:#?}");

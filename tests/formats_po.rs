@@ -8,6 +8,8 @@ use serde_json::Value;
 
 #[path = "common/catalogue.rs"]
 mod catalogue;
+#[path = "common/run.rs"]
+mod run;
 
 #[test]
 fn untouched_catalogue_has_at_most_one_error_per_thousand_units() {
@@ -184,15 +186,7 @@ fn cli_patch_edits_only_the_msgstr_and_git_applies_it() {
 fn name_findings(po: &str) -> Vec<(u64, String, String)> {
     let d = tempfile::tempdir().unwrap();
     std::fs::write(d.path().join("pt.po"), po).unwrap();
-    let out = tc()
-        .current_dir(d.path())
-        .args(["check", "pt.po", "--format", "json", "--only", "name"])
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    v["findings"]
-        .as_array()
-        .unwrap()
+    run::findings(d.path(), &["pt.po", "--only", "name"])
         .iter()
         .map(|f| {
             (

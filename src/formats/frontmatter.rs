@@ -344,6 +344,15 @@ mod tests {
     use crate::formats::prose::{BlockKind, PieceKind};
     use crate::input::Document;
 
+    /// (key, value) of the fields that are not translated text.
+    fn fields(m: &crate::formats::prose::Markup) -> Vec<(&str, &str)> {
+        m.pieces
+            .iter()
+            .filter(|p| p.kind == PieceKind::Field)
+            .map(|p| (p.key.as_str(), p.text.as_str()))
+            .collect()
+    }
+
     fn md(s: &str) -> Document {
         read(&Document::from_text("a.md", s), &ReadOptions::default())
     }
@@ -359,12 +368,7 @@ mod tests {
         let i = d.text.find("Guia").unwrap();
         assert_eq!(d.line_col(i), (2, 9));
         assert_eq!(m.verbatim_range(i..i + 4), Some(12..16));
-        let fields: Vec<(&str, &str)> = m
-            .pieces
-            .iter()
-            .filter(|p| p.kind == PieceKind::Field)
-            .map(|p| (p.key.as_str(), p.text.as_str()))
-            .collect();
+        let fields = fields(m);
         assert_eq!(fields, vec![("date", "2024-05-01")]);
         // Tags are text: a site translates its taxonomy.
         assert!(d.text.contains("rust\n\ncli\n\n"), "{:?}", d.text);
@@ -376,12 +380,7 @@ mod tests {
             "---\ntitle: Manual\ndescription: >-\n  Aprenda a configuração da instrumentação\nweight: 20\nslug: manual\n---\n\nTexto.\n",
         );
         let m = d.markup.as_ref().unwrap();
-        let fields: Vec<(&str, &str)> = m
-            .pieces
-            .iter()
-            .filter(|p| p.kind == PieceKind::Field)
-            .map(|p| (p.key.as_str(), p.text.as_str()))
-            .collect();
+        let fields = fields(m);
         assert_eq!(fields, vec![("weight", "20"), ("slug", "manual")]);
         let w = m.pieces.iter().find(|p| p.key == "weight").unwrap();
         assert_eq!(
@@ -396,12 +395,7 @@ mod tests {
             "---\ntitle: Guia\ncanonical_url: https://a.example/guia # prettier-ignore\nnote: \"a # b\"\ncSpell:ignore: palavras\n---\n\nTexto.\n",
         );
         let m = d.markup.as_ref().unwrap();
-        let fields: Vec<(&str, &str)> = m
-            .pieces
-            .iter()
-            .filter(|p| p.kind == PieceKind::Field)
-            .map(|p| (p.key.as_str(), p.text.as_str()))
-            .collect();
+        let fields = fields(m);
         assert_eq!(
             fields,
             vec![
