@@ -56,10 +56,13 @@ const MEMO_SHARDS: usize = 16;
 /// listed under (`None`: it has none). The rules look the same words up
 /// link after link, and stemming is most of a look-up's cost.
 #[derive(Default)]
-struct Memo([std::sync::Mutex<HashMap<Box<str>, Option<Box<str>>>>; MEMO_SHARDS]);
+struct Memo([std::sync::Mutex<Seen>; MEMO_SHARDS]);
+
+/// One shard of a [`Memo`]: word → the stem its concepts are listed under.
+type Seen = HashMap<Box<str>, Option<Box<str>>>;
 
 impl Memo {
-    fn shard(&self, word: &str) -> &std::sync::Mutex<HashMap<Box<str>, Option<Box<str>>>> {
+    fn shard(&self, word: &str) -> &std::sync::Mutex<Seen> {
         use std::hash::BuildHasher;
         let h = foldhash::fast::FixedState::default().hash_one(word);
         &self.0[(h % MEMO_SHARDS as u64) as usize]
