@@ -45,6 +45,28 @@ struct Words {
     /// word the stemmer leaves unknown ("anos", "eleições") is looked up
     /// again as its base forms ("ano", "eleição").
     inflections: Vec<[String; 2]>,
+    /// Words looked up already ([`Memo`]).
+    memo: Memo,
+}
+
+/// Shards of a [`Memo`]: rules on other cores seldom wait for one another.
+const MEMO_SHARDS: usize = 16;
+
+/// Each word looked up so far (as written) with the stem its concepts are
+/// listed under (`None`: it has none). The rules look the same words up
+/// link after link, and stemming is most of a look-up's cost.
+#[derive(Default)]
+struct Memo([std::sync::Mutex<Seen>; MEMO_SHARDS]);
+
+/// One shard of a [`Memo`]: word → the stem its concepts are listed under.
+type Seen = HashMap<Box<str>, Option<Box<str>>>;
+
+impl Memo {
+    fn shard(&self, word: &str) -> &std::sync::Mutex<Seen> {
+        use std::hash::BuildHasher;
+        let h = foldhash::fast::FixedState::default().hash_one(word);
+        &self.0[(h % MEMO_SHARDS as u64) as usize]
+    }
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -229,17 +251,36 @@ impl Builder {
 impl Words {
     /// The concepts of one word (as written) of this side.
     fn concepts(&self, word: &str) -> &[u32] {
+        let listed = |stem: Option<&str>| stem.and_then(|s| self.stems.get(s));
+        let shard = self.memo.shard(word);
+        if let Ok(seen) = shard.lock()
+            && let Some(stem) = seen.get(word)
+        {
+            return listed(stem.as_deref()).map_or(&[], Vec::as_slice);
+        }
+        let stem = self.listed_stem(word);
+        let found = listed(stem.as_deref()).map_or(&[][..], Vec::as_slice);
+        if let Ok(mut seen) = shard.lock() {
+            seen.insert(word.into(), stem.map(String::into_boxed_str));
+        }
+        found
+    }
+
+    /// The stem a word's concepts are listed under: its own, else that of
+    /// its first base form listed; `None` for a function word, a short or
+    /// an unlisted one.
+    fn listed_stem(&self, word: &str) -> Option<String> {
         let lower = lowercase(word);
         if !self.wanted(&lower) {
-            return &[];
+            return None;
         }
-        if let Some(c) = self.stems.get(&self.stem(&lower)) {
-            return c;
+        let stem = self.stem(&lower);
+        if self.stems.contains_key(&stem) {
+            return Some(stem);
         }
         self.bases(&lower)
-            .find_map(|b| self.stems.get(&self.stem(&b)))
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+            .map(|b| self.stem(&b))
+            .find(|s| self.stems.contains_key(s))
     }
 
     fn new(p: &Profile) -> Words {
@@ -253,6 +294,7 @@ impl Words {
                 .map(|w| w.to_lowercase())
                 .collect(),
             inflections: p.words.inflections.clone(),
+            memo: Memo::default(),
         }
     }
 
@@ -655,6 +697,28 @@ mod tests {
             lex.concepts(Side::Source, "altifalante")
         );
         assert!(lex.concepts(Side::Source, "xyzw-abcd").is_empty());
+    }
+
+    #[test]
+    fn a_word_looked_up_again_gets_the_concepts_of_its_first_look_up() {
+        let (pt, en) = (Profile::builtin("pt"), Profile::builtin("en"));
+        let (_, text, reversed) = shipped(&pt, &en).expect("pt-en ships");
+        let (a, b) = (
+            Lexicon::parse(text, &pt, &en, reversed),
+            Lexicon::parse(text, &pt, &en, reversed),
+        );
+        let words = ["prefeitos", "Eleições", "Trouxe-o", "para", "xyzw", "anos"];
+        let first: Vec<Vec<u32>> = words
+            .iter()
+            .map(|w| a.concepts(Side::Source, w).to_vec())
+            .collect();
+        // Again on the same lexicon, and first on another, in reverse order.
+        for (w, c) in words.iter().zip(&first).rev() {
+            assert_eq!(a.concepts(Side::Source, w), &c[..], "{w}");
+            assert_eq!(b.concepts(Side::Source, w), &c[..], "{w}");
+        }
+        assert!(!first[0].is_empty() && !first[1].is_empty() && !first[2].is_empty());
+        assert!(first[3].is_empty() && first[4].is_empty());
     }
 
     #[test]

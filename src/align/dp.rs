@@ -374,11 +374,8 @@ fn give<T>(pool: &Mutex<Vec<Vec<T>>>, v: Vec<T>) {
     }
 }
 
-/// Runs Viterbi and forward–backward in the band. `cost(i, a, j, b)` is the
-/// cost of a link taking source `i..i+a` and target `j..j+b`; a null link
-/// right after another null link costs `gap_bonus` less.
-/// Costs are negative log-probabilities, divided by `temperature` for the
-/// posteriors.
+/// [`solve_by_rows`] with each link priced on its own by `cost`.
+#[cfg(test)]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn solve<F>(
     band: &Band,
@@ -394,10 +391,60 @@ pub(crate) fn solve<F>(
 where
     F: Fn(usize, usize, usize, usize) -> f64 + Sync,
 {
+    let rows = |i: usize, tabled: &[Kind], out: &mut [f32]| {
+        fill_row_by_link(band, i, tabled, cost, out);
+    };
+    let setup = Setup {
+        band,
+        n,
+        m,
+        kinds,
+        temperature,
+        gap_bonus,
+        mbr,
+    };
+    solve_by_rows(&setup, cost, &rows, scratch)
+}
+
+/// The lattice [`solve_by_rows`] searches and how.
+pub(crate) struct Setup<'a> {
+    pub band: &'a Band,
+    pub n: usize,
+    pub m: usize,
+    pub kinds: &'a [Kind],
+    pub temperature: f64,
+    pub gap_bonus: f64,
+    pub mbr: Option<f64>,
+}
+
+/// Runs Viterbi and forward–backward in the band. `cost(i, a, j, b)` is the
+/// cost of a link taking source `i..i+a` and target `j..j+b`; a null link
+/// right after another null link costs `gap_bonus` less.
+/// Costs are negative log-probabilities, divided by `temperature` for the
+/// posteriors.
+///
+/// The cost table is filled a band row at a time by `rows(i, tabled, out)`:
+/// the cost of each link of the `tabled` kinds into each cell of row `i`,
+/// as [`fill_row_by_link`] lays them out (a pricer reads what a row's
+/// links share once, not once per link); `cost` prices the null links.
+pub(crate) fn solve_by_rows<F, R>(s: &Setup, cost: &F, rows: &R, scratch: &Scratch) -> Solution
+where
+    F: Fn(usize, usize, usize, usize) -> f64 + Sync,
+    R: Fn(usize, &[Kind], &mut [f32]) + Sync,
+{
+    let Setup {
+        band,
+        n,
+        m,
+        kinds,
+        temperature,
+        gap_bonus,
+        mbr,
+    } = *s;
     assert!(kinds.len() <= MAX_KINDS, "too many link kinds");
     let t = temperature.max(1e-6);
     // Each link's cost is read by both passes: priced once.
-    let costs = CostTable::new(band, n, kinds, cost, scratch);
+    let costs = CostTable::new(band, n, kinds, rows, scratch);
     let lattice = Lattice {
         band,
         n,
@@ -467,9 +514,9 @@ struct CostTable {
 const TABLE_ROWS: usize = 2048;
 
 impl CostTable {
-    fn new<F>(band: &Band, n: usize, kinds: &[Kind], cost: &F, scratch: &Scratch) -> CostTable
+    fn new<R>(band: &Band, n: usize, kinds: &[Kind], rows: &R, scratch: &Scratch) -> CostTable
     where
-        F: Fn(usize, usize, usize, usize) -> f64 + Sync,
+        R: Fn(usize, &[Kind], &mut [f32]) + Sync,
     {
         let mut col = [usize::MAX; MAX_KINDS];
         let mut k = 0;
@@ -479,47 +526,60 @@ impl CostTable {
                 k += 1;
             }
         }
+        let on: Vec<Kind> = kinds.iter().copied().filter(|&kind| tabled(kind)).collect();
         let mut costs = take(&scratch.costs, band.cells() * k, f32::INFINITY);
-        fill_rows(band, kinds, k, cost, 0..n + 1, &mut costs);
+        fill_rows(band, &on, rows, 0..n + 1, &mut costs);
         CostTable { costs, k, col }
     }
 }
 
+/// The cost of each link of the `tabled` kinds into each cell of band row
+/// `i`, link by link: `out[(j - lo) * tabled.len() + x]` for column `j`
+/// and kind number `x`, left as it is where the link would start outside
+/// the band.
+pub(crate) fn fill_row_by_link<F>(band: &Band, i: usize, tabled: &[Kind], cost: &F, out: &mut [f32])
+where
+    F: Fn(usize, usize, usize, usize) -> f64,
+{
+    let k = tabled.len();
+    let lo = band.lo[i];
+    for j in lo..=band.hi[i] {
+        for (x, &(a, b)) in tabled.iter().enumerate() {
+            if a > i || b > j || band.index(i - a, j - b).is_none() {
+                continue;
+            }
+            out[(j - lo) * k + x] = cost(i - a, a, j - b, b) as f32;
+        }
+    }
+}
+
 /// Fills the cost table's rows `rows` (`out` holds exactly their cells,
-/// `k` tabled kinds each), halving the work over two threads while it is
-/// large.
-fn fill_rows<F>(
+/// one entry per `tabled` kind each) by `fill` a row at a time, halving
+/// the work over two threads while it is large.
+fn fill_rows<R>(
     band: &Band,
-    kinds: &[Kind],
-    k: usize,
-    cost: &F,
+    tabled: &[Kind],
+    fill: &R,
     rows: std::ops::Range<usize>,
     out: &mut [f32],
 ) where
-    F: Fn(usize, usize, usize, usize) -> f64 + Sync,
+    R: Fn(usize, &[Kind], &mut [f32]) + Sync,
 {
+    let k = tabled.len();
     if rows.len() > TABLE_ROWS {
         let mid = rows.start + rows.len() / 2;
         let split = (band.offset[mid] - band.offset[rows.start]) * k;
         let (a, b) = out.split_at_mut(split);
         rayon::join(
-            || fill_rows(band, kinds, k, cost, rows.start..mid, a),
-            || fill_rows(band, kinds, k, cost, mid..rows.end, b),
+            || fill_rows(band, tabled, fill, rows.start..mid, a),
+            || fill_rows(band, tabled, fill, mid..rows.end, b),
         );
         return;
     }
     let base = band.offset[rows.start];
     for i in rows {
-        for j in band.lo[i]..=band.hi[i] {
-            let cell = band.offset[i] + j - band.lo[i] - base;
-            let kinds = kinds.iter().filter(|&&kind| tabled(kind));
-            for (x, &(a, b)) in kinds.enumerate() {
-                if a > i || b > j || band.index(i - a, j - b).is_none() {
-                    continue;
-                }
-                out[cell * k + x] = cost(i - a, a, j - b, b) as f32;
-            }
-        }
+        let (from, to) = (band.offset[i] - base, band.offset[i + 1] - base);
+        fill(i, tabled, &mut out[from * k..to * k]);
     }
 }
 

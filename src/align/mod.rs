@@ -733,8 +733,19 @@ fn run_band(
     let solve = |band: &dp::Band| {
         let scorer = Scorer::new(src, tgt, paras, model, p, Some((band, scratch)));
         let cost = |i: usize, a: usize, j: usize, b: usize| scorer.cost(i, a, j, b);
-        let (t, gap) = (p.temperature, p.gap_bonus);
-        let sol = dp::solve(band, n, m, &kinds, t, gap, p.mbr, &cost, scratch);
+        let rows = |i: usize, tabled: &[dp::Kind], out: &mut [f32]| {
+            scorer.fill_row(band, i, tabled, out);
+        };
+        let setup = dp::Setup {
+            band,
+            n,
+            m,
+            kinds: &kinds,
+            temperature: p.temperature,
+            gap_bonus: p.gap_bonus,
+            mbr: p.mbr,
+        };
+        let sol = dp::solve_by_rows(&setup, &cost, &rows, scratch);
         scorer.recycle(scratch);
         sol
     };
@@ -1242,6 +1253,118 @@ impl<'a> Scorer<'a> {
         c + block
     }
 
+    /// [`Scorer::cost`] of each link of the `tabled` kinds into band row
+    /// `i`, as [`dp::fill_row_by_link`] lays them out: what depends on one
+    /// side of a link alone (its span lengths, anchor totals, paragraph
+    /// marks, shared-weight rows) is read once per row or cell rather than
+    /// once per link, and each cost is summed in the same order, so it is
+    /// the same to the bit.
+    fn fill_row(&self, band: &dp::Band, i: usize, tabled: &[dp::Kind], out: &mut [f32]) {
+        let Some((ss, ts)) = &self.spans else {
+            let cost = |i: usize, a: usize, j: usize, b: usize| self.cost(i, a, j, b);
+            return dp::fill_row_by_link(band, i, tabled, &cost, out);
+        };
+        let para = self.para_penalty > 0.0;
+        let starts = |v: &[usize], k: usize| k == 0 || v[k] != v[k - 1];
+        let inner = |v: &[usize], k: usize, len: usize| v[k] != v[k + len - 1];
+        // Each span of `a` sources ending at row `i` (`a` ≤ i): its part.
+        let src: [Option<SidePart>; MAX_SPAN + 1] = std::array::from_fn(|a| {
+            (a > 0 && a <= i).then(|| {
+                let s0 = i - a;
+                let (len, scaled) = ss.get(s0, a);
+                SidePart {
+                    len,
+                    scaled,
+                    total: self.src_total[s0 + a] - self.src_total[s0],
+                    starts: para && starts(self.src_para, s0),
+                    inner: para && inner(self.src_para, s0, a),
+                }
+            })
+        });
+        // Shared-weight rows of sources `i - 1`, `i - 2`, … (`d` rows up).
+        let sim: [(&[f64], usize); MAX_SPAN] = std::array::from_fn(|d| {
+            i.checked_sub(d + 1)
+                .map_or((&[][..], 0), |s| self.sim_row(s))
+        });
+        let k = tabled.len();
+        let lo = band.lo[i];
+        for j in lo..=band.hi[i] {
+            let tgt: [Option<SidePart>; MAX_SPAN + 1] = std::array::from_fn(|b| {
+                (b > 0 && b <= j).then(|| {
+                    let t0 = j - b;
+                    let (len, scaled) = ts.get(t0, b);
+                    SidePart {
+                        len,
+                        scaled,
+                        total: self.tgt_total[t0 + b] - self.tgt_total[t0],
+                        starts: para && starts(self.tgt_para, t0),
+                        inner: para && inner(self.tgt_para, t0, b),
+                    }
+                })
+            });
+            for (x, &(a, b)) in tabled.iter().enumerate() {
+                let (Some(Some(sp)), Some(Some(tp))) = (src.get(a), tgt.get(b)) else {
+                    continue;
+                };
+                if band.index(i - a, j - b).is_none() {
+                    continue;
+                }
+                let (i0, j0) = (i - a, j - b);
+                let shared = || {
+                    let mut shared = 0.0;
+                    for d in (0..a).rev() {
+                        let (row, lo) = sim[d];
+                        for t in j0..j0 + b {
+                            shared += t
+                                .checked_sub(lo)
+                                .and_then(|x| row.get(x))
+                                .copied()
+                                .unwrap_or(0.0);
+                        }
+                    }
+                    shared
+                };
+                out[(j - lo) * k + x] = self.link_cost((i0, a, j0, b), sp, tp, shared) as f32;
+            }
+        }
+    }
+
+    /// [`Scorer::cost_with`] of a link with both sides (`a`, `b` > 0) from
+    /// its sides' parts.
+    #[inline]
+    fn link_cost(
+        &self,
+        (i, a, j, b): (usize, usize, usize, usize),
+        sp: &SidePart,
+        tp: &SidePart,
+        shared: impl FnOnce() -> f64,
+    ) -> f64 {
+        let p = self.p;
+        let mut c = match self.prior_cost.get(a).and_then(|r| r.get(b)) {
+            Some(&x) if x.is_finite() => x,
+            _ => return f64::INFINITY,
+        };
+        c += self.length.cost_parts(sp.len, sp.scaled, tp.len, tp.scaled);
+        let shared = shared();
+        let total = sp.total + tp.total;
+        let unmatched = (total - 2.0 * shared).max(0.0);
+        c += -p.match_reward * shared + p.unmatched_penalty * unmatched;
+        if self.para_penalty > 0.0 {
+            if sp.starts != tp.starts {
+                c += self.para_penalty;
+            }
+            if sp.inner != tp.inner {
+                c += self.para_penalty;
+            }
+        }
+        let block = if self.blocks {
+            self.block_cost(i, a, j, b)
+        } else {
+            0.0
+        };
+        c + block
+    }
+
     /// Marked-up files: a link across a structural block boundary is
     /// impossible, one between blocks of different kinds is costly.
     fn block_cost(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
@@ -1264,6 +1387,18 @@ impl<'a> Scorer<'a> {
         }
         if sk[i] != tk[j] { KIND_MISMATCH } else { 0.0 }
     }
+}
+
+/// What one side of a link brings to its cost ([`Scorer::fill_row`]): its
+/// span's length and that length scaled by the length ratio ([`Spans`]),
+/// its anchor weight, and whether it starts a paragraph and spans a
+/// paragraph break (both false without the paragraph penalty).
+struct SidePart {
+    len: f64,
+    scaled: f64,
+    total: f64,
+    starts: bool,
+    inner: bool,
 }
 
 /// The shared anchor weight of each source sentence with the targets near
@@ -1913,6 +2048,51 @@ mod tests {
         assert!(got.contains(&(vec![99], vec![99])), "{got:?}");
         assert!(got.contains(&(vec![180], vec![100])), "{got:?}");
         assert!((100..180).all(|k| got.contains(&(vec![k], vec![]))));
+    }
+
+    /// The row pricer gives each link the cost that pricing it alone gives,
+    /// to the bit, on sides with paragraphs and a dropped and a merged
+    /// sentence (so spans, totals and paragraph marks all differ).
+    #[test]
+    fn row_pricer_matches_link_by_link_pricing() {
+        let p = Profile::builtin("en");
+        let src: Vec<String> = (0..40).map(sentence).collect();
+        let mut tgt: Vec<String> = src.iter().map(|s| tr(s)).collect();
+        tgt.remove(7);
+        let merged = format!("{} {}", tgt[20], tgt[21]);
+        tgt.splice(20..22, [merged]);
+        let mut source = side(&src, &p);
+        let mut target = side(&tgt, &p);
+        source.paragraphs = (0..src.len()).map(|k| k / 5).collect();
+        target.paragraphs = (0..tgt.len()).map(|k| k / 4).collect();
+        let params = Params::default();
+        let options = AlignOptions::default();
+        let anchors = PairAnchors::new(&source, &target, &options);
+        let keys = anchors.keys.classes();
+        let (s, t) = features::weighed(&anchors.src, &anchors.tgt, &keys, &params.weights);
+        let (n, m) = (s.len(), t.len());
+        let model = Model::of(&options, &params, total_ratio(&s, &t), n, m);
+        let paras = Paras::of(&source, &target, &params, n, m);
+        let band = dp::Band::around(&[(0, 0), (n, m)], n, m, 6);
+        let scratch = dp::Scratch::default();
+        let scorer = Scorer::new(&s, &t, &paras, &model, &params, Some((&band, &scratch)));
+        assert!(scorer.para_penalty > 0.0);
+        let tabled: Vec<dp::Kind> = kinds_of(&model.priors)
+            .into_iter()
+            .filter(|&(a, b)| a > 0 && b > 0)
+            .collect();
+        let cost = |i: usize, a: usize, j: usize, b: usize| scorer.cost(i, a, j, b);
+        let mut priced = 0;
+        for i in 0..=n {
+            let len = (band.hi[i] + 1 - band.lo[i]) * tabled.len();
+            let (mut by_row, mut by_link) = (vec![f32::NAN; len], vec![f32::NAN; len]);
+            scorer.fill_row(&band, i, &tabled, &mut by_row);
+            dp::fill_row_by_link(&band, i, &tabled, &cost, &mut by_link);
+            let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&by_row), bits(&by_link), "row {i}");
+            priced += by_link.iter().filter(|x| x.is_finite()).count();
+        }
+        assert!(priced > 10 * n, "{priced} links priced");
     }
 
     #[test]

@@ -399,6 +399,48 @@ pub fn scan_terms_in<'a>(
     target: &Profile,
     texts: impl IntoIterator<Item = &'a str>,
 ) -> Vec<u32> {
+    let texts: Vec<&str> = texts.into_iter().collect();
+    let (words, prefixes) = text_words(&texts);
+    let mut out = Vec::new();
+    each_key(g, source, target, Some(&prefixes), |term, key| {
+        if key.is_none_or(|h| words.contains(&h)) && out.last() != Some(&term) {
+            out.push(term);
+        }
+    });
+    out
+}
+
+/// Texts from which [`text_words`] reads on all cores.
+const PARALLEL_TEXTS: usize = 20_000;
+
+/// The hashes of the keys of `texts` and the prefix slots they fill. Many
+/// texts are read in parts on all cores and the parts' sets joined: the
+/// same sets either way.
+fn text_words(texts: &[&str]) -> (FxHashSet<u64>, Vec<bool>) {
+    if texts.len() < PARALLEL_TEXTS {
+        return read_words(texts);
+    }
+    use rayon::prelude::*;
+    // A few parts per core, so that a slow part does not leave one idle.
+    let part = texts
+        .len()
+        .div_ceil(4 * rayon::current_num_threads().max(1));
+    let join = |(mut words, mut prefixes): (FxHashSet<u64>, Vec<bool>), (w, p): (_, Vec<bool>)| {
+        words.extend(w);
+        for (a, b) in prefixes.iter_mut().zip(p) {
+            *a |= b;
+        }
+        (words, prefixes)
+    };
+    texts
+        .par_chunks(part)
+        .map(read_words)
+        .reduce_with(join)
+        .unwrap_or_else(|| read_words(&[]))
+}
+
+/// [`text_words`] on one thread.
+fn read_words(texts: &[&str]) -> (FxHashSet<u64>, Vec<bool>) {
     let mut words: FxHashSet<u64> = FxHashSet::default();
     let mut prefixes = vec![false; 1 << (5 * PREFIX_BYTES)];
     let mut folder = WordFolder::default();
@@ -408,13 +450,7 @@ pub fn scan_terms_in<'a>(
             prefixes[prefix(k.as_bytes())] = true;
         });
     }
-    let mut out = Vec::new();
-    each_key(g, source, target, Some(&prefixes), |term, key| {
-        if key.is_none_or(|h| words.contains(&h)) && out.last() != Some(&term) {
-            out.push(term);
-        }
-    });
-    out
+    (words, prefixes)
 }
 
 impl TermIndex {
@@ -485,6 +521,19 @@ impl TermIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_read_in_parts_are_the_words_read_at_once() {
+        let texts: Vec<String> = (0..PARALLEL_TEXTS + 777)
+            .map(|k| format!("Ação nº {k} da Câmara, dita «pré-{k}» e d'água {}", k % 97))
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let (words, prefixes) = text_words(&texts);
+        let (one_words, one_prefixes) = read_words(&texts);
+        assert_eq!(words, one_words);
+        assert_eq!(prefixes, one_prefixes);
+        assert!(words.len() > PARALLEL_TEXTS, "{}", words.len());
+    }
 
     proptest::proptest! {
         #[test]
