@@ -237,7 +237,11 @@ fn translated_words_that_look_like_names_in_a_catalogue_pass() {
          msgid \"you can pick\"\nmsgstr \"você pode escolher\"\n\n\
          msgid \"duplicated ToC entry\"\nmsgstr \"entrada duplicada do sumário\"\n\n\
          msgid \"{{0}} [OPTIONS]\"\nmsgstr \"{{0}} [OPÇÕES]\"\n\n\
-         msgid \"Yes, I’m sure\"\nmsgstr \"Sim, tenho certeza\"\n"
+         msgid \"Yes, I’m sure\"\nmsgstr \"Sim, tenho certeza\"\n\n\
+         msgid \"Lower Sorbian\"\nmsgstr \"Sorábio Baixo\"\n\n\
+         msgid \"GIS\"\nmsgstr \"SIG\"\n\n\
+         msgid \"Allow URI wildcards\"\nmsgstr \"Permitir curingas em URIs\"\n\n\
+         msgid \"Press the Go button\"\nmsgstr \"Pressione o botão Ir\"\n"
     );
     assert_eq!(name_findings(&po), vec![]);
 }

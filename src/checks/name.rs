@@ -272,7 +272,7 @@ impl<'c> LinkNames<'c> {
         if found.any_glossary || found.absent.is_empty() {
             return;
         }
-        self.report_absent(name, &found.absent, out);
+        self.report_absent(name, &found.absent, found.some_rendered, out);
     }
 
     /// Looks for each word of the name in the target; a misspelt person's
@@ -405,7 +405,13 @@ impl<'c> LinkNames<'c> {
 
     /// Name words absent from the target: a warning only when confident the
     /// name is kept in translation.
-    fn report_absent(&self, name: &Name, absent: &[&NameWord], out: &mut Vec<Finding>) {
+    fn report_absent(
+        &self,
+        name: &Name,
+        absent: &[&NameWord],
+        some_rendered: bool,
+        out: &mut Vec<Finding>,
+    ) {
         let (v, vi) = (self.v, self.vi);
         // A code or acronym whose place a slip of it takes is a certain error.
         let mut slipped = Vec::new();
@@ -425,7 +431,27 @@ impl<'c> LinkNames<'c> {
             .collect();
         let absent = absent.as_slice();
         if self.unit {
-            self.report_absent_in_unit(absent, out);
+            // A name of several words with a common word or a cognate among
+            // them is translated as a whole (Lower Sorbian → Sorábio Baixo).
+            // A capitalised common word right before the name, read as no
+            // name word for its place (Norwegian Bokmål), counts too.
+            let before = self
+                .src_words
+                .iter()
+                .take_while(|w| w.end <= name.span.start)
+                .last()
+                .filter(|w| {
+                    starts_upper(w.text)
+                        && self.v.source.text.get(w.end..name.span.start) == Some(" ")
+                        && is_common_word(self.lexicon, w.text)
+                });
+            let whole = before.is_some()
+                || (name.words.len() > 1
+                    && (some_rendered
+                        || absent.iter().any(|w| is_common_word(self.lexicon, &w.text))));
+            if !whole {
+                self.report_absent_in_unit(absent, out);
+            }
             return;
         }
         let codes: Vec<&&NameWord> = absent.iter().filter(|w| w.kind == WordKind::Code).collect();
@@ -466,6 +492,26 @@ impl<'c> LinkNames<'c> {
 }
 
 impl LinkNames<'_> {
+    /// Whether the link's target has the acronym `w` with a plural ending
+    /// or an acronym of the same letters in another order.
+    fn acronym_rendered(&self, w: &str) -> bool {
+        if !is_acronym(w) {
+            return false;
+        }
+        let sorted = |s: &str| {
+            let mut c: Vec<char> = s.chars().collect();
+            c.sort_unstable();
+            c
+        };
+        let letters = sorted(w);
+        self.tgt_words.iter().any(|t| {
+            t.text
+                .strip_prefix(w)
+                .is_some_and(|rest| matches!(rest, "s" | "'s" | "’s"))
+                || (is_acronym(t.text) && sorted(t.text) == letters)
+        })
+    }
+
     /// Name words absent from a catalogue string. Such a string is short and
     /// stands alone: a product name, acronym or code it drops ("Sign in with
     /// GitHub" → "Entrar com") is lost, not said another way. An error when
@@ -482,6 +528,12 @@ impl LinkNames<'_> {
                 || has_native(&w.text, self.sp)
                 || self.src_doc.lower.contains(&squash(&w.text))
             {
+                continue;
+            }
+            // A word of two letters may be a word (Go → Ir); an acronym may
+            // take a plural (URIs) or be translated into its own letters
+            // in another order (GIS → SIG).
+            if w.text.chars().count() < 3 || self.acronym_rendered(&w.text) {
                 continue;
             }
             let elsewhere = || {
