@@ -1265,21 +1265,10 @@ impl<'a> Scorer<'a> {
             return dp::fill_row_by_link(band, i, tabled, &cost, out);
         };
         let para = self.para_penalty > 0.0;
-        let starts = |v: &[usize], k: usize| k == 0 || v[k] != v[k - 1];
-        let inner = |v: &[usize], k: usize, len: usize| v[k] != v[k + len - 1];
         // Each span of `a` sources ending at row `i` (`a` ≤ i): its part.
         let src: [Option<SidePart>; MAX_SPAN + 1] = std::array::from_fn(|a| {
-            (a > 0 && a <= i).then(|| {
-                let s0 = i - a;
-                let (len, scaled) = ss.get(s0, a);
-                SidePart {
-                    len,
-                    scaled,
-                    total: self.src_total[s0 + a] - self.src_total[s0],
-                    starts: para && starts(self.src_para, s0),
-                    inner: para && inner(self.src_para, s0, a),
-                }
-            })
+            (a > 0 && a <= i)
+                .then(|| SidePart::new(ss, &self.src_total, self.src_para, para, i - a, a))
         });
         // Shared-weight rows of sources `i - 1`, `i - 2`, … (`d` rows up).
         let sim: [(&[f64], usize); MAX_SPAN] = std::array::from_fn(|d| {
@@ -1290,17 +1279,8 @@ impl<'a> Scorer<'a> {
         let lo = band.lo[i];
         for j in lo..=band.hi[i] {
             let tgt: [Option<SidePart>; MAX_SPAN + 1] = std::array::from_fn(|b| {
-                (b > 0 && b <= j).then(|| {
-                    let t0 = j - b;
-                    let (len, scaled) = ts.get(t0, b);
-                    SidePart {
-                        len,
-                        scaled,
-                        total: self.tgt_total[t0 + b] - self.tgt_total[t0],
-                        starts: para && starts(self.tgt_para, t0),
-                        inner: para && inner(self.tgt_para, t0, b),
-                    }
-                })
+                (b > 0 && b <= j)
+                    .then(|| SidePart::new(ts, &self.tgt_total, self.tgt_para, para, j - b, b))
             });
             for (x, &(a, b)) in tabled.iter().enumerate() {
                 let (Some(Some(sp)), Some(Some(tp))) = (src.get(a), tgt.get(b)) else {
@@ -1399,6 +1379,30 @@ struct SidePart {
     total: f64,
     starts: bool,
     inner: bool,
+}
+
+impl SidePart {
+    /// The part of the `n` sentences from `k0` of one side: `totals` are
+    /// its prefix sums of anchor weight, `paras` its paragraph numbers
+    /// (read only with the paragraph penalty, `para`).
+    #[inline]
+    fn new(
+        spans: &Spans,
+        totals: &[f64],
+        paras: &[usize],
+        para: bool,
+        k0: usize,
+        n: usize,
+    ) -> Self {
+        let (len, scaled) = spans.get(k0, n);
+        SidePart {
+            len,
+            scaled,
+            total: totals[k0 + n] - totals[k0],
+            starts: para && (k0 == 0 || paras[k0] != paras[k0 - 1]),
+            inner: para && paras[k0] != paras[k0 + n - 1],
+        }
+    }
 }
 
 /// The shared anchor weight of each source sentence with the targets near

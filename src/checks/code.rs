@@ -871,34 +871,23 @@ mod tests {
     #[test]
     fn inline_code_wrapped_over_lines_is_the_same_code() {
         let src = "<p>Avoid <code>SSLOptions\n      +StdEnvVars</code> here.</p>";
-        let tgt = "<p>Evite <code>SSLOptions +StdEnvVars</code> aqui.</p>";
-        let f = crate::pipeline::check_pair(
-            crate::input::Document::from_text("en/a.html", src),
-            crate::input::Document::from_text("pt/a.html", tgt),
-            &crate::glossary::Glossary::default(),
-            &crate::pipeline::PairOptions {
-                source_lang: Some("en".into()),
-                target_lang: Some("pt".into()),
-                ..Default::default()
-            },
-        )
-        .findings;
+        let run = |tgt: &str| {
+            crate::pipeline::check_pair(
+                crate::input::Document::from_text("en/a.html", src),
+                crate::input::Document::from_text("pt/a.html", tgt),
+                &crate::glossary::Glossary::default(),
+                &crate::pipeline::PairOptions {
+                    source_lang: Some("en".into()),
+                    target_lang: Some("pt".into()),
+                    ..Default::default()
+                },
+            )
+            .findings
+        };
+        let f = run("<p>Evite <code>SSLOptions +StdEnvVars</code> aqui.</p>");
         assert!(f.iter().all(|f| f.rule != "code"), "{f:#?}");
         // Changed code inside stays a change.
-        let changed = crate::pipeline::check_pair(
-            crate::input::Document::from_text("en/a.html", src),
-            crate::input::Document::from_text(
-                "pt/a.html",
-                "<p>Evite <code>SSLOptions -StdEnvVars</code> aqui.</p>",
-            ),
-            &crate::glossary::Glossary::default(),
-            &crate::pipeline::PairOptions {
-                source_lang: Some("en".into()),
-                target_lang: Some("pt".into()),
-                ..Default::default()
-            },
-        )
-        .findings;
+        let changed = run("<p>Evite <code>SSLOptions -StdEnvVars</code> aqui.</p>");
         assert!(changed.iter().any(|f| f.rule == "code"), "{changed:#?}");
     }
 
