@@ -127,6 +127,14 @@ pub struct Config {
         skip_serializing_if = "Option::is_none"
     )]
     pub builtin_lexicon: Option<bool>,
+    /// Honour `transcheck-ignore` lines in the target (default true);
+    /// `--no-inline-ignore` sets it false for untrusted pull requests.
+    #[serde(
+        default,
+        alias = "inline_ignore",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub inline_ignore: Option<bool>,
     /// Regexes on the target text: findings whose target span or sentence
     /// matches are dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -25,6 +25,8 @@ pub struct PairOptions {
     /// Keep the aligner's links as they are, without the QA refinement
     /// (for measuring what the refinement does).
     pub raw_alignment: bool,
+    /// `transcheck-ignore` lines silence nothing (they are still no text).
+    pub no_inline_ignore: bool,
     /// How marked-up inputs (Markdown, HTML) are read.
     pub read: crate::formats::ProseOptions,
     /// Localised URL prefixes (config `url-map`).
@@ -310,9 +312,14 @@ pub fn check_pair(
             ctx.set_hidden(h);
         }
         let mut findings = run_checks_parallel(&ctx, &all, &options.overrides);
+        let honoured: &[_] = if options.no_inline_ignore {
+            &[]
+        } else {
+            &directives
+        };
         crate::suppress::apply(
             &target,
-            &directives,
+            honoured,
             &target_segments,
             &links,
             &crate::config::known_rules(),

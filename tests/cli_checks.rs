@@ -92,7 +92,7 @@ fn inline_suppression_silences_a_real_finding() {
         "O PIB cresceu 3,4% em 2024.\nA casa é grande.\n",
     )
     .unwrap();
-    let run = |target: &str| {
+    let run = |target: &str, extra: &[&str]| {
         fs::write(d.path().join("en.txt"), target).unwrap();
         Command::cargo_bin("transcheck")
             .unwrap()
@@ -101,24 +101,35 @@ fn inline_suppression_silences_a_real_finding() {
                 "check",
                 "pt.txt",
                 "en.txt",
-                "--no-config",
                 "--source-lang",
                 "pt",
                 "--target-lang",
                 "en",
             ])
+            .args(extra)
             .output()
             .unwrap()
             .status
             .code()
     };
-    assert_eq!(run("GDP grew 3.2% in 2024.\nThe house is big.\n"), Some(1));
+    let silenced = "<!-- transcheck-ignore: number the copy desk rounded it -->\nGDP grew 3.2% in 2024.\nThe house is big.\n";
     assert_eq!(
         run(
-            "<!-- transcheck-ignore: number the copy desk rounded it -->\nGDP grew 3.2% in 2024.\nThe house is big.\n"
+            "GDP grew 3.2% in 2024.\nThe house is big.\n",
+            &["--no-config"]
         ),
-        Some(0)
+        Some(1)
     );
+    assert_eq!(run(silenced, &["--no-config"]), Some(0));
+    // The pipeline owner's switch: a pull request cannot silence itself.
+    assert_eq!(
+        run(silenced, &["--no-config", "--no-inline-ignore"]),
+        Some(1)
+    );
+    fs::write(d.path().join("owner.toml"), "inline-ignore = false\n").unwrap();
+    assert_eq!(run(silenced, &["--config", "owner.toml"]), Some(1));
+    fs::write(d.path().join("owner.toml"), "inline-ignore = true\n").unwrap();
+    assert_eq!(run(silenced, &["--config", "owner.toml"]), Some(0));
 }
 
 fn rules_without_glossary(dir: &Path, extra: &[&str]) -> Vec<String> {

@@ -288,6 +288,31 @@ fn symlinks_are_followed_inside_the_tree_and_reported_outside() {
 }
 
 #[test]
+fn no_inline_ignore_keeps_a_pull_request_from_silencing_itself() {
+    // The pull request writes a flaw, a line silencing it, and a config
+    // that asks for inline lines to be honoured.
+    let d = repo("inline-ignore = true\n[[pair]]\nsource = \"pt/*.txt\"\ntarget = \"en/{name}\"\n");
+    let r = d.path().join("repo");
+    write(
+        &r,
+        "pt/a.txt",
+        "O PIB cresceu 3,4% em 2024.\nA casa é grande.\n",
+    );
+    write(
+        &r,
+        "en/a.txt",
+        "<!-- transcheck-ignore: all reviewed -->\nGDP grew 3.2% in 2024.\nThe house is big.\n",
+    );
+    assert_eq!(batch(&r, "json").status.code(), Some(0));
+    let out = tc(&r)
+        .args(["check", "--no-inline-ignore", "--format", "json"])
+        .args(["--source-lang", "pt", "--target-lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+}
+
+#[test]
 fn discovery_stops_at_the_repository_root_and_names_the_config() {
     let d = tempfile::tempdir().unwrap();
     // A planted config above the repository would pass everything.

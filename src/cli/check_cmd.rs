@@ -77,6 +77,10 @@ pub struct Overrides {
     /// Leave out the built-in lexicon.
     #[arg(long)]
     pub no_builtin_lexicon: bool,
+    /// Disregard `transcheck-ignore` lines in the target, so a pull request
+    /// cannot silence its own findings.
+    #[arg(long)]
+    pub no_inline_ignore: bool,
     /// Set a rule's severity or turn it off, as in the config's [rules]
     /// (RULE=off|info|warning|error); repeatable; wins over --only and the config.
     #[arg(long = "rule", value_name = "RULE=LEVEL", value_parser = parse_rule_setting)]
@@ -274,6 +278,9 @@ pub fn settings(cargs: &ConfigArgs, o: &Overrides) -> Result<Settings> {
     }
     if o.no_builtin_lexicon {
         merged.builtin_lexicon = Some(false);
+    }
+    if o.no_inline_ignore {
+        merged.inline_ignore = Some(false);
     }
     apply_rule_flags(&mut merged.rules, o);
     Ok(Settings {
@@ -803,6 +810,7 @@ fn pair_options(s: &Settings) -> crate::pipeline::PairOptions {
         target_lang: s.merged.target_lang.clone(),
         presegmented: s.merged.presegmented.unwrap_or(false),
         builtin_glossary: s.merged.builtin_glossary.unwrap_or(true),
+        no_inline_ignore: !s.merged.inline_ignore.unwrap_or(true),
         overrides: s
             .merged
             .rules
