@@ -54,6 +54,8 @@ pub struct PairResult {
     pub glossaries: Vec<String>,
     /// The lexicon files used, as [`PairResult::glossaries`].
     pub lexicons: Vec<String>,
+    /// Findings silenced by `transcheck-ignore` lines, with their reasons.
+    pub suppressed: Vec<crate::suppress::Silenced>,
 }
 
 /// Picks the language of a document: the forced one (with a notice when
@@ -292,7 +294,7 @@ pub fn check_pair(
         .then(|| align::refine::hidden_prepared(&src, &tgt, &links, &anchors));
     drop((src, tgt, anchors));
     let all = checks::all_checks();
-    let (views, findings) = {
+    let (views, findings, suppressed) = {
         let mut ctx = Context::new(
             &source,
             &target,
@@ -317,7 +319,7 @@ pub fn check_pair(
         } else {
             &directives
         };
-        crate::suppress::apply(
+        let suppressed = crate::suppress::apply(
             &target,
             honoured,
             &target_segments,
@@ -329,7 +331,7 @@ pub fn check_pair(
             override_suppression_findings(&mut findings, *sev);
         }
         findings.sort_by_key(|f| f.link.unwrap_or(usize::MAX));
-        (ctx.views, findings)
+        (ctx.views, findings, suppressed)
     };
     PairResult {
         source,
@@ -344,6 +346,7 @@ pub fn check_pair(
         notices,
         glossaries,
         lexicons,
+        suppressed,
     }
 }
 
@@ -489,6 +492,7 @@ pub fn check_bilingual(
         notices,
         glossaries,
         lexicons,
+        suppressed: Vec::new(),
     }
 }
 

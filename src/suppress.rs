@@ -114,8 +114,19 @@ pub fn strip(doc: &Document, segments: Vec<Segment>, dirs: &[Directive]) -> Vec<
     out
 }
 
-/// Drops the findings a directive silences and adds a `suppression` warning
-/// for each directive without a reason or naming an unknown rule.
+/// A finding a directive silenced, kept so reports can show what was
+/// accepted and why (SARIF `suppressions`, JSON `suppressed`).
+#[derive(Debug, Clone)]
+pub struct Silenced {
+    pub finding: Finding,
+    /// 1-based line of the directive in the target.
+    pub line: usize,
+    pub reason: String,
+}
+
+/// Takes out the findings a directive silences (returned) and adds a
+/// `suppression` warning for each directive without a reason or naming an
+/// unknown rule.
 pub fn apply(
     doc: &Document,
     dirs: &[Directive],
@@ -123,7 +134,8 @@ pub fn apply(
     links: &[Link],
     known_rules: &[&str],
     findings: &mut Vec<Finding>,
-) {
+) -> Vec<Silenced> {
+    let mut silenced = Vec::new();
     for d in dirs {
         let next = segments.iter().position(|s| s.start >= d.end);
         let link = next.and_then(|n| links.iter().position(|l| l.target.contains(&n)));
@@ -140,16 +152,25 @@ pub fn apply(
             continue;
         };
         let range = sentence_range(&links[li], segments, n);
-        findings.retain(|f| {
-            let silenced_rule = f.rule != RULE && d.rules.iter().any(|r| r == "all" || r == f.rule);
-            let here = f.link == Some(li)
-                && f.target_span.as_ref().is_none_or(|s| {
-                    (s.start < range.end && s.end > range.start)
-                        || (s.is_empty() && range.contains(&s.start))
-                });
-            !(silenced_rule && here)
-        });
+        let (hit, kept): (Vec<Finding>, Vec<Finding>) =
+            std::mem::take(findings).into_iter().partition(|f| {
+                let silenced_rule =
+                    f.rule != RULE && d.rules.iter().any(|r| r == "all" || r == f.rule);
+                let here = f.link == Some(li)
+                    && f.target_span.as_ref().is_none_or(|s| {
+                        (s.start < range.end && s.end > range.start)
+                            || (s.is_empty() && range.contains(&s.start))
+                    });
+                silenced_rule && here
+            });
+        *findings = kept;
+        silenced.extend(hit.into_iter().map(|finding| Silenced {
+            finding,
+            line: d.line,
+            reason: d.reason.clone(),
+        }));
     }
+    silenced
 }
 
 /// What is wrong with a directive: no rule, no reason, nothing after it to
@@ -293,7 +314,10 @@ mod tests {
             Finding::new("number", Severity::Error, "b").link(1),
             Finding::new("name", Severity::Error, "c").link(1),
         ];
-        apply(&d, &ds, &segs, &links, &["number", "name"], &mut fs);
+        let silenced = apply(&d, &ds, &segs, &links, &["number", "name"], &mut fs);
+        assert_eq!(silenced.len(), 1);
+        assert_eq!(silenced[0].finding.message, "b");
+        assert_eq!(silenced[0].line, 2);
         let msgs: Vec<_> = fs.iter().map(|f| (f.rule, f.message.as_str())).collect();
         assert_eq!(msgs.len(), 3, "{msgs:?}");
         assert!(msgs.contains(&("number", "a")));

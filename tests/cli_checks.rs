@@ -132,6 +132,56 @@ fn inline_suppression_silences_a_real_finding() {
     assert_eq!(run(silenced, &["--config", "owner.toml"]), Some(0));
 }
 
+#[test]
+fn silenced_findings_are_shown_apart_in_json_sarif_and_the_summary() {
+    let d = tempfile::tempdir().unwrap();
+    fs::write(
+        d.path().join("pt.txt"),
+        "O PIB cresceu 3,4% em 2024.\nA casa é grande.\n",
+    )
+    .unwrap();
+    fs::write(
+        d.path().join("en.txt"),
+        "<!-- transcheck-ignore: number the copy desk rounded it -->\nGDP grew 3.2% in 2024.\nThe house is big.\n",
+    )
+    .unwrap();
+    let run = |format: &str| {
+        let out = Command::cargo_bin("transcheck")
+            .unwrap()
+            .current_dir(d.path())
+            .args([
+                "check",
+                "pt.txt",
+                "en.txt",
+                "--no-config",
+                "--format",
+                format,
+            ])
+            .args(["--source-lang", "pt", "--target-lang", "en"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let v: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    assert_eq!(v["summary"]["errors"], 0);
+    assert_eq!(v["suppressed"][0]["rule"], "number");
+    assert_eq!(v["suppressed"][0]["suppression"]["line"], 1);
+    assert_eq!(
+        v["suppressed"][0]["suppression"]["reason"],
+        "the copy desk rounded it"
+    );
+    let sarif: serde_json::Value = serde_json::from_str(&run("sarif")).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert!(
+        results
+            .iter()
+            .any(|r| r["ruleId"] == "number" && r["suppressions"][0]["kind"] == "inSource"),
+        "{results:?}"
+    );
+    assert!(run("human").contains("silenced by transcheck-ignore: 1 finding"));
+}
+
 fn rules_without_glossary(dir: &Path, extra: &[&str]) -> Vec<String> {
     let out = Command::cargo_bin("transcheck")
         .unwrap()

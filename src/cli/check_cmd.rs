@@ -375,6 +375,7 @@ fn empty_result(job: &Job, s: &Settings) -> PairResult {
         notices: Vec::new(),
         glossaries: Vec::new(),
         lexicons: Vec::new(),
+        suppressed: Vec::new(),
     }
 }
 

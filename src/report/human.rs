@@ -432,6 +432,13 @@ impl PairView<'_> {
             p.paint(severity_style(Severity::Warning), &plural(w, "warning")),
             p.paint(severity_style(Severity::Info), &plural(i, "info")),
         )?;
+        if !r.suppressed.is_empty() {
+            writeln!(
+                out,
+                "  silenced by transcheck-ignore: {}",
+                plural(r.suppressed.len(), "finding")
+            )?;
+        }
         self.rule_counts(out)?;
         self.low_confidence(out, &low)
     }

@@ -64,6 +64,23 @@ struct Pair<'a>(&'a PairResult);
 /// The findings of a pair, serialised one at a time.
 struct Findings<'a>(&'a PairResult);
 
+/// The findings `transcheck-ignore` lines silenced, each with its line and
+/// reason, so a reviewer sees what was accepted.
+struct Suppressed<'a>(&'a PairResult);
+
+impl Serialize for Suppressed<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.suppressed.iter().map(|x| {
+            let mut o = finding(self.0, &x.finding);
+            o["suppression"] = json!({
+                "line": x.line,
+                "reason": super::escape::visible(&x.reason),
+            });
+            o
+        }))
+    }
+}
+
 /// Several pairs, serialised one at a time.
 struct Pairs<'a>(&'a [PairResult]);
 
@@ -88,6 +105,9 @@ impl Serialize for Pair<'_> {
         m.serialize_entry("glossaries", &r.glossaries)?;
         m.serialize_entry("lexicons", &r.lexicons)?;
         m.serialize_entry("findings", &Findings(r))?;
+        if !r.suppressed.is_empty() {
+            m.serialize_entry("suppressed", &Suppressed(r))?;
+        }
         m.end()
     }
 }
@@ -143,6 +163,30 @@ mod tests {
         // No span: the sentence start.
         assert_eq!(v["findings"][2]["source"]["column"], 1);
         insta::assert_json_snapshot!(v);
+    }
+
+    #[test]
+    fn silenced_findings_are_listed_apart_and_not_counted() {
+        let mut r = crate::report::fixture::result();
+        assert!(pair_value(&r).get("suppressed").is_none());
+        let f = r.findings.remove(1);
+        r.suppressed.push(crate::suppress::Silenced {
+            finding: f,
+            line: 2,
+            reason: "rounded by the desk".into(),
+        });
+        let v = pair_value(&r);
+        assert_eq!(v["summary"]["errors"], 2);
+        assert_eq!(v["suppressed"][0]["rule"], "number");
+        assert_eq!(
+            v["suppressed"][0]["target"]["text"],
+            "GDP grew 3.2% in 2024."
+        );
+        assert_eq!(v["suppressed"][0]["suppression"]["line"], 2);
+        assert_eq!(
+            v["suppressed"][0]["suppression"]["reason"],
+            "rounded by the desk"
+        );
     }
 
     #[test]

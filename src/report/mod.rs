@@ -288,6 +288,7 @@ pub(crate) mod fixture {
             notices: Vec::new(),
             glossaries: Vec::new(),
             lexicons: Vec::new(),
+            suppressed: Vec::new(),
         }
     }
 }

@@ -91,7 +91,11 @@ fn rules(results: &[PairResult]) -> Vec<(String, String, Severity)> {
         Severity::Warning,
     ));
     for r in results {
-        for f in &r.findings {
+        for f in r
+            .findings
+            .iter()
+            .chain(r.suppressed.iter().map(|x| &x.finding))
+        {
             if !rules.iter().any(|x| x.0 == f.rule) {
                 rules.push((f.rule.to_string(), f.rule.to_string(), f.severity));
             }
@@ -161,11 +165,20 @@ impl Serialize for Run<'_> {
 
 impl Serialize for Results<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let index = |f: &Finding| self.rules.iter().position(|x| x.0 == f.rule);
         s.collect_seq(self.results.iter().flat_map(|r| {
-            r.findings.iter().map(move |f| {
-                let idx = self.rules.iter().position(|x| x.0 == f.rule);
-                result(r, f, idx)
-            })
+            let open = r.findings.iter().map(move |f| result(r, f, index(f)));
+            // Silenced findings stay in the log, marked as suppressed in
+            // the source, so code scanning shows them as dismissed.
+            let silenced = r.suppressed.iter().map(move |x| {
+                let mut o = result(r, &x.finding, index(&x.finding));
+                o["suppressions"] = json!([{
+                    "kind": "inSource",
+                    "justification": super::escape::visible(&x.reason),
+                }]);
+                o
+            });
+            open.chain(silenced)
         }))
     }
 }
@@ -241,6 +254,35 @@ mod schema {
         let validator = jsonschema::draft7::new(&schema()).unwrap();
         let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
         assert!(errors.is_empty(), "{errors:#?}");
+    }
+
+    #[test]
+    fn silenced_findings_are_suppressed_results() {
+        let mut r = crate::report::fixture::result();
+        let f = r.findings.remove(1);
+        r.suppressed.push(crate::suppress::Silenced {
+            finding: f,
+            line: 2,
+            reason: "rounded \u{1b}[2J by the desk".into(),
+        });
+        let v = sarif_value(&[r]);
+        let validator = jsonschema::draft7::new(&schema()).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        let results = v["runs"][0]["results"].as_array().unwrap();
+        let last = results.last().unwrap();
+        assert_eq!(last["ruleId"], "number");
+        assert_eq!(last["suppressions"][0]["kind"], "inSource");
+        let why = last["suppressions"][0]["justification"].as_str().unwrap();
+        assert!(
+            why.starts_with("rounded") && !why.contains('\u{1b}'),
+            "{why}"
+        );
+        assert!(
+            results[..results.len() - 1]
+                .iter()
+                .all(|x| x.get("suppressions").is_none())
+        );
     }
 
     #[test]
