@@ -254,19 +254,12 @@ pub fn check_pair(
     let (lexicon, lexicons) = options.lexicons.for_pair(&src_profile, &tgt_profile);
     // Suppression directive lines are cut out before alignment.
     let directives = crate::suppress::directives(&target);
-    let segment_source = || segment_doc(&source, &src_profile, options.presegmented);
-    let segment_target = || {
-        let segs = segment_doc(&target, &tgt_profile, options.presegmented);
-        crate::suppress::strip(&target, segs, &directives)
-    };
-    // A large pair's sides are segmented in parallel (a small pair's second
-    // thread would cost more memory than the time it saves).
-    let (source_segments, target_segments) =
-        if source.text.len() + target.text.len() >= PARALLEL_BYTES {
-            rayon::join(segment_source, segment_target)
-        } else {
-            (segment_source(), segment_target())
-        };
+    let (source_segments, target_segments) = segment_pair(
+        (&source, &src_profile),
+        (&target, &tgt_profile),
+        &directives,
+        options.presegmented,
+    );
     let src = align::Side::of_segments(&source, &source_segments, &src_profile);
     let tgt = align::Side::of_segments(&target, &target_segments, &tgt_profile);
     // One matcher for the aligner and the checks.
@@ -314,23 +307,14 @@ pub fn check_pair(
             ctx.set_hidden(h);
         }
         let mut findings = run_checks_parallel(&ctx, &all, &options.overrides);
-        let honoured: &[_] = if options.no_inline_ignore {
-            &[]
-        } else {
-            &directives
-        };
-        let suppressed = crate::suppress::apply(
+        let suppressed = apply_directives(
             &target,
-            honoured,
+            &directives,
             &target_segments,
             &links,
-            &crate::config::known_rules(),
+            options,
             &mut findings,
         );
-        if let Some(sev) = options.overrides.get(crate::suppress::RULE) {
-            override_suppression_findings(&mut findings, *sev);
-        }
-        findings.sort_by_key(|f| f.link.unwrap_or(usize::MAX));
         (ctx.views, findings, suppressed)
     };
     PairResult {
@@ -348,6 +332,58 @@ pub fn check_pair(
         lexicons,
         suppressed,
     }
+}
+
+/// Both sides' sentences, the target's directive lines cut out.
+fn segment_pair(
+    (source, src_profile): (&Document, &Profile),
+    (target, tgt_profile): (&Document, &Profile),
+    directives: &[crate::suppress::Directive],
+    presegmented: bool,
+) -> (Vec<Segment>, Vec<Segment>) {
+    let segment_source = || segment_doc(source, src_profile, presegmented);
+    let segment_target = || {
+        let segs = segment_doc(target, tgt_profile, presegmented);
+        crate::suppress::strip(target, segs, directives)
+    };
+    // A large pair's sides are segmented in parallel (a small pair's second
+    // thread would cost more memory than the time it saves).
+    if source.text.len() + target.text.len() >= PARALLEL_BYTES {
+        rayon::join(segment_source, segment_target)
+    } else {
+        (segment_source(), segment_target())
+    }
+}
+
+/// Applies the target's `transcheck-ignore` lines (unless the run disregards
+/// them), sets the severity of the suppression rule's own findings and puts
+/// the findings in link order; returns what was silenced.
+fn apply_directives(
+    target: &Document,
+    directives: &[crate::suppress::Directive],
+    target_segments: &[Segment],
+    links: &[Link],
+    options: &PairOptions,
+    findings: &mut Vec<Finding>,
+) -> Vec<crate::suppress::Silenced> {
+    let honoured = if options.no_inline_ignore {
+        &[]
+    } else {
+        directives
+    };
+    let suppressed = crate::suppress::apply(
+        target,
+        honoured,
+        target_segments,
+        links,
+        &crate::config::known_rules(),
+        findings,
+    );
+    if let Some(sev) = options.overrides.get(crate::suppress::RULE) {
+        override_suppression_findings(findings, *sev);
+    }
+    findings.sort_by_key(|f| f.link.unwrap_or(usize::MAX));
+    suppressed
 }
 
 /// The pair's languages (given, else detected, else `pt` → `en`) and the
