@@ -271,7 +271,13 @@ fn finding_item(out: &mut String, r: &PairResult, n: &Numbered) {
 }
 
 /// One aligned link: header, source and target side by side, its findings.
-fn link_row(out: &mut String, r: &PairResult, pi: usize, li: usize, findings: &[Numbered]) {
+fn link_row(
+    out: &mut String,
+    r: &PairResult,
+    (pi, li): (usize, usize),
+    findings: &[Numbered],
+    silenced: &[&crate::suppress::Silenced],
+) {
     let Some(link) = r.links.get(li) else { return };
     let Some(view) = r.views.get(li) else { return };
     link_head(out, r, link, (pi, li), !findings.is_empty());
@@ -286,7 +292,27 @@ fn link_row(out: &mut String, r: &PairResult, pi: usize, li: usize, findings: &[
         }
         out.push_str("</ol>");
     }
+    silenced_items(out, silenced);
     out.push_str("</div>");
+}
+
+/// The findings `transcheck-ignore` lines silenced on a link: shown, not
+/// counted, so a reviewer sees what was accepted and why.
+fn silenced_items(out: &mut String, silenced: &[&crate::suppress::Silenced]) {
+    for x in silenced {
+        let _ = write!(
+            out,
+            "<p class=\"silenced\">silenced by transcheck-ignore (line {}): <code class=\"rule\">{}</code> {} — {}</p>",
+            x.line,
+            escape_html(x.finding.rule),
+            escape_html(&x.finding.message),
+            escape_html(if x.reason.is_empty() {
+                "no reason given"
+            } else {
+                &x.reason
+            }),
+        );
+    }
 }
 
 /// A finding's span on one side of a link, as [`marked`] takes it.
@@ -398,10 +424,17 @@ fn pair_section(out: &mut String, r: &PairResult, pi: usize, many: bool, next_id
         }
         out.push_str("</ol></div>");
     }
+    let mut silenced: BTreeMap<usize, Vec<&crate::suppress::Silenced>> = BTreeMap::new();
+    for x in &r.suppressed {
+        if let Some(i) = x.finding.link {
+            silenced.entry(i).or_default().push(x);
+        }
+    }
     out.push_str("<div class=\"links\">");
     for li in 0..n {
         let fs = by_link.remove(&li).unwrap_or_default();
-        link_row(out, r, pi, li, &fs);
+        let quiet = silenced.remove(&li).unwrap_or_default();
+        link_row(out, r, (pi, li), &fs, &quiet);
     }
     out.push_str("</div></section>");
 }
@@ -517,6 +550,27 @@ mod tests {
             "a&quot; onerror=&#39;x&#39;"
         );
         assert_eq!(escape_html("a\u{202E}b\u{7}"), "a\\u{202e}b\\u{7}");
+    }
+
+    #[test]
+    fn silenced_findings_show_under_their_link_with_the_reason() {
+        let mut r = fixture::result();
+        let f = r.findings.remove(1);
+        r.suppressed.push(crate::suppress::Silenced {
+            finding: f,
+            line: 2,
+            reason: "<b>rounded</b> by the desk".into(),
+        });
+        let p = page(r);
+        let i = p.find("class=\"silenced\"").expect("silenced line");
+        let line = &p[i..p[i..].find("</p>").unwrap() + i];
+        assert!(
+            line.contains("(line 2)") && line.contains("3,4% became 3.2%"),
+            "{line}"
+        );
+        assert!(line.contains("&lt;b&gt;rounded"), "{line}");
+        // Under link 2 (index 1), before link 3 starts.
+        assert!(i > p.find("id=\"l-1-2\"").unwrap() && i < p.find("id=\"l-1-3\"").unwrap());
     }
 
     #[test]
