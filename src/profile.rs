@@ -158,6 +158,11 @@ pub struct NumberProfile {
     /// not enough: "no quarto" is "in the room", "na segunda" "on Monday".
     #[serde(default)]
     pub ordinal_nouns: Vec<String>,
+    /// Comparatives after a word that is both an ordinal and a fraction
+    /// ("a third less", "a quarter more"): the word is a share, not an
+    /// ordinal before its noun.
+    #[serde(default)]
+    pub fraction_comparatives: Vec<String>,
     /// Words that make the number after them negative ("menos", "minus"),
     /// lower case; "-5" and "−5" are negative in every language.
     #[serde(default)]

@@ -15,7 +15,10 @@
 //! final, household debt, a samba album with a dashed interview) hold
 //! grams and milligrams, a height in feet and inches, "a century ago",
 //! "halved", and country names inside names kept as they are (Agência
-//! Brasil).
+//! Brasil); four more (a browser release, a pt-PT court ruling, a coffee
+//! drought, an obituary) hold e-mail addresses and CVE codes, "artigo
+//! 21.º" as "Article 21", millimetres in ranges, "um terço a menos" as "a
+//! third less" and book titles with their translations in brackets.
 
 mod common;
 

@@ -75,6 +75,7 @@ pub(super) struct Lexicon {
     pub(super) pm: Vec<Vec<String>>,
     pub(super) decade_prefixes: Vec<Vec<String>>,
     pub(super) ambiguous_phrases: Vec<Vec<String>>,
+    pub(super) fraction_comparatives: Vec<Vec<String>>,
     /// Nouns that make an ambiguous ordinal word before them an ordinal.
     pub(super) ordinal_nouns: Vec<String>,
     /// Words that make the number after them negative.
@@ -163,6 +164,7 @@ impl Lexicon {
             pm: phrase_list(p.time_pm.iter()),
             decade_prefixes: phrase_list(p.decade_prefixes.iter()),
             ambiguous_phrases: phrase_list(p.ambiguous_phrases.iter()),
+            fraction_comparatives: phrase_list(p.fraction_comparatives.iter()),
             ordinal_nouns: lower_list(&p.ordinal_nouns),
             minus_words: lower_list(&p.minus_words),
             minus_exceptions: phrase_list(p.minus_exceptions.iter()),

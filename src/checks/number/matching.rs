@@ -275,7 +275,11 @@ impl Sides<'_> {
         self.match_one_unit(&mut su, &mut tu);
         // 2. A target number that reads right only in the other convention.
         self.match_other_convention(&mut su, &mut tu);
-        // 3. Strong against weak, either way, then weak against weak.
+        // 3. Times against times first: "das 9h" is "from 9 a.m.", which
+        // the "nove" of another clause must not take for its hour.
+        let time = |m: &NumberMention| matches!(m.kind, NumberKind::Time { .. });
+        self.pass(&mut su, &mut tu, |s, t| time(s) && time(t) && same(s, t));
+        // Then strong against weak, either way, then weak against weak.
         pairs.extend(self.pass(&mut su, &mut tu, |s, t| s.weak != t.weak && same(s, t)));
         self.pass(&mut su, &mut tu, |s, t| s.weak && t.weak && same(s, t));
         self.match_month_words(&mut su, &mut tu);

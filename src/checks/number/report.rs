@@ -917,6 +917,25 @@ mod tests {
     }
 
     #[test]
+    fn a_time_pairs_with_its_time_before_a_number_word_of_its_hour() {
+        let src = "O velório será das 9h às 15h, e ela foi a sexta de nove filhos.";
+        let f = errors(
+            src,
+            "The wake will be from 9 a.m. to 5 p.m., and she was the sixth of eight children.",
+        );
+        assert_eq!(f.len(), 2, "{f:#?}");
+        let says = |a: &str, b: &str| {
+            f.iter()
+                .any(|x| x.message.contains(a) && x.message.contains(b))
+        };
+        assert!(says("15h", "5 p.m.") && says("nove", "eight"), "{f:#?}");
+        clean(
+            src,
+            "The wake will be from 9 a.m. to 3 p.m., and she was the sixth of nine children.",
+        );
+    }
+
+    #[test]
     fn weak_ordinals_that_differ_are_a_change() {
         let f = errors("Foi a primeira vez.", "It was the second time.");
         assert_eq!(f.len(), 1, "{f:#?}");

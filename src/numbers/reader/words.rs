@@ -356,13 +356,17 @@ impl Reader<'_> {
             .is_some_and(|w| self.lx.ordinal_nouns.iter().any(|n| n == w))
     }
 
-    /// "a third round" (ordinal) against "a third of" (fraction): a word that
-    /// is both, followed by a word that is not a partitive joiner.
+    /// "a third round" (ordinal) against "a third of" or "a third less"
+    /// (fraction): a word that is both, followed by a word that is neither a
+    /// partitive joiner nor a comparative.
     pub(super) fn ordinal_before_noun(&self, k: usize) -> bool {
         let Some(w) = self.word(k) else {
             return false;
         };
         self.lx.ordinals.contains_key(w)
+            && self
+                .any_phrase_at(k + 1, &self.lx.fraction_comparatives)
+                .is_none()
             && self
                 .word(k + 1)
                 .is_some_and(|n| !self.lx.vague_joiners.iter().any(|j| j == n))
@@ -585,6 +589,24 @@ mod tests {
         assert!(one("a quarter of the year", &en()).weak);
         assert_eq!(strong("três quartos dos votos", &pt()), [0.75]);
         assert_eq!(strong("um terço dos votos", &pt()), [1.0 / 3.0]);
+    }
+
+    #[test]
+    fn a_share_before_a_comparative_is_a_fraction_not_an_ordinal() {
+        let m = one("he will harvest a third less this year", &en());
+        assert!((m.value - 1.0 / 3.0).abs() < 1e-9);
+        let m = one("prices are a quarter higher", &en());
+        assert!((m.value - 0.25).abs() < 1e-9);
+        assert_eq!(one("vai colher um quarto a menos", &pt()).value, 0.25);
+        assert_eq!(one("vai colher um quarto a mais", &pt()).value, 0.25);
+        // Before a noun, or a comparative qualifying one ("um quarto mais
+        // amplo", a larger room), the same word is still an ordinal.
+        assert_eq!(one("a third round of talks", &en()).value, 3.0);
+        assert!(
+            ex("alugou um quarto mais amplo", &pt())
+                .iter()
+                .all(|m| m.1 != 0.25)
+        );
     }
 
     #[test]
