@@ -34,6 +34,7 @@ pub mod gold;
 mod model1;
 pub mod refine;
 mod shift;
+mod swap;
 
 use crate::profile::Profile;
 pub use features::ClassWeights;

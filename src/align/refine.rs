@@ -144,6 +144,7 @@ pub fn refine_prepared(
     };
     let mut out = each_link(links, &pass);
     super::shift::slide_nulls(&mut out, (src, tgt), ratio, low);
+    let out = super::swap::swap_nulls(out, (src, tgt), ratio, low);
     super::shift::pair_nulls(out, (src, tgt), ratio, low)
 }
 
@@ -1039,6 +1040,25 @@ mod tests {
         let (s0, t0) = (s[s.len() - 1] + 1, t[t.len() - 1] + 1);
         links.extend((s0..n_src).map(|k| l(&[k], &[t0 + k - s0], 0.9)));
         links
+    }
+
+    #[test]
+    fn an_added_sentence_folded_into_a_merged_link_is_left_alone_instead_of_the_rest() {
+        // Source 3 translated in two sentences (targets 4 and 5), an added
+        // one (target 3) before them; the aligner merged the added one
+        // with the first half and left the second half alone.
+        let mut tgt = TGT.to_vec();
+        tgt[3] = "Duarte spoke in Faro.";
+        tgt.insert(4, "The investment of 780 million was announced there.");
+        tgt.insert(3, "Nobody answered the phone at the harbour that evening.");
+        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k], 0.9)).collect();
+        links.extend([l(&[3], &[3, 4], 0.9), l(&[], &[5], 0.9)]);
+        links.extend((4..7).map(|k| l(&[k], &[k + 2], 0.9)));
+        let got = run(SRC, &tgt, links);
+        assert_eq!(
+            pairs(&got[3..5]),
+            [(vec![], vec![3]), (vec![3], vec![4, 5])]
+        );
     }
 
     #[test]
