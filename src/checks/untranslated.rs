@@ -22,7 +22,7 @@
 
 use super::{Check, Context, LinkView};
 use crate::finding::{Finding, Severity};
-use crate::text::{fold, word_iter, words};
+use crate::text::{fold, last_word, word_iter, words};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
@@ -94,7 +94,7 @@ fn one_word_apart(ctx: &Context, lw: &LanguageWords, src: &str, tgt: &str) -> bo
         x.zip(y).is_some_and(|(x, y)| same_word(x.text, y.text))
     };
     if !shared_end(word_iter(src).next(), word_iter(tgt).next())
-        && !shared_end(word_iter(src).last(), word_iter(tgt).last())
+        && !shared_end(last_word(src), last_word(tgt))
     {
         return false;
     }
