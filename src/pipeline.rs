@@ -164,7 +164,7 @@ pub fn align_docs_lexicon(
         terms,
         refine,
     };
-    align_sides(source, target, src_segs, tgt_segs, &src, &tgt, with).0
+    align_sides(source, target, src_segs, tgt_segs, &src, &tgt, with).links
 }
 
 /// The glossary's matcher for the terms two sides' sentences can hold.
@@ -205,8 +205,18 @@ struct AlignWith {
     refine: bool,
 }
 
-/// Aligns two sides (then refines the links when asked): the links and
-/// the anchors they were found with.
+/// What [`align_sides`] found: the links, the anchors they were found
+/// with, and the sentences' glossary matches read with the anchors.
+struct Aligned {
+    links: Vec<Link>,
+    anchors: Arc<align::PairAnchors>,
+    matches: (
+        crate::glossary::SentenceMatches,
+        crate::glossary::SentenceMatches,
+    ),
+}
+
+/// Aligns two sides (then refines the links when asked).
 fn align_sides(
     source: &Document,
     target: &Document,
@@ -215,7 +225,7 @@ fn align_sides(
     src: &align::Side,
     tgt: &align::Side,
     with: AlignWith,
-) -> (Vec<Link>, Arc<align::PairAnchors>) {
+) -> Aligned {
     let AlignWith {
         lexicon,
         terms,
@@ -224,6 +234,7 @@ fn align_sides(
     let options = align_options(source, target, src_segs, tgt_segs, lexicon, terms);
     // Anchors extracted once for the aligner, the refinement and the checks.
     let mut anchors = align::PairAnchors::new(src, tgt, &options);
+    let matches = anchors.take_matches();
     let links = align::align_prepared(src, tgt, &options, &mut anchors);
     let links = if refine {
         align::refine::refine_prepared(src, tgt, links, &anchors)
@@ -231,7 +242,11 @@ fn align_sides(
         links
     };
     anchors.release_raw();
-    (links, Arc::new(anchors))
+    Aligned {
+        links,
+        anchors: Arc::new(anchors),
+        matches,
+    }
 }
 
 /// Fewest bytes (both sides) of a pair whose sides are segmented in parallel.
@@ -264,7 +279,11 @@ pub fn check_pair(
     let tgt = align::Side::of_segments(&target, &target_segments, &tgt_profile);
     // One matcher for the aligner and the checks.
     let terms = pair_matcher(glossary, &src, &tgt);
-    let (links, anchors) = align_sides(
+    let Aligned {
+        links,
+        anchors,
+        matches,
+    } = align_sides(
         &source,
         &target,
         &source_segments,
@@ -302,6 +321,7 @@ pub fn check_pair(
         ctx.lexicon = lexicon;
         if let Some(m) = terms {
             ctx.use_matcher(m);
+            ctx.use_sentence_matches(matches);
         }
         if let Some(h) = hidden {
             ctx.set_hidden(h);

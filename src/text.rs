@@ -139,6 +139,31 @@ pub fn word_iter(s: &str) -> WordIter<'_> {
     WordIter { s, pos: 0 }
 }
 
+/// The last word of [`word_iter`], read from the end: no word holds a
+/// space, so the words after a space are the same whether the walk starts
+/// there or at the beginning.
+pub fn last_word(s: &str) -> Option<Word<'_>> {
+    let mut end = s.len();
+    loop {
+        let k = s[..end]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        if let Some(w) = word_iter(&s[k..]).last() {
+            return Some(Word {
+                start: k + w.start,
+                end: k + w.end,
+                text: w.text,
+            });
+        }
+        if k == 0 {
+            return None;
+        }
+        end = s[..k].char_indices().next_back().map_or(0, |(i, _)| i);
+    }
+}
+
 /// Iterator behind [`word_iter`]: walks bytes, decoding only non-ASCII
 /// characters (most words of most texts are ASCII; every rule reads them).
 pub struct WordIter<'a> {
@@ -228,7 +253,27 @@ mod tests {
         assert_eq!(fold_latin('ç'), Some('c'));
     }
 
+    #[test]
+    fn last_word_by_hand() {
+        assert_eq!(
+            last_word("O contrato de 2029.").map(|w| w.text),
+            Some("2029")
+        );
+        assert_eq!(last_word("d’água — ").map(|w| w.text), Some("d’água"));
+        assert_eq!(
+            last_word("U.S. ...").map(|w| (w.start, w.text)),
+            Some((2, "S"))
+        );
+        assert_eq!(last_word("  \u{a0}- ").map(|w| w.text), None);
+        assert_eq!(last_word(""), None);
+    }
+
     proptest::proptest! {
+        #[test]
+        fn last_word_is_the_walks_last(s in "[a-zA-Zã0-9 \u{a0}\t.,'’-]{0,16}") {
+            proptest::prop_assert_eq!(last_word(&s), word_iter(&s).last());
+        }
+
         #[test]
         fn fold_is_the_decomposition(s in "[a-zA-Z ÃãÇçÉéÔôÕõÜüßŒœǅ\u{301}\u{327}Ωἀ]{0,12}") {
             let slow: String = s

@@ -4,7 +4,8 @@
 //! their weights.
 
 use super::Side;
-use crate::glossary::{Kind, Matcher};
+use crate::glossary::matcher::terms_of;
+use crate::glossary::{Kind, Matcher, SentenceMatches};
 use crate::lexicon::{self, Lexicon};
 use crate::text::{fold, words};
 // foldhash: several times faster than SipHash on short words, still seeded
@@ -204,6 +205,9 @@ pub(crate) struct Raw {
     word_end: Vec<usize>,
     /// Folded word tokens as ids in [`Keys::word`] (for learning word pairs).
     words: Vec<u32>,
+    /// Each sentence's glossary matches, when read with a matcher: the
+    /// checks take them rather than search the sentences again.
+    pub(crate) matches: crate::glossary::SentenceMatches,
 }
 
 impl Raw {
@@ -399,7 +403,8 @@ pub(crate) fn extract_raw(
     };
     let mut ids = Vec::new();
     for s in &side.sentences {
-        sentence(s, &mut cache, keys, terms, &mut ids, &mut raw.words);
+        let out = (&mut ids, &mut raw.words, &mut raw.matches);
+        sentence(s, &mut cache, keys, terms, out);
         raw.keys.extend_from_slice(&ids);
         raw.key_end.push(raw.keys.len());
         raw.word_end.push(raw.words.len());
@@ -408,18 +413,18 @@ pub(crate) fn extract_raw(
     }
     raw.keys.shrink_to_fit();
     raw.words.shrink_to_fit();
+    raw.matches.shrink_to_fit();
     raw
 }
 
 /// The raw keys of one sentence into `ids` (sorted, distinct), its word
-/// ids appended to `toks`.
+/// ids appended to `toks`, its glossary matches to `found` (with `terms`).
 fn sentence<'s>(
     s: &'s str,
     cache: &mut WordCache<'s, '_>,
     keys: &mut Keys,
     terms: Option<(&Matcher, Kind)>,
-    ids: &mut Vec<u32>,
-    toks: &mut Vec<u32>,
+    (ids, toks, found): (&mut Vec<u32>, &mut Vec<u32>, &mut SentenceMatches),
 ) {
     ids.clear();
     for w in words(s) {
@@ -444,9 +449,11 @@ fn sentence<'s>(
         ids.push(keys.id(format!("x:{k}"), Class::Punct));
     }
     if let Some((m, kind)) = terms {
-        for t in m.terms_in(s, kind) {
+        let matches = m.find(s);
+        for t in terms_of(&matches, kind) {
             ids.push(keys.id(format!("g:{t}"), Class::Term));
         }
+        found.push(&matches);
     }
     ids.sort_unstable();
     ids.dedup();

@@ -236,6 +236,20 @@ impl PairAnchors {
         }
     }
 
+    /// The glossary matches of every source and target sentence, found
+    /// with the anchors (empty without a matcher), handed over to the checks.
+    pub fn take_matches(
+        &mut self,
+    ) -> (
+        crate::glossary::SentenceMatches,
+        crate::glossary::SentenceMatches,
+    ) {
+        (
+            std::mem::take(&mut self.src.matches),
+            std::mem::take(&mut self.tgt.matches),
+        )
+    }
+
     /// Whether these anchors were extracted from sides of these lengths.
     pub(crate) fn fits(&self, n: usize, m: usize) -> bool {
         match self.learned.get() {

@@ -216,7 +216,17 @@ pub struct Context<'a> {
     /// Glossary matches of every link, found once for the checks that read
     /// them ([`Context::glossary_matches`]).
     glossary_matches: std::sync::OnceLock<GlossaryMatches>,
+    /// Each source and target sentence's matches with [`Context::matcher`],
+    /// when found already ([`Context::use_sentence_matches`]).
+    /// Taken (and freed) once the links' matches are made.
+    sentence_matches: std::sync::Mutex<Option<SideMatches>>,
 }
+
+/// The matches of every source and of every target sentence.
+type SideMatches = (
+    crate::glossary::SentenceMatches,
+    crate::glossary::SentenceMatches,
+);
 
 /// Glossary matches ([`crate::glossary::Matcher::find`]) in the source and
 /// target text of every link, by link; empty lists without a glossary.
@@ -266,6 +276,7 @@ impl<'a> Context<'a> {
             anchors: None,
             matcher: std::sync::OnceLock::new(),
             glossary_matches: std::sync::OnceLock::new(),
+            sentence_matches: std::sync::Mutex::new(None),
         }
     }
 
@@ -287,6 +298,15 @@ impl<'a> Context<'a> {
     /// sentences, as [`Context::matcher`].
     pub fn use_matcher(&mut self, m: std::sync::Arc<crate::glossary::Matcher>) {
         self.matcher = std::sync::OnceLock::from(m);
+    }
+
+    /// Takes the matches of every sentence ([`Context::matcher`]'s, found
+    /// with the aligner's anchors): a side of one sentence, most links',
+    /// is not searched again. Ignored unless they cover both sides.
+    pub fn use_sentence_matches(&mut self, (src, tgt): SideMatches) {
+        if src.len() == self.source_segments.len() && tgt.len() == self.target_segments.len() {
+            self.sentence_matches = std::sync::Mutex::new(Some((src, tgt)));
+        }
     }
 
     /// Uses the anchors the alignment was made with (extracted from these
@@ -317,17 +337,27 @@ impl<'a> Context<'a> {
                 found.shrink_to_fit();
                 found
             };
+            let sentences = self.sentence_matches.lock().ok().and_then(|mut h| h.take());
+            // A side of one sentence: that sentence's matches, if held.
+            let held = |which: usize, ids: Option<&Vec<usize>>| {
+                let (src, tgt) = sentences.as_ref()?;
+                let side = if which == 0 { src } else { tgt };
+                match ids?.as_slice() {
+                    [s] => side.get(*s).map(<[_]>::to_vec),
+                    _ => None,
+                }
+            };
+            let side = |which: usize, v: &LinkView| {
+                let link = self.links.get(v.index);
+                let (ids, text) = match which {
+                    0 => (link.map(|l| &l.source), &v.source.text),
+                    _ => (link.map(|l| &l.target), &v.target.text),
+                };
+                held(which, ids).unwrap_or_else(|| find(text))
+            };
             GlossaryMatches {
-                source: self
-                    .views
-                    .par_iter()
-                    .map(|v| find(&v.source.text))
-                    .collect(),
-                target: self
-                    .views
-                    .par_iter()
-                    .map(|v| find(&v.target.text))
-                    .collect(),
+                source: self.views.par_iter().map(|v| side(0, v)).collect(),
+                target: self.views.par_iter().map(|v| side(1, v)).collect(),
             }
         })
     }
@@ -610,6 +640,58 @@ mod tests {
                 "{id}"
             );
         }
+    }
+
+    /// The links' glossary matches are the same whether the sentences'
+    /// matches were handed over or each link's text is searched; a side of
+    /// two sentences is searched whole (a term may span the joint).
+    #[test]
+    fn handed_over_sentence_matches_give_the_same_link_matches() {
+        use crate::glossary::{Glossary, SentenceMatches, Term};
+        let mut f = testutil::Fixture::links(&[
+            (
+                &["O Banco Central subiu os juros."],
+                &["The central bank raised rates."],
+            ),
+            (
+                &["Falou o Banco", "Central Europeu."],
+                &["The European Central Bank spoke."],
+            ),
+            (&["Nada aqui."], &[]),
+        ]);
+        f.glossary = Glossary::from_terms(vec![
+            Term {
+                source: ["Banco Central".to_string()].into_iter().collect(),
+                targets: ["central bank".to_string()].into_iter().collect(),
+                ..Default::default()
+            },
+            Term {
+                source: ["Banco Central Europeu".to_string()].into_iter().collect(),
+                targets: ["European Central Bank".to_string()].into_iter().collect(),
+                ..Default::default()
+            },
+        ]);
+        let searched = f.ctx();
+        let want = searched.glossary_matches();
+        let m = searched.matcher();
+        let of = |doc: &Document, segs: &[Segment]| {
+            let mut out = SentenceMatches::default();
+            for s in segs {
+                out.push(&m.find(s.text(doc)));
+            }
+            out
+        };
+        let mut handed = f.ctx();
+        handed.use_matcher(m.clone());
+        handed.use_sentence_matches((of(&f.source, &f.src_segs), of(&f.target, &f.tgt_segs)));
+        let got = handed.glossary_matches();
+        assert_eq!(got.source, want.source);
+        assert_eq!(got.target, want.target);
+        assert!(!want.source[0].is_empty() && !want.target[1].is_empty());
+        // Matches of other sentences than the context's are not used.
+        let mut wrong = f.ctx();
+        wrong.use_sentence_matches((SentenceMatches::default(), SentenceMatches::default()));
+        assert_eq!(wrong.glossary_matches().source, want.source);
     }
 
     #[test]

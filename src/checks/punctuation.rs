@@ -24,14 +24,16 @@ fn without_urls(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn count(text: &str, marks: &[char]) -> usize {
-    // ASCII (most sentences): counted by byte, nothing decoded.
-    if text.is_ascii() {
-        return text
-            .bytes()
-            .filter(|&b| marks.contains(&char::from(b)))
-            .count();
-    }
-    text.chars().filter(|c| marks.contains(c)).count()
+    // Each mark's UTF-8 bytes searched for as they are: a char's encoding
+    // never matches inside another's, so nothing is decoded.
+    marks
+        .iter()
+        .map(|m| {
+            let mut buf = [0u8; 4];
+            let m = m.encode_utf8(&mut buf).as_bytes();
+            memchr::memmem::find_iter(text.as_bytes(), m).count()
+        })
+        .sum()
 }
 
 const QUESTION: &[char] = &['?', '？', '‽'];
@@ -144,6 +146,16 @@ mod tests {
     fn kept_marks_pass_even_if_counts_differ() {
         assert!(run("Quem? Onde?", "Who and where?").is_empty());
         assert!(run("Gol!", "Goal!").is_empty());
+    }
+
+    #[test]
+    fn marks_are_counted_in_any_script() {
+        assert_eq!(count("Why? Really?!", QUESTION), 2);
+        assert_eq!(count("Why? Really?!", EXCLAMATION), 1);
+        assert_eq!(count("¿Qué？ ¡Ya‽", QUESTION), 2);
+        assert_eq!(count("¿Qué？ ¡Ya‽", EXCLAMATION), 1);
+        assert_eq!(count("no marks at all", QUESTION), 0);
+        assert_eq!(count("", EXCLAMATION), 0);
     }
 
     #[test]

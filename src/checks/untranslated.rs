@@ -22,7 +22,7 @@
 
 use super::{Check, Context, LinkView};
 use crate::finding::{Finding, Severity};
-use crate::text::{fold, word_iter, words};
+use crate::text::{fold, last_word, word_iter, words};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
@@ -88,6 +88,16 @@ fn one_word_apart(ctx: &Context, lw: &LanguageWords, src: &str, tgt: &str) -> bo
     let Some(lex) = ctx.lexicon.as_deref() else {
         return false;
     };
+    // One word apart, the sides share their first or their last word: most
+    // translations share neither, and are ruled out without a word list.
+    let shared_end = |x: Option<crate::text::Word>, y: Option<crate::text::Word>| {
+        x.zip(y).is_some_and(|(x, y)| same_word(x.text, y.text))
+    };
+    if !shared_end(word_iter(src).next(), word_iter(tgt).next())
+        && !shared_end(last_word(src), last_word(tgt))
+    {
+        return false;
+    }
     let a: Vec<&str> = word_iter(src).map(|w| w.text).collect();
     let b: Vec<&str> = word_iter(tgt).map(|w| w.text).collect();
     let (short, long) = if a.len() <= b.len() {
@@ -98,7 +108,7 @@ fn one_word_apart(ctx: &Context, lw: &LanguageWords, src: &str, tgt: &str) -> bo
     if long.len() - short.len() > 1 || short.len() < MIN_NEAR_COPY_WORDS + 1 {
         return false;
     }
-    let same = |x: &str, y: &str| x == y || fold(x) == fold(y);
+    let same = |x: &str, y: &str| same_word(x, y);
     let prefix = a.iter().zip(&b).take_while(|(x, y)| same(x, y)).count();
     let suffix = a
         .iter()
@@ -122,6 +132,16 @@ fn one_word_apart(ctx: &Context, lw: &LanguageWords, src: &str, tgt: &str) -> bo
     })
     .count()
         >= MIN_NEAR_COPY_WORDS
+}
+
+/// Two words equal once folded; ASCII words compared without a copy.
+fn same_word(x: &str, y: &str) -> bool {
+    x == y
+        || if x.is_ascii() && y.is_ascii() {
+            x.eq_ignore_ascii_case(y)
+        } else {
+            fold(x) == fold(y)
+        }
 }
 
 fn is_capitalised(w: &str) -> bool {
@@ -800,6 +820,38 @@ mod tests {
             .iter()
             .all(|x| !x.message.contains("one word changed"))
         );
+    }
+
+    #[test]
+    fn one_word_apart_at_either_end_is_found() {
+        let en_pt = |s: &str, t: &str| {
+            Fixture::with_langs("en", "pt", &[(&[s], &[t])]).run(&UntranslatedCheck)
+        };
+        let near = |f: Vec<Finding>| f.iter().any(|x| x.message.contains("one word changed"));
+        // The first word changed: only the last words agree.
+        assert!(near(en_pt(
+            "Delete the selected items for the user",
+            "Excluir the selected items for the user"
+        )));
+        // The last word changed, in other case: only the first words agree.
+        assert!(near(en_pt(
+            "Delete the selected items for the user",
+            "DELETE the selected items for the usuário"
+        )));
+        // Neither end agrees: not one word apart.
+        assert!(!near(en_pt(
+            "Delete the selected items for the user",
+            "Excluir the selected items for the usuário"
+        )));
+    }
+
+    #[test]
+    fn same_word_folds_case_and_accents() {
+        assert!(same_word("Delete", "DELETE"));
+        assert!(same_word("Ação", "acao"));
+        assert!(same_word("é", "É"));
+        assert!(!same_word("items", "itens"));
+        assert!(!same_word("user", "users"));
     }
 
     #[test]

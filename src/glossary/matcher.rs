@@ -206,16 +206,59 @@ impl Matcher {
     /// spellings, or accepted target renderings), sorted, each once; a
     /// term nested in a longer one gives way to it. The aligner's anchors.
     pub fn terms_in(&self, text: &str, kind: Kind) -> Vec<usize> {
-        let found = self.find(text).into_iter().filter(|m| m.kind == kind);
-        let mut terms: Vec<usize> = longest_only(found.collect())
-            .into_iter()
-            .map(|m| m.term)
-            .collect();
-        terms.sort_unstable();
-        terms.dedup();
-        terms
+        terms_of(&self.find(text), kind)
+    }
+}
+
+/// [`Matcher::terms_in`] from a text's matches ([`Matcher::find`]).
+pub fn terms_of(found: &[Match], kind: Kind) -> Vec<usize> {
+    let found = found.iter().filter(|m| m.kind == kind).cloned();
+    let mut terms: Vec<usize> = longest_only(found.collect())
+        .into_iter()
+        .map(|m| m.term)
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
+    terms
+}
+
+/// The matches ([`Matcher::find`]) of every sentence of one side, kept
+/// flat: found once for the aligner's anchors, read again by the checks.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceMatches {
+    all: Vec<Match>,
+    /// Sentence `s`'s matches end at `end[s]` in `all`.
+    end: Vec<usize>,
+}
+
+impl SentenceMatches {
+    /// Adds the next sentence's matches.
+    pub fn push(&mut self, found: &[Match]) {
+        self.all.extend_from_slice(found);
+        self.end.push(self.all.len());
     }
 
+    /// Sentence `s`'s matches (`None` past the sentences held).
+    pub fn get(&self, s: usize) -> Option<&[Match]> {
+        let start = if s == 0 { 0 } else { *self.end.get(s - 1)? };
+        self.all.get(start..*self.end.get(s)?)
+    }
+
+    pub fn len(&self) -> usize {
+        self.end.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.end.is_empty()
+    }
+
+    pub fn shrink_to_fit(&mut self) {
+        self.all.shrink_to_fit();
+        self.end.shrink_to_fit();
+    }
+}
+
+impl Matcher {
     /// Every whole-word occurrence of every spelling, in text order
     /// (overlapping matches included).
     pub fn find(&self, text: &str) -> Vec<Match> {
@@ -606,6 +649,25 @@ mod tests {
 
     fn m(g: &Glossary) -> Matcher {
         Matcher::new(g, &Profile::builtin("pt"), &Profile::builtin("en"))
+    }
+
+    #[test]
+    fn sentence_matches_keep_each_sentence_apart() {
+        let gl = g(&[(&["Banco Central"], &["central bank"])]);
+        let m = m(&gl);
+        let texts = ["o Banco Central", "nada", "Banco Central e Banco Central"];
+        let mut held = SentenceMatches::default();
+        for t in texts {
+            held.push(&m.find(t));
+        }
+        assert_eq!(held.len(), 3);
+        for (s, t) in texts.iter().enumerate() {
+            assert_eq!(held.get(s), Some(&m.find(t)[..]), "{t}");
+        }
+        assert_eq!(held.get(1).map(<[_]>::len), Some(0));
+        assert_eq!(held.get(2).map(<[_]>::len), Some(2));
+        assert_eq!(held.get(3), None);
+        assert!(SentenceMatches::default().get(0).is_none());
     }
 
     fn spans(text: &str, ms: &[Match]) -> Vec<String> {

@@ -19,7 +19,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
 use unicode_normalization::UnicodeNormalization;
 
-pub use matcher::{Kind, Match, Matcher};
+pub use matcher::{Kind, Match, Matcher, SentenceMatches};
 
 /// One glossary entry.
 #[derive(Debug, Clone, Default, PartialEq)]
