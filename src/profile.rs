@@ -74,6 +74,10 @@ pub struct NumberProfile {
     /// number after one is a version, not a decimal in a foreign convention.
     #[serde(default)]
     pub version_words: Vec<String>,
+    /// Words a dotted label follows (`section 4.2`, `capítulo 3.1`), lower
+    /// case: the number after one is a label, not a decimal. `§` needs none.
+    #[serde(default)]
+    pub label_words: Vec<String>,
     /// Group (thousands) separators: `.` and a (no-break) space in pt and de,
     /// `,` in en, the narrow no-break space (U+202F) in fr, `'` in Swiss German.
     #[serde(default)]
@@ -175,6 +179,11 @@ pub struct NumberProfile {
     /// "below zero"), lower case; a temperature unit may stand between.
     #[serde(default)]
     pub minus_after_words: Vec<String>,
+    /// Words of absence ("sem", "without", "no"), lower case: a zero in
+    /// words rendered by one of them ("zero-code" as "sem código") is no
+    /// lost number.
+    #[serde(default)]
+    pub none_words: Vec<String>,
     /// Words between a scale word and its unit ("1,2 milhão de toneladas").
     #[serde(default)]
     pub unit_joiners: Vec<String>,

@@ -192,6 +192,52 @@ fn a_manual_page_pair_draws_no_false_error() {
     assert!(errors.iter().any(|e| e.contains("code")), "{errors:#?}");
 }
 
+/// Errors of `transcheck check` on an English page and its French translation.
+fn en_fr_errors(en: &str, fr: &str) -> Vec<String> {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("en.html"), en).unwrap();
+    std::fs::write(d.path().join("fr.html"), fr).unwrap();
+    run::findings(
+        d.path(),
+        &[
+            "en.html",
+            "fr.html",
+            "--source-lang",
+            "en",
+            "--target-lang",
+            "fr",
+        ],
+    )
+    .iter()
+    .filter(|f| f["severity"] == "error")
+    .map(|f| format!("{}: {}", f["rule"], f["message"]))
+    .collect()
+}
+
+/// A directive reference page: syntax lines in table cells, versions after
+/// a product name, section references, parameters and a back-reference.
+#[test]
+fn a_directive_reference_page_draws_no_false_error() {
+    let en = "<html><body><table>        <tr><td>SSLEngine on|off|optional</td></tr>        <tr><td>AddType text/html .shtml</td></tr>        <tr><td>&lt;Directory \"/usr/local/httpd\"&gt;</td></tr></table>        <p>Apache 2.4 is a general-purpose web server.</p>        <p>New features with Apache 2.0</p>        <p>See RFC 7230 §9.4 and RFC 2616 section 14.28 for details.</p>        <p>The client sends fr; q=0.8 and builds it with Visual C++ 6.0.</p>        <p>Bytes received cannot be zero.</p></body></html>";
+    let fr = "<html><body><table>        <tr><td>SSLEngine on|off|optional</td></tr>        <tr><td>AddType text/html .shtml</td></tr>        <tr><td>&lt;Directory \"/usr/local/httpd\"&gt;</td></tr></table>        <p>Apache 2.4 est un serveur web à usage général.</p>        <p>Nouvelles fonctionnalités d'Apache 2.0</p>        <p>Voir la RFC 7230 §9.4 et la RFC 2616 section 14.28 pour les détails.</p>        <p>Le client envoie fr; q=0.8 et le compile avec Visual C++ 6.0.</p>        <p>Le nombre d'octets reçus ne peut pas être nul.</p></body></html>";
+    let errors = en_fr_errors(en, fr);
+    assert!(errors.is_empty(), "{errors:#?}");
+    // A decimal in running text and a sentence left in English still count.
+    let flawed = fr
+        .replace("pour les détails.", "pour les détails, soit 2.5 fois plus.")
+        .replace(
+            "Apache 2.4 est un serveur web à usage général.",
+            "Apache 2.4 is a general-purpose web server.",
+        );
+    let en_flawed = en.replace("for details.", "for details, 2.5 times more.");
+    let errors = en_fr_errors(&en_flawed, &flawed);
+    assert!(errors.iter().any(|e| e.contains("number")), "{errors:#?}");
+    assert!(
+        errors.iter().any(|e| e.contains("untranslated")),
+        "{errors:#?}"
+    );
+}
+
 /// A Hugo content page in HTML opens with front matter.
 #[test]
 fn a_hugo_html_page_reads_its_front_matter() {

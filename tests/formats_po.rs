@@ -247,6 +247,25 @@ fn translated_words_that_look_like_names_in_a_catalogue_pass() {
 }
 
 #[test]
+fn a_name_kept_in_a_compound_is_not_dropped() {
+    let de = "msgid \"\"\nmsgstr \"\"\n\"Language: de_DE\\n\"\n\n";
+    let po = format!(
+        "{de}msgid \"HTML File\"\nmsgstr \"HTML-Datei\"\n\n\
+         msgid \"The YAML front matter\"\nmsgstr \"Der YAML-Vorspann\"\n\n\
+         msgid \"Trust HTML\"\nmsgstr \"HTML vertrauen\"\n\n\
+         msgid \"Edit YAML\"\nmsgstr \"YAML bearbeiten\"\n\n\
+         msgid \"YAML File\"\nmsgstr \"Datei\"\n"
+    );
+    let f: Vec<_> = name_findings(&po)
+        .into_iter()
+        .filter(|x| x.1 == "error")
+        .collect();
+    // Only the string that drops YAML outright.
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].2.contains("'YAML' is missing"), "{f:?}");
+}
+
+#[test]
 fn an_acronym_with_two_letters_swapped_is_a_misspelling() {
     let po = format!("{HEADER}msgid \"Export to PDF\"\nmsgstr \"Exportar para PFD\"\n");
     let f = name_findings(&po);

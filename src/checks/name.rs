@@ -492,6 +492,14 @@ impl<'c> LinkNames<'c> {
 }
 
 impl LinkNames<'_> {
+    /// Whether the link's target keeps `w` as a part of a hyphenated
+    /// compound ("HTML File" → "HTML-Datei", "YAML-Vorspann").
+    fn in_compound(&self, w: &str) -> bool {
+        self.tgt_words
+            .iter()
+            .any(|t| t.text.contains(['-', '‐']) && t.text.split(['-', '‐']).any(|p| p == w))
+    }
+
     /// Whether the link's target has the acronym `w` with a plural ending
     /// or an acronym of the same letters in another order.
     fn acronym_rendered(&self, w: &str) -> bool {
@@ -533,7 +541,10 @@ impl LinkNames<'_> {
             // A word of two letters may be a word (Go → Ir); an acronym may
             // take a plural (URIs) or be translated into its own letters
             // in another order (GIS → SIG).
-            if w.text.chars().count() < 3 || self.acronym_rendered(&w.text) {
+            if w.text.chars().count() < 3
+                || self.acronym_rendered(&w.text)
+                || self.in_compound(&w.text)
+            {
                 continue;
             }
             let elsewhere = || {
@@ -1340,6 +1351,14 @@ struct Evidence<'l> {
     keeps_names: bool,
 }
 
+/// A name word without its possessive ending ("CNCF's", "Foundation’s").
+fn without_possessive(w: &str) -> Option<&str> {
+    ["'s", "’s"]
+        .iter()
+        .find_map(|e| w.strip_suffix(e))
+        .filter(|b| !b.is_empty())
+}
+
 /// Looks for the source name word's rendering or misspelling in the target.
 fn near_miss<'a>(
     w: &NameWord,
@@ -1384,6 +1403,11 @@ fn near_miss<'a>(
                 src_skeleton.get_or_init(|| skeleton(&w.text, sp)),
             )
         {
+            rendered = true;
+            continue;
+        }
+        // "CNCF's" → "da CNCF": the target says the possessive in other words.
+        if without_possessive(&w.text) == Some(t.text) {
             rendered = true;
             continue;
         }
@@ -1727,6 +1751,25 @@ mod tests {
         );
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(f[0].message.contains("Peskow"));
+    }
+
+    #[test]
+    fn a_possessive_said_in_other_words_is_no_misspelling() {
+        let en_pt = |s: &str, t: &str| {
+            Fixture::with_langs("en", "pt", &[(&[s], &[t])])
+                .run(&NameCheck)
+                .into_iter()
+                .filter(|f| f.severity == Severity::Error)
+                .collect::<Vec<_>>()
+        };
+        let f = en_pt(
+            "Follow the Linux Foundation’s branding guidelines.",
+            "Siga as diretrizes de marca da Linux Foundation.",
+        );
+        assert!(f.is_empty(), "{f:#?}");
+        assert!(en_pt("Join the CNCF's Slack.", "Entre no Slack da CNCF.").is_empty());
+        assert_eq!(without_possessive("CNCF's"), Some("CNCF"));
+        assert_eq!(without_possessive("'s"), None);
     }
 
     #[test]

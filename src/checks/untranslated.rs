@@ -194,13 +194,85 @@ fn lowercase_words(text: &str, particles: &HashSet<String>) -> usize {
 }
 
 /// Whether the word at `start..end` is a piece of a dotted or snake-case
-/// identifier (`pytest.mark.anyio`, `max_size`): code, not prose.
+/// identifier (`pytest.mark.anyio`, `max_size`), one of a syntax line's
+/// alternatives (`on|off`) or of a path (`/usr/local`, `a/b/c`): code, not
+/// prose. One slash between two words is prose's "or" (`proxy/gateway`).
 fn in_identifier(text: &str, start: usize, end: usize) -> bool {
-    let joined = |c: Option<char>| matches!(c, Some('.' | '_'));
+    let joined = |c: Option<char>| matches!(c, Some('.' | '_' | '|'));
     let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let mut after = text[end..].chars();
     let mut before = text[..start].chars().rev();
-    (joined(after.next()) && alnum(after.next())) || (joined(before.next()) && alnum(before.next()))
+    let b1 = before.next();
+    (joined(after.next()) && alnum(after.next()))
+        || (joined(b1) && alnum(before.next()))
+        || b1 == Some('|')
+        || in_path(text, start)
+}
+
+/// Whether byte `at` lies in a path: a token that starts with `/` or holds
+/// two slashes (`/usr/local/httpd`, `modules/mod_foo.so`).
+fn in_path(text: &str, at: usize) -> bool {
+    // A bounded look either side keeps a long line without spaces linear.
+    let mut lo = at.saturating_sub(120);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (at + 120).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let token_start = text[lo..at].rfind(char::is_whitespace).map_or(lo, |i| {
+        lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let token_end = text[at..hi]
+        .find(char::is_whitespace)
+        .map_or(hi, |i| at + i);
+    let Some(token) = text.get(token_start..token_end) else {
+        return false;
+    };
+    token
+        .trim_start_matches(['"', '\'', '(', '<', '['])
+        .starts_with('/')
+        || token.matches('/').count() >= 2
+}
+
+/// A settings example written as an object literal, line by line a key
+/// (`serverSettings: {`, `"a.b": true,`) or a closing bracket: data, not prose.
+fn object_literal(text: &str) -> bool {
+    let keyed = |line: &str| {
+        let l = line.trim_start_matches('"');
+        let key_end = l
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '.' | '-')))
+            .unwrap_or(l.len());
+        key_end > 0
+            && l[key_end..]
+                .trim_start_matches('"')
+                .trim_start()
+                .starts_with(':')
+    };
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    text.contains('{')
+        && text.lines().filter(|l| !l.trim().is_empty()).count() >= 2
+        && lines.all(|l| keyed(l) || l.chars().all(|c| matches!(c, '{' | '}' | '[' | ']' | ',')))
+}
+
+/// A configuration or command syntax line (`AddType text/html .shtml`,
+/// `SSLEngine on|off`, `<Directory "/usr/local/httpd">`): a CamelCase
+/// directive, then only arguments that hold a sign or digit.
+fn syntax_line(text: &str) -> bool {
+    let mut tokens = text.split_whitespace();
+    let Some(head) = tokens.next() else {
+        return false;
+    };
+    let head = head.trim_start_matches('<');
+    let camel = head.starts_with(char::is_uppercase)
+        && head.chars().all(char::is_alphanumeric)
+        && head
+            .chars()
+            .zip(head.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
+    let mut rest = tokens.peekable();
+    camel && rest.peek().is_some() && rest.all(|t| !t.chars().all(char::is_alphabetic))
 }
 
 /// Whether the word at `start..end` lies in a straight-quoted string with
@@ -503,6 +575,8 @@ impl UntranslatedCheck {
                     .is_some_and(|d| d.reliable && d.code == ctx.target_profile.code && t >= s)
         };
         let identical = same_normalised(&v.source.text, &v.target.text)
+            && !syntax_line(v.target.text.trim())
+            && !object_literal(&v.target.text)
             && lowercase_words(&v.target.text, &lw.particles) >= MIN_IDENTICAL_WORDS
             && (same_language || !in_target_language());
         let nearly = !identical
@@ -661,6 +735,33 @@ mod tests {
         // Words around a sentence's full stop are still prose.
         let s = "O real caiu. A bolsa subiu muito.";
         assert_eq!(run(s, s).len(), 1);
+    }
+
+    #[test]
+    fn a_configuration_syntax_line_is_no_prose() {
+        let run_en_fr =
+            |s: &str| Fixture::with_langs("en", "fr", &[(&[s], &[s])]).run(&UntranslatedCheck);
+        for s in [
+            "CacheHeader on|off",
+            "MDMatchNames all|servernames",
+            "<Directory \"/usr/local/httpd\">",
+            "AddType text/html .shtml",
+            "LoadModule foo_module modules/mod_foo.so",
+            "LuaHookPreTranslate /path/to/lua/script.lua hook_function_name",
+        ] {
+            assert!(run_en_fr(s).is_empty(), "{s}: {:?}", run_en_fr(s));
+        }
+        // Prose that names a path or a choice is still prose.
+        let p = "Set the option to on or off in /etc/httpd for every server.";
+        assert_eq!(run_en_fr(p).len(), 1);
+        assert_eq!(run_en_fr("Multi-protocol proxy/gateway server").len(), 1);
+        assert_eq!(run_en_fr("directory, .htaccess").len(), 1);
+        assert_eq!(run_en_fr("ProxyPass is a long directive name").len(), 1);
+        // A settings example in an object literal.
+        let obj = "pyls: {\n  serverSettings: {\n    \"pyls.plugins.flake8.enabled\": true\n  }\n}";
+        assert!(run_en_fr(obj).is_empty(), "{:?}", run_en_fr(obj));
+        let keyed_prose = "Note: the settings are kept {here}\nand restored on the next start.";
+        assert_eq!(run_en_fr(keyed_prose).len(), 1);
     }
 
     #[test]

@@ -139,6 +139,18 @@ fn may_hold_address(text: &str) -> bool {
             .any(|(i, _)| i >= 3 && text.as_bytes()[i - 3..i].eq_ignore_ascii_case(b"www"))
 }
 
+/// `path$1`, `${1}x`: a `$` glued to a lower-case word, a digit or a path
+/// before it is a regular expression's back-reference or a variable, not a
+/// dollar amount (`US$1` and `R$1` glue theirs to capitals).
+fn back_reference(text: &str, m: &NumberMention) -> bool {
+    matches!(m.kind, NumberKind::Currency(_))
+        && m.raw.starts_with('$')
+        && text[..m.start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || matches!(c, '/' | '_' | ')'))
+}
+
 /// A profile's number data, prepared once for reading many texts.
 pub struct Extractor {
     lx: Lexicon,
@@ -172,7 +184,9 @@ impl Extractor {
         } else {
             Vec::new()
         };
-        out.retain(|m| !skip.iter().any(|&(s, e)| m.start < e && s < m.end));
+        out.retain(|m| {
+            !skip.iter().any(|&(s, e)| m.start < e && s < m.end) && !back_reference(text, m)
+        });
         // Only a possible number: it may confirm the other side ("Group of
         // Seven" for "grupo dos sete") but is never reported alone.
         for m in &mut out {
@@ -248,6 +262,17 @@ mod tests {
     fn digits_in_urls_and_handles_are_not_numbers() {
         assert!(extract("veja https://gov.br/2024/03/dados e @ibge2020", &pt()).is_empty());
         assert!(extract("escreva para joao2024@uol.com.br", &pt()).is_empty());
+    }
+
+    #[test]
+    fn a_back_reference_is_no_amount() {
+        let en = Profile::builtin("en");
+        assert!(extract("^/old(.*) /autre-chemin$1 [R]", &en).is_empty());
+        assert!(extract("RewriteRule ^(.*)$ /index.php/$1", &en).is_empty());
+        // Dollars after a space, a bracket or a country's capitals stay amounts.
+        assert_eq!(extract("It costs $1 a day.", &en).len(), 1);
+        assert_eq!(extract("(US$1 billion)", &en).len(), 1);
+        assert_eq!(extract("custa R$1 por dia", &pt()).len(), 1);
     }
 
     #[test]

@@ -59,21 +59,77 @@ pub(super) fn version_context(text: &str, start: usize, p: &Profile) -> bool {
     if let Some(prev) = joined_number(before, p) {
         return version_context(text, prev, p);
     }
+    // "§9.4" is a section; "q=0.8" a parameter's value.
+    if before.ends_with(['§', '=']) {
+        return true;
+    }
+    // "Visual C++ 6.0", "C# 7.3": a language's name ends in signs.
+    if let Some(head) = before
+        .strip_suffix("++")
+        .or_else(|| before.strip_suffix('#'))
+    {
+        return crate::text::words(head)
+            .last()
+            .is_some_and(|w| w.end == head.len() && w.text.starts_with(char::is_uppercase));
+    }
     let ws = crate::text::words(before);
     match ws.last() {
-        Some(w) if w.end == before.len() => {
-            let lower = w.text.to_lowercase();
-            let upper = |c: char| c.is_uppercase();
-            p.numbers.version_words.contains(&lower)
-                || w.text.chars().next().is_some_and(upper)
-                    && w.text.chars().any(char::is_lowercase)
-                    && !crate::checks::name::is_sentence_initial(before, w.start, None)
-                // "APR 1.0", "XHTML 1.0": an acronym names a product.
-                || w.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && w.text.chars().all(|c| upper(c) || c.is_ascii_digit())
-        }
+        Some(w) if w.end == before.len() => named_version(before, w, p),
         _ => false,
     }
+}
+
+/// Whether word `w`, which `before` ends with, names what the number after
+/// it is the version or label of.
+fn named_version(before: &str, w: &crate::text::Word, p: &Profile) -> bool {
+    let lower = w.text.to_lowercase();
+    if p.numbers.version_words.contains(&lower) || p.numbers.label_words.contains(&lower) {
+        return true;
+    }
+    let (start, text) = without_elision(w);
+    let upper = |c: char| c.is_uppercase();
+    text.chars().next().is_some_and(upper)
+        && text.chars().any(char::is_lowercase)
+        && (start != w.start || !crate::checks::name::is_sentence_initial(before, start, None))
+        // "APR 1.0", "XHTML 1.0", "HP-UX 10.20": an acronym names a product.
+        || text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && text.chars().all(|c| upper(c) || c.is_ascii_digit() || c == '-')
+}
+
+/// Word `w` without an elided article before an apostrophe ("d'Apache",
+/// "dell'Apache"), which is no part of a name, and where the rest starts.
+fn without_elision<'a>(w: &crate::text::Word<'a>) -> (usize, &'a str) {
+    match w.text.rfind(['\'', '’']) {
+        Some(i) => {
+            let after = &w.text[i..];
+            let skip = after.chars().next().map_or(0, char::len_utf8);
+            (w.start + i + skip, &after[skip..])
+        }
+        None => (w.start, w.text),
+    }
+}
+
+/// "Apache 2.4 est …" for "Apache 2.4 is …": a capitalised word that the
+/// source also writes right before the same number names what it numbers,
+/// even at a sentence start.
+pub(super) fn named_alike(src: &str, tgt: &str, t: &NumberMention) -> bool {
+    let before = tgt.get(..t.start).unwrap_or("").trim_end();
+    let Some(w) = crate::text::word_iter(before).last() else {
+        return false;
+    };
+    let (_, name) = without_elision(&w);
+    // One capital letter is an item's label ("item A 2.5"), not a name.
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    if w.end != before.len() || !name.starts_with(char::is_uppercase) || letters < 2 {
+        return false;
+    }
+    src.match_indices(t.raw.as_str()).any(|(at, _)| {
+        let head = src[..at].trim_end();
+        let after = src[at + t.raw.len()..].chars().next();
+        head.strip_suffix(name)
+            .is_some_and(|h| !h.ends_with(char::is_alphanumeric))
+            && !after.is_some_and(|c| c.is_ascii_digit())
+    })
 }
 
 /// Start of the number that `before` ends with after a comma or one
@@ -395,6 +451,59 @@ mod tests {
         assert!(en_pt("It uses the APR 1.0 API.", "Usa a API do APR 1.0.").is_empty());
         // One capital letter is no acronym.
         assert_eq!(en_pt("Item A 2.5 grew.", "O item A 2.5 cresceu.").len(), 1);
+    }
+
+    fn en_fr(en: &str, fr: &str) -> Vec<crate::finding::Finding> {
+        crate::checks::testutil::Fixture::with_langs("en", "fr", &[(&[en], &[fr])])
+            .run(&super::super::NumberCheck)
+    }
+
+    #[test]
+    fn a_section_a_parameter_or_a_language_version_is_no_decimal() {
+        let clean = |en: &str, fr: &str| {
+            let f = en_fr(en, fr);
+            assert!(f.is_empty(), "{fr}: {f:#?}");
+        };
+        clean(
+            "RFC 7230 §9.4 Request Splitting",
+            "RFC 7230 §9.4 Request Splitting",
+        );
+        clean(
+            "See RFC 2616 section 14.28.",
+            "Voir la RFC 2616 section 14.28.",
+        );
+        clean("It sends en; q=0.8 first.", "Il envoie d'abord en; q=0.8.");
+        clean(
+            "Open it in the VC++ 7.0 IDE.",
+            "Ouvrez-le dans l'IDE VC++ 7.0.",
+        );
+        clean(
+            "Use Visual C++ 6.0 or later.",
+            "Utilisez Visual C++ 6.0 ou supérieur.",
+        );
+        clean("For HP-UX 10.20:", "Pour HP-UX 10.20 :");
+        clean(
+            "New features with Apache 2.0",
+            "Nouvelles fonctionnalités d'Apache 2.0",
+        );
+        // A decimal after a plain word or a lone capital is still one.
+        assert_eq!(
+            en_fr("A share of 0.8 each.", "Une part de 0.8 chacun.").len(),
+            1
+        );
+        assert_eq!(en_fr("Use C 2.5 times.", "Utilisez C 2.5 fois.").len(), 1);
+    }
+
+    #[test]
+    fn a_name_both_sides_write_before_the_number_is_a_version() {
+        let f = en_fr(
+            "Apache 2.4 is a web server.",
+            "Apache 2.4 est un serveur web.",
+        );
+        assert!(f.is_empty(), "{f:#?}");
+        // A sentence-initial word the source does not share is no name.
+        let f = en_fr("Around 2.4 of them.", "Environ 2.4 d'entre eux.");
+        assert_eq!(f.len(), 1, "{f:#?}");
     }
 
     #[test]

@@ -8,6 +8,21 @@ use crate::finding::{Finding, Severity};
 use crate::numbers::{self, NumberKind, NumberMention};
 use crate::profile::Profile;
 
+fn zero_in_words(m: &NumberMention) -> bool {
+    m.words && m.value == 0.0
+}
+
+/// How many of the profile's words of absence `text` holds.
+fn none_word_count(text: &str, p: &Profile) -> usize {
+    let none = &p.numbers.none_words;
+    if none.is_empty() {
+        return 0;
+    }
+    crate::text::word_iter(text)
+        .filter(|w| none.contains(&w.text.to_lowercase()))
+        .count()
+}
+
 /// The target's own way of writing the currency ("US$", "R$ ") when both
 /// sides name the same one, so a suggestion keeps the translator's style.
 pub(super) fn same_currency_prefix<'m>(s: &NumberMention, t: &'m NumberMention) -> Option<&'m str> {
@@ -171,6 +186,7 @@ impl Sides<'_> {
         let mut findings = self.foreign_separators();
         self.match_conversion_glosses();
         self.match_half_years();
+        self.match_zero_as_none();
         let weak_paired = self.unmatched(&mut findings);
         findings.extend(self.lone_ordinal_change(&weak_paired));
         findings.extend(self.time_changes());
@@ -192,6 +208,7 @@ impl Sides<'_> {
                 // "v1.2", "A320": identifiers keep their own dots.
                 && t.kind != NumberKind::Code
                 && !version_context(self.tgt_text, t.start, self.tp)
+                && !named_alike(self.src_text, self.tgt_text, t)
             {
                 findings.push(self.convention(None, t, d, t.mantissa()));
             }
@@ -205,6 +222,26 @@ impl Sides<'_> {
         for j in 0..self.tgt.len() {
             if !self.tu[j] && conversion_gloss(&self.tgt, j, self.tgt_text) {
                 self.tu[j] = true;
+            }
+        }
+    }
+
+    /// "zero-code" as "sem código", "zero lock-in" as "sans dépendance": a
+    /// zero in words left unmatched on one side is rendered by a word of
+    /// absence on the other, one word for each zero.
+    fn match_zero_as_none(&mut self) {
+        let mut tgt_none = none_word_count(self.tgt_text, self.tp);
+        for (i, s) in self.src.iter().enumerate() {
+            if tgt_none > 0 && !self.su[i] && zero_in_words(s) {
+                self.su[i] = true;
+                tgt_none -= 1;
+            }
+        }
+        let mut src_none = none_word_count(self.src_text, self.sp);
+        for (j, t) in self.tgt.iter().enumerate() {
+            if src_none > 0 && !self.tu[j] && zero_in_words(t) {
+                self.tu[j] = true;
+                src_none -= 1;
             }
         }
     }
@@ -1227,5 +1264,62 @@ mod tests {
                 .count();
             assert!(units >= 1, "{sl}: {f:#?}");
         }
+    }
+
+    #[test]
+    fn a_zero_rendered_by_a_word_of_absence_is_kept() {
+        let l = |sl, tl, s, t| langs(sl, tl, s, t);
+        let s = "Zero-code instrumentation adds the API to your application.";
+        assert!(
+            l(
+                "en",
+                "pt",
+                s,
+                "A instrumentação sem código adiciona a API à aplicação."
+            )
+            .is_empty()
+        );
+        let s = "Deploy across clouds with zero lock-in.";
+        assert!(
+            l(
+                "en",
+                "fr",
+                s,
+                "Déployez sur plusieurs clouds sans dépendance."
+            )
+            .is_empty()
+        );
+        assert!(
+            l(
+                "en",
+                "de",
+                s,
+                "Auf mehreren Clouds ohne Bindung bereitstellen."
+            )
+            .is_empty()
+        );
+        assert!(l("pt", "en", "Houve zero mortes.", "There were no deaths.").is_empty());
+    }
+
+    #[test]
+    fn a_zero_without_a_word_of_absence_is_still_lost() {
+        let s = "Zero-code instrumentation adds the API to your application.";
+        let f = langs(
+            "en",
+            "pt",
+            s,
+            "A instrumentação automática adiciona a API à aplicação.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        // One word of absence answers one zero.
+        let f = langs(
+            "en",
+            "pt",
+            "zero bugs and zero leaks",
+            "sem falhas e zero fugas",
+        );
+        assert!(f.is_empty(), "{f:#?}");
+        let f = langs("en", "pt", "zero bugs and zero leaks", "sem falhas e fugas");
+        assert_eq!(f.len(), 1, "{f:#?}");
     }
 }
