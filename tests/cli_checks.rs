@@ -84,14 +84,21 @@ fn patch_applies_with_git_and_patch() {
     assert!(fixed.contains("Araghchi"), "{fixed}");
 }
 
+const GDP_PT: &str = "O PIB cresceu 3,4% em 2024.\nA casa é grande.\n";
+/// A wrong figure, silenced by the line before it.
+const SILENCED_EN: &str = "<!-- transcheck-ignore: number the copy desk rounded it -->\nGDP grew 3.2% in 2024.\nThe house is big.\n";
+
+/// A folder holding `pt.txt` (GDP_PT) and `en.txt`.
+fn gdp_pair(target: &str) -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    fs::write(d.path().join("pt.txt"), GDP_PT).unwrap();
+    fs::write(d.path().join("en.txt"), target).unwrap();
+    d
+}
+
 #[test]
 fn inline_suppression_silences_a_real_finding() {
-    let d = tempfile::tempdir().unwrap();
-    fs::write(
-        d.path().join("pt.txt"),
-        "O PIB cresceu 3,4% em 2024.\nA casa é grande.\n",
-    )
-    .unwrap();
+    let d = gdp_pair("");
     let run = |target: &str, extra: &[&str]| {
         fs::write(d.path().join("en.txt"), target).unwrap();
         Command::cargo_bin("transcheck")
@@ -112,7 +119,7 @@ fn inline_suppression_silences_a_real_finding() {
             .status
             .code()
     };
-    let silenced = "<!-- transcheck-ignore: number the copy desk rounded it -->\nGDP grew 3.2% in 2024.\nThe house is big.\n";
+    let silenced = SILENCED_EN;
     assert_eq!(
         run(
             "GDP grew 3.2% in 2024.\nThe house is big.\n",
@@ -134,17 +141,7 @@ fn inline_suppression_silences_a_real_finding() {
 
 #[test]
 fn silenced_findings_are_shown_apart_in_json_sarif_and_the_summary() {
-    let d = tempfile::tempdir().unwrap();
-    fs::write(
-        d.path().join("pt.txt"),
-        "O PIB cresceu 3,4% em 2024.\nA casa é grande.\n",
-    )
-    .unwrap();
-    fs::write(
-        d.path().join("en.txt"),
-        "<!-- transcheck-ignore: number the copy desk rounded it -->\nGDP grew 3.2% in 2024.\nThe house is big.\n",
-    )
-    .unwrap();
+    let d = gdp_pair(SILENCED_EN);
     let run = |format: &str| {
         let out = Command::cargo_bin("transcheck")
             .unwrap()

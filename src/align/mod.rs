@@ -1710,6 +1710,16 @@ pub(crate) mod testutil {
         }
     }
 
+    /// A confident link of these sentences.
+    pub fn l(s: &[usize], t: &[usize]) -> Link {
+        Link {
+            source: s.to_vec(),
+            target: t.to_vec(),
+            score: 0.9,
+            low_confidence: false,
+        }
+    }
+
     /// The source and target indices of each link, to compare alignments.
     pub fn pairs(links: &[Link]) -> Vec<(Vec<usize>, Vec<usize>)> {
         links

@@ -208,17 +208,8 @@ mod tests {
     use super::*;
     use crate::align::AlignOptions;
     use crate::align::features::{ClassWeights, Keys};
-    use crate::align::testutil::{SRC, TGT, pairs, side};
+    use crate::align::testutil::{SRC, TGT, l, pairs, side};
     use crate::profile::Profile;
-
-    fn l(s: &[usize], t: &[usize]) -> Link {
-        Link {
-            source: s.to_vec(),
-            target: t.to_vec(),
-            score: 0.9,
-            low_confidence: false,
-        }
-    }
 
     fn swapped(src: &[&str], tgt: &[&str], links: Vec<Link>) -> Vec<Link> {
         let p = Profile::builtin("xx");
