@@ -17,26 +17,23 @@ fn setup() -> tempfile::TempDir {
     d
 }
 
-fn check(dir: &Path, format: &str) -> std::process::Output {
+/// `transcheck check pt.txt en.txt` in `dir`, pt → en, with `extra` flags.
+fn check_pt_en(dir: &Path, extra: &[&str]) -> std::process::Output {
     Command::cargo_bin("transcheck")
         .unwrap()
         .current_dir(dir)
-        .args([
-            "check",
-            "pt.txt",
-            "en.txt",
-            "--no-config",
-            "--source-lang",
-            "pt",
-            "--target-lang",
-            "en",
-            "--glossary",
-            "names.tsv",
-            "--format",
-            format,
-        ])
+        .args(["check", "pt.txt", "en.txt"])
+        .args(["--source-lang", "pt", "--target-lang", "en"])
+        .args(extra)
         .output()
         .unwrap()
+}
+
+fn check(dir: &Path, format: &str) -> std::process::Output {
+    check_pt_en(
+        dir,
+        &["--no-config", "--glossary", "names.tsv", "--format", format],
+    )
 }
 
 #[test]
@@ -101,23 +98,7 @@ fn inline_suppression_silences_a_real_finding() {
     let d = gdp_pair("");
     let run = |target: &str, extra: &[&str]| {
         fs::write(d.path().join("en.txt"), target).unwrap();
-        Command::cargo_bin("transcheck")
-            .unwrap()
-            .current_dir(d.path())
-            .args([
-                "check",
-                "pt.txt",
-                "en.txt",
-                "--source-lang",
-                "pt",
-                "--target-lang",
-                "en",
-            ])
-            .args(extra)
-            .output()
-            .unwrap()
-            .status
-            .code()
+        check_pt_en(d.path(), extra).status.code()
     };
     let silenced = SILENCED_EN;
     assert_eq!(
@@ -143,20 +124,7 @@ fn inline_suppression_silences_a_real_finding() {
 fn silenced_findings_are_shown_apart_in_json_sarif_and_the_summary() {
     let d = gdp_pair(SILENCED_EN);
     let run = |format: &str| {
-        let out = Command::cargo_bin("transcheck")
-            .unwrap()
-            .current_dir(d.path())
-            .args([
-                "check",
-                "pt.txt",
-                "en.txt",
-                "--no-config",
-                "--format",
-                format,
-            ])
-            .args(["--source-lang", "pt", "--target-lang", "en"])
-            .output()
-            .unwrap();
+        let out = check_pt_en(d.path(), &["--no-config", "--format", format]);
         assert_eq!(out.status.code(), Some(0), "{out:?}");
         String::from_utf8(out.stdout).unwrap()
     };
@@ -180,21 +148,8 @@ fn silenced_findings_are_shown_apart_in_json_sarif_and_the_summary() {
 }
 
 fn rules_without_glossary(dir: &Path, extra: &[&str]) -> Vec<String> {
-    let out = Command::cargo_bin("transcheck")
-        .unwrap()
-        .current_dir(dir)
-        .args([
-            "check",
-            "pt.txt",
-            "en.txt",
-            "--no-config",
-            "--format",
-            "json",
-        ])
-        .args(["--source-lang", "pt", "--target-lang", "en"])
-        .args(extra)
-        .output()
-        .unwrap();
+    let flags = [&["--no-config", "--format", "json"][..], extra].concat();
+    let out = check_pt_en(dir, &flags);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     v["findings"]
         .as_array()
