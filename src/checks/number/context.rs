@@ -68,13 +68,11 @@ pub(super) fn version_context(text: &str, start: usize, p: &Profile) -> bool {
         .strip_suffix("++")
         .or_else(|| before.strip_suffix('#'))
     {
-        return crate::text::words(head)
-            .last()
+        return crate::text::last_word(head)
             .is_some_and(|w| w.end == head.len() && w.text.starts_with(char::is_uppercase));
     }
-    let ws = crate::text::words(before);
-    match ws.last() {
-        Some(w) if w.end == before.len() => named_version(before, w, p),
+    match crate::text::last_word(before) {
+        Some(w) if w.end == before.len() => named_version(before, &w, p),
         _ => false,
     }
 }
@@ -114,7 +112,7 @@ fn without_elision<'a>(w: &crate::text::Word<'a>) -> (usize, &'a str) {
 /// even at a sentence start.
 pub(super) fn named_alike(src: &str, tgt: &str, t: &NumberMention) -> bool {
     let before = tgt.get(..t.start).unwrap_or("").trim_end();
-    let Some(w) = crate::text::word_iter(before).last() else {
+    let Some(w) = crate::text::last_word(before) else {
         return false;
     };
     let (_, name) = without_elision(&w);
