@@ -88,8 +88,8 @@ impl AdditionCheck {
             for u in super::unmet::unmet_in_link(ctx, li, false, vocab) {
                 let why = || {
                     format!(
-                        "none of its {} content words appears in the source of the sentences around it",
-                        u.words
+                        "{} in the source of the sentences around it",
+                        super::unmet::how_met(&u)
                     )
                 };
                 self.report_in_link(ctx, li, u.sentence, Some(&reported), why, out);

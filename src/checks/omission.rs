@@ -441,14 +441,15 @@ impl OmissionCheck {
                 if reported.overlaps(li, &span) {
                     continue;
                 }
-                let sev = self.severity(text, ctx, false, false);
+                // A few words met by chance leave it weaker evidence.
+                let sev = self.severity(text, ctx, u.relative, false);
                 out.push(
                     Finding::new(
                         self.id(),
                         sev,
                         format!(
-                            "source sentence not translated (none of its {} content words appears in the translation of the sentences around it): \"{}\"",
-                            u.words,
+                            "source sentence not translated ({} in the translation of the sentences around it): \"{}\"",
+                            super::unmet::how_met(&u),
                             excerpt(text, 60)
                         ),
                     )
@@ -569,6 +570,25 @@ mod tests {
         );
         let n = "Ele vai se reunir com os americanos amanhã.".len();
         assert_eq!(out[0].source_span, Some(0..n));
+    }
+
+    #[test]
+    fn a_sentence_met_only_by_chance_in_a_merged_link_is_a_warning() {
+        // One word of the second sentence ("governo") is in the translation
+        // of the first: weaker evidence than none met.
+        let f = Fixture::links(&[(
+            &[
+                "O governo federal anunciou a liberação de recursos para ações emergenciais na região Norte.",
+                "Os leitores que se registraram junto ao governo antes da enchente não precisam se inscrever de novo este ano.",
+            ],
+            &[
+                "The federal government announced the release of funds for emergency measures in the North region.",
+            ],
+        )]);
+        let out = f.run(&OmissionCheck);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].severity, Severity::Warning);
+        assert!(out[0].message.contains("only 1 of"), "{}", out[0].message);
     }
 
     #[test]
