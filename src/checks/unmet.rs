@@ -220,8 +220,9 @@ pub(crate) fn unmet_in_link(
             .map(|(_, p)| p)
             .collect();
         let rest_tally = rest.iter().fold((0, 0), |(a, b), p| (a + p.2.0, b + p.2.1));
+        let sides = (side, other_side);
         let strict = (met == 0)
-            .then(|| none_met(ctx, (side, other_side), (text, words), &rest, other_text, vocab))
+            .then(|| none_met(ctx, sides, (text, words), &rest, other_text, vocab))
             .flatten();
         if let Some(own) = strict {
             out.push(Unmet {
@@ -416,9 +417,18 @@ mod tests {
     fn a_sentence_met_about_as_well_as_the_rest_is_not_foreign() {
         assert!(!foreign((8, 3), (6, 5)), "three met is a loose rendering");
         assert!(!foreign((4, 0), (6, 6)), "too few words to tell");
-        assert!(!foreign((8, 0), (8, 3)), "a rest met this little says nothing");
-        assert!(!foreign((8, 0), (10, 4)), "a rest met under half says nothing");
-        assert!(!foreign((6, 1), (8, 4)), "one met of six is within the margin");
+        assert!(
+            !foreign((8, 0), (8, 3)),
+            "a rest met this little says nothing"
+        );
+        assert!(
+            !foreign((8, 0), (10, 4)),
+            "a rest met under half says nothing"
+        );
+        assert!(
+            !foreign((6, 1), (8, 4)),
+            "one met of six is within the margin"
+        );
     }
 
     #[test]
