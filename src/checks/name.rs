@@ -1411,6 +1411,15 @@ fn near_miss<'a>(
             rendered = true;
             continue;
         }
+        // "Sobal's" for Sobral: the possessive is the target's grammar.
+        let t = match without_possessive(t.text) {
+            Some(b) if without_possessive(&w.text).is_none() => Word {
+                start: t.start,
+                end: t.start + b.len(),
+                text: b,
+            },
+            _ => *t,
+        };
         if !is_near(&w.text, t.text) {
             continue;
         }
@@ -1434,7 +1443,7 @@ fn near_miss<'a>(
         }
         let d = edit(&w.text, t.text).0;
         if best.as_ref().is_none_or(|b| d < b.0) {
-            best = Some((d, *t));
+            best = Some((d, t));
         }
     }
     match best {
@@ -1458,6 +1467,25 @@ mod tests {
             .into_iter()
             .filter(|f| f.severity == Severity::Error)
             .collect()
+    }
+
+    #[test]
+    fn a_misspelt_name_with_a_possessive_is_an_error() {
+        for t in [
+            "Sobal's rejection rate rose in two weeks.",
+            "The rate of Sobal’s rivals rose in two weeks.",
+        ] {
+            let e = errors("A rejeição de Sobral subiu em duas semanas.", t);
+            assert_eq!(e.len(), 1, "{t}: {e:?}");
+            assert!(e[0].message.contains("'Sobal'"), "{}", e[0].message);
+        }
+        assert!(
+            errors(
+                "A rejeição de Sobral subiu em duas semanas.",
+                "Sobral's rejection rate rose in two weeks.",
+            )
+            .is_empty()
+        );
     }
 
     #[test]
