@@ -1225,6 +1225,9 @@ pub(super) fn is_foreign_spelling(w: &str, profile: &Profile) -> bool {
 /// letter doubled, dropped or added, or a key struck beside the right one.
 pub(super) fn is_typo(a: &str, b: &str) -> bool {
     let (a, b) = (squash(a), squash(b));
+    if double_moved(&a, &b) {
+        return true;
+    }
     if strsim::osa_distance(&a, &b) != 1 {
         return false;
     }
@@ -1274,7 +1277,18 @@ pub(super) fn is_near(a: &str, b: &str) -> bool {
         return false;
     }
     let d = strsim::osa_distance(&a, &b);
-    (1..=2).contains(&d) && d as f64 / len as f64 <= 0.25
+    ((1..=2).contains(&d) && d as f64 / len as f64 <= 0.25) || double_moved(&a, &b)
+}
+
+/// Whether two spellings differ only in which letter is doubled
+/// (Bezerra as Bezzera): a typing slip however far apart they look.
+fn double_moved(a: &str, b: &str) -> bool {
+    let single = |s: &str| {
+        let mut v: Vec<char> = s.chars().collect();
+        v.dedup();
+        v
+    };
+    a != b && a.chars().count() == b.chars().count() && single(a) == single(b)
 }
 
 /// Whether two spellings differ by exactly one vowel substituted, added or
@@ -1467,6 +1481,19 @@ mod tests {
             .into_iter()
             .filter(|f| f.severity == Severity::Error)
             .collect()
+    }
+
+    #[test]
+    fn a_doubled_letter_moved_is_a_misspelling() {
+        let e = errors(
+            "Disse o diretor Fernando Bezerra Tavares.",
+            "Said director Fernando Bezzera Tavares.",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(is_typo("Bezerra", "Bezzera"));
+        assert!(!is_near("Bezerra", "Bezerra"));
+        // Another letter, not a moved double, is no such slip.
+        assert!(!double_moved("bezerra", "bezzena"));
     }
 
     #[test]
