@@ -1225,7 +1225,7 @@ pub(super) fn is_foreign_spelling(w: &str, profile: &Profile) -> bool {
 /// letter doubled, dropped or added, or a key struck beside the right one.
 pub(super) fn is_typo(a: &str, b: &str) -> bool {
     let (a, b) = (squash(a), squash(b));
-    if double_moved(&a, &b) {
+    if double_moved(&a, &b) && strsim::osa_distance(&a, &b) <= 2 {
         return true;
     }
     if strsim::osa_distance(&a, &b) != 1 {
@@ -1277,11 +1277,11 @@ pub(super) fn is_near(a: &str, b: &str) -> bool {
         return false;
     }
     let d = strsim::osa_distance(&a, &b);
-    ((1..=2).contains(&d) && d as f64 / len as f64 <= 0.25) || double_moved(&a, &b)
+    (1..=2).contains(&d) && (d as f64 / len as f64 <= 0.25 || double_moved(&a, &b))
 }
 
 /// Whether two spellings differ only in which letter is doubled
-/// (Bezerra as Bezzera): a typing slip however far apart they look.
+/// (Bezerra as Bezzera): a typing slip, though two edits on seven letters.
 fn double_moved(a: &str, b: &str) -> bool {
     let single = |s: &str| {
         let mut v: Vec<char> = s.chars().collect();
