@@ -18,7 +18,13 @@
 //! Brasil); four more (a browser release, a pt-PT court ruling, a coffee
 //! drought, an obituary) hold e-mail addresses and CVE codes, "artigo
 //! 21.º" as "Article 21", millimetres in ranges, "um terço a menos" as "a
-//! third less" and book titles with their translations in brackets.
+//! third less" and book titles with their translations in brackets; four
+//! more (an election poll, an airline route, a pt-PT robbery, a sleep study
+//! with a dashed interview) hold margins of error in percentage points,
+//! conversions the edition adds in brackets (km as miles, kg as pounds, °C
+//! as °F), a road's number restated with its abbreviation, a "Leia também"
+//! line between two sentences, "dobrar", confidence intervals and
+//! possessive names.
 
 mod common;
 

@@ -141,6 +141,11 @@ impl SideText {
         self.first.is_none()
     }
 
+    /// Each sentence's byte range in `text`.
+    pub fn sentence_ranges(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+        self.pieces().map(|&(j, _, len)| j..j + len)
+    }
+
     /// Document byte offset of a byte offset into `text`.
     pub fn to_doc(&self, offset: usize) -> usize {
         let mut best = None;

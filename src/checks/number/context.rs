@@ -164,7 +164,7 @@ fn joined_number(before: &str, p: &Profile) -> Option<usize> {
 /// just before it: another currency ("R$ 5 bilhões" → "5 billion reais
 /// (about $1 billion)") or another unit ("38 °C (100.4 °F)"), the bracket
 /// holding nothing else but a hedge word or two.
-pub(super) fn conversion_gloss(ms: &[NumberMention], j: usize, text: &str) -> bool {
+pub(super) fn conversion_gloss(ms: &[NumberMention], j: usize, text: &str, p: &Profile) -> bool {
     let (Some(prev), Some(t)) = (j.checked_sub(1).and_then(|p| ms.get(p)), ms.get(j)) else {
         return false;
     };
@@ -191,6 +191,10 @@ pub(super) fn conversion_gloss(ms: &[NumberMention], j: usize, text: &str) -> bo
     if !clean(unit_before, 2) || !clean(hedge, 3) || !clean(unit_after, 2) {
         return false;
     }
+    // Two units of the profile: the bracket must hold the converted value.
+    if let Some(fits) = converted_fits(prev, t, text, p) {
+        return fits;
+    }
     match (&prev.kind, &t.kind) {
         (NumberKind::Currency(a), NumberKind::Currency(b)) => a != b,
         (a, b) if is_numeric(a) && is_numeric(b) => {
@@ -199,6 +203,32 @@ pub(super) fn conversion_gloss(ms: &[NumberMention], j: usize, text: &str) -> bo
         }
         _ => false,
     }
+}
+
+/// Whether `t` is `prev` converted to another unit of its dimension, as a
+/// translator rounds it: to its last written digit or within 3% ("23 kg
+/// (50 pounds)"); `None` when either has no unit of the profile. Money is
+/// left out: exchange rates move.
+fn converted_fits(
+    prev: &NumberMention,
+    t: &NumberMention,
+    text: &str,
+    p: &Profile,
+) -> Option<bool> {
+    if matches!(prev.kind, NumberKind::Currency(_)) {
+        return None;
+    }
+    let (a, _) = unit_after(text, prev, p)?;
+    let (b, _) = unit_after(text, t, p)?;
+    if a == b || a.dimension != b.dimension || b.factor == 0.0 {
+        return None;
+    }
+    let exact = (in_base(prev.value, a) - b.offset) / b.factor;
+    let decimals = t.raw.split_once('.').map_or(0, |(_, d)| {
+        d.chars().take_while(char::is_ascii_digit).count()
+    });
+    let step = 0.5 * 10f64.powi(-(decimals as i32));
+    Some((exact - t.value).abs() <= step.max(0.03 * exact.abs()) + 1e-9)
 }
 
 /// Whether the fraction at `offset` hangs on a number by a joiner and an
@@ -304,6 +334,9 @@ pub(super) fn unit_after<'p, 't>(
         })
         .max_by_key(|(n, _)| *n)?;
     let end = words[n - 1].1;
+    if n == 1 && p.words.function_words.contains(first) && !bare_abbreviation(text, rest, end) {
+        return None;
+    }
     // An amount's unit is its own last word, not a word after it.
     if !matches!(m.kind, NumberKind::Plain | NumberKind::Fraction)
         && text.len() - rest.len() + end != m.end
@@ -311,6 +344,15 @@ pub(super) fn unit_after<'p, 't>(
         return None;
     }
     Some((unit, &rest[..end]))
+}
+
+/// "6ft 1in", "5 in.": a unit that is also a function word ("in") is one
+/// only glued to its number or with no word after it ("17 in five
+/// capitals" is no length).
+fn bare_abbreviation(text: &str, rest: &str, end: usize) -> bool {
+    let glued = text.len() - rest.len() > 0 && !text[..text.len() - rest.len()].ends_with(is_space);
+    let next = rest[end..].trim_start_matches(is_space).chars().next();
+    glued || !next.is_some_and(char::is_alphanumeric)
 }
 
 fn is_space(c: char) -> bool {
@@ -578,5 +620,45 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn a_unit_conversion_in_brackets_must_hold_the_converted_value() {
+        for t in [
+            "Each bag may weigh up to 23 kilograms (50 pounds).",
+            "The route covers about 5,600 kilometres (3,480 miles).",
+            "It was 12 °C (54 °F) in Lisbon.",
+            "The trail is 1 km (0.6 miles) long.",
+        ] {
+            let s = match t {
+                x if x.contains("kilograms") => "Cada mala pode pesar até 23 quilos.",
+                x if x.contains("route") => "A rota tem cerca de 5.600 quilômetros.",
+                x if x.contains("Lisbon") => "Fazia 12 °C em Lisboa.",
+                _ => "A trilha tem 1 km.",
+            };
+            clean(s, t);
+        }
+        assert_eq!(
+            run(
+                "A rota tem cerca de 5.600 quilômetros.",
+                "The route covers about 5,600 kilometres (4,380 miles)."
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            run("Fazia 12 °C em Lisboa.", "It was 12 °C (64 °F) in Lisbon.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn in_is_an_inch_only_glued_or_with_no_word_after() {
+        clean(
+            "Estudantes de 12 a 17 anos em cinco capitais.",
+            "Students aged 12 to 17 in five state capitals.",
+        );
+        clean("A tela tem 15 cm.", "The screen is 6 in.");
+        assert_eq!(run("A tela tem 15 cm.", "The screen is 9 in.").len(), 1);
     }
 }

@@ -64,8 +64,22 @@ fn read_link<'a>(
     tx: &numbers::Extractor,
     v: &'a super::LinkView,
 ) -> Sides<'a> {
-    let src = sx.extract(&v.source.text);
-    let tgt = tx.extract(&v.target.text);
+    let mut src = sx.extract(&v.source.text);
+    let mut tgt = tx.extract(&v.target.text);
+    soften_editorial(
+        &mut src,
+        &v.source,
+        ctx.source_profile,
+        &v.target,
+        ctx.target_profile,
+    );
+    soften_editorial(
+        &mut tgt,
+        &v.target,
+        ctx.target_profile,
+        &v.source,
+        ctx.source_profile,
+    );
     Sides {
         link: v.index,
         src_text: &v.source.text,
@@ -78,6 +92,32 @@ fn read_link<'a>(
         tp: ctx.target_profile,
         lex: ctx.lexicon.as_deref(),
         findings: Vec::new(),
+    }
+}
+
+/// "Leia também: … até 2027" folded into a merged link whose other side
+/// has no such line: editions drop and add these lines on purpose, so
+/// their numbers only confirm.
+fn soften_editorial(
+    ms: &mut [NumberMention],
+    side: &super::SideText,
+    p: &Profile,
+    other: &super::SideText,
+    op: &Profile,
+) {
+    let editorial = |t: &super::SideText, p: &Profile| -> Vec<std::ops::Range<usize>> {
+        t.sentence_ranges()
+            .filter(|r| t.text.get(r.clone()).is_some_and(|x| p.is_editorial(x)))
+            .collect()
+    };
+    let lines = editorial(side, p);
+    if lines.is_empty() || !editorial(other, op).is_empty() {
+        return;
+    }
+    for m in ms.iter_mut() {
+        if lines.iter().any(|r| r.contains(&m.start)) {
+            m.weak = true;
+        }
     }
 }
 
@@ -218,7 +258,16 @@ impl Sides<'_> {
             if su[i] {
                 continue;
             }
-            if let Some(j) = (0..self.tgt.len()).find(|&j| !tu[j] && agree(s, &self.tgt[j])) {
+            // Of the mentions that agree, one of the same kind first:
+            // "três pontos" is the "three-point" gap, not "three
+            // percentage points".
+            let fits = |j: &usize| !tu[*j] && agree(s, &self.tgt[*j]);
+            let kind = std::mem::discriminant(&s.kind);
+            let j = (0..self.tgt.len())
+                .filter(fits)
+                .find(|&j| std::mem::discriminant(&self.tgt[j].kind) == kind)
+                .or_else(|| (0..self.tgt.len()).find(fits));
+            if let Some(j) = j {
                 su[i] = true;
                 tu[j] = true;
                 pairs.push((i, j));
@@ -255,6 +304,45 @@ mod tests {
 
     pub(super) fn langs(sl: &str, tl: &str, src: &str, tgt: &str) -> Vec<Finding> {
         Fixture::with_langs(sl, tl, &[(&[src], &[tgt])]).run(&NumberCheck)
+    }
+
+    #[test]
+    fn a_value_pairs_with_a_mention_of_its_own_kind_first() {
+        let f = errors(
+            "Com margem de dois pontos percentuais, a diferença de três pontos é empate.",
+            "With a margin of three percentage points, the three-point gap is a tie.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let t = "With a margin of three percentage points, the three-point gap is a tie.";
+        let at = f[0].target_span.as_ref().map(|r| r.start);
+        assert_eq!(at, t.find("three percentage"), "{f:#?}");
+    }
+
+    #[test]
+    fn a_dropped_editorial_line_inside_a_merged_link_loses_no_number() {
+        let src: &[&str] = &[
+            "A conexão sai às 10h20.",
+            "Leia também: Aeroporto terá nova pista até 2027",
+            "O imposto caiu de 25% para 12%.",
+        ];
+        let tgt: &[&str] = &[
+            "The connection leaves at 10:20 a.m.",
+            "The tax fell from 25% to 12%.",
+        ];
+        let f = Fixture::links(&[(src, tgt)]).run(&NumberCheck);
+        assert!(f.is_empty(), "{f:#?}");
+        // Kept and translated, the line's year is compared.
+        let tgt: &[&str] = &[
+            "The connection leaves at 10:20 a.m.",
+            "Read more: Airport to get a new runway by 2028",
+            "The tax fell from 25% to 12%.",
+        ];
+        let f = Fixture::links(&[(src, tgt)]).run(&NumberCheck);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        // Outside an editorial line a missing year is still missing.
+        let src: &[&str] = &["A conexão sai às 10h20.", "A pista fica pronta até 2027."];
+        let tgt: &[&str] = &["The connection leaves at 10:20 a.m."];
+        assert_eq!(Fixture::links(&[(src, tgt)]).run(&NumberCheck).len(), 1);
     }
 
     #[test]

@@ -70,6 +70,27 @@ fn lone_ordinal(
     }
 }
 
+/// "Estrada Nacional 125 (EN 125)": a name's number restated with its
+/// abbreviation in brackets counts once, as an edition writes it once
+/// ("the EN 125 road").
+fn restated_in_brackets(ms: &[NumberMention], used: &mut [bool], text: &str) {
+    for k in 1..ms.len() {
+        let (prev, m) = (&ms[k - 1], &ms[k]);
+        if used[k] || !used[k - 1] || prev.kind != m.kind || !approx(prev.value, m.value) {
+            continue;
+        }
+        let gap = text.get(prev.end..m.start).unwrap_or("");
+        let Some(abbr) = gap.trim_start().strip_prefix('(') else {
+            continue;
+        };
+        let abbr = abbr.trim_end_matches([' ', '-', '\u{a0}']);
+        let closes = text.get(m.end..).is_some_and(|r| r.starts_with(')'));
+        if closes && !abbr.is_empty() && abbr.chars().all(|c| c.is_uppercase() || c == '.') {
+            used[k] = true;
+        }
+    }
+}
+
 /// An amount's text without the unit word it ends in ("1.2 million pounds").
 fn without_unit<'r>(raw: &'r str, unit: &str) -> &'r str {
     raw.strip_suffix(unit).map_or(raw, str::trim_end)
@@ -187,10 +208,13 @@ impl Sides<'_> {
         self.match_conversion_glosses();
         self.match_half_years();
         self.match_zero_as_none();
+        restated_in_brackets(&self.src, &mut self.su, self.src_text);
+        restated_in_brackets(&self.tgt, &mut self.tu, self.tgt_text);
         let weak_paired = self.unmatched(&mut findings);
         findings.extend(self.lone_ordinal_change(&weak_paired));
         findings.extend(self.time_changes());
         findings.extend(self.weekday_change());
+        findings.extend(self.multiplier_change());
         self.findings.append(&mut findings);
     }
 
@@ -220,7 +244,7 @@ impl Sides<'_> {
     /// conversion the edition adds for its readers is not a new number.
     fn match_conversion_glosses(&mut self) {
         for j in 0..self.tgt.len() {
-            if !self.tu[j] && conversion_gloss(&self.tgt, j, self.tgt_text) {
+            if !self.tu[j] && conversion_gloss(&self.tgt, j, self.tgt_text, self.tp) {
                 self.tu[j] = true;
             }
         }
@@ -397,6 +421,32 @@ impl Sides<'_> {
             weekdays(&self.tgt, &self.tu).as_slice(),
         ) {
             ([i], [j]) => Some(self.changed(&self.src[*i], &self.tgt[*j])),
+            _ => None,
+        }
+    }
+
+    /// "dobrar" and "double" are weak (they fold paper and knees), but one
+    /// multiplier word left on each side that disagrees is a change:
+    /// "dobrar o número" as "triple the number".
+    fn multiplier_change(&self) -> Option<Finding> {
+        let multipliers = |ms: &[NumberMention], used: &[bool], p: &Profile| -> Vec<usize> {
+            (0..ms.len())
+                .filter(|&k| {
+                    !used[k]
+                        && ms[k].weak
+                        && p.numbers
+                            .multipliers
+                            .contains_key(&ms[k].raw.to_lowercase())
+                })
+                .collect()
+        };
+        match (
+            multipliers(&self.src, &self.su, self.sp).as_slice(),
+            multipliers(&self.tgt, &self.tu, self.tp).as_slice(),
+        ) {
+            ([i], [j]) if !approx(self.src[*i].value, self.tgt[*j].value) => {
+                Some(self.changed(&self.src[*i], &self.tgt[*j]))
+            }
             _ => None,
         }
     }
@@ -882,6 +932,53 @@ mod tests {
         );
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn a_number_restated_with_its_abbreviation_counts_once() {
+        clean(
+            "Foi detido na Estrada Nacional 125 (EN 125), perto de Olhão.",
+            "He was stopped on the EN 125 road near Olhão.",
+        );
+        // Another number in the bracket, or more than an abbreviation, counts.
+        assert_eq!(
+            errors(
+                "Foi detido na Estrada Nacional 125 (EN 126), perto de Olhão.",
+                "He was stopped on the EN 125 road near Olhão.",
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            run(
+                "Foram 125 votos (contra 125 no ano passado).",
+                "There were 125 votes.",
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn multiplier_verbs_that_differ_are_a_change() {
+        clean(
+            "A meta é dobrar o número de voos até 2026.",
+            "The goal is to double the number of flights by 2026.",
+        );
+        let f = errors(
+            "A meta é dobrar o número de voos até 2026.",
+            "The goal is to triple the number of flights by 2026.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        // Knees bend: a lone weak verb confirms nothing and is no change.
+        clean(
+            "Todo joelho se dobrará diante dele.",
+            "Every knee shall bow before him.",
+        );
+        clean(
+            "A produção triplicou em dez anos.",
+            "Output tripled in ten years.",
+        );
     }
 
     #[test]
