@@ -122,23 +122,85 @@ pub(crate) fn beam_path<F>(
 where
     F: FnMut(usize, usize, usize, usize) -> f64,
 {
-    beam_forward(n, m, kinds, w, cost).backtrace(n, m, kinds)
+    beam_forward(n, m, kinds, w, cost, |_, _, _| ()).backtrace(n, m, kinds)
+}
+
+/// Anti-diagonals between two looks back from the beam's best cell in
+/// [`beam_path_streamed`], and how many anti-diagonals behind that cell a
+/// point must lie to be handed on: the paths back from a beam's cells
+/// meet within a few dozen anti-diagonals on real and repetitive text.
+const STREAM_EVERY: usize = 1024;
+const STREAM_LAG: usize = 4096;
+
+/// [`beam_path`], handing `emit` the path's points (after `(0, 0)`, in
+/// order) while the search goes on: every [`STREAM_EVERY`] anti-diagonals,
+/// those at least [`STREAM_LAG`] behind on the path back from the best
+/// cell so far. They are a guess: the caller compares them with the
+/// returned path, which is [`beam_path`]'s.
+pub(crate) fn beam_path_streamed<F, E>(
+    n: usize,
+    m: usize,
+    kinds: &[Kind],
+    w: usize,
+    cost: F,
+    mut emit: E,
+) -> Vec<(usize, usize)>
+where
+    F: FnMut(usize, usize, usize, usize) -> f64,
+    E: FnMut(&[(usize, usize)]),
+{
+    // The last point handed on, as (anti-diagonal, row); `None` once a
+    // look back missed it (then nothing more is handed on).
+    let mut last = Some((0usize, 0usize));
+    let watch = |beam: &Beam, d: usize, best: usize| {
+        let Some((ld, li)) = last else {
+            return;
+        };
+        if !d.is_multiple_of(STREAM_EVERY) || d < ld + STREAM_LAG + STREAM_EVERY {
+            return;
+        }
+        let Some(back) = beam.trace(kinds, (d, best), ld) else {
+            return; // the best cell is unreachable: look again later
+        };
+        if back.first() != Some(&(li, ld - li)) {
+            last = None;
+            return;
+        }
+        let fixed = back.partition_point(|&(i, j)| i + j + STREAM_LAG <= d);
+        if fixed > 1 {
+            emit(&back[1..fixed]);
+            let (i, j) = back[fixed - 1];
+            last = Some((i + j, i));
+        }
+    };
+    beam_forward(n, m, kinds, w, cost, watch).backtrace(n, m, kinds)
 }
 
 /// What [`beam_path`]'s backtrace reads: per anti-diagonal, the first row
-/// in the beam and the beam's length, and the kind that entered each beam
-/// cell (row-major by anti-diagonal).
+/// in the beam, the beam's length and where its cells start in `back`,
+/// and the kind that entered each beam cell (row-major by anti-diagonal).
 struct Beam {
     lo: Vec<u32>,
     len: Vec<u8>,
+    start: Vec<usize>,
     back: Vec<u8>,
 }
 
 /// Viterbi over the anti-diagonals of the `n × m` lattice, each kept to a
-/// beam of `w` rows on either side of the previous one's best cell.
-fn beam_forward<F>(n: usize, m: usize, kinds: &[Kind], w: usize, mut cost: F) -> Beam
+/// beam of `w` rows on either side of the previous one's best cell;
+/// `watch(beam, d, row)` is called after each anti-diagonal `d` with the
+/// row of its best cell.
+fn beam_forward<F, W>(
+    n: usize,
+    m: usize,
+    kinds: &[Kind],
+    w: usize,
+    mut cost: F,
+    mut watch: W,
+) -> Beam
 where
     F: FnMut(usize, usize, usize, usize) -> f64,
+    W: FnMut(&Beam, usize, usize),
 {
     let w = w.min(127); // beam lengths fit a byte
     let diags = n + m + 1;
@@ -147,6 +209,7 @@ where
     let mut beam = Beam {
         lo: Vec::with_capacity(diags),
         len: Vec::with_capacity(diags),
+        start: Vec::with_capacity(diags),
         back: Vec::with_capacity(diags * width),
     };
     let mut costs = vec![f64::INFINITY; ring * width];
@@ -157,6 +220,7 @@ where
         let (l, h) = (c.saturating_sub(w).max(vmin), (c + w).min(vmax));
         beam.lo.push(l as u32);
         beam.len.push((h - l + 1) as u8);
+        beam.start.push(beam.back.len());
         let slot = (d % ring) * width;
         let (mut best, mut best_i) = (f64::INFINITY, c);
         for i in l..=h {
@@ -189,11 +253,37 @@ where
             }
         }
         center = best_i;
+        watch(&beam, d, best_i);
     }
     beam
 }
 
 impl Beam {
+    /// The path back from cell `(d, i)` (anti-diagonal, row) to the first
+    /// anti-diagonal at or before `stop`, as `(i, j)` points in order;
+    /// `None` when it breaks off (an unreachable cell).
+    fn trace(
+        &self,
+        kinds: &[Kind],
+        (mut d, mut i): (usize, usize),
+        stop: usize,
+    ) -> Option<Vec<(usize, usize)>> {
+        let mut out = vec![(i, d - i)];
+        while d > stop {
+            let x = i.checked_sub(*self.lo.get(d)? as usize)?;
+            if x >= *self.len.get(d)? as usize {
+                return None;
+            }
+            let k = *self.back.get(self.start.get(d)? + x)?;
+            let &(a, b) = kinds.get(k as usize)?;
+            i = i.checked_sub(a)?;
+            d = d.checked_sub(a + b)?;
+            out.push((i, d.checked_sub(i)?));
+        }
+        out.reverse();
+        Some(out)
+    }
+
     /// The path back from `(n, m)`, the one cell of the last anti-diagonal;
     /// the diagonal when the end is unreachable.
     fn backtrace(&self, n: usize, m: usize, kinds: &[Kind]) -> Vec<(usize, usize)> {
@@ -1040,6 +1130,32 @@ mod tests {
             "{path:?}"
         );
         assert!(path.contains(&(250, 150)));
+    }
+
+    #[test]
+    fn streamed_beam_path_hands_on_a_prefix_of_the_same_path() {
+        // 9,000 rows with a stretch of 500 left out: the path leaves the
+        // diagonal, and many points are handed on before the end.
+        let (n, m) = (9000, 8500);
+        let true_j = |i: usize| match i {
+            0..3000 => Some(i),
+            3000..3500 => None,
+            _ => Some(i - 500),
+        };
+        let cost = |i: usize, a: usize, j: usize, b: usize| -> f64 {
+            match (a, b) {
+                (1, 1) if true_j(i) == Some(j) => -2.0,
+                (1, 0) if true_j(i).is_none() => 1.0,
+                (1, 0) | (0, 1) => 4.0,
+                _ => 6.0,
+            }
+        };
+        let kinds = [(1, 1), (1, 0), (0, 1), (1, 2), (2, 1)];
+        let mut handed = Vec::new();
+        let path = beam_path_streamed(n, m, &kinds, 8, cost, |x| handed.extend_from_slice(x));
+        assert_eq!(path, beam_path(n, m, &kinds, 8, cost));
+        assert!(handed.len() > 5000, "{} points", handed.len());
+        assert_eq!(&path[1..=handed.len()], &handed[..]);
     }
 
     #[test]

@@ -346,7 +346,6 @@ fn align_anchored(
     let mut model = Model::of(options, p, total_ratio(&src, &tgt), n, m);
     let sides = Paras::of(source, target, p, n, m);
     let coarse = coarse_path(&src, &tgt, &keys);
-    let coarse = fill_gaps(&coarse, &src, &tgt, &sides, &model, p);
     // The first pass decodes the most probable path: its links train the second.
     let first = Params {
         mbr: None,
@@ -354,9 +353,7 @@ fn align_anchored(
     };
     // One set of DP buffers serves every chunk of both passes.
     let scratch = dp::Scratch::default();
-    let sol = run(
-        &src, &tgt, &sides, &model, &first, &coarse, p.band, &scratch,
-    );
+    let sol = first_pass(&coarse, (&src, &tgt), &sides, &model, &first, &scratch);
     let mut changed = reestimate(&mut model, &sol, (&src, &tgt), p);
     // Pairs learned by an earlier run on these anchors stand: their other
     // words are gone.
@@ -620,40 +617,19 @@ fn run(
     if n <= 2 * CHUNK_ROWS {
         return run_band(src, tgt, paras, model, p, guide, w, scratch);
     }
-    let mut cuts = vec![(0, 0)];
-    let mut next = CHUNK_ROWS;
-    for k in 1..guide.len().saturating_sub(1) {
-        let (a, b, c) = (guide[k - 1], guide[k], guide[k + 1]);
-        let one = |x: (usize, usize), y: (usize, usize)| y.0 == x.0 + 1 && y.1 == x.1 + 1;
-        if b.0 >= next && b.0 + CHUNK_ROWS / 2 < n && one(a, b) && one(b, c) {
-            cuts.push(b);
-            next = b.0 + CHUNK_ROWS;
-        }
-    }
+    let mut cuts = Cuts::new(n);
+    cuts.scan(guide);
+    let mut cuts = cuts.found;
     cuts.push((n, m));
     let spans: Vec<&[(usize, usize)]> = cuts.windows(2).collect();
-    let parts: Vec<dp::Solution> = each_in_turn(&spans, |c| {
-        let ((i0, j0), (i1, j1)) = (c[0], c[1]);
-        let sub: Vec<(usize, usize)> = guide
-            .iter()
-            .filter(|&&(i, j)| (i0..=i1).contains(&i) && (j0..=j1).contains(&j))
-            .map(|&(i, j)| (i - i0, j - j0))
-            .collect();
-        let mut sol = run_region(
-            (src, tgt),
-            paras,
-            model,
-            p,
-            (i0, i1, j0, j1),
-            &sub,
-            w,
-            scratch,
-        );
-        for x in &mut sol.path {
-            *x = (x.0 + i0, x.1 + j0);
-        }
-        sol
-    });
+    let chunk = |c: &&[(usize, usize)]| {
+        solve_chunk((src, tgt), paras, model, p, guide, (c[0], c[1]), w, scratch)
+    };
+    joined(each_in_turn(&spans, chunk))
+}
+
+/// The chunks' solutions, in order, as one.
+fn joined(parts: Vec<dp::Solution>) -> dp::Solution {
     let mut out = dp::Solution {
         path: vec![(0, 0)],
         posterior: Vec::new(),
@@ -663,6 +639,203 @@ fn run(
         out.posterior.extend(part.posterior);
     }
     out
+}
+
+/// Where [`run`] cuts a long guide into chunks: between two 1-1 steps, a
+/// chunk of rows or more after the last cut and half a chunk before the end.
+struct Cuts {
+    n: usize,
+    /// Cuts so far, `(0, 0)` first.
+    found: Vec<(usize, usize)>,
+    /// The guide point looked at next.
+    k: usize,
+    next: usize,
+}
+
+impl Cuts {
+    fn new(n: usize) -> Cuts {
+        Cuts {
+            n,
+            found: vec![(0, 0)],
+            k: 1,
+            next: CHUNK_ROWS,
+        }
+    }
+
+    /// Looks at the points of `guide` (a prefix of the whole guide, or all
+    /// of it) whose next point is known, from where it stopped last.
+    fn scan(&mut self, guide: &[(usize, usize)]) {
+        let one = |x: (usize, usize), y: (usize, usize)| y.0 == x.0 + 1 && y.1 == x.1 + 1;
+        while self.k + 1 < guide.len() {
+            let (a, b, c) = (guide[self.k - 1], guide[self.k], guide[self.k + 1]);
+            if b.0 >= self.next && b.0 + CHUNK_ROWS / 2 < self.n && one(a, b) && one(b, c) {
+                self.found.push(b);
+                self.next = b.0 + CHUNK_ROWS;
+            }
+            self.k += 1;
+        }
+    }
+}
+
+/// The chunk of the DP between guide points `(i0, j0)` and `(i1, j1)`,
+/// its path in the whole lattice's coordinates.
+#[allow(clippy::too_many_arguments)]
+fn solve_chunk(
+    (src, tgt): (&[Sent], &[Sent]),
+    paras: &Paras,
+    model: &Model,
+    p: &Params,
+    guide: &[(usize, usize)],
+    ((i0, j0), (i1, j1)): ((usize, usize), (usize, usize)),
+    w: usize,
+    scratch: &dp::Scratch,
+) -> dp::Solution {
+    // The guide is monotone: its points in the region lie between the two.
+    let from = guide.partition_point(|&(i, j)| i + j < i0 + j0);
+    let to = guide.partition_point(|&(i, j)| i + j <= i1 + j1);
+    let sub: Vec<(usize, usize)> = guide[from..to]
+        .iter()
+        .filter(|&&(i, j)| (i0..=i1).contains(&i) && (j0..=j1).contains(&j))
+        .map(|&(i, j)| (i - i0, j - j0))
+        .collect();
+    let mut sol = run_region(
+        (src, tgt),
+        paras,
+        model,
+        p,
+        (i0, i1, j0, j1),
+        &sub,
+        w,
+        scratch,
+    );
+    for x in &mut sol.path {
+        *x = (x.0 + i0, x.1 + j0);
+    }
+    sol
+}
+
+/// The guide's points as the gap search fixes them ([`dp::beam_path_streamed`]),
+/// for the first pass to solve the chunks they cover meanwhile.
+#[derive(Default)]
+struct GuideFeed {
+    /// Points so far, and whether the search is over.
+    state: std::sync::Mutex<(Vec<(usize, usize)>, bool)>,
+    more: std::sync::Condvar,
+}
+
+impl GuideFeed {
+    fn lock(&self) -> std::sync::MutexGuard<'_, (Vec<(usize, usize)>, bool)> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn push(&self, points: impl IntoIterator<Item = (usize, usize)>) {
+        self.lock().0.extend(points);
+        self.more.notify_all();
+    }
+
+    fn finish(&self) {
+        self.lock().1 = true;
+        self.more.notify_all();
+    }
+
+    /// Appends to `out` (a copy of the first points) the points it lacks,
+    /// waiting for some while the search goes on; says whether it is over.
+    fn wait_more(&self, out: &mut Vec<(usize, usize)>) -> bool {
+        let mut state = self.lock();
+        loop {
+            if let Some(new) = state.0.get(out.len()..).filter(|x| !x.is_empty()) {
+                out.extend_from_slice(new);
+                return state.1;
+            }
+            if state.1 {
+                return true;
+            }
+            state = self.more.wait(state).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+}
+
+/// Finishes the feed when dropped, so that its reader never waits on a
+/// search that unwound.
+struct Finish<'a>(&'a GuideFeed);
+
+impl Drop for Finish<'_> {
+    fn drop(&mut self) {
+        self.0.finish();
+    }
+}
+
+/// The first pass: the guide through the coarse path's gaps, then [`run`]
+/// around it. A long document whose gaps are searched on one thread has
+/// its chunks solved on the other cores while the search goes on, each
+/// once the guide is fixed past its end; the guide and the solution are
+/// the same as searching first.
+fn first_pass(
+    coarse: &[(usize, usize)],
+    (src, tgt): (&[Sent], &[Sent]),
+    paras: &Paras,
+    model: &Model,
+    p: &Params,
+    scratch: &dp::Scratch,
+) -> dp::Solution {
+    let (n, w) = (src.len(), p.band);
+    let gaps = far_gaps(coarse);
+    let serial = !gaps.is_empty() && gap_groups(coarse, &gaps).len() == 1;
+    if n <= 2 * CHUNK_ROWS || !serial || rayon::current_num_threads() < 2 {
+        let guide = fill_gaps(coarse, src, tgt, paras, model, p, None);
+        return run(src, tgt, paras, model, p, &guide, w, scratch);
+    }
+    let feed = GuideFeed::default();
+    let mut known: Vec<(usize, usize)> = Vec::new();
+    let mut cuts = Cuts::new(n);
+    let mut early: Vec<dp::Solution> = Vec::new();
+    let guide = std::thread::scope(|s| {
+        let search = s.spawn(|| {
+            let _done = Finish(&feed);
+            fill_gaps(coarse, src, tgt, paras, model, p, Some(&feed))
+        });
+        while !feed.wait_more(&mut known) {
+            cuts.scan(&known);
+            while early.len() + 1 < cuts.found.len() {
+                let span = (cuts.found[early.len()], cuts.found[early.len() + 1]);
+                early.push(solve_chunk(
+                    (src, tgt),
+                    paras,
+                    model,
+                    p,
+                    &known,
+                    span,
+                    w,
+                    scratch,
+                ));
+            }
+        }
+        search
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e))
+    });
+    if guide.get(..known.len()) != Some(&known[..]) {
+        // A guess the search took back: solve as if searching first.
+        return run(src, tgt, paras, model, p, &guide, w, scratch);
+    }
+    cuts.scan(&guide);
+    let mut spans = cuts.found[early.len()..].to_vec();
+    spans.push((src.len(), tgt.len()));
+    let spans: Vec<&[(usize, usize)]> = spans.windows(2).collect();
+    let chunk = |c: &&[(usize, usize)]| {
+        solve_chunk(
+            (src, tgt),
+            paras,
+            model,
+            p,
+            &guide,
+            (c[0], c[1]),
+            w,
+            scratch,
+        )
+    };
+    early.extend(each_in_turn(&spans, chunk));
+    joined(early)
 }
 
 /// [`run_band`] on the rows `i0..i1` and columns `j0..j1` alone, `guide`
@@ -871,8 +1044,23 @@ const GUIDE_BEAM: usize = 16;
 /// refrain, a template repeated) has few or no hapax keys at all.
 const GUIDE_GAP: usize = 256;
 
+/// Whether the coarse path's points `a` and `b` are too far apart to be a guide.
+fn far(a: (usize, usize), b: (usize, usize)) -> bool {
+    b.0 - a.0 > GUIDE_GAP || b.1 - a.1 > GUIDE_GAP
+}
+
+/// The gaps of the coarse path (indices of a gap's end) that [`fill_gaps`]
+/// searches.
+fn far_gaps(coarse: &[(usize, usize)]) -> Vec<usize> {
+    (1..coarse.len())
+        .filter(|&k| far(coarse[k - 1], coarse[k]))
+        .collect()
+}
+
 /// Replaces each stretch of the coarse path between anchors that are more
 /// than [`GUIDE_GAP`] apart by a beam-searched path ([`dp::beam_path`]).
+/// With a `feed`, the gaps being one group, the guide's points go to it
+/// as they are fixed.
 fn fill_gaps(
     coarse: &[(usize, usize)],
     src: &[Sent],
@@ -880,8 +1068,8 @@ fn fill_gaps(
     paras: &Paras,
     model: &Model,
     p: &Params,
+    feed: Option<&GuideFeed>,
 ) -> Vec<(usize, usize)> {
-    let far = |a: (usize, usize), b: (usize, usize)| b.0 - a.0 > GUIDE_GAP || b.1 - a.1 > GUIDE_GAP;
     if !coarse.windows(2).any(|x| far(x[0], x[1])) {
         return coarse.to_vec();
     }
@@ -892,20 +1080,19 @@ fn fill_gaps(
         .collect();
     // Each gap is searched on its own (the caches only save work), so
     // groups of gaps run on all cores, each with caches of its own.
-    let gaps: Vec<usize> = (1..coarse.len())
-        .filter(|&k| far(coarse[k - 1], coarse[k]))
-        .collect();
-    let groups = gap_groups(coarse, &gaps);
+    let groups = gap_groups(coarse, &far_gaps(coarse));
     let paths: Vec<Vec<Vec<(usize, usize)>>> = {
         use rayon::prelude::*;
-        let search = |group: &[usize]| {
+        let search = |group: &[usize], feed: Option<&GuideFeed>| {
             let mut cache = SimCache::new();
             let mut near = SourceRing::new(src);
+            let mut fed = Fed::new(coarse, feed);
             group
                 .iter()
                 .map(|&k| {
                     let ((i0, j0), (i1, j1)) = (coarse[k - 1], coarse[k]);
-                    dp::beam_path(i1 - i0, j1 - j0, &kinds, GUIDE_BEAM, |i, a, j, b| {
+                    fed.upto(k - 1);
+                    let cost = |i: usize, a: usize, j: usize, b: usize| {
                         scorer.cost_with(i + i0, a, j + j0, b, |i, a, j, b| {
                             let mut shared = 0.0;
                             for s in i..i + a {
@@ -915,14 +1102,23 @@ fn fill_gaps(
                             }
                             shared
                         })
-                    })
+                    };
+                    let (n, m) = (i1 - i0, j1 - j0);
+                    let path = match fed.feed {
+                        Some(_) => dp::beam_path_streamed(n, m, &kinds, GUIDE_BEAM, cost, |x| {
+                            fed.guess(x.iter().map(|&(i, j)| (i + i0, j + j0)));
+                        }),
+                        None => dp::beam_path(n, m, &kinds, GUIDE_BEAM, cost),
+                    };
+                    fed.gap_done(k, &path);
+                    path
                 })
                 .collect()
         };
         if groups.len() > 1 {
-            groups.par_iter().map(|g| search(g)).collect()
+            groups.par_iter().map(|g| search(g, None)).collect()
         } else {
-            groups.iter().map(|g| search(g)).collect()
+            groups.iter().map(|g| search(g, feed)).collect()
         }
     };
     let mut found = paths.into_iter().flatten();
@@ -939,6 +1135,66 @@ fn fill_gaps(
         out.extend(path.into_iter().skip(1).map(|(i, j)| (i + i0, j + j0)));
     }
     out
+}
+
+/// What [`fill_gaps`] has handed a [`GuideFeed`]: the coarse points up to
+/// a gap, the guessed points of the gap being searched, the rest of its
+/// path once found. Stops handing on at a guess the found path does not
+/// bear out (the reader then compares and solves again).
+struct Fed<'a> {
+    coarse: &'a [(usize, usize)],
+    feed: Option<&'a GuideFeed>,
+    /// Coarse points handed on (`coarse[..next]`).
+    next: usize,
+    /// Points of the current gap guessed so far.
+    guessed: Vec<(usize, usize)>,
+    wrong: bool,
+}
+
+impl<'a> Fed<'a> {
+    fn new(coarse: &'a [(usize, usize)], feed: Option<&'a GuideFeed>) -> Self {
+        Fed {
+            coarse,
+            feed,
+            next: 0,
+            guessed: Vec::new(),
+            wrong: false,
+        }
+    }
+
+    /// Hands on the coarse points up to `coarse[k]`.
+    fn upto(&mut self, k: usize) {
+        if let (Some(feed), false) = (self.feed, self.wrong) {
+            feed.push(
+                self.coarse
+                    .get(self.next..=k)
+                    .unwrap_or(&[])
+                    .iter()
+                    .copied(),
+            );
+        }
+        self.next = self.next.max(k + 1);
+    }
+
+    fn guess(&mut self, points: impl Iterator<Item = (usize, usize)>) {
+        let start = self.guessed.len();
+        self.guessed.extend(points);
+        if let (Some(feed), false) = (self.feed, self.wrong) {
+            feed.push(self.guessed[start..].iter().copied());
+        }
+    }
+
+    /// The gap ending at `coarse[k]` found `path` (its own coordinates).
+    fn gap_done(&mut self, k: usize, path: &[(usize, usize)]) {
+        let (i0, j0) = self.coarse[k - 1];
+        let mut rest = path.iter().skip(1).map(|&(i, j)| (i + i0, j + j0));
+        let guessed = std::mem::take(&mut self.guessed);
+        self.wrong |= !guessed.iter().all(|&g| rest.next() == Some(g));
+        if let (Some(feed), false) = (self.feed, self.wrong) {
+            feed.push(rest);
+        }
+        self.next = k + 1;
+    }
 }
 
 /// Sentences (both sides) of gaps below which [`fill_gaps`] searches them
@@ -2140,6 +2396,61 @@ mod tests {
         assert_eq!(groups.concat(), gaps);
         // Few sentences: one group.
         assert_eq!(gap_groups(&coarse, &gaps[..3]).len(), 1);
+    }
+
+    /// A monotone guide of `n` rows with 1-1 steps and, every 37th row, a
+    /// 1-2 step.
+    fn long_guide(n: usize) -> Vec<(usize, usize)> {
+        let mut g = vec![(0, 0)];
+        for i in 1..=n {
+            let j = g[i - 1].1 + if i % 37 == 0 { 2 } else { 1 };
+            g.push((i, j));
+        }
+        g
+    }
+
+    #[test]
+    fn cuts_found_piece_by_piece_are_those_found_at_once() {
+        let g = long_guide(5 * CHUNK_ROWS);
+        let mut whole = Cuts::new(5 * CHUNK_ROWS);
+        whole.scan(&g);
+        assert!(whole.found.len() >= 4, "{:?}", whole.found);
+        let mut pieces = Cuts::new(5 * CHUNK_ROWS);
+        for end in (0..g.len()).step_by(1000).chain([g.len()]) {
+            pieces.scan(&g[..end]);
+        }
+        assert_eq!(pieces.found, whole.found);
+    }
+
+    #[test]
+    fn guide_feed_hands_on_what_a_gap_search_bears_out() {
+        let coarse = [(0, 0), (2, 2), (400, 410), (401, 411), (900, 905)];
+        let feed = GuideFeed::default();
+        let mut fed = Fed::new(&coarse, Some(&feed));
+        fed.upto(1);
+        fed.guess([(3, 3), (4, 4)].into_iter());
+        fed.gap_done(2, &[(0, 0), (1, 1), (2, 2), (398, 408)]);
+        fed.upto(3);
+        // A guess the found path contradicts: nothing more is handed on.
+        fed.guess([(402, 412)].into_iter());
+        fed.gap_done(4, &[(0, 0), (2, 1), (499, 494)]);
+        fed.upto(4);
+        let mut got = Vec::new();
+        assert!(!feed.wait_more(&mut got));
+        assert_eq!(
+            got,
+            [
+                (0, 0),
+                (2, 2),
+                (3, 3),
+                (4, 4),
+                (400, 410),
+                (401, 411),
+                (402, 412)
+            ]
+        );
+        feed.finish();
+        assert!(feed.wait_more(&mut got));
     }
 
     #[test]
