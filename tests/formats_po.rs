@@ -313,3 +313,18 @@ fn a_name_dropped_once_where_the_catalogue_keeps_it_is_still_an_error() {
         "{f:?}"
     );
 }
+
+#[test]
+fn entries_keyed_by_an_identifier_draw_no_finding() {
+    // Mailman's catalogues key whole templates by file name: the English
+    // text is elsewhere, so the msgstr's placeholders are no additions.
+    let po = format!(
+        "{HEADER}msgid \"list:user:notice:refuse.txt\"\n\
+         msgstr \"Sua solicitação à lista ${{listname}} foi recusada por ${{reason}}.\"\n\n\
+         msgid \"Save\"\nmsgstr \"Salvar\"\n"
+    );
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("pt.po"), po).unwrap();
+    let f = run::findings(d.path(), &["pt.po"]);
+    assert!(f.is_empty(), "{f:?}");
+}
