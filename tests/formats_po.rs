@@ -273,3 +273,58 @@ fn an_acronym_with_two_letters_swapped_is_a_misspelling() {
     assert_eq!(f[0].1, "error");
     assert!(f[0].2.contains("'PDF' is misspelled as 'PFD'"), "{f:?}");
 }
+
+#[test]
+fn interface_words_a_catalogue_translates_are_not_dropped_names() {
+    let de = "msgid \"\"\nmsgstr \"\"\n\"Language: de_DE\\n\"\n\n";
+    // Launcher is kept in one string and translated in two: the
+    // catalogue's word, not a name. Labels capitalise every word.
+    let po = format!(
+        "{de}msgid \"Launcher\"\nmsgstr \"Starter\"\n\n\
+         msgid \"Open the Launcher\"\nmsgstr \"Den Starter öffnen\"\n\n\
+         msgid \"New Launcher\"\nmsgstr \"Neuer Launcher\"\n\n\
+         msgid \"Rotate Clockwise\"\nmsgstr \"Im Uhrzeigersinn drehen\"\n\n\
+         msgid \"Print Clockwise\"\nmsgstr \"Clockwise drucken\"\n\n\
+         msgid \"Enter Edit Mode\"\nmsgstr \"Bearbeitungsmodus aktivieren\"\n\n\
+         msgid \"Enter Command Mode\"\nmsgstr \"Befehlsmodus aktivieren\"\n\n\
+         msgid \"Execute with Shift+Enter\"\nmsgstr \"Ausführen mit Shift+Enter\"\n\n\
+         msgid \"Execute with Enter\"\nmsgstr \"Ausführen mit Enter\"\n\n\
+         msgid \"List of plugin IDs\"\nmsgstr \"Liste der Plugin-ID\"\n\n\
+         msgid \"Run the plugin IDs\"\nmsgstr \"Die IDs der Plugins ausführen\"\n"
+    );
+    assert_eq!(name_findings(&po), vec![]);
+}
+
+#[test]
+fn a_name_dropped_once_where_the_catalogue_keeps_it_is_still_an_error() {
+    let de = "msgid \"\"\nmsgstr \"\"\n\"Language: de_DE\\n\"\n\n";
+    let po = format!(
+        "{de}msgid \"Open the Hub panel\"\nmsgstr \"Das Panel öffnen\"\n\n\
+         msgid \"Log out of the Hub\"\nmsgstr \"Vom Hub abmelden\"\n\n\
+         msgid \"Restart the Hub\"\nmsgstr \"Den Hub neu starten\"\n\n\
+         msgid \"JupyterLab Settings\"\nmsgstr \"Einstellungen\"\n\n\
+         msgid \"About JupyterLab\"\nmsgstr \"Über JupyterLab\"\n"
+    );
+    let f = name_findings(&po);
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert!(f.iter().all(|x| x.1 == "error"), "{f:?}");
+    assert!(
+        f[0].2.contains("'Hub'") && f[1].2.contains("'JupyterLab'"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn entries_keyed_by_an_identifier_draw_no_finding() {
+    // Mailman's catalogues key whole templates by file name: the English
+    // text is elsewhere, so the msgstr's placeholders are no additions.
+    let po = format!(
+        "{HEADER}msgid \"list:user:notice:refuse.txt\"\n\
+         msgstr \"Sua solicitação à lista ${{listname}} foi recusada por ${{reason}}.\"\n\n\
+         msgid \"Save\"\nmsgstr \"Salvar\"\n"
+    );
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("pt.po"), po).unwrap();
+    let f = run::findings(d.path(), &["pt.po"]);
+    assert!(f.is_empty(), "{f:?}");
+}

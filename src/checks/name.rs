@@ -38,6 +38,7 @@ impl Check for NameCheck {
         let conventions = Conventions::new(ctx, &src_doc, &tgt_doc);
         let m = (!ctx.glossary.terms.is_empty()).then(|| ctx.matcher());
         let exact = std::cell::OnceCell::new();
+        let keeps = std::cell::OnceCell::new();
         for (vi, v) in ctx.views.iter().enumerate() {
             if v.source.is_empty() || v.target.is_empty() {
                 continue;
@@ -49,6 +50,7 @@ impl Check for NameCheck {
             let mut link = LinkNames::new(ctx, vi, v, m.as_deref(), [&src_doc, &tgt_doc]);
             link.tgt_exact = Some(&exact);
             link.conventions = Some(&conventions);
+            link.unit_keeps = Some(&keeps);
             for name in names {
                 link.check_name(&name, out);
             }
@@ -89,6 +91,51 @@ struct LinkNames<'c> {
     tgt_text: &'c str,
     /// How the document renders names; none: every convention counts.
     conventions: Option<&'c Conventions>,
+    /// How a catalogue's units render each capitalised word, made on first
+    /// use (only a catalogue's absent or near-missed names read it).
+    unit_keeps: Option<&'c std::cell::OnceCell<UnitKeeps>>,
+}
+
+/// How a catalogue treats each capitalised source word: in how many units
+/// the source has it, and in how many of those the target keeps it. A word
+/// most other units translate (Launcher → Starter, Shift → Maj) is the
+/// catalogue's vocabulary, not a name; a name is kept in nearly every unit.
+struct UnitKeeps(FxHashMap<String, (usize, usize)>);
+
+impl UnitKeeps {
+    fn new(views: &[LinkView]) -> UnitKeeps {
+        let mut m: FxHashMap<String, (usize, usize)> = FxHashMap::default();
+        let mut seen = FxHashSet::default();
+        for v in views {
+            if v.source.is_empty() || v.target.is_empty() {
+                continue;
+            }
+            // Parts of a compound count as kept (HTML → HTML-Datei).
+            let tgt: FxHashSet<String> = word_iter(&v.target.text)
+                .flat_map(|w| std::iter::once(w.text).chain(w.text.split(['-', '‐'])))
+                .map(squash)
+                .collect();
+            seen.clear();
+            for w in word_iter(&v.source.text).filter(|w| starts_upper(w.text)) {
+                let key = squash(w.text);
+                if seen.contains(&key) {
+                    continue;
+                }
+                let e = m.entry(key.clone()).or_default();
+                e.0 += 1;
+                e.1 += usize::from(tgt.contains(&key));
+                seen.insert(key);
+            }
+        }
+        UnitKeeps(m)
+    }
+
+    /// Whether the catalogue translates a word its unit drops: another unit
+    /// drops it too. A dropped name is a slip of one unit.
+    fn translated(&self, key: &str) -> bool {
+        let (seen, kept) = self.0.get(key).copied().unwrap_or_default();
+        seen > kept + 1
+    }
 }
 
 /// How a translation renders the source's names: the name words it spells
@@ -240,6 +287,7 @@ impl<'c> LinkNames<'c> {
             tgt_exact: None,
             tgt_text: &ctx.target.text,
             conventions: None,
+            unit_keeps: None,
         }
     }
 
@@ -357,6 +405,9 @@ impl<'c> LinkNames<'c> {
         out: &mut Vec<Finding>,
     ) {
         let v = self.v;
+        if self.translated_in_units(&w.text) {
+            return;
+        }
         // A word seen only at the start of sentences may be an ordinary
         // word the lexicon lacks (Serialize → Serializar): only a typing
         // slip is reported, and not a letter dropped, which is how a
@@ -365,6 +416,11 @@ impl<'c> LinkNames<'c> {
             && (!is_typo(&w.text, t.text)
                 || squash(t.text).chars().count() < squash(&w.text).chars().count())
         {
+            return;
+        }
+        // So is a catalogue label's word (New Console → Nueva Consola),
+        // but a letter it drops is a slip there (Nynorsk → Nynors).
+        if !is_typo(&w.text, t.text) && self.capitalised_by_place(w) {
             return;
         }
         // One vowel apart (Mohammad, Mohammed) is often a second
@@ -492,6 +548,30 @@ impl<'c> LinkNames<'c> {
 }
 
 impl LinkNames<'_> {
+    /// Whether the link is a catalogue unit and the catalogue's other units
+    /// mostly translate the word ([`UnitKeeps`]).
+    fn translated_in_units(&self, w: &str) -> bool {
+        self.unit
+            && self.unit_keeps.is_some_and(|k| {
+                k.get_or_init(|| UnitKeeps::new(self.views))
+                    .translated(&squash(w))
+            })
+    }
+
+    /// Whether a catalogue string's plain capitalised word (no inner
+    /// capital, no digit) is capitalised by its place: it opens the string,
+    /// or the string is a label in title case (Rotate Clockwise, Enter Edit
+    /// Mode). Such a word reads as a sentence-initial one.
+    fn capitalised_by_place(&self, w: &NameWord) -> bool {
+        let plain =
+            w.kind == WordKind::Capitalised && w.text.chars().skip(1).all(|c| !c.is_uppercase());
+        let src = &self.v.source.text;
+        self.unit
+            && plain
+            && (is_sentence_initial(src, w.span.start, Some(self.sp))
+                || title_case_with(src, &self.src_words, self.sp, LABEL_WORDS))
+    }
+
     /// Whether the link's target keeps `w` as a part of a hyphenated
     /// compound ("HTML File" → "HTML-Datei", "YAML-Vorspann").
     fn in_compound(&self, w: &str) -> bool {
@@ -520,6 +600,21 @@ impl LinkNames<'_> {
         })
     }
 
+    /// Whether the link's target has the acronym of a source plural
+    /// (IDs → des ID, URLs → las URL): some languages leave it unmarked.
+    fn plural_acronym_rendered(&self, w: &str) -> bool {
+        ["s", "'s", "’s"]
+            .iter()
+            .filter_map(|e| w.strip_suffix(e))
+            .any(|stem| {
+                is_acronym(stem)
+                    && self
+                        .tgt_words
+                        .iter()
+                        .any(|t| t.text.split(['-', '‐']).any(|p| p == stem))
+            })
+    }
+
     /// Name words absent from a catalogue string. Such a string is short and
     /// stands alone: a product name, acronym or code it drops ("Sign in with
     /// GitHub" → "Entrar com") is lost, not said another way. An error when
@@ -530,6 +625,9 @@ impl LinkNames<'_> {
     /// title-case string) are left alone.
     fn report_absent_in_unit(&self, absent: &[&NameWord], out: &mut Vec<Finding>) {
         for w in absent {
+            if self.translated_in_units(&w.text) {
+                continue;
+            }
             // A word the source catalogue also writes in lower case is a
             // common word ("You" after a plural separator), not a name.
             if is_common_word(self.lexicon, &w.text)
@@ -543,6 +641,7 @@ impl LinkNames<'_> {
             // in another order (GIS → SIG).
             if w.text.chars().count() < 3
                 || self.acronym_rendered(&w.text)
+                || self.plural_acronym_rendered(&w.text)
                 || self.in_compound(&w.text)
             {
                 continue;
@@ -553,7 +652,12 @@ impl LinkNames<'_> {
                     .map(|e| e.get_or_init(|| word_iter(self.tgt_text).map(|t| t.text).collect()));
                 exact.is_some_and(|e| e.contains(w.text.as_str()))
             };
-            let sev = match w.kind {
+            let kind = if self.capitalised_by_place(w) {
+                WordKind::Initial
+            } else {
+                w.kind
+            };
+            let sev = match kind {
                 WordKind::Initial
                     if self.tgt_doc.mid_capitalised.contains(&squash(&w.text)) && elsewhere() =>
                 {
@@ -1073,6 +1177,16 @@ fn title_case_lines(text: &str, profile: &Profile) -> Vec<Range<usize>> {
 /// capital, has three capitalised words or more that are not function
 /// words, no lower-case word but function words, and no full stop at the end.
 fn is_title_case(text: &str, ws: &[Word], profile: &Profile) -> bool {
+    title_case_with(text, ws, profile, 3)
+}
+
+/// Capitalised words a catalogue string needs to read as a title-case
+/// label: a string stands alone, so two do (Show Header).
+const LABEL_WORDS: usize = 2;
+
+/// [`is_title_case`] with at least `min` capitalised words that are not
+/// function words.
+fn title_case_with(text: &str, ws: &[Word], profile: &Profile, min: usize) -> bool {
     let function = |w: &Word| in_list(&profile.words.function_words, w.text);
     let lettered = || {
         ws.iter()
@@ -1080,7 +1194,7 @@ fn is_title_case(text: &str, ws: &[Word], profile: &Profile) -> bool {
     };
     !text.trim_end().ends_with(['.', '!', '?'])
         && ws.first().is_some_and(|w| starts_upper(w.text))
-        && lettered().filter(|w| !function(w)).count() >= 3
+        && lettered().filter(|w| !function(w)).count() >= min
         && lettered().all(|w| function(w) || starts_upper(w.text))
 }
 
@@ -1628,6 +1742,39 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn a_word_another_unit_drops_is_the_catalogues_word() {
+        let keeps = |seen, kept| {
+            UnitKeeps(
+                [("launcher".to_string(), (seen, kept))]
+                    .into_iter()
+                    .collect(),
+            )
+        };
+        // Dropped here and in one other of five: translated.
+        assert!(keeps(5, 3).translated("launcher"));
+        // Dropped only here: a slip, whatever the others do.
+        assert!(!keeps(5, 4).translated("launcher"));
+        assert!(!keeps(1, 0).translated("launcher"));
+        assert!(!keeps(5, 3).translated("github"));
+    }
+
+    #[test]
+    fn a_catalogue_label_of_two_capitalised_words_is_title_case() {
+        let en = Profile::builtin("en");
+        let label = |t: &str| title_case_with(t, &words(t), &en, LABEL_WORDS);
+        assert!(label("Rotate Clockwise"));
+        assert!(label("Save Notebook As"));
+        assert!(!label("Launcher"));
+        assert!(!label("No Packages found"));
+        assert!(!label("Rotate Clockwise."));
+        assert!(!is_title_case(
+            "Rotate Clockwise",
+            &words("Rotate Clockwise"),
+            &en
+        ));
     }
 
     #[test]

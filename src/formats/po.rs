@@ -347,7 +347,7 @@ pub fn read(doc: Document, opts: &ReadOptions) -> Result<Bilingual, FormatError>
     let mut units = Vec::new();
     let mut notices = Vec::new();
     let (mut lang, mut nplurals) = (None, None);
-    let (mut fuzzy, mut empty) = (0, 0);
+    let (mut fuzzy, mut empty, mut keyed) = (0, 0, 0);
     for e in all {
         let Some(id) = &e.id else {
             return Err(FormatError::at(
@@ -370,6 +370,14 @@ pub fn read(doc: Document, opts: &ReadOptions) -> Result<Bilingual, FormatError>
             empty += 1;
             continue;
         }
+        if is_key(&id.text)
+            && e.strs
+                .iter()
+                .any(|(_, s)| s.text.contains(char::is_whitespace))
+        {
+            keyed += 1;
+            continue;
+        }
         units.extend(entry_units(&e, id, nplurals));
     }
     if fuzzy > 0 {
@@ -386,6 +394,13 @@ pub fn read(doc: Document, opts: &ReadOptions) -> Result<Bilingual, FormatError>
             if empty == 1 { "y" } else { "ies" }
         ));
     }
+    if keyed > 0 {
+        notices.push(format!(
+            "{}: {keyed} entr{} keyed by an identifier (msgid like `list:user:notice.txt`) not checked: their source text lives elsewhere",
+            doc.display_path(),
+            if keyed == 1 { "y" } else { "ies" }
+        ));
+    }
     Ok(Bilingual {
         format: Format::Po,
         source_file: doc.clone(),
@@ -396,6 +411,20 @@ pub fn read(doc: Document, opts: &ReadOptions) -> Result<Bilingual, FormatError>
         nplurals,
         notices,
     })
+}
+
+/// Whether a msgid is an identifier rather than text: lower-case letters
+/// and digits in two parts or more joined by `:`, `.`, `_` or `/`, no
+/// space (`list:user:notice:refuse.txt`, `help.txt`), its msgstr prose. A catalogue keyed so holds its
+/// source text elsewhere; `e.g.` ends with its separator and is text.
+fn is_key(id: &str) -> bool {
+    let seps = [':', '.', '_', '/'];
+    let part_ok = |p: &str| {
+        !p.is_empty()
+            && p.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    };
+    id.split(seps).count() >= 2 && id.split(seps).all(part_ok)
 }
 
 /// The units of one entry: one, or one per plural form.
@@ -483,6 +512,27 @@ mod tests {
         );
         assert_eq!(b.units[0].id, "menu\u{4}Say \"hi\"\n");
         assert_eq!(b.units[0].target.as_ref().unwrap().text, "Diga \"oi\"\n");
+    }
+
+    #[test]
+    fn entries_keyed_by_an_identifier_are_skipped_with_a_notice() {
+        let b = read_str(
+            "msgid \"list:user:notice:refuse.txt\"\nmsgstr \"Ihre Anfrage an ${listname}\"\n\n\
+             msgid \"e.g.\"\nmsgstr \"p. ex.\"\n\n\
+             msgid \"help.txt\"\nmsgstr \"Hilfe für ${listname}\"\n\n\
+             msgid \"readme.txt\"\nmsgstr \"liesmich.txt\"\n",
+        );
+        let ids: Vec<&str> = b.units.iter().map(|u| u.id.as_str()).collect();
+        // A file name rendered as a file name is text like any other.
+        assert_eq!(ids, ["e.g.", "readme.txt"]);
+        assert!(
+            b.notices
+                .iter()
+                .any(|n| n.contains("2 entries keyed by an identifier"))
+        );
+        assert!(is_key("list:user:notice:refuse.txt"));
+        assert!(!is_key("e.g."));
+        assert!(!is_key("Save_As.txt"));
     }
 
     #[test]
