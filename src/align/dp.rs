@@ -1113,14 +1113,7 @@ mod tests {
                 Some(i - 100)
             }
         };
-        let cost = |i: usize, a: usize, j: usize, b: usize| -> f64 {
-            match (a, b) {
-                (1, 1) if true_j(i) == Some(j) => -2.0,
-                (1, 0) if true_j(i).is_none() => 1.0,
-                (1, 0) | (0, 1) => 4.0,
-                _ => 6.0,
-            }
-        };
+        let cost = gap_cost(true_j);
         let kinds = [(1, 1), (1, 0), (0, 1), (1, 2), (2, 1)];
         let path = beam_path(n, m, &kinds, 8, cost);
         assert_eq!(path.first(), Some(&(0, 0)));
@@ -1130,6 +1123,19 @@ mod tests {
             "{path:?}"
         );
         assert!(path.contains(&(250, 150)));
+    }
+
+    /// Step costs for a document whose source row `i` belongs with target
+    /// row `true_j(i)`, or with none.
+    fn gap_cost(
+        true_j: impl Fn(usize) -> Option<usize> + Copy,
+    ) -> impl Fn(usize, usize, usize, usize) -> f64 + Copy {
+        move |i, a, j, b| match (a, b) {
+            (1, 1) if true_j(i) == Some(j) => -2.0,
+            (1, 0) if true_j(i).is_none() => 1.0,
+            (1, 0) | (0, 1) => 4.0,
+            _ => 6.0,
+        }
     }
 
     #[test]
@@ -1142,14 +1148,7 @@ mod tests {
             3000..3500 => None,
             _ => Some(i - 500),
         };
-        let cost = |i: usize, a: usize, j: usize, b: usize| -> f64 {
-            match (a, b) {
-                (1, 1) if true_j(i) == Some(j) => -2.0,
-                (1, 0) if true_j(i).is_none() => 1.0,
-                (1, 0) | (0, 1) => 4.0,
-                _ => 6.0,
-            }
-        };
+        let cost = gap_cost(true_j);
         let kinds = [(1, 1), (1, 0), (0, 1), (1, 2), (2, 1)];
         let mut handed = Vec::new();
         let path = beam_path_streamed(n, m, &kinds, 8, cost, |x| handed.extend_from_slice(x));
