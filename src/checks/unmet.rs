@@ -221,9 +221,18 @@ pub(crate) fn unmet_in_link(
             .collect();
         let rest_tally = rest.iter().fold((0, 0), |(a, b), p| (a + p.2.0, b + p.2.1));
         let sides = (side, other_side);
-        let strict = (met == 0)
-            .then(|| none_met(ctx, sides, (text, words), &rest, other_text, vocab))
-            .flatten();
+        let strict = if met == 0 {
+            none_met(
+                ctx,
+                sides,
+                (text, words),
+                (&rest, rest_tally),
+                other_text,
+                vocab,
+            )
+        } else {
+            None
+        };
         if let Some(own) = strict {
             out.push(Unmet {
                 sentence: i,
@@ -247,18 +256,18 @@ pub(crate) fn unmet_in_link(
 type Part<'t> = (usize, &'t str, (usize, usize));
 
 /// The strict test of [`unmet_in_link`] for a sentence none of whose
-/// `words` content words is met: the link's `rest` sentences are well met,
-/// and the other side says no more than they do. Its own content words
+/// `words` content words is met: the link's `rest` sentences (with their
+/// summed content words and met words) are well met, and the other side
+/// says no more than they do. Its own content words
 /// (those the rest does not repeat), when enough.
 fn none_met(
     ctx: &Context,
     (side, other_side): (Side, Side),
     (text, words): (&str, usize),
-    rest: &[&Part],
+    (rest, (rest_words, rest_met)): (&[&Part], (usize, usize)),
     other_text: &str,
     vocab: &FxHashSet<String>,
 ) -> Option<usize> {
-    let (rest_words, rest_met) = rest.iter().fold((0, 0), |(a, b), p| (a + p.2.0, b + p.2.1));
     if words < UNMET_WORDS
         || rest_met < REST_MET
         || (rest_met as f64) < REST_SHARE * rest_words as f64
