@@ -66,20 +66,17 @@ fn read_link<'a>(
 ) -> Sides<'a> {
     let mut src = sx.extract(&v.source.text);
     let mut tgt = tx.extract(&v.target.text);
-    soften_editorial(
-        &mut src,
-        &v.source,
-        ctx.source_profile,
-        &v.target,
-        ctx.target_profile,
-    );
-    soften_editorial(
-        &mut tgt,
-        &v.target,
-        ctx.target_profile,
-        &v.source,
-        ctx.source_profile,
-    );
+    // "Leia também: … até 2027" folded into a merged link whose other side
+    // has no such line: editions drop and add these lines on purpose, so
+    // their numbers only confirm.
+    let src_lines = editorial_lines(&v.source, ctx.source_profile);
+    let tgt_lines = editorial_lines(&v.target, ctx.target_profile);
+    if tgt_lines.is_empty() {
+        weaken_within(&mut src, &src_lines);
+    }
+    if src_lines.is_empty() {
+        weaken_within(&mut tgt, &tgt_lines);
+    }
     Sides {
         link: v.index,
         src_text: &v.source.text,
@@ -95,25 +92,16 @@ fn read_link<'a>(
     }
 }
 
-/// "Leia também: … até 2027" folded into a merged link whose other side
-/// has no such line: editions drop and add these lines on purpose, so
-/// their numbers only confirm.
-fn soften_editorial(
-    ms: &mut [NumberMention],
-    side: &super::SideText,
-    p: &Profile,
-    other: &super::SideText,
-    op: &Profile,
-) {
-    let editorial = |t: &super::SideText, p: &Profile| -> Vec<std::ops::Range<usize>> {
-        t.sentence_ranges()
-            .filter(|r| t.text.get(r.clone()).is_some_and(|x| p.is_editorial(x)))
-            .collect()
-    };
-    let lines = editorial(side, p);
-    if lines.is_empty() || !editorial(other, op).is_empty() {
-        return;
-    }
+/// The byte ranges of a link side's editorial lines (the profile's
+/// `editorial_prefixes`: "Leia também", "Read more").
+fn editorial_lines(t: &super::SideText, p: &Profile) -> Vec<std::ops::Range<usize>> {
+    t.sentence_ranges()
+        .filter(|r| t.text.get(r.clone()).is_some_and(|x| p.is_editorial(x)))
+        .collect()
+}
+
+/// Marks the mentions inside `lines` as weak: they only confirm.
+fn weaken_within(ms: &mut [NumberMention], lines: &[std::ops::Range<usize>]) {
     for m in ms.iter_mut() {
         if lines.iter().any(|r| r.contains(&m.start)) {
             m.weak = true;
