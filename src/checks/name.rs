@@ -1339,10 +1339,11 @@ pub(super) fn is_foreign_spelling(w: &str, profile: &Profile) -> bool {
 /// letter doubled, dropped or added, or a key struck beside the right one.
 pub(super) fn is_typo(a: &str, b: &str) -> bool {
     let (a, b) = (squash(a), squash(b));
-    if double_moved(&a, &b) && strsim::osa_distance(&a, &b) <= 2 {
+    let d = strsim::osa_distance(&a, &b);
+    if double_moved(&a, &b) && d <= 2 {
         return true;
     }
-    if strsim::osa_distance(&a, &b) != 1 {
+    if d != 1 {
         return false;
     }
     let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());

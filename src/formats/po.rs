@@ -415,8 +415,9 @@ pub fn read(doc: Document, opts: &ReadOptions) -> Result<Bilingual, FormatError>
 
 /// Whether a msgid is an identifier rather than text: lower-case letters
 /// and digits in two parts or more joined by `:`, `.`, `_` or `/`, no
-/// space (`list:user:notice:refuse.txt`, `help.txt`), its msgstr prose. A catalogue keyed so holds its
-/// source text elsewhere; `e.g.` ends with its separator and is text.
+/// space (`list:user:notice:refuse.txt`, `help.txt`). A catalogue keyed
+/// so, its msgstr prose, holds its source text elsewhere; `e.g.` ends with
+/// its separator and is text.
 fn is_key(id: &str) -> bool {
     let seps = [':', '.', '_', '/'];
     let part_ok = |p: &str| {
