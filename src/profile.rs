@@ -487,10 +487,25 @@ impl Profile {
 /// Whether `text` starts with one of `prefixes` (lower case), ignoring case,
 /// accents and opening punctuation.
 fn starts_with_any(text: &str, prefixes: &[String]) -> bool {
-    let t = crate::text::fold(text.trim_start_matches(|c: char| !c.is_alphanumeric()));
-    prefixes
-        .iter()
-        .any(|p| !p.is_empty() && t.starts_with(&crate::text::fold(p)))
+    // A prefix in plain lower-case ASCII is its own fold (most are).
+    let folded: Vec<std::borrow::Cow<str>> = (prefixes.iter())
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            if p.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                p.as_str().into()
+            } else {
+                crate::text::fold(p).into()
+            }
+        })
+        .collect();
+    let Some(need) = folded.iter().map(|p| p.len()).max() else {
+        return false;
+    };
+    let t = crate::text::fold_head(
+        text.trim_start_matches(|c: char| !c.is_alphanumeric()),
+        need,
+    );
+    folded.iter().any(|p| t.starts_with(p.as_ref()))
 }
 
 /// Data made once per language pair and then shared: in a static, the

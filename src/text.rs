@@ -15,6 +15,28 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// The start of [`fold`]`(s)`, at least `need` bytes of it when it is that
+/// long: the fold of a head of `s` cut before an ASCII char (the fold of
+/// the whole is the head's then the rest's: no mark reorders across an
+/// ASCII char), so a sentence's first words are folded, not all of it.
+pub fn fold_head(s: &str, need: usize) -> String {
+    let mut want = need;
+    loop {
+        let Some(cut) = s
+            .as_bytes()
+            .get(want..)
+            .and_then(|b| b.iter().position(u8::is_ascii))
+        else {
+            return fold(s);
+        };
+        let folded = fold(&s[..want + cut]);
+        if folded.len() >= need {
+            return folded;
+        }
+        want = 2 * (want + cut) + 1;
+    }
+}
+
 /// [`fold`] into `out`, replacing what it held: a caller folding word
 /// after word reuses one buffer.
 pub fn fold_into(s: &str, out: &mut String) {
@@ -283,6 +305,22 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(fold(&s), slow);
         }
+
+        /// The head is where the whole fold starts, and long enough.
+        #[test]
+        fn fold_head_starts_the_fold(s in "[a-zA-Z ÃãÇçÉéÕõßœǅ\u{301}\u{327}Ωἀ]{0,16}", need in 0usize..12) {
+            let (head, whole) = (fold_head(&s, need), fold(&s));
+            proptest::prop_assert!(whole.starts_with(&head), "{head:?} {whole:?}");
+            proptest::prop_assert!(head.len() >= need.min(whole.len()));
+        }
+    }
+
+    #[test]
+    fn fold_head_folds_the_first_words_only() {
+        assert_eq!(fold_head("Leia também: o Irã", 5), "leia ");
+        assert_eq!(fold_head("Ação pública", 3), "aca");
+        assert_eq!(fold_head("ÃÃÃ", 2), "aaa");
+        assert_eq!(fold_head("Ab", 0), "");
     }
 
     #[test]

@@ -323,8 +323,11 @@ pub(super) fn unit_after<'p, 't>(
         .iter()
         .filter_map(|(key, u)| {
             // Most units differ in their first word: ruled out before the
-            // key's words are counted.
-            if key.split_whitespace().next() != Some(first.as_str()) {
+            // key's words are counted (a byte test first: a key whose first
+            // word is `first` starts with it).
+            if !key.trim_start().starts_with(first.as_str())
+                || key.split_whitespace().next() != Some(first.as_str())
+            {
                 return None;
             }
             let n = key.split_whitespace().count();

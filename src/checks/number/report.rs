@@ -254,18 +254,27 @@ impl Sides<'_> {
     /// zero in words left unmatched on one side is rendered by a word of
     /// absence on the other, one word for each zero.
     fn match_zero_as_none(&mut self) {
-        let mut tgt_none = none_word_count(self.tgt_text, self.tp);
-        for (i, s) in self.src.iter().enumerate() {
-            if tgt_none > 0 && !self.su[i] && zero_in_words(s) {
-                self.su[i] = true;
-                tgt_none -= 1;
+        // Words of absence are counted only for a side with such a zero
+        // left to match: most links have none, and the count reads every word.
+        let open = |ms: &[NumberMention], used: &[bool]| {
+            ms.iter().zip(used).any(|(m, &u)| !u && zero_in_words(m))
+        };
+        if open(&self.src, &self.su) {
+            let mut tgt_none = none_word_count(self.tgt_text, self.tp);
+            for (i, s) in self.src.iter().enumerate() {
+                if tgt_none > 0 && !self.su[i] && zero_in_words(s) {
+                    self.su[i] = true;
+                    tgt_none -= 1;
+                }
             }
         }
-        let mut src_none = none_word_count(self.src_text, self.sp);
-        for (j, t) in self.tgt.iter().enumerate() {
-            if src_none > 0 && !self.tu[j] && zero_in_words(t) {
-                self.tu[j] = true;
-                src_none -= 1;
+        if open(&self.tgt, &self.tu) {
+            let mut src_none = none_word_count(self.src_text, self.sp);
+            for (j, t) in self.tgt.iter().enumerate() {
+                if src_none > 0 && !self.tu[j] && zero_in_words(t) {
+                    self.tu[j] = true;
+                    src_none -= 1;
+                }
             }
         }
     }
