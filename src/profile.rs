@@ -487,25 +487,55 @@ impl Profile {
 /// Whether `text` starts with one of `prefixes` (lower case), ignoring case,
 /// accents and opening punctuation.
 fn starts_with_any(text: &str, prefixes: &[String]) -> bool {
-    // A prefix in plain lower-case ASCII is its own fold (most are).
-    let folded: Vec<std::borrow::Cow<str>> = (prefixes.iter())
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            if p.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-                p.as_str().into()
-            } else {
-                crate::text::fold(p).into()
+    with_folded(prefixes, |folded, need| {
+        if folded.is_empty() {
+            return false;
+        }
+        let t = crate::text::fold_head(
+            text.trim_start_matches(|c: char| !c.is_alphanumeric()),
+            need,
+        );
+        folded.iter().any(|p| t.starts_with(p.as_str()))
+    })
+}
+
+/// Prefix lists folded lately on this thread, with their folds (empty ones
+/// left out) and the longest fold's length.
+type FoldedLists = Vec<(Vec<String>, Vec<String>, usize)>;
+
+thread_local! {
+    /// A run asks about a few lists (two profiles' editorial and caption
+    /// starts) for every sentence: each is folded once, not every time.
+    static FOLDED: std::cell::RefCell<FoldedLists> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Calls `f` with the folds of the non-empty `prefixes` and the longest
+/// one's length.
+fn with_folded<R>(prefixes: &[String], f: impl FnOnce(&[String], usize) -> R) -> R {
+    const KEPT: usize = 8;
+    FOLDED.with(|cell| {
+        let mut lists = cell.borrow_mut();
+        let k = match lists
+            .iter()
+            .position(|(raw, _, _)| raw.as_slice() == prefixes)
+        {
+            Some(k) => k,
+            None => {
+                if lists.len() >= KEPT {
+                    lists.remove(0);
+                }
+                let folded: Vec<String> = (prefixes.iter())
+                    .filter(|p| !p.is_empty())
+                    .map(|p| crate::text::fold(p))
+                    .collect();
+                let need = folded.iter().map(String::len).max().unwrap_or(0);
+                lists.push((prefixes.to_vec(), folded, need));
+                lists.len() - 1
             }
-        })
-        .collect();
-    let Some(need) = folded.iter().map(|p| p.len()).max() else {
-        return false;
-    };
-    let t = crate::text::fold_head(
-        text.trim_start_matches(|c: char| !c.is_alphanumeric()),
-        need,
-    );
-    folded.iter().any(|p| t.starts_with(p.as_ref()))
+        };
+        let (_, folded, need) = &lists[k];
+        f(folded, *need)
+    })
 }
 
 /// Data made once per language pair and then shared: in a static, the

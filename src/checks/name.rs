@@ -981,7 +981,20 @@ fn squash_into(s: &str, out: &mut String) {
         }
         return;
     }
-    out.extend(fold(s).chars().filter(|c| c.is_alphanumeric()));
+    // Accented Latin letters fold one char at a time as [`fold`] folds
+    // them (no string of its own); any other char takes the whole word
+    // through `fold`.
+    for c in s.chars() {
+        match crate::text::fold_latin(c) {
+            Some(f) if f.is_alphanumeric() => out.push(f),
+            Some(_) => {}
+            None => {
+                out.clear();
+                out.extend(fold(s).chars().filter(|c| c.is_alphanumeric()));
+                return;
+            }
+        }
+    }
 }
 
 /// Whether a word starts a sentence: only opening punctuation lies between
@@ -1596,6 +1609,25 @@ mod tests {
             .into_iter()
             .filter(|f| f.severity == Severity::Error)
             .collect()
+    }
+
+    /// A word folded a char at a time squashes as its whole fold does.
+    #[test]
+    fn squash_is_the_fold_without_marks() {
+        for w in [
+            "São",
+            "d’Ávila",
+            "Ñuñez-Pérez",
+            "Ǆemal",
+            "Straße",
+            "Ⅻ-Ålesund",
+            "东京",
+            "e\u{301}",
+        ] {
+            let want: String = fold(w).chars().filter(|c| c.is_alphanumeric()).collect();
+            assert_eq!(squash(w), want, "{w}");
+        }
+        assert_eq!(squash("d’Ávila"), "davila");
     }
 
     #[test]
