@@ -254,7 +254,9 @@ fn a_name_kept_in_a_compound_is_not_dropped() {
          msgid \"The YAML front matter\"\nmsgstr \"Der YAML-Vorspann\"\n\n\
          msgid \"Trust HTML\"\nmsgstr \"HTML vertrauen\"\n\n\
          msgid \"Edit YAML\"\nmsgstr \"YAML bearbeiten\"\n\n\
-         msgid \"YAML File\"\nmsgstr \"Datei\"\n"
+         msgid \"YAML File\"\nmsgstr \"Datei\"\n\n\
+         msgid \"Open the Web Editor\"\nmsgstr \"Den Web-Editor öffnen\"\n\n\
+         msgid \"Thanks for visiting the Web site.\"\nmsgstr \"Danke für den Besuch der Webseite.\"\n"
     );
     let f: Vec<_> = name_findings(&po)
         .into_iter()
@@ -263,6 +265,25 @@ fn a_name_kept_in_a_compound_is_not_dropped() {
     // Only the string that drops YAML outright.
     assert_eq!(f.len(), 1, "{f:?}");
     assert!(f[0].2.contains("'YAML' is missing"), "{f:?}");
+}
+
+#[test]
+fn a_name_after_an_elided_article_is_not_dropped() {
+    let fr = "msgid \"\"\nmsgstr \"\"\n\"Language: fr\\n\"\n\n";
+    let po = format!(
+        "{fr}msgid \"Search by UPC\"\nmsgstr \"Chercher par UPC\"\n\n\
+         msgid \"Includes an item with UPC {{upc}}\"\nmsgstr \"Inclut un article avec l’UPC {{upc}}\"\n\n\
+         msgid \"Call the API now\"\nmsgstr \"Appeler l'API maintenant\"\n\n\
+         msgid \"Your GitHub account\"\nmsgstr \"Votre compte GitHub\"\n\n\
+         msgid \"Sign in with GitHub\"\nmsgstr \"Se connecter\"\n"
+    );
+    let f: Vec<_> = name_findings(&po)
+        .into_iter()
+        .filter(|x| x.1 == "error")
+        .collect();
+    // Only the string that drops a name outright.
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].2.contains("'GitHub' is missing"), "{f:?}");
 }
 
 #[test]

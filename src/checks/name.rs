@@ -573,11 +573,15 @@ impl LinkNames<'_> {
     }
 
     /// Whether the link's target keeps `w` as a part of a hyphenated
-    /// compound ("HTML File" → "HTML-Datei", "YAML-Vorspann").
+    /// compound ("HTML File" → "HTML-Datei", "YAML-Vorspann"), after an
+    /// elided article ("l'UPC", "dell'API") or as the head of a closed
+    /// compound ("Web site" → "Webseite").
     fn in_compound(&self, w: &str) -> bool {
-        self.tgt_words
-            .iter()
-            .any(|t| t.text.contains(['-', '‐']) && t.text.split(['-', '‐']).any(|p| p == w))
+        const JOINS: [char; 4] = ['-', '‐', '\'', '’'];
+        self.tgt_words.iter().any(|t| {
+            (t.text.contains(JOINS) && t.text.split(JOINS).any(|p| p == w))
+                || (t.text.len() > w.len() + 2 && t.text.starts_with(w))
+        })
     }
 
     /// Whether the link's target has the acronym `w` with a plural ending
