@@ -296,6 +296,31 @@ fn an_acronym_with_two_letters_swapped_is_a_misspelling() {
 }
 
 #[test]
+fn a_word_opening_a_string_after_a_placeholder_or_a_dash_is_no_name() {
+    let de = "msgid \"\"\nmsgstr \"\"\n\"Language: de_DE\\n\"\n\n";
+    let po = format!(
+        "{de}#, python-format\nmsgid \"%d Row\"\nmsgstr \"%d Zeile\"\n\n\
+         #, python-format\nmsgid \"%(name)s Properties\"\nmsgstr \"Eigenschaften von %(name)s\"\n\n\
+         msgid \"Public - Everybody can see the list\"\nmsgstr \"Öffentlich – Jede Person kann die Liste sehen\"\n\n\
+         #, python-format\nmsgid \"%d GitHub repositories\"\nmsgstr \"%d Repositorien\"\n\n\
+         msgid \"Static Menu2\"\nmsgstr \"Statisches Menü 2\"\n\n\
+         msgid \"Static Menu3\"\nmsgstr \"Statisches Menü\"\n"
+    );
+    let f = name_findings(&po);
+    // Only the name with an inner capital, which no place explains, and a
+    // numbered label whose number is gone.
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert!(
+        f.iter().any(|x| x.2.contains("'GitHub' is missing")),
+        "{f:?}"
+    );
+    assert!(
+        f.iter().any(|x| x.2.contains("'Menu3' is missing")),
+        "{f:?}"
+    );
+}
+
+#[test]
 fn interface_words_a_catalogue_translates_are_not_dropped_names() {
     let de = "msgid \"\"\nmsgstr \"\"\n\"Language: de_DE\\n\"\n\n";
     // Launcher is kept in one string and translated in two: the
