@@ -78,6 +78,11 @@ pub struct NumberProfile {
     /// case: the number after one is a label, not a decimal. `§` needs none.
     #[serde(default)]
     pub label_words: Vec<String>,
+    /// Words of a copyright notice (`copyright`, `©`, `direitos autorais`),
+    /// lower case: a year after one dates the page itself, and a translated
+    /// page carries the year it was made.
+    #[serde(default)]
+    pub copyright_words: Vec<String>,
     /// Group (thousands) separators: `.` and a (no-break) space in pt and de,
     /// `,` in en, the narrow no-break space (U+202F) in fr, `'` in Swiss German.
     #[serde(default)]
@@ -397,6 +402,11 @@ pub struct WordProfile {
     /// is two people, not one.
     #[serde(default)]
     pub conjunctions: Vec<String>,
+    /// The word for "example" as it names an example host (`example.com`,
+    /// `exemplo.com.br`, `beispiel.de`), in lower case: a catalogue may
+    /// write the source's example host in its own language.
+    #[serde(default)]
+    pub example_words: Vec<String>,
 }
 
 /// A unit of measure: value in base unit = value × factor + offset.

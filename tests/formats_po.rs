@@ -254,7 +254,9 @@ fn a_name_kept_in_a_compound_is_not_dropped() {
          msgid \"The YAML front matter\"\nmsgstr \"Der YAML-Vorspann\"\n\n\
          msgid \"Trust HTML\"\nmsgstr \"HTML vertrauen\"\n\n\
          msgid \"Edit YAML\"\nmsgstr \"YAML bearbeiten\"\n\n\
-         msgid \"YAML File\"\nmsgstr \"Datei\"\n"
+         msgid \"YAML File\"\nmsgstr \"Datei\"\n\n\
+         msgid \"Open the Web Editor\"\nmsgstr \"Den Web-Editor öffnen\"\n\n\
+         msgid \"Thanks for visiting the Web site.\"\nmsgstr \"Danke für den Besuch der Webseite.\"\n"
     );
     let f: Vec<_> = name_findings(&po)
         .into_iter()
@@ -266,12 +268,56 @@ fn a_name_kept_in_a_compound_is_not_dropped() {
 }
 
 #[test]
+fn a_name_after_an_elided_article_is_not_dropped() {
+    let fr = "msgid \"\"\nmsgstr \"\"\n\"Language: fr\\n\"\n\n";
+    let po = format!(
+        "{fr}msgid \"Search by UPC\"\nmsgstr \"Chercher par UPC\"\n\n\
+         msgid \"Includes an item with UPC {{upc}}\"\nmsgstr \"Inclut un article avec l’UPC {{upc}}\"\n\n\
+         msgid \"Call the API now\"\nmsgstr \"Appeler l'API maintenant\"\n\n\
+         msgid \"Your GitHub account\"\nmsgstr \"Votre compte GitHub\"\n\n\
+         msgid \"Sign in with GitHub\"\nmsgstr \"Se connecter\"\n"
+    );
+    let f: Vec<_> = name_findings(&po)
+        .into_iter()
+        .filter(|x| x.1 == "error")
+        .collect();
+    // Only the string that drops a name outright.
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].2.contains("'GitHub' is missing"), "{f:?}");
+}
+
+#[test]
 fn an_acronym_with_two_letters_swapped_is_a_misspelling() {
     let po = format!("{HEADER}msgid \"Export to PDF\"\nmsgstr \"Exportar para PFD\"\n");
     let f = name_findings(&po);
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].1, "error");
     assert!(f[0].2.contains("'PDF' is misspelled as 'PFD'"), "{f:?}");
+}
+
+#[test]
+fn a_word_opening_a_string_after_a_placeholder_or_a_dash_is_no_name() {
+    let de = "msgid \"\"\nmsgstr \"\"\n\"Language: de_DE\\n\"\n\n";
+    let po = format!(
+        "{de}#, python-format\nmsgid \"%d Row\"\nmsgstr \"%d Zeile\"\n\n\
+         #, python-format\nmsgid \"%(name)s Properties\"\nmsgstr \"Eigenschaften von %(name)s\"\n\n\
+         msgid \"Public - Everybody can see the list\"\nmsgstr \"Öffentlich – Jede Person kann die Liste sehen\"\n\n\
+         #, python-format\nmsgid \"%d GitHub repositories\"\nmsgstr \"%d Repositorien\"\n\n\
+         msgid \"Static Menu2\"\nmsgstr \"Statisches Menü 2\"\n\n\
+         msgid \"Static Menu3\"\nmsgstr \"Statisches Menü\"\n"
+    );
+    let f = name_findings(&po);
+    // Only the name with an inner capital, which no place explains, and a
+    // numbered label whose number is gone.
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert!(
+        f.iter().any(|x| x.2.contains("'GitHub' is missing")),
+        "{f:?}"
+    );
+    assert!(
+        f.iter().any(|x| x.2.contains("'Menu3' is missing")),
+        "{f:?}"
+    );
 }
 
 #[test]

@@ -569,15 +569,20 @@ impl LinkNames<'_> {
         self.unit
             && plain
             && (is_sentence_initial(src, w.span.start, Some(self.sp))
+                || opens_after_placeholder_or_dash(&src[..w.span.start])
                 || title_case_with(src, &self.src_words, self.sp, LABEL_WORDS))
     }
 
     /// Whether the link's target keeps `w` as a part of a hyphenated
-    /// compound ("HTML File" → "HTML-Datei", "YAML-Vorspann").
+    /// compound ("HTML File" → "HTML-Datei", "YAML-Vorspann"), after an
+    /// elided article ("l'UPC", "dell'API") or as the head of a closed
+    /// compound ("Web site" → "Webseite").
     fn in_compound(&self, w: &str) -> bool {
-        self.tgt_words
-            .iter()
-            .any(|t| t.text.contains(['-', '‐']) && t.text.split(['-', '‐']).any(|p| p == w))
+        const JOINS: [char; 4] = ['-', '‐', '\'', '’'];
+        self.tgt_words.iter().any(|t| {
+            (t.text.contains(JOINS) && t.text.split(JOINS).any(|p| p == w))
+                || (t.text.len() > w.len() + 2 && t.text.starts_with(w))
+        })
     }
 
     /// Whether the link's target has the acronym `w` with a plural ending
@@ -598,6 +603,18 @@ impl LinkNames<'_> {
                 .is_some_and(|rest| matches!(rest, "s" | "'s" | "’s"))
                 || (is_acronym(t.text) && sorted(t.text) == letters)
         })
+    }
+
+    /// Whether a numbered label (`Menu2`, `MultilingualExample1`) is
+    /// rendered in words with its number apart (`Menu estático 2`): the
+    /// target has the number as a word of its own.
+    fn numbered_label_rendered(&self, w: &str) -> bool {
+        let letters = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        let number = &w[letters.len()..];
+        !number.is_empty()
+            && letters.chars().count() >= 3
+            && letters.chars().all(char::is_alphabetic)
+            && self.tgt_words.iter().any(|t| t.text == number)
     }
 
     /// Whether the link's target has the acronym of a source plural
@@ -643,6 +660,7 @@ impl LinkNames<'_> {
                 || self.acronym_rendered(&w.text)
                 || self.plural_acronym_rendered(&w.text)
                 || self.in_compound(&w.text)
+                || self.numbered_label_rendered(&w.text)
             {
                 continue;
             }
@@ -1026,6 +1044,19 @@ pub(super) fn is_sentence_initial(text: &str, start: usize, profile: Option<&Pro
         return ".!?…:;".contains(c);
     }
     true
+}
+
+/// Whether a catalogue string's word after `before` opens a part of it:
+/// only a (masked) placeholder comes first (`%d Row`, `%(name)s
+/// Properties`), or a spaced dash parts a label (`Public - Everybody can`).
+fn opens_after_placeholder_or_dash(before: &str) -> bool {
+    let t = before.trim_end();
+    (!t.is_empty() && t.chars().all(|c| c == '_' || c.is_whitespace()))
+        || (before.ends_with(char::is_whitespace)
+            && ["-", "–", "—"].iter().any(|d| {
+                t.strip_suffix(d)
+                    .is_some_and(|b| b.ends_with(char::is_whitespace))
+            }))
 }
 
 /// The last word of a text, read backwards from its end only: scanning the

@@ -175,9 +175,14 @@ fn classify(text: &str, base: usize, seg: usize, profile: &Profile) -> Vec<Mark>
         }
         let free_before = prev.is_none_or(opens_after);
         let free_after = next.is_none_or(closes_before);
+        // Glued to a path's or a dash's end (`„/about/“`), a mark free both
+        // ways closes what that token ends.
+        let glued_end = prev.is_some_and(|p| matches!(p, '/' | '-' | '—' | '–'))
+            && next.is_none_or(|n| !n.is_alphanumeric());
         let role = match (free_before, free_after) {
             (true, false) => Role::Open,
             (false, true) => Role::Close,
+            (true, true) if glued_end => Role::Close,
             _ => glyph_role,
         };
         out.push(Mark {
@@ -1212,6 +1217,20 @@ mod tests {
         );
         // German-style „…“ and a mis-typed ”…”.
         assert_eq!(marks("„ja“"), vec![('„', Role::Open), ('“', Role::Close)]);
+        // A mark after a path's closing slash closes it.
+        assert_eq!(
+            marks("Beispiel: „/about/contact/“"),
+            vec![('„', Role::Open), ('“', Role::Close)]
+        );
+        assert_eq!(
+            marks("see “/docs/” and “/api/”."),
+            vec![
+                ('“', Role::Open),
+                ('”', Role::Close),
+                ('“', Role::Open),
+                ('”', Role::Close)
+            ]
+        );
         assert_eq!(
             marks("a ”word”."),
             vec![('”', Role::Open), ('”', Role::Close)]

@@ -275,14 +275,27 @@ fn syntax_line(text: &str) -> bool {
     camel && rest.peek().is_some() && rest.all(|t| !t.chars().all(char::is_alphabetic))
 }
 
-/// Whether the word at `start..end` lies in a straight-quoted string with
-/// no space (`"command": "body"` in a JSON example): a literal, not prose.
+/// Whether the word at `start..end` lies in a quoted string with no space
+/// (`"command": "body"` in a JSON example, `« x,y »` with the French
+/// spacing inside the marks): a literal, not prose.
 fn in_quoted_token(text: &str, start: usize, end: usize) -> bool {
-    // A bounded look either side keeps a long line without spaces linear.
-    let edge = |c: &char| *c == '"' || c.is_whitespace();
-    let open = text[..start].chars().rev().take(80).find(edge);
-    let close = text[end..].chars().take(80).find(edge);
-    open == Some('"') && close == Some('"')
+    const MARKS: [char; 6] = ['"', '“', '”', '„', '«', '»'];
+    // The mark that bounds the token on one side, past one space that
+    // touches it (`« x`); a bounded look keeps a long line linear.
+    fn bound(mut cs: impl Iterator<Item = char>) -> Option<char> {
+        let c = cs.find(|c| MARKS.contains(c) || c.is_whitespace())?;
+        if MARKS.contains(&c) {
+            return Some(c);
+        }
+        cs.next().filter(|c| *c != '"' && MARKS.contains(c))
+    }
+    let open = bound(text[..start].chars().rev().take(80));
+    let close = bound(text[end..].chars().take(80));
+    match (open, close) {
+        (Some('"'), Some('"')) => true,
+        (Some(o), Some(c)) => o != '"' && c != '"',
+        _ => false,
+    }
 }
 
 /// (source-only function words, target-only function words, words) in `text`.
@@ -726,6 +739,20 @@ mod tests {
         // Prose around a quoted token is still prose.
         let p = "Add the \"disabled\" key to the user preferences.";
         assert_eq!(run_en_pt(p).len(), 1);
+    }
+
+    #[test]
+    fn a_quoted_value_in_the_target_marks_is_no_prose() {
+        let run_en_fr = |s: &str, t: &str| {
+            Fixture::with_langs("en", "fr", &[(&[s], &[t])]).run(&UntranslatedCheck)
+        };
+        // A format written with French marks and spacing: the words left
+        // are a capitalised cognate and a quoted value.
+        assert!(run_en_fr("Format: \"x,y\".", "Format : « x,y ».").is_empty());
+        // Prose around a quoted token is still prose.
+        let p = "Add the \"disabled\" key to the user preferences.";
+        let t = "Add the « disabled » key to the user preferences.";
+        assert_eq!(run_en_fr(p, t).len(), 1);
     }
 
     #[test]

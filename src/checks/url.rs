@@ -315,7 +315,7 @@ fn localised(s: &Item, t: &Item, ctx: &Context) -> bool {
             let (sh, sp) = split_host(&s.key);
             let (th, tp) = split_host(&t.key);
             let src_lang = ctx.source_profile.code.as_str();
-            same_host(sh, th, lang)
+            (same_host(sh, th, lang) || example_hosts(sh, th, ctx))
                 && (same_but_locale(sp, tp, lang)
                     || locale_only_on_one_side(sp, tp, src_lang, lang))
         }
@@ -324,7 +324,8 @@ fn localised(s: &Item, t: &Item, ctx: &Context) -> bool {
             else {
                 return false;
             };
-            same_host(sh, th, lang) && (same_mailbox(sl, tl, lang) || translated_word(sl, tl, ctx))
+            (same_host(sh, th, lang) || example_hosts(sh, th, ctx))
+                && (same_mailbox(sl, tl, lang) || translated_word(sl, tl, ctx))
         }
         Kind::Handle => false,
     }
@@ -392,6 +393,19 @@ fn same_host(a: &str, b: &str, lang: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// An example host written with each language's word for "example"
+/// (`example.com` → `exemple.com`, `beispiel.de`): the catalogue localises
+/// the illustration, the address points nowhere either way.
+fn example_hosts(a: &str, b: &str, ctx: &Context) -> bool {
+    fn named(h: &str, words: &[String]) -> bool {
+        let h = h.strip_prefix("www.").unwrap_or(h);
+        h.split_once('.')
+            .is_some_and(|(first, _)| words.iter().any(|w| w == first))
+    }
+    named(a, &ctx.source_profile.words.example_words)
+        && named(b, &ctx.target_profile.words.example_words)
 }
 
 /// Paths and queries equal but for locale parts, the target's in the
@@ -747,6 +761,50 @@ mod localised_tests {
                 "en"
             )
             .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn an_example_host_in_the_target_language() {
+        for (t, tl) in [
+            ("Le nom du site (par exemple exemple.com)", "fr"),
+            ("Der Name (z. B. beispiel.de)", "de"),
+            ("El nombre (ej. www.ejemplo.com/a)", "es"),
+            ("Escreva a info@exemplo.com.br.", "pt"),
+        ] {
+            let s = if t.contains("/a") {
+                "The name (eg www.example.com/a)"
+            } else if t.contains('@') {
+                "Write to info@example.com."
+            } else {
+                "The name of the site (eg example.com)"
+            };
+            assert!(run(s, t, "en", tl).is_empty(), "{t}");
+        }
+        // Another host, another path or another mailbox is still a change.
+        for t in [
+            "Le nom du site (par exemple autre.com)",
+            "Le nom du site (par exemple exemple.com/b)",
+        ] {
+            assert_eq!(
+                run("The site (eg example.com/a)", t, "en", "fr").len(),
+                1,
+                "{t}"
+            );
+        }
+        assert_eq!(
+            run(
+                "Write to info@example.com.",
+                "Écrire à vente@exemple.com.",
+                "en",
+                "fr"
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            run("See mysite.com.", "Voir exemple.com.", "en", "fr").len(),
             1
         );
     }

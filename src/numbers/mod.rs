@@ -124,16 +124,21 @@ impl NumberMention {
 /// Spaces that may group thousands ("10 000") in some convention.
 const SPACE_GROUPS: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
 
-/// URLs, e-mail addresses and handles: digits inside them are not numbers.
+/// URLs, e-mail addresses, handles and HTML character references (`&#39;`
+/// in a catalogue's template string): digits inside them are not numbers.
 static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|@\w+").expect("valid regex")
+    Regex::new(
+        r"(?i)\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|@\w+|&#(?:x[0-9a-f]+|[0-9]+);",
+    )
+    .expect("valid regex")
 });
 
-/// What every match of [`NOT_PROSE`] needs (`@`, `://` or `www.`): a byte
-/// scan that spares most sentences the regex.
+/// What every match of [`NOT_PROSE`] needs (`@`, `://`, `www.` or `&#`): a
+/// byte scan that spares most sentences the regex.
 fn may_hold_address(text: &str) -> bool {
     text.contains('@')
         || text.contains("://")
+        || text.contains("&#")
         || text
             .match_indices('.')
             .any(|(i, _)| i >= 3 && text.as_bytes()[i - 3..i].eq_ignore_ascii_case(b"www"))
@@ -195,6 +200,19 @@ impl Extractor {
             }
         }
         out
+    }
+
+    /// `%(count)d million`: a bare scale word right after a masked
+    /// placeholder scales the placeholder's value. The other language may
+    /// say it as a plural (`Millionen`) the reader does not take for a
+    /// number, so the caller compares such words only when both sides have
+    /// one.
+    pub fn scale_of_placeholder(&self, text: &str, m: &NumberMention) -> bool {
+        // Its first word: a vague plural takes its joiner (`milhões de`).
+        let w = m.raw.split_whitespace().next().unwrap_or("").to_lowercase();
+        m.digits.is_none()
+            && (self.lx.scales.contains_key(&w) || self.lx.vague.contains_key(&w))
+            && text[..m.start].trim_end().ends_with('_')
     }
 
     /// A number word that is part of a proper name (Três Lagoas, Sete
@@ -262,6 +280,42 @@ mod tests {
     fn digits_in_urls_and_handles_are_not_numbers() {
         assert!(extract("veja https://gov.br/2024/03/dados e @ibge2020", &pt()).is_empty());
         assert!(extract("escreva para joao2024@uol.com.br", &pt()).is_empty());
+    }
+
+    #[test]
+    fn an_html_character_reference_is_no_number() {
+        let en = en();
+        assert!(extract("Yes, I&#39;m sure", &en).is_empty());
+        assert!(extract("Tom &#x26; Jerry&#8217;s", &en).is_empty());
+        // A number beside one is still read.
+        assert_eq!(strong("I&#39;m 42", &en), vec![42.0]);
+    }
+
+    #[test]
+    fn a_scale_word_after_a_masked_placeholder_is_marked() {
+        let at_placeholder = |text: &str, p: &Profile| -> Vec<bool> {
+            let x = Extractor::new(p);
+            x.extract(text)
+                .iter()
+                .map(|m| x.scale_of_placeholder(text, m))
+                .collect()
+        };
+        // `%(n)d million pixels`, the placeholder masked as the checks read it.
+        assert_eq!(
+            at_placeholder("limit of _____ million pixels", &en()),
+            vec![true]
+        );
+        let es = Profile::builtin("es");
+        assert_eq!(
+            at_placeholder("límite de _____ millones de píxeles", &es),
+            vec![true]
+        );
+        // A scale word with its own number, or alone, is a number.
+        assert_eq!(
+            at_placeholder("_____ users, 3 million pixels", &en()),
+            vec![false]
+        );
+        assert_eq!(at_placeholder("a million pixels", &en()), vec![false]);
     }
 
     #[test]

@@ -267,6 +267,21 @@ pub(super) fn hedged(text: &str, offset: usize, p: &Profile) -> bool {
     })
 }
 
+/// Whether a copyright notice's words (`Copyright`, `©`, the profile's
+/// `copyright_words`) stand right before the year at `offset`, past other
+/// years of the notice (`© 2010–2023`).
+pub(super) fn in_copyright_notice(text: &str, offset: usize, p: &Profile) -> bool {
+    let before = text.get(..offset).unwrap_or("").to_lowercase();
+    let before = before.trim_end_matches(|c: char| {
+        c.is_ascii_digit() || c.is_whitespace() || matches!(c, ',' | '-' | '–')
+    });
+    p.numbers.copyright_words.iter().any(|w| {
+        before.strip_suffix(w.as_str()).is_some_and(|b| {
+            !w.starts_with(char::is_alphanumeric) || !b.ends_with(char::is_alphanumeric)
+        })
+    })
+}
+
 /// Whether the word right after `offset` is one of `words` (any case).
 pub(super) fn word_after(text: &str, offset: usize, words: &[String]) -> bool {
     let rest = text.get(offset..).unwrap_or("").trim_start();

@@ -66,6 +66,7 @@ fn read_link<'a>(
 ) -> Sides<'a> {
     let mut src = sx.extract(&v.source.text);
     let mut tgt = tx.extract(&v.target.text);
+    drop_lone_placeholder_scales(sx, &v.source.text, &mut src, tx, &v.target.text, &mut tgt);
     // "Leia também: … até 2027" folded into a merged link whose other side
     // has no such line: editions drop and add these lines on purpose, so
     // their numbers only confirm.
@@ -89,6 +90,29 @@ fn read_link<'a>(
         tp: ctx.target_profile,
         lex: ctx.lexicon.as_deref(),
         findings: Vec::new(),
+    }
+}
+
+/// `%(n)d million` → `%(n)d Millionen`: a scale word after a placeholder is
+/// compared only when both sides have one (`billion` → `bilião` is still a
+/// changed scale); on one side alone, the other said it in a way the reader
+/// does not take for a number.
+fn drop_lone_placeholder_scales(
+    sx: &numbers::Extractor,
+    st: &str,
+    src: &mut Vec<NumberMention>,
+    tx: &numbers::Extractor,
+    tt: &str,
+    tgt: &mut Vec<NumberMention>,
+) {
+    // A weak one (German `Millionen`, capitalised as a noun) confirms only.
+    let has = |x: &numbers::Extractor, t: &str, ms: &[NumberMention]| {
+        ms.iter().any(|m| !m.weak && x.scale_of_placeholder(t, m))
+    };
+    match (has(sx, st, src), has(tx, tt, tgt)) {
+        (true, false) => src.retain(|m| !sx.scale_of_placeholder(st, m)),
+        (false, true) => tgt.retain(|m| !tx.scale_of_placeholder(tt, m)),
+        _ => {}
     }
 }
 
@@ -292,6 +316,24 @@ mod tests {
 
     pub(super) fn langs(sl: &str, tl: &str, src: &str, tgt: &str) -> Vec<Finding> {
         Fixture::with_langs(sl, tl, &[(&[src], &[tgt])]).run(&NumberCheck)
+    }
+
+    #[test]
+    fn a_scale_word_after_a_placeholder_on_one_side_only_is_no_number() {
+        // The placeholders as the checks read them: masked.
+        let f = langs(
+            "en",
+            "de",
+            "Limit of _____ million pixels.",
+            "Grenze von _____ Millionen Pixeln.",
+        );
+        assert!(f.is_empty(), "{f:#?}");
+        // On both sides, the scales are still compared (a long-scale
+        // `bilião` is a thousand times `billion`).
+        let f = langs("en", "pt", "_____ billion", "_____ bilião");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let f = langs("en", "pt", "_____ billion", "_____ mil milhões");
+        assert!(f.is_empty(), "{f:#?}");
     }
 
     #[test]

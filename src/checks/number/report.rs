@@ -600,6 +600,20 @@ impl Sides<'_> {
                 (Severity::Info, rounding())
             }
             _ if rounded(0.02) => (Severity::Warning, rounding()),
+            // A translated page's own notice carries the year it was made.
+            _ if s.kind == NumberKind::Year
+                && t.kind == NumberKind::Year
+                && in_copyright_notice(self.src_text, s.start, self.sp)
+                && in_copyright_notice(self.tgt_text, t.start, self.tp) =>
+            {
+                (
+                    Severity::Warning,
+                    format!(
+                        "copyright year changed: {} in the source, {} in the target",
+                        s.raw, t.raw
+                    ),
+                )
+            }
             _ => (
                 Severity::Error,
                 format!(
@@ -815,6 +829,25 @@ mod tests {
         let f = errors("Foram noventa minutos.", "It lasted eighty minutes.");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].suggestion.as_deref(), Some("ninety"));
+    }
+
+    #[test]
+    fn a_copyright_notice_year_is_only_a_warning() {
+        for (src, tgt) in [
+            ("Copyright 2023 Folha.", "Copyright 2024 Folha."),
+            ("© 2010–2023 Folha.", "© 2010–2024 Folha."),
+            ("Direitos autorais 2023 Folha.", "(c) 2024 Folha."),
+        ] {
+            let f = run(src, tgt);
+            assert_eq!(f.len(), 1, "{src}: {f:#?}");
+            assert_eq!(f[0].severity, Severity::Warning, "{src}");
+        }
+        // A year in prose about copyright is still an error.
+        let f = errors(
+            "A lei de direitos autorais de 1998 mudou.",
+            "The copyright law of 1999 changed.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
     }
 
     #[test]
