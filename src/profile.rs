@@ -430,6 +430,19 @@ pub enum ProfileError {
     },
 }
 
+impl WordProfile {
+    /// Folds the editorial and caption starts (case, accents) once, so that
+    /// testing a sentence folds only its head.
+    fn fold_prefixes(&mut self) {
+        for list in [&mut self.editorial_prefixes, &mut self.caption_prefixes] {
+            list.retain(|p| !p.is_empty());
+            for p in list.iter_mut() {
+                *p = crate::text::fold(p);
+            }
+        }
+    }
+}
+
 impl Profile {
     /// The built-in profile for `code`, or the generic one with that code.
     pub fn builtin(code: &str) -> Profile {
@@ -479,7 +492,7 @@ impl Profile {
     }
 
     pub fn parse(path: &str, src: &str) -> Result<Profile, ProfileError> {
-        toml::from_str(src).map_err(|e| {
+        let mut profile: Profile = toml::from_str(src).map_err(|e| {
             let (line, column) = e
                 .span()
                 .map(|s| crate::text::line_col_of(src, s.start))
@@ -490,62 +503,24 @@ impl Profile {
                 column,
                 message: e.message().to_string(),
             }
-        })
+        })?;
+        profile.words.fold_prefixes();
+        Ok(profile)
     }
 }
 
-/// Whether `text` starts with one of `prefixes` (lower case), ignoring case,
-/// accents and opening punctuation.
+/// Whether `text` starts with one of `prefixes` (folded at parse time: see
+/// [`WordProfile::fold_prefixes`]), ignoring case, accents and opening
+/// punctuation.
 fn starts_with_any(text: &str, prefixes: &[String]) -> bool {
-    with_folded(prefixes, |folded, need| {
-        if folded.is_empty() {
-            return false;
-        }
-        let t = crate::text::fold_head(
-            text.trim_start_matches(|c: char| !c.is_alphanumeric()),
-            need,
-        );
-        folded.iter().any(|p| t.starts_with(p.as_str()))
-    })
-}
-
-/// Prefix lists folded lately on this thread, with their folds (empty ones
-/// left out) and the longest fold's length.
-type FoldedLists = Vec<(Vec<String>, Vec<String>, usize)>;
-
-thread_local! {
-    /// A run asks about a few lists (two profiles' editorial and caption
-    /// starts) for every sentence: each is folded once, not every time.
-    static FOLDED: std::cell::RefCell<FoldedLists> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Calls `f` with the folds of the non-empty `prefixes` and the longest
-/// one's length.
-fn with_folded<R>(prefixes: &[String], f: impl FnOnce(&[String], usize) -> R) -> R {
-    const KEPT: usize = 8;
-    FOLDED.with(|cell| {
-        let mut lists = cell.borrow_mut();
-        let k = match lists
-            .iter()
-            .position(|(raw, _, _)| raw.as_slice() == prefixes)
-        {
-            Some(k) => k,
-            None => {
-                if lists.len() >= KEPT {
-                    lists.remove(0);
-                }
-                let folded: Vec<String> = (prefixes.iter())
-                    .filter(|p| !p.is_empty())
-                    .map(|p| crate::text::fold(p))
-                    .collect();
-                let need = folded.iter().map(String::len).max().unwrap_or(0);
-                lists.push((prefixes.to_vec(), folded, need));
-                lists.len() - 1
-            }
-        };
-        let (_, folded, need) = &lists[k];
-        f(folded, *need)
-    })
+    let Some(need) = prefixes.iter().map(String::len).max() else {
+        return false;
+    };
+    let t = crate::text::fold_head(
+        text.trim_start_matches(|c: char| !c.is_alphanumeric()),
+        need,
+    );
+    prefixes.iter().any(|p| t.starts_with(p.as_str()))
 }
 
 /// Data made once per language pair and then shared: in a static, the
