@@ -55,6 +55,7 @@ impl Check for NameCheck {
                 link.check_name(&name, out);
             }
         }
+        super::acronym_swap::check(ctx, out);
     }
 }
 
@@ -1209,6 +1210,10 @@ fn classify(
     title_case: bool,
 ) -> Option<WordKind> {
     let t = w.text;
+    // The profile's common words include codes (pt-PT "T2", a flat's type).
+    if in_list(&profile.words.not_names, t) {
+        return None;
+    }
     if is_code(t) {
         // Ordinals and plain numbers with a unit letter are the number check's.
         let letters = t.chars().filter(|c| c.is_alphabetic()).count();
@@ -1221,7 +1226,7 @@ fn classify(
     if !is_capitalised(t, profile) {
         return None;
     }
-    if in_list(&profile.words.not_names, t) || in_list(&profile.words.function_words, t) {
+    if in_list(&profile.words.function_words, t) {
         return None;
     }
     if is_acronym(t) {
@@ -2158,6 +2163,17 @@ mod tests {
         assert!(f.iter().all(|x| x.severity == Severity::Warning));
         assert!(run("Caças F-35 na COP30.", "F35 jets at COP30.").is_empty());
         assert!(run("Na COP30.", "At COP 30.").is_empty());
+    }
+
+    #[test]
+    fn a_code_the_profile_lists_as_a_common_word_is_no_name() {
+        let (src, tgt) = (
+            "Um T2 custa 435 mil euros.",
+            "A two-bedroom flat costs €435,000.",
+        );
+        assert!(run(src, tgt).is_empty());
+        // Other codes are still read: a dropped G7 is reported.
+        assert!(!run("O G7 reuniu-se.", "The group met.").is_empty());
     }
 
     #[test]
