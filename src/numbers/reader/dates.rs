@@ -615,6 +615,14 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_weekday_is_the_weekday() {
+        let friday = NumberKind::Weekday(4);
+        assert_eq!(one("closed Friday's session", &en()).kind, friday);
+        assert_eq!(one("closed Friday’s session", &en()).kind, friday);
+        assert_eq!(one("on Friday", &en()).kind, friday);
+    }
+
+    #[test]
     fn day_in_brackets_after_weekday() {
         // Both weak: the weekday and the day of the month.
         let ms = extract("nesta quinta-feira (30), o ministério", &pt());
