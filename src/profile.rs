@@ -481,6 +481,15 @@ impl Profile {
         starts_with_any(text, &self.words.caption_prefixes)
     }
 
+    /// Whether `text` is a photo caption or ends in one set off by a dash
+    /// or a bar ("Moradores retiram lama — Foto: Tânia Brito").
+    pub fn has_caption(&self, text: &str) -> bool {
+        self.is_caption(text)
+            || text
+                .match_indices(['—', '–', '|'])
+                .any(|(i, d)| self.is_caption(&text[i + d.len()..]))
+    }
+
     /// Whether a built-in (non-generic) profile exists for `code`.
     pub fn has_builtin(code: &str) -> bool {
         BUILTIN.iter().any(|(c, _)| *c == code && *c != "xx")
@@ -567,6 +576,14 @@ mod tests {
     fn unknown_language_gets_generic_profile_with_its_code() {
         let p = Profile::builtin("fi");
         assert_eq!(p.code, "fi");
+    }
+
+    #[test]
+    fn a_credit_set_off_by_a_dash_is_a_caption() {
+        let pt = Profile::builtin("pt");
+        assert!(pt.has_caption("Moradores retiram lama — Foto: Tânia Brito"));
+        assert!(pt.has_caption("Foto: A fachada da loja."));
+        assert!(!pt.has_caption("A foto — tirada em 2019 — mostra a casa."));
     }
 
     #[test]

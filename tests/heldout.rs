@@ -24,7 +24,10 @@
 //! conversions the edition adds in brackets (km as miles, kg as pounds, °C
 //! as °F), a road's number restated with its abbreviation, a "Leia também"
 //! line between two sentences, "dobrar", confidence intervals and
-//! possessive names.
+//! possessive names; four more (a steelmaker's results, a storm bulletin, a
+//! pt-PT housing story in euros, a flu bulletin) hold dates kept as
+//! "30/10/2025", pt-PT flat types ("T2"), photo credits set off by a dash,
+//! acronyms swapped for one another and epidemiological weeks.
 
 mod common;
 

@@ -271,7 +271,7 @@ fn peel_editorial(
     let caption = |side: &Side, ids: &[usize]| {
         ids.iter()
             .filter_map(|&i| side.sentences.get(i))
-            .any(|t| side.profile.is_caption(t))
+            .any(|t| side.profile.has_caption(t))
     };
     let editorial = |is_source: bool, i: usize, link: &Link| {
         let (side, other, other_ids) = if is_source {

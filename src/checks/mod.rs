@@ -1,6 +1,7 @@
 //! The checks framework: the [`Check`] trait, the shared [`Context`] every
 //! check reads, and the registry of all checks. One file per check.
 
+mod acronym_swap;
 mod addition;
 mod brackets;
 mod code;

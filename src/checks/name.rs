@@ -55,6 +55,7 @@ impl Check for NameCheck {
                 link.check_name(&name, out);
             }
         }
+        super::acronym_swap::check(ctx, out);
     }
 }
 
@@ -1253,6 +1254,10 @@ fn classify(
     title_case: bool,
 ) -> Option<WordKind> {
     let t = w.text;
+    // The profile's common words include codes (pt-PT "T2", a flat's type).
+    if in_list(&profile.words.not_names, t) {
+        return None;
+    }
     if is_code(t) {
         // Ordinals and plain numbers with a unit letter are the number check's.
         let letters = t.chars().filter(|c| c.is_alphabetic()).count();
@@ -1265,7 +1270,7 @@ fn classify(
     if !is_capitalised(t, profile) {
         return None;
     }
-    if in_list(&profile.words.not_names, t) || in_list(&profile.words.function_words, t) {
+    if in_list(&profile.words.function_words, t) {
         return None;
     }
     if is_acronym(t) {
@@ -1436,7 +1441,25 @@ pub(super) fn is_near(a: &str, b: &str) -> bool {
         return false;
     }
     let d = strsim::osa_distance(&a, &b);
-    (1..=2).contains(&d) && (d as f64 / len as f64 <= 0.25 || double_moved(&a, &b))
+    (1..=2).contains(&d)
+        && (d as f64 / len as f64 <= 0.25 || double_moved(&a, &b) || one_slip_twice(&a, &b))
+}
+
+/// Whether two spellings of one length differ in two places that are one
+/// slip: a doubled letter typed as another (Hammes as Hannes), or two
+/// letters one apart exchanged (Tavares as Taveras).
+fn one_slip_twice(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    let [i, j] = diff[..] else {
+        return false;
+    };
+    let doubled = j == i + 1 && a[i] == a[j] && b[i] == b[j];
+    let exchanged = j == i + 2 && a[i] == b[j] && a[j] == b[i];
+    doubled || exchanged
 }
 
 /// Whether two spellings differ only in which letter is doubled
@@ -1672,6 +1695,20 @@ mod tests {
         assert!(!is_near("Bezerra", "Bezerra"));
         // Another letter, not a moved double, is no such slip.
         assert!(!double_moved("bezerra", "bezzena"));
+    }
+
+    #[test]
+    fn a_double_retyped_or_letters_exchanged_over_one_is_a_near_miss() {
+        assert!(is_near("Hammes", "Hannes"));
+        assert!(is_near("Tavares", "Taveras"));
+        // Two unrelated letters changed stay apart.
+        assert!(!is_near("Hammes", "Hanmis"));
+        assert!(!is_near("Tavares", "Tovaris"));
+        let e = errors(
+            "O prefeito Hingo Hammes falou.",
+            "Mayor Hingo Hannes spoke.",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
     }
 
     #[test]
@@ -2221,6 +2258,17 @@ mod tests {
         assert!(f.iter().all(|x| x.severity == Severity::Warning));
         assert!(run("Caças F-35 na COP30.", "F35 jets at COP30.").is_empty());
         assert!(run("Na COP30.", "At COP 30.").is_empty());
+    }
+
+    #[test]
+    fn a_code_the_profile_lists_as_a_common_word_is_no_name() {
+        let (src, tgt) = (
+            "Um T2 custa 435 mil euros.",
+            "A two-bedroom flat costs €435,000.",
+        );
+        assert!(run(src, tgt).is_empty());
+        // Other codes are still read: a dropped G7 is reported.
+        assert!(!run("O G7 reuniu-se.", "The group met.").is_empty());
     }
 
     #[test]

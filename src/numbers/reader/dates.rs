@@ -160,10 +160,17 @@ impl Reader<'_> {
         if parts[0].len() > 2 || parts[1].len() > 2 {
             return None;
         }
-        let (day, month) = if self.lx.day_first { (a, b) } else { (b, a) };
-        if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
+        let valid = |(d, m): (u32, u32)| (1..=31).contains(&d) && (1..=12).contains(&m);
+        let ordered = if self.lx.day_first { (a, b) } else { (b, a) };
+        // A full date that only reads the other way round ("30/10/2025" in
+        // English) is written in that order: editions keep the source's.
+        let (day, month) = if valid(ordered) {
+            ordered
+        } else if parts.len() == 3 && valid((ordered.1, ordered.0)) {
+            (ordered.1, ordered.0)
+        } else {
             return None;
-        }
+        };
         let year = match parts.get(2) {
             Some(y) if y.len() == 4 => Some(num(y)? as i32),
             Some(y) if y.len() == 2 => Some(2000 + num(y)? as i32),
@@ -608,6 +615,14 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_weekday_is_the_weekday() {
+        let friday = NumberKind::Weekday(4);
+        assert_eq!(one("closed Friday's session", &en()).kind, friday);
+        assert_eq!(one("closed Friday’s session", &en()).kind, friday);
+        assert_eq!(one("on Friday", &en()).kind, friday);
+    }
+
+    #[test]
     fn day_in_brackets_after_weekday() {
         // Both weak: the weekday and the day of the month.
         let ms = extract("nesta quinta-feira (30), o ministério", &pt());
@@ -638,6 +653,24 @@ mod tests {
         assert_eq!(one("on 8/15/2024", &en()).kind, d(8, 15, Some(2024)));
         assert!(one("1/3 dos votos", &pt()).weak);
         assert_eq!(strong("2024/25", &pt()), [2024.0, 25.0]);
+    }
+
+    #[test]
+    fn a_full_date_valid_only_the_other_way_round_reads_that_way() {
+        let d = |month, day, year| NumberKind::Date {
+            month,
+            day: Some(day),
+            year,
+        };
+        assert_eq!(one("on 30/10/2025", &en()).kind, d(10, 30, Some(2025)));
+        assert_eq!(one("em 10/30/2025", &pt()).kind, d(10, 30, Some(2025)));
+        // Ambiguous dates keep the profile's order; no year, no swap.
+        assert_eq!(one("on 05/03/2026", &en()).kind, d(5, 3, Some(2026)));
+        assert!(
+            extract("on 30/10", &en())
+                .iter()
+                .all(|m| !matches!(m.kind, NumberKind::Date { .. }))
+        );
     }
 
     #[test]
