@@ -623,6 +623,21 @@ mod tests {
     }
 
     #[test]
+    fn every_profile_reads_its_week_in_order() {
+        // Index modulo 7 is the day: a name out of place shifts the week.
+        for code in ["pt", "en", "es", "fr", "de", "it"] {
+            let p = Profile::builtin(code);
+            for (k, day) in p.numbers.weekdays.iter().take(7).enumerate() {
+                let m = one(&format!("x {day} y"), &p);
+                assert_eq!(m.kind, NumberKind::Weekday(k as u8), "{code}: {day}");
+            }
+        }
+        let de = Profile::builtin("de");
+        assert_eq!(one("am Sonntag", &de).kind, NumberKind::Weekday(6));
+        assert_eq!(one("am Sonnabend", &de).kind, NumberKind::Weekday(5));
+    }
+
+    #[test]
     fn day_in_brackets_after_weekday() {
         // Both weak: the weekday and the day of the month.
         let ms = extract("nesta quinta-feira (30), o ministério", &pt());
