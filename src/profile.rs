@@ -259,6 +259,15 @@ pub struct NumberProfile {
     /// miles) passes.
     #[serde(default)]
     pub units: BTreeMap<String, Unit>,
+    /// Words between a value and the unit it is given per ("por", "per",
+    /// "a"), lower case: "R$ 2.000 por mês" is a rate per month, and a
+    /// rate per week on the other side is a change.
+    #[serde(default)]
+    pub rate_joiners: Vec<String>,
+    /// Words after a value naming what it is per on their own ("mensais",
+    /// "weekly"), lower case, each a unit of its dimension as in `units`.
+    #[serde(default)]
+    pub rate_units: BTreeMap<String, Unit>,
     /// Hedges before a number ("cerca de", "nearly"), lower case: a hedged
     /// percentage may be rendered as a nearby fraction ("nearly a third").
     #[serde(default)]

@@ -332,25 +332,7 @@ pub(super) fn unit_after<'p, 't>(
     }
     let words = unit_words(rest);
     let first = &words.first()?.0;
-    let (n, unit) = p
-        .numbers
-        .units
-        .iter()
-        .filter_map(|(key, u)| {
-            // Most units differ in their first word: ruled out before the
-            // key's words are counted (a byte test first: a key whose first
-            // word is `first` starts with it).
-            if !key.trim_start().starts_with(first.as_str())
-                || key.split_whitespace().next() != Some(first.as_str())
-            {
-                return None;
-            }
-            let n = key.split_whitespace().count();
-            let same =
-                n <= words.len() && key.split_whitespace().zip(&words).all(|(k, (w, _))| k == w);
-            same.then_some((n, u))
-        })
-        .max_by_key(|(n, _)| *n)?;
+    let (n, unit) = leading_unit(&words, p)?;
     let end = words[n - 1].1;
     if n == 1 && p.words.function_words.contains(first) && !bare_abbreviation(text, rest, end) {
         return None;
@@ -364,6 +346,33 @@ pub(super) fn unit_after<'p, 't>(
     Some((unit, &rest[..end]))
 }
 
+/// The longest unit of the profile that `words` start with, and how many
+/// words it takes ("metros quadrados" before "metros").
+pub(super) fn leading_unit<'p>(
+    words: &[(String, usize)],
+    p: &'p Profile,
+) -> Option<(usize, &'p crate::profile::Unit)> {
+    let first = &words.first()?.0;
+    p.numbers
+        .units
+        .iter()
+        .filter_map(|(key, u)| {
+            // Most units differ in their first word: ruled out before the
+            // key's words are counted (a byte test first: a key whose first
+            // word is `first` starts with it).
+            if !key.trim_start().starts_with(first.as_str())
+                || key.split_whitespace().next() != Some(first.as_str())
+            {
+                return None;
+            }
+            let n = key.split_whitespace().count();
+            let same =
+                n <= words.len() && key.split_whitespace().zip(words).all(|(k, (w, _))| k == w);
+            same.then_some((n, u))
+        })
+        .max_by_key(|(n, _)| *n)
+}
+
 /// "6ft 1in", "5 in.": a unit that is also a function word ("in") is one
 /// only glued to its number or with no word after it ("17 in five
 /// capitals" is no length).
@@ -373,7 +382,7 @@ fn bare_abbreviation(text: &str, rest: &str, end: usize) -> bool {
     glued || !next.is_some_and(char::is_alphanumeric)
 }
 
-fn is_space(c: char) -> bool {
+pub(super) fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}')
 }
 
@@ -403,7 +412,7 @@ fn skip_joiner<'t>(rest: &'t str, joiners: &[String]) -> &'t str {
 
 /// The first few words of `rest` (lower case), each with its end offset,
 /// while only spaces separate them.
-fn unit_words(rest: &str) -> Vec<(String, usize)> {
+pub(super) fn unit_words(rest: &str) -> Vec<(String, usize)> {
     let mut out = Vec::new();
     let mut at = 0;
     while out.len() < 4 {

@@ -292,6 +292,7 @@ impl Sides<'_> {
         self.tu = tu;
         self.currency_changes(&pairs);
         self.unit_changes(&pairs);
+        self.rate_changes(&pairs);
         if let Some(lex) = self.lex {
             self.swaps(&pairs, lex);
         }

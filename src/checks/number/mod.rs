@@ -12,6 +12,7 @@
 
 mod context;
 mod matching;
+mod rate;
 mod report;
 mod swap;
 
