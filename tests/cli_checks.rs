@@ -253,3 +253,26 @@ fn units_signs_and_ordinals_rendered_right_pass() {
         assert_eq!(code, Some(0), "{pt} → {en}:\n{out}");
     }
 }
+
+#[test]
+fn a_changed_rate_period_or_area_fails_the_run() {
+    let d = tempfile::tempdir().unwrap();
+    let pt = "O aluguel na orla custa 4.100 euros por metro quadrado.\n\nA bolsa paga R$ 2.000 por mês aos pesquisadores.\n\nA anuidade é de R$ 300 por ano.\n";
+    let en = "Rent on the waterfront costs €4,100 per square foot.\n\nThe grant pays researchers R$2,000 a week.\n\nThe membership fee is R$300 a year.\n";
+    fs::write(d.path().join("pt.txt"), pt).unwrap();
+    fs::write(d.path().join("en.txt"), en).unwrap();
+    let out = check_pt_en(d.path(), &["--no-config", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rates: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["message"].as_str())
+        .filter(|m| m.starts_with("rate changed"))
+        .collect();
+    // The area and the month are changed; the year is kept.
+    assert_eq!(rates.len(), 2, "{rates:?}");
+    assert!(rates.iter().any(|m| m.contains("square foot")), "{rates:?}");
+    assert!(rates.iter().any(|m| m.contains("a week")), "{rates:?}");
+}

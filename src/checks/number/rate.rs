@@ -2,8 +2,8 @@
 //! "€4,100 per square metre" one per area. A paired value whose two sides
 //! name different periods or areas is a changed rate.
 
-use super::context::{close, is_space, leading_unit, unit_after, unit_words};
 use super::Sides;
+use super::context::{close, is_space, leading_unit, unit_after, unit_words};
 use crate::finding::Severity;
 use crate::numbers::NumberMention;
 use crate::profile::{Profile, Unit};
@@ -88,12 +88,30 @@ mod tests {
     #[test]
     fn a_changed_period_is_an_error() {
         for (s, t) in [
-            ("O salário é de 2.000 reais por mês.", "The salary is 2,000 reais a week."),
-            ("O salário é de 2.000 reais por mês.", "The salary is 2,000 reais per week."),
-            ("O salário é de 2.000 reais por mês.", "The salary is 2,000 reais weekly."),
-            ("O imposto é de 50 reais por ano.", "The tax is 50 reais a month."),
-            ("A taxa é de 300 reais mensais.", "The fee is 300 reais annually."),
-            ("Ele trabalha 5 dias por semana.", "He works 5 days a month."),
+            (
+                "O salário é de 2.000 reais por mês.",
+                "The salary is 2,000 reais a week.",
+            ),
+            (
+                "O salário é de 2.000 reais por mês.",
+                "The salary is 2,000 reais per week.",
+            ),
+            (
+                "O salário é de 2.000 reais por mês.",
+                "The salary is 2,000 reais weekly.",
+            ),
+            (
+                "O imposto é de 50 reais por ano.",
+                "The tax is 50 reais a month.",
+            ),
+            (
+                "A taxa é de 300 reais mensais.",
+                "The fee is 300 reais annually.",
+            ),
+            (
+                "Ele trabalha 5 dias por semana.",
+                "He works 5 days a month.",
+            ),
         ] {
             let f = pt_en(s, t);
             assert_eq!(rate_errors(&f), 1, "{s} / {t}: {f:#?}");
@@ -104,11 +122,23 @@ mod tests {
     #[test]
     fn the_same_period_in_other_words_passes() {
         for (s, t) in [
-            ("O salário é de 2.000 reais por mês.", "The salary is 2,000 reais a month."),
-            ("O salário é de 2.000 reais ao mês.", "The salary is 2,000 reais monthly."),
-            ("A taxa é de 300 reais anuais.", "The fee is 300 reais a year."),
+            (
+                "O salário é de 2.000 reais por mês.",
+                "The salary is 2,000 reais a month.",
+            ),
+            (
+                "O salário é de 2.000 reais ao mês.",
+                "The salary is 2,000 reais monthly.",
+            ),
+            (
+                "A taxa é de 300 reais anuais.",
+                "The fee is 300 reais a year.",
+            ),
             ("Ele trabalha 5 dias por semana.", "He works 5 days a week."),
-            ("A diária é de 80 reais por dia.", "The rate is 80 reais per day."),
+            (
+                "A diária é de 80 reais por dia.",
+                "The rate is 80 reais per day.",
+            ),
         ] {
             assert!(pt_en(s, t).is_empty(), "{s} / {t}: {:#?}", pt_en(s, t));
         }
@@ -116,12 +146,20 @@ mod tests {
 
     #[test]
     fn a_period_on_one_side_only_passes() {
-        assert!(pt_en(
-            "O salário é de 2.000 reais por mês.",
-            "The salary is 2,000 reais."
-        )
-        .is_empty());
-        assert!(pt_en("O salário é de 2.000 reais.", "The salary is 2,000 reais a week.").is_empty());
+        assert!(
+            pt_en(
+                "O salário é de 2.000 reais por mês.",
+                "The salary is 2,000 reais."
+            )
+            .is_empty()
+        );
+        assert!(
+            pt_en(
+                "O salário é de 2.000 reais.",
+                "The salary is 2,000 reais a week."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
@@ -150,11 +188,7 @@ mod tests {
 
     #[test]
     fn a_number_then_a_joiner_without_a_unit_is_no_rate() {
-        assert!(pt_en(
-            "Foram 3 por cento a mais.",
-            "It was 3 per cent more."
-        )
-        .is_empty());
+        assert!(pt_en("Foram 3 por cento a mais.", "It was 3 per cent more.").is_empty());
         assert!(pt_en("Abre às 9 da manhã.", "It opens at 9 a.m.").is_empty());
     }
 
@@ -167,13 +201,15 @@ mod tests {
             "The rent is 900 euros a week.",
         );
         assert_eq!(rate_errors(&f), 1, "{f:#?}");
-        assert!(run(
-            "fr",
-            "en",
-            "Le loyer est de 900 euros par mois.",
-            "The rent is 900 euros a month.",
-        )
-        .is_empty());
+        assert!(
+            run(
+                "fr",
+                "en",
+                "Le loyer est de 900 euros par mois.",
+                "The rent is 900 euros a month.",
+            )
+            .is_empty()
+        );
         let f = run(
             "de",
             "en",
