@@ -222,6 +222,15 @@ mod tests {
         swap_nulls(links, (&s, &t), 1.0, 0.5)
     }
 
+    /// Links 0-2 one to one, `middle` for source 3, then sources 4-6 one
+    /// to one with targets `shift` further on.
+    fn around(middle: [Link; 2], shift: usize) -> Vec<Link> {
+        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k])).collect();
+        links.extend(middle);
+        links.extend((4..7).map(|k| l(&[k], &[k + shift])));
+        links
+    }
+
     /// Source 3 translated in two sentences, an added one before them.
     fn split_translation() -> (Vec<&'static str>, Vec<&'static str>) {
         let src = SRC.to_vec();
@@ -236,9 +245,7 @@ mod tests {
     fn an_added_sentence_folded_into_a_merged_link_trades_places_with_the_lone_rest() {
         let (src, tgt) = split_translation();
         // Targets: 3 added, 4 and 5 the translation of source 3.
-        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k])).collect();
-        links.extend([l(&[3], &[3, 4]), l(&[], &[5])]);
-        links.extend((4..7).map(|k| l(&[k], &[k + 2])));
+        let links = around([l(&[3], &[3, 4]), l(&[], &[5])], 2);
         let got = swapped(&src, &tgt, links);
         assert_eq!(
             pairs(&got[3..5]),
@@ -255,9 +262,7 @@ mod tests {
         tgt[3] = "Duarte spoke in Faro.";
         tgt.insert(4, "The investment of 780 million was announced there.");
         tgt.insert(5, "Nobody answered the phone at the harbour that evening.");
-        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k])).collect();
-        links.extend([l(&[], &[3]), l(&[3], &[4, 5])]);
-        links.extend((4..7).map(|k| l(&[k], &[k + 2])));
+        let links = around([l(&[], &[3]), l(&[3], &[4, 5])], 2);
         let got = swapped(&src, &tgt, links);
         assert_eq!(
             pairs(&got[3..5]),
@@ -280,9 +285,7 @@ mod tests {
             ],
         );
         // Targets 3, 4 and 6 translate source 3; 5 is added.
-        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k])).collect();
-        links.extend([l(&[3], &[3, 4, 5]), l(&[], &[6])]);
-        links.extend((4..7).map(|k| l(&[k], &[k + 3])));
+        let links = around([l(&[3], &[3, 4, 5]), l(&[], &[6])], 3);
         let got = swapped(&src, &tgt, links);
         assert_eq!(pairs(&got[3..4]), [(vec![3], vec![3, 4, 5, 6])]);
         assert_eq!(got.len(), 7);
@@ -298,9 +301,7 @@ mod tests {
         tgt[6] = "Garnier published in Paris and Faro a book of 610 pages.";
         tgt.insert(4, "The visit to Faro ended late.");
         tgt.insert(3, "Nobody answered the phone at the harbour that evening.");
-        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k])).collect();
-        links.extend([l(&[3], &[3, 4]), l(&[], &[5])]);
-        links.extend((4..7).map(|k| l(&[k], &[k + 2])));
+        let links = around([l(&[3], &[3, 4]), l(&[], &[5])], 2);
         let got = swapped(&src, &tgt, links);
         assert_eq!(
             pairs(&got[3..5]),
@@ -312,9 +313,7 @@ mod tests {
     fn a_lone_sentence_that_shares_nothing_stays_alone() {
         let (src, tgt) = split_translation();
         // The aligner's links are right: target 3 added, 4 and 5 merged.
-        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k])).collect();
-        links.extend([l(&[], &[3]), l(&[3], &[4, 5])]);
-        links.extend((4..7).map(|k| l(&[k], &[k + 2])));
+        let links = around([l(&[], &[3]), l(&[3], &[4, 5])], 2);
         let before = links.clone();
         assert_eq!(swapped(&src, &tgt, links), before);
     }
@@ -326,9 +325,7 @@ mod tests {
         tgt[3] = "Duarte spoke in Faro.";
         tgt.insert(4, "The investment of 780 million was announced there.");
         tgt.insert(5, "Duarte's 780 million stay in Faro.");
-        let mut links: Vec<Link> = (0..3).map(|k| l(&[k], &[k])).collect();
-        links.extend([l(&[3], &[3, 4]), l(&[], &[5])]);
-        links.extend((4..7).map(|k| l(&[k], &[k + 2])));
+        let links = around([l(&[3], &[3, 4]), l(&[], &[5])], 2);
         let before = links.clone();
         assert_eq!(swapped(&src, &tgt, links), before);
     }
