@@ -296,47 +296,23 @@ pub fn check_pair(
             refine: !options.raw_alignment,
         },
     );
-    // The sentences hidden in merged links, for the omission and addition
-    // rules, found now from the aligner's anchors (as Context::hidden
-    // would): the anchors, which hold features of the whole document, are
-    // then freed before the link views and the other rules' data exist.
-    let hidden = ["omission", "addition"]
-        .iter()
-        .any(|r| !matches!(options.overrides.get(*r), Some(None)))
-        .then(|| align::refine::hidden_prepared(&src, &tgt, &links, &anchors));
+    let hidden = hidden_sentences(options, &src, &tgt, &links, &anchors);
     drop((src, tgt, anchors));
-    let all = checks::all_checks();
-    let (views, findings, suppressed) = {
-        let mut ctx = Context::new(
-            &source,
-            &target,
-            &source_segments,
-            &target_segments,
-            &links,
-            &src_profile,
-            &tgt_profile,
-            glossary,
-        );
-        ctx.url_map = options.url_map.clone();
-        ctx.lexicon = lexicon;
-        if let Some(m) = terms {
-            ctx.use_matcher(m);
-            ctx.use_sentence_matches(matches);
-        }
-        if let Some(h) = hidden {
-            ctx.set_hidden(h);
-        }
-        let mut findings = run_checks_parallel(&ctx, &all, &options.overrides);
-        let suppressed = apply_directives(
-            &target,
-            &directives,
-            &target_segments,
-            &links,
-            options,
-            &mut findings,
-        );
-        (ctx.views, findings, suppressed)
-    };
+    let (views, findings, suppressed) = run_rules(
+        (&source, &target),
+        (&source_segments, &target_segments),
+        &links,
+        (&src_profile, &tgt_profile),
+        glossary,
+        Prepared {
+            lexicon,
+            terms,
+            matches,
+            hidden,
+            directives,
+        },
+        options,
+    );
     PairResult {
         source,
         target,
@@ -352,6 +328,85 @@ pub fn check_pair(
         lexicons,
         suppressed,
     }
+}
+
+/// The sentences hidden in merged links, for the omission and addition
+/// rules, found from the aligner's anchors (as `Context::hidden` would),
+/// so that the anchors, which hold features of the whole document, can be
+/// freed before the link views and the other rules' data exist. `None`
+/// when both rules are off.
+fn hidden_sentences(
+    options: &PairOptions,
+    src: &align::Side,
+    tgt: &align::Side,
+    links: &[Link],
+    anchors: &align::PairAnchors,
+) -> Option<Vec<align::refine::Hidden>> {
+    ["omission", "addition"]
+        .iter()
+        .any(|r| !matches!(options.overrides.get(*r), Some(None)))
+        .then(|| align::refine::hidden_prepared(src, tgt, links, anchors))
+}
+
+/// What the steps before the rules prepared for them: the pair's lexicon
+/// and glossary matches, the hidden sentences and the target's suppression
+/// lines.
+struct Prepared {
+    lexicon: Option<Arc<Lexicon>>,
+    terms: Option<Arc<crate::glossary::Matcher>>,
+    matches: (
+        crate::glossary::SentenceMatches,
+        crate::glossary::SentenceMatches,
+    ),
+    hidden: Option<Vec<align::refine::Hidden>>,
+    directives: Vec<crate::suppress::Directive>,
+}
+
+/// Runs every rule over an aligned pair and applies the target's
+/// suppression lines: the link views, the findings and what was silenced.
+fn run_rules(
+    (source, target): (&Document, &Document),
+    (source_segments, target_segments): (&[Segment], &[Segment]),
+    links: &[Link],
+    (src_profile, tgt_profile): (&Profile, &Profile),
+    glossary: &Glossary,
+    found: Prepared,
+    options: &PairOptions,
+) -> (
+    Vec<checks::LinkView>,
+    Vec<Finding>,
+    Vec<crate::suppress::Silenced>,
+) {
+    let mut ctx = Context::new(
+        source,
+        target,
+        source_segments,
+        target_segments,
+        links,
+        src_profile,
+        tgt_profile,
+        glossary,
+    );
+    ctx.url_map = options.url_map.clone();
+    ctx.lexicon = found.lexicon;
+    if let Some(m) = found.terms {
+        ctx.use_matcher(m);
+        ctx.use_sentence_matches(found.matches);
+    }
+    if let Some(h) = found.hidden {
+        ctx.set_hidden(h);
+    }
+    let all = checks::all_checks();
+    let mut findings = run_checks_parallel(&ctx, &all, &options.overrides);
+    let suppressed = apply_directives(
+        target,
+        &found.directives,
+        target_segments,
+        links,
+        options,
+        &mut findings,
+    );
+    (ctx.views, findings, suppressed)
 }
 
 /// Both sides' sentences, the target's directive lines cut out.
