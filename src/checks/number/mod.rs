@@ -11,6 +11,7 @@
 //! left into findings, and [`context`] reads the words around a number.
 
 mod context;
+mod degrade;
 mod matching;
 mod rate;
 mod report;
@@ -42,9 +43,13 @@ impl Check for NumberCheck {
         // document are never held at once.
         let sx = numbers::Extractor::new(ctx.source_profile);
         let tx = numbers::Extractor::new(ctx.target_profile);
+        let reads = (
+            degrade::Reads::of(ctx.source_profile),
+            degrade::Reads::of(ctx.target_profile),
+        );
         let mut prev: Option<Sides> = None;
         for v in &ctx.views {
-            let mut cur = read_link(ctx, &sx, &tx, v);
+            let mut cur = read_link(ctx, (&sx, &tx), &reads, v);
             cur.match_within();
             if let Some(mut p) = prev.take() {
                 rescue_pair(&mut p, &mut cur);
@@ -61,12 +66,14 @@ impl Check for NumberCheck {
 /// One link's mentions, read with each side's profile.
 fn read_link<'a>(
     ctx: &'a Context,
-    sx: &numbers::Extractor,
-    tx: &numbers::Extractor,
+    (sx, tx): (&numbers::Extractor, &numbers::Extractor),
+    reads: &(degrade::Reads, degrade::Reads),
     v: &'a super::LinkView,
 ) -> Sides<'a> {
     let mut src = sx.extract(&v.source.text);
     let mut tgt = tx.extract(&v.target.text);
+    degrade::degrade(&mut src, &reads.1);
+    degrade::degrade(&mut tgt, &reads.0);
     drop_lone_placeholder_scales(sx, &v.source.text, &mut src, tx, &v.target.text, &mut tgt);
     // "Leia também: … até 2027" folded into a merged link whose other side
     // has no such line: editions drop and add these lines on purpose, so
