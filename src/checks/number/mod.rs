@@ -514,6 +514,31 @@ mod tests {
     }
 
     #[test]
+    fn icelandic_reads_inflected_number_words_dates_and_scales() {
+        let run = |s: &str, t: &str| langs("en", "is", s, t);
+        for (s, t) in [
+            ("Three antennas.", "Þrjú loftnet."),
+            ("Three men.", "Þrír menn."),
+            ("The use of three antennas.", "Notkun þriggja loftneta."),
+            ("With three antennas.", "Með þremur loftnetum."),
+            ("In two days.", "Eftir tvo daga."),
+            ("On 20 November 2009.", "Þann 20. nóvember 2009."),
+            ("It cost 2.5 billion.", "Það kostaði 2,5 milljarða."),
+            ("Some 10 billion people.", "Um 10 milljarðar manna."),
+            ("It rose 3.4%.", "Það hækkaði um 3,4%."),
+        ] {
+            let f = run(s, t);
+            assert!(f.is_empty(), "{s} / {t}: {f:#?}");
+        }
+        let f = run("Three antennas.", "Fjögur loftnet.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let f = run("On 20 November 2009.", "Þann 20. október 2009.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let f = run("It rose 3.4%.", "Það hækkaði um 3.4%.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
     fn english_to_portuguese_works_the_same_way() {
         let run =
             |s: &str, t: &str| Fixture::with_langs("en", "pt", &[(&[s], &[t])]).run(&NumberCheck);
