@@ -28,7 +28,7 @@ impl Reads {
     /// Whether this side's profile reads the scale word `w`.
     fn reads_scale(&self, w: &str) -> bool {
         let w = w.to_lowercase();
-        self.scales.iter().any(|s| *s == w)
+        self.scales.contains(&w)
     }
 }
 
