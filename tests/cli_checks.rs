@@ -276,3 +276,34 @@ fn a_changed_rate_period_or_area_fails_the_run() {
     assert!(rates.iter().any(|m| m.contains("square foot")), "{rates:?}");
     assert!(rates.iter().any(|m| m.contains("a week")), "{rates:?}");
 }
+
+/// English into Polish, which has no profile: numbers in words, month
+/// names and scale words cannot be read on the Polish side, so they pass
+/// unverified, while a changed digit still fails the run.
+#[test]
+fn a_language_without_a_profile_is_checked_by_its_digits() {
+    let d = tempfile::tempdir().unwrap();
+    let en = "Three antennas were linked on 20 November 2009.\nThe project cost 2.5 billion euros.\nIt has 66 antennas.\n";
+    let pl = "Trzy anteny połączono 20 listopada 2009.\nProjekt kosztował 2,5 miliarda euro.\nMa 66 anten.\n";
+    fs::write(d.path().join("en.txt"), en).unwrap();
+    fs::write(d.path().join("pl.txt"), pl).unwrap();
+    let run = || {
+        Command::cargo_bin("transcheck")
+            .unwrap()
+            .current_dir(d.path())
+            .args(["check", "en.txt", "pl.txt", "--no-config"])
+            .args(["--source-lang", "en", "--target-lang", "pl"])
+            .args(["--only", "number", "--format", "json"])
+            .output()
+            .unwrap()
+    };
+    let out = run();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{v:#}");
+    fs::write(d.path().join("pl.txt"), pl.replace("66", "67")).unwrap();
+    let out = run();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let n = v["findings"].as_array().unwrap().len();
+    assert_eq!(n, 1, "{v:#}");
+}

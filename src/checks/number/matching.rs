@@ -175,6 +175,36 @@ pub(super) fn rescue(
     }
 }
 
+/// "am 23. Mai" as "le 23 mai 1956", "1956" as "avril 1956": `a` says
+/// no more than `b` of one date, and all it says agrees; the other side
+/// alone naming the year or the month is context, not a change.
+fn partial_date(a: &NumberMention, b: &NumberMention) -> bool {
+    use NumberKind::*;
+    match (&a.kind, &b.kind) {
+        (
+            Date {
+                month: m1,
+                day: Some(d1),
+                year: None,
+            },
+            Date {
+                month: m2,
+                day: Some(d2),
+                year: Some(_),
+            },
+        ) => m1 == m2 && d1 == d2,
+        (
+            Year,
+            Date {
+                day: None,
+                year: Some(y),
+                ..
+            },
+        ) => approx(a.value, f64::from(*y)),
+        _ => false,
+    }
+}
+
 /// Whether two mentions say the same thing.
 pub(super) fn same(a: &NumberMention, b: &NumberMention) -> bool {
     use NumberKind::*;
@@ -288,6 +318,9 @@ impl Sides<'_> {
         match_date_pieces(&self.src, &mut su, &self.tgt, &mut tu);
         match_date_pieces(&self.tgt, &mut tu, &self.src, &mut su);
         self.match_bare_days(&mut su, &mut tu);
+        self.pass(&mut su, &mut tu, |s, t| {
+            partial_date(s, t) || partial_date(t, s)
+        });
         self.su = su;
         self.tu = tu;
         self.currency_changes(&pairs);
@@ -813,6 +846,76 @@ mod tests {
         );
         // Inches before feet are no compound.
         assert!(!errors("O goleiro tem 1,85 m.", "The goalkeeper is 1 in 6 ft.").is_empty());
+    }
+
+    #[test]
+    fn a_date_may_name_its_year_or_month_on_one_side_only() {
+        clean("Subiram em 23 de maio.", "They climbed on 23 May 1956.");
+        clean("Subiram em 23 de maio de 1956.", "They climbed on 23 May.");
+        clean(
+            "A revista de 1956 trata disso.",
+            "The April 1956 issue covers it.",
+        );
+        // A disagreeing day, month or year is still a change.
+        assert!(!errors("Subiram em 23 de maio.", "They climbed on 24 May 1956.").is_empty());
+        assert!(!errors("Subiram em 23 de maio.", "They climbed on 23 June 1956.").is_empty());
+        assert!(!errors("A revista de 1956.", "The April 1957 issue.").is_empty());
+    }
+
+    #[test]
+    fn a_century_or_a_decade_in_other_words() {
+        let de_fr =
+            |s: &str, t: &str| Fixture::with_langs("de", "fr", &[(&[s], &[t])]).run(&NumberCheck);
+        let f = de_fr("Seit hundert Jahren bekannt.", "Connus depuis un siècle.");
+        assert!(f.is_empty(), "{f:#?}");
+        let f = de_fr("Seit zehn Jahren bekannt.", "Connus depuis une décennie.");
+        assert!(f.is_empty(), "{f:#?}");
+        let f = de_fr(
+            "Seit zwanzig Jahren bekannt.",
+            "Connus depuis deux décennies.",
+        );
+        assert!(f.is_empty(), "{f:#?}");
+        let f = de_fr("Seit fünfzig Jahren bekannt.", "Connus depuis un siècle.");
+        assert!(!f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn a_peak_named_by_its_height_class_confirms_it() {
+        let de_fr =
+            |s: &str, t: &str| Fixture::with_langs("de", "fr", &[(&[s], &[t])]).run(&NumberCheck);
+        let f = de_fr(
+            "Obwohl noch kein Achttausender.",
+            "Bien que n'atteignant pas les 8000.",
+        );
+        assert!(f.is_empty(), "{f:#?}");
+        let f = de_fr("Zwei kleine Sechstausender.", "Deux modestes « 6000 ».");
+        assert!(f.is_empty(), "{f:#?}");
+        // Alone it is never reported, and another height is still added.
+        let f = de_fr(
+            "Obwohl noch kein Achttausender.",
+            "Bien que pas encore un sommet.",
+        );
+        assert!(f.is_empty(), "{f:#?}");
+        let f = de_fr(
+            "Obwohl noch kein Achttausender.",
+            "Bien que n'atteignant pas les 7000.",
+        );
+        assert!(!f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn german_times_and_halves_against_french() {
+        let de_fr =
+            |s: &str, t: &str| Fixture::with_langs("de", "fr", &[(&[s], &[t])]).run(&NumberCheck);
+        let f = de_fr("Um 20.30 Uhr waren sie dort.", "A 20 h. 30 ils étaient là.");
+        assert!(f.is_empty(), "{f:#?}");
+        let f = de_fr("Um 20.30 Uhr waren sie dort.", "A 21 h. 30 ils étaient là.");
+        assert!(!f.is_empty(), "{f:#?}");
+        let f = de_fr(
+            "Sie sanken bis zum halben Oberschenkel ein.",
+            "Ils enfoncent jusqu'à mi-cuisse.",
+        );
+        assert!(f.is_empty(), "{f:#?}");
     }
 
     #[test]

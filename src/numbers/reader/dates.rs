@@ -57,14 +57,6 @@ impl Reader<'_> {
     /// in minutes when one was written, the token after it and whether it
     /// may be twelve-hour; `None` for a colon not followed by minutes.
     fn clock(&self, i: usize, h: u32) -> Option<(Option<u32>, usize, bool)> {
-        // French "14 h 30": a spaced hour mark counts with two-digit minutes.
-        let spaced_minutes = self
-            .tok(i + 2)
-            .is_some_and(|t| t.lower.len() == 2 && t.kind == TokKind::Digits)
-            && self.plain_int(i + 2, 2).is_some_and(|m| m < 60)
-            && !self
-                .tok(i + 3)
-                .is_some_and(|t| t.kind == TokKind::Word && !t.space_before);
         if self.punct(i + 1, ":") && self.attached(i + 1) && self.attached(i + 2) {
             let t = self.tok(i + 2)?;
             let m = self
@@ -75,16 +67,35 @@ impl Reader<'_> {
         if self
             .word(i + 1)
             .is_some_and(|w| self.lx.hour_marks.iter().any(|m| m == w))
-            && (self.attached(i + 1) || spaced_minutes)
         {
-            if (self.attached(i + 2) || spaced_minutes)
-                && let Some(m) = self.plain_int(i + 2, 2).filter(|&m| m < 60)
-            {
-                return Some((Some(h * 60 + m), i + 3, false));
+            // Older French "14 h. 30": a period may close the mark.
+            let k = if self.punct(i + 2, ".") && self.attached(i + 2) {
+                i + 3
+            } else {
+                i + 2
+            };
+            // French "14 h 30": a spaced hour mark counts with two-digit minutes.
+            let spaced = self.spaced_minutes(k);
+            if self.attached(i + 1) || spaced {
+                if (self.attached(k) || spaced)
+                    && let Some(m) = self.plain_int(k, 2).filter(|&m| m < 60)
+                {
+                    return Some((Some(h * 60 + m), k + 1, false));
+                }
+                return Some((Some(h * 60), i + 2, false));
             }
-            return Some((Some(h * 60), i + 2, false));
         }
         Some((None, i + 1, false))
+    }
+
+    /// Two-digit minutes at token `k`, not glued to a word after them.
+    fn spaced_minutes(&self, k: usize) -> bool {
+        self.tok(k)
+            .is_some_and(|t| t.lower.len() == 2 && t.kind == TokKind::Digits)
+            && self.plain_int(k, 2).is_some_and(|m| m < 60)
+            && !self
+                .tok(k + 1)
+                .is_some_and(|t| t.kind == TokKind::Word && !t.space_before)
     }
 
     /// An a.m. or p.m. mark at token `k`: (whether p.m., the token after it).
@@ -518,7 +529,12 @@ mod tests {
             );
         }
         let fr = Profile::builtin("fr");
-        for (text, minutes) in [("à 14 h 30", 870), ("à 14h30", 870), ("à 9h", 540)] {
+        for (text, minutes) in [
+            ("à 14 h 30", 870),
+            ("à 14h30", 870),
+            ("à 9h", 540),
+            ("à 20 h. 30 ils", 1230),
+        ] {
             let found = extract(text, &fr);
             assert!(
                 found.iter().any(
@@ -667,7 +683,8 @@ mod tests {
         assert_eq!(one("em 15/8", &pt()).kind, d(8, 15, None));
         assert_eq!(one("on 8/15/2024", &en()).kind, d(8, 15, Some(2024)));
         assert!(one("1/3 dos votos", &pt()).weak);
-        assert_eq!(strong("2024/25", &pt()), [2024.0, 25.0]);
+        // Not a date: a season of two years.
+        assert_eq!(strong("2024/25", &pt()), [2024.0, 2025.0]);
     }
 
     #[test]

@@ -88,6 +88,7 @@ impl<'a> Reader<'a> {
             }
         }
         self.spread_over_ranges(&mut out);
+        self.expand_year_ranges(&mut out);
         self.attach_years(&mut out);
         self.mark_ambiguous_phrases(&mut out);
         out

@@ -28,6 +28,36 @@ impl Reader<'_> {
         }
     }
 
+    /// "1952/53", "safra 2025/26", "1939-45": two digits after a year and a
+    /// slash or dash are the later year of the same century (or the next,
+    /// "1999/00"), at most ten years on.
+    pub(super) fn expand_year_ranges(&self, ms: &mut [NumberMention]) {
+        for k in 1..ms.len() {
+            let (a, b) = ms.split_at_mut(k);
+            let (Some(a), Some(b)) = (a.last(), b.first_mut()) else {
+                continue;
+            };
+            let between = self.raw(a.end, b.start);
+            let two_digits = b.raw.len() == 2 && b.raw.bytes().all(|c| c.is_ascii_digit());
+            if a.kind != NumberKind::Year
+                || b.kind != NumberKind::Plain
+                || !two_digits
+                || !matches!(between, "/" | "-" | "–")
+            {
+                continue;
+            }
+            let year = a.value as i64;
+            let mut later = year - year % 100 + b.value as i64;
+            if later <= year {
+                later += 100;
+            }
+            if later - year <= 10 {
+                b.value = later as f64;
+                b.kind = NumberKind::Year;
+            }
+        }
+    }
+
     pub(super) fn is_range_between(&self, start: usize, end: usize) -> bool {
         let between = self.raw(start, end).trim().to_lowercase();
         between.chars().count() == 1 && between.chars().all(|c| matches!(c, '-' | '–' | '—' | '‐'))
@@ -143,6 +173,24 @@ mod tests {
         let ms = extract("aged 2 to 6 and 64.2% among adults", &en());
         assert_eq!(ms[1].kind, NumberKind::Plain, "{ms:#?}");
         assert_eq!(ms[2].kind, NumberKind::Percent);
+    }
+
+    #[test]
+    fn two_digits_after_a_year_are_the_later_year() {
+        let years = |t: &str, p: &Profile| {
+            extract(t, p)
+                .into_iter()
+                .map(|m| (m.value, m.kind == NumberKind::Year))
+                .collect::<Vec<_>>()
+        };
+        let both = [(1952.0, true), (1953.0, true)];
+        assert_eq!(years("no inverno de 1952/53", &pt()), both);
+        assert_eq!(years("in the winter 1952-53", &en()), both);
+        assert_eq!(years("safra 2025/26", &pt())[1], (2026.0, true));
+        assert_eq!(years("the 1999/00 season", &en())[1], (2000.0, true));
+        // Not a year range: a page after a year, a number too far on.
+        assert_eq!(years("1956, p. 53", &en())[1], (53.0, false));
+        assert_eq!(years("1952/75", &en())[1], (75.0, false));
     }
 
     #[test]
