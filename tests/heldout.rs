@@ -27,7 +27,12 @@
 //! possessive names; four more (a steelmaker's results, a storm bulletin, a
 //! pt-PT housing story in euros, a flu bulletin) hold dates kept as
 //! "30/10/2025", pt-PT flat types ("T2"), photo credits set off by a dash,
-//! acronyms swapped for one another and epidemiological weeks.
+//! acronyms swapped for one another and epidemiological weeks; four more
+//! (an earthquake abroad, a school census, pt-PT fuel prices, a grain
+//! market) hold local and Brasília times, percentage points, "um em cada
+//! cinco", cents per litre and kWh, prices per bushel, "um terço abaixo"
+//! and a "Leia também" line the edition drops before a sentence it shares
+//! words with.
 
 mod common;
 

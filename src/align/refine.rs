@@ -133,6 +133,7 @@ pub fn refine_prepared(
         let paras = (&source.paragraphs[..], &target.paragraphs[..]);
         super::shift::resolve(links, (src, tgt), paras, ratio, low)
     };
+    release_editorial(&mut links, (source, target), (src, tgt), low);
     super::shift::slide_nulls(&mut links, (src, tgt), ratio, low);
     let links = super::shift::attach_strays(links, (src, tgt), ratio, low);
     let pass = Pass {
@@ -250,6 +251,92 @@ fn editorial_alone(link: &Link, source: &Side, target: &Side) -> bool {
             .any(|t| side.profile.is_editorial(t))
     };
     editorial(source, &link.source) != editorial(target, &link.target)
+}
+
+/// An editorial line ("Leia também: …") paired with a sentence that its
+/// unpaired neighbour on the same side shares more with: the edition
+/// dropped the line, and the aligner, drawn by a word or two in common
+/// ("também" and "also"), paired it with the translation of the sentence
+/// next to it. The neighbour takes the translation; the line stands alone.
+fn release_editorial(
+    links: &mut [Link],
+    (source, target): (&Side, &Side),
+    (src, tgt): (&[Sent], &[Sent]),
+    low: f64,
+) {
+    for k in 0..links.len() {
+        let (e, o) = match (links[k].source.as_slice(), links[k].target.as_slice()) {
+            ([e], [o]) => (*e, *o),
+            _ => continue,
+        };
+        let on_source = source
+            .sentences
+            .get(e)
+            .is_some_and(|s| source.profile.is_editorial(s));
+        let on_target = target
+            .sentences
+            .get(o)
+            .is_some_and(|s| target.profile.is_editorial(s));
+        if on_source == on_target {
+            continue;
+        }
+        // The editorial line's id, its partner's, and the sentences of each side.
+        let (ed, partner, (own, other)) = if on_source {
+            (e, o, (src, tgt))
+        } else {
+            (o, e, (tgt, src))
+        };
+        let lone = |l: &Link| {
+            let (mine, theirs) = if on_source {
+                (&l.source, &l.target)
+            } else {
+                (&l.target, &l.source)
+            };
+            match (mine.as_slice(), theirs.is_empty()) {
+                ([n], true) => Some(*n),
+                _ => None,
+            }
+        };
+        let (Some(p), Some(ed_s)) = (other.get(partner), own.get(ed)) else {
+            continue;
+        };
+        let now = features::shared(ed_s, p);
+        let better = |j: usize| {
+            let n = lone(&links[j])?;
+            let gain = features::shared(own.get(n)?, p);
+            (gain > NONE && gain > now).then_some((j, n, gain))
+        };
+        let near = [k.checked_sub(1), Some(k + 1).filter(|&j| j < links.len())];
+        let Some((j, n, _)) = near
+            .into_iter()
+            .flatten()
+            .filter_map(better)
+            .max_by(|a, b| a.2.total_cmp(&b.2))
+        else {
+            continue;
+        };
+        let score = links[k].score;
+        let (paired, alone) = if on_source {
+            (
+                null(vec![n], vec![partner], score, low),
+                null(vec![ed], vec![], score, low),
+            )
+        } else {
+            (
+                null(vec![partner], vec![n], score, low),
+                null(vec![], vec![ed], score, low),
+            )
+        };
+        // Order stays: the neighbour keeps its place beside the line.
+        let (first, second) = if j < k {
+            (paired, alone)
+        } else {
+            (alone, paired)
+        };
+        let lo = j.min(k);
+        links[lo] = first;
+        links[lo + 1] = second;
+    }
 }
 
 /// Takes editorial lines (the profile's `editorial_prefixes`: "Leia também",
@@ -1231,6 +1318,30 @@ mod tests {
         let got = pairs(&got);
         assert!(got.contains(&(vec![1], vec![])), "{got:?}");
         assert!(got.contains(&(vec![], vec![1])), "{got:?}");
+    }
+
+    #[test]
+    fn an_editorial_line_gives_its_partner_to_the_lone_sentence_beside_it() {
+        let src = [
+            "O preço do gás subiu 5% em março.",
+            "Leia também: Luz sobe 2,1% e gás fica mais caro",
+            "A ERSE aprovou uma subida de 2,1% nas tarifas a partir de 1 de abril.",
+            "O Governo prolongou o apoio até dezembro.",
+        ];
+        let tgt = [
+            "The price of gas rose 5% in March.",
+            "ERSE has approved a 2.1% rise in tariffs from 1 April.",
+            "The government has extended the subsidy until December.",
+        ];
+        let links = vec![
+            l(&[0], &[0], 0.9),
+            l(&[1], &[1], 0.5),
+            l(&[2], &[], 0.5),
+            l(&[3], &[2], 0.9),
+        ];
+        let got = pairs(&run_pt_en(&src, &tgt, links));
+        assert!(got.contains(&(vec![1], vec![])), "{got:?}");
+        assert!(got.contains(&(vec![2], vec![1])), "{got:?}");
     }
 
     #[test]

@@ -1093,7 +1093,9 @@ fn is_acronym(w: &str) -> bool {
 /// `t` is `w` with a slip no translation makes: a code with other digits
 /// and the same letters (`ISBN-10` → `ISBN-13`), or an acronym of three
 /// letters or more with two neighbours swapped (`PDF` → `PFD`; a two-letter
-/// one may be a translation: `EU` → `UE`).
+/// one may be a translation: `EU` → `UE`) or one letter struck on the key
+/// beside it in one of four letters or more (`USGS` → `USGC`; a
+/// translation changes other letters: `OPEP` → `OPEC`).
 fn is_slip(w: &str, t: &str) -> bool {
     if w == t {
         return false;
@@ -1110,7 +1112,15 @@ fn is_slip(w: &str, t: &str) -> bool {
         return false;
     }
     let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-    matches!(diff.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i])
+    let near_key =
+        |x: char, y: char| keyboard_neighbours(x.to_ascii_lowercase(), y.to_ascii_lowercase());
+    match diff.as_slice() {
+        [i, j] => *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i],
+        // Three letters leave too little to tell a slip from another
+        // acronym a translator prefers (CCV given as CVV).
+        [i] => a.len() >= 4 && near_key(a[*i], b[*i]),
+        _ => false,
+    }
 }
 
 fn is_code(w: &str) -> bool {
@@ -1588,10 +1598,12 @@ fn near_miss<'a>(
         }
         // An orthographic correspondence (Ismael → Ishmael, Agripa →
         // Agrippa) of a name spelt natively: a convention, unless the
-        // target keeps the source spelling elsewhere.
+        // target keeps the source spelling elsewhere. The same letters
+        // with the doubling moved (Sorriso → Sorisso) are a typing slip.
         if !foreign
             && !keeps_names
             && !tgt_doc.has(&key)
+            && !double_moved(&key, &squash(t.text))
             && forms.same_skeleton(
                 p,
                 t.text,
@@ -1698,6 +1710,18 @@ mod tests {
     }
 
     #[test]
+    fn a_place_with_its_doubling_moved_is_no_spelling_convention() {
+        // Sorriso and Sorisso share a skeleton, as conventions do
+        // (Agripa/Agrippa); the same letters with the double moved are a slip.
+        let e = errors(
+            "Colheitadeira em lavoura de milho em Sorriso (MT).",
+            "A combine harvester in a corn field in Sorisso, Mato Grosso.",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].message.contains("Sorisso"), "{e:?}");
+    }
+
+    #[test]
     fn a_double_retyped_or_letters_exchanged_over_one_is_a_near_miss() {
         assert!(is_near("Hammes", "Hannes"));
         assert!(is_near("Tavares", "Taveras"));
@@ -1759,6 +1783,12 @@ mod tests {
             assert!(errors(pt, en).is_empty(), "{pt} -> {en}");
         }
         assert!(is_slip("IBAN", "IBNA") && !is_slip("EU", "UE") && !is_slip("OPEP", "OPEC"));
+        assert!(is_slip("USGS", "USGC") && !is_slip("USGS", "USGP") && !is_slip("CCV", "CVV"));
+        let e = errors(
+            "O Serviço Geológico dos Estados Unidos (USGS) registrou o abalo.",
+            "The United States Geological Survey (USGC) recorded the quake.",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
         assert!(!is_slip("COP30", "COP30") && is_slip("COP30", "COP29"));
     }
 

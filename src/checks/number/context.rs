@@ -322,7 +322,15 @@ pub(super) fn unit_after<'p, 't>(
         }
         _ => return None,
     };
-    let mut rest = text.get(from..)?.trim_start_matches(is_space);
+    let mut rest = text.get(from..)?;
+    // "a 13-litre cylinder": a compound adjective joins the unit on.
+    if m.kind == NumberKind::Plain
+        && let Some(r) = rest.strip_prefix(['-', '‐'])
+        && r.starts_with(char::is_alphabetic)
+    {
+        rest = r;
+    }
+    rest = rest.trim_start_matches(is_space);
     if m.scale.is_some() && m.kind == NumberKind::Plain {
         rest = skip_joiner(rest, &p.numbers.unit_joiners);
     }
@@ -492,6 +500,25 @@ mod tests {
         )
         .run(&super::super::NumberCheck);
         assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn a_unit_joined_by_a_hyphen_is_the_numbers_unit() {
+        let f = errors(
+            "Uma garrafa de butano de 13 kg custa 31 euros.",
+            "A 13-litre butane cylinder costs €31.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("unit changed"), "{}", f[0].message);
+        assert!(
+            errors(
+                "Uma garrafa de butano de 13 kg custa 31 euros.",
+                "A 13-kg butane cylinder costs €31.",
+            )
+            .is_empty()
+        );
+        // A range or a score keeps its second number.
+        assert!(errors("Venceu por 3 a 1.", "It won 3-1.").is_empty());
     }
 
     fn en_pt(en: &str, pt: &str) -> Vec<crate::finding::Finding> {

@@ -327,6 +327,25 @@ mod tests {
     }
 
     #[test]
+    fn peruvian_soles_are_a_currency() {
+        let f = langs(
+            "pt",
+            "en",
+            "O governo liberou 25 milhões de soles para obras.",
+            "The government released 25 million dollars for works.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("currency changed"), "{f:#?}");
+        let f = langs(
+            "pt",
+            "en",
+            "O governo liberou 25 milhões de soles (cerca de R$ 38 milhões).",
+            "The government released 25 million soles (about R$38 million).",
+        );
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
     fn a_scale_word_after_a_placeholder_on_one_side_only_is_no_number() {
         // The placeholders as the checks read them: masked.
         let f = langs(

@@ -42,8 +42,9 @@ pub(super) fn rate_after<'p, 't>(
 
 impl Sides<'_> {
     /// Same value, other period or area: "R$ 2.000 por mês" as "$2,000 a
-    /// week". A rate named on one side only passes (editions drop them);
-    /// a rate converted to the other unit passes.
+    /// week", or "US$ 4,37 por bushel" as "$4.37 a ton". A rate named on
+    /// one side only passes (editions drop them); a rate converted to the
+    /// other unit passes.
     pub(super) fn rate_changes(&mut self, pairs: &[(usize, usize)]) {
         for &(i, j) in pairs {
             let (s, t) = (&self.src[i], &self.tgt[j]);
@@ -53,7 +54,14 @@ impl Sides<'_> {
             ) else {
                 continue;
             };
-            if a.dimension != b.dimension || close(s.value / a.factor, t.value / b.factor) {
+            // Per another kind of unit, a conversion changes the figure:
+            // the same figure per tonne for per bushel is a changed rate.
+            let converted = if a.dimension == b.dimension {
+                close(s.value / a.factor, t.value / b.factor)
+            } else {
+                !close(s.value, t.value)
+            };
+            if converted {
                 continue;
             }
             let message = format!(
@@ -116,6 +124,26 @@ mod tests {
             let f = pt_en(s, t);
             assert_eq!(rate_errors(&f), 1, "{s} / {t}: {f:#?}");
         }
+    }
+
+    #[test]
+    fn the_same_figure_per_another_kind_of_unit_is_an_error() {
+        let f = pt_en(
+            "O contrato caiu para US$ 4,37 por bushel.",
+            "The contract fell to $4.37 a ton.",
+        );
+        assert_eq!(rate_errors(&f), 1, "{f:#?}");
+        // Converted to the other unit, the figure changes: no finding.
+        let f = pt_en(
+            "O contrato caiu para US$ 4,37 por bushel.",
+            "The contract fell to $172 a ton.",
+        );
+        assert_eq!(rate_errors(&f), 0, "{f:#?}");
+        let f = pt_en(
+            "O contrato caiu para US$ 4,37 por bushel.",
+            "The contract fell to $4.37 a bushel.",
+        );
+        assert!(f.is_empty(), "{f:#?}");
     }
 
     #[test]

@@ -597,6 +597,9 @@ mod tests {
         assert!((m.value - 1.0 / 3.0).abs() < 1e-9);
         let m = one("prices are a quarter higher", &en());
         assert!((m.value - 0.25).abs() < 1e-9);
+        // "um terço abaixo do previsto": a third below a mark.
+        let m = one("an estimate a third below the forecast", &en());
+        assert!((m.value - 1.0 / 3.0).abs() < 1e-9);
         assert_eq!(one("vai colher um quarto a menos", &pt()).value, 0.25);
         assert_eq!(one("vai colher um quarto a mais", &pt()).value, 0.25);
         // Before a noun, or a comparative qualifying one ("um quarto mais
