@@ -141,9 +141,21 @@ impl Sides<'_> {
     /// beside its own.
     pub(super) fn swaps(&mut self, pairs: &[(usize, usize)], lex: &Lexicon) {
         // Most links have no two numbers of one kind that could trade places.
+        // Two numbers written as one ("2025/26", "30-45") do not trade
+        // places: their words are the whole figure's.
+        let joined = |text: &str, ms: &[NumberMention], a: usize, b: usize| {
+            let (x, y) = (&ms[a], &ms[b]);
+            let (first, second) = if x.start <= y.start { (x, y) } else { (y, x) };
+            text.get(first.end..second.start).is_some_and(|gap| {
+                gap.trim().chars().count() <= 1 && !gap.chars().any(char::is_alphanumeric)
+            })
+        };
         let rival = |a: usize, b: usize| {
             let (x, y) = (&self.src[pairs[a].0], &self.src[pairs[b].0]);
-            what(x) == what(y) && !super::approx(x.value, y.value)
+            what(x) == what(y)
+                && !super::approx(x.value, y.value)
+                && !joined(self.src_text, &self.src, pairs[a].0, pairs[b].0)
+                && !joined(self.tgt_text, &self.tgt, pairs[a].1, pairs[b].1)
         };
         let wanted: Vec<bool> = (0..pairs.len())
             .map(|a| (0..pairs.len()).any(|b| a != b && rival(a, b)))
@@ -250,6 +262,14 @@ mod tests {
         clean(
             "O parque terá 48 turbinas e capacidade de 288 megawatts.",
             "The farm will have 48 turbines and a capacity of 288 megawatts.",
+        );
+    }
+
+    #[test]
+    fn a_range_written_as_one_figure_is_no_swap() {
+        clean(
+            "Cerca de dois terços da safra 2025/26 de Mato Grosso foram vendidos.",
+            "About two-thirds of Mato Grosso's 2025/26 crop has been sold.",
         );
     }
 
