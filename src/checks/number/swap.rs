@@ -141,9 +141,18 @@ impl Sides<'_> {
     /// beside its own.
     pub(super) fn swaps(&mut self, pairs: &[(usize, usize)], lex: &Lexicon) {
         // Most links have no two numbers of one kind that could trade places.
+        // A value written twice ("levels 1 to 10, list levels 1 to 10")
+        // pairs with either copy: no order can be told from it.
+        let once = |x: &NumberMention| {
+            self.src
+                .iter()
+                .filter(|m| what(m) == what(x) && super::approx(m.value, x.value))
+                .count()
+                == 1
+        };
         let rival = |a: usize, b: usize| {
             let (x, y) = (&self.src[pairs[a].0], &self.src[pairs[b].0]);
-            what(x) == what(y) && !super::approx(x.value, y.value)
+            what(x) == what(y) && !super::approx(x.value, y.value) && once(x) && once(y)
         };
         let wanted: Vec<bool> = (0..pairs.len())
             .map(|a| (0..pairs.len()).any(|b| a != b && rival(a, b)))
@@ -226,6 +235,14 @@ mod tests {
             "There were 30 dead and 12 injured in the accident.",
         );
         assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn a_range_written_twice_is_no_swap() {
+        clean(
+            "Os contextos incluem os níveis de tópicos de 1 a 10, níveis de listas de 1 a 10 e o rodapé.",
+            "The contexts include outline levels 1 to 10, list levels 1 to 10 and the footer.",
+        );
     }
 
     #[test]
