@@ -306,7 +306,8 @@ fn code_like(text: &str, keys: &HashSet<String>) -> bool {
         .and_then(|t| t.split_once('='))
         .is_some_and(|(k, _)| {
             k.starts_with(char::is_alphabetic)
-                && k.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'))
+                && k.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'))
         });
     let statement = trimmed.ends_with(';') && trimmed.contains(['=', '(']);
     if trimmed.starts_with("$ ") || settings_line || statement {
@@ -317,7 +318,9 @@ fn code_like(text: &str, keys: &HashSet<String>) -> bool {
         let t = raw
             .trim_matches('_')
             .trim_start_matches(['(', '[', '"', '\'', '“', '‘', '«', '¿', '¡'])
-            .trim_end_matches([')', ']', '"', '\'', '”', '’', '»', '.', ',', ';', ':', '!', '?', '…'])
+            .trim_end_matches([
+                ')', ']', '"', '\'', '”', '’', '»', '.', ',', ';', ':', '!', '?', '…',
+            ])
             .trim_matches('_');
         if !t.chars().any(char::is_alphanumeric) || placeholder_token(t) {
             continue;
@@ -333,10 +336,12 @@ fn code_like(text: &str, keys: &HashSet<String>) -> bool {
             key_tokens += 1;
         }
         let word = t.starts_with(char::is_alphabetic)
-            && t.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
+            && t.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
         if word {
             prose += 1;
-        } else if raw.contains('(') && raw.contains(['.', ')']) && raw.contains(char::is_alphabetic) {
+        } else if raw.contains('(') && raw.contains(['.', ')']) && raw.contains(char::is_alphabetic)
+        {
             code += 2;
         } else if !t.chars().all(|c| c.is_ascii_digit()) {
             code += 1;
@@ -349,7 +354,9 @@ fn code_like(text: &str, keys: &HashSet<String>) -> bool {
 fn placeholder_token(t: &str) -> bool {
     (t.starts_with('{') && t.ends_with('}'))
         || t.strip_prefix('%').is_some_and(|r| {
-            !r.is_empty() && r.chars().all(|c| c.is_alphanumeric() || matches!(c, '(' | ')' | '_'))
+            !r.is_empty()
+                && r.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '(' | ')' | '_'))
         })
 }
 
@@ -896,7 +903,9 @@ mod tests {
 
     #[test]
     fn code_commands_and_key_combinations_kept_are_no_prose() {
-        let same = |l: &str, s: &str| Fixture::with_langs("en", l, &[(&[s], &[s])]).run(&UntranslatedCheck);
+        let same = |l: &str, s: &str| {
+            Fixture::with_langs("en", l, &[(&[s], &[s])]).run(&UntranslatedCheck)
+        };
         for s in [
             "python -m venv --clear build/env",
             "$ make install prefix here",
@@ -930,7 +939,8 @@ mod tests {
 
     #[test]
     fn words_inside_inline_tags_are_no_prose() {
-        let same = |s: &str| Fixture::with_langs("en", "fr", &[(&[s], &[s])]).run(&UntranslatedCheck);
+        let same =
+            |s: &str| Fixture::with_langs("en", "fr", &[(&[s], &[s])]).run(&UntranslatedCheck);
         let s = "<x id=\"START_ICON\" ctype=\"x-icon\" equiv-text=\"&lt;icon&gt;\"/>info<x id=\"CLOSE_ICON\"/> Messages";
         assert!(same(s).is_empty(), "{:?}", same(s));
         let s = "Running <x id=\"PH\" equiv-text=\"name\"/> task now";
@@ -939,12 +949,16 @@ mod tests {
 
     #[test]
     fn a_source_quoting_a_third_language_kept_is_no_omission() {
-        let same = |s: &str| Fixture::with_langs("en", "de", &[(&[s], &[s])]).run(&UntranslatedCheck);
+        let same =
+            |s: &str| Fixture::with_langs("en", "de", &[(&[s], &[s])]).run(&UntranslatedCheck);
         // An Italian title the English source names, kept in the German.
         let it = "Guida completa alla traduzione con strumenti liberi e gratuiti";
         assert!(same(it).is_empty(), "{:?}", same(it));
         // English kept in the German is still reported.
-        assert_eq!(same("A complete guide for the translators and for those who run the projects").len(), 1);
+        assert_eq!(
+            same("A complete guide for the translators and for those who run the projects").len(),
+            1
+        );
     }
 
     #[test]

@@ -329,9 +329,7 @@ fn identifiers(text: &str) -> Vec<std::ops::Range<usize>> {
     while let Some((i, c)) = chars.next() {
         let inner = matches!(c, '.' | '-')
             && start.is_some()
-            && chars
-                .peek()
-                .is_some_and(|&(_, n)| n.is_ascii_digit());
+            && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
         if c.is_alphanumeric() || c == '_' || inner {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
@@ -440,7 +438,8 @@ mod tests {
 
     #[test]
     fn a_snake_case_identifier_takes_its_dotted_tail() {
-        let text = "in /opt/app/App_5.8.0 and pkg_1.2-3, then 2.5, max_size. See http://x.org/pl_PL.aff";
+        let text =
+            "in /opt/app/App_5.8.0 and pkg_1.2-3, then 2.5, max_size. See http://x.org/pl_PL.aff";
         let got: Vec<&str> = identifiers(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(got, ["App_5.8.0", "pkg_1.2-3", "max_size", "pl_PL"]);
     }

@@ -300,15 +300,17 @@ pub(super) fn in_copyright_notice(text: &str, offset: usize, p: &Profile) -> boo
 /// "páginas 1,7 vez mais rápido") right after one of the profile's
 /// `page_words` (`page`, `p.`).
 pub(super) fn page_reference(text: &str, m: &NumberMention, p: &Profile) -> bool {
-    !m.words && m.raw.trim().chars().all(|c| c.is_ascii_digit()) && after_page_word(text, m.start, p)
+    !m.words
+        && m.raw.trim().chars().all(|c| c.is_ascii_digit())
+        && after_page_word(text, m.start, p)
 }
 
 fn after_page_word(text: &str, offset: usize, p: &Profile) -> bool {
     let before = text.get(..offset).unwrap_or("").trim_end().to_lowercase();
     p.numbers.page_words.iter().any(|w| {
-        before.strip_suffix(w.as_str()).is_some_and(|b| {
-            b.is_empty() || !b.ends_with(char::is_alphanumeric)
-        })
+        before
+            .strip_suffix(w.as_str())
+            .is_some_and(|b| b.is_empty() || !b.ends_with(char::is_alphanumeric))
     })
 }
 

@@ -678,7 +678,10 @@ impl Sides<'_> {
         let mut f = self
             .base(
                 severity,
-                format!("{what} {} in the source is missing in the target{note}", s.raw),
+                format!(
+                    "{what} {} in the source is missing in the target{note}",
+                    s.raw
+                ),
             )
             .source_span(s.start..s.end);
         if let Some(r) = numbers::render(s, self.tp) {
@@ -896,22 +899,36 @@ mod tests {
         let f = errors("A página tem 26 linhas.", "The page has 28 lines.");
         assert_eq!(f.len(), 1, "{f:#?}");
         // Pages of a website opening faster are no page reference.
-        let f = errors("Abre páginas 1,7 vez mais rápido.", "It opens pages 2.7 times faster.");
+        let f = errors(
+            "Abre páginas 1,7 vez mais rápido.",
+            "It opens pages 2.7 times faster.",
+        );
         assert_eq!(f.len(), 1, "{f:#?}");
     }
 
     #[test]
     fn a_number_word_heading_a_compound_dropped_is_a_warning() {
         for (src, tgt) in [
-            ("Use a two-letter code.", "Verwenden Sie einen zweistelligen Code."),
-            ("Use a three-digit code.", "Verwenden Sie einen dreistelligen Code."),
+            (
+                "Use a two-letter code.",
+                "Verwenden Sie einen zweistelligen Code.",
+            ),
+            (
+                "Use a three-digit code.",
+                "Verwenden Sie einen dreistelligen Code.",
+            ),
         ] {
             let f = langs("en", "de", src, tgt);
             assert_eq!(f.len(), 1, "{f:#?}");
             assert_eq!(f[0].severity, Severity::Warning, "{src}");
         }
         // A number word standing alone is still lost.
-        let f = langs("en", "de", "Use a two letter code.", "Verwenden Sie einen langen Code.");
+        let f = langs(
+            "en",
+            "de",
+            "Use a two letter code.",
+            "Verwenden Sie einen langen Code.",
+        );
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].severity, Severity::Error);
     }
@@ -928,14 +945,25 @@ mod tests {
         assert!(f.is_empty(), "{f:#?}");
         // A label or a dotted product name names what follows.
         for (src, tgt) in [
-            ("Use the OpenOffice.org 1.1 spacing.", "Use o espaçamento do OpenOffice.org 1.1."),
-            ("See subchapter 1.2 first.", "Veja primeiro o subcapítulo 1.2."),
+            (
+                "Use the OpenOffice.org 1.1 spacing.",
+                "Use o espaçamento do OpenOffice.org 1.1.",
+            ),
+            (
+                "See subchapter 1.2 first.",
+                "Veja primeiro o subcapítulo 1.2.",
+            ),
         ] {
             let f = langs("en", "pt", src, tgt);
             assert!(f.is_empty(), "{src}: {f:#?}");
         }
         // The same number in running text is in the wrong convention.
-        let f = langs("en", "pt", "Numbers such as 1.5 are read.", "Números como 1.5 são lidos.");
+        let f = langs(
+            "en",
+            "pt",
+            "Numbers such as 1.5 are read.",
+            "Números como 1.5 são lidos.",
+        );
         assert_eq!(f.len(), 1, "{f:#?}");
         assert!(f[0].message.contains("convention"), "{}", f[0].message);
     }
