@@ -83,6 +83,11 @@ pub struct NumberProfile {
     /// page carries the year it was made.
     #[serde(default)]
     pub copyright_words: Vec<String>,
+    /// Words a page number follows (`page`, `p.`, `Seite`), lower case: a
+    /// translated document has its own pagination, so a page number changed
+    /// or said another way ("see page 26" as "see below") is a warning.
+    #[serde(default)]
+    pub page_words: Vec<String>,
     /// Group (thousands) separators: `.` and a (no-break) space in pt and de,
     /// `,` in en, the narrow no-break space (U+202F) in fr, `'` in Swiss German.
     #[serde(default)]
@@ -416,6 +421,10 @@ pub struct WordProfile {
     /// write the source's example host in its own language.
     #[serde(default)]
     pub example_words: Vec<String>,
+    /// Modifier keys as shortcuts name them (`ctrl`, `shift`, `strg`), in
+    /// lower case: `ctrl shift A` is a key combination, not prose.
+    #[serde(default)]
+    pub key_names: Vec<String>,
 }
 
 /// A unit of measure: value in base unit = value × factor + offset.

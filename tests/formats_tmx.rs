@@ -46,3 +46,43 @@ fn a_language_the_memory_lacks_is_reported() {
             .contains("without both 'en' and 'de'")
     );
 }
+
+#[test]
+fn kept_code_keys_literals_and_page_references_are_no_errors() {
+    let out = Command::cargo_bin("transcheck")
+        .unwrap()
+        .args([
+            "check",
+            "tests/data/tmx/docs-de.tmx",
+            "--fail-on",
+            "never",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    let errors: Vec<&Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .collect();
+    // Only the sentence left in English is an error; the shortcut, the
+    // settings line, the command, the path's version, the page reference,
+    // the compound and the quoted literal are not.
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0]["rule"], "untranslated");
+    assert_eq!(errors[0]["target"]["line"], 32);
+    let warnings: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "warning" && f["rule"] == "number")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(warnings.iter().any(|m| m.contains("page")), "{warnings:?}");
+}

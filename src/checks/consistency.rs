@@ -46,6 +46,13 @@ impl Check for ConsistencyCheck {
             let (Some(good_form), Some(bad_form)) = (forms.get(good), forms.get(bad)) else {
                 continue;
             };
+            // A slip is rare beside the right spelling; a spelling the
+            // translation uses far more often is its own word (German
+            // `Projekt` beside a French `Projet` it quotes twice).
+            let (n_good, n_bad) = (good_form.occurrences.len(), bad_form.occurrences.len());
+            if n_bad >= 3 && n_bad > 2 * n_good {
+                continue;
+            }
             for occ in &bad_form.occurrences {
                 if backing.reported_elsewhere(ctx, occ, good, bad) {
                     continue;
@@ -389,6 +396,21 @@ mod tests {
         assert_eq!(f[0].link, Some(1));
         assert_eq!(f[0].expected.as_deref(), Some("Witkoff"));
         assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn a_spelling_far_more_frequent_than_the_backed_one_is_the_translations_own() {
+        // German `Projekt` beside the French `Projet` the source quotes.
+        let mut pairs: Vec<(&[&str], &[&str])> = vec![(&["Le Projet."], &["Le Projet."])];
+        pairs.extend([(&["The project."] as &[&str], &["Das Projekt."] as &[&str]); 3]);
+        assert!(run(&pairs).is_empty(), "{:?}", run(&pairs));
+        // Two slips beside one right spelling are still reported.
+        let f = run(&[
+            (&["Witkoff chegou."], &["Witkoff arrived."]),
+            (&["O enviado partiu."], &["Witkof left."]),
+            (&["O enviado voltou."], &["Witkof returned."]),
+        ]);
+        assert_eq!(f.len(), 2, "{f:?}");
     }
 
     #[test]

@@ -1028,7 +1028,9 @@ pub(super) fn is_sentence_initial(text: &str, start: usize, profile: Option<&Pro
         if newlines >= 2 {
             return true;
         }
-        if c.is_whitespace() || "“\"‘'«([—–-".contains(c) {
+        // A masked placeholder or code (`{$START_LINK}` read as
+        // `{$__________}`) is no word: look past it.
+        if c.is_whitespace() || "“\"‘'«([—–-_{}$".contains(c) {
             continue;
         }
         if c == '.'
@@ -2131,6 +2133,16 @@ mod tests {
             let f = run(s, t);
             assert_eq!(f.len(), 1, "{s} → {t}: {f:#?}");
         }
+    }
+
+    #[test]
+    fn a_word_after_masked_placeholders_past_a_full_stop_is_sentence_initial() {
+        let text = "Ends here.{$_____}{$_____}Despite this";
+        let at = text.find("Despite").unwrap();
+        assert!(is_sentence_initial(text, at, None));
+        let text = "the {$_____}Instrument for aid";
+        let at = text.find("Instrument").unwrap();
+        assert!(!is_sentence_initial(text, at, None));
     }
 
     #[test]

@@ -99,10 +99,12 @@ fn is_apostrophe_glyph(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | '‛')
 }
 
-/// Characters before a mark that leave it free to open.
+/// Characters before a mark that leave it free to open. A placeholder or
+/// an inline tag (`{$START_BOLD}„KI“`, read as `{$___}„KI“`; `<b>„KI“</b>`)
+/// is no word.
 fn opens_after(c: char) -> bool {
     c.is_whitespace()
-        || matches!(c, '(' | '[' | '{' | '<' | '—' | '–' | '-' | '/')
+        || matches!(c, '(' | '[' | '{' | '}' | '<' | '>' | '—' | '–' | '-' | '/')
         || glyph(c).is_some()
 }
 
@@ -111,7 +113,21 @@ fn closes_before(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '>' | '—' | '–' | '…' | '-'
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | ')'
+                | ']'
+                | '}'
+                | '{'
+                | '>'
+                | '<'
+                | '—'
+                | '–'
+                | '…'
+                | '-'
         )
         || glyph(c).is_some()
 }
@@ -1258,6 +1274,28 @@ mod tests {
         assert_eq!(e.len(), 1, "{out:?}");
         assert!(e[0].message.contains("never closed"));
         assert_eq!(e[0].target_span, Some(30..33));
+    }
+
+    #[test]
+    fn quotes_inside_masked_placeholders_or_tags_are_balanced() {
+        let de = |t: &str| {
+            Fixture::with_langs("en", "de", &[(&["Use quotes ({$___}\"ai\"{$___})."], &[t])])
+                .run(&QuoteCheck)
+        };
+        for t in [
+            "Setzen Sie ihn in Anführungszeichen ({$___}„KI“{$___}).",
+            "Setzen Sie ihn in Anführungszeichen (<b>„KI“</b>).",
+        ] {
+            assert!(errors(&de(t)).is_empty(), "{t}: {:?}", de(t));
+        }
+        // An opening mark left open inside them is still an error.
+        assert_eq!(
+            errors(&de(
+                "Setzen Sie ihn in Anführungszeichen ({$___}„KI{$___})."
+            ))
+            .len(),
+            1
+        );
     }
 
     #[test]

@@ -171,11 +171,25 @@ fn without_urls(text: &str) -> std::borrow::Cow<'_, str> {
     s.into()
 }
 
+/// `text` with inline tags blanked out, the same length.
+fn without_tags(text: &str) -> std::borrow::Cow<'_, str> {
+    let tags = super::tag::scan(text);
+    if tags.is_empty() {
+        return text.into();
+    }
+    let mut s = text.to_string();
+    for t in tags.iter().rev() {
+        s.replace_range(t.range.clone(), &" ".repeat(t.range.len()));
+    }
+    s.into()
+}
+
 /// Words with a letter that start lower case and are not name particles,
-/// outside URLs. A letter followed by a full stop is part of an
+/// outside URLs and inline tags (an XLIFF `<x id="…" equiv-text="…"/>` holds
+/// no prose). A letter followed by a full stop is part of an
 /// abbreviation (`a.m.`, `e.g.`), the same in many languages, not a word.
 fn lowercase_words(text: &str, particles: &HashSet<String>) -> usize {
-    let text = without_urls(text);
+    let text = without_tags(&without_urls(text)).into_owned();
     let mut f = String::new();
     word_iter(&text)
         .filter(|w| {
@@ -273,6 +287,77 @@ fn syntax_line(text: &str) -> bool {
             .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
     let mut rest = tokens.peekable();
     camel && rest.peek().is_some() && rest.all(|t| !t.chars().all(char::is_alphabetic))
+}
+
+/// Code, a command or a key combination rather than prose, which a
+/// translation keeps as it is: fewer plain words than code tokens (`java
+/// -Xmx2G -jar app.jar`, `.ott .otm`; a call such as `a.size()` counts
+/// twice), a shell prompt (`$ tar xf a.tar.gz`), a settings line
+/// (`openMenuItem=ctrl O`), a statement (`total = a[i];`), or keys alone
+/// with a modifier among them (`ctrl shift A`; `keys` holds both profiles'
+/// `key_names`). Inline tags, masked spans (`___`) and placeholders (`{n}`,
+/// `%s`) count for neither.
+fn code_like(text: &str, keys: &HashSet<String>) -> bool {
+    let plain = without_tags(text);
+    let trimmed = plain.trim_matches(|c: char| c.is_whitespace() || c == '_');
+    let settings_line = trimmed
+        .split_whitespace()
+        .next()
+        .and_then(|t| t.split_once('='))
+        .is_some_and(|(k, _)| {
+            k.starts_with(char::is_alphabetic)
+                && k.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'))
+        });
+    let statement = trimmed.ends_with(';') && trimmed.contains(['=', '(']);
+    if trimmed.starts_with("$ ") || settings_line || statement {
+        return true;
+    }
+    let (mut prose, mut code, mut key_tokens, mut modifiers, mut tokens) = (0, 0, 0, 0, 0);
+    for raw in plain.split(|c: char| c.is_whitespace() || c == '+') {
+        let t = raw
+            .trim_matches('_')
+            .trim_start_matches(['(', '[', '"', '\'', '“', '‘', '«', '¿', '¡'])
+            .trim_end_matches([
+                ')', ']', '"', '\'', '”', '’', '»', '.', ',', ';', ':', '!', '?', '…',
+            ])
+            .trim_matches('_');
+        if !t.chars().any(char::is_alphanumeric) || placeholder_token(t) {
+            continue;
+        }
+        tokens += 1;
+        if keys.contains(&fold(t)) {
+            modifiers += 1;
+            key_tokens += 1;
+        } else if t.chars().count() <= 12
+            && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && t.chars().all(char::is_alphanumeric)
+        {
+            key_tokens += 1;
+        }
+        let word = t.starts_with(char::is_alphabetic)
+            && t.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
+        if word {
+            prose += 1;
+        } else if raw.contains('(') && raw.contains(['.', ')']) && raw.contains(char::is_alphabetic)
+        {
+            code += 2;
+        } else if !t.chars().all(|c| c.is_ascii_digit()) {
+            code += 1;
+        }
+    }
+    prose < code || (modifiers > 0 && key_tokens == tokens)
+}
+
+/// A placeholder written alone (`{name}`, `{{ count }}`, `%s`, `%(n)d`, `%1`).
+fn placeholder_token(t: &str) -> bool {
+    (t.starts_with('{') && t.ends_with('}'))
+        || t.strip_prefix('%').is_some_and(|r| {
+            !r.is_empty()
+                && r.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '(' | ')' | '_'))
+        })
 }
 
 /// Whether the word at `start..end` lies in a quoted string with no space
@@ -540,6 +625,8 @@ struct LanguageWords {
     particles: HashSet<String>,
     /// Both languages have function words of their own to count.
     have_fw: bool,
+    /// Both profiles' modifier key names, folded.
+    keys: HashSet<String>,
 }
 
 impl LanguageWords {
@@ -553,7 +640,10 @@ impl LanguageWords {
         let mut particles = folded_set(&sp.words.name_particles);
         particles.extend(folded_set(&tp.words.name_particles));
         let have_fw = !source_only.is_empty() && !target_only.is_empty();
+        let mut keys = folded_set(&sp.words.key_names);
+        keys.extend(folded_set(&tp.words.key_names));
         LanguageWords {
+            keys,
             source_only,
             target_only,
             particles,
@@ -587,15 +677,35 @@ impl UntranslatedCheck {
                 || crate::lang::detect(&v.target.text)
                     .is_some_and(|d| d.reliable && d.code == ctx.target_profile.code && t >= s)
         };
+        // Text the source itself quotes in a third language (a title in
+        // Japanese or Italian) stays as it is too.
+        let in_third_language = || {
+            crate::lang::detect(&v.source.text).is_some_and(|d| {
+                d.reliable
+                    && d.code != ctx.source_profile.code
+                    && d.code != ctx.target_profile.code
+                    && function_word_counts(
+                        &v.source.text,
+                        &lw.source_only,
+                        &lw.target_only,
+                        &lw.particles,
+                        false,
+                    )
+                    .0 < 2
+            })
+        };
         let identical = same_normalised(&v.source.text, &v.target.text)
             && !syntax_line(v.target.text.trim())
             && !object_literal(&v.target.text)
             && lowercase_words(&v.target.text, &lw.particles) >= MIN_IDENTICAL_WORDS
-            && (same_language || !in_target_language());
+            && !code_like(&v.target.text, &lw.keys)
+            && (same_language || (!in_target_language() && !in_third_language()));
         let nearly = !identical
             && !same_language
             && one_word_apart(ctx, lw, &v.source.text, &v.target.text)
-            && !in_target_language();
+            && !code_like(&v.target.text, &lw.keys)
+            && !in_target_language()
+            && !in_third_language();
         (identical || nearly).then(|| {
             Finding::new(
                 self.id(),
@@ -789,6 +899,66 @@ mod tests {
         assert!(run_en_fr(obj).is_empty(), "{:?}", run_en_fr(obj));
         let keyed_prose = "Note: the settings are kept {here}\nand restored on the next start.";
         assert_eq!(run_en_fr(keyed_prose).len(), 1);
+    }
+
+    #[test]
+    fn code_commands_and_key_combinations_kept_are_no_prose() {
+        let same = |l: &str, s: &str| {
+            Fixture::with_langs("en", l, &[(&[s], &[s])]).run(&UntranslatedCheck)
+        };
+        for s in [
+            "python -m venv --clear build/env",
+            "$ make install prefix here",
+            "total = items[k].price * rates[k];",
+            "(\\w+)\\s\\1 or \\b\\w+\\b",
+            ".odt .ods .odp",
+            "ctrl shift K",
+            "meta alt PERIOD",
+            "cmd+option+Esc",
+            "<kbd>ctrl</kbd> alt <kbd>DELETE</kbd>",
+            "closeMenuItem=ctrl shift W",
+            "name = project.files();",
+            "if (project.isOpen(name))",
+            "______$ sudo apt install office-help-de______",
+        ] {
+            assert!(same("de", s).is_empty(), "{s}: {:?}", same("de", s));
+        }
+        // Prose with a command, a path or a placeholder in it is still prose.
+        for s in [
+            "Run the installer with python -m venv first.",
+            "Open {file} in a new window",
+            "shift the column to the left",
+            "Press ctrl and then the arrow keys",
+            "<b>Save</b> the <i>file</i> now",
+            "______Save______ the ____file____ now",
+            "Use the value a=b in this case (see below)",
+        ] {
+            assert_eq!(same("de", s).len(), 1, "{s}");
+        }
+    }
+
+    #[test]
+    fn words_inside_inline_tags_are_no_prose() {
+        let same =
+            |s: &str| Fixture::with_langs("en", "fr", &[(&[s], &[s])]).run(&UntranslatedCheck);
+        let s = "<x id=\"START_ICON\" ctype=\"x-icon\" equiv-text=\"&lt;icon&gt;\"/>info<x id=\"CLOSE_ICON\"/> Messages";
+        assert!(same(s).is_empty(), "{:?}", same(s));
+        let s = "Running <x id=\"PH\" equiv-text=\"name\"/> task now";
+        assert_eq!(same(s).len(), 1);
+    }
+
+    #[test]
+    fn a_source_quoting_a_third_language_kept_is_no_omission() {
+        let same =
+            |s: &str| Fixture::with_langs("en", "de", &[(&[s], &[s])]).run(&UntranslatedCheck);
+        // An Italian title the English source names, kept in the German.
+        let it = "Guida completa alla traduzione con strumenti liberi e gratuiti";
+        assert!(same(it).is_empty(), "{:?}", same(it));
+        // English kept in the German is still reported.
+        assert_eq!(
+            same("A complete guide for the translators and for those who run the projects").len(),
+            1
+        );
     }
 
     #[test]

@@ -315,15 +315,22 @@ pub(crate) fn protect(piece: &mut Piece, syn: crate::checks::placeholder::Syntax
     }
 }
 
-/// Words joined by `_` (snake_case names): code, not prose.
+/// Words joined by `_` (snake_case names): code, not prose. A dot or a
+/// hyphen before a digit is part of the token (`OmegaT_5.8.0`,
+/// `libfoo_1.2-3`), so no number is read out of its tail; `pl_PL.aff` in
+/// an address keeps its extension for the `url` rule.
 fn identifiers(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text
+    let mut chars = text
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
-    {
-        if c.is_alphanumeric() || c == '_' {
+        .peekable();
+    while let Some((i, c)) = chars.next() {
+        let inner = matches!(c, '.' | '-')
+            && start.is_some()
+            && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
+        if c.is_alphanumeric() || c == '_' || inner {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             let w = &text[s..i];
@@ -427,6 +434,14 @@ mod tests {
             Format::detect(p("mem.xml"), "<?xml version=\"1.0\"?><tmx version=\"1.4\">"),
             Format::Tmx
         );
+    }
+
+    #[test]
+    fn a_snake_case_identifier_takes_its_dotted_tail() {
+        let text =
+            "in /opt/app/App_5.8.0 and pkg_1.2-3, then 2.5, max_size. See http://x.org/pl_PL.aff";
+        let got: Vec<&str> = identifiers(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["App_5.8.0", "pkg_1.2-3", "max_size", "pl_PL"]);
     }
 
     #[test]

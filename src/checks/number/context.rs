@@ -72,9 +72,23 @@ pub(super) fn version_context(text: &str, start: usize, p: &Profile) -> bool {
             .is_some_and(|w| w.end == head.len() && w.text.starts_with(char::is_uppercase));
     }
     match crate::text::last_word(before) {
-        Some(w) if w.end == before.len() => named_version(before, &w, p),
+        Some(w) if w.end == before.len() => {
+            named_version(before, &w, p) || dotted_name(&before[..w.start])
+        }
         _ => false,
     }
+}
+
+/// Whether the word after `head` ends a dotted product name that starts
+/// with a capital (`OpenOffice.org 1.1`, `Node.js 18.2`).
+fn dotted_name(head: &str) -> bool {
+    let Some(h) = head.strip_suffix('.') else {
+        return false;
+    };
+    let token = h.rsplit(char::is_whitespace).next().unwrap_or("");
+    token.starts_with(char::is_uppercase)
+        && token.chars().any(char::is_lowercase)
+        && token.chars().all(|c| c.is_alphanumeric() || c == '.')
 }
 
 /// Whether word `w`, which `before` ends with, names what the number after
@@ -280,6 +294,37 @@ pub(super) fn in_copyright_notice(text: &str, offset: usize, p: &Profile) -> boo
             !w.starts_with(char::is_alphanumeric) || !b.ends_with(char::is_alphanumeric)
         })
     })
+}
+
+/// Whether `m` is a page reference: whole digits (`26`, not the `1,7` of
+/// "páginas 1,7 vez mais rápido") right after one of the profile's
+/// `page_words` (`page`, `p.`).
+pub(super) fn page_reference(text: &str, m: &NumberMention, p: &Profile) -> bool {
+    !m.words
+        && m.raw.trim().chars().all(|c| c.is_ascii_digit())
+        && after_page_word(text, m.start, p)
+}
+
+fn after_page_word(text: &str, offset: usize, p: &Profile) -> bool {
+    let before = text.get(..offset).unwrap_or("").trim_end().to_lowercase();
+    p.numbers.page_words.iter().any(|w| {
+        before
+            .strip_suffix(w.as_str())
+            .is_some_and(|b| b.is_empty() || !b.ends_with(char::is_alphanumeric))
+    })
+}
+
+/// Whether the number at `start..end` is a literal shown as written: held
+/// tight in quotation marks (`“1.5”`) or alone in an inline element
+/// (`<code>0.5</code>`), as an example of what a program reads.
+pub(super) fn shown_literal(text: &str, start: usize, end: usize) -> bool {
+    const MARKS: [char; 10] = ['"', '\'', '“', '”', '„', '‘', '’', '«', '»', '`'];
+    let before = text.get(..start).and_then(|b| b.chars().next_back());
+    let after = text.get(end..).unwrap_or("");
+    (before.is_some_and(|c| MARKS.contains(&c)) && after.starts_with(MARKS))
+        || (before == Some('>') && after.starts_with("</"))
+        // An inline element as the bilingual readers mask it.
+        || (before == Some('_') && after.starts_with('_'))
 }
 
 /// Whether the word right after `offset` is one of `words` (any case).

@@ -233,6 +233,7 @@ impl Sides<'_> {
                 && t.kind != NumberKind::Code
                 && !version_context(self.tgt_text, t.start, self.tp)
                 && !named_alike(self.src_text, self.tgt_text, t)
+                && !shown_literal(self.tgt_text, t.start, t.end)
             {
                 findings.push(self.convention(None, t, d, t.mantissa()));
             }
@@ -614,6 +615,17 @@ impl Sides<'_> {
                     ),
                 )
             }
+            _ if page_reference(self.src_text, s, self.sp)
+                && page_reference(self.tgt_text, t, self.tp) =>
+            {
+                (
+                    Severity::Warning,
+                    format!(
+                        "page number changed: {} in the source, {} in the target (a translation may have its own pages)",
+                        s.raw, t.raw
+                    ),
+                )
+            }
             _ => (
                 Severity::Error,
                 format!(
@@ -641,16 +653,35 @@ impl Sides<'_> {
                 .expected(r);
         }
         let what = what(s);
-        // A vague "dezenas de" dropped is worth a look, not an error.
-        let severity = if s.kind == NumberKind::Vague {
+        // A vague "dezenas de" dropped is worth a look, not an error; so is
+        // a page reference, which a translation may say another way
+        // ("on page 26" as "below").
+        let page = page_reference(self.src_text, s, self.sp);
+        // "two-letter codes" as "zweistellige Codes", "two-dimensional" as
+        // "bidimensional": a number word heading a compound may live on
+        // inside one word of the translation.
+        let compound = s.words
+            && self
+                .src_text
+                .get(s.end..)
+                .is_some_and(|r| r.starts_with('-') && r[1..].starts_with(char::is_alphabetic));
+        let severity = if s.kind == NumberKind::Vague || page || compound {
             Severity::Warning
         } else {
             Severity::Error
         };
+        let note = if page {
+            " (a page reference: a translation may have its own pages)"
+        } else {
+            ""
+        };
         let mut f = self
             .base(
                 severity,
-                format!("{what} {} in the source is missing in the target", s.raw),
+                format!(
+                    "{what} {} in the source is missing in the target{note}",
+                    s.raw
+                ),
             )
             .source_span(s.start..s.end);
         if let Some(r) = numbers::render(s, self.tp) {
@@ -848,6 +879,93 @@ mod tests {
             "The copyright law of 1999 changed.",
         );
         assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn a_page_reference_dropped_or_changed_is_only_a_warning() {
+        for (src, tgt) in [
+            ("Veja a tabela na página 26.", "See the table below."),
+            ("Veja a tabela na página 26.", "See the table on page 28."),
+            ("Detalhes na pág. 7 do guia.", "Details in the guide, p. 9."),
+        ] {
+            let f = run(src, tgt);
+            assert_eq!(f.len(), 1, "{src}: {f:#?}");
+            assert_eq!(f[0].severity, Severity::Warning, "{src}");
+            assert!(f[0].message.contains("page"), "{}", f[0].message);
+        }
+        // Other numbers of the sentence are still errors.
+        let f = errors("Veja os 26 casos na tabela.", "See the cases in the table.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let f = errors("A página tem 26 linhas.", "The page has 28 lines.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        // Pages of a website opening faster are no page reference.
+        let f = errors(
+            "Abre páginas 1,7 vez mais rápido.",
+            "It opens pages 2.7 times faster.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn a_number_word_heading_a_compound_dropped_is_a_warning() {
+        for (src, tgt) in [
+            (
+                "Use a two-letter code.",
+                "Verwenden Sie einen zweistelligen Code.",
+            ),
+            (
+                "Use a three-digit code.",
+                "Verwenden Sie einen dreistelligen Code.",
+            ),
+        ] {
+            let f = langs("en", "de", src, tgt);
+            assert_eq!(f.len(), 1, "{f:#?}");
+            assert_eq!(f[0].severity, Severity::Warning, "{src}");
+        }
+        // A number word standing alone is still lost.
+        let f = langs(
+            "en",
+            "de",
+            "Use a two letter code.",
+            "Verwenden Sie einen langen Code.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn a_decimal_shown_as_a_literal_keeps_its_dot() {
+        // Examples of what a program reads are kept as written.
+        let f = langs(
+            "en",
+            "pt",
+            "Numbers such as “1.5” or <code>23.2</code> are read.",
+            "Números como “1.5” ou <code>23.2</code> são lidos.",
+        );
+        assert!(f.is_empty(), "{f:#?}");
+        // A label or a dotted product name names what follows.
+        for (src, tgt) in [
+            (
+                "Use the OpenOffice.org 1.1 spacing.",
+                "Use o espaçamento do OpenOffice.org 1.1.",
+            ),
+            (
+                "See subchapter 1.2 first.",
+                "Veja primeiro o subcapítulo 1.2.",
+            ),
+        ] {
+            let f = langs("en", "pt", src, tgt);
+            assert!(f.is_empty(), "{src}: {f:#?}");
+        }
+        // The same number in running text is in the wrong convention.
+        let f = langs(
+            "en",
+            "pt",
+            "Numbers such as 1.5 are read.",
+            "Números como 1.5 são lidos.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("convention"), "{}", f[0].message);
     }
 
     #[test]

@@ -140,7 +140,6 @@ impl Sides<'_> {
     /// words are found beside the other's in the translation, and none
     /// beside its own.
     pub(super) fn swaps(&mut self, pairs: &[(usize, usize)], lex: &Lexicon) {
-        // Most links have no two numbers of one kind that could trade places.
         // Two numbers written as one ("2025/26", "30-45") do not trade
         // places: their words are the whole figure's.
         let joined = |text: &str, ms: &[NumberMention], a: usize, b: usize| {
@@ -150,13 +149,30 @@ impl Sides<'_> {
                 gap.trim().chars().count() <= 1 && !gap.chars().any(char::is_alphanumeric)
             })
         };
+        // A value written twice ("levels 1 to 10, list levels 1 to 10")
+        // pairs with either copy: no order can be told from it.
+        let once: Vec<bool> = self
+            .src
+            .iter()
+            .map(|x| {
+                self.src
+                    .iter()
+                    .filter(|m| what(m) == what(x) && super::approx(m.value, x.value))
+                    .count()
+                    == 1
+            })
+            .collect();
         let rival = |a: usize, b: usize| {
-            let (x, y) = (&self.src[pairs[a].0], &self.src[pairs[b].0]);
+            let (i, j) = (pairs[a].0, pairs[b].0);
+            let (x, y) = (&self.src[i], &self.src[j]);
             what(x) == what(y)
                 && !super::approx(x.value, y.value)
-                && !joined(self.src_text, &self.src, pairs[a].0, pairs[b].0)
+                && once[i]
+                && once[j]
+                && !joined(self.src_text, &self.src, i, j)
                 && !joined(self.tgt_text, &self.tgt, pairs[a].1, pairs[b].1)
         };
+        // Most links have no two numbers of one kind that could trade places.
         let wanted: Vec<bool> = (0..pairs.len())
             .map(|a| (0..pairs.len()).any(|b| a != b && rival(a, b)))
             .collect();
@@ -238,6 +254,14 @@ mod tests {
             "There were 30 dead and 12 injured in the accident.",
         );
         assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn a_range_written_twice_is_no_swap() {
+        clean(
+            "Os contextos incluem os níveis de tópicos de 1 a 10, níveis de listas de 1 a 10 e o rodapé.",
+            "The contexts include outline levels 1 to 10, list levels 1 to 10 and the footer.",
+        );
     }
 
     #[test]
