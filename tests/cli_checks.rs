@@ -307,3 +307,92 @@ fn a_language_without_a_profile_is_checked_by_its_digits() {
     let n = v["findings"].as_array().unwrap().len();
     assert_eq!(n, 1, "{v:#}");
 }
+
+#[test]
+fn a_changed_frequency_fails_the_run_and_a_converted_period_passes() {
+    for (pt, en) in [
+        (
+            "O grupo se reúne três vezes por semana na sede.",
+            "The group meets three times a day at its headquarters.",
+        ),
+        (
+            "O grupo se reúne duas vezes por semana na sede.",
+            "The group meets twice a month at its headquarters.",
+        ),
+        (
+            "A bolsa paga R$ 2.000 por mês aos pesquisadores.",
+            "The grant pays researchers R$20,000 a year.",
+        ),
+    ] {
+        let (code, out) = short(pt, en);
+        assert_eq!(code, Some(1), "{pt} → {en}:\n{out}");
+        assert!(out.contains("number"), "{pt} → {en}:\n{out}");
+    }
+    for (pt, en) in [
+        (
+            "O grupo se reúne duas vezes por semana na sede.",
+            "The group meets twice a week at its headquarters.",
+        ),
+        (
+            "A bolsa paga R$ 2.000 por mês aos pesquisadores.",
+            "The grant pays researchers R$24,000 a year.",
+        ),
+    ] {
+        let (code, out) = short(pt, en);
+        assert_eq!(code, Some(0), "{pt} → {en}:\n{out}");
+    }
+}
+
+#[test]
+fn an_amount_off_by_ten_beside_a_currency_gloss_fails_the_run() {
+    for (pt, en) in [
+        (
+            "A obra custou R$ 50 milhões (cerca de US$ 9 milhões).",
+            "The works cost R$50 million (about US$90 million).",
+        ),
+        (
+            "A obra custou R$ 50 milhões (cerca de US$ 9 milhões).",
+            "The works cost R$500 million (about US$9 million).",
+        ),
+        (
+            "A obra custou R$ 50 milhões.",
+            "The works cost R$500 million ($9 million).",
+        ),
+        (
+            "A obra custou R$ 50 milhões.",
+            "The works cost R$5 million (about $50 million).",
+        ),
+    ] {
+        let (code, out) = short(pt, en);
+        assert_eq!(code, Some(1), "{pt} → {en}:\n{out}");
+    }
+    // A conversion the translator adds cannot be checked without a rate.
+    let (code, out) = short(
+        "A obra custou R$ 50 milhões.",
+        "The works cost R$50 million ($9 million).",
+    );
+    assert_eq!(code, Some(0), "{out}");
+}
+
+#[test]
+fn a_name_letter_moved_or_a_foreign_acronym_fails_the_run() {
+    for (pt, en) in [
+        (
+            "O relator, deputado Fernando Castro, votou contra.",
+            "The rapporteur, deputy Fernando Crasto, voted against.",
+        ),
+        (
+            "Segundo a Fundação Oswaldo Cruz (Fiocruz), o vírus circula no estado.",
+            "According to the Oswaldo Cruz Foundation (Butantan), the virus is circulating in the state.",
+        ),
+    ] {
+        let (code, out) = short(pt, en);
+        assert_eq!(code, Some(1), "{pt} → {en}:\n{out}");
+        assert!(out.contains("name"), "{pt} → {en}:\n{out}");
+    }
+    let (code, out) = short(
+        "Segundo a Organização Mundial da Saúde (OMS), o vírus circula.",
+        "According to the World Health Organization (WHO), the virus is circulating.",
+    );
+    assert_eq!(code, Some(0), "{out}");
+}

@@ -5,13 +5,19 @@
 //!
 //! An acronym merely absent is no finding (PIB is GDP in English), nor one
 //! the target adds; only an acronym the translation plainly owes to
-//! something else, standing where a source acronym goes unrendered.
+//! something else, standing where a source acronym goes unrendered. One the
+//! source never uses, standing where a source acronym goes unrendered, is
+//! foreign too (PSOL given as PSDB) unless it can be that acronym
+//! translated: its letters among the source acronym's (ONU as UN, OTAN as
+//! NATO), the initials of the target's words around it (Federal Police
+//! (FP)), or the lexicon's rendering of it (PIB as GDP).
 
 use super::Context;
 use crate::finding::{Finding, Severity};
 use crate::glossary::Match;
+use crate::lexicon::{Lexicon, Side as LexSide};
 use crate::text::word_iter;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 /// An acronym of a text and its byte range.
@@ -28,10 +34,7 @@ fn acronyms(text: &str) -> Vec<Acronym<'_>> {
             continue;
         }
         words += 1;
-        let letters = w.text.chars().filter(|c| c.is_alphabetic()).count();
-        let capitals = letters >= 2
-            && w.text.chars().all(|c| c.is_uppercase() || c == '-')
-            && !w.text.chars().any(|c| c.is_ascii_digit());
+        let capitals = super::name::is_acronym(w.text);
         let bracketed = text[..w.start].ends_with('(')
             && text[w.end..].starts_with(')')
             && w.text.chars().next().is_some_and(char::is_uppercase)
@@ -119,6 +122,7 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             [Side::new(&v.source.text, sg), Side::new(&v.target.text, tg)]
         })
         .collect();
+    let doc = DocWords::new(&links);
     // Per target acronym, where it renders what: (link, index, source).
     let mut renders: FxHashMap<&str, Vec<(usize, usize, &str)>> = FxHashMap::default();
     for (k, [src, tgt]) in links.iter().enumerate() {
@@ -158,26 +162,215 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 (!moved).then_some((y, z))
             })
             .collect();
+        let foreign = foreign(ctx, &doc, [src, tgt], &new, &owed, &unrendered);
         // The target's other new acronyms may render the unrendered ones
         // (VSR as RSV); only what is left over went missing.
-        let left = unrendered.len().saturating_sub(new.len() - owed.len());
-        for ((x, xr), (y, z)) in unrendered.iter().zip(&owed).take(left) {
-            out.push(
-                Finding::new(
-                    "name",
-                    Severity::Error,
-                    format!(
-                        "acronym '{x}' is missing; '{}' stands in its place, which the translation uses for '{z}' elsewhere",
-                        y.0
-                    ),
-                )
-                .link(l)
-                .source_span(xr.clone())
-                .target_span(y.1.clone())
-                .expected(x.to_string()),
+        let plausible = new.len() - owed.len() - foreign.len();
+        let left = unrendered.len().saturating_sub(plausible);
+        let mut missing = unrendered.iter().take(left);
+        // `owed` first: zip polls it first, so no `missing` is lost.
+        for ((y, z), (x, xr)) in owed.iter().zip(missing.by_ref()) {
+            let message = format!(
+                "acronym '{x}' is missing; '{}' stands in its place, which the translation uses for '{z}' elsewhere",
+                y.0
             );
+            out.push(swap(l, Severity::Error, message, (x, xr), y));
+        }
+        for ((x, xr), y) in missing.zip(foreign) {
+            if rendered_nearby(&links, l, x) || in_small_letters(&doc.source, x) {
+                continue;
+            }
+            // Both in brackets after their names: one slot, two acronyms.
+            let slot = bracketed(src.text, xr) && bracketed(tgt.text, &y.1);
+            let severity = if slot {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            let message = format!(
+                "acronym '{x}' is missing; '{}' stands in its place, which the source never uses",
+                y.0
+            );
+            out.push(swap(l, severity, message, (x, xr), y));
         }
     }
+}
+
+/// What a whole document's sides hold: every word as written, and the
+/// target acronyms spelt out beside them somewhere ("severe acute
+/// respiratory infection (SARI)"), the translation's own wherever used.
+struct DocWords<'c> {
+    source: FxHashSet<&'c str>,
+    target: FxHashSet<&'c str>,
+    spelt_out: FxHashSet<&'c str>,
+}
+
+impl<'c> DocWords<'c> {
+    fn new(links: &[[Side<'c>; 2]]) -> DocWords<'c> {
+        let words = |k: usize| -> FxHashSet<&'c str> {
+            links
+                .iter()
+                .flat_map(|side| word_iter(side[k].text).map(|w| w.text))
+                .collect()
+        };
+        let spelt_out = links
+            .iter()
+            .flat_map(|[_, t]| {
+                t.acronyms.iter().filter_map(|(y, r)| {
+                    initials_around(t.text, r)
+                        .is_some_and(|i| is_subsequence(&letters(y), &i))
+                        .then_some(*y)
+                })
+            })
+            .collect();
+        DocWords {
+            source: words(0),
+            target: words(1),
+            spelt_out,
+        }
+    }
+}
+
+/// The link's new target acronyms (indices `new`, less the `owed` ones)
+/// that the source never uses and that cannot render any `unrendered`
+/// source acronym; none where a side writes words in capitals ("AO DEUS
+/// DESCONHECIDO", "THE KING OF THE JEWS"), which are no names.
+fn foreign<'a, 'c>(
+    ctx: &Context,
+    doc: &DocWords,
+    [src, tgt]: [&'a Side<'c>; 2],
+    new: &[usize],
+    owed: &[(&Acronym, &str)],
+    unrendered: &[&Acronym],
+) -> Vec<&'a Acronym<'c>> {
+    if shouting(src, ctx.source_profile) || shouting(tgt, ctx.target_profile) {
+        return Vec::new();
+    }
+    let lex = ctx.lexicon.as_deref();
+    new.iter()
+        .map(|&i| &tgt.acronyms[i])
+        .filter(|y| !owed.iter().any(|(o, _)| o.1 == y.1))
+        .filter(|y| {
+            !doc.source.contains(y.0)
+                && !doc.spelt_out.contains(y.0)
+                && !in_small_letters(&doc.target, y.0)
+                && !unrendered.iter().any(|x| can_render(x.0, y, tgt.text, lex))
+        })
+        .collect()
+}
+
+/// A finding of link `l`: source acronym `x` rendered as target one `y`.
+fn swap(
+    l: usize,
+    severity: Severity,
+    message: String,
+    (x, xr): (&str, &Range<usize>),
+    y: &Acronym,
+) -> Finding {
+    Finding::new("name", severity, message)
+        .link(l)
+        .source_span(xr.clone())
+        .target_span(y.1.clone())
+        .expected(x.to_string())
+}
+
+/// Whether one of a side's acronyms is a function word of its language
+/// in capitals: the side writes words so, and its capitals are no names.
+fn shouting(side: &Side, p: &crate::profile::Profile) -> bool {
+    side.acronyms
+        .iter()
+        .any(|(a, _)| p.words.function_words.contains(&a.to_lowercase()))
+}
+
+/// Whether a document also writes acronym `a` in small letters
+/// (SENHOR and Senhor, LORD and Lord): a word set in capitals, no name.
+fn in_small_letters(words: &FxHashSet<&str>, a: &str) -> bool {
+    let mut chars = a.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let rest = chars.as_str().to_lowercase();
+    rest != chars.as_str()
+        && (words.contains(format!("{first}{rest}").as_str())
+            || words.contains(a.to_lowercase().as_str()))
+}
+
+/// Whether `span` of `text` stands alone in round brackets.
+fn bracketed(text: &str, span: &Range<usize>) -> bool {
+    text[..span.start].ends_with('(') && text[span.end..].starts_with(')')
+}
+
+/// Whether a neighbouring link's target has acronym `x` verbatim: the
+/// alignment may have moved its rendering there.
+fn rendered_nearby(links: &[[Side; 2]], l: usize, x: &str) -> bool {
+    [l.wrapping_sub(1), l + 1].into_iter().any(|n| {
+        links
+            .get(n)
+            .is_some_and(|[_, t]| t.acronyms.iter().any(|(b, _)| *b == x))
+    })
+}
+
+/// The letters of an acronym, upper case, without accents' marks kept
+/// apart (`Opas` → `OPAS`).
+fn letters(a: &str) -> Vec<char> {
+    crate::text::fold(a)
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Whether target acronym `y` may be source acronym `x` translated: two
+/// letters, its letters all among `x`'s (ONU → UN, OTAN → NATO), the initials of the
+/// capitalised target words around it (Federal Police (FP)), or a word of
+/// the lexicon, which then renders `x` or is no name (LORD for SENHOR).
+fn can_render(x: &str, y: &Acronym, text: &str, lex: Option<&Lexicon>) -> bool {
+    let (xl, yl) = (letters(x), letters(y.0));
+    // Two letters say too little (US, UK, EU, AI): any may be a translation.
+    if yl.len() < 3 || yl.iter().all(|c| xl.contains(c)) || is_format(x) || is_format(y.0) {
+        return true;
+    }
+    if lex.is_some_and(|lex| !lex.concepts(LexSide::Target, y.0).is_empty()) {
+        return true;
+    }
+    initials_around(text, &y.1).is_some_and(|i| is_subsequence(&yl, &i))
+}
+
+/// The initials, upper case, of the words and their hyphenated parts
+/// among the six either side of `span` in `text`, in order ("value-added
+/// tax (VAT)": V, A, T); `None` when there are none.
+fn initials_around(text: &str, span: &Range<usize>) -> Option<Vec<char>> {
+    let initials = |w: &str| -> Vec<char> {
+        w.split(['-', '‐'])
+            .filter_map(|part| part.chars().next())
+            .flat_map(|c| letters(&c.to_string()))
+            .collect()
+    };
+    let before = crate::text::words(&text[..span.start]);
+    let near = before.len().saturating_sub(6);
+    let mut all: Vec<char> = before[near..]
+        .iter()
+        .flat_map(|w| initials(w.text))
+        .collect();
+    all.extend(
+        word_iter(&text[span.end..])
+            .take(6)
+            .flat_map(|w| initials(w.text)),
+    );
+    (!all.is_empty()).then_some(all)
+}
+
+/// Whether every letter of `a` stands in a run of one letter (`YYYY-MM-DD`,
+/// `AAAAMMDD`): a date or number format, which catalogues translate.
+fn is_format(a: &str) -> bool {
+    let c: Vec<char> = a.chars().filter(|c| c.is_alphabetic()).collect();
+    (0..c.len()).all(|i| (i > 0 && c[i - 1] == c[i]) || c.get(i + 1) == Some(&c[i]))
+}
+
+/// Whether `a` is `b` with letters left out.
+fn is_subsequence(a: &[char], b: &[char]) -> bool {
+    let mut rest = b.iter();
+    a.iter().all(|c| rest.any(|d| d == c))
 }
 
 #[cfg(test)]
@@ -332,5 +525,149 @@ mod tests {
             .map(|x| x.0)
             .collect();
         assert_eq!(a, ["INE", "Cemaden"]);
+    }
+    fn one(s: &str, t: &str) -> Vec<Finding> {
+        run(&[(&[s], &[t])])
+    }
+
+    #[test]
+    fn a_bracketed_acronym_the_source_never_uses_is_a_swap() {
+        for (s, t, x) in [
+            (
+                "O deputado do Partido Socialismo e Liberdade (PSOL) votou contra.",
+                "The Socialism and Liberty Party (PSDB) deputy voted against.",
+                "'PSOL'",
+            ),
+            (
+                "Segundo a Fundação Oswaldo Cruz (Fiocruz), o vírus circula.",
+                "According to the Oswaldo Cruz Foundation (Butantan), the virus circulates.",
+                "'Fiocruz'",
+            ),
+        ] {
+            let f = one(s, t);
+            assert_eq!(f.len(), 1, "{t}: {f:?}");
+            assert_eq!(f[0].severity, Severity::Error, "{f:?}");
+            assert!(f[0].message.contains(x), "{f:?}");
+            assert!(f[0].message.contains("never uses"), "{f:?}");
+        }
+    }
+
+    #[test]
+    fn a_foreign_acronym_outside_brackets_is_a_warning() {
+        let f = one(
+            "Ele estudou no ISEG, em Lisboa.",
+            "He studied at ISCTE in Lisbon.",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Warning, "{f:?}");
+        assert!(f[0].message.contains("'ISEG'"), "{f:?}");
+    }
+
+    #[test]
+    fn a_translated_acronym_is_no_foreign_one() {
+        for (s, t) in [
+            (
+                "A ONU aprovou a resolução.",
+                "The UN approved the resolution.",
+            ),
+            ("A OTAN reuniu-se.", "NATO met."),
+            ("O FMI reviu as contas.", "The IMF revised the accounts."),
+            ("O PIB cresceu.", "GDP grew."),
+            ("A ONG protestou.", "The NGO protested."),
+            (
+                "A Polícia Federal (PF) prendeu dois.",
+                "The Federal Police (FP) arrested two.",
+            ),
+            (
+                "A Polícia Federal (PF) prendeu dois.",
+                "The Federal Police arrested two.",
+            ),
+            (
+                "O Ministério Público Federal (MPF) recorreu.",
+                "The Federal Prosecution Service (FPS) appealed.",
+            ),
+            (
+                "O imposto sobre valor agregado (IVA) subiu.",
+                "The value-added tax (VAT) rose.",
+            ),
+            (
+                "A data segue o formato AAAA-MM-DD.",
+                "The date follows the YYYY-MM-DD format.",
+            ),
+        ] {
+            let f = one(s, t);
+            assert!(f.is_empty(), "{s} / {t}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn a_foreign_acronym_the_source_has_elsewhere_or_a_neighbour_renders_passes() {
+        // The source names the PSDB further on: the alignment may have moved it.
+        assert!(
+            run(&[
+                (&["O PSOL votou contra."], &["The PSDB voted against."]),
+                (&["O PSDB também."], &["So did the party."]),
+            ])
+            .is_empty()
+        );
+        assert!(
+            run(&[
+                (&["O PSOL votou contra."], &["The PSDB voted against."]),
+                (&["Outro partido também."], &["The PSOL did too."]),
+            ])
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn capitals_with_dots_are_one_acronym_definition() {
+        assert!(super::super::name::is_acronym("U.S."));
+        assert!(super::super::name::is_acronym("HP-UX"));
+        assert!(!super::super::name::is_acronym("F-35"));
+        assert!(!super::super::name::is_acronym("Opas"));
+    }
+    #[test]
+    fn a_word_the_document_also_writes_in_small_letters_is_no_acronym() {
+        let f = run(&[
+            (&["O Senhor falou."], &["The Lord spoke."]),
+            (&["Assim diz o SENHOR."], &["Thus says the LORD."]),
+        ]);
+        assert!(f.is_empty(), "{f:?}");
+        // Without the plain spelling elsewhere, LORD is read as a name.
+        assert_eq!(one("Assim diz o SENHOR.", "Thus says the LORD.").len(), 1);
+    }
+
+    #[test]
+    fn an_acronym_the_translation_spells_out_elsewhere_is_its_own() {
+        let f = run(&[
+            (
+                &["Os casos de síndrome respiratória aguda grave (SRAG) subiram."],
+                &["Cases of severe acute respiratory infection (SARI) rose."],
+            ),
+            (
+                &["Morreram 412 pessoas por SRAG."],
+                &["412 people died of SARI."],
+            ),
+        ]);
+        assert!(f.is_empty(), "{f:?}");
+        assert!(is_format("YYYY-MM-DD") && is_format("AAAMMDD"));
+        assert!(!is_format("ISCTE") && !is_format("NAACP"));
+    }
+
+    #[test]
+    fn words_in_capitals_are_no_foreign_acronyms() {
+        for (s, t) in [
+            (
+                "Estava escrito: O REI DOS JUDEUS.",
+                "It was written: THE KING OF THE JEWS.",
+            ),
+            (
+                "Estava escrito: AO DEUS DESCONHECIDO.",
+                "It was written: TO AN UNKNOWN GOD.",
+            ),
+        ] {
+            let f = one(s, t);
+            assert!(f.is_empty(), "{t}: {f:?}");
+        }
     }
 }

@@ -1085,7 +1085,9 @@ fn last_word(text: &str) -> Option<Word<'_>> {
     })
 }
 
-fn is_acronym(w: &str) -> bool {
+/// All capitals, two letters or more and no digits (`INE`, `U.S.`,
+/// `HP-UX`): an acronym, for this rule and the acronym swaps alike.
+pub(super) fn is_acronym(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2
         && letters.iter().all(|c| c.is_uppercase())
@@ -1401,7 +1403,7 @@ pub(super) fn is_foreign_spelling(w: &str, profile: &Profile) -> bool {
 pub(super) fn is_typo(a: &str, b: &str) -> bool {
     let (a, b) = (squash(a), squash(b));
     let d = strsim::osa_distance(&a, &b);
-    if double_moved(&a, &b) && d <= 2 {
+    if (double_moved(&a, &b) || letter_moved(&a, &b)) && d <= 2 {
         return true;
     }
     if d != 1 {
@@ -1454,7 +1456,28 @@ pub(super) fn is_near(a: &str, b: &str) -> bool {
     }
     let d = strsim::osa_distance(&a, &b);
     (1..=2).contains(&d)
-        && (d as f64 / len as f64 <= 0.25 || double_moved(&a, &b) || one_slip_twice(&a, &b))
+        && (d as f64 / len as f64 <= 0.25
+            || double_moved(&a, &b)
+            || one_slip_twice(&a, &b)
+            || letter_moved(&a, &b))
+}
+
+/// Whether one letter of `a` stands two or three places away in `b`, the
+/// rest in order (Castro as Crasto): a slip of the fingers, where a
+/// transposition moves it one place.
+fn letter_moved(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() || a == b {
+        return false;
+    }
+    let first = (0..a.len()).find(|&i| a[i] != b[i]).unwrap_or(0);
+    let last = (0..a.len()).rfind(|&i| a[i] != b[i]).unwrap_or(0);
+    let (x, y) = (&a[first..=last], &b[first..=last]);
+    let span = x.len();
+    // The differing stretch is one letter carried from one end to the other.
+    (3..=4).contains(&span)
+        && ((x[0] == y[span - 1] && x[1..] == y[..span - 1])
+            || (x[span - 1] == y[0] && x[..span - 1] == y[1..]))
 }
 
 /// Whether two spellings of one length differ in two places that are one
@@ -1721,6 +1744,25 @@ mod tests {
         );
         assert_eq!(e.len(), 1, "{e:?}");
         assert!(e[0].message.contains("Sorisso"), "{e:?}");
+    }
+
+    #[test]
+    fn a_letter_moved_two_or_three_places_is_a_typing_slip() {
+        assert!(letter_moved("castro", "crasto"));
+        assert!(letter_moved("moreira", "mreoira"));
+        assert!(letter_moved("bernardo", "brnaerdo"));
+        assert!(is_near("Castro", "Crasto"));
+        assert!(is_typo("Castro", "Crasto"));
+        // One place is a transposition; four places or two letters moved are not this.
+        assert!(!letter_moved("silva", "sliva"));
+        assert!(!letter_moved("bernardo", "brnaredo"));
+        assert!(!letter_moved("castro", "castro"));
+        assert!(!letter_moved("mariana", "marisol"));
+        let e = errors(
+            "O deputado Fernando Castro votou contra.",
+            "Deputy Fernando Crasto voted against.",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
     }
 
     #[test]

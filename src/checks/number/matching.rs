@@ -302,6 +302,7 @@ impl Sides<'_> {
         // as "a year").
         self.match_compound_units(&mut su, &mut tu);
         self.match_conversions(&mut su, &mut tu);
+        let converted = self.match_rate_conversions(&mut su, &mut tu);
         self.match_one_unit(&mut su, &mut tu);
         // 2. A target number that reads right only in the other convention.
         self.match_other_convention(&mut su, &mut tu);
@@ -311,7 +312,11 @@ impl Sides<'_> {
         self.pass(&mut su, &mut tu, |s, t| time(s) && time(t) && same(s, t));
         // Then strong against weak, either way, then weak against weak.
         pairs.extend(self.pass(&mut su, &mut tu, |s, t| s.weak != t.weak && same(s, t)));
-        self.pass(&mut su, &mut tu, |s, t| s.weak && t.weak && same(s, t));
+        // Weak pairs only confirm, but "duas vezes por semana" as "twice a
+        // month" is a changed rate all the same.
+        let weak = self.pass(&mut su, &mut tu, |s, t| s.weak && t.weak && same(s, t));
+        // A rate converted keeps its money: R$ as $ is still a change.
+        pairs.extend(converted);
         self.match_month_words(&mut su, &mut tu);
         self.match_approximate(&mut su, &mut tu);
         // 4. A date on one side written as separate pieces on the other.
@@ -326,6 +331,7 @@ impl Sides<'_> {
         self.currency_changes(&pairs);
         self.unit_changes(&pairs);
         self.rate_changes(&pairs);
+        self.rate_changes(&weak);
         if let Some(lex) = self.lex {
             self.swaps(&pairs, lex);
         }

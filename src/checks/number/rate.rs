@@ -8,11 +8,23 @@ use crate::finding::Severity;
 use crate::numbers::NumberMention;
 use crate::profile::{Profile, Unit};
 
-/// The unit `m` is given per, with the words that name it: a rate joiner
-/// and a unit of the profile ("por metro quadrado", "a week"), or a rate
-/// word alone ("mensais", "monthly"), right after the value or its own
-/// unit ("5 dias por semana").
+/// The unit `m` is given per, with the words from the value to it: a rate
+/// joiner and a unit of the profile ("por metro quadrado", "a week"), or a
+/// rate word alone ("mensais", "monthly"), right after the value or its own
+/// unit ("5 dias por semana", "três vezes por semana").
 pub(super) fn rate_after<'p, 't>(
+    text: &'t str,
+    m: &NumberMention,
+    p: &'p Profile,
+) -> Option<(&'p Unit, &'t str)> {
+    let (unit, rate) = rate_alone(text, m, p)?;
+    // `rate` is a slice of `text`: its end is an offset in it.
+    let end = rate.as_ptr() as usize - text.as_ptr() as usize + rate.len();
+    Some((unit, text.get(m.end..end)?.trim_start_matches(is_space)))
+}
+
+/// The rate of [`rate_after`], with only the words that name it.
+fn rate_alone<'p, 't>(
     text: &'t str,
     m: &NumberMention,
     p: &'p Profile,
@@ -41,10 +53,43 @@ pub(super) fn rate_after<'p, 't>(
 }
 
 impl Sides<'_> {
+    /// A rate converted to another period or area: "R$ 2.000 por mês" as
+    /// "R$24,000 a year", "500 euros por semana" as "€26,000 a year" (52
+    /// weeks). Matched when the value per base unit agrees within a
+    /// conversion's rounding; any other value stays a changed amount.
+    pub(super) fn match_rate_conversions(
+        &self,
+        su: &mut [bool],
+        tu: &mut [bool],
+    ) -> Vec<(usize, usize)> {
+        let (st, tt, sp, tp) = (self.src_text, self.tgt_text, self.sp, self.tp);
+        self.pass(su, tu, |s, t| {
+            if s.weak
+                || t.weak
+                || std::mem::discriminant(&s.kind) != std::mem::discriminant(&t.kind)
+            {
+                return false;
+            }
+            let (Some((a, _)), Some((b, _))) = (rate_after(st, s, sp), rate_after(tt, t, tp))
+            else {
+                return false;
+            };
+            a.dimension == b.dimension
+                && !close(a.factor, b.factor)
+                && close(s.value / a.factor, t.value / b.factor)
+        })
+    }
+
     /// Same value, other period or area: "R$ 2.000 por mês" as "$2,000 a
     /// week", or "US$ 4,37 por bushel" as "$4.37 a ton". A rate named on
     /// one side only passes (editions drop them); a rate converted to the
     /// other unit passes.
+    ///
+    /// Kept apart from `unit_changes`, its twin in shape: a quantity is
+    /// its value times its unit (with an offset, for temperatures) and
+    /// names its unit after the number, a rate its value divided by its
+    /// period, named after that unit; one loop over both readings would
+    /// hide which of the two a finding compared.
     pub(super) fn rate_changes(&mut self, pairs: &[(usize, usize)]) {
         for &(i, j) in pairs {
             let (s, t) = (&self.src[i], &self.tgt[j]);
@@ -251,5 +296,146 @@ mod tests {
             "The rent is 900 euros a year.",
         );
         assert_eq!(rate_errors(&f), 1, "{f:#?}");
+    }
+    #[test]
+    fn a_changed_frequency_is_a_changed_rate() {
+        for (s, t) in [
+            (
+                "Ele treina três vezes por semana.",
+                "He trains three times a day.",
+            ),
+            (
+                "Ele treina duas vezes por semana.",
+                "He trains twice a month.",
+            ),
+            (
+                "A revisão ocorre duas vezes ao ano.",
+                "The review takes place twice a month.",
+            ),
+            (
+                "Ele treina três vezes por semana.",
+                "He trains thrice a year.",
+            ),
+        ] {
+            let f = pt_en(s, t);
+            assert_eq!(rate_errors(&f), 1, "{s} / {t}: {f:#?}");
+        }
+        let f = pt_en(
+            "Ele treina três vezes por semana.",
+            "He trains three times a day.",
+        );
+        assert!(
+            f[0].message.contains("três vezes por semana")
+                && f[0].message.contains("three times a day"),
+            "{f:#?}"
+        );
+    }
+
+    #[test]
+    fn the_same_frequency_passes_and_a_changed_count_is_still_read() {
+        for (s, t) in [
+            (
+                "Ele treina três vezes por semana.",
+                "He trains three times a week.",
+            ),
+            (
+                "Ele treina duas vezes por semana.",
+                "He trains twice a week.",
+            ),
+            (
+                "Ele treina três vezes por semana.",
+                "He trains thrice weekly.",
+            ),
+            (
+                "A revisão ocorre duas vezes ao ano.",
+                "The review takes place twice a year.",
+            ),
+            (
+                "Ele viajou três vezes ao Japão.",
+                "He travelled to Japan three times.",
+            ),
+        ] {
+            assert!(pt_en(s, t).is_empty(), "{s} / {t}: {:#?}", pt_en(s, t));
+        }
+        let f = pt_en(
+            "Ele treina três vezes por semana.",
+            "He trains twice a week.",
+        );
+        assert!(
+            f.iter()
+                .any(|f| f.severity == crate::finding::Severity::Error),
+            "{f:#?}"
+        );
+    }
+
+    #[test]
+    fn other_profiles_count_occurrences_too() {
+        for (l, s) in [
+            ("es", "Entrena tres veces por semana."),
+            ("fr", "Il s'entraîne trois fois par semaine."),
+            ("it", "Si allena tre volte alla settimana."),
+            ("de", "Er trainiert drei Mal pro Woche."),
+        ] {
+            let f = run(l, "en", s, "He trains three times a month.");
+            assert_eq!(rate_errors(&f), 1, "{l}: {f:#?}");
+            let f = run(l, "en", s, "He trains three times a week.");
+            assert!(f.is_empty(), "{l}: {f:#?}");
+        }
+    }
+    #[test]
+    fn a_rate_converted_to_another_period_passes() {
+        for (s, t) in [
+            (
+                "O salário é de R$ 2.000 por mês.",
+                "The salary is R$24,000 a year.",
+            ),
+            (
+                "O aluguel é de 500 reais por semana.",
+                "The rent is 26,000 reais a year.",
+            ),
+            (
+                "A diária é de 100 reais por dia.",
+                "The rate is 700 reais a week.",
+            ),
+            (
+                "A taxa é de 36.500 reais por ano.",
+                "The fee is 100 reais a day.",
+            ),
+        ] {
+            let f = pt_en(s, t);
+            assert!(f.is_empty(), "{s} / {t}: {f:#?}");
+        }
+        let f = run(
+            "fr",
+            "en",
+            "Le loyer est de 1 000 euros par mois.",
+            "The rent is 12,000 euros a year.",
+        );
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn a_wrong_value_with_a_changed_period_is_still_an_error() {
+        for (s, t) in [
+            (
+                "O salário é de R$ 2.000 por mês.",
+                "The salary is R$20,000 a year.",
+            ),
+            (
+                "O salário é de R$ 2.000 por mês.",
+                "The salary is R$2,000 a year.",
+            ),
+            (
+                "O salário é de R$ 2.000 por mês.",
+                "The salary is $24,000 a year.",
+            ),
+        ] {
+            let f = pt_en(s, t);
+            assert!(
+                f.iter()
+                    .any(|f| f.severity == crate::finding::Severity::Error),
+                "{s} / {t}: {f:#?}"
+            );
+        }
     }
 }
