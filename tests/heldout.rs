@@ -27,7 +27,11 @@
 //! possessive names; four more (a steelmaker's results, a storm bulletin, a
 //! pt-PT housing story in euros, a flu bulletin) hold dates kept as
 //! "30/10/2025", pt-PT flat types ("T2"), photo credits set off by a dash,
-//! acronyms swapped for one another and epidemiological weeks.
+//! acronyms swapped for one another and epidemiological weeks; four more (a
+//! diplomacy story from Muscat, a satellite launch, a pt-PT transfer, a phone
+//! launch) hold editorial lines inside merged links, "aos 90+3" as stoppage
+//! time, "25 horas e meia" hyphenated, codes with possessives and in
+//! compounds (IP68-rated) and unaccented namesakes of glossary terms.
 
 mod common;
 
