@@ -649,7 +649,7 @@ fn quoted_list(v: &[String]) -> String {
 /// accents folded away (Franca for França) counts only in a text typed
 /// without accents; where the sentence spells its accents, the word is
 /// another (Zona Franca, the city of Franca).
-fn accent_trusted(text: &str, m: &Match) -> bool {
+pub(super) fn accent_trusted(text: &str, m: &Match) -> bool {
     if m.accent_exact {
         return true;
     }

@@ -255,7 +255,11 @@ impl<'c> LinkNames<'c> {
                 matcher::longest_only(
                     gm.source[vi]
                         .iter()
-                        .filter(|x| x.kind == Kind::Source)
+                        // Amazonia-1 in an accented sentence is no Amazônia.
+                        .filter(|x| {
+                            x.kind == Kind::Source
+                                && super::glossary::accent_trusted(&v.source.text, x)
+                        })
                         .cloned()
                         .collect(),
                 ),
@@ -1997,6 +2001,21 @@ mod tests {
             .len(),
             1
         );
+    }
+
+    #[test]
+    fn an_unaccented_namesake_of_a_glossary_term_is_a_name_to_check() {
+        let mut f = Fixture::pair(
+            "O país não lançava um satélite desde que o Amazonia-1 foi ao espaço.",
+            "The country had not launched a satellite since Amazonia-2 went up.",
+        );
+        f.glossary = crate::glossary::Glossary::from_terms(vec![crate::glossary::Term {
+            source: vec!["Amazônia".into()],
+            targets: vec!["Amazon".into(), "Amazonia".into()],
+            ..Default::default()
+        }]);
+        let found = f.run(&NameCheck);
+        assert_eq!(found.len(), 1, "{found:#?}");
     }
 
     #[test]
