@@ -2010,8 +2010,11 @@ mod tests {
             "The country had not launched a satellite since Amazonia-2 went up.",
         );
         f.glossary = crate::glossary::Glossary::from_terms(vec![crate::glossary::Term {
-            source: vec!["Amazônia".into()],
-            targets: vec!["Amazon".into(), "Amazonia".into()],
+            source: ["Amazônia".to_string()].into_iter().collect(),
+            targets: ["Amazon", "Amazonia"]
+                .map(String::from)
+                .into_iter()
+                .collect(),
             ..Default::default()
         }]);
         let found = f.run(&NameCheck);
