@@ -194,6 +194,11 @@ pub struct NumberProfile {
     /// lost number.
     #[serde(default)]
     pub none_words: Vec<String>,
+    /// Phrases for the time a referee adds at the end of a half
+    /// ("stoppage time", "acréscimos"), lower case: a minute written
+    /// `90+3` on one side may be said with one of them on the other.
+    #[serde(default)]
+    pub added_time_words: Vec<String>,
     /// Words between a scale word and its unit ("1,2 milhão de toneladas").
     #[serde(default)]
     pub unit_joiners: Vec<String>,

@@ -32,7 +32,11 @@
 //! market) hold local and Brasília times, percentage points, "um em cada
 //! cinco", cents per litre and kWh, prices per bushel, "um terço abaixo"
 //! and a "Leia também" line the edition drops before a sentence it shares
-//! words with.
+//! words with; four more (a diplomacy story from Muscat, a satellite launch,
+//! a pt-PT transfer, a phone launch) hold editorial lines inside merged
+//! links, "aos 90+3" as stoppage time, "25 horas e meia" hyphenated, codes
+//! with possessives and in compounds (IP68-rated) and unaccented namesakes
+//! of glossary terms.
 
 mod common;
 

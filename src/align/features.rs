@@ -298,11 +298,12 @@ impl WordTables {
         WordTables {
             numbers,
             ordinals: fold_map(&np.ordinals),
+            // Every spelling of a month (`Sep|Sept`, `April|April's`).
             months: np
                 .months
                 .iter()
                 .enumerate()
-                .map(|(i, m)| (fold(m), i + 1))
+                .flat_map(|(i, m)| m.split('|').map(move |x| (fold(x), i + 1)))
                 .collect(),
         }
     }

@@ -2454,6 +2454,18 @@ mod tests {
     }
 
     #[test]
+    fn every_spelling_of_a_month_is_an_anchor_key() {
+        // `April|April's`: the possessive names the month too.
+        let p = Profile::builtin("en");
+        let src: Vec<String> = vec!["April's derby was won.".into()];
+        let mut keys = Keys::default();
+        let _ = features::extract(&side(&src, &p), &mut keys, None, None);
+        let n = keys.len();
+        keys.id("m:4".into(), features::Class::Number);
+        assert_eq!(keys.len(), n, "a month spelling gave no key");
+    }
+
+    #[test]
     fn coarse_path_follows_hapax_anchors() {
         let p = Profile::builtin("xx");
         let src: Vec<String> = (0..10).map(sentence).collect();

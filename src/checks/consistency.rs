@@ -8,7 +8,7 @@
 //! unbacked spelling gets a warning, with the backed one as expected.
 //! Occurrences the `name` or `glossary` check already reports are skipped.
 
-use super::name::{is_near, is_typo, squash};
+use super::name::{is_near, is_typo, squash, without_possessive};
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
 use crate::glossary::{Kind, Matcher};
@@ -190,9 +190,11 @@ fn target_forms(ctx: &Context) -> BTreeMap<String, Form> {
             if !capitalised || acronym || letters.len() < 5 {
                 continue;
             }
-            let key = squash(w.text);
+            // A possessive is the same spelling (Tucano's beside TucanoOS).
+            let text = without_possessive(w.text).unwrap_or(w.text);
+            let key = squash(text);
             let form = forms.entry(key).or_insert_with(|| Form {
-                text: w.text.to_string(),
+                text: text.to_string(),
                 occurrences: Vec::new(),
             });
             form.occurrences.push(Occurrence {
@@ -420,6 +422,28 @@ mod tests {
             (&["Witkoff partiu."], &["Witkof left."]),
         ]);
         assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn a_possessive_is_the_same_spelling() {
+        // Tucano's is Tucano, which TucanoOS extends: no variant.
+        let f = run(&[
+            (
+                &["A Tucano lançou o TucanoOS."],
+                &["Tucano launched TucanoOS."],
+            ),
+            (
+                &["O diretor da Tucano falou."],
+                &["Tucano's director spoke."],
+            ),
+        ]);
+        assert!(f.is_empty(), "{f:?}");
+        // A misspelt possessive is still a variant.
+        let f = run(&[
+            (&["Witkoff chegou."], &["Witkoff arrived."]),
+            (&["O enviado partiu."], &["Witkof's plane left."]),
+        ]);
+        assert_eq!(f.len(), 1, "{f:?}");
     }
 
     #[test]

@@ -150,10 +150,15 @@ impl<'a> LinkScan<'a> {
         if !found.iter().any(|x| x.kind == Kind::Source) || !self.left_untranslated().is_empty() {
             return;
         }
+        let editorial = self.dropped_editorial_lines();
         let src: Vec<Match> = matcher::longest_only(
             found
                 .iter()
-                .filter(|x| x.kind == Kind::Source)
+                .filter(|x| {
+                    x.kind == Kind::Source
+                        && accent_trusted(&v.source.text, x)
+                        && !overlaps(&editorial, x.start..x.end)
+                })
                 .cloned()
                 .collect(),
         );
@@ -186,6 +191,35 @@ impl<'a> LinkScan<'a> {
             }
             self.source_term(s, term, out);
         }
+    }
+
+    /// Source sentences of the link that are editorial lines ("Leia
+    /// também: …") when the target has none: a merged link's line the
+    /// edition dropped, whose terms are no one's to render.
+    fn dropped_editorial_lines(&self) -> Vec<Range<usize>> {
+        let (v, ctx) = (self.v, self.ctx);
+        let lines: Vec<Range<usize>> = v
+            .source
+            .sentence_ranges()
+            .filter(|r| {
+                v.source
+                    .text
+                    .get(r.clone())
+                    .is_some_and(|t| ctx.source_profile.is_editorial(t))
+            })
+            .collect();
+        let target_has = || {
+            v.target.sentence_ranges().any(|r| {
+                v.target
+                    .text
+                    .get(r)
+                    .is_some_and(|t| ctx.target_profile.is_editorial(t))
+            })
+        };
+        if lines.is_empty() || target_has() {
+            return Vec::new();
+        }
+        lines
     }
 
     /// Lower-case words inside a name (`do` in Banco do Brasil): the
@@ -611,6 +645,19 @@ fn quoted_list(v: &[String]) -> String {
         .join(", ")
 }
 
+/// Whether source match `m` stands for its term: a match that needed its
+/// accents folded away (Franca for França) counts only in a text typed
+/// without accents; where the sentence spells its accents, the word is
+/// another (Zona Franca, the city of Franca).
+pub(super) fn accent_trusted(text: &str, m: &Match) -> bool {
+    if m.accent_exact {
+        return true;
+    }
+    let found = text.get(m.start..m.end).unwrap_or("");
+    let accented = |c: char| c.is_alphabetic() && !c.is_ascii();
+    found.chars().any(accented) || !text.chars().any(accented)
+}
+
 fn overlaps(spans: &[Range<usize>], r: Range<usize>) -> bool {
     spans.iter().any(|s| s.start < r.end && r.start < s.end)
 }
@@ -709,6 +756,56 @@ mod tests {
             found[0].message
         );
         assert_eq!(found[0].suggestion.as_deref(), Some("Left Bloc"));
+    }
+
+    #[test]
+    fn an_unaccented_namesake_in_an_accented_sentence_is_another_word() {
+        let france = || Glossary::from_terms(vec![term(&["França"], &["France"], &[])]);
+        let mut f = Fixture::pair(
+            "O aparelho será fabricado na Zona Franca de Manaus.",
+            "The phone will be made in the Manaus Free Trade Zone.",
+        );
+        f.glossary = france();
+        assert!(f.run(&GlossaryCheck).is_empty());
+        // A text typed without accents still reads its terms loosely.
+        let mut f = Fixture::pair(
+            "Macron voltou para a Franca ontem.",
+            "Macron returned yesterday.",
+        );
+        f.glossary = france();
+        assert_eq!(f.run(&GlossaryCheck).len(), 1);
+    }
+
+    #[test]
+    fn terms_of_an_editorial_line_the_edition_dropped_are_not_required() {
+        let council = || {
+            Glossary::from_terms(vec![term(
+                &["Conselho de Segurança"],
+                &["Security Council"],
+                &[],
+            )])
+        };
+        let mut f = Fixture::links(&[(
+            &[
+                "Ele acrescentou algo.",
+                "Leia também: Conselho de Segurança adia votação",
+                "O relatório saiu em maio.",
+            ],
+            &["He added something.", "The report came out in May."],
+        )]);
+        f.glossary = council();
+        assert!(f.run(&GlossaryCheck).is_empty());
+        // The same sentence as text of the article is checked.
+        let mut f = Fixture::links(&[(
+            &[
+                "Ele acrescentou algo.",
+                "O Conselho de Segurança adiou a votação.",
+                "O relatório saiu em maio.",
+            ],
+            &["He added something.", "The report came out in May."],
+        )]);
+        f.glossary = council();
+        assert_eq!(f.run(&GlossaryCheck).len(), 1);
     }
 
     #[test]

@@ -255,7 +255,11 @@ impl<'c> LinkNames<'c> {
                 matcher::longest_only(
                     gm.source[vi]
                         .iter()
-                        .filter(|x| x.kind == Kind::Source)
+                        // Amazonia-1 in an accented sentence is no Amazônia.
+                        .filter(|x| {
+                            x.kind == Kind::Source
+                                && super::glossary::accent_trusted(&v.source.text, x)
+                        })
                         .cloned()
                         .collect(),
                 ),
@@ -267,6 +271,7 @@ impl<'c> LinkNames<'c> {
         let mut tgt_keys: Vec<String> = tgt_words.iter().map(|w| squash(w.text)).collect();
         let pairs: Vec<String> = tgt_keys.windows(2).map(|p| p.concat()).collect();
         tgt_keys.extend(pairs);
+        tgt_keys.extend(tgt_words.iter().flat_map(|w| word_parts(w.text)));
         LinkNames {
             vi,
             v,
@@ -1582,8 +1587,24 @@ struct Evidence<'l> {
     keeps_names: bool,
 }
 
+/// The squashed keys a target word holds besides its whole: without its
+/// possessive (the X2's) and each part of a hyphenated compound
+/// (IP68-rated, São Paulo-based).
+fn word_parts(w: &str) -> Vec<String> {
+    let base = without_possessive(w).unwrap_or(w);
+    let mut keys: Vec<String> = base
+        .split(['-', '‐', '‑'])
+        .filter(|p| !p.is_empty())
+        .map(squash)
+        .collect();
+    if keys.len() == 1 && base.len() == w.len() {
+        keys.clear();
+    }
+    keys
+}
+
 /// A name word without its possessive ending ("CNCF's", "Foundation’s").
-fn without_possessive(w: &str) -> Option<&str> {
+pub(super) fn without_possessive(w: &str) -> Option<&str> {
     ["'s", "’s"]
         .iter()
         .find_map(|e| w.strip_suffix(e))
@@ -1662,14 +1683,16 @@ fn near_miss<'a>(
             continue;
         }
         // The glossary owns glossary spellings; a common word of either
-        // language (carnaval, carnival) may be translated; an accented local
+        // language (carnaval, carnival) may be translated, unless the
+        // target keeps the source spelling elsewhere as a name (Frederico
+        // Varandas, then "Verandas said"); an accented local
         // form may be translated (Romênia → Romania) unless the target keeps
         // the source spelling elsewhere.
         if tgt_gl.iter().any(|g| g.start < t.end && t.start < g.end)
             || src_doc.lower.contains(&key)
             || tgt_doc.lower.contains(&tkey)
             || (has_native && !tgt_doc.has(&key))
-            || lexicon.is_some_and(|l| same_concept(l, &w.text, t.text))
+            || (!tgt_doc.has(&key) && lexicon.is_some_and(|l| same_concept(l, &w.text, t.text)))
         {
             rendered = true;
             continue;
@@ -2051,6 +2074,71 @@ mod tests {
             )
             .len(),
             1
+        );
+    }
+
+    #[test]
+    fn an_unaccented_namesake_of_a_glossary_term_is_a_name_to_check() {
+        let mut f = Fixture::pair(
+            "O país não lançava um satélite desde que o Amazonia-1 foi ao espaço.",
+            "The country had not launched a satellite since Amazonia-2 went up.",
+        );
+        f.glossary = crate::glossary::Glossary::from_terms(vec![crate::glossary::Term {
+            source: ["Amazônia".to_string()].into_iter().collect(),
+            targets: ["Amazon", "Amazonia"]
+                .map(String::from)
+                .into_iter()
+                .collect(),
+            ..Default::default()
+        }]);
+        let found = f.run(&NameCheck);
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    #[test]
+    fn a_code_with_a_possessive_or_in_a_compound_is_rendered() {
+        for (s, t) in [
+            (
+                "A bateria é maior que a do X2.",
+                "The battery is larger than the X2's.",
+            ),
+            (
+                "O aparelho tem certificação IP68.",
+                "The phone is IP68-rated.",
+            ),
+        ] {
+            let f = run(s, t);
+            assert!(f.is_empty(), "{s} → {t}: {f:#?}");
+        }
+        assert_eq!(word_parts("IP68-rated"), ["ip68", "rated"]);
+        assert_eq!(word_parts("X2's"), ["x2"]);
+        assert!(word_parts("Tucano").is_empty());
+        // Another code in the compound is still missing the source's.
+        assert_eq!(run("Tem certificação IP68.", "It is IP67-rated.").len(), 1);
+    }
+
+    #[test]
+    fn a_common_word_the_target_keeps_as_a_name_elsewhere_is_checked() {
+        // varanda → veranda is a lexicon pair, but this Varandas is a name
+        // the translation keeps: its sentence-initial slip is reported.
+        let f: Vec<Finding> = Fixture::links(&[
+            (
+                &["O presidente, Frederico Varandas, falou."],
+                &["The president, Frederico Varandas, spoke."],
+            ),
+            (&["Varandas garantiu que não."], &["Verandas said no."]),
+        ])
+        .run(&NameCheck);
+        // A vowel retyped is no keyboard slip: a warning.
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("Verandas"), "{f:#?}");
+        // Rendered by its translation where the name is not kept, it passes.
+        assert!(
+            errors(
+                "Financiado pelo programa Horizonte Europa.",
+                "Funded by the Horizon Europe programme."
+            )
+            .is_empty()
         );
     }
 

@@ -254,6 +254,18 @@ pub(super) fn split_number_compounds(toks: Vec<Tok>, lx: &Lexicon) -> Vec<Tok> {
                 })
                 .count()
         };
+        // "two-and-a-half-year", "25-and-a-half-hour": a fraction tail
+        // after the number splits off too, before the noun it counts.
+        let lead = lead
+            + lx.fraction_tails
+                .iter()
+                .map(|(p, _)| p.as_slice())
+                .find(|p| {
+                    parts
+                        .get(lead..lead + p.len())
+                        .is_some_and(|q| q.iter().zip(*p).all(|(a, b)| a == b))
+                })
+                .map_or(0, <[String]>::len);
         // Lower-casing can change byte lengths; keep the whole word then.
         if parts.len() < 2 || lead == 0 || t.lower.len() != t.end - t.start {
             out.push(t);

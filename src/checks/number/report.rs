@@ -23,6 +23,45 @@ fn none_word_count(text: &str, p: &Profile) -> usize {
         .count()
 }
 
+/// Marks used the whole numbers of one side written before a `+` minute
+/// ("90+3") when the `other` side says added time (profile `op`).
+fn added_time_side(ms: &[NumberMention], used: &mut [bool], text: &str, other: &str, op: &Profile) {
+    let open = |(m, u): (&NumberMention, &bool)| {
+        !*u && !m.words && m.value.fract() == 0.0 && plus_minute_after(text, m.end)
+    };
+    if !ms.iter().zip(used.iter()).any(open) || !has_phrase(other, &op.numbers.added_time_words) {
+        return;
+    }
+    for (m, u) in ms.iter().zip(used.iter_mut()) {
+        if open((m, u)) {
+            *u = true;
+        }
+    }
+}
+
+/// Whether a `+` and a digit follow `offset` with no space ("90+3").
+fn plus_minute_after(text: &str, offset: usize) -> bool {
+    let mut rest = text.get(offset..).unwrap_or("").chars();
+    rest.next() == Some('+') && rest.next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Whether `text` holds one of `phrases` (lower case) as whole words.
+fn has_phrase(text: &str, phrases: &[String]) -> bool {
+    if phrases.is_empty() {
+        return false;
+    }
+    let words: Vec<String> = crate::text::word_iter(text)
+        .map(|w| w.text.to_lowercase())
+        .collect();
+    phrases.iter().any(|p| {
+        let p: Vec<&str> = p.split_whitespace().collect();
+        !p.is_empty()
+            && words
+                .windows(p.len())
+                .any(|w| w.iter().zip(&p).all(|(a, b)| a == b))
+    })
+}
+
 /// The target's own way of writing the currency ("US$", "R$ ") when both
 /// sides name the same one, so a suggestion keeps the translator's style.
 pub(super) fn same_currency_prefix<'m>(s: &NumberMention, t: &'m NumberMention) -> Option<&'m str> {
@@ -208,6 +247,7 @@ impl Sides<'_> {
         self.match_conversion_glosses();
         self.match_half_years();
         self.match_zero_as_none();
+        self.match_added_time();
         restated_in_brackets(&self.src, &mut self.su, self.src_text);
         restated_in_brackets(&self.tgt, &mut self.tu, self.tgt_text);
         let weak_paired = self.unmatched(&mut findings);
@@ -278,6 +318,26 @@ impl Sides<'_> {
                 }
             }
         }
+    }
+
+    /// "aos 90+3" as "in the third minute of stoppage time": the end of
+    /// the half before a `+` is said by the other side's words for added
+    /// time. The minute after the `+` is matched as any number is.
+    fn match_added_time(&mut self) {
+        added_time_side(
+            &self.src,
+            &mut self.su,
+            self.src_text,
+            self.tgt_text,
+            self.tp,
+        );
+        added_time_side(
+            &self.tgt,
+            &mut self.tu,
+            self.tgt_text,
+            self.src_text,
+            self.sp,
+        );
     }
 
     /// "9 anos e 6 meses" as "nine and a half years".
@@ -1521,6 +1581,28 @@ mod tests {
                 .count();
             assert!(units >= 1, "{sl}: {f:#?}");
         }
+    }
+
+    #[test]
+    fn a_minute_of_added_time_said_in_words_keeps_the_half_end() {
+        let pt = "O golo do dérbi, aos 90+3, deu a vitória.";
+        let en = "The derby goal, in the third minute of stoppage time, gave them the win.";
+        assert!(errors(pt, en).is_empty(), "{:#?}", errors(pt, en));
+        // The other way round, with the source's words for added time.
+        let en2 = "The goal came in the 90+3 minute.";
+        let pt2 = "O golo surgiu no terceiro minuto dos acréscimos.";
+        assert!(langs("en", "pt", en2, pt2).is_empty());
+        // The minute after the `+` is still compared.
+        let f = errors(
+            pt,
+            "The derby goal, in the second minute of stoppage time, won it.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        // Without words for added time the half's end is missing.
+        assert_eq!(
+            errors(pt, "The derby goal, in the third minute, won it.").len(),
+            1
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! scales, ordinals, fractions and the joiners between them.
 
 use super::{Core, Last, Reader};
-use crate::numbers::tokenize::{Tok, TokKind};
+use crate::numbers::tokenize::{Tok, TokKind, is_dash};
 use crate::numbers::{DigitInfo, NumberKind, NumberMention};
 
 /// What [`Reader::core`] has read so far.
@@ -407,7 +407,12 @@ impl Reader<'_> {
         {
             return;
         }
-        let Some((f, n)) = self.fraction_tail_at(core.end, core.scale.is_none()) else {
+        // "25-and-a-half-hour": a dash glued to both sides may come first.
+        let glued_dash = self.tok(core.end).is_some_and(|t| {
+            t.kind == TokKind::Punct && !t.space_before && t.lower.chars().all(is_dash)
+        }) && self.attached(core.end + 1);
+        let at = core.end + usize::from(glued_dash);
+        let Some((f, n)) = self.fraction_tail_at(at, core.scale.is_none()) else {
             return;
         };
         if let Some((_, s)) = &core.scale {
@@ -521,6 +526,9 @@ mod tests {
         assert_eq!(strong("ficou uma década e meia", &pt()), [15.0]);
         assert_eq!(strong("he stayed a decade and a half", &en()), [15.0]);
         assert_eq!(strong("two dozen and a half eggs", &en()), [30.0]);
+        // Hyphenated before the noun it counts.
+        assert_eq!(strong("a 25-and-a-half-hour countdown", &en()), [25.5]);
+        assert_eq!(strong("a two-and-a-half-year contract", &en()), [2.5]);
     }
 
     #[test]
