@@ -374,3 +374,16 @@ fn entries_keyed_by_an_identifier_draw_no_finding() {
     let f = run::findings(d.path(), &["pt.po"]);
     assert!(f.is_empty(), "{f:?}");
 }
+
+#[test]
+fn an_acronym_a_catalogue_localises_is_no_foreign_one() {
+    // Interface strings localise acronyms (DBMS as SGBD): in an article the
+    // same would stand for another body, in a catalogue it is the rule.
+    let po = format!("{HEADER}msgid \"Connect to the DBMS\"\nmsgstr \"Conectar ao SGBD\"\n");
+    let f = name_findings(&po);
+    assert!(
+        !f.iter()
+            .any(|x| x.2.contains("which the source never uses")),
+        "{f:?}"
+    );
+}

@@ -243,7 +243,11 @@ fn foreign<'a, 'c>(
     owed: &[(&Acronym, &str)],
     unrendered: &[&Acronym],
 ) -> Vec<&'a Acronym<'c>> {
-    if shouting(src, ctx.source_profile) || shouting(tgt, ctx.target_profile) {
+    // A catalogue's interface strings localise acronyms and all-capital
+    // labels as a rule (DBMS as SGBD, GDPR as DSGVO, REPLACE as
+    // REMPLACER): only an article's acronyms are held to the source's.
+    let catalogue = ctx.source.origin.is_some();
+    if catalogue || shouting(src, ctx.source_profile) || shouting(tgt, ctx.target_profile) {
         return Vec::new();
     }
     let lex = ctx.lexicon.as_deref();
