@@ -259,6 +259,8 @@ fn foreign<'a, 'c>(
                 && !doc.spelt_out.contains(y.0)
                 && !in_small_letters(&doc.target, y.0)
                 && !unrendered.iter().any(|x| can_render(x.0, y, tgt.text, lex))
+                // A slip of the unrendered one is the name rule's (USGC for USGS).
+                && !unrendered.iter().any(|x| super::name::is_slip(x.0, y.0))
         })
         .collect()
 }

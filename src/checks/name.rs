@@ -1105,7 +1105,7 @@ pub(super) fn is_acronym(w: &str) -> bool {
 /// one may be a translation: `EU` → `UE`) or one letter struck on the key
 /// beside it in one of four letters or more (`USGS` → `USGC`; a
 /// translation changes other letters: `OPEP` → `OPEC`).
-fn is_slip(w: &str, t: &str) -> bool {
+pub(super) fn is_slip(w: &str, t: &str) -> bool {
     if w == t {
         return false;
     }
