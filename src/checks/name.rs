@@ -1027,15 +1027,21 @@ fn squash_into(s: &str, out: &mut String) {
 pub(super) fn is_sentence_initial(text: &str, start: usize, profile: Option<&Profile>) -> bool {
     let before = text.get(..start).unwrap_or("");
     let mut newlines = 0;
+    let mut in_braces = false;
     for (i, c) in before.char_indices().rev() {
         // A blank line (a paragraph or unit break) starts a sentence.
         newlines += usize::from(c == '\n');
         if newlines >= 2 {
             return true;
         }
-        // A masked placeholder or code (`{$START_LINK}` read as
-        // `{$__________}`) is no word: look past it.
-        if c.is_whitespace() || "“\"‘'«([—–-_{}$".contains(c) {
+        // A masked placeholder in braces (`{$START_LINK}` read as
+        // `{$__________}`) is no word: look past it. A bare one (`%d`)
+        // stays a word, as the catalogue rules expect.
+        if c == '}' || in_braces {
+            in_braces = c != '{';
+            continue;
+        }
+        if c.is_whitespace() || "“\"‘'«([—–-".contains(c) {
             continue;
         }
         if c == '.'
