@@ -1,26 +1,19 @@
 //! Pairing the mentions of a link: same values first, then conversions,
 //! the other convention, weak words, vague quantities, dates in pieces.
 
-use super::context::{close, hedged, in_base, unit_after};
-use super::{Sides, approx, is_numeric, magnitude};
+use super::context::{close, hedged, in_base};
+use super::{Side, Sides, approx, is_numeric, magnitude};
 use crate::numbers::{NumberKind, NumberMention};
 use crate::profile::Profile;
 
-/// One side of a link, for the pairings that read both the same way.
-struct Side<'s> {
-    ms: &'s [NumberMention],
-    text: &'s str,
-    p: &'s Profile,
-}
-
 /// [`Sides::match_one_unit`] one way: strong quantities of `a` against an
 /// article or a weak "one" with a unit on side `b`.
-fn one_unit(a: &Side, au: &mut [bool], b: &Side, bu: &mut [bool]) {
+fn one_unit(a: Side, au: &mut [bool], b: Side, bu: &mut [bool]) {
     for (k, m) in a.ms.iter().enumerate() {
         if au[k] || m.weak || !is_numeric(&m.kind) {
             continue;
         }
-        let Some((unit, _)) = unit_after(a.text, m, a.p) else {
+        let Some((unit, _)) = a.unit(k) else {
             continue;
         };
         let base = in_base(m.value, unit);
@@ -33,10 +26,7 @@ fn one_unit(a: &Side, au: &mut [bool], b: &Side, bu: &mut [bool]) {
         // "um ano": the other side's weak word for one, before its unit.
         let weak_one = (0..b.ms.len()).find(|&j| {
             let w = &b.ms[j];
-            !bu[j]
-                && w.weak
-                && approx(w.value, 1.0)
-                && unit_after(b.text, w, b.p).is_some_and(|(u, _)| is_one(u))
+            !bu[j] && w.weak && approx(w.value, 1.0) && b.unit(j).is_some_and(|(u, _)| is_one(u))
         });
         if let Some(j) = weak_one {
             bu[j] = true;
@@ -58,15 +48,13 @@ fn one_unit(a: &Side, au: &mut [bool], b: &Side, bu: &mut [bool]) {
 /// [`Sides::match_compound_units`] one way: a quantity of `a` against two
 /// numbers of `b` in one dimension, the second right after the first's unit
 /// and in a smaller unit.
-fn compound_unit(a: &Side, au: &mut [bool], b: &Side, bu: &mut [bool]) {
+fn compound_unit(a: Side, au: &mut [bool], b: Side, bu: &mut [bool]) {
     for (j, pair) in b.ms.windows(2).enumerate() {
         let (x, y) = (&pair[0], &pair[1]);
         if bu[j] || bu[j + 1] || x.weak || y.weak {
             continue;
         }
-        let (Some((ux, wx)), Some((uy, _))) =
-            (unit_after(b.text, x, b.p), unit_after(b.text, y, b.p))
-        else {
+        let (Some((ux, wx)), Some((uy, _))) = (b.unit(j), b.unit(j + 1)) else {
             continue;
         };
         let between = b.text.get(x.end..y.start).map(str::trim);
@@ -82,7 +70,7 @@ fn compound_unit(a: &Side, au: &mut [bool], b: &Side, bu: &mut [bool]) {
             let m = &a.ms[k];
             !au[k]
                 && !m.weak
-                && unit_after(a.text, m, a.p).is_some_and(|(u, _)| {
+                && a.unit(k).is_some_and(|(u, _)| {
                     u.dimension == ux.dimension && close(in_base(m.value, u), sum)
                 })
         });
@@ -372,11 +360,12 @@ impl Sides<'_> {
 
     /// A quantity converted to another unit (10 km as 6.2 miles).
     fn match_conversions(&self, su: &mut [bool], tu: &mut [bool]) {
-        let (st, tt, sp, tp) = (self.src_text, self.tgt_text, self.sp, self.tp);
-        self.pass(su, tu, |s, t| {
+        let (src, tgt) = self.sides();
+        self.pass_at(su, tu, |i, j| {
+            let (s, t) = (&self.src[i], &self.tgt[j]);
             !s.weak
                 && !t.weak
-                && match (unit_after(st, s, sp), unit_after(tt, t, tp)) {
+                && match (src.unit(i), tgt.unit(j)) {
                     // Only between two units: 408,6 kg as 406.8 kg is a change.
                     (Some((a, _)), Some((b, _))) => {
                         a != b
@@ -391,11 +380,9 @@ impl Sides<'_> {
     /// A quantity written in two units on one side, the larger first
     /// (1,85 m as "6ft 1in"): matched, both parts, when the sum converts.
     fn match_compound_units(&self, su: &mut [bool], tu: &mut [bool]) {
-        let side = |ms, text, p| Side { ms, text, p };
-        let src = side(&self.src, self.src_text, self.sp);
-        let tgt = side(&self.tgt, self.tgt_text, self.tp);
-        compound_unit(&src, su, &tgt, tu);
-        compound_unit(&tgt, tu, &src, su);
+        let (src, tgt) = self.sides();
+        compound_unit(src, su, tgt, tu);
+        compound_unit(tgt, tu, src, su);
     }
 
     /// A quantity that is exactly one of another unit, written on the
@@ -403,20 +390,9 @@ impl Sides<'_> {
     /// year", "um ano" as "12 months", "24 horas" as "a day"): matched,
     /// either way.
     fn match_one_unit(&self, su: &mut [bool], tu: &mut [bool]) {
-        let (src, tgt) = (
-            Side {
-                ms: &self.src,
-                text: self.src_text,
-                p: self.sp,
-            },
-            Side {
-                ms: &self.tgt,
-                text: self.tgt_text,
-                p: self.tp,
-            },
-        );
-        one_unit(&src, su, &tgt, tu);
-        one_unit(&tgt, tu, &src, su);
+        let (src, tgt) = self.sides();
+        one_unit(src, su, tgt, tu);
+        one_unit(tgt, tu, src, su);
     }
 
     /// A target number that reads right only in the other convention

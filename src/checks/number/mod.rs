@@ -92,6 +92,7 @@ fn read_link<'a>(
         tgt_text: &v.target.text,
         su: vec![false; src.len()],
         tu: vec![false; tgt.len()],
+        memo: (Memo::new(src.len()), Memo::new(tgt.len())),
         src,
         tgt,
         sp: ctx.source_profile,
@@ -179,7 +180,52 @@ struct Sides<'a> {
     tp: &'a Profile,
     /// The pair's lexicon, for the words a number goes with.
     lex: Option<&'a crate::lexicon::Lexicon>,
+    /// Each mention's unit and rate, read when first asked for.
+    memo: (Memo<'a>, Memo<'a>),
     findings: Vec<Finding>,
+}
+
+/// A unit or rate of the profile and the words that name it.
+type Named<'a> = Option<(&'a crate::profile::Unit, &'a str)>;
+
+/// One side's [`context::unit_after`] and [`rate::rate_after`] per mention,
+/// each read once: the pairings ask about a mention once per mention of
+/// the other side, so a link with thousands of numbers stays linear in
+/// the unit table's reads.
+struct Memo<'a> {
+    unit: Vec<std::cell::OnceCell<Named<'a>>>,
+    rate: Vec<std::cell::OnceCell<Named<'a>>>,
+}
+
+impl<'a> Memo<'a> {
+    fn new(len: usize) -> Self {
+        Memo {
+            unit: vec![std::cell::OnceCell::new(); len],
+            rate: vec![std::cell::OnceCell::new(); len],
+        }
+    }
+}
+
+/// One side of a link as the pairings read it: its mentions, text,
+/// profile and memo.
+#[derive(Clone, Copy)]
+struct Side<'s, 'a> {
+    ms: &'s [NumberMention],
+    text: &'a str,
+    p: &'a Profile,
+    memo: &'s Memo<'a>,
+}
+
+impl<'a> Side<'_, 'a> {
+    /// [`context::unit_after`] of mention `k`.
+    fn unit(&self, k: usize) -> Named<'a> {
+        *self.memo.unit[k].get_or_init(|| context::unit_after(self.text, &self.ms[k], self.p))
+    }
+
+    /// [`rate::rate_after`] of mention `k`.
+    fn rate(&self, k: usize) -> Named<'a> {
+        *self.memo.rate[k].get_or_init(|| rate::rate_after(self.text, &self.ms[k], self.p))
+    }
 }
 
 fn approx(a: f64, b: f64) -> bool {
@@ -265,13 +311,23 @@ fn rel(offset: usize, text: &str) -> f64 {
     }
 }
 
-impl Sides<'_> {
+impl<'a> Sides<'a> {
     /// Matches unused mentions pairwise where `ok` allows and they agree.
     fn pass(
         &self,
         su: &mut [bool],
         tu: &mut [bool],
         agree: impl Fn(&NumberMention, &NumberMention) -> bool,
+    ) -> Vec<(usize, usize)> {
+        self.pass_at(su, tu, |i, j| agree(&self.src[i], &self.tgt[j]))
+    }
+
+    /// [`Sides::pass`] with `agree` given the mentions' indices.
+    fn pass_at(
+        &self,
+        su: &mut [bool],
+        tu: &mut [bool],
+        agree: impl Fn(usize, usize) -> bool,
     ) -> Vec<(usize, usize)> {
         let mut pairs = Vec::new();
         for (i, s) in self.src.iter().enumerate() {
@@ -281,7 +337,7 @@ impl Sides<'_> {
             // Of the mentions that agree, one of the same kind first:
             // "três pontos" is the "three-point" gap, not "three
             // percentage points".
-            let fits = |j: &usize| !tu[*j] && agree(s, &self.tgt[*j]);
+            let fits = |j: &usize| !tu[*j] && agree(i, *j);
             let kind = std::mem::discriminant(&s.kind);
             let j = (0..self.tgt.len())
                 .filter(fits)
@@ -294,6 +350,24 @@ impl Sides<'_> {
             }
         }
         pairs
+    }
+
+    /// Both sides as the pairings read them.
+    fn sides(&self) -> (Side<'_, 'a>, Side<'_, 'a>) {
+        (
+            Side {
+                ms: &self.src,
+                text: self.src_text,
+                p: self.sp,
+                memo: &self.memo.0,
+            },
+            Side {
+                ms: &self.tgt,
+                text: self.tgt_text,
+                p: self.tp,
+                memo: &self.memo.1,
+            },
+        )
     }
 
     fn base(&self, severity: Severity, message: String) -> Finding {

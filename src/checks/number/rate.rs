@@ -62,16 +62,16 @@ impl Sides<'_> {
         su: &mut [bool],
         tu: &mut [bool],
     ) -> Vec<(usize, usize)> {
-        let (st, tt, sp, tp) = (self.src_text, self.tgt_text, self.sp, self.tp);
-        self.pass(su, tu, |s, t| {
+        let (src, tgt) = self.sides();
+        self.pass_at(su, tu, |i, j| {
+            let (s, t) = (&self.src[i], &self.tgt[j]);
             if s.weak
                 || t.weak
                 || std::mem::discriminant(&s.kind) != std::mem::discriminant(&t.kind)
             {
                 return false;
             }
-            let (Some((a, _)), Some((b, _))) = (rate_after(st, s, sp), rate_after(tt, t, tp))
-            else {
+            let (Some((a, _)), Some((b, _))) = (src.rate(i), tgt.rate(j)) else {
                 return false;
             };
             a.dimension == b.dimension

@@ -153,10 +153,8 @@ impl Sides<'_> {
     pub(super) fn unit_changes(&mut self, pairs: &[(usize, usize)]) {
         for &(i, j) in pairs {
             let (s, t) = (&self.src[i], &self.tgt[j]);
-            let (Some((a, su)), Some((b, tu))) = (
-                unit_after(self.src_text, s, self.sp),
-                unit_after(self.tgt_text, t, self.tp),
-            ) else {
+            let (src, tgt) = self.sides();
+            let (Some((a, su)), Some((b, tu))) = (src.unit(i), tgt.unit(j)) else {
                 continue;
             };
             if a.dimension == b.dimension && close(in_base(s.value, a), in_base(t.value, b)) {

@@ -126,6 +126,43 @@ fn keys_of(word: &str, lex: &Lexicon, side: Side, other: &str) -> Vec<u64> {
     keys
 }
 
+/// Whether each mention is the only one of its kind with its value (up to
+/// [`super::approx`]). The mentions are sorted by kind and value, and each
+/// is compared only with those after it whose value is within a millionth
+/// of its own, a bound far looser than `approx`'s billionth, so the count
+/// is that of comparing every pair: n log n rather than n² for a link with
+/// thousands of numbers. An infinite value, which `approx` holds equal to
+/// any other, is compared with every mention of its kind.
+fn alone(ms: &[NumberMention]) -> Vec<bool> {
+    let mut count = vec![0usize; ms.len()];
+    let mut order: Vec<usize> = (0..ms.len()).collect();
+    order.sort_by(|&a, &b| {
+        (what(&ms[a]), ms[a].value.is_finite())
+            .cmp(&(what(&ms[b]), ms[b].value.is_finite()))
+            .then(ms[a].value.total_cmp(&ms[b].value))
+    });
+    for (at, &i) in order.iter().enumerate() {
+        let (x, kind) = (ms[i].value, what(&ms[i]));
+        for &j in &order[at..] {
+            let y = ms[j].value;
+            if what(&ms[j]) != kind {
+                break;
+            }
+            let near = (y - x).abs() <= 1e-6 * x.abs().max(y.abs());
+            if x.is_finite() && y.is_finite() && x != y && !near {
+                break;
+            }
+            if super::approx(x, y) {
+                count[i] += 1;
+                if j != i {
+                    count[j] += 1;
+                }
+            }
+        }
+    }
+    count.into_iter().map(|c| c == 1).collect()
+}
+
 /// A key of `a` that `b` has too and `not` lacks, with `a`'s word.
 fn shared<'t>(a: &Keys<'t>, b: &Keys, not: &Keys) -> Option<&'t str> {
     let has = |ks: &Keys, k: u64| ks.iter().any(|(x, _)| *x == k);
@@ -145,23 +182,14 @@ impl Sides<'_> {
         let joined = |text: &str, ms: &[NumberMention], a: usize, b: usize| {
             let (x, y) = (&ms[a], &ms[b]);
             let (first, second) = if x.start <= y.start { (x, y) } else { (y, x) };
+            // At most one char between them: counted no further than two.
             text.get(first.end..second.start).is_some_and(|gap| {
-                gap.trim().chars().count() <= 1 && !gap.chars().any(char::is_alphanumeric)
+                gap.trim().chars().nth(1).is_none() && !gap.chars().any(char::is_alphanumeric)
             })
         };
         // A value written twice ("levels 1 to 10, list levels 1 to 10")
         // pairs with either copy: no order can be told from it.
-        let once: Vec<bool> = self
-            .src
-            .iter()
-            .map(|x| {
-                self.src
-                    .iter()
-                    .filter(|m| what(m) == what(x) && super::approx(m.value, x.value))
-                    .count()
-                    == 1
-            })
-            .collect();
+        let once = alone(&self.src);
         let rival = |a: usize, b: usize| {
             let (i, j) = (pairs[a].0, pairs[b].0);
             let (x, y) = (&self.src[i], &self.src[j]);
@@ -313,5 +341,88 @@ mod tests {
             "Petrobras earned 8% more and Vale 12%.",
         );
         assert_eq!(f.len(), 1, "{f:#?}");
+    }
+}
+
+#[cfg(test)]
+mod alone_tests {
+    use super::alone;
+    use crate::numbers::{NumberKind, NumberMention};
+
+    fn mention(value: f64, kind: NumberKind) -> NumberMention {
+        NumberMention {
+            start: 0,
+            end: 0,
+            value,
+            kind,
+            raw: String::new(),
+            words: false,
+            scale: None,
+            digits: None,
+            weak: false,
+        }
+    }
+
+    /// The definition: a mention is alone when it is the only one of its
+    /// kind that `approx` holds equal to its value.
+    fn by_pairs(ms: &[NumberMention]) -> Vec<bool> {
+        ms.iter()
+            .map(|x| {
+                ms.iter()
+                    .filter(|m| {
+                        super::what(m) == super::what(x) && super::super::approx(m.value, x.value)
+                    })
+                    .count()
+                    == 1
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sorted_count_is_the_pairwise_count() {
+        let values = [
+            1.0,
+            2.0,
+            1.0 + 1e-12,
+            -3.0,
+            -3.0,
+            0.0,
+            -0.0,
+            1e300,
+            -1e300,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            5e-324,
+            7.5,
+            7.500_000_000_1,
+            1e-7,
+        ];
+        let mut ms: Vec<NumberMention> = Vec::new();
+        for (k, &v) in values.iter().enumerate() {
+            let kind = if k % 3 == 0 {
+                NumberKind::Percent
+            } else {
+                NumberKind::Plain
+            };
+            ms.push(mention(v, kind));
+            ms.push(mention(v * 1.5, NumberKind::Plain));
+        }
+        assert_eq!(alone(&ms), by_pairs(&ms));
+        // Each prefix too: other neighbours in the sorted order.
+        for len in 0..ms.len() {
+            assert_eq!(alone(&ms[..len]), by_pairs(&ms[..len]), "first {len}");
+        }
+    }
+
+    #[test]
+    fn a_value_written_twice_is_not_alone() {
+        let ms = [
+            mention(10.0, NumberKind::Plain),
+            mention(1.0, NumberKind::Plain),
+            mention(10.0, NumberKind::Plain),
+            mention(10.0, NumberKind::Percent),
+        ];
+        assert_eq!(alone(&ms), [false, true, false, true]);
     }
 }
