@@ -1334,6 +1334,10 @@ struct Scorer<'a> {
     /// With a band: each sentence's span lengths, `[k]` the span of `k`
     /// sentences from it, and their length-model terms ([`Spans`]).
     spans: Option<(Spans, Spans)>,
+    /// With a band: each target span's [`SidePart`], at `j * (MAX_SPAN + 1)
+    /// + b` for the `b` sentences ending before `j` (`0 < b ≤ j`), read by
+    /// every band row that holds column `j` rather than made for each.
+    tgt_parts: Vec<SidePart>,
     model: &'a Model,
     p: &'a Params,
 }
@@ -1382,11 +1386,26 @@ impl<'a> Scorer<'a> {
                 Spans::of(&tgt_len, b, |lt| lt / r),
             )
         });
+        let tgt_total = prefix(&mut tgt.iter().map(|s| s.total));
+        let tgt_parts = match &spans {
+            Some((_, ts)) => {
+                let para = para_penalty > 0.0;
+                let part = |j: usize, b: usize| match b > 0 && b <= j {
+                    true => SidePart::new(ts, &tgt_total, paras.tgt, para, j - b, b),
+                    false => SidePart::NONE,
+                };
+                (0..=m)
+                    .flat_map(|j| (0..=MAX_SPAN).map(move |b| (j, b)))
+                    .map(|(j, b)| part(j, b))
+                    .collect()
+            }
+            None => Vec::new(),
+        };
         Scorer {
             src_len,
             tgt_len,
             src_total: prefix(&mut src.iter().map(|s| s.total)),
-            tgt_total: prefix(&mut tgt.iter().map(|s| s.total)),
+            tgt_total,
             src_para: paras.src,
             tgt_para: paras.tgt,
             para_penalty,
@@ -1410,6 +1429,7 @@ impl<'a> Scorer<'a> {
             },
             length: LengthCost::new(model.ratio, model.var),
             spans,
+            tgt_parts,
             model,
             p,
         }
@@ -1531,7 +1551,7 @@ impl<'a> Scorer<'a> {
     /// once per link, and each cost is summed in the same order, so it is
     /// the same to the bit.
     fn fill_row(&self, band: &dp::Band, i: usize, tabled: &[dp::Kind], out: &mut [f32]) {
-        let Some((ss, ts)) = &self.spans else {
+        let Some((ss, _)) = &self.spans else {
             let cost = |i: usize, a: usize, j: usize, b: usize| self.cost(i, a, j, b);
             return dp::fill_row_by_link(band, i, tabled, &cost, out);
         };
@@ -1549,14 +1569,17 @@ impl<'a> Scorer<'a> {
         let k = tabled.len();
         let lo = band.lo[i];
         for j in lo..=band.hi[i] {
-            let tgt: [Option<SidePart>; MAX_SPAN + 1] = std::array::from_fn(|b| {
-                (b > 0 && b <= j)
-                    .then(|| SidePart::new(ts, &self.tgt_total, self.tgt_para, para, j - b, b))
-            });
+            let tgt = self
+                .tgt_parts
+                .get(j * (MAX_SPAN + 1)..(j + 1) * (MAX_SPAN + 1))
+                .unwrap_or(&[]);
             for (x, &(a, b)) in tabled.iter().enumerate() {
-                let (Some(Some(sp)), Some(Some(tp))) = (src.get(a), tgt.get(b)) else {
+                let (Some(Some(sp)), Some(tp)) = (src.get(a), tgt.get(b)) else {
                     continue;
                 };
+                if b == 0 || b > j {
+                    continue;
+                }
                 if band.index(i - a, j - b).is_none() {
                     continue;
                 }
@@ -1653,6 +1676,16 @@ struct SidePart {
 }
 
 impl SidePart {
+    /// Stands for a span that does not fit (no sentences, or more than
+    /// there are); never priced.
+    const NONE: SidePart = SidePart {
+        len: 0.0,
+        scaled: 0.0,
+        total: 0.0,
+        starts: false,
+        inner: false,
+    };
+
     /// The part of the `n` sentences from `k0` of one side: `totals` are
     /// its prefix sums of anchor weight, `paras` its paragraph numbers
     /// (read only with the paragraph penalty, `para`).
