@@ -199,6 +199,18 @@ pub struct NumberProfile {
     /// `90+3` on one side may be said with one of them on the other.
     #[serde(default)]
     pub added_time_words: Vec<String>,
+    /// Phrases after a minute that count it from the start of the second
+    /// half ("aos 37 minutos do segundo tempo"), lower case: the other side
+    /// may count the whole match (the 82nd minute), or say a minute past 45
+    /// with its added-time words ("48 minutos" as three minutes into
+    /// stoppage time).
+    #[serde(default)]
+    pub second_half_words: Vec<String>,
+    /// Letters of a period code: a quarter or half and a two-digit year
+    /// ("3T25", "1S24"; "Q3" is written apart), upper case. The other side
+    /// may write the code's year in full ("the third quarter of 2025").
+    #[serde(default)]
+    pub period_code_letters: Vec<String>,
     /// Words between a scale word and its unit ("1,2 milhão de toneladas").
     #[serde(default)]
     pub unit_joiners: Vec<String>,

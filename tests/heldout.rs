@@ -36,7 +36,10 @@
 //! a pt-PT transfer, a phone launch) hold editorial lines inside merged
 //! links, "aos 90+3" as stoppage time, "25 horas e meia" hyphenated, codes
 //! with possessives and in compounds (IP68-rated) and unaccented namesakes
-//! of glossary terms.
+//! of glossary terms; four more (a stock-market close, a highway crash, pt-PT
+//! waiting lists, a football comeback with a dashed interview) hold
+//! second-half minutes counted from kick-off, quarter codes ("3T25"), basis
+//! points, tickers and "G-4" said as "the top four".
 
 mod common;
 

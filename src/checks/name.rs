@@ -516,7 +516,10 @@ impl<'c> LinkNames<'c> {
             }
             return;
         }
-        let codes: Vec<&&NameWord> = absent.iter().filter(|w| w.kind == WordKind::Code).collect();
+        let codes: Vec<&&NameWord> = absent
+            .iter()
+            .filter(|w| w.kind == WordKind::Code && !self.letter_code_counted(&w.text))
+            .collect();
         let full_name_missing = absent.len() == name.words.len()
             && name.words.len() >= 2
             && name.words.iter().all(|w| w.kind == WordKind::Capitalised)
@@ -621,6 +624,25 @@ impl LinkNames<'_> {
             && letters.chars().count() >= 3
             && letters.chars().all(char::is_alphabetic)
             && self.tgt_words.iter().any(|t| t.text == number)
+    }
+
+    /// A single letter and a number ("G-4", "G7") said with the number
+    /// alone ("the top four", "Group of Seven"): the target link has it,
+    /// in digits or words.
+    fn letter_code_counted(&self, w: &str) -> bool {
+        let Some(at) = w.find(|c: char| c.is_ascii_digit()) else {
+            return false;
+        };
+        let (letters, number) = w.split_at(at);
+        let letters = letters.trim_end_matches(['-', '‐']);
+        let Ok(n) = number.parse::<u32>() else {
+            return false;
+        };
+        letters.chars().count() == 1
+            && letters.chars().all(char::is_alphabetic)
+            && crate::numbers::extract(&self.v.target.text, self.tp)
+                .iter()
+                .any(|m| m.value == f64::from(n))
     }
 
     /// Whether the link's target has the acronym of a source plural
@@ -2436,6 +2458,16 @@ mod tests {
         assert!(f.iter().all(|x| x.severity == Severity::Warning));
         assert!(run("Caças F-35 na COP30.", "F35 jets at COP30.").is_empty());
         assert!(run("Na COP30.", "At COP 30.").is_empty());
+    }
+
+    #[test]
+    fn a_letter_and_a_number_may_be_said_by_the_number() {
+        let src = "O Bahia sobe para o G-4.";
+        assert!(run(src, "Bahia climb into the top four.").is_empty());
+        assert!(run("O G7 reuniu-se.", "The Group of 7 met.").is_empty());
+        // Another number, or none, is still a dropped code.
+        assert_eq!(run(src, "Bahia climb into the top six.").len(), 1);
+        assert_eq!(run(src, "Bahia climb the table.").len(), 1);
     }
 
     #[test]

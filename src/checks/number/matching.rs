@@ -282,8 +282,11 @@ impl Sides<'_> {
     pub(super) fn match_within(&mut self) {
         let mut su = std::mem::take(&mut self.su);
         let mut tu = std::mem::take(&mut self.tu);
-        // 1. Strong against strong.
-        let mut pairs = self.pass(&mut su, &mut tu, |s, t| !s.weak && !t.weak && same(s, t));
+        // 1. Strong against strong, of one kind first: the "3.º" of "3.º
+        // lugar" is the "third" of "third place", not the 3 of a 3-1 score.
+        let strong = |s: &NumberMention, t: &NumberMention| !s.weak && !t.weak && same(s, t);
+        let mut pairs = self.pass(&mut su, &mut tu, |s, t| s.kind == t.kind && strong(s, t));
+        pairs.extend(self.pass(&mut su, &mut tu, strong));
         // 1b. A quantity converted to another unit, two units first (1,85
         // m as 6ft 1in, not as its 6ft alone), then one (10 km as 6.2
         // miles), or to one of a bigger unit named by an article (12 meses
@@ -600,6 +603,18 @@ mod tests {
             "A greve chegou nesta terça-feira (13) ao 12º dia.",
             "The strike reached its 12th day on Tuesday (13).",
         );
+    }
+
+    #[test]
+    fn an_ordinal_pairs_with_an_ordinal_before_a_plain_number() {
+        let pt = "Venceu por 2 a 1 e subiu para o 3.º lugar.";
+        let f = errors(pt, "They won 3-1 and moved up to third place.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("2 in the source, 3 in the target"),
+            "{f:#?}"
+        );
+        clean(pt, "They won 2-1 and moved up to third place.");
     }
 
     #[test]

@@ -39,6 +39,105 @@ fn added_time_side(ms: &[NumberMention], used: &mut [bool], text: &str, other: &
     }
 }
 
+/// One side's mentions, which of them are matched, its text and profile.
+type Side<'a, 'p> = (&'a [NumberMention], &'a mut [bool], &'a str, &'p Profile);
+
+/// Minutes in a football half: a minute counted from the second half's
+/// start is this many fewer than one counted from kick-off.
+const HALF_MINUTES: f64 = 45.0;
+
+/// A minute `one` counts from the second half's start ("aos 37 minutos do
+/// segundo tempo") matches the other side's minute from kick-off (82nd),
+/// or, past the half's end, its minute of added time ("48 minutos" as
+/// "three minutes into stoppage time").
+fn second_half_side(one: Side, other: Side) {
+    let (ms, used, text, p) = one;
+    let (os, oused, otext, op) = other;
+    let added = has_phrase(otext, &op.numbers.added_time_words);
+    for (m, u) in ms.iter().zip(used.iter_mut()) {
+        let minute = m.value;
+        if *u || minute.fract() != 0.0 || !(1.0..=60.0).contains(&minute) {
+            continue;
+        }
+        if !second_half_after(text, m.end, &p.numbers.second_half_words) {
+            continue;
+        }
+        let free = |v: f64| {
+            (0..os.len()).find(|&j| {
+                !oused[j]
+                    && approx(os[j].value, v)
+                    && (is_numeric(&os[j].kind) || os[j].kind == NumberKind::Ordinal)
+            })
+        };
+        let pick = free(minute + HALF_MINUTES).or_else(|| {
+            (added && minute > HALF_MINUTES)
+                .then(|| free(minute - HALF_MINUTES))
+                .flatten()
+        });
+        if let Some(j) = pick {
+            *u = true;
+            oused[j] = true;
+        }
+    }
+}
+
+/// A year written in full on one side ("the third quarter of 2025") that
+/// the other side gives inside a period code ("3T25").
+fn period_code_years(ms: &[NumberMention], used: &mut [bool], other: &str, op: &Profile) {
+    let letters = &op.numbers.period_code_letters;
+    if letters.is_empty() {
+        return;
+    }
+    let codes: Vec<u32> = other
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| period_code_year(w, letters))
+        .collect();
+    for (m, u) in ms.iter().zip(used.iter_mut()) {
+        let year = m.value as u32;
+        if !*u
+            && m.kind == NumberKind::Year
+            && m.value.fract() == 0.0
+            && codes.contains(&(year % 100))
+        {
+            *u = true;
+        }
+    }
+}
+
+/// The two-digit year of a period code ("3T25" is 25): a digit, one of
+/// `letters` and two digits, or a letter first ("Q325" is no code).
+fn period_code_year(w: &str, letters: &[String]) -> Option<u32> {
+    let b = w.as_bytes();
+    if b.len() != 4 || !b[0].is_ascii_digit() || !b[2].is_ascii_digit() || !b[3].is_ascii_digit() {
+        return None;
+    }
+    let letter = &w[1..2];
+    if !letters.iter().any(|l| l == letter) {
+        return None;
+    }
+    w[2..].parse().ok()
+}
+
+/// Whether one of `phrases` follows `offset`, after at most one word (the
+/// minute's unit: "37 minutos do segundo tempo").
+fn second_half_after(text: &str, offset: usize, phrases: &[String]) -> bool {
+    let words: Vec<String> = crate::text::word_iter(text.get(offset..).unwrap_or(""))
+        .take(6)
+        .map(|w| w.text.to_lowercase())
+        .collect();
+    phrases.iter().any(|p| {
+        let p: Vec<&str> = p.split_whitespace().collect();
+        !p.is_empty()
+            && (0..=1).any(|skip| {
+                words.len() >= skip + p.len()
+                    && words[skip..skip + p.len()]
+                        .iter()
+                        .zip(&p)
+                        .all(|(a, b)| a == b)
+            })
+    })
+}
+
 /// Whether a `+` and a digit follow `offset` with no space ("90+3").
 fn plus_minute_after(text: &str, offset: usize) -> bool {
     let mut rest = text.get(offset..).unwrap_or("").chars();
@@ -246,6 +345,9 @@ impl Sides<'_> {
         self.match_half_years();
         self.match_zero_as_none();
         self.match_added_time();
+        self.match_second_half();
+        period_code_years(&self.tgt, &mut self.tu, self.src_text, self.sp);
+        period_code_years(&self.src, &mut self.su, self.tgt_text, self.tp);
         restated_in_brackets(&self.src, &mut self.su, self.src_text);
         restated_in_brackets(&self.tgt, &mut self.tu, self.tgt_text);
         let weak_paired = self.unmatched(&mut findings);
@@ -335,6 +437,19 @@ impl Sides<'_> {
             self.tgt_text,
             self.src_text,
             self.sp,
+        );
+    }
+
+    /// "aos 37 minutos do segundo tempo" as "in the 82nd minute".
+    fn match_second_half(&mut self) {
+        let (sp, tp) = (self.sp, self.tp);
+        second_half_side(
+            (&self.src, &mut self.su, self.src_text, sp),
+            (&self.tgt, &mut self.tu, self.tgt_text, tp),
+        );
+        second_half_side(
+            (&self.tgt, &mut self.tu, self.tgt_text, tp),
+            (&self.src, &mut self.su, self.src_text, sp),
         );
     }
 
@@ -1600,6 +1715,62 @@ mod tests {
         assert_eq!(
             errors(pt, "The derby goal, in the third minute, won it.").len(),
             1
+        );
+    }
+
+    #[test]
+    fn a_second_half_minute_may_be_counted_from_kick_off() {
+        let pt = "O Bahia empatou aos 37 minutos do segundo tempo, com Kanu.";
+        clean(pt, "Bahia equalised in the 82nd minute through Kanu.");
+        clean(
+            pt,
+            "Bahia equalised 37 minutes into the second half through Kanu.",
+        );
+        // Another minute is still a change.
+        assert_eq!(
+            errors(pt, "Bahia equalised in the 72nd minute through Kanu.").len(),
+            1
+        );
+        // Past the half's end, the minute of added time.
+        let pt = "O Bahia venceu por 2 a 1, com um gol aos 48 minutos do segundo tempo.";
+        clean(
+            pt,
+            "Bahia won 2-1 with a goal three minutes into stoppage time.",
+        );
+        let f = errors(
+            pt,
+            "Bahia won 3-1 with a goal three minutes into stoppage time.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains('2'), "{f:#?}");
+        // Without added-time words a lone "three" is no such minute.
+        assert!(!errors(pt, "Bahia won 2-1 with a goal after three minutes.").is_empty());
+        // A first-half minute is counted as it is.
+        let pt = "O Cruzeiro marcou aos 22 minutos do primeiro tempo.";
+        assert_eq!(errors(pt, "Cruzeiro scored in the 67th minute.").len(), 1);
+    }
+
+    #[test]
+    fn a_year_in_a_period_code_is_written_in_full() {
+        let pt = "A estatal teve lucro de R$ 32,6 bilhões no 3T25.";
+        clean(
+            pt,
+            "The company made R$32.6 billion in the third quarter of 2025.",
+        );
+        let f = run(
+            pt,
+            "The company made R$32.6 billion in the third quarter of 2024.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let en = "The company made $2 billion in 3Q25.";
+        assert!(
+            langs(
+                "en",
+                "pt",
+                en,
+                "A empresa lucrou US$ 2 bilhões no terceiro trimestre de 2025."
+            )
+            .is_empty()
         );
     }
 

@@ -272,8 +272,11 @@ impl Reader<'_> {
             None => true,
             Some(Last::Card(p)) => p >= 20.0 && p % 10.0 == 0.0 && o < 10.0,
             Some(Last::Ord(p)) => p % 10.0 == 0.0 && o < p,
-            // "six hundred first", "two thousand third".
-            Some(Last::Scale(s)) => s >= 100.0 && o < s.min(100.0),
+            // "six hundred first", "two thousand third"; never after digits
+            // or a million ("1.6 million first appointments").
+            Some(Last::Scale(s)) => {
+                (100.0..=1000.0).contains(&s) && o < s.min(100.0) && acc.digits.is_none()
+            }
             _ => false,
         };
         if !ok {
@@ -722,5 +725,12 @@ mod tests {
         assert_eq!(strong("two thousand third", &en()), [2003.0]);
         // Two numbers stay two.
         assert_eq!(strong("six, hundredth", &en()), [6.0, 100.0]);
+    }
+
+    #[test]
+    fn an_ordinal_after_digits_and_a_scale_is_the_next_word() {
+        let ms = strong("More than 1.6 million first appointments", &en());
+        assert_eq!(ms, [1_600_000.0]);
+        assert_eq!(strong("two million third", &en()), [2_000_000.0]);
     }
 }
