@@ -679,7 +679,6 @@ fn blocks(text: &str, rules: &Rules) -> Vec<Block> {
     if lines.len() > group_start {
         groups.push((group_start, lines.len()));
     }
-    merge_placeholder_groups(text, &lines, &mut groups);
     let mut out = Vec::new();
     let mut paragraph = 0;
     for &(a, b) in &groups {
@@ -724,31 +723,6 @@ fn ends_terminal(line: &str) -> bool {
         .is_some_and(is_terminal)
 }
 
-/// A paragraph of masked placeholders only after a line that does not end
-/// a sentence (`here:`, a blank line, `{url}`) belongs to that sentence.
-fn merge_placeholder_groups(text: &str, lines: &[Line], groups: &mut Vec<(usize, usize)>) {
-    let mut k = 1;
-    while k < groups.len() {
-        let (a, b) = groups[k];
-        let prev = &lines[groups[k - 1].1 - 1];
-        let masked = lines[a..b]
-            .iter()
-            .all(|l| is_masked_only(&text[l.start..l.end]));
-        if masked && !ends_terminal(&text[prev.start..prev.end]) {
-            groups[k - 1].1 = b;
-            groups.remove(k);
-        } else {
-            k += 1;
-        }
-    }
-}
-
-/// Whether a line holds masked placeholders (`_` for each protected byte)
-/// and nothing else but punctuation.
-fn is_masked_only(line: &str) -> bool {
-    line.contains('_') && !line.chars().any(char::is_alphanumeric)
-}
-
 /// Whether the break between lines `a` and `b` is plainly inside a sentence:
 /// the next line goes on in lower case, or this one ends with a comma, a
 /// hyphen or a function word (`of`, `the`, `de`).
@@ -784,11 +758,6 @@ fn line_break(text: &str, a: &Line, b: &Line, width: usize, wrapped: bool, rules
         if !dash || a_is_item || a_terminal || at.ends_with(':') || after != Start::Lower {
             return Break::Hard;
         }
-        return Break::Join;
-    }
-    // A line of masked placeholders only (`{url}` after "at the address:")
-    // ends the sentence before it.
-    if !a_terminal && is_masked_only(bt) {
         return Break::Join;
     }
     if !wrapped {
@@ -862,23 +831,6 @@ mod tests {
         assert_eq!(s.len(), 3);
         assert_eq!(s[2].paragraph, 1);
         assert_eq!(s[2].text(&d), "c");
-    }
-
-    #[test]
-    fn a_line_of_masked_placeholders_ends_the_sentence_before_it() {
-        assert_split(
-            "de",
-            "Ihre Bestellung sehen Sie hier:\n_____\n\nViele Grüße",
-            &["Ihre Bestellung sehen Sie hier:\n_____", "Viele Grüße"],
-        );
-        // After a full stop it stays apart.
-        assert_split("en", "Done.\n_____", &["Done.", "_____"]);
-        // A blank line between is no sentence end either.
-        assert_split(
-            "en",
-            "Pay here:\n\n_____\n\nBest regards",
-            &["Pay here:\n\n_____", "Best regards"],
-        );
     }
 
     #[test]
