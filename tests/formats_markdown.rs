@@ -347,3 +347,37 @@ fn a_hugo_page_pair_draws_no_false_error() {
         "{errors:#?}"
     );
 }
+
+#[test]
+fn an_inline_anchor_is_compared_like_a_markdown_link() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(
+        d.path().join("en.md"),
+        "Read the <a href=\"https://example.org/guide\">guide</a> before you start.\n\n\
+         Then open the <a href=\"https://example.org/tools\">tools page</a> and begin.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.path().join("pt.md"),
+        "Leia o [guia](https://example.org/guide) antes de começar.\n\n\
+         Depois abra a página de ferramentas e comece.\n",
+    )
+    .unwrap();
+    let f = run::findings(
+        d.path(),
+        &[
+            "en.md",
+            "pt.md",
+            "--source-lang",
+            "en",
+            "--target-lang",
+            "pt",
+            "--only",
+            "url",
+        ],
+    );
+    let msgs: Vec<&str> = f.iter().map(|x| x["message"].as_str().unwrap()).collect();
+    // The kept link matches; the dropped one is reported.
+    assert_eq!(msgs.len(), 1, "{msgs:?}");
+    assert!(msgs[0].contains("https://example.org/tools"), "{msgs:?}");
+}

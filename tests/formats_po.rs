@@ -387,3 +387,46 @@ fn an_acronym_a_catalogue_localises_is_no_foreign_one() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_zope_default_comment_is_the_source_and_its_mistakes_are_found() {
+    // Keyed by identifiers, the English in `#. Default:` (Plone's catalogues).
+    let po = format!(
+        "{HEADER}#. Default: \"April\"\nmsgid \"month_apr\"\nmsgstr \"Abril\"\n\n\
+         #. Default: \"We recommend that you start with ${{link}}.\"\nmsgid \"label_first_time\"\n\
+         msgstr \"Recomendamos que você comece por ${{ligacao}}.\"\n\n\
+         msgid \"date_format_short\"\nmsgstr \"${{d}}/${{m}}/${{Y}}\"\n"
+    );
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("pt.po"), po).unwrap();
+    let f = run::findings(d.path(), &["pt.po"]);
+    let rules: Vec<(&str, u64)> = f
+        .iter()
+        .filter(|x| x["severity"] == "error")
+        .map(|x| {
+            (
+                x["rule"].as_str().unwrap(),
+                x["target"]["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    // Only the renamed placeholder, at its msgstr line.
+    assert_eq!(rules, [("placeholder", 11)], "{f:?}");
+}
+
+#[test]
+fn an_iso_date_written_day_first_is_no_change() {
+    let po = "msgid \"\"\nmsgstr \"\"\n\"Language: de\\n\"\n\n\
+              msgid \"Starts 2017-05-31 at 10:00.\"\nmsgstr \"Beginnt am 31.05.2017 um 10:00.\"\n\n\
+              msgid \"Ends 2017-05-31.\"\nmsgstr \"Endet am 31.05.2016.\"\n";
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("de.po"), po).unwrap();
+    let f = run::findings(d.path(), &["de.po"]);
+    let errors: Vec<u64> = f
+        .iter()
+        .filter(|x| x["severity"] == "error")
+        .map(|x| x["target"]["line"].as_u64().unwrap_or(0))
+        .collect();
+    // Only the changed year, at its msgstr line.
+    assert_eq!(errors, [9], "{f:?}");
+}

@@ -187,15 +187,27 @@ fn without_tags(text: &str) -> std::borrow::Cow<'_, str> {
 /// Words with a letter that start lower case and are not name particles,
 /// outside URLs and inline tags (an XLIFF `<x id="…" equiv-text="…"/>` holds
 /// no prose). A letter followed by a full stop is part of an
-/// abbreviation (`a.m.`, `e.g.`), the same in many languages, not a word.
-fn lowercase_words(text: &str, particles: &HashSet<String>) -> usize {
+/// abbreviation (`a.m.`, `e.g.`), the same in many languages, not a word;
+/// nor is a lone letter that is no function word (`x (mm)`, a coordinate).
+fn lowercase_words(text: &str, lw: &LanguageWords) -> usize {
+    let particles = &lw.particles;
     let text = without_tags(&without_urls(text)).into_owned();
     let mut f = String::new();
     word_iter(&text)
         .filter(|w| {
-            let initial = w.text.chars().count() == 1 && text[w.end..].starts_with('.');
+            // A unit glued after a masked placeholder (`%(ms)0.2fms`); a
+            // word between masked tags (`<b>Save</b>`) is prose.
+            let lead = w.text.starts_with('_') || text[..w.start].ends_with('_');
+            let trail = w.text.ends_with('_') || text[w.end..].starts_with('_');
+            let glued = lead && !trail;
+            let letter = w.text.chars().count() == 1;
+            let initial =
+                letter && (text[w.end..].starts_with('.') || !lw.letter_words.contains(w.text));
             w.text.chars().any(char::is_alphabetic)
                 && !initial
+                && !glued
+                // An inner capital makes a name (`iOS`, `eBay`).
+                && !w.text.chars().skip(1).any(char::is_uppercase)
                 && !is_capitalised(w.text)
                 && !in_identifier(&text, w.start, w.end)
                 && !in_quoted_token(&text, w.start, w.end)
@@ -623,6 +635,9 @@ struct LanguageWords {
     source_only: HashSet<String>,
     target_only: HashSet<String>,
     particles: HashSet<String>,
+    /// Function words of one letter (`a`, `e`, `y`): words, where another
+    /// lone letter is a label.
+    letter_words: HashSet<String>,
     /// Both languages have function words of their own to count.
     have_fw: bool,
     /// Both profiles' modifier key names, folded.
@@ -640,6 +655,12 @@ impl LanguageWords {
         let mut particles = folded_set(&sp.words.name_particles);
         particles.extend(folded_set(&tp.words.name_particles));
         let have_fw = !source_only.is_empty() && !target_only.is_empty();
+        let letter_words = src_fw
+            .iter()
+            .chain(&tgt_fw)
+            .filter(|w| w.chars().count() == 1)
+            .cloned()
+            .collect();
         let mut keys = folded_set(&sp.words.key_names);
         keys.extend(folded_set(&tp.words.key_names));
         LanguageWords {
@@ -647,6 +668,7 @@ impl LanguageWords {
             source_only,
             target_only,
             particles,
+            letter_words,
             have_fw,
         }
     }
@@ -697,7 +719,7 @@ impl UntranslatedCheck {
         let identical = same_normalised(&v.source.text, &v.target.text)
             && !syntax_line(v.target.text.trim())
             && !object_literal(&v.target.text)
-            && lowercase_words(&v.target.text, &lw.particles) >= MIN_IDENTICAL_WORDS
+            && lowercase_words(&v.target.text, lw) >= MIN_IDENTICAL_WORDS
             && !code_like(&v.target.text, &lw.keys)
             && (same_language || (!in_target_language() && !in_third_language()));
         let nearly = !identical
@@ -736,7 +758,7 @@ impl UntranslatedCheck {
         let (sp, tp) = (ctx.source_profile, ctx.target_profile);
         let (s, tw, n, all_s) =
             function_word_counts(t, &lw.source_only, &lw.target_only, &lw.particles, true);
-        if n < MIN_WORDS || lowercase_words(t, &lw.particles) < MIN_IDENTICAL_WORDS {
+        if n < MIN_WORDS || lowercase_words(t, lw) < MIN_IDENTICAL_WORDS {
             return None;
         }
         // whatlang only where its answer can change the verdict: the
@@ -959,6 +981,18 @@ mod tests {
             same("A complete guide for the translators and for those who run the projects").len(),
             1
         );
+    }
+
+    #[test]
+    fn a_lone_letter_a_glued_unit_or_an_inner_capital_is_no_word() {
+        let en_pt =
+            |s: &str| Fixture::with_langs("en", "pt", &[(&[s], &[s])]).run(&UntranslatedCheck);
+        assert!(en_pt("x (mm)").is_empty());
+        assert!(en_pt("Width x (mm)").is_empty());
+        assert!(en_pt("CPU: ____ms (____ms)").is_empty());
+        assert!(en_pt("iOS (iTunes)").is_empty());
+        // A function word of one letter is a word.
+        assert_eq!(en_pt("Create a copy").len(), 1);
     }
 
     #[test]

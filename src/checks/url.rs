@@ -182,8 +182,9 @@ fn extract_line(text: &str) -> Vec<Item> {
         let t = trim_trailing(m.as_str());
         let r = m.start()..m.start() + t.len();
         // "e.g" and friends are not caught by the TLD list; a URL must not
-        // sit inside an email address.
-        if t.is_empty() || !free(&r) {
+        // sit inside an email address; a scheme alone ("https://)") is a
+        // word about addresses, not one.
+        if t.is_empty() || !free(&r) || url_key(t).is_empty() {
             continue;
         }
         items.push(Item {
@@ -894,6 +895,21 @@ mod localised_tests {
 mod tests {
     use super::*;
     use crate::checks::testutil::Fixture;
+
+    #[test]
+    fn a_scheme_alone_is_no_address() {
+        assert!(extract("absolute if it starts with http:// or https://)").is_empty());
+        let f = crate::checks::testutil::Fixture::with_langs(
+            "en",
+            "de",
+            &[(
+                &["Absolute if it starts with http:// or https://)"],
+                &["Absolut, wenn sie mit http:// oder https:// beginnt"],
+            )],
+        )
+        .run(&UrlCheck);
+        assert!(f.is_empty(), "{f:#?}");
+    }
 
     fn kinds(text: &str) -> Vec<(Kind, String)> {
         extract(text)

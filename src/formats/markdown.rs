@@ -109,6 +109,7 @@ impl<'a> Reader<'a> {
 
     /// Ends the open block, then the `alt`/`title` texts found in it.
     fn flush(&mut self) {
+        self.links.retain(|l| l.4 != HTML_LINK);
         let kind = self.kind();
         self.b.end_block(kind);
         if self.image_depth == 0 {
@@ -213,6 +214,7 @@ impl<'a> Reader<'a> {
             }
             Event::SoftBreak | Event::HardBreak => self.b.space(range),
             Event::InlineHtml(h) if is_line_break(&h) => self.b.space(range),
+            Event::InlineHtml(h) => self.inline_html(&h, range),
             Event::Html(_) if self.html.is_some() => {
                 if let Some(r) = &mut self.html {
                     *r = r.start.min(range.start)..r.end.max(range.end);
@@ -319,9 +321,10 @@ impl<'a> Reader<'a> {
                 self.stack.pop();
             }
             TagEnd::Link | TagEnd::Image => {
-                let Some((start, dest, original, kind, _)) = self.links.pop() else {
+                let Some(i) = self.links.iter().rposition(|l| l.4 != HTML_LINK) else {
                     return;
                 };
+                let (start, dest, original, kind, _) = self.links.remove(i);
                 if kind == PieceKind::Image {
                     self.image_depth = self.image_depth.saturating_sub(1);
                     let parts = std::mem::take(&mut self.alt);
@@ -346,6 +349,37 @@ impl<'a> Reader<'a> {
                 });
             }
             _ => {}
+        }
+    }
+
+    /// Inline `<a href="…">…</a>` in a paragraph is a link like `[…](…)`;
+    /// one left open is dropped with its paragraph.
+    fn inline_html(&mut self, h: &str, range: Range<usize>) {
+        if self.image_depth > 0 {
+            return;
+        }
+        if is_anchor_end(h) {
+            let Some(i) = self.links.iter().rposition(|l| l.4 == HTML_LINK) else {
+                return;
+            };
+            let (start, dest, original, kind, _) = self.links.remove(i);
+            let end = self.b.here().max(start);
+            let start = if self.b.prose().get(start..start + 1) == Some(" ") {
+                start + 1
+            } else {
+                start
+            };
+            self.b.piece(Piece {
+                kind,
+                text: dest,
+                key: String::new(),
+                original: original.start..range.end,
+                at: start..end,
+            });
+        } else if let Some(href) = anchor_href(h) {
+            let here = self.b.here();
+            self.links
+                .push((here, href, range, PieceKind::Link, HTML_LINK.to_string()));
         }
     }
 
@@ -412,6 +446,28 @@ fn is_attribute_list(text: &str) -> bool {
             Some((k, v)) => name(k) && !v.is_empty(),
             None => tok.strip_prefix(['.', '#']).is_some_and(name),
         })
+}
+
+/// Marks a link opened by an inline `<a>` tag.
+const HTML_LINK: &str = "html";
+
+/// The `href` of an inline `<a …>` start tag, entities `&amp;` and
+/// `&quot;` decoded.
+fn anchor_href(html: &str) -> Option<String> {
+    static HREF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#"(?is)^<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#)
+            .expect("valid href regex")
+    });
+    let c = HREF.captures(html)?;
+    let v = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?.as_str();
+    Some(v.trim().replace("&quot;", "\"").replace("&amp;", "&"))
+}
+
+fn is_anchor_end(html: &str) -> bool {
+    html.trim()
+        .strip_prefix("</")
+        .and_then(|t| t.strip_suffix('>'))
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case("a"))
 }
 
 fn is_line_break(html: &str) -> bool {
@@ -542,6 +598,29 @@ mod tests {
         assert_eq!(&d.text[link.at.clone()], "guia");
         // The title is a block of its own.
         assert_eq!(kinds(&d), vec![BlockKind::Paragraph, BlockKind::Attribute]);
+    }
+
+    #[test]
+    fn an_inline_html_anchor_is_a_link() {
+        let d = read_str(
+            "Leia o <a href=\"https://ex.com/guia?a=1&amp;b=2\">guia</a> e <A HREF='/sobre'>mais</A>.\n\n\
+             Um <a href=\"/aberto\">sem fim.\n\nOutro </a> texto.\n",
+        );
+        let m = d.markup.as_ref().unwrap();
+        let links: Vec<(&str, &str)> = m
+            .pieces
+            .iter()
+            .filter(|x| x.kind == PieceKind::Link)
+            .map(|x| (x.text.as_str(), &d.text[x.at.clone()]))
+            .collect();
+        // One left open is no link; a stray end tag closes nothing.
+        assert_eq!(
+            links,
+            [("https://ex.com/guia?a=1&b=2", "guia"), ("/sobre", "mais")]
+        );
+        assert!(d.text.starts_with("Leia o guia e mais."), "{:?}", d.text);
+        assert_eq!(anchor_href("<a name=\"x\">"), None);
+        assert!(is_anchor_end("</a >") && !is_anchor_end("</abbr>") && !is_anchor_end("</é"));
     }
 
     #[test]

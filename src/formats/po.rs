@@ -20,6 +20,9 @@ struct Entry {
     /// (form index, text); a plain `msgstr` is form 0.
     strs: Vec<(usize, Piece)>,
     flags: Vec<String>,
+    /// The English of an entry keyed by an identifier, from a Zope-style
+    /// extracted comment `#. Default: "…"`.
+    default: Option<Piece>,
     /// Byte offset of the entry's first keyword line.
     at: usize,
 }
@@ -169,6 +172,7 @@ fn entries(doc: &Document) -> Result<Vec<Entry>, FormatError> {
             p.field = None;
         } else if let Some(c) = t.strip_prefix('#') {
             p.comment(c);
+            p.default_text(doc, line, line_base, lead + 1);
         } else if t.starts_with('"') {
             p.continuation(doc, line, line_base, lead)?;
         } else {
@@ -205,6 +209,25 @@ impl EntryParser {
                     .map(|f| f.trim().to_string())
                     .filter(|f| !f.is_empty()),
             );
+        }
+    }
+
+    /// `#. Default: "…"` at `line[c..]`: the entry's source text when its
+    /// msgid is an identifier. A comment is free text, so a malformed one
+    /// is no error.
+    fn default_text(&mut self, doc: &Document, line: &str, line_base: usize, c: usize) {
+        let rest = &line[c..];
+        let Some(after) = rest
+            .strip_prefix('.')
+            .map(str::trim_start)
+            .and_then(|r| r.strip_prefix("Default:"))
+        else {
+            return;
+        };
+        let q = line.len() - after.trim_start().len();
+        let mut piece = Piece::default();
+        if parse_string(doc, line, line_base, q, &mut piece).is_ok() {
+            self.cur.default = Some(piece);
         }
     }
 
@@ -370,15 +393,18 @@ pub fn read(doc: Document, opts: &ReadOptions) -> Result<Bilingual, FormatError>
             empty += 1;
             continue;
         }
-        if is_key(&id.text)
-            && e.strs
-                .iter()
-                .any(|(_, s)| s.text.contains(char::is_whitespace))
+        let source = match &e.default {
+            Some(d) if !d.text.is_empty() && is_identifier(&id.text, &d.text) => d,
+            _ => id,
+        };
+        if std::ptr::eq(source, id)
+            && is_key(&id.text)
+            && e.strs.iter().any(|(_, s)| is_prose(&s.text))
         {
             keyed += 1;
             continue;
         }
-        units.extend(entry_units(&e, id, nplurals));
+        units.extend(entry_units(&e, source, nplurals));
     }
     if fuzzy > 0 {
         notices.push(format!(
@@ -428,12 +454,27 @@ fn is_key(id: &str) -> bool {
     id.split(seps).count() >= 2 && id.split(seps).all(part_ok)
 }
 
-/// The units of one entry: one, or one per plural form.
+/// Whether a msgid with a `Default:` text is an identifier: no space, and
+/// not that text (`label_title` with `Default: "Title"`).
+fn is_identifier(id: &str, default: &str) -> bool {
+    !id.contains(char::is_whitespace) && id != default
+}
+
+/// Whether a keyed entry's msgstr is text that needs a source: words, or
+/// a template of placeholders (`${d}.${m}.${Y}`). A file name rendered as
+/// a file name (`readme.txt` → `liesmich.txt`) is checked as it is.
+fn is_prose(s: &str) -> bool {
+    s.contains(char::is_whitespace) || s.contains(['$', '{', '%'])
+}
+
+/// The units of one entry: one, or one per plural form; `id` is the
+/// source text (the msgid, or its `Default:` text).
 fn entry_units(e: &Entry, id: &Piece, nplurals: Option<usize>) -> Vec<Unit> {
     let syn = syntaxes(&e.flags);
+    let msgid = e.id.as_ref().map_or(id.text.as_str(), |m| m.text.as_str());
     let key = match &e.ctxt {
-        Some(c) => format!("{}\u{4}{}", c.text, id.text),
-        None => id.text.clone(),
+        Some(c) => format!("{}\u{4}{}", c.text, msgid),
+        None => msgid.to_string(),
     };
     let mut source = id.clone();
     protect(&mut source, syn);
@@ -534,6 +575,41 @@ mod tests {
         assert!(is_key("list:user:notice:refuse.txt"));
         assert!(!is_key("e.g."));
         assert!(!is_key("Save_As.txt"));
+    }
+
+    #[test]
+    fn a_default_comment_is_the_source_of_an_identifier() {
+        let b = read_str(
+            "#. Default: \"Events in the next 7 days\"\n#: a.py:3\nmsgid \"week_events\"\nmsgstr \"Eventos nos próximos 8 dias\"\n\n\
+             #. Default: \"Title\"\nmsgid \"Title\"\nmsgstr \"Título\"\n\n\
+             #. Default: \"Say \\\"hi\\\"\"\nmsgid \"label_hi\"\nmsgstr \"Diga oi\"\n",
+        );
+        let pairs: Vec<(&str, &str)> = b
+            .units
+            .iter()
+            .map(|u| (u.id.as_str(), u.source.as_ref().unwrap().text.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("week_events", "Events in the next 7 days"),
+                ("Title", "Title"),
+                ("label_hi", "Say \"hi\""),
+            ]
+        );
+        // The source maps back to the comment's line.
+        let s = b.units[0].source.as_ref().unwrap();
+        assert_eq!(b.source_file.line_col(s.to_file(0)).0, 1);
+    }
+
+    #[test]
+    fn a_keyed_template_without_a_default_is_skipped() {
+        let b = read_str(
+            "msgid \"date_format_short\"\nmsgstr \"${d}.${m}.${Y}\"\n\n\
+             msgid \"month_apr\"\nmsgstr \"Abril\"\n",
+        );
+        let ids: Vec<&str> = b.units.iter().map(|u| u.id.as_str()).collect();
+        assert_eq!(ids, ["month_apr"]);
     }
 
     #[test]

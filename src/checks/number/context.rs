@@ -126,6 +126,13 @@ fn without_elision<'a>(w: &crate::text::Word<'a>) -> (usize, &'a str) {
 /// even at a sentence start.
 pub(super) fn named_alike(src: &str, tgt: &str, t: &NumberMention) -> bool {
     let before = tgt.get(..t.start).unwrap_or("").trim_end();
+    // "${wcag} 2.1": a masked placeholder both sides write before it.
+    if before.ends_with('_') {
+        return src.match_indices(t.raw.as_str()).any(|(at, _)| {
+            let after = src[at + t.raw.len()..].chars().next();
+            src[..at].trim_end().ends_with('_') && !after.is_some_and(|c| c.is_ascii_digit())
+        });
+    }
     let Some(w) = crate::text::last_word(before) else {
         return false;
     };
@@ -642,6 +649,19 @@ mod tests {
         assert!(f.is_empty(), "{f:#?}");
         // A sentence-initial word the source does not share is no name.
         let f = en_fr("Around 2.4 of them.", "Environ 2.4 d'entre eux.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn a_placeholder_both_sides_write_before_the_number_names_it() {
+        // Masked placeholders, as the checks read them.
+        let f = en_fr(
+            "Checkpoints in ______ 2.1 are subjective.",
+            "Les points de ______ 2.1 sont subjectifs.",
+        );
+        assert!(f.is_empty(), "{f:#?}");
+        // Only where the source writes the number after one too.
+        let f = en_fr("A share of 2.1 in ______.", "Une part ______ 2.1.");
         assert_eq!(f.len(), 1, "{f:#?}");
     }
 

@@ -128,11 +128,15 @@ impl Reader<'_> {
         (m, next)
     }
 
-    /// "15/08/2024", "15/8", "15.08.2024" (or month first, by the profile).
+    /// "15/08/2024", "15/8", "15.08.2024" (or month first, by the profile),
+    /// and ISO 8601 "2024-08-15" in every language.
     pub(super) fn numeric_date(&self, i: usize) -> Option<(NumberMention, usize)> {
         let t = self.tok(i)?;
         if t.kind != TokKind::Digits || self.is_code(i) {
             return None;
+        }
+        if let Some(found) = self.iso_date(i) {
+            return Some(found);
         }
         let mut parts: Vec<&str> = Vec::new();
         let mut next = i + 1;
@@ -201,6 +205,33 @@ impl Reader<'_> {
         // "1/3" may be a third.
         m.weak = year.is_none() && a < b && b <= 10;
         Some((m, next))
+    }
+
+    /// "2024-08-15": a four-digit year, then month and day of two digits,
+    /// joined by hyphens with no space.
+    fn iso_date(&self, i: usize) -> Option<(NumberMention, usize)> {
+        let year = self
+            .plain_int(i, 4)
+            .filter(|_| self.toks[i].lower.len() == 4)?;
+        let two = |k: usize| {
+            self.punct(k, "-")
+                && self.attached(k)
+                && self.attached(k + 1)
+                && self.tok(k + 1).is_some_and(|t| t.lower.len() == 2)
+        };
+        if !(1000..=2999).contains(&year) || !two(i + 1) || !two(i + 3) {
+            return None;
+        }
+        let (month, day) = (self.plain_int(i + 2, 2)?, self.plain_int(i + 4, 2)?);
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+            return None;
+        }
+        let kind = NumberKind::Date {
+            month: month as u8,
+            day: Some(day as u8),
+            year: Some(year as i32),
+        };
+        Some((self.mention(i, i + 5, 0.0, kind), i + 5))
     }
 
     /// A weekday named alone ("na terça-feira", "on Wednesday").
@@ -685,6 +716,27 @@ mod tests {
         assert!(one("1/3 dos votos", &pt()).weak);
         // Not a date: a season of two years.
         assert_eq!(strong("2024/25", &pt()), [2024.0, 2025.0]);
+    }
+
+    #[test]
+    fn an_iso_date_reads_in_every_language() {
+        let d = |month, day, year| NumberKind::Date {
+            month,
+            day: Some(day),
+            year,
+        };
+        assert_eq!(one("on 2017-05-31", &en()).kind, d(5, 31, Some(2017)));
+        assert_eq!(one("em 2017-05-31", &pt()).kind, d(5, 31, Some(2017)));
+        assert_eq!(one("em 2017-05-31", &pt()).raw, "2017-05-31");
+        // Not dates: a month 13, a span of years, a spaced range.
+        for not in ["2017-13-01", "2017-2018", "2017 - 05 - 31"] {
+            assert!(
+                extract(not, &en())
+                    .iter()
+                    .all(|m| !matches!(m.kind, NumberKind::Date { .. })),
+                "{not}"
+            );
+        }
     }
 
     #[test]
