@@ -282,8 +282,13 @@ fn bare_names<'c>(ctx: &Context, links: &[[Side<'c>; 2]], l: usize) -> Vec<Acron
             || capital(i.checked_sub(1).and_then(|p| ws.get(p)))
             || capital(ws.get(i + 1))
             || super::name::is_sentence_initial(src.text, w.start, Some(ctx.source_profile))
-            || lex.is_some_and(|x| !x.concepts(LexSide::Source, &w.text.to_lowercase()).is_empty())
-            || [l.wrapping_sub(1), l, l + 1].into_iter().any(|n| kept(n, w.text))
+            || lex.is_some_and(|x| {
+                !x.concepts(LexSide::Source, &w.text.to_lowercase())
+                    .is_empty()
+            })
+            || [l.wrapping_sub(1), l, l + 1]
+                .into_iter()
+                .any(|n| kept(n, w.text))
         {
             continue;
         }
@@ -765,7 +770,9 @@ mod tests {
             let last = [t];
             run(&[
                 (
-                    &["A Empresa Brasileira de Pesquisa Agropecuária (Embrapa) e o INPE assinaram."],
+                    &[
+                        "A Empresa Brasileira de Pesquisa Agropecuária (Embrapa) e o INPE assinaram.",
+                    ],
                     &["The Brazilian Agricultural Research Corporation (Embrapa) and INPE signed."],
                 ),
                 (&["O INPE mediu a área."], &["INPE measured the area."]),
