@@ -172,6 +172,12 @@ pub struct NumberProfile {
     /// not enough: "no quarto" is "in the room", "na segunda" "on Monday".
     #[serde(default)]
     pub ordinal_nouns: Vec<String>,
+    /// Words a Roman numeral follows as a number ("século XX", "Fase II",
+    /// "World War II", "papa", "king"), lower case: a numeral after one,
+    /// or after a capitalised name mid-sentence (Leão XIV), is a value
+    /// whose change is reported; elsewhere it may be letters (XL, VI).
+    #[serde(default)]
+    pub roman_words: Vec<String>,
     /// Comparatives after a word that is both an ordinal and a fraction
     /// ("a third less", "a quarter more"): the word is a share, not an
     /// ordinal before its noun.
@@ -286,6 +292,12 @@ pub struct NumberProfile {
     /// rate per week on the other side is a change.
     #[serde(default)]
     pub rate_joiners: Vec<String>,
+    /// Words between a value and the period it is given for ("alta de 3,2%
+    /// na semana", "up 3.2% on the week", "4% this year"), lower case; an
+    /// article may follow. Read as a rate joiner before a duration: a value
+    /// given for another period on the other side is a change.
+    #[serde(default)]
+    pub period_joiners: Vec<String>,
     /// Words after a value naming what it is per on their own ("mensais",
     /// "weekly"), lower case, each a unit of its dimension as in `units`.
     #[serde(default)]

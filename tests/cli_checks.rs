@@ -396,3 +396,59 @@ fn a_name_letter_moved_or_a_foreign_acronym_fails_the_run() {
     );
     assert_eq!(code, Some(0), "{out}");
 }
+
+#[test]
+fn a_roman_numeral_or_fraction_glyph_changed_fails_the_run() {
+    for (pt, en) in [
+        (
+            "O Papa Leão XIV visitou o campo nesta terça-feira.",
+            "Pope Leo XIII visited the camp on Tuesday.",
+        ),
+        (
+            "Os presos ficavam no Lager IV, perto da linha do trem.",
+            "The prisoners were held in camp 5, near the railway line.",
+        ),
+        (
+            "A viagem durou 1 ½ hora até a cidade vizinha.",
+            "The trip took two and a half hours to the neighbouring city.",
+        ),
+    ] {
+        let (code, out) = short(pt, en);
+        assert_eq!(code, Some(1), "{pt} → {en}:\n{out}");
+    }
+    for (pt, en) in [
+        (
+            "Os presos ficavam no Lager IV, perto da linha do trem.",
+            "The prisoners were held in camp 4, near the railway line.",
+        ),
+        (
+            "A viagem durou 1½ hora até a cidade vizinha.",
+            "The trip took one and a half hours to the neighbouring city.",
+        ),
+    ] {
+        let (code, out) = short(pt, en);
+        assert_eq!(code, Some(0), "{pt} → {en}:\n{out}");
+    }
+}
+
+#[test]
+fn an_added_conversion_beside_a_changed_source_one_fails_the_run() {
+    let (code, out) = short(
+        "A prefeitura vai investir R$ 50 milhões na obra. O contrato prevê R$ 45 milhões (cerca de US$ 9 milhões) em cinco anos.",
+        "The city will invest R$50 million ($9 million) in the works. The contract provides for R$45 million (about US$90 million) over five years.",
+    );
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("90"), "{out}");
+}
+
+#[test]
+fn an_acronym_bracketed_earlier_given_as_another_fails_the_run() {
+    let pt = "O Instituto Nacional de Estudos (Inep) e o Plano Nacional (PNE) divulgaram metas.\n\nO PNE fixou a meta para 2030.\n\nHá 2,8 milhões de crianças na fila, segundo estimativa do Inep.\n";
+    let swapped = "The National Institute of Studies (Inep) and the National Plan (PNE) released targets.\n\nThe PNE set the target for 2030.\n\nThere are 2.8 million children waiting, according to a PNE estimate.\n";
+    let (code, out) = short(pt, swapped);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("Inep"), "{out}");
+    let kept = swapped.replace("a PNE estimate", "an Inep estimate");
+    let (code, out) = short(pt, &kept);
+    assert_eq!(code, Some(0), "{out}");
+}

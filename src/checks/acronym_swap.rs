@@ -24,9 +24,10 @@ use std::ops::Range;
 type Acronym<'t> = (&'t str, Range<usize>);
 
 /// All capitals (two letters or more, no digits), or a capitalised word
-/// alone in brackets (`(Opas)`, `(Fiocruz)`), not after a number. A side written mostly in
-/// capitals (a shouted headline) has none.
-fn acronyms(text: &str) -> Vec<Acronym<'_>> {
+/// alone in brackets (`(Opas)`, `(Fiocruz)`) here or anywhere on the side
+/// (`known`: the Inep after "(Inep)" further up), not after a number. A
+/// side written mostly in capitals (a shouted headline) has none.
+fn acronyms<'t>(text: &'t str, known: &FxHashSet<&str>) -> Vec<Acronym<'t>> {
     let mut words = 0;
     let mut found = Vec::new();
     for w in word_iter(text) {
@@ -38,7 +39,8 @@ fn acronyms(text: &str) -> Vec<Acronym<'_>> {
         let bracketed = text[..w.start].ends_with('(')
             && text[w.end..].starts_with(')')
             && w.text.chars().next().is_some_and(char::is_uppercase)
-            && w.text.chars().all(char::is_alphabetic);
+            && w.text.chars().all(char::is_alphabetic)
+            || known.contains(w.text);
         // After a number it is a unit (2.4 GB), no name.
         let unit = text[..w.start]
             .trim_end()
@@ -61,13 +63,32 @@ struct Side<'c> {
 }
 
 impl<'c> Side<'c> {
-    fn new(text: &'c str, matches: &'c [Match]) -> Side<'c> {
+    fn new(text: &'c str, matches: &'c [Match], known: &FxHashSet<&str>) -> Side<'c> {
         Side {
             text,
-            acronyms: acronyms(text),
+            acronyms: acronyms(text, known),
             matches,
         }
     }
+}
+
+/// The capitalised words a side's texts set alone in brackets somewhere
+/// (`(Inep)`, `(Imea)`): acronyms written as words, read as acronyms
+/// wherever the side uses them.
+fn bracketed_words<'t>(texts: impl Iterator<Item = &'t str>, article: bool) -> FxHashSet<&'t str> {
+    let mut out = FxHashSet::default();
+    for text in texts.filter(|_| article) {
+        for w in word_iter(text) {
+            if bracketed(text, &(w.start..w.end))
+                && w.text.chars().next().is_some_and(char::is_uppercase)
+                && w.text.chars().all(char::is_alphabetic)
+                && w.text.chars().count() >= 3
+            {
+                out.insert(w.text);
+            }
+        }
+    }
+    out
 }
 
 /// The matches of glossary term `term` in `side`, each a mention; a
@@ -113,13 +134,23 @@ fn counterpart<'c>(side: &Side<'c>, i: usize, other: &Side<'c>) -> Option<&'c st
 /// Reports each link's swapped acronyms (rule `name`, errors).
 pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let gl = (!ctx.glossary.terms.is_empty()).then(|| ctx.glossary_matches());
+    // A catalogue's strings stand apart: one bracketing a word says
+    // nothing of another's (Java, then "ohne JRE" for "Java not included").
+    let article = ctx.source.origin.is_none();
+    let known = [
+        bracketed_words(ctx.views.iter().map(|v| v.source.text.as_str()), article),
+        bracketed_words(ctx.views.iter().map(|v| v.target.text.as_str()), article),
+    ];
     let links: Vec<[Side; 2]> = ctx
         .views
         .iter()
         .enumerate()
         .map(|(l, v)| {
             let (sg, tg) = gl.map_or((&[][..], &[][..]), |g| (&g.source[l][..], &g.target[l][..]));
-            [Side::new(&v.source.text, sg), Side::new(&v.target.text, tg)]
+            [
+                Side::new(&v.source.text, sg, &known[0]),
+                Side::new(&v.target.text, tg, &known[1]),
+            ]
         })
         .collect();
     let doc = DocWords::new(&links);
@@ -133,7 +164,7 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
     }
     for (l, [src, tgt]) in links.iter().enumerate() {
-        if src.acronyms.is_empty() || tgt.acronyms.is_empty() {
+        if tgt.acronyms.is_empty() {
             continue;
         }
         // Source acronyms with no rendering in the target, and target
@@ -167,16 +198,23 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // (VSR as RSV); only what is left over went missing.
         let plausible = new.len() - owed.len() - foreign.len();
         let left = unrendered.len().saturating_sub(plausible);
-        let mut missing = unrendered.iter().take(left);
-        // `owed` first: zip polls it first, so no `missing` is lost.
-        for ((y, z), (x, xr)) in owed.iter().zip(missing.by_ref()) {
+        let mut missing: Vec<&Acronym> = unrendered.iter().take(left).copied().collect();
+        let bare = if owed.is_empty() || !article {
+            Vec::new()
+        } else {
+            bare_names(ctx, &links, l)
+        };
+        for (y, z) in &owed {
+            let Some((x, xr)) = stood_in_for(y.0, &mut missing, &bare) else {
+                continue;
+            };
             let message = format!(
                 "acronym '{x}' is missing; '{}' stands in its place, which the translation uses for '{z}' elsewhere",
                 y.0
             );
             out.push(swap(l, Severity::Error, message, (x, xr), y));
         }
-        for ((x, xr), y) in missing.zip(foreign) {
+        for ((x, xr), y) in missing.into_iter().zip(foreign) {
             if rendered_nearby(&links, l, x) || in_small_letters(&doc.source, x) {
                 continue;
             }
@@ -194,6 +232,69 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             out.push(swap(l, severity, message, (x, xr), y));
         }
     }
+}
+
+/// The source acronym an owed target acronym `y` stands in for: an
+/// unrendered one written the same way (in capitals, or as a word), else a
+/// bare name when `y` is written as a word (Imea for "o Cepea"), else the
+/// first unrendered one.
+fn stood_in_for<'a, 'c>(
+    y: &str,
+    missing: &mut Vec<&'a Acronym<'c>>,
+    bare: &'a [Acronym<'c>],
+) -> Option<&'a Acronym<'c>> {
+    let caps = super::name::is_acronym(y);
+    let alike = missing
+        .iter()
+        .position(|x| super::name::is_acronym(x.0) == caps);
+    if let Some(i) = alike {
+        return Some(missing.remove(i));
+    }
+    if !caps && let Some(x) = bare.first() {
+        return Some(x);
+    }
+    (!missing.is_empty()).then(|| missing.remove(0))
+}
+
+/// The single capitalised words inside link `l`'s source sentence (`o
+/// Cepea, da`) that its target and its neighbours' lack, and that the
+/// lexicon does not translate: names which an acronym written as a word
+/// may have replaced.
+fn bare_names<'c>(ctx: &Context, links: &[[Side<'c>; 2]], l: usize) -> Vec<Acronym<'c>> {
+    let src = &links[l][0];
+    let ws = crate::text::words(src.text);
+    let capital = |w: Option<&crate::text::Word>| {
+        w.is_some_and(|w| w.text.chars().next().is_some_and(char::is_uppercase))
+    };
+    let lex = ctx.lexicon.as_deref();
+    let kept = |n: usize, w: &str| {
+        links.get(n).is_some_and(|[_, t]| {
+            word_iter(t.text).any(|t| crate::text::fold(t.text) == crate::text::fold(w))
+        })
+    };
+    let mut out = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        let word = w.text.chars().count() >= 3
+            && w.text.chars().all(char::is_alphabetic)
+            && w.text.chars().skip(1).any(char::is_lowercase)
+            && capital(Some(w));
+        if !word
+            || capital(i.checked_sub(1).and_then(|p| ws.get(p)))
+            || capital(ws.get(i + 1))
+            || super::name::is_sentence_initial(src.text, w.start, Some(ctx.source_profile))
+            || lex.is_some_and(|x| {
+                !x.concepts(LexSide::Source, &w.text.to_lowercase())
+                    .is_empty()
+            })
+            || [l.wrapping_sub(1), l, l + 1]
+                .into_iter()
+                .any(|n| kept(n, w.text))
+        {
+            continue;
+        }
+        out.push((w.text, w.start..w.end));
+    }
+    out
 }
 
 /// What a whole document's sides hold: every word as written, and the
@@ -525,8 +626,9 @@ mod tests {
 
     #[test]
     fn a_shouted_headline_has_no_acronyms() {
-        assert!(acronyms("PREÇO DAS CASAS SOBE EM LISBOA").is_empty());
-        let a: Vec<&str> = acronyms("O INE e o (Cemaden) e o F-35 de 2,4 GB")
+        let none = FxHashSet::default();
+        assert!(acronyms("PREÇO DAS CASAS SOBE EM LISBOA", &none).is_empty());
+        let a: Vec<&str> = acronyms("O INE e o (Cemaden) e o F-35 de 2,4 GB", &none)
             .iter()
             .map(|x| x.0)
             .collect();
@@ -658,6 +760,60 @@ mod tests {
         assert!(f.is_empty(), "{f:?}");
         assert!(is_format("YYYY-MM-DD") && is_format("AAAMMDD"));
         assert!(!is_format("ISCTE") && !is_format("NAACP"));
+    }
+
+    #[test]
+    fn a_word_bracketed_elsewhere_is_an_acronym_everywhere() {
+        // The source brackets Embrapa once; later it is bare, and the target
+        // gives it as the acronym the article uses for another body.
+        fn doc(t: &str) -> Vec<Finding> {
+            let last = [t];
+            run(&[
+                (
+                    &[
+                        "A Empresa Brasileira de Pesquisa Agropecuária (Embrapa) e o INPE assinaram.",
+                    ],
+                    &["The Brazilian Agricultural Research Corporation (Embrapa) and INPE signed."],
+                ),
+                (&["O INPE mediu a área."], &["INPE measured the area."]),
+                (&["A área cresceu, segundo cálculos da Embrapa."], &last),
+            ])
+        }
+        let f = doc("The area grew, according to INPE calculations.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("'Embrapa'"), "{f:?}");
+        assert_eq!(f[0].severity, Severity::Error);
+        assert!(doc("The area grew, according to Embrapa calculations.").is_empty());
+    }
+
+    #[test]
+    fn a_bare_name_replaced_by_a_word_acronym_of_the_article_is_a_swap() {
+        let found = run(&[
+            (
+                &["O preço subiu, segundo o Cepea, em Piracicaba."],
+                &["The price rose, according to Imea, in Piracicaba."],
+            ),
+            (
+                &["A colheita avançou, diz o Instituto de Economia (Imea)."],
+                &["The harvest advanced, says the Institute of Economics (Imea)."],
+            ),
+        ]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("'Cepea'"), "{found:?}");
+        // Kept, or translated by the lexicon: no finding.
+        assert!(
+            run(&[
+                (
+                    &["O preço subiu, segundo o Cepea, em Piracicaba."],
+                    &["The price rose, according to Cepea, in Piracicaba."],
+                ),
+                (
+                    &["A colheita avançou, diz o Instituto de Economia (Imea)."],
+                    &["The harvest advanced, says the Institute of Economics (Imea)."],
+                ),
+            ])
+            .is_empty()
+        );
     }
 
     #[test]

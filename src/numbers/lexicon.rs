@@ -78,6 +78,8 @@ pub(super) struct Lexicon {
     pub(super) fraction_comparatives: Vec<Vec<String>>,
     /// Nouns that make an ambiguous ordinal word before them an ordinal.
     pub(super) ordinal_nouns: Vec<String>,
+    /// Words a Roman numeral counts after ("século", "phase").
+    pub(super) roman_words: Vec<String>,
     /// Words that make the number after them negative.
     pub(super) minus_words: Vec<String>,
     /// Phrases ending in a minus word where it is no sign, longest first.
@@ -130,6 +132,8 @@ pub(super) mod start {
     pub const DIGITS: u16 = 1 << 10;
     /// Given to Roman-numeral-shaped words only.
     pub const ROMAN: u16 = 1 << 11;
+    /// Given to vulgar fraction glyphs (`½`) only.
+    pub const VULGAR: u16 = 1 << 12;
 }
 
 impl Lexicon {
@@ -166,6 +170,7 @@ impl Lexicon {
             ambiguous_phrases: phrase_list(p.ambiguous_phrases.iter()),
             fraction_comparatives: phrase_list(p.fraction_comparatives.iter()),
             ordinal_nouns: lower_list(&p.ordinal_nouns),
+            roman_words: lower_list(&p.roman_words),
             minus_words: lower_list(&p.minus_words),
             minus_exceptions: phrase_list(p.minus_exceptions.iter()),
             minus_after: phrase_list(p.minus_after_words.iter()),

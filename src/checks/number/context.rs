@@ -731,6 +731,23 @@ mod tests {
             )
             .is_empty()
         );
+        // A conversion the source gives, changed.
+        let f = errors(
+            "Custou R$ 45 milhões (cerca de US$ 9 milhões).",
+            "It cost R$45 million (about US$90 million).",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("90"), "{f:#?}");
+        clean(
+            "Custou R$ 45 milhões (cerca de US$ 9 milhões).",
+            "It cost R$45 million (about US$9 million).",
+        );
+        // Beside a conversion the translation adds with the source's value.
+        let f = errors(
+            "Gastou R$ 50 milhões. Custou R$ 45 milhões (cerca de US$ 9 milhões).",
+            "It spent R$50 million ($9 million). It cost R$45 million (about US$90 million).",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
         // The converted amount itself must still match.
         assert!(
             !errors(

@@ -630,6 +630,45 @@ mod tests {
     }
 
     #[test]
+    fn a_changed_roman_numeral_after_a_title_or_name_is_an_error() {
+        clean("O Papa Leão XIV chegou.", "Pope Leo XIV arrived.");
+        clean("Ficavam no Lager IV.", "They were held in camp 4.");
+        clean(
+            "O prédio é do século XX.",
+            "The building is from the 20th century.",
+        );
+        for (s, t) in [
+            ("O Papa Leão XIV chegou.", "Pope Leo XIII arrived."),
+            ("O ensaio está na Fase II.", "The trial is in Phase III."),
+            ("Ficavam no Lager IV.", "They were held in camp 5."),
+        ] {
+            assert_eq!(errors(s, t).len(), 1, "{t}");
+        }
+        // Letters, not numerals: no value to compare.
+        clean("Camisas de tamanho XL.", "Shirts in size L.");
+    }
+
+    #[test]
+    fn a_changed_frequency_unit_is_an_error() {
+        clean("Tela de 120 Hz.", "A 120 Hz screen.");
+        assert_eq!(errors("Tela de 120 Hz.", "A 120 kHz screen.").len(), 1);
+    }
+
+    #[test]
+    fn a_vulgar_fraction_is_its_value() {
+        clean(
+            "A viagem durou 1 ½ hora.",
+            "The trip took one and a half hours.",
+        );
+        clean("A reunião durou 1½ hora.", "The meeting lasted 1.5 hours.");
+        let f = errors(
+            "A viagem durou 1 ½ hora.",
+            "The trip took two and a half hours.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
     fn weak_words_confirm_but_never_report() {
         clean("Uma pessoa morreu.", "One person died.");
         clean("1 pessoa morreu.", "One person died.");

@@ -41,15 +41,25 @@ fn rate_alone<'p, 't>(
     if let Some(u) = p.numbers.rate_units.get(first) {
         return Some((u, &rest[..words[0].1]));
     }
-    if !p.numbers.rate_joiners.contains(first) || words.len() < 2 {
+    let period = p.numbers.period_joiners.contains(first);
+    if !(period || p.numbers.rate_joiners.contains(first)) || words.len() < 2 {
         return None;
     }
-    let (n, unit) = leading_unit(&words[1..], p)?;
+    // "on the week": an article between a period joiner and its duration.
+    let from = if period && words.len() > 2 && p.words.function_words.contains(&words[1].0) {
+        2
+    } else {
+        1
+    };
+    let (n, unit) = leading_unit(&words[from..], p)?;
     // "per in": a unit that is also a function word is no rate's unit.
-    if n == 1 && p.words.function_words.contains(&words[1].0) {
+    if n == 1 && p.words.function_words.contains(&words[from].0) {
         return None;
     }
-    Some((unit, &rest[..words[n].1]))
+    if period && unit.dimension != "duration" {
+        return None;
+    }
+    Some((unit, &rest[..words[from + n - 1].1]))
 }
 
 impl Sides<'_> {
@@ -136,6 +146,44 @@ mod tests {
         f.iter()
             .filter(|x| x.message.starts_with("rate changed"))
             .count()
+    }
+
+    #[test]
+    fn a_value_given_for_another_period_is_an_error() {
+        for (s, t) in [
+            (
+                "A soja acumulou alta de 3,2% na semana.",
+                "Soybeans rose 3.2% on the month.",
+            ),
+            (
+                "As vendas cresceram 4% no ano.",
+                "Sales grew 4% this month.",
+            ),
+        ] {
+            assert_eq!(rate_errors(&pt_en(s, t)), 1, "{t}");
+        }
+        for (s, t) in [
+            (
+                "A soja acumulou alta de 3,2% na semana.",
+                "Soybeans rose 3.2% over the week.",
+            ),
+            ("As vendas cresceram 4% no ano.", "Sales grew 4% this year."),
+            // The period said on one side only, or no period at all.
+            ("As vendas cresceram 4% no ano.", "Sales grew 4%."),
+            (
+                "Ficou 3 dias na primeira semana.",
+                "He stayed 3 days in the first month.",
+            ),
+        ] {
+            assert_eq!(rate_errors(&pt_en(s, t)), 0, "{t}");
+        }
+        let es = run(
+            "es",
+            "en",
+            "Las ventas subieron un 4% en el año.",
+            "Sales rose 4% this month.",
+        );
+        assert_eq!(rate_errors(&es), 1, "{es:?}");
     }
 
     #[test]

@@ -383,12 +383,47 @@ impl Sides<'_> {
 
     /// "5 billion reais (about $1 billion)", "38 °C (100.4 °F)": a
     /// conversion the edition adds for its readers is not a new number.
+    /// One in a currency the source also gives, still unmatched there, is
+    /// that amount rendered ("(cerca de US$ 9 milhões)" as "(about US$90
+    /// million)"), so it is compared, never passed as an addition.
     fn match_conversion_glosses(&mut self) {
         for j in 0..self.tgt.len() {
-            if !self.tu[j] && conversion_gloss(&self.tgt, j, self.tgt_text, self.tp) {
+            if self.tu[j] || !conversion_gloss(&self.tgt, j, self.tgt_text, self.tp) {
+                continue;
+            }
+            if let Some(i) = self.source_gloss_of_same_amount(j) {
+                // Another target amount took that source value (a merged
+                // link's added conversion): this one is its rendering.
+                self.su[i] = false;
+            } else if !self.source_gives_currency(j) {
                 self.tu[j] = true;
             }
         }
+    }
+
+    /// The source's own bracketed conversion of the amount target gloss `j`
+    /// converts, in `j`'s currency with another value.
+    fn source_gloss_of_same_amount(&self, j: usize) -> Option<usize> {
+        let (base, t) = (&self.tgt[j.checked_sub(1)?], &self.tgt[j]);
+        (1..self.src.len()).find(|&i| {
+            let (sb, s) = (&self.src[i - 1], &self.src[i]);
+            s.kind == t.kind
+                && !approx(s.value, t.value)
+                && sb.kind == base.kind
+                && approx(sb.value, base.value)
+                && conversion_gloss(&self.src, i, self.src_text, self.sp)
+        })
+    }
+
+    /// Whether the source has an unmatched amount in target mention `j`'s
+    /// currency.
+    fn source_gives_currency(&self, j: usize) -> bool {
+        let NumberKind::Currency(c) = &self.tgt[j].kind else {
+            return false;
+        };
+        self.src.iter().zip(&self.su).any(|(s, &used)| {
+            !used && !s.weak && matches!(&s.kind, NumberKind::Currency(d) if d == c)
+        })
     }
 
     /// "zero-code" as "sem código", "zero lock-in" as "sans dépendance": a

@@ -17,17 +17,19 @@ fn roman_value(s: &str) -> Option<u32> {
         _ => 0,
     };
     let chars: Vec<u32> = s.chars().map(val).collect();
-    let mut total = 0u32;
+    // Signed: a numeral may open with a subtractive pair (IV, IX).
+    let mut total = 0i64;
     for (k, &v) in chars.iter().enumerate() {
         if v == 0 {
             return None;
         }
         if chars.get(k + 1).is_some_and(|&n| n > v) {
-            total = total.checked_sub(v)?;
+            total -= i64::from(v);
         } else {
-            total += v;
+            total += i64::from(v);
         }
     }
+    let total = u32::try_from(total).ok()?;
     (to_roman(total) == s).then_some(total)
 }
 
@@ -117,7 +119,10 @@ impl Reader<'_> {
     }
 
     /// Roman numerals ("século XXI", "World War II"): weak, since "XL" or
-    /// "VI" may be letters.
+    /// "VI" may be letters, unless a word of the profile's `roman_words`
+    /// (século, Fase) or a capitalised name mid-sentence (Leão XIV, Lager
+    /// IV) comes right before: then a numeral the other side changes is
+    /// reported.
     pub(super) fn roman(&self, i: usize) -> Option<(NumberMention, usize)> {
         let t = self.tok(i)?;
         if !self.roman_shaped(t) {
@@ -125,8 +130,66 @@ impl Reader<'_> {
         }
         let v = roman_value(self.raw(t.start, t.end))?;
         let mut m = self.mention(i, i + 1, f64::from(v), NumberKind::Plain);
-        m.weak = true;
+        m.weak = !self.numbers_a_name(i);
         Some((m, i + 1))
+    }
+
+    /// Whether the word before token `i` takes a Roman numeral: one of the
+    /// profile's `roman_words`, or a capitalised word (not in capitals)
+    /// that no sentence starts with.
+    fn numbers_a_name(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1).and_then(|p| self.tok(p)) else {
+            return false;
+        };
+        if p.kind != TokKind::Word || !self.tok(i).is_some_and(|t| t.space_before) {
+            return false;
+        }
+        if self.lx.roman_words.contains(&p.lower) {
+            return true;
+        }
+        let raw = self.raw(p.start, p.end);
+        let name = raw.chars().next().is_some_and(char::is_uppercase)
+            && raw.chars().skip(1).any(char::is_lowercase);
+        // The token before the name: a sentence's end or none starts one.
+        let mid_sentence = i.checked_sub(2).and_then(|q| self.tok(q)).is_some_and(|q| {
+            !(q.kind == TokKind::Punct && ".!?…:;\"“«(—–-".contains(q.lower.as_str()))
+        });
+        name && mid_sentence
+    }
+
+    /// A vulgar fraction glyph (`½`, `¾`) at token `i` and its value.
+    pub(super) fn vulgar_fraction(&self, i: usize) -> Option<f64> {
+        let t = self.tok(i).filter(|t| t.kind == TokKind::Punct)?;
+        let mut chars = t.lower.chars();
+        let c = chars.next()?;
+        if chars.next().is_some() {
+            return None;
+        }
+        let (n, d) = match c {
+            '½' => (1.0, 2.0),
+            '⅓' => (1.0, 3.0),
+            '⅔' => (2.0, 3.0),
+            '¼' => (1.0, 4.0),
+            '¾' => (3.0, 4.0),
+            '⅕' => (1.0, 5.0),
+            '⅖' => (2.0, 5.0),
+            '⅗' => (3.0, 5.0),
+            '⅘' => (4.0, 5.0),
+            '⅙' => (1.0, 6.0),
+            '⅚' => (5.0, 6.0),
+            '⅛' => (1.0, 8.0),
+            '⅜' => (3.0, 8.0),
+            '⅝' => (5.0, 8.0),
+            '⅞' => (7.0, 8.0),
+            _ => return None,
+        };
+        Some(n / d)
+    }
+
+    /// A vulgar fraction glyph alone ("½ hora"): a fraction.
+    pub(super) fn lone_vulgar(&self, i: usize) -> Option<(NumberMention, usize)> {
+        let f = self.vulgar_fraction(i)?;
+        Some((self.mention(i, i + 1, f, NumberKind::Fraction), i + 1))
     }
 
     /// A word of two or more of the letters I, V, X, L, written in capitals.
@@ -239,6 +302,17 @@ impl Reader<'_> {
         };
         let mut core = self.core(k, currency.is_some(), 0)?;
         self.fraction_tail(&mut core);
+        // "1 ½", "1½": a glyph after whole digits adds to them.
+        if core.digits.is_some()
+            && !core.code
+            && !core.ordinal
+            && core.value.fract() == 0.0
+            && let Some(f) = self.vulgar_fraction(core.end)
+        {
+            core.value += f;
+            core.end += 1;
+            core.ambiguous = false;
+        }
         let Marked {
             mut kind,
             next,
@@ -648,11 +722,42 @@ mod tests {
 
     #[test]
     fn roman_numerals_are_weak() {
-        let m = one("no século XXI", &pt());
+        let m = one("a sigla XXI", &pt());
         assert_eq!((m.value, m.weak), (21.0, true));
         assert_eq!(one("World War II", &en()).value, 2.0);
         assert!(extract("IIII VX MIX", &en()).is_empty());
+        // A numeral opening with a subtractive pair.
+        assert_eq!(one("Henrique IV", &pt()).value, 4.0);
+        assert_eq!(one("capítulo IX", &pt()).value, 9.0);
         assert!(extract("I said", &en()).is_empty());
+    }
+
+    #[test]
+    fn a_roman_numeral_after_a_listed_word_or_a_name_is_a_value() {
+        for (s, p, v) in [
+            ("no século XX", pt(), 20.0),
+            ("o Papa Leão XIV chegou", pt(), 14.0),
+            ("o ensaio na Fase II", pt(), 2.0),
+            ("held in Lager IV near", en(), 4.0),
+            ("after World War II ended", en(), 2.0),
+            ("el siglo XIX", Profile::builtin("es"), 19.0),
+        ] {
+            let m = one(s, &p);
+            assert_eq!((m.value, m.weak), (v, false), "{s}");
+        }
+        // Letters, an acronym or a sentence's first word before: weak.
+        for s in ["size XL shirts", "The XX played", "The CDC and IV fluids"] {
+            assert!(extract(s, &en()).iter().all(|m| m.weak), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_vulgar_fraction_glyph_is_read_alone_or_after_digits() {
+        assert_eq!(one("1 ½ hora", &pt()).value, 1.5);
+        assert_eq!(one("took 2¾ hours", &en()).value, 2.75);
+        let m = one("½ hora", &pt());
+        assert_eq!((m.value, m.kind), (0.5, NumberKind::Fraction));
+        assert!(extract("a ½ b", &en()).iter().all(|m| m.value == 0.5));
     }
 
     #[test]

@@ -44,7 +44,7 @@ impl<'a> Reader<'a> {
     /// Every reading in the order tried, with the [`start`] bits of the
     /// tokens it may start at; the first that reads a mention wins.
     #[allow(clippy::type_complexity)]
-    fn readings() -> [(u16, fn(&Self, usize) -> Option<(NumberMention, usize)>); 14] {
+    fn readings() -> [(u16, fn(&Self, usize) -> Option<(NumberMention, usize)>); 15] {
         [
             (start::DIGITS, Self::numeric_date),
             (start::DIGITS, Self::time),
@@ -52,6 +52,7 @@ impl<'a> Reader<'a> {
             (start::WEEKDAY, Self::weekday_day),
             (start::WEEKDAY, Self::weekday),
             (start::ROMAN, Self::roman),
+            (start::VULGAR, Self::lone_vulgar),
             (start::DECADE, Self::decade),
             (start::DAY, Self::date_day_first),
             (start::MONTH, Self::date_month_first),
@@ -108,7 +109,12 @@ impl<'a> Reader<'a> {
         } else {
             0
         };
-        roman | self.lx.starts.get(&t.lower).copied().unwrap_or(0)
+        let vulgar = if self.vulgar_fraction(i).is_some() {
+            start::VULGAR
+        } else {
+            0
+        };
+        roman | vulgar | self.lx.starts.get(&t.lower).copied().unwrap_or(0)
     }
 
     fn tok(&self, i: usize) -> Option<&Tok> {
