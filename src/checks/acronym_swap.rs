@@ -212,6 +212,7 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 "acronym '{x}' is missing; '{}' stands in its place, which the translation uses for '{z}' elsewhere",
                 y.0
             );
+            let y = nearest(tgt, y, src, xr);
             out.push(swap(l, Severity::Error, message, (x, xr), y));
         }
         for ((x, xr), y) in missing.into_iter().zip(foreign) {
@@ -229,9 +230,33 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 "acronym '{x}' is missing; '{}' stands in its place, which the source never uses",
                 y.0
             );
+            let y = nearest(tgt, y, src, xr);
             out.push(swap(l, severity, message, (x, xr), y));
         }
     }
+}
+
+/// Of the target's occurrences of `y`, the one standing where the missing
+/// source acronym stands (by relative position): occurrences are paired in
+/// order, so the one left over is not always the stand-in ("(APAH) …
+/// the SNS, … the SNS" for "(APAH) … a APAH, … do SNS").
+fn nearest<'a, 'c>(
+    tgt: &'a Side<'c>,
+    y: &'a Acronym<'c>,
+    src: &Side<'c>,
+    xr: &Range<usize>,
+) -> &'a Acronym<'c> {
+    let rel = |at: usize, len: usize| at as f64 / len.max(1) as f64;
+    let want = rel(xr.start, src.text.len());
+    tgt.acronyms
+        .iter()
+        .filter(|b| b.0 == y.0)
+        .min_by(|a, b| {
+            let da = (rel(a.1.start, tgt.text.len()) - want).abs();
+            let db = (rel(b.1.start, tgt.text.len()) - want).abs();
+            da.total_cmp(&db)
+        })
+        .unwrap_or(y)
 }
 
 /// The source acronym an owed target acronym `y` stands in for: an
@@ -509,6 +534,19 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].message.contains("'BNDES'"));
         assert_eq!(found[0].link, Some(0));
+    }
+
+    #[test]
+    fn a_swap_points_at_the_occurrence_standing_where_the_missing_one_stood() {
+        let t = "According to the SNS, one in five doctors in the SNS is over 60.";
+        let found = run(&[(
+            &["Segundo a APAH, um em cada cinco médicos do SNS tem mais de 60 anos."],
+            &[t],
+        )]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("'APAH'"), "{found:?}");
+        assert_eq!(found[0].target_span, Some(17..20), "{found:?}");
+        assert_eq!(&t[17..20], "SNS");
     }
 
     #[test]
