@@ -81,6 +81,29 @@ fn second_half_side(one: Side, other: Side) {
     }
 }
 
+/// A fraction glyph on one side (`¾`) that the other writes with a slash
+/// (`3/4`), which is read as no number there.
+fn slash_fractions(ms: &[NumberMention], used: &mut [bool], other: &str) {
+    let slashed: Vec<f64> = other
+        .split(|c: char| !(c.is_ascii_digit() || c == '/'))
+        .filter_map(|w| {
+            let (n, d) = w.split_once('/')?;
+            let (n, d): (u32, u32) = (n.parse().ok()?, d.parse().ok()?);
+            (d > 0 && n < d && d <= 16).then(|| f64::from(n) / f64::from(d))
+        })
+        .collect();
+    for (m, u) in ms.iter().zip(used.iter_mut()) {
+        let glyph = m.raw.chars().count() == 1 && !m.raw.starts_with(|c: char| c.is_ascii());
+        if !*u
+            && glyph
+            && m.kind == NumberKind::Fraction
+            && slashed.iter().any(|v| (v - m.value).abs() < 1e-9)
+        {
+            *u = true;
+        }
+    }
+}
+
 /// A year written in full on one side ("the third quarter of 2025") that
 /// the other side gives inside a period code ("3T25").
 fn period_code_years(ms: &[NumberMention], used: &mut [bool], other: &str, op: &Profile) {
@@ -348,6 +371,8 @@ impl Sides<'_> {
         self.match_second_half();
         period_code_years(&self.tgt, &mut self.tu, self.src_text, self.sp);
         period_code_years(&self.src, &mut self.su, self.tgt_text, self.tp);
+        slash_fractions(&self.tgt, &mut self.tu, self.src_text);
+        slash_fractions(&self.src, &mut self.su, self.tgt_text);
         restated_in_brackets(&self.src, &mut self.su, self.src_text);
         restated_in_brackets(&self.tgt, &mut self.tu, self.tgt_text);
         let weak_paired = self.unmatched(&mut findings);
@@ -946,6 +971,29 @@ mod tests {
         let tgt = "Inflation was 3.5%.";
         let span = f[0].target_span.clone().unwrap();
         assert_eq!(&tgt[span], "3.5%");
+    }
+
+    #[test]
+    fn a_fraction_glyph_written_with_a_slash_is_the_same_fraction() {
+        assert!(
+            errors(
+                "A largura é 3/4 da altura.",
+                "The width is ¾ of the height."
+            )
+            .is_empty()
+        );
+        assert!(
+            errors(
+                "A largura é ¾ da altura.",
+                "The width is 3/4 of the height."
+            )
+            .is_empty()
+        );
+        let f = errors(
+            "A largura é 2/3 da altura.",
+            "The width is ¾ of the height.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
     }
 
     #[test]
