@@ -162,19 +162,8 @@ impl<'a> State<'a, '_> {
         match tag {
             "a" => {
                 if let Some((start, href, original)) = self.links.pop() {
-                    let end = self.b.here().max(start);
-                    let start = if self.b.prose().get(start..start + 1) == Some(" ") {
-                        start + 1
-                    } else {
-                        start
-                    };
-                    self.b.piece(Piece {
-                        kind: PieceKind::Link,
-                        text: href,
-                        key: String::new(),
-                        original: original.start..range.end,
-                        at: start..end.max(start),
-                    });
+                    let original = original.start..range.end;
+                    self.b.link_piece(PieceKind::Link, href, original, start);
                 }
             }
             "pre" | "code" | "kbd" | "samp" => {

@@ -333,20 +333,7 @@ impl<'a> Reader<'a> {
                         self.deferred.push(Deferred { parts, piece });
                     }
                 }
-                let end = self.b.here().max(start);
-                // The open link's offset may sit before a space.
-                let start = if self.b.prose().get(start..start + 1) == Some(" ") {
-                    start + 1
-                } else {
-                    start
-                };
-                self.b.piece(Piece {
-                    kind,
-                    text: dest,
-                    key: String::new(),
-                    original,
-                    at: start..end,
-                });
+                self.b.link_piece(kind, dest, original, start);
             }
             _ => {}
         }
@@ -363,19 +350,8 @@ impl<'a> Reader<'a> {
                 return;
             };
             let (start, dest, original, kind, _) = self.links.remove(i);
-            let end = self.b.here().max(start);
-            let start = if self.b.prose().get(start..start + 1) == Some(" ") {
-                start + 1
-            } else {
-                start
-            };
-            self.b.piece(Piece {
-                kind,
-                text: dest,
-                key: String::new(),
-                original: original.start..range.end,
-                at: start..end,
-            });
+            self.b
+                .link_piece(kind, dest, original.start..range.end, start);
         } else if let Some(href) = anchor_href(h) {
             let here = self.b.here();
             self.links

@@ -347,6 +347,30 @@ impl<'a> Builder<'a> {
         self.pieces.push(p);
     }
 
+    /// A link or image piece over the prose written since `start`, where it
+    /// opened; that offset may sit before a space, which is not its text.
+    pub fn link_piece(
+        &mut self,
+        kind: PieceKind,
+        text: String,
+        original: Range<usize>,
+        start: usize,
+    ) {
+        let end = self.here().max(start);
+        let start = if self.prose().get(start..start + 1) == Some(" ") {
+            start + 1
+        } else {
+            start
+        };
+        self.piece(Piece {
+            kind,
+            text,
+            key: String::new(),
+            original,
+            at: start..end.max(start),
+        });
+    }
+
     /// Index the next piece will get (for [`Builder::set_piece_at`]).
     pub fn piece_index(&self) -> usize {
         self.pieces.len()
