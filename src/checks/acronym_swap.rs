@@ -35,17 +35,23 @@ fn acronyms<'t>(text: &'t str, known: &FxHashSet<&str>) -> Vec<Acronym<'t>> {
             continue;
         }
         words += 1;
-        let capitals = super::name::is_acronym(w.text);
-        let bracketed = text[..w.start].ends_with('(')
-            && text[w.end..].starts_with(')')
-            && w.text.chars().next().is_some_and(char::is_uppercase)
-            && w.text.chars().all(char::is_alphabetic)
-            || known.contains(w.text);
+        // Each test only when the ones before leave it open: asked of
+        // every word of every link.
+        let capitals = || super::name::is_acronym(w.text);
+        let bracketed = || {
+            text[..w.start].ends_with('(')
+                && text[w.end..].starts_with(')')
+                && w.text.chars().next().is_some_and(char::is_uppercase)
+                && w.text.chars().all(char::is_alphabetic)
+                || known.contains(w.text)
+        };
         // After a number it is a unit (2.4 GB), no name.
-        let unit = text[..w.start]
-            .trim_end()
-            .ends_with(|c: char| c.is_ascii_digit());
-        if (capitals || bracketed) && !unit {
+        let unit = || {
+            text[..w.start]
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_digit())
+        };
+        if (capitals() || bracketed()) && !unit() {
             found.push((w.text, w.start..w.end));
         }
     }

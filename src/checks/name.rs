@@ -1121,10 +1121,20 @@ fn last_word(text: &str) -> Option<Word<'_>> {
 /// All capitals, two letters or more and no digits (`INE`, `U.S.`,
 /// `HP-UX`): an acronym, for this rule and the acronym swaps alike.
 pub(super) fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2
-        && letters.iter().all(|c| c.is_uppercase())
-        && !w.chars().any(|c| c.is_ascii_digit())
+    // One pass, nothing collected: asked of every word of every link.
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_ascii_digit() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 2
 }
 
 /// `t` is `w` with a slip no translation makes: a code with other digits
