@@ -1,5 +1,6 @@
 //! Embeds every language profile in `src/profiles/` and every bilingual
-//! lexicon in `glossaries/lexicon/`, so that adding a language or a pair is
+//! lexicon in `glossaries/lexicon/` and country-name list in
+//! `glossaries/countries/`, so that adding a language or a pair is
 //! adding a data file.
 
 use std::fmt::Write;
@@ -10,6 +11,9 @@ fn main() {
         (n == "xx", n.to_string())
     });
     embed("glossaries/lexicon", "tsv", "lexicons.rs", |n| {
+        (false, n.to_string())
+    });
+    embed("glossaries/countries", "tsv", "countries.rs", |n| {
         (false, n.to_string())
     });
 }

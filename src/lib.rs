@@ -9,6 +9,7 @@ pub mod baseline;
 pub mod checks;
 pub mod cli;
 pub mod config;
+pub mod countries;
 pub mod eval;
 pub mod finding;
 pub mod formats;

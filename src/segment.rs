@@ -12,6 +12,7 @@
 //!    word, an abbreviation from the profile, an initial or an ellipsis says
 //!    otherwise.
 
+use crate::formats::Origin;
 use crate::input::Document;
 use crate::profile::Profile;
 use serde::Serialize;
@@ -44,7 +45,7 @@ pub fn segment(doc: &Document, profile: &Profile) -> Vec<Segment> {
     let text = doc.text.as_str();
     let mut out = Vec::new();
     let mut cursor = Cursor::default();
-    for block in blocks(text, &rules) {
+    for block in blocks(text, doc.origin.as_deref(), &rules) {
         split_block(text, &block, &rules, &mut |start, end| {
             cap_length(text, start, end, &mut |start, end| {
                 let (line, column) = cursor.advance(text, start);
@@ -640,6 +641,8 @@ struct Line {
     start: usize,
     end: usize,
     chars: usize,
+    /// The line holds placeholders only ([`placeholder_line`]).
+    placeholder: bool,
 }
 
 /// What a line break inside a paragraph is.
@@ -654,7 +657,7 @@ enum Break {
 }
 
 /// Splits the text into blocks: paragraphs, and hard line breaks inside them.
-fn blocks(text: &str, rules: &Rules) -> Vec<Block> {
+fn blocks(text: &str, origin: Option<&Origin>, rules: &Rules) -> Vec<Block> {
     let mut lines: Vec<Line> = Vec::new();
     let mut groups: Vec<(usize, usize)> = Vec::new();
     let mut group_start = 0;
@@ -668,10 +671,12 @@ fn blocks(text: &str, rules: &Rules) -> Vec<Block> {
             }
         } else {
             let start = pos + raw.len() - raw.trim_start().len();
+            let end = start + trimmed.len();
             lines.push(Line {
                 start,
-                end: start + trimmed.len(),
+                end,
                 chars: trimmed.chars().count(),
+                placeholder: placeholder_line(trimmed, origin.map(|o| &o.raw()[start..end])),
             });
         }
         pos += raw.len();
@@ -679,6 +684,7 @@ fn blocks(text: &str, rules: &Rules) -> Vec<Block> {
     if lines.len() > group_start {
         groups.push((group_start, lines.len()));
     }
+    join_placeholder_groups(text, origin, &lines, &mut groups);
     let mut out = Vec::new();
     let mut paragraph = 0;
     for &(a, b) in &groups {
@@ -714,6 +720,47 @@ fn blocks(text: &str, rules: &Rules) -> Vec<Block> {
         paragraph += 1;
     }
     out
+}
+
+/// Whether a line holds masked placeholders (`{url}`, `%(link)s`) and
+/// nothing else but punctuation. A line of markup codes (`<x id="1"/>`,
+/// `<br/>`) is no placeholder line: a code on a line of its own is
+/// compared on its own.
+fn placeholder_line(masked: &str, raw: Option<&str>) -> bool {
+    masked.contains('_')
+        && !masked.chars().any(char::is_alphanumeric)
+        && raw.is_some_and(|r| !r.contains(['<', '>']))
+}
+
+/// A paragraph of placeholder lines after a line that ends no sentence
+/// (`… at this address:`, blank line, `{url}`) belongs to that sentence,
+/// unless the blank line between is the gap between two catalogue units.
+fn join_placeholder_groups(
+    text: &str,
+    origin: Option<&Origin>,
+    lines: &[Line],
+    groups: &mut Vec<(usize, usize)>,
+) {
+    let mut k = 1;
+    while k < groups.len() {
+        let (a, b) = groups[k];
+        let prev = &lines[groups[k - 1].1 - 1];
+        let joins = lines[a..b].iter().all(|l| l.placeholder)
+            && ends_open(&text[prev.start..prev.end])
+            && origin.is_some_and(|o| !o.has_separator(prev.end..lines[a].start));
+        if joins {
+            groups[k - 1].1 = b;
+            groups.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// Whether a line is words that end no sentence (`… at this address:`);
+/// a rule of dashes (`---`) is no sentence at all.
+fn ends_open(line: &str) -> bool {
+    line.chars().any(char::is_alphabetic) && !ends_terminal(line)
 }
 
 fn ends_terminal(line: &str) -> bool {
@@ -758,6 +805,11 @@ fn line_break(text: &str, a: &Line, b: &Line, width: usize, wrapped: bool, rules
         if !dash || a_is_item || a_terminal || at.ends_with(':') || after != Start::Lower {
             return Break::Hard;
         }
+        return Break::Join;
+    }
+    // A line of placeholders only (`{url}` after "at the address:") ends
+    // the sentence before it.
+    if b.placeholder && ends_open(at) {
         return Break::Join;
     }
     if !wrapped {
@@ -831,6 +883,49 @@ mod tests {
         assert_eq!(s.len(), 3);
         assert_eq!(s[2].paragraph, 1);
         assert_eq!(s[2].text(&d), "c");
+    }
+
+    /// The target sentences of a PO file's msgstrs, read as a catalogue is.
+    fn split_po(entries: &[(&str, &str)]) -> Vec<String> {
+        use crate::formats::{ReadOptions, po};
+        let mut text = String::from("msgid \"\"\nmsgstr \"Language: de\\n\"\n\n");
+        for (id, s) in entries {
+            text.push_str(&format!(
+                "#, python-brace-format\nmsgid \"{id}\"\nmsgstr \"{s}\"\n\n"
+            ));
+        }
+        let bi = po::read(Document::from_text("t.po", &text), &ReadOptions::default()).unwrap();
+        let doc = crate::formats::project(&bi).target;
+        segment(&doc, &Profile::builtin("de"))
+            .iter()
+            .map(|s| doc.text[s.start..s.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_placeholder_line_ends_the_sentence_before_it() {
+        // After a blank line inside one msgstr.
+        let s = split_po(&[("See it at\\n{url}", "Hier einsehen:\\n\\n{url}")]);
+        assert_eq!(s, ["Hier einsehen:\n\n_____"]);
+        // After a line break.
+        let s = split_po(&[("See it at\\n{url}", "Hier einsehen:\\n{url}")]);
+        assert_eq!(s, ["Hier einsehen:\n_____"]);
+        // After a full stop it stays apart.
+        let s = split_po(&[("Done.\\n{url}", "Fertig.\\n\\n{url}")]);
+        assert_eq!(s, ["Fertig.", "_____"]);
+        // So does one after a rule of dashes and a blank line.
+        let s = split_po(&[("Hi\\n---\\n\\n{text}", "Hallo\\n---\\n\\n{text}")]);
+        assert_eq!(s.last().map(String::as_str), Some("______"), "{s:?}");
+    }
+
+    #[test]
+    fn a_placeholder_unit_or_a_code_line_is_not_joined() {
+        // The next msgstr is another unit, even when it is a placeholder.
+        let s = split_po(&[("Pay here:", "Hier zahlen:"), ("{url}", "{url}")]);
+        assert_eq!(s, ["Hier zahlen:", "_____"]);
+        // A markup code on a line of its own stays on its own.
+        let s = split_po(&[("Open the page\\n<br/>", "Seite öffnen\\n<br/>")]);
+        assert_eq!(s.len(), 2, "{s:?}");
     }
 
     #[test]

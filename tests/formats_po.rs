@@ -430,3 +430,52 @@ fn an_iso_date_written_day_first_is_no_change() {
     // Only the changed year, at its msgstr line.
     assert_eq!(errors, [9], "{f:?}");
 }
+
+fn rule_findings(po: &str, rule: &str) -> Vec<String> {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("de.po"), po).unwrap();
+    run::findings(d.path(), &["de.po", "--only", rule])
+        .iter()
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+const DE: &str = "msgid \"\"\nmsgstr \"\"\n\"Language: de\\n\"\n\n";
+
+#[test]
+fn a_placeholder_on_a_line_of_its_own_belongs_to_the_sentence_before() {
+    let po = format!(
+        "{DE}#, python-brace-format\nmsgid \"\"\n\"You can see your booking at\\n\"\n\"{{url}}\\n\"\n\"\\n\"\n\"Kind regards\"\n\
+         msgstr \"\"\n\"Ihre Buchung sehen Sie hier:\\n\"\n\"\\n\"\n\"{{url}}\\n\"\n\"\\n\"\n\"Viele Grüße\"\n"
+    );
+    assert_eq!(rule_findings(&po, "placeholder"), Vec::<String>::new());
+    // Dropped, it is still missing.
+    let po = po.replace("\"{url}\\n\"\n\"\\n\"\n\"Viele", "\"\\n\"\n\"Viele");
+    let f = rule_findings(&po, "placeholder");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].contains("{url}"), "{f:?}");
+}
+
+#[test]
+fn an_automatic_field_and_its_number_are_one_placeholder() {
+    let po = format!(
+        "{DE}#, python-brace-format\nmsgid \"Unknown mode: {{}}\"\nmsgstr \"Unbekannter Modus: {{0}}\"\n"
+    );
+    assert_eq!(rule_findings(&po, "placeholder"), Vec::<String>::new());
+}
+
+#[test]
+fn a_country_in_the_catalogue_language_is_no_misspelt_name() {
+    let po = |country: &str| {
+        format!(
+            "{HEADER}msgid \"Sign in with GitHub\"\nmsgstr \"Entrar com GitHub\"\n\n\
+             msgid \"Open Stripe and PayPal\"\nmsgstr \"Abrir Stripe e PayPal\"\n\n\
+             msgid \"Ships to Serbia\"\nmsgstr \"Envio para a {country}\"\n"
+        )
+    };
+    assert_eq!(name_findings(&po("Sérvia")), Vec::new());
+    // Letters exchanged are still a misspelt name.
+    let f = name_findings(&po("Srebia"));
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].2.contains("Srebia"), "{f:?}");
+}

@@ -1731,6 +1731,8 @@ fn near_miss<'a>(
             || tgt_doc.lower.contains(&tkey)
             || (has_native && !tgt_doc.has(&key))
             || (!tgt_doc.has(&key) && lexicon.is_some_and(|l| same_concept(l, &w.text, t.text)))
+            || (!tgt_doc.has(&key)
+                && crate::countries::same_country(&sp.code, &w.text, &tp.code, t.text))
         {
             rendered = true;
             continue;
@@ -1838,6 +1840,45 @@ mod tests {
             "Mayor Hingo Hannes spoke.",
         );
         assert_eq!(e.len(), 1, "{e:?}");
+    }
+
+    #[test]
+    fn a_country_in_the_target_language_is_no_misspelling() {
+        let errs = |sl: &str, tl: &str, s: &str, t: &str| {
+            Fixture::with_langs(sl, tl, &[(&[s], &[t])])
+                .run(&NameCheck)
+                .into_iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count()
+        };
+        assert_eq!(
+            errs(
+                "en",
+                "pt",
+                "Shipping to Serbia is free.",
+                "O envio para a Sérvia é grátis."
+            ),
+            0
+        );
+        assert_eq!(
+            errs(
+                "en",
+                "de",
+                "Shipping to Argentina is free.",
+                "Der Versand nach Argentinien ist gratis."
+            ),
+            0
+        );
+        // Another letter struck is still a misspelt country.
+        assert_eq!(
+            errs(
+                "en",
+                "pt",
+                "Shipping to Serbia is free.",
+                "O envio para a Sebria é grátis."
+            ),
+            1
+        );
     }
 
     #[test]

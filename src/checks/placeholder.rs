@@ -533,6 +533,8 @@ fn compare(
     tgt_text: &str,
     out: &mut Vec<Finding>,
 ) {
+    let (src, tgt) = (numbered(src, tgt), numbered(tgt, src));
+    let (src, tgt) = (src.as_slice(), tgt.as_slice());
     let (sm, tm) = (by_key(src), by_key(tgt));
     let missing = surplus(&sm, &tm);
     let added = surplus(&tm, &sm);
@@ -578,6 +580,33 @@ fn compare(
         order(li, src, tgt, tgt_text, out);
     }
     icu_cases(li, src, tgt, out);
+}
+
+/// Python's automatic fields (`{}`) numbered (`{0}`, `{1}`) when the other
+/// side numbers its fields and this one numbers none: the same fields.
+fn numbered(ts: &[Token], other: &[Token]) -> Vec<Token> {
+    let is_auto = |t: &Token| matches!(&t.kind, Kind::Ordered(k) if k == "{}");
+    let is_num = |t: &Token| {
+        matches!(&t.kind, Kind::Keyed(k) if k.len() > 2
+            && k.starts_with('{') && k.ends_with('}')
+            && k[1..k.len() - 1].bytes().all(|b| b.is_ascii_digit()))
+    };
+    if !ts.iter().any(is_auto) || ts.iter().any(is_num) || !other.iter().any(is_num) {
+        return ts.to_vec();
+    }
+    let mut n = 0;
+    ts.iter()
+        .map(|t| {
+            if !is_auto(t) {
+                return t.clone();
+            }
+            n += 1;
+            Token {
+                range: t.range.clone(),
+                kind: Kind::Keyed(format!("{{{}}}", n - 1)),
+            }
+        })
+        .collect()
 }
 
 /// Where each placeholder occurs, by its key (an ICU argument as
@@ -851,6 +880,15 @@ mod tests {
         assert_eq!(f[0].suggestion.as_deref(), Some("{name}"));
         let f = findings("Saved", "Salvo %s");
         assert!(f[0].message.contains("not in the source"));
+    }
+
+    #[test]
+    fn automatic_fields_are_the_numbered_ones() {
+        assert!(findings("Unsupported state: {}", "Estado: {0}").is_empty());
+        assert!(findings("From {} to {}", "De {0} a {1}").is_empty());
+        // The other field is still another one.
+        assert_eq!(findings("From {} to {}", "De {1} a {1}").len(), 1);
+        assert_eq!(findings("State: {}", "Estado: {1}").len(), 1);
     }
 
     #[test]

@@ -225,6 +225,17 @@ impl Origin {
         }
     }
 
+    /// Whether `range` of the text holds a separator that is in no file
+    /// (the blank line laid between two catalogue units).
+    pub fn has_separator(&self, range: Range<usize>) -> bool {
+        let i = self.piece.runs.partition_point(|r| r.text < range.start);
+        let from = i.saturating_sub(1);
+        self.piece.runs[from..]
+            .iter()
+            .take_while(|r| r.text < range.end)
+            .any(|r| r.orig_len == 0 && !r.verbatim && r.text >= range.start)
+    }
+
     /// The original file.
     pub fn file(&self) -> &Document {
         &self.file

@@ -417,8 +417,13 @@ impl Sides<'_> {
             }) {
                 su[i] = true;
                 tu[j] = true;
-                // A target language of unknown convention may use either.
-                if self.tp.numbers.decimal.is_empty() {
+                // A target language of unknown convention may use either;
+                // a style value (`width: 8.11%;`) is code on both sides.
+                let s = &self.src[i];
+                if self.tp.numbers.decimal.is_empty()
+                    || (style_value(self.src_text, s.start, s.end)
+                        && style_value(self.tgt_text, t.start, t.end))
+                {
                     continue;
                 }
                 let mut dd = d.clone();
@@ -493,11 +498,41 @@ impl Sides<'_> {
     }
 }
 
+/// Whether `text[start..end]` is the value of a style declaration: after
+/// `name:` and before an optional unit and `;` (`width: 38.92%;`).
+pub(super) fn style_value(text: &str, start: usize, end: usize) -> bool {
+    let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else {
+        return false;
+    };
+    let after = after.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '%');
+    before.trim_end().ends_with(':') && after.trim_start().starts_with(';')
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::NumberCheck;
     use super::super::tests::*;
     use crate::checks::testutil::Fixture;
+
+    #[test]
+    fn a_style_value_keeps_its_decimal_point() {
+        let errs = |s: &str, t: &str| {
+            langs("en", "pt", s, t)
+                .into_iter()
+                .filter(|f| f.severity == crate::finding::Severity::Error)
+                .count()
+        };
+        assert_eq!(errs("width: 38.92%;", "largura: 38.92%;"), 0);
+        assert_eq!(
+            errs(
+                "margin: 1.5em; width: 8.11%;",
+                "margem: 1.5em; largura: 8.11%;"
+            ),
+            0
+        );
+        // In prose the target writes its own decimal comma.
+        assert_eq!(errs("The width is 38.92%.", "A largura é 38.92%."), 1);
+    }
 
     #[test]
     fn number_moved_to_the_next_link_by_alignment_is_not_reported() {

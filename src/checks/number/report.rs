@@ -383,6 +383,17 @@ impl Sides<'_> {
         self.findings.append(&mut findings);
     }
 
+    /// A style value (`largura: 38.92%;`) the source writes the same way:
+    /// code, whose decimal point stays.
+    fn style_value_kept(&self, t: &NumberMention) -> bool {
+        let raw = self.tgt_text.get(t.start..t.end).unwrap_or("");
+        super::matching::style_value(self.tgt_text, t.start, t.end)
+            && self
+                .src_text
+                .match_indices(raw)
+                .any(|(i, _)| super::matching::style_value(self.src_text, i, i + raw.len()))
+    }
+
     /// Matched target numbers written with the other convention's
     /// separators.
     fn foreign_separators(&self) -> Vec<Finding> {
@@ -399,6 +410,7 @@ impl Sides<'_> {
                 && !version_context(self.tgt_text, t.start, self.tp)
                 && !named_alike(self.src_text, self.tgt_text, t)
                 && !shown_literal(self.tgt_text, t.start, t.end)
+                && !self.style_value_kept(t)
             {
                 findings.push(self.convention(None, t, d, t.mantissa()));
             }
