@@ -39,7 +39,10 @@
 //! of glossary terms; four more (a stock-market close, a highway crash, pt-PT
 //! waiting lists, a football comeback with a dashed interview) hold
 //! second-half minutes counted from kick-off, quarter codes ("3T25"), basis
-//! points, tickers and "G-4" said as "the top four".
+//! points, tickers and "G-4" said as "the top four"; four more (an electric
+//! SUV launch, a pt-PT interview in Q/A lines, a Federal Police operation, a
+//! heatwave bulletin) hold versions and millimetres, "mil milhões", people
+//! named in full and then by surname, and °C with °F added.
 
 mod common;
 

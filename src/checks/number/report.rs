@@ -380,6 +380,7 @@ impl Sides<'_> {
         findings.extend(self.time_changes());
         findings.extend(self.weekday_change());
         findings.extend(self.multiplier_change());
+        findings.extend(self.fraction_change(&weak_paired));
         self.findings.append(&mut findings);
     }
 
@@ -698,6 +699,32 @@ impl Sides<'_> {
         match (
             multipliers(&self.src, &self.su, self.sp).as_slice(),
             multipliers(&self.tgt, &self.tu, self.tp).as_slice(),
+        ) {
+            ([i], [j]) if !approx(self.src[*i].value, self.tgt[*j].value) => {
+                Some(self.changed(&self.src[*i], &self.tgt[*j]))
+            }
+            _ => None,
+        }
+    }
+
+    /// "um quarto" may be a room and "a third" a rank, so both are weak;
+    /// but one fraction word left on each side that disagrees is a change:
+    /// "um quarto do consumo" as "a third of consumption".
+    fn fraction_change(&self, weak_paired: &[usize]) -> Option<Finding> {
+        let fractions = |ms: &[NumberMention], used: &[bool], skip: &[usize]| -> Vec<usize> {
+            (0..ms.len())
+                .filter(|&k| {
+                    !used[k]
+                        && ms[k].weak
+                        && ms[k].words
+                        && ms[k].kind == NumberKind::Fraction
+                        && !skip.contains(&k)
+                })
+                .collect()
+        };
+        match (
+            fractions(&self.src, &self.su, &[]).as_slice(),
+            fractions(&self.tgt, &self.tu, weak_paired).as_slice(),
         ) {
             ([i], [j]) if !approx(self.src[*i].value, self.tgt[*j].value) => {
                 Some(self.changed(&self.src[*i], &self.tgt[*j]))
@@ -1384,6 +1411,24 @@ mod tests {
             )
             .len(),
             1
+        );
+    }
+
+    #[test]
+    fn fraction_words_that_differ_are_a_change() {
+        clean(
+            "Isso corresponde a um quarto do consumo da região.",
+            "That is a quarter of the region's consumption.",
+        );
+        let f = errors(
+            "Isso corresponde a um quarto do consumo da região.",
+            "That is a third of the region's consumption.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        // A room is no fraction: nothing on the other side to disagree with.
+        clean(
+            "Ele alugou um quarto da casa.",
+            "He rented a room in the house.",
         );
     }
 
