@@ -11,6 +11,7 @@ mod front_matter;
 mod glossary;
 mod length;
 mod name;
+mod name_swap;
 mod number;
 mod omission;
 pub mod placeholder;

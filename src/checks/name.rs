@@ -326,7 +326,60 @@ impl<'c> LinkNames<'c> {
         if found.any_glossary || found.absent.is_empty() {
             return;
         }
+        if found.absent.len() == name.words.len() && self.report_swapped(name, &found.absent, out) {
+            return;
+        }
         self.report_absent(name, &found.absent, found.some_rendered, out);
+    }
+
+    /// A name wholly absent, another name of the document standing in its
+    /// place, in a translation that keeps names verbatim.
+    fn report_swapped(&self, name: &Name, absent: &[&NameWord], out: &mut Vec<Finding>) -> bool {
+        let keeps = self.conventions.is_some_and(|c| c.keeps_names(""));
+        // A name of several words with a word of the language in it may be
+        // translated whole (Tribunal de Contas → Audit Court).
+        let translatable =
+            name.words.len() > 1 && absent.iter().any(|w| is_common_word(self.lexicon, &w.text));
+        if self.unit
+            || !keeps
+            || translatable
+            || absent.iter().any(|w| w.kind != WordKind::Capitalised)
+            || is_sentence_initial(&self.v.source.text, name.span.start, Some(self.sp))
+            // A label (Foto: …) is a word of the language.
+            || self.v.source.text.get(name.span.end..).is_some_and(|r| r.starts_with(':'))
+        {
+            return false;
+        }
+        let swap = super::name_swap::Swap {
+            src_doc: self.src_doc,
+            tgt_doc: self.tgt_doc,
+            src_words: &self.src_words,
+            tgt_words: &self.tgt_words,
+            tgt_text: &self.v.target.text,
+            tp: self.tp,
+        };
+        if !swap.lost(absent) {
+            return false;
+        }
+        let Some(at) = swap.stand_in(name.span.start, &self.v.source.text) else {
+            return false;
+        };
+        let src = self.v.source.text.get(name.span.clone()).unwrap_or("");
+        let tgt = self.v.target.text.get(at.clone()).unwrap_or("");
+        out.push(
+            Finding::new(
+                "name",
+                Severity::Error,
+                format!(
+                    "name '{src}' is missing from the translation: it says '{tgt}' instead, another name of the source"
+                ),
+            )
+            .link(self.vi)
+            .source_span(name.span.clone())
+            .target_span(at)
+            .expected(src),
+        );
+        true
     }
 
     /// Looks for each word of the name in the target; a misspelt person's
@@ -813,7 +866,16 @@ struct PersonName {
 
 impl PersonName {
     fn new(name: &Name, src_words: &[Word], tgt_words: &[Word]) -> Option<PersonName> {
-        if name.words.len() < 2 || name.words.iter().any(|w| w.kind != WordKind::Capitalised) {
+        // A sentence-initial word the lexicon lacks (Kaio Jorge) joins a
+        // name whose other words are capitalised mid-sentence.
+        let capitalised = |w: &NameWord| w.kind == WordKind::Capitalised;
+        if name.words.len() < 2
+            || name
+                .words
+                .iter()
+                .any(|w| !capitalised(w) && w.kind != WordKind::Initial)
+            || name.words.iter().filter(|w| !capitalised(w)).count() > 1
+        {
             return None;
         }
         let src_idx: Option<Vec<usize>> = name
@@ -823,7 +885,12 @@ impl PersonName {
             .collect();
         let src_idx = src_idx?;
         let mut anchors = Vec::new();
-        for (i, w) in name.words.iter().enumerate() {
+        for (i, w) in name
+            .words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| capitalised(w))
+        {
             let key = squash(&w.text);
             for (p, t) in tgt_words.iter().enumerate() {
                 if starts_upper(t.text) && squash(t.text) == key {
@@ -884,6 +951,7 @@ impl PersonName {
                 continue;
             }
             if is_near(&w.text, t.text)
+                || short_slip(&key, &tkey)
                 || cognate_form(&w.text, sp) == *link.forms.cognate(q, t.text, tp)
             {
                 return Some(*t);
@@ -891,6 +959,13 @@ impl PersonName {
         }
         None
     }
+}
+
+/// One letter replaced in a short name (Kaio → Kaiu), too short for
+/// [`is_near`]: a slip only where the name's next word vouches for it.
+fn short_slip(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    la == lb && la >= 3 && a.chars().zip(b.chars()).filter(|(x, y)| x != y).count() == 1
 }
 
 /// Whether a run of name words is a list joined by a conjunction
@@ -995,6 +1070,16 @@ impl DocWords {
     /// How often the (squashed) word occurs in the document.
     pub fn count(&self, key: &str) -> usize {
         self.count.get(key).copied().unwrap_or(0)
+    }
+
+    /// Whether the (squashed) word is capitalised mid-sentence somewhere.
+    pub fn is_mid_name(&self, key: &str) -> bool {
+        self.mid_capitalised.contains(key)
+    }
+
+    /// Whether the (squashed) word occurs in lower case somewhere.
+    pub fn is_lower(&self, key: &str) -> bool {
+        self.lower.contains(key)
     }
 
     /// Whether the (squashed) word occurs anywhere in the document.

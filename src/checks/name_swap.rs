@@ -1,0 +1,173 @@
+//! A name swapped for another of the same document, read by the `name`
+//! check: the source names Cássio, the target says Marcos Felipe, a player
+//! the article names elsewhere (an editor's slip between two people, two
+//! companies).
+//!
+//! Only in a translation that keeps names verbatim, and only when the
+//! counts agree: the missing name occurs fewer times in the target than in
+//! the source, and the stand-in more times. A name repeated for clarity
+//! where the source says "he" raises one count but loses no other name.
+
+use super::name::{DocWords, NameWord, is_sentence_initial, squash};
+use crate::profile::Profile;
+use crate::text::Word;
+use std::ops::Range;
+
+/// How far (as a share of the sentence) the stand-in may stand from
+/// where the lost name stood: a translation keeps a clause's place roughly.
+const MAX_SHIFT: f64 = 0.3;
+
+/// The documents and the link, as the swap test reads them.
+pub(super) struct Swap<'a, 'c> {
+    pub src_doc: &'a DocWords,
+    pub tgt_doc: &'a DocWords,
+    pub src_words: &'a [Word<'c>],
+    pub tgt_words: &'a [Word<'c>],
+    pub tgt_text: &'c str,
+    pub tp: &'a Profile,
+}
+
+impl Swap<'_, '_> {
+    /// Whether every word of the absent name lost an occurrence in the
+    /// target: it is said fewer times there than in the source.
+    pub fn lost(&self, absent: &[&NameWord]) -> bool {
+        !absent.is_empty()
+            && absent.iter().all(|w| {
+                let key = squash(&w.text);
+                !self.src_doc.is_lower(&key) && self.tgt_doc.count(&key) < self.src_doc.count(&key)
+            })
+    }
+
+    /// The target span of a name of the source document, capitalised
+    /// mid-sentence here, that the link's source lacks and the target says
+    /// more often than the source: the name standing in for the lost one.
+    /// It stands about where the lost name stood in the source
+    /// (`src_at` in `src_text`), measured as a share of the sentence.
+    pub fn stand_in(&self, src_at: usize, src_text: &str) -> Option<Range<usize>> {
+        let share = |at: usize, len: usize| at as f64 / len.max(1) as f64;
+        let src_share = share(src_at, src_text.len());
+        let src_keys: Vec<String> = self.src_words.iter().map(|w| squash(w.text)).collect();
+        let is_stand_in = |t: &Word| {
+            let key = squash(t.text);
+            t.text.chars().next().is_some_and(char::is_uppercase)
+                && t.text.chars().any(char::is_lowercase)
+                && t.text.chars().count() >= 3
+                && !src_keys.contains(&key)
+                && self.src_doc.is_mid_name(&key)
+                && self.tgt_doc.count(&key) > self.src_doc.count(&key)
+                && !self.tgt_doc.is_lower(&key)
+                && !self.src_doc.is_lower(&key)
+                && !is_sentence_initial(self.tgt_text, t.start, Some(self.tp))
+                && (share(t.start, self.tgt_text.len()) - src_share).abs() <= MAX_SHIFT
+        };
+        let i = self.tgt_words.iter().position(is_stand_in)?;
+        let run = self.run_around(i);
+        // A source acronym spelt out ((MG) as Minas Gerais) is no stand-in.
+        let initials: String = self
+            .tgt_words
+            .iter()
+            .filter(|w| run.start <= w.start && w.end <= run.end)
+            .filter_map(|w| w.text.chars().next())
+            .collect();
+        let spelt_out =
+            initials.chars().count() > 1 && self.src_words.iter().any(|w| w.text == initials);
+        (!spelt_out).then_some(run)
+    }
+
+    /// The run of capitalised words around target word `i` (Viação Sul
+    /// Verde), for the message.
+    fn run_around(&self, i: usize) -> Range<usize> {
+        let w = self.tgt_words;
+        let joined = |a: &Word, b: &Word| {
+            self.tgt_text.get(a.end..b.start) == Some(" ")
+                && b.text.chars().next().is_some_and(char::is_uppercase)
+                && a.text.chars().next().is_some_and(char::is_uppercase)
+        };
+        let mut s = i;
+        while s > 0
+            && joined(&w[s - 1], &w[s])
+            && !is_sentence_initial(self.tgt_text, w[s - 1].start, Some(self.tp))
+        {
+            s -= 1;
+        }
+        let mut e = i;
+        while e + 1 < w.len() && joined(&w[e], &w[e + 1]) {
+            e += 1;
+        }
+        w[s].start..w[e].end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::name::NameCheck;
+    use crate::checks::testutil::Fixture;
+    use crate::finding::Severity;
+
+    /// An article that keeps its names: five people and a club.
+    fn article(swapped: &str) -> Vec<crate::finding::Finding> {
+        let f = Fixture::links(&[
+            (
+                &[
+                    "O atacante Tiago Neves marcou contra o Cruzeiro, sem chance para o goleiro Rafael Cabral.",
+                ],
+                &[
+                    "Striker Tiago Neves scored against Cruzeiro, giving goalkeeper Rafael Cabral no chance.",
+                ],
+            ),
+            (
+                &["O técnico Rogério Ceni elogiou Pedrinho e Everaldo."],
+                &["Coach Rogério Ceni praised Pedrinho and Everaldo."],
+            ),
+            (&["O goleiro Cássio ainda fez três defesas."], &[swapped]),
+        ]);
+        f.run(&NameCheck)
+    }
+
+    fn swaps(found: &[crate::finding::Finding]) -> Vec<&crate::finding::Finding> {
+        found
+            .iter()
+            .filter(|f| f.message.contains("instead"))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_given_as_another_of_the_article_is_an_error() {
+        let found = article("Goalkeeper Rafael Cabral still made three saves.");
+        let s = swaps(&found);
+        assert_eq!(s.len(), 1, "{found:?}");
+        assert_eq!(s[0].severity, Severity::Error);
+        assert!(s[0].message.contains("'Rafael Cabral'"), "{}", s[0].message);
+    }
+
+    #[test]
+    fn the_right_name_is_no_swap() {
+        assert!(article("Goalkeeper Cássio still made three saves.").is_empty());
+    }
+
+    #[test]
+    fn a_name_repeated_where_the_name_is_kept_is_no_swap() {
+        // Cássio is there: nothing was lost.
+        let found = article("Cássio, like Rafael Cabral, still made three saves.");
+        assert!(swaps(&found).is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_dropped_for_a_pronoun_is_no_swap() {
+        let found = article("He still made three saves.");
+        assert!(swaps(&found).is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_the_source_link_has_is_no_stand_in() {
+        let f = Fixture::links(&[
+            (
+                &["Tiago Neves, Rafael Cabral e Pedrinho jogaram."],
+                &["Tiago Neves, Rafael Cabral and Pedrinho played."],
+            ),
+            (&["Cássio falou com Pedrinho."], &["Pedrinho spoke."]),
+        ]);
+        let found = f.run(&NameCheck);
+        assert!(swaps(&found).is_empty(), "{found:?}");
+    }
+}
