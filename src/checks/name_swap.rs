@@ -17,6 +17,9 @@ use std::ops::Range;
 /// where the lost name stood: a translation keeps a clause's place roughly.
 const MAX_SHIFT: f64 = 0.3;
 
+/// Hyphens that join a compound name.
+const HYPHENS: [char; 2] = ['-', '‐'];
+
 /// The documents and the link, as the swap test reads them.
 pub(super) struct Swap<'a, 'c> {
     pub src_doc: &'a DocWords,
@@ -34,7 +37,11 @@ impl Swap<'_, '_> {
         !absent.is_empty()
             && absent.iter().all(|w| {
                 let key = squash(&w.text);
-                !self.src_doc.is_lower(&key) && self.tgt_doc.count(&key) < self.src_doc.count(&key)
+                // A hyphenated product name (Horusec-Manager) is said in
+                // other words (o Manager do Horusec).
+                !w.text.contains(HYPHENS)
+                    && !self.src_doc.is_lower(&key)
+                    && self.tgt_doc.count(&key) < self.src_doc.count(&key)
             })
     }
 
@@ -52,6 +59,7 @@ impl Swap<'_, '_> {
             t.text.chars().next().is_some_and(char::is_uppercase)
                 && t.text.chars().any(char::is_lowercase)
                 && t.text.chars().count() >= 3
+                && !t.text.contains(HYPHENS)
                 && !src_keys.contains(&key)
                 && self.src_doc.is_mid_name(&key)
                 && self.tgt_doc.count(&key) > self.src_doc.count(&key)
@@ -155,6 +163,22 @@ mod tests {
     #[test]
     fn a_name_dropped_for_a_pronoun_is_no_swap() {
         let found = article("He still made three saves.");
+        assert!(swaps(&found).is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_hyphenated_product_name_said_in_other_words_is_no_swap() {
+        let f = Fixture::links(&[
+            (
+                &["O Horusec-Manager fala com Horusec-CLI, Jenkins e GitLab."],
+                &["O Horusec-Manager fala com Horusec-CLI, Jenkins e GitLab."],
+            ),
+            (
+                &["Here you find Horusec-Mobile and its rules."],
+                &["Aqui você encontra o Horusec-CLI e as regras."],
+            ),
+        ]);
+        let found = f.run(&NameCheck);
         assert!(swaps(&found).is_empty(), "{found:?}");
     }
 
