@@ -186,6 +186,11 @@ impl Conventions {
     fn keeps_names(&self, key: &str) -> bool {
         self.kept >= KEPT_NAMES && self.converted.iter().all(|k| k == key)
     }
+
+    /// Whether the translation keeps every name verbatim.
+    fn keeps_every_name(&self) -> bool {
+        self.kept >= KEPT_NAMES && self.converted.is_empty()
+    }
 }
 
 /// The distinct words of `text` capitalised mid-sentence somewhere in the
@@ -335,7 +340,7 @@ impl<'c> LinkNames<'c> {
     /// A name wholly absent, another name of the document standing in its
     /// place, in a translation that keeps names verbatim.
     fn report_swapped(&self, name: &Name, absent: &[&NameWord], out: &mut Vec<Finding>) -> bool {
-        let keeps = self.conventions.is_some_and(|c| c.keeps_names(""));
+        let keeps = self.conventions.is_some_and(Conventions::keeps_every_name);
         // A name of several words with a word of the language in it may be
         // translated whole (Tribunal de Contas → Audit Court).
         let translatable =
@@ -964,8 +969,7 @@ impl PersonName {
 /// One letter replaced in a short name (Kaio → Kaiu), too short for
 /// [`is_near`]: a slip only where the name's next word vouches for it.
 fn short_slip(a: &str, b: &str) -> bool {
-    let (la, lb) = (a.chars().count(), b.chars().count());
-    la == lb && la >= 3 && a.chars().zip(b.chars()).filter(|(x, y)| x != y).count() == 1
+    a.chars().count() >= 3 && strsim::hamming(a, b) == Ok(1)
 }
 
 /// Whether a run of name words is a list joined by a conjunction
@@ -2534,6 +2538,17 @@ mod tests {
             ),
         ]);
         assert!(f.run(&NameCheck).is_empty());
+    }
+
+    #[test]
+    fn a_sentence_initial_first_name_beside_its_kept_surname_is_read() {
+        let src = "Kaio Jorge marcou para o Cruzeiro no fim do jogo.";
+        let f = run(src, "Kaiu Jorge scored for Cruzeiro late in the game.");
+        assert!(f.iter().any(|x| x.message.contains("'Kaiu'")), "{f:?}");
+        assert!(run(src, "Kaio Jorge scored for Cruzeiro late in the game.").is_empty());
+        // Without the surname beside it nothing vouches for the first word.
+        let f = run(src, "Kaiu scored for Cruzeiro late in the game.");
+        assert!(!f.iter().any(|x| x.message.contains("'Kaiu'")), "{f:?}");
     }
 
     #[test]
