@@ -183,6 +183,11 @@ pub struct NumberProfile {
     /// ordinal before its noun.
     #[serde(default)]
     pub fraction_comparatives: Vec<String>,
+    /// Phrases naming a year by its distance from the article's own
+    /// ("ano passado", "next year"), lower case: a year the other side adds
+    /// to one of these resolves it and is no finding.
+    #[serde(default)]
+    pub relative_years: Vec<String>,
     /// Words that make the number after them negative ("menos", "minus"),
     /// lower case; "-5" and "−5" are negative in every language.
     #[serde(default)]

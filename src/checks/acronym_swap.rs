@@ -25,9 +25,10 @@ type Acronym<'t> = (&'t str, Range<usize>);
 
 /// All capitals (two letters or more, no digits), or a capitalised word
 /// alone in brackets (`(Opas)`, `(Fiocruz)`) here or anywhere on the side
-/// (`known`: the Inep after "(Inep)" further up), not after a number. A
-/// side written mostly in capitals (a shouted headline) has none.
-fn acronyms<'t>(text: &'t str, known: &FxHashSet<&str>) -> Vec<Acronym<'t>> {
+/// (`known`: the Inep after "(Inep)" further up), not after a number nor a
+/// currency code of the side's profile (BRL renders R$, no name). A side
+/// written mostly in capitals (a shouted headline) has none.
+fn acronyms<'t>(text: &'t str, known: &Known) -> Vec<Acronym<'t>> {
     let mut words = 0;
     let mut found = Vec::new();
     for w in word_iter(text) {
@@ -43,7 +44,7 @@ fn acronyms<'t>(text: &'t str, known: &FxHashSet<&str>) -> Vec<Acronym<'t>> {
                 && text[w.end..].starts_with(')')
                 && w.text.chars().next().is_some_and(char::is_uppercase)
                 && w.text.chars().all(char::is_alphabetic)
-                || known.contains(w.text)
+                || known.words.contains(w.text)
         };
         // After a number it is a unit (2.4 GB), no name.
         let unit = || {
@@ -51,7 +52,7 @@ fn acronyms<'t>(text: &'t str, known: &FxHashSet<&str>) -> Vec<Acronym<'t>> {
                 .trim_end()
                 .ends_with(|c: char| c.is_ascii_digit())
         };
-        if (capitals() || bracketed()) && !unit() {
+        if (capitals() || bracketed()) && !unit() && !known.currencies.contains(w.text) {
             found.push((w.text, w.start..w.end));
         }
     }
@@ -68,8 +69,28 @@ struct Side<'c> {
     matches: &'c [Match],
 }
 
+/// What a side's acronyms are read against: its bracketed words, and its
+/// profile's currency codes written as words (`BRL`, `USD`).
+struct Known<'t> {
+    words: FxHashSet<&'t str>,
+    currencies: FxHashSet<&'t str>,
+}
+
+impl<'t> Known<'t> {
+    fn new(words: FxHashSet<&'t str>, profile: &'t crate::profile::Profile) -> Known<'t> {
+        let currencies = profile
+            .numbers
+            .currency_codes
+            .iter()
+            .flat_map(|(k, v)| [k.as_str(), v.as_str()])
+            .filter(|c| c.chars().all(|c| c.is_ascii_uppercase()))
+            .collect();
+        Known { words, currencies }
+    }
+}
+
 impl<'c> Side<'c> {
-    fn new(text: &'c str, matches: &'c [Match], known: &FxHashSet<&str>) -> Side<'c> {
+    fn new(text: &'c str, matches: &'c [Match], known: &Known) -> Side<'c> {
         Side {
             text,
             acronyms: acronyms(text, known),
@@ -144,8 +165,14 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // nothing of another's (Java, then "ohne JRE" for "Java not included").
     let article = ctx.source.origin.is_none();
     let known = [
-        bracketed_words(ctx.views.iter().map(|v| v.source.text.as_str()), article),
-        bracketed_words(ctx.views.iter().map(|v| v.target.text.as_str()), article),
+        Known::new(
+            bracketed_words(ctx.views.iter().map(|v| v.source.text.as_str()), article),
+            ctx.source_profile,
+        ),
+        Known::new(
+            bracketed_words(ctx.views.iter().map(|v| v.target.text.as_str()), article),
+            ctx.target_profile,
+        ),
     ];
     let links: Vec<[Side; 2]> = ctx
         .views
@@ -556,6 +583,23 @@ mod tests {
     }
 
     #[test]
+    fn a_currency_code_is_no_stand_in() {
+        // BRL renders R$; the dropped PF is no swap for it.
+        let found = run(&[(
+            &["A PF apreendeu R$ 3 milhões em joias."],
+            &["The Federal Police seized BRL 3 million in jewelry."],
+        )]);
+        assert!(found.is_empty(), "{found:?}");
+        // A real stand-in beside the code is still one.
+        let found = run(&[(
+            &["A PF apreendeu R$ 3 milhões em joias."],
+            &["The PRF seized BRL 3 million in jewelry."],
+        )]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("'PRF'"), "{found:?}");
+    }
+
+    #[test]
     fn a_bracketed_name_counts_as_an_acronym() {
         let found = run(&[
             (&["O INE revelou os dados."], &["INE released the data."]),
@@ -670,7 +714,10 @@ mod tests {
 
     #[test]
     fn a_shouted_headline_has_no_acronyms() {
-        let none = FxHashSet::default();
+        let none = Known {
+            words: FxHashSet::default(),
+            currencies: FxHashSet::default(),
+        };
         assert!(acronyms("PREÇO DAS CASAS SOBE EM LISBOA", &none).is_empty());
         let a: Vec<&str> = acronyms("O INE e o (Cemaden) e o F-35 de 2,4 GB", &none)
             .iter()

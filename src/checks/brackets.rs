@@ -5,7 +5,8 @@
 //! (translators often turn one into commas or dashes on purpose).
 //!
 //! A closing bracket of a list marker (`a)`, `2)`) or a smiley (`:)`) is not
-//! counted.
+//! counted, unless a bracket of its kind is open: then the marker shape is
+//! the end of a parenthetical such as "(Dec. 10)".
 
 use super::{Check, Context};
 use crate::finding::{Finding, Severity};
@@ -25,11 +26,14 @@ fn brackets(text: &str) -> Vec<(usize, char)> {
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
+    let mut open = [0usize; 3];
     for (k, &(i, c)) in chars.iter().enumerate() {
-        if !PAIRS.iter().any(|&(o, cl)| c == o || c == cl) {
+        let Some(pair) = PAIRS.iter().position(|&(o, cl)| c == o || c == cl) else {
             continue;
-        }
-        if PAIRS.iter().any(|&(_, cl)| c == cl) {
+        };
+        if c == PAIRS[pair].0 {
+            open[pair] += 1;
+        } else {
             let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|x| x.1);
             // Smileys: ":)", ";)", ":-)".
             if matches!(prev, Some(':' | ';' | '-' | '=')) {
@@ -44,9 +48,10 @@ fn brackets(text: &str) -> Vec<(usize, char)> {
             let two_digit = prev.is_some_and(|p| p.is_ascii_digit())
                 && before2.is_some_and(|p| p.is_ascii_digit())
                 && before3.is_none_or(char::is_whitespace);
-            if marker(prev, before2) || two_digit {
+            if open[pair] == 0 && (marker(prev, before2) || two_digit) {
                 continue;
             }
+            open[pair] = open[pair].saturating_sub(1);
         }
         out.push((i, c));
     }
@@ -199,6 +204,30 @@ mod tests {
             .is_empty()
         );
         assert!(run("Itens: 1) um, 12) doze.", "Items: 1) one, 12) twelve.").is_empty());
+    }
+
+    #[test]
+    fn a_date_in_brackets_closes_its_bracket() {
+        // "10)" and "5)" end an open parenthetical, not a list item.
+        assert!(
+            run(
+                "A reunião foi nesta terça-feira (10).",
+                "The meeting was held on Tuesday (Mar. 10)."
+            )
+            .is_empty()
+        );
+        assert!(run("Ele votou (5).", "He voted (item 5).").is_empty());
+        // A list marker after a closed parenthetical is still a marker.
+        assert!(run("Opções (duas): a) sim.", "Options (two): a) yes.").is_empty());
+    }
+
+    #[test]
+    fn a_bracket_opened_after_a_marker_is_still_reported() {
+        // The marker comes before the bracket: it closes nothing.
+        let out = run("Opções: a) sim (talvez).", "Options: a) yes (maybe.");
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].severity, Severity::Warning);
+        assert!(out[0].message.contains("never closed"));
     }
 
     #[test]

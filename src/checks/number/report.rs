@@ -967,7 +967,20 @@ impl Sides<'_> {
         // Number words and vague words get added by idiom ("both", "a few"),
         // and editions add context in brackets ("Bolsonaro (2019-2022)",
         // "(about $240 million)"); other digits rarely are.
-        // A year is often added to resolve "no ano passado".
+        // A year is often added to resolve "no ano passado": where the
+        // source says so in the profile's words, that is all it is.
+        if t.kind == NumberKind::Year && has_phrase(self.src_text, &self.sp.numbers.relative_years)
+        {
+            return self
+                .base(
+                    Severity::Info,
+                    format!(
+                        "year {} in the target resolves a year the source names relative to the article's date",
+                        t.raw
+                    ),
+                )
+                .target_span(t.start..t.end);
+        }
         let severity = if t.words
             || matches!(t.kind, NumberKind::Vague | NumberKind::Year)
             || in_brackets(self.tgt_text, t.start)
@@ -1381,12 +1394,57 @@ mod tests {
 
     #[test]
     fn added_year_is_a_warning() {
-        let f = run(
-            "No ano passado, a economia cresceu.",
-            "In 2024, the economy grew.",
-        );
+        let f = run("A economia cresceu.", "In 2024, the economy grew.");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn a_year_resolving_a_relative_one_is_info() {
+        // The source names the year by its distance from the article's.
+        for (s, t) in [
+            (
+                "No ano passado, a economia cresceu.",
+                "In 2024, the economy grew.",
+            ),
+            ("A obra termina no próximo ano.", "The work ends in 2027."),
+            (
+                "Na comparação com o mesmo trimestre do ano anterior, subiu.",
+                "Compared with the same quarter of 2023, it rose.",
+            ),
+        ] {
+            let f = run(s, t);
+            assert_eq!(f.len(), 1, "{s} → {t}: {f:#?}");
+            assert_eq!(f[0].severity, Severity::Info, "{s} → {t}");
+        }
+        // Another year beside a relative one is no resolution of it: the
+        // source's own year still has to be there.
+        let f = errors(
+            "Em 2019 e no ano passado, cresceu.",
+            "In 2018 and in 2024, it grew.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn a_difference_after_less_keeps_its_sign() {
+        // "menos 721 mil pessoas" written "less 721,000 people".
+        clean(
+            "O desemprego caiu 5,1% (menos 721 mil pessoas).",
+            "Unemployment fell 5.1% (less 721,000 people).",
+        );
+        clean(
+            "Mais ou menos 5 pessoas vieram.",
+            "More or less 5 people came.",
+        );
+        assert_eq!(
+            errors(
+                "O desemprego caiu (menos 721 mil pessoas).",
+                "Unemployment fell (721,000 people)."
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]
