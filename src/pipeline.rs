@@ -241,6 +241,7 @@ fn align_sides(
     } else {
         links
     };
+    let links = align::pair_lone_headings(links, &options.blocks);
     anchors.release_raw();
     Aligned {
         links,

@@ -479,3 +479,39 @@ fn a_country_in_the_catalogue_language_is_no_misspelt_name() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert!(f[0].2.contains("Srebia"), "{f:?}");
 }
+
+#[test]
+fn a_plural_entry_form_for_one_may_say_its_count_in_words() {
+    let po = |one: &str| {
+        format!(
+            "{DE}#, python-format\nmsgid \"%(count)s hour ago\"\nmsgid_plural \"%(count)s hours ago\"\n\
+             msgstr[0] \"{one}\"\nmsgstr[1] \"vor %(count)s Stunden\"\n"
+        )
+    };
+    assert_eq!(
+        rule_findings(&po("vor einer Stunde"), "placeholder"),
+        Vec::<String>::new()
+    );
+    // The other form must keep it.
+    let po2 = po("vor %(count)s Stunde").replace("vor %(count)s Stunden", "vor Stunden");
+    assert_eq!(rule_findings(&po2, "placeholder").len(), 1);
+}
+
+#[test]
+fn a_placeholder_moved_to_another_sentence_of_its_msgstr_is_there() {
+    let po = |t: &str| {
+        format!(
+            "{DE}#, python-format\nmsgid \"You may not replace the attachment %(name)s. \
+             You can only replace your own attachments, which needs the DELETE permission.\"\n\
+             msgstr \"{t}\"\n"
+        )
+    };
+    let moved = "Sie dürfen nur Ihre eigenen Anhänge ersetzen. \
+                 Um den Anhang %(name)s zu ersetzen, brauchen Sie die DELETE-Berechtigung.";
+    assert_eq!(
+        rule_findings(&po(moved), "placeholder"),
+        Vec::<String>::new()
+    );
+    let dropped = moved.replace(" %(name)s", "");
+    assert_eq!(rule_findings(&po(&dropped), "placeholder").len(), 1);
+}

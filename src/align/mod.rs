@@ -380,6 +380,38 @@ fn align_anchored(
     links_of(&sol, p)
 }
 
+/// A heading left alone on each side at the same place (`More info` and
+/// `Más información` between the same two links) is one heading
+/// translated: short, it shares too little with its rendering for the
+/// length model to pair it, but the document's structure does.
+pub fn pair_lone_headings(mut links: Vec<Link>, (sk, tk): &(Vec<u8>, Vec<u8>)) -> Vec<Link> {
+    let heading = crate::formats::prose::BlockKind::Heading.code();
+    let lone = |l: &Link| -> Option<(Option<usize>, Option<usize>)> {
+        match (l.source.as_slice(), l.target.as_slice()) {
+            ([i], []) if sk.get(*i) == Some(&heading) => Some((Some(*i), None)),
+            ([], [j]) if tk.get(*j) == Some(&heading) => Some((None, Some(*j))),
+            _ => None,
+        }
+    };
+    let mut k = 0;
+    while k + 1 < links.len() {
+        if let (Some(a), Some(b)) = (lone(&links[k]), lone(&links[k + 1]))
+            && let (Some(i), Some(j)) = (a.0.or(b.0), a.1.or(b.1))
+        {
+            let score = links[k].score.min(links[k + 1].score);
+            links[k] = Link {
+                source: vec![i],
+                target: vec![j],
+                score,
+                low_confidence: links[k].low_confidence || links[k + 1].low_confidence,
+            };
+            links.remove(k + 1);
+        }
+        k += 1;
+    }
+    links
+}
+
 /// The pair's length ratio (target / source) from its totals, clamped: a
 /// lopsided pair (one sentence against a thousand) says nothing about the
 /// languages' length ratio.
@@ -2023,6 +2055,34 @@ mod tests {
     use super::*;
     use crate::align::testutil::pairs;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_heading_left_alone_on_each_side_at_one_place_is_paired() {
+        use crate::align::testutil::l;
+        use crate::formats::prose::BlockKind;
+        let (h, p) = (BlockKind::Heading.code(), BlockKind::Paragraph.code());
+        let links = vec![l(&[0], &[0]), l(&[1], &[]), l(&[], &[1]), l(&[2], &[2])];
+        let kinds = (vec![p, h, p], vec![p, h, p]);
+        let got = pair_lone_headings(links.clone(), &kinds);
+        assert_eq!(
+            pairs(&got),
+            vec![(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2])]
+        );
+        // The target first, then the source: the same.
+        let swapped = vec![l(&[0], &[0]), l(&[], &[1]), l(&[1], &[]), l(&[2], &[2])];
+        assert_eq!(pairs(&pair_lone_headings(swapped, &kinds)), pairs(&got));
+        // A paragraph dropped beside a heading added stays apart.
+        let kinds = (vec![p, p, p], vec![p, h, p]);
+        assert_eq!(
+            pairs(&pair_lone_headings(links.clone(), &kinds)),
+            pairs(&links)
+        );
+        // Plain text has no kinds.
+        assert_eq!(
+            pairs(&pair_lone_headings(links.clone(), &(vec![], vec![]))),
+            pairs(&links)
+        );
+    }
 
     /// A fake translation: long words reversed (so they are not identical),
     /// names and numbers kept.

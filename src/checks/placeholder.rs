@@ -531,14 +531,25 @@ fn compare(
     tgt: &[Token],
     src_text: &str,
     tgt_text: &str,
+    leeway: Leeway,
     out: &mut Vec<Finding>,
 ) {
     let (src, tgt) = (numbered(src, tgt), numbered(tgt, src));
+    let (src, tgt) = (as_d(src), as_d(tgt));
     let (src, tgt) = (src.as_slice(), tgt.as_slice());
     let (sm, tm) = (by_key(src), by_key(tgt));
-    let missing = surplus(&sm, &tm);
+    let mut missing = surplus(&sm, &tm);
     let added = surplus(&tm, &sm);
-    if missing.len() == 1 && added.len() == 1 {
+    let kept: Vec<Token>;
+    let mut src = src;
+    if leeway.one && count_dropped(src, &missing, added.len()) {
+        let dropped = missing.remove(0).1;
+        kept = src.iter().filter(|t| t.range != dropped).cloned().collect();
+        src = &kept;
+    }
+    if leeway.moved {
+        // Moved to another sentence of the unit: there, in its own order.
+    } else if missing.len() == 1 && added.len() == 1 {
         let ((mk, mr), (ak, ar)) = (&missing[0], &added[0]);
         out.push(
             Finding::new(
@@ -582,6 +593,16 @@ fn compare(
     icu_cases(li, src, tgt, out);
 }
 
+/// What a link's comparison lets pass.
+#[derive(Debug, Clone, Copy, Default)]
+struct Leeway {
+    /// The target is a plural entry's form for one ([`count_dropped`]).
+    one: bool,
+    /// The link is one sentence of a unit whose placeholders all match:
+    /// one missing here and added in the next sentence has moved.
+    moved: bool,
+}
+
 /// Python's automatic fields (`{}`) numbered (`{0}`, `{1}`) when the other
 /// side numbers its fields and this one numbers none: the same fields.
 fn numbered(ts: &[Token], other: &[Token]) -> Vec<Token> {
@@ -605,6 +626,22 @@ fn numbered(ts: &[Token], other: &[Token]) -> Vec<Token> {
                 range: t.range.clone(),
                 kind: Kind::Keyed(format!("{{{}}}", n - 1)),
             }
+        })
+        .collect()
+}
+
+/// printf's `%i` is `%d` (`%(num)i` written `%(num)d`): one conversion.
+fn as_d(ts: Vec<Token>) -> Vec<Token> {
+    ts.into_iter()
+        .map(|mut t| {
+            if let Kind::Ordered(k) | Kind::Keyed(k) = &mut t.kind
+                && k.starts_with('%')
+                && k.len() > 1
+                && let Some(head) = k.strip_suffix('i')
+            {
+                *k = format!("{head}d");
+            }
+            t
         })
         .collect()
 }
@@ -729,12 +766,23 @@ impl Check for PlaceholderCheck {
         if ctx.source.origin.is_none() && ctx.target.origin.is_none() {
             return;
         }
+        let tokens: Vec<Option<(Vec<Token>, Vec<Token>)>> = ctx
+            .links
+            .iter()
+            .map(|link| {
+                if link.source.is_empty() || link.target.is_empty() {
+                    return None;
+                }
+                let s = side_tokens(ctx.source, ctx.source_segments, &link.source);
+                let t = side_tokens(ctx.target, ctx.target_segments, &link.target);
+                Some((s, t))
+            })
+            .collect();
+        let moved = moved_within_units(ctx, &tokens);
         for (li, link) in ctx.links.iter().enumerate() {
-            if link.source.is_empty() || link.target.is_empty() {
+            let Some((s, t)) = &tokens[li] else {
                 continue;
-            }
-            let s = side_tokens(ctx.source, ctx.source_segments, &link.source);
-            let t = side_tokens(ctx.target, ctx.target_segments, &link.target);
+            };
             if s.is_empty() && t.is_empty() {
                 continue;
             }
@@ -753,9 +801,95 @@ impl Check for PlaceholderCheck {
                     &link.target,
                 ),
             );
-            compare(li, &s, &t, &st, &tt, out);
+            let leeway = Leeway {
+                one: one_form(ctx.target, ctx.target_segments, &link.target),
+                moved: moved[li],
+            };
+            compare(li, s, t, &st, &tt, leeway, out);
         }
     }
+}
+
+/// Per link, whether it is one of several sentences of a catalogue unit
+/// whose placeholders, taken whole, are the same on both sides: a
+/// placeholder the translation moves to another sentence is still there.
+fn moved_within_units(ctx: &Context, tokens: &[Option<(Vec<Token>, Vec<Token>)>]) -> Vec<bool> {
+    let mut out = vec![false; tokens.len()];
+    let mut group: Vec<usize> = Vec::new();
+    let close = |group: &mut Vec<usize>, out: &mut [bool]| {
+        if group.len() > 1 && balanced(group, tokens) {
+            for &i in group.iter() {
+                out[i] = true;
+            }
+        }
+        group.clear();
+    };
+    for (li, t) in tokens.iter().enumerate() {
+        if t.is_none() {
+            close(&mut group, &mut out);
+            continue;
+        }
+        let joined = group.last().is_some_and(|&prev| {
+            let (a, b) = (&ctx.links[prev], &ctx.links[li]);
+            one_unit(ctx.source, ctx.source_segments, &a.source, &b.source)
+                && one_unit(ctx.target, ctx.target_segments, &a.target, &b.target)
+        });
+        if !joined {
+            close(&mut group, &mut out);
+        }
+        group.push(li);
+    }
+    close(&mut group, &mut out);
+    out
+}
+
+/// Whether the sentences `a` then `b` of a projected document come from
+/// one unit: no separator laid between them.
+fn one_unit(doc: &Document, segs: &[Segment], a: &[usize], b: &[usize]) -> bool {
+    let (Some(origin), Some(x), Some(y)) = (
+        &doc.origin,
+        a.last().and_then(|&i| segs.get(i)),
+        b.first().and_then(|&i| segs.get(i)),
+    ) else {
+        return false;
+    };
+    x.end <= y.start && !origin.has_separator(x.end..y.start)
+}
+
+/// Whether a group of links has the same placeholders on both sides.
+fn balanced(group: &[usize], tokens: &[Option<(Vec<Token>, Vec<Token>)>]) -> bool {
+    let keys = |side: usize| {
+        let mut v: Vec<String> = group
+            .iter()
+            .filter_map(|&i| tokens[i].as_ref())
+            .flat_map(|(s, t)| if side == 0 { s } else { t })
+            .filter_map(|t| key(t).map(str::to_string))
+            .collect();
+        v.sort();
+        v
+    };
+    let (s, t) = (keys(0), keys(1));
+    !s.is_empty() && s == t
+}
+
+/// Whether the link's target is a plural entry's form for one.
+fn one_form(doc: &Document, segs: &[Segment], ids: &[usize]) -> bool {
+    let (Some(origin), Some(s)) = (&doc.origin, ids.first().and_then(|&i| segs.get(i))) else {
+        return false;
+    };
+    origin.in_one_form(s.start)
+}
+
+/// The form for one may say its count in words or not at all (`%d file`
+/// as `um ficheiro`), as gettext's `msgfmt -c` allows: one placeholder
+/// missing and none added there is that count. A numeric one (`%d`,
+/// `%(n)d`) is the count when the source has one.
+fn count_dropped(src: &[Token], missing: &[(String, Range<usize>)], added: usize) -> bool {
+    let numeric = |k: &str| k.starts_with('%') && k.ends_with(['d', 'i', 'u']);
+    let [(k, _)] = missing else {
+        return false;
+    };
+    added == 0 && (numeric(k) || !src.iter().filter_map(key).any(numeric))
 }
 
 /// The link side's text with placeholders in place (the view is masked).
@@ -790,8 +924,44 @@ mod tests {
         let s = tokens(src, Syntaxes::ALL);
         let t = tokens(tgt, Syntaxes::ALL);
         let mut out = Vec::new();
-        compare(0, &s, &t, src, tgt, &mut out);
+        compare(0, &s, &t, src, tgt, Leeway::default(), &mut out);
         out
+    }
+
+    fn findings_one(src: &str, tgt: &str) -> Vec<Finding> {
+        let s = tokens(src, Syntaxes::ALL);
+        let t = tokens(tgt, Syntaxes::ALL);
+        let mut out = Vec::new();
+        let one = Leeway {
+            one: true,
+            ..Leeway::default()
+        };
+        compare(0, &s, &t, src, tgt, one, &mut out);
+        out
+    }
+
+    #[test]
+    fn the_form_for_one_may_drop_its_count() {
+        assert!(findings_one("%(count)s day ago", "vor einem Tag").is_empty());
+        assert!(findings_one("{n} item", "Ein Element").is_empty());
+        // The numeric one is the count; the other stays, in order.
+        assert!(findings_one("%d file in %s", "um ficheiro em %s").is_empty());
+        assert_eq!(findings("%(count)s day ago", "vor einem Tag").len(), 1);
+    }
+
+    #[test]
+    fn printf_i_and_d_are_one_conversion() {
+        assert!(findings("%(num)i second", "%(num)d secondo").is_empty());
+        assert!(findings("%i of %d", "%d de %i").is_empty());
+        assert_eq!(findings("%(num)i second", "%(num)s secondo").len(), 1);
+    }
+
+    #[test]
+    fn the_form_for_one_keeps_what_is_not_its_count() {
+        assert_eq!(findings_one("%d file in %s", "%d ficheiro em").len(), 1);
+        assert_eq!(findings_one("%s: %s file", "um ficheiro").len(), 2);
+        // One missing and one added: the count became another placeholder.
+        assert_eq!(findings_one("%d file", "um ficheiro %s").len(), 1);
     }
 
     #[test]

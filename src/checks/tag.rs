@@ -173,8 +173,35 @@ fn markup(all: Vec<Tag>, other: &[Tag]) -> Vec<Tag> {
         .collect()
 }
 
+/// An element opened and closed with nothing between (`<b …></b>`) is
+/// the empty one (`<b …/>`) the other side writes: one tag.
+fn collapse_empty(ts: &[Tag], other: &[Tag]) -> Vec<Tag> {
+    let empty = |name: &str| {
+        other
+            .iter()
+            .any(|o| o.kind == TagKind::Empty && o.name == name)
+    };
+    let mut out: Vec<Tag> = Vec::with_capacity(ts.len());
+    for t in ts {
+        if let Some(last) = out.last_mut()
+            && t.kind == TagKind::Close
+            && empty(&t.name)
+            && last.kind == TagKind::Open
+            && last.name == t.name
+            && last.range.end == t.range.start
+        {
+            last.kind = TagKind::Empty;
+            last.range.end = t.range.end;
+            continue;
+        }
+        out.push(t.clone());
+    }
+    out
+}
+
 /// The tags each side has beyond the other, counted by name and kind.
 fn compare(src: &[Tag], tgt: &[Tag]) -> Surplus {
+    let (src, tgt) = (&collapse_empty(src, tgt)[..], &collapse_empty(tgt, src)[..]);
     let count = |ts: &[Tag]| {
         let mut m: BTreeMap<(String, bool), Vec<Range<usize>>> = BTreeMap::new();
         for t in ts {
@@ -518,6 +545,23 @@ mod tests {
         let f = run("<b><i>a</i></b>", "<b><i>a</b></i>");
         assert_eq!(f.len(), 1);
         assert!(f[0].message.contains("cross"), "{f:?}");
+    }
+
+    #[test]
+    fn an_empty_element_written_open_and_closed_is_the_same_tag() {
+        let s = r#"<strong class="u" t-out="name"/> and <br/>"#;
+        assert!(run(s, r#"<strong class="u" t-out="name"></strong> e <br/>"#).is_empty());
+        assert!(run("<b></b>", "<b/>").is_empty());
+        // Written alike on both sides, a space between is no change.
+        assert!(
+            run(
+                "<em class=\"t\"></em> left",
+                "<em class=\"t\"> </em> restam"
+            )
+            .is_empty()
+        );
+        // With text between, it is an element with content: still a change.
+        assert!(!run("<strong t-out=\"x\"/>", "<strong t-out=\"x\">y</strong>").is_empty());
     }
 
     #[test]

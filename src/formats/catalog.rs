@@ -111,6 +111,7 @@ fn pair_units(s: &[(String, Piece)], t: &[(String, Piece)]) -> Vec<Unit> {
             source: Some(prot(p.clone())),
             target: t_by_key.get(k.as_str()).map(|p| prot((*p).clone())),
             flags: Vec::new(),
+            one_form: k.ends_with("_one"),
         });
     }
     for (k, p) in t {
@@ -122,6 +123,7 @@ fn pair_units(s: &[(String, Piece)], t: &[(String, Piece)]) -> Vec<Unit> {
                 source: None,
                 target: Some(prot(p.clone())),
                 flags: Vec::new(),
+                one_form: false,
             });
         }
     }

@@ -160,6 +160,7 @@ fn row_unit(
         source: Some(s),
         target: Some(t),
         flags: Vec::new(),
+        one_form: false,
     })
 }
 

@@ -152,6 +152,9 @@ pub struct Unit {
     pub target: Option<Piece>,
     /// Placeholder syntaxes the file declares for the unit (`python-format`, …).
     pub flags: Vec<String>,
+    /// The form a plural entry takes for one (PO `msgstr[0]`, a `_one`
+    /// key): it may say its count in words or not at all (`um ficheiro`).
+    pub one_form: bool,
 }
 
 /// A bilingual file read into units.
@@ -265,8 +268,9 @@ pub struct Projection {
 pub fn project(bi: &Bilingual) -> Projection {
     let src: Vec<Option<&Piece>> = bi.units.iter().map(|u| u.source.as_ref()).collect();
     let tgt: Vec<Option<&Piece>> = bi.units.iter().map(|u| u.target.as_ref()).collect();
-    let (source, sr) = project_side(&bi.source_file, &src, bi.format);
-    let (target, tr) = project_side(&bi.target_file, &tgt, bi.format);
+    let one: Vec<bool> = bi.units.iter().map(|u| u.one_form).collect();
+    let (source, sr) = project_side(&bi.source_file, &src, &[], bi.format);
+    let (target, tr) = project_side(&bi.target_file, &tgt, &one, bi.format);
     Projection {
         source,
         target,
@@ -274,14 +278,17 @@ pub fn project(bi: &Bilingual) -> Projection {
     }
 }
 
+/// `one` marks the pieces that are a plural entry's form for one.
 fn project_side(
     file: &Document,
     pieces: &[Option<&Piece>],
+    one: &[bool],
     format: Format,
 ) -> (Document, Vec<Option<Range<usize>>>) {
     let mut joined = Piece::default();
     let mut ranges = Vec::with_capacity(pieces.len());
-    for p in pieces {
+    let mut one_forms = Vec::new();
+    for (i, p) in pieces.iter().enumerate() {
         match p {
             Some(p) if !p.text.trim().is_empty() => {
                 if !joined.text.is_empty() {
@@ -290,11 +297,15 @@ fn project_side(
                 let start = joined.text.len();
                 joined.append(p);
                 ranges.push(Some(start..joined.text.len()));
+                if one.get(i).copied().unwrap_or(false) {
+                    one_forms.push(start..joined.text.len());
+                }
             }
             _ => ranges.push(None),
         }
     }
-    let origin = Origin::new(file.clone(), joined, Vec::new(), Escape::of(format));
+    let mut origin = Origin::new(file.clone(), joined, Vec::new(), Escape::of(format));
+    origin.one_forms = one_forms;
     let masked = origin.masked();
     let mut doc = Document::from_normalized(file.path.clone(), masked);
     doc.origin = Some(Arc::new(origin));
@@ -462,6 +473,7 @@ mod tests {
                 source: Some(s),
                 target: Some(t),
                 flags: vec![],
+                one_form: false,
             }],
             source_lang: None,
             target_lang: None,

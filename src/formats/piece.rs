@@ -206,6 +206,8 @@ pub struct Origin {
     file: Document,
     piece: Piece,
     escape: Escape,
+    /// The ranges of the text that are a plural entry's form for one.
+    pub one_forms: Vec<Range<usize>>,
 }
 
 impl Origin {
@@ -222,7 +224,15 @@ impl Origin {
             file,
             piece,
             escape,
+            one_forms: Vec::new(),
         }
+    }
+
+    /// Whether `at` lies in a plural entry's form for one.
+    pub fn in_one_form(&self, at: usize) -> bool {
+        // In text order, as laid out.
+        let i = self.one_forms.partition_point(|r| r.end <= at);
+        self.one_forms.get(i).is_some_and(|r| r.contains(&at))
     }
 
     /// Whether `range` of the text holds a separator that is in no file

@@ -486,6 +486,7 @@ fn entry_units(e: &Entry, id: &Piece, nplurals: Option<usize>) -> Vec<Unit> {
             source: Some(source),
             target: Some(target),
             flags: e.flags.clone(),
+            one_form: false,
         }];
     };
     let mut plural = plural.clone();
@@ -510,6 +511,7 @@ fn entry_units(e: &Entry, id: &Piece, nplurals: Option<usize>) -> Vec<Unit> {
             source: src,
             target: target.filter(|t| !t.text.is_empty()),
             flags: e.flags.clone(),
+            one_form: n == 0 && forms > 1,
         });
     }
     out
@@ -640,6 +642,15 @@ mod tests {
         assert_eq!(b.units[0].source.as_ref().unwrap().text, "%d file");
         assert_eq!(b.units[1].source.as_ref().unwrap().text, "%d files");
         assert_eq!(b.units[1].target.as_ref().unwrap().protected, vec![0..2]);
+    }
+
+    #[test]
+    fn only_the_singular_of_a_plural_entry_is_the_form_for_one() {
+        let b = read_str(&format!(
+            "{HEADER}msgid \"a\"\nmsgstr \"b\"\n\nmsgid \"%d day\"\nmsgid_plural \"%d days\"\nmsgstr[0] \"um dia\"\nmsgstr[1] \"%d dias\"\n"
+        ));
+        let one: Vec<bool> = b.units.iter().map(|u| u.one_form).collect();
+        assert_eq!(one, vec![false, true, false]);
     }
 
     #[test]

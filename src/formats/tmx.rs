@@ -151,6 +151,7 @@ fn units(tus: Vec<Tu>, sl: &str, tl: &str) -> (Vec<Unit>, usize) {
                     source: Some(s),
                     target: Some(g),
                     flags: Vec::new(),
+                    one_form: false,
                 });
             }
             _ => missing += 1,

@@ -173,6 +173,7 @@ impl Read {
                     source: Some(source),
                     target: Some(target),
                     flags: s.into_iter().collect(),
+                    one_form: false,
                 });
             }
             (Some(_), _) => self.skipped += 1,

@@ -159,12 +159,19 @@ fn render_quantity(m: &NumberMention, np: &NumberProfile) -> Option<String> {
             .iter()
             .find(|w| np.scales.get(*w).is_some_and(|v| approx(*v, *s)))
     });
-    let (number, grouped_default) = match scale_word {
-        Some(_) => (m.mantissa(), false),
-        None if m.scale.is_some() => (m.value, true),
-        None => (m.mantissa(), true),
+    // "2,3 mil milhões" is 2300 millions: the profile writes it with its
+    // own larger scale word ("2.3 billion").
+    let larger = scale_word
+        .filter(|_| m.mantissa().abs() >= 1000.0)
+        .and_then(|_| larger_scale(m.value, np));
+    let (scale_word, number, grouped_default) = match (larger, scale_word) {
+        (Some((w, v)), _) => (Some(w), m.value / v, false),
+        (None, Some(w)) => (Some(w), m.mantissa(), false),
+        (None, None) if m.scale.is_some() => (None, m.value, true),
+        (None, None) => (None, m.mantissa(), true),
     };
     let decimals = match (&m.digits, scale_word) {
+        _ if larger.is_some() => natural_decimals(number),
         (Some(d), Some(_)) => d.decimals,
         (Some(d), None) if m.scale.is_none() => d.decimals,
         _ => natural_decimals(number),
@@ -178,6 +185,16 @@ fn render_quantity(m: &NumberMention, np: &NumberProfile) -> Option<String> {
         s = format!("{s} {w}");
     }
     Some(s)
+}
+
+/// The profile's largest display scale word no larger than `value`, and
+/// its value.
+fn larger_scale(value: f64, np: &NumberProfile) -> Option<(&String, f64)> {
+    np.scale_display
+        .iter()
+        .filter_map(|w| np.scales.get(w).map(|&v| (w, v)))
+        .filter(|&(_, v)| v > 1.0 && v <= value.abs())
+        .max_by(|a, b| a.1.total_cmp(&b.1))
 }
 
 /// The written number `s` with what its kind adds: the percent sign,
@@ -315,6 +332,17 @@ mod tests {
         assert_eq!(render(&m, &pt()).as_deref(), Some("8h15"));
         let m = one("R$ 5 mil", &pt());
         assert_eq!(render(&m, &en()).as_deref(), Some("R$5,000"));
+    }
+
+    #[test]
+    fn a_thousand_millions_is_written_with_the_larger_scale() {
+        let m = one("2,3 mil milhões de euros", &pt());
+        assert_eq!(render(&m, &en()).as_deref(), Some("€2.3 billion"));
+        let m = one("1.500 milhões de euros", &pt());
+        assert_eq!(render(&m, &en()).as_deref(), Some("€1.5 billion"));
+        // Under a thousand of its own scale it keeps that scale.
+        let m = one("950 milhões de euros", &pt());
+        assert_eq!(render(&m, &en()).as_deref(), Some("€950 million"));
     }
 
     #[test]

@@ -334,6 +334,34 @@ pub(super) fn shown_literal(text: &str, start: usize, end: usize) -> bool {
         || (before == Some('_') && after.starts_with('_'))
 }
 
+/// The space-free token around `start..end` when it is a data string, not
+/// prose: three runs of digits or more, two of them joined by `:`, `;`,
+/// `=` or `|` (`1234:0.123,4567:0.456`, `w=0.5;h=0.25`).
+pub(super) fn data_token(text: &str, start: usize, end: usize) -> Option<&str> {
+    let from = text
+        .get(..start)?
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let to = text
+        .get(end..)?
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| end + i);
+    let token = text
+        .get(from..to)?
+        .trim_end_matches(['.', ',', ';', ':', ')'])
+        .trim_start_matches([':', '(']);
+    let b = token.as_bytes();
+    let joined = b
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && b":;=|".contains(&w[1]) && w[2].is_ascii_digit());
+    let runs = b
+        .iter()
+        .zip(std::iter::once(&b' ').chain(b.iter()))
+        .filter(|(c, prev)| c.is_ascii_digit() && !prev.is_ascii_digit())
+        .count();
+    (joined && runs >= 3).then_some(token)
+}
+
 /// Whether the word right after `offset` is one of `words` (any case).
 pub(super) fn word_after(text: &str, offset: usize, words: &[String]) -> bool {
     let rest = text.get(offset..).unwrap_or("").trim_start();
@@ -511,6 +539,20 @@ pub(super) fn close(a: f64, b: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::tests::*;
+    use super::data_token;
+
+    #[test]
+    fn a_data_string_is_its_space_free_token() {
+        let t = "e.g: 1234:0.123,4567:0.456.";
+        let at = t.rfind("0.456").unwrap();
+        assert_eq!(data_token(t, at, at + 5), Some("1234:0.123,4567:0.456"));
+        let t = "exemple :1234:0.123,4567:0.456";
+        let at = t.rfind("0.456").unwrap();
+        assert_eq!(data_token(t, at, at + 5), Some("1234:0.123,4567:0.456"));
+        let t = "Ratio 3:2 at 0.5 each";
+        let at = t.find("0.5").unwrap();
+        assert_eq!(data_token(t, at, at + 3), None);
+    }
 
     #[test]
     fn versions_compare_as_strings() {

@@ -423,6 +423,7 @@ impl Sides<'_> {
                 if self.tp.numbers.decimal.is_empty()
                     || (style_value(self.src_text, s.start, s.end)
                         && style_value(self.tgt_text, t.start, t.end))
+                    || self.kept_as_written(t)
                 {
                     continue;
                 }

@@ -395,6 +395,33 @@ impl Sides<'_> {
                 .any(|(i, _)| super::matching::style_value(self.src_text, i, i + raw.len()))
     }
 
+    /// A target number the source writes alike where it is no quantity:
+    /// a version (`XLIFF 1.2` as `Arquivo 1.2 … XLIFF`) or a data string
+    /// copied whole (`1234:0.123,4567:0.456`). Its separators stay.
+    pub(super) fn kept_as_written(&self, t: &NumberMention) -> bool {
+        let raw = self.tgt_text.get(t.start..t.end).unwrap_or("");
+        if raw.is_empty() {
+            return false;
+        }
+        if let Some(token) = data_token(self.tgt_text, t.start, t.end)
+            && self.src_text.contains(token)
+        {
+            return true;
+        }
+        self.src_text.match_indices(raw).any(|(i, _)| {
+            // The whole number, not a part of a longer one.
+            let before = self.src_text[..i].chars().next_back();
+            let mut after = self.src_text[i + raw.len()..].chars();
+            let more = match after.next() {
+                Some('.' | ',') => after.next().is_some_and(|c| c.is_ascii_digit()),
+                c => c.is_some_and(|c| c.is_ascii_digit()),
+            };
+            !before.is_some_and(|c| c.is_ascii_digit() || c == '.')
+                && !more
+                && version_context(self.src_text, i, self.sp)
+        })
+    }
+
     /// Matched target numbers written with the other convention's
     /// separators.
     fn foreign_separators(&self) -> Vec<Finding> {
@@ -412,6 +439,7 @@ impl Sides<'_> {
                 && !named_alike(self.src_text, self.tgt_text, t)
                 && !shown_literal(self.tgt_text, t.start, t.end)
                 && !self.style_value_kept(t)
+                && !self.kept_as_written(t)
             {
                 findings.push(self.convention(None, t, d, t.mantissa()));
             }
@@ -2027,5 +2055,48 @@ mod tests {
         assert!(f.is_empty(), "{f:#?}");
         let f = langs("en", "pt", "zero bugs and zero leaks", "sem falhas e fugas");
         assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn a_version_or_data_string_the_source_writes_alike_keeps_its_point() {
+        let s = "XLIFF 1.2 translation file";
+        assert!(langs("en", "pt", s, "Arquivo 1.2 de tradução XLIFF").is_empty());
+        let s = "Pattern source: heropatterns.com, CC BY 4.0.";
+        assert!(
+            langs(
+                "en",
+                "pt",
+                s,
+                "Fonte do padrão: heropatterns.com, cc por 4.0."
+            )
+            .is_empty()
+        );
+        let s = "Show full names. (since 1.2)";
+        assert!(langs("en", "fr", s, "Afficher les noms. (depuis 1.2)").is_empty());
+        let s = "IDs and weights, e.g: 1234:0.123,4567:0.456";
+        let t = "IDs und Gewichte, z. B.: 1234:0.123,4567:0.456";
+        assert!(langs("en", "de", s, t).is_empty());
+        // A quantity is still written the target's way.
+        let f = langs(
+            "en",
+            "pt",
+            "A rate of 1.25 per file",
+            "Uma taxa de 1.25 por arquivo",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let f = langs(
+            "en",
+            "de",
+            "weights 0.123 and 0.456",
+            "Gewichte 0.123 und 0.456",
+        );
+        assert!(!f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn a_zero_said_as_the_pronoun_of_none_is_kept() {
+        // German "keins": the neuter pronoun, standing alone in a list.
+        assert!(langs("en", "de", "Zero/other", "Keins / sonstige").is_empty());
+        assert_eq!(langs("en", "de", "Zero/other", "Sonstige").len(), 1);
     }
 }
