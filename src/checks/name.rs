@@ -393,8 +393,14 @@ impl<'c> LinkNames<'c> {
         let (at, whose) = match swap.stand_in(&lost, &self.v.source.text) {
             Some(super::name_swap::StandIn::Named(at)) => (at, "another name of the source"),
             // A stranger only where the target is seen to keep this name.
+            // A word of the language, or a short part of a place name (Sul
+            // as South), is translated, not lost.
             Some(super::name_swap::StandIn::Stranger(at))
-                if absent.iter().all(|w| self.tgt_doc.has(&squash(&w.text))) =>
+                if absent.iter().all(|w| {
+                    self.tgt_doc.has(&squash(&w.text))
+                        && w.text.chars().count() > 3
+                        && !is_common_word(self.lexicon, &w.text.to_lowercase())
+                }) =>
             {
                 (at, "a name the source never uses")
             }
