@@ -388,19 +388,20 @@ impl<'c> LinkNames<'c> {
             kept: &kept,
             named: keeps,
         };
-        // A stranger needs no document-wide convention: the lost name
-        // itself is kept elsewhere in the target.
+        // A stranger needs the convention too (the Bible says Edomites for
+        // Edom, John for João) and the lost name kept elsewhere.
         let (at, whose) = match swap.stand_in(&lost, &self.v.source.text) {
             Some(super::name_swap::StandIn::Named(at)) => (at, "another name of the source"),
             // A stranger only where the target is seen to keep this name.
             // A word of the language, or a short part of a place name (Sul
             // as South), is translated, not lost.
             Some(super::name_swap::StandIn::Stranger(at))
-                if absent.iter().all(|w| {
-                    self.tgt_doc.has(&squash(&w.text))
-                        && w.text.chars().count() > 3
-                        && !is_common_word(self.lexicon, &w.text.to_lowercase())
-                }) =>
+                if keeps
+                    && absent.iter().all(|w| {
+                        self.tgt_doc.has(&squash(&w.text))
+                            && w.text.chars().count() > 3
+                            && !is_common_word(self.lexicon, &w.text.to_lowercase())
+                    }) =>
             {
                 (at, "a name the source never uses")
             }
