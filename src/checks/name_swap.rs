@@ -269,7 +269,17 @@ mod tests {
 
     /// A person named in full, then by surname in `src`, said as `tgt`.
     fn stranger(full: (&str, &str), src: &str, tgt: &str) -> Vec<crate::finding::Finding> {
-        Fixture::links(&[(&[full.0], &[full.1]), (&[src], &[tgt])]).run(&NameCheck)
+        // Three names kept verbatim: the translation keeps names.
+        let kept = (
+            "Tiago Neves, Rafael Cabral e Pedrinho votaram.",
+            "Tiago Neves, Rafael Cabral and Pedrinho voted.",
+        );
+        Fixture::links(&[
+            (&[kept.0], &[kept.1]),
+            (&[full.0], &[full.1]),
+            (&[src], &[tgt]),
+        ])
+        .run(&NameCheck)
     }
 
     const MOURATO: (&str, &str) = (
