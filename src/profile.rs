@@ -196,6 +196,10 @@ pub struct NumberProfile {
     /// "mais ou menos", "plus or minus").
     #[serde(default)]
     pub minus_exceptions: Vec<String>,
+    /// Phrases after the number that make a minus word a difference, not
+    /// a sign ("menos 3,6 pontos do que": 3.6 points less than).
+    #[serde(default)]
+    pub minus_comparisons: Vec<String>,
     /// Words after a temperature that make it negative ("graus negativos",
     /// "below zero"), lower case; a temperature unit may stand between.
     #[serde(default)]

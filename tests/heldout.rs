@@ -42,7 +42,11 @@
 //! points, tickers and "G-4" said as "the top four"; four more (an electric
 //! SUV launch, a pt-PT interview in Q/A lines, a Federal Police operation, a
 //! heatwave bulletin) hold versions and millimetres, "mil milhões", people
-//! named in full and then by surname, and °C with °F added.
+//! named in full and then by surname, and °C with °F added; four more
+//! (pt-PT state accounts, a corn export report, a jury trial with dashed
+//! testimony, a diet study) hold "menos 3,6 pontos do que" as "3.6 points
+//! less than", acres added to hectares, confidence intervals and p-values,
+//! and a cohort named with a country (ELSA-Brasil) kept as it is.
 
 mod common;
 

@@ -562,7 +562,7 @@ fn in_full_name(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Whether source span `r` is part of a name of two or more capitalised
-/// words (joined by spaces and `particles`), one of them no glossary term,
+/// words (joined by spaces, hyphens and `particles`), one of them no glossary term,
 /// which `tgt` repeats word for word: the term is then part of a name the
 /// translation keeps (Desenrola Brasil), not the term alone.
 fn in_kept_name(
@@ -573,6 +573,12 @@ fn in_kept_name(
     particles: &[String],
 ) -> bool {
     let ws = words(src);
+    if let Some(w) = ws
+        .iter()
+        .find(|w| w.start <= r.start && r.end <= w.end && (w.start..w.end) != r)
+    {
+        return in_kept_compound(w, tgt, matches);
+    }
     let (Some(first), Some(last)) = (
         ws.iter().position(|w| w.start == r.start),
         ws.iter().position(|w| w.end == r.end),
@@ -580,7 +586,13 @@ fn in_kept_name(
         return false;
     };
     let cap = |w: &crate::text::Word| w.text.chars().next().is_some_and(char::is_uppercase);
-    let joined = |a: usize, b: usize| src.get(ws[a].end..ws[b].start) == Some(" ");
+    // A hyphen joins a compound name too (ELSA-Brasil).
+    let joined = |a: usize, b: usize| {
+        matches!(
+            src.get(ws[a].end..ws[b].start),
+            Some(" " | "-" | "\u{2010}")
+        )
+    };
     let particle = |i: usize| particles.iter().any(|p| p == ws[i].text);
     // Extends over a capitalised word, or a particle then a capitalised word.
     let step = |i: usize, back: bool| -> Option<usize> {
@@ -616,6 +628,19 @@ fn in_kept_name(
                 .get(w.start + name.len()..)
                 .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
     })
+}
+
+/// Whether hyphenated word `w` (ELSA-Brasil), holding a glossary term and a
+/// capitalised part that is none, stands word for word in `tgt`.
+fn in_kept_compound(w: &crate::text::Word, tgt: &str, matches: &[Match]) -> bool {
+    let mut at = w.start;
+    let other_part = w.text.split('-').any(|part| {
+        let (s, e) = (at, at + part.len());
+        at = e + 1;
+        part.chars().next().is_some_and(char::is_uppercase)
+            && !matches.iter().any(|m| m.start < e && s < m.end)
+    });
+    other_part && words(tgt).iter().any(|t| t.text == w.text)
 }
 
 /// Whether the word ending `before` starts the text or a sentence.
@@ -903,6 +928,10 @@ mod tests {
                 "As ações do Banco do Brasil subiram.",
                 "Shares in Banco do Brasil rose.",
             ),
+            (
+                "O estudo usou dados do ELSA-Brasil.",
+                "The study used data from ELSA-Brasil.",
+            ),
         ] {
             let mut f = Fixture::pair(s, t);
             f.glossary = g();
@@ -918,6 +947,10 @@ mod tests {
                 "The Desenrola Brazill programme renegotiated debts.",
             ),
             ("O Brasil e a Argentina.", "Brasil and Argentina."),
+            (
+                "O estudo usou dados do ELSA-Brasil.",
+                "The study used data from ELSA-Brazill.",
+            ),
         ] {
             let mut f = Fixture::pair(s, t);
             f.glossary = g();

@@ -331,14 +331,14 @@ impl<'c> LinkNames<'c> {
         if found.any_glossary || found.absent.is_empty() {
             return;
         }
-        if found.absent.len() == name.words.len() && self.report_swapped(name, &found.absent, out) {
+        if self.report_swapped(name, &found.absent, out) {
             return;
         }
         self.report_absent(name, &found.absent, found.some_rendered, out);
     }
 
-    /// A name wholly absent, another name of the document standing in its
-    /// place, in a translation that keeps names verbatim.
+    /// A name absent, another name standing in its place, in a translation
+    /// that keeps names verbatim.
     fn report_swapped(&self, name: &Name, absent: &[&NameWord], out: &mut Vec<Finding>) -> bool {
         let keeps = self.conventions.is_some_and(Conventions::keeps_every_name);
         // A name of several words with a word of the language in it may be
@@ -346,10 +346,8 @@ impl<'c> LinkNames<'c> {
         let translatable =
             name.words.len() > 1 && absent.iter().any(|w| is_common_word(self.lexicon, &w.text));
         if self.unit
-            || !keeps
             || translatable
             || absent.iter().any(|w| w.kind != WordKind::Capitalised)
-            || is_sentence_initial(&self.v.source.text, name.span.start, Some(self.sp))
             // A label (Foto: …) is a word of the language.
             || self.v.source.text.get(name.span.end..).is_some_and(|r| r.starts_with(':'))
         {
@@ -362,12 +360,52 @@ impl<'c> LinkNames<'c> {
             tgt_words: &self.tgt_words,
             tgt_text: &self.v.target.text,
             tp: self.tp,
+            lexicon: self.lexicon,
         };
         if !swap.lost(absent) {
             return false;
         }
-        let Some(at) = swap.stand_in(name.span.start, &self.v.source.text) else {
+        let initial = is_sentence_initial(&self.v.source.text, name.span.start, Some(self.sp));
+        // Opening a sentence, a capitalised word is a name only if the
+        // document capitalises it mid-sentence too.
+        if initial
+            && !absent
+                .iter()
+                .all(|w| self.src_doc.is_mid_name(&squash(&w.text)))
+        {
             return false;
+        }
+        let kept: Vec<String> = name
+            .words
+            .iter()
+            .filter(|w| w.kind == WordKind::Capitalised)
+            .filter(|w| !absent.iter().any(|a| std::ptr::eq(*a, *w)))
+            .map(|w| squash(&w.text))
+            .collect();
+        let lost = super::name_swap::Lost {
+            at: name.span.start,
+            initial,
+            kept: &kept,
+            named: keeps,
+        };
+        // A stranger needs the convention too (the Bible says Edomites for
+        // Edom, John for João) and the lost name kept elsewhere.
+        let (at, whose) = match swap.stand_in(&lost, &self.v.source.text) {
+            Some(super::name_swap::StandIn::Named(at)) => (at, "another name of the source"),
+            // A stranger only where the target is seen to keep this name.
+            // A word of the language, or a short part of a place name (Sul
+            // as South), is translated, not lost.
+            Some(super::name_swap::StandIn::Stranger(at))
+                if keeps
+                    && absent.iter().all(|w| {
+                        self.tgt_doc.has(&squash(&w.text))
+                            && w.text.chars().count() > 3
+                            && !is_common_word(self.lexicon, &w.text.to_lowercase())
+                    }) =>
+            {
+                (at, "a name the source never uses")
+            }
+            _ => return false,
         };
         let src = self.v.source.text.get(name.span.clone()).unwrap_or("");
         let tgt = self.v.target.text.get(at.clone()).unwrap_or("");
@@ -376,7 +414,7 @@ impl<'c> LinkNames<'c> {
                 "name",
                 Severity::Error,
                 format!(
-                    "name '{src}' is missing from the translation: it says '{tgt}' instead, another name of the source"
+                    "name '{src}' is missing from the translation: it says '{tgt}' instead, {whose}"
                 ),
             )
             .link(self.vi)

@@ -7,6 +7,10 @@
 //! counts agree: the missing name occurs fewer times in the target than in
 //! the source, and the stand-in more times. A name repeated for clarity
 //! where the source says "he" raises one count but loses no other name.
+//!
+//! The stand-in may also be a stranger: a name the source never uses
+//! (Mourato given as Moreira), when the lost name is kept verbatim
+//! elsewhere in the target, so the translation is seen to keep it.
 
 use super::name::{DocWords, NameWord, is_sentence_initial, squash};
 use crate::profile::Profile;
@@ -28,6 +32,29 @@ pub(super) struct Swap<'a, 'c> {
     pub tgt_words: &'a [Word<'c>],
     pub tgt_text: &'c str,
     pub tp: &'a Profile,
+    pub lexicon: Option<&'a crate::lexicon::Lexicon>,
+}
+
+/// The name lost from a link, as the stand-in test reads it.
+pub(super) struct Lost<'a> {
+    /// Where the name starts in the link's source.
+    pub at: usize,
+    /// Whether it opens its sentence there (then so may the stand-in).
+    pub initial: bool,
+    /// Keys of the name's words the target does say (Prestes of Prestes
+    /// Amaral): a stranger must stand beside one of them.
+    pub kept: &'a [String],
+    /// Whether the translation keeps every name (a name of the document
+    /// may stand in).
+    pub named: bool,
+}
+
+/// What stands in for a lost name.
+pub(super) enum StandIn {
+    /// Another name of the source document.
+    Named(Range<usize>),
+    /// A name the source never uses.
+    Stranger(Range<usize>),
 }
 
 impl Swap<'_, '_> {
@@ -50,7 +77,16 @@ impl Swap<'_, '_> {
     /// more often than the source: the name standing in for the lost one.
     /// It stands about where the lost name stood in the source
     /// (`src_at` in `src_text`), measured as a share of the sentence.
-    pub fn stand_in(&self, src_at: usize, src_text: &str) -> Option<Range<usize>> {
+    pub fn stand_in(&self, lost: &Lost, src_text: &str) -> Option<StandIn> {
+        if lost.named && lost.kept.is_empty() && !lost.initial {
+            if let Some(run) = self.named(lost.at, src_text) {
+                return Some(StandIn::Named(run));
+            }
+        }
+        self.stranger(lost, src_text).map(StandIn::Stranger)
+    }
+
+    fn named(&self, src_at: usize, src_text: &str) -> Option<Range<usize>> {
         let share = |at: usize, len: usize| at as f64 / len.max(1) as f64;
         let src_share = share(src_at, src_text.len());
         let src_keys: Vec<String> = self.src_words.iter().map(|w| squash(w.text)).collect();
@@ -80,6 +116,42 @@ impl Swap<'_, '_> {
         let spelt_out =
             initials.chars().count() > 1 && self.src_words.iter().any(|w| w.text == initials);
         (!spelt_out).then_some(run)
+    }
+
+    /// A capitalised word the source document never uses, no word of the
+    /// target language, where the lost name stood (beside the name's kept
+    /// words, if any; opening the sentence only if the name did).
+    fn stranger(&self, lost: &Lost, src_text: &str) -> Option<Range<usize>> {
+        let share = |at: usize, len: usize| at as f64 / len.max(1) as f64;
+        let src_share = share(lost.at, src_text.len());
+        let ws = self.tgt_words;
+        let beside_kept = |i: usize| {
+            let kept = |j: usize| {
+                ws.get(j)
+                    .is_some_and(|w| lost.kept.contains(&squash(w.text)))
+            };
+            lost.kept.is_empty() || (i > 0 && kept(i - 1)) || kept(i + 1)
+        };
+        let is_stranger = |i: usize| {
+            let t = &ws[i];
+            let key = squash(t.text);
+            let lower = t.text.to_lowercase();
+            t.text.chars().next().is_some_and(char::is_uppercase)
+                && t.text.chars().skip(1).all(char::is_lowercase)
+                && t.text.chars().count() >= 4
+                && !self.src_doc.has(&key)
+                && !self.tgt_doc.is_lower(&key)
+                && self
+                    .lexicon
+                    .is_some_and(|l| l.concepts(crate::lexicon::Side::Target, &lower).is_empty())
+                && (lost.initial || !is_sentence_initial(self.tgt_text, t.start, Some(self.tp)))
+                && (share(t.start, self.tgt_text.len()) - src_share).abs() <= MAX_SHIFT
+                && beside_kept(i)
+        };
+        let mut found = (0..ws.len()).filter(|&i| is_stranger(i));
+        let i = found.next()?;
+        // Two strangers: the sentence names someone new, not a slip.
+        found.next().is_none().then(|| ws[i].start..ws[i].end)
     }
 
     /// The run of capitalised words around target word `i` (Viação Sul
@@ -192,6 +264,97 @@ mod tests {
             (&["Cássio falou com Pedrinho."], &["Pedrinho spoke."]),
         ]);
         let found = f.run(&NameCheck);
+        assert!(swaps(&found).is_empty(), "{found:?}");
+    }
+
+    /// A person named in full, then by surname in `src`, said as `tgt`.
+    fn stranger(full: (&str, &str), src: &str, tgt: &str) -> Vec<crate::finding::Finding> {
+        // Three names kept verbatim: the translation keeps names.
+        let kept = (
+            "Tiago Neves, Rafael Cabral e Pedrinho votaram.",
+            "Tiago Neves, Rafael Cabral and Pedrinho voted.",
+        );
+        Fixture::links(&[
+            (&[kept.0], &[kept.1]),
+            (&[full.0], &[full.1]),
+            (&[src], &[tgt]),
+        ])
+        .run(&NameCheck)
+    }
+
+    const MOURATO: (&str, &str) = (
+        "A coordenadora Sofia Mourato falou da habitação.",
+        "Coordinator Sofia Mourato spoke about housing.",
+    );
+
+    #[test]
+    fn a_surname_given_as_a_stranger_is_an_error() {
+        let found = stranger(
+            MOURATO,
+            "Segundo Mourato, o programa falhou.",
+            "According to Moreira, the programme failed.",
+        );
+        let s = swaps(&found);
+        assert_eq!(s.len(), 1, "{found:?}");
+        assert!(s[0].message.contains("'Moreira'"), "{}", s[0].message);
+        assert!(s[0].message.contains("never uses"), "{}", s[0].message);
+    }
+
+    #[test]
+    fn a_stranger_beside_the_kept_part_of_a_name_is_an_error() {
+        let found = stranger(
+            (
+                "A diretora Luciana Prestes Amaral falou.",
+                "Director Luciana Prestes Amaral spoke.",
+            ),
+            "Segundo Prestes Amaral, o custo subiu.",
+            "According to Prestes Amorim, the cost rose.",
+        );
+        assert_eq!(swaps(&found).len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_sentence_initial_surname_given_as_a_stranger_is_an_error() {
+        let found = stranger(
+            (
+                "O porteiro Edinaldo Ferraz viu tudo.",
+                "Doorman Edinaldo Ferraz saw everything.",
+            ),
+            "Ferraz disse que não viu a arma.",
+            "Ferreira said he did not see the gun.",
+        );
+        assert_eq!(swaps(&found).len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_stranger_needs_the_name_kept_elsewhere() {
+        // Nothing shows the translation keeps Mourato: it may render it.
+        let f = Fixture::links(&[(
+            &["Segundo Mourato, o programa falhou."],
+            &["According to Moreira, the programme failed."],
+        )]);
+        let found = f.run(&NameCheck);
+        assert!(swaps(&found).is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_pronoun_or_a_title_is_no_stranger() {
+        for tgt in [
+            "According to her, the programme failed.",
+            "According to the Coordinator, the programme failed.",
+        ] {
+            let found = stranger(MOURATO, "Segundo Mourato, o programa falhou.", tgt);
+            assert!(swaps(&found).is_empty(), "{tgt}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn two_strangers_are_a_new_sentence_not_a_slip() {
+        let found = stranger(
+            MOURATO,
+            "Segundo Mourato, o programa falhou.",
+            "According to Moreira and Batalha, the programme failed.",
+        );
         assert!(swaps(&found).is_empty(), "{found:?}");
     }
 }

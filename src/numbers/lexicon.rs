@@ -84,6 +84,8 @@ pub(super) struct Lexicon {
     pub(super) minus_words: Vec<String>,
     /// Phrases ending in a minus word where it is no sign, longest first.
     pub(super) minus_exceptions: Vec<Vec<String>>,
+    /// Phrases after the number making a minus word a difference.
+    pub(super) minus_comparisons: Vec<Vec<String>>,
     /// Phrases after a temperature making it negative ("abaixo de zero").
     pub(super) minus_after: Vec<Vec<String>>,
     /// Temperature units written as words ("graus"), lower case.
@@ -173,6 +175,7 @@ impl Lexicon {
             roman_words: lower_list(&p.roman_words),
             minus_words: lower_list(&p.minus_words),
             minus_exceptions: phrase_list(p.minus_exceptions.iter()),
+            minus_comparisons: phrase_list(p.minus_comparisons.iter()),
             minus_after: phrase_list(p.minus_after_words.iter()),
             temperature_words: p
                 .units

@@ -267,7 +267,23 @@ impl Reader<'_> {
             .minus_exceptions
             .iter()
             .any(|p| s + 1 >= p.len() && self.phrase_at(s + 1 - p.len(), p) == Some(s + 1));
-        (!in_phrase && !after_number(s)).then_some(s)
+        (!in_phrase && !after_number(s) && !self.compared(i)).then_some(s)
+    }
+
+    /// Whether a comparison follows the number at `i` within its clause
+    /// ("menos 3,6 pontos do que"): the minus word says less, not below zero.
+    fn compared(&self, i: usize) -> bool {
+        const REACH: usize = 6;
+        if self.lx.minus_comparisons.is_empty() {
+            return false;
+        }
+        (i + 1..i + 1 + REACH)
+            .take_while(|&k| {
+                self.tok(k)
+                    .is_some_and(|t| t.kind != TokKind::Punct || t.lower == ",")
+            })
+            .take_while(|&k| !self.punct(k, ","))
+            .any(|k| self.any_phrase_at(k, &self.lx.minus_comparisons).is_some())
     }
 
     /// A phrase after a temperature that makes it negative ("3 graus
@@ -905,6 +921,15 @@ mod tests {
         assert_eq!(strong("10 menos 5", &pt()), [10.0, 5.0]);
         assert_eq!(strong("com menos 30% de açúcar", &pt()), [30.0]);
         assert_eq!(strong("a inflação foi de menos 0,5%.", &pt()), [-0.5]);
+    }
+
+    #[test]
+    fn a_minus_word_before_a_comparison_says_less() {
+        let t = "desceu para 91%, menos 3,6 pontos do que no ano anterior";
+        assert_eq!(strong(t, &pt()), [91.0, 3.6]);
+        assert_eq!(strong("fez menos 2 graus que na serra", &pt()), [2.0]);
+        // The comparison must be in the number's clause.
+        assert_eq!(strong("menos 2 graus, mais do que ontem", &pt()), [-2.0]);
         assert_eq!(strong("plus or minus 3 points", &en()), [3.0]);
         assert_eq!(
             strong("al menos 5 personas", &Profile::builtin("es")),
