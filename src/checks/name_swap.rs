@@ -78,10 +78,12 @@ impl Swap<'_, '_> {
     /// It stands about where the lost name stood in the source
     /// (`src_at` in `src_text`), measured as a share of the sentence.
     pub fn stand_in(&self, lost: &Lost, src_text: &str) -> Option<StandIn> {
-        if lost.named && lost.kept.is_empty() && !lost.initial {
-            if let Some(run) = self.named(lost.at, src_text) {
-                return Some(StandIn::Named(run));
-            }
+        if lost.named
+            && lost.kept.is_empty()
+            && !lost.initial
+            && let Some(run) = self.named(lost.at, src_text)
+        {
+            return Some(StandIn::Named(run));
         }
         self.stranger(lost, src_text).map(StandIn::Stranger)
     }
