@@ -280,9 +280,8 @@ impl Reader<'_> {
         (i + 1..i + 1 + REACH)
             .take_while(|&k| {
                 self.tok(k)
-                    .is_some_and(|t| t.kind != TokKind::Punct || t.lower == ",")
+                    .is_some_and(|t| t.kind != TokKind::Punct && t.lower != ",")
             })
-            .take_while(|&k| !self.punct(k, ","))
             .any(|k| self.any_phrase_at(k, &self.lx.minus_comparisons).is_some())
     }
 
