@@ -194,7 +194,8 @@ fn content_keys(
 /// own source says: two translations that cut a passage at different
 /// sentence boundaries, so this sentence is rendered next door rather
 /// than dropped. At least [`NEXT_DOOR_KEYS`] keys, and
-/// [`NEXT_DOOR_SHARE`] of its own, must be found there in surplus.
+/// [`NEXT_DOOR_SHARE`] of its own or every number it has, must be found
+/// there in surplus.
 fn rendered_next_door(ctx: &Context, li: usize, median: f64) -> bool {
     use crate::lexicon::Side;
     let Some(v) = ctx.views.get(li) else {
@@ -211,10 +212,14 @@ fn rendered_next_door(ctx: &Context, li: usize, median: f64) -> bool {
         .any(|(source, target)| {
             let there = content_keys(ctx, Side::Target, &target);
             let own = content_keys(ctx, Side::Source, &source);
-            let surplus = mine
-                .keys()
-                .filter(|k| there.get(*k).copied().unwrap_or(0) > own.get(*k).copied().unwrap_or(0))
-                .count();
+            let in_surplus = |k: &&String| {
+                there.get(*k).copied().unwrap_or(0) > own.get(*k).copied().unwrap_or(0)
+            };
+            let surplus = mine.keys().filter(in_surplus).count();
+            // Numbers are specific where words are not: every number of the
+            // sentence found there beyond what that link's source says.
+            let mut numbers = mine.keys().filter(|k| is_number_key(k)).peekable();
+            let numbers_there = numbers.peek().is_some() && numbers.all(|k| in_surplus(&k));
             // Or keys in common, and the neighbour's translation is long
             // for its source but fits once this sentence joins it.
             let common = mine.keys().filter(|k| there.contains_key(*k)).count();
@@ -226,7 +231,8 @@ fn rendered_next_door(ctx: &Context, li: usize, median: f64) -> bool {
                 && t > 0.0
                 && ((t / (s + extra)).ln() - median).abs() + NEXT_DOOR_FIT
                     <= ((t / s).ln() - median).abs();
-            (surplus >= NEXT_DOOR_KEYS && surplus as f64 >= NEXT_DOOR_SHARE * mine.len() as f64)
+            (surplus >= NEXT_DOOR_KEYS
+                && (numbers_there || surplus as f64 >= NEXT_DOOR_SHARE * mine.len() as f64))
                 || (fits && common as f64 >= NEXT_DOOR_SHARE * mine.len() as f64)
         })
 }
@@ -263,6 +269,11 @@ fn neighbour(ctx: &Context, li: usize, after: bool) -> Option<(String, String)> 
 /// neighbour's translation, and their least share of its keys.
 const NEXT_DOOR_KEYS: usize = 2;
 const NEXT_DOOR_SHARE: f64 = 0.4;
+/// Whether a content key is a number anchor (digits only).
+fn is_number_key(k: &str) -> bool {
+    !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Least gain in length fit (log ratio) of a neighbour that takes the
 /// sentence in, with keys in common but none in surplus.
 const NEXT_DOOR_FIT: f64 = 0.2;
@@ -678,6 +689,64 @@ mod tests {
         assert_eq!(out.len(), 1, "{out:?}");
         assert_eq!(out[0].severity, Severity::Warning);
         assert!(out[0].message.contains("(or "), "{}", out[0].message);
+    }
+
+    #[test]
+    fn sentence_whose_numbers_the_next_translation_adds_is_a_warning() {
+        // The translation restructures two sentences: the rate of the
+        // quarter before moves into the previous sentence, whose own source
+        // already shares most of the dropped sentence's words.
+        let f = Fixture::links(&[
+            (
+                &[
+                    "A taxa de desemprego da região caiu para 7,2% no trimestre encerrado em junho, e a taxa de emprego formal subiu no mesmo trimestre, segundo o instituto.",
+                ],
+                &[
+                    "The region's unemployment rate fell to 7.2% in the quarter to June, down from 8.1% in the previous quarter, while the formal employment rate rose in the same quarter, the institute said.",
+                ],
+            ),
+            (
+                &[
+                    "No trimestre anterior, encerrado em março, a taxa de desemprego havia ficado em 8,1%.",
+                ],
+                &[],
+            ),
+            (
+                &["O governo comemorou o resultado."],
+                &["The government welcomed the figures."],
+            ),
+        ]);
+        let out = f.run(&OmissionCheck);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].severity, Severity::Warning, "{out:?}");
+        assert!(out[0].message.contains("next to it"), "{}", out[0].message);
+    }
+
+    #[test]
+    fn sentence_whose_number_the_next_translation_lacks_stays_an_error() {
+        let f = Fixture::links(&[
+            (
+                &[
+                    "A taxa de desemprego da região caiu para 7,2% no trimestre encerrado em junho, e a taxa de emprego formal subiu no mesmo trimestre, segundo o instituto.",
+                ],
+                &[
+                    "The region's unemployment rate fell to 7.2% in the quarter to June, down from the previous quarter, while the formal employment rate rose in the same quarter, the institute said.",
+                ],
+            ),
+            (
+                &[
+                    "No trimestre anterior, encerrado em março, a taxa de desemprego havia ficado em 8,1%.",
+                ],
+                &[],
+            ),
+            (
+                &["O governo comemorou o resultado."],
+                &["The government welcomed the figures."],
+            ),
+        ]);
+        let out = f.run(&OmissionCheck);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].severity, Severity::Error, "{out:?}");
     }
 
     #[test]
