@@ -48,8 +48,14 @@ impl Check for NumberCheck {
             degrade::Reads::of(ctx.target_profile),
         );
         let mut prev: Option<Sides> = None;
+        let mut recent: std::collections::VecDeque<Vec<u8>> = Default::default();
         for v in &ctx.views {
             let mut cur = read_link(ctx, (&sx, &tx), &reads, v);
+            cur.recent_months = recent.iter().flatten().copied().collect();
+            if recent.len() == RESTATE_LINKS {
+                recent.pop_front();
+            }
+            recent.push_back(cur.src.iter().filter_map(|m| month_of(&m.kind)).collect());
             cur.match_within();
             if let Some(mut p) = prev.take() {
                 rescue_pair(&mut p, &mut cur);
@@ -60,6 +66,18 @@ impl Check for NumberCheck {
         if let Some(mut p) = prev {
             p.finish(out);
         }
+    }
+}
+
+/// How many links back a month the source names may be restated by the
+/// translation ("in the 12 months through November").
+const RESTATE_LINKS: usize = 3;
+
+/// The month a mention names, bare or in a date.
+fn month_of(k: &NumberKind) -> Option<u8> {
+    match *k {
+        NumberKind::Month(m) | NumberKind::Date { month: m, .. } => Some(m),
+        _ => None,
     }
 }
 
@@ -98,6 +116,7 @@ fn read_link<'a>(
         sp: ctx.source_profile,
         tp: ctx.target_profile,
         lex: ctx.lexicon.as_deref(),
+        recent_months: Vec::new(),
         findings: Vec::new(),
     }
 }
@@ -182,6 +201,8 @@ struct Sides<'a> {
     lex: Option<&'a crate::lexicon::Lexicon>,
     /// Each mention's unit and rate, read when first asked for.
     memo: (Memo<'a>, Memo<'a>),
+    /// Months the source names in the [`RESTATE_LINKS`] links before.
+    recent_months: Vec<u8>,
     findings: Vec<Finding>,
 }
 

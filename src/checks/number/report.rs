@@ -1009,6 +1009,21 @@ impl Sides<'_> {
                 )
                 .target_span(t.start..t.end);
         }
+        // A bare month the source named just before, restated as context
+        // ("in the 12 months through November").
+        if let NumberKind::Month(m) = t.kind
+            && self.recent_months.contains(&m)
+        {
+            return self
+                .base(
+                    Severity::Info,
+                    format!(
+                        "month {} in the target restates a month the source names just before",
+                        t.raw
+                    ),
+                )
+                .target_span(t.start..t.end);
+        }
         let severity = if t.words
             || matches!(t.kind, NumberKind::Vague | NumberKind::Year)
             || in_brackets(self.tgt_text, t.start)
@@ -1418,6 +1433,34 @@ mod tests {
         assert_eq!(f[0].severity, Severity::Warning);
         assert_eq!(f[0].suggestion.as_deref(), Some("3.4%"));
         clean("Subiu de 3% a 5%.", "It rose from 3 to 5%.");
+    }
+
+    #[test]
+    fn a_month_the_source_named_just_before_is_restated() {
+        let f = Fixture::links(&[
+            (
+                &["A inflação foi de 0,31% em novembro, segundo o instituto."],
+                &["Inflation was 0.31% in November, the institute said."],
+            ),
+            (
+                &["O índice subiu 0,2% no mês anterior."],
+                &["The index rose 0.2% in April."],
+            ),
+            (
+                &["Em 12 meses, a taxa chegou a 4,12%."],
+                &["In the 12 months through November, the rate reached 4.12%."],
+            ),
+        ])
+        .run(&NumberCheck);
+        // April is in no source sentence: still an error; November is context.
+        let sev = |what: &str| {
+            f.iter()
+                .filter(|x| x.message.contains(what))
+                .map(|x| x.severity)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(sev("April"), [Severity::Error], "{f:?}");
+        assert_eq!(sev("November"), [Severity::Info], "{f:?}");
     }
 
     #[test]
