@@ -209,6 +209,10 @@ pub struct NumberProfile {
     /// lost number.
     #[serde(default)]
     pub none_words: Vec<String>,
+    /// Words that say a value is zero or empty ("zerado", "azzerato"),
+    /// lower case: a `0` in digits ("accounts at 0") may be said by one.
+    #[serde(default)]
+    pub zero_words: Vec<String>,
     /// Phrases for the time a referee adds at the end of a half
     /// ("stoppage time", "acréscimos"), lower case: a minute written
     /// `90+3` on one side may be said with one of them on the other.

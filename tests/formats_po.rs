@@ -515,3 +515,47 @@ fn a_placeholder_moved_to_another_sentence_of_its_msgstr_is_there() {
     let dropped = moved.replace(" %(name)s", "");
     assert_eq!(rule_findings(&po(&dropped), "placeholder").len(), 1);
 }
+
+#[test]
+fn a_label_word_the_catalogue_translates_is_no_misspelt_name() {
+    let po = |label: &str| {
+        format!(
+            "{HEADER}msgid \"Delete all items\"\nmsgstr \"Excluir todos os itens\"\n\n\
+             msgid \"Shared Items\"\nmsgstr \"Itens Compartilhados\"\n\n\
+             msgid \"Child Bridges\"\nmsgstr \"Bridge Filhas\"\n\n\
+             msgid \"Docker Daemon\"\nmsgstr \"{label}\"\n"
+        )
+    };
+    let errors = |po: &str| {
+        name_findings(po)
+            .into_iter()
+            .filter(|f| f.1 == "error")
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(errors(&po("Daemon do Docker")), Vec::new());
+    // Letters exchanged in a word the catalogue never writes are a slip.
+    let f = errors(&po("Deamon do Docker"));
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].2.contains("Deamon"), "{f:?}");
+}
+
+#[test]
+fn configuration_and_command_lines_kept_are_no_untranslated_prose() {
+    let po = |t: &str| {
+        format!(
+            "{DE}msgid \"\"\n\"close = open -> done\\n\"\n\"close.default = 2\"\nmsgstr \"\"\n\"{t}\\n\"\n\"close.default = 2\"\n\n\
+             #, python-format\nmsgid \"served --listen 8080 %(site_dir)s\"\nmsgstr \"served --listen 8080 %(site_dir)s\"\n"
+        )
+    };
+    assert_eq!(
+        rule_findings(&po("close = open -> done"), "untranslated"),
+        Vec::<String>::new()
+    );
+    // Prose left in English is still found.
+    let prose = format!(
+        "{DE}msgid \"Close the ticket when the work is done\"\n\
+         msgstr \"Close the ticket when the work is done\"\n"
+    );
+    let f = rule_findings(&prose, "untranslated");
+    assert_eq!(f.len(), 1, "{f:?}");
+}

@@ -301,6 +301,83 @@ fn syntax_line(text: &str) -> bool {
     camel && rest.peek().is_some() && rest.all(|t| !t.chars().all(char::is_alphabetic))
 }
 
+/// A block of configuration lines (`reopen = closed -> reopened`,
+/// `[intertrac]`, `{{{#!ini`): every line a setting, a continuation
+/// (`= new`), a section header or one token of code, and at least one a
+/// setting or a header. A translation keeps such an example as it is.
+fn settings_block(text: &str) -> bool {
+    // A key the view masks (`___`) is code too.
+    let ident = |k: &str| {
+        k.starts_with(|c: char| c.is_alphabetic() || c == '_')
+            && k.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'))
+    };
+    let setting = |l: &str| l.split_once('=').is_some_and(|(k, _)| ident(k.trim_end()));
+    let header = |l: &str| {
+        l.len() > 2 && l.starts_with('[') && l.ends_with(']') && !l.contains(char::is_whitespace)
+    };
+    let code_token = |l: &str| {
+        !l.contains(char::is_whitespace) && l.contains(['.', '_', '{', '}', '#', '!', '[', ']'])
+    };
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.iter().any(|l| setting(l) || header(l))
+        && lines
+            .iter()
+            .all(|l| setting(l) || header(l) || l.starts_with('=') || code_token(l))
+}
+
+/// A command line (`tracd --port 8000 %(path)s`, `Usage: trac-admin
+/// </path/to/env> [command]`): after an optional label ending in a colon, a
+/// lower-case command, then options, paths, bracketed arguments,
+/// placeholders, numbers or lower-case words, with no sentence's end; an
+/// option, a path or a bracketed argument among them, or a placeholder
+/// after a hyphenated command name (`trac-admin %(path)s upgrade`).
+fn command_line(text: &str) -> bool {
+    let text = text.trim();
+    if text.contains('\n') || text.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let mut tokens = text.split_whitespace().peekable();
+    if tokens
+        .peek()
+        .is_some_and(|t| t.ends_with(':') && t.starts_with(char::is_uppercase))
+    {
+        tokens.next();
+    }
+    let Some(head) = tokens.next() else {
+        return false;
+    };
+    let command = head.starts_with(|c: char| c.is_ascii_lowercase())
+        && head
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_'));
+    let compound = head.contains(['-', '_']);
+    let (mut strong, mut placeholder) = (false, false);
+    for t in tokens {
+        let option =
+            t.starts_with('-') && t[1..].starts_with(|c: char| c.is_alphabetic() || c == '-');
+        let path = t.contains('/');
+        let bracketed = t.starts_with(['[', '<']) || t.ends_with([']', '>']);
+        // A placeholder the view masks is a run of `_`.
+        let is_placeholder = placeholder_token(t) || t.chars().all(|c| c == '_');
+        let plain = t.chars().all(|c| c.is_ascii_digit())
+            || t.starts_with(|c: char| c.is_lowercase())
+                && t.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            || t == "...";
+        if !(option || path || bracketed || is_placeholder || plain) {
+            return false;
+        }
+        strong |= option || path || bracketed;
+        placeholder |= is_placeholder;
+    }
+    command && (strong || (compound && placeholder))
+}
+
 /// Code, a command or a key combination rather than prose, which a
 /// translation keeps as it is: fewer plain words than code tokens (`java
 /// -Xmx2G -jar app.jar`, `.ott .otm`; a call such as `a.size()` counts
@@ -719,6 +796,8 @@ impl UntranslatedCheck {
         let identical = same_normalised(&v.source.text, &v.target.text)
             && !syntax_line(v.target.text.trim())
             && !object_literal(&v.target.text)
+            && !settings_block(&v.target.text)
+            && !command_line(&v.target.text)
             && lowercase_words(&v.target.text, lw) >= MIN_IDENTICAL_WORDS
             && !code_like(&v.target.text, &lw.keys)
             && (same_language || (!in_target_language() && !in_third_language()));
@@ -726,6 +805,7 @@ impl UntranslatedCheck {
             && !same_language
             && one_word_apart(ctx, lw, &v.source.text, &v.target.text)
             && !code_like(&v.target.text, &lw.keys)
+            && !command_line(&v.target.text)
             && !in_target_language()
             && !in_third_language();
         (identical || nearly).then(|| {
@@ -921,6 +1001,57 @@ mod tests {
         assert!(run_en_fr(obj).is_empty(), "{:?}", run_en_fr(obj));
         let keyed_prose = "Note: the settings are kept {here}\nand restored on the next start.";
         assert_eq!(run_en_fr(keyed_prose).len(), 1);
+    }
+
+    #[test]
+    fn configuration_lines_kept_are_no_prose() {
+        let same =
+            |s: &str| Fixture::with_langs("en", "fr", &[(&[s], &[s])]).run(&UntranslatedCheck);
+        for s in [
+            "close = open -> done\nclose.default = 2",
+            "edit_and_send.label = send",
+            "___________ = send",
+            "= draft\ndraft.label = draft",
+            "{{{#!ini\n[mirror-sites]",
+            "{{{#!ini\n[highlight]\nphp.inline_mode = True",
+            "Wiki = http://example.org/wiki/$1 The wiki page $1\nbug = bug: Look up a bug",
+        ] {
+            assert!(same(s).is_empty(), "{s}: {:?}", same(s));
+        }
+        // Prose around a setting is still prose.
+        for s in [
+            "Set mode = fast to make the page load in a moment",
+            "The value is kept here\nmode = fast",
+        ] {
+            assert_eq!(same(s).len(), 1, "{s}");
+        }
+    }
+
+    #[test]
+    fn command_lines_kept_are_no_prose() {
+        let same =
+            |s: &str| Fixture::with_langs("en", "pt", &[(&[s], &[s])]).run(&UntranslatedCheck);
+        for s in [
+            "served --listen 8080 %(site_dir)s",
+            "served --listen 8080 ________",
+            "site-admin ______ index rebuild",
+            "site-admin %(env)s index rebuild",
+            "Usage: site-admin </path/to/env> [command [subcommand] [option ...]]",
+        ] {
+            assert!(same(s).is_empty(), "{s}: {:?}", same(s));
+        }
+        // A label's word changed, the synopsis kept.
+        let s = "Usage: site-admin </path/to/env> [command [subcommand] [option ...]]";
+        let t = "Uso: site-admin </path/to/env> [command [subcommand] [option ...]]";
+        let f = Fixture::with_langs("en", "pt", &[(&[s], &[t])]).run(&UntranslatedCheck);
+        assert!(f.is_empty(), "{f:?}");
+        // Lower-case prose with a placeholder is still prose.
+        for s in [
+            "remove %(name)s from the list of pages",
+            "delete the page for %(name)s now",
+        ] {
+            assert_eq!(same(s).len(), 1, "{s}");
+        }
     }
 
     #[test]

@@ -316,7 +316,10 @@ fn localised(s: &Item, t: &Item, ctx: &Context) -> bool {
             let (sh, sp) = split_host(&s.key);
             let (th, tp) = split_host(&t.key);
             let src_lang = ctx.source_profile.code.as_str();
-            (same_host(sh, th, lang) || example_hosts(sh, th, ctx))
+            let hosts = same_host(sh, th, lang)
+                || example_hosts(sh, th, ctx)
+                || example_subdomain(sh, th, ctx);
+            hosts
                 && (same_but_locale(sp, tp, lang)
                     || locale_only_on_one_side(sp, tp, src_lang, lang))
         }
@@ -328,7 +331,15 @@ fn localised(s: &Item, t: &Item, ctx: &Context) -> bool {
             (same_host(sh, th, lang) || example_hosts(sh, th, ctx))
                 && (same_mailbox(sl, tl, lang) || translated_word(sl, tl, ctx))
         }
-        Kind::Handle => false,
+        // `@example` in a pattern, said with the target's word (`@ejemplo`).
+        Kind::Handle => {
+            let word = |k: &str, words: &[String]| {
+                let k = k.trim_start_matches('@');
+                words.iter().any(|w| w == k)
+            };
+            word(&s.key, &ctx.source_profile.words.example_words)
+                && word(&t.key, &ctx.target_profile.words.example_words)
+        }
     }
 }
 
@@ -407,6 +418,26 @@ fn example_hosts(a: &str, b: &str, ctx: &Context) -> bool {
     }
     named(a, &ctx.source_profile.words.example_words)
         && named(b, &ctx.target_profile.words.example_words)
+}
+
+/// A host whose registered name (the label before the last, or the
+/// second level under a country code) is a word for "example"
+/// (`example.com`, `ant.example.com`, `example.com.br`).
+fn is_example_host(h: &str, words: &[String]) -> bool {
+    let labels: Vec<&str> = h.split('.').collect();
+    let n = labels.len();
+    (n >= 2 && words.iter().any(|w| w == labels[n - 2]))
+        || (n >= 3 && labels[n - 1].len() == 2 && words.iter().any(|w| w == labels[n - 3]))
+}
+
+/// Hosts under the same example domain, a leading label translated as
+/// the illustration is (`ant.example.com` → `formiga.example.com`).
+fn example_subdomain(a: &str, b: &str, ctx: &Context) -> bool {
+    let words = &ctx.source_profile.words.example_words;
+    let (Some((la, ra)), Some((lb, rb))) = (a.split_once('.'), b.split_once('.')) else {
+        return false;
+    };
+    ra == rb && is_example_host(ra, words) && translated_word(la, lb, ctx)
 }
 
 /// Paths and queries equal but for locale parts, the target's in the
@@ -806,6 +837,34 @@ mod localised_tests {
         );
         assert_eq!(
             run("See mysite.com.", "Voir exemple.com.", "en", "fr").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_translated_label_under_an_example_domain_and_an_example_handle() {
+        let (s, t) = (
+            "The id, e.g. cat.example.com",
+            "O id, por exemplo gato.example.com",
+        );
+        assert!(
+            run(s, t, "en", "pt").is_empty(),
+            "{:?}",
+            run(s, t, "en", "pt")
+        );
+        // Another label, or the same label under another domain, changes.
+        let t = "O id, por exemplo carro.example.com";
+        assert_eq!(run(s, t, "en", "pt").len(), 1);
+        let (s, t) = (
+            "The id, e.g. cat.mysite.com",
+            "O id, por exemplo gato.mysite.com",
+        );
+        assert_eq!(run(s, t, "en", "pt").len(), 1);
+        // `@example` in a pattern, said with the target's word.
+        let s = "Patterns such as '^.*@example\\.org'";
+        assert!(run(s, "Padrões como '^.*@exemplo\\.org'", "en", "pt").is_empty());
+        assert_eq!(
+            run(s, "Padrões como '^.*@outro\\.org'", "en", "pt").len(),
             1
         );
     }

@@ -133,6 +133,11 @@ pub(super) fn squash_into(s: &str, out: &mut String) {
     // them (no string of its own); any other char takes the whole word
     // through `fold`.
     for c in s.chars() {
+        // A digit written low or high (`CO₂`, `m²`) is the digit.
+        if let Some(d) = script_digit(c) {
+            out.push(d);
+            continue;
+        }
         match crate::text::fold_latin(c) {
             Some(f) if f.is_alphanumeric() => out.push(f),
             Some(_) => {}
@@ -143,6 +148,20 @@ pub(super) fn squash_into(s: &str, out: &mut String) {
             }
         }
     }
+}
+
+/// The ASCII digit a subscript or superscript digit stands for.
+fn script_digit(c: char) -> Option<char> {
+    let d = match c {
+        '₀'..='₉' => c as u32 - '₀' as u32,
+        '⁰' => 0,
+        '¹' => 1,
+        '²' => 2,
+        '³' => 3,
+        '⁴'..='⁹' => c as u32 - '⁴' as u32 + 4,
+        _ => return None,
+    };
+    char::from_digit(d, 10)
 }
 
 /// Whether a word starts a sentence: only opening punctuation lies between

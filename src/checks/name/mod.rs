@@ -454,6 +454,9 @@ impl<'c> LinkNames<'c> {
                 continue;
             }
             if let Some(t) = person.as_ref().and_then(|p| p.misspelt(i, w, self, sp, tp)) {
+                if self.label_word_rendered(w, &t) {
+                    continue;
+                }
                 if !is_foreign_spelling(&w.text, sp) && conventional_in_doc(w, &t, self.tgt_doc) {
                     continue;
                 }
@@ -530,6 +533,9 @@ impl<'c> LinkNames<'c> {
         // So is a catalogue label's word (New Console → Nueva Consola),
         // but a letter it drops is a slip there (Nynorsk → Nynors).
         if !is_typo(&w.text, t.text) && self.capitalised_by_place(w) {
+            return;
+        }
+        if self.label_word_rendered(w, t) {
             return;
         }
         // One vowel apart (Mohammad, Mohammed) is often a second
@@ -659,6 +665,25 @@ impl<'c> LinkNames<'c> {
     }
 }
 
+/// Whether `t` is `w` without its plural ending (`Records` → `Record`).
+fn plural_dropped(w: &str, t: &str) -> bool {
+    ["s", "es"]
+        .iter()
+        .any(|e| w.strip_suffix(e).is_some_and(|stem| stem == t))
+}
+
+/// A label of two words or more, every one capitalised, function words
+/// too (`Not Started`), with no sentence's end.
+fn every_word_capitalised(text: &str, ws: &[Word]) -> bool {
+    let lettered: Vec<&Word> = ws
+        .iter()
+        .filter(|w| w.text.chars().any(char::is_alphabetic))
+        .collect();
+    lettered.len() >= LABEL_WORDS
+        && !text.trim_end().ends_with(['.', '!', '?'])
+        && lettered.iter().all(|w| starts_upper(w.text))
+}
+
 impl LinkNames<'_> {
     /// Whether the link is a catalogue unit and the catalogue's other units
     /// mostly translate the word ([`UnitKeeps`]).
@@ -682,7 +707,24 @@ impl LinkNames<'_> {
             && plain
             && (is_sentence_initial(src, w.span.start, Some(self.sp))
                 || opens_after_placeholder_or_dash(&src[..w.span.start])
-                || title_case_with(src, &self.src_words, self.sp, LABEL_WORDS))
+                || title_case_with(src, &self.src_words, self.sp, LABEL_WORDS)
+                || every_word_capitalised(src, &self.src_words))
+    }
+
+    /// Whether a catalogue label's word, capitalised by its place, is
+    /// rendered by `t`: a word of the target's own, used in lower case
+    /// elsewhere or known to the lexicon (Shared Items → Itens
+    /// Compartilhados), or the loanword without its plural ending (Service
+    /// Records → Record). Letters exchanged in no such word stay a slip.
+    fn label_word_rendered(&self, w: &NameWord, t: &Word) -> bool {
+        let by_place = self.unit && (w.kind == WordKind::Initial || self.capitalised_by_place(w));
+        let target_word = || {
+            self.tgt_doc.is_lower(&squash(t.text))
+                || self
+                    .lexicon
+                    .is_some_and(|l| !l.concepts(crate::lexicon::Side::Target, t.text).is_empty())
+        };
+        by_place && (plural_dropped(&w.text, t.text) || target_word())
     }
 
     /// Whether the link's target keeps `w` as a part of a hyphenated
@@ -1323,6 +1365,27 @@ mod tests {
         assert!(!keeps(5, 4).translated("launcher"));
         assert!(!keeps(1, 0).translated("launcher"));
         assert!(!keeps(5, 3).translated("github"));
+    }
+
+    #[test]
+    fn a_digit_written_low_or_high_is_the_digit() {
+        assert_eq!(squash("CO₂"), "co2");
+        assert_eq!(squash("H₂O"), squash("H2O"));
+        assert_eq!(squash("m³"), "m3");
+        assert!(errors("As emissões de CO2 subiram.", "CO₂ emissions rose.").is_empty());
+    }
+
+    #[test]
+    fn a_plural_dropped_and_every_word_capitalised() {
+        assert!(plural_dropped("Records", "Record"));
+        assert!(plural_dropped("Boxes", "Box"));
+        assert!(!plural_dropped("Williams", "William."));
+        assert!(!plural_dropped("Daemon", "Deamon"));
+        let cap = |t: &str| every_word_capitalised(t, &words(t));
+        assert!(cap("Not Started"));
+        assert!(!cap("Not started"));
+        assert!(!cap("Started"));
+        assert!(!cap("Not Started."));
     }
 
     #[test]

@@ -14,7 +14,17 @@ fn zero_in_words(m: &NumberMention) -> bool {
 
 /// How many of the profile's words of absence `text` holds.
 fn none_word_count(text: &str, p: &Profile) -> usize {
-    let none = &p.numbers.none_words;
+    word_count(text, &p.numbers.none_words)
+}
+
+/// A plain zero, in digits or words, which a word for zero on the other
+/// side may say ("reset to zero" as "zerado").
+fn zero_in_digits(m: &NumberMention) -> bool {
+    m.value == 0.0 && matches!(m.kind, NumberKind::Plain)
+}
+
+/// How many words of `list` (lower case) `text` holds.
+fn word_count(text: &str, none: &[String]) -> usize {
     if none.is_empty() {
         return 0;
     }
@@ -516,6 +526,29 @@ impl Sides<'_> {
                 if src_none > 0 && !self.tu[j] && zero_in_words(t) {
                     self.tu[j] = true;
                     src_none -= 1;
+                }
+            }
+        }
+        // "accounts at 0" as "contas zeradas": a zero in digits said by a
+        // word for zero, one word for each.
+        let digits = |ms: &[NumberMention], used: &[bool]| {
+            ms.iter().zip(used).any(|(m, &u)| !u && zero_in_digits(m))
+        };
+        if digits(&self.src, &self.su) {
+            let mut n = word_count(self.tgt_text, &self.tp.numbers.zero_words);
+            for (i, s) in self.src.iter().enumerate() {
+                if n > 0 && !self.su[i] && zero_in_digits(s) {
+                    self.su[i] = true;
+                    n -= 1;
+                }
+            }
+        }
+        if digits(&self.tgt, &self.tu) {
+            let mut n = word_count(self.src_text, &self.sp.numbers.zero_words);
+            for (j, t) in self.tgt.iter().enumerate() {
+                if n > 0 && !self.tu[j] && zero_in_digits(t) {
+                    self.tu[j] = true;
+                    n -= 1;
                 }
             }
         }
@@ -2134,6 +2167,30 @@ mod tests {
             "Gewichte 0.123 und 0.456",
         );
         assert!(!f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn a_zero_in_digits_said_by_a_word_for_zero_is_kept() {
+        assert!(langs("en", "pt", "Hide rows at 0", "Ocultar linhas zeradas").is_empty());
+        assert!(langs("en", "it", "Hide rows at 0", "Nascondi righe azzerate").is_empty());
+        assert!(
+            langs(
+                "en",
+                "pt",
+                "The score is reset to zero.",
+                "A nota é zerada."
+            )
+            .is_empty()
+        );
+        // Without the word, or for another number, it is lost.
+        assert_eq!(
+            langs("en", "pt", "Hide rows at 0", "Ocultar linhas").len(),
+            1
+        );
+        assert_eq!(
+            langs("en", "pt", "Hide rows at 5", "Ocultar linhas zeradas").len(),
+            1
+        );
     }
 
     #[test]

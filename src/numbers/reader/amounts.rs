@@ -125,12 +125,14 @@ impl Reader<'_> {
     /// reported.
     pub(super) fn roman(&self, i: usize) -> Option<(NumberMention, usize)> {
         let t = self.tok(i)?;
-        if !self.roman_shaped(t) {
+        if !self.roman_shaped(t) && !self.lone_roman_one(i) {
             return None;
         }
         let v = roman_value(self.raw(t.start, t.end))?;
         let mut m = self.mention(i, i + 1, f64::from(v), NumberKind::Plain);
-        m.weak = !self.numbers_a_name(i);
+        // A lone `I` is weak even after a name: the other side may keep
+        // it after a word in lower case (`sala I`), where it is no number.
+        m.weak = !self.numbers_a_name(i) || self.lone_roman_one(i);
         Some((m, i + 1))
     }
 
@@ -193,6 +195,29 @@ impl Reader<'_> {
     }
 
     /// A word of two or more of the letters I, V, X, L, written in capitals.
+    /// A lone capital `I` right after a capitalised word and before no
+    /// word or number (`Room I`, `World War I.`): a Roman one, where the
+    /// English pronoun goes on to a verb (`Yesterday I went`).
+    pub(super) fn lone_roman_one(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else {
+            return false;
+        };
+        let before = i.checked_sub(1).and_then(|p| self.tok(p)).is_some_and(|p| {
+            let raw = self.raw(p.start, p.end);
+            p.kind == TokKind::Word
+                && raw.starts_with(char::is_uppercase)
+                && raw.chars().skip(1).any(char::is_lowercase)
+        });
+        let after = self
+            .tok(i + 1)
+            .is_none_or(|n| n.kind == TokKind::Punct && n.lower != "'" && n.lower != "’");
+        t.kind == TokKind::Word
+            && self.raw(t.start, t.end) == "I"
+            && t.space_before
+            && before
+            && after
+    }
+
     pub(super) fn roman_shaped(&self, t: &Tok) -> bool {
         t.kind == TokKind::Word
             && t.lower.len() >= 2
@@ -764,6 +789,35 @@ mod tests {
         for s in ["size XL shirts", "The XX played", "The CDC and IV fluids"] {
             assert!(extract(s, &en()).iter().all(|m| m.weak), "{s}");
         }
+    }
+
+    #[test]
+    fn a_lone_capital_i_after_a_name_is_one() {
+        for s in [
+            "the hall is Lab I, on the left",
+            "Lab I",
+            "after World War I.",
+        ] {
+            let m = extract(s, &en());
+            assert_eq!(m.iter().map(|m| m.value).collect::<Vec<_>>(), [1.0], "{s}");
+        }
+        // The pronoun before a verb, or opening the text, is no number.
+        for s in ["Yesterday I went home", "I said so", "Lab I'm in"] {
+            assert!(extract(s, &en()).is_empty(), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_number_word_in_a_host_name_is_no_number() {
+        for s in [
+            "visit app.seven.io now",
+            "see one.example.org",
+            "the key five.limit",
+        ] {
+            assert!(extract(s, &en()).is_empty(), "{s}");
+        }
+        assert_eq!(strong("seven. Then", &en()), [7.0]);
+        assert_eq!(strong("It has seven rooms.", &en()), [7.0]);
     }
 
     #[test]

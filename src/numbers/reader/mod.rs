@@ -104,7 +104,10 @@ impl<'a> Reader<'a> {
         if t.kind == TokKind::Digits {
             return u16::MAX;
         }
-        let roman = if self.roman_shaped(t) {
+        if self.in_dotted_name(i) {
+            return 0;
+        }
+        let roman = if self.roman_shaped(t) || self.lone_roman_one(i) {
             start::ROMAN
         } else {
             0
@@ -115,6 +118,26 @@ impl<'a> Reader<'a> {
             0
         };
         roman | vulgar | self.lx.starts.get(&t.lower).copied().unwrap_or(0)
+    }
+
+    /// Whether word `i` is a piece of a host name or dotted identifier
+    /// (`app.seven.io`, `config.one`): a full stop glued between it and
+    /// another word on either side. A number word there is no number.
+    fn in_dotted_name(&self, i: usize) -> bool {
+        let dot = |k: usize| {
+            self.tok(k)
+                .is_some_and(|t| t.lower == "." && !t.space_before)
+        };
+        let glued_word = |k: usize| {
+            self.tok(k)
+                .is_some_and(|t| t.kind != TokKind::Punct && !t.space_before)
+        };
+        let word_before = i
+            .checked_sub(2)
+            .and_then(|p| self.tok(p))
+            .is_some_and(|t| t.kind != TokKind::Punct);
+        (dot(i + 1) && glued_word(i + 2))
+            || (i >= 2 && dot(i - 1) && word_before && self.attached(i))
     }
 
     fn tok(&self, i: usize) -> Option<&Tok> {

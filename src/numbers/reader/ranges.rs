@@ -38,7 +38,9 @@ impl Reader<'_> {
                 continue;
             };
             let between = self.raw(a.end, b.start);
-            let two_digits = b.raw.len() == 2 && b.raw.bytes().all(|c| c.is_ascii_digit());
+            // A suffix the range takes as a whole (`1920-29th`) aside.
+            let digits = b.raw.trim_end_matches(|c: char| !c.is_ascii_digit());
+            let two_digits = digits.len() == 2 && digits.bytes().all(|c| c.is_ascii_digit());
             if a.kind != NumberKind::Year
                 || b.kind != NumberKind::Plain
                 || !two_digits

@@ -91,7 +91,9 @@ impl Reader<'_> {
                 return Some(Start::Done(whole(i + 1, false, true, Some(info))));
             }
             if let Some(n) = self.suffix_at(i + 1, &self.lx.ordinal_suffixes) {
-                return Some(Start::Done(whole(n, true, false, Some(info))));
+                // The end of a range glued to its start (`1920-29th`, the
+                // decade) takes the suffix for the range: no ordinal.
+                return Some(Start::Done(whole(n, !self.range_end(i), false, Some(info))));
             }
             acc.digits = Some(info);
             acc.current = v;
@@ -111,6 +113,20 @@ impl Reader<'_> {
             acc.k = i + 1;
         }
         Some(Start::Read(acc))
+    }
+
+    /// Whether digits `i` end a range glued to plain digits before it
+    /// (`1920-29`), with no ordinal suffix on the range's start.
+    fn range_end(&self, i: usize) -> bool {
+        let dash = i
+            .checked_sub(1)
+            .and_then(|d| self.tok(d))
+            .is_some_and(|d| d.kind == TokKind::Punct && d.lower.chars().all(is_dash));
+        let start = i
+            .checked_sub(2)
+            .and_then(|d| self.tok(d))
+            .is_some_and(|d| d.kind == TokKind::Digits);
+        dash && start && self.attached(i) && self.attached(i - 1)
     }
 
     /// Reads the token at `acc.k` into the number, or says why not.
@@ -668,6 +684,22 @@ mod tests {
         let m = one("the fifth time", &en());
         assert_eq!((m.value, m.weak), (5.0, false));
         assert_eq!(one("twenty-first", &en()).value, 21.0);
+    }
+
+    #[test]
+    fn a_suffix_on_a_ranges_end_is_no_ordinal() {
+        let ms = crate::numbers::extract("the 1950-59th models", &en());
+        assert!(ms.iter().all(|m| m.kind != NumberKind::Ordinal), "{ms:?}");
+        // The decade's end is the later year, as in `1950-59`.
+        assert!(ms.iter().any(|m| m.value == 1959.0), "{ms:?}");
+        // Alone, or after a start that has its own suffix, it stays one.
+        assert_eq!(one("the 59th model", &en()).kind, NumberKind::Ordinal);
+        let ms = crate::numbers::extract("the 5th-7 grades", &en());
+        assert_eq!(
+            ms.first().map(|m| &m.kind),
+            Some(&NumberKind::Ordinal),
+            "{ms:?}"
+        );
     }
 
     #[test]
