@@ -46,7 +46,11 @@
 //! (pt-PT state accounts, a corn export report, a jury trial with dashed
 //! testimony, a diet study) hold "menos 3,6 pontos do que" as "3.6 points
 //! less than", acres added to hectares, confidence intervals and p-values,
-//! and a cohort named with a country (ELSA-Brasil) kept as it is.
+//! and a cohort named with a country (ELSA-Brasil) kept as it is; four more
+//! (pt-PT electricity tariffs, an emergency landing, a city's bus-corridor
+//! contract, a singer's tour in Q/A lines) hold GWh and MW, a flight code,
+//! "tarifa zero" as "free fares", "meia-entrada" as "half price", names
+//! repeated inside merged links and institutions translated whole.
 
 mod common;
 

@@ -350,6 +350,91 @@ mod tests {
         }
     }
 
+    const QUINTELA: (&str, &str) = (
+        "A ministra Helena Quintela Azevedo falou.",
+        "Minister Helena Quintela Azevedo spoke.",
+    );
+
+    #[test]
+    fn a_translated_institution_is_no_naming_convention() {
+        // Companhia → Company is the institution's name translated, not a
+        // convention that might render Azevedo as Barros.
+        let f = Fixture::links(&[
+            (
+                &["Tiago Neves, Rafael Cabral e Pedrinho votaram."],
+                &["Tiago Neves, Rafael Cabral and Pedrinho voted."],
+            ),
+            (
+                &["A Companhia Metropolitana de Transportes Coletivos reforça a frota."],
+                &["The Metropolitan Public Transport Company adds buses."],
+            ),
+            (&[QUINTELA.0], &[QUINTELA.1]),
+            (
+                &["Segundo Quintela Azevedo, o custo subiu."],
+                &["According to Quintela Barros, the cost rose."],
+            ),
+        ]);
+        let found = f.run(&NameCheck);
+        assert_eq!(swaps(&found).len(), 1, "{found:?}");
+    }
+
+    /// A merged link naming the minister in full, then by surname as `tgt`.
+    fn merged(tgt: &str) -> Vec<crate::finding::Finding> {
+        let kept = (
+            "Tiago Neves, Rafael Cabral e Pedrinho votaram.",
+            "Tiago Neves, Rafael Cabral and Pedrinho voted.",
+        );
+        Fixture::links(&[
+            (&[kept.0], &[kept.1]),
+            (
+                &[QUINTELA.0, "«Não», disse Quintela Azevedo à saída."],
+                &[QUINTELA.1, tgt],
+            ),
+        ])
+        .run(&NameCheck)
+    }
+
+    #[test]
+    fn a_repeat_in_a_merged_link_given_as_a_stranger_is_an_error() {
+        let found = merged("\"No,\" Quintela Barros said as she left.");
+        assert_eq!(swaps(&found).len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_repeat_misspelt_in_a_merged_link_is_an_error() {
+        let found = merged("\"No,\" Quintela Azevdo said as she left.");
+        assert!(
+            found.iter().any(|f| f.message.contains("Azevdo")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_repeat_said_by_a_pronoun_is_no_finding() {
+        let found = merged("\"No,\" she said as she left.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_given_in_its_singular_is_no_swap() {
+        let f = Fixture::links(&[
+            (
+                &["Tiago Neves, Rafael Cabral e Pedrinho votaram."],
+                &["Tiago Neves, Rafael Cabral and Pedrinho voted."],
+            ),
+            (
+                &["O longa levou seis Kikitos em Gramado."],
+                &["The film took six Kikito awards in Gramado."],
+            ),
+            (
+                &["A diretora recebe o Kikito de melhor filme."],
+                &["The director receives the Kikito for best picture."],
+            ),
+        ]);
+        let found = f.run(&NameCheck);
+        assert!(swaps(&found).is_empty(), "{found:?}");
+    }
+
     #[test]
     fn two_strangers_are_a_new_sentence_not_a_slip() {
         let found = stranger(

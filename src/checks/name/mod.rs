@@ -175,7 +175,9 @@ impl Conventions {
         };
         for w in mid_names(&ctx.source.text, src_doc) {
             let key = squash(w);
-            if is_common_word(lexicon, w) {
+            // A word the profile says is no name (Companhia → Company)
+            // converts no name.
+            if is_common_word(lexicon, w) || in_list(&sp.words.not_names, w) {
                 continue;
             }
             if tgt_doc.has(&key) {
@@ -185,6 +187,10 @@ impl Conventions {
             {
                 c.converted.insert(key);
             }
+        }
+        if !c.converted.is_empty() {
+            let whole = translated_whole(ctx, src_doc);
+            c.converted.retain(|k| !whole.contains(k));
         }
         c
     }
@@ -198,6 +204,38 @@ impl Conventions {
     fn keeps_every_name(&self) -> bool {
         self.kept >= KEPT_NAMES && self.converted.is_empty()
     }
+}
+
+/// Source name words a translation renders without any convention for
+/// names: those of a name with a particle or a word of the language (an
+/// institution translated whole: Companhia Metropolitana de Transportes →
+/// Metropolitan Transport Company) and a glossary's own terms (Brasil →
+/// Brazil).
+fn translated_whole(ctx: &Context, src_doc: &DocWords) -> FxHashSet<String> {
+    let lexicon = ctx.lexicon.as_deref();
+    let text = &ctx.source.text;
+    let mut out: FxHashSet<String> = ctx
+        .glossary
+        .terms
+        .iter()
+        .flat_map(|t| t.source.iter())
+        .filter(|s| !s.contains(char::is_whitespace))
+        .map(|s| squash(s))
+        .collect();
+    for n in find_names(text, ctx.source_profile, src_doc, lexicon) {
+        let with_particle = text
+            .get(n.span.clone())
+            .is_some_and(|s| s.split_whitespace().count() > n.words.len());
+        let with_word = n
+            .words
+            .iter()
+            .any(|w| is_common_word(lexicon, &w.text.to_lowercase()));
+        // Two names joined by "e" (Ismael e Agripa) are two people.
+        if (n.words.len() > 2 && with_particle) || (n.words.len() > 1 && with_word) {
+            out.extend(n.words.iter().map(|w| squash(&w.text)));
+        }
+    }
+    out
 }
 
 /// The distinct words of `text` capitalised mid-sentence somewhere in the
@@ -251,6 +289,8 @@ struct NameWords<'n, 'c> {
     misses: Vec<(&'n NameWord, Word<'c>)>,
     any_glossary: bool,
     some_rendered: bool,
+    /// Absent words the target link does say, only fewer times.
+    repeats: usize,
 }
 
 impl<'c> LinkNames<'c> {
@@ -341,6 +381,10 @@ impl<'c> LinkNames<'c> {
         if self.report_swapped(name, &found.absent, out) {
             return;
         }
+        // A repeat said by a pronoun is no loss.
+        if found.repeats == found.absent.len() {
+            return;
+        }
         self.report_absent(name, &found.absent, found.some_rendered, out);
     }
 
@@ -416,6 +460,19 @@ impl<'c> LinkNames<'c> {
         };
         let src = self.v.source.text.get(name.span.clone()).unwrap_or("");
         let tgt = self.v.target.text.get(at.clone()).unwrap_or("");
+        // The name's own plural or singular (Kikitos as Kikito awards), or
+        // its word translated (Ministério da Saúde → Ministry of Health).
+        let inflected = |a: &str, b: &str| a.len() > 3 && b.len() > 3 && a.starts_with(b);
+        let (s, t) = (squash(src), squash(tgt));
+        let translated = self.lexicon.is_some_and(|l| {
+            absent.iter().any(|w| {
+                tgt.split_whitespace()
+                    .any(|x| same_concept(l, &w.text.to_lowercase(), &x.to_lowercase()))
+            })
+        });
+        if inflected(&s, &t) || inflected(&t, &s) || translated {
+            return false;
+        }
         out.push(
             Finding::new(
                 "name",
@@ -441,6 +498,7 @@ impl<'c> LinkNames<'c> {
             misses: Vec::new(),
             any_glossary: false,
             some_rendered: false,
+            repeats: 0,
         };
         let person = PersonName::new(name, &self.src_words, &self.tgt_words)
             .filter(|_| !is_list(&v.source.text, name, sp));
@@ -466,12 +524,19 @@ impl<'c> LinkNames<'c> {
                 continue;
             }
             let key = squash(&w.text);
+            // Only where the translation keeps names verbatim: under a
+            // convention (Sebá twice, Seba and Sheba: two men) the count
+            // says nothing.
+            let repeat = present(&key, &self.tgt_keys)
+                && self.conventions.is_some_and(Conventions::keeps_every_name)
+                && self.said_fewer(w, &key);
             // A neighbour's rendering counts only if its own source lacks the name.
-            if present(&key, &self.tgt_keys)
-                || self
-                    .near_sides()
-                    .iter()
-                    .any(|(s, t)| !present(&key, s) && present(&key, t))
+            if !repeat
+                && (present(&key, &self.tgt_keys)
+                    || self
+                        .near_sides()
+                        .iter()
+                        .any(|(s, t)| !present(&key, s) && present(&key, t)))
             {
                 continue;
             }
@@ -502,9 +567,23 @@ impl<'c> LinkNames<'c> {
                     Near::None => {}
                 }
             }
+            found.repeats += usize::from(repeat);
             found.absent.push(w);
         }
         found
+    }
+
+    /// Whether this occurrence of name word `w` comes after as many as the
+    /// link's target says: in a merged link (Quintela Azevedo … disse
+    /// Quintela Azevedo) the later one may be the one misspelt or replaced.
+    fn said_fewer(&self, w: &NameWord, key: &str) -> bool {
+        let is_key = |t: &Word| squash(without_possessive(t.text).unwrap_or(t.text)) == key;
+        let before = self
+            .src_words
+            .iter()
+            .filter(|t| t.start < w.span.start && is_key(t))
+            .count();
+        before > 0 && before >= self.tgt_words.iter().filter(|t| is_key(t)).count()
     }
 
     /// A near miss of a name word in a name not translated as a whole.

@@ -685,6 +685,27 @@ mod tests {
     }
 
     #[test]
+    fn energy_given_as_power_is_an_error() {
+        clean("A produção atingiu 7.480 GWh.", "Output reached 7,480 GWh.");
+        clean(
+            "A potência chegou aos 6.500 MW.",
+            "Capacity reached 6,500 MW.",
+        );
+        assert_eq!(
+            errors("A produção atingiu 7.480 GWh.", "Output reached 7,480 MW.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_zero_fare_rendered_free_is_no_missing_number() {
+        clean(
+            "Goiânia terá tarifa zero aos domingos.",
+            "Goiânia to offer free bus fares on Sundays.",
+        );
+    }
+
+    #[test]
     fn a_changed_frequency_unit_is_an_error() {
         clean("Tela de 120 Hz.", "A 120 Hz screen.");
         assert_eq!(errors("Tela de 120 Hz.", "A 120 kHz screen.").len(), 1);

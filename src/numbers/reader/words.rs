@@ -161,6 +161,9 @@ impl Reader<'_> {
         } else if let Some(&f) = self.lx.fractions.get(w)
             && matches!(acc.last, Some(Last::Card(_)) | Some(Last::Digits))
             && acc.scale.is_none()
+            // A fraction of a count is proper (two thirds); after a larger
+            // number the word is its own ("R$90 half price").
+            && (acc.total + acc.current) * f < 1.0
             && !(acc.current == 1.0 && self.ordinal_before_noun(k))
         {
             acc.one_of = acc.total + acc.current == 1.0 && acc.digits.is_none();
@@ -608,6 +611,13 @@ mod tests {
         assert_eq!(strong("metade", &pt()), [0.5]);
         let m = one("half", &en());
         assert!(m.weak);
+    }
+
+    #[test]
+    fn a_fraction_word_after_a_larger_number_is_no_fraction_of_it() {
+        // "R$90 half price": 90, not 45.
+        assert_eq!(strong("tickets from 90 half price", &en()), [90.0]);
+        assert_eq!(strong("nine tenths", &en()), [0.9]);
     }
 
     #[test]
