@@ -46,7 +46,10 @@
 //! (pt-PT state accounts, a corn export report, a jury trial with dashed
 //! testimony, a diet study) hold "menos 3,6 pontos do que" as "3.6 points
 //! less than", acres added to hectares, confidence intervals and p-values,
-//! and a cohort named with a country (ELSA-Brasil) kept as it is.
+//! and a cohort named with a country (ELSA-Brasil) kept as it is; four more
+//! (a pt-PT wildfire, a marathon, a data leak, a literary prize) hold race
+//! times ("9s98"), "décadas de 1950 e 1990", "um terceiro" as "a third",
+//! kept book titles in quotes and surnames replaced beside kept first names.
 
 mod common;
 
