@@ -263,6 +263,10 @@ pub struct NumberProfile {
     /// Marks of the hour written after digits (`h` in "14h30").
     #[serde(default)]
     pub time_hour_marks: Vec<String>,
+    /// Marks between whole seconds and their hundredths in a race time
+    /// (`s` in "9s98", 9.98 seconds).
+    #[serde(default)]
+    pub time_second_marks: Vec<String>,
     /// Words after a number that make it a time of day, with `.` or `:`
     /// between hours and minutes (German `Uhr` in "14.30 Uhr", "14 Uhr").
     #[serde(default)]

@@ -50,7 +50,10 @@
 //! (pt-PT electricity tariffs, an emergency landing, a city's bus-corridor
 //! contract, a singer's tour in Q/A lines) hold GWh and MW, a flight code,
 //! "tarifa zero" as "free fares", "meia-entrada" as "half price", names
-//! repeated inside merged links and institutions translated whole.
+//! repeated inside merged links and institutions translated whole; four more
+//! (a pt-PT wildfire, a marathon, a data leak, a literary prize) hold race
+//! times ("9s98"), "décadas de 1950 e 1990", "um terceiro" as "a third",
+//! kept book titles in quotes and surnames replaced beside kept first names.
 
 mod common;
 

@@ -246,7 +246,11 @@ impl<'a> LinkScan<'a> {
         if self.rendered_in(self.tgt, s, term) || self.rendered_next_door(s, term) {
             return;
         }
-        let best = best_span(&self.v.target.text, &term.targets);
+        // Words the source has elsewhere ("Paradas" of a kept title) render
+        // no term: no near miss of "Paris" for França.
+        let src = &self.v.source.text;
+        let copied = |cand: &str| cand != src_text && contains_word(src, cand);
+        let best = best_span(&self.v.target.text, &term.targets, copied);
         if let Some(best) = &best
             && self.near_rendering(s, term, src_text, best, out)
         {
@@ -697,9 +701,21 @@ fn distance(a: &str, b: &str) -> f64 {
     strsim::levenshtein(&a, &b) as f64 / len as f64
 }
 
+/// Whether `text` holds `w` as whole words.
+fn contains_word(text: &str, w: &str) -> bool {
+    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(w).any(|(i, _)| {
+        !word_char(text[..i].chars().next_back()) && !word_char(text[i + w.len()..].chars().next())
+    })
+}
+
 /// The span of `text` closest to any of `renderings`: word n-grams with
 /// about as many words as the rendering, by normalised edit distance.
-fn best_span(text: &str, renderings: &[String]) -> Option<(Range<usize>, f64)> {
+fn best_span(
+    text: &str,
+    renderings: &[String],
+    skip: impl Fn(&str) -> bool,
+) -> Option<(Range<usize>, f64)> {
     let ws = words(text);
     let mut best: Option<(Range<usize>, f64)> = None;
     for r in renderings {
@@ -712,6 +728,9 @@ fn best_span(text: &str, renderings: &[String]) -> Option<(Range<usize>, f64)> {
                 let Some(cand) = text.get(first.start..last.end) else {
                     continue;
                 };
+                if skip(cand) {
+                    continue;
+                }
                 let d = distance(cand, r);
                 if best.as_ref().is_none_or(|b| d < b.1) {
                     best = Some((first.start..last.end, d));
@@ -1187,6 +1206,24 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].severity, Severity::Error, "{found:?}");
         assert_eq!(found[0].suggestion.as_deref(), Some("Muscat"));
+    }
+
+    #[test]
+    fn a_word_the_source_has_elsewhere_is_no_near_miss_of_a_term() {
+        let paris = || Glossary::from_terms(vec![term(&["França"], &["France", "Paris"], &[])]);
+        let mut f = Fixture::pair(
+            "\"Águas Paradas\" sai na França.",
+            "\"Águas Paradas\" comes out in Spain.",
+        );
+        f.glossary = paris();
+        let found = f.run(&GlossaryCheck);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].target_span.is_none(), "{found:?}");
+        // A near miss the source lacks keeps its span.
+        let mut f = Fixture::pair("Ele sai na França.", "He comes out in Frence.");
+        f.glossary = paris();
+        let found = f.run(&GlossaryCheck);
+        assert!(found.iter().all(|x| x.target_span.is_some()), "{found:?}");
     }
 
     #[test]

@@ -10,7 +10,9 @@
 //!
 //! The stand-in may also be a stranger: a name the source never uses
 //! (Mourato given as Moreira), when the lost name is kept verbatim
-//! elsewhere in the target, so the translation is seen to keep it.
+//! elsewhere in the target, so the translation is seen to keep it, or
+//! stands beside the name's kept words spelt nothing like it (Joaquina
+//! Ribeiro as Joaquina Pereira).
 
 use super::name::{DocWords, NameWord, is_sentence_initial, squash};
 use crate::profile::Profile;
@@ -132,7 +134,16 @@ impl Swap<'_, '_> {
                 ws.get(j)
                     .is_some_and(|w| lost.kept.contains(&squash(w.text)))
             };
-            lost.kept.is_empty() || (i > 0 && kept(i - 1)) || kept(i + 1)
+            // A particle may stand between (Fontes da Cunha).
+            let particle = |j: usize| {
+                ws.get(j).is_some_and(|w| {
+                    w.text.chars().count() <= 3 && w.text.chars().all(char::is_lowercase)
+                })
+            };
+            lost.kept.is_empty()
+                || (i > 0 && kept(i - 1))
+                || kept(i + 1)
+                || (i > 1 && particle(i - 1) && kept(i - 2))
         };
         let is_stranger = |i: usize| {
             let t = &ws[i];
@@ -336,6 +347,38 @@ mod tests {
             &["According to Moreira, the programme failed."],
         )]);
         let found = f.run(&NameCheck);
+        assert!(swaps(&found).is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_surname_beside_its_kept_first_names_given_as_a_stranger_is_an_error() {
+        let kept = MOURATO;
+        for (src, tgt) in [
+            (
+                "Em Sobral, Joaquina Ribeiro recusou-se a sair.",
+                "In Sobral, Joaquina Pereira refused to leave.",
+            ),
+            (
+                "Para o advogado Tiago Fontes da Batalha, o caso é grave.",
+                "For lawyer Tiago Fontes da Costa, the case is serious.",
+            ),
+        ] {
+            let found = stranger(kept, src, tgt);
+            assert_eq!(swaps(&found).len(), 1, "{tgt}: {found:?}");
+        }
+        // Spelt alike, the other name is the target language's form of it.
+        let found = stranger(
+            kept,
+            "Em Sobral, Joaquina Cristo recusou-se a sair.",
+            "In Sobral, Joaquina Christ refused to leave.",
+        );
+        assert!(swaps(&found).is_empty(), "{found:?}");
+        // Alone, a surname said once may be rendered.
+        let found = stranger(
+            kept,
+            "Segundo Ribeiro, o programa falhou.",
+            "According to Pereira, the programme failed.",
+        );
         assert!(swaps(&found).is_empty(), "{found:?}");
     }
 

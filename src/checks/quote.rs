@@ -691,14 +691,37 @@ impl<'c, 'a> Quotes<'c, 'a> {
     ) -> Option<Finding> {
         let ctx = self.ctx;
         let target_folded = crate::text::fold(&v.target.text);
+        let raw = quoted_text;
+        let content = |doc: &str, m: &Mark| crate::text::fold(raw(doc, m));
+        // A title: capitalised words ("Solo de Barro"), not a code name.
+        let title = |c: &str| {
+            c.chars().next().is_some_and(char::is_uppercase)
+                && c.contains(' ')
+                && c.chars().all(|ch| ch.is_alphabetic() || ch == ' ')
+        };
+        let tgt_quoted: Vec<String> = link
+            .target
+            .iter()
+            .flat_map(|&i| self.tgt.marks_in(i))
+            .map(|m| content(&ctx.target.text, m))
+            .filter(|c| !c.is_empty())
+            .collect();
+        let src_contents: Vec<String> = link
+            .source
+            .iter()
+            .flat_map(|&i| self.src.marks_in(i))
+            .filter(|m| title(raw(&ctx.source.text, m)))
+            .map(|m| content(&ctx.source.text, m))
+            .collect();
+        // A title kept as is and still quoted: this target quotes what it
+        // keeps, so another kept one without marks lost them.
+        let quotes_kept = src_contents.iter().any(|c| tgt_quoted.contains(c));
         let ns = count_openings(&self.src, &link.source, |m| {
             // A quoted loanword or name the target keeps as is.
-            let content = m
-                .closed_at
-                .and_then(|c| ctx.source.text.get(m.at + m.ch.len_utf8()..c))
-                .map(|c| crate::text::fold(c.trim()))
-                .unwrap_or_default();
-            content.is_empty() || !contains_phrase(&target_folded, &content)
+            let c = content(&ctx.source.text, m);
+            c.is_empty()
+                || !contains_phrase(&target_folded, &c)
+                || (quotes_kept && title(raw(&ctx.source.text, m)))
         });
         let nt = count_openings(&self.tgt, &link.target, |_| true);
         if !(tgt_any && ns > nt) {
@@ -1132,6 +1155,14 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
 }
 
 /// Quotations that open in these sentences.
+/// The text between a paired opening mark and its closing mark.
+fn quoted_text<'d>(doc: &'d str, m: &Mark) -> &'d str {
+    m.closed_at
+        .and_then(|c| doc.get(m.at + m.ch.len_utf8()..c))
+        .map(str::trim)
+        .unwrap_or_default()
+}
+
 fn count_openings(side: &SideQuotes, segs: &[usize], keep: impl Fn(&Mark) -> bool) -> usize {
     segs.iter()
         .flat_map(|&i| side.marks_in(i))
@@ -1739,6 +1770,27 @@ mod tests {
         let out = f.run(&QuoteCheck);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn a_kept_title_loses_its_marks_where_another_kept_one_keeps_them() {
+        let out = run(
+            "Venceram com \"Solo de Barro\" e com \"Vozes do Porto\".",
+            "They won with Solo de Barro and with \"Vozes do Porto\".",
+        );
+        assert_eq!(errors(&out).len(), 1, "{out:#?}");
+        // Code names in a catalogue are no titles.
+        let out = run(
+            "The 'sphinx-quickstart' tool writes 'conf.py'.",
+            "La herramienta sphinx-quickstart escribe 'conf.py'.",
+        );
+        assert!(out.is_empty(), "{out:#?}");
+        // Both kept without marks (italics lost): the edition's way.
+        let out = run(
+            "Venceram com \"Solo de Barro\" e com \"Vozes do Porto\".",
+            "They won with Solo de Barro and with Vozes do Porto.",
+        );
+        assert!(out.is_empty(), "{out:#?}");
     }
 
     #[test]

@@ -200,6 +200,12 @@ impl Conventions {
         self.kept >= KEPT_NAMES && self.converted.iter().all(|k| k == key)
     }
 
+    /// Whether the translation keeps several names verbatim and converts
+    /// no spelling of `key`.
+    fn keeps_several(&self, key: &str) -> bool {
+        self.kept >= KEPT_NAMES && !self.converted.contains(key)
+    }
+
     /// Whether the translation keeps every name verbatim.
     fn keeps_every_name(&self) -> bool {
         self.kept >= KEPT_NAMES && self.converted.is_empty()
@@ -443,16 +449,23 @@ impl<'c> LinkNames<'c> {
         // Edom, John for João) and the lost name kept elsewhere.
         let (at, whose) = match swap.stand_in(&lost, &self.v.source.text) {
             Some(super::name_swap::StandIn::Named(at)) => (at, "another name of the source"),
-            // A stranger only where the target is seen to keep this name.
-            // A word of the language, or a short part of a place name (Sul
-            // as South), is translated, not lost.
+            // A stranger only where the target is seen to keep this name,
+            // or a surname beside its kept first names given as a name
+            // spelt nothing like it (Joaquina Ribeiro as Joaquina Pereira;
+            // Jesus Cristo as Jesus Christ is a convention). A word of the
+            // language, or a short part of a place name (Sul as South), is
+            // translated, not lost.
             Some(super::name_swap::StandIn::Stranger(at))
-                if keeps
-                    && absent.iter().all(|w| {
-                        self.tgt_doc.has(&squash(&w.text))
-                            && w.text.chars().count() > 3
-                            && !is_common_word(self.lexicon, &w.text.to_lowercase())
-                    }) =>
+                if absent.iter().all(|w| {
+                    let key = squash(&w.text);
+                    let stranger = self.v.target.text.get(at.clone()).unwrap_or("");
+                    ((keeps && self.tgt_doc.has(&key))
+                        || (!kept.is_empty()
+                            && self.conventions.is_some_and(|c| c.keeps_several(&key))
+                            && edit(&w.text, stranger).1 >= 0.5))
+                        && w.text.chars().count() > 3
+                        && !is_common_word(self.lexicon, &w.text.to_lowercase())
+                }) =>
             {
                 (at, "a name the source never uses")
             }

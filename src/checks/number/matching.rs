@@ -221,6 +221,14 @@ pub(super) fn same(a: &NumberMention, b: &NumberMention) -> bool {
         (Vague, Vague) => magnitude(a.value) == magnitude(b.value),
         (Decade, Decade) => approx(a.value % 100.0, b.value % 100.0),
         (Decade, k) | (k, Decade) if is_numeric(k) => approx(a.value, b.value),
+        // "ver um terceiro" as "see a third": a fraction's word alone
+        // (weak) may be the ordinal, from third on ("second" is no half).
+        (Ordinal, Fraction) if b.weak && b.words && a.value >= 3.0 => {
+            approx(1.0 / a.value, b.value)
+        }
+        (Fraction, Ordinal) if a.weak && a.words && b.value >= 3.0 => {
+            approx(a.value, 1.0 / b.value)
+        }
         // "metade" as "50%", "um terço" as "33%".
         (Fraction, Percent) => (a.value * 100.0 - b.value).abs() <= 0.5,
         (Percent, Fraction) => (b.value * 100.0 - a.value).abs() <= 0.5,
@@ -559,6 +567,50 @@ mod tests {
             "The deal was signed on the 5th.",
         );
         assert!(!f.is_empty());
+    }
+
+    #[test]
+    fn an_ordinal_read_from_its_noun_pairs_only_with_an_ordinal() {
+        let e = errors(
+            "O atleta, que estreava na prova, superou em 41 segundos a marca.",
+            "The athlete, running the race for the first time, beat the mark by 14 seconds.",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(
+            e[0].message.contains("41") && e[0].message.contains("14"),
+            "{e:?}"
+        );
+        let e = errors(
+            "Ele notou que um terço dos finalistas eram estreantes.",
+            "He noted that a quarter of the finalists were first-time authors.",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].message.contains("a quarter"), "{e:?}");
+    }
+
+    #[test]
+    fn an_ordinal_may_be_said_as_a_fraction_word() {
+        clean(
+            "Nunca pensei ver um terceiro, contou.",
+            "I never thought I'd see a third, she said.",
+        );
+        assert_eq!(
+            errors(
+                "Nunca pensei ver um terceiro, contou.",
+                "I never thought I'd see a fourth, she said."
+            )
+            .len(),
+            1
+        );
+        // The second half of a year is no half.
+        assert_eq!(
+            errors(
+                "Vai aliviar a partir do segundo semestre.",
+                "It will ease from the first half."
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]

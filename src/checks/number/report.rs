@@ -641,10 +641,18 @@ impl Sides<'_> {
         for &i in &left_s {
             let s = &self.src[i];
             let ctx = context_ordinal(s, self.sp);
-            match self
-                .nearest_of_class(s, &left_t)
-                .filter(|&(_, j)| !ctx || self.tgt[j].kind == NumberKind::Ordinal)
-            {
+            // An ordinal read from the noun after it ("first-time") pairs
+            // with an ordinal only, as a source one does.
+            let fits = |j: usize| {
+                let t = &self.tgt[j];
+                (!ctx || t.kind == NumberKind::Ordinal)
+                    && (s.kind == NumberKind::Ordinal || !context_ordinal(t, self.tp))
+            };
+            let candidates: Vec<usize> = left_t.iter().copied().filter(|&j| fits(j)).collect();
+            match self.nearest_of_class(s, &candidates).map(|(_, j)| {
+                let k = left_t.iter().position(|&x| x == j).unwrap_or(0);
+                (k, j)
+            }) {
                 Some((k, j)) => {
                     left_t.remove(k);
                     if !borrowed_only(s, &self.tgt[j]) {

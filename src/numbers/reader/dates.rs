@@ -24,6 +24,31 @@ impl Reader<'_> {
         Some(self.time_mention(i, next, minutes?, twelve))
     }
 
+    /// A race time with its seconds mark between whole seconds and
+    /// hundredths ("9s98"): 9.98, as English writes it.
+    pub(super) fn split_seconds(&self, i: usize) -> Option<(NumberMention, usize)> {
+        let whole = self.plain_int(i, 3)?;
+        let mark = self.word(i + 1)?;
+        if self.is_code(i)
+            || !self.attached(i + 1)
+            || !self.attached(i + 2)
+            || !self.lx.second_marks.iter().any(|m| m == mark)
+        {
+            return None;
+        }
+        let t = self.tok(i + 2)?;
+        let frac = self.plain_int(i + 2, 3)?;
+        // "9s98x" is an identifier, not a time.
+        if self
+            .tok(i + 3)
+            .is_some_and(|n| n.kind != TokKind::Punct && !n.space_before)
+        {
+            return None;
+        }
+        let value = f64::from(whole) + f64::from(frac) / 10f64.powi(t.lower.len() as i32);
+        Some((self.mention(i, i + 3, value, NumberKind::Plain), i + 3))
+    }
+
     /// "14.30 Uhr", "14 Uhr", British "9.30am": a time word, or an a.m. or
     /// p.m. mark, after the number makes it a time, with `.` or `:`
     /// between hours and minutes.
@@ -541,6 +566,22 @@ mod tests {
         assert!(one("o Rio de Janeiro", &pt()).weak);
         assert!(!one("Janeiro foi quente.", &pt()).weak);
         assert!(!one("em janeiro", &pt()).weak);
+    }
+
+    #[test]
+    fn a_seconds_mark_between_digits_is_a_decimal_race_time() {
+        assert_eq!(strong("correu em 9s98", &pt()), [9.98]);
+        assert_eq!(strong("a marca de 10s04.", &pt()), [10.04]);
+        assert_eq!(strong("com 20s5", &pt()), [20.5]);
+        // Without the profile's mark, or glued to more letters, it is not.
+        assert_ne!(strong("correu em 9s98", &en()), [9.98]);
+        assert_ne!(strong("modelo 9s98x", &pt()), [9.98]);
+    }
+
+    #[test]
+    fn decades_in_the_plural_read_their_first_decade() {
+        let m = &extract("entre as décadas de 1950 e 1990", &pt())[0];
+        assert_eq!((m.value, &m.kind), (1950.0, &NumberKind::Decade));
     }
 
     #[test]

@@ -44,9 +44,10 @@ impl<'a> Reader<'a> {
     /// Every reading in the order tried, with the [`start`] bits of the
     /// tokens it may start at; the first that reads a mention wins.
     #[allow(clippy::type_complexity)]
-    fn readings() -> [(u16, fn(&Self, usize) -> Option<(NumberMention, usize)>); 15] {
+    fn readings() -> [(u16, fn(&Self, usize) -> Option<(NumberMention, usize)>); 16] {
         [
             (start::DIGITS, Self::numeric_date),
+            (start::DIGITS, Self::split_seconds),
             (start::DIGITS, Self::time),
             (start::DIGITS, Self::version),
             (start::WEEKDAY, Self::weekday_day),
