@@ -487,8 +487,9 @@ impl Run<'_> {
             let cause = cause(clean, &r, (true, &want), moved);
             *t.del_causes.entry(cause).or_default() += 1;
             if self.args.misses {
+                let words = transcheck::text::word_iter(&src.text[want.clone()]).count();
                 println!(
-                    "{}: missed deletion of the translation of link {k} ({cause})",
+                    "{}: missed deletion of the translation of link {k} ({cause}; {words} source words)",
                     pair.2
                 );
                 explain(&r, &want, true);
