@@ -8,27 +8,17 @@
 //!
 //! `cargo run --release --example lexicon_cover [-- --max N] [--list]`
 
-use std::path::{Path, PathBuf};
+#[path = "common/pair_dirs.rs"]
+mod pair_dirs;
+
+use std::path::Path;
+
 use transcheck::Glossary;
 use transcheck::input::Document;
 use transcheck::lexicon::{Lexicon, Side};
 use transcheck::pipeline::{PairOptions, check_pair};
 use transcheck::profile::Profile;
 use transcheck::text::word_iter;
-
-fn pairs() -> anyhow::Result<Vec<PathBuf>> {
-    let base = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut out = Vec::new();
-    for root in [base.join("samples"), base.join("tests/data/heldout")] {
-        let mut found: Vec<PathBuf> = std::fs::read_dir(&root)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.join("pt.txt").exists() && p.join("en.txt").exists())
-            .collect();
-        found.sort();
-        out.extend(found);
-    }
-    Ok(out)
-}
 
 /// The lexicon concepts of the words of `text` on one side.
 fn concepts(lex: &Lexicon, side: Side, text: &str) -> Vec<u32> {
@@ -64,7 +54,7 @@ fn main() -> anyhow::Result<()> {
         ..Default::default()
     };
     let (mut short, mut no_word, mut no_shared) = (0usize, 0usize, 0usize);
-    for dir in pairs()? {
+    for dir in pair_dirs::pair_dirs()? {
         let src = Document::load(&dir.join("pt.txt"))?;
         let tgt = Document::load(&dir.join("en.txt"))?;
         let r = check_pair(src, tgt, &glossary, &opts);

@@ -16,6 +16,9 @@
 //! prints each missed mutation with the links around it; `--false` prints
 //! the false reports on the untouched pairs.
 
+#[path = "common/pair_dirs.rs"]
+mod pair_dirs;
+
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use transcheck::Severity;
@@ -66,24 +69,17 @@ fn parse_args() -> anyhow::Result<Args> {
 type Pair = (PathBuf, PathBuf, String);
 
 fn sample_pairs() -> anyhow::Result<Vec<Pair>> {
-    let base = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut out = Vec::new();
-    for root in [base.join("samples"), base.join("tests/data/heldout")] {
-        let mut found: Vec<PathBuf> = std::fs::read_dir(&root)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.join("pt.txt").exists() && p.join("en.txt").exists())
-            .collect();
-        found.sort();
-        out.extend(found.into_iter().map(|p| {
+    Ok(pair_dirs::pair_dirs()?
+        .into_iter()
+        .map(|p| {
             let name = p
                 .file_name()
                 .unwrap_or_default()
                 .to_string_lossy()
                 .into_owned();
             (p.join("pt.txt"), p.join("en.txt"), name)
-        }));
-    }
-    Ok(out)
+        })
+        .collect())
 }
 
 fn bible_pairs(dir: &Path) -> anyhow::Result<Vec<Pair>> {
