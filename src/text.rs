@@ -4,6 +4,18 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+/// Whether `phrase` occurs in `text` as whole words.
+pub(crate) fn contains_phrase(text: &str, phrase: &str) -> bool {
+    let phrase = phrase.trim();
+    !phrase.is_empty()
+        && text.match_indices(phrase).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + phrase.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+}
+
 /// Lower-cases and strips diacritics: `Irã` → `ira`, `Teerão` → `teerao`.
 pub fn fold(s: &str) -> String {
     if s.is_ascii() {

@@ -249,7 +249,7 @@ impl<'a> LinkScan<'a> {
         // Words the source has elsewhere ("Paradas" of a kept title) render
         // no term: no near miss of "Paris" for França.
         let src = &self.v.source.text;
-        let copied = |cand: &str| cand != src_text && contains_word(src, cand);
+        let copied = |cand: &str| cand != src_text && crate::text::contains_phrase(src, cand);
         let best = best_span(&self.v.target.text, &term.targets, copied);
         if let Some(best) = &best
             && self.near_rendering(s, term, src_text, best, out)
@@ -699,14 +699,6 @@ fn distance(a: &str, b: &str) -> f64 {
         return 0.0;
     }
     strsim::levenshtein(&a, &b) as f64 / len as f64
-}
-
-/// Whether `text` holds `w` as whole words.
-fn contains_word(text: &str, w: &str) -> bool {
-    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    text.match_indices(w).any(|(i, _)| {
-        !word_char(text[..i].chars().next_back()) && !word_char(text[i + w.len()..].chars().next())
-    })
 }
 
 /// The span of `text` closest to any of `renderings`: word n-grams with

@@ -720,7 +720,7 @@ impl<'c, 'a> Quotes<'c, 'a> {
             // A quoted loanword or name the target keeps as is.
             let c = content(&ctx.source.text, m);
             c.is_empty()
-                || !contains_phrase(&target_folded, &c)
+                || !crate::text::contains_phrase(&target_folded, &c)
                 || (quotes_kept && title(raw(&ctx.source.text, m)))
         });
         let nt = count_openings(&self.tgt, &link.target, |_| true);
@@ -861,7 +861,7 @@ impl<'c, 'a> Quotes<'c, 'a> {
             .filter(|(_, c)| {
                 c.is_empty()
                     || c.split_whitespace().count() > 6
-                    || !contains_phrase(target_folded, &crate::text::fold(c))
+                    || !crate::text::contains_phrase(target_folded, &crate::text::fold(c))
             })
             .collect()
     }
@@ -1140,18 +1140,6 @@ fn dash_speech<'t>(text: &'t str, dashes: &[String]) -> Option<(Range<usize>, &'
         return None;
     }
     Some((lead..speech_end, content))
-}
-
-/// Whether `phrase` occurs in `text` as whole words.
-fn contains_phrase(text: &str, phrase: &str) -> bool {
-    let phrase = phrase.trim();
-    !phrase.is_empty()
-        && text.match_indices(phrase).any(|(i, _)| {
-            let before = text[..i].chars().next_back();
-            let after = text[i + phrase.len()..].chars().next();
-            before.is_none_or(|c| !c.is_alphanumeric())
-                && after.is_none_or(|c| !c.is_alphanumeric())
-        })
 }
 
 /// Quotations that open in these sentences.
@@ -1493,9 +1481,12 @@ mod tests {
 
     #[test]
     fn phrases_match_whole_words() {
-        assert!(contains_phrase("he was serious", "serious"));
-        assert!(!contains_phrase("he was serious", "serio"));
-        assert!(contains_phrase("home office work", "home office"));
+        assert!(crate::text::contains_phrase("he was serious", "serious"));
+        assert!(!crate::text::contains_phrase("he was serious", "serio"));
+        assert!(crate::text::contains_phrase(
+            "home office work",
+            "home office"
+        ));
     }
 
     #[test]
